@@ -1,0 +1,3 @@
+from herford_tui.cli import main
+
+main()

@@ -1,0 +1,143 @@
+"""The App: top-level tabs, global bindings, the link to the store. Nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.reactive import var
+from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
+
+from herford_tui.domain import Record, Snapshot
+from herford_tui.store import Store
+from herford_tui.ui.committees.pane import ArbeitskreisePane, CommitteePane
+from herford_tui.ui.common.help import HelpScreen
+from herford_tui.ui.data import DataMixin
+from herford_tui.ui.directory.pane import DirectoryPane
+from herford_tui.ui.navigation import View, resolve_view, tab_layout
+from herford_tui.ui.search import SearchProvider
+from herford_tui.ui.year.pane import YearPane
+
+
+class HerfordApp(DataMixin, App[None]):
+    TITLE = "herford-tui"
+    SUB_TITLE = "Bildungsregion Kreis Herford"
+    CSS_PATH = ["ui/styles/app.tcss", "ui/styles/forms.tcss"]
+    COMMANDS = App.COMMANDS | {SearchProvider}
+    COMMAND_PALETTE_BINDING = "ctrl+k"
+    BINDINGS = [
+        Binding("ctrl+k", "command_palette", "Suche", id="app.search"),
+        Binding("f1,question_mark", "help", "Hilfe", id="app.help"),
+        Binding("q", "quit", "Beenden", id="app.quit"),
+        Binding("o", "show_view('organisationen')", "Organisationen", show=False, id="app.organisations"),
+        Binding("j", "show_view('jahr')", "Jahr", show=False, id="app.year"),
+        *(
+            Binding(str(n), f"show_committee({n})", "Gremium", show=False, id=f"app.committee_{n}")
+            for n in range(1, 10)
+        ),
+    ]
+
+    snapshot: var[Snapshot | None] = var(None, init=False)
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        today: Callable[[], date] = date.today,
+        open_view: View | None = None,
+        poll_interval: float = 1.0,
+    ):
+        super().__init__()
+        self.store = store
+        self._today = today
+        self._open_view = open_view
+        self.poll_interval = poll_interval
+        self.snapshot = store.snapshot()
+
+    @property
+    def today(self) -> date:
+        return self._today()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="tabs"):
+            for tab in tab_layout(self.snapshot):
+                with TabPane(tab.label, id=tab.pane_id):
+                    if tab.committee_ids is None:
+                        yield DirectoryPane() if tab.pane_id == "organisationen" else YearPane()
+                    elif len(tab.committee_ids) == 1 and not tab.grouped:
+                        yield CommitteePane(tab.committee_ids[0])
+                    else:
+                        yield ArbeitskreisePane(tab.committee_ids)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.start_polling()
+        if self._open_view is not None:
+            self.call_after_refresh(self.show, self._open_view)
+
+    # -- navigation --------------------------------------------------------------
+    def show(self, view: View) -> None:
+        tabs = self.query_one("#tabs", TabbedContent)
+        tabs.active = view.pane_id
+        if view.committee_id is not None:
+            for pane in self.query(ArbeitskreisePane):
+                if view.committee_id in pane.committee_ids:
+                    pane.select(view.committee_id)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        # Focus the pane's main table so its keys work (and show in the footer) at once.
+        tables = event.pane.query(DataTable)
+        focusable = [t for t in tables if t.display and t.parent and t.parent.display]
+        if focusable:
+            focusable[0].focus()
+
+    def action_show_view(self, name: str) -> None:
+        self.show(resolve_view(self.snapshot, name))
+
+    def action_show_committee(self, number: int) -> None:
+        committees = self.snapshot.active_committees()
+        if number > len(committees):
+            self.notify(f"Es gibt nur {len(committees)} Gremien.", severity="warning")
+            return
+        self.show(resolve_view(self.snapshot, str(committees[number - 1].id)))
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Jumps between tabs make no sense while a form or dialog is open.
+        if action.startswith("show_") and len(self.screen_stack) > 1:
+            return False
+        return True
+
+    def rebuild_tabs(self) -> None:
+        """Committees were added, renamed or archived: the tab set itself changes."""
+        active = self.query_one("#tabs", TabbedContent).active
+        self.refresh(recompose=True)
+        self.call_after_refresh(self._restore_tab, active)
+
+    def _restore_tab(self, pane_id: str) -> None:
+        tabs = self.query_one("#tabs", TabbedContent)
+        if pane_id and tabs.query(f"TabPane#{pane_id}"):
+            tabs.active = pane_id
+
+
+def create_app(
+    db_path: Path | str,
+    *,
+    today: Callable[[], date] = date.today,
+    open_view: str | None = None,
+    poll_interval: float = 1.0,
+    backups: int = 5,
+) -> HerfordApp:
+    """The one way to build the app, used by the CLI and by the tests."""
+    store = Store(db_path, backups=backups).open()
+    view = resolve_view(store.snapshot(), open_view) if open_view else None
+    return HerfordApp(store, today=today, open_view=view, poll_interval=poll_interval)
+
+
+__all__ = ["HerfordApp", "Record", "create_app"]

@@ -1,0 +1,114 @@
+"""The ``herford-tui`` command: open the app, check the database, write demo data.
+
+Heavy imports (Textual) stay inside the commands that need them, so ``check``
+and ``--help`` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from herford_tui import __version__
+
+ENV_DB = "HERFORD_TUI_DB"
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("herford-tui", appauthor=False) / "herford.json"
+
+
+def resolve_db(db: str | None) -> Path:
+    """``--db``, else ``$HERFORD_TUI_DB``, else the user data folder."""
+    if db:
+        return Path(db).expanduser()
+    if os.environ.get(ENV_DB):
+        return Path(os.environ[ENV_DB]).expanduser()
+    return default_db_path()
+
+
+db_option = click.option(
+    "--db",
+    "db",
+    metavar="PFAD",
+    help=f"Datenbankdatei (sonst ${ENV_DB}, sonst der Benutzer-Datenordner).",
+)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="herford-tui", message="%(prog)s %(version)s")
+@db_option
+@click.option(
+    "--open",
+    "open_view",
+    metavar="ANSICHT",
+    help="Startansicht: ein Gremium (z. B. lenkungskreis), organisationen oder jahr.",
+)
+@click.pass_context
+def main(ctx: click.Context, db: str | None, open_view: str | None) -> None:
+    """Terminal-Dashboard des Bildungsbüros des Kreises Herford.
+
+    Ohne Befehl öffnet es die Gremien, Netzwerkpartner und Sitzungen.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from herford_tui.app import create_app
+    from herford_tui.store import StoreError
+
+    path = resolve_db(db)
+    try:
+        app = create_app(path, open_view=open_view)
+    except StoreError as exc:
+        click.echo(f"Fehler: {exc}", err=True)
+        sys.exit(2)
+    except ValueError as exc:
+        click.echo(f"Fehler: {exc}", err=True)
+        sys.exit(2)
+    app.run()
+    sys.exit(app.return_code or 0)
+
+
+@main.command()
+@db_option
+def check(db: str | None) -> None:
+    """Datenbank prüfen (Aufbau, Verweise, Werte); Exit-Code 1 bei Fehlern."""
+    from herford_tui.store.check import check_file
+
+    path = resolve_db(db)
+    report = check_file(path)
+    for line in report.lines():
+        click.echo(line)
+    sys.exit(0 if report.ok else 1)
+
+
+@main.command()
+@db_option
+@click.option(
+    "--size",
+    type=click.Choice(["small", "x1", "x10"]),
+    default="small",
+    show_default=True,
+    help="Umfang: small (zum Ausprobieren), x1 (500 Organisationen, 3.000 Personen, …), x10.",
+)
+@click.option("--seed", "random_seed", type=int, default=1, show_default=True, help="Zufallsstartwert.")
+def demo(db: str | None, size: str, random_seed: int) -> None:
+    """Erfundene Demodaten (auf den mitgelieferten Grunddaten) in eine neue Datei schreiben."""
+    from herford_tui.store import Store, StoreError
+    from herford_tui.store.demo import write_demo
+
+    path = resolve_db(db)
+    if path.exists():
+        click.echo(f"Fehler: {path} gibt es schon. Demodaten nur in eine neue Datei.", err=True)
+        sys.exit(2)
+    try:
+        counts = write_demo(Store(path).open(), size=size, seed=random_seed)
+    except StoreError as exc:
+        click.echo(f"Fehler: {exc}", err=True)
+        sys.exit(2)
+    summary = ", ".join(f"{n} {what}" for what, n in counts.items())
+    click.echo(f"Demodaten geschrieben nach {path}: {summary}.")

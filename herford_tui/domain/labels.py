@@ -1,0 +1,153 @@
+"""The German words for every enum, in one place so each word reads the same everywhere."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from herford_tui.domain.models import (
+    Attendance,
+    Committee,
+    CommitteeKind,
+    MeetingStatus,
+    OrgType,
+    Role,
+)
+
+COMMITTEE_KIND = {
+    CommitteeKind.KONFERENZ: "Konferenz",
+    CommitteeKind.LENKUNG: "Lenkungsgremium",
+    CommitteeKind.LEITUNG: "Leitungsteam",
+    CommitteeKind.ARBEITSKREIS: "Arbeitskreis",
+    CommitteeKind.SONSTIGE: "Sonstiges Gremium",
+}
+
+ROLE = {
+    Role.VORSITZ: "Vorsitz",
+    Role.MITGLIED: "Mitglied",
+    Role.STELLVERTRETUNG: "Stellvertretung",
+    Role.GAST: "Gast",
+    Role.GESCHAEFTSFUEHRUNG: "Geschäftsführung",
+}
+
+MEETING_STATUS = {
+    MeetingStatus.GEPLANT: "geplant",
+    MeetingStatus.EINGELADEN: "eingeladen",
+    MeetingStatus.DURCHGEFUEHRT: "durchgeführt",
+    MeetingStatus.ABGESAGT: "abgesagt",
+}
+
+ATTENDANCE = {
+    Attendance.ANWESEND: "anwesend",
+    Attendance.ENTSCHULDIGT: "entschuldigt",
+    Attendance.FEHLEND: "fehlend",
+}
+
+ORG_TYPE = {
+    OrgType.VERWALTUNG: "Verwaltung",
+    OrgType.SCHULAUFSICHT: "Schulaufsicht",
+    OrgType.SCHULTRAEGER: "Schulträger",
+    OrgType.SCHULE: "Schule",
+    OrgType.KITA: "Kindertageseinrichtung",
+    OrgType.VHS: "Volkshochschule",
+    OrgType.BILDUNGSTRAEGER: "Bildungsträger",
+    OrgType.WEITERBILDUNGSTRAEGER: "Weiterbildungsträger",
+    OrgType.AUSSERSCHULISCH: "Außerschulische Einrichtung",
+    OrgType.JUGENDHILFE: "Jugendhilfe",
+    OrgType.GEWERKSCHAFT: "Gewerkschaft",
+    OrgType.KAMMER: "Kammer",
+    OrgType.ARBEITSVERWALTUNG: "Jobcenter / Arbeitsagentur",
+    OrgType.WIRTSCHAFT: "Wirtschaft",
+    OrgType.ARBEITGEBERVERBAND: "Arbeitgeberverband",
+    OrgType.POLITIK: "Politik",
+    OrgType.SPORT: "Sport",
+    OrgType.KIRCHE: "Kirche",
+    OrgType.ELTERN_SCHUELER: "Eltern- und Schülervertretung",
+    OrgType.INTEGRATION: "Integration",
+    OrgType.SONSTIGE: "Sonstige",
+}
+
+FIELD = {
+    "name": "Name",
+    "short_name": "Kurzname",
+    "kind": "Art",
+    "purpose": "Aufgabe",
+    "rhythm_min": "Sitzungen pro Jahr (mindestens)",
+    "rhythm_max": "Sitzungen pro Jahr (höchstens)",
+    "seats": "Sitze",
+    "seat_label": "Sitz",
+    "seat_count": "Anzahl",
+    "type": "Art",
+    "municipality": "Kommune",
+    "address": "Anschrift",
+    "phone": "Telefon",
+    "email": "E-Mail",
+    "website": "Website",
+    "given_name": "Vorname",
+    "family_name": "Nachname",
+    "title": "Titel",
+    "function": "Funktion",
+    "organisation_id": "Organisation",
+    "person_id": "Person",
+    "committee_id": "Gremium",
+    "seat_key": "Sitz",
+    "role": "Rolle",
+    "represents_id": "vertritt",
+    "deputy_of": "Stellvertretung für",
+    "start": "Beginn",
+    "end": "Ende",
+    "date": "Datum",
+    "start_time": "Beginn",
+    "end_time": "Ende",
+    "location": "Ort",
+    "status": "Status",
+    "agenda": "Tagesordnung",
+    "notes": "Notizen",
+}
+
+DATE_FORMAT = "%d.%m.%Y"
+WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
+MONTHS = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+)  # fmt: skip
+
+
+def format_date(value: date | None, *, weekday: bool = False) -> str:
+    if value is None:
+        return ""
+    text = value.strftime(DATE_FORMAT)
+    return f"{WEEKDAYS[value.weekday()]} {text}" if weekday else text
+
+
+def format_time(value: time | None) -> str:
+    return "" if value is None else value.strftime("%H:%M")
+
+
+def parse_date(text: str) -> date:
+    """Read a German date such as 28.11.2026 (also 28.11.26); raise ValueError in German."""
+    text = text.strip()
+    for fmt in (DATE_FORMAT, "%d.%m.%y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"„{text}“ ist kein Datum (TT.MM.JJJJ, z. B. 28.11.2026).")
+
+
+def parse_time(text: str) -> time:
+    text = text.strip()
+    for fmt in ("%H:%M", "%H.%M", "%H"):
+        try:
+            return datetime.strptime(text, fmt).time()
+        except ValueError:
+            continue
+    raise ValueError(f"„{text}“ ist keine Uhrzeit (HH:MM, z. B. 14:30).")
+
+
+def rhythm_text(committee: Committee) -> str:
+    low, high = committee.rhythm_min, committee.rhythm_max
+    if high == 0:
+        return committee.rhythm_note or "Rhythmus nicht festgelegt"
+    if low == high:
+        return f"tagt {low}× im Jahr"
+    return f"tagt {low}–{high}× im Jahr"

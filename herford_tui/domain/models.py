@@ -1,0 +1,203 @@
+"""Plain records of the Bildungsregion: no Textual, no TinyDB.
+
+Every record has an integer ``id`` (0 = not saved yet) and a ``rev`` (revision)
+that the store increments on each save; an edit based on an older ``rev`` is a
+conflict, never a silent overwrite.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, time
+
+
+class CommitteeKind(enum.StrEnum):
+    KONFERENZ = "konferenz"
+    LENKUNG = "lenkung"
+    LEITUNG = "leitung"
+    ARBEITSKREIS = "arbeitskreis"
+    SONSTIGE = "sonstige"
+
+
+class Role(enum.StrEnum):
+    VORSITZ = "vorsitz"
+    MITGLIED = "mitglied"
+    STELLVERTRETUNG = "stellvertretung"
+    GAST = "gast"
+    GESCHAEFTSFUEHRUNG = "geschaeftsfuehrung"
+
+    @property
+    def takes_seat(self) -> bool:
+        """Deputies and guests sit beside a seat holder, not on the seat."""
+        return self not in (Role.STELLVERTRETUNG, Role.GAST)
+
+
+class MeetingStatus(enum.StrEnum):
+    GEPLANT = "geplant"
+    EINGELADEN = "eingeladen"
+    DURCHGEFUEHRT = "durchgefuehrt"
+    ABGESAGT = "abgesagt"
+
+
+class Attendance(enum.StrEnum):
+    ANWESEND = "anwesend"
+    ENTSCHULDIGT = "entschuldigt"
+    FEHLEND = "fehlend"
+
+
+class OrgType(enum.StrEnum):
+    VERWALTUNG = "verwaltung"
+    SCHULAUFSICHT = "schulaufsicht"
+    SCHULTRAEGER = "schultraeger"
+    SCHULE = "schule"
+    KITA = "kita"
+    VHS = "vhs"
+    BILDUNGSTRAEGER = "bildungstraeger"
+    WEITERBILDUNGSTRAEGER = "weiterbildungstraeger"
+    AUSSERSCHULISCH = "ausserschulisch"
+    JUGENDHILFE = "jugendhilfe"
+    GEWERKSCHAFT = "gewerkschaft"
+    KAMMER = "kammer"
+    ARBEITSVERWALTUNG = "arbeitsverwaltung"
+    WIRTSCHAFT = "wirtschaft"
+    ARBEITGEBERVERBAND = "arbeitgeberverband"
+    POLITIK = "politik"
+    SPORT = "sport"
+    KIRCHE = "kirche"
+    ELTERN_SCHUELER = "eltern_schueler"
+    INTEGRATION = "integration"
+    SONSTIGE = "sonstige"
+
+
+KREISWEIT = "kreisweit"
+
+MUNICIPALITIES: tuple[str, ...] = (
+    "Bünde",
+    "Enger",
+    "Herford",
+    "Löhne",
+    "Spenge",
+    "Vlotho",
+    "Hiddenhausen",
+    "Kirchlengern",
+    "Rödinghausen",
+)
+"""The nine towns and municipalities of the Kreis Herford."""
+
+
+@dataclass
+class Seat:
+    key: str
+    label: str
+    group: str = ""
+    count: int | None = 1
+    """How many holders the seat has; ``None`` means the source fixes no number."""
+    advisory: bool = False
+    """Attends the meetings without being a member (e.g. in the Leitungsteam)."""
+
+
+@dataclass
+class Committee:
+    id: int = 0
+    rev: int = 0
+    name: str = ""
+    short_name: str = ""
+    kind: CommitteeKind = CommitteeKind.SONSTIGE
+    purpose: str = ""
+    rhythm_min: int = 1
+    rhythm_max: int = 1
+    rhythm_note: str = ""
+    seats: list[Seat] = field(default_factory=list)
+    order: int = 0
+    archived: bool = False
+
+    def seat(self, key: str) -> Seat | None:
+        return next((s for s in self.seats if s.key == key), None)
+
+
+@dataclass
+class Organisation:
+    id: int = 0
+    rev: int = 0
+    name: str = ""
+    type: OrgType = OrgType.SONSTIGE
+    municipality: str = KREISWEIT
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    notes: str = ""
+
+
+@dataclass
+class Person:
+    id: int = 0
+    rev: int = 0
+    title: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    function: str = ""
+    organisation_id: int | None = None
+    email: str = ""
+    phone: str = ""
+    notes: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.title, self.given_name, self.family_name) if p)
+
+    @property
+    def sort_name(self) -> str:
+        return f"{self.family_name}, {self.given_name}".strip(", ")
+
+
+@dataclass
+class Membership:
+    id: int = 0
+    rev: int = 0
+    person_id: int = 0
+    committee_id: int = 0
+    seat_key: str = ""
+    role: Role = Role.MITGLIED
+    represents_id: int | None = None
+    deputy_of: int | None = None
+    """For a deputy: the id of the membership it stands in for."""
+    start: date | None = None
+    end: date | None = None
+    notes: str = ""
+
+    def is_active(self, on: date) -> bool:
+        started = self.start is None or self.start <= on
+        return started and (self.end is None or self.end >= on)
+
+
+@dataclass
+class AgendaItem:
+    number: str = ""
+    title: str = ""
+    public: bool = True
+
+
+@dataclass
+class MeetingAttendance:
+    person_id: int
+    status: Attendance = Attendance.ANWESEND
+
+
+@dataclass
+class Meeting:
+    id: int = 0
+    rev: int = 0
+    committee_id: int = 0
+    date: date | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+    location: str = ""
+    status: MeetingStatus = MeetingStatus.GEPLANT
+    agenda: list[AgendaItem] = field(default_factory=list)
+    attendance: list[MeetingAttendance] = field(default_factory=list)
+    notes: str = ""
+
+
+Record = Committee | Organisation | Person | Membership | Meeting

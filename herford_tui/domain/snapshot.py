@@ -1,0 +1,208 @@
+"""One consistent view of all records, with the rules that need more than one record."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from herford_tui.domain.models import (
+    Committee,
+    Meeting,
+    MeetingStatus,
+    Membership,
+    Organisation,
+    Person,
+    Record,
+)
+from herford_tui.domain.validation import Problem, validate
+
+
+@dataclass
+class Snapshot:
+    committees: dict[int, Committee] = field(default_factory=dict)
+    organisations: dict[int, Organisation] = field(default_factory=dict)
+    persons: dict[int, Person] = field(default_factory=dict)
+    memberships: dict[int, Membership] = field(default_factory=dict)
+    meetings: dict[int, Meeting] = field(default_factory=dict)
+
+    # -- lookups -----------------------------------------------------------------
+    def active_committees(self) -> list[Committee]:
+        return sorted(
+            (c for c in self.committees.values() if not c.archived),
+            key=lambda c: (c.order, c.name.casefold()),
+        )
+
+    @cached_property
+    def _memberships_by_committee(self) -> dict[int, list[Membership]]:
+        index: dict[int, list[Membership]] = defaultdict(list)
+        for m in self.memberships.values():
+            index[m.committee_id].append(m)
+        return index
+
+    @cached_property
+    def _memberships_by_person(self) -> dict[int, list[Membership]]:
+        index: dict[int, list[Membership]] = defaultdict(list)
+        for m in self.memberships.values():
+            index[m.person_id].append(m)
+        return index
+
+    @cached_property
+    def _meetings_by_committee(self) -> dict[int, list[Meeting]]:
+        index: dict[int, list[Meeting]] = defaultdict(list)
+        for m in self.meetings.values():
+            index[m.committee_id].append(m)
+        for items in index.values():
+            items.sort(key=_meeting_sort_key)
+        return index
+
+    def memberships_of(self, committee_id: int, on: date | None = None) -> list[Membership]:
+        """A committee's memberships; with ``on`` only those active that day."""
+        found = self._memberships_by_committee.get(committee_id, [])
+        if on is not None:
+            found = [m for m in found if m.is_active(on)]
+        return found
+
+    def memberships_of_person(self, person_id: int, on: date | None = None) -> list[Membership]:
+        found = self._memberships_by_person.get(person_id, [])
+        if on is not None:
+            found = [m for m in found if m.is_active(on)]
+        return found
+
+    def seat_holders(self, committee_id: int, seat_key: str, on: date) -> list[Membership]:
+        return [
+            m
+            for m in self.memberships_of(committee_id, on)
+            if m.seat_key == seat_key and m.role.takes_seat
+        ]
+
+    def deputies_of(self, membership_id: int, on: date) -> list[Membership]:
+        owner = self.memberships.get(membership_id)
+        if owner is None:
+            return []
+        return [m for m in self.memberships_of(owner.committee_id, on) if m.deputy_of == membership_id]
+
+    def meetings_of(self, committee_id: int) -> list[Meeting]:
+        return self._meetings_by_committee.get(committee_id, [])
+
+    def meetings_in_year(self, year: int) -> list[Meeting]:
+        return sorted(
+            (m for m in self.meetings.values() if m.date and m.date.year == year),
+            key=_meeting_sort_key,
+        )
+
+    def next_meeting(self, committee_id: int, today: date) -> Meeting | None:
+        for m in self.meetings_of(committee_id):
+            if m.date and m.date >= today and m.status is not MeetingStatus.ABGESAGT:
+                return m
+        return None
+
+    def meetings_held_count(self, committee_id: int, year: int, today: date) -> int:
+        """Meetings of ``year`` up to ``today`` that were not cancelled."""
+        return sum(
+            1
+            for m in self.meetings_of(committee_id)
+            if m.date
+            and m.date.year == year
+            and m.date <= today
+            and m.status is not MeetingStatus.ABGESAGT
+        )
+
+    # -- rules across records ----------------------------------------------------
+    def check(self, record: Record) -> list[Problem]:
+        """All problems of ``record`` as if it were saved into this snapshot."""
+        problems = validate(record)
+        if isinstance(record, Membership):
+            problems += self._check_membership(record)
+        elif isinstance(record, Person):
+            if record.organisation_id and record.organisation_id not in self.organisations:
+                problems.append(Problem("organisation_id", "Die Organisation gibt es nicht (mehr)."))
+        elif isinstance(record, Meeting):
+            if record.committee_id and record.committee_id not in self.committees:
+                problems.append(Problem("committee_id", "Das Gremium gibt es nicht (mehr)."))
+            for entry in record.attendance:
+                if entry.person_id not in self.persons:
+                    problems.append(Problem("attendance", "Eine Person der Anwesenheitsliste fehlt."))
+        return problems
+
+    def _check_membership(self, m: Membership) -> list[Problem]:
+        problems: list[Problem] = []
+        committee = self.committees.get(m.committee_id)
+        if m.person_id and m.person_id not in self.persons:
+            problems.append(Problem("person_id", "Die Person gibt es nicht (mehr)."))
+        if m.represents_id and m.represents_id not in self.organisations:
+            problems.append(Problem("represents_id", "Die vertretene Organisation gibt es nicht (mehr)."))
+        if committee is None:
+            if m.committee_id:
+                problems.append(Problem("committee_id", "Das Gremium gibt es nicht (mehr)."))
+            return problems
+        seat = committee.seat(m.seat_key)
+        if m.seat_key and seat is None:
+            problems.append(Problem("seat_key", f"Den Sitz gibt es im Gremium „{committee.name}“ nicht."))
+        if m.deputy_of:
+            owner = self.memberships.get(m.deputy_of)
+            if owner is None or owner.committee_id != m.committee_id:
+                problems.append(Problem("deputy_of", "Das vertretene Mitglied gehört nicht zu diesem Gremium."))
+        if m.start is None:
+            return problems
+        others = [
+            o
+            for o in self.memberships_of(m.committee_id)
+            if o.id != m.id and _overlaps(o, m)
+        ]
+        if any(o.person_id == m.person_id and o.seat_key == m.seat_key for o in others):
+            problems.append(
+                Problem("person_id", "Diese Person hat in diesem Zeitraum schon eine Mitgliedschaft auf diesem Sitz.")
+            )
+        if seat is not None and seat.count is not None and m.role.takes_seat:
+            holders = [o for o in others if o.seat_key == m.seat_key and o.role.takes_seat]
+            if _max_concurrent(holders, m) >= seat.count:
+                problems.append(
+                    Problem("seat_key", f"Der Sitz „{seat.label}“ ist voll besetzt ({seat.count} von {seat.count}).")
+                )
+        return problems
+
+    def references_to(self, record: Record) -> list[str]:
+        """German descriptions of what still points at ``record`` (blocks deletion)."""
+        found: list[str] = []
+        if isinstance(record, Organisation):
+            n = sum(1 for p in self.persons.values() if p.organisation_id == record.id)
+            r = sum(1 for m in self.memberships.values() if m.represents_id == record.id)
+            if n:
+                found.append(f"{n} Person(en) gehören zu dieser Organisation")
+            if r:
+                found.append(f"{r} Mitgliedschaft(en) vertreten diese Organisation")
+        elif isinstance(record, Person):
+            n = len(self.memberships_of_person(record.id))
+            if n:
+                found.append(f"{n} Mitgliedschaft(en) dieser Person")
+        elif isinstance(record, Membership):
+            n = sum(1 for m in self.memberships.values() if m.deputy_of == record.id)
+            if n:
+                found.append(f"{n} Stellvertretung(en) für diese Mitgliedschaft")
+        elif isinstance(record, Committee):
+            n = len(self.memberships_of(record.id)) + len(self.meetings_of(record.id))
+            if n:
+                found.append(f"{n} Mitgliedschaft(en) oder Sitzung(en) dieses Gremiums")
+        return found
+
+
+def _meeting_sort_key(m: Meeting):
+    return (m.date or date.max, m.start_time.isoformat() if m.start_time else "", m.id)
+
+
+def _overlaps(a: Membership, b: Membership) -> bool:
+    a_start, b_start = a.start or date.min, b.start or date.min
+    a_end, b_end = a.end or date.max, b.end or date.max
+    return a_start <= b_end and b_start <= a_end
+
+
+def _max_concurrent(holders: list[Membership], new: Membership) -> int:
+    """Most holders that overlap one another on any day within ``new``'s period."""
+    start, end = new.start or date.min, new.end or date.max
+    days = {start} | {h.start for h in holders if h.start and start <= h.start <= end}
+    return max(
+        (sum(1 for h in holders if (h.start or date.min) <= d <= (h.end or date.max)) for d in days),
+        default=0,
+    )

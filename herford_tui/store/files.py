@@ -1,0 +1,169 @@
+"""The database file on disk: lock, atomic replace, backups, cheap change detection."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from herford_tui.store.errors import CorruptFileError, StoreError
+
+FILE_MODE = 0o660
+"""Group may read and write (shared office server), others get nothing."""
+
+LOCK_TIMEOUT = 30.0
+
+StatKey = tuple[int, int, int]
+"""(inode, size, mtime in ns): changes with every write, see ``DatabaseFile.write``."""
+
+
+class DatabaseFile:
+    def __init__(self, path: Path, *, backups: int = 5):
+        self.path = Path(path)
+        self.backups = backups
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self._lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT, mode=FILE_MODE, thread_local=False)
+
+    # -- reading -----------------------------------------------------------------
+    def stat_key(self) -> StatKey | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def read(self) -> tuple[dict[str, Any], StatKey]:
+        """Parse the file. Readers take no lock: writers replace the file atomically."""
+        try:
+            with open(self.path, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                raw = fh.read()
+        except FileNotFoundError:
+            raise StoreError(f"Die Datenbank {self.path} gibt es nicht.") from None
+        except OSError as exc:
+            raise CorruptFileError(self.path, f"Lesefehler ({exc.strerror})", self.readable_backups()) from None
+        data = parse(raw, self.path, self.readable_backups)
+        return data, (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def backup_paths(self) -> list[Path]:
+        return [self.path.with_name(f"{self.path.name}.{i}.bak") for i in range(1, self.backups + 1)]
+
+    def readable_backups(self) -> list[Path]:
+        found = []
+        for candidate in self.backup_paths():
+            try:
+                parse(candidate.read_bytes(), candidate, list)
+            except (OSError, CorruptFileError):
+                continue
+            found.append(candidate)
+        return found
+
+    # -- writing -----------------------------------------------------------------
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        try:
+            with self._lock:
+                yield
+        except Timeout:
+            raise StoreError(
+                f"Die Datenbank ist seit {LOCK_TIMEOUT:.0f} s von einem anderen Vorgang gesperrt "
+                f"({self.lock_path}). Bitte gleich noch einmal versuchen."
+            ) from None
+
+    def write(self, data: dict[str, Any]) -> StatKey:
+        """Replace the file with ``data``: temp file, fsync, rename, fsync of the folder.
+
+        Must be called while holding ``locked()``. A reader sees the old or the new
+        file, never a mix; a writer killed at any point leaves one of the two.
+        """
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        folder = self.path.parent
+        self._remove_stale_temp_files()
+        tmp = folder / f".{self.path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        try:
+            os.fchmod(fd, FILE_MODE)  # the umask must not take the group's write bit
+            self._keep_group(fd)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(payload)
+                fh.flush()
+                os.fsync(fh.fileno())
+            previous = self.stat_key()
+            # Every version gets a strictly later mtime, so (inode, size, mtime)
+            # tells versions apart even if the inode number is reused at once.
+            stamp = max(time.time_ns(), (previous[2] + 1) if previous else 0)
+            os.utime(tmp, ns=(stamp, stamp))
+            if previous is not None:
+                self._rotate_backups()
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        _fsync_dir(folder)
+        key = self.stat_key()
+        assert key is not None
+        return key
+
+    def _keep_group(self, fd: int) -> None:
+        with contextlib.suppress(OSError):
+            os.fchown(fd, -1, os.stat(self.path).st_gid)
+
+    def _rotate_backups(self) -> None:
+        if self.backups <= 0:
+            return
+        paths = self.backup_paths()
+        for older, newer in zip(reversed(paths[1:]), reversed(paths[:-1]), strict=True):
+            if newer.exists():
+                os.replace(newer, older)
+        try:
+            os.link(self.path, paths[0])
+        except FileExistsError:
+            paths[0].unlink()
+            os.link(self.path, paths[0])
+        except OSError:
+            shutil.copy2(self.path, paths[0])
+
+    def _remove_stale_temp_files(self) -> None:
+        """Temp files of writers that were killed mid-save; only removed under the lock."""
+        for stale in self.path.parent.glob(f".{self.path.name}.tmp-*"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+
+def parse(raw: bytes, path: Path, backups) -> dict[str, Any]:
+    """Decode the file's bytes or raise ``CorruptFileError`` saying what is wrong."""
+
+    def fail(problem: str):
+        return CorruptFileError(path, problem, backups() if callable(backups) else [])
+
+    if not raw.strip():
+        raise fail(f"die Datei ist leer ({len(raw)} Byte)")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise fail(f"keine UTF-8-Textdatei (Byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise fail(f"JSON-Fehler in Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg}") from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise fail("die Datei hat nicht den Aufbau einer herford-tui-Datenbank")
+    return data
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

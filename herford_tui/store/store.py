@@ -1,0 +1,232 @@
+"""The repository: the one place that touches TinyDB and the database file.
+
+Reads are served from an in-memory snapshot that is rebuilt only when one
+``stat`` shows another version of the file. Every write is a read-modify-write
+under the file lock on a *fresh* TinyDB instance, so TinyDB's query cache and
+next-id cache never carry over from an older version of the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document
+
+from herford_tui.domain import Record, Snapshot, ValidationError
+from herford_tui.store import migrations
+from herford_tui.store.codec import TABLES, TYPES, DecodeError, decode, encode, table_of
+from herford_tui.store.errors import (
+    ConflictError,
+    CorruptFileError,
+    InUseError,
+    NotFoundError,
+)
+from herford_tui.store.files import DatabaseFile, StatKey
+
+from herford_tui.store.migrations import META
+R = TypeVar("R", bound=Record)
+
+
+class _SnapshotStorage(Storage):
+    """TinyDB storage over data already read under the lock; written once at commit."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+        self.dirty = False
+
+    def read(self) -> dict[str, Any]:
+        return self.data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.dirty = True
+
+    def close(self) -> None:
+        pass
+
+
+class Store:
+    def __init__(self, path: Path | str, *, backups: int = 5):
+        self.file = DatabaseFile(Path(path), backups=backups)
+        self._mutex = threading.RLock()
+        self._raw: dict[str, Any] | None = None
+        self._raw_key: StatKey | None = None
+        self._snapshot: Snapshot | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    # -- opening -----------------------------------------------------------------
+    def open(self, seed: dict[str, list[dict[str, Any]]] | None = None) -> Store:
+        """Create the file from ``seed`` if it is missing, migrate an old one, check it reads."""
+        if not self.file.exists():
+            if seed is None:
+                from herford_tui.store.seed import load_seed
+
+                seed = load_seed()
+            self._create(seed)
+        self._migrate_if_needed()
+        self.snapshot()
+        return self
+
+    def _create(self, seed: dict[str, list[dict[str, Any]]]) -> None:
+        self.file.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.file.locked():
+            if self.file.exists():  # a colleague created it first: never replace it
+                return
+            db = TinyDB(migrations.empty(), storage=_SnapshotStorage)
+            _insert(db, [decode(TYPES[table], row) for table, rows in seed.items() for row in rows])
+            self.file.write(db.storage.data)
+
+    def _migrate_if_needed(self) -> None:
+        data, _ = self.file.read()
+        if migrations.version_of(data) == migrations.SCHEMA_VERSION:
+            return
+        migrations.check_supported(data, self.path)
+        with self.file.locked():
+            data, _ = self.file.read()
+            if migrations.upgrade(data):
+                self.file.write(data)
+        self._raw = None
+
+    # -- reading -----------------------------------------------------------------
+    def changed(self) -> bool:
+        """True when the file is another version than the last snapshot (one ``stat``)."""
+        return self.file.stat_key() != self._raw_key
+
+    def snapshot(self) -> Snapshot:
+        with self._mutex:
+            self._refresh_raw()
+            if self._snapshot is None:
+                assert self._raw is not None
+                self._snapshot = _build_snapshot(self._raw, self.path)
+            return self._snapshot
+
+    def _refresh_raw(self) -> None:
+        if self._raw is not None and self.file.stat_key() == self._raw_key:
+            return
+        data, key = self.file.read()
+        migrations.check_supported(data, self.path)
+        self._raw, self._raw_key, self._snapshot = data, key, None
+
+    def get(self, cls: type[R], record_id: int) -> R:
+        found = getattr(self.snapshot(), table_of(cls)).get(record_id)
+        if found is None:
+            raise NotFoundError(f"Eintrag {record_id} gibt es nicht (mehr).")
+        return found
+
+    # -- writing -----------------------------------------------------------------
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[tuple[TinyDB, Snapshot]]:
+        with self._mutex, self.file.locked():
+            snapshot = self.snapshot()  # re-reads the file if another process wrote
+            assert self._raw is not None
+            # A fresh TinyDB per transaction: no query or next-id cache survives
+            # from a version of the file that another process has since replaced.
+            db = TinyDB(self._raw, storage=_SnapshotStorage)
+            storage = db.storage
+            try:
+                yield db, snapshot
+            except BaseException:
+                self._raw = None  # TinyDB may have changed the cached dict in place
+                raise
+            if storage.dirty:
+                try:
+                    key = self.file.write(storage.data)
+                except BaseException:
+                    self._raw = None
+                    raise
+                self._raw, self._raw_key, self._snapshot = storage.data, key, None
+
+    def save(self, record: R) -> R:
+        """Insert (``id == 0``) or update ``record``; return it with its new id and revision.
+
+        Raises ``ValidationError`` for bad values and ``ConflictError`` when the stored
+        revision is not the one the edit started from. Nothing is written then.
+        """
+        with self._transaction() as (db, snapshot):
+            problems = snapshot.check(record)
+            if problems:
+                raise ValidationError(problems)
+            if not record.id:
+                return _insert(db, [dataclasses.replace(record)])[0]
+            table = db.table(table_of(record))
+            current = _current(table, record)
+            saved = dataclasses.replace(record, rev=record.rev + 1)
+            doc = encode(saved) | {"created": current.get("created", ""), "modified": _now()}
+            table.update(doc, doc_ids=[record.id])
+            return saved
+
+    def delete(self, record: Record) -> None:
+        """Remove a record entered in error; refuses while others still point at it."""
+        with self._transaction() as (db, snapshot):
+            table = db.table(table_of(record))
+            _current(table, record)
+            references = snapshot.references_to(record)
+            if references:
+                raise InUseError(references)
+            table.remove(doc_ids=[record.id])
+
+    def save_many(self, records: list[Record]) -> list[Record]:
+        """Insert many new records in one write (demo data, imports); ids are assigned here."""
+        with self._transaction() as (db, _):
+            return _insert(db, records)
+
+
+# -- helpers on the TinyDB layout ------------------------------------------------
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _current(table, record: Record) -> Document:
+    current = table.get(doc_id=record.id)
+    if current is None:
+        raise ConflictError(record, None)
+    if current.get("rev") != record.rev:
+        raise ConflictError(record, decode(type(record), current, doc_id=record.id))
+    return current
+
+
+def _insert(db: TinyDB, records: list[R]) -> list[R]:
+    """Give each record the next id of its table and insert it, in one pending write.
+
+    Ids come from our own high-water mark in the meta table, not TinyDB's
+    max(id)+1, so the id of a deleted record is never handed out again (a stale
+    edit of the deleted record could otherwise land on a stranger).
+    """
+    meta = db.table(META)
+    counters = dict(meta.get(doc_id=1)["counters"])
+    now = _now()
+    by_table: dict[str, list[Document]] = {}
+    for record in records:
+        table = table_of(record)
+        record.id = counters.get(table, 0) + 1
+        record.rev = 1
+        counters[table] = record.id
+        doc = encode(record) | {"created": now, "modified": now}
+        by_table.setdefault(table, []).append(Document(doc, doc_id=record.id))
+    for table, docs in by_table.items():
+        db.table(table).insert_multiple(docs)
+    meta.update({"counters": counters}, doc_ids=[1])
+    return records
+
+
+def _build_snapshot(data: dict[str, Any], path: Path) -> Snapshot:
+    snapshot = Snapshot()
+    for table, cls in TYPES.items():
+        target = getattr(snapshot, TABLES[cls])
+        for doc_id, doc in data.get(table, {}).items():
+            try:
+                target[int(doc_id)] = decode(cls, doc, doc_id=int(doc_id))
+            except (DecodeError, ValueError, TypeError) as exc:
+                raise CorruptFileError(path, f"Tabelle „{table}“, Eintrag {doc_id}: {exc}") from None
+    return snapshot

@@ -1,0 +1,1 @@
+"""committees feature of the UI."""

@@ -1,0 +1,138 @@
+"""Create or edit a committee: name, purpose, rhythm and its seats."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from textual import on
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select
+
+from herford_tui.domain import Committee, CommitteeKind, Problem, Seat
+from herford_tui.domain.labels import COMMITTEE_KIND
+from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.navigation import slug
+
+
+class SeatRow(Horizontal):
+    """One seat: label, count (empty = open number), advisory flag. An empty label removes it."""
+
+    def __init__(self, seat: Seat):
+        super().__init__(classes="seat-row")
+        self.seat = seat
+
+    def compose(self) -> Iterable[Widget]:
+        yield Input(self.seat.label, placeholder="Bezeichnung (leer = entfernen)", compact=True, classes="seat-label")
+        count = "" if self.seat.count is None else str(self.seat.count)
+        yield Input(count, placeholder="Anz.", type="integer", compact=True, classes="seat-count")
+        yield Checkbox("beratend", self.seat.advisory, compact=True, classes="seat-advisory")
+
+    def value(self) -> Seat | None:
+        label = self.query_one(".seat-label", Input).value.strip()
+        if not label:
+            return None
+        count_text = self.query_one(".seat-count", Input).value.strip()
+        return dataclasses.replace(
+            self.seat,
+            label=label,
+            count=int(count_text) if count_text else None,
+            advisory=self.query_one(".seat-advisory", Checkbox).value,
+        )
+
+
+class CommitteeForm(FormScreen[Committee]):
+    AUTO_FOCUS = "#name"
+
+    def __init__(self, committee: Committee | None):
+        super().__init__()
+        self.original = committee
+
+    def title_text(self) -> str:
+        return "Neues Gremium" if self.original is None else f"Gremium bearbeiten – {self.original.name}"
+
+    def compose_fields(self) -> Iterable[Widget]:
+        c = self.original or Committee(kind=CommitteeKind.ARBEITSKREIS, rhythm_min=0, rhythm_max=0)
+        yield from self.field("Name", Input(c.name, compact=True, id="name"), "name")
+        yield from self.field(
+            "Kurzname", Input(c.short_name, placeholder="für den Reiter", compact=True, id="short_name"), "short_name"
+        )
+        kinds = [(label, kind) for kind, label in COMMITTEE_KIND.items()]
+        yield from self.field("Art", Select(kinds, value=c.kind, allow_blank=False, compact=True, id="kind"), "kind")
+        yield from self.field("Aufgabe", Input(c.purpose, compact=True, id="purpose"), "purpose")
+        yield from self.field(
+            "Sitzungen/Jahr",
+            Horizontal(
+                Input(str(c.rhythm_min), type="integer", compact=True, id="rhythm_min"),
+                Label(" bis "),
+                Input(str(c.rhythm_max), type="integer", compact=True, id="rhythm_max"),
+                classes="range",
+            ),
+            "rhythm_min",
+        )
+        yield Label("", id="err-rhythm_max", classes="field-error -empty")
+        yield from self.field(
+            "Rhythmus-Text",
+            Input(c.rhythm_note, placeholder="z. B. tagt regelmäßig (wenn höchstens = 0)", compact=True, id="rhythm_note"),
+            "rhythm_note",
+        )
+        yield Label("Sitze (Anzahl leer = nicht festgelegt)", classes="section-title")
+        with Vertical(id="seats"):
+            for seat in c.seats:
+                yield SeatRow(seat)
+        yield Button("+ Sitz", id="add-seat", compact=True)
+        yield Label("", id="err-seats", classes="field-error -empty")
+        yield Label("", id="err-seat_label", classes="field-error -empty")
+        yield Label("", id="err-seat_count", classes="field-error -empty")
+
+    @on(Button.Pressed, "#add-seat")
+    def _add_seat(self, event: Button.Pressed) -> None:
+        event.stop()
+        row = SeatRow(Seat(key="", label="", count=1))
+        self.query_one("#seats").mount(row)
+        self.call_after_refresh(lambda: row.query_one(".seat-label", Input).focus())
+
+    def build(self) -> Committee | list[Problem]:
+        problems: list[Problem] = []
+        numbers = {}
+        for name in ("rhythm_min", "rhythm_max"):
+            text = self.query_one(f"#{name}", Input).value.strip() or "0"
+            try:
+                numbers[name] = int(text)
+            except ValueError:
+                problems.append(Problem(name, f"„{text}“ ist keine ganze Zahl."))
+        seats = [seat for row in self.query(SeatRow) if (seat := row.value()) is not None]
+        used = {s.key for s in seats if s.key}
+        for seat in seats:
+            if not seat.key:
+                seat.key = _unique_key(slug(seat.label) or "sitz", used)
+                used.add(seat.key)
+        removed = {s.key for s in (self.original.seats if self.original else [])} - used
+        snapshot = self.app.snapshot
+        for key in removed:
+            if self.original and any(m.seat_key == key for m in snapshot.memberships_of(self.original.id)):
+                label = self.original.seat(key).label
+                problems.append(Problem("seats", f"Sitz „{label}“ hat Mitgliedschaften (auch frühere) und bleibt."))
+        if problems:
+            return problems
+        base = self.original or Committee(order=1 + max((c.order for c in snapshot.committees.values()), default=0))
+        committee = dataclasses.replace(
+            base,
+            name=self.query_one("#name", Input).value.strip(),
+            short_name=self.query_one("#short_name", Input).value.strip(),
+            kind=self.query_one("#kind", Select).value,
+            purpose=self.query_one("#purpose", Input).value.strip(),
+            rhythm_min=numbers["rhythm_min"],
+            rhythm_max=numbers["rhythm_max"],
+            rhythm_note=self.query_one("#rhythm_note", Input).value.strip(),
+            seats=seats,
+        )
+        return snapshot.check(committee) or committee
+
+
+def _unique_key(base: str, used: set[str]) -> str:
+    key, n = base, 2
+    while key in used:
+        key, n = f"{base}-{n}", n + 1
+    return key

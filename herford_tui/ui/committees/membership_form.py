@@ -1,0 +1,209 @@
+"""Add or edit a membership, name a deputy, or move a member to another seat."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from textual import on
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select
+
+from herford_tui.domain import Membership, Person, Problem, Role
+from herford_tui.domain.labels import ROLE, format_date, parse_date
+from herford_tui.domain.search import find_organisations, find_persons
+from herford_tui.domain.validation import validate_person
+from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.common.picker import RecordPicker
+
+
+@dataclasses.dataclass(frozen=True)
+class MembershipDraft:
+    """What the form hands back: the membership, and a person to create first if new."""
+
+    membership: Membership
+    new_person: Person | None = None
+
+
+class MembershipForm(FormScreen[MembershipDraft]):
+    AUTO_FOCUS = "#person-input, #seat"
+
+    def __init__(
+        self,
+        committee_id: int,
+        *,
+        membership: Membership | None = None,
+        seat_key: str | None = None,
+        deputy_for: Membership | None = None,
+    ):
+        super().__init__()
+        self.committee_id = committee_id
+        self.original = membership
+        self.deputy_for = deputy_for
+        self.start_seat = seat_key
+        self.creating_person = False
+
+    @property
+    def snapshot(self):
+        return self.app.snapshot
+
+    def title_text(self) -> str:
+        committee = self.snapshot.committees[self.committee_id]
+        if self.deputy_for is not None:
+            return f"Stellvertretung benennen – {committee.name}"
+        if self.original is not None:
+            return f"Mitgliedschaft bearbeiten – {committee.name}"
+        return f"Mitglied hinzufügen – {committee.name}"
+
+    def compose_fields(self) -> Iterable[Widget]:
+        snapshot = self.snapshot
+        committee = snapshot.committees[self.committee_id]
+        m = self.original or Membership(committee_id=self.committee_id, start=self.app.today)
+        if self.deputy_for is not None:
+            owner = snapshot.persons.get(self.deputy_for.person_id)
+            yield Label(f"Stellvertretung für {owner.full_name if owner else '?'}", classes="dialog-text")
+        if self.original is None:
+            yield from self.field(
+                "Person",
+                RecordPicker(self._search_persons, allow_new="Neue Person anlegen", id="person"),
+                "person_id",
+            )
+            with Vertical(id="new-person", classes="-hidden"):
+                yield from self.field("Vorname", Input(id="given_name", compact=True), "given_name")
+                yield from self.field("Nachname", Input(id="family_name", compact=True), "family_name")
+                yield from self.field("Funktion", Input(id="function", compact=True), "function")
+                yield from self.field("E-Mail", Input(id="email", compact=True), "email")
+        else:
+            person = snapshot.persons.get(m.person_id)
+            yield from self.field("Person", Label(person.full_name if person else "?"), "person_id")
+        seat_key = self.deputy_for.seat_key if self.deputy_for else (m.seat_key or self.start_seat)
+        seats = [(self._seat_label(s), s.key) for s in committee.seats]
+        yield from self.field(
+            "Sitz",
+            Select(
+                seats,
+                value=seat_key if seat_key in {k for _, k in seats} else Select.NULL,
+                prompt="Sitz wählen",
+                compact=True,
+                disabled=self.deputy_for is not None,
+                id="seat",
+            ),
+            "seat_key",
+        )
+        role = Role.STELLVERTRETUNG if self.deputy_for else m.role
+        yield from self.field(
+            "Rolle",
+            Select(
+                [(label, r) for r, label in ROLE.items()],
+                value=role,
+                allow_blank=False,
+                compact=True,
+                disabled=self.deputy_for is not None,
+                id="role",
+            ),
+            "role",
+        )
+        represents = snapshot.organisations.get(m.represents_id) if m.represents_id else None
+        yield from self.field(
+            "vertritt",
+            RecordPicker(
+                self._search_organisations,
+                placeholder="Organisation tippen … (leer = keine)",
+                value=represents.id if represents else None,
+                value_label=represents.name if represents else "",
+                id="represents",
+            ),
+            "represents_id",
+        )
+        yield from self.field(
+            "Beginn", Input(format_date(m.start), placeholder="TT.MM.JJJJ", compact=True, id="start"), "start"
+        )
+        yield from self.field(
+            "Ende", Input(format_date(m.end), placeholder="TT.MM.JJJJ (leer = offen)", compact=True, id="end"), "end"
+        )
+        yield from self.field("Notizen", Input(m.notes, compact=True, id="notes"), "notes")
+
+    def _seat_label(self, seat) -> str:
+        holders = len(self.snapshot.seat_holders(self.committee_id, seat.key, self.app.today))
+        if seat.count is None:
+            return f"{seat.label} ({holders})"
+        return f"{seat.label} ({holders}/{seat.count})"
+
+    def _search_persons(self, text: str) -> list[tuple[int, str]]:
+        snapshot = self.snapshot
+        found = []
+        for p in find_persons(snapshot, text):
+            org = snapshot.organisations.get(p.organisation_id) if p.organisation_id else None
+            found.append((p.id, p.full_name + (f" ({org.name})" if org else "")))
+        return found
+
+    def _search_organisations(self, text: str) -> list[tuple[int, str]]:
+        return [(o.id, o.name) for o in find_organisations(self.snapshot, text)]
+
+    @on(RecordPicker.Picked, "#person")
+    def _person_picked(self, event: RecordPicker.Picked) -> None:
+        self.creating_person = event.value is None
+        self.query_one("#new-person").set_class(not self.creating_person, "-hidden")
+        if self.creating_person and event.new_text:
+            *given, family = event.new_text.split()
+            self.query_one("#given_name", Input).value = " ".join(given)
+            self.query_one("#family_name", Input).value = family
+            self.query_one("#given_name", Input).focus()
+
+    # -- result --------------------------------------------------------------------
+    def build(self) -> MembershipDraft | list[Problem]:
+        problems: list[Problem] = []
+        start = self._date("start", problems)
+        end = self._date("end", problems)
+        seat = self.query_one("#seat", Select).value
+        represents = self.query_one("#represents", RecordPicker)
+        if represents.value is None and self.query_one("#represents-input", Input).value.strip():
+            problems.append(Problem("represents_id", "Bitte eine Organisation aus der Liste wählen."))
+        base = self.original or Membership(committee_id=self.committee_id)
+        membership = dataclasses.replace(
+            base,
+            seat_key="" if seat is Select.NULL else str(seat),
+            role=self.query_one("#role", Select).value,
+            represents_id=represents.value,
+            deputy_of=self.deputy_for.id if self.deputy_for else base.deputy_of,
+            start=start,
+            end=end,
+            notes=self.query_one("#notes", Input).value.strip(),
+        )
+        new_person = None
+        if self.original is None:
+            picker = self.query_one("#person", RecordPicker)
+            if self.creating_person:
+                new_person = Person(
+                    given_name=self.query_one("#given_name", Input).value.strip(),
+                    family_name=self.query_one("#family_name", Input).value.strip(),
+                    function=self.query_one("#function", Input).value.strip(),
+                    email=self.query_one("#email", Input).value.strip(),
+                )
+                problems += validate_person(new_person)
+            elif picker.value is None:
+                problems.append(Problem("person_id", "Bitte eine Person aus der Liste wählen oder neu anlegen."))
+            else:
+                membership = dataclasses.replace(membership, person_id=picker.value)
+        checked = self.snapshot.check(membership)
+        if new_person is not None:
+            checked = [p for p in checked if p.field != "person_id"]
+        elif self.original is None and membership.person_id == 0:
+            checked = [p for p in checked if p.field != "person_id"]
+        problems += [p for p in checked if p.field not in {"start", "end"} or not _has(problems, p.field)]
+        return problems or MembershipDraft(membership, new_person)
+
+    def _date(self, name: str, problems: list[Problem]):
+        text = self.query_one(f"#{name}", Input).value.strip()
+        if not text:
+            return None
+        try:
+            return parse_date(text)
+        except ValueError as exc:
+            problems.append(Problem(name, str(exc)))
+            return None
+
+
+def _has(problems: list[Problem], field: str) -> bool:
+    return any(p.field == field for p in problems)

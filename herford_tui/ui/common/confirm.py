@@ -1,0 +1,36 @@
+"""A yes/no question as a modal; dismisses with True or False."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("escape,n", "dismiss(False)", "Abbrechen", id="confirm.cancel"),
+        Binding("j,y", "dismiss(True)", "Ja", id="confirm.yes"),
+    ]
+
+    def __init__(self, question: str, *, yes: str = "Ja", title: str = "Bitte bestätigen"):
+        super().__init__()
+        self.question = question
+        self.yes = yes
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.question, classes="dialog-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.yes} (j)", id="yes", variant="error")
+                yield Button("Abbrechen (Esc)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")

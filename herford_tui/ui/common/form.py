@@ -1,0 +1,78 @@
+"""Base of the modal forms: Esc cancels, Ctrl+S saves, problems show under their field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Label, Static
+
+from herford_tui.domain import Problem
+
+T = TypeVar("T")
+
+
+class FormScreen(ModalScreen[T | None], Generic[T]):
+    """Subclasses compose their fields with ``field`` and return a result from ``build``."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Abbrechen", id="form.cancel"),
+        Binding("ctrl+s", "save", "Speichern", id="form.save"),
+    ]
+    TITLE_TEXT = ""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog form"):
+            yield Label(self.TITLE_TEXT or self.title_text(), classes="dialog-title")
+            yield from self.compose_fields()
+            yield Static("", id="err-form", classes="field-error -empty")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Speichern (Strg+S)", id="save", variant="primary")
+                yield Button("Abbrechen (Esc)", id="cancel")
+        yield Footer()
+
+    def title_text(self) -> str:
+        return ""
+
+    def compose_fields(self) -> Iterable[Widget]:
+        return ()
+
+    @staticmethod
+    def field(label: str, widget: Widget, name: str) -> Iterable[Widget]:
+        """A labelled row with an error line below that stays hidden until needed."""
+        yield Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
+        yield Static("", id=f"err-{name}", classes="field-error -empty")
+
+    def action_save(self) -> None:
+        result = self.build()  # each form defines build() -> result | list[Problem]
+        if isinstance(result, list):
+            self.show_problems(result)
+        else:
+            self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "cancel":
+            self.action_cancel()
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        by_field: dict[str, list[str]] = {}
+        for problem in problems:
+            name = problem.field if self.query(f"#err-{problem.field}") else "form"
+            by_field.setdefault(name, []).append(problem.message if name != "form" else str(problem))
+        for error in self.query(".field-error").results(Static):
+            messages = by_field.get((error.id or "").removeprefix("err-"), [])
+            error.update("\n".join(messages))
+            error.set_class(not messages, "-empty")
+        if problems:
+            self.notify("Bitte die markierten Angaben prüfen.", severity="error", timeout=4)

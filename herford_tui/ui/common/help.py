@@ -1,0 +1,57 @@
+"""The help screen: what the app is for and every key, in German."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP = """\
+# Hilfe – herford-tui
+
+Gremien, Netzwerkpartner und Sitzungen der Bildungsregion Kreis Herford.
+
+## Überall
+| Taste | Wirkung |
+|---|---|
+| `1` … `9` | Gremium 1 bis 9 öffnen (Reihenfolge der Reiter) |
+| `o` | Organisationen |
+| `j` | Jahresübersicht der Sitzungen |
+| `Strg+K` | Suche nach Personen, Organisationen, Gremien |
+| `Tab` / `Umschalt+Tab` | zum nächsten / vorigen Bereich |
+| `F1` oder `?` | diese Hilfe |
+| `q` | beenden |
+
+## In einem Gremium
+| Taste | Wirkung |
+|---|---|
+| `a` | Mitglied hinzufügen |
+| `e` / `Enter` | Mitgliedschaft bearbeiten |
+| `x` | Mitgliedschaft beenden (bleibt als Verlauf) |
+| `v` | Stellvertretung benennen |
+| `m` | auf einen anderen Sitz verschieben |
+| `Entf` | irrtümlichen Eintrag löschen (mit Rückfrage) |
+| `h` | beendete Mitgliedschaften ein-/ausblenden |
+| `g` | Gremium bearbeiten (Name, Aufgabe, Rhythmus, Sitze) |
+| `n` | neues Gremium |
+| `r` | Gremium archivieren / wiederherstellen |
+
+## In Formularen
+`Strg+S` speichert, `Esc` bricht ab, `Tab` springt zum nächsten Feld.
+Daten im Format TT.MM.JJJJ, z. B. 28.11.2026.
+
+## Gemeinsam arbeiten
+Mehrere Kolleginnen und Kollegen können gleichzeitig arbeiten. Änderungen anderer
+erscheinen nach spätestens zwei Sekunden. Hat jemand denselben Eintrag inzwischen
+geändert, wird nichts überschrieben: Sie sehen beide Fassungen und entscheiden.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Schließen", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog help"):
+            yield Markdown(HELP)

@@ -1,0 +1,108 @@
+"""How the app talks to the store: polling for colleagues' changes, saving in workers.
+
+Screens never touch the store directly; they call ``app.save_record`` /
+``app.delete_record`` and react to ``app.snapshot`` changing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import work
+from textual.message import Message
+
+from herford_tui.domain import Record, Snapshot, ValidationError
+from herford_tui.store import ConflictError, InUseError, StoreError
+
+Done = Callable[[Record], None]
+
+
+class RecordSaved(Message):
+    """Posted after a save or delete went through (tests await it; views may react)."""
+
+    def __init__(self, record: Record, deleted: bool = False):
+        super().__init__()
+        self.record = record
+        self.deleted = deleted
+
+
+class SaveFailed(Message):
+    def __init__(self, record: Record, error: Exception):
+        super().__init__()
+        self.record = record
+        self.error = error
+
+
+class DataMixin:
+    """Mixed into the App: owns the snapshot, the poller and the save workers."""
+
+    def start_polling(self) -> None:
+        self.set_interval(self.poll_interval, self._poll, name="store-poll")
+
+    def _poll(self) -> None:
+        if self.store.changed():
+            self.reload()
+
+    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
+    def reload(self) -> None:
+        try:
+            snapshot = self.store.snapshot()
+        except StoreError as exc:
+            self.call_from_thread(self.notify, str(exc), title="Datenbank", severity="error", timeout=30)
+            return
+        self.call_from_thread(self._set_snapshot, snapshot)
+
+    def _set_snapshot(self, snapshot: Snapshot) -> None:
+        if snapshot is self.snapshot:
+            return
+        old = self.snapshot
+        self.snapshot = snapshot
+        if _tab_shape(old) != _tab_shape(snapshot):
+            self.rebuild_tabs()
+
+    def save_record(self, record: Record, done: Done | None = None) -> None:
+        self._write(record, delete=False, done=done)
+
+    def delete_record(self, record: Record, done: Done | None = None) -> None:
+        self._write(record, delete=True, done=done)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _write(self, record: Record, *, delete: bool, done: Done | None) -> None:
+        try:
+            if delete:
+                self.store.delete(record)
+                saved = record
+            else:
+                saved = self.store.save(record)
+        except (ValidationError, ConflictError, InUseError, StoreError) as exc:
+            self.call_from_thread(self._write_failed, record, exc)
+            return
+        snapshot = self.store.snapshot()
+        self.call_from_thread(self._write_done, saved, snapshot, delete, done)
+
+    def _write_done(self, saved: Record, snapshot: Snapshot, deleted: bool, done: Done | None) -> None:
+        self._set_snapshot(snapshot)
+        self.notify("Gelöscht." if deleted else "Gespeichert.", timeout=3)
+        if done is not None:
+            done(saved)
+        self.post_message(RecordSaved(saved, deleted))
+
+    def _write_failed(self, record: Record, error: Exception) -> None:
+        from herford_tui.ui.common.conflict import ConflictScreen
+
+        if isinstance(error, ConflictError):
+            self.push_screen(ConflictScreen(error), callback=self._resolve_conflict)
+        else:
+            self.notify(str(error), title="Nicht gespeichert", severity="error", timeout=15)
+        self.post_message(SaveFailed(record, error))
+        self.reload()
+
+    def _resolve_conflict(self, keep_mine: Record | None) -> None:
+        if keep_mine is not None:
+            self.save_record(keep_mine)
+
+
+def _tab_shape(snapshot: Snapshot | None) -> list[tuple[int, str, str, object]]:
+    if snapshot is None:
+        return []
+    return [(c.id, c.name, c.short_name, c.kind) for c in snapshot.active_committees()]

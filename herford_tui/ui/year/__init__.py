@@ -1,0 +1,1 @@
+"""year feature of the UI."""
