@@ -11,8 +11,9 @@ from textual.binding import Binding
 from textual.reactive import var
 from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 
-from herford_tui.domain import Record, Snapshot
+from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.store import Store
+from herford_tui.ui.committees.archive import ArchiveScreen
 from herford_tui.ui.committees.pane import ArbeitskreisePane, CommitteePane
 from herford_tui.ui.common.help import HelpScreen
 from herford_tui.ui.data import DataMixin
@@ -34,6 +35,7 @@ class HerfordApp(DataMixin, App[None]):
         Binding("q", "quit", "Beenden", id="app.quit"),
         Binding("o", "show_view('organisationen')", "Organisationen", show=False, id="app.organisations"),
         Binding("j", "show_view('jahr')", "Jahr", show=False, id="app.year"),
+        Binding("G", "archive", "Archivierte Gremien", show=False, id="app.archive"),
         *(
             Binding(str(n), f"show_committee({n})", "Gremium", show=False, id=f"app.committee_{n}")
             for n in range(1, 10)
@@ -108,11 +110,16 @@ class HerfordApp(DataMixin, App[None]):
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
+    def action_archive(self) -> None:
+        def restore(committee: Committee | None) -> None:
+            if committee is not None:
+                self.save_record(committee)
+
+        self.push_screen(ArchiveScreen(), callback=restore)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Jumps between tabs make no sense while a form or dialog is open.
-        if action.startswith("show_") and len(self.screen_stack) > 1:
-            return False
-        return True
+        return not (action.startswith("show_") and len(self.screen_stack) > 1)
 
     def rebuild_tabs(self) -> None:
         """Committees were added, renamed or archived: the tab set itself changes."""

@@ -10,7 +10,7 @@ def _words(text: str) -> list[str]:
     return text.casefold().split()
 
 
-def find_persons(snapshot: Snapshot, text: str, limit: int = 20) -> list[Person]:
+def find_persons(snapshot: Snapshot, text: str, limit: int | None = 20) -> list[Person]:
     """Persons whose name (or function) contains every typed word; best: family name starts with it."""
     words = _words(text)
     found = [
@@ -22,7 +22,7 @@ def find_persons(snapshot: Snapshot, text: str, limit: int = 20) -> list[Person]
     return found[:limit]
 
 
-def find_organisations(snapshot: Snapshot, text: str, limit: int = 20) -> list[Organisation]:
+def find_organisations(snapshot: Snapshot, text: str, limit: int | None = 20) -> list[Organisation]:
     words = _words(text)
     found = [
         o

@@ -31,12 +31,29 @@ Gremien, Netzwerkpartner und Sitzungen der Bildungsregion Kreis Herford.
 | `e` / `Enter` | Mitgliedschaft bearbeiten |
 | `x` | Mitgliedschaft beenden (bleibt als Verlauf) |
 | `v` | Stellvertretung benennen |
-| `m` | auf einen anderen Sitz verschieben |
+| `m` | auf einen anderen Sitz wechseln (alter Sitz bleibt als Verlauf) |
 | `Entf` | irrtümlichen Eintrag löschen (mit Rückfrage) |
 | `h` | beendete Mitgliedschaften ein-/ausblenden |
 | `g` | Gremium bearbeiten (Name, Aufgabe, Rhythmus, Sitze) |
 | `n` | neues Gremium |
-| `r` | Gremium archivieren / wiederherstellen |
+| `r` | Gremium archivieren |
+| `G` | archivierte Gremien anzeigen und wiederherstellen |
+
+## Organisationen (`o`)
+| Taste | Wirkung |
+|---|---|
+| `/` | filtern nach Name oder Kommune |
+| `a` / `e` / `Enter` | neue Organisation / bearbeiten |
+| `Entf` | irrtümlichen Eintrag löschen (nur ohne Verweise) |
+
+## Jahresübersicht (`j`)
+| Taste | Wirkung |
+|---|---|
+| `[` / `]` | Vorjahr / Folgejahr |
+| `a` / `e` / `Enter` | neue Sitzung / bearbeiten |
+| `Entf` | Sitzung löschen (abgesagte besser auf „abgesagt“ setzen) |
+
+Ferien und Feiertage in NRW werden in der Spalte „Hinweis“ angezeigt.
 
 ## In Formularen
 `Strg+S` speichert, `Esc` bricht ab, `Tab` springt zum nächsten Feld.

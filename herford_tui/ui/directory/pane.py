@@ -1,25 +1,138 @@
-"""The organisation directory (network partners)."""
+"""The organisation directory (network partners): filter, details, editing."""
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import DataTable
+from textual.binding import Binding
+from textual.widgets import DataTable, Input, Static
 
-from herford_tui.domain import Snapshot
-from herford_tui.domain.labels import ORG_TYPE
+from herford_tui.domain import Organisation, Snapshot
+from herford_tui.domain.labels import ORG_TYPE, ROLE
+from herford_tui.domain.search import find_organisations
+from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.view import SnapshotView
+
+COLUMNS = (("Name", 36), ("Art", 20), ("Kommune", 12), ("Pers.", 5))
 
 
 class DirectoryPane(SnapshotView):
+    BINDINGS = [
+        Binding("a", "add", "Neu", id="directory.add"),
+        Binding("e", "edit", "Ändern", id="directory.edit"),
+        Binding("delete", "delete", "Löschen", show=False, id="directory.delete"),
+        Binding("slash", "filter", "Filtern", id="directory.filter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(classes="directory")
+        self.rows: list[Organisation] = []
+
     def compose(self) -> ComposeResult:
+        yield Input(placeholder="Filtern: Name oder Kommune tippen (/)", compact=True, id="org-filter")
         yield DataTable(id="org-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="org-detail", classes="member-detail")
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Name", "Art", "Kommune")
+        table = self.query_one("#org-table", DataTable)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
         super().on_mount()
 
     def refresh_data(self, snapshot: Snapshot) -> None:
-        table = self.query_one(DataTable)
+        text = self.query_one("#org-filter", Input).value
+        self.rows = find_organisations(snapshot, text, limit=None)
+        people: dict[int, int] = {}
+        for p in snapshot.persons.values():
+            if p.organisation_id:
+                people[p.organisation_id] = people.get(p.organisation_id, 0) + 1
+        table = self.query_one("#org-table", DataTable)
+        keep = table.cursor_row
         table.clear()
-        for org in sorted(snapshot.organisations.values(), key=lambda o: o.name.casefold()):
-            table.add_row(org.name, ORG_TYPE[org.type], org.municipality, key=str(org.id))
+        for org in self.rows:
+            table.add_row(
+                Text(org.name, overflow="ellipsis", no_wrap=True),
+                ORG_TYPE[org.type],
+                org.municipality,
+                str(people.get(org.id, "")),
+                key=str(org.id),
+            )
+        if self.rows:
+            table.move_cursor(row=min(max(keep, 0), len(self.rows) - 1))
+        self._show_detail()
+
+    @on(Input.Changed, "#org-filter")
+    def _filter_changed(self) -> None:
+        self.refresh_data(self.app.snapshot)
+
+    @on(Input.Submitted, "#org-filter")
+    def _filter_done(self) -> None:
+        self.query_one("#org-table", DataTable).focus()
+
+    @on(DataTable.RowHighlighted, "#org-table")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    @on(DataTable.RowSelected, "#org-table")
+    def _selected(self) -> None:
+        self.action_edit()
+
+    @property
+    def current(self) -> Organisation | None:
+        row = self.query_one("#org-table", DataTable).cursor_row
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def _show_detail(self) -> None:
+        self.query_one("#org-detail", Static).update(self._detail())
+
+    def _detail(self) -> Text:
+        org = self.current
+        if org is None:
+            return Text("Keine Organisation gefunden. „a“ legt eine neue an.", style="dim")
+        snapshot, today = self.app.snapshot, self.app.today
+        text = Text()
+        text.append(org.name, style="bold")
+        text.append(f"  ·  {ORG_TYPE[org.type]}, {org.municipality}", style="dim")
+        contact = " · ".join(x for x in (org.address, org.phone, org.email, org.website) if x)
+        text.append("\n" + (contact or "keine Kontaktdaten"), style="" if contact else "dim")
+        seats = []
+        for m in snapshot.memberships.values():
+            if m.represents_id == org.id and m.is_active(today) and m.committee_id in snapshot.committees:
+                person = snapshot.persons.get(m.person_id)
+                name = person.full_name if person else "?"
+                seats.append(f"{snapshot.committees[m.committee_id].name}: {name} ({ROLE[m.role]})")
+        text.append("\nVertreten in: " + ("; ".join(sorted(seats)) if seats else "keinem Gremium"))
+        return text
+
+    def action_filter(self) -> None:
+        self.query_one("#org-filter", Input).focus()
+
+    def action_add(self) -> None:
+        from herford_tui.ui.directory.org_form import OrganisationForm
+
+        self.app.push_screen(OrganisationForm(None), callback=self._save)
+
+    def action_edit(self) -> None:
+        from herford_tui.ui.directory.org_form import OrganisationForm
+
+        if self.current is not None:
+            self.app.push_screen(OrganisationForm(self.current), callback=self._save)
+
+    def action_delete(self) -> None:
+        org = self.current
+        if org is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.app.delete_record(org)
+
+        self.app.push_screen(
+            ConfirmScreen(f"Organisation „{org.name}“ löschen? Nur für irrtümliche Einträge.", yes="Löschen"),
+            callback=confirmed,
+        )
+
+    def _save(self, organisation: Organisation | None) -> None:
+        if organisation is not None:
+            self.app.save_record(organisation)
