@@ -1,0 +1,84 @@
+"""End-to-end: the installed ``herford-tui`` command in a real terminal (tmux), also over ssh."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+COMMAND = Path(sys.executable).with_name("herford-tui")
+
+
+class Terminal:
+    """A tmux session of 80x24 that a test types into and reads from, like a person would."""
+
+    def __init__(self, command: str, *, width: int = 80, height: int = 24):
+        self.name = f"herford-{uuid.uuid4().hex[:8]}"
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), command],
+            check=True,
+        )
+
+    def screen(self) -> str:
+        result = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True, check=False
+        )
+        return result.stdout
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"„{text}“ erschien nicht binnen {timeout} s. Bildschirm:\n{self.screen()}")
+
+    def wait_until_gone(self, text: str, timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text not in self.screen():
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"„{text}“ verschwand nicht. Bildschirm:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def type(self, text: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+
+    def alive(self) -> bool:
+        return subprocess.run(["tmux", "has-session", "-t", self.name], capture_output=True).returncode == 0
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+@pytest.fixture
+def command() -> Path:
+    """The installed console script of the venv the tests run in."""
+    assert COMMAND.exists(), f"{COMMAND} fehlt: erst pip install -e '.[dev]'"
+    return COMMAND
+
+
+@pytest.fixture
+def terminal() -> Iterator[type[Terminal]]:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux ist nicht installiert (apt-get install tmux; .ci/run installiert es)")
+    opened: list[Terminal] = []
+
+    def open_terminal(command: str, **kwargs) -> Terminal:
+        term = Terminal(command, **kwargs)
+        opened.append(term)
+        return term
+
+    yield open_terminal
+    for term in opened:
+        term.close()
