@@ -115,6 +115,10 @@ class Snapshot:
         problems = validate(record)
         if isinstance(record, Membership):
             problems += self._check_membership(record)
+        elif isinstance(record, Committee):
+            name = record.name.strip().casefold()
+            if any(c.id != record.id and c.name.strip().casefold() == name for c in self.committees.values()):
+                problems.append(Problem("name", f"Ein Gremium „{record.name}“ gibt es schon."))
         elif isinstance(record, Person):
             if record.organisation_id and record.organisation_id not in self.organisations:
                 problems.append(Problem("organisation_id", "Die Organisation gibt es nicht (mehr)."))
