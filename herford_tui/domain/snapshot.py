@@ -119,6 +119,11 @@ class Snapshot:
             name = record.name.strip().casefold()
             if any(c.id != record.id and c.name.strip().casefold() == name for c in self.committees.values()):
                 problems.append(Problem("name", f"Ein Gremium „{record.name}“ gibt es schon."))
+            keys = {seat.key for seat in record.seats}
+            old = self.committees.get(record.id)
+            for key in sorted({m.seat_key for m in self.memberships_of(record.id)} - keys):
+                label = (old.seat(key).label if old and old.seat(key) else key)
+                problems.append(Problem("seats", f"Sitz „{label}“ hat Mitgliedschaften (auch frühere) und bleibt."))
         elif isinstance(record, Person):
             if record.organisation_id and record.organisation_id not in self.organisations:
                 problems.append(Problem("organisation_id", "Die Organisation gibt es nicht (mehr)."))

@@ -19,7 +19,7 @@ from herford_tui.domain.models import (
 )
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PHONE_RE = re.compile(r"^[0-9+()/ \-]{3,}$")
+PHONE_RE = re.compile(r"^(?=.*[0-9])[0-9+()/ \-]{3,}$")
 WEBSITE_RE = re.compile(r"^(https?://)?[^\s/]+\.[^\s]+$")
 MAX_MEETINGS_PER_YEAR = 52
 
@@ -130,8 +130,10 @@ def validate_meeting(m: Meeting) -> list[Problem]:
         problems.append(Problem("committee_id", "Bitte ein Gremium wählen."))
     if m.date is None:
         problems.append(Problem("date", "Bitte ein Datum angeben."))
-    if m.start_time and m.end_time and m.end_time <= m.start_time:
+    if m.start_time and m.end_time and m.end_time < m.start_time:
         problems.append(Problem("end_time", "Das Ende liegt vor dem Beginn."))
+    elif m.start_time and m.end_time and m.end_time == m.start_time:
+        problems.append(Problem("end_time", "Beginn und Ende sind gleich."))
     for item in m.agenda:
         if not item.title.strip():
             problems.append(Problem("agenda", "Ein Tagesordnungspunkt braucht einen Titel."))

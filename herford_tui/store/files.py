@@ -15,6 +15,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from herford_tui.store.errors import CorruptFileError, StoreError
+from herford_tui.store.migrations import META
 
 FILE_MODE = 0o660
 """Group may read and write (shared office server), others get nothing."""
@@ -87,7 +88,14 @@ class DatabaseFile:
         Must be called while holding ``locked()``. A reader sees the old or the new
         file, never a mix; a writer killed at any point leaves one of the two.
         """
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        except UnicodeEncodeError:
+            # e.g. a terminal with the wrong locale sent bytes that Python kept as lone surrogates
+            raise StoreError(
+                "Ein Text enthält ein ungültiges Zeichen (falsche Zeichenkodierung des Terminals?). "
+                "Bitte das Zeichen löschen und neu eingeben. Nichts wurde gespeichert."
+            ) from None
         folder = self.path.parent
         self._remove_stale_temp_files()
         tmp = folder / f".{self.path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
@@ -158,7 +166,29 @@ def parse(raw: bytes, path: Path, backups) -> dict[str, Any]:
         raise fail(f"JSON-Fehler in Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg}") from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise fail("die Datei hat nicht den Aufbau einer herford-tui-Datenbank")
+    problem = _structure_problem(data)
+    if problem:
+        raise fail(problem)
     return data
+
+
+def _structure_problem(data: dict[str, Any]) -> str | None:
+    """The TinyDB layout is ``{table: {"<number>": {...}}}``; our meta table holds an integer schema."""
+    for table, docs in data.items():
+        for doc_id, doc in docs.items():
+            if not (doc_id.isascii() and doc_id.isdigit()):
+                return f"Tabelle „{table}“: „{doc_id}“ ist keine Eintragsnummer"
+            if not isinstance(doc, dict):
+                return f"Tabelle „{table}“, Eintrag {doc_id} ist kein Objekt"
+    if META in data:
+        head = data[META].get("1")
+        schema = head.get("schema") if isinstance(head, dict) else None
+        if type(schema) is not int or schema < 0:
+            return f"die Formatangabe in der Tabelle „{META}“ fehlt oder ist ungültig"
+        counters = head.get("counters", {})
+        if not isinstance(counters, dict) or not all(type(v) is int for v in counters.values()):
+            return f"die Zähler in der Tabelle „{META}“ sind ungültig"
+    return None
 
 
 def _fsync_dir(folder: Path) -> None:

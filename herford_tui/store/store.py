@@ -30,8 +30,8 @@ from herford_tui.store.errors import (
     NotFoundError,
 )
 from herford_tui.store.files import DatabaseFile, StatKey
-
 from herford_tui.store.migrations import META
+
 R = TypeVar("R", bound=Record)
 
 
@@ -108,7 +108,7 @@ class Store:
             self._refresh_raw()
             if self._snapshot is None:
                 assert self._raw is not None
-                self._snapshot = _build_snapshot(self._raw, self.path)
+                self._snapshot = _build_snapshot(self._raw, self.file)
             return self._snapshot
 
     def _refresh_raw(self) -> None:
@@ -191,7 +191,7 @@ def _current(table, record: Record) -> Document:
     current = table.get(doc_id=record.id)
     if current is None:
         raise ConflictError(record, None)
-    if current.get("rev") != record.rev:
+    if current.get("rev", 0) != record.rev:
         raise ConflictError(record, decode(type(record), current, doc_id=record.id))
     return current
 
@@ -204,12 +204,16 @@ def _insert(db: TinyDB, records: list[R]) -> list[R]:
     edit of the deleted record could otherwise land on a stranger).
     """
     meta = db.table(META)
-    counters = dict(meta.get(doc_id=1)["counters"])
+    counters = dict(meta.get(doc_id=1).get("counters", {}))
+    for table in {table_of(r) for r in records}:
+        # Never below an id in the file, even if a hand-edited counter lags behind.
+        highest = max((int(k) for k in db.storage.read().get(table, {})), default=0)
+        counters[table] = max(counters.get(table, 0), highest)
     now = _now()
     by_table: dict[str, list[Document]] = {}
     for record in records:
         table = table_of(record)
-        record.id = counters.get(table, 0) + 1
+        record.id = counters[table] + 1
         record.rev = 1
         counters[table] = record.id
         doc = encode(record) | {"created": now, "modified": now}
@@ -220,7 +224,7 @@ def _insert(db: TinyDB, records: list[R]) -> list[R]:
     return records
 
 
-def _build_snapshot(data: dict[str, Any], path: Path) -> Snapshot:
+def _build_snapshot(data: dict[str, Any], file: DatabaseFile) -> Snapshot:
     snapshot = Snapshot()
     for table, cls in TYPES.items():
         target = getattr(snapshot, TABLES[cls])
@@ -228,5 +232,7 @@ def _build_snapshot(data: dict[str, Any], path: Path) -> Snapshot:
             try:
                 target[int(doc_id)] = decode(cls, doc, doc_id=int(doc_id))
             except (DecodeError, ValueError, TypeError) as exc:
-                raise CorruptFileError(path, f"Tabelle „{table}“, Eintrag {doc_id}: {exc}") from None
+                raise CorruptFileError(
+                    file.path, f"Tabelle „{table}“, Eintrag {doc_id}: {exc}", file.readable_backups()
+                ) from None
     return snapshot
