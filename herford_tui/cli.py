@@ -76,14 +76,17 @@ def main(ctx: click.Context, db: str | None, open_view: str | None) -> None:
 @main.command()
 @db_option
 def check(db: str | None) -> None:
-    """Datenbank prüfen (Aufbau, Verweise, Werte); Exit-Code 1 bei Fehlern."""
+    """Datenbank prüfen (Aufbau, Verweise, Werte), ohne sie zu verändern.
+
+    Exit-Code 0: keine Probleme; 1: Probleme in den Daten; 2: Datei fehlt oder ist nicht lesbar.
+    """
     from herford_tui.store.check import check_file
 
     path = resolve_db(db)
     report = check_file(path)
     for line in report.lines():
         click.echo(line)
-    sys.exit(0 if report.ok else 1)
+    sys.exit(report.exit_code)
 
 
 @main.command()
@@ -106,7 +109,8 @@ def demo(db: str | None, size: str, random_seed: int) -> None:
         click.echo(f"Fehler: {path} gibt es schon. Demodaten nur in eine neue Datei.", err=True)
         sys.exit(2)
     try:
-        counts = write_demo(Store(path).open(), size=size, seed=random_seed)
+        # No backups of the half-built stages: the file is new, there is nothing to keep.
+        counts = write_demo(Store(path, backups=0).open(), size=size, seed=random_seed)
     except StoreError as exc:
         click.echo(f"Fehler: {exc}", err=True)
         sys.exit(2)

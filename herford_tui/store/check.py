@@ -1,0 +1,376 @@
+"""``herford-tui check``: read the database file and report every problem in German.
+
+The check only reads: it takes no lock, writes nothing and leaves even the
+lock file alone, so it is safe while colleagues work with the app. It looks at
+four layers, each only as far as the one before allows:
+
+1. the file itself (there, readable, JSON, the layout of a herford-tui database,
+   a schema version this program knows); if that fails the report names the
+   readable backups that could replace the file;
+2. every record decodes into its domain type;
+3. references between records (person → organisation, membership → person,
+   committee, seat, represented organisation, deputised membership, meeting →
+   committee and attendance persons);
+4. values: the single-record rules of ``herford_tui.domain.validation`` and the
+   rules across records (seat counts, one person twice on one seat at a time).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from herford_tui.domain.labels import format_date
+from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
+from herford_tui.domain.validation import validate
+from herford_tui.store import migrations
+from herford_tui.store.codec import TABLES, TYPES, decode
+from herford_tui.store.errors import CorruptFileError
+from herford_tui.store.files import DatabaseFile, parse
+
+LABELS: dict[str, tuple[str, str]] = {
+    "committees": ("Gremium", "Gremien"),
+    "organisations": ("Organisation", "Organisationen"),
+    "persons": ("Person", "Personen"),
+    "memberships": ("Mitgliedschaft", "Mitgliedschaften"),
+    "meetings": ("Sitzung", "Sitzungen"),
+}
+MAX_MESSAGE = 240
+"""Decode errors quote the bad value; a long list is cut so one problem stays one line."""
+
+
+@dataclass
+class Report:
+    path: Path
+    fatal: str | None = None
+    """The file could not be checked at all (missing, unreadable, not a database)."""
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Worth knowing, but not wrong (e.g. an old format the app upgrades on opening)."""
+    counts: dict[str, int] = field(default_factory=dict)
+    backups: list[Path] = field(default_factory=list)
+    """Readable backups, newest first; only looked for when the file itself is unusable."""
+
+    @property
+    def ok(self) -> bool:
+        return self.fatal is None and not self.problems
+
+    @property
+    def exit_code(self) -> int:
+        """0 all good, 1 problems in the data, 2 the file could not be checked."""
+        if self.fatal is not None:
+            return 2
+        return 1 if self.problems else 0
+
+    def lines(self) -> list[str]:
+        out = [f"Prüfe {self.path} …"]
+        if self.fatal is not None:
+            out.append(f"Fehler: {self.fatal}")
+            out += self._backup_lines()
+            return out
+        counted = ", ".join(_count(n, *LABELS[table]) for table, n in self.counts.items())
+        out.append(f"{counted} geprüft.")
+        out += [f"Hinweis: {note}" for note in self.notes]
+        if not self.problems:
+            out.append("OK: keine Probleme gefunden.")
+        else:
+            out.append(f"{_count(len(self.problems), 'Problem', 'Probleme')}:")
+            out += [f"  {p}" for p in self.problems]
+        return out
+
+    def _backup_lines(self) -> list[str]:
+        if not self.backups:
+            return [f"Es gibt keine lesbare Sicherung ({self.path.name}.1.bak … neben der Datei)."]
+        newest = self.backups[0]
+        return [
+            "Lesbare Sicherungen (die neueste zuerst):",
+            *(f"  {b}" for b in self.backups),
+            "Wiederherstellen: alle herford-tui-Fenster schließen, die Sicherung prüfen "
+            f"(herford-tui check --db {newest}) und dann an die Stelle der Datei kopieren "
+            f"(cp {newest} {self.path}).",
+        ]
+
+
+def check_file(path: Path | str) -> Report:
+    """Check the database at ``path``; never writes anything."""
+    report = Report(Path(path))
+    with _gc_paused():
+        data = _read(report)
+        if data is None:
+            return report
+        records = _decode_all(data, report)
+        _check_references(records, report)
+        _check_values(records, report)
+        _check_seats(records, report)
+    return report
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Decoding builds ~10^6 long-lived objects; the collector's passes over them cost a third."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# -- layer 1: the file -----------------------------------------------------------------------
+def _read(report: Report) -> dict[str, Any] | None:
+    path = report.path
+    dbfile = DatabaseFile(path)  # only for its backup names; its lock is never taken
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return _fatal(report, dbfile, "Die Datei gibt es nicht.")
+    except IsADirectoryError:
+        return _fatal(report, dbfile, "Das ist ein Ordner, keine Datei.")
+    except PermissionError:
+        return _fatal(report, dbfile, "Keine Berechtigung, die Datei zu lesen.")
+    except OSError as exc:
+        return _fatal(report, dbfile, f"Die Datei ist nicht lesbar ({exc.strerror}).")
+    try:
+        data = parse(raw, path, list)
+    except CorruptFileError as exc:
+        return _fatal(report, dbfile, f"Die Datei ist beschädigt: {exc.problem}.")
+
+    known = set(TYPES) | {migrations.META}
+    if not known & set(data):
+        return _fatal(report, dbfile, "Die Datei ist keine herford-tui-Datenbank (keine bekannte Tabelle).")
+    meta = data.get(migrations.META)
+    version = 0
+    if meta is not None:
+        doc = meta.get("1")
+        schema = doc.get("schema") if isinstance(doc, dict) else None
+        if not isinstance(schema, int) or isinstance(schema, bool) or schema < 0:
+            return _fatal(report, dbfile, "Die Tabelle „meta“ hat keine gültige Formatnummer (schema).")
+        version = schema
+    if version > migrations.SCHEMA_VERSION:
+        return _fatal(
+            report,
+            dbfile,
+            f"Die Datei hat das Format {version}, dieses Programm kennt nur bis "
+            f"{migrations.SCHEMA_VERSION}. Bitte herford-tui aktualisieren.",
+        )
+    if version < migrations.SCHEMA_VERSION:
+        report.notes.append(
+            f"Die Datei hat das alte Format {version}; herford-tui bringt sie beim nächsten Öffnen "
+            f"auf Format {migrations.SCHEMA_VERSION}."
+        )
+    for table in data:
+        if table not in known:
+            report.problems.append(f"Unbekannte Tabelle „{table}“ (wird vom Programm nicht gelesen).")
+    if version >= 1:
+        _check_counters(data, meta["1"], report)
+    leftovers = list(path.parent.glob(f".{path.name}.tmp-*"))
+    if leftovers:
+        report.notes.append(
+            f"{len(leftovers)} Zwischendatei(en) eines abgebrochenen Speicherns ({leftovers[0].name}); "
+            "sie werden beim nächsten Speichern entfernt."
+        )
+    return data
+
+
+def _fatal(report: Report, dbfile: DatabaseFile, message: str) -> None:
+    report.fatal = message
+    report.backups = dbfile.readable_backups()
+    return None
+
+
+def _check_counters(data: dict[str, Any], meta: dict[str, Any], report: Report) -> None:
+    """New ids come from these counters; the store lifts one that lags behind on its next save."""
+    counters = meta.get("counters")
+    if not isinstance(counters, dict):
+        report.notes.append("Die Tabelle „meta“ hat keine Zähler für neue Nummern (counters).")
+        return
+    for table in TYPES:
+        ids = [int(k) for k in data.get(table, {}) if _is_id(k)]
+        if not ids:
+            continue
+        counter = counters.get(table)
+        if not isinstance(counter, int) or isinstance(counter, bool) or counter < max(ids):
+            report.notes.append(
+                f"Der Zähler für neue {LABELS[table][1]} ({counter!r}) liegt unter der höchsten "
+                f"vorhandenen Nummer {max(ids)} (von Hand geändert?); herford-tui zieht ihn beim "
+                "nächsten Speichern nach."
+            )
+
+
+# -- layer 2: records ------------------------------------------------------------------------
+@dataclass
+class _Records:
+    committees: dict[int, Committee] = field(default_factory=dict)
+    organisations: dict[int, Organisation] = field(default_factory=dict)
+    persons: dict[int, Person] = field(default_factory=dict)
+    memberships: dict[int, Membership] = field(default_factory=dict)
+    meetings: dict[int, Meeting] = field(default_factory=dict)
+    present: dict[str, set[int]] = field(default_factory=dict)
+    """Every id in each table, also of records that did not decode (reported once, not per reference)."""
+
+    def has(self, table: str, record_id: int) -> bool:
+        return record_id in self.present[table]
+
+
+def _decode_all(data: dict[str, Any], report: Report) -> _Records:
+    records = _Records()
+    for table, cls in TYPES.items():
+        rows = data.get(table, {})
+        report.counts[table] = len(rows)
+        target = getattr(records, table)
+        singular = LABELS[table][0]
+        present = records.present[table] = set()
+        for key, doc in rows.items():
+            if not _is_id(key):
+                report.problems.append(f"{singular} „{key}“: die Nummer ist keine positive ganze Zahl.")
+                continue
+            present.add(int(key))
+            if not isinstance(doc, dict):
+                report.problems.append(f"{singular} {key}: der Eintrag ist kein JSON-Objekt.")
+                continue
+            try:
+                target[int(key)] = decode(cls, doc, doc_id=int(key))
+            except Exception as exc:  # any bad value must become a line of the report
+                report.problems.append(f"{singular} {key}: {_shorten(str(exc))}")
+    return records
+
+
+def _is_id(key: str) -> bool:
+    return key.isdigit() and int(key) > 0
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
+# -- layer 3: references ---------------------------------------------------------------------
+def _check_references(r: _Records, report: Report) -> None:
+    problems = report.problems
+    for p in r.persons.values():
+        if p.organisation_id and not r.has("organisations", p.organisation_id):
+            problems.append(f"{_name(p)}: Organisation {p.organisation_id} gibt es nicht.")
+    for m in r.memberships.values():
+        where = f"Mitgliedschaft {m.id}"
+        if m.person_id and not r.has("persons", m.person_id):
+            problems.append(f"{where}: Person {m.person_id} gibt es nicht.")
+        if m.represents_id and not r.has("organisations", m.represents_id):
+            problems.append(f"{where}: die vertretene Organisation {m.represents_id} gibt es nicht.")
+        committee = r.committees.get(m.committee_id)
+        if m.committee_id and not r.has("committees", m.committee_id):
+            problems.append(f"{where}: Gremium {m.committee_id} gibt es nicht.")
+        elif committee is not None and m.seat_key and committee.seat(m.seat_key) is None:
+            problems.append(f"{where}: Sitz „{m.seat_key}“ gibt es im Gremium „{committee.name}“ nicht.")
+        if m.deputy_of:
+            owner = r.memberships.get(m.deputy_of)
+            if not r.has("memberships", m.deputy_of):
+                problems.append(f"{where}: die vertretene Mitgliedschaft {m.deputy_of} gibt es nicht.")
+            elif owner is not None and owner.committee_id != m.committee_id:
+                problems.append(
+                    f"{where}: die vertretene Mitgliedschaft {m.deputy_of} gehört zu einem anderen Gremium."
+                )
+    for meeting in r.meetings.values():
+        where = _name(meeting)
+        if meeting.committee_id and not r.has("committees", meeting.committee_id):
+            problems.append(f"{where}: Gremium {meeting.committee_id} gibt es nicht.")
+        for entry in meeting.attendance:
+            if not r.has("persons", entry.person_id):
+                problems.append(f"{where}: Person {entry.person_id} der Anwesenheitsliste gibt es nicht.")
+
+
+# -- layer 4: values -------------------------------------------------------------------------
+def _check_values(r: _Records, report: Report) -> None:
+    for table in TABLES.values():
+        for record in getattr(r, table).values():
+            for problem in validate(record):
+                report.problems.append(f"{_name(record)}: {problem}")
+
+
+def _check_seats(r: _Records, report: Report) -> None:
+    """Seat counts and one person twice on one seat, with a sweep over each seat's periods."""
+    by_seat: dict[tuple[int, str], list[Membership]] = defaultdict(list)
+    for m in r.memberships.values():
+        start, end = m.start or date.min, m.end or date.max
+        if end >= start and m.committee_id in r.committees:
+            by_seat[(m.committee_id, m.seat_key)].append(m)
+    for (committee_id, seat_key), members in by_seat.items():
+        committee = r.committees[committee_id]
+        seat = committee.seat(seat_key)
+        label = seat.label if seat else seat_key
+        where = f"Gremium „{committee.name}“, Sitz „{label}“"
+        _check_duplicates(members, r, where, report)
+        if seat is not None and seat.count is not None:
+            holders = [m for m in members if m.role.takes_seat]
+            _check_count(holders, seat.count, where, report)
+
+
+def _check_duplicates(members: list[Membership], r: _Records, where: str, report: Report) -> None:
+    by_person: dict[int, list[Membership]] = defaultdict(list)
+    for m in members:
+        by_person[m.person_id].append(m)
+    for person_id, own in by_person.items():
+        if len(own) < 2:
+            continue
+        own.sort(key=lambda m: (m.start or date.min, m.id))
+        latest = own[0]
+        for m in own[1:]:
+            if (m.start or date.min) <= (latest.end or date.max):
+                person = r.persons.get(person_id)
+                who = _name(person) if person else f"Person {person_id}"
+                report.problems.append(
+                    f"{where}: {who} ist doppelt eingetragen, die Mitgliedschaften "
+                    f"{latest.id} und {m.id} überschneiden sich."
+                )
+            if (m.end or date.max) > (latest.end or date.max):
+                latest = m
+
+
+def _check_count(holders: list[Membership], count: int, where: str, report: Report) -> None:
+    if len(holders) <= count:
+        return
+    events: list[tuple[date, int, int]] = []  # (day, +1 begins / -1 ended the day before, id)
+    for m in holders:
+        events.append((m.start or date.min, 1, m.id))
+        if m.end is not None and m.end < date.max:
+            events.append((m.end + timedelta(days=1), -1, m.id))
+    events.sort(key=lambda e: (e[0], e[1], e[2]))  # endings before beginnings on the same day
+    active: set[int] = set()
+    for day, step, membership_id in events:
+        if step < 0:
+            active.discard(membership_id)
+            continue
+        active.add(membership_id)
+        if len(active) > count:
+            ids = ", ".join(str(i) for i in sorted(active))
+            when = "seit jeher" if day == date.min else f"am {format_date(day)}"
+            report.problems.append(
+                f"{where}: {len(active)} Inhaber gleichzeitig, erlaubt {count} ({when}, Mitgliedschaften {ids})."
+            )
+            return  # one line per seat is enough to find it
+
+
+# -- wording ---------------------------------------------------------------------------------
+def _name(record: Record) -> str:
+    match record:
+        case Committee():
+            return f"Gremium {record.id} („{record.name}“)" if record.name else f"Gremium {record.id}"
+        case Organisation():
+            return f"Organisation {record.id} („{record.name}“)" if record.name else f"Organisation {record.id}"
+        case Person():
+            name = record.sort_name
+            return f"Person {record.id} ({name})" if name else f"Person {record.id}"
+        case Membership():
+            return f"Mitgliedschaft {record.id}"
+        case Meeting():
+            return f"Sitzung {record.id} ({format_date(record.date)})" if record.date else f"Sitzung {record.id}"
+    return str(record)
+
+
+def _count(n: int, singular: str, plural: str) -> str:
+    return f"{n} {singular if n == 1 else plural}"
