@@ -27,6 +27,15 @@ class Snapshot:
     memberships: dict[int, Membership] = field(default_factory=dict)
     meetings: dict[int, Meeting] = field(default_factory=dict)
 
+    def with_changes(self, saved: list[Record] = (), deleted: list[Record] = ()) -> Snapshot:
+        """A new snapshot with ``saved`` put in and ``deleted`` taken out; this one stays as it is."""
+        tables = {name: dict(getattr(self, name)) for name in TABLE_NAMES}
+        for record in saved:
+            tables[_table(record)][record.id] = record
+        for record in deleted:
+            tables[_table(record)].pop(record.id, None)
+        return Snapshot(**tables)
+
     # -- lookups -----------------------------------------------------------------
     def active_committees(self) -> list[Committee]:
         return sorted(
@@ -195,6 +204,20 @@ class Snapshot:
             if n:
                 found.append(f"{n} Mitgliedschaft(en) oder Sitzung(en) dieses Gremiums")
         return found
+
+
+TABLE_NAMES = ("committees", "organisations", "persons", "memberships", "meetings")
+_TABLE_OF = {
+    Committee: "committees",
+    Organisation: "organisations",
+    Person: "persons",
+    Membership: "memberships",
+    Meeting: "meetings",
+}
+
+
+def _table(record: Record) -> str:
+    return _TABLE_OF[type(record)]
 
 
 def _meeting_sort_key(m: Meeting):

@@ -48,61 +48,75 @@ def encode(value: typing.Any) -> typing.Any:
     return value
 
 
+Converter = typing.Callable[[typing.Any], typing.Any]
+
+
 @cache
-def _hints(cls: type) -> dict[str, typing.Any]:
-    return typing.get_type_hints(cls)
+def _plan(cls: type) -> tuple[tuple[str, Converter], ...]:
+    """One converter per field, worked out once per class: decoding is the hot path of a cold open."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls) if f.name != "id")
 
 
 def decode(cls: type, data: typing.Mapping[str, typing.Any], *, doc_id: int | None = None):
     """Build ``cls`` from ``data``; unknown keys are ignored, missing ones take defaults."""
-    hints = _hints(cls)
     kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
+    for name, convert in _plan(cls):
+        if name in data:
             try:
-                kwargs[f.name] = _convert(hints[f.name], data[f.name])
+                kwargs[name] = convert(data[name])
             except (TypeError, ValueError) as exc:
-                raise DecodeError(f"Feld „{f.name}“: ungültiger Wert {data[f.name]!r} ({exc})") from None
-    if doc_id is not None and "id" in hints:
+                raise DecodeError(f"Feld „{name}“: ungültiger Wert {data[name]!r} ({exc})") from None
+    if doc_id is not None and any(f.name == "id" for f in dataclasses.fields(cls)):
         kwargs["id"] = int(doc_id)
     return cls(**kwargs)
 
 
-def _convert(hint: typing.Any, value: typing.Any) -> typing.Any:
+def _typed(kind: type, message: str) -> Converter:
+    def convert(value):
+        # bool is an int in Python, but not a valid count or id here
+        if type(value) is not kind:
+            raise TypeError(message)
+        return value
+
+    return convert
+
+
+def _converter(hint: typing.Any) -> Converter:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        if value is None:
-            return None
-        options = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _convert(options[0], value)
+        inner = _converter(next(a for a in typing.get_args(hint) if a is not type(None)))
+        return lambda value: None if value is None else inner(value)
     if origin is list:
-        (item,) = typing.get_args(hint)
-        if not isinstance(value, list):
-            raise TypeError("Liste erwartet")
-        return [_convert(item, v) for v in value]
+        item = _converter(typing.get_args(hint)[0])
+
+        def convert_list(value):
+            if not isinstance(value, list):
+                raise TypeError("Liste erwartet")
+            return [item(v) for v in value]
+
+        return convert_list
     if hint is date:
-        return date.fromisoformat(value)
+        return date.fromisoformat
     if hint is time:
-        return time.fromisoformat(value)
+        return time.fromisoformat
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return hint(value)
+        return hint
     if dataclasses.is_dataclass(hint):
-        if not isinstance(value, dict):
-            raise TypeError("Objekt erwartet")
-        return decode(hint, value)
+
+        def convert_record(value):
+            if not isinstance(value, dict):
+                raise TypeError("Objekt erwartet")
+            return decode(hint, value)
+
+        return convert_record
     if hint is bool:
-        if not isinstance(value, bool):
-            raise TypeError("true/false erwartet")
-        return value
+        return _typed(bool, "true/false erwartet")
     if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError("Zahl erwartet")
-        return value
+        return _typed(int, "Zahl erwartet")
     if hint is str:
-        if not isinstance(value, str):
-            raise TypeError("Text erwartet")
-        return value
-    return value
+        return _typed(str, "Text erwartet")
+    return lambda value: value
 
 
 def table_of(record: Record | type) -> str:

@@ -562,3 +562,25 @@ def test_meeting_round_trip_through_the_file(round_trip_store, location, notes, 
     fresh = Store(store.path).open().get(Meeting, saved.id)
     assert fresh == saved
     assert dataclasses.replace(fresh, id=0, rev=0) == meeting
+
+
+def test_snapshot_patched_after_own_write_equals_a_fresh_read(tmp_path):
+    """The store patches its cached snapshot after a write; it must match a full decode."""
+    from datetime import date as _date
+
+    from herford_tui.domain import Membership, Organisation, Person
+
+    store = Store(tmp_path / "db.json").open()
+    org = store.save(Organisation(name="Demo-Schule"))
+    person = store.save(Person(given_name="Eva", family_name="Probe", organisation_id=org.id))
+    lk = next(c for c in store.snapshot().committees.values() if c.name == "Lenkungskreis")
+    member = store.save(Membership(person_id=person.id, committee_id=lk.id, seat_key="landrat", start=_date(2026, 1, 1)))
+    store.save(dataclasses.replace(member, notes="geändert"))
+    extra = store.save(Organisation(name="Wird gelöscht"))
+    store.delete(extra)
+    store.save_many([Person(family_name="Viele")])
+    patched = store.snapshot()
+    fresh = Store(tmp_path / "db.json").open().snapshot()
+    for table in ("committees", "organisations", "persons", "memberships", "meetings"):
+        assert getattr(patched, table) == getattr(fresh, table), table
+    assert patched.memberships_of(lk.id)[0].notes == "geändert"
