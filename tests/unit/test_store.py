@@ -574,7 +574,9 @@ def test_snapshot_patched_after_own_write_equals_a_fresh_read(tmp_path):
     org = store.save(Organisation(name="Demo-Schule"))
     person = store.save(Person(given_name="Eva", family_name="Probe", organisation_id=org.id))
     lk = next(c for c in store.snapshot().committees.values() if c.name == "Lenkungskreis")
-    member = store.save(Membership(person_id=person.id, committee_id=lk.id, seat_key="landrat", start=_date(2026, 1, 1)))
+    member = store.save(
+        Membership(person_id=person.id, committee_id=lk.id, seat_key="landrat", start=_date(2026, 1, 1))
+    )
     store.save(dataclasses.replace(member, notes="geändert"))
     extra = store.save(Organisation(name="Wird gelöscht"))
     store.delete(extra)
