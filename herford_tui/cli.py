@@ -7,7 +7,9 @@ and ``--help`` start fast.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -108,11 +110,21 @@ def demo(db: str | None, size: str, random_seed: int) -> None:
     if path.exists():
         click.echo(f"Fehler: {path} gibt es schon. Demodaten nur in eine neue Datei.", err=True)
         sys.exit(2)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Built aside and linked into place at the end: a failure leaves no half-written file,
+    # and os.link never replaces a file that appeared meanwhile.
+    workdir = Path(tempfile.mkdtemp(prefix=".herford-demo-", dir=path.parent))
     try:
-        # No backups of the half-built stages: the file is new, there is nothing to keep.
-        counts = write_demo(Store(path, backups=0).open(), size=size, seed=random_seed)
+        draft = workdir / path.name
+        counts = write_demo(Store(draft, backups=0).open(), size=size, seed=random_seed)
+        os.link(draft, path)
+    except FileExistsError:
+        click.echo(f"Fehler: {path} ist inzwischen entstanden und bleibt unverändert.", err=True)
+        sys.exit(2)
     except StoreError as exc:
         click.echo(f"Fehler: {exc}", err=True)
         sys.exit(2)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     click.echo(f"Demodaten geschrieben nach {path}: {summary}.")

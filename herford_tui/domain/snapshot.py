@@ -162,6 +162,8 @@ class Snapshot:
             owner = self.memberships.get(m.deputy_of)
             if owner is None or owner.committee_id != m.committee_id:
                 problems.append(Problem("deputy_of", "Das vertretene Mitglied gehört nicht zu diesem Gremium."))
+            elif not owner.role.takes_seat:
+                problems.append(Problem("deputy_of", "Vertreten werden kann nur, wer einen Sitz innehat."))
         if m.start is None:
             return problems
         others = [
