@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.compose import compose
 from textual.reactive import var
 from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 
@@ -58,6 +59,9 @@ class HerfordApp(DataMixin, App[None]):
         self._open_view = open_view
         self.poll_interval = poll_interval
         self.snapshot = store.snapshot()
+        # What compose shows first: the --open view, later the view kept across a rebuild.
+        self._start_tab = open_view.pane_id if open_view else ""
+        self._start_committee = open_view.committee_id if open_view else None
 
     @property
     def today(self) -> date:
@@ -65,21 +69,21 @@ class HerfordApp(DataMixin, App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(id="tabs"):
-            for tab in tab_layout(self.snapshot):
+        layout = tab_layout(self.snapshot)
+        start = self._start_tab if any(tab.pane_id == self._start_tab for tab in layout) else ""
+        with TabbedContent(id="tabs", initial=start):
+            for tab in layout:
                 with TabPane(tab.label, id=tab.pane_id):
                     if tab.committee_ids is None:
                         yield DirectoryPane() if tab.pane_id == "organisationen" else YearPane()
                     elif len(tab.committee_ids) == 1 and not tab.grouped:
                         yield CommitteePane(tab.committee_ids[0])
                     else:
-                        yield ArbeitskreisePane(tab.committee_ids)
+                        yield ArbeitskreisePane(tab.committee_ids, shown=self._start_committee)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.start_polling()
-        if self._open_view is not None:
-            self.call_after_refresh(self.show, self._open_view)
 
     # -- navigation --------------------------------------------------------------
     def show(self, view: View) -> None:
@@ -123,14 +127,18 @@ class HerfordApp(DataMixin, App[None]):
 
     def rebuild_tabs(self) -> None:
         """Committees were added, renamed or archived: the tab set itself changes."""
-        active = self.query_one("#tabs", TabbedContent).active
-        self.refresh(recompose=True)
-        self.call_after_refresh(self._restore_tab, active)
+        self.call_later(self._rebuild_tabs)
 
-    def _restore_tab(self, pane_id: str) -> None:
-        tabs = self.query_one("#tabs", TabbedContent)
-        if pane_id and tabs.query(f"TabPane#{pane_id}"):
-            tabs.active = pane_id
+    async def _rebuild_tabs(self) -> None:
+        # Not App.recompose(): that rebuilds the *current* screen, i.e. an open form.
+        main = self.default_screen
+        self._start_tab = self.query_one("#tabs", TabbedContent).active
+        shown = [pane.shown_committee for pane in self.query(ArbeitskreisePane)]
+        self._start_committee = shown[0] if shown else None
+        async with main.batch():
+            await main.query("*").exclude(".-textual-system").remove()
+            await main.mount_all(compose(self))
+
 
 
 def create_app(

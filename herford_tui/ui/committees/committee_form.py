@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from textual import on
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from herford_tui.domain import Committee, CommitteeKind, Problem, Seat
 from herford_tui.domain.labels import COMMITTEE_KIND
@@ -53,11 +53,21 @@ class CommitteeForm(FormScreen[Committee]):
         return "Neues Gremium" if self.original is None else f"Gremium bearbeiten – {self.original.name}"
 
     def compose_fields(self) -> Iterable[Widget]:
-        c = self.original or Committee(kind=CommitteeKind.ARBEITSKREIS, rhythm_min=0, rhythm_max=0)
+        # A new committee starts like the shipped Arbeitskreise: one open seat "Mitglieder",
+        # so members can be added at once (seats are edited here later).
+        c = self.original or Committee(
+            kind=CommitteeKind.ARBEITSKREIS,
+            rhythm_min=0,
+            rhythm_max=0,
+            seats=[Seat(key="mitglieder", label="Mitglieder", count=None)],
+        )
         yield from self.field("Name", Input(c.name, compact=True, id="name"), "name")
         yield from self.field(
-            "Kurzname", Input(c.short_name, placeholder="für den Reiter", compact=True, id="short_name"), "short_name"
+            "Kurzname",
+            Input(c.short_name, placeholder="für den Reiter (leer = Name)", compact=True, id="short_name"),
+            "short_name",
         )
+        yield Static("", id="hint-short_name", classes="field-error -empty")
         kinds = [(label, kind) for kind, label in COMMITTEE_KIND.items()]
         yield from self.field("Art", Select(kinds, value=c.kind, allow_blank=False, compact=True, id="kind"), "kind")
         yield from self.field("Aufgabe", Input(c.purpose, compact=True, id="purpose"), "purpose")
@@ -74,7 +84,9 @@ class CommitteeForm(FormScreen[Committee]):
         yield Label("", id="err-rhythm_max", classes="field-error -empty")
         yield from self.field(
             "Rhythmus-Text",
-            Input(c.rhythm_note, placeholder="z. B. tagt regelmäßig (wenn höchstens = 0)", compact=True, id="rhythm_note"),
+            Input(
+                c.rhythm_note, placeholder="z. B. tagt regelmäßig (wenn höchstens = 0)", compact=True, id="rhythm_note"
+            ),
             "rhythm_note",
         )
         yield Label("Sitze (Anzahl leer = nicht festgelegt)", classes="section-title")
@@ -85,6 +97,26 @@ class CommitteeForm(FormScreen[Committee]):
         yield Label("", id="err-seats", classes="field-error -empty")
         yield Label("", id="err-seat_label", classes="field-error -empty")
         yield Label("", id="err-seat_count", classes="field-error -empty")
+
+    @on(Input.Changed, "#name")
+    @on(Input.Changed, "#short_name")
+    def _short_name_hint(self) -> None:
+        """Renamed, but the tab would still show the old short name: say so."""
+        hint = self.query_one("#hint-short_name", Static)
+        name = self.query_one("#name", Input).value.strip()
+        short = self.query_one("#short_name", Input).value.strip()
+        stale = (
+            self.original is not None
+            and name != self.original.name
+            and short
+            and short == self.original.short_name
+        )
+        hint.update(f"Der Reiter zeigt weiter „{short}“: Kurzname anpassen oder leeren." if stale else "")
+        hint.set_class(not stale, "-empty")
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        super().show_problems(problems)
+        self._short_name_hint()  # it shares the look of the error lines, not their lifetime
 
     @on(Button.Pressed, "#add-seat")
     def _add_seat(self, event: Button.Pressed) -> None:

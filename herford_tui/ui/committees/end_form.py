@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
-from herford_tui.domain import Membership, Problem
+from herford_tui.domain import Membership, Problem, Snapshot
 from herford_tui.domain.labels import format_date, parse_date
 from herford_tui.ui.common.form import FormScreen
 
@@ -33,10 +33,19 @@ class EndMembershipForm(FormScreen[Membership]):
 
     def compose_fields(self) -> Iterable[Widget]:
         yield Label(
-            "Die Mitgliedschaft bleibt als Verlauf erhalten („h“ blendet ihn ein).", classes="dialog-text"
+            "Mitglied bis einschließlich zu diesem Tag; danach bleibt die Mitgliedschaft "
+            "als Verlauf erhalten („h“ blendet ihn ein).",
+            classes="dialog-text",
         )
         today = format_date(self.app.today)
         yield from self.field("Ende zum", Input(today, placeholder="TT.MM.JJJJ", compact=True, id="end"), "end")
+        deputies = [_person_name(self, d) for d in ending_deputies(self.app.snapshot, self.membership, self.app.today)]
+        if deputies:
+            yield Label(
+                f"Die Stellvertretung durch {', '.join(deputies)} endet zum selben Datum.",
+                id="deputies-note",
+                classes="dialog-text",
+            )
 
     def build(self) -> Membership | list[Problem]:
         text = self.query_one("#end", Input).value
@@ -46,6 +55,17 @@ class EndMembershipForm(FormScreen[Membership]):
             return [Problem("end", str(exc))]
         ended = dataclasses.replace(self.membership, end=end)
         return self.app.snapshot.check(ended) or ended
+
+
+def ending_deputies(snapshot: Snapshot, member: Membership, end: date | None) -> list[Membership]:
+    """The deputies of ``member`` still serving on ``end`` (or at all): they leave with the member."""
+    return [
+        d
+        for d in snapshot.memberships.values()
+        if d.deputy_of == member.id
+        and (d.end is None or end is None or d.end > end)
+        and (end is None or d.start is None or d.start <= end)
+    ]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -67,7 +87,17 @@ class MoveForm(FormScreen[Move]):
         return f"Auf anderen Sitz verschieben – {_person_name(self, self.membership)}"
 
     def compose_fields(self) -> Iterable[Widget]:
-        committee = self.app.snapshot.committees[self.membership.committee_id]
+        snapshot = self.app.snapshot
+        committee = snapshot.committees[self.membership.committee_id]
+        old = committee.seat(self.membership.seat_key)
+        note = (
+            f"Bisher: „{old.label if old else '–'}“. "
+            "Die bisherige Mitgliedschaft endet am Vortag und bleibt als Verlauf."
+        )
+        deputies = [_person_name(self, d) for d in snapshot.deputies_of(self.membership.id, self.app.today)]
+        if deputies:
+            note += f" Die Stellvertretung durch {', '.join(deputies)} wechselt mit."
+        yield Label(note, id="move-note", classes="dialog-text")
         seats = [(s.label, s.key) for s in committee.seats if s.key != self.membership.seat_key]
         yield from self.field("Neuer Sitz", Select(seats, prompt="Sitz wählen", compact=True, id="seat"), "seat_key")
         today = format_date(self.app.today)

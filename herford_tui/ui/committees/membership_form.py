@@ -27,7 +27,7 @@ class MembershipDraft:
 
 
 class MembershipForm(FormScreen[MembershipDraft]):
-    AUTO_FOCUS = "#person-input, #seat"
+    AUTO_FOCUS = "#person-input, #seat, #role, #represents-input"  # the first one enabled
 
     def __init__(
         self,
@@ -78,6 +78,8 @@ class MembershipForm(FormScreen[MembershipDraft]):
             person = snapshot.persons.get(m.person_id)
             yield from self.field("Person", Label(person.full_name if person else "?"), "person_id")
         seat_key = self.deputy_for.seat_key if self.deputy_for else (m.seat_key or self.start_seat)
+        # A deputy sits on the seat of the member it stands in for; it moves with that member.
+        deputy = self.deputy_for is not None or (m.deputy_of is not None and m.role is Role.STELLVERTRETUNG)
         seats = [(self._seat_label(s), s.key) for s in committee.seats]
         yield from self.field(
             "Sitz",
@@ -86,7 +88,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
                 value=seat_key if seat_key in {k for _, k in seats} else Select.NULL,
                 prompt="Sitz wählen",
                 compact=True,
-                disabled=self.deputy_for is not None,
+                disabled=deputy,
                 id="seat",
             ),
             "seat_key",
@@ -127,7 +129,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
     def _seat_label(self, seat) -> str:
         holders = len(self.snapshot.seat_holders(self.committee_id, seat.key, self.app.today))
         if seat.count is None:
-            return f"{seat.label} ({holders})"
+            return f"{seat.label} ({holders} besetzt)"
         return f"{seat.label} ({holders}/{seat.count})"
 
     def _search_persons(self, text: str) -> list[tuple[int, str]]:
@@ -161,12 +163,17 @@ class MembershipForm(FormScreen[MembershipDraft]):
         if represents.value is None and self.query_one("#represents-input", Input).value.strip():
             problems.append(Problem("represents_id", "Bitte eine Organisation aus der Liste wählen."))
         base = self.original or Membership(committee_id=self.committee_id)
+        role = self.query_one("#role", Select).value
+        if self.deputy_for is not None:
+            deputy_of = self.deputy_for.id
+        else:  # a deputy made a member of its own stands in for nobody any more
+            deputy_of = base.deputy_of if role is Role.STELLVERTRETUNG else None
         membership = dataclasses.replace(
             base,
             seat_key="" if seat is Select.NULL else str(seat),
-            role=self.query_one("#role", Select).value,
+            role=role,
             represents_id=represents.value,
-            deputy_of=self.deputy_for.id if self.deputy_for else base.deputy_of,
+            deputy_of=deputy_of,
             start=start,
             end=end,
             notes=self.query_one("#notes", Input).value.strip(),
@@ -186,10 +193,13 @@ class MembershipForm(FormScreen[MembershipDraft]):
                 problems.append(Problem("person_id", "Bitte eine Person aus der Liste wählen oder neu anlegen."))
             else:
                 membership = dataclasses.replace(membership, person_id=picker.value)
-        checked = self.snapshot.check(membership)
-        if new_person is not None:
-            checked = [p for p in checked if p.field != "person_id"]
-        elif self.original is None and membership.person_id == 0:
+        checked = [
+            Problem("role", "Stellvertretungen bitte mit „v“ beim vertretenen Mitglied benennen.")
+            if p.field == "deputy_of" and self.deputy_for is None
+            else p
+            for p in self.snapshot.check(membership)
+        ]
+        if new_person is not None or (self.original is None and membership.person_id == 0):
             checked = [p for p in checked if p.field != "person_id"]
         problems += [p for p in checked if p.field not in {"start", "end"} or not _has(problems, p.field)]
         return problems or MembershipDraft(membership, new_person)

@@ -10,13 +10,18 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
-from herford_tui.domain import Committee, Membership, Person, Role, Snapshot
+from herford_tui.domain import Committee, Membership, Person, Role, Seat, Snapshot
 from herford_tui.domain.labels import COMMITTEE_KIND, ROLE, format_date, format_time, rhythm_text
 from herford_tui.domain.roster import RosterLine, roster_lines
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.view import SnapshotView
 
-COLUMNS = (("Sitz", 22), ("Name", 22), ("Rolle", 11), ("vertritt", 18), ("seit", 10), ("Funktion", 18), ("Organisation", 24))
+# Sitz, Name and Rolle (the longest role, "Geschäftsführung", has 16 letters) fit into
+# 80 columns; the rest of the highlighted line is spelled out in the detail below. 26 for
+# the seat tells "Vertretung der Schulen" from "Vertretung der Schulträger".
+COLUMNS = (
+    ("Sitz", 26), ("Name", 20), ("Rolle", 16), ("vertritt", 18), ("seit", 14), ("Funktion", 18), ("Organisation", 24),
+)  # fmt: skip
 
 
 class CommitteeView(SnapshotView):
@@ -49,6 +54,13 @@ class CommitteeView(SnapshotView):
         table = self.query_one("#roster", DataTable)
         for label, width in COLUMNS:
             table.add_column(label, width=width)
+        # One line per fact, cut with "…": a wrapped line would push the last one out of sight.
+        # A fixed height: if the detail grew and shrank with the highlighted line, the roster
+        # above would change height under the cursor, and its last line could not be scrolled to.
+        detail = self.query_one("#member-detail", Static)
+        detail.styles.text_wrap = "nowrap"
+        detail.styles.text_overflow = "ellipsis"
+        detail.styles.height = 5  # top border + four lines
         super().on_mount()
 
     # -- showing -----------------------------------------------------------------
@@ -58,19 +70,38 @@ class CommitteeView(SnapshotView):
 
     def refresh_data(self, snapshot: Snapshot) -> None:
         committee = snapshot.committees.get(self.committee_id)
-        if committee is None:
+        if committee is None or not self._alive:
             return
         today = self.app.today
         self.query_one("#committee-info", Static).update(self._info(snapshot, committee))
         self.lines = roster_lines(snapshot, committee.id, today, history=self.show_history)
         table = self.query_one("#roster", DataTable)
-        keep = table.cursor_row
+        keep = self._cursor_target(table.cursor_row)
         table.clear()
+        previous: RosterLine | None = None
         for i, line in enumerate(self.lines):
-            table.add_row(*self._row(snapshot, line), key=str(i))
+            # The seat is named once; its further holders, deputies and open places follow below.
+            continued = previous is not None and not line.ended and previous.seat is line.seat
+            table.add_row(*self._row(snapshot, line, continued=continued), key=str(i))
+            previous = line
         if self.lines:
-            table.move_cursor(row=min(keep, len(self.lines) - 1))
+            table.move_cursor(row=min(keep(self.lines), len(self.lines) - 1))
         self._show_detail()
+
+    def _cursor_target(self, row: int):
+        """Where the cursor goes after a refresh: the same membership, else the same person
+        (moved to another seat), else the same row."""
+        old = self.lines[row].membership if 0 <= row < len(self.lines) else None
+
+        def find(lines: list[RosterLine]) -> int:
+            if old is not None:
+                for match in (lambda m: m.id == old.id and m.end == old.end, lambda m: m.person_id == old.person_id):
+                    for i, line in enumerate(lines):
+                        if line.membership is not None and not line.ended and match(line.membership):
+                            return i
+            return max(row, 0)
+
+        return find
 
     def watch_show_history(self) -> None:
         if self.is_mounted and self.app.snapshot is not None:
@@ -84,8 +115,6 @@ class CommitteeView(SnapshotView):
         if c.archived:
             text.append("  (archiviert)", style="bold red")
         text.append("\n")
-        text.append(c.purpose or "Aufgabe noch nicht beschrieben.")
-        text.append("\n")
         held = snapshot.meetings_held_count(c.id, today.year, today)
         text.append(f"{rhythm_text(c)} · {today.year} bisher: {held}", style="")
         nxt = snapshot.next_meeting(c.id, today)
@@ -96,10 +125,14 @@ class CommitteeView(SnapshotView):
             text.append(f" · nächste Sitzung: {when}{at}{where}")
         else:
             text.append(" · keine Sitzung geplant", style="dim")
+        # The purpose comes last: a long one is what gets cut on a small terminal.
+        text.append("\n")
+        text.append(c.purpose or "Aufgabe noch nicht beschrieben.", style="" if c.purpose else "dim")
         return text
 
-    def _row(self, snapshot: Snapshot, line: RosterLine) -> tuple[Text | str, ...]:
-        seat = Text(line.seat.label if line.seat else "–", overflow="ellipsis", no_wrap=True)
+    def _row(self, snapshot: Snapshot, line: RosterLine, *, continued: bool = False) -> tuple[Text | str, ...]:
+        label = "" if continued else (line.seat.label if line.seat else "–")
+        seat = Text(label, overflow="ellipsis", no_wrap=True)
         if line.membership is None:
             return (seat, Text("unbesetzt", style="italic dim"), "", "", "", "", "")
         m = line.membership
@@ -109,9 +142,7 @@ class CommitteeView(SnapshotView):
             name = f"↳ {name}"
         org = snapshot.organisations.get(person.organisation_id) if person and person.organisation_id else None
         represents = snapshot.organisations.get(m.represents_id) if m.represents_id else None
-        since = format_date(m.start)
-        if line.ended:
-            since = f"{since}–{format_date(m.end)}"
+        since = f"bis {format_date(m.end)}" if line.ended else format_date(m.start)
         style = "dim strike" if line.ended else ""
         cells = (
             seat.plain,
@@ -135,23 +166,33 @@ class CommitteeView(SnapshotView):
         else:
             self.action_add_member()
 
+    @property
+    def _alive(self) -> bool:
+        """False while the tabs are rebuilt: messages queued for this view may still arrive
+        after its children are gone."""
+        parts = ("#roster", "#member-detail", "#committee-info")
+        return self.is_attached and all(self.query(part) for part in parts)
+
     def _show_detail(self) -> None:
-        self.query_one("#member-detail", Static).update(self._detail_text())
+        if self._alive:
+            self.query_one("#member-detail", Static).update(self._detail_text())
 
     def _detail_text(self) -> Text:
         snapshot = self.app.snapshot
         line = self.current_line
         if line is None or line.membership is None:
             if line is not None and line.seat is not None:
-                return Text(f"Sitz „{line.seat.label}“ ist unbesetzt. „a“ fügt ein Mitglied hinzu.", style="dim")
-            return Text("Noch keine Mitglieder. „a“ fügt ein Mitglied hinzu.", style="dim")
+                return Text(f"{_seat_name(line.seat)} ist unbesetzt.\n„a“ fügt ein Mitglied hinzu.", style="dim")
+            return Text("Noch keine Mitglieder.\n„a“ fügt ein Mitglied hinzu.", style="dim")
         person = snapshot.persons.get(line.membership.person_id)
         if person is None:
             return Text("Person nicht gefunden.", style="red")
+        m = line.membership
         text = Text()
         text.append(person.full_name, style="bold")
         if person.function:
             text.append(f", {person.function}")
+        text.append("\n" + self._membership_summary(snapshot, line))
         contact = " · ".join(x for x in (person.email, person.phone) if x)
         text.append("\n" + (contact or "keine Kontaktdaten"), style="" if contact else "dim")
         others = sorted(
@@ -162,15 +203,36 @@ class CommitteeView(SnapshotView):
             }
         )
         text.append("\nAuch in: " + (", ".join(others) if others else "keinem anderen Gremium"))
-        if line.membership.deputy_of:
-            owner = snapshot.memberships.get(line.membership.deputy_of)
+        if m.end is not None and m.end < self.app.today:
+            text.stylize("dim")
+        return text
+
+    def _membership_summary(self, snapshot: Snapshot, line: RosterLine) -> str:
+        """One line: seat, role, period, and whom the member represents or stands in for."""
+        m = line.membership
+        assert m is not None
+        # Most telling first: a long seat name at the end is what gets cut on 80 columns.
+        parts = [ROLE[m.role]]
+        if m.start and m.end:
+            parts[0] += f" {format_date(m.start)}–{format_date(m.end)}"
+        elif m.start:
+            parts[0] += f" seit {format_date(m.start)}"
+        elif m.end:
+            parts[0] += f" bis {format_date(m.end)}"
+        if m.deputy_of:
+            owner = snapshot.memberships.get(m.deputy_of)
             owner_person = snapshot.persons.get(owner.person_id) if owner else None
             if owner_person:
-                text.append(f"\nvertritt {owner_person.full_name}")
-        return text
+                parts.append(f"für {owner_person.full_name}")
+        if m.represents_id and (org := snapshot.organisations.get(m.represents_id)):
+            parts.append(f"vertritt {org.name}")
+        parts.append(_seat_name(line.seat) if line.seat else "ohne Sitz")
+        return " · ".join(parts)
 
     @property
     def current_line(self) -> RosterLine | None:
+        if not self._alive:
+            return None
         table = self.query_one("#roster", DataTable)
         if not self.lines or table.cursor_row < 0 or table.cursor_row >= len(self.lines):
             return None
@@ -184,12 +246,20 @@ class CommitteeView(SnapshotView):
         return line.membership
 
     # -- actions -----------------------------------------------------------------
+    def _ask(self, screen, callback) -> None:
+        """Push ``screen`` on behalf of the app, not of this view.
+
+        A colleague's change can rebuild the tabs (and this view) while the form is
+        open; an answer addressed to the removed view would be dropped silently.
+        """
+        self.app.call_next(self.app.push_screen, screen, callback)
+
     def action_add_member(self) -> None:
         from herford_tui.ui.committees.membership_form import MembershipForm
 
         line = self.current_line
         seat_key = line.seat.key if line and line.seat else None
-        self.app.push_screen(
+        self._ask(
             MembershipForm(self.committee_id, seat_key=seat_key), callback=self._save_draft
         )
 
@@ -198,7 +268,7 @@ class CommitteeView(SnapshotView):
 
         m = self._selected_membership()
         if m is not None:
-            self.app.push_screen(MembershipForm(self.committee_id, membership=m), callback=self._save_draft)
+            self._ask(MembershipForm(self.committee_id, membership=m), callback=self._save_draft)
 
     def action_add_deputy(self) -> None:
         from herford_tui.ui.committees.membership_form import MembershipForm
@@ -209,25 +279,35 @@ class CommitteeView(SnapshotView):
         if m.role is Role.STELLVERTRETUNG:
             self.notify("Eine Stellvertretung kann keine eigene Stellvertretung haben.", severity="warning")
             return
-        self.app.push_screen(MembershipForm(self.committee_id, deputy_for=m), callback=self._save_draft)
+        if self._ended(m):
+            return
+        self._ask(MembershipForm(self.committee_id, deputy_for=m), callback=self._save_draft)
 
     def action_move_member(self) -> None:
         from herford_tui.ui.committees.end_form import MoveForm
 
         m = self._selected_membership()
-        if m is not None:
-            self.app.push_screen(MoveForm(m), callback=self._save_move)
+        if m is None or self._ended(m):
+            return
+        if m.deputy_of:
+            self.notify("Eine Stellvertretung wechselt mit ihrem Mitglied den Sitz.", severity="warning")
+            return
+        self._ask(MoveForm(m), callback=self._save_move)
+
+    def _ended(self, m: Membership) -> bool:
+        """Warn and say True for a membership in the history: it is not acted on any more."""
+        if m.end is not None and m.end < self.app.today:
+            self.notify("Diese Mitgliedschaft ist schon beendet.", severity="warning")
+            return True
+        return False
 
     def action_end_member(self) -> None:
         from herford_tui.ui.committees.end_form import EndMembershipForm
 
         m = self._selected_membership()
-        if m is None:
+        if m is None or self._ended(m):
             return
-        if m.end is not None and m.end < self.app.today:
-            self.notify("Diese Mitgliedschaft ist schon beendet.", severity="warning")
-            return
-        self.app.push_screen(EndMembershipForm(m), callback=self._save_record)
+        self._ask(EndMembershipForm(m), callback=self._save_end)
 
     def action_delete_member(self) -> None:
         m = self._selected_membership()
@@ -240,7 +320,7 @@ class CommitteeView(SnapshotView):
             if yes:
                 self.app.delete_record(m)
 
-        self.app.push_screen(
+        self._ask(
             ConfirmScreen(
                 f"Mitgliedschaft von {who} endgültig löschen?\n"
                 "Nur für irrtümliche Einträge. Wer ausscheidet, wird mit „x“ beendet "
@@ -258,12 +338,12 @@ class CommitteeView(SnapshotView):
         from herford_tui.ui.committees.committee_form import CommitteeForm
 
         if self.committee is not None:
-            self.app.push_screen(CommitteeForm(self.committee), callback=self._save_record)
+            self._ask(CommitteeForm(self.committee), callback=self._save_record)
 
     def action_new_committee(self) -> None:
         from herford_tui.ui.committees.committee_form import CommitteeForm
 
-        self.app.push_screen(CommitteeForm(None), callback=self._save_record)
+        self._ask(CommitteeForm(None), callback=self._save_record)
 
     def action_archive_committee(self) -> None:
         c = self.committee
@@ -276,7 +356,7 @@ class CommitteeView(SnapshotView):
                 self.app.save_record(dataclasses.replace(c, archived=not c.archived))
 
         note = "" if c.archived else " Der Reiter verschwindet; Mitgliedschaften und Sitzungen bleiben erhalten."
-        self.app.push_screen(
+        self._ask(
             ConfirmScreen(f"Gremium „{c.name}“ {verb}?{note}", yes=verb.capitalize()), callback=confirmed
         )
 
@@ -285,12 +365,38 @@ class CommitteeView(SnapshotView):
         if record is not None:
             self.app.save_record(record)
 
+    def _save_end(self, ended: Membership | None) -> None:
+        """The member leaves; deputies serving beyond that day leave with them."""
+        from herford_tui.ui.committees.end_form import ending_deputies
+
+        if ended is None:
+            return
+        deputies = ending_deputies(self.app.snapshot, ended, ended.end)
+
+        def member_ended(_: Membership) -> None:
+            for deputy in deputies:
+                self.app.save_record(dataclasses.replace(deputy, end=ended.end))
+
+        self.app.save_record(ended, done=member_ended)
+
+    def _select_membership(self, membership: Membership) -> None:
+        """Put the cursor on a membership just saved (runs after the roster was refreshed).
+
+        Asks the app for the committee's view: this one may have been rebuilt meanwhile.
+        """
+        for view in self.app.query(f"#committee-{self.committee_id}").results(CommitteeView):
+            for i, line in enumerate(view.lines):
+                if line.membership is not None and line.membership.id == membership.id:
+                    view.query_one("#roster", DataTable).move_cursor(row=i)
+                    return
+
     def _save_move(self, move) -> None:
         if move is None:
             return
         deputies = self.app.snapshot.deputies_of(move.ended.id, self.app.today)
 
         def new_saved(new: Membership) -> None:
+            self._select_membership(new)
             for deputy in deputies:  # they follow their member to the new seat
                 self.app.save_record(dataclasses.replace(deputy, deputy_of=new.id, seat_key=new.seat_key))
 
@@ -300,10 +406,15 @@ class CommitteeView(SnapshotView):
         if draft is None:
             return
         if draft.new_person is None:
-            self.app.save_record(draft.membership)
+            self.app.save_record(draft.membership, done=self._select_membership)
             return
 
         def person_saved(person: Person) -> None:
-            self.app.save_record(dataclasses.replace(draft.membership, person_id=person.id))
+            membership = dataclasses.replace(draft.membership, person_id=person.id)
+            self.app.save_record(membership, done=self._select_membership)
 
         self.app.save_record(draft.new_person, done=person_saved)
+
+
+def _seat_name(seat: Seat) -> str:
+    return f"Sitz „{seat.label}“" + (" (beratend)" if seat.advisory else "")

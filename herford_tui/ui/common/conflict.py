@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Label
+from textual.widgets import Button, DataTable, Footer, Label, Static
 
-from herford_tui.domain import Record
+from herford_tui.domain import Committee, Membership, Organisation, Person, Record
 from herford_tui.domain.labels import FIELD
 from herford_tui.store import ConflictError
 from herford_tui.ui.common.format import display_value
@@ -31,13 +31,33 @@ class ConflictScreen(ModalScreen[Record | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog conflict"):
             yield Label("Änderung eines anderen Benutzers", classes="dialog-title")
-            yield Label(str(self.error), classes="dialog-text")
+            yield Static(self._what(), id="conflict-record", classes="section-title")
+            # A Static, not a Label: the message is longer than a line and must wrap.
+            yield Static(str(self.error), id="conflict-message", classes="dialog-text")
             if self.error.theirs is not None:
                 yield DataTable(id="versions", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="dialog-buttons"):
                 if self.error.theirs is not None:
                     yield Button("Meine speichern (Strg+S)", id="mine", variant="warning")
                 yield Button("Andere behalten (Esc)", id="theirs", variant="primary")
+        yield Footer()
+
+    def _what(self) -> str:
+        """Which record this is about, in the user's words."""
+        record = self.error.mine
+        snapshot = self.app.snapshot
+        if isinstance(record, Membership):
+            person = snapshot.persons.get(record.person_id)
+            committee = snapshot.committees.get(record.committee_id)
+            return (
+                f"Mitgliedschaft von {person.full_name if person else '?'}"
+                f" – {committee.name if committee else '?'}"
+            )
+        if isinstance(record, Person):
+            return f"Person {record.full_name}"
+        if isinstance(record, Committee | Organisation):
+            return f"{'Gremium' if isinstance(record, Committee) else 'Organisation'} {record.name}"
+        return "Sitzung"
 
     def on_mount(self) -> None:
         if self.error.theirs is None:

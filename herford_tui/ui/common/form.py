@@ -48,6 +48,9 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         yield Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
         yield Static("", id=f"err-{name}", classes="field-error -empty")
 
+    def on_resize(self) -> None:
+        self.query_one(".form").set_class(self.size.height < 36, "-short")
+
     def action_save(self) -> None:
         result = self.build()  # each form defines build() -> result | list[Problem]
         if isinstance(result, list):

@@ -8,7 +8,6 @@ from datetime import date, time
 from herford_tui.domain import labels
 
 
-
 def _enum_label(value: enum.Enum) -> str:
     for table in (labels.ROLE, labels.MEETING_STATUS, labels.ORG_TYPE, labels.COMMITTEE_KIND, labels.ATTENDANCE):
         if value in table:

@@ -90,6 +90,10 @@ class RecordPicker(Vertical):
         elif event.key == "up":
             matches.action_cursor_up()
             event.stop()
+        elif event.key == "escape":  # first Esc closes the list, the next one the form
+            matches.add_class("-empty")
+            event.stop()
+            event.prevent_default()
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,113 @@
+"""Helpers shared by the Pilot tests (imported by the test modules)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+
+from textual import events
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import DataTable, Input
+
+from herford_tui.app import HerfordApp
+
+TODAY = date(2026, 11, 28)
+SIZE = (80, 24)
+
+
+# -- helpers for the tests ---------------------------------------------------------
+async def settle(app: HerfordApp, pilot: Pilot) -> None:
+    """Wait for the save workers (and those they start, e.g. person then membership)."""
+    for _ in range(10):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if all(worker.is_finished for worker in app.workers):
+            return
+    raise AssertionError("workers still running after 10 rounds")
+
+
+async def wait_for(pilot: Pilot, condition: Callable[[], bool], timeout: float = 5.0) -> bool:
+    """Poll ``condition`` while the app runs; True as soon as it holds, False after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        await pilot.pause(0.02)
+    return condition()
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Enter ``text`` into the focused Input as the terminal delivers a paste.
+
+    Pressing key by key costs ~60 ms a key; a paste goes through the same Input
+    handling (insert at the cursor, ``Input.Changed``), so pickers react the same way.
+    """
+    focused = pilot.app.focused
+    assert isinstance(focused, Input), f"typing needs a focused Input, not {focused!r}"
+    focused.post_message(events.Paste(text))
+    await pilot.pause()
+    assert text in focused.value
+
+
+async def replace_text(pilot: Pilot, text: str) -> None:
+    """Clear the focused Input (End, then Ctrl+U) and type ``text``."""
+    await pilot.press("end", "ctrl+u")
+    await type_text(pilot, text)
+
+
+def roster_text(app: HerfordApp, committee_id: int) -> list[str]:
+    """The visible roster rows of a committee as 'Sitz | Name | Rolle | vertritt | seit'."""
+    table = app.query_one(f"#committee-{committee_id} #roster", DataTable)
+    rows = []
+    for i in range(table.row_count):
+        cells = [str(getattr(c, "plain", c)) for c in table.get_row_at(i)]
+        rows.append(" | ".join(cells[:5]))
+    return rows
+
+
+def field(app: HerfordApp, selector: str) -> Input:
+    return app.screen.query_one(selector, Input)
+
+
+def error_text(app: HerfordApp, name: str) -> str:
+    widget = app.screen.query_one(f"#err-{name}")
+    if widget.has_class("-empty") or not widget.display:
+        return ""
+    return str(widget.render())
+
+
+def roster(app: HerfordApp, committee_id: int) -> DataTable:
+    return app.query_one(f"#committee-{committee_id} #roster", DataTable)
+
+
+async def goto_row(pilot: Pilot, app: HerfordApp, committee_id: int, text: str) -> int:
+    """Move the roster cursor to the first row containing ``text`` (last step by arrow key)."""
+    table = roster(app, committee_id)
+    # --open shows its view one refresh after start-up: wait until that roster has the focus
+    assert await wait_for(pilot, lambda: table.has_focus), f"roster not focused: {app.focused!r}"
+    rows = roster_text(app, committee_id)
+    target = next((i for i, row in enumerate(rows) if text in row), None)
+    assert target is not None, f"{text!r} not in roster: {rows}"
+    if abs(target - table.cursor_row) > 2:  # arrow keys cost ~0.1 s each on a busy machine
+        table.move_cursor(row=target + (1 if target < table.cursor_row else -1))
+    while table.cursor_row != target:
+        await pilot.press("down" if table.cursor_row < target else "up")
+    return target
+
+
+def screen_text(app: HerfordApp) -> str:
+    """What the terminal shows right now (all screens, modal on top), as plain text."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(seg.text for seg in strip) for strip in strips)
+
+
+async def tab_to(pilot: Pilot, selector: str | Widget, limit: int = 20) -> None:
+    """Press Tab until ``selector`` (on the current screen) has the focus: proves it is reachable."""
+    target = pilot.app.screen.query_one(selector) if isinstance(selector, str) else selector
+    for _ in range(limit):
+        if target.has_focus:
+            return
+        await pilot.press("tab")
+    raise AssertionError(f"{selector} not reachable with Tab; focus stays on {pilot.app.focused!r}")

@@ -1,0 +1,191 @@
+"""Acceptance: reaching every committee by key, the start view, help, and colleagues' changes."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from datetime import date
+
+import pytest
+from pilot_helpers import SIZE, TODAY, roster, roster_text, screen_text, settle, wait_for
+from textual.widgets import ContentSwitcher, TabbedContent
+
+from herford_tui.domain import Membership
+from herford_tui.ui.common.help import HelpScreen
+from herford_tui.ui.common.view import SnapshotView
+
+
+def shown_view(app):
+    """The committee view the user sees."""
+    tabs = app.query_one("#tabs", TabbedContent)
+    pane = tabs.active_pane
+    views = [v for v in pane.query(".committee-view") if v.display]
+    switchers = list(pane.query(ContentSwitcher))
+    if switchers:
+        views = [v for v in views if v.id == switchers[0].current]
+    [view] = views
+    return view
+
+
+def shown_committee(app) -> str:
+    """The name in the info header of the committee view the user sees."""
+    return str(shown_view(app).query_one("#committee-info").render()).split("  ·  ")[0]
+
+
+async def test_digits_reach_every_committee(world):
+    expected = {
+        "1": "Bildungskonferenz",
+        "2": "Lenkungskreis",
+        "3": "Regionales Leitungsteam",
+        "4": "Arbeitskreis 1",
+        "5": "Arbeitskreis 2",
+        "6": "Arbeitskreis 3",
+        "7": "Arbeitskreis 4",
+    }
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key, name in [*expected.items(), ("2", "Lenkungskreis"), ("6", "Arbeitskreis 3")]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert shown_committee(app) == name, key
+            # the shown roster has the focus, so a/e/x/... act on the committee on screen
+            assert app.focused is shown_view(app).query_one("#roster")
+        tabs = app.query_one("#tabs", TabbedContent)
+        assert tabs.active == "arbeitskreise"
+        await pilot.press("8")
+        await pilot.pause()
+        assert shown_committee(app) == "Arbeitskreis 3"
+        assert any("nur 7 Gremien" in n.message for n in app._notifications)
+
+
+async def test_arbeitskreise_picker_by_keyboard(world):
+    app = world.app(open_view="arbeitskreis-2")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert shown_committee(app) == "Arbeitskreis 2"
+        await pilot.press("shift+tab")  # from the roster up to the AK tab strip
+        assert app.focused.id == "committee-picker"
+        await pilot.press("right")
+        assert shown_committee(app) == "Arbeitskreis 3"
+
+
+@pytest.mark.parametrize(
+    ("name", "pane_id", "committee"),
+    [
+        ("lenkungskreis", "gremium-2", "Lenkungskreis"),
+        ("Regionales Leitungsteam", "gremium-3", "Regionales Leitungsteam"),
+        ("arbeitskreis-3", "arbeitskreise", "Arbeitskreis 3"),
+        ("organisationen", "organisationen", None),
+        ("jahr", "jahr", None),
+    ],
+)
+async def test_open_view_starts_there(world, name, pane_id, committee):
+    app = world.app(open_view=name)
+    async with app.run_test(size=SIZE) as pilot:
+        # right from the first frame: no flash of the first tab, keys act on this view
+        assert app.query_one("#tabs", TabbedContent).active == pane_id
+        await pilot.pause()
+        if committee:
+            assert shown_committee(app) == committee
+
+
+def test_open_view_unknown_name_says_what_is_possible(world):
+    with pytest.raises(ValueError, match=r"Unbekannte Ansicht „gibtsnicht“\. Möglich sind: bildungskonferenz"):
+        world.app(open_view="gibtsnicht")
+
+
+async def test_o_and_j_switch_to_organisations_and_year(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        tabs = app.query_one("#tabs", TabbedContent)
+        await pilot.press("o")
+        assert tabs.active == "organisationen"
+        await pilot.press("2")
+        assert tabs.active == "gremium-2"
+        await pilot.press("j")
+        assert tabs.active == "jahr"
+        await pilot.press("2")
+        assert tabs.active == "gremium-2"
+
+
+async def test_f1_opens_help_and_escape_closes_it(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one("Markdown")
+        source = text.source if hasattr(text, "source") else ""
+        for key in ("`a`", "`x`", "`v`", "`m`", "`Entf`", "`h`", "`g`", "`n`", "`r`"):
+            assert key in source
+        await pilot.press("2")  # no tab jumps behind the help
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        assert roster(app, world.lenkungskreis).has_focus
+
+
+async def test_digits_do_nothing_while_a_form_is_open(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "4")
+        assert app.query_one("#tabs", TabbedContent).active == "gremium-2"
+        assert app.screen.query_one("#person-input").value == "4"
+
+
+async def test_colleagues_membership_appears_within_two_seconds(world):
+    """Another process saves a membership; the running app shows it without any key press."""
+    app = world.app(open_view="lenkungskreis", poll_interval=1.0)  # the real default
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert not any("Max Muster" in r for r in roster_text(app, world.lenkungskreis))
+        colleague = world.store()
+        colleague.save(
+            Membership(
+                person_id=world.person["muster"],
+                committee_id=world.lenkungskreis,
+                seat_key="amtsleitung_skl",
+                start=TODAY,
+            )
+        )
+        saved_at = time.monotonic()
+        expected = "Amtsleitung für Schule, Kultur und Sport | Max Muster | Mitglied |  | 28.11.2026"
+        shown = await wait_for(pilot, lambda: expected in roster_text(app, world.lenkungskreis), timeout=2.0)
+        assert shown, f"not shown after {time.monotonic() - saved_at:.2f} s: {roster_text(app, world.lenkungskreis)}"
+
+
+async def test_colleagues_change_keeps_cursor_and_history_toggle(world):
+    app = world.app(open_view="lenkungskreis", poll_interval=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        table = roster(app, world.lenkungskreis)
+        await wait_for(pilot, lambda: table.has_focus)
+        await pilot.press("down", "down", "h")
+        colleague = world.store()
+        m = colleague.snapshot().memberships[world.membership["gf"]]
+        colleague.save(type(m)(**{**vars(m), "notes": "von nebenan"}))
+        assert await wait_for(pilot, lambda: app.snapshot.memberships[m.id].notes == "von nebenan")
+        await pilot.pause()
+        assert table.cursor_row == 2
+        view = app.query_one(f"#committee-{world.lenkungskreis}", SnapshotView)
+        assert view.show_history
+
+
+async def test_every_roster_line_can_be_brought_into_view_at_80x24(world):
+    """Regression: the detail below the roster grew and shrank with the highlighted line, so
+    the roster changed height under the cursor and its last line stayed hidden."""
+    store = world.store()
+    gf = store.snapshot().memberships[world.membership["gf"]]
+    store.save(dataclasses.replace(gf, end=date(2026, 10, 31)))
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        table = roster(app, world.lenkungskreis)
+        assert await wait_for(pilot, lambda: table.has_focus)
+        await pilot.press("h")
+        heights = set()
+        for row in range(1, table.row_count):
+            await pilot.press("down")
+            assert table.cursor_row == row
+            heights.add(table.size.height)
+            # the highlighted line lies inside the part of the table not covered by the scrollbar
+            assert table.scroll_y <= row < table.scroll_y + table.scrollable_content_region.height - 1, row
+        assert len(heights) == 1
+        assert "Tobias Test" in screen_text(app)
