@@ -29,9 +29,9 @@ class HerfordApp(DataMixin, App[None]):
     SUB_TITLE = "Bildungsregion Kreis Herford"
     CSS_PATH = ["ui/styles/app.tcss", "ui/styles/forms.tcss"]
     COMMANDS = App.COMMANDS | {SearchProvider}
-    COMMAND_PALETTE_BINDING = "ctrl+k"
+    COMMAND_PALETTE_BINDING = "ctrl+f"
     BINDINGS = [
-        Binding("ctrl+k", "command_palette", "Suche", id="app.search"),
+        Binding("ctrl+f", "command_palette", "Suche", id="app.search"),
         Binding("f1,question_mark", "help", "Hilfe", id="app.help"),
         Binding("q", "quit", "Beenden", id="app.quit"),
         Binding("o", "show_view('organisationen')", "Organisationen", show=False, id="app.organisations"),
@@ -93,6 +93,14 @@ class HerfordApp(DataMixin, App[None]):
             for pane in self.query(ArbeitskreisePane):
                 if view.committee_id in pane.committee_ids:
                     pane.select(view.committee_id)
+
+    def show_id(self, committee_id: int, attempts: int = 20) -> None:
+        """Show a committee by id once its tab exists (the tabs may still be rebuilding)."""
+        if not self.query(f"#committee-{committee_id}"):
+            if attempts:
+                self.call_after_refresh(self.show_id, committee_id, attempts - 1)
+            return
+        self.show(resolve_view(self.snapshot, str(committee_id)))
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         # Focus the pane's main table so its keys work (and show in the footer) at once.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from herford_tui.domain.models import Organisation, Person
 from herford_tui.domain.snapshot import Snapshot
 
@@ -10,24 +12,37 @@ def _words(text: str) -> list[str]:
     return text.casefold().split()
 
 
+def _rank(haystack: str, words: list[str]) -> int | None:
+    """None if a word is missing; else 0 = starts with the first word, 1 = a word starts with it, 2 = inside."""
+    text = haystack.casefold()
+    if not all(w in text for w in words):
+        return None
+    if not words or text.startswith(words[0]):
+        return 0
+    if re.search(r"(?<![\w])" + re.escape(words[0]), text):
+        return 1
+    return 2
+
+
 def find_persons(snapshot: Snapshot, text: str, limit: int | None = 20) -> list[Person]:
-    """Persons whose name (or function) contains every typed word; best: family name starts with it."""
+    """Persons whose name (or function) contains every typed word; word starts rank first."""
     words = _words(text)
-    found = [
-        p
-        for p in snapshot.persons.values()
-        if all(w in f"{p.full_name} {p.function}".casefold() for w in words)
-    ]
-    found.sort(key=lambda p: (not p.family_name.casefold().startswith(words[0]) if words else False, p.sort_name))
-    return found[:limit]
+    ranked = []
+    for p in snapshot.persons.values():
+        rank = _rank(f"{p.family_name} {p.given_name} {p.title} {p.function}", words)
+        if rank is not None:
+            ranked.append((rank, p.sort_name.casefold(), p.id, p))
+    ranked.sort(key=lambda r: r[:3])
+    return [r[3] for r in ranked][:limit]
 
 
 def find_organisations(snapshot: Snapshot, text: str, limit: int | None = 20) -> list[Organisation]:
+    """Organisations whose name or municipality contains every typed word; word starts rank first."""
     words = _words(text)
-    found = [
-        o
-        for o in snapshot.organisations.values()
-        if all(w in f"{o.name} {o.municipality}".casefold() for w in words)
-    ]
-    found.sort(key=lambda o: (not o.name.casefold().startswith(words[0]) if words else False, o.name))
-    return found[:limit]
+    ranked = []
+    for o in snapshot.organisations.values():
+        rank = _rank(f"{o.name} {o.municipality}", words)
+        if rank is not None:
+            ranked.append((rank, o.name.casefold(), o.id, o))
+    ranked.sort(key=lambda r: r[:3])
+    return [r[3] for r in ranked][:limit]

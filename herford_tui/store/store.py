@@ -12,7 +12,7 @@ import contextlib
 import dataclasses
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,6 +34,8 @@ from herford_tui.store.files import DatabaseFile, StatKey
 from herford_tui.store.migrations import META
 
 R = TypeVar("R", bound=Record)
+Follow = Callable[[list[Record]], Record]
+"""A record built from the ones saved before it in the same ``save_all``."""
 
 
 class _SnapshotStorage(Storage):
@@ -158,20 +160,39 @@ class Store:
         Raises ``ValidationError`` for bad values and ``ConflictError`` when the stored
         revision is not the one the edit started from. Nothing is written then.
         """
+        return self.save_all([record])[0]
+
+    def save_all(self, items: list[Record | Follow]) -> list[Record]:
+        """Save several records in one write: all of them, or none.
+
+        An item may be a function of the records saved before it, for a record that
+        points at one inserted in the same step (a membership of a person created now).
+        Each record is checked against the data as it stands after the ones before it.
+        """
         with self._transaction() as (db, snapshot, changes):
-            problems = snapshot.check(record)
-            if problems:
-                raise ValidationError(problems)
-            if not record.id:
-                saved = _insert(db, [dataclasses.replace(record)])[0]
-            else:
-                table = db.table(table_of(record))
-                current = _current(table, record)
-                saved = dataclasses.replace(record, rev=record.rev + 1)
-                doc = encode(saved) | {"created": current.get("created", ""), "modified": _now()}
-                table.update(doc, doc_ids=[record.id])
-            changes.saved.append(dataclasses.replace(saved))
+            saved: list[Record] = []
+            view = snapshot
+            for item in items:
+                record = item(saved) if callable(item) else item
+                problems = view.check(record)
+                if problems:
+                    raise ValidationError(problems)
+                result = self._write_one(db, record)
+                saved.append(result)
+                changes.saved.append(dataclasses.replace(result))
+                if len(items) > 1:
+                    view = view.with_changes([result])
             return saved
+
+    def _write_one(self, db: TinyDB, record: R) -> R:
+        if not record.id:
+            return _insert(db, [dataclasses.replace(record)])[0]
+        table = db.table(table_of(record))
+        current = _current(table, record)
+        saved = dataclasses.replace(record, rev=record.rev + 1)
+        doc = encode(saved) | {"created": current.get("created", ""), "modified": _now()}
+        table.update(doc, doc_ids=[record.id])
+        return saved
 
     def delete(self, record: Record) -> None:
         """Remove a record entered in error; refuses while others still point at it."""

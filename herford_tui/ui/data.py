@@ -13,8 +13,10 @@ from textual.message import Message
 
 from herford_tui.domain import Record, Snapshot, ValidationError
 from herford_tui.store import ConflictError, InUseError, StoreError
+from herford_tui.store.store import Follow
 
 Done = Callable[[Record], None]
+DoneAll = Callable[[list[Record]], None]
 
 
 class RecordSaved(Message):
@@ -61,37 +63,50 @@ class DataMixin:
             self.rebuild_tabs()
 
     def save_record(self, record: Record, done: Done | None = None) -> None:
-        self._write(record, delete=False, done=done)
+        self._write([record], delete=False, done=(lambda saved: done(saved[0])) if done else None)
+
+    def save_records(self, items: list[Record | Follow], done: DoneAll | None = None) -> None:
+        """Several records in one write, all or nothing (a move, a member with a new person)."""
+        self._write(items, delete=False, done=done)
 
     def delete_record(self, record: Record, done: Done | None = None) -> None:
-        self._write(record, delete=True, done=done)
+        self._write([record], delete=True, done=(lambda saved: done(saved[0])) if done else None)
 
     @work(thread=True, group="write", exit_on_error=False)
-    def _write(self, record: Record, *, delete: bool, done: Done | None) -> None:
+    def _write(self, items: list[Record | Follow], *, delete: bool, done: DoneAll | None) -> None:
         try:
             if delete:
-                self.store.delete(record)
-                saved = record
+                self.store.delete(items[0])
+                saved = list(items)
             else:
-                saved = self.store.save(record)
+                saved = self.store.save_all(items)
         except (ValidationError, ConflictError, InUseError, StoreError) as exc:
-            self.call_from_thread(self._write_failed, record, exc)
+            self.call_from_thread(self._write_failed, items, exc)
             return
         snapshot = self.store.snapshot()
         self.call_from_thread(self._write_done, saved, snapshot, delete, done)
 
-    def _write_done(self, saved: Record, snapshot: Snapshot, deleted: bool, done: Done | None) -> None:
+    def _write_done(self, saved: list[Record], snapshot: Snapshot, deleted: bool, done: DoneAll | None) -> None:
         self._set_snapshot(snapshot)
         self.notify("Gelöscht." if deleted else "Gespeichert.", timeout=3)
         if done is not None:
             done(saved)
-        self.post_message(RecordSaved(saved, deleted))
+        for record in saved:
+            self.post_message(RecordSaved(record, deleted))
 
-    def _write_failed(self, record: Record, error: Exception) -> None:
+    def _write_failed(self, items: list[Record | Follow], error: Exception) -> None:
         from herford_tui.ui.common.conflict import ConflictScreen
 
-        if isinstance(error, ConflictError):
+        record = next((item for item in items if not callable(item)), None)
+        if isinstance(error, ConflictError) and len(items) == 1:
             self.push_screen(ConflictScreen(error), callback=self._resolve_conflict)
+        elif isinstance(error, ConflictError):
+            self.notify(
+                f"{error} Die Ansicht zeigt jetzt den aktuellen Stand; bitte noch einmal.",
+                title="Nicht gespeichert",
+                severity="error",
+                timeout=15,
+            )
         else:
             self.notify(str(error), title="Nicht gespeichert", severity="error", timeout=15)
         self.post_message(SaveFailed(record, error))

@@ -1,4 +1,4 @@
-"""Global search in the command palette (Strg+K): committees, persons, organisations."""
+"""Global search in the command palette (Strg+F): committees, persons, organisations."""
 
 from __future__ import annotations
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-import pytest
 from pilot_helpers import (
     SIZE,
     TODAY,
@@ -398,11 +397,6 @@ async def test_cancel_with_escape_writes_nothing(world):
     assert world.bytes() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="domain/search.py ranks 'Gemeinde Kirchlengern' before 'Stadt Enger' "
-    "for 'Enger' (substring before word start); reported to the lead",
-)
 async def test_picker_offers_the_organisation_whose_word_starts_with_the_text_first(world):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:

@@ -586,3 +586,58 @@ def test_snapshot_patched_after_own_write_equals_a_fresh_read(tmp_path):
     for table in ("committees", "organisations", "persons", "memberships", "meetings"):
         assert getattr(patched, table) == getattr(fresh, table), table
     assert patched.memberships_of(lk.id)[0].notes == "geändert"
+
+
+def test_save_all_writes_everything_or_nothing(tmp_path):
+    from datetime import date as _date
+
+    from herford_tui.domain import Membership, Person, ValidationError
+
+    store = Store(tmp_path / "db.json").open()
+    lk = next(c for c in store.snapshot().committees.values() if c.name == "Lenkungskreis")
+    start = _date(2026, 1, 1)
+    person, member = store.save_all(
+        [
+            Person(given_name="Neu", family_name="Angelegt"),
+            lambda saved: Membership(person_id=saved[0].id, committee_id=lk.id, seat_key="landrat", start=start),
+        ]
+    )
+    assert member.person_id == person.id and member.id
+    before = (tmp_path / "db.json").read_bytes()
+    other = Person(family_name="Zweite")
+    with pytest.raises(ValidationError, match="voll besetzt"):
+        store.save_all(
+            [
+                other,
+                lambda saved: Membership(
+                    person_id=saved[0].id, committee_id=lk.id, seat_key="landrat", start=start
+                ),
+            ]
+        )
+    assert (tmp_path / "db.json").read_bytes() == before  # the person was not written either
+    assert "Zweite" not in {p.family_name for p in store.snapshot().persons.values()}
+    stale = dataclasses.replace(member, rev=member.rev - 1 if member.rev > 1 else 0)
+    with pytest.raises(ConflictError):
+        store.save_all([dataclasses.replace(person, notes="x"), stale])
+    assert (tmp_path / "db.json").read_bytes() == before
+
+
+def test_save_all_checks_each_record_against_the_ones_before(tmp_path):
+    """Ending one holder and seating another on a full seat works in one step."""
+    from datetime import date as _date
+
+    from herford_tui.domain import Membership, Person
+
+    store = Store(tmp_path / "db.json").open()
+    lk = next(c for c in store.snapshot().committees.values() if c.name == "Lenkungskreis")
+    a, b = store.save(Person(family_name="Alt")), store.save(Person(family_name="Neu"))
+    old = store.save(Membership(person_id=a.id, committee_id=lk.id, seat_key="landrat", start=_date(2025, 1, 1)))
+    ended, new = store.save_all(
+        [
+            dataclasses.replace(old, end=_date(2026, 6, 30)),
+            Membership(person_id=b.id, committee_id=lk.id, seat_key="landrat", start=_date(2026, 7, 1)),
+        ]
+    )
+    fresh = Store(tmp_path / "db.json").open().snapshot()
+    assert fresh.memberships[ended.id].end == _date(2026, 6, 30)
+    assert fresh.memberships[new.id].person_id == b.id

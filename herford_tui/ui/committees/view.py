@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
-from herford_tui.domain import Committee, Membership, Person, Role, Seat, Snapshot
+from herford_tui.domain import Committee, Membership, Role, Seat, Snapshot
 from herford_tui.domain.labels import COMMITTEE_KIND, ROLE, format_date, format_time, rhythm_text
 from herford_tui.domain.roster import RosterLine, roster_lines
 from herford_tui.ui.common.confirm import ConfirmScreen
@@ -34,7 +34,8 @@ class CommitteeView(SnapshotView):
         Binding("delete", "delete_member", "Löschen", show=False, id="committee.delete_member"),
         Binding("h", "toggle_history", "Verlauf", id="committee.history"),
         Binding("g", "edit_committee", "Gremium", show=False, id="committee.edit"),
-        Binding("n", "new_committee", "Neu", show=False, id="committee.new"),
+        Binding("n", "new_committee", "Neues Gremium", show=False, id="committee.new"),
+        Binding("p", "edit_person", "Person", show=False, id="committee.edit_person"),
         Binding("r", "archive_committee", "Archiv", show=False, id="committee.archive"),
     ]
 
@@ -246,20 +247,12 @@ class CommitteeView(SnapshotView):
         return line.membership
 
     # -- actions -----------------------------------------------------------------
-    def _ask(self, screen, callback) -> None:
-        """Push ``screen`` on behalf of the app, not of this view.
-
-        A colleague's change can rebuild the tabs (and this view) while the form is
-        open; an answer addressed to the removed view would be dropped silently.
-        """
-        self.app.call_next(self.app.push_screen, screen, callback)
-
     def action_add_member(self) -> None:
         from herford_tui.ui.committees.membership_form import MembershipForm
 
         line = self.current_line
         seat_key = line.seat.key if line and line.seat else None
-        self._ask(
+        self.ask(
             MembershipForm(self.committee_id, seat_key=seat_key), callback=self._save_draft
         )
 
@@ -268,7 +261,7 @@ class CommitteeView(SnapshotView):
 
         m = self._selected_membership()
         if m is not None:
-            self._ask(MembershipForm(self.committee_id, membership=m), callback=self._save_draft)
+            self.ask(MembershipForm(self.committee_id, membership=m), callback=self._save_draft)
 
     def action_add_deputy(self) -> None:
         from herford_tui.ui.committees.membership_form import MembershipForm
@@ -281,7 +274,7 @@ class CommitteeView(SnapshotView):
             return
         if self._ended(m):
             return
-        self._ask(MembershipForm(self.committee_id, deputy_for=m), callback=self._save_draft)
+        self.ask(MembershipForm(self.committee_id, deputy_for=m), callback=self._save_draft)
 
     def action_move_member(self) -> None:
         from herford_tui.ui.committees.end_form import MoveForm
@@ -292,7 +285,7 @@ class CommitteeView(SnapshotView):
         if m.deputy_of:
             self.notify("Eine Stellvertretung wechselt mit ihrem Mitglied den Sitz.", severity="warning")
             return
-        self._ask(MoveForm(m), callback=self._save_move)
+        self.ask(MoveForm(m), callback=self._save_move)
 
     def _ended(self, m: Membership) -> bool:
         """Warn and say True for a membership in the history: it is not acted on any more."""
@@ -307,7 +300,7 @@ class CommitteeView(SnapshotView):
         m = self._selected_membership()
         if m is None or self._ended(m):
             return
-        self._ask(EndMembershipForm(m), callback=self._save_end)
+        self.ask(EndMembershipForm(m), callback=self._save_end)
 
     def action_delete_member(self) -> None:
         m = self._selected_membership()
@@ -320,7 +313,7 @@ class CommitteeView(SnapshotView):
             if yes:
                 self.app.delete_record(m)
 
-        self._ask(
+        self.ask(
             ConfirmScreen(
                 f"Mitgliedschaft von {who} endgültig löschen?\n"
                 "Nur für irrtümliche Einträge. Wer ausscheidet, wird mit „x“ beendet "
@@ -338,12 +331,25 @@ class CommitteeView(SnapshotView):
         from herford_tui.ui.committees.committee_form import CommitteeForm
 
         if self.committee is not None:
-            self._ask(CommitteeForm(self.committee), callback=self._save_record)
+            self.ask(CommitteeForm(self.committee), callback=self._save_record)
 
     def action_new_committee(self) -> None:
         from herford_tui.ui.committees.committee_form import CommitteeForm
 
-        self._ask(CommitteeForm(None), callback=self._save_record)
+        self.ask(CommitteeForm(None), callback=self._save_new_committee)
+
+    def _save_new_committee(self, committee: Committee | None) -> None:
+        if committee is not None:
+            # The tabs are rebuilt for the new committee; then show it.
+            self.app.save_record(committee, done=lambda saved: self.app.call_after_refresh(self.app.show_id, saved.id))
+
+    def action_edit_person(self) -> None:
+        from herford_tui.ui.directory.person_form import PersonForm
+
+        m = self._selected_membership()
+        person = self.app.snapshot.persons.get(m.person_id) if m else None
+        if person is not None:
+            self.ask(PersonForm(person), callback=self._save_record)
 
     def action_archive_committee(self) -> None:
         c = self.committee
@@ -356,7 +362,7 @@ class CommitteeView(SnapshotView):
                 self.app.save_record(dataclasses.replace(c, archived=not c.archived))
 
         note = "" if c.archived else " Der Reiter verschwindet; Mitgliedschaften und Sitzungen bleiben erhalten."
-        self._ask(
+        self.ask(
             ConfirmScreen(f"Gremium „{c.name}“ {verb}?{note}", yes=verb.capitalize()), callback=confirmed
         )
 
@@ -372,12 +378,7 @@ class CommitteeView(SnapshotView):
         if ended is None:
             return
         deputies = ending_deputies(self.app.snapshot, ended, ended.end)
-
-        def member_ended(_: Membership) -> None:
-            for deputy in deputies:
-                self.app.save_record(dataclasses.replace(deputy, end=ended.end))
-
-        self.app.save_record(ended, done=member_ended)
+        self.app.save_records([ended, *(dataclasses.replace(d, end=ended.end) for d in deputies)])
 
     def _select_membership(self, membership: Membership) -> None:
         """Put the cursor on a membership just saved (runs after the roster was refreshed).
@@ -395,12 +396,13 @@ class CommitteeView(SnapshotView):
             return
         deputies = self.app.snapshot.deputies_of(move.ended.id, self.app.today)
 
-        def new_saved(new: Membership) -> None:
-            self._select_membership(new)
-            for deputy in deputies:  # they follow their member to the new seat
-                self.app.save_record(dataclasses.replace(deputy, deputy_of=new.id, seat_key=new.seat_key))
+        def follow(deputy: Membership):  # deputies follow their member to the new seat
+            return lambda saved: dataclasses.replace(deputy, deputy_of=saved[1].id, seat_key=saved[1].seat_key)
 
-        self.app.save_record(move.ended, done=lambda _: self.app.save_record(move.new, done=new_saved))
+        self.app.save_records(
+            [move.ended, move.new, *(follow(d) for d in deputies)],
+            done=lambda saved: self._select_membership(saved[1]),
+        )
 
     def _save_draft(self, draft) -> None:
         if draft is None:
@@ -409,11 +411,10 @@ class CommitteeView(SnapshotView):
             self.app.save_record(draft.membership, done=self._select_membership)
             return
 
-        def person_saved(person: Person) -> None:
-            membership = dataclasses.replace(draft.membership, person_id=person.id)
-            self.app.save_record(membership, done=self._select_membership)
-
-        self.app.save_record(draft.new_person, done=person_saved)
+        self.app.save_records(
+            [draft.new_person, lambda saved: dataclasses.replace(draft.membership, person_id=saved[0].id)],
+            done=lambda saved: self._select_membership(saved[1]),
+        )
 
 
 def _seat_name(seat: Seat) -> str:

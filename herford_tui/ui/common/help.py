@@ -19,7 +19,7 @@ Gremien, Netzwerkpartner und Sitzungen der Bildungsregion Kreis Herford.
 | `1` … `9` | Gremium 1 bis 9 öffnen (Reihenfolge der Reiter) |
 | `o` | Organisationen |
 | `j` | Jahresübersicht der Sitzungen |
-| `Strg+K` | Suche nach Personen, Organisationen, Gremien |
+| `Strg+F` | Suche nach Personen, Organisationen, Gremien |
 | `Tab` / `Umschalt+Tab` | zum nächsten / vorigen Bereich |
 | `F1` oder `?` | diese Hilfe |
 | `q` | beenden |
@@ -31,6 +31,7 @@ Gremien, Netzwerkpartner und Sitzungen der Bildungsregion Kreis Herford.
 | `e` / `Enter` | Mitgliedschaft bearbeiten |
 | `x` | Mitgliedschaft beenden (bleibt als Verlauf) |
 | `v` | Stellvertretung benennen |
+| `p` | Person bearbeiten (Name, Funktion, Organisation, Kontakt) |
 | `m` | auf einen anderen Sitz wechseln (alter Sitz bleibt als Verlauf) |
 | `Entf` | irrtümlichen Eintrag löschen (mit Rückfrage) |
 | `h` | beendete Mitgliedschaften ein-/ausblenden |

@@ -35,5 +35,13 @@ class SnapshotView(Vertical):
             self._stale = False
             self.refresh_data(snapshot)
 
+    def ask(self, screen, callback) -> None:
+        """Push ``screen`` on behalf of the app, not of this view.
+
+        A colleague's change can rebuild the tabs (and this view) while the form is
+        open; an answer addressed to the removed view would be dropped silently.
+        """
+        self.app.call_next(self.app.push_screen, screen, callback)
+
     def refresh_data(self, snapshot: Snapshot) -> None:
         """Show ``snapshot``; subclasses keep the cursor where it was."""

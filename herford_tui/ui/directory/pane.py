@@ -111,13 +111,13 @@ class DirectoryPane(SnapshotView):
     def action_add(self) -> None:
         from herford_tui.ui.directory.org_form import OrganisationForm
 
-        self.app.push_screen(OrganisationForm(None), callback=self._save)
+        self.ask(OrganisationForm(None), callback=self._save)
 
     def action_edit(self) -> None:
         from herford_tui.ui.directory.org_form import OrganisationForm
 
         if self.current is not None:
-            self.app.push_screen(OrganisationForm(self.current), callback=self._save)
+            self.ask(OrganisationForm(self.current), callback=self._save)
 
     def action_delete(self) -> None:
         org = self.current
@@ -128,7 +128,7 @@ class DirectoryPane(SnapshotView):
             if yes:
                 self.app.delete_record(org)
 
-        self.app.push_screen(
+        self.ask(
             ConfirmScreen(f"Organisation „{org.name}“ löschen? Nur für irrtümliche Einträge.", yes="Löschen"),
             callback=confirmed,
         )

@@ -131,13 +131,13 @@ class YearPane(SnapshotView):
     def action_add(self) -> None:
         from herford_tui.ui.year.meeting_form import MeetingForm
 
-        self.app.push_screen(MeetingForm(None), callback=self._save)
+        self.ask(MeetingForm(None), callback=self._save)
 
     def action_edit(self) -> None:
         from herford_tui.ui.year.meeting_form import MeetingForm
 
         if self.current is not None:
-            self.app.push_screen(MeetingForm(self.current), callback=self._save)
+            self.ask(MeetingForm(self.current), callback=self._save)
 
     def action_delete(self) -> None:
         meeting = self.current
@@ -149,7 +149,7 @@ class YearPane(SnapshotView):
                 self.app.delete_record(meeting)
 
         when = format_date(meeting.date)
-        self.app.push_screen(
+        self.ask(
             ConfirmScreen(f"Sitzung vom {when} löschen? Abgesagte Sitzungen besser auf „abgesagt“ setzen."),
             callback=confirmed,
         )

@@ -1,0 +1,119 @@
+"""Flows added after the first round: new committee is shown, restore from the archive, person edit,
+organisation and meeting editing, atomic multi-record saves."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pilot_helpers import SIZE, settle
+from textual.widgets import ContentSwitcher, Input, TabbedContent
+
+from herford_tui.domain import Meeting, MeetingStatus
+from herford_tui.ui.committees.archive import ArchiveScreen
+from herford_tui.ui.committees.committee_form import CommitteeForm
+from herford_tui.ui.directory.org_form import OrganisationForm
+from herford_tui.ui.directory.person_form import PersonForm
+from herford_tui.ui.year.meeting_form import MeetingForm
+
+
+async def _type(pilot, text: str) -> None:
+    for ch in text:
+        await pilot.press(ch if ch != " " else "space")
+
+
+async def test_new_committee_is_shown_after_saving(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CommitteeForm)
+        app.screen.query_one("#name", Input).value = "Fachgruppe Inklusion"
+        app.screen.query_one("#short_name", Input).value = "Inklusion"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        for _ in range(20):
+            await pilot.pause()
+        new = next(c for c in world.read().committees.values() if c.name == "Fachgruppe Inklusion")
+        assert app.query_one("#tabs", TabbedContent).active == "arbeitskreise"  # the form's default kind
+        assert app.query_one("#arbeitskreise ContentSwitcher", ContentSwitcher).current == f"committee-{new.id}"
+
+
+async def test_archived_committee_is_restored_from_the_archive_list(world):
+    ak1 = world.arbeitskreise[0]
+    app = world.app(open_view="arbeitskreis-1")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await settle(app, pilot)
+        await pilot.press("j")  # "j" = ja in the confirm dialog
+        await settle(app, pilot)
+        assert world.read().committees[ak1].archived
+        await pilot.press("G")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ArchiveScreen)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not world.read().committees[ak1].archived
+        assert app.query(f"#committee-{ak1}")
+
+
+async def test_person_contact_data_is_edited_with_p(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonForm)
+        app.screen.query_one("#phone", Input).value = "05221 13-0"
+        app.screen.query_one("#email", Input).value = "kaputt"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonForm)  # bad e-mail: stays open, says why
+        assert "keine gültige E-Mail" in str(app.screen.query_one("#err-email").render())
+        app.screen.query_one("#email", Input).value = "landraetin@example.org"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    phones = {p.phone for p in world.read().persons.values()}
+    assert "05221 13-0" in phones
+
+
+async def test_organisation_is_added_in_the_directory(world):
+    before = world.bytes()
+    app = world.app(open_view="organisationen")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert isinstance(app.screen, OrganisationForm)
+        await pilot.press("ctrl+s")  # empty name
+        await settle(app, pilot)
+        assert "darf nicht leer sein" in str(app.screen.query_one("#err-name").render())
+        assert world.bytes() == before
+        app.screen.query_one("#name", Input).value = "Demo-Realschule Löhne"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    assert "Demo-Realschule Löhne" in {o.name for o in world.read().organisations.values()}
+
+
+async def test_meeting_is_planned_in_the_year_view_with_holiday_hint(world):
+    lk = world.lenkungskreis
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MeetingForm)
+        form = app.screen
+        form.query_one("#committee_id").value = lk
+        form.query_one("#date", Input).value = "23.12.2026"
+        form.query_one("#start_time", Input).value = "14:00"
+        form.query_one("#end_time", Input).value = "13:00"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "Ende liegt vor dem Beginn" in str(form.query_one("#err-end_time").render())
+        form.query_one("#end_time", Input).value = "16:00"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "Weihnachtsferien" in str(app.query_one("#year-table").get_row_at(0)[-1])
+    [meeting] = world.read().meetings_of(lk)
+    assert isinstance(meeting, Meeting)
+    assert (meeting.date, meeting.status) == (date(2026, 12, 23), MeetingStatus.GEPLANT)
