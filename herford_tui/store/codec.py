@@ -29,7 +29,7 @@ TYPES: dict[str, type] = {table: cls for cls, table in TABLES.items()}
 
 
 class DecodeError(ValueError):
-    pass
+    """A stored value does not fit its field; the message names the field in German."""
 
 
 def encode(value: typing.Any) -> typing.Any:

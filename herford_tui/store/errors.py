@@ -68,4 +68,4 @@ class InUseError(StoreError):
 
 
 class NotFoundError(StoreError):
-    pass
+    """The record asked for does not exist (any more)."""

@@ -53,7 +53,7 @@ class _SnapshotStorage(Storage):
         self.dirty = True
 
     def close(self) -> None:
-        pass
+        """Nothing to release: the store writes the file itself when the transaction ends."""
 
 
 class Store:
