@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.compose import compose
 from textual.reactive import var
 from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
@@ -16,6 +18,9 @@ from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.store import Store
 from herford_tui.ui.committees.archive import ArchiveScreen
 from herford_tui.ui.committees.pane import ArbeitskreisePane, CommitteePane
+from herford_tui.ui.committees.view import CommitteeView
+from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.help import HelpScreen
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.directory.pane import DirectoryPane
@@ -28,7 +33,7 @@ class HerfordApp(DataMixin, App[None]):
     TITLE = "herford-tui"
     SUB_TITLE = "Bildungsregion Kreis Herford"
     CSS_PATH = ["ui/styles/app.tcss", "ui/styles/forms.tcss"]
-    COMMANDS = App.COMMANDS | {SearchProvider}
+    COMMANDS: ClassVar = {SearchProvider}  # no English system commands in the palette
     COMMAND_PALETTE_BINDING = "ctrl+f"
     BINDINGS = [
         Binding("ctrl+f", "command_palette", "Suche", id="app.search"),
@@ -102,6 +107,25 @@ class HerfordApp(DataMixin, App[None]):
             return
         self.show(resolve_view(self.snapshot, str(committee_id)))
 
+    def show_person(self, person_id: int) -> None:
+        """Open the committee of the person's current membership with the cursor on them."""
+        memberships = self.snapshot.memberships_of_person(person_id, self.today)
+        person = self.snapshot.persons.get(person_id)
+        if not memberships:
+            name = person.full_name if person else "Die Person"
+            self.notify(f"{name} hat keine aktuelle Mitgliedschaft.", severity="warning")
+            if person and person.organisation_id:
+                self.show_organisation(person.organisation_id)
+            return
+        membership = memberships[0]
+        self.show(resolve_view(self.snapshot, str(membership.committee_id)))
+        view = self.query_one(f"#committee-{membership.committee_id}", CommitteeView)
+        self.call_after_refresh(view.select_membership, membership)
+
+    def show_organisation(self, organisation_id: int) -> None:
+        self.show(resolve_view(self.snapshot, "organisationen"))
+        self.call_after_refresh(self.query_one(DirectoryPane).select_organisation, organisation_id)
+
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         # Focus the pane's main table so its keys work (and show in the footer) at once.
         tables = event.pane.query(DataTable)
@@ -118,6 +142,24 @@ class HerfordApp(DataMixin, App[None]):
             self.notify(f"Es gibt nur {len(committees)} Gremien.", severity="warning")
             return
         self.show(resolve_view(self.snapshot, str(committees[number - 1].id)))
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="Suchen: Person, Organisation, Gremium …"))
+
+    async def action_quit(self) -> None:
+        """q and Ctrl+Q: ask first if a form holds unsaved input."""
+        if not any(isinstance(s, FormScreen) and s.is_dirty() for s in self.screen_stack):
+            self.exit()
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen("Ein Formular enthält ungespeicherte Eingaben. Trotzdem beenden?", yes="Beenden"), answered
+        )
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

@@ -145,9 +145,8 @@ def parse_time(text: str) -> time:
 
 
 def rhythm_text(committee: Committee) -> str:
-    low, high = committee.rhythm_min, committee.rhythm_max
+    low, high, note = committee.rhythm_min, committee.rhythm_max, committee.rhythm_note
     if high == 0:
-        return committee.rhythm_note or "Rhythmus nicht festgelegt"
-    if low == high:
-        return f"tagt {low}× im Jahr"
-    return f"tagt {low}–{high}× im Jahr"
+        return note or "Rhythmus nicht festgelegt"
+    text = f"tagt {low}× im Jahr" if low == high else f"tagt {low}–{high}× im Jahr"
+    return f"{text} ({note})" if note else text

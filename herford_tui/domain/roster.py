@@ -16,17 +16,28 @@ class RosterLine:
     """None for an open place ("unbesetzt")."""
     deputy: bool = False
     ended: bool = False
+    upcoming: bool = False
+    """Starts after today (e.g. a move to another seat from a later date)."""
 
 
 def roster_lines(snapshot: Snapshot, committee_id: int, today: date, *, history: bool = False) -> list[RosterLine]:
     """Every seat with its holders (deputies right after their member), open places, then guests.
 
+    Memberships that start later follow their seat's current holders, marked ``upcoming``.
     With ``history`` the ended memberships follow at the end.
     """
     committee = snapshot.committees[committee_id]
     active = snapshot.memberships_of(committee_id, today)
+    upcoming = [m for m in snapshot.memberships_of(committee_id) if m.start and m.start > today]
     lines: list[RosterLine] = []
     placed: set[int] = set()
+
+    def add_deputies(seat: Seat, owner: Membership) -> None:
+        deputies = [d for d in active + upcoming if d.deputy_of == owner.id and d.id not in placed]
+        for deputy in sorted(deputies, key=lambda m: _name(snapshot, m)):
+            lines.append(RosterLine(seat, deputy, deputy=True, upcoming=deputy in upcoming))
+            placed.add(deputy.id)
+
     for seat in committee.seats:
         holders = sorted(
             (m for m in active if m.seat_key == seat.key and m.role.takes_seat),
@@ -35,14 +46,18 @@ def roster_lines(snapshot: Snapshot, committee_id: int, today: date, *, history:
         for holder in holders:
             lines.append(RosterLine(seat, holder))
             placed.add(holder.id)
-            for deputy in sorted(snapshot.deputies_of(holder.id, today), key=lambda m: _name(snapshot, m)):
-                lines.append(RosterLine(seat, deputy, deputy=True))
-                placed.add(deputy.id)
+            add_deputies(seat, holder)
         open_places = (seat.count - len(holders)) if seat.count is not None else (0 if holders else 1)
         lines.extend(RosterLine(seat, None) for _ in range(max(open_places, 0)))
-    for m in sorted(active, key=lambda m: _name(snapshot, m)):
+        later = (m for m in upcoming if m.seat_key == seat.key and m.role.takes_seat)
+        for m in sorted(later, key=lambda m: (m.start, _name(snapshot, m))):
+            lines.append(RosterLine(seat, m, upcoming=True))
+            placed.add(m.id)
+            add_deputies(seat, m)
+    for m in sorted(active + upcoming, key=lambda m: _name(snapshot, m)):
         if m.id not in placed:
-            lines.append(RosterLine(committee.seat(m.seat_key), m, deputy=m.role is Role.STELLVERTRETUNG))
+            is_deputy = m.role is Role.STELLVERTRETUNG
+            lines.append(RosterLine(committee.seat(m.seat_key), m, deputy=is_deputy, upcoming=m in upcoming))
     if history:
         ended = [m for m in snapshot.memberships_of(committee_id) if m.end is not None and m.end < today]
         for m in sorted(ended, key=lambda m: m.end or date.min, reverse=True):

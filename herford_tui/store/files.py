@@ -150,6 +150,17 @@ class DatabaseFile:
                 stale.unlink()
 
 
+JSON_ERRORS = (
+    ("Expecting value", "Wert erwartet (Datei abgeschnitten?)"),
+    ("Expecting property name", "Feldname erwartet"),
+    ("Expecting ',' delimiter", "Komma erwartet"),
+    ("Expecting ':' delimiter", "Doppelpunkt erwartet"),
+    ("Unterminated string", "Text nicht abgeschlossen"),
+    ("Extra data", "überzählige Zeichen nach dem Ende"),
+    ("Invalid control character", "unerlaubtes Steuerzeichen"),
+)
+
+
 def parse(raw: bytes, path: Path, backups) -> dict[str, Any]:
     """Decode the file's bytes or raise ``CorruptFileError`` saying what is wrong."""
 
@@ -163,7 +174,8 @@ def parse(raw: bytes, path: Path, backups) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise fail(f"keine UTF-8-Textdatei (Byte {exc.start})") from None
     except json.JSONDecodeError as exc:
-        raise fail(f"JSON-Fehler in Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg}") from None
+        what = next((german for english, german in JSON_ERRORS if exc.msg.startswith(english)), exc.msg)
+        raise fail(f"JSON-Fehler in Zeile {exc.lineno}, Spalte {exc.colno}: {what}") from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise fail("die Datei hat nicht den Aufbau einer herford-tui-Datenbank")
     problem = _structure_problem(data)

@@ -6,15 +6,18 @@ Screens never touch the store directly; they call ``app.save_record`` /
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 
 from textual import work
 from textual.message import Message
 
-from herford_tui.domain import Record, Snapshot, ValidationError
+from herford_tui.domain import Committee, Meeting, Membership, Organisation, Person, Record, Snapshot, ValidationError
+from herford_tui.domain.snapshot import TABLE_NAMES
 from herford_tui.store import ConflictError, InUseError, StoreError
 from herford_tui.store.store import Follow
 
+TYPE_INDEX = {Committee: 0, Organisation: 1, Person: 2, Membership: 3, Meeting: 4}
 Done = Callable[[Record], None]
 DoneAll = Callable[[list[Record]], None]
 
@@ -38,6 +41,22 @@ class SaveFailed(Message):
 class DataMixin:
     """Mixed into the App: owns the snapshot, the poller and the save workers."""
 
+    def base_of(self, record: Record) -> Record | None:
+        """The version ``record`` was edited from, if a recent snapshot still holds it."""
+        table = TABLE_NAMES[TYPE_INDEX[type(record)]]
+        for snapshot in (self.snapshot, *reversed(self._recent)):
+            found = getattr(snapshot, table).get(record.id) if snapshot else None
+            if found is not None and found.rev == record.rev:
+                return found
+        return None
+
+    @property
+    def _recent(self) -> deque[Snapshot]:
+        """The last few snapshots shown, to find the base of an edit when a conflict needs a merge."""
+        if not hasattr(self, "_recent_snapshots"):
+            self._recent_snapshots: deque[Snapshot] = deque(maxlen=3)
+        return self._recent_snapshots
+
     def start_polling(self) -> None:
         self.set_interval(self.poll_interval, self._poll, name="store-poll")
 
@@ -58,6 +77,8 @@ class DataMixin:
         if snapshot is self.snapshot:
             return
         old = self.snapshot
+        if old is not None:
+            self._recent.append(old)
         self.snapshot = snapshot
         if _tab_shape(old) != _tab_shape(snapshot):
             self.rebuild_tabs()
@@ -99,7 +120,7 @@ class DataMixin:
 
         record = next((item for item in items if not callable(item)), None)
         if isinstance(error, ConflictError) and len(items) == 1:
-            self.push_screen(ConflictScreen(error), callback=self._resolve_conflict)
+            self.push_screen(ConflictScreen(error, base=self.base_of(error.mine)), callback=self._resolve_conflict)
         elif isinstance(error, ConflictError):
             self.notify(
                 f"{error} Die Ansicht zeigt jetzt den aktuellen Stand; bitte noch einmal.",

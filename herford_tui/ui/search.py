@@ -1,55 +1,54 @@
-"""Global search in the command palette (Strg+F): committees, persons, organisations."""
+"""Global search in the command palette (Strg+F): committees, persons, organisations.
+
+Matching is the same as in the pickers and the directory filter (every typed word must
+occur; word starts rank first), not a fuzzy match that finds "muster" in anything.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import partial
 
 from textual.command import Hit, Hits, Provider
 
 from herford_tui.domain import Snapshot
+from herford_tui.domain.search import find_organisations, find_persons
+
+LIMIT = 30
 
 
-@dataclass(frozen=True)
-class Found:
-    text: str
-    help: str
-    view: str
-    """Argument for ``app.action_show_view``."""
-
-
-def search_entries(snapshot: Snapshot) -> Iterator[Found]:
-    """Everything a user may look for, with where it leads; also used by screen filters."""
-    for c in snapshot.active_committees():
-        yield Found(c.name, "Gremium", str(c.id))
-    for p in snapshot.persons.values():
-        committees = {
+def _person_help(snapshot: Snapshot, person_id: int, today) -> str:
+    names = sorted(
+        {
             snapshot.committees[m.committee_id].name
-            for m in snapshot.memberships_of_person(p.id)
-            if m.committee_id in snapshot.committees and m.end is None
+            for m in snapshot.memberships_of_person(person_id, today)
+            if m.committee_id in snapshot.committees
         }
-        target = next(
-            (str(m.committee_id) for m in snapshot.memberships_of_person(p.id) if m.end is None),
-            "organisationen",
-        )
-        yield Found(p.full_name or p.family_name, "Person · " + (", ".join(sorted(committees)) or p.function), target)
-    for o in snapshot.organisations.values():
-        yield Found(o.name, f"Organisation · {o.municipality}", "organisationen")
+    )
+    return "Person · " + (", ".join(names) if names else "ohne aktuelles Gremium")
 
 
 class SearchProvider(Provider):
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        snapshot = self.app.snapshot
-        if snapshot is None:
+        app = self.app
+        snapshot = app.snapshot
+        words = query.casefold().split()
+        if snapshot is None or not words:
             return
-        for found in search_entries(snapshot):
-            score = matcher.match(found.text)
-            if score > 0:
-                yield Hit(
-                    score,
-                    matcher.highlight(found.text),
-                    partial(self.app.action_show_view, found.view),
-                    help=found.help,
-                )
+        matcher = self.matcher(query)
+        score = 1.0
+        for c in snapshot.active_committees():
+            if all(w in f"{c.name} {c.short_name}".casefold() for w in words):
+                yield Hit(score, matcher.highlight(c.name), partial(app.action_show_view, str(c.id)), help="Gremium")
+                score -= 0.001
+        for p in find_persons(snapshot, query, limit=LIMIT):
+            help_text = _person_help(snapshot, p.id, app.today)
+            yield Hit(score, matcher.highlight(p.full_name), partial(app.show_person, p.id), help=help_text)
+            score -= 0.001
+        for o in find_organisations(snapshot, query, limit=LIMIT):
+            yield Hit(
+                score,
+                matcher.highlight(o.name),
+                partial(app.show_organisation, o.id),
+                help=f"Organisation · {o.municipality}",
+            )
+            score -= 0.001

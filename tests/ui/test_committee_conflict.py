@@ -154,3 +154,26 @@ async def test_colleague_changing_the_committees_while_a_form_is_open(world):
         view = app.query_one(f"#committee-{world.lenkungskreis}")  # the rebuilt view
         assert view.current_line.membership.person_id == world.person["muster"]
     assert [m.seat_key for m in world.read().memberships_of_person(world.person["muster"])] == ["sozialdezernat"]
+
+
+async def test_conflict_merges_changes_to_different_fields(world):
+    """A changes the notes, B the end date: saving in B keeps both, nothing is lost."""
+    app_a, app_b = world.app(open_view="lenkungskreis"), world.app(open_view="lenkungskreis")
+    async with app_a.run_test(size=SIZE) as pilot_a, app_b.run_test(size=SIZE) as pilot_b:
+        await open_edit_form(pilot_a, app_a, world)
+        await open_edit_form(pilot_b, app_b, world)
+        await replace_text(pilot_a, "Notiz von A")
+        await pilot_a.press("ctrl+s")
+        await settle(app_a, pilot_a)
+        await wait_for(pilot_b, lambda: app_b.snapshot.memberships[world.membership["bm"]].notes == "Notiz von A")
+        await tab_to(pilot_b, "#end")
+        await replace_text(pilot_b, "31.12.2026")
+        await pilot_b.press("ctrl+s")
+        await settle(app_b, pilot_b)
+        screen = app_b.screen
+        assert isinstance(screen, ConflictScreen)
+        assert "Zusammenführen" in screen_text(app_b) and not screen.clashes
+        await pilot_b.press("ctrl+s")
+        await settle(app_b, pilot_b)
+    saved = world.read().memberships[world.membership["bm"]]
+    assert (saved.notes, str(saved.end), saved.rev) == ("Notiz von A", "2026-12-31", 3)

@@ -117,3 +117,82 @@ async def test_meeting_is_planned_in_the_year_view_with_holiday_hint(world):
     [meeting] = world.read().meetings_of(lk)
     assert isinstance(meeting, Meeting)
     assert (meeting.date, meeting.status) == (date(2026, 12, 23), MeetingStatus.GEPLANT)
+
+
+async def test_escape_on_a_filled_form_asks_before_discarding(world):
+    from herford_tui.ui.committees.membership_form import MembershipForm
+    from herford_tui.ui.common.confirm import ConfirmScreen
+
+    before = world.bytes()
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await settle(app, pilot)
+        await pilot.press("escape")  # nothing typed: closes at once
+        await settle(app, pilot)
+        assert app.screen is app.screen_stack[0]
+        await pilot.press("a")
+        await settle(app, pilot)
+        app.screen.query_one("#notes", Input).value = "wichtig"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep editing
+        await settle(app, pilot)
+        assert isinstance(app.screen, MembershipForm)
+        assert app.screen.query_one("#notes", Input).value == "wichtig"
+        await pilot.press("ctrl+q")  # quitting asks too
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("j")  # discard
+        await settle(app, pilot)
+        assert app.screen is app.screen_stack[0]
+    assert world.bytes() == before
+
+
+async def test_a_membership_starting_later_is_shown_with_its_date(world):
+    from herford_tui.domain import Membership
+
+    store_snapshot = world.read()
+    person = next(iter(store_snapshot.persons.values()))
+    from herford_tui.store import Store
+
+    Store(world.path).open().save(
+        Membership(person_id=person.id, committee_id=world.lenkungskreis, seat_key="sozialdezernat",
+                   start=date(2027, 2, 1))
+    )
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.query_one(f"#committee-{world.lenkungskreis} #roster")
+        names = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert f"{person.full_name} (ab 01.02.2027)" in names
+
+
+async def test_search_opens_the_person_in_their_committee(world):
+    from textual.command import CommandPalette
+
+    app = world.app(open_view="organisationen")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await _type(pilot, "beispiel")
+        for _ in range(30):
+            await pilot.pause(0.05)
+            if "Bernd Beispiel" in str(app.screen.query("CommandList").first().render_lines):
+                break
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        for _ in range(10):
+            await pilot.pause()
+        view = app.query_one(f"#committee-{world.lenkungskreis}")
+        assert app.query_one("#tabs", TabbedContent).active == f"gremium-{world.lenkungskreis}"
+        line = view.current_line
+        assert line is not None and line.membership.person_id == world.person["beispiel"]

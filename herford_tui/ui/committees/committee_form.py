@@ -119,11 +119,11 @@ class CommitteeForm(FormScreen[Committee]):
         self._short_name_hint()  # it shares the look of the error lines, not their lifetime
 
     @on(Button.Pressed, "#add-seat")
-    def _add_seat(self, event: Button.Pressed) -> None:
+    async def _add_seat(self, event: Button.Pressed) -> None:
         event.stop()
         row = SeatRow(Seat(key="", label="", count=1))
-        self.query_one("#seats").mount(row)
-        self.call_after_refresh(lambda: row.query_one(".seat-label", Input).focus())
+        await self.query_one("#seats").mount(row)  # its inputs exist only once mounted
+        row.query_one(".seat-label", Input).focus()
 
     def build(self) -> Committee | list[Problem]:
         problems: list[Problem] = []

@@ -100,8 +100,11 @@ class MoveForm(FormScreen[Move]):
         yield Label(note, id="move-note", classes="dialog-text")
         seats = [(s.label, s.key) for s in committee.seats if s.key != self.membership.seat_key]
         yield from self.field("Neuer Sitz", Select(seats, prompt="Sitz wählen", compact=True, id="seat"), "seat_key")
-        today = format_date(self.app.today)
-        yield from self.field("ab", Input(today, placeholder="TT.MM.JJJJ", compact=True, id="start"), "start")
+        # A move needs a day of the old seat first: not before the day after it started.
+        earliest = max(self.app.today, (self.membership.start or self.app.today) + timedelta(days=1))
+        yield from self.field(
+            "ab", Input(format_date(earliest), placeholder="TT.MM.JJJJ", compact=True, id="start"), "start"
+        )
 
     def build(self) -> Move | list[Problem]:
         seat = self.query_one("#seat", Select).value

@@ -40,6 +40,8 @@ class CommitteeView(SnapshotView):
     ]
 
     show_history: reactive[bool] = reactive(False)
+    _wanted: int | None = None
+    """A membership to put the cursor on at the next refresh (search, saves)."""
 
     def __init__(self, committee_id: int, *, id: str | None = None):
         super().__init__(id=id, classes="committee-view")
@@ -75,9 +77,14 @@ class CommitteeView(SnapshotView):
             return
         today = self.app.today
         self.query_one("#committee-info", Static).update(self._info(snapshot, committee))
-        self.lines = roster_lines(snapshot, committee.id, today, history=self.show_history)
         table = self.query_one("#roster", DataTable)
-        keep = self._cursor_target(table.cursor_row)
+        keep = self._cursor_target(table.cursor_row)  # from the lines shown so far
+        self.lines = roster_lines(snapshot, committee.id, today, history=self.show_history)
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None:
+            found = [i for i, line in enumerate(self.lines) if line.membership and line.membership.id == wanted]
+            if found:
+                keep = lambda _lines, row=found[0]: row  # noqa: E731
         table.clear()
         previous: RosterLine | None = None
         for i, line in enumerate(self.lines):
@@ -145,6 +152,9 @@ class CommitteeView(SnapshotView):
         represents = snapshot.organisations.get(m.represents_id) if m.represents_id else None
         since = f"bis {format_date(m.end)}" if line.ended else format_date(m.start)
         style = "dim strike" if line.ended else ""
+        if line.upcoming:  # the "seit" column is off-screen at 80 columns, so say it in the name
+            since, style = f"ab {format_date(m.start)}", "italic"
+            name = f"{name} (ab {format_date(m.start)})"
         cells = (
             seat.plain,
             name,
@@ -380,12 +390,13 @@ class CommitteeView(SnapshotView):
         deputies = ending_deputies(self.app.snapshot, ended, ended.end)
         self.app.save_records([ended, *(dataclasses.replace(d, end=ended.end) for d in deputies)])
 
-    def _select_membership(self, membership: Membership) -> None:
+    def select_membership(self, membership: Membership) -> None:
         """Put the cursor on a membership just saved (runs after the roster was refreshed).
 
         Asks the app for the committee's view: this one may have been rebuilt meanwhile.
         """
         for view in self.app.query(f"#committee-{self.committee_id}").results(CommitteeView):
+            view._wanted = membership.id  # a catch-up refresh still to come keeps it too
             for i, line in enumerate(view.lines):
                 if line.membership is not None and line.membership.id == membership.id:
                     view.query_one("#roster", DataTable).move_cursor(row=i)
@@ -401,19 +412,19 @@ class CommitteeView(SnapshotView):
 
         self.app.save_records(
             [move.ended, move.new, *(follow(d) for d in deputies)],
-            done=lambda saved: self._select_membership(saved[1]),
+            done=lambda saved: self.select_membership(saved[1]),
         )
 
     def _save_draft(self, draft) -> None:
         if draft is None:
             return
         if draft.new_person is None:
-            self.app.save_record(draft.membership, done=self._select_membership)
+            self.app.save_record(draft.membership, done=self.select_membership)
             return
 
         self.app.save_records(
             [draft.new_person, lambda saved: dataclasses.replace(draft.membership, person_id=saved[0].id)],
-            done=lambda saved: self._select_membership(saved[1]),
+            done=lambda saved: self.select_membership(saved[1]),
         )
 
 

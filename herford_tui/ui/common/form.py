@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from herford_tui.domain import Problem
 
@@ -45,8 +45,26 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     @staticmethod
     def field(label: str, widget: Widget, name: str) -> Iterable[Widget]:
         """A labelled row with an error line below that stays hidden until needed."""
+        if isinstance(widget, Input):
+            widget.select_on_focus = False  # typing must not wipe what is already there
         yield Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
         yield Static("", id=f"err-{name}", classes="field-error -empty")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._remember_initial)
+
+    def _remember_initial(self) -> None:
+        self._initial = self._values()
+
+    def _values(self) -> list[object]:
+        values: list[object] = []
+        for widget in self.query("Input, Select, TextArea, Checkbox"):
+            values.append(widget.text if isinstance(widget, TextArea) else widget.value)
+        return values
+
+    def is_dirty(self) -> bool:
+        """True when something was typed or chosen since the form opened."""
+        return self._values() != getattr(self, "_initial", self._values())
 
     def on_resize(self) -> None:
         self.query_one(".form").set_class(self.size.height < 36, "-short")
@@ -59,7 +77,18 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             self.dismiss(result)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.is_dirty():
+            self.dismiss(None)
+            return
+        from herford_tui.ui.common.confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Ihre Eingaben sind noch nicht gespeichert. Verwerfen?", yes="Verwerfen"), answered
+        )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -105,6 +105,18 @@ class DirectoryPane(SnapshotView):
         text.append("\nVertreten in: " + ("; ".join(sorted(seats)) if seats else "keinem Gremium"))
         return text
 
+    def select_organisation(self, organisation_id: int) -> None:
+        """Put the cursor on one organisation (from the search), clearing a filter that hides it."""
+        if all(o.id != organisation_id for o in self.rows):
+            self.query_one("#org-filter", Input).value = ""
+            self.refresh_data(self.app.snapshot)
+        for i, org in enumerate(self.rows):
+            if org.id == organisation_id:
+                table = self.query_one("#org-table", DataTable)
+                table.move_cursor(row=i)
+                table.focus()
+                return
+
     def action_filter(self) -> None:
         self.query_one("#org-filter", Input).focus()
 

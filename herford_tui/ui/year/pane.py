@@ -102,7 +102,7 @@ class YearPane(SnapshotView):
     def _summary(self, snapshot: Snapshot) -> Text:
         text = Text()
         text.append(f"Sitzungen {self.year}", style="bold")
-        text.append("  ([ ] wechselt das Jahr)\n", style="dim")
+        text.append("  (geplant und gehalten; [ ] wechselt das Jahr)\n", style="dim")
         parts = []
         for c in snapshot.active_committees():
             count = sum(
@@ -111,7 +111,7 @@ class YearPane(SnapshotView):
             target = f"{c.rhythm_min}–{c.rhythm_max}" if c.rhythm_min != c.rhythm_max else str(c.rhythm_max)
             short = c.short_name or c.name
             below = c.rhythm_max and count < c.rhythm_min
-            parts.append((f"{short} {count}" + (f"/{target}" if c.rhythm_max else ""), "red" if below else ""))
+            parts.append((f"{short} {count}" + (f" (Soll {target})" if c.rhythm_max else ""), "red" if below else ""))
         for i, (part, style) in enumerate(parts):
             text.append(("  ·  " if i else "") + part, style=style)
         return text
@@ -159,5 +159,5 @@ class YearPane(SnapshotView):
             return
         holiday = holiday_name(meeting.date) if meeting.date else None
         if holiday:
-            self.notify(f"Hinweis: {format_date(meeting.date)} fällt auf {holiday}.", severity="warning")
+            self.notify(f"Hinweis: {format_date(meeting.date)} – {holiday} in NRW.", severity="warning")
         self.app.save_record(meeting)
