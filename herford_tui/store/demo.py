@@ -223,6 +223,7 @@ class _Generator:
         self.memberships: list[_Planned] = []
         self._by_committee: dict[int, list[_Planned]] = defaultdict(list)  # keyed by id(committee)
         self._used: set[tuple[int, str, int]] = set()  # (id(committee), seat key, id(person))
+        self._members: set[tuple[int, int]] = set()  # (id(committee), id(person)): one seat each if possible
         self._pools: dict[OrgType, list[Person]] = defaultdict(list)
         self._person_org: dict[int, Organisation | None] = {}  # keyed by id(person)
         self._existing_committees: list[Committee] = []
@@ -426,6 +427,7 @@ class _Generator:
         self.memberships.append(planned)
         self._by_committee[id(committee)].append(planned)
         self._used.add((id(committee), seat.key, id(person)))
+        self._members.add((id(committee), id(person)))
         return planned
 
     def _pick_person(self, committee: Committee, seat: Seat) -> Person | None:
@@ -439,7 +441,7 @@ class _Generator:
                 continue
             for _ in range(12):
                 person = rng.choice(candidates)
-                if (id(committee), seat.key, id(person)) not in self._used:
+                if (id(committee), id(person)) not in self._members:
                     return person
         for person in self.persons:
             if (id(committee), seat.key, id(person)) not in self._used:
