@@ -34,6 +34,25 @@ def resolve_db(db: str | None) -> Path:
     return default_db_path()
 
 
+class GermanHelpFormatter(click.HelpFormatter):
+    """The headings click writes in English, in the language of the rest of the help."""
+
+    HEADINGS = {"Options": "Optionen", "Commands": "Befehle"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = args.replace("[OPTIONS]", "[OPTIONEN]").replace("[COMMAND]", "[BEFEHL]")
+        super().write_usage(prog, args.replace("[ARGS]...", "[ARGUMENTE]..."), prefix="Aufruf: ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(self.HEADINGS.get(heading, heading))
+
+
+class GermanContext(click.Context):
+    formatter_class = GermanHelpFormatter
+
+
+german_help = click.help_option("-h", "--help", help="Diese Hilfe anzeigen.")
+
 db_option = click.option(
     "--db",
     "db",
@@ -43,7 +62,10 @@ db_option = click.option(
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="herford-tui", message="%(prog)s %(version)s")
+@click.version_option(
+    __version__, "--version", prog_name="herford-tui", message="%(prog)s %(version)s", help="Version anzeigen."
+)
+@german_help
 @db_option
 @click.option(
     "--open",
@@ -76,6 +98,7 @@ def main(ctx: click.Context, db: str | None, open_view: str | None) -> None:
 
 
 @main.command()
+@german_help
 @db_option
 def check(db: str | None) -> None:
     """Datenbank prüfen (Aufbau, Verweise, Werte), ohne sie zu verändern.
@@ -92,6 +115,7 @@ def check(db: str | None) -> None:
 
 
 @main.command()
+@german_help
 @db_option
 @click.option(
     "--size",
@@ -128,3 +152,7 @@ def demo(db: str | None, size: str, random_seed: int) -> None:
         shutil.rmtree(workdir, ignore_errors=True)
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     click.echo(f"Demodaten geschrieben nach {path}: {summary}.")
+
+
+for _command in (main, check, demo):
+    _command.context_class = GermanContext

@@ -183,3 +183,14 @@ def test_commands_use_the_resolved_path(
     assert result.exit_code == 0, result.output
     assert (tmp_path / expected).is_file()
     assert [p.name for p in tmp_path.glob("*.json")] == ([Path(expected).name] if "/" not in expected else [])
+
+
+def test_help_speaks_german():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    assert result.output.startswith("Aufruf: herford-tui [OPTIONEN] [BEFEHL]")
+    assert "Optionen:" in result.output and "Befehle:" in result.output
+    assert "Diese Hilfe anzeigen." in result.output
+    assert "Show this message" not in result.output
+    check_help = CliRunner().invoke(main, ["check", "--help"]).output
+    assert check_help.startswith("Aufruf: herford-tui check [OPTIONEN]") and "Optionen:" in check_help
