@@ -186,11 +186,11 @@ def test_commands_use_the_resolved_path(
 
 
 def test_help_speaks_german():
-    result = CliRunner().invoke(main, ["--help"])
+    result = CliRunner().invoke(main, ["--help"], prog_name="herford-tui")
     assert result.exit_code == 0
     assert result.output.startswith("Aufruf: herford-tui [OPTIONEN] [BEFEHL]")
     assert "Optionen:" in result.output and "Befehle:" in result.output
     assert "Diese Hilfe anzeigen." in result.output
     assert "Show this message" not in result.output
-    check_help = CliRunner().invoke(main, ["check", "--help"]).output
+    check_help = CliRunner().invoke(main, ["check", "--help"], prog_name="herford-tui").output
     assert check_help.startswith("Aufruf: herford-tui check [OPTIONEN]") and "Optionen:" in check_help
