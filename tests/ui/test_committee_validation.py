@@ -268,3 +268,29 @@ async def test_role_stellvertretung_needs_the_v_key(world):
             "role",
             "Stellvertretungen bitte mit „v“ beim vertretenen Mitglied benennen.",
         )
+
+
+async def test_new_person_with_the_name_of_an_existing_one_is_refused(world):
+    from pilot_helpers import SIZE, settle
+    from textual.widgets import Input
+
+    from herford_tui.ui.committees.membership_form import MembershipForm
+
+    before = world.bytes()
+    existing = world.read().persons[world.person["beispiel"]]
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, MembershipForm)
+        form.creating_person = True
+        form.query_one("#new-person").remove_class("-hidden")
+        form.query_one("#given_name", Input).value = existing.given_name
+        form.query_one("#family_name", Input).value = existing.family_name
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MembershipForm)
+        assert "gibt es schon" in str(form.query_one("#err-family_name").render())
+    assert world.bytes() == before

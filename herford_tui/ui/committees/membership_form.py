@@ -132,6 +132,13 @@ class MembershipForm(FormScreen[MembershipDraft]):
             return f"{seat.label} ({holders} besetzt)"
         return f"{seat.label} ({holders}/{seat.count})"
 
+    def _same_name(self, new: Person) -> Person | None:
+        """An existing person with exactly this name: most likely the same human being."""
+        def key(p: Person) -> tuple[str, str]:
+            return (p.given_name.casefold(), p.family_name.casefold())
+
+        return next((p for p in self.snapshot.persons.values() if key(p) == key(new)), None)
+
     def _search_persons(self, text: str) -> list[tuple[int, str]]:
         snapshot = self.snapshot
         found = []
@@ -189,6 +196,11 @@ class MembershipForm(FormScreen[MembershipDraft]):
                     email=self.query_one("#email", Input).value.strip(),
                 )
                 problems += validate_person(new_person)
+                twin = self._same_name(new_person)
+                if twin is not None:
+                    problems.append(
+                        Problem("family_name", f"„{twin.full_name}“ gibt es schon – bitte oben aus der Liste wählen.")
+                    )
             elif picker.value is None:
                 problems.append(Problem("person_id", "Bitte eine Person aus der Liste wählen oder neu anlegen."))
             else:
