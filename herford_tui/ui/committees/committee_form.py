@@ -16,6 +16,15 @@ from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.navigation import slug
 
 
+class TickBox(Checkbox):
+    """A checkbox whose mark is only there when ticked: colour alone is lost on some terminals."""
+
+    @property
+    def _button(self):
+        self.BUTTON_INNER = "X" if self.value else " "
+        return super()._button
+
+
 class SeatRow(Horizontal):
     """One seat: label, count (empty = open number), advisory flag. An empty label removes it."""
 
@@ -27,7 +36,7 @@ class SeatRow(Horizontal):
         yield Input(self.seat.label, placeholder="Bezeichnung (leer = entfernen)", compact=True, classes="seat-label")
         count = "" if self.seat.count is None else str(self.seat.count)
         yield Input(count, placeholder="Anz.", type="integer", compact=True, classes="seat-count")
-        yield Checkbox("beratend", self.seat.advisory, compact=True, classes="seat-advisory")
+        yield TickBox("beratend", self.seat.advisory, compact=True, classes="seat-advisory")
 
     def value(self) -> Seat | None:
         label = self.query_one(".seat-label", Input).value.strip()
