@@ -58,7 +58,7 @@ def test_killed_app_leaves_the_file_intact(terminal, command, tmp_path):
     term.type("Halb Fertig")
     pid = int(
         subprocess.run(
-            ["tmux", "list-panes", "-t", term.name, "-F", "#{pane_pid}"], capture_output=True, text=True, check=True
+            [*term.tmux, "list-panes", "-t", term.name, "-F", "#{pane_pid}"], capture_output=True, text=True, check=True
         ).stdout.split()[0]
     )
     os.kill(pid, signal.SIGKILL)
