@@ -190,7 +190,6 @@ class HerfordApp(DataMixin, App[None]):
             await main.mount_all(compose(self))
 
 
-
 def create_app(
     db_path: Path | str,
     *,

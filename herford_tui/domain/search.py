@@ -28,8 +28,9 @@ def _rank(haystack: str, words: list[str]) -> int | None:
     return 2
 
 
-def _find(items: Iterable[T], text: str, haystack: Callable[[T], str], name: Callable[[T], str],
-          limit: int | None) -> list[T]:
+def _find(
+    items: Iterable[T], text: str, haystack: Callable[[T], str], name: Callable[[T], str], limit: int | None
+) -> list[T]:
     words = _words(text)
     ranked = []
     for item in items:

@@ -80,11 +80,7 @@ class Snapshot:
         return found
 
     def seat_holders(self, committee_id: int, seat_key: str, on: date) -> list[Membership]:
-        return [
-            m
-            for m in self.memberships_of(committee_id, on)
-            if m.seat_key == seat_key and m.role.takes_seat
-        ]
+        return [m for m in self.memberships_of(committee_id, on) if m.seat_key == seat_key and m.role.takes_seat]
 
     def deputies_of(self, membership_id: int, on: date) -> list[Membership]:
         owner = self.memberships.get(membership_id)
@@ -112,10 +108,7 @@ class Snapshot:
         return sum(
             1
             for m in self.meetings_of(committee_id)
-            if m.date
-            and m.date.year == year
-            and m.date <= today
-            and m.status is not MeetingStatus.ABGESAGT
+            if m.date and m.date.year == year and m.date <= today and m.status is not MeetingStatus.ABGESAGT
         )
 
     # -- rules across records ----------------------------------------------------
@@ -131,7 +124,7 @@ class Snapshot:
             keys = {seat.key for seat in record.seats}
             old = self.committees.get(record.id)
             for key in sorted({m.seat_key for m in self.memberships_of(record.id)} - keys):
-                label = (old.seat(key).label if old and old.seat(key) else key)
+                label = old.seat(key).label if old and old.seat(key) else key
                 problems.append(Problem("seats", f"Sitz „{label}“ hat Mitgliedschaften (auch frühere) und bleibt."))
         elif isinstance(record, Person):
             if record.organisation_id and record.organisation_id not in self.organisations:
@@ -166,11 +159,7 @@ class Snapshot:
                 problems.append(Problem("deputy_of", "Vertreten werden kann nur, wer einen Sitz innehat."))
         if m.start is None:
             return problems
-        others = [
-            o
-            for o in self.memberships_of(m.committee_id)
-            if o.id != m.id and _overlaps(o, m)
-        ]
+        others = [o for o in self.memberships_of(m.committee_id) if o.id != m.id and _overlaps(o, m)]
         if any(o.person_id == m.person_id and o.seat_key == m.seat_key for o in others):
             problems.append(
                 Problem("person_id", "Diese Person hat in diesem Zeitraum schon eine Mitgliedschaft auf diesem Sitz.")

@@ -53,9 +53,7 @@ def _email(problems: list[Problem], value: str) -> None:
 
 def _phone(problems: list[Problem], value: str) -> None:
     if value and not PHONE_RE.match(value):
-        problems.append(
-            Problem("phone", f"„{value}“ ist keine Telefonnummer (nur Ziffern, +, /, -, Leerzeichen).")
-        )
+        problems.append(Problem("phone", f"„{value}“ ist keine Telefonnummer (nur Ziffern, +, /, -, Leerzeichen)."))
 
 
 def validate_committee(c: Committee) -> list[Problem]:

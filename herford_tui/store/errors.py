@@ -23,10 +23,7 @@ class CorruptFileError(StoreError):
             if self.backups
             else " Es gibt keine lesbare Sicherung."
         )
-        super().__init__(
-            f"Die Datenbank {path} ist nicht lesbar: {problem}. "
-            f"Die Datei wurde nicht verändert.{hint}"
-        )
+        super().__init__(f"Die Datenbank {path} ist nicht lesbar: {problem}. Die Datei wurde nicht verändert.{hint}")
 
 
 class SchemaTooNewError(StoreError):

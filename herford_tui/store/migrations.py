@@ -29,9 +29,7 @@ def check_supported(data: dict[str, Any], path: Path) -> None:
 
 
 def _v0_to_v1(data: dict[str, Any]) -> None:
-    counters = {
-        table: max((int(k) for k in data.get(table, {})), default=0) for table in TABLES.values()
-    }
+    counters = {table: max((int(k) for k in data.get(table, {})), default=0) for table in TABLES.values()}
     for table in TABLES.values():
         for doc in data.get(table, {}).values():
             doc.setdefault("rev", 1)

@@ -61,11 +61,7 @@ def resolve_view(snapshot: Snapshot, name: str) -> View:
         return View(YEAR)
     committees = snapshot.active_committees()
     match = next(
-        (
-            c
-            for c in committees
-            if wanted in (str(c.id), slug(c.name), slug(c.short_name))
-        ),
+        (c for c in committees if wanted in (str(c.id), slug(c.name), slug(c.short_name))),
         None,
     )
     if match is None:

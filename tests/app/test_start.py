@@ -35,7 +35,7 @@ def test_existing_file_is_never_replaced_by_the_seed(tmp_path):
     assert db.read_bytes() == before
 
 
-@pytest.mark.parametrize("content", [b"", b"{\"meta\": {", b"\x00\x01garbage", b"[1, 2, 3]"])
+@pytest.mark.parametrize("content", [b"", b'{"meta": {', b"\x00\x01garbage", b"[1, 2, 3]"])
 def test_broken_file_gives_german_error_and_stays_untouched(tmp_path, content):
     db = tmp_path / "db.json"
     db.write_bytes(content)

@@ -163,8 +163,9 @@ async def test_a_membership_starting_later_is_shown_with_its_date(world):
     from herford_tui.store import Store
 
     Store(world.path).open().save(
-        Membership(person_id=person.id, committee_id=world.lenkungskreis, seat_key="sozialdezernat",
-                   start=date(2027, 2, 1))
+        Membership(
+            person_id=person.id, committee_id=world.lenkungskreis, seat_key="sozialdezernat", start=date(2027, 2, 1)
+        )
     )
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:

@@ -14,9 +14,7 @@ def _config() -> dict:
 
 def test_every_subpackage_is_listed_for_the_wheel():
     listed = set(_config()["tool"]["setuptools"]["packages"])
-    on_disk = {
-        ".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "herford_tui").rglob("__init__.py")
-    }
+    on_disk = {".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "herford_tui").rglob("__init__.py")}
     assert on_disk | {"herford_tui.seeddata"} == listed
 
 

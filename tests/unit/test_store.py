@@ -609,9 +609,7 @@ def test_save_all_writes_everything_or_nothing(tmp_path):
         store.save_all(
             [
                 other,
-                lambda saved: Membership(
-                    person_id=saved[0].id, committee_id=lk.id, seat_key="landrat", start=start
-                ),
+                lambda saved: Membership(person_id=saved[0].id, committee_id=lk.id, seat_key="landrat", start=start),
             ]
         )
     assert (tmp_path / "db.json").read_bytes() == before  # the person was not written either

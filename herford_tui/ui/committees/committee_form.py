@@ -114,12 +114,7 @@ class CommitteeForm(FormScreen[Committee]):
         hint = self.query_one("#hint-short_name", Static)
         name = self.query_one("#name", Input).value.strip()
         short = self.query_one("#short_name", Input).value.strip()
-        stale = (
-            self.original is not None
-            and name != self.original.name
-            and short
-            and short == self.original.short_name
-        )
+        stale = self.original is not None and name != self.original.name and short and short == self.original.short_name
         hint.update(f"Der Reiter zeigt weiter „{short}“: Kurzname anpassen oder leeren." if stale else "")
         hint.set_class(not stale, "-empty")
 

@@ -134,6 +134,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
 
     def _same_name(self, new: Person) -> Person | None:
         """An existing person with exactly this name: most likely the same human being."""
+
         def key(p: Person) -> tuple[str, str]:
             return (p.given_name.casefold(), p.family_name.casefold())
 

@@ -32,8 +32,10 @@ class ArbeitskreisePane(SnapshotView):
     def compose(self) -> ComposeResult:
         snapshot = self.app.snapshot
         yield Tabs(
-            *(Tab(snapshot.committees[cid].short_name or snapshot.committees[cid].name, id=f"pick-{cid}")
-              for cid in self.committee_ids),
+            *(
+                Tab(snapshot.committees[cid].short_name or snapshot.committees[cid].name, id=f"pick-{cid}")
+                for cid in self.committee_ids
+            ),
             active=f"pick-{self._initial}",
             id="committee-picker",
         )

@@ -262,9 +262,7 @@ class CommitteeView(SnapshotView):
 
         line = self.current_line
         seat_key = line.seat.key if line and line.seat else None
-        self.ask(
-            MembershipForm(self.committee_id, seat_key=seat_key), callback=self._save_draft
-        )
+        self.ask(MembershipForm(self.committee_id, seat_key=seat_key), callback=self._save_draft)
 
     def action_edit_member(self) -> None:
         from herford_tui.ui.committees.membership_form import MembershipForm
@@ -372,9 +370,7 @@ class CommitteeView(SnapshotView):
                 self.app.save_record(dataclasses.replace(c, archived=not c.archived))
 
         note = "" if c.archived else " Der Reiter verschwindet; Mitgliedschaften und Sitzungen bleiben erhalten."
-        self.ask(
-            ConfirmScreen(f"Gremium „{c.name}“ {verb}?{note}", yes=verb.capitalize()), callback=confirmed
-        )
+        self.ask(ConfirmScreen(f"Gremium „{c.name}“ {verb}?{note}", yes=verb.capitalize()), callback=confirmed)
 
     # -- results of the forms ----------------------------------------------------
     def _save_record(self, record) -> None:

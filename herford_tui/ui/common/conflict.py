@@ -68,10 +68,7 @@ class ConflictScreen(ModalScreen[Record | None]):
         if isinstance(record, Membership):
             person = snapshot.persons.get(record.person_id)
             committee = snapshot.committees.get(record.committee_id)
-            return (
-                f"Mitgliedschaft von {person.full_name if person else '?'}"
-                f" – {committee.name if committee else '?'}"
-            )
+            return f"Mitgliedschaft von {person.full_name if person else '?'} – {committee.name if committee else '?'}"
         if isinstance(record, Person):
             return f"Person {record.full_name}"
         if isinstance(record, Committee | Organisation):

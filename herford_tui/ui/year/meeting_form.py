@@ -29,20 +29,29 @@ class MeetingForm(FormScreen[Meeting]):
         committees = [(c.name, c.id) for c in self.app.snapshot.active_committees()]
         yield from self.field(
             "Gremium",
-            Select(committees, value=m.committee_id or Select.NULL, prompt="Gremium wählen", compact=True,
-                   id="committee_id"),
+            Select(
+                committees,
+                value=m.committee_id or Select.NULL,
+                prompt="Gremium wählen",
+                compact=True,
+                id="committee_id",
+            ),
             "committee_id",
         )
-        yield from self.field("Datum", Input(format_date(m.date), placeholder="TT.MM.JJJJ", compact=True, id="date"),
-                              "date")
-        yield from self.field("Beginn", Input(format_time(m.start_time), placeholder="HH:MM", compact=True,
-                                              id="start_time"), "start_time")
-        yield from self.field("Ende", Input(format_time(m.end_time), placeholder="HH:MM", compact=True,
-                                            id="end_time"), "end_time")
+        yield from self.field(
+            "Datum", Input(format_date(m.date), placeholder="TT.MM.JJJJ", compact=True, id="date"), "date"
+        )
+        yield from self.field(
+            "Beginn", Input(format_time(m.start_time), placeholder="HH:MM", compact=True, id="start_time"), "start_time"
+        )
+        yield from self.field(
+            "Ende", Input(format_time(m.end_time), placeholder="HH:MM", compact=True, id="end_time"), "end_time"
+        )
         yield from self.field("Ort", Input(m.location, compact=True, id="location"), "location")
         statuses = [(label, s) for s, label in MEETING_STATUS.items()]
-        yield from self.field("Status", Select(statuses, value=m.status, allow_blank=False, compact=True,
-                                               id="status"), "status")
+        yield from self.field(
+            "Status", Select(statuses, value=m.status, allow_blank=False, compact=True, id="status"), "status"
+        )
         agenda = "\n".join(item.title for item in m.agenda)
         yield from self.field("Tagesordnung", TextArea(agenda, compact=True, id="agenda"), "agenda")
         yield from self.field("Notizen", Input(m.notes, compact=True, id="notes"), "notes")

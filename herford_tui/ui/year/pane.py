@@ -105,9 +105,7 @@ class YearPane(SnapshotView):
         text.append("  (geplant und gehalten; [ ] wechselt das Jahr)\n", style="dim")
         parts = []
         for c in snapshot.active_committees():
-            count = sum(
-                1 for m in self.rows if m.committee_id == c.id and m.status is not MeetingStatus.ABGESAGT
-            )
+            count = sum(1 for m in self.rows if m.committee_id == c.id and m.status is not MeetingStatus.ABGESAGT)
             target = f"{c.rhythm_min}–{c.rhythm_max}" if c.rhythm_min != c.rhythm_max else str(c.rhythm_max)
             short = c.short_name or c.name
             below = c.rhythm_max and count < c.rhythm_min
