@@ -5,7 +5,11 @@ from __future__ import annotations
 import enum
 from datetime import date, time
 
+from rich.text import Text
+from textual.content import Content
+
 from herford_tui.domain import labels
+from herford_tui.domain.text import printable
 
 
 def _enum_label(value: enum.Enum) -> str:
@@ -29,3 +33,18 @@ def display_value(value: object) -> str:
     if isinstance(value, list):
         return f"{len(value)} Einträge"
     return str(value)
+
+
+def plain(text: str, style: str = "", *, keep_newlines: bool = False) -> Content:
+    """User data for a Label, Static, title or notification: never parsed as markup,
+    control characters shown as visible escapes (see ``domain.text``)."""
+    return (
+        Content.styled(printable(text, keep_newlines=keep_newlines), style)
+        if style
+        else Content(printable(text, keep_newlines=keep_newlines))
+    )
+
+
+def plain_cell(text: str, style: str = "") -> Text:
+    """User data for a DataTable cell: DataTable parses plain ``str`` cells as markup."""
+    return Text(printable(text), style=style, overflow="ellipsis", no_wrap=True)
