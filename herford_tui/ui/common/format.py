@@ -13,9 +13,16 @@ from herford_tui.domain.text import printable
 
 
 def _enum_label(value: enum.Enum) -> str:
-    for table in (labels.ROLE, labels.MEETING_STATUS, labels.ORG_TYPE, labels.COMMITTEE_KIND, labels.ATTENDANCE):
+    tables: tuple[dict, ...] = (
+        labels.ROLE,
+        labels.MEETING_STATUS,
+        labels.ORG_TYPE,
+        labels.COMMITTEE_KIND,
+        labels.ATTENDANCE,
+    )
+    for table in tables:
         if value in table:
-            return table[value]
+            return str(table[value])
     return str(value.value)
 
 
