@@ -26,6 +26,14 @@ TABLES: dict[type, str] = {
     Meeting: "meetings",
 }
 TYPES: dict[str, type] = {table: cls for cls, table in TABLES.items()}
+LABELS: dict[str, tuple[str, str]] = {
+    "committees": ("Gremium", "Gremien"),
+    "organisations": ("Organisation", "Organisationen"),
+    "persons": ("Person", "Personen"),
+    "memberships": ("Mitgliedschaft", "Mitgliedschaften"),
+    "meetings": ("Sitzung", "Sitzungen"),
+}
+"""Each table's record in German, singular and plural (messages of the store and ``check``)."""
 
 
 class DecodeError(ValueError):
