@@ -74,10 +74,30 @@ def decode(cls: type, data: typing.Mapping[str, typing.Any], *, doc_id: int | No
             try:
                 kwargs[name] = convert(data[name])
             except (TypeError, ValueError) as exc:
-                raise DecodeError(f"Feld „{name}“: ungültiger Wert {data[name]!r} ({exc})") from None
+                raise DecodeError(f"Feld „{name}“: ungültiger Wert {_preview(data[name])} ({exc})") from None
     if doc_id is not None and any(f.name == "id" for f in dataclasses.fields(cls)):
         kwargs["id"] = int(doc_id)
     return cls(**kwargs)
+
+
+MAX_STORED_TEXT = 100_000
+"""Ten times the longest field limit: a longer text is not data but an attack (a 50 MB name)."""
+
+
+def _preview(value: typing.Any) -> str:
+    """The bad value for a message, cut short: the message must not be as long as the value."""
+    if isinstance(value, str) and len(value) > 60:
+        return repr(value[:60]) + f"… ({len(value):,} Zeichen)".replace(",", ".")
+    text = repr(value)
+    return text if len(text) <= 1000 else text[:999] + "…"
+
+
+def _text(value: typing.Any) -> str:
+    if type(value) is not str:
+        raise TypeError("Text erwartet")
+    if len(value) > MAX_STORED_TEXT:
+        raise ValueError(f"Text zu lang, höchstens {MAX_STORED_TEXT:,} Zeichen".replace(",", "."))
+    return value
 
 
 def _typed(kind: type, message: str) -> Converter:
@@ -123,7 +143,7 @@ def _converter(hint: typing.Any) -> Converter:
     if hint is int:
         return _typed(int, "Zahl erwartet")
     if hint is str:
-        return _typed(str, "Text erwartet")
+        return _text
     return lambda value: value
 
 
