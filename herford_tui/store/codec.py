@@ -87,16 +87,20 @@ MAX_STORED_TEXT = 100_000
 def _preview(value: typing.Any) -> str:
     """The bad value for a message, cut short: the message must not be as long as the value."""
     if isinstance(value, str) and len(value) > 60:
-        return repr(value[:60]) + f"… ({len(value):,} Zeichen)".replace(",", ".")
+        return repr(value[:60]) + f"… ({_german_number(len(value))} Zeichen)"
     text = repr(value)
     return text if len(text) <= 1000 else text[:999] + "…"
+
+
+def _german_number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def _text(value: typing.Any) -> str:
     if type(value) is not str:
         raise TypeError("Text erwartet")
     if len(value) > MAX_STORED_TEXT:
-        raise ValueError(f"Text zu lang, höchstens {MAX_STORED_TEXT:,} Zeichen".replace(",", "."))
+        raise ValueError(f"Text zu lang, höchstens {_german_number(MAX_STORED_TEXT)} Zeichen")
     return value
 
 

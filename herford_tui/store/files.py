@@ -114,6 +114,8 @@ def read_regular_file(path: Path, doing: str = "Lesen") -> tuple[bytes, os.stat_
 
 
 def _megabytes(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} kB"
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
