@@ -36,6 +36,8 @@ SHARE_MASK = 0o660
 """A replaced file keeps its own mode within these bits: never wider, never world-accessible."""
 
 LOCK_TIMEOUT = 30.0
+LOCK_POLL = 0.005
+"""filelock polls a taken lock; its default 50 ms would add up to a queue of colleagues' saves."""
 MAX_MB_ENV = "HERFORD_TUI_MAX_MB"
 MAX_BYTES = 256 * 1024 * 1024
 """Larger files are refused before reading (x10 demo data is ~60 MB); $HERFORD_TUI_MAX_MB overrides."""
@@ -221,7 +223,7 @@ class DatabaseFile:
         self._prepare_lock_file(mode)
         lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT, mode=mode, thread_local=False)
         try:
-            lock.acquire()
+            lock.acquire(poll_interval=LOCK_POLL)
         except Timeout:
             raise LockTimeoutError(self.lock_path, LOCK_TIMEOUT) from None
         except OSError as exc:
