@@ -107,7 +107,9 @@ def text_length_problems(record: object) -> list[Problem]:
                     text = getattr(item, sub.name)
                     limit = max_length(sub.name)
                     if isinstance(text, str) and len(text) > limit:
-                        where = f"{NESTED_FIELD.get(f.name, 'Eintrag')} {position}, {NESTED_LABEL.get(sub.name, sub.name)}"
+                        where = (
+                            f"{NESTED_FIELD.get(f.name, 'Eintrag')} {position}, {NESTED_LABEL.get(sub.name, sub.name)}"
+                        )
                         problems.append(Problem(f.name, f"{where}: {_too_long(text, limit)}"))
     return problems
 

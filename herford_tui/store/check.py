@@ -168,7 +168,7 @@ def _read(report: Report) -> dict[str, Any] | None:
     for table in data:
         if table not in known:
             report.problems.append(f"Unbekannte Tabelle „{table}“ (wird vom Programm nicht gelesen).")
-    if version >= 1:
+    if version >= 1 and isinstance(meta, dict):
         _check_counters(data, meta["1"], report)
     leftovers = list(path.parent.glob(f".{path.name}.tmp-*"))
     if leftovers:
@@ -179,7 +179,8 @@ def _read(report: Report) -> dict[str, Any] | None:
     return data
 
 
-def _fatal(report: Report, dbfile: DatabaseFile, message: str) -> None:
+def _fatal(report: Report, dbfile: DatabaseFile, message: str) -> dict[str, Any] | None:
+    """Mark the file as not checkable; returns None (no data) for ``return _fatal(...)``."""
     report.fatal = message
     report.backups = dbfile.readable_backups()
     return None

@@ -410,7 +410,9 @@ def foreign_problem(data: dict[str, Any]) -> str | None:
     unknown = sorted(name for name in set(data) - KNOWN_TABLES if name != "_default" or data[name])
     if unknown:
         names = ", ".join(f"„{name}“" for name in unknown[:5])
-        return f"unbekannte Tabelle(n) {names} und keine Formatangabe (meta), vermutlich die Datei eines anderen Programms"
+        return (
+            f"unbekannte Tabelle(n) {names} und keine Formatangabe (meta), vermutlich die Datei eines anderen Programms"
+        )
     if not KNOWN_TABLES & set(data):
         return "keine bekannte Tabelle und keine Formatangabe (meta)"
     return None

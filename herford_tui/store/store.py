@@ -12,10 +12,10 @@ import contextlib
 import dataclasses
 import gc
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -123,7 +123,7 @@ class Store:
                 return
             db = TinyDB(migrations.empty(), storage=_SnapshotStorage)
             _insert(db, [decode(TYPES[table], row) for table, rows in seed.items() for row in rows])
-            self.file.write(db.storage.data)
+            self.file.write(_storage(db).data)
 
     def _migrate_if_needed(self) -> None:
         data, _ = self.file.read()
@@ -175,7 +175,7 @@ class Store:
             # A fresh TinyDB per transaction: no query or next-id cache survives
             # from a version of the file that another process has since replaced.
             db = TinyDB(self._raw, storage=_SnapshotStorage)
-            storage = db.storage
+            storage = _storage(db)
             changes = _Changes()
             try:
                 yield db, snapshot, changes
@@ -199,7 +199,7 @@ class Store:
         Raises ``ValidationError`` for bad values and ``ConflictError`` when the stored
         revision is not the one the edit started from. Nothing is written then.
         """
-        return self.save_all([record])[0]
+        return cast(R, self.save_all([record])[0])
 
     def save_all(self, items: list[Record | Follow]) -> list[Record]:
         """Save several records in one write: all of them, or none.
@@ -261,7 +261,7 @@ class Store:
             changes.deleted.append(doomed)
             return doomed
 
-    def save_many(self, records: list[Record]) -> list[Record]:
+    def save_many(self, records: Sequence[Record]) -> list[Record]:
         """Insert many new records in one write (demo data, imports); ids are assigned here."""
         with self._transaction() as (db, _, changes):
             saved = _insert(db, records)
@@ -291,7 +291,11 @@ def _current(table, record: Record) -> Document:
     return current
 
 
-def _insert(db: TinyDB, records: list[R]) -> list[R]:
+def _storage(db: TinyDB) -> _SnapshotStorage:
+    return cast(_SnapshotStorage, db.storage)
+
+
+def _insert(db: TinyDB, records: Sequence[R]) -> list[R]:
     """Give each record the next id of its table and insert it, in one pending write.
 
     Ids come from our own high-water mark in the meta table, not TinyDB's
@@ -299,10 +303,13 @@ def _insert(db: TinyDB, records: list[R]) -> list[R]:
     edit of the deleted record could otherwise land on a stranger).
     """
     meta = db.table(META)
-    counters = dict(meta.get(doc_id=1).get("counters", {}))
+    head = meta.get(doc_id=1)
+    assert isinstance(head, dict), "the meta table is checked when the file is read"
+    counters = dict(head.get("counters", {}))
+    data = _storage(db).data
     for table in {table_of(r) for r in records}:
         # Never below an id in the file, even if a hand-edited counter lags behind.
-        highest = max((int(k) for k in db.storage.read().get(table, {})), default=0)
+        highest = max((int(k) for k in data.get(table, {})), default=0)
         counters[table] = max(counters.get(table, 0), highest)
     now = _now()
     by_table: dict[str, list[Document]] = {}
@@ -316,7 +323,7 @@ def _insert(db: TinyDB, records: list[R]) -> list[R]:
     for table, docs in by_table.items():
         db.table(table).insert_multiple(docs)
     meta.update({"counters": counters}, doc_ids=[1])
-    return records
+    return list(records)
 
 
 def _build_snapshot(data: dict[str, Any], file: DatabaseFile) -> Snapshot:

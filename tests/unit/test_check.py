@@ -396,7 +396,13 @@ CASES: dict[str, tuple[Callable[[Data], None], str]] = {
 }
 
 
-DECODING = {"text field holds a number", "unknown enum value", "impossible date", "bad nested seat", "bad attendance status"}
+DECODING = {
+    "text field holds a number",
+    "unknown enum value",
+    "impossible date",
+    "bad nested seat",
+    "bad attendance status",
+}
 
 
 @pytest.mark.parametrize("case", CASES)

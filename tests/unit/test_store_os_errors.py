@@ -97,7 +97,7 @@ def test_file_vanished_after_open(empty_store: Store, db_path: Path):
 def test_folder_vanished_after_open(tmp_path: Path):
     store = Store(tmp_path / "ordner" / "db.json").open(seed={})
     shutil.rmtree(tmp_path / "ordner")
-    with pytest.raises(StoreError, match="gibt es nicht|verschwunden"):
+    with pytest.raises(StoreError, match=r"gibt es nicht|verschwunden"):
         store.save(Organisation(name="x"))
     assert not (tmp_path / "ordner").exists()
 
@@ -172,9 +172,8 @@ def fill(folder: Path, leave: int) -> None:
     """Fill the file system of ``folder`` until fewer than ``leave`` bytes are free."""
     st = os.statvfs(folder)
     free = st.f_bavail * st.f_frsize
-    with open(folder / "filler", "wb") as fh:
-        with contextlib.suppress(OSError):
-            fh.write(b"\0" * max(0, free - leave))
+    with open(folder / "filler", "wb") as fh, contextlib.suppress(OSError):
+        fh.write(b"\0" * max(0, free - leave))
 
 
 def test_real_full_disk_save(full_disk: Path):
@@ -243,7 +242,11 @@ def _user_env() -> dict[str, str]:
 
 def _interpreter_for(user: str) -> str:
     """An interpreter of this Python version the colleague may run (the venv's may sit under /root)."""
-    candidates = [sys.executable, os.path.realpath(sys.executable), f"/usr/bin/python{sys.version_info[0]}.{sys.version_info[1]}"]
+    candidates = [
+        sys.executable,
+        os.path.realpath(sys.executable),
+        f"/usr/bin/python{sys.version_info[0]}.{sys.version_info[1]}",
+    ]
     for candidate in candidates:
         done = subprocess.run(
             ["runuser", "-u", user, "--", candidate, "-c", "import tinydb, filelock, click, herford_tui.store"],

@@ -29,7 +29,9 @@ def colleague(code: str, *args: object) -> str:
 
 @pytest.fixture
 def membership(empty_store: Store) -> Membership:
-    committee = empty_store.save(Committee(name="Lenkungskreis", seats=[Seat(key="schulen", label="Schulen", count=None)]))
+    committee = empty_store.save(
+        Committee(name="Lenkungskreis", seats=[Seat(key="schulen", label="Schulen", count=None)])
+    )
     person = empty_store.save(Person(given_name="Anna", family_name="Beispiel"))
     return empty_store.save(
         Membership(person_id=person.id, committee_id=committee.id, seat_key="schulen", start=date(2024, 1, 1))
@@ -86,7 +88,9 @@ def test_delete_anyway_still_respects_references(empty_store: Store, db_path: Pa
 
 
 @pytest.mark.parametrize("force", [False, True])
-def test_delete_of_a_record_a_colleague_deleted_says_so(empty_store: Store, db_path: Path, membership: Membership, force):
+def test_delete_of_a_record_a_colleague_deleted_says_so(
+    empty_store: Store, db_path: Path, membership: Membership, force
+):
     Store(db_path).open().delete(membership)
     before = db_path.read_bytes()
     with pytest.raises(DeleteConflictError, match="inzwischen von jemand anderem gelöscht") as info:
