@@ -32,6 +32,7 @@ from herford_tui.store.errors import (
     InUseError,
     NotFoundError,
     ReadOnlyError,
+    StoreError,
 )
 from herford_tui.store.files import DatabaseFile, StatKey, create_folder
 from herford_tui.store.migrations import META
@@ -126,8 +127,10 @@ class Store:
             self.file.write(_storage(db).data)
 
     def _migrate_if_needed(self) -> None:
-        data, _ = self.file.read()
+        data, key = self.file.read()
         if migrations.version_of(data) == migrations.SCHEMA_VERSION:
+            with self._mutex:  # kept: the snapshot that follows need not parse the file again
+                self._raw, self._raw_key, self._snapshot = data, key, None
             return
         migrations.check_supported(data, self.path)
         if self.read_only:
@@ -140,8 +143,15 @@ class Store:
 
     # -- reading -----------------------------------------------------------------
     def changed(self) -> bool:
-        """True when the file is another version than the last snapshot (one ``stat``)."""
-        return self.file.stat_key() != self._raw_key
+        """True when the file is another version than the last snapshot (one ``stat``).
+
+        Also True when the file cannot be looked at (gone, no permission): the reload
+        that follows says in German what is wrong, where a poll timer could not.
+        """
+        try:
+            return self.file.stat_key() != self._raw_key
+        except StoreError:
+            return True
 
     def snapshot(self) -> Snapshot:
         with self._mutex:
