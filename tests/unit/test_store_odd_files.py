@@ -59,7 +59,10 @@ def _device(path: Path) -> None:
 
 
 def _content(data: bytes) -> Callable[[Path], None]:
-    return lambda path: path.write_bytes(data)
+    def make(path: Path) -> None:
+        path.write_bytes(data)
+
+    return make
 
 
 DEEP = b"[" * 100_000 + b"]" * 100_000
@@ -178,7 +181,8 @@ def test_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path, monk
     ):
         Store(path).open()
     report = check_file(path)
-    assert report.exit_code == 2 and "einstellbar mit $HERFORD_TUI_MAX_MB" in report.fatal
+    assert report.exit_code == 2 and report.fatal is not None
+    assert "einstellbar mit $HERFORD_TUI_MAX_MB" in report.fatal
     done = herford("--db", str(path), env={MAX_MB_ENV: "0.001"})
     assert done.returncode == 2 and "einstellbar mit" in done.stderr
     assert listing(tmp_path) == before
