@@ -22,6 +22,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from herford_tui.domain import Record, Snapshot, ValidationError
+from herford_tui.domain.validation import text_length_problems
 from herford_tui.store import migrations
 from herford_tui.store.codec import TABLES, TYPES, DecodeError, decode, encode, table_of
 from herford_tui.store.errors import (
@@ -272,7 +273,15 @@ class Store:
             return doomed
 
     def save_many(self, records: Sequence[Record]) -> list[Record]:
-        """Insert many new records in one write (demo data, imports); ids are assigned here."""
+        """Insert many new records in one write (demo data, imports); ids are assigned here.
+
+        The caller keeps the rules across records; the field length limits are checked
+        here (cheap), so no import can bring in a text no form would accept.
+        """
+        for record in records:
+            problems = text_length_problems(record)
+            if problems:
+                raise ValidationError(problems)
         with self._transaction() as (db, _, changes):
             saved = _insert(db, records)
             changes.saved.extend(dataclasses.replace(r) for r in saved)

@@ -221,3 +221,11 @@ def test_store_refuses_to_save_an_over_long_field(empty_store: Store, db_path: P
     with pytest.raises(ValidationError, match=r"Nachname: Höchstens 100 Zeichen erlaubt, hier sind es 5\.000\.000"):
         empty_store.save(Person(family_name="x" * 5_000_000))
     assert db_path.read_bytes() == before
+
+
+def test_save_many_refuses_an_over_long_field(empty_store: Store, db_path: Path):
+    """Imports and demo data go through save_many: no text a form would refuse gets in that way."""
+    before = db_path.read_bytes()
+    with pytest.raises(ValidationError, match=r"Notizen: Höchstens 10\.000 Zeichen"):
+        empty_store.save_many([Person(family_name="A"), Person(family_name="B", notes="x" * 10_001)])
+    assert db_path.read_bytes() == before
