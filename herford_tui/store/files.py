@@ -126,9 +126,12 @@ def create_folder(folder: Path) -> None:
     """Create ``folder`` and missing parents as 2770, whatever the umask; German errors."""
     missing: list[Path] = []
     probe = folder
-    while not probe.exists() and probe != probe.parent:
-        missing.append(probe)
-        probe = probe.parent
+    try:
+        while not probe.exists() and probe != probe.parent:
+            missing.append(probe)
+            probe = probe.parent
+    except OSError as exc:
+        raise os_error(exc, probe / "x", "Anlegen des Ordners") from None
     for path in reversed(missing):
         try:
             os.mkdir(path, 0o700)
