@@ -77,6 +77,7 @@ class Store:
         self._raw: dict[str, Any] | None = None
         self._raw_key: StatKey | None = None
         self._snapshot: Snapshot | None = None
+        self._unreachable = False
 
     @property
     def path(self) -> Path:
@@ -146,13 +147,16 @@ class Store:
     def changed(self) -> bool:
         """True when the file is another version than the last snapshot (one ``stat``).
 
-        Also True when the file cannot be looked at (gone, no permission): the reload
-        that follows says in German what is wrong, where a poll timer could not.
+        When the file cannot be looked at (no permission, disk gone) it is True once, so
+        the reload that follows says in German what is wrong, and False while it stays so.
         """
         try:
-            return self.file.stat_key() != self._raw_key
+            key = self.file.stat_key()
         except StoreError:
-            return True
+            first, self._unreachable = not self._unreachable, True
+            return first
+        self._unreachable = False
+        return key != self._raw_key
 
     def snapshot(self) -> Snapshot:
         with self._mutex:
