@@ -8,6 +8,7 @@ from datetime import date
 from functools import cached_property
 
 from herford_tui.domain.models import (
+    TABLE_OF,
     Committee,
     Meeting,
     MeetingStatus,
@@ -197,18 +198,11 @@ class Snapshot:
         return found
 
 
-TABLE_NAMES = ("committees", "organisations", "persons", "memberships", "meetings")
-_TABLE_OF = {
-    Committee: "committees",
-    Organisation: "organisations",
-    Person: "persons",
-    Membership: "memberships",
-    Meeting: "meetings",
-}
+TABLE_NAMES = tuple(TABLE_OF.values())
 
 
 def _table(record: Record) -> str:
-    return _TABLE_OF[type(record)]
+    return TABLE_OF[type(record)]
 
 
 def _meeting_sort_key(m: Meeting):

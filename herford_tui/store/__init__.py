@@ -8,11 +8,12 @@ from herford_tui.store.errors import (
     SchemaTooNewError,
     StoreError,
 )
-from herford_tui.store.store import Store
+from herford_tui.store.store import Follow, Store
 
 __all__ = [
     "ConflictError",
     "CorruptFileError",
+    "Follow",
     "InUseError",
     "NotFoundError",
     "SchemaTooNewError",
