@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
@@ -27,11 +27,11 @@ from herford_tui.ui.common.format import plain
 from herford_tui.ui.navigation import ORGANISATIONS, Place, Tab, resolve_place, tab_layout
 
 
-class LazyPane(Vertical):
-    """A tab's content, built by ``make`` the first time the tab is shown."""
+class LazyTabPane(TabPane):
+    """A committee tab: its content is built by ``make`` the first time the tab is shown."""
 
-    def __init__(self, make: Callable[[], Widget]):
-        super().__init__(classes="lazy-pane")
+    def __init__(self, title: Content, make: Callable[[], Widget], *, id: str):
+        super().__init__(title, id=id)
         self._make: Callable[[], Widget] | None = make
 
     async def build(self) -> None:
@@ -72,12 +72,10 @@ class MainScreen(HerfordAccess, Screen[None]):
         from herford_tui.ui.directory.pane import DirectoryPane
         from herford_tui.ui.year.pane import YearPane
 
-        content: Widget
-        if tab.committee_ids is None:
-            # One each, and cheap until shown: their views fill their tables on first show.
-            content = DirectoryPane() if tab.pane_id == ORGANISATIONS else YearPane()
-        else:
-            content = LazyPane(lambda: self._committee_content(tab.pane_id))
+        if tab.committee_ids is not None:
+            return LazyTabPane(plain(tab.label), lambda: self._committee_content(tab.pane_id), id=tab.pane_id)
+        # One each, and cheap until shown: their views fill their tables on first show.
+        content = DirectoryPane() if tab.pane_id == ORGANISATIONS else YearPane()
         return TabPane(plain(tab.label), content, id=tab.pane_id)
 
     def _committee_content(self, pane_id: str) -> Widget:
@@ -98,8 +96,8 @@ class MainScreen(HerfordAccess, Screen[None]):
     async def _open(self, pane: TabPane) -> None:
         """Build ``pane`` if it is shown for the first time and give its main table the focus,
         so its keys work (and show in the footer) at once."""
-        for lazy in pane.query_children(LazyPane).results(LazyPane):
-            await lazy.build()
+        if isinstance(pane, LazyTabPane):
+            await pane.build()
         for table in pane.query(DataTable):
             if _shown_within(table, pane):
                 table.focus()
