@@ -30,9 +30,10 @@ from herford_tui.ui.navigation import ORGANISATIONS, Place, Tab, resolve_place, 
 class LazyTabPane(TabPane):
     """A committee tab: its content is built by ``make`` the first time the tab is shown."""
 
-    def __init__(self, title: Content, make: Callable[[], Widget], *, id: str):
-        super().__init__(title, id=id)
-        self._make: Callable[[], Widget] | None = make
+    def __init__(self, title: Content, make: Callable[[], Widget], *, id: str, now: bool = False):
+        """With ``now`` (the tab shown at start) the content is built at once, with the screen."""
+        super().__init__(title, *([make()] if now else []), id=id)
+        self._make: Callable[[], Widget] | None = None if now else make
 
     async def build(self) -> None:
         if self._make is not None:
@@ -62,30 +63,31 @@ class MainScreen(HerfordAccess, Screen[None]):
         yield Header()
         self._layout = tab_layout(self.herford.snapshot)
         start = self._start.pane_id if self._start else ""
-        start = start if any(tab.pane_id == start for tab in self._layout) else ""
+        start = start if any(tab.pane_id == start for tab in self._layout) else self._layout[0].pane_id
         with TabbedContent(id="tabs", initial=start):
             for tab in self._layout:
-                yield self._tab_pane(tab)
+                yield self._tab_pane(tab, now=tab.pane_id == start)
         yield Footer(compact=True, show_command_palette=False)
 
-    def _tab_pane(self, tab: Tab) -> TabPane:
+    def _tab_pane(self, tab: Tab, *, now: bool = False) -> TabPane:
         from herford_tui.ui.directory.pane import DirectoryPane
         from herford_tui.ui.year.pane import YearPane
 
         if tab.committee_ids is not None:
-            return LazyTabPane(plain(tab.label), lambda: self._committee_content(tab.pane_id), id=tab.pane_id)
+            make = lambda: self._committee_content(tab.pane_id, focus=now)  # noqa: E731
+            return LazyTabPane(plain(tab.label), make, id=tab.pane_id, now=now)
         # One each, and cheap until shown: their views fill their tables on first show.
         content = DirectoryPane() if tab.pane_id == ORGANISATIONS else YearPane()
         return TabPane(plain(tab.label), content, id=tab.pane_id)
 
-    def _committee_content(self, pane_id: str) -> Widget:
+    def _committee_content(self, pane_id: str, *, focus: bool = False) -> Widget:
         """A committee tab's view, built from the layout as it is when the tab is first shown."""
         tab = next(t for t in self._layout if t.pane_id == pane_id)
         assert tab.committee_ids
         if tab.grouped:
             shown = self._start.committee_id if self._start else None
-            return ArbeitskreisePane(tab.committee_ids, shown=shown)
-        return CommitteeView(tab.committee_ids[0], id=view_id(tab.committee_ids[0]))
+            return ArbeitskreisePane(tab.committee_ids, shown=shown, focus=focus)
+        return CommitteeView(tab.committee_ids[0], id=view_id(tab.committee_ids[0]), focus=focus)
 
     async def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self._snapshot_changed, init=False)

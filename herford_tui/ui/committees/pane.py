@@ -23,10 +23,11 @@ def view_id(committee_id: int) -> str:
 
 
 class ArbeitskreisePane(HerfordAccess, Vertical):
-    def __init__(self, committee_ids: tuple[int, ...], *, shown: int | None = None):
+    def __init__(self, committee_ids: tuple[int, ...], *, shown: int | None = None, focus: bool = False):
         super().__init__()
         self.committee_ids = committee_ids
         self._initial = shown if shown in committee_ids else committee_ids[0]
+        self._focus = focus
 
     def compose(self) -> ComposeResult:
         snapshot = self.herford.snapshot
@@ -36,7 +37,7 @@ class ArbeitskreisePane(HerfordAccess, Vertical):
             id="committee-picker",
         )
         with ContentSwitcher(initial=view_id(self._initial)):
-            yield CommitteeView(self._initial, id=view_id(self._initial))
+            yield CommitteeView(self._initial, id=view_id(self._initial), focus=self._focus)
 
     def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self._relabel, init=False)

@@ -44,10 +44,11 @@ class CommitteeView(SnapshotView):
     _wanted: int | None = None
     """A membership to put the cursor on at the next refresh (search, saves)."""
 
-    def __init__(self, committee_id: int, *, id: str | None = None):
+    def __init__(self, committee_id: int, *, id: str | None = None, focus: bool = False):
         super().__init__(id=id, classes="committee-view")
         self.committee_id = committee_id
         self.lines: list[RosterLine] = []
+        self._focus_on_mount = focus
 
     def compose(self) -> ComposeResult:
         yield Static(id="committee-info", classes="committee-info")
@@ -65,6 +66,8 @@ class CommitteeView(SnapshotView):
         detail.styles.text_wrap = "nowrap"
         detail.styles.text_overflow = "ellipsis"
         detail.styles.height = 5  # top border + four lines
+        if self._focus_on_mount:  # the view shown at start: its keys work from the first key press
+            table.focus()
         super().on_mount()
 
     # -- showing -----------------------------------------------------------------
