@@ -26,19 +26,22 @@ from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.navigation import ORGANISATIONS, Place, Tab, resolve_place, tab_layout
 
+Make = Callable[[int | None], Widget]
+
 
 class LazyTabPane(TabPane):
     """A committee tab: its content is built by ``make`` the first time the tab is shown."""
 
-    def __init__(self, title: Content, make: Callable[[], Widget], *, id: str, now: bool = False):
+    def __init__(self, title: Content, make: Make, *, id: str, now: bool = False):
         """With ``now`` (the tab shown at start) the content is built at once, with the screen."""
-        super().__init__(title, *([make()] if now else []), id=id)
-        self._make: Callable[[], Widget] | None = None if now else make
+        super().__init__(title, *([make(None)] if now else []), id=id)
+        self._make: Make | None = None if now else make
 
-    async def build(self) -> None:
+    async def build(self, shown: int | None = None) -> None:
+        """Build the content if not done yet; ``shown``: the committee to show first."""
         if self._make is not None:
             make, self._make = self._make, None
-            await self.mount(make())
+            await self.mount(make(shown))
 
 
 class MainScreen(HerfordAccess, Screen[None]):
@@ -74,18 +77,22 @@ class MainScreen(HerfordAccess, Screen[None]):
         from herford_tui.ui.year.pane import YearPane
 
         if tab.committee_ids is not None:
-            make = lambda: self._committee_content(tab.pane_id, focus=now)  # noqa: E731
+
+            def make(shown: int | None) -> Widget:
+                return self._committee_content(tab.pane_id, focus=now, shown=shown)
+
             return LazyTabPane(plain(tab.label), make, id=tab.pane_id, now=now)
         # One each, and cheap until shown: their views fill their tables on first show.
         content = DirectoryPane() if tab.pane_id == ORGANISATIONS else YearPane()
         return TabPane(plain(tab.label), content, id=tab.pane_id)
 
-    def _committee_content(self, pane_id: str, *, focus: bool = False) -> Widget:
+    def _committee_content(self, pane_id: str, *, focus: bool, shown: int | None) -> Widget:
         """A committee tab's view, built from the layout as it is when the tab is first shown."""
         tab = next(t for t in self._layout if t.pane_id == pane_id)
         assert tab.committee_ids
         if tab.grouped:
-            shown = self._start.committee_id if self._start else None
+            if shown is None and self._start is not None:
+                shown = self._start.committee_id
             return ArbeitskreisePane(tab.committee_ids, shown=shown, focus=focus)
         return CommitteeView(tab.committee_ids[0], id=view_id(tab.committee_ids[0]), focus=focus)
 
@@ -95,11 +102,11 @@ class MainScreen(HerfordAccess, Screen[None]):
         if tabs.active_pane is not None:
             await self._open(tabs.active_pane)
 
-    async def _open(self, pane: TabPane) -> None:
+    async def _open(self, pane: TabPane, shown: int | None = None) -> None:
         """Build ``pane`` if it is shown for the first time and give its main table the focus,
         so its keys work (and show in the footer) at once."""
         if isinstance(pane, LazyTabPane):
-            await pane.build()
+            await pane.build(shown)
         for table in pane.query(DataTable):
             if _shown_within(table, pane):
                 table.focus()
@@ -115,7 +122,7 @@ class MainScreen(HerfordAccess, Screen[None]):
         tabs = self.query_one(TabbedContent)
         tabs.active = place.pane_id
         pane = tabs.get_pane(place.pane_id)
-        await self._open(pane)
+        await self._open(pane, place.committee_id)
         if place.committee_id is None:
             return None
         view: CommitteeView | None = None
