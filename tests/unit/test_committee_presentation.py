@@ -5,8 +5,12 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, time
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from herford_tui.domain import Committee, CommitteeKind, Meeting, Membership, Organisation, Person, Role, Seat, Snapshot
 from herford_tui.domain.roster import roster_lines
+from herford_tui.domain.text import printable
 from herford_tui.ui.committees.presentation import committee_info, cursor_row, member_detail, roster_rows
 
 TODAY = date(2026, 11, 28)
@@ -96,3 +100,30 @@ def test_cursor_follows_the_membership_then_the_person_then_the_row():
     new = roster_lines(after, 1, TODAY)
     assert new[cursor_row(old, 0, new)].membership.id == 20
     assert cursor_row(old, 99, new) == len(new) - 1
+
+
+hostile = st.one_of(
+    st.sampled_from(
+        ["[/b]", "[/]", "[b]x[/b]", "[@click=app.quit]x[/]", "\x1b]0;title\x07", "\x1b[2J", "\x9b31m", "\u202e", "\r"]
+    ),
+    st.text(),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=hostile, org=hostile, seat=hostile, purpose=hostile, place=hostile)
+def test_any_text_in_any_field_renders_without_markup_or_raw_controls(name, org, seat, purpose, place):
+    snap = world(name)
+    lk = snap.committees[1]
+    snap.committees[1] = dataclasses.replace(
+        lk, name=name, purpose=purpose, seats=[Seat("landrat", seat), *lk.seats[1:]]
+    )
+    snap.organisations[5] = dataclasses.replace(snap.organisations[5], name=org)
+    snap.meetings[1] = dataclasses.replace(snap.meetings[1], location=place)
+    lines = roster_lines(snap, 1, TODAY)
+    texts = [committee_info(snap, snap.committees[1], TODAY).plain]
+    texts += [cell.plain for row in roster_rows(snap, lines) for cell in row]
+    texts += [member_detail(snap, line, 1, TODAY).plain for line in lines]
+    for text in texts:
+        assert not any(c in text for c in "\x1b\x07\x9b\u202e\r"), repr(text)
+    assert printable(name) in texts[-len(lines)]  # the chair's name, as typed but visible
