@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from herford_tui.domain import Problem
+from herford_tui.ui.common.format import plain
 
 T = TypeVar("T")
 
@@ -28,7 +29,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form"):
-            yield Label(self.TITLE_TEXT or self.title_text(), classes="dialog-title")
+            yield Label(self.TITLE_TEXT or plain(self.title_text()), classes="dialog-title")
             yield from self.compose_fields()
             yield Static("", id="err-form", classes="field-error -empty")
             with Horizontal(classes="dialog-buttons"):
