@@ -5,6 +5,7 @@ from herford_tui.store.errors import (
     CorruptFileError,
     InUseError,
     NotFoundError,
+    SaveCancelled,
     SchemaTooNewError,
     StoreError,
 )
@@ -15,6 +16,7 @@ __all__ = [
     "CorruptFileError",
     "InUseError",
     "NotFoundError",
+    "SaveCancelled",
     "SchemaTooNewError",
     "Store",
     "StoreError",

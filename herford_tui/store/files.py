@@ -7,20 +7,23 @@ import json
 import os
 import secrets
 import shutil
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
 
-from herford_tui.store.errors import CorruptFileError, StoreError
+from herford_tui.store.errors import CorruptFileError, SaveCancelled, StoreError
 from herford_tui.store.migrations import META
 
 FILE_MODE = 0o660
 """Group may read and write (shared office server), others get nothing."""
 
 LOCK_TIMEOUT = 30.0
+LOCK_POLL = 0.1
+"""How often a waiting save looks whether it was cancelled (Esc, quitting the app)."""
 
 StatKey = tuple[int, int, int]
 """(inode, size, mtime in ns): changes with every write, see ``DatabaseFile.write``."""
@@ -72,15 +75,37 @@ class DatabaseFile:
 
     # -- writing -----------------------------------------------------------------
     @contextlib.contextmanager
-    def locked(self) -> Iterator[None]:
+    def locked(
+        self, *, cancel: threading.Event | None = None, on_wait: Callable[[], None] | None = None
+    ) -> Iterator[None]:
+        """Hold the file lock. ``on_wait`` is called once if another process holds it;
+        setting ``cancel`` while waiting gives up with ``SaveCancelled``."""
+        self._acquire(cancel, on_wait)
         try:
-            with self._lock:
-                yield
-        except Timeout:
-            raise StoreError(
-                f"Die Datenbank ist seit {LOCK_TIMEOUT:.0f} s von einem anderen Vorgang gesperrt "
-                f"({self.lock_path}). Bitte gleich noch einmal versuchen."
-            ) from None
+            yield
+        finally:
+            self._lock.release()
+
+    def _acquire(self, cancel: threading.Event | None, on_wait: Callable[[], None] | None) -> None:
+        # Short tries in a loop instead of one 30 s wait: a user who cancels, or quits the
+        # app, must not wait until a colleague's save is done.
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        first = True
+        while True:
+            if cancel is not None and cancel.is_set():
+                raise SaveCancelled()
+            try:
+                self._lock.acquire(timeout=0 if first else LOCK_POLL, poll_interval=LOCK_POLL / 4)
+                return
+            except Timeout:
+                if first and on_wait is not None:
+                    on_wait()
+                first = False
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"Die Datenbank ist seit {LOCK_TIMEOUT:.0f} s von einem anderen Vorgang gesperrt "
+                        f"({self.lock_path}). Bitte gleich noch einmal versuchen."
+                    ) from None
 
     def write(self, data: dict[str, Any]) -> StatKey:
         """Replace the file with ``data``: temp file, fsync, rename, fsync of the folder.

@@ -29,6 +29,7 @@ from herford_tui.store.errors import (
     CorruptFileError,
     InUseError,
     NotFoundError,
+    StoreError,
 )
 from herford_tui.store.files import DatabaseFile, StatKey
 from herford_tui.store.migrations import META
@@ -57,8 +58,10 @@ class _SnapshotStorage(Storage):
 
 
 class Store:
-    def __init__(self, path: Path | str, *, backups: int = 5):
+    def __init__(self, path: Path | str, *, backups: int = 5, read_only: bool = False):
         self.file = DatabaseFile(Path(path), backups=backups)
+        self.read_only = read_only
+        """Never writes: no lock file, no backup, no migration (older files are upgraded in memory)."""
         self._mutex = threading.RLock()
         self._raw: dict[str, Any] | None = None
         self._raw_key: StatKey | None = None
@@ -71,6 +74,9 @@ class Store:
     # -- opening -----------------------------------------------------------------
     def open(self, seed: dict[str, list[dict[str, Any]]] | None = None) -> Store:
         """Create the file from ``seed`` if it is missing, migrate an old one, check it reads."""
+        if self.read_only:
+            self.snapshot()
+            return self
         if not self.file.exists():
             if seed is None:
                 from herford_tui.store.seed import load_seed
@@ -119,6 +125,8 @@ class Store:
             return
         data, key = self.file.read()
         migrations.check_supported(data, self.path)
+        if self.read_only:
+            migrations.upgrade(data)  # in memory only: a read-only store never writes
         self._raw, self._raw_key, self._snapshot = data, key, None
 
     def get(self, cls: type[R], record_id: int) -> R:
@@ -129,8 +137,12 @@ class Store:
 
     # -- writing -----------------------------------------------------------------
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[tuple[TinyDB, Snapshot, _Changes]]:
-        with self._mutex, self.file.locked():
+    def _transaction(
+        self, cancel: threading.Event | None = None, on_wait: Callable[[], None] | None = None
+    ) -> Iterator[tuple[TinyDB, Snapshot, _Changes]]:
+        if self.read_only:
+            raise StoreError(f"Die Datenbank {self.path} ist nur zum Lesen geöffnet. Nichts wurde gespeichert.")
+        with self._mutex, self.file.locked(cancel=cancel, on_wait=on_wait):
             snapshot = self.snapshot()  # re-reads the file if another process wrote
             assert self._raw is not None
             # A fresh TinyDB per transaction: no query or next-id cache survives
@@ -162,14 +174,21 @@ class Store:
         """
         return self.save_all([record])[0]
 
-    def save_all(self, items: list[Record | Follow]) -> list[Record]:
+    def save_all(
+        self,
+        items: list[Record | Follow],
+        *,
+        cancel: threading.Event | None = None,
+        on_wait: Callable[[], None] | None = None,
+    ) -> list[Record]:
         """Save several records in one write: all of them, or none.
 
         An item may be a function of the records saved before it, for a record that
         points at one inserted in the same step (a membership of a person created now).
         Each record is checked against the data as it stands after the ones before it.
+        ``cancel``/``on_wait``: see ``DatabaseFile.locked``.
         """
-        with self._transaction() as (db, snapshot, changes):
+        with self._transaction(cancel, on_wait) as (db, snapshot, changes):
             saved: list[Record] = []
             view = snapshot
             for item in items:
@@ -194,9 +213,15 @@ class Store:
         table.update(doc, doc_ids=[record.id])
         return saved
 
-    def delete(self, record: Record) -> None:
+    def delete(
+        self,
+        record: Record,
+        *,
+        cancel: threading.Event | None = None,
+        on_wait: Callable[[], None] | None = None,
+    ) -> None:
         """Remove a record entered in error; refuses while others still point at it."""
-        with self._transaction() as (db, snapshot, changes):
+        with self._transaction(cancel, on_wait) as (db, snapshot, changes):
             table = db.table(table_of(record))
             _current(table, record)
             references = snapshot.references_to(record)

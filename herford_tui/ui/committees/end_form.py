@@ -7,11 +7,14 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select
+from textual.widgets import Label, Select
 
-from herford_tui.domain import Membership, Problem, Snapshot
+from herford_tui.domain import Membership, Problem, Record, Snapshot
 from herford_tui.domain.labels import format_date, parse_date
+from herford_tui.store.store import Follow
+from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.common.format import plain
 
 
 def _person_name(screen: FormScreen, m: Membership) -> str:
@@ -21,6 +24,8 @@ def _person_name(screen: FormScreen, m: Membership) -> str:
 
 class EndMembershipForm(FormScreen[Membership]):
     """Sets the end date; the membership stays as history."""
+
+    EDIT_WHAT = "Austritt eintragen"
 
     AUTO_FOCUS = "#end"
 
@@ -38,23 +43,28 @@ class EndMembershipForm(FormScreen[Membership]):
             classes="dialog-text",
         )
         today = format_date(self.app.today)
-        yield from self.field("Ende zum", Input(today, placeholder="TT.MM.JJJJ", compact=True, id="end"), "end")
+        yield from self.field("Ende zum", OneLineInput(today, placeholder="TT.MM.JJJJ", compact=True, id="end"), "end")
         deputies = [_person_name(self, d) for d in ending_deputies(self.app.snapshot, self.membership, self.app.today)]
         if deputies:
             yield Label(
-                f"Die Stellvertretung durch {', '.join(deputies)} endet zum selben Datum.",
+                plain(f"Die Stellvertretung durch {', '.join(deputies)} endet zum selben Datum."),
                 id="deputies-note",
                 classes="dialog-text",
             )
 
     def build(self) -> Membership | list[Problem]:
-        text = self.query_one("#end", Input).value
+        text = self.query_one("#end", OneLineInput).value
         try:
             end = parse_date(text)
         except ValueError as exc:
             return [Problem("end", str(exc))]
         ended = dataclasses.replace(self.membership, end=end)
         return self.app.snapshot.check(ended) or ended
+
+    def save_items(self, result: Membership) -> list[Record | Follow]:
+        """The member leaves; deputies serving beyond that day leave with them, in one step."""
+        deputies = ending_deputies(self.app.snapshot, result, result.end)
+        return [result, *(dataclasses.replace(d, end=result.end) for d in deputies)]
 
 
 def ending_deputies(snapshot: Snapshot, member: Membership, end: date | None) -> list[Membership]:
@@ -77,6 +87,8 @@ class Move:
 class MoveForm(FormScreen[Move]):
     """Moving keeps history: the old membership ends the day before the new one starts."""
 
+    EDIT_WHAT = "Sitzwechsel"
+
     AUTO_FOCUS = "#seat"
 
     def __init__(self, membership: Membership):
@@ -97,13 +109,13 @@ class MoveForm(FormScreen[Move]):
         deputies = [_person_name(self, d) for d in snapshot.deputies_of(self.membership.id, self.app.today)]
         if deputies:
             note += f" Die Stellvertretung durch {', '.join(deputies)} wechselt mit."
-        yield Label(note, id="move-note", classes="dialog-text")
-        seats = [(s.label, s.key) for s in committee.seats if s.key != self.membership.seat_key]
+        yield Label(plain(note), id="move-note", classes="dialog-text")
+        seats = [(plain(s.label), s.key) for s in committee.seats if s.key != self.membership.seat_key]
         yield from self.field("Neuer Sitz", Select(seats, prompt="Sitz wählen", compact=True, id="seat"), "seat_key")
         # A move needs a day of the old seat first: not before the day after it started.
         earliest = max(self.app.today, (self.membership.start or self.app.today) + timedelta(days=1))
         yield from self.field(
-            "ab", Input(format_date(earliest), placeholder="TT.MM.JJJJ", compact=True, id="start"), "start"
+            "ab", OneLineInput(format_date(earliest), placeholder="TT.MM.JJJJ", compact=True, id="start"), "start"
         )
 
     def build(self) -> Move | list[Problem]:
@@ -111,7 +123,7 @@ class MoveForm(FormScreen[Move]):
         if seat is Select.NULL:
             return [Problem("seat_key", "Bitte den neuen Sitz wählen.")]
         try:
-            start = parse_date(self.query_one("#start", Input).value)
+            start = parse_date(self.query_one("#start", OneLineInput).value)
         except ValueError as exc:
             return [Problem("start", str(exc))]
         old = self.membership
@@ -122,3 +134,17 @@ class MoveForm(FormScreen[Move]):
         snapshot = self.app.snapshot
         problems = snapshot.check(ended) + snapshot.check(new)
         return problems or Move(ended, new)
+
+    def save_items(self, result: Move) -> list[Record | Follow]:
+        """Old and new membership in one step; deputies follow their member to the new seat."""
+        deputies = self.app.snapshot.deputies_of(result.ended.id, self.app.today)
+
+        def follow(deputy: Membership) -> Follow:
+            return lambda saved: dataclasses.replace(deputy, deputy_of=saved[1].id, seat_key=saved[1].seat_key)
+
+        return [result.ended, result.new, *(follow(d) for d in deputies)]
+
+    def saved_result(self, result: Move, saved: list[Record]) -> Move:
+        ended, new = saved[0], saved[1]
+        assert isinstance(ended, Membership) and isinstance(new, Membership)
+        return Move(ended, new)

@@ -10,11 +10,15 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
-from herford_tui.domain import Membership, Person, Problem, Role
+from herford_tui.domain import Membership, Person, Problem, Record, Role
+from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import ROLE, format_date, parse_date
 from herford_tui.domain.search import find_organisations, find_persons
 from herford_tui.domain.validation import validate_person
+from herford_tui.store.store import Follow
+from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker
 
 
@@ -27,6 +31,7 @@ class MembershipDraft:
 
 
 class MembershipForm(FormScreen[MembershipDraft]):
+    EDIT_WHAT = "Mitgliedschaften bearbeiten"
     AUTO_FOCUS = "#person-input, #seat, #role, #represents-input"  # the first one enabled
 
     def __init__(
@@ -62,7 +67,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
         m = self.original or Membership(committee_id=self.committee_id, start=self.app.today)
         if self.deputy_for is not None:
             owner = snapshot.persons.get(self.deputy_for.person_id)
-            yield Label(f"Stellvertretung für {owner.full_name if owner else '?'}", classes="dialog-text")
+            yield Label(plain(f"Stellvertretung für {owner.full_name if owner else '?'}"), classes="dialog-text")
         if self.original is None:
             yield from self.field(
                 "Person",
@@ -70,17 +75,17 @@ class MembershipForm(FormScreen[MembershipDraft]):
                 "person_id",
             )
             with Vertical(id="new-person", classes="-hidden"):
-                yield from self.field("Vorname", Input(id="given_name", compact=True), "given_name")
-                yield from self.field("Nachname", Input(id="family_name", compact=True), "family_name")
-                yield from self.field("Funktion", Input(id="function", compact=True), "function")
-                yield from self.field("E-Mail", Input(id="email", compact=True), "email")
+                yield from self.field("Vorname", OneLineInput(id="given_name", compact=True), "given_name")
+                yield from self.field("Nachname", OneLineInput(id="family_name", compact=True), "family_name")
+                yield from self.field("Funktion", OneLineInput(id="function", compact=True), "function")
+                yield from self.field("E-Mail", OneLineInput(id="email", compact=True), "email")
         else:
             person = snapshot.persons.get(m.person_id)
-            yield from self.field("Person", Label(person.full_name if person else "?"), "person_id")
+            yield from self.field("Person", Label(plain(person.full_name if person else "?")), "person_id")
         seat_key = self.deputy_for.seat_key if self.deputy_for else (m.seat_key or self.start_seat)
         # A deputy sits on the seat of the member it stands in for; it moves with that member.
         deputy = self.deputy_for is not None or (m.deputy_of is not None and m.role is Role.STELLVERTRETUNG)
-        seats = [(self._seat_label(s), s.key) for s in committee.seats]
+        seats = [(plain(self._seat_label(s)), s.key) for s in committee.seats]
         yield from self.field(
             "Sitz",
             Select(
@@ -119,12 +124,14 @@ class MembershipForm(FormScreen[MembershipDraft]):
             "represents_id",
         )
         yield from self.field(
-            "Beginn", Input(format_date(m.start), placeholder="TT.MM.JJJJ", compact=True, id="start"), "start"
+            "Beginn", OneLineInput(format_date(m.start), placeholder="TT.MM.JJJJ", compact=True, id="start"), "start"
         )
         yield from self.field(
-            "Ende", Input(format_date(m.end), placeholder="TT.MM.JJJJ (leer = offen)", compact=True, id="end"), "end"
+            "Ende",
+            OneLineInput(format_date(m.end), placeholder="TT.MM.JJJJ (leer = offen)", compact=True, id="end"),
+            "end",
         )
-        yield from self.field("Notizen", Input(m.notes, compact=True, id="notes"), "notes")
+        yield from self.field("Notizen", OneLineInput(m.notes, compact=True, id="notes"), "notes")
 
     def _seat_label(self, seat) -> str:
         holders = len(self.snapshot.seat_holders(self.committee_id, seat.key, self.app.today))
@@ -136,7 +143,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
         """An existing person with exactly this name: most likely the same human being."""
 
         def key(p: Person) -> tuple[str, str]:
-            return (p.given_name.casefold(), p.family_name.casefold())
+            return (match_key(p.given_name.strip()), match_key(p.family_name.strip()))
 
         return next((p for p in self.snapshot.persons.values() if key(p) == key(new)), None)
 
@@ -160,6 +167,20 @@ class MembershipForm(FormScreen[MembershipDraft]):
             self.query_one("#given_name", Input).value = " ".join(given)
             self.query_one("#family_name", Input).value = family
             self.query_one("#given_name", Input).focus()
+
+    # -- saving ------------------------------------------------------------------
+    def save_items(self, result: MembershipDraft) -> list[Record | Follow]:
+        """A new person is saved first, in the same step as the membership that needs its id."""
+        if result.new_person is None:
+            return [result.membership]
+        membership = result.membership
+        return [result.new_person, lambda saved: dataclasses.replace(membership, person_id=saved[0].id)]
+
+    def saved_result(self, result: MembershipDraft, saved: list[Record]) -> MembershipDraft:
+        membership = saved[-1]
+        assert isinstance(membership, Membership)
+        person = saved[0] if result.new_person is not None else None
+        return MembershipDraft(membership, person if isinstance(person, Person) else None)
 
     # -- result --------------------------------------------------------------------
     def build(self) -> MembershipDraft | list[Problem]:

@@ -15,6 +15,7 @@ from herford_tui.domain.labels import COMMITTEE_KIND, ROLE, format_date, format_
 from herford_tui.domain.roster import RosterLine, roster_lines
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.view import SnapshotView
+from herford_tui.ui.data import WriteJob
 
 # Sitz, Name and Rolle (the longest role, "Geschäftsführung", has 16 letters) fit into
 # 80 columns; the rest of the highlighted line is spelled out in the detail below. 26 for
@@ -262,14 +263,14 @@ class CommitteeView(SnapshotView):
 
         line = self.current_line
         seat_key = line.seat.key if line and line.seat else None
-        self.ask(MembershipForm(self.committee_id, seat_key=seat_key), callback=self._save_draft)
+        self.ask(MembershipForm(self.committee_id, seat_key=seat_key), callback=self._saved_draft)
 
     def action_edit_member(self) -> None:
         from herford_tui.ui.committees.membership_form import MembershipForm
 
         m = self._selected_membership()
         if m is not None:
-            self.ask(MembershipForm(self.committee_id, membership=m), callback=self._save_draft)
+            self.ask(MembershipForm(self.committee_id, membership=m), callback=self._saved_draft)
 
     def action_add_deputy(self) -> None:
         from herford_tui.ui.committees.membership_form import MembershipForm
@@ -282,7 +283,7 @@ class CommitteeView(SnapshotView):
             return
         if self._ended(m):
             return
-        self.ask(MembershipForm(self.committee_id, deputy_for=m), callback=self._save_draft)
+        self.ask(MembershipForm(self.committee_id, deputy_for=m), callback=self._saved_draft)
 
     def action_move_member(self) -> None:
         from herford_tui.ui.committees.end_form import MoveForm
@@ -293,7 +294,7 @@ class CommitteeView(SnapshotView):
         if m.deputy_of:
             self.notify("Eine Stellvertretung wechselt mit ihrem Mitglied den Sitz.", severity="warning")
             return
-        self.ask(MoveForm(m), callback=self._save_move)
+        self.ask(MoveForm(m), callback=self._moved)
 
     def _ended(self, m: Membership) -> bool:
         """Warn and say True for a membership in the history: it is not acted on any more."""
@@ -308,7 +309,7 @@ class CommitteeView(SnapshotView):
         m = self._selected_membership()
         if m is None or self._ended(m):
             return
-        self.ask(EndMembershipForm(m), callback=self._save_end)
+        self.ask(EndMembershipForm(m), callback=None)
 
     def action_delete_member(self) -> None:
         m = self._selected_membership()
@@ -317,18 +318,16 @@ class CommitteeView(SnapshotView):
         person = self.app.snapshot.persons.get(m.person_id)
         who = person.full_name if person else "diese Person"
 
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.app.delete_record(m)
-
         self.ask(
             ConfirmScreen(
                 f"Mitgliedschaft von {who} endgültig löschen?\n"
                 "Nur für irrtümliche Einträge. Wer ausscheidet, wird mit „x“ beendet "
                 "und bleibt als Verlauf erhalten.",
                 yes="Löschen",
+                job=WriteJob([m], delete=True),
+                edit_what="Löschen",
             ),
-            callback=confirmed,
+            callback=None,
         )
 
     def action_toggle_history(self) -> None:
@@ -339,17 +338,16 @@ class CommitteeView(SnapshotView):
         from herford_tui.ui.committees.committee_form import CommitteeForm
 
         if self.committee is not None:
-            self.ask(CommitteeForm(self.committee), callback=self._save_record)
+            self.ask(CommitteeForm(self.committee), callback=None)
 
     def action_new_committee(self) -> None:
         from herford_tui.ui.committees.committee_form import CommitteeForm
 
-        self.ask(CommitteeForm(None), callback=self._save_new_committee)
+        self.ask(CommitteeForm(None), callback=self._show_new_committee)
 
-    def _save_new_committee(self, committee: Committee | None) -> None:
-        if committee is not None:
-            # The tabs are rebuilt for the new committee; then show it.
-            self.app.save_record(committee, done=lambda saved: self.app.call_after_refresh(self.app.show_id, saved.id))
+    def _show_new_committee(self, committee: Committee | None) -> None:
+        if committee is not None:  # saved: the tabs are rebuilt for it; then show it
+            self.app.call_after_refresh(self.app.show_id, committee.id)
 
     def action_edit_person(self) -> None:
         from herford_tui.ui.directory.person_form import PersonForm
@@ -357,7 +355,7 @@ class CommitteeView(SnapshotView):
         m = self._selected_membership()
         person = self.app.snapshot.persons.get(m.person_id) if m else None
         if person is not None:
-            self.ask(PersonForm(person), callback=self._save_record)
+            self.ask(PersonForm(person), callback=None)
 
     def action_archive_committee(self) -> None:
         c = self.committee
@@ -365,26 +363,12 @@ class CommitteeView(SnapshotView):
             return
         verb = "wiederherstellen" if c.archived else "archivieren"
 
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.app.save_record(dataclasses.replace(c, archived=not c.archived))
-
         note = "" if c.archived else " Der Reiter verschwindet; Mitgliedschaften und Sitzungen bleiben erhalten."
-        self.ask(ConfirmScreen(f"Gremium „{c.name}“ {verb}?{note}", yes=verb.capitalize()), callback=confirmed)
+        job = WriteJob([dataclasses.replace(c, archived=not c.archived)])
+        question = f"Gremium „{c.name}“ {verb}?{note}"
+        self.ask(ConfirmScreen(question, yes=verb.capitalize(), job=job, edit_what="Archivieren"), callback=None)
 
-    # -- results of the forms ----------------------------------------------------
-    def _save_record(self, record) -> None:
-        if record is not None:
-            self.app.save_record(record)
-
-    def _save_end(self, ended: Membership | None) -> None:
-        """The member leaves; deputies serving beyond that day leave with them."""
-        from herford_tui.ui.committees.end_form import ending_deputies
-
-        if ended is None:
-            return
-        deputies = ending_deputies(self.app.snapshot, ended, ended.end)
-        self.app.save_records([ended, *(dataclasses.replace(d, end=ended.end) for d in deputies)])
+    # -- after a form saved (the forms write themselves) -------------------------
 
     def select_membership(self, membership: Membership) -> None:
         """Put the cursor on a membership just saved (runs after the roster was refreshed).
@@ -398,30 +382,13 @@ class CommitteeView(SnapshotView):
                     view.query_one("#roster", DataTable).move_cursor(row=i)
                     return
 
-    def _save_move(self, move) -> None:
-        if move is None:
-            return
-        deputies = self.app.snapshot.deputies_of(move.ended.id, self.app.today)
+    def _moved(self, move) -> None:
+        if move is not None:
+            self.select_membership(move.new)
 
-        def follow(deputy: Membership):  # deputies follow their member to the new seat
-            return lambda saved: dataclasses.replace(deputy, deputy_of=saved[1].id, seat_key=saved[1].seat_key)
-
-        self.app.save_records(
-            [move.ended, move.new, *(follow(d) for d in deputies)],
-            done=lambda saved: self.select_membership(saved[1]),
-        )
-
-    def _save_draft(self, draft) -> None:
-        if draft is None:
-            return
-        if draft.new_person is None:
-            self.app.save_record(draft.membership, done=self.select_membership)
-            return
-
-        self.app.save_records(
-            [draft.new_person, lambda saved: dataclasses.replace(draft.membership, person_id=saved[0].id)],
-            done=lambda saved: self.select_membership(saved[1]),
-        )
+    def _saved_draft(self, draft) -> None:
+        if draft is not None:
+            self.select_membership(draft.membership)
 
 
 def _seat_name(seat: Seat) -> str:

@@ -13,6 +13,7 @@ from herford_tui.domain.labels import ORG_TYPE, ROLE
 from herford_tui.domain.search import find_organisations
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.view import SnapshotView
+from herford_tui.ui.data import WriteJob
 
 COLUMNS = (("Name", 36), ("Art", 20), ("Kommune", 12), ("Pers.", 5))
 
@@ -123,28 +124,19 @@ class DirectoryPane(SnapshotView):
     def action_add(self) -> None:
         from herford_tui.ui.directory.org_form import OrganisationForm
 
-        self.ask(OrganisationForm(None), callback=self._save)
+        self.ask(OrganisationForm(None), callback=None)
 
     def action_edit(self) -> None:
         from herford_tui.ui.directory.org_form import OrganisationForm
 
         if self.current is not None:
-            self.ask(OrganisationForm(self.current), callback=self._save)
+            self.ask(OrganisationForm(self.current), callback=None)
 
     def action_delete(self) -> None:
         org = self.current
         if org is None:
             return
 
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.app.delete_record(org)
-
-        self.ask(
-            ConfirmScreen(f"Organisation „{org.name}“ löschen? Nur für irrtümliche Einträge.", yes="Löschen"),
-            callback=confirmed,
-        )
-
-    def _save(self, organisation: Organisation | None) -> None:
-        if organisation is not None:
-            self.app.save_record(organisation)
+        question = f"Organisation „{org.name}“ löschen? Nur für irrtümliche Einträge."
+        job = WriteJob([org], delete=True)
+        self.ask(ConfirmScreen(question, yes="Löschen", job=job, edit_what="Löschen"), callback=None)

@@ -10,6 +10,7 @@ from textual.widgets import Input
 
 from herford_tui.domain import Person, Problem
 from herford_tui.domain.search import find_organisations
+from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.picker import RecordPicker
 
@@ -25,6 +26,7 @@ TEXT_FIELDS = (
 
 
 class PersonForm(FormScreen[Person]):
+    EDIT_WHAT = "Personen bearbeiten"
     AUTO_FOCUS = "#given_name"
 
     def __init__(self, person: Person):
@@ -37,7 +39,9 @@ class PersonForm(FormScreen[Person]):
     def compose_fields(self) -> Iterable[Widget]:
         p = self.original
         for name, label, placeholder in TEXT_FIELDS[:4]:
-            yield from self.field(label, Input(getattr(p, name), placeholder=placeholder, compact=True, id=name), name)
+            yield from self.field(
+                label, OneLineInput(getattr(p, name), placeholder=placeholder, compact=True, id=name), name
+            )
         org = self.app.snapshot.organisations.get(p.organisation_id) if p.organisation_id else None
         yield from self.field(
             "Organisation",
@@ -51,7 +55,9 @@ class PersonForm(FormScreen[Person]):
             "organisation_id",
         )
         for name, label, placeholder in TEXT_FIELDS[4:]:
-            yield from self.field(label, Input(getattr(p, name), placeholder=placeholder, compact=True, id=name), name)
+            yield from self.field(
+                label, OneLineInput(getattr(p, name), placeholder=placeholder, compact=True, id=name), name
+            )
 
     def build(self) -> Person | list[Problem]:
         picker = self.query_one("#organisation", RecordPicker)

@@ -10,10 +10,13 @@ from textual.widgets import Input, Select, TextArea
 
 from herford_tui.domain import AgendaItem, Meeting, MeetingStatus, Problem
 from herford_tui.domain.labels import MEETING_STATUS, format_date, format_time, parse_date, parse_time
+from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.common.format import plain
 
 
 class MeetingForm(FormScreen[Meeting]):
+    EDIT_WHAT = "Sitzungen bearbeiten"
     AUTO_FOCUS = "#committee_id"
 
     def __init__(self, meeting: Meeting | None, *, committee_id: int | None = None):
@@ -26,7 +29,7 @@ class MeetingForm(FormScreen[Meeting]):
 
     def compose_fields(self) -> Iterable[Widget]:
         m = self.original or Meeting(committee_id=self.committee_id or 0)
-        committees = [(c.name, c.id) for c in self.app.snapshot.active_committees()]
+        committees = [(plain(c.name), c.id) for c in self.app.snapshot.active_committees()]
         yield from self.field(
             "Gremium",
             Select(
@@ -39,22 +42,24 @@ class MeetingForm(FormScreen[Meeting]):
             "committee_id",
         )
         yield from self.field(
-            "Datum", Input(format_date(m.date), placeholder="TT.MM.JJJJ", compact=True, id="date"), "date"
+            "Datum", OneLineInput(format_date(m.date), placeholder="TT.MM.JJJJ", compact=True, id="date"), "date"
         )
         yield from self.field(
-            "Beginn", Input(format_time(m.start_time), placeholder="HH:MM", compact=True, id="start_time"), "start_time"
+            "Beginn",
+            OneLineInput(format_time(m.start_time), placeholder="HH:MM", compact=True, id="start_time"),
+            "start_time",
         )
         yield from self.field(
-            "Ende", Input(format_time(m.end_time), placeholder="HH:MM", compact=True, id="end_time"), "end_time"
+            "Ende", OneLineInput(format_time(m.end_time), placeholder="HH:MM", compact=True, id="end_time"), "end_time"
         )
-        yield from self.field("Ort", Input(m.location, compact=True, id="location"), "location")
+        yield from self.field("Ort", OneLineInput(m.location, compact=True, id="location"), "location")
         statuses = [(label, s) for s, label in MEETING_STATUS.items()]
         yield from self.field(
             "Status", Select(statuses, value=m.status, allow_blank=False, compact=True, id="status"), "status"
         )
         agenda = "\n".join(item.title for item in m.agenda)
         yield from self.field("Tagesordnung", TextArea(agenda, compact=True, id="agenda"), "agenda")
-        yield from self.field("Notizen", Input(m.notes, compact=True, id="notes"), "notes")
+        yield from self.field("Notizen", OneLineInput(m.notes, compact=True, id="notes"), "notes")
 
     def build(self) -> Meeting | list[Problem]:
         problems: list[Problem] = []

@@ -14,6 +14,7 @@ from herford_tui.domain.calendar import holiday_name
 from herford_tui.domain.labels import MEETING_STATUS, format_date, format_time
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.view import SnapshotView
+from herford_tui.ui.data import WriteJob
 
 COLUMNS = (("Datum", 13), ("Zeit", 5), ("Gremium", 14), ("Ort", 14), ("Status", 12), ("Hinweis", 10))
 
@@ -129,33 +130,28 @@ class YearPane(SnapshotView):
     def action_add(self) -> None:
         from herford_tui.ui.year.meeting_form import MeetingForm
 
-        self.ask(MeetingForm(None), callback=self._save)
+        self.ask(MeetingForm(None), callback=self._saved)
 
     def action_edit(self) -> None:
         from herford_tui.ui.year.meeting_form import MeetingForm
 
         if self.current is not None:
-            self.ask(MeetingForm(self.current), callback=self._save)
+            self.ask(MeetingForm(self.current), callback=self._saved)
 
     def action_delete(self) -> None:
         meeting = self.current
         if meeting is None:
             return
 
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.app.delete_record(meeting)
-
         when = format_date(meeting.date)
-        self.ask(
-            ConfirmScreen(f"Sitzung vom {when} löschen? Abgesagte Sitzungen besser auf „abgesagt“ setzen."),
-            callback=confirmed,
-        )
+        question = f"Sitzung vom {when} löschen? Abgesagte Sitzungen besser auf „abgesagt“ setzen."
+        job = WriteJob([meeting], delete=True)
+        self.ask(ConfirmScreen(question, yes="Löschen", job=job, edit_what="Löschen"), callback=None)
 
-    def _save(self, meeting: Meeting | None) -> None:
+    def _saved(self, meeting: Meeting | None) -> None:
+        """The meeting is on disk (the form saved it); a holiday on that day is worth a word."""
         if meeting is None:
             return
         holiday = holiday_name(meeting.date) if meeting.date else None
         if holiday:
             self.notify(f"Hinweis: {format_date(meeting.date)} – {holiday} in NRW.", severity="warning")
-        self.app.save_record(meeting)
