@@ -93,7 +93,7 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
     @on(RecordPicker.Picked)
     def _recheck(self) -> None:
         """Error lines go away as soon as their field is valid (new ones wait for Ctrl+S)."""
-        shown = [e for e in self.query(".field-error").results(Static) if not e.has_class("-empty")]
+        shown = [e for e in self.query(".field-error").results(Static) if _is_shown_error(e)]
         if not shown or self.saving:
             return
         result = self.build()
@@ -104,7 +104,7 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
             if name not in fields_with_error and not (name == "form" and still - fields_with_error):
                 error.update(Content(""))
                 error.add_class("-empty")
-        if not any(not e.has_class("-empty") for e in self.query(".field-error")):
+        if not any(_is_shown_error(e) for e in self.query(".field-error")):
             self.set_status("")
 
     # -- saving ------------------------------------------------------------------
@@ -205,3 +205,8 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
                 self.notify("Bitte die markierten Angaben prüfen.", severity="error", timeout=4)
         else:
             self.set_status("")
+
+
+def _is_shown_error(widget: Widget) -> bool:
+    """An error line in view (hints share the look but not the lifetime: not theirs to clear)."""
+    return (widget.id or "").startswith("err-") and not widget.has_class("-empty")

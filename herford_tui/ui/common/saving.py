@@ -146,6 +146,7 @@ class SavingScreen(ModalScreen[R]):
 
     @on(SaveFailed)
     def _failed(self, event: SaveFailed) -> None:
+        event.stop()
         self._cancel = None
         self.write_failed(event.job, event.error)
         self.app.reload()  # the failure may come from a newer file: show what is there now
