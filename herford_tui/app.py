@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 
 from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.store import Store
+from herford_tui.store.access import why_read_only
 from herford_tui.ui.committees.archive import ArchiveScreen
 from herford_tui.ui.committees.pane import ArbeitskreisePane, CommitteePane
 from herford_tui.ui.committees.view import CommitteeView
@@ -197,11 +198,21 @@ def create_app(
     open_view: str | None = None,
     poll_interval: float = 1.0,
     backups: int = 5,
+    read_only: bool = False,
 ) -> HerfordApp:
-    """The one way to build the app, used by the CLI and by the tests."""
-    store = Store(db_path, backups=backups).open()
+    """The one way to build the app, used by the CLI and by the tests.
+
+    ``read_only`` (or a file or folder this user may not write) opens the file without
+    ever writing it: no lock file, no backup, no migration on disk.
+    """
+    reason = "mit --read-only gestartet" if read_only else why_read_only(Path(db_path))
+    store = Store(db_path, backups=backups, read_only=reason is not None).open()
     view = resolve_view(store.snapshot(), open_view) if open_view else None
-    return HerfordApp(store, today=today, open_view=view, poll_interval=poll_interval)
+    app = HerfordApp(store, today=today, open_view=view, poll_interval=poll_interval)
+    if reason is not None:
+        app.read_only_reason = reason
+        app.sub_title = f"{app.sub_title} · NUR LESEN"
+    return app
 
 
 __all__ = ["HerfordApp", "Record", "create_app"]
