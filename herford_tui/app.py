@@ -16,7 +16,6 @@ from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 
 from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.store import Store
-from herford_tui.store.access import why_read_only
 from herford_tui.ui.committees.archive import ArchiveScreen
 from herford_tui.ui.committees.pane import ArbeitskreisePane, CommitteePane
 from herford_tui.ui.committees.view import CommitteeView
@@ -205,8 +204,8 @@ def create_app(
     ``read_only`` (or a file or folder this user may not write) opens the file without
     ever writing it: no lock file, no backup, no migration on disk.
     """
-    reason = "mit --read-only gestartet" if read_only else why_read_only(Path(db_path))
-    store = Store(db_path, backups=backups, read_only=reason is not None).open()
+    store = Store(db_path, backups=backups, read_only=read_only).open()
+    reason = "mit --read-only gestartet" if read_only else (store.read_only_reason() or None)
     view = resolve_view(store.snapshot(), open_view) if open_view else None
     app = HerfordApp(store, today=today, open_view=view, poll_interval=poll_interval)
     if reason is not None:

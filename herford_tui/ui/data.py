@@ -19,7 +19,7 @@ from textual import work
 
 from herford_tui.domain import Committee, Meeting, Membership, Organisation, Person, Record, Snapshot
 from herford_tui.domain.snapshot import TABLE_NAMES
-from herford_tui.store import Store, StoreError
+from herford_tui.store import ReadOnlyError, Store, StoreError
 from herford_tui.store.store import Follow
 from herford_tui.ui.common.failures import describe_failure
 from herford_tui.ui.common.format import plain
@@ -34,10 +34,6 @@ else:
 TYPE_INDEX = {Committee: 0, Organisation: 1, Person: 2, Membership: 3, Meeting: 4}
 Done = Callable[[Record], None]
 DoneAll = Callable[[list[Record]], None]
-
-
-class ReadOnlyError(StoreError):
-    """A write was attempted although the app is read-only (last line of defence)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -149,24 +145,15 @@ class DataMixin(_AppBase):
         """Write ``job`` and return what was saved and the new snapshot. Blocks: call it in a
         worker thread. Raises whatever went wrong; nothing is written then."""
         if self.read_only_reason is not None:
-            raise ReadOnlyError(f"Nur lesen ({self.read_only_reason}): nichts wurde gespeichert.")
+            raise ReadOnlyError(self.store.path, self.read_only_reason)
         waiting = {"cancel": cancel, "on_wait": on_wait}
         if job.delete:
             record = job.items[0]
             assert not callable(record)
-            if job.force:
-                record = self._current_version(record)
-            self.store.delete(record, **waiting)
-            saved: list[Record] = [record]
+            saved: list[Record] = [self.store.delete(record, force=job.force, **waiting)]
         else:
             saved = self.store.save_all(job.items, **waiting)
         return saved, self.store.snapshot()
-
-    def _current_version(self, record: Record) -> Record:
-        """For "trotzdem löschen": the stored version, so its revision matches."""
-        table = TABLE_NAMES[TYPE_INDEX[type(record)]]
-        current = getattr(self.store.snapshot(), table).get(record.id)
-        return current if current is not None else record
 
     def save_record(self, record: Record, done: Done | None = None) -> None:
         """Save without a form (restore from the archive): the outcome is a notification."""

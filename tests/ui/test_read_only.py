@@ -16,7 +16,6 @@ from textual.widgets import TabbedContent
 from herford_tui.app import HerfordApp, create_app
 from herford_tui.cli import main
 from herford_tui.domain import Meeting
-from herford_tui.store import access
 
 COMMITTEE_KEYS = ("a", "e", "x", "v", "m", "delete", "g", "n", "p", "r")
 PANE_KEYS = ("a", "e", "delete")
@@ -83,34 +82,44 @@ async def test_write_path_refuses_as_last_line_of_defence(world):
         lk = app.snapshot.committees[world.lenkungskreis]
         app.save_record(dataclasses.replace(lk, purpose="darf nicht"))
         await settle(app, pilot)
-        assert any("Nur lesen" in str(n.message) for n in app._notifications)
+        assert any("nur lesbar geöffnet" in str(n.message) for n in app._notifications)
     assert world.bytes() == before
 
 
-async def test_file_without_write_permission_opens_read_only(world, monkeypatch):
-    """As for a colleague on a 0440 file (root may write anything, so the check is injected)."""
-    real = os.access
-    monkeypatch.setattr(
-        access.os, "access", lambda p, mode: False if Path(p) == world.path and mode & os.W_OK else real(p, mode)
-    )
+async def test_0440_file_opens_read_only(world):
+    """A file without write bits is read-only even for root (who could write it anyway)."""
+    world.path.chmod(0o440)
     before, listing = world.bytes(), folder_listing(world.path)
     app = world.app(open_view="lenkungskreis")
-    assert app.read_only_reason == f"keine Schreibrechte für die Datei {world.path}"
+    assert app.read_only_reason == "die Datei ist schreibgeschützt"
     async with app.run_test(size=SIZE) as pilot:
         await assert_marker_shown(app, pilot)
         await try_every_edit_key(app, pilot, world)
         assert world.bytes() == before and folder_listing(world.path) == listing
         app.action_show_view("lenkungskreis")
         await pilot.pause()
+        world.path.chmod(0o660)  # the administrator changes something meanwhile
         await colleague_change_appears(app, pilot, world)
 
 
-def test_read_only_folder_is_detected(tmp_path, monkeypatch):
-    db = tmp_path / "db.json"
-    db.write_text("{}")
+async def test_no_write_permission_opens_read_only(world, monkeypatch):
+    """As for a non-root colleague without the group's write right (root passes os.access, so it is
+    injected here; test_read_only_user.py runs a real non-root user)."""
     real = os.access
-    monkeypatch.setattr(access.os, "access", lambda p, mode: False if Path(p) == tmp_path else real(p, mode))
-    assert access.why_read_only(db) == f"keine Schreibrechte für den Ordner {tmp_path}"
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if Path(p) == world.path and mode & os.W_OK else real(p, mode)
+    )
+    app = world.app(open_view="lenkungskreis")
+    assert app.read_only_reason == "keine Schreibberechtigung für die Datei"
+    async with app.run_test(size=SIZE) as pilot:
+        await assert_marker_shown(app, pilot)
+
+
+def test_read_only_folder_is_detected(world, monkeypatch):
+    real = os.access
+    folder = world.path.parent
+    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == folder else real(p, mode))
+    assert world.app().read_only_reason == f"keine Schreibberechtigung für den Ordner {folder}"
 
 
 def test_read_only_store_neither_creates_nor_migrates(tmp_path):

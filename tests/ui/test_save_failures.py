@@ -63,7 +63,7 @@ async def test_disk_full(world, monkeypatch):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
         form = await edit_notes(pilot, app, world)
-        await save_and_expect_failure(pilot, app, world, form, "Kein Platz mehr", "Platz schaffen")
+        await save_and_expect_failure(pilot, app, world, form, "kein Platz mehr", "Platz schaffen")
 
 
 async def test_file_gone(world):

@@ -18,7 +18,9 @@ def describe_failure(error: BaseException, path: Path) -> str:
     if isinstance(error, ValidationError):
         return "Nicht gespeichert: bitte die markierten Angaben prüfen. " + KEPT
     if isinstance(error, ConflictError | StoreError):
-        return f"Nicht gespeichert: {error} {KEPT}"
+        said = str(error)
+        lead = "" if said.startswith(("Speichern nicht möglich", "Nicht gespeichert")) else "Nicht gespeichert: "
+        return f"{lead}{said} {KEPT}"
     if isinstance(error, OSError):
         return f"Nicht gespeichert: {_os_error(error, path)} {KEPT}"
     # A bug, not the user's fault: say so plainly; the input is still there to retry or copy.
