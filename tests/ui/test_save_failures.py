@@ -3,6 +3,7 @@ disk; every failure is said in German in the form, and the file stays as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pilot_helpers import SIZE, goto_row, replace_text, settle, tab_to, wait_for
 
 from herford_tui.store import files
 from herford_tui.ui.committees.membership_form import MembershipForm
+from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.saving import WAITING
 
 
@@ -145,3 +147,28 @@ async def test_quitting_while_waiting_for_the_lock_does_not_block(world, lock_he
         started = time.monotonic()
     assert time.monotonic() - started < 5  # not the 30 s of the lock timeout
     assert world.bytes() == before
+
+
+async def test_delete_meeting_a_colleagues_change_asks_again(world):
+    """Never "Gelöscht." when nothing was deleted: the dialog says what changed and asks again."""
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
+        await pilot.press("delete")
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        colleague = world.store()
+        gf = colleague.snapshot().memberships[world.membership["gf"]]
+        colleague.save(dataclasses.replace(gf, notes="vom Kollegen"))
+        before = world.bytes()
+        await pilot.press("j")
+        await settle(app, pilot)
+        assert app.screen is dialog and world.bytes() == before
+        question = str(dialog.query_one("#question").render())
+        assert "inzwischen geändert" in question and "Trotzdem löschen?" in question
+        assert not any("Gelöscht" in str(n.message) for n in app._notifications)
+        await pilot.press("j")  # yes, delete anyway
+        await settle(app, pilot)
+        assert app.screen is not dialog
+        assert any("Gelöscht" in str(n.message) for n in app._notifications)
+    assert world.membership["gf"] not in world.read().memberships

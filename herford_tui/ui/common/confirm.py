@@ -78,14 +78,11 @@ class ConfirmScreen(SavingScreen[bool]):
     def write_failed(self, job: WriteJob, error: Exception) -> None:
         if isinstance(error, ConflictError) and job.delete and not job.force:
             if error.theirs is None:
-                self.set_status(
-                    "Nichts gelöscht: jemand anderes hat den Eintrag schon gelöscht. Esc schließt.", "error"
-                )
+                self.set_status(f"Nichts gelöscht: {error} Esc schließt.", "error")
                 return
             # A colleague changed it meanwhile: show what changed and ask again.
             self.job = dataclasses.replace(job, force=True)
-            question = str(error).replace("Nichts wurde überschrieben.", "Nichts wurde gelöscht.")
-            self.query_one("#question", Static).update(plain(f"{question}\nTrotzdem löschen?", keep_newlines=True))
+            self.query_one("#question", Static).update(plain(f"{error}\nTrotzdem löschen?", keep_newlines=True))
             self.query_one("#yes", Button).label = plain("Trotzdem löschen (j)")
             self.set_status("")
             return
