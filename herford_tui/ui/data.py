@@ -22,7 +22,6 @@ from herford_tui.domain.snapshot import TABLE_NAMES
 from herford_tui.store import ReadOnlyError, Store, StoreError
 from herford_tui.store.store import Follow
 from herford_tui.ui.common.failures import describe_failure
-from herford_tui.ui.common.format import plain
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -113,7 +112,8 @@ class DataMixin(_AppBase):
         if self.read_only_reason is None:
             return False
         self.notify(
-            plain(f"{what} ist ausgeschaltet (weil {self.read_only_reason})."),
+            f"{what} ist ausgeschaltet (weil {self.read_only_reason}).",
+            markup=False,
             title="Nur lesen",
             severity="warning",
             timeout=6,
@@ -146,13 +146,12 @@ class DataMixin(_AppBase):
         worker thread. Raises whatever went wrong; nothing is written then."""
         if self.read_only_reason is not None:
             raise ReadOnlyError(self.store.path, self.read_only_reason)
-        waiting = {"cancel": cancel, "on_wait": on_wait}
         if job.delete:
             record = job.items[0]
             assert not callable(record)
-            saved: list[Record] = [self.store.delete(record, force=job.force, **waiting)]
+            saved: list[Record] = [self.store.delete(record, force=job.force, cancel=cancel, on_wait=on_wait)]
         else:
-            saved = self.store.save_all(job.items, **waiting)
+            saved = self.store.save_all(job.items, cancel=cancel, on_wait=on_wait)
         return saved, self.store.snapshot()
 
     def save_record(self, record: Record, done: Done | None = None) -> None:
@@ -184,7 +183,7 @@ class DataMixin(_AppBase):
     def _background_failed(self, job: WriteJob, error: Exception) -> None:
         message = describe_failure(error, self.store.path).replace(" Ihre Eingaben stehen noch im Formular.", "")
         title = "Nicht gelöscht" if job.delete else "Nicht gespeichert"
-        self.notify(plain(message), title=title, severity="error", timeout=15)
+        self.notify(message, title=title, severity="error", timeout=15, markup=False)
         self.reload()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import cast
 
 from textual import on
 from textual.containers import Horizontal, Vertical
@@ -123,8 +124,8 @@ class CommitteeForm(FormScreen[Committee]):
         hint.update(plain(f"Der Reiter zeigt weiter „{short}“: Kurzname anpassen oder leeren.") if stale else "")
         hint.set_class(not stale, "-empty")
 
-    def show_problems(self, problems: list[Problem]) -> None:
-        super().show_problems(problems)
+    def show_problems(self, problems: list[Problem], *, notify: bool = True) -> None:
+        super().show_problems(problems, notify=notify)
         self._short_name_hint()  # it shares the look of the error lines, not their lifetime
 
     @on(Button.Pressed, "#add-seat")
@@ -150,10 +151,11 @@ class CommitteeForm(FormScreen[Committee]):
                 seat.key = _unique_key(slug(seat.label) or "sitz", used)
                 used.add(seat.key)
         removed = {s.key for s in (self.original.seats if self.original else [])} - used
-        snapshot = self.app.snapshot
+        snapshot = self.snapshot
         for key in removed:
             if self.original and any(m.seat_key == key for m in snapshot.memberships_of(self.original.id)):
-                label = self.original.seat(key).label
+                seat = self.original.seat(key)
+                label = seat.label if seat else key
                 problems.append(Problem("seats", f"Sitz „{label}“ hat Mitgliedschaften (auch frühere) und bleibt."))
         if problems:
             return problems
@@ -162,7 +164,7 @@ class CommitteeForm(FormScreen[Committee]):
             base,
             name=self.query_one("#name", Input).value.strip(),
             short_name=self.query_one("#short_name", Input).value.strip(),
-            kind=self.query_one("#kind", Select).value,
+            kind=CommitteeKind(cast(str, self.query_one("#kind", Select).value)),
             purpose=self.query_one("#purpose", Input).value.strip(),
             rhythm_min=numbers["rhythm_min"],
             rhythm_max=numbers["rhythm_max"],

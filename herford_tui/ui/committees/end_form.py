@@ -18,7 +18,7 @@ from herford_tui.ui.common.format import plain
 
 
 def _person_name(screen: FormScreen, m: Membership) -> str:
-    person = screen.app.snapshot.persons.get(m.person_id)
+    person = screen.snapshot.persons.get(m.person_id)
     return person.full_name if person else "?"
 
 
@@ -42,9 +42,9 @@ class EndMembershipForm(FormScreen[Membership]):
             "als Verlauf erhalten („h“ blendet ihn ein).",
             classes="dialog-text",
         )
-        today = format_date(self.app.today)
+        today = format_date(self.herford.today)
         yield from self.field("Ende zum", OneLineInput(today, placeholder="TT.MM.JJJJ", compact=True, id="end"), "end")
-        deputies = [_person_name(self, d) for d in ending_deputies(self.app.snapshot, self.membership, self.app.today)]
+        deputies = [_person_name(self, d) for d in ending_deputies(self.snapshot, self.membership, self.herford.today)]
         if deputies:
             yield Label(
                 plain(f"Die Stellvertretung durch {', '.join(deputies)} endet zum selben Datum."),
@@ -59,11 +59,11 @@ class EndMembershipForm(FormScreen[Membership]):
         except ValueError as exc:
             return [Problem("end", str(exc))]
         ended = dataclasses.replace(self.membership, end=end)
-        return self.app.snapshot.check(ended) or ended
+        return self.snapshot.check(ended) or ended
 
     def save_items(self, result: Membership) -> list[Record | Follow]:
         """The member leaves; deputies serving beyond that day leave with them, in one step."""
-        deputies = ending_deputies(self.app.snapshot, result, result.end)
+        deputies = ending_deputies(self.snapshot, result, result.end)
         return [result, *(dataclasses.replace(d, end=result.end) for d in deputies)]
 
 
@@ -99,21 +99,21 @@ class MoveForm(FormScreen[Move]):
         return f"Auf anderen Sitz verschieben – {_person_name(self, self.membership)}"
 
     def compose_fields(self) -> Iterable[Widget]:
-        snapshot = self.app.snapshot
+        snapshot = self.snapshot
         committee = snapshot.committees[self.membership.committee_id]
         old = committee.seat(self.membership.seat_key)
         note = (
             f"Bisher: „{old.label if old else '–'}“. "
             "Die bisherige Mitgliedschaft endet am Vortag und bleibt als Verlauf."
         )
-        deputies = [_person_name(self, d) for d in snapshot.deputies_of(self.membership.id, self.app.today)]
+        deputies = [_person_name(self, d) for d in snapshot.deputies_of(self.membership.id, self.herford.today)]
         if deputies:
             note += f" Die Stellvertretung durch {', '.join(deputies)} wechselt mit."
         yield Label(plain(note), id="move-note", classes="dialog-text")
         seats = [(plain(s.label), s.key) for s in committee.seats if s.key != self.membership.seat_key]
         yield from self.field("Neuer Sitz", Select(seats, prompt="Sitz wählen", compact=True, id="seat"), "seat_key")
         # A move needs a day of the old seat first: not before the day after it started.
-        earliest = max(self.app.today, (self.membership.start or self.app.today) + timedelta(days=1))
+        earliest = max(self.herford.today, (self.membership.start or self.herford.today) + timedelta(days=1))
         yield from self.field(
             "ab", OneLineInput(format_date(earliest), placeholder="TT.MM.JJJJ", compact=True, id="start"), "start"
         )
@@ -131,16 +131,21 @@ class MoveForm(FormScreen[Move]):
             return [Problem("start", f"Der Wechsel muss nach dem Beginn ({format_date(old.start)}) liegen.")]
         ended = dataclasses.replace(old, end=start - timedelta(days=1))
         new = dataclasses.replace(old, id=0, rev=0, seat_key=str(seat), start=start, end=old.end, deputy_of=None)
-        snapshot = self.app.snapshot
+        snapshot = self.snapshot
         problems = snapshot.check(ended) + snapshot.check(new)
         return problems or Move(ended, new)
 
     def save_items(self, result: Move) -> list[Record | Follow]:
         """Old and new membership in one step; deputies follow their member to the new seat."""
-        deputies = self.app.snapshot.deputies_of(result.ended.id, self.app.today)
+        deputies = self.snapshot.deputies_of(result.ended.id, self.herford.today)
 
         def follow(deputy: Membership) -> Follow:
-            return lambda saved: dataclasses.replace(deputy, deputy_of=saved[1].id, seat_key=saved[1].seat_key)
+            def moved(saved: list[Record]) -> Record:
+                new = saved[1]
+                assert isinstance(new, Membership)
+                return dataclasses.replace(deputy, deputy_of=new.id, seat_key=new.seat_key)
+
+            return moved
 
         return [result.ended, result.new, *(follow(d) for d in deputies)]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import cast
 
 from textual import on
 from textual.containers import Vertical
@@ -49,10 +50,6 @@ class MembershipForm(FormScreen[MembershipDraft]):
         self.start_seat = seat_key
         self.creating_person = False
 
-    @property
-    def snapshot(self):
-        return self.app.snapshot
-
     def title_text(self) -> str:
         committee = self.snapshot.committees[self.committee_id]
         if self.deputy_for is not None:
@@ -64,7 +61,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
     def compose_fields(self) -> Iterable[Widget]:
         snapshot = self.snapshot
         committee = snapshot.committees[self.committee_id]
-        m = self.original or Membership(committee_id=self.committee_id, start=self.app.today)
+        m = self.original or Membership(committee_id=self.committee_id, start=self.herford.today)
         if self.deputy_for is not None:
             owner = snapshot.persons.get(self.deputy_for.person_id)
             yield Label(plain(f"Stellvertretung für {owner.full_name if owner else '?'}"), classes="dialog-text")
@@ -134,7 +131,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
         yield from self.field("Notizen", OneLineInput(m.notes, compact=True, id="notes"), "notes")
 
     def _seat_label(self, seat) -> str:
-        holders = len(self.snapshot.seat_holders(self.committee_id, seat.key, self.app.today))
+        holders = len(self.snapshot.seat_holders(self.committee_id, seat.key, self.herford.today))
         if seat.count is None:
             return f"{seat.label} ({holders} besetzt)"
         return f"{seat.label} ({holders}/{seat.count})"
@@ -193,6 +190,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
             problems.append(Problem("represents_id", "Bitte eine Organisation aus der Liste wählen."))
         base = self.original or Membership(committee_id=self.committee_id)
         role = self.query_one("#role", Select).value
+        deputy_of: int | None
         if self.deputy_for is not None:
             deputy_of = self.deputy_for.id
         else:  # a deputy made a member of its own stands in for nobody any more
@@ -200,7 +198,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
         membership = dataclasses.replace(
             base,
             seat_key="" if seat is Select.NULL else str(seat),
-            role=role,
+            role=cast(Role, role),
             represents_id=represents.value,
             deputy_of=deputy_of,
             start=start,
@@ -226,7 +224,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
             elif picker.value is None:
                 problems.append(Problem("person_id", "Bitte eine Person aus der Liste wählen oder neu anlegen."))
             else:
-                membership = dataclasses.replace(membership, person_id=picker.value)
+                membership = dataclasses.replace(membership, person_id=int(picker.value))
         checked = [
             Problem("role", "Stellvertretungen bitte mit „v“ beim vertretenen Mitglied benennen.")
             if p.field == "deputy_of" and self.deputy_for is None

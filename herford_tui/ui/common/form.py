@@ -164,7 +164,7 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
                 self.dismiss(None)
 
         self.set_status("")
-        self.app.push_screen(ConflictScreen(error, base=self.app.base_of(error.mine)), answered)
+        self.app.push_screen(ConflictScreen(error, base=self.herford.base_of(error.mine)), answered)
 
     def action_cancel(self) -> None:
         if self.cancel_write():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual import on, work
 from textual.message import Message
@@ -79,10 +79,17 @@ class SavingScreen(ModalScreen[R]):
 
     _cancel: threading.Event | None = None
 
-    if TYPE_CHECKING:
+    @property
+    def herford(self) -> HerfordApp:
+        """The app, typed (``self.app`` is a plain ``App`` to the type checker)."""
+        return cast("HerfordApp", self.app)
 
-        @property
-        def app(self) -> HerfordApp: ...
+    @property
+    def snapshot(self) -> Snapshot:
+        """The data as shown now (set before any screen opens)."""
+        snapshot = self.herford.snapshot
+        assert snapshot is not None
+        return snapshot
 
     @staticmethod
     def status_line() -> Static:
@@ -110,11 +117,14 @@ class SavingScreen(ModalScreen[R]):
     @work(thread=True, group="save", exit_on_error=False)
     def _write(self, job: WriteJob, cancel: threading.Event) -> None:
         try:
-            saved, snapshot = self.app.write(job, cancel=cancel, on_wait=lambda: self.post_message(SaveWaiting(self)))
+            saved, snapshot = self.herford.write(job, cancel=cancel, on_wait=self._post_waiting)
         except Exception as exc:  # every failure is shown in the screen, none is lost
             self.post_message(SaveFailed(self, job, exc))
             return
         self.post_message(SaveDone(self, job, saved, snapshot))
+
+    def _post_waiting(self) -> None:
+        self.post_message(SaveWaiting(self))
 
     def cancel_write(self) -> bool:
         """Esc while saving gives up waiting for the lock; True if a save was running."""
@@ -140,7 +150,7 @@ class SavingScreen(ModalScreen[R]):
         event.stop()
         self._cancel = None
         self.set_status("")
-        self.app.set_snapshot(event.snapshot)
+        self.herford.set_snapshot(event.snapshot)
         self.app.notify("Gelöscht." if event.job.delete else "Gespeichert.", timeout=3)
         self.write_succeeded(event.job, event.saved)
 
@@ -149,10 +159,10 @@ class SavingScreen(ModalScreen[R]):
         event.stop()
         self._cancel = None
         self.write_failed(event.job, event.error)
-        self.app.reload()  # the failure may come from a newer file: show what is there now
+        self.herford.reload()  # the failure may come from a newer file: show what is there now
 
     def write_succeeded(self, job: WriteJob, saved: list[Record]) -> None:
         """The write is on disk: subclasses close the screen with their result."""
 
     def write_failed(self, job: WriteJob, error: Exception) -> None:
-        self.set_status(describe_failure(error, self.app.store.path), "error")
+        self.set_status(describe_failure(error, self.herford.store.path), "error")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import Any, cast
 
 from textual.widget import Widget
 from textual.widgets import Input, Select
@@ -50,12 +51,12 @@ class OrganisationForm(FormScreen[Organisation]):
             )
 
     def build(self) -> Organisation | list[Problem]:
-        values = {name: self.query_one(f"#{name}", Input).value.strip() for name, _, _ in TEXT_FIELDS}
+        values: dict[str, Any] = {name: self.query_one(f"#{name}", Input).value.strip() for name, _, _ in TEXT_FIELDS}
         organisation = dataclasses.replace(
             self.original or Organisation(),
             name=self.query_one("#name", Input).value.strip(),
-            type=OrgType(self.query_one("#type", Select).value),
+            type=OrgType(cast(str, self.query_one("#type", Select).value)),
             municipality=str(self.query_one("#municipality", Select).value),
             **values,
         )
-        return self.app.snapshot.check(organisation) or organisation
+        return self.snapshot.check(organisation) or organisation

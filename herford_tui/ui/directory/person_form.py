@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import Any
 
 from textual.widget import Widget
 from textual.widgets import Input
@@ -42,11 +43,11 @@ class PersonForm(FormScreen[Person]):
             yield from self.field(
                 label, OneLineInput(getattr(p, name), placeholder=placeholder, compact=True, id=name), name
             )
-        org = self.app.snapshot.organisations.get(p.organisation_id) if p.organisation_id else None
+        org = self.snapshot.organisations.get(p.organisation_id) if p.organisation_id else None
         yield from self.field(
             "Organisation",
             RecordPicker(
-                lambda text: [(o.id, o.name) for o in find_organisations(self.app.snapshot, text)],
+                lambda text: [(o.id, o.name) for o in find_organisations(self.snapshot, text)],
                 placeholder="Organisation tippen … (leer = keine)",
                 value=org.id if org else None,
                 value_label=org.name if org else "",
@@ -63,6 +64,6 @@ class PersonForm(FormScreen[Person]):
         picker = self.query_one("#organisation", RecordPicker)
         if picker.value is None and self.query_one("#organisation-input", Input).value.strip():
             return [Problem("organisation_id", "Bitte eine Organisation aus der Liste wählen oder das Feld leeren.")]
-        values = {name: self.query_one(f"#{name}", Input).value.strip() for name, _, _ in TEXT_FIELDS}
+        values: dict[str, Any] = {name: self.query_one(f"#{name}", Input).value.strip() for name, _, _ in TEXT_FIELDS}
         person = dataclasses.replace(self.original, organisation_id=picker.value, **values)
-        return self.app.snapshot.check(person) or person
+        return self.snapshot.check(person) or person

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import Any, cast
 
 from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
@@ -29,7 +30,7 @@ class MeetingForm(FormScreen[Meeting]):
 
     def compose_fields(self) -> Iterable[Widget]:
         m = self.original or Meeting(committee_id=self.committee_id or 0)
-        committees = [(plain(c.name), c.id) for c in self.app.snapshot.active_committees()]
+        committees = [(plain(c.name), c.id) for c in self.snapshot.active_committees()]
         yield from self.field(
             "Gremium",
             Select(
@@ -63,7 +64,7 @@ class MeetingForm(FormScreen[Meeting]):
 
     def build(self) -> Meeting | list[Problem]:
         problems: list[Problem] = []
-        values = {}
+        values: dict[str, Any] = {}
         for name, parse in (("date", parse_date), ("start_time", parse_time), ("end_time", parse_time)):
             text = self.query_one(f"#{name}", Input).value.strip()
             try:
@@ -75,13 +76,13 @@ class MeetingForm(FormScreen[Meeting]):
         lines = [line.strip() for line in self.query_one("#agenda", TextArea).text.splitlines() if line.strip()]
         meeting = dataclasses.replace(
             self.original or Meeting(),
-            committee_id=0 if committee is Select.NULL else int(committee),
+            committee_id=0 if committee is Select.NULL else int(cast(int, committee)),
             location=self.query_one("#location", Input).value.strip(),
-            status=MeetingStatus(self.query_one("#status", Select).value),
+            status=MeetingStatus(cast(str, self.query_one("#status", Select).value)),
             agenda=[AgendaItem(number=str(i), title=title) for i, title in enumerate(lines, start=1)],
             notes=self.query_one("#notes", Input).value.strip(),
             **values,
         )
-        checked = self.app.snapshot.check(meeting)
+        checked = self.snapshot.check(meeting)
         problems += [p for p in checked if not any(q.field == p.field for q in problems)]
         return problems or meeting
