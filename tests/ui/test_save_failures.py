@@ -172,3 +172,20 @@ async def test_delete_meeting_a_colleagues_change_asks_again(world):
         assert app.screen is not dialog
         assert any("Gelöscht" in str(n.message) for n in app._notifications)
     assert world.membership["gf"] not in world.read().memberships
+
+
+async def test_a_form_result_saved_again_by_an_old_style_caller_is_not_written_twice(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        form = await edit_notes(pilot, app, world)
+        results = []
+        form.dismiss = results.append  # what the caller's callback gets
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: bool(results))
+        saved = results[0].membership
+        assert saved.notes == "Wichtig"
+        before = world.bytes()
+        handed_back = []
+        app.save_record(saved, done=handed_back.append)
+        await settle(app, pilot)
+        assert handed_back == [saved] and world.bytes() == before
