@@ -75,30 +75,26 @@ async def open_and_close(app, pilot, key: str, where: str) -> None:
             await settle(app, pilot)
 
 
-async def visit_everything(path: Path, world) -> None:
-    from herford_tui.app import create_app
+async def visit_everything(path: Path, committee_id: int) -> None:
+    """Keys only (as a user would): every tab, every form and dialog it offers, help, archive."""
     from pilot_helpers import TODAY
 
-    app = create_app(path, today=lambda: TODAY, poll_interval=0.1)
+    from herford_tui.app import create_app
+
+    app = create_app(path, today=lambda: TODAY, poll_interval=0.1, open_view=str(committee_id))
     app.animation_level = "none"
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert_clean(app, "start")
-        app.action_show_view(str(world.lenkungskreis))
-        await settle(app, pilot)
-        assert_clean(app, "Lenkungskreis")
         for key in COMMITTEE_KEYS:
-            await open_and_close(app, pilot, key, f"Gremium/{key}")
-        for n in range(1, len(app.snapshot.active_committees()) + 1):
-            app.action_show_committee(n)
-            await settle(app, pilot)
-            assert_clean(app, f"Gremium {n}")
-        for view in ("organisationen", "jahr"):
-            app.action_show_view(view)
-            await settle(app, pilot)
-            assert_clean(app, view)
+            await open_and_close(app, pilot, key, f"Lenkungskreis/{key}")
+        assert app.snapshot is not None
+        for n in range(1, min(len(app.snapshot.active_committees()), 9) + 1):
+            await open_and_close(app, pilot, str(n), f"Gremium {n}")
+        for tab in ("o", "j"):
+            await open_and_close(app, pilot, tab, f"Reiter {tab}")
             for key in PANE_KEYS:
-                await open_and_close(app, pilot, key, f"{view}/{key}")
+                await open_and_close(app, pilot, key, f"{tab}/{key}")
         await open_and_close(app, pilot, "G", "Archiv")
         await open_and_close(app, pilot, "f1", "Hilfe")
         # The conflict dialog with both versions of a poisoned record.
@@ -113,12 +109,11 @@ async def visit_everything(path: Path, world) -> None:
 
 
 @settings(
-    max_examples=3,
+    max_examples=2,  # plus the two explicit examples: bounded to well under a minute
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @example(text="".join(HOSTILE[:-3]) + "🙂")
-@example(text="a" * 10_000)
 @given(text=hostile)
 def test_every_view_form_and_dialog_survives_hostile_text(text: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -133,4 +128,4 @@ def test_every_view_form_and_dialog_survives_hostile_text(text: str) -> None:
             )
         )
         poison(path, text)
-        asyncio.run(visit_everything(path, world))
+        asyncio.run(visit_everything(path, world.lenkungskreis))
