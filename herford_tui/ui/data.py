@@ -99,12 +99,7 @@ class DataMixin(_AppBase):
         old = self.snapshot
         if old is not None:
             self._recent.append(old)
-        self.snapshot = snapshot
-        if _tab_shape(old) != _tab_shape(snapshot):
-            self.rebuild_tabs()
-
-    def rebuild_tabs(self) -> None:
-        """The app changes its tabs when committees come, go or are renamed."""
+        self.snapshot = snapshot  # the main screen's tabs and every shown view follow it
 
     # -- read-only -------------------------------------------------------------------
     def refuse_edit(self, what: str = "Bearbeiten") -> bool:
@@ -201,9 +196,3 @@ class DataMixin(_AppBase):
         title = "Nicht gelöscht" if job.delete else "Nicht gespeichert"
         self.notify(message, title=title, severity="error", timeout=15, markup=False)
         self.reload()
-
-
-def _tab_shape(snapshot: Snapshot | None) -> list[tuple[int, str, str, object]]:
-    if snapshot is None:
-        return []
-    return [(c.id, c.name, c.short_name, c.kind) for c in snapshot.active_committees()]

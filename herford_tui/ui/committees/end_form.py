@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from textual.widget import Widget
 from textual.widgets import Label, Select
 
-from herford_tui.domain import Membership, Problem, Record, Snapshot
+from herford_tui.domain import Membership, Problem, Record, plans
 from herford_tui.domain.labels import format_date, parse_date
 from herford_tui.store.store import Follow
 from herford_tui.ui.common.fields import OneLineInput
@@ -44,7 +44,9 @@ class EndMembershipForm(FormScreen[Membership]):
         )
         today = format_date(self.herford.today)
         yield from self.field("Ende zum", OneLineInput(today, placeholder="TT.MM.JJJJ", compact=True, id="end"), "end")
-        deputies = [_person_name(self, d) for d in ending_deputies(self.snapshot, self.membership, self.herford.today)]
+        deputies = [
+            _person_name(self, d) for d in plans.ending_deputies(self.snapshot, self.membership, self.herford.today)
+        ]
         if deputies:
             yield Label(
                 plain(f"Die Stellvertretung durch {', '.join(deputies)} endet zum selben Datum."),
@@ -63,19 +65,7 @@ class EndMembershipForm(FormScreen[Membership]):
 
     def save_items(self, result: Membership) -> list[Record | Follow]:
         """The member leaves; deputies serving beyond that day leave with them, in one step."""
-        deputies = ending_deputies(self.snapshot, result, result.end)
-        return [result, *(dataclasses.replace(d, end=result.end) for d in deputies)]
-
-
-def ending_deputies(snapshot: Snapshot, member: Membership, end: date | None) -> list[Membership]:
-    """The deputies of ``member`` still serving on ``end`` (or at all): they leave with the member."""
-    return [
-        d
-        for d in snapshot.memberships.values()
-        if d.deputy_of == member.id
-        and (d.end is None or end is None or d.end > end)
-        and (end is None or d.start is None or d.start <= end)
-    ]
+        return plans.end_membership(self.snapshot, result)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -137,17 +127,7 @@ class MoveForm(FormScreen[Move]):
 
     def save_items(self, result: Move) -> list[Record | Follow]:
         """Old and new membership in one step; deputies follow their member to the new seat."""
-        deputies = self.snapshot.deputies_of(result.ended.id, self.herford.today)
-
-        def follow(deputy: Membership) -> Follow:
-            def moved(saved: list[Record]) -> Record:
-                new = saved[1]
-                assert isinstance(new, Membership)
-                return dataclasses.replace(deputy, deputy_of=new.id, seat_key=new.seat_key)
-
-            return moved
-
-        return [result.ended, result.new, *(follow(d) for d in deputies)]
+        return plans.move_member(self.snapshot, result.ended, result.new, self.herford.today)
 
     def saved_result(self, result: Move, saved: list[Record]) -> Move:
         ended, new = saved[0], saved[1]

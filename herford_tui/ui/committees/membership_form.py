@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
-from herford_tui.domain import Membership, Person, Problem, Record, Role
+from herford_tui.domain import Membership, Person, Problem, Record, Role, plans
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import ROLE, format_date, parse_date
 from herford_tui.domain.search import find_organisations, find_persons
@@ -170,8 +170,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
         """A new person is saved first, in the same step as the membership that needs its id."""
         if result.new_person is None:
             return [result.membership]
-        membership = result.membership
-        return [result.new_person, lambda saved: dataclasses.replace(membership, person_id=saved[0].id)]
+        return plans.member_with_new_person(result.new_person, result.membership)
 
     def saved_result(self, result: MembershipDraft, saved: list[Record]) -> MembershipDraft:
         membership = saved[-1]

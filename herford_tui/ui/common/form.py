@@ -18,8 +18,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
 
 from herford_tui.domain import Problem, Record, ValidationError
+from herford_tui.domain.text import printable
 from herford_tui.store import ConflictError
 from herford_tui.store.store import Follow
+from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker
 from herford_tui.ui.common.saving import SavingScreen
@@ -59,6 +61,11 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
     @staticmethod
     def field(label: str, widget: Widget, name: str) -> Iterable[Widget]:
         """A labelled row with an error line below that stays hidden until needed."""
+        if isinstance(widget, Input) and not isinstance(widget, OneLineInput) and not widget.value.isprintable():
+            # A plain Input draws its value as it is: a stored ESC would reach the terminal.
+            # It shows (and, if saved, keeps) the visible escape instead; a OneLineInput
+            # shows stand-ins and keeps the stored text as it is.
+            widget.value = printable(widget.value)
         if isinstance(widget, Input):
             # Entering a filled field selects its text: typing replaces it, an arrow key
             # keeps it (never "28.11.202631.02.2026").
