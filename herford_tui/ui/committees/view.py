@@ -191,7 +191,7 @@ class CommitteeView(SnapshotView):
         m = self._selected_membership()
         if m is None or self._ended(m):
             return
-        self.ask(EndMembershipForm(m), callback=None)
+        self.ask(EndMembershipForm(m))
 
     def action_delete_member(self) -> None:
         m = self._selected_membership()
@@ -208,8 +208,7 @@ class CommitteeView(SnapshotView):
                 yes="Löschen",
                 job=WriteJob([m], delete=True),
                 edit_what="Löschen",
-            ),
-            callback=None,
+            )
         )
 
     def action_toggle_history(self) -> None:
@@ -220,7 +219,7 @@ class CommitteeView(SnapshotView):
         from herford_tui.ui.committees.committee_form import CommitteeForm
 
         if self.committee is not None:
-            self.ask(CommitteeForm(self.committee), callback=None)
+            self.ask(CommitteeForm(self.committee))
 
     def action_new_committee(self) -> None:
         from herford_tui.ui.committees.committee_form import CommitteeForm
@@ -237,7 +236,7 @@ class CommitteeView(SnapshotView):
         m = self._selected_membership()
         person = self.herford.snapshot.persons.get(m.person_id) if m else None
         if person is not None:
-            self.ask(PersonForm(person), callback=None)
+            self.ask(PersonForm(person))
 
     def action_archive_committee(self) -> None:
         c = self.committee
@@ -248,7 +247,7 @@ class CommitteeView(SnapshotView):
         note = "" if c.archived else " Der Reiter verschwindet; Mitgliedschaften und Sitzungen bleiben erhalten."
         job = WriteJob([dataclasses.replace(c, archived=not c.archived)])
         question = f"Gremium „{c.name}“ {verb}?{note}"
-        self.ask(ConfirmScreen(question, yes=verb.capitalize(), job=job, edit_what="Archivieren"), callback=None)
+        self.ask(ConfirmScreen(question, yes=verb.capitalize(), job=job, edit_what="Archivieren"))
 
     # -- after a form saved (the forms write themselves) -------------------------
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,13 +14,11 @@ from herford_tui.domain import Committee, Membership, Organisation, Person, Reco
 from herford_tui.domain.labels import FIELD
 from herford_tui.domain.merge import merge
 from herford_tui.store import ConflictError
+from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import display_value, plain, plain_cell
 
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
-
-class ConflictScreen(ModalScreen[Record | None]):
+class ConflictScreen(HerfordAccess, ModalScreen[Record | None]):
     """Dismisses with the record to save over the colleague's version, or None to keep theirs.
 
     With the version the edit started from (``base``) the default is a merge: my changed
@@ -68,7 +65,7 @@ class ConflictScreen(ModalScreen[Record | None]):
     def _what(self) -> str:
         """Which record this is about, in the user's words."""
         record = self.error.mine
-        snapshot = cast("HerfordApp", self.app).snapshot
+        snapshot = self.herford.snapshot
         assert snapshot is not None
         if isinstance(record, Membership):
             person = snapshot.persons.get(record.person_id)

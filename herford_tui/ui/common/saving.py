@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 from textual import on, work
 from textual.message import Message
@@ -17,12 +17,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from herford_tui.domain import Record, Snapshot
+from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.failures import describe_failure
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.data import WriteJob
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 R = TypeVar("R")
 
@@ -69,7 +67,7 @@ class SaveFailed(Message):
         return self.screen
 
 
-class SavingScreen(ModalScreen[R]):
+class SavingScreen(HerfordAccess, ModalScreen[R]):
     """Base of the forms and dialogs that write. Subclasses compose ``status_line()``."""
 
     EDITS: ClassVar[bool] = True
@@ -78,11 +76,6 @@ class SavingScreen(ModalScreen[R]):
     """What the refusal names: "<EDIT_WHAT> ist ausgeschaltet (weil …)"."""
 
     _cancel: threading.Event | None = None
-
-    @property
-    def herford(self) -> HerfordApp:
-        """The app, typed (``self.app`` is a plain ``App`` to the type checker)."""
-        return cast("HerfordApp", self.app)
 
     @property
     def snapshot(self) -> Snapshot:

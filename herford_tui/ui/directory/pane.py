@@ -124,13 +124,13 @@ class DirectoryPane(SnapshotView):
     def action_add(self) -> None:
         from herford_tui.ui.directory.org_form import OrganisationForm
 
-        self.ask(OrganisationForm(None), callback=None)
+        self.ask(OrganisationForm(None))
 
     def action_edit(self) -> None:
         from herford_tui.ui.directory.org_form import OrganisationForm
 
         if self.current is not None:
-            self.ask(OrganisationForm(self.current), callback=None)
+            self.ask(OrganisationForm(self.current))
 
     def action_delete(self) -> None:
         org = self.current
@@ -139,4 +139,4 @@ class DirectoryPane(SnapshotView):
 
         question = f"Organisation „{org.name}“ löschen? Nur für irrtümliche Einträge."
         job = WriteJob([org], delete=True)
-        self.ask(ConfirmScreen(question, yes="Löschen", job=job, edit_what="Löschen"), callback=None)
+        self.ask(ConfirmScreen(question, yes="Löschen", job=job, edit_what="Löschen"))

@@ -146,7 +146,7 @@ class YearPane(SnapshotView):
         when = format_date(meeting.date)
         question = f"Sitzung vom {when} löschen? Abgesagte Sitzungen besser auf „abgesagt“ setzen."
         job = WriteJob([meeting], delete=True)
-        self.ask(ConfirmScreen(question, yes="Löschen", job=job, edit_what="Löschen"), callback=None)
+        self.ask(ConfirmScreen(question, yes="Löschen", job=job, edit_what="Löschen"))
 
     def _saved(self, meeting: Meeting | None) -> None:
         """The meeting is on disk (the form saved it); a holiday on that day is worth a word."""
