@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Input, Static
 from herford_tui.domain import Organisation, Snapshot
 from herford_tui.domain.labels import ORG_TYPE, ROLE
 from herford_tui.domain.search import find_organisations
+from herford_tui.domain.text import printable
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.data import WriteJob
@@ -53,9 +54,9 @@ class DirectoryPane(SnapshotView):
         table.clear()
         for org in self.rows:
             table.add_row(
-                Text(org.name, overflow="ellipsis", no_wrap=True),
+                Text(printable(org.name), overflow="ellipsis", no_wrap=True),
                 ORG_TYPE[org.type],
-                org.municipality,
+                Text(printable(org.municipality)),
                 str(people.get(org.id, "")),
                 key=str(org.id),
             )
@@ -93,9 +94,9 @@ class DirectoryPane(SnapshotView):
             return Text("Keine Organisation gefunden. „a“ legt eine neue an.", style="dim")
         snapshot, today = self.app.snapshot, self.app.today
         text = Text()
-        text.append(org.name, style="bold")
-        text.append(f"  ·  {ORG_TYPE[org.type]}, {org.municipality}", style="dim")
-        contact = " · ".join(x for x in (org.address, org.phone, org.email, org.website) if x)
+        text.append(printable(org.name), style="bold")
+        text.append(f"  ·  {ORG_TYPE[org.type]}, {printable(org.municipality)}", style="dim")
+        contact = printable(" · ".join(x for x in (org.address, org.phone, org.email, org.website) if x))
         text.append("\n" + (contact or "keine Kontaktdaten"), style="" if contact else "dim")
         seats = []
         for m in snapshot.memberships.values():
@@ -103,7 +104,7 @@ class DirectoryPane(SnapshotView):
                 person = snapshot.persons.get(m.person_id)
                 name = person.full_name if person else "?"
                 seats.append(f"{snapshot.committees[m.committee_id].name}: {name} ({ROLE[m.role]})")
-        text.append("\nVertreten in: " + ("; ".join(sorted(seats)) if seats else "keinem Gremium"))
+        text.append("\nVertreten in: " + (printable("; ".join(sorted(seats))) if seats else "keinem Gremium"))
         return text
 
     def select_organisation(self, organisation_id: int) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, TextArea
 
 from herford_tui.domain import AgendaItem, Meeting, MeetingStatus, Problem
 from herford_tui.domain.labels import MEETING_STATUS, format_date, format_time, parse_date, parse_time
+from herford_tui.domain.text import printable
 from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
@@ -58,7 +59,9 @@ class MeetingForm(FormScreen[Meeting]):
         yield from self.field(
             "Status", Select(statuses, value=m.status, allow_blank=False, compact=True, id="status"), "status"
         )
-        agenda = "\n".join(item.title for item in m.agenda)
+        # A TextArea draws its text as it is: control characters in stored titles are shown
+        # (and, if saved, kept) as visible escapes, never sent to the terminal.
+        agenda = "\n".join(printable(item.title) for item in m.agenda)
         yield from self.field("Tagesordnung", TextArea(agenda, compact=True, id="agenda"), "agenda")
         yield from self.field("Notizen", OneLineInput(m.notes, compact=True, id="notes"), "notes")
 
