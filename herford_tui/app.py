@@ -149,11 +149,21 @@ def create_app(
     open_view: str | None = None,
     poll_interval: float = 1.0,
     backups: int = 5,
+    read_only: bool = False,
 ) -> HerfordApp:
-    """The one way to build the app, used by the CLI and by the tests."""
-    store = Store(db_path, backups=backups).open()
-    place = resolve_place(store.snapshot(), open_view) if open_view else None
-    return HerfordApp(store, today=today, open_view=place, poll_interval=poll_interval)
+    """The one way to build the app, used by the CLI and by the tests.
+
+    ``read_only`` (or a file or folder this user may not write) opens the file without
+    ever writing it: no lock file, no backup, no migration on disk.
+    """
+    store = Store(db_path, backups=backups, read_only=read_only).open()
+    reason = "mit --read-only gestartet" if read_only else (store.read_only_reason() or None)
+    view = resolve_place(store.snapshot(), open_view) if open_view else None
+    app = HerfordApp(store, today=today, open_view=view, poll_interval=poll_interval)
+    if reason is not None:
+        app.read_only_reason = reason
+        app.sub_title = f"{app.sub_title} · NUR LESEN"
+    return app
 
 
 __all__ = ["HerfordApp", "Record", "create_app"]

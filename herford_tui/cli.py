@@ -102,8 +102,14 @@ db_option = click.option(
     metavar="ANSICHT",
     help="Startansicht: ein Gremium (z. B. lenkungskreis), organisationen oder jahr.",
 )
+@click.option(
+    "--read-only",
+    "read_only",
+    is_flag=True,
+    help="Nur lesen (z. B. am Beamer): nichts kann geändert werden, Änderungen anderer erscheinen.",
+)
 @click.pass_context
-def main(ctx: click.Context, db: str | None, open_view: str | None) -> None:
+def main(ctx: click.Context, db: str | None, open_view: str | None, read_only: bool) -> None:
     """Terminal-Dashboard des Bildungsbüros des Kreises Herford.
 
     Ohne Befehl öffnet es die Gremien, Netzwerkpartner und Sitzungen.
@@ -115,7 +121,7 @@ def main(ctx: click.Context, db: str | None, open_view: str | None) -> None:
 
     path = resolve_db(db)
     try:
-        app = create_app(path, open_view=open_view)
+        app = create_app(path, open_view=open_view, read_only=read_only)
     except (StoreError, ValueError) as exc:
         fail(str(exc))
     app.run()

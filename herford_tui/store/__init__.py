@@ -14,6 +14,7 @@ from herford_tui.store.errors import (
     PermissionDeniedError,
     ReadOnlyError,
     ReadOnlyFileSystemError,
+    SaveCancelled,
     SchemaTooNewError,
     StoreError,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "PermissionDeniedError",
     "ReadOnlyError",
     "ReadOnlyFileSystemError",
+    "SaveCancelled",
     "SchemaTooNewError",
     "Store",
     "StoreError",

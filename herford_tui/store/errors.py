@@ -65,6 +65,13 @@ class InUseError(StoreError):
         super().__init__("Löschen nicht möglich: " + "; ".join(references) + ".")
 
 
+class SaveCancelled(StoreError):
+    """The user gave up waiting for the file lock; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("Speichern abgebrochen, während die Datenbank gesperrt war. Nichts wurde gespeichert.")
+
+
 class NotFoundError(StoreError):
     """The record asked for does not exist (any more)."""
 

@@ -11,6 +11,7 @@ import re
 import secrets
 import shutil
 import stat
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from herford_tui.store.errors import (
     FileVanishedError,
     LockTimeoutError,
     NotADatabaseError,
+    SaveCancelled,
     StoreError,
     os_error,
 )
@@ -43,6 +45,8 @@ LOCK_POLL = 0.005
 MAX_MB_ENV = "HERFORD_TUI_MAX_MB"
 MAX_BYTES = 256 * 1024 * 1024
 """Larger files are refused before reading (x10 demo data is ~60 MB); $HERFORD_TUI_MAX_MB overrides."""
+CANCEL_CHECK = 0.1
+"""How often a save waiting for the lock looks whether it was cancelled (Esc, quitting)."""
 
 StatKey = tuple[int, int, int]
 """(inode, size, mtime in ns): changes with every write, see ``DatabaseFile.write``."""
@@ -223,12 +227,16 @@ class DatabaseFile:
 
     # -- writing -----------------------------------------------------------------
     @contextlib.contextmanager
-    def locked(self) -> Iterator[None]:
+    def locked(
+        self, *, cancel: threading.Event | None = None, on_wait: Callable[[], None] | None = None
+    ) -> Iterator[None]:
+        """Hold the file lock. ``on_wait`` is called once if another process holds it;
+        setting ``cancel`` while waiting gives up with ``SaveCancelled``."""
         mode = self.file_mode()
         self._prepare_lock_file(mode)
         lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT, mode=mode, thread_local=False)
         try:
-            lock.acquire(poll_interval=LOCK_POLL)
+            _acquire(lock, cancel, on_wait)
         except Timeout:
             raise LockTimeoutError(self.lock_path, LOCK_TIMEOUT) from None
         except OSError as exc:
@@ -524,6 +532,28 @@ def _structure_problem(data: dict[str, Any]) -> str | None:
         if not isinstance(counters, dict) or not all(type(v) is int for v in counters.values()):
             return f"die Zähler in der Tabelle „{META}“ sind ungültig"
     return None
+
+
+def _acquire(lock: FileLock, cancel: threading.Event | None, on_wait: Callable[[], None] | None) -> None:
+    """Short tries in a loop instead of one long wait when someone may give up: a user who
+    cancels, or quits the app, must not wait until a colleague's save is done."""
+    if cancel is None and on_wait is None:
+        lock.acquire(poll_interval=LOCK_POLL)
+        return
+    deadline = time.monotonic() + LOCK_TIMEOUT
+    first = True
+    while True:
+        if cancel is not None and cancel.is_set():
+            raise SaveCancelled()
+        try:
+            lock.acquire(timeout=0 if first else CANCEL_CHECK, poll_interval=LOCK_POLL)
+            return
+        except Timeout:
+            if first and on_wait is not None:
+                on_wait()
+            first = False
+            if time.monotonic() >= deadline:
+                raise
 
 
 def _fsync_dir(folder: Path) -> None:

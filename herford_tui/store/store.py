@@ -187,9 +187,11 @@ class Store:
 
     # -- writing -----------------------------------------------------------------
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[tuple[TinyDB, Snapshot, _Changes]]:
+    def _transaction(
+        self, cancel: threading.Event | None = None, on_wait: Callable[[], None] | None = None
+    ) -> Iterator[tuple[TinyDB, Snapshot, _Changes]]:
         self._ensure_writable()
-        with self._mutex, self.file.locked():
+        with self._mutex, self.file.locked(cancel=cancel, on_wait=on_wait):
             snapshot = self.snapshot()  # re-reads the file if another process wrote
             assert self._raw is not None
             # A fresh TinyDB per transaction: no query or next-id cache survives
@@ -221,14 +223,21 @@ class Store:
         """
         return cast(R, self.save_all([record])[0])
 
-    def save_all(self, items: list[Record | Follow]) -> list[Record]:
+    def save_all(
+        self,
+        items: list[Record | Follow],
+        *,
+        cancel: threading.Event | None = None,
+        on_wait: Callable[[], None] | None = None,
+    ) -> list[Record]:
         """Save several records in one write: all of them, or none.
 
         An item may be a function of the records saved before it, for a record that
         points at one inserted in the same step (a membership of a person created now).
         Each record is checked against the data as it stands after the ones before it.
+        ``cancel``/``on_wait``: see ``DatabaseFile.locked``.
         """
-        with self._transaction() as (db, snapshot, changes):
+        with self._transaction(cancel, on_wait) as (db, snapshot, changes):
             saved: list[Record] = []
             view = snapshot
             for item in items:
@@ -253,7 +262,14 @@ class Store:
         table.update(doc, doc_ids=[record.id])
         return saved
 
-    def delete(self, record: R, *, force: bool = False) -> R:
+    def delete(
+        self,
+        record: R,
+        *,
+        force: bool = False,
+        cancel: threading.Event | None = None,
+        on_wait: Callable[[], None] | None = None,
+    ) -> R:
         """Remove a record entered in error; return the version that was deleted.
 
         Refuses while others still point at it (``InUseError``). If a colleague saved
@@ -261,9 +277,9 @@ class Store:
         their version and the changed fields, and deletes nothing; asked again with
         ``force=True`` it deletes that current version. A record that is gone already
         raises ``DeleteConflictError`` with ``theirs=None`` either way. A colleague's
-        change is never written back.
+        change is never written back. ``cancel``/``on_wait``: see ``DatabaseFile.locked``.
         """
-        with self._transaction() as (db, snapshot, changes):
+        with self._transaction(cancel, on_wait) as (db, snapshot, changes):
             table = db.table(table_of(record))
             current = table.get(doc_id=record.id)
             if current is None:

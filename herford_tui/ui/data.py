@@ -1,45 +1,64 @@
-"""How the app talks to the store: polling for colleagues' changes, saving in workers.
+"""How the app talks to the store: polling for colleagues' changes, writing in workers.
 
-Screens never touch the store directly; they call ``app.save_record`` /
-``app.delete_record`` and react to ``app.snapshot`` changing.
+Screens never touch the store directly. Forms and dialogs that write (``Saving`` in
+``ui/common/saving.py``) run ``app.write`` in a worker and stay open until the write is
+on disk; everything else uses ``save_record``/``delete_record``, which report the
+outcome as a notification. Views refresh from ``app.snapshot``: every write ends with
+the new snapshot being set there, so no further message is needed.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import threading
 from collections import deque
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.message import Message
 
-from herford_tui.domain import Committee, Meeting, Membership, Organisation, Person, Record, Snapshot, ValidationError
+from herford_tui.domain import Committee, Meeting, Membership, Organisation, Person, Record, Snapshot
 from herford_tui.domain.snapshot import TABLE_NAMES
-from herford_tui.store import ConflictError, InUseError, StoreError
+from herford_tui.store import ReadOnlyError, Store, StoreError
 from herford_tui.store.store import Follow
+from herford_tui.ui.common.failures import describe_failure
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    _AppBase = App[None]
+else:
+    _AppBase = object
 
 TYPE_INDEX = {Committee: 0, Organisation: 1, Person: 2, Membership: 3, Meeting: 4}
 Done = Callable[[Record], None]
 DoneAll = Callable[[list[Record]], None]
 
 
-class RecordSaved(Message):
-    """Posted after a save or delete went through (tests await it; views may react)."""
+@dataclasses.dataclass(frozen=True)
+class WriteJob:
+    """What one save (or delete) writes, all or nothing."""
 
-    def __init__(self, record: Record, deleted: bool = False):
-        super().__init__()
-        self.record = record
-        self.deleted = deleted
-
-
-class SaveFailed(Message):
-    def __init__(self, record: Record, error: Exception):
-        super().__init__()
-        self.record = record
-        self.error = error
+    items: list[Record | Follow]
+    delete: bool = False
+    force: bool = False
+    """Delete even though a colleague changed the record since it was shown."""
 
 
-class DataMixin:
-    """Mixed into the App: owns the snapshot, the poller and the save workers."""
+class DataMixin(_AppBase):
+    """Mixed into the App: owns the snapshot, the poller and the writes."""
+
+    if TYPE_CHECKING:
+        store: Store
+        snapshot: Snapshot | None
+        poll_interval: float
+
+    read_only_reason: str | None = None
+    """Why the app only reads (``--read-only``, no write permission), or None."""
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
 
     def base_of(self, record: Record) -> Record | None:
         """The version ``record`` was edited from, if a recent snapshot still holds it."""
@@ -57,6 +76,7 @@ class DataMixin:
             self._recent_snapshots: deque[Snapshot] = deque(maxlen=3)
         return self._recent_snapshots
 
+    # -- reading -----------------------------------------------------------------
     def start_polling(self) -> None:
         self.set_interval(self.poll_interval, self._poll, name="store-poll")
 
@@ -68,12 +88,12 @@ class DataMixin:
     def reload(self) -> None:
         try:
             snapshot = self.store.snapshot()
-        except StoreError as exc:
-            self.call_from_thread(self.notify, str(exc), title="Datenbank", severity="error", timeout=30)
+        except (StoreError, OSError) as exc:
+            self.call_from_thread(self.notify, str(exc), title="Datenbank", severity="error", timeout=30, markup=False)
             return
-        self.call_from_thread(self._set_snapshot, snapshot)
+        self.call_from_thread(self.set_snapshot, snapshot)
 
-    def _set_snapshot(self, snapshot: Snapshot) -> None:
+    def set_snapshot(self, snapshot: Snapshot) -> None:
         if snapshot is self.snapshot:
             return
         old = self.snapshot
@@ -81,56 +101,98 @@ class DataMixin:
             self._recent.append(old)
         self.snapshot = snapshot  # the main screen's tabs and every shown view follow it
 
+    # -- read-only -------------------------------------------------------------------
+    def refuse_edit(self, what: str = "Bearbeiten") -> bool:
+        """In read-only mode say why ``what`` is not possible and return True."""
+        if self.read_only_reason is None:
+            return False
+        self.notify(
+            f"{what} ist ausgeschaltet (weil {self.read_only_reason}).",
+            markup=False,
+            title="Nur lesen",
+            severity="warning",
+            timeout=6,
+        )
+        return True
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        # The one place every form and write dialog passes: in read-only mode none opens.
+        if getattr(screen, "EDITS", False) and self.refuse_edit(getattr(screen, "EDIT_WHAT", "Bearbeiten")):
+            from textual.await_complete import AwaitComplete
+
+            if kwargs.get("wait_for_dismiss"):
+                import asyncio
+
+                refused: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+                refused.set_result(None)
+                return refused
+            return AwaitComplete.nothing()
+        return super().push_screen(screen, *args, **kwargs)
+
+    # -- writing -----------------------------------------------------------------
+    def write(
+        self,
+        job: WriteJob,
+        *,
+        cancel: threading.Event | None = None,
+        on_wait: Callable[[], None] | None = None,
+    ) -> tuple[list[Record], Snapshot]:
+        """Write ``job`` and return what was saved and the new snapshot. Blocks: call it in a
+        worker thread. Raises whatever went wrong; nothing is written then."""
+        if self.read_only_reason is not None:
+            raise ReadOnlyError(self.store.path, self.read_only_reason)
+        if job.delete:
+            record = job.items[0]
+            assert not callable(record)
+            saved: list[Record] = [self.store.delete(record, force=job.force, cancel=cancel, on_wait=on_wait)]
+        else:
+            saved = self.store.save_all(job.items, cancel=cancel, on_wait=on_wait)
+        return saved, self.store.snapshot()
+
     def save_record(self, record: Record, done: Done | None = None) -> None:
-        self._write([record], delete=False, done=(lambda saved: done(saved[0])) if done else None)
+        """Save without a form (restore from the archive): the outcome is a notification."""
+        self.save_records([record], (lambda saved: done(saved[0])) if done else None)
 
     def save_records(self, items: list[Record | Follow], done: DoneAll | None = None) -> None:
-        """Several records in one write, all or nothing (a move, a member with a new person)."""
-        self._write(items, delete=False, done=done)
+        """Several records in one write, all or nothing."""
+        if self._already_stored(items):
+            # A form saved these itself and closed with them: a caller written for forms that
+            # handed their result back to be saved must not write them a second time.
+            if done is not None:
+                done([item for item in items if not callable(item)])
+            return
+        self._write_in_background(WriteJob(items), done)
+
+    def _already_stored(self, items: list[Record | Follow]) -> bool:
+        if self.snapshot is None or any(callable(item) or not item.id for item in items):
+            return False
+        for item in items:
+            assert not callable(item)
+            table = TABLE_NAMES[TYPE_INDEX[type(item)]]
+            if getattr(self.snapshot, table).get(item.id) != item:
+                return False
+        return True
 
     def delete_record(self, record: Record, done: Done | None = None) -> None:
-        self._write([record], delete=True, done=(lambda saved: done(saved[0])) if done else None)
+        self._write_in_background(WriteJob([record], delete=True), (lambda saved: done(saved[0])) if done else None)
 
     @work(thread=True, group="write", exit_on_error=False)
-    def _write(self, items: list[Record | Follow], *, delete: bool, done: DoneAll | None) -> None:
+    def _write_in_background(self, job: WriteJob, done: DoneAll | None) -> None:
         try:
-            if delete:
-                self.store.delete(items[0])
-                saved = list(items)
-            else:
-                saved = self.store.save_all(items)
-        except (ValidationError, ConflictError, InUseError, StoreError) as exc:
-            self.call_from_thread(self._write_failed, items, exc)
+            saved, snapshot = self.write(job)
+        except Exception as exc:  # every failure is reported, none is lost
+            self.call_from_thread(self._background_failed, job, exc)
             return
-        snapshot = self.store.snapshot()
-        self.call_from_thread(self._write_done, saved, snapshot, delete, done)
+        self.call_from_thread(self._background_done, job, saved, snapshot, done)
 
-    def _write_done(self, saved: list[Record], snapshot: Snapshot, deleted: bool, done: DoneAll | None) -> None:
-        self._set_snapshot(snapshot)
-        self.notify("Gelöscht." if deleted else "Gespeichert.", timeout=3)
+    def _background_done(self, job: WriteJob, saved: list[Record], snapshot: Snapshot, done: DoneAll | None) -> None:
+        self.set_snapshot(snapshot)
+        self.notify("Gelöscht." if job.delete else "Gespeichert.", timeout=3)
         if done is not None:
             done(saved)
-        for record in saved:
-            self.post_message(RecordSaved(record, deleted))
 
-    def _write_failed(self, items: list[Record | Follow], error: Exception) -> None:
-        from herford_tui.ui.common.conflict import ConflictScreen
-
-        record = next((item for item in items if not callable(item)), None)
-        if isinstance(error, ConflictError) and len(items) == 1:
-            self.push_screen(ConflictScreen(error, base=self.base_of(error.mine)), callback=self._resolve_conflict)
-        elif isinstance(error, ConflictError):
-            self.notify(
-                f"{error} Die Ansicht zeigt jetzt den aktuellen Stand; bitte noch einmal.",
-                title="Nicht gespeichert",
-                severity="error",
-                timeout=15,
-            )
-        else:
-            self.notify(str(error), title="Nicht gespeichert", severity="error", timeout=15)
-        self.post_message(SaveFailed(record, error))
+    def _background_failed(self, job: WriteJob, error: Exception) -> None:
+        message = describe_failure(error, self.store.path).replace(" Ihre Eingaben stehen noch im Formular.", "")
+        title = "Nicht gelöscht" if job.delete else "Nicht gespeichert"
+        self.notify(message, title=title, severity="error", timeout=15, markup=False)
         self.reload()
-
-    def _resolve_conflict(self, keep_mine: Record | None) -> None:
-        if keep_mine is not None:
-            self.save_record(keep_mine)

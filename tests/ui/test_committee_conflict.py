@@ -18,7 +18,7 @@ from textual.widgets import DataTable, TabbedContent
 from herford_tui.domain import Committee, CommitteeKind, Membership, Seat
 from herford_tui.ui.committees.membership_form import MembershipForm
 from herford_tui.ui.common.conflict import ConflictScreen
-from herford_tui.ui.data import SaveFailed
+from herford_tui.ui.common.saving import SaveFailed
 
 
 async def open_edit_form(pilot, app, world) -> None:

@@ -377,7 +377,11 @@ async def test_delete_refused_while_a_deputy_points_at_the_member(world):
         await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
         await pilot.press("delete", "j")
         await settle(app, pilot)
-        assert any("Löschen nicht möglich" in n.message for n in app._notifications)
+        # The dialog stays open and says why (the deputy); nothing is reported as deleted.
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Löschen nicht möglich" in str(app.screen.query_one("#save-status").render())
+        assert not any("Gelöscht" in str(n.message) for n in app._notifications)
+        await pilot.press("escape")
         assert any("Bernd Beispiel" in r for r in roster_text(app, world.lenkungskreis))
     assert world.bytes() == before
 

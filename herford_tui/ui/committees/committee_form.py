@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import cast
 
 from textual import on
 from textual.containers import Horizontal, Vertical
@@ -12,7 +13,9 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from herford_tui.domain import Committee, CommitteeKind, Problem, Seat
 from herford_tui.domain.labels import COMMITTEE_KIND
+from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.common.format import plain
 from herford_tui.ui.navigation import slug
 
 
@@ -33,7 +36,9 @@ class SeatRow(Horizontal):
         self.seat = seat
 
     def compose(self) -> Iterable[Widget]:
-        yield Input(self.seat.label, placeholder="Bezeichnung (leer = entfernen)", compact=True, classes="seat-label")
+        yield OneLineInput(
+            self.seat.label, placeholder="Bezeichnung (leer = entfernen)", compact=True, classes="seat-label"
+        )
         count = "" if self.seat.count is None else str(self.seat.count)
         yield Input(count, placeholder="Anz.", type="integer", compact=True, classes="seat-count")
         yield TickBox("beratend", self.seat.advisory, compact=True, classes="seat-advisory")
@@ -52,6 +57,7 @@ class SeatRow(Horizontal):
 
 
 class CommitteeForm(FormScreen[Committee]):
+    EDIT_WHAT = "Gremien bearbeiten"
     AUTO_FOCUS = "#name"
 
     def __init__(self, committee: Committee | None):
@@ -70,16 +76,16 @@ class CommitteeForm(FormScreen[Committee]):
             rhythm_max=0,
             seats=[Seat(key="mitglieder", label="Mitglieder", count=None)],
         )
-        yield from self.field("Name", Input(c.name, compact=True, id="name"), "name")
+        yield from self.field("Name", OneLineInput(c.name, compact=True, id="name"), "name")
         yield from self.field(
             "Kurzname",
-            Input(c.short_name, placeholder="für den Reiter (leer = Name)", compact=True, id="short_name"),
+            OneLineInput(c.short_name, placeholder="für den Reiter (leer = Name)", compact=True, id="short_name"),
             "short_name",
         )
         yield Static("", id="hint-short_name", classes="field-error -empty")
         kinds = [(label, kind) for kind, label in COMMITTEE_KIND.items()]
         yield from self.field("Art", Select(kinds, value=c.kind, allow_blank=False, compact=True, id="kind"), "kind")
-        yield from self.field("Aufgabe", Input(c.purpose, compact=True, id="purpose"), "purpose")
+        yield from self.field("Aufgabe", OneLineInput(c.purpose, compact=True, id="purpose"), "purpose")
         yield from self.field(
             "Sitzungen/Jahr",
             Horizontal(
@@ -93,7 +99,7 @@ class CommitteeForm(FormScreen[Committee]):
         yield Label("", id="err-rhythm_max", classes="field-error -empty")
         yield from self.field(
             "Rhythmus-Text",
-            Input(
+            OneLineInput(
                 c.rhythm_note, placeholder="z. B. tagt regelmäßig (wenn höchstens = 0)", compact=True, id="rhythm_note"
             ),
             "rhythm_note",
@@ -115,11 +121,11 @@ class CommitteeForm(FormScreen[Committee]):
         name = self.query_one("#name", Input).value.strip()
         short = self.query_one("#short_name", Input).value.strip()
         stale = self.original is not None and name != self.original.name and short and short == self.original.short_name
-        hint.update(f"Der Reiter zeigt weiter „{short}“: Kurzname anpassen oder leeren." if stale else "")
+        hint.update(plain(f"Der Reiter zeigt weiter „{short}“: Kurzname anpassen oder leeren.") if stale else "")
         hint.set_class(not stale, "-empty")
 
-    def show_problems(self, problems: list[Problem]) -> None:
-        super().show_problems(problems)
+    def show_problems(self, problems: list[Problem], *, notify: bool = True) -> None:
+        super().show_problems(problems, notify=notify)
         self._short_name_hint()  # it shares the look of the error lines, not their lifetime
 
     @on(Button.Pressed, "#add-seat")
@@ -145,10 +151,11 @@ class CommitteeForm(FormScreen[Committee]):
                 seat.key = _unique_key(slug(seat.label) or "sitz", used)
                 used.add(seat.key)
         removed = {s.key for s in (self.original.seats if self.original else [])} - used
-        snapshot = self.app.snapshot
+        snapshot = self.snapshot
         for key in removed:
             if self.original and any(m.seat_key == key for m in snapshot.memberships_of(self.original.id)):
-                label = self.original.seat(key).label
+                seat = self.original.seat(key)
+                label = seat.label if seat else key
                 problems.append(Problem("seats", f"Sitz „{label}“ hat Mitgliedschaften (auch frühere) und bleibt."))
         if problems:
             return problems
@@ -157,7 +164,7 @@ class CommitteeForm(FormScreen[Committee]):
             base,
             name=self.query_one("#name", Input).value.strip(),
             short_name=self.query_one("#short_name", Input).value.strip(),
-            kind=self.query_one("#kind", Select).value,
+            kind=CommitteeKind(cast(str, self.query_one("#kind", Select).value)),
             purpose=self.query_one("#purpose", Input).value.strip(),
             rhythm_min=numbers["rhythm_min"],
             rhythm_max=numbers["rhythm_max"],

@@ -4,23 +4,28 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select
+from textual.widgets import Label, Select
 
-from herford_tui.domain import Membership, Problem, Snapshot
+from herford_tui.domain import Membership, Problem, Record, plans
 from herford_tui.domain.labels import format_date, parse_date
+from herford_tui.store.store import Follow
+from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.common.format import plain
 
 
 def _person_name(screen: FormScreen, m: Membership) -> str:
-    person = screen.app.snapshot.persons.get(m.person_id)
+    person = screen.snapshot.persons.get(m.person_id)
     return person.full_name if person else "?"
 
 
 class EndMembershipForm(FormScreen[Membership]):
     """Sets the end date; the membership stays as history."""
+
+    EDIT_WHAT = "Austritt eintragen"
 
     AUTO_FOCUS = "#end"
 
@@ -37,35 +42,30 @@ class EndMembershipForm(FormScreen[Membership]):
             "als Verlauf erhalten („h“ blendet ihn ein).",
             classes="dialog-text",
         )
-        today = format_date(self.app.today)
-        yield from self.field("Ende zum", Input(today, placeholder="TT.MM.JJJJ", compact=True, id="end"), "end")
-        deputies = [_person_name(self, d) for d in ending_deputies(self.app.snapshot, self.membership, self.app.today)]
+        today = format_date(self.herford.today)
+        yield from self.field("Ende zum", OneLineInput(today, placeholder="TT.MM.JJJJ", compact=True, id="end"), "end")
+        deputies = [
+            _person_name(self, d) for d in plans.ending_deputies(self.snapshot, self.membership, self.herford.today)
+        ]
         if deputies:
             yield Label(
-                f"Die Stellvertretung durch {', '.join(deputies)} endet zum selben Datum.",
+                plain(f"Die Stellvertretung durch {', '.join(deputies)} endet zum selben Datum."),
                 id="deputies-note",
                 classes="dialog-text",
             )
 
     def build(self) -> Membership | list[Problem]:
-        text = self.query_one("#end", Input).value
+        text = self.query_one("#end", OneLineInput).value
         try:
             end = parse_date(text)
         except ValueError as exc:
             return [Problem("end", str(exc))]
         ended = dataclasses.replace(self.membership, end=end)
-        return self.app.snapshot.check(ended) or ended
+        return self.snapshot.check(ended) or ended
 
-
-def ending_deputies(snapshot: Snapshot, member: Membership, end: date | None) -> list[Membership]:
-    """The deputies of ``member`` still serving on ``end`` (or at all): they leave with the member."""
-    return [
-        d
-        for d in snapshot.memberships.values()
-        if d.deputy_of == member.id
-        and (d.end is None or end is None or d.end > end)
-        and (end is None or d.start is None or d.start <= end)
-    ]
+    def save_items(self, result: Membership) -> list[Record | Follow]:
+        """The member leaves; deputies serving beyond that day leave with them, in one step."""
+        return plans.end_membership(self.snapshot, result)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,6 +77,8 @@ class Move:
 class MoveForm(FormScreen[Move]):
     """Moving keeps history: the old membership ends the day before the new one starts."""
 
+    EDIT_WHAT = "Sitzwechsel"
+
     AUTO_FOCUS = "#seat"
 
     def __init__(self, membership: Membership):
@@ -87,23 +89,23 @@ class MoveForm(FormScreen[Move]):
         return f"Auf anderen Sitz verschieben – {_person_name(self, self.membership)}"
 
     def compose_fields(self) -> Iterable[Widget]:
-        snapshot = self.app.snapshot
+        snapshot = self.snapshot
         committee = snapshot.committees[self.membership.committee_id]
         old = committee.seat(self.membership.seat_key)
         note = (
             f"Bisher: „{old.label if old else '–'}“. "
             "Die bisherige Mitgliedschaft endet am Vortag und bleibt als Verlauf."
         )
-        deputies = [_person_name(self, d) for d in snapshot.deputies_of(self.membership.id, self.app.today)]
+        deputies = [_person_name(self, d) for d in snapshot.deputies_of(self.membership.id, self.herford.today)]
         if deputies:
             note += f" Die Stellvertretung durch {', '.join(deputies)} wechselt mit."
-        yield Label(note, id="move-note", classes="dialog-text")
-        seats = [(s.label, s.key) for s in committee.seats if s.key != self.membership.seat_key]
+        yield Label(plain(note), id="move-note", classes="dialog-text")
+        seats = [(plain(s.label), s.key) for s in committee.seats if s.key != self.membership.seat_key]
         yield from self.field("Neuer Sitz", Select(seats, prompt="Sitz wählen", compact=True, id="seat"), "seat_key")
         # A move needs a day of the old seat first: not before the day after it started.
-        earliest = max(self.app.today, (self.membership.start or self.app.today) + timedelta(days=1))
+        earliest = max(self.herford.today, (self.membership.start or self.herford.today) + timedelta(days=1))
         yield from self.field(
-            "ab", Input(format_date(earliest), placeholder="TT.MM.JJJJ", compact=True, id="start"), "start"
+            "ab", OneLineInput(format_date(earliest), placeholder="TT.MM.JJJJ", compact=True, id="start"), "start"
         )
 
     def build(self) -> Move | list[Problem]:
@@ -111,7 +113,7 @@ class MoveForm(FormScreen[Move]):
         if seat is Select.NULL:
             return [Problem("seat_key", "Bitte den neuen Sitz wählen.")]
         try:
-            start = parse_date(self.query_one("#start", Input).value)
+            start = parse_date(self.query_one("#start", OneLineInput).value)
         except ValueError as exc:
             return [Problem("start", str(exc))]
         old = self.membership
@@ -119,6 +121,15 @@ class MoveForm(FormScreen[Move]):
             return [Problem("start", f"Der Wechsel muss nach dem Beginn ({format_date(old.start)}) liegen.")]
         ended = dataclasses.replace(old, end=start - timedelta(days=1))
         new = dataclasses.replace(old, id=0, rev=0, seat_key=str(seat), start=start, end=old.end, deputy_of=None)
-        snapshot = self.app.snapshot
+        snapshot = self.snapshot
         problems = snapshot.check(ended) + snapshot.check(new)
         return problems or Move(ended, new)
+
+    def save_items(self, result: Move) -> list[Record | Follow]:
+        """Old and new membership in one step; deputies follow their member to the new seat."""
+        return plans.move_member(self.snapshot, result.ended, result.new, self.herford.today)
+
+    def saved_result(self, result: Move, saved: list[Record]) -> Move:
+        ended, new = saved[0], saved[1]
+        assert isinstance(ended, Membership) and isinstance(new, Membership)
+        return Move(ended, new)

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import cast
 
 from textual import on
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
-from herford_tui.domain import Membership, Person, Problem, Role
+from herford_tui.domain import Membership, Person, Problem, Record, Role, plans
+from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import ROLE, format_date, parse_date
 from herford_tui.domain.search import find_organisations, find_persons
 from herford_tui.domain.validation import validate_person
+from herford_tui.store.store import Follow
+from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker
@@ -28,6 +32,7 @@ class MembershipDraft:
 
 
 class MembershipForm(FormScreen[MembershipDraft]):
+    EDIT_WHAT = "Mitgliedschaften bearbeiten"
     AUTO_FOCUS = "#person-input, #seat, #role, #represents-input"  # the first one enabled
 
     def __init__(
@@ -45,10 +50,6 @@ class MembershipForm(FormScreen[MembershipDraft]):
         self.start_seat = seat_key
         self.creating_person = False
 
-    @property
-    def snapshot(self):
-        return self.app.snapshot
-
     def title_text(self) -> str:
         committee = self.snapshot.committees[self.committee_id]
         if self.deputy_for is not None:
@@ -60,7 +61,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
     def compose_fields(self) -> Iterable[Widget]:
         snapshot = self.snapshot
         committee = snapshot.committees[self.committee_id]
-        m = self.original or Membership(committee_id=self.committee_id, start=self.app.today)
+        m = self.original or Membership(committee_id=self.committee_id, start=self.herford.today)
         if self.deputy_for is not None:
             owner = snapshot.persons.get(self.deputy_for.person_id)
             yield Label(plain(f"Stellvertretung für {owner.full_name if owner else '?'}"), classes="dialog-text")
@@ -71,17 +72,17 @@ class MembershipForm(FormScreen[MembershipDraft]):
                 "person_id",
             )
             with Vertical(id="new-person", classes="-hidden"):
-                yield from self.field("Vorname", Input(id="given_name", compact=True), "given_name")
-                yield from self.field("Nachname", Input(id="family_name", compact=True), "family_name")
-                yield from self.field("Funktion", Input(id="function", compact=True), "function")
-                yield from self.field("E-Mail", Input(id="email", compact=True), "email")
+                yield from self.field("Vorname", OneLineInput(id="given_name", compact=True), "given_name")
+                yield from self.field("Nachname", OneLineInput(id="family_name", compact=True), "family_name")
+                yield from self.field("Funktion", OneLineInput(id="function", compact=True), "function")
+                yield from self.field("E-Mail", OneLineInput(id="email", compact=True), "email")
         else:
             person = snapshot.persons.get(m.person_id)
             yield from self.field("Person", Label(plain(person.full_name if person else "?")), "person_id")
         seat_key = self.deputy_for.seat_key if self.deputy_for else (m.seat_key or self.start_seat)
         # A deputy sits on the seat of the member it stands in for; it moves with that member.
         deputy = self.deputy_for is not None or (m.deputy_of is not None and m.role is Role.STELLVERTRETUNG)
-        seats = [(self._seat_label(s), s.key) for s in committee.seats]
+        seats = [(plain(self._seat_label(s)), s.key) for s in committee.seats]
         yield from self.field(
             "Sitz",
             Select(
@@ -120,15 +121,17 @@ class MembershipForm(FormScreen[MembershipDraft]):
             "represents_id",
         )
         yield from self.field(
-            "Beginn", Input(format_date(m.start), placeholder="TT.MM.JJJJ", compact=True, id="start"), "start"
+            "Beginn", OneLineInput(format_date(m.start), placeholder="TT.MM.JJJJ", compact=True, id="start"), "start"
         )
         yield from self.field(
-            "Ende", Input(format_date(m.end), placeholder="TT.MM.JJJJ (leer = offen)", compact=True, id="end"), "end"
+            "Ende",
+            OneLineInput(format_date(m.end), placeholder="TT.MM.JJJJ (leer = offen)", compact=True, id="end"),
+            "end",
         )
-        yield from self.field("Notizen", Input(m.notes, compact=True, id="notes"), "notes")
+        yield from self.field("Notizen", OneLineInput(m.notes, compact=True, id="notes"), "notes")
 
     def _seat_label(self, seat) -> str:
-        holders = len(self.snapshot.seat_holders(self.committee_id, seat.key, self.app.today))
+        holders = len(self.snapshot.seat_holders(self.committee_id, seat.key, self.herford.today))
         if seat.count is None:
             return f"{seat.label} ({holders} besetzt)"
         return f"{seat.label} ({holders}/{seat.count})"
@@ -137,7 +140,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
         """An existing person with exactly this name: most likely the same human being."""
 
         def key(p: Person) -> tuple[str, str]:
-            return (p.given_name.casefold(), p.family_name.casefold())
+            return (match_key(p.given_name.strip()), match_key(p.family_name.strip()))
 
         return next((p for p in self.snapshot.persons.values() if key(p) == key(new)), None)
 
@@ -162,6 +165,19 @@ class MembershipForm(FormScreen[MembershipDraft]):
             self.query_one("#family_name", Input).value = family
             self.query_one("#given_name", Input).focus()
 
+    # -- saving ------------------------------------------------------------------
+    def save_items(self, result: MembershipDraft) -> list[Record | Follow]:
+        """A new person is saved first, in the same step as the membership that needs its id."""
+        if result.new_person is None:
+            return [result.membership]
+        return plans.member_with_new_person(result.new_person, result.membership)
+
+    def saved_result(self, result: MembershipDraft, saved: list[Record]) -> MembershipDraft:
+        membership = saved[-1]
+        assert isinstance(membership, Membership)
+        person = saved[0] if result.new_person is not None else None
+        return MembershipDraft(membership, person if isinstance(person, Person) else None)
+
     # -- result --------------------------------------------------------------------
     def build(self) -> MembershipDraft | list[Problem]:
         problems: list[Problem] = []
@@ -173,6 +189,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
             problems.append(Problem("represents_id", "Bitte eine Organisation aus der Liste wählen."))
         base = self.original or Membership(committee_id=self.committee_id)
         role = self.query_one("#role", Select).value
+        deputy_of: int | None
         if self.deputy_for is not None:
             deputy_of = self.deputy_for.id
         else:  # a deputy made a member of its own stands in for nobody any more
@@ -180,7 +197,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
         membership = dataclasses.replace(
             base,
             seat_key="" if seat is Select.NULL else str(seat),
-            role=role,
+            role=cast(Role, role),
             represents_id=represents.value,
             deputy_of=deputy_of,
             start=start,
@@ -206,7 +223,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
             elif picker.value is None:
                 problems.append(Problem("person_id", "Bitte eine Person aus der Liste wählen oder neu anlegen."))
             else:
-                membership = dataclasses.replace(membership, person_id=picker.value)
+                membership = dataclasses.replace(membership, person_id=int(picker.value))
         checked = [
             Problem("role", "Stellvertretungen bitte mit „v“ beim vertretenen Mitglied benennen.")
             if p.field == "deputy_of" and self.deputy_for is None

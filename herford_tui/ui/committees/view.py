@@ -14,11 +14,12 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
-from herford_tui.domain import Committee, Membership, Record, Role, Snapshot, plans
+from herford_tui.domain import Committee, Membership, Record, Role, Snapshot
 from herford_tui.domain.roster import RosterLine, roster_lines
 from herford_tui.ui.committees.presentation import COLUMNS, committee_info, cursor_row, member_detail, roster_rows
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.view import SnapshotView
+from herford_tui.ui.data import WriteJob
 
 if TYPE_CHECKING:
     from herford_tui.ui.committees.end_form import Move
@@ -151,14 +152,14 @@ class CommitteeView(SnapshotView):
 
         line = self.current_line
         seat_key = line.seat.key if line and line.seat else None
-        self.ask(MembershipForm(self.committee_id, seat_key=seat_key), callback=self._save_draft)
+        self.ask(MembershipForm(self.committee_id, seat_key=seat_key), callback=self._saved_draft)
 
     def action_edit_member(self) -> None:
         from herford_tui.ui.committees.membership_form import MembershipForm
 
         m = self._selected_membership()
         if m is not None:
-            self.ask(MembershipForm(self.committee_id, membership=m), callback=self._save_draft)
+            self.ask(MembershipForm(self.committee_id, membership=m), callback=self._saved_draft)
 
     def action_add_deputy(self) -> None:
         from herford_tui.ui.committees.membership_form import MembershipForm
@@ -171,7 +172,7 @@ class CommitteeView(SnapshotView):
             return
         if self._ended(m):
             return
-        self.ask(MembershipForm(self.committee_id, deputy_for=m), callback=self._save_draft)
+        self.ask(MembershipForm(self.committee_id, deputy_for=m), callback=self._saved_draft)
 
     def action_move_member(self) -> None:
         from herford_tui.ui.committees.end_form import MoveForm
@@ -182,7 +183,7 @@ class CommitteeView(SnapshotView):
         if m.deputy_of:
             self.notify("Eine Stellvertretung wechselt mit ihrem Mitglied den Sitz.", severity="warning")
             return
-        self.ask(MoveForm(m), callback=self._save_move)
+        self.ask(MoveForm(m), callback=self._moved)
 
     def action_end_member(self) -> None:
         from herford_tui.ui.committees.end_form import EndMembershipForm
@@ -190,7 +191,7 @@ class CommitteeView(SnapshotView):
         m = self._selected_membership()
         if m is None or self._ended(m):
             return
-        self.ask(EndMembershipForm(m), callback=self._save_end)
+        self.ask(EndMembershipForm(m))
 
     def action_delete_member(self) -> None:
         m = self._selected_membership()
@@ -199,18 +200,15 @@ class CommitteeView(SnapshotView):
         person = self.herford.snapshot.persons.get(m.person_id)
         who = person.full_name if person else "diese Person"
 
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.herford.delete_record(m)
-
         self.ask(
             ConfirmScreen(
                 f"Mitgliedschaft von {who} endgültig löschen?\n"
                 "Nur für irrtümliche Einträge. Wer ausscheidet, wird mit „x“ beendet "
                 "und bleibt als Verlauf erhalten.",
                 yes="Löschen",
-            ),
-            callback=confirmed,
+                job=WriteJob([m], delete=True),
+                edit_what="Löschen",
+            )
         )
 
     def action_toggle_history(self) -> None:
@@ -221,12 +219,16 @@ class CommitteeView(SnapshotView):
         from herford_tui.ui.committees.committee_form import CommitteeForm
 
         if self.committee is not None:
-            self.ask(CommitteeForm(self.committee), callback=self._save_record)
+            self.ask(CommitteeForm(self.committee))
 
     def action_new_committee(self) -> None:
         from herford_tui.ui.committees.committee_form import CommitteeForm
 
-        self.ask(CommitteeForm(None), callback=self._save_new_committee)
+        self.ask(CommitteeForm(None), callback=self._show_new_committee)
+
+    def _show_new_committee(self, committee: Committee | None) -> None:
+        if committee is not None:  # saved: the tabs are rebuilt for it; then show it
+            self.herford.call_after_refresh(self.herford.show_id, committee.id)
 
     def action_edit_person(self) -> None:
         from herford_tui.ui.directory.person_form import PersonForm
@@ -234,7 +236,7 @@ class CommitteeView(SnapshotView):
         m = self._selected_membership()
         person = self.herford.snapshot.persons.get(m.person_id) if m else None
         if person is not None:
-            self.ask(PersonForm(person), callback=self._save_record)
+            self.ask(PersonForm(person))
 
     def action_archive_committee(self) -> None:
         c = self.committee
@@ -242,37 +244,17 @@ class CommitteeView(SnapshotView):
             return
         verb = "wiederherstellen" if c.archived else "archivieren"
 
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.herford.save_record(dataclasses.replace(c, archived=not c.archived))
-
         note = "" if c.archived else " Der Reiter verschwindet; Mitgliedschaften und Sitzungen bleiben erhalten."
-        self.ask(ConfirmScreen(f"Gremium „{c.name}“ {verb}?{note}", yes=verb.capitalize()), callback=confirmed)
+        job = WriteJob([dataclasses.replace(c, archived=not c.archived)])
+        question = f"Gremium „{c.name}“ {verb}?{note}"
+        self.ask(ConfirmScreen(question, yes=verb.capitalize(), job=job, edit_what="Archivieren"))
 
-    # -- results of the forms: the app saves, the domain plans ----------------------
-    def _save_record(self, record: Record | None) -> None:
-        if record is not None:
-            self.herford.save_record(record)
+    # -- after a form saved (the forms write themselves) -------------------------
 
-    def _save_new_committee(self, committee: Committee | None) -> None:
-        if committee is not None:  # its tab is added with the new snapshot; then show it
-            self.herford.save_record(committee, done=lambda saved: self.herford.show_id(saved.id))
-
-    def _save_end(self, ended: Membership | None) -> None:
-        """The member leaves; deputies serving beyond that day leave with them."""
-        if ended is not None:
-            self.herford.save_records(plans.end_membership(self.herford.snapshot, ended))
-
-    def _save_move(self, move: Move | None) -> None:
+    def _moved(self, move: Move | None) -> None:
         if move is not None:
-            plan = plans.move_member(self.herford.snapshot, move.ended, move.new, self.herford.today)
-            self.herford.save_records(plan, done=lambda saved: self.select_membership(saved[1]))
+            self.select_membership(move.new)
 
-    def _save_draft(self, draft: MembershipDraft | None) -> None:
-        if draft is None:
-            return
-        if draft.new_person is None:
-            self.herford.save_record(draft.membership, done=self.select_membership)
-            return
-        plan = plans.member_with_new_person(draft.new_person, draft.membership)
-        self.herford.save_records(plan, done=lambda saved: self.select_membership(saved[1]))
+    def _saved_draft(self, draft: MembershipDraft | None) -> None:
+        if draft is not None:
+            self.select_membership(draft.membership)

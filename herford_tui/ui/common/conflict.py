@@ -14,10 +14,11 @@ from herford_tui.domain import Committee, Membership, Organisation, Person, Reco
 from herford_tui.domain.labels import FIELD
 from herford_tui.domain.merge import merge
 from herford_tui.store import ConflictError
-from herford_tui.ui.common.format import display_value
+from herford_tui.ui.common.access import HerfordAccess
+from herford_tui.ui.common.format import display_value, plain, plain_cell
 
 
-class ConflictScreen(ModalScreen[Record | None]):
+class ConflictScreen(HerfordAccess, ModalScreen[Record | None]):
     """Dismisses with the record to save over the colleague's version, or None to keep theirs.
 
     With the version the edit started from (``base``) the default is a merge: my changed
@@ -45,13 +46,13 @@ class ConflictScreen(ModalScreen[Record | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog conflict"):
             yield Label("Änderung eines anderen Benutzers", classes="dialog-title")
-            yield Static(self._what(), id="conflict-record", classes="section-title")
+            yield Static(plain(self._what()), id="conflict-record", classes="section-title")
             # A Static, not a Label: the message is longer than a line and must wrap.
-            yield Static(str(self.error), id="conflict-message", classes="dialog-text")
+            yield Static(plain(str(self.error)), id="conflict-message", classes="dialog-text")
             if self.error.theirs is not None:
                 yield DataTable(id="versions", cursor_type="row", zebra_stripes=True)
             if self.merged is not None:
-                yield Static(self._merge_text(), id="merge-note", classes="dialog-text")
+                yield Static(plain(self._merge_text()), id="merge-note", classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 if self.merged is not None:
                     yield Button("Zusammenführen (Strg+S)", id="merge", variant="warning")
@@ -64,7 +65,8 @@ class ConflictScreen(ModalScreen[Record | None]):
     def _what(self) -> str:
         """Which record this is about, in the user's words."""
         record = self.error.mine
-        snapshot = self.app.snapshot
+        snapshot = self.herford.snapshot
+        assert snapshot is not None
         if isinstance(record, Membership):
             person = snapshot.persons.get(record.person_id)
             committee = snapshot.committees.get(record.committee_id)
@@ -81,10 +83,10 @@ class ConflictScreen(ModalScreen[Record | None]):
         table = self.query_one("#versions", DataTable)
         table.add_columns("Feld", "Ihre Fassung", "Gespeicherte Fassung")
         for name in self.error.changed:
-            table.add_row(
-                FIELD.get(name, name),
-                display_value(getattr(self.error.mine, name)),
-                display_value(getattr(self.error.theirs, name)),
+            table.add_row(  # user data: never parsed as markup
+                plain_cell(FIELD.get(name, name)),
+                plain_cell(display_value(getattr(self.error.mine, name))),
+                plain_cell(display_value(getattr(self.error.theirs, name))),
             )
 
     def _merge_text(self) -> str:

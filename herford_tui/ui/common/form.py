@@ -1,26 +1,38 @@
-"""Base of the modal forms: Esc cancels, Ctrl+S saves, problems show under their field."""
+"""Base of the modal forms: Esc cancels, Ctrl+S saves, problems show under their field.
+
+A form stays open until its save is on disk (``SavingScreen``); it closes with what was
+saved, so the caller only reacts (puts the cursor on it), it never saves itself.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
+from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
 
-from herford_tui.domain import Problem
+from herford_tui.domain import Problem, Record, ValidationError
 from herford_tui.domain.text import printable
+from herford_tui.store import ConflictError
+from herford_tui.store.store import Follow
+from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.picker import RecordPicker
+from herford_tui.ui.common.saving import SavingScreen
+from herford_tui.ui.data import WriteJob
 
 T = TypeVar("T")
 
 
-class FormScreen(ModalScreen[T | None], Generic[T]):
-    """Subclasses compose their fields with ``field`` and return a result from ``build``."""
+class FormScreen(SavingScreen[T | None], Generic[T]):
+    """Subclasses compose their fields with ``field`` and return a result from ``build``;
+    ``save_items`` says what to write for it, ``saved_result`` what to hand back."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Abbrechen", id="form.cancel"),
@@ -33,12 +45,14 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             yield Label(self.TITLE_TEXT or plain(self.title_text()), classes="dialog-title")
             yield from self.compose_fields()
             yield Static("", id="err-form", classes="field-error -empty")
+            yield self.status_line()
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Speichern (Strg+S)", id="save", variant="primary")
                 yield Button("Abbrechen (Esc)", id="cancel")
         yield Footer()
 
     def title_text(self) -> str:
+        """The title; may hold user data (shown as plain text, never as markup)."""
         return ""
 
     def compose_fields(self) -> Iterable[Widget]:
@@ -47,12 +61,15 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     @staticmethod
     def field(label: str, widget: Widget, name: str) -> Iterable[Widget]:
         """A labelled row with an error line below that stays hidden until needed."""
-        if isinstance(widget, Input) and not widget.value.isprintable():
-            # An Input draws its value as it is: a stored ESC would reach the terminal.
-            # The field shows (and, if saved, keeps) the visible escape instead.
+        if isinstance(widget, Input) and not isinstance(widget, OneLineInput) and not widget.value.isprintable():
+            # A plain Input draws its value as it is: a stored ESC would reach the terminal.
+            # It shows (and, if saved, keeps) the visible escape instead; a OneLineInput
+            # shows stand-ins and keeps the stored text as it is.
             widget.value = printable(widget.value)
         if isinstance(widget, Input):
-            widget.select_on_focus = False  # typing must not wipe what is already there
+            # Entering a filled field selects its text: typing replaces it, an arrow key
+            # keeps it (never "28.11.202631.02.2026").
+            widget.select_on_focus = True
         yield Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
         yield Static("", id=f"err-{name}", classes="field-error -empty")
 
@@ -65,7 +82,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     def _values(self) -> list[object]:
         values: list[object] = []
         for widget in self.query("Input, Select, TextArea, Checkbox"):
-            values.append(widget.text if isinstance(widget, TextArea) else widget.value)
+            values.append(widget.text if isinstance(widget, TextArea) else getattr(widget, "value", None))
         return values
 
     def is_dirty(self) -> bool:
@@ -75,14 +92,90 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     def on_resize(self) -> None:
         self.query_one(".form").set_class(self.size.height < 36, "-short")
 
+    # -- input that behaves ------------------------------------------------------
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(TextArea.Changed)
+    @on(Checkbox.Changed)
+    @on(RecordPicker.Picked)
+    def _recheck(self) -> None:
+        """Error lines go away as soon as their field is valid (new ones wait for Ctrl+S)."""
+        shown = [e for e in self.query(".field-error").results(Static) if _is_shown_error(e)]
+        if not shown or self.saving:
+            return
+        result = self.build()
+        still = {p.field for p in result} if isinstance(result, list) else set()
+        fields_with_error = {f for f in still if self.query(f"#err-{f}")}
+        for error in shown:
+            name = (error.id or "").removeprefix("err-")
+            if name not in fields_with_error and not (name == "form" and still - fields_with_error):
+                error.update(Content(""))
+                error.add_class("-empty")
+        if not any(_is_shown_error(e) for e in self.query(".field-error")):
+            self.set_status("")
+
+    # -- saving ------------------------------------------------------------------
+    def build(self) -> T | list[Problem]:
+        """The result of the form, or the problems that keep it from being saved."""
+        raise NotImplementedError
+
+    def save_items(self, result: T) -> list[Record | Follow]:
+        """What to write for ``result``, in one step (all or nothing)."""
+        assert isinstance(result, Record)
+        return [result]
+
+    def saved_result(self, result: T, saved: list[Record]) -> T:
+        """What the form closes with once ``saved`` is on disk."""
+        return saved[0]  # type: ignore[return-value]
+
     def action_save(self) -> None:
-        result = self.build()  # each form defines build() -> result | list[Problem]
+        if self.saving:
+            return
+        result = self.build()
         if isinstance(result, list):
             self.show_problems(result)
-        else:
-            self.dismiss(result)
+            return
+        self.show_problems([])
+        self._result = result
+        self.start_write(WriteJob(self.save_items(result)))
+
+    def write_succeeded(self, job: WriteJob, saved: list[Record]) -> None:
+        self.dismiss(self.saved_result(self._result, saved))
+
+    def write_failed(self, job: WriteJob, error: Exception) -> None:
+        if isinstance(error, ValidationError):
+            self.show_problems(error.problems, notify=False)
+        elif isinstance(error, ConflictError) and len(job.items) == 1:
+            self._show_conflict(error)
+            return
+        elif isinstance(error, ConflictError):
+            error_text = f"{error} Die Ansicht zeigt jetzt den aktuellen Stand: bitte Esc und neu öffnen."
+            self.set_status(error_text + " Ihre Eingaben stehen noch im Formular.", "error")
+            return
+        super().write_failed(job, error)
+
+    def _show_conflict(self, error: ConflictError) -> None:
+        """A colleague saved (or deleted) this record first: both versions side by side."""
+        from herford_tui.ui.common.conflict import ConflictScreen
+
+        def answered(keep: Record | None) -> None:
+            if keep is not None:
+                self.start_write(WriteJob([keep]))
+            elif error.theirs is None:
+                self.set_status(
+                    f"{error} Ihre Eingaben stehen noch im Formular; Esc schließt es.",
+                    "error",
+                )
+            else:  # the user chose the colleague's version
+                self.app.notify("Nicht gespeichert: die Fassung des anderen Benutzers bleibt.", timeout=5)
+                self.dismiss(None)
+
+        self.set_status("")
+        self.app.push_screen(ConflictScreen(error, base=self.herford.base_of(error.mine)), answered)
 
     def action_cancel(self) -> None:
+        if self.cancel_write():
+            return
         if not self.is_dirty():
             self.dismiss(None)
             return
@@ -103,14 +196,24 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         elif event.button.id == "cancel":
             self.action_cancel()
 
-    def show_problems(self, problems: list[Problem]) -> None:
+    def show_problems(self, problems: list[Problem], *, notify: bool = True) -> None:
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             name = problem.field if self.query(f"#err-{problem.field}") else "form"
             by_field.setdefault(name, []).append(problem.message if name != "form" else str(problem))
         for error in self.query(".field-error").results(Static):
             messages = by_field.get((error.id or "").removeprefix("err-"), [])
-            error.update("\n".join(messages))
+            # Messages quote what was typed: plain text, never markup.
+            error.update(plain("\n".join(messages), keep_newlines=True) if messages else Content(""))
             error.set_class(not messages, "-empty")
         if problems:
-            self.notify("Bitte die markierten Angaben prüfen.", severity="error", timeout=4)
+            self.set_status("Nicht gespeichert: bitte die markierten Angaben prüfen.", "error")
+            if notify:
+                self.notify("Bitte die markierten Angaben prüfen.", severity="error", timeout=4)
+        else:
+            self.set_status("")
+
+
+def _is_shown_error(widget: Widget) -> bool:
+    """An error line in view (hints share the look but not the lifetime: not theirs to clear)."""
+    return (widget.id or "").startswith("err-") and not widget.has_class("-empty")

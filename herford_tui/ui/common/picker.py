@@ -11,7 +11,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from herford_tui.domain.text import printable
+from herford_tui.ui.common.fields import OneLineInput
+from herford_tui.ui.common.format import plain
 
 NEW = "__new__"
 MAX_MATCHES = 6
@@ -51,7 +52,7 @@ class RecordPicker(Vertical):
         self.value_label = value_label
 
     def compose(self) -> ComposeResult:
-        yield Input(printable(self.value_label), placeholder=self.placeholder, compact=True, id=f"{self.id}-input")
+        yield OneLineInput(self.value_label, placeholder=self.placeholder, compact=True, id=f"{self.id}-input")
         yield OptionList(compact=True, id=f"{self.id}-matches", classes="picker-matches -empty")
 
     @on(Input.Changed)
@@ -67,9 +68,9 @@ class RecordPicker(Vertical):
         if not text:
             matches.add_class("-empty")
             return
-        options = [Option(label, id=str(record_id)) for record_id, label in self.search(text)[:MAX_MATCHES]]
+        options = [Option(plain(label), id=str(record_id)) for record_id, label in self.search(text)[:MAX_MATCHES]]
         if self.allow_new:
-            options.append(Option(f"+ {self.allow_new}: „{text}“", id=NEW))
+            options.append(Option(plain(f"+ {self.allow_new}: „{text}“"), id=NEW))
         matches.add_options(options)
         matches.set_class(not options, "-empty")
         if options:

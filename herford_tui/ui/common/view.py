@@ -36,7 +36,7 @@ class SnapshotView(HerfordAccess, Vertical):
         self._stale = False
         self.refresh_data(self.herford.snapshot)
 
-    def ask(self, screen: Screen[Any], callback: ScreenResultCallbackType[Any]) -> None:
+    def ask(self, screen: Screen[Any], callback: ScreenResultCallbackType[Any] | None = None) -> None:
         """Open a form or dialog whose answer the app delivers, not this view.
 
         A committee archived by a colleague takes its view away while a form of it may be

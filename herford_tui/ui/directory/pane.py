@@ -11,8 +11,10 @@ from textual.widgets import DataTable, Input, Static
 from herford_tui.domain import Organisation, Snapshot
 from herford_tui.domain.labels import ORG_TYPE, ROLE
 from herford_tui.domain.search import find_organisations
+from herford_tui.domain.text import printable
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.view import SnapshotView
+from herford_tui.ui.data import WriteJob
 
 COLUMNS = (("Name", 36), ("Art", 20), ("Kommune", 12), ("Pers.", 5))
 
@@ -52,9 +54,9 @@ class DirectoryPane(SnapshotView):
         table.clear()
         for org in self.rows:
             table.add_row(
-                Text(org.name, overflow="ellipsis", no_wrap=True),
+                Text(printable(org.name), overflow="ellipsis", no_wrap=True),
                 ORG_TYPE[org.type],
-                org.municipality,
+                Text(printable(org.municipality)),
                 str(people.get(org.id, "")),
                 key=str(org.id),
             )
@@ -92,9 +94,9 @@ class DirectoryPane(SnapshotView):
             return Text("Keine Organisation gefunden. „a“ legt eine neue an.", style="dim")
         snapshot, today = self.app.snapshot, self.app.today
         text = Text()
-        text.append(org.name, style="bold")
-        text.append(f"  ·  {ORG_TYPE[org.type]}, {org.municipality}", style="dim")
-        contact = " · ".join(x for x in (org.address, org.phone, org.email, org.website) if x)
+        text.append(printable(org.name), style="bold")
+        text.append(f"  ·  {ORG_TYPE[org.type]}, {printable(org.municipality)}", style="dim")
+        contact = printable(" · ".join(x for x in (org.address, org.phone, org.email, org.website) if x))
         text.append("\n" + (contact or "keine Kontaktdaten"), style="" if contact else "dim")
         seats = []
         for m in snapshot.memberships.values():
@@ -102,7 +104,7 @@ class DirectoryPane(SnapshotView):
                 person = snapshot.persons.get(m.person_id)
                 name = person.full_name if person else "?"
                 seats.append(f"{snapshot.committees[m.committee_id].name}: {name} ({ROLE[m.role]})")
-        text.append("\nVertreten in: " + ("; ".join(sorted(seats)) if seats else "keinem Gremium"))
+        text.append("\nVertreten in: " + (printable("; ".join(sorted(seats))) if seats else "keinem Gremium"))
         return text
 
     def select_organisation(self, organisation_id: int) -> None:
@@ -123,28 +125,19 @@ class DirectoryPane(SnapshotView):
     def action_add(self) -> None:
         from herford_tui.ui.directory.org_form import OrganisationForm
 
-        self.ask(OrganisationForm(None), callback=self._save)
+        self.ask(OrganisationForm(None))
 
     def action_edit(self) -> None:
         from herford_tui.ui.directory.org_form import OrganisationForm
 
         if self.current is not None:
-            self.ask(OrganisationForm(self.current), callback=self._save)
+            self.ask(OrganisationForm(self.current))
 
     def action_delete(self) -> None:
         org = self.current
         if org is None:
             return
 
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.app.delete_record(org)
-
-        self.ask(
-            ConfirmScreen(f"Organisation „{org.name}“ löschen? Nur für irrtümliche Einträge.", yes="Löschen"),
-            callback=confirmed,
-        )
-
-    def _save(self, organisation: Organisation | None) -> None:
-        if organisation is not None:
-            self.app.save_record(organisation)
+        question = f"Organisation „{org.name}“ löschen? Nur für irrtümliche Einträge."
+        job = WriteJob([org], delete=True)
+        self.ask(ConfirmScreen(question, yes="Löschen", job=job, edit_what="Löschen"))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import Any
 
 from textual.widget import Widget
 from textual.widgets import Input
 
 from herford_tui.domain import Person, Problem
 from herford_tui.domain.search import find_organisations
+from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.picker import RecordPicker
 
@@ -25,6 +27,7 @@ TEXT_FIELDS = (
 
 
 class PersonForm(FormScreen[Person]):
+    EDIT_WHAT = "Personen bearbeiten"
     AUTO_FOCUS = "#given_name"
 
     def __init__(self, person: Person):
@@ -37,12 +40,14 @@ class PersonForm(FormScreen[Person]):
     def compose_fields(self) -> Iterable[Widget]:
         p = self.original
         for name, label, placeholder in TEXT_FIELDS[:4]:
-            yield from self.field(label, Input(getattr(p, name), placeholder=placeholder, compact=True, id=name), name)
-        org = self.app.snapshot.organisations.get(p.organisation_id) if p.organisation_id else None
+            yield from self.field(
+                label, OneLineInput(getattr(p, name), placeholder=placeholder, compact=True, id=name), name
+            )
+        org = self.snapshot.organisations.get(p.organisation_id) if p.organisation_id else None
         yield from self.field(
             "Organisation",
             RecordPicker(
-                lambda text: [(o.id, o.name) for o in find_organisations(self.app.snapshot, text)],
+                lambda text: [(o.id, o.name) for o in find_organisations(self.snapshot, text)],
                 placeholder="Organisation tippen … (leer = keine)",
                 value=org.id if org else None,
                 value_label=org.name if org else "",
@@ -51,12 +56,14 @@ class PersonForm(FormScreen[Person]):
             "organisation_id",
         )
         for name, label, placeholder in TEXT_FIELDS[4:]:
-            yield from self.field(label, Input(getattr(p, name), placeholder=placeholder, compact=True, id=name), name)
+            yield from self.field(
+                label, OneLineInput(getattr(p, name), placeholder=placeholder, compact=True, id=name), name
+            )
 
     def build(self) -> Person | list[Problem]:
         picker = self.query_one("#organisation", RecordPicker)
         if picker.value is None and self.query_one("#organisation-input", Input).value.strip():
             return [Problem("organisation_id", "Bitte eine Organisation aus der Liste wählen oder das Feld leeren.")]
-        values = {name: self.query_one(f"#{name}", Input).value.strip() for name, _, _ in TEXT_FIELDS}
+        values: dict[str, Any] = {name: self.query_one(f"#{name}", Input).value.strip() for name, _, _ in TEXT_FIELDS}
         person = dataclasses.replace(self.original, organisation_id=picker.value, **values)
-        return self.app.snapshot.check(person) or person
+        return self.snapshot.check(person) or person

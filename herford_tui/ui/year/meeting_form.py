@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import Any, cast
 
 from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
 from herford_tui.domain import AgendaItem, Meeting, MeetingStatus, Problem
 from herford_tui.domain.labels import MEETING_STATUS, format_date, format_time, parse_date, parse_time
+from herford_tui.domain.text import printable
+from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.common.format import plain
 
 
 class MeetingForm(FormScreen[Meeting]):
+    EDIT_WHAT = "Sitzungen bearbeiten"
     AUTO_FOCUS = "#committee_id"
 
     def __init__(self, meeting: Meeting | None, *, committee_id: int | None = None):
@@ -26,7 +31,7 @@ class MeetingForm(FormScreen[Meeting]):
 
     def compose_fields(self) -> Iterable[Widget]:
         m = self.original or Meeting(committee_id=self.committee_id or 0)
-        committees = [(c.name, c.id) for c in self.app.snapshot.active_committees()]
+        committees = [(plain(c.name), c.id) for c in self.snapshot.active_committees()]
         yield from self.field(
             "Gremium",
             Select(
@@ -39,26 +44,30 @@ class MeetingForm(FormScreen[Meeting]):
             "committee_id",
         )
         yield from self.field(
-            "Datum", Input(format_date(m.date), placeholder="TT.MM.JJJJ", compact=True, id="date"), "date"
+            "Datum", OneLineInput(format_date(m.date), placeholder="TT.MM.JJJJ", compact=True, id="date"), "date"
         )
         yield from self.field(
-            "Beginn", Input(format_time(m.start_time), placeholder="HH:MM", compact=True, id="start_time"), "start_time"
+            "Beginn",
+            OneLineInput(format_time(m.start_time), placeholder="HH:MM", compact=True, id="start_time"),
+            "start_time",
         )
         yield from self.field(
-            "Ende", Input(format_time(m.end_time), placeholder="HH:MM", compact=True, id="end_time"), "end_time"
+            "Ende", OneLineInput(format_time(m.end_time), placeholder="HH:MM", compact=True, id="end_time"), "end_time"
         )
-        yield from self.field("Ort", Input(m.location, compact=True, id="location"), "location")
+        yield from self.field("Ort", OneLineInput(m.location, compact=True, id="location"), "location")
         statuses = [(label, s) for s, label in MEETING_STATUS.items()]
         yield from self.field(
             "Status", Select(statuses, value=m.status, allow_blank=False, compact=True, id="status"), "status"
         )
-        agenda = "\n".join(item.title for item in m.agenda)
+        # A TextArea draws its text as it is: control characters in stored titles are shown
+        # (and, if saved, kept) as visible escapes, never sent to the terminal.
+        agenda = "\n".join(printable(item.title) for item in m.agenda)
         yield from self.field("Tagesordnung", TextArea(agenda, compact=True, id="agenda"), "agenda")
-        yield from self.field("Notizen", Input(m.notes, compact=True, id="notes"), "notes")
+        yield from self.field("Notizen", OneLineInput(m.notes, compact=True, id="notes"), "notes")
 
     def build(self) -> Meeting | list[Problem]:
         problems: list[Problem] = []
-        values = {}
+        values: dict[str, Any] = {}
         for name, parse in (("date", parse_date), ("start_time", parse_time), ("end_time", parse_time)):
             text = self.query_one(f"#{name}", Input).value.strip()
             try:
@@ -70,13 +79,13 @@ class MeetingForm(FormScreen[Meeting]):
         lines = [line.strip() for line in self.query_one("#agenda", TextArea).text.splitlines() if line.strip()]
         meeting = dataclasses.replace(
             self.original or Meeting(),
-            committee_id=0 if committee is Select.NULL else int(committee),
+            committee_id=0 if committee is Select.NULL else int(cast(int, committee)),
             location=self.query_one("#location", Input).value.strip(),
-            status=MeetingStatus(self.query_one("#status", Select).value),
+            status=MeetingStatus(cast(str, self.query_one("#status", Select).value)),
             agenda=[AgendaItem(number=str(i), title=title) for i, title in enumerate(lines, start=1)],
             notes=self.query_one("#notes", Input).value.strip(),
             **values,
         )
-        checked = self.app.snapshot.check(meeting)
+        checked = self.snapshot.check(meeting)
         problems += [p for p in checked if not any(q.field == p.field for q in problems)]
         return problems or meeting

@@ -12,8 +12,10 @@ from textual.widgets import DataTable, Static
 from herford_tui.domain import Meeting, MeetingStatus, Snapshot
 from herford_tui.domain.calendar import holiday_name
 from herford_tui.domain.labels import MEETING_STATUS, format_date, format_time
+from herford_tui.domain.text import printable
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.view import SnapshotView
+from herford_tui.ui.data import WriteJob
 
 COLUMNS = (("Datum", 13), ("Zeit", 5), ("Gremium", 14), ("Ort", 14), ("Status", 12), ("Hinweis", 10))
 
@@ -64,8 +66,8 @@ class YearPane(SnapshotView):
             table.add_row(
                 Text(format_date(m.date, weekday=True), style=style),
                 format_time(m.start_time),
-                Text(name, overflow="ellipsis", no_wrap=True),
-                Text(m.location, overflow="ellipsis", no_wrap=True),
+                Text(printable(name), overflow="ellipsis", no_wrap=True),
+                Text(printable(m.location), overflow="ellipsis", no_wrap=True),
                 MEETING_STATUS[m.status],
                 Text(holiday or "", style="yellow", overflow="ellipsis", no_wrap=True),
                 key=str(m.id),
@@ -88,14 +90,14 @@ class YearPane(SnapshotView):
             return Text(f"Keine Sitzungen {self.year}. „a“ plant eine neue.", style="dim")
         committee = self.app.snapshot.committees.get(m.committee_id)
         text = Text()
-        text.append(committee.name if committee else "?", style="bold")
+        text.append(printable(committee.name) if committee else "?", style="bold")
         times = "–".join(t for t in (format_time(m.start_time), format_time(m.end_time)) if t)
         text.append(f"  {format_date(m.date, weekday=True)} {times}  {MEETING_STATUS[m.status]}")
-        text.append("\n" + (m.location or "Ort noch offen"))
+        text.append("\n" + (printable(m.location) or "Ort noch offen"))
         holiday = holiday_name(m.date) if m.date else None
         if holiday:
             text.append(f"  ·  {holiday}", style="yellow")
-        agenda = "; ".join(f"{item.number}. {item.title}" for item in m.agenda)
+        agenda = printable("; ".join(f"{item.number}. {item.title}" for item in m.agenda))
         text.append("\n" + (f"TO: {agenda}" if agenda else "keine Tagesordnung"), style="" if agenda else "dim")
         return text
 
@@ -107,7 +109,7 @@ class YearPane(SnapshotView):
         for c in snapshot.active_committees():
             count = sum(1 for m in self.rows if m.committee_id == c.id and m.status is not MeetingStatus.ABGESAGT)
             target = f"{c.rhythm_min}–{c.rhythm_max}" if c.rhythm_min != c.rhythm_max else str(c.rhythm_max)
-            short = c.short_name or c.name
+            short = printable(c.short_name or c.name)
             below = c.rhythm_max and count < c.rhythm_min
             parts.append((f"{short} {count}" + (f" (Soll {target})" if c.rhythm_max else ""), "red" if below else ""))
         for i, (part, style) in enumerate(parts):
@@ -129,33 +131,28 @@ class YearPane(SnapshotView):
     def action_add(self) -> None:
         from herford_tui.ui.year.meeting_form import MeetingForm
 
-        self.ask(MeetingForm(None), callback=self._save)
+        self.ask(MeetingForm(None), callback=self._saved)
 
     def action_edit(self) -> None:
         from herford_tui.ui.year.meeting_form import MeetingForm
 
         if self.current is not None:
-            self.ask(MeetingForm(self.current), callback=self._save)
+            self.ask(MeetingForm(self.current), callback=self._saved)
 
     def action_delete(self) -> None:
         meeting = self.current
         if meeting is None:
             return
 
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.app.delete_record(meeting)
-
         when = format_date(meeting.date)
-        self.ask(
-            ConfirmScreen(f"Sitzung vom {when} löschen? Abgesagte Sitzungen besser auf „abgesagt“ setzen."),
-            callback=confirmed,
-        )
+        question = f"Sitzung vom {when} löschen? Abgesagte Sitzungen besser auf „abgesagt“ setzen."
+        job = WriteJob([meeting], delete=True)
+        self.ask(ConfirmScreen(question, yes="Löschen", job=job, edit_what="Löschen"))
 
-    def _save(self, meeting: Meeting | None) -> None:
+    def _saved(self, meeting: Meeting | None) -> None:
+        """The meeting is on disk (the form saved it); a holiday on that day is worth a word."""
         if meeting is None:
             return
         holiday = holiday_name(meeting.date) if meeting.date else None
         if holiday:
             self.notify(f"Hinweis: {format_date(meeting.date)} – {holiday} in NRW.", severity="warning")
-        self.app.save_record(meeting)

@@ -1,0 +1,55 @@
+"""Item 5 of issue 6: form input that behaves (entering a filled field, error lines that clear
+while typing, pasted line breaks)."""
+
+from __future__ import annotations
+
+from pilot_helpers import SIZE, error_text, goto_row, settle, tab_to
+from textual import events
+
+from herford_tui.ui.committees.membership_form import MembershipForm
+from herford_tui.ui.common.fields import JOINED
+
+
+async def test_entering_a_filled_date_field_selects_it_so_typing_replaces_it(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
+        await pilot.press("e")
+        await tab_to(pilot, "#start")
+        field = app.screen.query_one("#start")
+        assert field.value == "01.01.2025" and field.selected_text == "01.01.2025"
+        await pilot.press(*"31.12.2025")
+        assert field.value == "31.12.2025"  # never "01.01.202531.12.2025"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    assert str(world.read().memberships[world.membership["bm"]].start) == "2025-12-31"
+
+
+async def test_an_error_line_goes_away_as_soon_as_the_field_is_valid(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
+        await pilot.press("e")
+        await tab_to(pilot, "#end")
+        await pilot.press(*"31.02.2026", "ctrl+s")
+        await settle(app, pilot)
+        assert "kein Datum" in error_text(app, "end")
+        await pilot.press("backspace", "backspace", "backspace", "backspace")
+        await pilot.press(*"2025")  # 31.02.2025: still no date, the line stays
+        assert "kein Datum" in error_text(app, "end")
+        await pilot.press("ctrl+u", *"31.12.2026")  # valid now: gone without Ctrl+S
+        assert error_text(app, "end") == ""
+        assert isinstance(app.screen, MembershipForm)
+
+
+async def test_pasted_line_breaks_become_spaces_and_the_user_is_told(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
+        await pilot.press("e")
+        await tab_to(pilot, "#notes")
+        notes = app.screen.query_one("#notes")
+        notes.post_message(events.Paste("Brink\nmann\r\nkommt"))
+        await pilot.pause()
+        assert notes.value == "Brink mann kommt"
+        assert any(JOINED in str(n.message) for n in app._notifications)

@@ -1,0 +1,191 @@
+"""Acceptance for item 2 of issue 6: a form stays open with its input until the save is on
+disk; every failure is said in German in the form, and the file stays as it was."""
+
+from __future__ import annotations
+
+import dataclasses
+import errno
+import subprocess
+import sys
+import time
+
+import pytest
+from pilot_helpers import SIZE, goto_row, replace_text, settle, tab_to, wait_for
+
+from herford_tui.store import files
+from herford_tui.ui.committees.membership_form import MembershipForm
+from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.saving import WAITING
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#save-status").render())
+
+
+async def edit_notes(pilot, app, world, text: str = "Wichtig") -> MembershipForm:
+    await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
+    await pilot.press("e")
+    form = app.screen
+    assert isinstance(form, MembershipForm)
+    await tab_to(pilot, "#notes")
+    await replace_text(pilot, text)
+    return form
+
+
+async def save_and_expect_failure(pilot, app, world, form, *words: str) -> None:
+    before = world.bytes()
+    await pilot.press("ctrl+s")
+    await settle(app, pilot)
+    assert app.screen is form, "the form closed although nothing was saved"
+    assert form.query_one("#notes").value == "Wichtig"  # the input is still there
+    shown = status(app)
+    for word in (*words, "Ihre Eingaben stehen noch im Formular"):
+        assert word in shown, shown
+    assert world.bytes() == before
+    assert not list(world.path.parent.glob(f".{world.path.name}.tmp-*"))  # no temp file left
+    assert world.read().memberships[world.membership["bm"]].notes == ""
+
+
+async def test_permission_error(world, monkeypatch):
+    def refuse(self, data):
+        raise PermissionError(errno.EACCES, "Permission denied", str(self.path.parent))
+
+    monkeypatch.setattr(files.DatabaseFile, "write", refuse)
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        form = await edit_notes(pilot, app, world)
+        await save_and_expect_failure(pilot, app, world, form, "Keine Schreibrechte", "unverändert")
+
+
+async def test_disk_full(world, monkeypatch):
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", full)  # in the real write path: temp file written, not synced
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        form = await edit_notes(pilot, app, world)
+        await save_and_expect_failure(pilot, app, world, form, "kein Platz mehr", "Platz schaffen")
+
+
+async def test_file_gone(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        form = await edit_notes(pilot, app, world)
+        content = world.bytes()
+        world.path.rename(world.path.with_suffix(".verschoben"))
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is form and form.query_one("#notes").value == "Wichtig"
+        assert "gibt es nicht" in status(app) and "Ihre Eingaben" in status(app)
+        assert not world.path.exists()  # not recreated behind the user's back
+        assert world.path.with_suffix(".verschoben").read_bytes() == content
+
+
+async def test_unexpected_error_is_shown_too(world, monkeypatch):
+    def broken(self, *args, **kwargs):
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(files.DatabaseFile, "write", broken)
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        form = await edit_notes(pilot, app, world)
+        await save_and_expect_failure(pilot, app, world, form, "unerwarteter Fehler", "kaputt")
+
+
+@pytest.fixture
+def lock_held(world):
+    """Another process holds the database lock until the test lets go."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from filelock import FileLock; lock = FileLock(sys.argv[1]); lock.acquire();"
+            " print('held', flush=True); sys.stdin.read()",
+            str(world.path) + ".lock",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    yield holder
+    holder.kill()
+    holder.wait(timeout=10)
+
+
+async def test_waiting_for_the_lock_says_so_and_esc_cancels(world, lock_held):
+    before = world.bytes()
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        form = await edit_notes(pilot, app, world)
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: WAITING in status(app)), status(app)
+        await pilot.press("escape")  # gives up waiting; the form stays
+        await settle(app, pilot)
+        assert app.screen is form and form.query_one("#notes").value == "Wichtig"
+        assert "abgebrochen" in status(app) and "Nichts wurde gespeichert" in status(app)
+        assert world.bytes() == before
+
+        # Saving again once the colleague is done goes through and closes the form.
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: WAITING in status(app))
+        lock_held.kill()
+        assert await wait_for(pilot, lambda: app.screen is not form, timeout=10)
+    assert world.read().memberships[world.membership["bm"]].notes == "Wichtig"
+
+
+async def test_quitting_while_waiting_for_the_lock_does_not_block(world, lock_held):
+    before = world.bytes()
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await edit_notes(pilot, app, world)
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: WAITING in status(app))
+        await pilot.press("ctrl+q")  # the form holds unsaved input: asked first
+        await pilot.press("j")
+        started = time.monotonic()
+    assert time.monotonic() - started < 5  # not the 30 s of the lock timeout
+    assert world.bytes() == before
+
+
+async def test_delete_meeting_a_colleagues_change_asks_again(world):
+    """Never "Gelöscht." when nothing was deleted: the dialog says what changed and asks again."""
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
+        await pilot.press("delete")
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        colleague = world.store()
+        gf = colleague.snapshot().memberships[world.membership["gf"]]
+        colleague.save(dataclasses.replace(gf, notes="vom Kollegen"))
+        before = world.bytes()
+        await pilot.press("j")
+        await settle(app, pilot)
+        assert app.screen is dialog and world.bytes() == before
+        question = str(dialog.query_one("#question").render())
+        assert "inzwischen geändert" in question and "Trotzdem löschen?" in question
+        assert not any("Gelöscht" in str(n.message) for n in app._notifications)
+        await pilot.press("j")  # yes, delete anyway
+        await settle(app, pilot)
+        assert app.screen is not dialog
+        assert any("Gelöscht" in str(n.message) for n in app._notifications)
+    assert world.membership["gf"] not in world.read().memberships
+
+
+async def test_a_form_result_saved_again_by_an_old_style_caller_is_not_written_twice(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        form = await edit_notes(pilot, app, world)
+        results = []
+        form.dismiss = results.append  # what the caller's callback gets
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: bool(results))
+        saved = results[0].membership
+        assert saved.notes == "Wichtig"
+        before = world.bytes()
+        handed_back = []
+        app.save_record(saved, done=handed_back.append)
+        await settle(app, pilot)
+        assert handed_back == [saved] and world.bytes() == before
