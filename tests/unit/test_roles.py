@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from herford_tui.domain import Committee, Membership, Person, Problem, Role, Seat, Snapshot, ValidationError
 from herford_tui.domain.labels import ROLE
@@ -314,3 +316,29 @@ def test_later_concurrent_chairs_names_each_later_one_once():
     other = dataclasses.replace(member(5, 4, role=Role.VORSITZ), committee_id=2)
     pairs = later_concurrent_chairs([third, second, first, before, other, member(6, 4)])
     assert [(later.id, kept.id) for later, kept in pairs] == [(2, 1), (3, 1)]
+
+
+# -- property: whatever is offered, accepted chairs never share a day ----------------------------------
+@given(periods=st.lists(st.tuples(st.integers(0, 30), st.none() | st.integers(0, 15), st.booleans()), max_size=8))
+def test_accepted_chairs_never_overlap_and_co_chairs_are_always_accepted(periods):
+    accepted: dict[int, Membership] = {}
+    for i, (offset, length, co) in enumerate(periods, start=1):
+        start = START + timedelta(days=offset)
+        end = None if length is None else start + timedelta(days=length)
+        role = Role.CO_VORSITZ if co else Role.VORSITZ
+        offer = Membership(
+            id=i, rev=1, person_id=1 + i % 4, committee_id=1, seat_key=f"s{i}", start=start, end=end, role=role
+        )
+        snap = snapshot(*accepted.values())
+        snap.committees[1].seats.append(Seat(f"s{i}", f"Sitz {i}", count=None))
+        chairs = [m for m in accepted.values() if m.role is Role.VORSITZ]
+        clash = role is Role.VORSITZ and any(m.is_active(d) and offer.is_active(d) for m in chairs for d in _days())
+        problems = snap.check(offer)
+        assert ("role" in fields(problems)) == clash
+        if not problems:
+            accepted[i] = offer
+    assert later_concurrent_chairs(accepted.values()) == []
+
+
+def _days() -> list[date]:
+    return [START + timedelta(days=d) for d in range(60)]
