@@ -1,0 +1,135 @@
+"""The other processes of a benchmark run: ``python benchmarks/child.py KIND PATH [ARGS]``.
+
+Each prints one JSON object per answer on stdout, so ``run.py`` reads figures, never logs.
+
+- ``rss PATH [MAX_TABS]``: the real app, headless (Pilot), visits every tab (or an even sample of
+  ``MAX_TABS``); peak RSS and the slowest first visit of a tab.
+- ``parse PATH``: ``json.loads`` of the file, nothing else; peak RSS (the baseline of ``rss``).
+- ``colleague PATH``: a colleague's app process: on each ``save TEXT`` line it saves a person's
+  notes and answers with the monotonic time the save returned.
+- ``writer PATH ID N``: one of the concurrent writers: after ``go`` it inserts N organisations.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def _peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _say(figures: dict[str, object]) -> None:
+    print(json.dumps(figures), flush=True)
+
+
+def parse(path: Path) -> None:
+    data = json.loads(path.read_bytes())
+    _say({"rss_mib": _peak_rss_mib(), "tables": len(data)})
+
+
+def rss(path: Path, max_tabs: int) -> None:
+    asyncio.run(_visit_every_tab(path, max_tabs))
+
+
+def _sample(panes: list[str], limit: int) -> list[str]:
+    """Every tab if there are at most ``limit``; else every tab that is not a single committee
+    (Arbeitskreise, Organisationen, Jahr) and committee tabs spread evenly over the rest."""
+    if len(panes) <= limit:
+        return panes
+    special = [p for p in panes if not p.startswith("gremium-")]
+    single = [p for p in panes if p.startswith("gremium-")]
+    room = max(limit - len(special), 1)
+    picked = {single[i * len(single) // room] for i in range(room)}
+    return [p for p in panes if p in special or p in picked]
+
+
+async def _visit_every_tab(path: Path, max_tabs: int) -> None:
+    from textual.widgets import TabbedContent, TabPane
+
+    from herford_tui.app import create_app
+
+    app = create_app(path, poll_interval=3600)  # no colleague here: polling would only add noise
+    app.animation_level = "none"
+    visits: dict[str, float] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        tabs = app.screen.query(TabbedContent).first()
+        panes = [pane.id for pane in tabs.query(TabPane) if pane.id]
+        for pane_id in _sample(panes, max_tabs):
+            start = time.perf_counter()
+            tabs.active = pane_id
+            await _settle(app, pilot)
+            visits[pane_id] = time.perf_counter() - start
+    slowest = max(visits, key=lambda k: visits[k]) if visits else ""
+    _say(
+        {
+            "rss_mib": _peak_rss_mib(),
+            "tabs": len(visits),
+            "tabs_in_app": len(panes),
+            "first_visit_max_s": visits.get(slowest, 0.0),
+            "first_visit_slowest": slowest,
+            "first_visit_total_s": sum(visits.values()),
+        }
+    )
+
+
+async def _settle(app, pilot) -> None:
+    """Until the shown tab has built and refreshed: messages handled, workers done, painted."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def colleague(path: Path) -> None:
+    from herford_tui.domain import Person
+    from herford_tui.store import Store
+
+    store = Store(path).open()
+    person_id = min(store.snapshot().persons)
+    _say({"ready": True, "person_id": person_id})
+    for line in sys.stdin:
+        command, _, text = line.rstrip("\n").partition(" ")
+        if command != "save":
+            break
+        person = store.get(Person, person_id)
+        person.notes = text
+        store.save(person)
+        _say({"saved_at": time.monotonic()})
+
+
+def writer(path: Path, writer_id: str, count: int) -> None:
+    from herford_tui.domain import Organisation
+    from herford_tui.store import Store
+
+    store = Store(path).open()
+    _say({"ready": True})
+    if sys.stdin.readline().strip() != "go":
+        return
+    errors: list[str] = []
+    for k in range(count):
+        try:
+            store.save(Organisation(name=f"Benchmark-Schreiber {writer_id}-{k}"))
+        except Exception as exc:  # a lost save is a figure, not a crash of the benchmark
+            errors.append(f"{type(exc).__name__}: {exc}")
+    _say({"done_at": time.monotonic(), "errors": errors})
+
+
+if __name__ == "__main__":
+    kind, file, *rest = sys.argv[1:]
+    target = Path(file)
+    if kind == "rss":
+        rss(target, int(rest[0]) if rest else 1_000_000)
+    elif kind == "parse":
+        parse(target)
+    elif kind == "colleague":
+        colleague(target)
+    elif kind == "writer":
+        writer(target, rest[0], int(rest[1]))
+    else:
+        sys.exit(f"unknown child {kind!r}")
