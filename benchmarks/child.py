@@ -7,6 +7,8 @@ Each prints one JSON object per answer on stdout, so ``run.py`` reads figures, n
 - ``parse PATH``: ``json.loads`` of the file, nothing else; peak RSS (the baseline of ``rss``).
 - ``colleague PATH``: a colleague's app process: on each ``save TEXT`` line it saves a person's
   notes and answers with the monotonic time the save returned.
+- ``ui_colleague PATH N``: the app, headless, while a colleague's process saves N times: how
+  long from each save to the roster showing it.
 - ``writer PATH ID N``: one of the concurrent writers: after ``go`` it inserts N organisations.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import json
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -86,21 +89,66 @@ async def _settle(app, pilot) -> None:
     await pilot.pause()
 
 
-def colleague(path: Path) -> None:
+def colleague(path: Path, person_id: int | None = None, field: str = "notes") -> None:
     from herford_tui.domain import Person
     from herford_tui.store import Store
 
     store = Store(path).open()
-    person_id = min(store.snapshot().persons)
+    person_id = person_id or min(store.snapshot().persons)
     _say({"ready": True, "person_id": person_id})
     for line in sys.stdin:
         command, _, text = line.rstrip("\n").partition(" ")
         if command != "save":
             break
         person = store.get(Person, person_id)
-        person.notes = text
+        setattr(person, field, text)  # a str field of Person: notes, function
         store.save(person)
         _say({"saved_at": time.monotonic()})
+
+
+def ui_colleague(path: Path, runs: int) -> None:
+    asyncio.run(_ui_colleague(path, runs))
+
+
+async def _ui_colleague(path: Path, runs: int) -> None:
+    """The app shows the first committee; a colleague's process changes the function of the
+    person on its first roster line; how long until the roster shows it. The app polls every
+    20 ms here, so the figure is the refresh, not the poll interval (1 s in the app)."""
+    from textual.widgets import DataTable
+
+    from herford_tui.app import create_app
+
+    app = create_app(path, poll_interval=0.02)
+    app.animation_level = "none"
+    took: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        table = next(t for t in app.screen.query("#roster").results(DataTable) if t.region.area)
+        view = table.parent
+        line = next(line for line in view.lines if line.membership is not None)  # type: ignore[union-attr]
+        person_id = line.membership.person_id
+        other = subprocess.Popen(
+            [sys.executable, __file__, "colleague", str(path), str(person_id), "function"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            bufsize=1,
+        )
+        assert other.stdin is not None and other.stdout is not None
+        try:
+            json.loads(other.stdout.readline())
+            for i in range(runs):
+                text = f"Funktion {i}"
+                other.stdin.write(f"save {text}\n")
+                other.stdin.flush()
+                saved_at = json.loads(other.stdout.readline())["saved_at"]
+                while not any(text in str(cell) for row in range(table.row_count) for cell in table.get_row_at(row)):
+                    await pilot.pause(0.002)
+                took.append(time.monotonic() - saved_at)
+        finally:
+            other.stdin.close()
+            other.wait()
+    _say({"seconds": took})
 
 
 def writer(path: Path, writer_id: str, count: int) -> None:
@@ -128,7 +176,9 @@ if __name__ == "__main__":
     elif kind == "parse":
         parse(target)
     elif kind == "colleague":
-        colleague(target)
+        colleague(target, int(rest[0]) if rest else None, rest[1] if len(rest) > 1 else "notes")
+    elif kind == "ui_colleague":
+        ui_colleague(target, int(rest[0]))
     elif kind == "writer":
         writer(target, rest[0], int(rest[1]))
     else:

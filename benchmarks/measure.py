@@ -183,6 +183,19 @@ def colleague_seen(path: Path, runs: int) -> Figure:
     )
 
 
+def colleague_in_ui(path: Path, runs: int, snapshot_seen: Figure) -> Figure:
+    """The same in the app (headless): a colleague's save returned → the roster shows it."""
+    took = processes.run_child("ui_colleague", str(path), str(runs))["seconds"]
+    return Figure(
+        "a colleague's save in the app: save returned → roster shows it",
+        "s",
+        took,
+        "the same save seen in a bare snapshot (above)",
+        list(snapshot_seen.values),
+        note="the app polls every 20 ms here; in use add its poll interval (1 s)",
+    )
+
+
 # -- search ---------------------------------------------------------------------------------------------
 def _search_function(snapshot: Snapshot) -> Callable[[str], object]:
     """Whatever the domain offers on this branch: one ``search``, else persons and organisations."""
