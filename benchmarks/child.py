@@ -24,7 +24,14 @@ from pathlib import Path
 
 
 def _peak_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    """This process's peak RSS. Not ``ru_maxrss``: Linux carries the parent's peak over a
+    fork and exec into it (``signal->maxrss``), so a child of the big benchmark process
+    would report the parent's memory. ``VmHWM`` belongs to this program's own memory map."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _say(figures: dict[str, object]) -> None:
@@ -160,12 +167,14 @@ def writer(path: Path, writer_id: str, count: int) -> None:
     if sys.stdin.readline().strip() != "go":
         return
     errors: list[str] = []
+    failed: list[int] = []
     for k in range(count):
         try:
             store.save(Organisation(name=f"Benchmark-Schreiber {writer_id}-{k}"))
-        except Exception as exc:  # a lost save is a figure, not a crash of the benchmark
+        except Exception as exc:  # a refused save is a figure (the user is told), not a crash
             errors.append(f"{type(exc).__name__}: {exc}")
-    _say({"done_at": time.monotonic(), "errors": errors})
+            failed.append(k)
+    _say({"done_at": time.monotonic(), "errors": errors, "failed": failed})
 
 
 if __name__ == "__main__":

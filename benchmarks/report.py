@@ -24,7 +24,7 @@ def _cell(figure: dict[str, Any]) -> str:
     unit = figure["unit"]
     value = f"{figure['median']:g} {unit} ({figure['min']:g}–{figure['max']:g}, n={figure['runs']})"
     if "lost" in figure:
-        value += f", lost {figure['lost']}"
+        value += f", lost {figure['lost']}, refused {figure['errors']}"
     return value
 
 
