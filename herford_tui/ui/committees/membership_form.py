@@ -108,7 +108,9 @@ class MembershipForm(FormScreen[MembershipDraft]):
             "role",
         )
         if self._started():
-            yield Label("Rolle wechseln: w (ab einem Datum, der Verlauf bleibt)", id="role-hint", classes="field-hint")
+            yield Label(
+                "Rolle wechseln: w in der Liste (ab Datum, Verlauf bleibt)", id="role-hint", classes="field-hint"
+            )
         represents = snapshot.organisations.get(m.represents_id) if m.represents_id else None
         yield from self.field(
             "vertritt",
