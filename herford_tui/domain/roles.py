@@ -14,17 +14,14 @@ them, like the store's ``Follow``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from herford_tui.domain.labels import ROLE, format_date
 from herford_tui.domain.models import Membership, Record, Role
+from herford_tui.domain.plans import Follow, Plan
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.domain.validation import Problem, ValidationError
-
-Follow = Callable[[list[Record]], Record]
-"""A record built from the ones saved before it in the same plan (same shape as the store's)."""
-Plan = list[Record | Follow]
 
 
 def chair_of(snapshot: Snapshot, committee_id: int, on: date) -> Membership | None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING
 
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
@@ -18,11 +17,9 @@ from herford_tui.domain import Membership, Problem, Role, Snapshot, ValidationEr
 from herford_tui.domain.fold import sort_key
 from herford_tui.domain.labels import ROLE, format_date, parse_date
 from herford_tui.domain.roles import Plan, chair_of, change_role, check_plan, hand_over_chair
+from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 
 @dataclasses.dataclass(frozen=True)
@@ -53,18 +50,15 @@ def _focus(plan: Plan, person_id: int, role: Role) -> int:
     return found[-1] if found else 0
 
 
-class _RoleFormBase(FormScreen[RolePlan]):
-    if TYPE_CHECKING:
-        app: HerfordApp  # the typed accessor, until the shell provides one
-
+class _RoleFormBase(HerfordAccess, FormScreen[RolePlan]):
     @property
     def snapshot(self) -> Snapshot:
-        snapshot = self.app.snapshot
+        snapshot = self.herford.snapshot
         assert snapshot is not None  # the app has one from its start on
         return snapshot
 
     def _date_field(self, earliest: date | None) -> Iterable[Widget]:
-        today = self.app.today
+        today = self.herford.today
         start = max(today, earliest) if earliest else today
         yield from self.field(
             "ab", Input(format_date(start), placeholder="TT.MM.JJJJ", compact=True, id="start"), "start"
@@ -142,7 +136,7 @@ class HandOverChairForm(_RoleFormBase):
         snapshot = self.snapshot
         found = [
             m
-            for m in snapshot.memberships_of(self.committee_id, self.app.today)
+            for m in snapshot.memberships_of(self.committee_id, self.herford.today)
             if m.role.takes_seat and m.role is not Role.VORSITZ
         ]
         return sorted(found, key=lambda m: sort_key(_name(snapshot, m)))
@@ -150,7 +144,7 @@ class HandOverChairForm(_RoleFormBase):
     def compose_fields(self) -> Iterable[Widget]:
         snapshot = self.snapshot
         committee = snapshot.committees[self.committee_id]
-        chair = chair_of(snapshot, self.committee_id, self.app.today)
+        chair = chair_of(snapshot, self.committee_id, self.herford.today)
         if chair is None:
             now = f"{committee.name}: bisher hat niemand den Vorsitz."
         else:
