@@ -141,6 +141,7 @@ class Store:
         with self.file.locked():
             data, _ = self.file.read()
             if migrations.upgrade(data):
+                _build_snapshot(data, self.file)  # records that do not decode: refuse, write nothing
                 self.file.write(data)
         self._raw = None
 

@@ -33,6 +33,8 @@ Gremien, Netzwerkpartner und Sitzungen der Bildungsregion Kreis Herford.
 | `v` | Stellvertretung benennen |
 | `p` | Person bearbeiten (Name, Funktion, Organisation, Kontakt) |
 | `m` | auf einen anderen Sitz wechseln (alter Sitz bleibt als Verlauf) |
+| `w` | Rolle wechseln ab einem Datum (bisherige Rolle bleibt als Verlauf) |
+| `c` | Vorsitz übergeben (bisheriger Vorsitz bleibt als Verlauf und Mitglied) |
 | `Entf` | irrtümlichen Eintrag löschen (mit Rückfrage) |
 | `h` | beendete Mitgliedschaften ein-/ausblenden |
 | `g` | Gremium bearbeiten (Name, Aufgabe, Rhythmus, Sitze) |
