@@ -156,3 +156,10 @@ def demo(db: str | None, size: str, random_seed: int) -> None:
 
 for _command in (main, check, demo):
     _command.context_class = GermanContext
+
+from herford_tui.commands import imports  # noqa: E402
+
+main.add_command(imports.COMMAND)
+from herford_tui.commands import export  # noqa: E402
+
+main.add_command(export.COMMAND)
