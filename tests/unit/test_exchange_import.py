@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from herford_tui.cli import ENV_DB, main
 from herford_tui.domain import Membership, Organisation, Person, Role
 from herford_tui.exchange.importing import plan_import
-from herford_tui.exchange.tabular import parse_csv, read_table
+from herford_tui.exchange.tabular import decode_text, parse_csv
 from herford_tui.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,7 +53,11 @@ def test_three_bad_lines_import_nothing_and_are_named(runner: CliRunner, store: 
 
 def test_windows_1252_with_umlauts_and_commas_imports(runner: CliRunner, store: Store, tmp_path: Path):
     csv_file = tmp_path / "excel.csv"
-    text = "Name,Art,Kommune\r\nGrundschule Rödinghausen-Süd,Schule,Roedinghausen\r\nKita Löwenzahn,Kindertageseinrichtung,Löhne\r\n"
+    text = (
+        "Name,Art,Kommune\r\n"
+        "Grundschule Rödinghausen-Süd,Schule,Roedinghausen\r\n"
+        "Kita Löwenzahn,Kindertageseinrichtung,Löhne\r\n"
+    )
     csv_file.write_bytes(text.encode("cp1252"))
     result = run(runner, store.path, "import", "organisationen", str(csv_file))
     assert result.exit_code == 0, result.output
@@ -64,17 +68,10 @@ def test_windows_1252_with_umlauts_and_commas_imports(runner: CliRunner, store: 
     assert orgs["Kita Löwenzahn"].type.value == "kita"
 
 
-def test_utf8_bom_is_read():
-    table = parse_csv(("\ufeffName;Kommune\nA;Herford\n".lstrip("\ufeff"), "UTF-8"))
-    assert table.header == ["Name", "Kommune"]
-    table = read_table_bytes("\ufeffName;Kommune\nA;Herford\n".encode())
-    assert table.header == ["Name", "Kommune"] and table.encoding == "UTF-8 mit BOM"
-
-
-def read_table_bytes(raw: bytes, tmp: Path | None = None):
-    from herford_tui.exchange.tabular import decode_text
-
-    return parse_csv(decode_text(raw))
+def test_utf8_with_and_without_bom_is_read():
+    for raw, encoding in ((b"\xef\xbb\xbf", "UTF-8 mit BOM"), (b"", "UTF-8")):
+        table = parse_csv(decode_text(raw + "Name;Kommune\nAß;Löhne\n".encode()))
+        assert (table.header, table.rows, table.encoding) == (["Name", "Kommune"], [(2, ["Aß", "Löhne"])], encoding)
 
 
 def test_duplicates_of_existing_records_are_reported_not_doubled(runner: CliRunner, store: Store, tmp_path: Path):
