@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from herford_tui.cli import GermanContext, db_option, german_help
-from herford_tui.commands.common import db_path, fail, german_date, open_store
+from herford_tui.commands.common import db_path, fail, german_date, open_store, progress
 from herford_tui.domain import Committee, Snapshot
 
 TABLES = ("gremien", "organisationen", "personen", "sitzungen")
@@ -102,6 +102,38 @@ def export_emails(db, gremium, stichtag, out, force) -> None:
         click.echo(f"Hinweis: {name} hat keine E-Mail-Adresse.", err=True)
 
 
+@export.command("oparl", context_settings=SETTINGS)
+@german_help
+@db_option
+@click.option("--out", "out", metavar="ORDNER", required=True, help="Zielordner (neu oder leer).")
+@click.option("--base-url", metavar="URL", help="Adresse, unter der die Dateien veröffentlicht werden.")
+@click.option("--ohne-kontaktdaten", "no_contacts", is_flag=True, help="Keine E-Mail-Adressen und Telefonnummern.")
+@click.option("--force", is_flag=True, help="Auch in einen Ordner schreiben, der schon Dateien enthält.")
+def export_oparl(db, out, base_url, no_contacts, force) -> None:
+    """Alles als OParl 1.1 (System, Körperschaft, Gremien, Organisationen, Personen, Mitgliedschaften,
+    Sitzungen, Tagesordnungspunkte, Orte): eine JSON-Datei je Objekt, benannt nach seiner Adresse.
+
+    Für eine Veröffentlichung --ohne-kontaktdaten verwenden.
+    """
+    from herford_tui.exchange import oparl
+    from herford_tui.store.stamps import snapshot_with_stamps
+
+    path = db_path(db)
+    open_store(path)
+    target = Path(out)
+    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not force)):
+        fail(f"{target} gibt es schon und ist kein leerer Ordner; nichts geschrieben. Mit --force trotzdem.")
+    snapshot, stamps = snapshot_with_stamps(path)
+    base = base_url or oparl.DEFAULT_BASE_URL
+    objects = oparl.build(snapshot, stamps, base_url=base, contacts=not no_contacts)
+    try:
+        with progress(len(objects), "Schreiben") as bar:
+            count = oparl.write(objects, target, base, bar.update)
+    except OSError as exc:
+        fail(f"{target} lässt sich nicht schreiben ({exc.strerror}).")
+    click.echo(f"{count} OParl-Dateien geschrieben nach {target} (Einstieg: system.json).")
+
+
 def find_committee(snapshot: Snapshot, name: str) -> Committee:
     from herford_tui.domain.fold import match_key
 
@@ -141,7 +173,7 @@ def _write(path: Path, payload: bytes, force: bool) -> None:
         fail(f"{path} lässt sich nicht schreiben ({exc.strerror}).")
 
 
-for _command in (export, export_csv, export_xlsx, export_emails):
+for _command in (export, export_csv, export_xlsx, export_emails, export_oparl):
     _command.context_class = GermanContext
 COMMAND: click.Command = export
 """Declared type: cli.py imports this module while being imported itself."""
