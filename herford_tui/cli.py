@@ -163,3 +163,6 @@ main.add_command(imports.COMMAND)
 from herford_tui.commands import export  # noqa: E402
 
 main.add_command(export.COMMAND)
+from herford_tui.commands import log  # noqa: E402
+
+main.add_command(log.COMMAND)

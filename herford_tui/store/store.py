@@ -22,7 +22,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from herford_tui.domain import Record, Snapshot, ValidationError
-from herford_tui.store import migrations
+from herford_tui.store import audit, migrations
 from herford_tui.store.codec import TABLES, TYPES, DecodeError, decode, encode, table_of
 from herford_tui.store.errors import (
     ConflictError,
@@ -145,6 +145,8 @@ class Store:
                 raise
             if storage.dirty:
                 try:
+                    # The audit log entry is on disk before the file is replaced (see audit.py).
+                    audit.record(self.file, storage.data, snapshot, changes.saved, changes.deleted)
                     key = self.file.write(storage.data)
                 except BaseException:
                     self._raw = None
