@@ -166,3 +166,7 @@ main.add_command(export.COMMAND)
 from herford_tui.commands import log  # noqa: E402
 
 main.add_command(log.COMMAND)
+from herford_tui.commands import backups  # noqa: E402
+
+for _backup_command in backups.COMMANDS:
+    main.add_command(_backup_command)
