@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -37,7 +38,7 @@ def backups(db: str | None) -> None:
 @german_help
 @db_option
 @click.argument("number", metavar="NR", type=int)
-@click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage.")
+@click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage (am Terminal wird sonst gefragt).")
 def restore(db: str | None, number: int, yes: bool) -> None:
     """Sicherung NR prüfen und einspielen; der jetzige Stand wird vorher selbst zur Sicherung 1."""
     from herford_tui.store import StoreError
@@ -46,7 +47,8 @@ def restore(db: str | None, number: int, yes: bool) -> None:
     path = db_path(db)
     if not path.exists():
         fail(f"Die Datenbank {path} gibt es nicht.")
-    if not yes and not click.confirm(f"Sicherung {number} einspielen?", default=False, err=True):
+    asking = not yes and sys.stdin.isatty()  # a script that calls restore has decided already
+    if asking and not click.confirm(f"Sicherung {number} einspielen?", default=False, err=True):
         fail("Abgebrochen, nichts geändert.", 1)
     try:
         result = do_restore(path, number)
