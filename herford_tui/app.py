@@ -42,6 +42,7 @@ class HerfordApp(DataMixin, App[None]):
         Binding("o", "show_view('organisationen')", "Organisationen", show=False, id="app.organisations"),
         Binding("j", "show_view('jahr')", "Jahr", show=False, id="app.year"),
         Binding("G", "archive", "Archivierte Gremien", show=False, id="app.archive"),
+        Binding("L", "changes", "Änderungen", show=False, id="app.changes"),
         *(
             Binding(str(n), f"show_committee({n})", "Gremium", show=False, id=f"app.committee_{n}")
             for n in range(1, 10)
@@ -170,6 +171,11 @@ class HerfordApp(DataMixin, App[None]):
                 self.save_record(committee)
 
         self.push_screen(ArchiveScreen(), callback=restore)
+
+    def action_changes(self) -> None:
+        from herford_tui.ui.changes import ChangesScreen
+
+        self.push_screen(ChangesScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Jumps between tabs make no sense while a form or dialog is open.
