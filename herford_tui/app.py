@@ -43,6 +43,7 @@ class HerfordApp(DataMixin, App[None]):
         Binding("j", "show_view('jahr')", "Jahr", show=False, id="app.year"),
         Binding("G", "archive", "Archivierte Gremien", show=False, id="app.archive"),
         Binding("L", "changes", "Änderungen", show=False, id="app.changes"),
+        Binding("E", "export", "Exportieren", show=False, id="app.export"),
         *(
             Binding(str(n), f"show_committee({n})", "Gremium", show=False, id=f"app.committee_{n}")
             for n in range(1, 10)
@@ -176,6 +177,11 @@ class HerfordApp(DataMixin, App[None]):
         from herford_tui.ui.changes import ChangesScreen
 
         self.push_screen(ChangesScreen())
+
+    def action_export(self) -> None:
+        from herford_tui.ui.export_dialog import ExportScreen
+
+        self.push_screen(ExportScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Jumps between tabs make no sense while a form or dialog is open.

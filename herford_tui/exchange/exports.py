@@ -135,3 +135,34 @@ def _org_order(o: Organisation) -> tuple[str, str, int]:
 
 def _person_order(p: Person) -> tuple[str, str, int]:
     return sort_key(p.family_name), sort_key(p.given_name), p.id
+
+
+EXPORT_CHOICES: dict[str, str] = {
+    "gremien": "Besetzung aller Gremien (heute)",
+    "verzeichnis": "Verzeichnis: Organisationen und Personen",
+    "sitzungen": "Sitzungen des laufenden Jahres",
+}
+
+
+def export_file(snapshot: Snapshot, what: str, suffix: str, today: date) -> bytes:
+    """The bytes of an export file: ``suffix`` ".xlsx" (one sheet per table) or ".csv" (one table).
+
+    Raises ``ValueError`` in German for what a CSV cannot hold (two tables) or an unknown suffix.
+    """
+    from herford_tui.exchange.tabular import csv_bytes, xlsx_bytes
+
+    if what == "gremien":
+        sheets = roster_sheets(snapshot, snapshot.active_committees(), today)
+    elif what == "verzeichnis":
+        sheets = [organisations_sheet(snapshot), persons_sheet(snapshot)]
+    else:
+        sheets = [meetings_sheet(snapshot, today.year)]
+    suffix = suffix.lower()
+    if suffix == ".xlsx":
+        return xlsx_bytes(sheets)
+    if suffix != ".csv":
+        raise ValueError("Bitte einen Dateinamen mit .xlsx oder .csv angeben.")
+    if what == "verzeichnis":
+        raise ValueError("Das Verzeichnis hat zwei Tabellen: bitte als .xlsx speichern.")
+    table = combined(sheets, what)
+    return csv_bytes(table.header, table.rows)
