@@ -74,6 +74,8 @@ def test_roster_lookup_and_edit_over_ssh(sshd, terminal, command, tmp_path):
     term.keys("Enter")
     term.wait_for("Nachname")
     term.keys("C-s")
+    # The name is on screen in the form already: wait for the form to close, or "q" lands in a field.
+    term.wait_until_gone("Mitglied hinzufügen", timeout=20)
     term.wait_for("Max Fernzugriff")
     term.keys("q")
     term.wait_until_gone("Landrat", timeout=20)
