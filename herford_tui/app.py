@@ -44,6 +44,7 @@ class HerfordApp(DataMixin, App[None]):
         Binding("G", "archive", "Archivierte Gremien", show=False, id="app.archive"),
         Binding("L", "changes", "Änderungen", show=False, id="app.changes"),
         Binding("E", "export", "Exportieren", show=False, id="app.export"),
+        Binding("I", "import_file", "Importieren", show=False, id="app.import"),
         *(
             Binding(str(n), f"show_committee({n})", "Gremium", show=False, id=f"app.committee_{n}")
             for n in range(1, 10)
@@ -182,6 +183,11 @@ class HerfordApp(DataMixin, App[None]):
         from herford_tui.ui.export_dialog import ExportScreen
 
         self.push_screen(ExportScreen())
+
+    def action_import_file(self) -> None:
+        from herford_tui.ui.import_dialog import ImportScreen
+
+        self.push_screen(ImportScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Jumps between tabs make no sense while a form or dialog is open.
