@@ -16,10 +16,12 @@ the changes that are in the file: nothing more, nothing less.
 from __future__ import annotations
 
 import contextlib
+import errno
 import getpass
 import json
 import os
 import secrets
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,7 +32,7 @@ from herford_tui.domain.models import Committee, Meeting, Membership, Organisati
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.store.codec import encode, table_of
 from herford_tui.store.errors import StoreError
-from herford_tui.store.files import FILE_MODE, DatabaseFile
+from herford_tui.store.files import FILE_MODE, DatabaseFile, read_regular_file
 from herford_tui.store.migrations import META
 
 VERSION = "version"
@@ -83,12 +85,15 @@ def record(
     entries = [e for r in saved if (e := _saved_entry(before, r, action))]
     entries += [_deleted_entry(before, r) for r in deleted]
     data.setdefault(META, {}).setdefault("1", {})[VERSION] = version
-    append(file.path, version - 1, [stamp | e for e in entries])
+    append(file.path, version - 1, [stamp | e for e in entries], mode=file.file_mode())
     return version
 
 
-def append(db: Path, file_version: int, entries: list[Entry]) -> None:
-    """Cut entries beyond ``file_version`` (a killed writer's), then append ``entries`` durably."""
+def append(db: Path, file_version: int, entries: list[Entry], *, mode: int = FILE_MODE) -> None:
+    """Cut entries beyond ``file_version`` (a killed writer's), then append ``entries`` durably.
+
+    ``mode`` is the database file's own (``DatabaseFile.file_mode``): the log is never wider.
+    """
     path = log_path(db)
     try:
         payload = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries).encode("utf-8")
@@ -99,9 +104,11 @@ def append(db: Path, file_version: int, entries: list[Entry]) -> None:
             "Bitte das Zeichen löschen und neu eingeben. Nichts wurde gespeichert."
         ) from None
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, FILE_MODE)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC | os.O_NONBLOCK, mode)
         try:
-            os.fchmod(fd, FILE_MODE)  # not world-readable, whatever the umask
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OSError(errno.EINVAL, "keine gewöhnliche Datei")
+            os.fchmod(fd, mode)  # not world-readable, whatever the umask
             with contextlib.suppress(OSError):
                 os.fchown(fd, -1, os.stat(db).st_gid)
             _cut_beyond(fd, file_version)
@@ -233,12 +240,9 @@ def read_entries(db: Path) -> list[Entry]:
 
 
 def _entries_up_to(path: Path, version: int) -> Iterator[Entry]:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists():
         return
-    except OSError as exc:
-        raise StoreError(f"Das Änderungsprotokoll {path} ist nicht lesbar ({exc.strerror}).") from None
+    raw, _ = read_regular_file(path, "Lesen des Änderungsprotokolls")
     for line in raw.split(b"\n")[:-1]:  # the part after the last newline is torn or empty
         try:
             entry = json.loads(line)
@@ -268,7 +272,8 @@ def erase_person(db: Path, person_id: int, values: Iterable[str]) -> Erased:
     secrets_ = sorted({v.strip() for v in values if v and v.strip()}, key=len, reverse=True)
     changed = 0
     out: list[bytes] = []
-    raw = path.read_bytes()
+    raw, st = read_regular_file(path, "Lesen des Änderungsprotokolls")
+    mode = stat.S_IMODE(st.st_mode)
     lines = raw.split(b"\n")
     for line in lines[:-1]:
         try:
@@ -280,9 +285,11 @@ def erase_person(db: Path, person_id: int, values: Iterable[str]) -> Erased:
             changed += 1
         out.append(json.dumps(new, ensure_ascii=False).encode("utf-8") + b"\n")
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        os.fchmod(fd, FILE_MODE)
+        os.fchmod(fd, mode)
+        with contextlib.suppress(OSError):
+            os.fchown(fd, -1, st.st_gid)
         with os.fdopen(fd, "wb") as fh:
             fh.write(b"".join(out))
             fh.flush()

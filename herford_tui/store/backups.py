@@ -23,8 +23,8 @@ from filelock import FileLock, Timeout
 from herford_tui.store import audit
 from herford_tui.store.check import LABELS, check_file
 from herford_tui.store.codec import TYPES
-from herford_tui.store.errors import CorruptFileError, StoreError
-from herford_tui.store.files import FILE_MODE, DatabaseFile, parse
+from herford_tui.store.errors import StoreError
+from herford_tui.store.files import DatabaseFile, parse, read_regular_file
 from herford_tui.store.migrations import META
 
 RESTORE_LOCK_WAIT = 1.0
@@ -81,8 +81,9 @@ def list_backups(db: Path, backups: int = 5) -> list[BackupInfo]:
 
 def _load(path: Path) -> dict[str, Any] | None:
     try:
-        return parse(path.read_bytes(), path, list)
-    except (OSError, CorruptFileError):
+        raw, _ = read_regular_file(path)
+        return parse(raw, path, list)
+    except (OSError, StoreError):
         return None
 
 
@@ -133,7 +134,7 @@ def restore(db: Path, number: int, backups: int = 5) -> Restored:
     source = file.backup_paths()[number - 1]
     if not source.exists():
         raise RestoreRefused(f"Sicherung {number} ({source}) gibt es nicht.")
-    lock = FileLock(str(file.lock_path), timeout=RESTORE_LOCK_WAIT, mode=FILE_MODE, thread_local=False)
+    lock = FileLock(str(file.lock_path), timeout=RESTORE_LOCK_WAIT, mode=file.file_mode(), thread_local=False)
     try:
         lock.acquire()
     except Timeout:
@@ -146,13 +147,15 @@ def restore(db: Path, number: int, backups: int = 5) -> Restored:
         if not report.ok:
             details = "; ".join([*([report.fatal] if report.fatal else []), *report.problems[:5]])
             raise RestoreRefused(f"Sicherung {number} hat Probleme und wird nicht eingespielt: {details}")
-        restored = parse(source.read_bytes(), source, list)
+        restored = parse(read_regular_file(source)[0], source, list)
         current, _ = file.read()
         changes = diff_counts(current, restored)
         _carry_forward(current, restored)
         version = audit.version_of(current) + 1
         restored.setdefault(META, {}).setdefault("1", {})[audit.VERSION] = version
-        audit.append(file.path, version - 1, _restore_entries(current, restored, version, number))
+        audit.append(
+            file.path, version - 1, _restore_entries(current, restored, version, number), mode=file.file_mode()
+        )
         file.write(restored)
     finally:
         lock.release()
@@ -226,23 +229,24 @@ def dated_backup(db: Path, folder: Path, now: datetime | None = None) -> list[Pa
     No lock needed: writers replace the file in one step, so one read gives one whole version.
     """
     db = Path(db)
-    raw = db.read_bytes()
+    raw, _ = read_regular_file(db, "Sichern")
     parse(raw, db, list)  # a corrupt file is no backup: CorruptFileError says why
+    mode = DatabaseFile(db).file_mode()
     stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{db.stem}-{stamp}{db.suffix}"
-    written = [_write_new(target, raw)]
+    written = [_write_new(target, raw, mode)]
     log = audit.log_path(db)
     if log.exists():
-        written.append(_write_new(audit.log_path(target), log.read_bytes()))
+        written.append(_write_new(audit.log_path(target), read_regular_file(log, "Sichern")[0], mode))
     return written
 
 
-def _write_new(path: Path, payload: bytes) -> Path:
+def _write_new(path: Path, payload: bytes, mode: int) -> Path:
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        os.fchmod(fd, FILE_MODE)
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
