@@ -46,14 +46,17 @@ def db_path(db: str | None) -> Path:
     return resolve_db(db or root.params.get("db"))
 
 
-def open_store(path: Path, *, create: bool = False) -> Store:
-    """The store on ``path``; a missing file is created from the seed only with ``create``."""
+def open_store(path: Path, *, create: bool = False, read_only: bool = False) -> Store:
+    """The store on ``path``; a missing file is created from the seed only with ``create``.
+
+    ``read_only`` for commands that only read (exports, log): an old file is upgraded in memory only.
+    """
     from herford_tui.store import StoreError
 
     if not create and not path.exists():
         fail(f"Die Datenbank {path} gibt es nicht.")
     try:
-        return Store(path).open()
+        return Store(path, read_only=read_only).open()
     except StoreError as exc:
         fail(str(exc))
 

@@ -89,7 +89,7 @@ def export_emails(db, gremium, stichtag, out, force) -> None:
     """
     from herford_tui.exchange.exports import email_list
 
-    snapshot = open_store(db_path(db)).snapshot()
+    snapshot = open_store(db_path(db), read_only=True).snapshot()
     committee = find_committee(snapshot, gremium)
     addresses, without = email_list(snapshot, committee, german_date(stichtag, date.today()) or date.today())
     text = "".join(f"{a}\n" for a in addresses)
@@ -119,7 +119,7 @@ def export_oparl(db, out, base_url, no_contacts, force) -> None:
     from herford_tui.store.stamps import snapshot_with_stamps
 
     path = db_path(db)
-    open_store(path)
+    open_store(path, read_only=True)
     target = Path(out)
     if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not force)):
         fail(f"{target} gibt es schon und ist kein leerer Ordner; nichts geschrieben. Mit --force trotzdem.")
@@ -148,7 +148,7 @@ def find_committee(snapshot: Snapshot, name: str) -> Committee:
 def _sheets(db, what, gremium, stichtag, verlauf, jahr):
     from herford_tui.exchange import exports
 
-    snapshot = open_store(db_path(db)).snapshot()
+    snapshot = open_store(db_path(db), read_only=True).snapshot()
     if what == "gremien":
         committees = [find_committee(snapshot, gremium)] if gremium else snapshot.active_committees()
         on = None if verlauf else german_date(stichtag, date.today())

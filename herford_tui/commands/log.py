@@ -26,7 +26,7 @@ def log(db: str | None, seit: str | None, person_id: int | None, gremium: str | 
     from herford_tui.store.audit import read_entries
 
     path = db_path(db)
-    committee_id = find_committee(open_store(path).snapshot(), gremium).id if gremium else None
+    committee_id = find_committee(open_store(path, read_only=True).snapshot(), gremium).id if gremium else None
     since = german_date(seit)
     try:
         entries = read_entries(path)

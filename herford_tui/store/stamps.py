@@ -23,6 +23,7 @@ def snapshot_with_stamps(path: Path) -> tuple[Snapshot, Stamps]:
     file = DatabaseFile(Path(path))
     data, _ = file.read()
     migrations.check_supported(data, file.path)
+    migrations.upgrade(data)  # in memory only, as a read-only store does
     stamps: Stamps = {}
     for table in TYPES:
         for doc_id, doc in data.get(table, {}).items():
