@@ -18,6 +18,7 @@ SETTINGS = {"help_option_names": ["-h", "--help"]}
 @db_option
 def backups(db: str | None) -> None:
     """Die Sicherungen neben der Datenbank: Zeit, Größe und was danach geändert wurde."""
+    from herford_tui.exchange.audit_text import office_time
     from herford_tui.store.backups import list_backups
 
     path = db_path(db)
@@ -29,7 +30,7 @@ def backups(db: str | None) -> None:
         return
     click.echo("Nr.  Zeit              Größe      Änderung")
     for info in found:
-        when = info.modified.strftime("%d.%m.%Y %H:%M") if info.modified else "?"
+        when = office_time(info.modified).strftime("%d.%m.%Y %H:%M") if info.modified else "?"
         click.echo(f"{info.number:>3}  {when}  {_size(info.size):>9}  {info.summary()}")
     click.echo("Wiederherstellen mit: herford-tui restore NR")
 
@@ -42,6 +43,7 @@ def backups(db: str | None) -> None:
 def restore(db: str | None, number: int, yes: bool) -> None:
     """Sicherung NR prüfen und einspielen; der jetzige Stand wird vorher selbst zur Sicherung 1."""
     from herford_tui.store import StoreError
+    from herford_tui.store.backups import describe
     from herford_tui.store.backups import restore as do_restore
 
     path = db_path(db)
@@ -54,7 +56,7 @@ def restore(db: str | None, number: int, yes: bool) -> None:
         result = do_restore(path, number)
     except StoreError as exc:
         fail(str(exc))
-    changed = ", ".join(f"{n} {what}" for what, n in sorted(result.changes.items())) or "keine Einträge geändert"
+    changed = describe(result.changes) or "keine Einträge geändert"
     click.echo(f"Sicherung {number} eingespielt ({changed}). Der vorige Stand ist jetzt Sicherung 1.")
 
 

@@ -17,7 +17,14 @@ WHAT = {
     "memberships": "Mitgliedschaft",
     "meetings": "Sitzung",
 }
-ACTION = {"insert": "angelegt", "update": "geändert", "delete": "gelöscht", "restore": "wiederhergestellt"}
+ACTION = {
+    "insert": "angelegt",
+    "update": "geändert",
+    "delete": "gelöscht",
+    "restore-insert": "durch Wiederherstellung zurückgeholt",
+    "restore-update": "durch Wiederherstellung geändert",
+    "restore-delete": "durch Wiederherstellung entfernt",
+}
 MAX_VALUE = 80
 
 
@@ -27,6 +34,11 @@ def entry_time(entry: dict[str, Any]) -> datetime | None:
         return datetime.fromisoformat(entry["at"]).astimezone(_office_zone())
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def office_time(at: datetime) -> datetime:
+    """``at`` in the office's time zone (the log and the backup list show the same clock)."""
+    return at.astimezone(_office_zone())
 
 
 def _office_zone() -> tzinfo | None:
@@ -78,9 +90,9 @@ def entry_lines(entry: dict[str, Any]) -> list[str]:
     for name, pair in entry.get("changes", {}).items():
         old, new = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
         field = FIELD.get(name, name)
-        if entry.get("action") == "insert":
+        if entry.get("action") in ("insert", "restore-insert") and old is None:
             lines.append(f"    {field}: {value_text(new, name)}")
-        elif entry.get("action") == "delete":
+        elif entry.get("action") in ("delete", "restore-delete") and new is None:
             lines.append(f"    {field}: war {value_text(old, name)}")
         else:
             lines.append(f"    {field}: {value_text(old, name)} → {value_text(new, name)}")

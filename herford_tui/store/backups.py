@@ -43,8 +43,8 @@ class BackupInfo:
     modified: datetime | None = None
     size: int = 0
     readable: bool = False
-    changes: Counter[str] = field(default_factory=Counter)
-    """What the next newer version changed, e.g. {"Person geändert": 1}."""
+    changes: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """What the next newer version changed, e.g. {("persons", "geändert"): 1}."""
     users: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -52,8 +52,7 @@ class BackupInfo:
             return "nicht lesbar"
         if not self.changes:
             return "danach keine Änderung an Einträgen"
-        text = ", ".join(f"{n} {what}" for what, n in sorted(self.changes.items()))
-        return f"danach: {text}" + (f" (von {', '.join(self.users)})" if self.users else "")
+        return f"danach: {describe(self.changes)}" + (f" (von {', '.join(self.users)})" if self.users else "")
 
 
 def list_backups(db: Path, backups: int = 5) -> list[BackupInfo]:
@@ -66,7 +65,7 @@ def list_backups(db: Path, backups: int = 5) -> list[BackupInfo]:
             st = path.stat()
         except OSError:
             continue
-        info = BackupInfo(number, path, datetime.fromtimestamp(st.st_mtime).astimezone(), st.st_size)
+        info = BackupInfo(number, path, datetime.fromtimestamp(st.st_mtime, UTC), st.st_size)
         data = _load(path)
         if data is not None:
             info.readable = True
@@ -103,28 +102,37 @@ def _content(doc: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if k not in SKIP}
 
 
-def diff_counts(old: dict[str, Any], new: dict[str, Any]) -> Counter[str]:
-    """How many records of each kind ``new`` adds, changes or removes compared with ``old``."""
-    counts: Counter[str] = Counter()
+def diff_counts(old: dict[str, Any], new: dict[str, Any]) -> Counter[tuple[str, str]]:
+    """How many records of each table ``new`` adds, changes or removes compared with ``old``."""
+    counts: Counter[tuple[str, str]] = Counter()
     for table in TYPES:
-        singular = LABELS[table][0]
         before, after = _docs(old, table), _docs(new, table)
         for doc_id in before.keys() | after.keys():
             a, b = before.get(doc_id), after.get(doc_id)
             if a is None:
-                counts[f"{singular} neu"] += 1
+                counts[(table, "neu")] += 1
             elif b is None:
-                counts[f"{singular} gelöscht"] += 1
+                counts[(table, "gelöscht")] += 1
             elif _content(a) != _content(b):
-                counts[f"{singular} geändert"] += 1
+                counts[(table, "geändert")] += 1
     return counts
+
+
+def describe(counts: Counter[tuple[str, str]]) -> str:
+    """ "1 Person geändert, 2 Mitgliedschaften gelöscht" (tables in their usual order)."""
+    order = list(TYPES)
+    parts = []
+    for (table, what), n in sorted(counts.items(), key=lambda item: (order.index(item[0][0]), item[0][1])):
+        singular, plural = LABELS[table]
+        parts.append(f"{n} {singular if n == 1 else plural} {what}")
+    return ", ".join(parts)
 
 
 # -- restore ----------------------------------------------------------------------------------
 @dataclass
 class Restored:
     number: int
-    changes: Counter[str]
+    changes: Counter[tuple[str, str]]
 
 
 def restore(db: Path, number: int, backups: int = 5) -> Restored:
@@ -188,14 +196,20 @@ def _restore_entries(current: dict[str, Any], restored: dict[str, Any], version:
             if a == b:
                 continue
             doc = after.get(doc_id) or before.get(doc_id) or {}
-            changes = {k: [a.get(k), b.get(k)] for k in a.keys() | b.keys() if a.get(k) != b.get(k)}
+            changes = {
+                k: [a.get(k), b.get(k)]
+                for k in sorted(a.keys() | b.keys())
+                if a.get(k) != b.get(k) and not (a.get(k) in audit.EMPTY and b.get(k) in audit.EMPTY)
+            }
+            action = "restore-insert" if not a else "restore-delete" if not b else "restore-update"
+            label = _raw_label(table, doc, current, restored)
             entries.append(
                 stamp
                 | {
-                    "action": "restore",
+                    "action": action,
                     "table": table,
                     "id": int(doc_id),
-                    "label": _raw_label(table, doc) + f" (Sicherung {number})",
+                    "label": f"{label} (Sicherung {number})" if label else f"Sicherung {number}",
                     "refs": _raw_refs(table, int(doc_id), doc),
                     "changes": changes,
                 }
@@ -203,10 +217,27 @@ def _restore_entries(current: dict[str, Any], restored: dict[str, Any], version:
     return entries
 
 
-def _raw_label(table: str, doc: dict[str, Any]) -> str:
+def _raw_label(table: str, doc: dict[str, Any], *datas: dict[str, Any]) -> str:
+    """A name for a record of the raw file, as the log shows it (memberships: person – committee)."""
     if table == "persons":
-        return " ".join(str(doc.get(k) or "") for k in ("title", "given_name", "family_name")).strip()
-    return str(doc.get("name") or doc.get("date") or "")
+        return " ".join(str(doc.get(k) or "") for k in ("title", "given_name", "family_name") if doc.get(k)).strip()
+    if table in ("memberships", "meetings"):
+        person = _raw_find(datas, "persons", doc.get("person_id"))
+        committee = _raw_find(datas, "committees", doc.get("committee_id"))
+        who = _raw_label("persons", person) if person else ""
+        where = str(committee.get("name", "")) if committee else ""
+        if table == "meetings":
+            return " am ".join(x for x in (where, str(doc.get("date") or "")) if x)
+        return " – ".join(x for x in (who, where) if x)
+    return str(doc.get("name") or "")
+
+
+def _raw_find(datas: tuple[dict[str, Any], ...], table: str, doc_id: Any) -> dict[str, Any] | None:
+    for data in datas:
+        found = _docs(data, table).get(str(doc_id))
+        if found is not None:
+            return found
+    return None
 
 
 def _raw_refs(table: str, doc_id: int, doc: dict[str, Any]) -> dict[str, int]:

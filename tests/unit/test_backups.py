@@ -53,9 +53,10 @@ def test_restore_brings_back_a_deleted_membership(with_member, runner: CliRunner
     # the state before the restore is now backup 1: restoring it again undoes the restore
     assert member.id not in json.loads(store.path.with_name("db.json.1.bak").read_bytes())["memberships"]
     entry = read_entries(store.path)[-1]
-    assert (entry["action"], entry["table"], entry["id"]) == ("restore", "memberships", member.id)
+    assert (entry["action"], entry["table"], entry["id"]) == ("restore-insert", "memberships", member.id)
+    assert entry["label"] == "Rita Rückkehr – Lenkungskreis (Sicherung 1)"
     log = runner.invoke(main, ["log", "--db", str(store.path), "--person", str(member.person_id)])
-    assert f"Mitgliedschaft {member.id}" in log.output and "wiederhergestellt" in log.output
+    assert f"Mitgliedschaft {member.id}" in log.output and "durch Wiederherstellung zurückgeholt" in log.output
 
 
 def test_restore_while_the_lock_is_held_is_refused(with_member, runner: CliRunner):
