@@ -144,13 +144,36 @@ EXPORT_CHOICES: dict[str, str] = {
 }
 
 
+EMAILS = "emails:"
+"""Prefix of the choice "e-mail list of committee N" (``emails:N``)."""
+
+
+def export_choices(snapshot: Snapshot) -> list[tuple[str, str]]:
+    """(label, key) of everything the export dialog offers, the e-mail list of each committee last."""
+    fixed = [(label, key) for key, label in EXPORT_CHOICES.items()]
+    return fixed + [(f"E-Mail-Liste: {c.name}", f"{EMAILS}{c.id}") for c in snapshot.active_committees()]
+
+
+def default_name(what: str, today: date) -> str:
+    if what.startswith(EMAILS):
+        return f"herford-emails-{what[len(EMAILS) :]}-{today:%Y-%m-%d}.txt"
+    return f"herford-{what}-{today:%Y-%m-%d}.xlsx"
+
+
 def export_file(snapshot: Snapshot, what: str, suffix: str, today: date) -> bytes:
-    """The bytes of an export file: ``suffix`` ".xlsx" (one sheet per table) or ".csv" (one table).
+    """The bytes of an export file: ``suffix`` ".xlsx" (one sheet per table) or ".csv" (one table);
+    an e-mail list is text, one address a line, whatever the suffix.
 
     Raises ``ValueError`` in German for what a CSV cannot hold (two tables) or an unknown suffix.
     """
     from herford_tui.exchange.tabular import csv_bytes, xlsx_bytes
 
+    if what.startswith(EMAILS):
+        committee = snapshot.committees.get(int(what[len(EMAILS) :]))
+        if committee is None:
+            raise ValueError("Das Gremium gibt es nicht (mehr).")
+        addresses, _ = email_list(snapshot, committee, today)
+        return "".join(f"{a}\n" for a in addresses).encode("utf-8")
     if what == "gremien":
         sheets = roster_sheets(snapshot, snapshot.active_committees(), today)
     elif what == "verzeichnis":

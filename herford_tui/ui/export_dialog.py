@@ -12,17 +12,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, ProgressBar, Select, Static
 
-from herford_tui.exchange.exports import EXPORT_CHOICES, export_file
+from herford_tui.exchange.exports import EXPORT_CHOICES, default_name, export_choices, export_file
 from herford_tui.exchange.tabular import ExistsError, write_file
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.format import plain
 
 if TYPE_CHECKING:
     from herford_tui.app import HerfordApp
-
-
-def default_path(what: str, today_text: str, home: Path | None = None) -> Path:
-    return (home or Path.home()) / f"herford-{what}-{today_text}.xlsx"
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -43,12 +39,13 @@ class ExportScreen(ModalScreen[Path | None]):
         return cast("HerfordApp", self.app)
 
     def compose(self) -> ComposeResult:
-        options = [(label, key) for key, label in EXPORT_CHOICES.items()]
+        snapshot = self.herford.snapshot
+        options = export_choices(snapshot) if snapshot else [(label, key) for key, label in EXPORT_CHOICES.items()]
         with Vertical(classes="dialog"):
             yield Label("Exportieren", classes="dialog-title")
             yield Label("Was", classes="field-label")
-            yield Select(options, value="gremien", allow_blank=False, id="what")
-            yield Label("Datei (.xlsx oder .csv)", classes="field-label")
+            yield Select([(plain(label), key) for label, key in options], value="gremien", allow_blank=False, id="what")
+            yield Label("Datei (.xlsx oder .csv; E-Mail-Liste als Text)", classes="field-label")
             yield Input(id="path")
             yield Static("", id="export-error", classes="dialog-text")
             yield ProgressBar(total=None, show_eta=False, id="export-progress")
@@ -66,7 +63,7 @@ class ExportScreen(ModalScreen[Path | None]):
         field = self.query_one("#path", Input)
         if field.value and field.value != self._suggested:
             return  # the user typed a path of their own: keep it
-        self._suggested = str(default_path(what, self.herford.today.strftime("%Y-%m-%d"), self.home))
+        self._suggested = str((self.home or Path.home()) / default_name(what, self.herford.today))
         field.value = self._suggested
 
     def on_select_changed(self, event: Select.Changed) -> None:

@@ -51,6 +51,23 @@ async def test_export_rosters_to_xlsx_and_ask_before_overwriting(world, tmp_path
         assert load_workbook(target).sheetnames == ["Organisationen", "Personen"]
 
 
+async def test_email_list_of_a_committee(world, tmp_path: Path):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await _open(app, pilot)
+        screen.query_one("#what", Select).value = f"emails:{world.lenkungskreis}"
+        field = screen.query_one("#path", Input)
+        assert await wait_for(pilot, lambda: field.value.endswith(".txt"))
+        path = field.value
+        assert path.endswith(f"herford-emails-{world.lenkungskreis}-2026-11-28.txt")
+        screen.query_one("#path", Input).value = str(tmp_path / "lk.txt")
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ExportScreen))
+    # only the chair has an e-mail address in the fixture
+    assert (tmp_path / "lk.txt").read_text(encoding="utf-8") == "Erika Mustermann <e.mustermann@example.org>\n"
+
+
 async def test_directory_as_csv_is_refused_in_german(world, tmp_path: Path):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
