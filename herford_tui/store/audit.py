@@ -31,7 +31,7 @@ from typing import Any
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.store.codec import encode, table_of
-from herford_tui.store.errors import StoreError
+from herford_tui.store.errors import StoreError, os_error
 from herford_tui.store.files import FILE_MODE, DatabaseFile, read_regular_file
 from herford_tui.store.migrations import META
 
@@ -119,9 +119,8 @@ def append(db: Path, file_version: int, entries: list[Entry], *, mode: int = FIL
         finally:
             os.close(fd)
     except OSError as exc:
-        raise StoreError(
-            f"Das Änderungsprotokoll {path} lässt sich nicht schreiben ({exc.strerror}). Nichts wurde gespeichert."
-        ) from None
+        # The same German words as a failed write of the database itself: the save did not happen.
+        raise os_error(exc, db, "Speichern") from None
 
 
 def _cut_beyond(fd: int, version: int) -> None:
