@@ -24,6 +24,8 @@ def test_add_member_in_a_terminal_and_quit(terminal, command, tmp_path):
     term.keys("Enter")
     term.wait_for("Nachname")
     term.keys("C-s")
+    # The name is on screen in the form already: wait for the form to close, or "q" lands in a field.
+    term.wait_until_gone("Mitglied hinzufügen", timeout=20)
     term.wait_for("Erika Beispiel")
     term.keys("q")
     deadline = time.monotonic() + 10
