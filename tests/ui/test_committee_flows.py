@@ -17,6 +17,7 @@ from pilot_helpers import (
     type_text,
     wait_for,
 )
+from textual.css.query import NoMatches
 from textual.widgets import Input, Select, Tab, Tabs
 
 from herford_tui.domain import Committee, CommitteeKind, Role
@@ -304,8 +305,14 @@ async def test_add_a_committee(world):
         assert [s.label for s in new.seats] == ["Mitglieder"]
         assert not new.archived
         await pilot.press(str(len(world.read().active_committees())))
-        await pilot.pause()
-        assert roster_text(app, new.id) == ["Mitglieder | unbesetzt |  |  | "]
+
+        def shown() -> list[str]:  # the tab builds its view lazily: wait for it, not one pause
+            try:
+                return roster_text(app, new.id)
+            except NoMatches:
+                return []
+
+        assert await wait_for(pilot, lambda: shown() == ["Mitglieder | unbesetzt |  |  | "])
 
 
 async def test_archive_a_committee_hides_its_tab_and_keeps_the_data(world):

@@ -20,6 +20,9 @@ Gremien, Netzwerkpartner und Sitzungen der Bildungsregion Kreis Herford.
 | `o` | Organisationen |
 | `j` | Jahresübersicht der Sitzungen |
 | `Strg+F` | Suche nach Personen, Organisationen, Gremien |
+| `L` | Änderungen: wer hat wann was geändert (Protokoll) |
+| `E` | Exportieren (Besetzung, Verzeichnis, Sitzungen als Excel oder CSV) |
+| `I` | Importieren (Organisationen, Personen, Mitgliedschaften aus CSV oder Excel) |
 | `Tab` / `Umschalt+Tab` | zum nächsten / vorigen Bereich |
 | `F1` oder `?` | diese Hilfe |
 | `q` | beenden |
