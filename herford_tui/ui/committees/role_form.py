@@ -13,11 +13,11 @@ from datetime import date
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
-from herford_tui.domain import Membership, Problem, Role, Snapshot, ValidationError
+from herford_tui.domain import Membership, Problem, Record, Role, Snapshot, ValidationError
 from herford_tui.domain.fold import sort_key
 from herford_tui.domain.labels import ROLE, format_date, parse_date
 from herford_tui.domain.roles import Plan, chair_of, change_role, check_plan, hand_over_chair
-from herford_tui.ui.common.access import HerfordAccess
+from herford_tui.store import Follow
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
 
@@ -50,7 +50,7 @@ def _focus(plan: Plan, person_id: int, role: Role) -> int:
     return found[-1] if found else 0
 
 
-class _RoleFormBase(HerfordAccess, FormScreen[RolePlan]):
+class _RoleFormBase(FormScreen[RolePlan]):
     @property
     def snapshot(self) -> Snapshot:
         snapshot = self.herford.snapshot
@@ -75,6 +75,13 @@ class _RoleFormBase(HerfordAccess, FormScreen[RolePlan]):
 
     def _checked(self, plan: Plan, focus: int) -> RolePlan | list[Problem]:
         return check_plan(self.snapshot, plan) or RolePlan(plan, focus)
+
+    def save_items(self, result: RolePlan) -> list[Record | Follow]:
+        """All records of the plan in one write: the old role ends, the new one starts."""
+        return list(result.items)
+
+    def saved_result(self, result: RolePlan, saved: list[Record]) -> RolePlan:
+        return RolePlan(saved, result.focus)
 
 
 class ChangeRoleForm(_RoleFormBase):

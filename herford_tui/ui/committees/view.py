@@ -203,9 +203,9 @@ class CommitteeView(SnapshotView):
         )
 
     def _save_plan(self, plan) -> None:
-        """A role change or chair hand-over: all its records in one write, cursor on the new role."""
+        """A role change or chair hand-over is on disk: the cursor goes to the new role."""
         if plan is not None:
-            self.herford.save_records(plan.items, done=lambda saved: self.select_membership(saved[plan.focus]))
+            self.select_membership(plan.items[plan.focus])
 
     def action_end_member(self) -> None:
         from herford_tui.ui.committees.end_form import EndMembershipForm
