@@ -1,0 +1,346 @@
+"""The in-memory search index of one snapshot: folded word keys, built once, looked up per keystroke.
+
+Every record is cut into *tokens*: the words of its searchable fields, folded with
+``match_key`` (Müller = Mueller = muller, Straße = strasse) and split at anything that is
+not a letter or digit ("Demo-Grundschule" gives "demo" and "grundschule"). A meeting's
+date becomes one token ``12.3.2026`` plus its month name and year, so "12.3." and
+"März" find it. Per kind of record the index keeps the sorted vocabulary and, per token,
+the positions of the records that contain it, split into the *primary* field (the name)
+and the rest. A typed word then costs a binary search in the vocabulary and a union of
+position lists, never a pass that folds every record again.
+
+The index of a snapshot is built on first use and kept as long as the snapshot lives
+(snapshots are immutable by convention: a change makes a new one).
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import gc
+import re
+import threading
+import weakref
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from herford_tui.domain.fold import match_key, sort_key
+from herford_tui.domain.labels import MONTHS, ORG_TYPE
+from herford_tui.domain.models import AgendaItem, Committee, Meeting, Organisation, Person
+from herford_tui.domain.snapshot import Snapshot
+
+
+class Kind(enum.IntEnum):
+    """What a hit is; the order is the order of equally good hits."""
+
+    COMMITTEE = 0
+    PERSON = 1
+    ORGANISATION = 2
+    MEETING = 3
+    AGENDA_ITEM = 4
+
+
+# Points a typed word earns in a record: whole word > word start > close fuzzy; a bonus (less
+# than the gap between those) for a match in the name, a bigger one where the name begins.
+EXACT, PREFIX, FUZZY, IN_NAME, AT_START = 6, 3, 0, 1, 2
+
+_SPLIT = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)")
+"""Cut at everything but letters, digits and dots between digits (dates stay one token)."""
+_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?(\d{4}|\d{2})?$")
+"""A date as typed: 12.3. or 12.03 or 12.3.26 or 12.03.2026."""
+
+
+def date_token(day: date) -> str:
+    """The one token that stands for a day: 12.3.2026 (no leading zeros)."""
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+@lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[str, ...]:
+    """The folded words of a stored text (cached: names, titles and places repeat a lot)."""
+    return tuple(t for t in _SPLIT.split(match_key(text)) if t)
+
+
+def query_words(text: str) -> list[str]:
+    """The folded words of what was typed; a typed date becomes the prefix of a date token."""
+    words: list[str] = []
+    for chunk in text.split():
+        found = _DATE.match(chunk)
+        if found:
+            day, month, year = found.groups()
+            prefix = f"{int(day)}.{int(month)}."
+            if year:
+                prefix += str(2000 + int(year)) if len(year) == 2 else year
+            words.append(prefix)
+        else:
+            words.extend(tokens(chunk))
+    return words
+
+
+def date_tokens(day: date | None) -> list[str]:
+    if day is None:
+        return []
+    return [date_token(day), match_key(MONTHS[day.month - 1]), str(day.year)]
+
+
+def max_typos(word: str) -> int:
+    """How many typos a typed word may have and still match: none for short words."""
+    if len(word) < 4 or word[0].isdigit():
+        return 0
+    return 1 if len(word) < 7 else 2
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One searchable thing: a record (and for an agenda item, the item within its meeting)."""
+
+    kind: Kind
+    record: Committee | Person | Organisation | Meeting
+    item: AgendaItem | None = None
+
+
+@dataclass
+class KindIndex:
+    """Tokens of all records of one kind, in display order (ties keep this order)."""
+
+    entries: list[Entry] = field(default_factory=list)
+    lead: dict[str, list[int]] = field(default_factory=dict)
+    primary: dict[str, list[int]] = field(default_factory=dict)
+    secondary: dict[str, list[int]] = field(default_factory=dict)
+    vocabulary: list[str] = field(default_factory=list)
+    _truncated: dict[int, list[str]] = field(default_factory=dict)
+
+    def add(self, entry: Entry, names: Iterable[str], other_tokens: Iterable[str]) -> None:
+        """``names``: the texts that name the entry (their first words rank highest); then the rest."""
+        position = len(self.entries)
+        self.entries.append(entry)
+        seen: set[str] = set()
+        name_tokens = [tokens(name) for name in names]
+        for words in name_tokens:
+            if words and words[0] not in seen:
+                seen.add(words[0])
+                self.lead.setdefault(words[0], []).append(position)
+        for token in (t for words in name_tokens for t in words):
+            if token not in seen:
+                seen.add(token)
+                self.primary.setdefault(token, []).append(position)
+        for token in other_tokens:
+            if token not in seen:
+                seen.add(token)
+                self.secondary.setdefault(token, []).append(position)
+
+    def finish(self) -> None:
+        self.vocabulary = sorted(self.lead.keys() | self.primary.keys() | self.secondary.keys())
+
+    # -- look-ups ------------------------------------------------------------------------
+    def starting_with(self, word: str) -> list[str]:
+        """Tokens that start with ``word`` (a binary search in the sorted vocabulary)."""
+        low = bisect.bisect_left(self.vocabulary, word)
+        high = bisect.bisect_left(self.vocabulary, word + "\U0010ffff", low)
+        return self.vocabulary[low:high]
+
+    def close_to(self, word: str) -> list[str]:
+        """Tokens within a typo or two of ``word``, as a whole word or as the start of a longer one."""
+        typos = max_typos(word)
+        if not typos:
+            return []
+        close = process.extract(word, self.vocabulary, scorer=OSA.distance, score_cutoff=typos, limit=None)
+        found = {token for token, _, _ in close}
+        if len(word) >= 5:  # a typo in a word not typed to its end
+            starts = self._truncated.get(len(word))
+            if starts is None:
+                starts = self._truncated.setdefault(len(word), [t[: len(word)] for t in self.vocabulary])
+            for _, _, i in process.extract(word, starts, scorer=OSA.distance, score_cutoff=1, limit=None):
+                found.add(self.vocabulary[i])
+        return sorted(found)
+
+    def points(self, word: str, fuzzy: bool) -> dict[int, int]:
+        """Position → points for one typed word (records without the word are missing)."""
+        scores: dict[int, int] = {}
+        tiers: list[tuple[list[str], int]] = []
+        prefixed = self.starting_with(word)
+        if prefixed:
+            exact = [word] if prefixed[0] == word else []
+            tiers = [(exact, EXACT), (prefixed[1:] if exact else prefixed, PREFIX)]
+        elif fuzzy:
+            tiers = [(self.close_to(word), FUZZY)]
+        # Best tier first; a position keeps the first (highest) points it gets.
+        for words, base in tiers:
+            for token in words:
+                for position in self.lead.get(token, ()):
+                    if scores.get(position, -1) < base + AT_START:
+                        scores[position] = base + AT_START
+                for position in self.primary.get(token, ()):
+                    if scores.get(position, -1) < base + IN_NAME:
+                        scores[position] = base + IN_NAME
+                for position in self.secondary.get(token, ()):
+                    if position not in scores:
+                        scores[position] = base
+        return scores
+
+    def has_start(self, word: str) -> bool:
+        return bool(self.starting_with(word))
+
+
+class SearchIndex:
+    """The folded tokens of every searchable record of one snapshot, built per kind on first use."""
+
+    def __init__(self, snapshot: Snapshot):
+        self._snapshot = weakref.ref(snapshot)  # the cache must not keep a snapshot alive
+        self._kinds: dict[Kind, KindIndex] = {}
+        self._lock = threading.Lock()
+
+    def kind(self, kind: Kind) -> KindIndex:
+        index = self._kinds.get(kind)
+        if index is not None:
+            return index
+        with self._lock:
+            if kind not in self._kinds:
+                snapshot = self._snapshot()
+                assert snapshot is not None, "index of a snapshot that is gone"
+                built = KindIndex()
+                with _collector_paused():
+                    _BUILDERS[kind](built, snapshot)
+                    built.finish()
+                self._kinds[kind] = built
+            return self._kinds[kind]
+
+    # -- searching ---------------------------------------------------------------------------
+    def search(self, words: list[str], kinds: Iterable[Kind]) -> Iterator[tuple[int, Kind, int]]:
+        """(points, kind, position) of every entry of ``kinds`` that matches all ``words``.
+
+        A word that starts a token in any of the searched kinds is taken literally; only a
+        word found nowhere (a typo) falls back to close fuzzy matches.
+        """
+        chosen = [self.kind(k) for k in kinds]
+        fuzzy = [not any(index.has_start(w) for index in chosen) for w in words]
+        for kind in kinds:
+            index = self.kind(kind)
+            if not words:
+                for position in range(len(index.entries)):
+                    yield 0, kind, position
+                continue
+            per_word = [index.points(w, f) for w, f in zip(words, fuzzy, strict=True)]
+            per_word.sort(key=len)
+            first, rest = per_word[0], per_word[1:]
+            for position, points in first.items():
+                total = points
+                for scores in rest:
+                    more = scores.get(position)
+                    if more is None:
+                        break
+                    total += more
+                else:
+                    yield total, kind, position
+
+
+_paused = 0
+_was_enabled = True
+_paused_lock = threading.Lock()
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No garbage collection while building: its passes over a large snapshot cost two thirds."""
+    global _paused, _was_enabled
+    with _paused_lock:
+        if _paused == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _paused += 1
+    try:
+        yield
+    finally:
+        with _paused_lock:
+            _paused -= 1
+            if _paused == 0 and _was_enabled:
+                gc.enable()
+
+
+# -- what is searchable per kind ------------------------------------------------------------
+def _add_committees(index: KindIndex, snapshot: Snapshot) -> None:
+    for c in snapshot.active_committees():
+        index.add(Entry(Kind.COMMITTEE, c), [c.name, c.short_name], tokens(c.purpose))
+
+
+def _add_persons(index: KindIndex, snapshot: Snapshot) -> None:
+    committees_of: dict[int, set[str]] = {}
+    for m in snapshot.memberships.values():
+        committee = snapshot.committees.get(m.committee_id)
+        if m.end is None and committee is not None and not committee.archived:
+            committees_of.setdefault(m.person_id, set()).add(committee.name)
+    for p in sorted(snapshot.persons.values(), key=lambda p: (sort_key(p.sort_name), p.id)):
+        org = snapshot.organisations.get(p.organisation_id) if p.organisation_id else None
+        others = [*tokens(p.title), *tokens(p.function), *(tokens(org.name) if org else ())]
+        for name in committees_of.get(p.id, ()):
+            others += tokens(name)
+        index.add(Entry(Kind.PERSON, p), [p.family_name, p.given_name], others)
+
+
+def _add_organisations(index: KindIndex, snapshot: Snapshot) -> None:
+    for o in sorted(snapshot.organisations.values(), key=lambda o: (sort_key(o.name), o.id)):
+        others = [*tokens(ORG_TYPE[o.type]), match_key(o.type.value), *tokens(o.municipality)]
+        index.add(Entry(Kind.ORGANISATION, o), [o.name], others)
+
+
+def _ordered_meetings(snapshot: Snapshot) -> list[Meeting]:
+    # Newest first: the next and the last meetings are the ones asked about.
+    return sorted(snapshot.meetings.values(), key=lambda m: (m.date or date.min, m.id), reverse=True)
+
+
+def _committee_names(snapshot: Snapshot) -> dict[int, list[str]]:
+    return {c.id: [c.name, c.short_name] for c in snapshot.committees.values()}
+
+
+def _add_meetings(index: KindIndex, snapshot: Snapshot) -> None:
+    names = _committee_names(snapshot)
+    for m in _ordered_meetings(snapshot):
+        index.add(Entry(Kind.MEETING, m), [*names.get(m.committee_id, ()), *date_tokens(m.date)], tokens(m.location))
+
+
+def _add_agenda_items(index: KindIndex, snapshot: Snapshot) -> None:
+    names = _committee_names(snapshot)
+    for m in _ordered_meetings(snapshot):
+        context = [t for name in names.get(m.committee_id, ()) for t in tokens(name)] + date_tokens(m.date)
+        for item in m.agenda:
+            index.add(Entry(Kind.AGENDA_ITEM, m, item), [item.title], context)
+
+
+_BUILDERS = {
+    Kind.COMMITTEE: _add_committees,
+    Kind.PERSON: _add_persons,
+    Kind.ORGANISATION: _add_organisations,
+    Kind.MEETING: _add_meetings,
+    Kind.AGENDA_ITEM: _add_agenda_items,
+}
+
+
+# -- one index per snapshot ---------------------------------------------------------------
+_indexes: dict[int, tuple[weakref.ref[Snapshot], SearchIndex]] = {}
+_lock = threading.RLock()  # reentrant: a finalizer may run during a build in this thread
+
+
+def index_of(snapshot: Snapshot) -> SearchIndex:
+    """The index of ``snapshot``, built on first use (thread-safe; searches run in workers)."""
+    key = id(snapshot)
+    with _lock:
+        cached = _indexes.get(key)
+        if cached is not None and cached[0]() is snapshot:
+            return cached[1]
+        index = SearchIndex(snapshot)
+        _indexes[key] = (weakref.ref(snapshot), index)
+        weakref.finalize(snapshot, _forget, key)
+        return index
+
+
+def _forget(key: int) -> None:
+    with _lock:
+        entry = _indexes.get(key)
+        if entry is not None and entry[0]() is None:
+            del _indexes[key]
