@@ -25,7 +25,7 @@ from herford_tui.ui.common.help import HelpScreen
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.directory.pane import DirectoryPane
 from herford_tui.ui.navigation import View, resolve_view, tab_layout
-from herford_tui.ui.search import SearchProvider
+from herford_tui.ui.search import SearchPalette, SearchProvider
 from herford_tui.ui.year.pane import YearPane
 
 
@@ -36,7 +36,7 @@ class HerfordApp(DataMixin, App[None]):
     COMMANDS: ClassVar = {SearchProvider}  # no English system commands in the palette
     COMMAND_PALETTE_BINDING = "ctrl+f"
     BINDINGS = [
-        Binding("ctrl+f", "command_palette", "Suche", id="app.search"),
+        Binding("slash,ctrl+f,ctrl+p", "command_palette", "Suche", id="app.search"),
         Binding("f1,question_mark", "help", "Hilfe", id="app.help"),
         Binding("q", "quit", "Beenden", id="app.quit"),
         Binding("o", "show_view('organisationen')", "Organisationen", show=False, id="app.organisations"),
@@ -145,7 +145,7 @@ class HerfordApp(DataMixin, App[None]):
 
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder="Suchen: Person, Organisation, Gremium …"))
+            self.push_screen(SearchPalette())
 
     async def action_quit(self) -> None:
         """q and Ctrl+Q: ask first if a form holds unsaved input."""

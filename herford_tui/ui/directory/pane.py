@@ -12,6 +12,7 @@ from herford_tui.domain import Organisation, Snapshot
 from herford_tui.domain.labels import ORG_TYPE, ROLE
 from herford_tui.domain.search import find_organisations
 from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.typing_input import InOrderInput
 from herford_tui.ui.common.view import SnapshotView
 
 COLUMNS = (("Name", 36), ("Art", 20), ("Kommune", 12), ("Pers.", 5))
@@ -22,7 +23,7 @@ class DirectoryPane(SnapshotView):
         Binding("a", "add", "Neu", id="directory.add"),
         Binding("e", "edit", "Ändern", id="directory.edit"),
         Binding("delete", "delete", "Löschen", show=False, id="directory.delete"),
-        Binding("slash", "filter", "Filtern", id="directory.filter"),
+        Binding("f", "filter", "Filtern", id="directory.filter"),  # "/" is the global search
     ]
 
     def __init__(self) -> None:
@@ -30,7 +31,7 @@ class DirectoryPane(SnapshotView):
         self.rows: list[Organisation] = []
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Filtern: Name oder Kommune tippen (/)", compact=True, id="org-filter")
+        yield InOrderInput(placeholder="Filtern: Name, Art oder Kommune tippen (f)", compact=True, id="org-filter")
         yield DataTable(id="org-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="org-detail", classes="member-detail")
 
