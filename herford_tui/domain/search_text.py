@@ -6,8 +6,8 @@ from datetime import date
 
 from herford_tui.domain.labels import MEETING_STATUS, ORG_TYPE, ROLE, format_date, format_time
 from herford_tui.domain.models import KREISWEIT, Committee, Meeting, Organisation, Person
-from herford_tui.domain.search_index import Kind
 from herford_tui.domain.search import Match
+from herford_tui.domain.search_index import Kind
 from herford_tui.domain.snapshot import Snapshot
 
 NO_MATCHES = "Keine Treffer. Weniger Wörter oder eine andere Schreibweise versuchen."
