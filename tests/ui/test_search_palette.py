@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from pilot_helpers import SIZE, roster_text, screen_text, type_text, wait_for
+from pilot_helpers import SIZE, roster_text, screen_text, tab_to, type_text, wait_for
 from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable
 
@@ -79,3 +79,14 @@ async def test_organisation_by_type_and_place_jumps_to_the_directory(world):
         table = app.query_one("#org-table", DataTable)
         assert await wait_for(pilot, lambda: "Stadt Bünde" in str(table.get_row_at(table.cursor_row)[0]))
     assert world.read().organisations[world.org["Stadt Bünde"]].name == "Stadt Bünde"  # nothing written
+
+
+async def test_open_dropdown_footer_is_german(world):
+    app = world.app(open_view="organisationen")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        assert await wait_for(pilot, lambda: len(app.screen_stack) == 2)
+        await tab_to(pilot, "#type")
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: "Liste schließen" in screen_text(app))
+        assert "Dismiss" not in screen_text(app)

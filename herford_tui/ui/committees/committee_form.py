@@ -8,11 +8,12 @@ from collections.abc import Iterable
 from textual import on
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from herford_tui.domain import Committee, CommitteeKind, Problem, Seat
 from herford_tui.domain.labels import COMMITTEE_KIND
 from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.common.select import Select
 from herford_tui.ui.navigation import slug
 
 

@@ -7,11 +7,12 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label
 
 from herford_tui.domain import Membership, Problem, Snapshot
 from herford_tui.domain.labels import format_date, parse_date
 from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.common.select import Select
 
 
 def _person_name(screen: FormScreen, m: Membership) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from textual import on
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label
 
 from herford_tui.domain import Membership, Person, Problem, Role
 from herford_tui.domain.labels import ROLE, format_date, parse_date
@@ -16,6 +16,7 @@ from herford_tui.domain.search import find_organisations, find_persons
 from herford_tui.domain.validation import validate_person
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.picker import RecordPicker
+from herford_tui.ui.common.select import Select
 
 
 @dataclasses.dataclass(frozen=True)

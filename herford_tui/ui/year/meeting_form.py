@@ -6,11 +6,12 @@ import dataclasses
 from collections.abc import Iterable
 
 from textual.widget import Widget
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, TextArea
 
 from herford_tui.domain import AgendaItem, Meeting, MeetingStatus, Problem
 from herford_tui.domain.labels import MEETING_STATUS, format_date, format_time, parse_date, parse_time
 from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.common.select import Select
 
 
 class MeetingForm(FormScreen[Meeting]):
