@@ -162,7 +162,7 @@ class HerfordApp(DataMixin, App[None]):
         )
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(self.screen.active_bindings))  # the keys of the screen asked about
 
     def action_archive(self) -> None:
         def restore(committee: Committee | None) -> None:
