@@ -167,3 +167,7 @@ def demo(db: str | None, size: str, random_seed: int) -> None:
 
 for _command in (main, check, demo):
     _command.context_class = GermanContext
+
+from herford_tui.commands.suche import suche  # noqa: E402  (one line per command module)
+
+main.add_command(suche)

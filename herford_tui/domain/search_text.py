@@ -84,7 +84,11 @@ def organisation_card(snapshot: Snapshot, org: Organisation, today: date) -> lis
         if m.represents_id == org.id and m.is_active(today) and committee is not None and not committee.archived:
             person = snapshot.persons.get(m.person_id)
             seats.append(f"{committee.name}: {person.full_name if person else '?'} ({ROLE[m.role]})")
-    lines.append("  Vertreten durch: " + ("; ".join(sorted(seats)) if seats else "niemanden in einem Gremium"))
+    if seats:
+        lines.append("  Vertreten durch:")
+        lines += [f"    {seat}" for seat in sorted(seats)]
+    else:
+        lines.append("  Vertreten durch: niemanden in einem Gremium")
     return lines
 
 
@@ -104,3 +108,22 @@ def _organisation_name(snapshot: Snapshot, person: Person) -> str:
 def _committee_name(snapshot: Snapshot, meeting: Meeting) -> str:
     committee = snapshot.committees.get(meeting.committee_id)
     return committee.name if committee else "?"
+
+
+def match_card(match: Match, snapshot: Snapshot, today: date) -> list[str]:
+    """A hit as plain text lines for ``herford-tui suche``, headed by what it is."""
+    record, label = match.record, KIND_LABEL[match.kind]
+    if isinstance(record, Person):
+        lines = person_card(snapshot, record, today)
+    elif isinstance(record, Organisation):
+        lines = organisation_card(snapshot, record, today)
+    elif isinstance(record, Committee):
+        title, detail = describe(match, snapshot, today)
+        members = len(snapshot.memberships_of(record.id, today))
+        lines = [title, f"  {detail.split(' · ', 1)[1]} · {members} aktuelle Mitgliedschaften"]
+    elif match.item is not None:
+        title, detail = describe(match, snapshot, today)
+        lines = [title, f"  {detail.split(' · ', 1)[1]}"]
+    else:
+        lines = meeting_card(snapshot, record)
+    return [f"{label}: {lines[0]}", *lines[1:]]
