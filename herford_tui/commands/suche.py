@@ -7,12 +7,14 @@ from datetime import date
 
 import click
 
-from herford_tui.cli import GermanContext, db_option, german_help, resolve_db
+from herford_tui import cli
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@german_help
-@db_option
+@click.help_option("-h", "--help", help="Diese Hilfe anzeigen.")
+@click.option(
+    "--db", "db", metavar="PFAD", help="Datenbankdatei (sonst $HERFORD_TUI_DB, sonst der Benutzer-Datenordner)."
+)
 @click.option(
     "--max", "limit", type=int, default=10, show_default=True, metavar="ZAHL", help="Höchstens so viele Treffer."
 )
@@ -29,7 +31,7 @@ def suche(db: str | None, limit: int, text: tuple[str, ...]) -> None:
     from herford_tui.domain.text import printable
     from herford_tui.store import Store, StoreError
 
-    path = resolve_db(db)
+    path = cli.resolve_db(db)
     if not path.exists():
         click.echo(f"Fehler: {path} gibt es nicht.", err=True)
         sys.exit(2)
@@ -52,4 +54,4 @@ def suche(db: str | None, limit: int, text: tuple[str, ...]) -> None:
     sys.exit(0)
 
 
-suche.context_class = GermanContext
+suche.context_class = cli.GermanContext
