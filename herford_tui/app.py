@@ -25,7 +25,7 @@ from herford_tui.ui.common.help import HelpScreen
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.directory.pane import DirectoryPane
 from herford_tui.ui.navigation import View, resolve_view, tab_layout
-from herford_tui.ui.search import SearchPalette, SearchProvider
+from herford_tui.ui.search import SearchPalette, SearchProvider, keep_index_warm
 from herford_tui.ui.year.pane import YearPane
 
 
@@ -89,6 +89,7 @@ class HerfordApp(DataMixin, App[None]):
 
     def on_mount(self) -> None:
         self.start_polling()
+        keep_index_warm(self)
 
     # -- navigation --------------------------------------------------------------
     def show(self, view: View) -> None:

@@ -14,7 +14,6 @@ type, municipality), committees (name, short name, purpose), meetings (committee
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -37,13 +36,10 @@ class Match:
 def search(snapshot: Snapshot, text: str, kinds: Iterable[Kind] = ALL_KINDS, limit: int | None = 30) -> list[Match]:
     """The best matches of ``text`` among ``kinds``, best first (all records if ``text`` is empty)."""
     index = index_of(snapshot)
-    kinds = tuple(kinds)
-    ranked = ((-points, kind, position) for points, kind, position in index.search(query_words(text), kinds))
-    best = sorted(ranked) if limit is None else heapq.nsmallest(limit, ranked)
     matches = []
-    for negative, kind, position in best:
+    for points, kind, position in index.best(query_words(text), kinds, limit):
         entry = index.kind(kind).entries[position]
-        matches.append(Match(kind, entry.record, entry.item, -negative))
+        matches.append(Match(kind, entry.record, entry.item, points))
     return matches
 
 

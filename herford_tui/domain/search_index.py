@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import enum
 import gc
+import heapq
 import re
 import threading
 import weakref
@@ -26,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -113,8 +115,11 @@ class KindIndex:
     lead: dict[str, list[int]] = field(default_factory=dict)
     primary: dict[str, list[int]] = field(default_factory=dict)
     secondary: dict[str, list[int]] = field(default_factory=dict)
+    terms: list[tuple[tuple[str, int], ...]] = field(default_factory=list)
+    """Per entry: its (token, bonus) pairs, for checking one more word against few candidates."""
     vocabulary: list[str] = field(default_factory=list)
     _truncated: dict[int, list[str]] = field(default_factory=dict)
+    _pairs: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
 
     def add(self, entry: Entry, names: Iterable[str], other_tokens: Iterable[str]) -> None:
         """``names``: the texts that name the entry (their first words rank highest); then the rest."""
@@ -134,8 +139,18 @@ class KindIndex:
             if token not in seen:
                 seen.add(token)
                 self.secondary.setdefault(token, []).append(position)
+        lead = {words[0] for words in name_tokens if words}
+        named = {t for words in name_tokens for t in words}
+        pairs = self._pairs  # shared tuples: a hundred thousand agenda items repeat a few titles
+        self.terms.append(
+            tuple(
+                pairs.setdefault(pair, pair)
+                for pair in ((t, AT_START if t in lead else IN_NAME if t in named else 0) for t in seen)
+            )
+        )
 
     def finish(self) -> None:
+        self._pairs = {}
         self.vocabulary = sorted(self.lead.keys() | self.primary.keys() | self.secondary.keys())
 
     # -- look-ups ------------------------------------------------------------------------
@@ -160,29 +175,52 @@ class KindIndex:
                 found.add(self.vocabulary[i])
         return sorted(found)
 
+    def matching(self, word: str, fuzzy: bool) -> tuple[str | None, list[str], set[str]]:
+        """(the exact token or None, tokens the word starts, fuzzy tokens) for one typed word."""
+        prefixed = self.starting_with(word)
+        if prefixed:
+            exact = prefixed[0] if prefixed[0] == word else None
+            return exact, prefixed[1:] if exact else prefixed, set()
+        return None, [], set(self.close_to(word)) if fuzzy else set()
+
+    def tiers(self, word: str, fuzzy: bool) -> list[tuple[int, list[list[int]]]]:
+        """(points, position lists) for one word, best points first; lists are in display order."""
+        exact, prefixed, close = self.matching(word, fuzzy)
+        found: list[tuple[int, list[list[int]]]] = []
+        for base, words in ((EXACT, [exact] if exact else []), (PREFIX, prefixed), (FUZZY, sorted(close))):
+            for bonus, postings in ((AT_START, self.lead), (IN_NAME, self.primary), (0, self.secondary)):
+                lists = [postings[t] for t in words if t in postings]
+                if lists:
+                    found.append((base + bonus, lists))
+        return found
+
     def points(self, word: str, fuzzy: bool) -> dict[int, int]:
         """Position → points for one typed word (records without the word are missing)."""
         scores: dict[int, int] = {}
-        tiers: list[tuple[list[str], int]] = []
-        prefixed = self.starting_with(word)
-        if prefixed:
-            exact = [word] if prefixed[0] == word else []
-            tiers = [(exact, EXACT), (prefixed[1:] if exact else prefixed, PREFIX)]
-        elif fuzzy:
-            tiers = [(self.close_to(word), FUZZY)]
-        # Best tier first; a position keeps the first (highest) points it gets.
-        for words, base in tiers:
-            for token in words:
-                for position in self.lead.get(token, ()):
-                    if scores.get(position, -1) < base + AT_START:
-                        scores[position] = base + AT_START
-                for position in self.primary.get(token, ()):
-                    if scores.get(position, -1) < base + IN_NAME:
-                        scores[position] = base + IN_NAME
-                for position in self.secondary.get(token, ()):
+        for value, lists in self.tiers(word, fuzzy):  # best first: a position keeps its first points
+            for positions in lists:
+                for position in positions:
                     if position not in scores:
-                        scores[position] = base
+                        scores[position] = value
         return scores
+
+    def word_points(self, position: int, word: str, close: set[str]) -> int:
+        """Points of one more word for one entry; -1 if the entry lacks it."""
+        best = -1
+        for token, bonus in self.terms[position]:
+            if token.startswith(word):
+                value = (EXACT if token == word else PREFIX) + bonus
+            elif token in close:
+                value = FUZZY + bonus
+            else:
+                continue
+            if value > best:
+                best = value
+        return best
+
+    def size(self, word: str, fuzzy: bool) -> int:
+        """How many positions the word's tokens list (a cheap estimate of its cost)."""
+        return sum(len(p) for _, lists in self.tiers(word, fuzzy) for p in lists)
 
     def has_start(self, word: str) -> bool:
         return bool(self.starting_with(word))
@@ -212,32 +250,69 @@ class SearchIndex:
             return self._kinds[kind]
 
     # -- searching ---------------------------------------------------------------------------
-    def search(self, words: list[str], kinds: Iterable[Kind]) -> Iterator[tuple[int, Kind, int]]:
-        """(points, kind, position) of every entry of ``kinds`` that matches all ``words``.
+    def best(self, words: list[str], kinds: Iterable[Kind], limit: int | None) -> list[tuple[int, Kind, int]]:
+        """(points, kind, position) of the entries of ``kinds`` matching all ``words``, best first.
 
         A word that starts a token in any of the searched kinds is taken literally; only a
-        word found nowhere (a typo) falls back to close fuzzy matches.
+        word found nowhere (a typo) falls back to close fuzzy matches. Ties keep the order
+        of ``kinds`` and the display order within a kind.
         """
+        kinds = tuple(kinds)
         chosen = [self.kind(k) for k in kinds]
         fuzzy = [not any(index.has_start(w) for index in chosen) for w in words]
-        for kind in kinds:
-            index = self.kind(kind)
-            if not words:
-                for position in range(len(index.entries)):
-                    yield 0, kind, position
-                continue
-            per_word = [index.points(w, f) for w, f in zip(words, fuzzy, strict=True)]
-            per_word.sort(key=len)
-            first, rest = per_word[0], per_word[1:]
-            for position, points in first.items():
-                total = points
-                for scores in rest:
-                    more = scores.get(position)
-                    if more is None:
-                        break
-                    total += more
-                else:
-                    yield total, kind, position
+        if not words:
+            every = ((0, kind, p) for kind, index in zip(kinds, chosen, strict=True) for p in range(len(index.entries)))
+            return list(islice(every, limit))
+        if len(words) == 1 and limit is not None:
+            return self._best_of_one(words[0], fuzzy[0], kinds, limit)
+        found: list[tuple[int, Kind, int]] = []
+        for kind, index in zip(kinds, chosen, strict=True):
+            found += self._all_matches(index, kind, words, fuzzy)
+        found.sort(key=lambda hit: (-hit[0], hit[1], hit[2]))
+        return found if limit is None else found[:limit]
+
+    def _best_of_one(self, word: str, fuzzy: bool, kinds: tuple[Kind, ...], limit: int) -> list[tuple[int, Kind, int]]:
+        """The first ``limit`` hits of one word without scoring every match (a first letter matches
+        a hundred thousand agenda items at x10): walk the tiers best first, the position lists of
+        a tier merged lazily in display order."""
+        tiers = {kind: dict(self.kind(kind).tiers(word, fuzzy)) for kind in kinds}
+        levels = sorted({value for per_kind in tiers.values() for value in per_kind}, reverse=True)
+        seen: dict[Kind, set[int]] = {kind: set() for kind in kinds}
+        found: list[tuple[int, Kind, int]] = []
+        for value in levels:
+            for kind in kinds:
+                lists = tiers[kind].get(value)
+                if not lists:
+                    continue
+                for position in heapq.merge(*lists):
+                    if position in seen[kind]:
+                        continue
+                    seen[kind].add(position)
+                    found.append((value, kind, position))
+                    if len(found) == limit:
+                        return found
+        return found
+
+    def _all_matches(
+        self, index: KindIndex, kind: Kind, words: list[str], fuzzy: list[bool]
+    ) -> list[tuple[int, Kind, int]]:
+        """Every entry matching all words: the rarest word lists candidates, the others are checked
+        on each candidate's own tokens (cheaper than listing a common word's hundred thousand)."""
+        order = sorted(range(len(words)), key=lambda i: index.size(words[i], fuzzy[i]))
+        driver = order[0]
+        candidates = index.points(words[driver], fuzzy[driver])
+        others = [(words[i], index.matching(words[i], fuzzy[i])[2]) for i in order[1:]]
+        found = []
+        for position, points in candidates.items():
+            total = points
+            for word, close in others:
+                more = index.word_points(position, word, close)
+                if more < 0:
+                    break
+                total += more
+            else:
+                found.append((total, kind, position))
+        return found
 
 
 _paused = 0
