@@ -22,6 +22,7 @@ from herford_tui.ui.committees.view import CommitteeView
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.help import HelpScreen
+from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.directory.pane import DirectoryPane
 from herford_tui.ui.navigation import View, resolve_view, tab_layout
@@ -90,6 +91,7 @@ class HerfordApp(DataMixin, App[None]):
     def on_mount(self) -> None:
         self.start_polling()
         keep_index_warm(self)
+        adapt_to_terminal(self)
 
     # -- navigation --------------------------------------------------------------
     def show(self, view: View) -> None:

@@ -14,6 +14,7 @@ from herford_tui.domain import Committee, Membership, Role, Seat, Snapshot
 from herford_tui.domain.labels import COMMITTEE_KIND, ROLE, format_date, format_time, rhythm_text
 from herford_tui.domain.roster import RosterLine, roster_lines
 from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.glyphs import glyphs
 from herford_tui.ui.common.view import SnapshotView
 
 # Sitz, Name and Rolle (the longest role, "Geschäftsführung", has 16 letters) fit into
@@ -147,7 +148,7 @@ class CommitteeView(SnapshotView):
         person = snapshot.persons.get(m.person_id)
         name = person.full_name if person else "?"
         if line.deputy:
-            name = f"↳ {name}"
+            name = f"{glyphs().deputy} {name}"
         org = snapshot.organisations.get(person.organisation_id) if person and person.organisation_id else None
         represents = snapshot.organisations.get(m.represents_id) if m.represents_id else None
         since = f"bis {format_date(m.end)}" if line.ended else format_date(m.start)
