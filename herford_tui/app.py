@@ -22,6 +22,7 @@ from herford_tui.ui.committees.view import CommitteeView
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.help import HelpScreen
+from herford_tui.ui.common.layout import keep_tables_fitted
 from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.directory.pane import DirectoryPane
@@ -36,6 +37,9 @@ class HerfordApp(DataMixin, App[None]):
     CSS_PATH = ["ui/styles/app.tcss", "ui/styles/forms.tcss"]
     COMMANDS: ClassVar = {SearchProvider}  # no English system commands in the palette
     COMMAND_PALETTE_BINDING = "ctrl+f"
+    # Screen classes for the layout in app.tcss: columns widen at 120+, panes grow at 32+ lines.
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         Binding("slash,ctrl+f,ctrl+p", "command_palette", "Suche", id="app.search"),
         Binding("f1,question_mark", "help", "Hilfe", id="app.help"),
@@ -92,6 +96,7 @@ class HerfordApp(DataMixin, App[None]):
         self.start_polling()
         keep_index_warm(self)
         adapt_to_terminal(self)
+        keep_tables_fitted(self)
 
     # -- navigation --------------------------------------------------------------
     def show(self, view: View) -> None:
