@@ -79,7 +79,11 @@ async def test_directory_filter_keeps_every_key(world):
             await pilot.press("ctrl+u")
             thread = type_like_a_terminal(app, KEYS)
             assert await _typed(pilot, app, field, thread) == "Fischer"
-        assert [str(row[0]) for row in _rows(app)] == []  # no organisation is called Fischer
+        await pilot.press("ctrl+u")
+        thread = type_like_a_terminal(app, [*"bünde"])
+        assert await wait_for(pilot, lambda: not thread.is_alive() and field.value == "bünde")
+        # the table follows the last text once the keys pause
+        assert await wait_for(pilot, lambda: [str(row[0]) for row in _rows(app)] == ["Stadt Bünde"])
 
 
 def _rows(app: HerfordApp) -> list:

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
 
 from herford_tui.domain import Organisation, Snapshot
@@ -16,6 +17,8 @@ from herford_tui.ui.common.typing_input import InOrderInput
 from herford_tui.ui.common.view import SnapshotView
 
 COLUMNS = (("Name", 36), ("Art", 20), ("Kommune", 12), ("Pers.", 5))
+FILTER_PAUSE = 0.06
+"""Seconds without a key before the filter rebuilds the table: typed fast, only the last text needs one."""
 
 
 class DirectoryPane(SnapshotView):
@@ -29,6 +32,7 @@ class DirectoryPane(SnapshotView):
     def __init__(self) -> None:
         super().__init__(classes="directory")
         self.rows: list[Organisation] = []
+        self._filter_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield InOrderInput(placeholder="Filtern: Name, Art oder Kommune tippen (f)", compact=True, id="org-filter")
@@ -65,10 +69,19 @@ class DirectoryPane(SnapshotView):
 
     @on(Input.Changed, "#org-filter")
     def _filter_changed(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_PAUSE, self._refilter)
+
+    def _refilter(self) -> None:
+        self._filter_timer = None
         self.refresh_data(self.app.snapshot)
 
     @on(Input.Submitted, "#org-filter")
     def _filter_done(self) -> None:
+        if self._filter_timer is not None:  # Enter right after typing: the table for this text now
+            self._filter_timer.stop()
+            self._refilter()
         self.query_one("#org-table", DataTable).focus()
 
     @on(DataTable.RowHighlighted, "#org-table")
