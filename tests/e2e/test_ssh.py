@@ -74,6 +74,7 @@ def test_roster_lookup_and_edit_over_ssh(sshd, terminal, command, tmp_path):
     term.keys("Enter")
     term.wait_for("Nachname")
     term.keys("C-s")
+    term.wait_until_gone("Nachname")  # the form is closed: "q" must not land in its name field
     term.wait_for("Max Fernzugriff")
     term.keys("q")
     term.wait_until_gone("Landrat", timeout=20)

@@ -52,3 +52,19 @@ def test_readme_key_table_is_generated_from_the_bindings():
 )  # fmt: skip
 def test_key_labels_are_german(key, label):
     assert key_label(key) == label
+
+
+@pytest.mark.parametrize("view", ["lenkungskreis", "organisationen", "jahr"])
+async def test_footer_at_80_columns_shows_every_key_marked_important(world, view):
+    """show=True marks the keys that matter on a screen: all of them must fit the 80-column footer,
+    the rest is one key away (F1)."""
+    app = world.app(open_view=view)
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: app.focused is not None)
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        shown = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
+        assert shown, "no key marked for the footer"
+        missing = [d for d in shown if d not in footer]
+        assert missing == [], f"footer at 80 columns lacks {missing}: {footer!r}"
+        assert "Hilfe" in footer and "Suche" in footer
