@@ -36,7 +36,7 @@ def suche(db: str | None, limit: int, text: tuple[str, ...]) -> None:
         click.echo(f"Fehler: {path} gibt es nicht.", err=True)
         sys.exit(2)
     try:
-        snapshot = Store(path, backups=0).open().snapshot()
+        snapshot = Store(path, backups=0, read_only=True).open().snapshot()  # a look-up never writes
     except StoreError as exc:
         click.echo(f"Fehler: {exc}", err=True)
         sys.exit(2)
