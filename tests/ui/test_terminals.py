@@ -60,3 +60,15 @@ def test_slow_link_means_no_animations(env, slow):
 def test_ascii_switch():
     assert glyphs_module.ascii_only({"HERFORD_TUI_ASCII": "1", "TERM": "xterm"})
     assert not glyphs_module.ascii_only({"HERFORD_TUI_ASCII": "0", "TERM": "xterm"})
+
+
+async def test_no_color_marks_the_cursor_by_reverse_text(world, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.no_color
+        assert await wait_for(pilot, lambda: "Erika Mustermann" in screen_text(app))
+        strips = app.screen._compositor.render_strips()
+        cursor_line = next(strip for strip in strips if "Erika Mustermann" in "".join(s.text for s in strip))
+        marked = [seg for seg in cursor_line if "Erika" in seg.text]
+        assert marked and all(seg.style is not None and seg.style.reverse for seg in marked)
