@@ -22,6 +22,7 @@ import heapq
 import re
 import threading
 import weakref
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -112,9 +113,9 @@ class KindIndex:
     """Tokens of all records of one kind, in display order (ties keep this order)."""
 
     entries: list[Entry] = field(default_factory=list)
-    lead: dict[str, list[int]] = field(default_factory=dict)
-    primary: dict[str, list[int]] = field(default_factory=dict)
-    secondary: dict[str, list[int]] = field(default_factory=dict)
+    lead: defaultdict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    primary: defaultdict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    secondary: defaultdict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     terms: list[tuple[tuple[str, int], ...]] = field(default_factory=list)
     """Per entry: its (token, bonus) pairs, for checking one more word against few candidates."""
     vocabulary: list[str] = field(default_factory=list)
@@ -125,29 +126,21 @@ class KindIndex:
         """``names``: the texts that name the entry (their first words rank highest); then the rest."""
         position = len(self.entries)
         self.entries.append(entry)
-        seen: set[str] = set()
         name_tokens = [tokens(name) for name in names]
+        bonus: dict[str, int] = {}  # token -> its best bonus in this entry (first one set wins)
         for words in name_tokens:
-            if words and words[0] not in seen:
-                seen.add(words[0])
-                self.lead.setdefault(words[0], []).append(position)
-        for token in (t for words in name_tokens for t in words):
-            if token not in seen:
-                seen.add(token)
-                self.primary.setdefault(token, []).append(position)
+            if words:
+                bonus.setdefault(words[0], AT_START)
+        for words in name_tokens:
+            for token in words:
+                bonus.setdefault(token, IN_NAME)
         for token in other_tokens:
-            if token not in seen:
-                seen.add(token)
-                self.secondary.setdefault(token, []).append(position)
-        lead = {words[0] for words in name_tokens if words}
-        named = {t for words in name_tokens for t in words}
+            bonus.setdefault(token, 0)
+        by_bonus = {AT_START: self.lead, IN_NAME: self.primary, 0: self.secondary}
+        for token, value in bonus.items():
+            by_bonus[value][token].append(position)
         pairs = self._pairs  # shared tuples: a hundred thousand agenda items repeat a few titles
-        self.terms.append(
-            tuple(
-                pairs.setdefault(pair, pair)
-                for pair in ((t, AT_START if t in lead else IN_NAME if t in named else 0) for t in seen)
-            )
-        )
+        self.terms.append(tuple(pairs.setdefault(pair, pair) for pair in bonus.items()))
 
     def finish(self) -> None:
         self._pairs = {}
