@@ -38,8 +38,8 @@ class HerfordApp(DataMixin, App[None]):
     COMMANDS: ClassVar = {SearchProvider}  # no English system commands in the palette
     COMMAND_PALETTE_BINDING = "ctrl+f"
     # Screen classes for the layout in app.tcss: columns widen at 120+, panes grow at 32+ lines.
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (32, "-tall")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         Binding("slash,ctrl+f,ctrl+p", "command_palette", "Suche", id="app.search"),
         Binding("f1,question_mark", "help", "Hilfe", id="app.help"),

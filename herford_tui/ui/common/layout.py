@@ -12,6 +12,7 @@ size recomputed. Both are contained here.
 
 from __future__ import annotations
 
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from textual.app import App
@@ -60,7 +61,7 @@ def fit_tables(screen: Screen) -> None:
             widen_columns(table)
 
 
-def keep_tables_fitted(app: App[object]) -> None:
+def keep_tables_fitted(app: App[Any]) -> None:
     """After every layout of the main screen: tables that changed width get their columns fitted."""
     screen = app.screen
     screen.screen_layout_refresh_signal.subscribe(app, fit_tables)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import Any
 
 from textual.app import App
 
@@ -28,7 +29,7 @@ def slow_link(environ: Mapping[str, str] | None = None) -> bool:
     return bool(env.get("SSH_CONNECTION") or env.get("SSH_TTY") or env.get(ENV_SLOW) or ascii_only(dict(env)))
 
 
-def adapt_to_terminal(app: App[object], environ: Mapping[str, str] | None = None) -> None:
+def adapt_to_terminal(app: App[Any], environ: Mapping[str, str] | None = None) -> None:
     env = os.environ if environ is None else environ
     app.set_class(ascii_only(dict(env)), "-ascii")
     if slow_link(env):
