@@ -24,6 +24,7 @@ def test_add_member_in_a_terminal_and_quit(terminal, command, tmp_path):
     term.keys("Enter")
     term.wait_for("Nachname")
     term.keys("C-s")
+    term.wait_until_gone("Nachname")  # the form is closed: "q" must not land in its name field
     term.wait_for("Erika Beispiel")
     term.keys("q")
     deadline = time.monotonic() + 10

@@ -61,6 +61,7 @@ async def test_footer_at_80_columns_shows_every_key_marked_important(world, view
     app = world.app(open_view=view)
     async with app.run_test(size=SIZE) as pilot:
         assert await wait_for(pilot, lambda: app.focused is not None)
+        assert await wait_for(pilot, lambda: "Hilfe" in screen_text(app).splitlines()[-1])
         await pilot.pause()
         footer = screen_text(app).splitlines()[-1]
         shown = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
