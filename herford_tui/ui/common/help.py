@@ -22,6 +22,7 @@ from textual.widgets import Footer, Markdown
 
 GROUPS = {
     "app": "Überall",
+    "main": "Überall",
     "committee": "In einem Gremium",
     "directory": "Organisationen",
     "year": "Jahresübersicht",
@@ -34,10 +35,10 @@ LONG = {
     "app.search": "Suche: Personen, Organisationen, Gremien, Sitzungen (Datum wie 12.3. oder „März“), TOPs",
     "app.help": "diese Hilfe",
     "app.quit": "beenden",
-    "app.organisations": "Organisationen (Netzwerkpartner)",
-    "app.year": "Jahresübersicht der Sitzungen",
-    "app.archive": "archivierte Gremien anzeigen und wiederherstellen",
-    **{f"app.committee_{n}": "Gremium öffnen (Reihenfolge der Reiter)" for n in range(1, 10)},
+    "main.organisations": "Organisationen (Netzwerkpartner)",
+    "main.year": "Jahresübersicht der Sitzungen",
+    "main.archive": "archivierte Gremien anzeigen und wiederherstellen",
+    **{f"main.committee_{n}": "Gremium öffnen (Reihenfolge der Reiter)" for n in range(1, 10)},
     "committee.add_member": "Mitglied hinzufügen",
     "committee.edit_member": "Mitgliedschaft bearbeiten",
     "committee.end_member": "Mitgliedschaft beenden (bleibt als Verlauf)",
@@ -188,10 +189,11 @@ def readme_table() -> str:
     from herford_tui.ui.committees.view import CommitteeView
     from herford_tui.ui.common.form import FormScreen
     from herford_tui.ui.directory.pane import DirectoryPane
+    from herford_tui.ui.main_screen import MainScreen
     from herford_tui.ui.year.pane import YearPane
 
     pairs: list[tuple[str, Binding]] = []
-    for cls in (HerfordApp, CommitteeView, DirectoryPane, YearPane, FormScreen):
+    for cls in (HerfordApp, MainScreen, CommitteeView, DirectoryPane, YearPane, FormScreen):
         for binding in Binding.make_bindings(cls.BINDINGS):
             if binding.id and "." in binding.id:
                 pairs.append((binding.key, binding))

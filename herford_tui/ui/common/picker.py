@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from herford_tui.domain.text import printable
 from herford_tui.ui.common.typing_input import InOrderInput
 
 NEW = "__new__"
@@ -51,7 +52,9 @@ class RecordPicker(Vertical):
         self.value_label = value_label
 
     def compose(self) -> ComposeResult:
-        yield InOrderInput(self.value_label, placeholder=self.placeholder, compact=True, id=f"{self.id}-input")
+        yield InOrderInput(
+            printable(self.value_label), placeholder=self.placeholder, compact=True, id=f"{self.id}-input"
+        )
         yield OptionList(compact=True, id=f"{self.id}-matches", classes="picker-matches -empty")
 
     @on(Input.Changed)
