@@ -129,17 +129,20 @@ def jump_to(app: HerfordApp, match: Match) -> None:
 
 def show_meeting(app: HerfordApp, meeting_id: int) -> None:
     """The year overview at the meeting's year, the cursor on the meeting."""
+    from herford_tui.ui.navigation import YEAR, Place
     from herford_tui.ui.year.pane import YearPane
 
-    meeting = app.snapshot.meetings.get(meeting_id) if app.snapshot else None
+    meeting = app.snapshot.meetings.get(meeting_id)
     if meeting is None or meeting.date is None:
         app.notify("Die Sitzung gibt es nicht mehr.", severity="warning")
         return
-    app.action_show_view("jahr")
-    pane = app.query_one(YearPane)
-    pane.year = meeting.date.year
+    year = meeting.date.year
 
-    def place_cursor() -> None:
+    async def show() -> None:
+        await app.main.show(Place(YEAR))  # builds the year tab on its first showing
+        pane = app.main.query_one(YearPane)
+        pane.year = year  # its watcher refreshes the rows
+        pane.refresh_data(app.snapshot)
         for row, shown in enumerate(pane.rows):
             if shown.id == meeting_id:
                 table = pane.query_one("#year-table", DataTable)
@@ -147,7 +150,7 @@ def show_meeting(app: HerfordApp, meeting_id: int) -> None:
                 table.focus()
                 return
 
-    app.call_after_refresh(place_cursor)
+    app.run_worker(show(), group="navigation", exit_on_error=False)
 
 
 __all__ = ["SearchPalette", "SearchProvider", "jump_to", "keep_index_warm", "show_meeting"]
