@@ -17,10 +17,12 @@ from herford_tui.store import Store
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.help import HelpScreen
+from herford_tui.ui.common.layout import keep_tables_fitted
+from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.main_screen import MainScreen
 from herford_tui.ui.navigation import ORGANISATIONS, Place, resolve_place
-from herford_tui.ui.search import SearchProvider
+from herford_tui.ui.search import SearchPalette, SearchProvider, keep_index_warm
 
 
 class HerfordApp(DataMixin, App[None]):
@@ -29,8 +31,11 @@ class HerfordApp(DataMixin, App[None]):
     CSS_PATH: ClassVar = ["ui/styles/app.tcss", "ui/styles/forms.tcss"]
     COMMANDS: ClassVar = {SearchProvider}  # no English system commands in the palette
     COMMAND_PALETTE_BINDING = "ctrl+f"
+    # Screen classes for the layout in app.tcss: columns widen at 120+, panes grow at 32+ lines.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS: ClassVar = [
-        Binding("ctrl+f", "command_palette", "Suche", id="app.search"),
+        Binding("slash,ctrl+f,ctrl+p", "command_palette", "Suche", id="app.search"),
         Binding("f1,question_mark", "help", "Hilfe", id="app.help"),
         Binding("q", "quit", "Beenden", id="app.quit"),
     ]
@@ -68,6 +73,9 @@ class HerfordApp(DataMixin, App[None]):
 
     def on_mount(self) -> None:
         self.start_polling()
+        keep_index_warm(self)
+        adapt_to_terminal(self)
+        keep_tables_fitted(self)
 
     # -- navigation: asked from anywhere (search, saves), shown by the main screen ----
     def action_show_view(self, name: str) -> None:
@@ -122,7 +130,7 @@ class HerfordApp(DataMixin, App[None]):
     # -- global keys ---------------------------------------------------------------
     def action_command_palette(self) -> None:
         if not isinstance(self.screen, CommandPalette):
-            self.push_screen(CommandPalette(placeholder="Suchen: Person, Organisation, Gremium …"))
+            self.push_screen(SearchPalette())
 
     async def action_quit(self) -> None:
         """q and Ctrl+Q: ask first if a form holds unsaved input."""
@@ -139,7 +147,7 @@ class HerfordApp(DataMixin, App[None]):
         )
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(self.screen.active_bindings))  # the keys of the screen asked about
 
 
 def create_app(

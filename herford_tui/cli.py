@@ -47,6 +47,17 @@ class GermanHelpFormatter(click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         super().write_heading(self.HEADINGS.get(heading, heading))
 
+    # click appends these to option help in English ("[default: small]").
+    MARKERS = {"[default: ": "[Standard: ", "[required]": "[erforderlich]", "; required]": "; erforderlich]"}
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        def german(text: str) -> str:
+            for english, word in self.MARKERS.items():
+                text = text.replace(english, word)
+            return text
+
+        super().write_dl([(term, german(text)) for term, text in rows], col_max, col_spacing)
+
 
 class GermanContext(click.Context):
     formatter_class = GermanHelpFormatter
@@ -156,7 +167,7 @@ def check(db: str | None) -> None:
     show_default=True,
     help="Umfang: small (zum Ausprobieren), x1 (500 Organisationen, 3.000 Personen, …), x10.",
 )
-@click.option("--seed", "random_seed", type=int, default=1, show_default=True, help="Zufallsstartwert.")
+@click.option("--seed", "random_seed", type=int, default=1, show_default=True, metavar="ZAHL", help="Zufallsstartwert.")
 def demo(db: str | None, size: str, random_seed: int) -> None:
     """Erfundene Demodaten (auf den mitgelieferten Grunddaten) in eine neue Datei schreiben."""
     from herford_tui.store import Store
@@ -204,3 +215,6 @@ from herford_tui.commands import backups  # noqa: E402
 
 for _backup_command in backups.COMMANDS:
     main.add_command(_backup_command)
+from herford_tui.commands.suche import suche  # noqa: E402  (one line per command module)
+
+main.add_command(suche)

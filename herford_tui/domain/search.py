@@ -1,57 +1,56 @@
-"""Finding persons and organisations by part of a name (pickers, filters, global search)."""
+"""The one search of herford-tui: global search, directory filter, pickers and ``herford-tui suche``.
+
+What is typed is folded like the stored text (case, accents, umlauts: ä = ae = a, ß = ss).
+Every typed word must match the start of a word of the record; a word that starts no word
+anywhere (a typo) may instead be a close fuzzy match (rapidfuzz, a typo or two). Hits rank
+by points: a whole word beats a word start beats a fuzzy match, and a match in the name
+beats one in another field; ties keep the display order (German alphabetical order for
+names, newest first for meetings).
+
+Searched: persons (name, function, organisation, current committees), organisations (name,
+type, municipality), committees (name, short name, purpose), meetings (committee, date as
+"12.3." or "März", place) and agenda items (title, with the meeting's committee and date).
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
-from typing import TypeVar
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from herford_tui.domain.models import Organisation, Person
+from herford_tui.domain.models import AgendaItem, Committee, Meeting, Organisation, Person
+from herford_tui.domain.search_index import Kind, index_of, query_words
 from herford_tui.domain.snapshot import Snapshot
 
-T = TypeVar("T", Person, Organisation)
+ALL_KINDS: tuple[Kind, ...] = tuple(Kind)
 
 
-def _words(text: str) -> list[str]:
-    return text.casefold().split()
+@dataclass(frozen=True)
+class Match:
+    kind: Kind
+    record: Committee | Person | Organisation | Meeting
+    item: AgendaItem | None
+    """For an agenda item: the item (``record`` is its meeting)."""
+    points: int
 
 
-def _rank(haystack: str, words: list[str]) -> int | None:
-    """None if a word is missing; else 0 = starts with the first word, 1 = a word starts with it, 2 = inside."""
-    text = haystack.casefold()
-    if not all(w in text for w in words):
-        return None
-    if not words or text.startswith(words[0]):
-        return 0
-    if re.search(r"(?<![\w])" + re.escape(words[0]), text):
-        return 1
-    return 2
-
-
-def _find(
-    items: Iterable[T], text: str, haystack: Callable[[T], str], name: Callable[[T], str], limit: int | None
-) -> list[T]:
-    words = _words(text)
-    ranked = []
-    for item in items:
-        rank = _rank(haystack(item), words)
-        if rank is not None:
-            ranked.append((rank, name(item).casefold(), item.id, item))
-    ranked.sort(key=lambda r: r[:3])
-    return [r[3] for r in ranked][:limit]
+def search(snapshot: Snapshot, text: str, kinds: Iterable[Kind] = ALL_KINDS, limit: int | None = 30) -> list[Match]:
+    """The best matches of ``text`` among ``kinds``, best first (all records if ``text`` is empty)."""
+    index = index_of(snapshot)
+    matches = []
+    for points, kind, position in index.best(query_words(text), kinds, limit):
+        entry = index.kind(kind).entries[position]
+        matches.append(Match(kind, entry.record, entry.item, points))
+    return matches
 
 
 def find_persons(snapshot: Snapshot, text: str, limit: int | None = 20) -> list[Person]:
-    """Persons whose name (or function) contains every typed word; word starts rank first."""
-    return _find(
-        snapshot.persons.values(),
-        text,
-        lambda p: f"{p.family_name} {p.given_name} {p.title} {p.function}",
-        lambda p: p.sort_name,
-        limit,
-    )
+    """Persons matching every typed word (name, function, organisation), best first."""
+    return [m.record for m in search(snapshot, text, (Kind.PERSON,), limit) if isinstance(m.record, Person)]
 
 
 def find_organisations(snapshot: Snapshot, text: str, limit: int | None = 20) -> list[Organisation]:
-    """Organisations whose name or municipality contains every typed word; word starts rank first."""
-    return _find(snapshot.organisations.values(), text, lambda o: f"{o.name} {o.municipality}", lambda o: o.name, limit)
+    """Organisations matching every typed word (name, type, municipality), best first."""
+    return [m.record for m in search(snapshot, text, (Kind.ORGANISATION,), limit) if isinstance(m.record, Organisation)]
+
+
+__all__ = ["ALL_KINDS", "Kind", "Match", "find_organisations", "find_persons", "search"]

@@ -1,74 +1,156 @@
-"""Global search in the command palette (Strg+F): committees, persons, organisations.
+"""Global search (/, Strg+F, Strg+P): persons, organisations, committees, meetings, agenda items.
 
-Matching is the same as in the pickers and the directory filter (every typed word must
-occur; word starts rank first), not a fuzzy match that finds "muster" in anything.
+The matching is the domain's one search (``domain/search.py``); it runs in a thread so the
+field keeps taking keys, and the palette cancels a search that a newer keystroke made stale.
+Enter on a hit jumps to it on its own screen with the cursor on it.
 """
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
+from typing import TYPE_CHECKING
 
-from textual.command import Hit, Hits, Matcher, Provider
-from textual.content import Content
-from textual.markup import escape
+from textual.app import ComposeResult
+from textual.command import CommandList, CommandPalette, Hit, Hits, Provider, SearchIcon
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Button, DataTable, LoadingIndicator
 
 from herford_tui.domain import Snapshot
-from herford_tui.domain.search import find_organisations, find_persons
-from herford_tui.domain.text import printable
+from herford_tui.domain.search import Kind, Match, search
+from herford_tui.domain.search_index import index_of
+from herford_tui.domain.search_text import NO_MATCHES, describe
 from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.glyphs import glyphs
+from herford_tui.ui.common.typing_input import InOrderCommandInput
 
-LIMIT = 30
+if TYPE_CHECKING:
+    from herford_tui.app import HerfordApp
 
-
-def _person_help(snapshot: Snapshot, person_id: int, today) -> str:
-    names = sorted(
-        {
-            snapshot.committees[m.committee_id].name
-            for m in snapshot.memberships_of_person(person_id, today)
-            if m.committee_id in snapshot.committees
-        }
-    )
-    return "Person · " + (", ".join(names) if names else "ohne aktuelles Gremium")
+LIMIT = 40
+PLACEHOLDER = "Suchen: Person, Organisation, Gremium, Sitzung (Datum wie 12.3.), TOP …"
 
 
-def _highlight(matcher: Matcher, text: str) -> Content:
-    """``matcher.highlight`` without reading ``text`` as markup (a name may hold ``[/b]``)."""
-    shown = printable(text)
-    content = plain(shown)
-    _score, offsets = matcher.fuzzy_search.match(matcher.query, shown)
-    for offset in offsets:
-        if offset < len(shown) and not shown[offset].isspace():
-            content = content.stylize(matcher.match_style, offset, offset + 1)
-    return content
+class SearchPalette(CommandPalette):
+    """Textual's palette with a field that keeps keystrokes in order and a plain search icon."""
 
-
-def _help(text: str) -> str:
-    """Help text of a hit: Textual reads it as markup, so user data in it is escaped."""
-    return escape(printable(text))
+    def compose(self) -> ComposeResult:
+        # The same structure as CommandPalette.compose, with our input and icon.
+        with Vertical(id="--container"):
+            with Horizontal(id="--input"):
+                icon = SearchIcon()
+                icon.icon = glyphs().search
+                yield icon
+                yield InOrderCommandInput(placeholder=PLACEHOLDER, select_on_focus=False)
+                if not self.run_on_select:
+                    yield Button(glyphs().run)
+            with Vertical(id="--results"):
+                yield CommandList()
+                yield LoadingIndicator()
 
 
 class SearchProvider(Provider):
+    @property
+    def herford(self) -> HerfordApp:
+        return self.app  # type: ignore[return-value]
+
     async def search(self, query: str) -> Hits:
-        app = self.app
+        app = self.herford
         snapshot = app.snapshot
-        words = query.casefold().split()
-        if snapshot is None or not words:
+        if snapshot is None or not query.strip():
             return
-        matcher = self.matcher(query)
-        score = 1.0
-        for c in snapshot.active_committees():
-            if all(w in f"{c.name} {c.short_name}".casefold() for w in words):
-                yield Hit(score, _highlight(matcher, c.name), partial(app.action_show_view, str(c.id)), help="Gremium")
-                score -= 0.001
-        for p in find_persons(snapshot, query, limit=LIMIT):
-            help_text = _person_help(snapshot, p.id, app.today)
-            yield Hit(score, _highlight(matcher, p.full_name), partial(app.show_person, p.id), help=_help(help_text))
-            score -= 0.001
-        for o in find_organisations(snapshot, query, limit=LIMIT):
+        # In a thread: at x10 a broad first letter costs ~10 ms, building the index once ~1 s.
+        matches = await asyncio.to_thread(search, snapshot, query, limit=LIMIT)
+        if not matches:
+            yield Hit(0.0, plain(NO_MATCHES, "italic"), _nothing, text=query)
+            return
+        today = app.today
+        for rank, match in enumerate(matches):
+            title, detail = describe(match, snapshot, today)
             yield Hit(
-                score,
-                _highlight(matcher, o.name),
-                partial(app.show_organisation, o.id),
-                help=_help(f"Organisation · {o.municipality}"),
+                1.0 - rank / 1000,  # the palette sorts by score: keep the domain's order
+                plain(title),
+                partial(jump_to, app, match),
+                text=title,
+                help=plain(detail),  # type: ignore[arg-type]  # Content is taken as is, never parsed
             )
-            score -= 0.001
+
+
+WARM_DELAY = 0.3
+"""Seconds after a new snapshot before its index is built: the UI's own updates go first."""
+
+
+def keep_index_warm(app: HerfordApp) -> None:
+    """Build each new snapshot's search index in a thread shortly after the snapshot arrives.
+
+    Otherwise the first keystroke after a save pays for it, or worse a picker in a form,
+    which searches on the event loop (x1: ~0.3 s, x10: a few seconds for all kinds).
+    A snapshot replaced within the delay is skipped.
+    """
+    timer: list[Timer] = []
+
+    def build(snapshot: Snapshot) -> None:
+        index = index_of(snapshot)
+        for kind in Kind:
+            if app.snapshot is not snapshot:
+                return  # outdated meanwhile: the next one is on its way
+            index.kind(kind)
+
+    def start() -> None:
+        snapshot = app.snapshot
+        if snapshot is not None:
+            app.run_worker(partial(build, snapshot), thread=True, group="search-index", exit_on_error=False)
+
+    def changed(snapshot: Snapshot | None) -> None:
+        if timer:
+            timer.pop().stop()
+        timer.append(app.set_timer(WARM_DELAY, start))
+
+    app.watch(app, "snapshot", changed, init=True)
+
+
+def _nothing() -> None:
+    """The "no matches" line does nothing when chosen."""
+
+
+def jump_to(app: HerfordApp, match: Match) -> None:
+    """Show the hit on its own screen, the cursor on it."""
+    record = match.record
+    if match.kind is Kind.COMMITTEE:
+        app.action_show_view(str(record.id))
+    elif match.kind is Kind.PERSON:
+        app.show_person(record.id)
+    elif match.kind is Kind.ORGANISATION:
+        app.show_organisation(record.id)
+    else:
+        show_meeting(app, record.id)
+
+
+def show_meeting(app: HerfordApp, meeting_id: int) -> None:
+    """The year overview at the meeting's year, the cursor on the meeting."""
+    from herford_tui.ui.navigation import YEAR, Place
+    from herford_tui.ui.year.pane import YearPane
+
+    meeting = app.snapshot.meetings.get(meeting_id)
+    if meeting is None or meeting.date is None:
+        app.notify("Die Sitzung gibt es nicht mehr.", severity="warning")
+        return
+    year = meeting.date.year
+
+    async def show() -> None:
+        await app.main.show(Place(YEAR))  # builds the year tab on its first showing
+        pane = app.main.query_one(YearPane)
+        pane.year = year  # its watcher refreshes the rows
+        pane.refresh_data(app.snapshot)
+        for row, shown in enumerate(pane.rows):
+            if shown.id == meeting_id:
+                table = pane.query_one("#year-table", DataTable)
+                table.move_cursor(row=row)
+                table.focus()
+                return
+
+    app.run_worker(show(), group="navigation", exit_on_error=False)
+
+
+__all__ = ["SearchPalette", "SearchProvider", "jump_to", "keep_index_warm", "show_meeting"]

@@ -9,13 +9,14 @@ from typing import cast
 from textual import on
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from herford_tui.domain import Committee, CommitteeKind, Problem, Seat
 from herford_tui.domain.labels import COMMITTEE_KIND
 from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.select import Select
 from herford_tui.ui.navigation import slug
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from textual.widget import Widget
-from textual.widgets import Label, Select
+from textual.widgets import Label
 
 from herford_tui.domain import Membership, Problem, Record, plans
 from herford_tui.domain.labels import format_date, parse_date
@@ -15,6 +15,7 @@ from herford_tui.store.store import Follow
 from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.select import Select
 
 
 def _person_name(screen: FormScreen, m: Membership) -> str:

@@ -9,7 +9,7 @@ from typing import cast
 from textual import on
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label
 
 from herford_tui.domain import Membership, Person, Problem, Record, Role, plans
 from herford_tui.domain.fold import match_key
@@ -21,6 +21,7 @@ from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker
+from herford_tui.ui.common.select import Select
 
 
 @dataclasses.dataclass(frozen=True)

@@ -17,6 +17,7 @@ from herford_tui.domain import Committee, Membership, Seat, Snapshot
 from herford_tui.domain.labels import COMMITTEE_KIND, ROLE, format_date, format_time, rhythm_text
 from herford_tui.domain.roster import RosterLine
 from herford_tui.ui.common.format import plain, plain_cell
+from herford_tui.ui.common.glyphs import glyphs
 
 # Sitz, Name and Rolle (the longest role, "Geschäftsführung", has 16 letters) fit into
 # 80 columns; the rest of the highlighted line is spelled out in the detail below. 26 for
@@ -68,7 +69,7 @@ def roster_row(snapshot: Snapshot, line: RosterLine, *, continued: bool = False)
     person = snapshot.persons.get(m.person_id)
     name = person.full_name if person else "?"
     if line.deputy:
-        name = f"↳ {name}"
+        name = f"{glyphs().deputy} {name}"
     org = snapshot.organisations.get(person.organisation_id) if person and person.organisation_id else None
     represents = snapshot.organisations.get(m.represents_id) if m.represents_id else None
     since = f"bis {format_date(m.end)}" if line.ended else format_date(m.start)

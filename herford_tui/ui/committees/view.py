@@ -62,13 +62,8 @@ class CommitteeView(SnapshotView):
         table = self.query_one("#roster", DataTable)
         for label, width in COLUMNS:
             table.add_column(label, width=width)
-        # One line per fact, cut with "…": a wrapped line would push the last one out of sight.
-        # A fixed height: if the detail grew and shrank with the highlighted line, the roster
-        # above would change height under the cursor, and its last line could not be scrolled to.
-        detail = self.query_one("#member-detail", Static)
-        detail.styles.text_wrap = "nowrap"
-        detail.styles.text_overflow = "ellipsis"
-        detail.styles.height = 5  # top border + four lines
+        # The detail's height and wrapping are in app.tcss (#member-detail): a fixed height per
+        # terminal size, so the roster above never changes height under the cursor.
         if self._focus_on_mount:  # the view shown at start: its keys work from the first key press
             table.focus()
         super().on_mount()

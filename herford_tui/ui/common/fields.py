@@ -9,6 +9,7 @@ from textual import events
 from textual.widgets import Input
 
 from herford_tui.domain.text import single_line
+from herford_tui.ui.common.typing_input import InOrderKeys
 
 JOINED = "Zeilenumbrüche im eingefügten Text wurden durch Leerzeichen ersetzt."
 
@@ -35,8 +36,8 @@ def visible(text: str) -> str:
     )
 
 
-class OneLineInput(Input):
-    """An Input that keeps every pasted line (joined by spaces, and says so) and never sends
+class OneLineInput(InOrderKeys, Input):
+    """An Input that types in order (see ``typing_input``), keeps every pasted line (joined by spaces, and says so) and never sends
     a stored control character (ESC, CSI, RTL override …) to the terminal."""
 
     def _on_paste(self, event: events.Paste) -> None:

@@ -1,80 +1,233 @@
-"""The help screen: what the app is for and every key, in German."""
+"""Help (F1, ?) generated from the bindings, so help and keys cannot drift apart.
+
+The help lists the bindings active on the screen it was opened from: each binding's id
+(``committee.add_member``) names its group and looks up a longer German text; a binding
+without such a text shows its footer label. Textual's own navigation keys (arrows, Tab,
+Strg+Q …) have no ids; the well-known ones are described by their action. The README's key
+table comes from the same source (``readme_table``; ``python -m herford_tui.ui.common.help``
+prints it; a test keeps the README equal).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Footer, Markdown
 
-HELP = """\
-# Hilfe – herford-tui
+GROUPS = {
+    "app": "Überall",
+    "main": "Überall",
+    "committee": "In einem Gremium",
+    "directory": "Organisationen",
+    "year": "Jahresübersicht",
+    "form": "In Formularen",
+    "nav": "Bewegen",
+}
+"""Group titles by the first part of a binding id, in the order the help shows them."""
 
-Gremien, Netzwerkpartner und Sitzungen der Bildungsregion Kreis Herford.
+LONG = {
+    "app.search": "Suche: Personen, Organisationen, Gremien, Sitzungen (Datum wie 12.3. oder „März“), TOPs",
+    "app.help": "diese Hilfe",
+    "app.quit": "beenden",
+    "main.organisations": "Organisationen (Netzwerkpartner)",
+    "main.year": "Jahresübersicht der Sitzungen",
+    "main.archive": "archivierte Gremien anzeigen und wiederherstellen",
+    "main.changes": "Änderungen: wer hat wann was geändert (Protokoll)",
+    "main.export": "Exportieren (Besetzung, Verzeichnis, Sitzungen als Excel oder CSV)",
+    "main.import": "Importieren (Organisationen, Personen, Mitgliedschaften aus CSV oder Excel)",
+    **{f"main.committee_{n}": "Gremium öffnen (Reihenfolge der Reiter)" for n in range(1, 10)},
+    "committee.add_member": "Mitglied hinzufügen",
+    "committee.edit_member": "Mitgliedschaft bearbeiten",
+    "committee.end_member": "Mitgliedschaft beenden (bleibt als Verlauf)",
+    "committee.add_deputy": "Stellvertretung benennen",
+    "committee.move_member": "auf einen anderen Sitz wechseln (alter Sitz bleibt als Verlauf)",
+    "committee.change_role": "Rolle wechseln ab einem Datum (bisherige Rolle bleibt als Verlauf)",
+    "committee.hand_over_chair": "Vorsitz übergeben (bisheriger Vorsitz bleibt als Verlauf und Mitglied)",
+    "committee.delete_member": "irrtümlichen Eintrag löschen (mit Rückfrage)",
+    "committee.history": "beendete Mitgliedschaften ein-/ausblenden",
+    "committee.edit": "Gremium bearbeiten (Name, Aufgabe, Rhythmus, Sitze)",
+    "committee.new": "neues Gremium",
+    "committee.edit_person": "Person bearbeiten (Name, Funktion, Organisation, Kontakt)",
+    "committee.archive": "Gremium archivieren",
+    "directory.add": "neue Organisation",
+    "directory.edit": "Organisation bearbeiten",
+    "directory.delete": "irrtümlichen Eintrag löschen (nur ohne Verweise)",
+    "directory.filter": "Liste filtern nach Name, Art oder Kommune",
+    "year.add": "neue Sitzung",
+    "year.edit": "Sitzung bearbeiten",
+    "year.delete": "Sitzung löschen (abgesagte besser auf „abgesagt“ setzen)",
+    "year.previous": "Vorjahr",
+    "year.next": "Folgejahr",
+    "form.save": "speichern",
+    "form.cancel": "abbrechen",
+}
 
-## Überall
-| Taste | Wirkung |
-|---|---|
-| `1` … `9` | Gremium 1 bis 9 öffnen (Reihenfolge der Reiter) |
-| `o` | Organisationen |
-| `j` | Jahresübersicht der Sitzungen |
-| `Strg+F` | Suche nach Personen, Organisationen, Gremien |
-| `L` | Änderungen: wer hat wann was geändert (Protokoll) |
-| `E` | Exportieren (Besetzung, Verzeichnis, Sitzungen als Excel oder CSV) |
-| `I` | Importieren (Organisationen, Personen, Mitgliedschaften aus CSV oder Excel) |
-| `Tab` / `Umschalt+Tab` | zum nächsten / vorigen Bereich |
-| `F1` oder `?` | diese Hilfe |
-| `q` | beenden |
+NAVIGATION = {
+    "cursor_up": "Zeile wählen",
+    "cursor_down": "Zeile wählen",
+    "page_up": "seitenweise blättern",
+    "page_down": "seitenweise blättern",
+    "scroll_home": "zum Anfang / Ende",
+    "scroll_end": "zum Anfang / Ende",
+    "select_cursor": "Eintrag öffnen (wie „Ändern“)",
+    "app.focus_next": "zum nächsten / vorigen Bereich",
+    "app.focus_previous": "zum nächsten / vorigen Bereich",
+    "quit": "beenden",
+}
+"""Textual's own keys (no ids) that are worth knowing, by action."""
 
-## In einem Gremium
-| Taste | Wirkung |
-|---|---|
-| `a` | Mitglied hinzufügen |
-| `e` / `Enter` | Mitgliedschaft bearbeiten |
-| `x` | Mitgliedschaft beenden (bleibt als Verlauf) |
-| `v` | Stellvertretung benennen |
-| `p` | Person bearbeiten (Name, Funktion, Organisation, Kontakt) |
-| `m` | auf einen anderen Sitz wechseln (alter Sitz bleibt als Verlauf) |
-| `w` | Rolle wechseln ab einem Datum (bisherige Rolle bleibt als Verlauf) |
-| `c` | Vorsitz übergeben (bisheriger Vorsitz bleibt als Verlauf und Mitglied) |
-| `Entf` | irrtümlichen Eintrag löschen (mit Rückfrage) |
-| `h` | beendete Mitgliedschaften ein-/ausblenden |
-| `g` | Gremium bearbeiten (Name, Aufgabe, Rhythmus, Sitze) |
-| `n` | neues Gremium |
-| `r` | Gremium archivieren |
-| `G` | archivierte Gremien anzeigen und wiederherstellen |
+KEY_NAMES = {
+    "slash": "/",
+    "question_mark": "?",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "delete": "Entf",
+    "escape": "Esc",
+    "enter": "Enter",
+    "tab": "Tab",
+    "up": "Pfeil hoch",
+    "down": "Pfeil runter",
+    "pageup": "Bild hoch",
+    "pagedown": "Bild runter",
+    "home": "Pos1",
+    "end": "Ende",
+}
 
-## Organisationen (`o`)
-| Taste | Wirkung |
-|---|---|
-| `/` | filtern nach Name oder Kommune |
-| `a` / `e` / `Enter` | neue Organisation / bearbeiten |
-| `Entf` | irrtümlichen Eintrag löschen (nur ohne Verweise) |
-
-## Jahresübersicht (`j`)
-| Taste | Wirkung |
-|---|---|
-| `[` / `]` | Vorjahr / Folgejahr |
-| `a` / `e` / `Enter` | neue Sitzung / bearbeiten |
-| `Entf` | Sitzung löschen (abgesagte besser auf „abgesagt“ setzen) |
-
-Ferien und Feiertage in NRW werden in der Spalte „Hinweis“ angezeigt.
-
-## In Formularen
-`Strg+S` speichert, `Esc` bricht ab, `Tab` springt zum nächsten Feld.
-Daten im Format TT.MM.JJJJ, z. B. 28.11.2026.
-
-## Gemeinsam arbeiten
-Mehrere Kolleginnen und Kollegen können gleichzeitig arbeiten. Änderungen anderer
-erscheinen nach spätestens zwei Sekunden. Hat jemand denselben Eintrag inzwischen
-geändert, wird nichts überschrieben: Sie sehen beide Fassungen und entscheiden.
+FIRST_STEPS = """\
+## Erste Schritte
+- Die Reiter oben sind die Gremien, die Organisationen und die Jahresübersicht; `1` … `9`,
+  `o` und `j` springen dorthin.
+- `/` sucht überall: Namen ohne Umlaute tippen genügt („muller“ findet Müller), ein Datum wie
+  `12.3.` oder `März` findet die Sitzung. `Enter` springt zum Treffer.
+- In Listen wählen die Pfeiltasten eine Zeile, `Enter` öffnet sie. Die wichtigsten Tasten
+  stehen unten in der Fußzeile, alle hier.
+- In Formularen: `Tab` zum nächsten Feld, `Strg+S` speichert, `Esc` bricht ab.
+  Daten im Format TT.MM.JJJJ, z. B. 28.11.2026.
+- Änderungen von Kolleginnen und Kollegen erscheinen nach spätestens zwei Sekunden; wer
+  denselben Eintrag inzwischen geändert hat, wird nie überschrieben.
 """
 
 
+def key_label(key: str) -> str:
+    """A key as printed on a German keyboard: ctrl+s → Strg+S, delete → Entf."""
+    if key in KEY_NAMES:
+        return KEY_NAMES[key]
+    *modifiers, last = key.split("+")
+    names = {"ctrl": "Strg", "shift": "Umschalt", "alt": "Alt"}
+    if last in KEY_NAMES:
+        last = KEY_NAMES[last]
+    elif (modifiers and len(last) == 1) or re.fullmatch(r"f\d+", last):
+        last = last.upper()  # Strg+S, F1; a plain letter stays as typed (G is Umschalt+g)
+    return "+".join([*(names.get(m, m) for m in modifiers), last])
+
+
+@dataclass
+class HelpEntry:
+    group: str
+    keys: list[str]
+    text: str
+
+    @property
+    def keys_text(self) -> str:
+        """The keys as Markdown code spans: `F1` `?`, a run of digits as `1` … `9`."""
+        if len(self.keys) > 2 and all(k.isdigit() for k in self.keys):
+            return f"`{self.keys[0]}` … `{self.keys[-1]}`"
+        return " ".join(f"`{key}`" for key in self.keys)
+
+
+def describe(binding: Binding) -> tuple[str, str] | None:
+    """(group, text) of a binding, or None if the help leaves it out (Textual internals)."""
+    if binding.id and "." in binding.id:
+        prefix = binding.id.split(".")[0]
+        return GROUPS.get(prefix, prefix), LONG.get(binding.id, binding.description)
+    if binding.action in NAVIGATION:
+        group = GROUPS["app"] if binding.action == "quit" else GROUPS["nav"]
+        return group, NAVIGATION[binding.action]
+    return None
+
+
+def help_entries(bindings: Iterable[tuple[str, Binding]]) -> list[HelpEntry]:
+    """(key, binding) pairs → entries, one per text within a group, groups in GROUPS order."""
+    entries: dict[tuple[str, str], HelpEntry] = {}
+    for key, binding in bindings:
+        described = describe(binding)
+        if described is None:
+            continue
+        group, text = described
+        entry = entries.setdefault((group, text), HelpEntry(group, [], text))
+        label = key_label(key)
+        if label not in entry.keys:
+            entry.keys.append(label)
+    order = list(GROUPS.values())
+    return sorted(entries.values(), key=lambda e: order.index(e.group) if e.group in order else len(order))
+
+
+def active_entries(active: dict[str, ActiveBinding]) -> list[HelpEntry]:
+    return help_entries((key, item.binding) for key, item in active.items() if item.enabled)
+
+
+def markdown(entries: list[HelpEntry]) -> str:
+    lines: list[str] = []
+    group = None
+    for entry in entries:
+        if entry.group != group:
+            group = entry.group
+            lines += ["", f"## {group}", "| Taste | Wirkung |", "|---|---|"]
+        lines.append(f"| {entry.keys_text} | {entry.text} |")
+    return "\n".join(lines)
+
+
+def help_markdown(active: dict[str, ActiveBinding]) -> str:
+    head = "# Hilfe – herford-tui\n\nGremien, Netzwerkpartner und Sitzungen der Bildungsregion Kreis Herford.\n"
+    return head + "\n" + FIRST_STEPS + "\nDie Tasten dieser Ansicht:\n" + markdown(active_entries(active))
+
+
+def readme_table() -> str:
+    """The README's key table, from the BINDINGS of the app, the views and the forms."""
+    from herford_tui.app import HerfordApp
+    from herford_tui.ui.committees.view import CommitteeView
+    from herford_tui.ui.common.form import FormScreen
+    from herford_tui.ui.directory.pane import DirectoryPane
+    from herford_tui.ui.main_screen import MainScreen
+    from herford_tui.ui.year.pane import YearPane
+
+    pairs: list[tuple[str, Binding]] = []
+    for cls in (HerfordApp, MainScreen, CommitteeView, DirectoryPane, YearPane, FormScreen):
+        for binding in Binding.make_bindings(cls.BINDINGS):
+            if binding.id and "." in binding.id:
+                pairs.append((binding.key, binding))
+    rows = ["| Taste | Wirkung | Wo |", "|---|---|---|"]
+    rows += [f"| {e.keys_text} | {e.text} | {e.group} |" for e in help_entries(pairs)]
+    return "\n".join(rows)
+
+
+README_START = "<!-- Tastentabelle: erzeugt von `python -m herford_tui.ui.common.help` -->"
+README_END = "<!-- Ende der Tastentabelle -->"
+
+
+def readme_section() -> str:
+    return f"{README_START}\n{readme_table()}\n{README_END}"
+
+
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Schließen", id="help.close")]
+    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Schließen", key_display="Esc", id="help.close")]
+
+    def __init__(self, active: dict[str, ActiveBinding]):
+        """``active``: the bindings of the screen the help is for, taken before this one covers it."""
+        super().__init__()
+        self._active = active
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
-            yield Markdown(HELP)
+            yield Markdown(help_markdown(self._active))
+        yield Footer()
+
+
+if __name__ == "__main__":
+    print(readme_section())

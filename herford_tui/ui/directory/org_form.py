@@ -7,12 +7,13 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from textual.widget import Widget
-from textual.widgets import Input, Select
+from textual.widgets import Input
 
 from herford_tui.domain import KREISWEIT, MUNICIPALITIES, Organisation, OrgType, Problem
 from herford_tui.domain.labels import ORG_TYPE
 from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.common.select import Select
 
 TEXT_FIELDS = (
     ("address", "Anschrift", "Straße Nr., PLZ Ort"),

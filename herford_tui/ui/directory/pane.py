@@ -6,6 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
 
 from herford_tui.domain import Organisation, Snapshot
@@ -13,10 +14,13 @@ from herford_tui.domain.labels import ORG_TYPE, ROLE
 from herford_tui.domain.search import find_organisations
 from herford_tui.domain.text import printable
 from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.typing_input import InOrderInput
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.data import WriteJob
 
 COLUMNS = (("Name", 36), ("Art", 20), ("Kommune", 12), ("Pers.", 5))
+FILTER_PAUSE = 0.06
+"""Seconds without a key before the filter rebuilds the table: typed fast, only the last text needs one."""
 
 
 class DirectoryPane(SnapshotView):
@@ -24,15 +28,16 @@ class DirectoryPane(SnapshotView):
         Binding("a", "add", "Neu", id="directory.add"),
         Binding("e", "edit", "Ändern", id="directory.edit"),
         Binding("delete", "delete", "Löschen", show=False, id="directory.delete"),
-        Binding("slash", "filter", "Filtern", id="directory.filter"),
+        Binding("f", "filter", "Filtern", id="directory.filter"),  # "/" is the global search
     ]
 
     def __init__(self) -> None:
         super().__init__(classes="directory")
         self.rows: list[Organisation] = []
+        self._filter_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Filtern: Name oder Kommune tippen (/)", compact=True, id="org-filter")
+        yield InOrderInput(placeholder="Filtern: Name, Art oder Kommune tippen (f)", compact=True, id="org-filter")
         yield DataTable(id="org-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="org-detail", classes="member-detail")
 
@@ -66,10 +71,19 @@ class DirectoryPane(SnapshotView):
 
     @on(Input.Changed, "#org-filter")
     def _filter_changed(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_PAUSE, self._refilter)
+
+    def _refilter(self) -> None:
+        self._filter_timer = None
         self.refresh_data(self.app.snapshot)
 
     @on(Input.Submitted, "#org-filter")
     def _filter_done(self) -> None:
+        if self._filter_timer is not None:  # Enter right after typing: the table for this text now
+            self._filter_timer.stop()
+            self._refilter()
         self.query_one("#org-table", DataTable).focus()
 
     @on(DataTable.RowHighlighted, "#org-table")

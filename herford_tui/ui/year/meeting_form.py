@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from textual.widget import Widget
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, TextArea
 
 from herford_tui.domain import AgendaItem, Meeting, MeetingStatus, Problem
 from herford_tui.domain.labels import MEETING_STATUS, format_date, format_time, parse_date, parse_time
@@ -15,6 +15,7 @@ from herford_tui.domain.text import printable
 from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.select import Select
 
 
 class MeetingForm(FormScreen[Meeting]):

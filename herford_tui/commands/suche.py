@@ -1,0 +1,57 @@
+"""``herford-tui suche TEXT``: look something up from the shell, e.g. in a second terminal in a meeting."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+import click
+
+from herford_tui import cli
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.help_option("-h", "--help", help="Diese Hilfe anzeigen.")
+@click.option(
+    "--db", "db", metavar="PFAD", help="Datenbankdatei (sonst $HERFORD_TUI_DB, sonst der Benutzer-Datenordner)."
+)
+@click.option(
+    "--max", "limit", type=int, default=10, show_default=True, metavar="ZAHL", help="Höchstens so viele Treffer."
+)
+@click.argument("text", nargs=-1, required=True, metavar="TEXT")
+def suche(db: str | None, limit: int, text: tuple[str, ...]) -> None:
+    """Personen, Organisationen, Gremien und Sitzungen suchen und als Text ausgeben.
+
+    Wie die Suche im Programm: Groß-/Kleinschreibung und Umlaute egal („muller“ findet
+    Müller), ein Datum wie 12.3. findet die Sitzung. Exit-Code 0: gefunden; 1: nichts
+    gefunden; 2: Datei fehlt oder ist nicht lesbar.
+    """
+    from herford_tui.domain.search import search
+    from herford_tui.domain.search_text import match_card
+    from herford_tui.domain.text import printable
+    from herford_tui.store import Store, StoreError
+
+    path = cli.resolve_db(db)
+    if not path.exists():
+        click.echo(f"Fehler: {path} gibt es nicht.", err=True)
+        sys.exit(2)
+    try:
+        snapshot = Store(path, backups=0, read_only=True).open().snapshot()  # a look-up never writes
+    except StoreError as exc:
+        click.echo(f"Fehler: {exc}", err=True)
+        sys.exit(2)
+    query = " ".join(text)
+    matches = search(snapshot, query, limit=max(limit, 1))
+    if not matches:
+        click.echo(f"Nichts gefunden für „{printable(query)}“.")
+        sys.exit(1)
+    today = date.today()
+    for number, match in enumerate(matches):
+        if number:
+            click.echo("")
+        for line in match_card(match, snapshot, today):
+            click.echo(printable(line))  # stored text never reaches the terminal as control codes
+    sys.exit(0)
+
+
+suche.context_class = cli.GermanContext

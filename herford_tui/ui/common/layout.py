@@ -1,0 +1,67 @@
+"""Use the space: table columns widen when the terminal is wider than the views were laid out for.
+
+The views give their DataTable columns fixed widths that fit 80 columns. On a wider terminal
+the room left over goes to the text columns (names, seats, places), in proportion to their
+width; at 80 columns (or narrower) every column keeps its width. Heights are CSS
+(app.tcss, the screen's ``-tall`` class from ``VERTICAL_BREAKPOINTS``).
+
+DataTable has no public call to resize a column: ``Column.width`` is public, but the
+table's render caches must be dropped after changing it (``_clear_caches``) and its virtual
+size recomputed. Both are contained here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import DataTable
+
+FLEXIBLE = 10
+"""Columns at least this wide take a share of the extra room; short ones (dates, counts) do not."""
+
+_base_widths: WeakKeyDictionary[DataTable, tuple[int, ...]] = WeakKeyDictionary()
+_fitted_at: WeakKeyDictionary[DataTable, int] = WeakKeyDictionary()
+
+
+def shares(extra: int, widths: list[int]) -> list[int]:
+    """``extra`` cells split in proportion to ``widths`` (whole cells, the rest to the first)."""
+    if extra <= 0 or not widths:
+        return [0] * len(widths)
+    total = sum(widths)
+    parts = [extra * w // total for w in widths]
+    parts[0] += extra - sum(parts)
+    return parts
+
+
+def widen_columns(table: DataTable) -> None:
+    width = table.scrollable_content_region.width
+    columns = list(table.columns.values())
+    if not width or not columns or any(c.auto_width for c in columns) or _fitted_at.get(table) == width:
+        return
+    base = _base_widths.get(table)
+    if base is None or len(base) != len(columns):
+        base = _base_widths[table] = tuple(c.width for c in columns)
+    extra = width - sum(base) - 2 * table.cell_padding * len(columns)
+    flexible = [i for i, w in enumerate(base) if w >= FLEXIBLE] or list(range(len(base)))
+    added = dict(zip(flexible, shares(extra, [base[i] for i in flexible]), strict=True))
+    for i, column in enumerate(columns):
+        column.width = base[i] + added.get(i, 0)
+    _fitted_at[table] = width
+    table._clear_caches()
+    table._require_update_dimensions = True
+    table.refresh()
+
+
+def fit_tables(screen: Screen) -> None:
+    for table in screen.query(DataTable):
+        if table.display and table.region.area:
+            widen_columns(table)
+
+
+def keep_tables_fitted(app: App[Any]) -> None:
+    """After every layout of the main screen: tables that changed width get their columns fitted."""
+    screen = app.screen
+    screen.screen_layout_refresh_signal.subscribe(app, fit_tables)

@@ -1,0 +1,111 @@
+"""Search in a meeting, over a real ssh connection at 80x24: an umlaut name typed without umlauts.
+
+Started in the year overview; "/" opens the search, "mueller juergen" finds Jürgen Müller, Enter
+jumps to his roster line in the Lenkungskreis, "p" opens the person, Esc closes it, q quits.
+Checked on the screen at every step and on the file at the end (a look-up writes nothing).
+Both the xterm and the Linux console terminal types.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from herford_tui.domain import Membership, Person
+from herford_tui.store import Store
+
+SSHD = Path("/usr/sbin/sshd")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def sshd(tmp_path):
+    """A throw-away sshd on loopback (recipe: shared/recipes/ssh-e2e.md), stopped by its pid."""
+    if not SSHD.exists() or shutil.which("ssh") is None:
+        pytest.skip("openssh-server/-client fehlt (apt-get install openssh-server; .ci/run installiert es)")
+    if os.geteuid() != 0:
+        pytest.skip("der Wegwerf-sshd braucht root (so läuft die CI)")
+    keys = tmp_path / "ssh"
+    keys.mkdir()
+    for name in ("hostkey", "userkey"):
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(keys / name)], check=True)
+    authorized = keys / "authorized_keys"
+    authorized.write_bytes((keys / "userkey.pub").read_bytes())
+    authorized.chmod(0o600)
+    Path("/run/sshd").mkdir(exist_ok=True)
+    port = _free_port()
+    config = keys / "sshd_config"
+    config.write_text(
+        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {keys / 'hostkey'}\n"
+        f"AuthorizedKeysFile {authorized}\nPasswordAuthentication no\nStrictModes no\nUsePAM no\n"
+        f"PidFile {keys / 'sshd.pid'}\nAcceptEnv TERM COLORTERM\n"
+    )
+    subprocess.run([str(SSHD), "-f", str(config), "-E", str(keys / "sshd.log")], check=True)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.1)
+    try:
+        yield port, keys / "userkey"
+    finally:
+        pid_file = keys / "sshd.pid"
+        if pid_file.exists():
+            subprocess.run(["kill", pid_file.read_text().strip()], check=False)
+
+
+def _database(path: Path) -> None:
+    store = Store(path).open()
+    snapshot = store.snapshot()
+    lk = next(c.id for c in snapshot.committees.values() if c.name == "Lenkungskreis")
+    schulamt = next(o.id for o in snapshot.organisations.values() if o.name.startswith("Schulamt"))
+    person = store.save(
+        Person(given_name="Jürgen", family_name="Müller", function="Schulrat", organisation_id=schulamt)
+    )
+    store.save(
+        Membership(person_id=person.id, committee_id=lk, seat_key="untere_schulaufsicht", start=date(2025, 1, 1))
+    )
+    store.save(Person(given_name="Karl", family_name="Mueller-Lange", function="Referent"))
+
+
+@pytest.mark.parametrize("term_type", ["xterm-256color", "linux"])
+def test_search_umlaut_name_jump_and_open_over_ssh(sshd, terminal, command, tmp_path, term_type):
+    port, userkey = sshd
+    db = tmp_path / "db.json"
+    _database(db)
+    before = db.read_bytes()
+    remote = f"TERM={term_type} HOME={tmp_path} {command} --db {db} --open jahr"
+    term = terminal(
+        f"ssh -tt -p {port} -i {userkey} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null "
+        f"-o LogLevel=ERROR root@127.0.0.1 '{remote}'"
+    )
+    term.wait_for("Sitzungen 20", timeout=40)  # the year overview
+    term.keys("/")
+    term.wait_for("Suchen:")
+    term.type("mueller juergen")
+    screen = term.wait_for("Jürgen Müller")
+    assert "Schulrat" in screen and "Mueller-Lange" not in screen  # "juergen" rules out Karl
+    term.keys("Enter")
+    screen = term.wait_for("Jürgen Müller, Schulrat")  # the detail of the roster line under the cursor
+    assert "Landrat" in screen  # the Lenkungskreis roster
+    term.keys("p")
+    term.wait_for("Nachname")
+    assert "Müller" in term.screen()
+    term.keys("Escape")
+    term.wait_until_gone("Nachname")
+    term.keys("q")
+    term.wait_until_gone("Landrat", timeout=20)
+    assert db.read_bytes() == before  # looking up writes nothing

@@ -1,0 +1,92 @@
+"""The global search: umlauts typed without umlauts, meetings by date, German texts, Enter jumps."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from pilot_helpers import SIZE, roster_text, screen_text, tab_to, type_text, wait_for
+from textual.command import CommandList, CommandPalette
+from textual.widgets import DataTable
+
+from herford_tui.domain import Meeting, Membership, Person
+from herford_tui.ui.year.pane import YearPane
+
+
+def _hits(app) -> list[str]:
+    options = app.screen.query_one(CommandList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def _search(pilot, app, text: str, key: str = "slash") -> None:
+    await pilot.press(key)
+    assert await wait_for(pilot, lambda: CommandPalette.is_open(app))
+    await type_text(pilot, text)
+
+
+async def test_umlaut_name_typed_without_umlaut_jumps_to_the_roster_line(world):
+    store = world.store()
+    person = store.save(Person(given_name="Jürgen", family_name="Müller", function="Schulrat"))
+    store.save(
+        Membership(person_id=person.id, committee_id=world.lenkungskreis, seat_key="untere_schulaufsicht",
+                   start=date(2025, 1, 1))
+    )  # fmt: skip
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        await _search(pilot, app, "mueller jur")
+        assert await wait_for(pilot, lambda: any("Jürgen Müller" in hit for hit in _hits(app)))
+        assert "Schulrat" in screen_text(app)
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: app.query_one("#tabs").active == f"gremium-{world.lenkungskreis}")
+        table = app.query_one(f"#committee-{world.lenkungskreis} #roster", DataTable)
+        assert await wait_for(pilot, lambda: "Müller" in roster_text(app, world.lenkungskreis)[table.cursor_row])
+        assert table.has_focus
+
+
+async def test_ctrl_p_and_ctrl_f_open_it_too_and_no_match_is_said_in_german(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("ctrl+p", "ctrl+f"):
+            await _search(pilot, app, "xyzzyq", key=key)
+            assert await wait_for(pilot, lambda: "Keine Treffer" in screen_text(app))
+            assert "No matches" not in screen_text(app)
+            await pilot.press("escape")
+            assert await wait_for(pilot, lambda: not CommandPalette.is_open(app))
+
+
+async def test_a_date_finds_the_meeting_and_enter_shows_it_in_the_year(world):
+    store = world.store()
+    meeting = store.save(
+        Meeting(committee_id=world.lenkungskreis, date=date(2027, 3, 12), start_time=time(14), location="Kreishaus")
+    )
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await _search(pilot, app, "12.3.")
+        assert await wait_for(pilot, lambda: any("Lenkungskreis, Fr 12.03.2027" in hit for hit in _hits(app)))
+        await pilot.press("enter")
+        pane = app.query_one(YearPane)
+        assert await wait_for(pilot, lambda: pane.year == 2027 and pane.current is not None)
+        assert await wait_for(pilot, lambda: pane.current is not None and pane.current.id == meeting.id)
+        assert app.query_one("#tabs").active == "jahr"
+
+
+async def test_organisation_by_type_and_place_jumps_to_the_directory(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await _search(pilot, app, "Bünde Verwaltung")
+        assert await wait_for(pilot, lambda: bool(_hits(app)) and _hits(app)[0].splitlines()[0] == "Stadt Bünde")
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: app.query_one("#tabs").active == "organisationen")
+        table = app.query_one("#org-table", DataTable)
+        assert await wait_for(pilot, lambda: "Stadt Bünde" in str(table.get_row_at(table.cursor_row)[0]))
+    assert world.read().organisations[world.org["Stadt Bünde"]].name == "Stadt Bünde"  # nothing written
+
+
+async def test_open_dropdown_footer_is_german(world):
+    app = world.app(open_view="organisationen")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        assert await wait_for(pilot, lambda: len(app.screen_stack) == 2)
+        await tab_to(pilot, "#type")
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: "Liste schließen" in screen_text(app))
+        assert "Dismiss" not in screen_text(app)

@@ -1,0 +1,91 @@
+"""``herford-tui suche TEXT``: plain text, exit 0 when found, 1 when not, 2 without a file."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from click.testing import CliRunner
+
+from herford_tui.cli import main
+from herford_tui.domain import AgendaItem, Meeting, Membership, Person, Role
+from herford_tui.store import Store
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "herford.json"
+    store = Store(path).open()
+    snap = store.snapshot()
+    org = {o.name: o.id for o in snap.organisations.values()}
+    lk = next(c.id for c in snap.committees.values() if c.name == "Lenkungskreis")
+    person = store.save(
+        Person(
+            given_name="Jürgen",
+            family_name="Müller",
+            function="Bürgermeister",
+            organisation_id=org["Stadt Bünde"],
+            email="j.mueller@example.org",
+            phone="0123 456",
+        )
+    )
+    start = date.today() - timedelta(days=30)
+    store.save(
+        Membership(
+            person_id=person.id, committee_id=lk, seat_key="buergermeister", role=Role.MITGLIED,
+            represents_id=org["Stadt Bünde"], start=start,
+        )
+    )  # fmt: skip
+    store.save(Person(given_name="Eve", family_name="\x1b[31mRot"))  # hostile text
+    store.save(
+        Meeting(committee_id=lk, date=date(2027, 3, 12), location="Kreishaus", agenda=[AgendaItem("1", "Haushalt")])
+    )
+    return path
+
+
+def run(db, *args):
+    return CliRunner().invoke(main, ["suche", "--db", str(db), *args])
+
+
+def test_person_with_committees_function_organisation_and_contact(db):
+    result = run(db, "mueller")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[:5] == [
+        "Person: Jürgen Müller",
+        "  Bürgermeister, Stadt Bünde",
+        "  Gremien: Lenkungskreis (Mitglied)",
+        "  E-Mail: j.mueller@example.org",
+        "  Telefon: 0123 456",
+    ]
+
+
+def test_organisation_with_its_representatives(db):
+    result = run(db, "stadt", "bunde")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "Organisation: Stadt Bünde"
+    assert "    Lenkungskreis: Jürgen Müller (Mitglied)" in lines
+
+
+def test_meeting_by_date(db):
+    result = run(db, "12.3.27")
+    assert result.exit_code == 0
+    assert result.output.startswith("Sitzung: Lenkungskreis, Fr 12.03.2027")
+    assert "  TOP 1: Haushalt" in result.output
+
+
+def test_nothing_found_exits_1(db):
+    result = run(db, "xyzzyq")
+    assert result.exit_code == 1
+    assert "Nichts gefunden" in result.output
+
+
+def test_control_characters_never_reach_the_terminal(db):
+    result = run(db, "eve")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.output
+
+
+def test_missing_file_exits_2(tmp_path):
+    result = CliRunner().invoke(main, ["suche", "--db", str(tmp_path / "nope.json"), "x"])
+    assert result.exit_code == 2
