@@ -37,8 +37,9 @@ def visible(text: str) -> str:
 
 
 class OneLineInput(InOrderKeys, Input):
-    """An Input that types in order (see ``typing_input``), keeps every pasted line (joined by spaces, and says so) and never sends
-    a stored control character (ESC, CSI, RTL override …) to the terminal."""
+    """An Input that types in order (see ``typing_input``), keeps every pasted line (joined
+    by spaces, and says so) and never sends a stored control character (ESC, CSI, RTL
+    override …) to the terminal."""
 
     def _on_paste(self, event: events.Paste) -> None:
         # Textual calls the handler of every class in the MRO: a paste without line breaks is
