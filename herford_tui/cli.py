@@ -156,3 +156,4 @@ def demo(db: str | None, size: str, random_seed: int) -> None:
 
 for _command in (main, check, demo):
     _command.context_class = GermanContext
+main.add_command(__import__("herford_tui.commands.person", fromlist=["person"]).person)

@@ -127,6 +127,9 @@ class Snapshot:
                 label = old.seat(key).label if old and old.seat(key) else key
                 problems.append(Problem("seats", f"Sitz „{label}“ hat Mitgliedschaften (auch frühere) und bleibt."))
         elif isinstance(record, Person):
+            stored = self.persons.get(record.id)
+            if stored is not None and stored.erased_on is not None and record.erased_on is None:
+                problems.append(Problem("family_name", "Die Daten dieser Person wurden gelöscht (DSGVO)."))
             if record.organisation_id and record.organisation_id not in self.organisations:
                 problems.append(Problem("organisation_id", "Die Organisation gibt es nicht (mehr)."))
         elif isinstance(record, Meeting):
@@ -142,6 +145,8 @@ class Snapshot:
         committee = self.committees.get(m.committee_id)
         if m.person_id and m.person_id not in self.persons:
             problems.append(Problem("person_id", "Die Person gibt es nicht (mehr)."))
+        elif m.id == 0 and (person := self.persons.get(m.person_id)) and person.erased_on is not None:
+            problems.append(Problem("person_id", "Die Daten dieser Person wurden gelöscht (DSGVO)."))
         if m.represents_id and m.represents_id not in self.organisations:
             problems.append(Problem("represents_id", "Die vertretene Organisation gibt es nicht (mehr)."))
         if committee is None:
