@@ -114,8 +114,8 @@ class HerfordApp(DataMixin, App[None]):
         if not memberships:
             name = person.full_name if person else "Die Person"
             self.notify(f"{name} hat keine aktuelle Mitgliedschaft.", severity="warning")
-            if person and person.organisation_id:
-                self.show_organisation(person.organisation_id)
+            self.show(resolve_view(self.snapshot, "organisationen"))  # a contact: the directory's person list
+            self.call_after_refresh(self.query_one(DirectoryPane).select_person, person_id)
             return
         membership = memberships[0]
         self.show(resolve_view(self.snapshot, str(membership.committee_id)))

@@ -63,6 +63,7 @@ ORG_TYPE = {
     OrgType.KIRCHE: "Kirche",
     OrgType.ELTERN_SCHUELER: "Eltern- und Schülervertretung",
     OrgType.INTEGRATION: "Integration",
+    OrgType.VERBAND: "Verband",
     OrgType.SONSTIGE: "Sonstige",
 }
 
@@ -102,6 +103,8 @@ FIELD = {
     "status": "Status",
     "agenda": "Tagesordnung",
     "notes": "Notizen",
+    "postal_code": "PLZ",
+    "school_form": "Schulform",
 }
 
 DATE_FORMAT = "%d.%m.%Y"
