@@ -1,13 +1,15 @@
 """The directory: organisation types in their defined order, facet filters, hit counts.
 
 Filtering folds umlauts on both sides (``fold.match_key``): "Bunde" finds Bünde, "Mueller"
-finds Müller. Every typed word must occur in the name, the municipality, the type or the
-school form, so "Bünde Schule" finds the Gymnasium and the Berufskolleg in Bünde.
+finds Müller. Every typed word must start a word of the name, the municipality, the type or
+the school form, so "Bünde Schule" finds the Gymnasium and the Berufskolleg in Bünde and not
+the Musikschule.
 Results are sorted as a German reader expects (``fold.sort_key``).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from herford_tui.domain.fold import match_key, sort_key
@@ -70,12 +72,14 @@ def type_label(org: Organisation) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return match_key(text).split()
+    return [w for w in re.split(r"\W+", match_key(text)) if w]
 
 
 def _matches(haystack: str, words: list[str]) -> bool:
-    key = match_key(haystack)
-    return all(w in key for w in words)
+    """Every typed word starts a word of ``haystack``: "schule" finds the Schule in Bünde,
+    not the Musikschule."""
+    starts = _words(haystack)
+    return all(any(s.startswith(w) for s in starts) for w in words)
 
 
 def filter_organisations(snapshot: Snapshot, facets: Facets) -> list[Organisation]:

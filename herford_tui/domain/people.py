@@ -31,14 +31,23 @@ class MembershipRow:
     status: str
 
     @property
+    def period(self) -> str:
+        """ "seit 01.01.2025", "01.02.2019–31.07.2024", "ab 01.02.2027" (upcoming)."""
+        if self.status == UPCOMING:
+            return f"ab {self.start}" + (f" bis {self.end}" if self.end else "")
+        if self.end:
+            return f"{self.start or '?'}–{self.end}"
+        return f"seit {self.start}" if self.start else "ohne Beginn"
+
+    @property
     def cells(self) -> tuple[str, ...]:
-        """For a person: Gremium, Sitz, Rolle, vertritt, Beginn, Ende, Status."""
-        return (self.committee, self.seat, self.role, self.represents, self.start, self.end, self.status)
+        """For a person: Gremium, Sitz, Rolle, vertritt, Zeitraum."""
+        return (self.committee, self.seat, self.role, self.represents, self.period)
 
     @property
     def seat_cells(self) -> tuple[str, ...]:
-        """For an organisation: Gremium, Sitz, Person, Rolle, Beginn, Ende, Status."""
-        return (self.committee, self.seat, self.person, self.role, self.start, self.end, self.status)
+        """For an organisation: Gremium, Sitz, Person, Rolle, Zeitraum."""
+        return (self.committee, self.seat, self.person, self.role, self.period)
 
 
 def status_of(m: Membership, today: date) -> str:

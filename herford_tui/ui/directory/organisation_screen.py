@@ -21,14 +21,14 @@ from herford_tui.domain.people import (
     organisation_people,
     organisation_seats,
 )
-from herford_tui.ui.common.format import plain, plain_cell
-from herford_tui.ui.directory.person_screen import facts_text, follow_cursor, membership_cells
+from herford_tui.ui.common.format import plain
+from herford_tui.ui.directory.person_screen import facts_text, fill_table, follow_cursor, row_style
 
 if TYPE_CHECKING:
     from herford_tui.app import HerfordApp
 
-SEAT_COLUMNS = (("Gremium", 24), ("Sitz", 26), ("Person", 24), ("Rolle", 16), ("Beginn", 10), ("Ende", 10))
-PEOPLE_COLUMNS = (("Name", 28), ("Funktion", 24), ("E-Mail", 30), ("Telefon", 16))
+SEAT_COLUMNS = ("Gremium", "Sitz", "Person", "Rolle", "Zeitraum")
+PEOPLE_COLUMNS = ("Name", "Funktion", "E-Mail", "Telefon")
 
 
 class OrganisationScreen(Screen[None]):
@@ -58,11 +58,10 @@ class OrganisationScreen(Screen[None]):
             yield DataTable(id="organisation-people", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True, show_command_palette=False)
 
+    def on_resize(self) -> None:
+        self._refresh(self.app.snapshot)
+
     def on_mount(self) -> None:
-        for selector, columns in (("#organisation-seats", SEAT_COLUMNS), ("#organisation-people", PEOPLE_COLUMNS)):
-            table = self.query_one(selector, DataTable)
-            for label, _width in columns:
-                table.add_column(label)  # as wide as the longest entry: nothing cut
         self.watch(self.app, "snapshot", self._refresh, init=True)
         self.query_one("#organisation-seats", DataTable).focus()
 
@@ -84,24 +83,16 @@ class OrganisationScreen(Screen[None]):
         title = f"Vertreten in den Gremien: {count_text(current, 'Sitz', 'Sitze')} aktuell"
         title += " (mit früheren, h blendet sie aus)" if self.history else " (h zeigt auch frühere)"
         self.query_one("#organisation-seats-title", Label).update(title)
-        seats = self.query_one("#organisation-seats", DataTable)
-        seats.clear()
-        for i, row in enumerate(self.seats):
-            cells = (row.committee, row.seat, row.person, row.role, row.start, row.end or row.status)
-            seats.add_row(*membership_cells(row, cells), key=str(i))
-        seats.styles.height = len(self.seats) + 1 if self.seats else 2
+        width = self.size.width
+        rows = [(r.seat_cells, row_style(r)) for r in self.seats]
+        fill_table(self.query_one("#organisation-seats", DataTable), SEAT_COLUMNS, rows, width)
         people = organisation_people(snapshot, org.id)
         self.people_ids = [p.id for p in people]
         self.query_one("#organisation-people-title", Label).update(
             f"Personen: {count_text(len(people), 'Person', 'Personen')} · Enter öffnet die Person"
         )
-        table = self.query_one("#organisation-people", DataTable)
-        table.clear()
-        for p in people:
-            table.add_row(
-                plain_cell(p.full_name), plain_cell(p.function), plain_cell(p.email), plain_cell(p.phone), key=str(p.id)
-            )
-        table.styles.height = len(people) + 1 if people else 2
+        rows = [((p.full_name, p.function, p.email, p.phone), "") for p in people]
+        fill_table(self.query_one("#organisation-people", DataTable), PEOPLE_COLUMNS, rows, width, keep=())
 
     @on(DataTable.RowHighlighted)
     def _follow(self, event: DataTable.RowHighlighted) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,28 +29,17 @@ from herford_tui.domain.labels import ORG_TYPE
 from herford_tui.domain.people import place
 from herford_tui.ui.common.format import plain_cell
 from herford_tui.ui.common.view import SnapshotView
+from herford_tui.ui.directory.columns import fit_widths
 
 if TYPE_CHECKING:
     from herford_tui.app import HerfordApp
 
 ORGANISATIONS, PERSONS = "organisationen", "personen"
 
-# (label, minimum width, share of the rest): the name takes what the others leave.
-ORG_COLUMNS = (("Name", 24, 5), ("Art", 26, 1), ("Kommune", 12, 0), ("PLZ", 5, 0), ("Pers.", 5, 0), ("Telefon", 14, 1))
-PERSON_COLUMNS = (
-    ("Name", 20, 3), ("Funktion", 12, 2), ("Organisation", 16, 3), ("Kommune", 12, 0), ("E-Mail", 16, 2),
-    ("Telefon", 14, 0),
-)  # fmt: skip
+ORG_COLUMNS = ("Name", "Art", "Kommune", "PLZ", "Pers.", "Telefon")
+PERSON_COLUMNS = ("Name", "Funktion", "Organisation", "Kommune", "E-Mail", "Telefon")
 NARROW = 100
-"""Below this width only the first columns are shown (the screens show the rest)."""
-
-
-def column_widths(columns: tuple[tuple[str, int, int], ...], width: int) -> list[int]:
-    """Minimum widths, the rest shared out by weight; cell padding is two columns each."""
-    rest = width - sum(w + 2 for _, w, _ in columns) - 2
-    shares = sum(s for _, _, s in columns) or 1
-    widths = [w + max(rest, 0) * s // shares for _, w, s in columns]
-    return widths
+"""Below this width only the first three columns are shown (the screens show the rest)."""
 
 
 class DirectoryPane(SnapshotView):
@@ -98,15 +86,19 @@ class DirectoryPane(SnapshotView):
             municipality=where if isinstance(where, str) else None,
         )
 
-    def _columns(self) -> tuple[tuple[str, int, int], ...]:
+    def _columns(self) -> tuple[str, ...]:
         columns = ORG_COLUMNS if self.mode == ORGANISATIONS else PERSON_COLUMNS
         return columns if self.size.width >= NARROW or not self.size.width else columns[:3]
 
-    def _set_columns(self, table: DataTable) -> None:
+    def _fill(self, table: DataTable, rows: list[tuple[str, ...]], keys: list[int]) -> None:
+        """New columns sized to what is shown, then the rows."""
         table.clear(columns=True)
         columns = self._columns()
-        for (label, _, _), width in zip(columns, column_widths(columns, self.size.width or 80), strict=True):
+        shown = [row[: len(columns)] for row in rows]
+        for label, width in zip(columns, fit_widths(columns, shown, self.size.width or 80), strict=True):
             table.add_column(label, width=width)
+        for row, key in zip(shown, keys, strict=True):
+            table.add_row(*(plain_cell(c) for c in row), key=str(key))
         self._width = self.size.width
 
     def on_resize(self) -> None:
@@ -116,7 +108,6 @@ class DirectoryPane(SnapshotView):
     def refresh_data(self, snapshot: Snapshot) -> None:
         table = self.query_one("#org-table", DataTable)
         keep = self.current
-        self._set_columns(table)
         facets = self.facets
         if self.mode == ORGANISATIONS:
             orgs = filter_organisations(snapshot, facets)
@@ -125,33 +116,27 @@ class DirectoryPane(SnapshotView):
             for p in snapshot.persons.values():
                 if p.organisation_id:
                     people[p.organisation_id] = people.get(p.organisation_id, 0) + 1
-            for org in orgs:
-                cells = (org.name, type_label(org), place(org), org.postal_code, str(people.get(org.id, "")), org.phone)
-                table.add_row(*self._cells(cells), key=str(org.id))
+            rows = [
+                (org.name, type_label(org), place(org), org.postal_code, str(people.get(org.id, "")), org.phone)
+                for org in orgs
+            ]
             count = count_text(len(orgs), "Organisation", "Organisationen")
         else:
             persons = filter_persons(snapshot, facets)
             self.rows = list(persons)
+            rows = []
             for p in persons:
                 org = snapshot.organisations.get(p.organisation_id) if p.organisation_id else None
-                cells = (
-                    p.full_name,
-                    p.function,
-                    org.name if org else "",
-                    place(org) if org else "",
-                    p.email,
-                    p.phone,
+                rows.append(
+                    (p.full_name, p.function, org.name if org else "", place(org) if org else "", p.email, p.phone)
                 )
-                table.add_row(*self._cells(cells), key=str(p.id))
             count = count_text(len(persons), "Person", "Personen")
+        self._fill(table, rows, [r.id for r in self.rows])
         self.query_one("#directory-count", Label).update(count)
         self.query_one("#directory-mode", Label).update("Organisationen" if self.mode == ORGANISATIONS else "Personen")
         if self.rows:
             target = next((i for i, r in enumerate(self.rows) if keep is not None and r.id == keep.id), 0)
             table.move_cursor(row=target)
-
-    def _cells(self, cells: tuple[str, ...]) -> list[Text]:
-        return [plain_cell(c) for c in cells[: len(self._columns())]]
 
     @on(Input.Changed, "#org-filter")
     @on(Select.Changed)

@@ -21,11 +21,12 @@ from herford_tui.domain import Person, Snapshot
 from herford_tui.domain.dsgvo import PLACEHOLDER
 from herford_tui.domain.people import ENDED, UPCOMING, MembershipRow, person_facts, person_memberships
 from herford_tui.ui.common.format import plain, plain_cell
+from herford_tui.ui.directory.columns import fit_widths
 
 if TYPE_CHECKING:
     from herford_tui.app import HerfordApp
 
-MEMBERSHIP_COLUMNS = (("Gremium", 24), ("Sitz", 24), ("Rolle", 16), ("vertritt", 22), ("Beginn", 10), ("Ende", 10))
+MEMBERSHIP_COLUMNS = ("Gremium", "Sitz", "Rolle", "vertritt", "Zeitraum")
 
 
 def facts_text(facts: list[tuple[str, str]]) -> Text:
@@ -40,9 +41,22 @@ def facts_text(facts: list[tuple[str, str]]) -> Text:
     return text
 
 
-def membership_cells(row: MembershipRow, cells: tuple[str, ...]) -> list[Text]:
-    style = "dim strike" if row.status == ENDED else ("italic" if row.status == UPCOMING else "")
-    return [plain_cell(c, style) for c in cells]
+def row_style(row: MembershipRow) -> str:
+    return "dim strike" if row.status == ENDED else ("italic" if row.status == UPCOMING else "")
+
+
+def fill_table(
+    table: DataTable, headers: tuple[str, ...], rows: list[tuple[tuple[str, ...], str]], width: int, keep=(-1,)
+) -> None:
+    """Columns sized to the content and the screen (no sideways scrolling), then every row;
+    the table is as high as its rows, the screen scrolls."""
+    table.clear(columns=True)
+    keep = [i % len(headers) for i in keep]  # the period (last column) is never cut
+    for label, w in zip(headers, fit_widths(headers, [cells for cells, _ in rows], width, keep=keep), strict=True):
+        table.add_column(label, width=w)
+    for i, (cells, style) in enumerate(rows):
+        table.add_row(*(plain_cell(c, style) for c in cells), key=str(i))
+    table.styles.height = len(rows) + 1 if rows else 2
 
 
 def follow_cursor(body: VerticalScroll, event: DataTable.RowHighlighted) -> None:
@@ -78,10 +92,11 @@ class PersonScreen(Screen[None]):
             yield DataTable(id="person-memberships", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True, show_command_palette=False)
 
+    def on_resize(self) -> None:
+        self._refresh(self.app.snapshot)
+
     def on_mount(self) -> None:
         table = self.query_one("#person-memberships", DataTable)
-        for label, _width in MEMBERSHIP_COLUMNS:
-            table.add_column(label)  # as wide as the longest entry: nothing cut
         self.watch(self.app, "snapshot", self._refresh, init=True)
         table.focus()
 
@@ -104,11 +119,8 @@ class PersonScreen(Screen[None]):
         self.query_one("#person-memberships-title", Label).update(title + " · Enter öffnet das Gremium")
         table = self.query_one("#person-memberships", DataTable)
         keep = table.cursor_row
-        table.clear()
-        for i, row in enumerate(self.rows):
-            cells = (row.committee, row.seat, row.role, row.represents, row.start, row.end or row.status)
-            table.add_row(*membership_cells(row, cells), key=str(i))
-        table.styles.height = len(self.rows) + 1 if self.rows else 2
+        rows = [(r.cells, row_style(r)) for r in self.rows]
+        fill_table(table, MEMBERSHIP_COLUMNS, rows, self.size.width)
         if self.rows:
             table.move_cursor(row=min(max(keep, 0), len(self.rows) - 1))
 

@@ -1,0 +1,246 @@
+"""People and organisations (issue 9): directory facets, the organisation and person screens,
+contacts, duplicates, guarded delete, merge and DSGVO, driven by keys and checked on the file."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+from pilot_helpers import SIZE, TODAY, goto_row, screen_text, settle, type_text, wait_for
+from textual.command import CommandPalette
+from textual.widgets import DataTable, Input, Label
+
+from herford_tui.app import create_app
+from herford_tui.domain import Membership, OrgType, Person, Role
+from herford_tui.domain.dsgvo import PLACEHOLDER
+from herford_tui.store import Store
+from herford_tui.store.demo import write_demo
+from herford_tui.ui.directory.organisation_screen import OrganisationScreen
+from herford_tui.ui.directory.person_form import PersonForm
+from herford_tui.ui.directory.person_screen import PersonScreen
+from herford_tui.ui.directory.references_dialog import ReferencesDialog
+
+
+def _count(app) -> str:
+    return str(app.query_one("#directory-count", Label).render())
+
+
+def _table_rows(app, selector: str) -> list[str]:
+    table = app.screen.query_one(selector, DataTable)
+    return [" | ".join(str(getattr(c, "plain", c)) for c in table.get_row_at(i)) for i in range(table.row_count)]
+
+
+async def _open_directory(app, pilot) -> None:
+    await pilot.pause()
+    await pilot.press("o")
+    assert await wait_for(pilot, lambda: app.query_one("#org-table", DataTable).has_focus)
+
+
+# -- the directory ---------------------------------------------------------------------------
+async def test_type_and_municipality_filters_count_the_demo_schools_in_buende(tmp_path: Path):
+    path = tmp_path / "demo.json"
+    write_demo(Store(path, backups=0).open(), size="small", seed=1, today=TODAY)
+    snapshot = Store(path).open().snapshot()
+    schools_in_buende = [
+        o for o in snapshot.organisations.values() if o.type is OrgType.SCHULE and o.municipality == "Bünde"
+    ]
+    assert schools_in_buende, "the demo data should hold schools in Bünde"
+    app = create_app(path, today=lambda: TODAY)
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_directory(app, pilot)
+        total = len(snapshot.organisations)
+        assert _count(app) == f"{total} Organisationen"
+        await pilot.press("f", "enter", *"Schule", "enter")  # type filter: type to search, Enter
+        schools = sum(1 for o in snapshot.organisations.values() if o.type is OrgType.SCHULE)
+        assert await wait_for(pilot, lambda: _count(app) == f"{schools} Organisationen"), _count(app)
+        await pilot.press("tab", "enter", *"Bünde", "enter")  # municipality filter
+        want = f"{len(schools_in_buende)} Organisation" + ("" if len(schools_in_buende) == 1 else "en")
+        assert await wait_for(pilot, lambda: _count(app) == want), _count(app)
+        names = {row.split(" | ")[0] for row in _table_rows(app, "#org-table")}
+        assert names == {o.name for o in schools_in_buende}
+        await pilot.press("slash")  # the text filter combines with both facets
+        await type_text(pilot, "Gymnasium")
+        gyms = [o for o in schools_in_buende if "Gymnasium" in o.name]
+        assert await wait_for(pilot, lambda: _count(app).startswith(f"{len(gyms)} Organisation"))
+
+
+async def test_jobcenter_question_is_answered_one_key_after_the_search(world):
+    store = world.store()
+    jana = store.save(Person(given_name="Jana", family_name="Jobst", organisation_id=world.org["Jobcenter"]))
+    store.save(
+        Membership(
+            person_id=jana.id,
+            committee_id=world.lenkungskreis,
+            seat_key="sozialdezernat",
+            represents_id=world.org["Jobcenter"],
+            start=date(2025, 1, 1),
+        )
+    )
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await type_text(pilot, "Jobcenter")
+        assert await wait_for(pilot, lambda: "Organisation · kreisweit" in screen_text(app))
+        await pilot.press("down", "enter")  # the search: the organisation's hit
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))
+        keys = ["enter"]  # after the search: one key opens the organisation screen
+        await pilot.press(*keys)
+        assert await wait_for(pilot, lambda: isinstance(app.screen, OrganisationScreen))
+        assert len(keys) <= 5
+        lines = screen_text(app).splitlines()
+        assert any("Lenkungskreis" in line and "Jana Jobst" in line for line in lines), "\n".join(lines)
+
+
+async def test_person_screen_from_the_roster_shows_current_and_ended_memberships(world):
+    store = world.store()
+    store.save(
+        Membership(
+            person_id=world.person["mustermann"],
+            committee_id=world.leitungsteam,
+            seat_key=store.snapshot().committees[world.leitungsteam].seats[0].key,
+            role=Role.MITGLIED,
+            start=date(2019, 2, 1),
+            end=date(2024, 7, 31),
+        )
+    )
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("i")  # the roster's first line: the chair, Erika Mustermann
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        rows = _table_rows(app, "#person-memberships")
+        assert rows[0] == "Lenkungskreis | Landrat | Vorsitz | Kreis Herford | seit 01.01.2025"
+        assert rows[1].startswith("Regionales Leitungsteam") and rows[1].endswith("01.02.2019–31.07.2024")
+        text = screen_text(app)
+        assert "1 aktuell, 1 beendet" in text and "e.mustermann@example.org" in text
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonScreen))
+
+
+async def test_contact_without_membership_is_created_and_found(world):
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_directory(app, pilot)
+        await pilot.press("t", "a")  # persons, new
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonForm))
+        await type_text(pilot, "Kora")
+        await pilot.press("tab")
+        await type_text(pilot, "Kontaktfrau")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonForm))
+        assert await wait_for(pilot, lambda: "Kora Kontaktfrau" in " ".join(_table_rows(app, "#org-table")))
+        await pilot.press("slash")
+        await type_text(pilot, "kontaktfr")
+        assert await wait_for(pilot, lambda: _count(app) == "1 Person")
+        await pilot.press("enter", "enter")  # to the list, open the person
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        assert "0 aktuell, 0 beendet" in screen_text(app)
+    saved = [p for p in world.read().persons.values() if p.family_name == "Kontaktfrau"]
+    assert len(saved) == 1 and not world.read().memberships_of_person(saved[0].id)
+
+
+async def test_duplicate_person_mueller_is_warned_before_saving(world):
+    world.store().save(Person(given_name="Hans", family_name="Müller", email="h.mueller@example.org"))
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_directory(app, pilot)
+        await pilot.press("t", "a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonForm))
+        await type_text(pilot, "Hans")
+        await pilot.press("tab")
+        await type_text(pilot, "Mueller")
+        before = world.bytes()
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonForm)
+        warning = str(app.screen.query_one("#err-family_name").render())
+        assert "Möglicherweise doppelt" in warning and "Hans Müller" in warning
+        assert world.bytes() == before
+        await pilot.press("ctrl+s")  # warned once: saving the same input goes ahead
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonForm))
+    assert {p.family_name for p in world.read().persons.values()} >= {"Müller", "Mueller"}
+
+
+async def test_referenced_organisation_is_not_deleted_and_its_memberships_are_ended(world):
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_directory(app, pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "Stadt Bünde")
+        await pilot.press("enter", "delete")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ReferencesDialog))
+        text = screen_text(app)
+        assert "kann nicht gelöscht werden" in text and "2 Person(en) gehören dazu" in text
+        assert "Strg+B" in text
+        field = app.screen.query_one("#as-of", Input)
+        field.value = "31.12.2026"
+        await pilot.press("ctrl+b")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ReferencesDialog))
+    snapshot = world.read()
+    assert world.org["Stadt Bünde"] in snapshot.organisations  # still there
+    assert snapshot.memberships[world.membership["bm"]].end == date(2026, 12, 31)
+    assert snapshot.memberships[world.membership["deputy"]].end == date(2026, 12, 31)  # with its deputy
+
+
+async def test_two_records_of_one_person_are_merged(world):
+    store = world.store()
+    twin = store.save(Person(given_name="Erika", family_name="Mustermann", phone="05221 13-0"))
+    old = store.save(
+        Membership(
+            person_id=twin.id,
+            committee_id=world.konferenz,
+            seat_key=store.snapshot().committees[world.konferenz].seats[0].key,
+            start=date(2018, 1, 1),
+            end=date(2020, 12, 31),
+        )
+    )
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("i", "M")
+        assert await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "merge-input")
+        await type_text(pilot, "Mustermann")
+        assert await wait_for(pilot, lambda: f"Nr. {twin.id}" in screen_text(app))
+        await pilot.press("enter", "ctrl+s")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: twin.id not in world.read().persons)
+        assert await wait_for(pilot, lambda: "0 aktuell, 1 beendet" not in screen_text(app))
+        assert "1 aktuell, 1 beendet" in screen_text(app)
+    snapshot = world.read()
+    assert snapshot.memberships[old.id].person_id == world.person["mustermann"]  # history kept
+    assert snapshot.persons[world.person["mustermann"]].phone == "05221 13-0"  # empty field filled
+
+
+async def test_dsgvo_erasure_from_the_person_screen(world, tmp_path: Path, monkeypatch):
+    store = world.store()
+    person = store.snapshot().persons[world.person["beispiel"]]
+    store.save(dataclasses.replace(person, email="bernd.beispiel@example.org", phone="05223 161-0"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
+        await pilot.press("i")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await pilot.press("i")  # Auskunft
+        assert await wait_for(pilot, lambda: "bernd.beispiel@example.org" in screen_text(app))
+        await pilot.press("J")
+        assert await wait_for(pilot, lambda: any(tmp_path.glob("auskunft-person-*.json")))
+        await pilot.press("escape", "L")
+        assert await wait_for(pilot, lambda: "Art. 17 DSGVO" in screen_text(app))
+        await pilot.press("j")
+        assert await wait_for(pilot, lambda: b"Beispiel" not in world.bytes(), timeout=10)
+        assert await wait_for(pilot, lambda: PLACEHOLDER in screen_text(app))
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: PLACEHOLDER in screen_text(app))  # the roster
+    for f in [world.path, *world.path.parent.glob("herford.json.*.bak")]:
+        for secret in (b"Beispiel", b"bernd.beispiel@example.org", b"05223 161-0"):
+            assert secret not in f.read_bytes(), f.name
