@@ -121,20 +121,28 @@ def place(org: Organisation) -> str:
 
 
 def organisation_facts(org: Organisation) -> list[tuple[str, str]]:
-    town = "" if org.municipality == KREISWEIT else org.municipality
-    postal = " ".join(x for x in (org.postal_code, town) if x)
-    parts = [org.address] if org.address else []
-    if postal and postal not in org.address:  # old entries hold the postal code in the address
-        parts.append(postal)
     return [
         ("Art", type_label(org)),
         ("Kommune", place(org)),
-        ("Anschrift", ", ".join(parts)),
+        ("Anschrift", address_text(org)),
         ("Telefon", org.phone),
         ("E-Mail", org.email),
         ("Website", org.website),
         ("Notizen", org.notes),
     ]
+
+
+def address_text(org: Organisation) -> str:
+    """Street, then postal code and town: "Amtshausstraße 3, 32051 Herford"."""
+    parts = [p for p in org.address.split(", ") if p]
+    if not org.postal_code or org.postal_code in org.address:  # older entries hold it in the address
+        return ", ".join(parts)
+    town = "" if org.municipality == KREISWEIT else org.municipality
+    if town and town in parts[1:]:
+        parts.remove(town)
+    elif not town and len(parts) > 1:  # district-wide: the town is the address's last part
+        town = parts.pop()
+    return ", ".join([*parts, f"{org.postal_code} {town}".strip()])
 
 
 def organisation_people(snapshot: Snapshot, organisation_id: int) -> list[Person]:

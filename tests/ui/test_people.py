@@ -244,3 +244,30 @@ async def test_dsgvo_erasure_from_the_person_screen(world, tmp_path: Path, monke
     for f in [world.path, *world.path.parent.glob("herford.json.*.bak")]:
         for secret in (b"Beispiel", b"bernd.beispiel@example.org", b"05223 161-0"):
             assert secret not in f.read_bytes(), f.name
+
+
+async def test_vertritt_defaults_to_the_organisation_of_the_person(world):
+    from herford_tui.ui.committees.membership_form import MembershipForm
+    from herford_tui.ui.common.picker import RecordPicker
+
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Sozialdezernenten")
+        await pilot.press("a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MembershipForm))
+        await type_text(pilot, "Hanna Neumann")
+        await pilot.press("enter")  # "+ Neue Person anlegen"
+        assert await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "given_name")
+        await pilot.press("tab", "tab", "tab")  # Nachname, Funktion, Organisation
+        await type_text(pilot, "Jobcenter")
+        await pilot.press("enter")
+        represents = app.screen.query_one("#represents", RecordPicker)
+        assert await wait_for(pilot, lambda: represents.value == world.org["Jobcenter"])
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, MembershipForm))
+    snapshot = world.read()
+    hanna = next(p for p in snapshot.persons.values() if p.family_name == "Neumann")
+    assert hanna.organisation_id == world.org["Jobcenter"]
+    [m] = snapshot.memberships_of_person(hanna.id)
+    assert m.represents_id == world.org["Jobcenter"]

@@ -157,6 +157,10 @@ def test_person_and_organisation_rows():
         organisation_facts(Organisation(address="Amtshausstraße 3", postal_code="32051", municipality="Herford"))
     )
     assert facts["Anschrift"] == "Amtshausstraße 3, 32051 Herford"
+    seed_style = Organisation(address="Amtshausstraße 3, Herford", postal_code="32051")
+    assert dict(organisation_facts(seed_style))["Anschrift"] == "Amtshausstraße 3, 32051 Herford"
+    demo_style = Organisation(address="Beispielweg 5, Bünde", postal_code="32257", municipality="Bünde")
+    assert dict(organisation_facts(demo_style))["Anschrift"] == "Beispielweg 5, 32257 Bünde"
 
 
 def test_fit_widths_uses_the_width_and_cuts_the_widest_first():
