@@ -32,6 +32,7 @@ Gremien, Netzwerkpartner und Sitzungen der Bildungsregion Kreis Herford.
 | `x` | Mitgliedschaft beenden (bleibt als Verlauf) |
 | `v` | Stellvertretung benennen |
 | `p` | Person bearbeiten (Name, Funktion, Organisation, Kontakt) |
+| `i` | Personenseite: alle Mitgliedschaften, Kontakt, DSGVO |
 | `m` | auf einen anderen Sitz wechseln (alter Sitz bleibt als Verlauf) |
 | `Entf` | irrtümlichen Eintrag löschen (mit Rückfrage) |
 | `h` | beendete Mitgliedschaften ein-/ausblenden |
@@ -40,12 +41,32 @@ Gremien, Netzwerkpartner und Sitzungen der Bildungsregion Kreis Herford.
 | `r` | Gremium archivieren |
 | `G` | archivierte Gremien anzeigen und wiederherstellen |
 
-## Organisationen (`o`)
+## Verzeichnis: Organisationen und Personen (`o`)
 | Taste | Wirkung |
 |---|---|
-| `/` | filtern nach Name oder Kommune |
-| `a` / `e` / `Enter` | neue Organisation / bearbeiten |
-| `Entf` | irrtümlichen Eintrag löschen (nur ohne Verweise) |
+| `t` | zwischen Organisationen und Personen wechseln |
+| `/` | filtern (Name, Ort, Art, Funktion; „Mueller“ findet Müller) |
+| `f` | nach Art und Kommune filtern (Auswahl, `Tab` zur Kommune) |
+| `Enter` | Organisation bzw. Person öffnen |
+| `a` / `e` | neue Organisation bzw. Person (Kontakt ohne Mitgliedschaft) / bearbeiten |
+| `Entf` | löschen; mit Verweisen: Mitgliedschaften zum Datum beenden oder Ersatz wählen |
+
+## Organisation
+| Taste | Wirkung |
+|---|---|
+| `h` | auch frühere Sitze und Vertretungen zeigen |
+| `e` / `Entf` | bearbeiten / löschen |
+| `Enter` | Person der Zeile öffnen; `Esc` zurück |
+
+## Person
+| Taste | Wirkung |
+|---|---|
+| `Enter` | Gremium der Mitgliedschaft öffnen |
+| `e` / `o` | bearbeiten / ihre Organisation öffnen |
+| `i` | DSGVO-Auskunft (Art. 15) anzeigen; dort `J` / `T` speichert als JSON / Text |
+| `L` | DSGVO-Löschen (Art. 17): personenbezogene Daten endgültig löschen, auch aus den Sicherungen |
+| `M` | doppelten Eintrag hierher zusammenführen |
+| `Entf` | löschen (nur ohne Verweise); `Esc` zurück |
 
 ## Jahresübersicht (`j`)
 | Taste | Wirkung |

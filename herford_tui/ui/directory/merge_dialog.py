@@ -16,6 +16,7 @@ from herford_tui.domain.directory import Facets, filter_persons
 from herford_tui.domain.person_merge import merge_plan
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker
+from herford_tui.ui.directory.access import snapshot_of
 
 if TYPE_CHECKING:
     from herford_tui.app import HerfordApp
@@ -48,7 +49,7 @@ class MergeDialog(ModalScreen[int | None]):
         yield Footer()
 
     def _search(self, text: str) -> list[tuple[int, str]]:
-        snapshot = self.app.snapshot
+        snapshot = snapshot_of(self.app)
         found = filter_persons(snapshot, Facets(text=text))
         return [(p.id, f"{p.full_name} (Nr. {p.id})") for p in found if p.id != self.keep.id and not p.erased_on]
 
@@ -66,7 +67,7 @@ class MergeDialog(ModalScreen[int | None]):
         if picked is None:
             self._show([Problem("merge", "Bitte den doppelten Eintrag aus der Liste wählen.")])
             return
-        plan = merge_plan(self.app.snapshot, self.keep.id, picked)
+        plan = merge_plan(snapshot_of(self.app), self.keep.id, picked)
         if plan.problems:
             self._show([Problem("merge", p) for p in plan.problems])
             return

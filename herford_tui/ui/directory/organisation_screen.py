@@ -22,6 +22,7 @@ from herford_tui.domain.people import (
     organisation_seats,
 )
 from herford_tui.ui.common.format import plain
+from herford_tui.ui.directory.access import snapshot_of
 from herford_tui.ui.directory.person_screen import facts_text, fill_table, follow_cursor, row_style
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class OrganisationScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_resize(self) -> None:
-        self._refresh(self.app.snapshot)
+        self._refresh(snapshot_of(self.app))
 
     def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self._refresh, init=True)
@@ -67,7 +68,7 @@ class OrganisationScreen(Screen[None]):
 
     @property
     def organisation(self) -> Organisation | None:
-        return self.app.snapshot.organisations.get(self.organisation_id)
+        return snapshot_of(self.app).organisations.get(self.organisation_id)
 
     def _refresh(self, snapshot: Snapshot | None) -> None:
         if snapshot is None:
@@ -101,9 +102,12 @@ class OrganisationScreen(Screen[None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
+    def _after_delete(self) -> None:
+        self.dismiss(None)
+
     def action_toggle_history(self) -> None:
         self.history = not self.history
-        self._refresh(self.app.snapshot)
+        self._refresh(snapshot_of(self.app))
 
     @on(DataTable.RowSelected, "#organisation-people")
     def _open_person(self, event: DataTable.RowSelected) -> None:
@@ -135,4 +139,4 @@ class OrganisationScreen(Screen[None]):
 
         org = self.organisation
         if org is not None:
-            ask_delete(self.app, org, on_deleted=lambda: self.dismiss(None))
+            ask_delete(self.app, org, on_deleted=self._after_delete)

@@ -7,6 +7,7 @@ says how many are shown ("18 Organisationen"). Enter opens the organisation or p
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -29,6 +30,7 @@ from herford_tui.domain.labels import ORG_TYPE
 from herford_tui.domain.people import place
 from herford_tui.ui.common.format import plain_cell
 from herford_tui.ui.common.view import SnapshotView
+from herford_tui.ui.directory.access import snapshot_of
 from herford_tui.ui.directory.columns import fit_widths
 
 if TYPE_CHECKING:
@@ -90,7 +92,7 @@ class DirectoryPane(SnapshotView):
         columns = ORG_COLUMNS if self.mode == ORGANISATIONS else PERSON_COLUMNS
         return columns if self.size.width >= NARROW or not self.size.width else columns[:3]
 
-    def _fill(self, table: DataTable, rows: list[tuple[str, ...]], keys: list[int]) -> None:
+    def _fill(self, table: DataTable, rows: Sequence[tuple[str, ...]], keys: list[int]) -> None:
         """New columns sized to what is shown, then the rows."""
         table.clear(columns=True)
         columns = self._columns()
@@ -102,8 +104,8 @@ class DirectoryPane(SnapshotView):
         self._width = self.size.width
 
     def on_resize(self) -> None:
-        if self.size.width != self._width and self.app.snapshot is not None:
-            self.refresh_data(self.app.snapshot)
+        if self.size.width != self._width and snapshot_of(self.app) is not None:
+            self.refresh_data(snapshot_of(self.app))
 
     def refresh_data(self, snapshot: Snapshot) -> None:
         table = self.query_one("#org-table", DataTable)
@@ -141,8 +143,8 @@ class DirectoryPane(SnapshotView):
     @on(Input.Changed, "#org-filter")
     @on(Select.Changed)
     def _filter_changed(self) -> None:
-        if self.app.snapshot is not None:
-            self.refresh_data(self.app.snapshot)
+        if snapshot_of(self.app) is not None:
+            self.refresh_data(snapshot_of(self.app))
 
     @on(Input.Submitted, "#org-filter")
     def _filter_done(self) -> None:
@@ -164,7 +166,7 @@ class DirectoryPane(SnapshotView):
             self.query_one("#org-filter", Input).value = ""
             self.query_one("#type-filter", Select).clear()
             self.query_one("#place-filter", Select).clear()
-            self.refresh_data(self.app.snapshot)
+            self.refresh_data(snapshot_of(self.app))
         table = self.query_one("#org-table", DataTable)
         for i, record in enumerate(self.rows):
             if record.id == record_id:
@@ -181,7 +183,7 @@ class DirectoryPane(SnapshotView):
     # -- actions -----------------------------------------------------------------------
     def action_toggle_mode(self) -> None:
         self.mode = PERSONS if self.mode == ORGANISATIONS else ORGANISATIONS
-        self.refresh_data(self.app.snapshot)
+        self.refresh_data(snapshot_of(self.app))
         self.query_one("#org-table", DataTable).focus()
 
     def action_filter(self) -> None:

@@ -21,6 +21,7 @@ from herford_tui.domain import Person, Snapshot
 from herford_tui.domain.dsgvo import PLACEHOLDER
 from herford_tui.domain.people import ENDED, UPCOMING, MembershipRow, person_facts, person_memberships
 from herford_tui.ui.common.format import plain, plain_cell
+from herford_tui.ui.directory.access import snapshot_of
 from herford_tui.ui.directory.columns import fit_widths
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ class PersonScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_resize(self) -> None:
-        self._refresh(self.app.snapshot)
+        self._refresh(snapshot_of(self.app))
 
     def on_mount(self) -> None:
         table = self.query_one("#person-memberships", DataTable)
@@ -102,7 +103,7 @@ class PersonScreen(Screen[None]):
 
     @property
     def person(self) -> Person | None:
-        return self.app.snapshot.persons.get(self.person_id)
+        return snapshot_of(self.app).persons.get(self.person_id)
 
     def _refresh(self, snapshot: Snapshot | None) -> None:
         if snapshot is None:
@@ -132,12 +133,15 @@ class PersonScreen(Screen[None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
+    def _after_delete(self) -> None:
+        self.dismiss(None)
+
     @on(DataTable.RowSelected, "#person-memberships")
     def _open_committee(self, event: DataTable.RowSelected) -> None:
         if not 0 <= event.cursor_row < len(self.rows):
             return
         membership = self.rows[event.cursor_row].membership
-        committee = self.app.snapshot.committees.get(membership.committee_id)
+        committee = snapshot_of(self.app).committees.get(membership.committee_id)
         if committee is None or committee.archived:
             self.notify("Das Gremium ist archiviert (G zeigt das Archiv).", severity="warning")
             return
@@ -182,7 +186,7 @@ class PersonScreen(Screen[None]):
         if person.erased_on is not None:
             self.notify("Die Daten dieser Person sind schon gelöscht.", severity="information")
             return
-        n = len(self.app.snapshot.memberships_of_person(person.id))
+        n = len(snapshot_of(self.app).memberships_of_person(person.id))
         question = (
             f"Alle personenbezogenen Daten von „{person.full_name}“ endgültig löschen (Art. 17 DSGVO)?\n"
             f"Name, Funktion, Organisation, Kontaktdaten und Notizen werden gelöscht, auch aus den "
@@ -243,4 +247,4 @@ class PersonScreen(Screen[None]):
 
         person = self.person
         if person is not None:
-            ask_delete(self.app, person, on_deleted=lambda: self.dismiss(None))
+            ask_delete(self.app, person, on_deleted=self._after_delete)

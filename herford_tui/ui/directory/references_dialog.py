@@ -23,6 +23,7 @@ from herford_tui.domain.directory import Facets, filter_organisations, filter_pe
 from herford_tui.domain.labels import format_date, parse_date
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker
+from herford_tui.ui.directory.access import snapshot_of
 
 if TYPE_CHECKING:
     from herford_tui.app import HerfordApp
@@ -40,7 +41,7 @@ def ask_delete(app: HerfordApp, record: Person | Organisation, on_deleted: Calla
     """Delete ``record`` after a confirmation, or explain why not and offer the ways on."""
     from herford_tui.ui.common.confirm import ConfirmScreen
 
-    refs = references(app.snapshot, record, app.today)
+    refs = references(snapshot_of(app), record, app.today)
     name = record.full_name if isinstance(record, Person) else record.name
     if not refs.blocked:
 
@@ -54,7 +55,7 @@ def ask_delete(app: HerfordApp, record: Person | Organisation, on_deleted: Calla
     def chosen(choice: Choice | None) -> None:
         if choice is None:
             return
-        snapshot = app.snapshot
+        snapshot = snapshot_of(app)
         fresh = references(snapshot, record, app.today)
         if choice.action == "end":
             app.save_records(list(end_plan(snapshot, fresh, choice.as_of)))
@@ -111,7 +112,7 @@ class ReferencesDialog(ModalScreen[Choice | None]):
         yield Footer()
 
     def _search(self, text: str) -> list[tuple[int, str]]:
-        snapshot = self.app.snapshot
+        snapshot = snapshot_of(self.app)
         if isinstance(self.record, Person):
             people = filter_persons(snapshot, Facets(text=text))
             return [(p.id, p.full_name) for p in people if p.id != self.record.id and not p.erased_on]
