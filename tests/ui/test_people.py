@@ -138,7 +138,9 @@ async def test_contact_without_membership_is_created_and_found(world):
         await pilot.press("slash")
         await type_text(pilot, "kontaktfr")
         assert await wait_for(pilot, lambda: _count(app) == "1 Person")
-        await pilot.press("enter", "enter")  # to the list, open the person
+        await pilot.press("enter")  # to the list
+        assert await wait_for(pilot, lambda: app.query_one("#org-table", DataTable).has_focus)
+        await pilot.press("enter")  # open the person
         assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
         assert "0 aktuell, 0 beendet" in screen_text(app)
     saved = [p for p in world.read().persons.values() if p.family_name == "Kontaktfrau"]
@@ -205,7 +207,9 @@ async def test_two_records_of_one_person_are_merged(world):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("i", "M")
+        await pilot.press("i")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await pilot.press("M")
         assert await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "merge-input")
         await type_text(pilot, "Mustermann")
         assert await wait_for(pilot, lambda: f"Nr. {twin.id}" in screen_text(app))
@@ -234,7 +238,9 @@ async def test_dsgvo_erasure_from_the_person_screen(world, tmp_path: Path, monke
         assert await wait_for(pilot, lambda: "bernd.beispiel@example.org" in screen_text(app))
         await pilot.press("J")
         assert await wait_for(pilot, lambda: any(tmp_path.glob("auskunft-person-*.json")))
-        await pilot.press("escape", "L")
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await pilot.press("L")
         assert await wait_for(pilot, lambda: "Art. 17 DSGVO" in screen_text(app))
         await pilot.press("j")
         assert await wait_for(pilot, lambda: b"Beispiel" not in world.bytes(), timeout=10)
@@ -271,3 +277,20 @@ async def test_vertritt_defaults_to_the_organisation_of_the_person(world):
     assert hanna.organisation_id == world.org["Jobcenter"]
     [m] = snapshot.memberships_of_person(hanna.id)
     assert m.represents_id == world.org["Jobcenter"]
+
+
+async def test_search_finds_a_contact_in_the_directory_and_opens_the_person(world):
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await type_text(pilot, "Max Muster")
+        assert await wait_for(pilot, lambda: "ohne aktuelles Gremium" in screen_text(app))
+        await pilot.press("down", "enter")  # Max Muster has no membership: the directory's person list
+        assert await wait_for(pilot, lambda: _count(app) == "5 Personen")
+        table = app.query_one("#org-table", DataTable)
+        assert await wait_for(pilot, lambda: table.has_focus)
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        assert app.screen.person_id == world.person["muster"]
