@@ -46,12 +46,18 @@ class Disclosure:
     audit: list[Mapping[str, Any]]
     audit_available: bool
     as_of: date
+    record_times: dict[str, str] = dataclasses.field(default_factory=dict)
+    """When the person's record was created and last changed ("created", "modified", ISO)."""
 
     def as_json(self) -> dict[str, Any]:
         return {
             "auskunft_nach": "Art. 15 DSGVO",
             "stand": self.as_of.isoformat(),
-            "person": {"id": self.person.id, **{name: to_json(getattr(self.person, name)) for name in PERSON_FIELDS}},
+            "person": {
+                "id": self.person.id,
+                **{name: to_json(getattr(self.person, name)) for name in PERSON_FIELDS},
+                **self.record_times,
+            },
             "organisation": self.organisation.name if self.organisation else None,
             "mitgliedschaften": self.memberships,
             "anwesenheit": self.attendance,
@@ -74,6 +80,9 @@ class Disclosure:
             lines.append(f"  {FIELD[name]}: {value or '–'}")
         if p.erased_on:
             lines.append(f"  Personenbezogene Daten gelöscht am {format_date(p.erased_on)}")
+        for key, label in (("created", "Angelegt"), ("modified", "Zuletzt geändert")):
+            if key in self.record_times:
+                lines.append(f"  {label}: {self.record_times[key]}")
         lines += ["", f"Mitgliedschaften in Gremien ({len(self.memberships)})"]
         for m in self.memberships:
             lines.append("  " + membership_line(m))

@@ -95,9 +95,13 @@ def person_disclosure(store: Store, person_id: int, today: date) -> Disclosure:
     hooks = _load_hooks()
     audit = [entry for hook in hooks for entry in hook.entries(store.path, person_id)] if hooks else None
     try:
-        return disclosure(store.snapshot(), person_id, today, audit)
+        report = disclosure(store.snapshot(), person_id, today, audit)
     except PersonNotFound as exc:
         raise NotFoundError(str(exc)) from None
+    data, _ = store.file.read()  # the record's stored times are not part of the domain record
+    doc = data.get("persons", {}).get(str(person_id), {})
+    report.record_times = {key: doc[key] for key in ("created", "modified") if isinstance(doc.get(key), str)}
+    return report
 
 
 def erase_person(store: Store, person_id: int, today: date) -> ErasureResult:

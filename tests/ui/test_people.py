@@ -294,3 +294,22 @@ async def test_search_finds_a_contact_in_the_directory_and_opens_the_person(worl
         await pilot.press("enter")
         assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
         assert app.screen.person_id == world.person["muster"]
+
+
+async def test_a_contact_without_references_is_deleted_from_the_person_screen(world):
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_directory(app, pilot)
+        await pilot.press("t", "slash")
+        await type_text(pilot, "Max Muster")
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: app.query_one("#org-table", DataTable).has_focus)
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await pilot.press("delete")
+        assert await wait_for(pilot, lambda: "löschen?" in screen_text(app))
+        await pilot.press("j")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonScreen))
+        assert await wait_for(pilot, lambda: _count(app) == "0 Personen")
+    assert world.person["muster"] not in world.read().persons

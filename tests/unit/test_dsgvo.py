@@ -104,6 +104,8 @@ def test_auskunft_contains_every_field_membership_and_attendance(erased_world):
     assert "Lenkungskreis, 12.03.2026: anwesend" in text
     assert "kein Änderungsprotokoll" in text
     data = json.loads(json.dumps(report.as_json()))
+    assert data["person"].pop("created") and data["person"].pop("modified")
+    assert "Zuletzt geändert" in text
     assert data["person"] == {
         "id": person.id,
         "title": "Dr.",

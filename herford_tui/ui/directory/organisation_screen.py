@@ -74,8 +74,9 @@ class OrganisationScreen(Screen[None]):
         if snapshot is None:
             return
         org = snapshot.organisations.get(self.organisation_id)
-        if org is None:
-            self.dismiss(None)
+        if org is None:  # deleted meanwhile
+            if self.is_current:
+                self.dismiss(None)
             return
         self.query_one("#organisation-title", Label).update(plain(org.name, "bold"))
         self.query_one("#organisation-facts", Static).update(facts_text(organisation_facts(org)))
@@ -103,7 +104,8 @@ class OrganisationScreen(Screen[None]):
         self.dismiss(None)
 
     def _after_delete(self) -> None:
-        self.dismiss(None)
+        if self.is_current:  # the refresh may have closed it already
+            self.dismiss(None)
 
     def action_toggle_history(self) -> None:
         self.history = not self.history

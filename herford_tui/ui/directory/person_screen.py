@@ -110,7 +110,8 @@ class PersonScreen(Screen[None]):
             return
         person = snapshot.persons.get(self.person_id)
         if person is None:  # merged into another record or deleted meanwhile
-            self.dismiss(None)
+            if self.is_current:
+                self.dismiss(None)
             return
         self.query_one("#person-title", Label).update(plain(person.full_name or PLACEHOLDER, "bold"))
         self.query_one("#person-facts", Static).update(facts_text(person_facts(snapshot, person)))
@@ -134,7 +135,8 @@ class PersonScreen(Screen[None]):
         self.dismiss(None)
 
     def _after_delete(self) -> None:
-        self.dismiss(None)
+        if self.is_current:  # the refresh may have closed it already
+            self.dismiss(None)
 
     @on(DataTable.RowSelected, "#person-memberships")
     def _open_committee(self, event: DataTable.RowSelected) -> None:
