@@ -40,6 +40,8 @@ ORGANISATIONS, PERSONS = "organisationen", "personen"
 
 ORG_COLUMNS = ("Name", "Art", "Kommune", "PLZ", "Pers.", "Telefon")
 PERSON_COLUMNS = ("Name", "Funktion", "Organisation", "Kommune", "E-Mail", "Telefon")
+MAX_ROWS = 300
+"""More rows make each keystroke slow (a DataTable row costs ~0.3 ms); the count says to filter."""
 NARROW = 100
 """Below this width only the first three columns are shown (the screens show the rest)."""
 
@@ -113,6 +115,7 @@ class DirectoryPane(SnapshotView):
         facets = self.facets
         if self.mode == ORGANISATIONS:
             orgs = filter_organisations(snapshot, facets)
+            total, orgs = len(orgs), orgs[:MAX_ROWS]
             self.rows = list(orgs)
             people: dict[int, int] = {}
             for p in snapshot.persons.values():
@@ -122,9 +125,10 @@ class DirectoryPane(SnapshotView):
                 (org.name, type_label(org), place(org), org.postal_code, str(people.get(org.id, "")), org.phone)
                 for org in orgs
             ]
-            count = count_text(len(orgs), "Organisation", "Organisationen")
+            count = count_text(total, "Organisation", "Organisationen")
         else:
             persons = filter_persons(snapshot, facets)
+            total, persons = len(persons), persons[:MAX_ROWS]
             self.rows = list(persons)
             rows = []
             for p in persons:
@@ -132,7 +136,9 @@ class DirectoryPane(SnapshotView):
                 rows.append(
                     (p.full_name, p.function, org.name if org else "", place(org) if org else "", p.email, p.phone)
                 )
-            count = count_text(len(persons), "Person", "Personen")
+            count = count_text(total, "Person", "Personen")
+        if total > MAX_ROWS:
+            count += f" (die ersten {MAX_ROWS}, bitte filtern)"
         self._fill(table, rows, [r.id for r in self.rows])
         self.query_one("#directory-count", Label).update(count)
         self.query_one("#directory-mode", Label).update("Organisationen" if self.mode == ORGANISATIONS else "Personen")
@@ -167,6 +173,13 @@ class DirectoryPane(SnapshotView):
             self.query_one("#type-filter", Select).clear()
             self.query_one("#place-filter", Select).clear()
             self.refresh_data(snapshot_of(self.app))
+        if all(r.id != record_id for r in self.rows):  # beyond the first rows: filter by its name
+            snapshot = snapshot_of(self.app)
+            found = snapshot.persons.get(record_id) if mode == PERSONS else snapshot.organisations.get(record_id)
+            field = self.query_one("#org-filter", Input)
+            with field.prevent(Input.Changed):
+                field.value = getattr(found, "full_name", "") or getattr(found, "name", "")
+            self.refresh_data(snapshot)
         table = self.query_one("#org-table", DataTable)
         for i, record in enumerate(self.rows):
             if record.id == record_id:

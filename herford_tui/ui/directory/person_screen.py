@@ -199,7 +199,8 @@ class PersonScreen(Screen[None]):
             if yes:
                 self._erase(person.id)
 
-        self.app.push_screen(ConfirmScreen(question, yes="Endgültig löschen", title="DSGVO: Löschen"), answered)
+        dialog = ConfirmScreen(plain(question), yes="Endgültig löschen", title="DSGVO: Löschen")  # type: ignore[arg-type]
+        self.app.push_screen(dialog, answered)
 
     @work(thread=True, exclusive=True, group="erase", exit_on_error=False)
     def _erase(self, person_id: int) -> None:

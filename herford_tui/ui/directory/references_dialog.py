@@ -49,7 +49,8 @@ def ask_delete(app: HerfordApp, record: Person | Organisation, on_deleted: Calla
             if yes:
                 app.delete_record(record, done=lambda _: on_deleted())
 
-        app.push_screen(ConfirmScreen(f"„{name}“ löschen? Nur für irrtümliche Einträge.", yes="Löschen"), confirmed)
+        question = plain(f"„{name}“ löschen? Nur für irrtümliche Einträge.")  # a name is data, not markup
+        app.push_screen(ConfirmScreen(question, yes="Löschen"), confirmed)  # type: ignore[arg-type]
         return
 
     def chosen(choice: Choice | None) -> None:
