@@ -313,3 +313,66 @@ async def test_a_contact_without_references_is_deleted_from_the_person_screen(wo
         assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonScreen))
         assert await wait_for(pilot, lambda: _count(app) == "0 Personen")
     assert world.person["muster"] not in world.read().persons
+
+
+async def test_duplicate_organisation_in_the_same_municipality_is_warned(world):
+    from herford_tui.ui.directory.org_form import OrganisationForm
+
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_directory(app, pilot)
+        await pilot.press("a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, OrganisationForm))
+        await type_text(pilot, "Stadt Buende")
+        app.screen.query_one("#municipality").value = "Bünde"
+        before = world.bytes()
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "Möglicherweise doppelt" in str(app.screen.query_one("#err-name").render())
+        assert world.bytes() == before
+        app.screen.query_one("#municipality").value = "Enger"  # another town: no duplicate
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, OrganisationForm))
+    assert any(o.name == "Stadt Buende" and o.municipality == "Enger" for o in world.read().organisations.values())
+
+
+async def test_referenced_person_hands_the_seat_to_a_replacement(world):
+    from herford_tui.ui.common.picker import RecordPicker
+
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
+        await pilot.press("i")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await pilot.press("delete")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ReferencesDialog))
+        assert "Mitgliedschaft in „Lenkungskreis“ (offen)" in screen_text(app)
+        app.screen.query_one("#as-of", Input).value = "31.12.2026"
+        await pilot.press("tab")
+        await type_text(pilot, "Max Muster")
+        picker = app.screen.query_one("#replacement", RecordPicker)
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: picker.value == world.person["muster"])
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ReferencesDialog))
+    snapshot = world.read()
+    assert snapshot.memberships[world.membership["gf"]].end == date(2026, 12, 31)
+    [new] = snapshot.memberships_of_person(world.person["muster"])
+    assert (new.seat_key, new.role, new.start) == ("bildungsbuero", Role.GESCHAEFTSFUEHRUNG, date(2027, 1, 1))
+    assert world.person["test"] in snapshot.persons  # history stays, so the person stays
+
+
+async def test_hostile_names_show_as_text_on_the_person_screen(world):
+    store = world.store()
+    person = store.snapshot().persons[world.person["mustermann"]]
+    store.save(dataclasses.replace(person, function="[b]fett[/b] \x1b[2J", notes="[@click=app.quit]x[/]"))
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        text = screen_text(app)
+        assert "[b]fett[/b] \\x1b[2J" in text and "[@click=app.quit]x[/]" in text
+        assert "\x1b" not in text
