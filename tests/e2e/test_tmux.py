@@ -24,7 +24,9 @@ def test_add_member_in_a_terminal_and_quit(terminal, command, tmp_path):
     term.keys("Enter")
     term.wait_for("Nachname")
     term.keys("C-s")
-    term.wait_for("Erika Beispiel")
+    # Not the name: the form's own field shows it before the save. Only the saved roster's
+    # detail says "Mitglied seit"; a "q" sent while the form is open would be typed into it.
+    term.wait_for("Mitglied seit")
     term.keys("q")
     deadline = time.monotonic() + 10
     while term.alive() and time.monotonic() < deadline:
