@@ -11,7 +11,7 @@ import dataclasses
 import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 from herford_tui.domain.fold import match_key
@@ -82,7 +82,7 @@ class Disclosure:
             lines.append(f"  Personenbezogene Daten gelöscht am {format_date(p.erased_on)}")
         for key, label in (("created", "Angelegt"), ("modified", "Zuletzt geändert")):
             if key in self.record_times:
-                lines.append(f"  {label}: {self.record_times[key]}")
+                lines.append(f"  {label}: {_timestamp(self.record_times[key])}")
         lines += ["", f"Mitgliedschaften in Gremien ({len(self.memberships)})"]
         for m in self.memberships:
             lines.append("  " + membership_line(m))
@@ -104,6 +104,16 @@ class Disclosure:
             lines += [f"  {audit_line(entry)}" for entry in self.audit]
         lines += ["", PURPOSE]
         return "\n".join(lines) + "\n"
+
+
+def _timestamp(text: str) -> str:
+    """ "2026-11-28T14:20:04+00:00" as "28.11.2026 14:20 UTC"; anything else as it is."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    zone = " UTC" if moment.utcoffset() is not None and not moment.utcoffset() else ""
+    return f"{format_date(moment.date())} {moment:%H:%M}{zone}"
 
 
 def membership_line(m: Mapping[str, Any]) -> str:

@@ -184,6 +184,13 @@ def test_family_name_alone_is_scrubbed_only_when_nobody_else_bears_it():
     assert scrub_text("Frau müller und Herr Müllermann", {"Müller"}) == "Frau [gelöscht] und Herr Müllermann"
 
 
+def test_record_times_read_in_german():
+    from herford_tui.domain.dsgvo import _timestamp
+
+    assert _timestamp("2026-11-28T14:20:04+00:00") == "28.11.2026 14:20 UTC"
+    assert _timestamp("kaputt") == "kaputt"
+
+
 def test_plan_clears_notes_of_own_memberships_only():
     from herford_tui.domain import Snapshot
 
