@@ -33,7 +33,7 @@ from herford_tui.domain.dsgvo import (
 )
 from herford_tui.domain.models import Person
 from herford_tui.store.codec import DecodeError, decode, encode
-from herford_tui.store.errors import CorruptFileError, NotFoundError
+from herford_tui.store.errors import CorruptFileError, NotADatabaseError, NotFoundError
 from herford_tui.store.files import DatabaseFile, parse
 from herford_tui.store.migrations import META
 from herford_tui.store.store import Store
@@ -105,27 +105,37 @@ def person_disclosure(store: Store, person_id: int, today: date) -> Disclosure:
 
 
 def erase_person(store: Store, person_id: int, today: date) -> ErasureResult:
-    """Erase ``person_id`` from the database, its backups and the registered files."""
-    with store._mutex, store.file.locked():  # held across the save and the backups
+    """Erase ``person_id`` from the database, its backups and the registered files.
+
+    Two steps, each under the file lock (it is not re-entrant): the save, then the backups.
+    A colleague's save in between only rotates already erased versions into the backups.
+    """
+    with store._mutex:  # no other thread of this program in between
         snapshot = store.snapshot()
         person = snapshot.persons.get(person_id)
         if person is None:
             raise NotFoundError(f"Eine Person mit der Nummer {person_id} gibt es nicht.")
-        backups = _read_backups(store.file)
         # An older version may hold an e-mail or phone number changed since.
-        older = {n for data in backups.values() if data for n in _needles_in(data, person_id)}
+        older = _older_needles(store.file, person_id)
         plan = erasure_plan(snapshot, person_id, today, older)
-        store.save_all(list(plan.records))  # re-enters the lock; rotates the old version into .1.bak
-        rewritten, removed = [], []
-        for path, data in _read_backups(store.file).items():
-            if data is None:
-                path.unlink()
-                removed.append(path)
-            elif _rewrite_backup(path, data, person_id, plan.needles, today):
-                rewritten.append(path)
-        for hook in _load_hooks():
-            hook.erase(store.path, person_id, plan.needles)
+        store.save_all(list(plan.records))  # takes the lock; rotates the old version into .1.bak
+        rewritten: list[Path] = []
+        removed: list[Path] = []
+        with store.file.locked():
+            needles = plan.needles | _older_needles(store.file, person_id)
+            for path, data in _read_backups(store.file).items():
+                if data is None:
+                    path.unlink()
+                    removed.append(path)
+                elif _rewrite_backup(path, data, person_id, needles, today):
+                    rewritten.append(path)
+            for hook in _load_hooks():
+                hook.erase(store.path, person_id, needles)
     return ErasureResult(person_id, len(plan.records), rewritten, removed)
+
+
+def _older_needles(file: DatabaseFile, person_id: int) -> frozenset[str]:
+    return frozenset(n for data in _read_backups(file).values() if data for n in _needles_in(data, person_id))
 
 
 def _read_backups(file: DatabaseFile) -> dict[Path, dict[str, Any] | None]:
@@ -138,7 +148,7 @@ def _read_backups(file: DatabaseFile) -> dict[Path, dict[str, Any] | None]:
             continue
         try:
             found[path] = parse(raw, path, list)
-        except CorruptFileError:
+        except (CorruptFileError, NotADatabaseError):
             found[path] = None
     return found
 

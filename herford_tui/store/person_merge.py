@@ -1,5 +1,5 @@
 """Merging two person records in the file: save the plan, then delete the merged-away record,
-both under one hold of the lock so no colleague sees the half-done state."""
+with no other thread of this program in between."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ def merge_persons(store: Store, keep_id: int, drop_id: int) -> None:
     Raises ``ValueError`` (German) when the plan has problems, ``ValidationError`` when a rule
     refuses a moved record; nothing is written then.
     """
-    with store._mutex, store.file.locked():
+    # Two writes (the lock is not re-entrant): should a colleague give the other record a new
+    # membership in between, the delete is refused and both records stay, nothing is lost.
+    with store._mutex:
         snapshot = store.snapshot()
         for person_id in (keep_id, drop_id):
             if person_id not in snapshot.persons:

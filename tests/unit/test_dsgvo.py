@@ -169,6 +169,16 @@ def test_unreadable_backup_is_removed_rather_than_left_with_the_data(erased_worl
         json.loads(f.read_bytes())
 
 
+def test_two_erased_persons_share_the_placeholder_name(erased_world):
+    store, person, *_ = erased_world
+    other = next(p for p in store.snapshot().persons.values() if p.family_name == "Anders")
+    erase_person(store, person.id, TODAY)
+    erase_person(store, other.id, TODAY)  # the same-name rule does not apply to placeholders
+    names = [p.full_name for p in store.snapshot().persons.values()]
+    assert names.count(PLACEHOLDER) == 2
+    assert check_file(store.path).ok
+
+
 def test_unknown_person_is_reported(store):
     with pytest.raises(NotFoundError, match="4711"):
         erase_person(store, 4711, TODAY)
