@@ -110,7 +110,7 @@ async def test_person_screen_from_the_roster_shows_current_and_ended_memberships
     )
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))  # the roster, shown
         await pilot.press("i")  # the roster's first line: the chair, Erika Mustermann
         assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
         rows = _table_rows(app, "#person-memberships")
@@ -212,7 +212,7 @@ async def test_two_records_of_one_person_are_merged(world):
     )
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))  # the roster, shown
         await pilot.press("i")
         assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
         await pilot.press("M")
@@ -376,7 +376,7 @@ async def test_hostile_names_show_as_text_on_the_person_screen(world):
     store.save(dataclasses.replace(person, function="[b]fett[/b] \x1b[2J", notes="[@click=app.quit]x[/]"))
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))  # the roster, shown
         await pilot.press("i")
         assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
         text = screen_text(app)

@@ -10,10 +10,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pilot_helpers import wait_for
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
 from herford_tui.domain import Membership
+from herford_tui.ui.directory.person_screen import PersonScreen
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -41,7 +43,10 @@ async def _organisation(pilot: Pilot) -> None:
 
 
 async def _person(pilot: Pilot) -> None:
+    # --open shows its view after start-up: the roster must have the focus before "i"
+    assert await wait_for(pilot, lambda: isinstance(pilot.app.focused, DataTable))
     await pilot.press("i")  # from the roster: the chair
+    assert await wait_for(pilot, lambda: isinstance(pilot.app.screen, PersonScreen))
     await _steady(pilot)
 
 

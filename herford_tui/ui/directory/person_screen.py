@@ -199,7 +199,7 @@ class PersonScreen(Screen[None]):
             if yes:
                 self._erase(person.id)
 
-        dialog = ConfirmScreen(plain(question), yes="Endgültig löschen", title="DSGVO: Löschen")  # type: ignore[arg-type]
+        dialog = ConfirmScreen(question, yes="Endgültig löschen", title="DSGVO: Löschen")  # shown as plain text
         self.app.push_screen(dialog, answered)
 
     @work(thread=True, exclusive=True, group="erase", exit_on_error=False)

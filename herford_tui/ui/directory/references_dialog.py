@@ -49,8 +49,8 @@ def ask_delete(app: HerfordApp, record: Person | Organisation, on_deleted: Calla
             if yes:
                 app.delete_record(record, done=lambda _: on_deleted())
 
-        question = plain(f"„{name}“ löschen? Nur für irrtümliche Einträge.")  # a name is data, not markup
-        app.push_screen(ConfirmScreen(question, yes="Löschen"), confirmed)  # type: ignore[arg-type]
+        question = f"„{name}“ löschen? Nur für irrtümliche Einträge."  # ConfirmScreen shows it as plain text
+        app.push_screen(ConfirmScreen(question, yes="Löschen"), confirmed)
         return
 
     def chosen(choice: Choice | None) -> None:
