@@ -303,8 +303,10 @@ async def test_add_a_committee(world):
         assert [s.label for s in new.seats] == ["Mitglieder"]
         assert not new.archived
         await pilot.press(str(len(world.read().active_committees())))
-        await pilot.pause()
-        assert roster_text(app, new.id) == ["Mitglieder | unbesetzt |  |  | "]
+        # the new committee's roster fills once its view is shown: wait for that, not one frame
+        wanted = ["Mitglieder | unbesetzt |  |  | "]
+        shown = f"#committee-{new.id} #roster"
+        assert await wait_for(pilot, lambda: bool(app.query(shown)) and roster_text(app, new.id) == wanted)
 
 
 async def test_archive_a_committee_hides_its_tab_and_keeps_the_data(world):
