@@ -98,11 +98,16 @@ class HerfordApp(DataMixin, App[None]):
         if not memberships:
             name = person.full_name if person else "Die Person"
             self.notify(f"{name} hat keine aktuelle Mitgliedschaft.", severity="warning", markup=False)
-            if person and person.organisation_id:
-                self.show_organisation(person.organisation_id)
+            self._navigate(self._show_contact(person_id))  # a contact: the directory's person list
             return
         membership = memberships[0]
         self._navigate(self.main.show_committee_id(membership.committee_id, membership.id))
+
+    async def _show_contact(self, person_id: int) -> None:
+        from herford_tui.ui.directory.pane import DirectoryPane
+
+        await self.main.show(Place(ORGANISATIONS))
+        self.main.query_one(DirectoryPane).select_person(person_id)
 
     def show_organisation(self, organisation_id: int) -> None:
         from herford_tui.ui.directory.pane import DirectoryPane

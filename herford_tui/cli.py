@@ -218,3 +218,4 @@ for _backup_command in backups.COMMANDS:
 from herford_tui.commands.suche import suche  # noqa: E402  (one line per command module)
 
 main.add_command(suche)
+main.add_command(__import__("herford_tui.commands.person", fromlist=["person"]).person)

@@ -64,6 +64,7 @@ ORG_TYPE = {
     OrgType.KIRCHE: "Kirche",
     OrgType.ELTERN_SCHUELER: "Eltern- und Schülervertretung",
     OrgType.INTEGRATION: "Integration",
+    OrgType.VERBAND: "Verband",
     OrgType.SONSTIGE: "Sonstige",
 }
 
@@ -103,6 +104,8 @@ FIELD = {
     "status": "Status",
     "agenda": "Tagesordnung",
     "notes": "Notizen",
+    "postal_code": "PLZ",
+    "school_form": "Schulform",
 }
 
 DATE_FORMAT = "%d.%m.%Y"

@@ -69,6 +69,7 @@ class OrgType(enum.StrEnum):
     KIRCHE = "kirche"
     ELTERN_SCHUELER = "eltern_schueler"
     INTEGRATION = "integration"
+    VERBAND = "verband"
     SONSTIGE = "sonstige"
 
 
@@ -130,6 +131,10 @@ class Organisation:
     email: str = ""
     website: str = ""
     notes: str = ""
+    postal_code: str = ""
+    """Five digits (German Postleitzahl); empty when not known."""
+    school_form: str = ""
+    """For a school: Grundschule, Gymnasium, … (``domain.orgtypes.SCHOOL_FORMS``)."""
 
 
 @dataclass
@@ -144,6 +149,8 @@ class Person:
     email: str = ""
     phone: str = ""
     notes: str = ""
+    erased_on: date | None = None
+    """Set when the personal data was erased (DSGVO Art. 17); the record stays as a placeholder."""
 
     @property
     def full_name(self) -> str:

@@ -131,6 +131,9 @@ class Snapshot:
                 label = old.seat(key).label if old and old.seat(key) else key
                 problems.append(Problem("seats", f"Sitz „{label}“ hat Mitgliedschaften (auch frühere) und bleibt."))
         elif isinstance(record, Person):
+            stored = self.persons.get(record.id)
+            if stored is not None and stored.erased_on is not None and record.erased_on is None:
+                problems.append(Problem("family_name", "Die Daten dieser Person wurden gelöscht (DSGVO)."))
             if record.organisation_id and record.organisation_id not in self.organisations:
                 problems.append(Problem("organisation_id", "Die Organisation gibt es nicht (mehr)."))
             problems += self._check_person_name(record)
@@ -146,7 +149,8 @@ class Snapshot:
     def _persons_by_name(self) -> dict[tuple[str, str], list[Person]]:
         index: dict[tuple[str, str], list[Person]] = defaultdict(list)
         for p in self.persons.values():
-            index[_name_key(p)].append(p)
+            if p.erased_on is None:  # the placeholders of erased persons all share one name
+                index[_name_key(p)].append(p)
         return index
 
     def same_name(self, person: Person) -> Person | None:
@@ -157,7 +161,7 @@ class Snapshot:
         """No two persons of the same name: checked under the store's lock, so two users adding
         "Erika Muster" at once get one person and a message. A person whose name did not change
         may keep a twin from before the rule."""
-        if not person.family_name.strip():
+        if not person.family_name.strip() or person.erased_on is not None:
             return []
         old = self.persons.get(person.id)
         if old is not None and _name_key(old) == _name_key(person):
@@ -178,6 +182,8 @@ class Snapshot:
         committee = self.committees.get(m.committee_id)
         if m.person_id and m.person_id not in self.persons:
             problems.append(Problem("person_id", "Die Person gibt es nicht (mehr)."))
+        elif m.id == 0 and (person := self.persons.get(m.person_id)) and person.erased_on is not None:
+            problems.append(Problem("person_id", "Die Daten dieser Person wurden gelöscht (DSGVO)."))
         if m.represents_id and m.represents_id not in self.organisations:
             problems.append(Problem("represents_id", "Die vertretene Organisation gibt es nicht (mehr)."))
         if committee is None:

@@ -175,6 +175,9 @@ def validate_organisation(o: Organisation) -> list[Problem]:
         )
     _email(problems, o.email)
     _phone(problems, o.phone)
+    if o.postal_code and not (len(o.postal_code) == 5 and o.postal_code.isascii() and o.postal_code.isdigit()):
+        message = f"„{o.postal_code}“ ist keine Postleitzahl (fünf Ziffern, z. B. 32051)."
+        problems.append(Problem("postal_code", message))
     if o.website and _fits("website", o.website) and not WEBSITE_RE.match(o.website):
         problems.append(Problem("website", f"„{o.website}“ ist keine Web-Adresse."))
     return problems

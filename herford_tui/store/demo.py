@@ -108,6 +108,12 @@ ORG_KINDS: tuple[tuple[OrgType, int, tuple[str, ...]], ...] = (
     (OrgType.KIRCHE, 3, ("Demo-Kirchengemeinde", "Demo-Pfarrei")),
     (OrgType.ELTERN_SCHUELER, 2, ("Demo-Stadtelternrat", "Demo-Schülervertretung")),
 )  # fmt: skip
+SCHOOL_FORM_OF = {
+    "Demo-Grundschule": "Grundschule", "Demo-Gesamtschule": "Gesamtschule", "Demo-Realschule": "Realschule",
+    "Demo-Gymnasium": "Gymnasium", "Demo-Sekundarschule": "Sekundarschule", "Demo-Förderschule": "Förderschule",
+    "Demo-Berufskolleg": "Berufskolleg",
+}  # fmt: skip
+"""The school form of a demo school, from its name (``domain.directory.SCHOOL_FORMS``)."""
 POSTCODES = {
     "Bünde": "32257", "Enger": "32130", "Herford": "32052", "Löhne": "32584", "Spenge": "32139",
     "Vlotho": "32602", "Hiddenhausen": "32120", "Kirchlengern": "32278", "Rödinghausen": "32289",
@@ -260,7 +266,9 @@ class _Generator:
                     name=name,
                     type=kind,
                     municipality=municipality,
-                    address=f"Beispielweg {rng.randint(1, 120)}, {POSTCODES[town]} {town}",
+                    address=f"Beispielweg {rng.randint(1, 120)}, {town}",
+                    postal_code=POSTCODES[town],
+                    school_form=SCHOOL_FORM_OF.get(prefix, ""),
                     phone=f"0123 456-{1000 + i}",
                     email=f"kontakt{i + 1}@demo-org.example.org",
                     website=f"https://example.org/demo-{i + 1}",

@@ -76,6 +76,11 @@ class MembershipForm(FormScreen[MembershipDraft]):
                 yield from self.field("Vorname", OneLineInput(id="given_name", compact=True), "given_name")
                 yield from self.field("Nachname", OneLineInput(id="family_name", compact=True), "family_name")
                 yield from self.field("Funktion", OneLineInput(id="function", compact=True), "function")
+                yield from self.field(
+                    "Organisation",
+                    RecordPicker(self._search_organisations, placeholder="Organisation tippen …", id="new-org"),
+                    "organisation_id",
+                )
                 yield from self.field("E-Mail", OneLineInput(id="email", compact=True), "email")
         else:
             person = snapshot.persons.get(m.person_id)
@@ -175,6 +180,23 @@ class MembershipForm(FormScreen[MembershipDraft]):
             self.query_one("#given_name", Input).value = " ".join(given)
             self.query_one("#family_name", Input).value = family
             self.query_one("#given_name", Input).focus()
+        elif event.value is not None and (person := self.snapshot.persons.get(event.value)):
+            self._default_represents(person.organisation_id)
+
+    @on(RecordPicker.Picked, "#new-org")
+    def _new_org_picked(self, event: RecordPicker.Picked) -> None:
+        self._default_represents(event.value)
+
+    def _default_represents(self, organisation_id: int | None) -> None:
+        """ "vertritt" defaults to the person's organisation, unless something is chosen already."""
+        represents = self.query_one("#represents", RecordPicker)
+        org = self.snapshot.organisations.get(organisation_id) if organisation_id else None
+        field = self.query_one("#represents-input", Input)
+        if org is None or represents.value is not None or field.value.strip():
+            return
+        represents.value, represents.value_label = org.id, org.name
+        with field.prevent(Input.Changed):
+            field.value = org.name
 
     # -- saving ------------------------------------------------------------------
     def save_items(self, result: MembershipDraft) -> list[Record | Follow]:
@@ -224,7 +246,10 @@ class MembershipForm(FormScreen[MembershipDraft]):
                     family_name=self.query_one("#family_name", Input).value.strip(),
                     function=self.query_one("#function", Input).value.strip(),
                     email=self.query_one("#email", Input).value.strip(),
+                    organisation_id=self.query_one("#new-org", RecordPicker).value,
                 )
+                if new_person.organisation_id is None and self.query_one("#new-org-input", Input).value.strip():
+                    problems.append(Problem("organisation_id", "Bitte eine Organisation aus der Liste wählen."))
                 problems += validate_person(new_person)
                 twin = self._same_name(new_person)
                 if twin is not None:

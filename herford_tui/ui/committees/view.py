@@ -40,6 +40,7 @@ class CommitteeView(SnapshotView):
         Binding("g", "edit_committee", "Gremium", show=False, id="committee.edit"),
         Binding("n", "new_committee", "Neues Gremium", show=False, id="committee.new"),
         Binding("p", "edit_person", "Person", show=False, id="committee.edit_person"),
+        Binding("i", "open_person", "Personenseite", show=False, id="committee.open_person"),
         Binding("r", "archive_committee", "Archiv", show=False, id="committee.archive"),
     ]
 
@@ -254,6 +255,13 @@ class CommitteeView(SnapshotView):
         person = self.herford.snapshot.persons.get(m.person_id) if m else None
         if person is not None:
             self.ask(PersonForm(person))
+
+    def action_open_person(self) -> None:
+        from herford_tui.ui.directory.person_screen import PersonScreen
+
+        m = self._selected_membership()
+        if m is not None:
+            self.app.push_screen(PersonScreen(m.person_id))
 
     def action_archive_committee(self) -> None:
         c = self.committee

@@ -26,6 +26,8 @@ GROUPS = {
     "committee": "In einem Gremium",
     "directory": "Organisationen",
     "year": "Jahresübersicht",
+    "person": "Personenseite",
+    "organisation": "Organisationsseite",
     "form": "In Formularen",
     "nav": "Bewegen",
 }
@@ -55,10 +57,24 @@ LONG = {
     "committee.new": "neues Gremium",
     "committee.edit_person": "Person bearbeiten (Name, Funktion, Organisation, Kontakt)",
     "committee.archive": "Gremium archivieren",
-    "directory.add": "neue Organisation",
-    "directory.edit": "Organisation bearbeiten",
-    "directory.delete": "irrtümlichen Eintrag löschen (nur ohne Verweise)",
-    "directory.filter": "Liste filtern nach Name, Art oder Kommune",
+    "committee.open_person": "Personenseite: alle Mitgliedschaften, Kontakt, DSGVO",
+    "directory.toggle": "zwischen Organisationen und Personen wechseln",
+    "directory.add": "neue Organisation bzw. Person (Kontakt ohne Mitgliedschaft)",
+    "directory.edit": "Organisation bzw. Person bearbeiten",
+    "directory.delete": "löschen; mit Verweisen: Mitgliedschaften beenden oder Ersatz wählen",
+    "directory.filter": "Liste filtern (Name, Ort, Art, Funktion; „Mueller“ findet Müller)",
+    "directory.facets": "nach Art und Kommune filtern",
+    "person.close": "zurück",
+    "person.edit": "Person bearbeiten",
+    "person.organisation": "ihre Organisation öffnen",
+    "person.disclosure": "DSGVO-Auskunft (Art. 15); dort `J` / `T` speichert als JSON / Text",
+    "person.erase": "DSGVO-Löschen (Art. 17), auch aus den Sicherungen (mit Rückfrage)",
+    "person.merge": "doppelten Eintrag hierher zusammenführen",
+    "person.delete": "löschen (nur ohne Verweise)",
+    "organisation.close": "zurück",
+    "organisation.edit": "Organisation bearbeiten",
+    "organisation.history": "auch frühere Sitze und Vertretungen zeigen",
+    "organisation.delete": "löschen (nur ohne Verweise)",
     "year.add": "neue Sitzung",
     "year.edit": "Sitzung bearbeiten",
     "year.delete": "Sitzung löschen (abgesagte besser auf „abgesagt“ setzen)",
@@ -193,12 +209,15 @@ def readme_table() -> str:
     from herford_tui.app import HerfordApp
     from herford_tui.ui.committees.view import CommitteeView
     from herford_tui.ui.common.form import FormScreen
+    from herford_tui.ui.directory.organisation_screen import OrganisationScreen
     from herford_tui.ui.directory.pane import DirectoryPane
+    from herford_tui.ui.directory.person_screen import PersonScreen
     from herford_tui.ui.main_screen import MainScreen
     from herford_tui.ui.year.pane import YearPane
 
     pairs: list[tuple[str, Binding]] = []
-    for cls in (HerfordApp, MainScreen, CommitteeView, DirectoryPane, YearPane, FormScreen):
+    classes = (HerfordApp, MainScreen, CommitteeView, DirectoryPane, PersonScreen, OrganisationScreen, YearPane)
+    for cls in (*classes, FormScreen):
         for binding in Binding.make_bindings(cls.BINDINGS):
             if binding.id and "." in binding.id:
                 pairs.append((binding.key, binding))

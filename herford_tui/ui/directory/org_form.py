@@ -9,14 +9,17 @@ from typing import Any, cast
 from textual.widget import Widget
 from textual.widgets import Input
 
-from herford_tui.domain import KREISWEIT, MUNICIPALITIES, Organisation, OrgType, Problem
+from herford_tui.domain import KREISWEIT, Organisation, OrgType, Problem
+from herford_tui.domain.directory import ORG_TYPES, PLACES, SCHOOL_FORMS
+from herford_tui.domain.duplicates import organisation_warning
 from herford_tui.domain.labels import ORG_TYPE
 from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.select import Select
 
 TEXT_FIELDS = (
-    ("address", "Anschrift", "Straße Nr., PLZ Ort"),
+    ("address", "Anschrift", "Straße Nr."),
+    ("postal_code", "PLZ", "32051"),
     ("phone", "Telefon", "05221 …"),
     ("email", "E-Mail", "name@beispiel.de"),
     ("website", "Website", "https://…"),
@@ -31,6 +34,8 @@ class OrganisationForm(FormScreen[Organisation]):
     def __init__(self, organisation: Organisation | None):
         super().__init__()
         self.original = organisation
+        self._warned: Organisation | None = None
+        """The input a duplicate warning was shown for: saving it unchanged goes ahead."""
 
     def title_text(self) -> str:
         return "Neue Organisation" if self.original is None else f"Organisation bearbeiten – {self.original.name}"
@@ -38,9 +43,18 @@ class OrganisationForm(FormScreen[Organisation]):
     def compose_fields(self) -> Iterable[Widget]:
         o = self.original or Organisation()
         yield from self.field("Name", OneLineInput(o.name, compact=True, id="name"), "name")
-        types = [(label, t) for t, label in ORG_TYPE.items()]
+        types = [(ORG_TYPE[t], t) for t in ORG_TYPES]
         yield from self.field("Art", Select(types, value=o.type, allow_blank=False, compact=True, id="type"), "type")
-        places = [("kreisweit", KREISWEIT), *((m, m) for m in MUNICIPALITIES)]
+        forms = [(f, f) for f in SCHOOL_FORMS]
+        if o.school_form and o.school_form not in SCHOOL_FORMS:  # an imported value stays choosable
+            forms.append((o.school_form, o.school_form))
+        value = o.school_form or Select.NULL
+        yield from self.field(
+            "Schulform",
+            Select(forms, value=value, prompt="(nur für Schulen)", compact=True, id="school_form"),
+            "school_form",
+        )
+        places = [("kreisweit", KREISWEIT), *((m, m) for m in PLACES if m != KREISWEIT)]
         yield from self.field(
             "Kommune",
             Select(places, value=o.municipality, allow_blank=False, compact=True, id="municipality"),
@@ -53,11 +67,20 @@ class OrganisationForm(FormScreen[Organisation]):
 
     def build(self) -> Organisation | list[Problem]:
         values: dict[str, Any] = {name: self.query_one(f"#{name}", Input).value.strip() for name, _, _ in TEXT_FIELDS}
+        school_form = self.query_one("#school_form", Select).value
         organisation = dataclasses.replace(
             self.original or Organisation(),
             name=self.query_one("#name", Input).value.strip(),
             type=OrgType(cast(str, self.query_one("#type", Select).value)),
             municipality=str(self.query_one("#municipality", Select).value),
+            school_form="" if school_form is Select.NULL else str(school_form),
             **values,
         )
-        return self.snapshot.check(organisation) or organisation
+        problems = self.snapshot.check(organisation)
+        if problems:
+            return problems
+        warning = organisation_warning(self.snapshot, organisation)
+        if warning and self._warned != organisation:  # warned once; the same input again saves
+            self._warned = organisation
+            return [Problem("name", warning)]
+        return organisation

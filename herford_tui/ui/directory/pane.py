@@ -1,83 +1,159 @@
-"""The organisation directory (network partners): filter, details, editing."""
+"""The directory: organisations and persons, filtered as you type and by type and municipality.
+
+``t`` switches between organisations and persons; ``f`` filters (``/`` is the global
+search); the two selects (``k``) narrow by
+organisation type and municipality (for persons: those of their organisation). The hit count
+says how many are shown ("18 Organisationen"). Enter opens the organisation or person screen.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.timer import Timer
-from textual.widgets import DataTable, Input, Static
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Input, Label
 
-from herford_tui.domain import Organisation, Snapshot
-from herford_tui.domain.labels import ORG_TYPE, ROLE
-from herford_tui.domain.search import find_organisations
-from herford_tui.domain.text import printable
-from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.domain import KREISWEIT, Organisation, OrgType, Person, Snapshot
+from herford_tui.domain.directory import (
+    ORG_TYPES,
+    PLACES,
+    Facets,
+    count_text,
+    filter_organisations,
+    filter_persons,
+    type_label,
+)
+from herford_tui.domain.labels import ORG_TYPE
+from herford_tui.domain.people import place
+from herford_tui.ui.common.format import plain_cell
+from herford_tui.ui.common.select import Select
 from herford_tui.ui.common.typing_input import InOrderInput
 from herford_tui.ui.common.view import SnapshotView
-from herford_tui.ui.data import WriteJob
+from herford_tui.ui.directory.access import snapshot_of
+from herford_tui.ui.directory.columns import fit_widths
 
-COLUMNS = (("Name", 36), ("Art", 20), ("Kommune", 12), ("Pers.", 5))
-FILTER_PAUSE = 0.06
-"""Seconds without a key before the filter rebuilds the table: typed fast, only the last text needs one."""
+if TYPE_CHECKING:
+    from herford_tui.app import HerfordApp
+
+ORGANISATIONS, PERSONS = "organisationen", "personen"
+
+ORG_COLUMNS = ("Name", "Art", "Kommune", "PLZ", "Pers.", "Telefon")
+PERSON_COLUMNS = ("Name", "Funktion", "Organisation", "Kommune", "E-Mail", "Telefon")
+MAX_ROWS = 300
+"""More rows make each keystroke slow (a DataTable row costs ~0.3 ms); the count says to filter."""
+NARROW = 100
+"""Below this width only the first three columns are shown (the screens show the rest)."""
 
 
 class DirectoryPane(SnapshotView):
+    app: HerfordApp
+
     BINDINGS = [
+        Binding("t", "toggle_mode", "Personen/Organisationen", id="directory.toggle"),
         Binding("a", "add", "Neu", id="directory.add"),
         Binding("e", "edit", "Ändern", id="directory.edit"),
-        Binding("delete", "delete", "Löschen", show=False, id="directory.delete"),
         Binding("f", "filter", "Filtern", id="directory.filter"),  # "/" is the global search
+        Binding("k", "facets", "Art/Kommune", show=False, id="directory.facets"),
+        Binding("delete", "delete", "Löschen", show=False, id="directory.delete"),
     ]
 
     def __init__(self) -> None:
         super().__init__(classes="directory")
-        self.rows: list[Organisation] = []
-        self._filter_timer: Timer | None = None
+        self.mode = ORGANISATIONS
+        self.rows: list[Organisation | Person] = []
+        self._width = 0
 
     def compose(self) -> ComposeResult:
-        yield InOrderInput(placeholder="Filtern: Name, Art oder Kommune tippen (f)", compact=True, id="org-filter")
+        with Horizontal(classes="directory-bar"):
+            yield Label("Organisationen", id="directory-mode")
+            yield InOrderInput(placeholder="Filtern (f): Name, Ort, Art …", compact=True, id="org-filter")
+            yield Label("", id="directory-count")
+        with Horizontal(classes="directory-bar"):
+            types = [(ORG_TYPE[t], t) for t in ORG_TYPES]
+            yield Select(types, prompt="alle Arten", compact=True, id="type-filter")
+            places = [("kreisweit" if p == KREISWEIT else p, p) for p in PLACES]
+            yield Select(places, prompt="alle Kommunen", compact=True, id="place-filter")
+            yield Label("Enter öffnet · t Personen/Organisationen", classes="muted")
         yield DataTable(id="org-table", cursor_type="row", zebra_stripes=True)
-        yield Static(id="org-detail", classes="member-detail")
 
     def on_mount(self) -> None:
-        table = self.query_one("#org-table", DataTable)
-        for label, width in COLUMNS:
-            table.add_column(label, width=width)
         super().on_mount()
 
+    @property
+    def facets(self) -> Facets:
+        kind = self.query_one("#type-filter", Select).value
+        where = self.query_one("#place-filter", Select).value
+        return Facets(
+            text=self.query_one("#org-filter", Input).value,
+            type=kind if isinstance(kind, OrgType) else None,
+            municipality=where if isinstance(where, str) else None,
+        )
+
+    def _columns(self) -> tuple[str, ...]:
+        columns = ORG_COLUMNS if self.mode == ORGANISATIONS else PERSON_COLUMNS
+        return columns if self.size.width >= NARROW or not self.size.width else columns[:3]
+
+    def _fill(self, table: DataTable, rows: Sequence[tuple[str, ...]], keys: list[int]) -> None:
+        """New columns sized to what is shown, then the rows."""
+        table.clear(columns=True)
+        columns = self._columns()
+        shown = [row[: len(columns)] for row in rows]
+        for label, width in zip(columns, fit_widths(columns, shown, self.size.width or 80), strict=True):
+            table.add_column(label, width=width)
+        for row, key in zip(shown, keys, strict=True):
+            table.add_row(*(plain_cell(c) for c in row), key=str(key))
+        self._width = self.size.width
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width and snapshot_of(self.app) is not None:
+            self.refresh_data(snapshot_of(self.app))
+
     def refresh_data(self, snapshot: Snapshot) -> None:
-        text = self.query_one("#org-filter", Input).value
-        self.rows = find_organisations(snapshot, text, limit=None)
-        people: dict[int, int] = {}
-        for p in snapshot.persons.values():
-            if p.organisation_id:
-                people[p.organisation_id] = people.get(p.organisation_id, 0) + 1
         table = self.query_one("#org-table", DataTable)
-        keep = table.cursor_row
-        table.clear()
-        for org in self.rows:
-            table.add_row(
-                Text(printable(org.name), overflow="ellipsis", no_wrap=True),
-                ORG_TYPE[org.type],
-                Text(printable(org.municipality)),
-                str(people.get(org.id, "")),
-                key=str(org.id),
-            )
+        keep = self.current
+        facets = self.facets
+        if self.mode == ORGANISATIONS:
+            orgs = filter_organisations(snapshot, facets)
+            total, orgs = len(orgs), orgs[:MAX_ROWS]
+            self.rows = list(orgs)
+            people: dict[int, int] = {}
+            for p in snapshot.persons.values():
+                if p.organisation_id:
+                    people[p.organisation_id] = people.get(p.organisation_id, 0) + 1
+            rows = [
+                (org.name, type_label(org), place(org), org.postal_code, str(people.get(org.id, "")), org.phone)
+                for org in orgs
+            ]
+            count = count_text(total, "Organisation", "Organisationen")
+        else:
+            persons = filter_persons(snapshot, facets)
+            total, persons = len(persons), persons[:MAX_ROWS]
+            self.rows = list(persons)
+            rows = []
+            for p in persons:
+                org = snapshot.organisations.get(p.organisation_id) if p.organisation_id else None
+                rows.append(
+                    (p.full_name, p.function, org.name if org else "", place(org) if org else "", p.email, p.phone)
+                )
+            count = count_text(total, "Person", "Personen")
+        if total > MAX_ROWS:
+            count += f" (die ersten {MAX_ROWS}, bitte filtern)"
+        self._fill(table, rows, [r.id for r in self.rows])
+        self.query_one("#directory-count", Label).update(count)
+        self.query_one("#directory-mode", Label).update("Organisationen" if self.mode == ORGANISATIONS else "Personen")
         if self.rows:
-            table.move_cursor(row=min(max(keep, 0), len(self.rows) - 1))
-        self._show_detail()
+            target = next((i for i, r in enumerate(self.rows) if keep is not None and r.id == keep.id), 0)
+            table.move_cursor(row=target)
 
     @on(Input.Changed, "#org-filter")
+    @on(Select.Changed)
     def _filter_changed(self) -> None:
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-        self._filter_timer = self.set_timer(FILTER_PAUSE, self._refilter)
-
-    def _refilter(self) -> None:
-        self._filter_timer = None
-        self.refresh_data(self.app.snapshot)
+        if snapshot_of(self.app) is not None:
+            self.refresh_data(snapshot_of(self.app))
 
     @on(Input.Submitted, "#org-filter")
     def _filter_done(self) -> None:
@@ -86,72 +162,94 @@ class DirectoryPane(SnapshotView):
             self._refilter()
         self.query_one("#org-table", DataTable).focus()
 
-    @on(DataTable.RowHighlighted, "#org-table")
-    def _highlighted(self) -> None:
-        self._show_detail()
-
     @on(DataTable.RowSelected, "#org-table")
     def _selected(self) -> None:
-        self.action_edit()
+        self.action_open()
 
     @property
-    def current(self) -> Organisation | None:
+    def current(self) -> Organisation | Person | None:
         row = self.query_one("#org-table", DataTable).cursor_row
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    def _show_detail(self) -> None:
-        self.query_one("#org-detail", Static).update(self._detail())
-
-    def _detail(self) -> Text:
-        org = self.current
-        if org is None:
-            return Text("Keine Organisation gefunden. „a“ legt eine neue an.", style="dim")
-        snapshot, today = self.app.snapshot, self.app.today
-        text = Text()
-        text.append(printable(org.name), style="bold")
-        text.append(f"  ·  {ORG_TYPE[org.type]}, {printable(org.municipality)}", style="dim")
-        contact = printable(" · ".join(x for x in (org.address, org.phone, org.email, org.website) if x))
-        text.append("\n" + (contact or "keine Kontaktdaten"), style="" if contact else "dim")
-        seats = []
-        for m in snapshot.memberships.values():
-            if m.represents_id == org.id and m.is_active(today) and m.committee_id in snapshot.committees:
-                person = snapshot.persons.get(m.person_id)
-                name = person.full_name if person else "?"
-                seats.append(f"{snapshot.committees[m.committee_id].name}: {name} ({ROLE[m.role]})")
-        text.append("\nVertreten in: " + (printable("; ".join(sorted(seats))) if seats else "keinem Gremium"))
-        return text
+    def _select(self, mode: str, record_id: int) -> None:
+        """Put the cursor on a record (from the search), clearing filters that hide it."""
+        if self.mode != mode or all(r.id != record_id for r in self.rows):
+            self.mode = mode
+            self.query_one("#org-filter", Input).value = ""
+            self.query_one("#type-filter", Select).clear()
+            self.query_one("#place-filter", Select).clear()
+            self.refresh_data(snapshot_of(self.app))
+        if all(r.id != record_id for r in self.rows):  # beyond the first rows: filter by its name
+            snapshot = snapshot_of(self.app)
+            found = snapshot.persons.get(record_id) if mode == PERSONS else snapshot.organisations.get(record_id)
+            field = self.query_one("#org-filter", Input)
+            with field.prevent(Input.Changed):
+                field.value = getattr(found, "full_name", "") or getattr(found, "name", "")
+            self.refresh_data(snapshot)
+        table = self.query_one("#org-table", DataTable)
+        for i, record in enumerate(self.rows):
+            if record.id == record_id:
+                table.move_cursor(row=i)
+                break
+        table.focus()
 
     def select_organisation(self, organisation_id: int) -> None:
-        """Put the cursor on one organisation (from the search), clearing a filter that hides it."""
-        if all(o.id != organisation_id for o in self.rows):
-            self.query_one("#org-filter", Input).value = ""
-            self.refresh_data(self.app.snapshot)
-        for i, org in enumerate(self.rows):
-            if org.id == organisation_id:
-                table = self.query_one("#org-table", DataTable)
-                table.move_cursor(row=i)
-                table.focus()
-                return
+        self._select(ORGANISATIONS, organisation_id)
+
+    def select_person(self, person_id: int) -> None:
+        self._select(PERSONS, person_id)
+
+    # -- actions -----------------------------------------------------------------------
+    def action_toggle_mode(self) -> None:
+        self.mode = PERSONS if self.mode == ORGANISATIONS else ORGANISATIONS
+        self.refresh_data(snapshot_of(self.app))
+        self.query_one("#org-table", DataTable).focus()
 
     def action_filter(self) -> None:
         self.query_one("#org-filter", Input).focus()
 
+    def action_facets(self) -> None:
+        self.query_one("#type-filter", Select).focus()
+
+    def action_open(self) -> None:
+        from herford_tui.ui.directory.organisation_screen import OrganisationScreen
+        from herford_tui.ui.directory.person_screen import PersonScreen
+
+        record = self.current
+        if isinstance(record, Organisation):
+            self.app.push_screen(OrganisationScreen(record.id))
+        elif isinstance(record, Person):
+            self.app.push_screen(PersonScreen(record.id))
+
     def action_add(self) -> None:
         from herford_tui.ui.directory.org_form import OrganisationForm
+        from herford_tui.ui.directory.person_form import PersonForm
 
-        self.ask(OrganisationForm(None))
+        if self.mode == ORGANISATIONS:
+            self.ask(OrganisationForm(None), callback=self._save)
+        else:  # a contact: a person without a membership
+            self.ask(PersonForm(Person()), callback=self._save)
 
     def action_edit(self) -> None:
         from herford_tui.ui.directory.org_form import OrganisationForm
+        from herford_tui.ui.directory.person_form import PersonForm
 
-        if self.current is not None:
-            self.ask(OrganisationForm(self.current))
+        record = self.current
+        if isinstance(record, Organisation):
+            self.ask(OrganisationForm(record), callback=self._save)
+        elif isinstance(record, Person) and record.erased_on is None:
+            self.ask(PersonForm(record), callback=self._save)
 
     def action_delete(self) -> None:
-        org = self.current
-        if org is None:
-            return
+        from herford_tui.ui.directory.references_dialog import ask_delete
 
-        question = f"Organisation „{org.name}“ löschen? Nur für irrtümliche Einträge."
-        job = WriteJob([org], delete=True)
-        self.ask(ConfirmScreen(question, yes="Löschen", job=job, edit_what="Löschen"))
+        record = self.current
+        if record is not None:
+            ask_delete(self.app, record, on_deleted=lambda: None)
+
+    def _save(self, record: Organisation | Person | None) -> None:
+        if record is None:
+            return
+        mode = ORGANISATIONS if isinstance(record, Organisation) else PERSONS
+        # A new record may be hidden by the filter: show it with the cursor on it.
+        self.app.save_record(record, done=lambda saved: self._select(mode, saved.id))

@@ -10,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from herford_tui.domain import Person, Problem
+from herford_tui.domain.duplicates import person_warning
 from herford_tui.domain.search import find_organisations
 from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
@@ -33,8 +34,12 @@ class PersonForm(FormScreen[Person]):
     def __init__(self, person: Person):
         super().__init__()
         self.original = person
+        self._warned: Person | None = None
+        """The input a duplicate warning was shown for: saving it unchanged goes ahead."""
 
     def title_text(self) -> str:
+        if not self.original.id:
+            return "Neue Person (Kontakt, ohne Mitgliedschaft)"
         return f"Person bearbeiten – {self.original.full_name}"
 
     def compose_fields(self) -> Iterable[Widget]:
@@ -66,4 +71,11 @@ class PersonForm(FormScreen[Person]):
             return [Problem("organisation_id", "Bitte eine Organisation aus der Liste wählen oder das Feld leeren.")]
         values: dict[str, Any] = {name: self.query_one(f"#{name}", Input).value.strip() for name, _, _ in TEXT_FIELDS}
         person = dataclasses.replace(self.original, organisation_id=picker.value, **values)
-        return self.snapshot.check(person) or person
+        problems = self.snapshot.check(person)
+        if problems:
+            return problems
+        warning = person_warning(self.snapshot, person)
+        if warning and self._warned != person:  # warned once; the same input again saves
+            self._warned = person
+            return [Problem("family_name", warning)]
+        return person

@@ -1,0 +1,118 @@
+"""The directory: organisation types in their defined order, facet filters, hit counts.
+
+Filtering folds umlauts on both sides (``fold.match_key``): "Bunde" finds Bünde, "Mueller"
+finds Müller. Every typed word must start a word of the name, the municipality, the type or
+the school form, so "Bünde Schule" finds the Gymnasium and the Berufskolleg in Bünde and not
+the Musikschule.
+Results are sorted as a German reader expects (``fold.sort_key``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from herford_tui.domain.fold import match_key, sort_key
+from herford_tui.domain.labels import ORG_TYPE
+from herford_tui.domain.models import KREISWEIT, MUNICIPALITIES, Organisation, OrgType, Person
+from herford_tui.domain.snapshot import Snapshot
+
+ORG_TYPES: tuple[OrgType, ...] = (
+    OrgType.SCHULE,
+    OrgType.KITA,
+    OrgType.VHS,
+    OrgType.WEITERBILDUNGSTRAEGER,
+    OrgType.BILDUNGSTRAEGER,
+    OrgType.AUSSERSCHULISCH,
+    OrgType.ARBEITSVERWALTUNG,
+    OrgType.KAMMER,
+    OrgType.WIRTSCHAFT,
+    OrgType.ARBEITGEBERVERBAND,
+    OrgType.GEWERKSCHAFT,
+    OrgType.VERBAND,
+    OrgType.SCHULTRAEGER,
+    OrgType.SCHULAUFSICHT,
+    OrgType.JUGENDHILFE,
+    OrgType.INTEGRATION,
+    OrgType.VERWALTUNG,
+    OrgType.POLITIK,
+    OrgType.SPORT,
+    OrgType.KIRCHE,
+    OrgType.ELTERN_SCHUELER,
+    OrgType.SONSTIGE,
+)
+"""Every organisation type, in the order the pickers and the type filter offer them."""
+
+SCHOOL_FORMS: tuple[str, ...] = (
+    "Grundschule",
+    "Hauptschule",
+    "Realschule",
+    "Sekundarschule",
+    "Gesamtschule",
+    "Gymnasium",
+    "Förderschule",
+    "Berufskolleg",
+    "Weiterbildungskolleg",
+    "Musikschule",
+)
+PLACES: tuple[str, ...] = (KREISWEIT, *sorted(MUNICIPALITIES, key=sort_key))
+"""The municipality filter: district-wide first, then the nine towns in German order."""
+
+
+@dataclass(frozen=True)
+class Facets:
+    text: str = ""
+    type: OrgType | None = None
+    municipality: str | None = None
+
+
+def type_label(org: Organisation) -> str:
+    label = ORG_TYPE.get(org.type, str(org.type))
+    return f"{label} ({org.school_form})" if org.school_form else label
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"\W+", match_key(text)) if w]
+
+
+def _matches(haystack: str, words: list[str]) -> bool:
+    """Every typed word starts a word of ``haystack``: "schule" finds the Schule in Bünde,
+    not the Musikschule."""
+    starts = _words(haystack)
+    return all(any(s.startswith(w) for s in starts) for w in words)
+
+
+def filter_organisations(snapshot: Snapshot, facets: Facets) -> list[Organisation]:
+    words = _words(facets.text)
+    found = [
+        o
+        for o in snapshot.organisations.values()
+        if (facets.type is None or o.type is facets.type)
+        and (facets.municipality is None or o.municipality == facets.municipality)
+        and _matches(f"{o.name} {o.municipality} {type_label(o)} {o.postal_code}", words)
+    ]
+    return sorted(found, key=lambda o: (sort_key(o.name), o.id))
+
+
+def filter_persons(snapshot: Snapshot, facets: Facets) -> list[Person]:
+    """Persons by name, function, e-mail or organisation; the facets apply to their organisation."""
+    words = _words(facets.text)
+    found = []
+    for p in snapshot.persons.values():
+        org = snapshot.organisations.get(p.organisation_id) if p.organisation_id else None
+        if facets.type is not None and (org is None or org.type is not facets.type):
+            continue
+        if facets.municipality is not None and (org is None or org.municipality != facets.municipality):
+            continue
+        if _matches(f"{p.full_name} {p.function} {p.email} {org.name if org else ''}", words):
+            found.append(p)
+    return sorted(found, key=person_sort_key)
+
+
+def person_sort_key(p: Person) -> tuple[str, str, int]:
+    return (sort_key(p.family_name), sort_key(p.given_name), p.id)
+
+
+def count_text(n: int, one: str, many: str) -> str:
+    """ "1 Organisation", "18 Organisationen" (German digit grouping above 999)."""
+    return f"{n:,}".replace(",", ".") + f" {one if n == 1 else many}"

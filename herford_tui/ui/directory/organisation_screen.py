@@ -1,0 +1,144 @@
+"""One organisation: contact data and address, its seats in the committees (who represents it
+now, earlier ones with h), and its people. Scrolls as a whole; tables keep every line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static
+
+from herford_tui.domain import Organisation, Snapshot
+from herford_tui.domain.directory import count_text
+from herford_tui.domain.people import (
+    ENDED,
+    MembershipRow,
+    organisation_facts,
+    organisation_people,
+    organisation_seats,
+)
+from herford_tui.ui.common.format import plain
+from herford_tui.ui.directory.access import snapshot_of
+from herford_tui.ui.directory.person_screen import facts_text, fill_table, follow_cursor, row_style
+
+if TYPE_CHECKING:
+    from herford_tui.app import HerfordApp
+
+SEAT_COLUMNS = ("Gremium", "Sitz", "Person", "Rolle", "Zeitraum")
+PEOPLE_COLUMNS = ("Name", "Funktion", "E-Mail", "Telefon")
+
+
+class OrganisationScreen(Screen[None]):
+    app: HerfordApp
+
+    BINDINGS = [
+        Binding("escape", "close", "Zurück", id="organisation.close"),
+        Binding("e", "edit", "Ändern", id="organisation.edit"),
+        Binding("h", "toggle_history", "Frühere", id="organisation.history"),
+        Binding("delete", "delete", "Löschen", show=False, id="organisation.delete"),
+    ]
+
+    def __init__(self, organisation_id: int):
+        super().__init__(classes="record-screen")
+        self.organisation_id = organisation_id
+        self.history = False
+        self.seats: list[MembershipRow] = []
+        self.people_ids: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="organisation-body"):
+            yield Label(id="organisation-title", classes="record-title")
+            yield Static(id="organisation-facts", classes="record-facts")
+            yield Label(id="organisation-seats-title", classes="section-title")
+            yield DataTable(id="organisation-seats", cursor_type="row", zebra_stripes=True)
+            yield Label(id="organisation-people-title", classes="section-title")
+            yield DataTable(id="organisation-people", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_resize(self) -> None:
+        self._refresh(snapshot_of(self.app))
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "snapshot", self._refresh, init=True)
+        self.query_one("#organisation-seats", DataTable).focus()
+
+    @property
+    def organisation(self) -> Organisation | None:
+        return snapshot_of(self.app).organisations.get(self.organisation_id)
+
+    def _refresh(self, snapshot: Snapshot | None) -> None:
+        if snapshot is None:
+            return
+        org = snapshot.organisations.get(self.organisation_id)
+        if org is None:  # deleted meanwhile
+            if self.is_current:
+                self.dismiss(None)
+            return
+        self.query_one("#organisation-title", Label).update(plain(org.name, "bold"))
+        self.query_one("#organisation-facts", Static).update(facts_text(organisation_facts(org)))
+        self.seats = organisation_seats(snapshot, org.id, self.app.today, history=self.history)
+        current = sum(1 for r in self.seats if r.status != ENDED)
+        title = f"Vertreten in den Gremien: {count_text(current, 'Sitz', 'Sitze')} aktuell"
+        title += " (mit früheren, h blendet sie aus)" if self.history else " (h zeigt auch frühere)"
+        self.query_one("#organisation-seats-title", Label).update(title)
+        width = self.size.width
+        rows = [(r.seat_cells, row_style(r)) for r in self.seats]
+        fill_table(self.query_one("#organisation-seats", DataTable), SEAT_COLUMNS, rows, width)
+        people = organisation_people(snapshot, org.id)
+        self.people_ids = [p.id for p in people]
+        self.query_one("#organisation-people-title", Label).update(
+            f"Personen: {count_text(len(people), 'Person', 'Personen')} · Enter öffnet die Person"
+        )
+        rows = [((p.full_name, p.function, p.email, p.phone), "") for p in people]
+        fill_table(self.query_one("#organisation-people", DataTable), PEOPLE_COLUMNS, rows, width, keep=())
+
+    @on(DataTable.RowHighlighted)
+    def _follow(self, event: DataTable.RowHighlighted) -> None:
+        follow_cursor(self.query_one("#organisation-body", VerticalScroll), event)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def _after_delete(self) -> None:
+        if self.is_current:  # the refresh may have closed it already
+            self.dismiss(None)
+
+    def action_toggle_history(self) -> None:
+        self.history = not self.history
+        self._refresh(snapshot_of(self.app))
+
+    @on(DataTable.RowSelected, "#organisation-people")
+    def _open_person(self, event: DataTable.RowSelected) -> None:
+        from herford_tui.ui.directory.person_screen import PersonScreen
+
+        if 0 <= event.cursor_row < len(self.people_ids):
+            self.app.push_screen(PersonScreen(self.people_ids[event.cursor_row]))
+
+    @on(DataTable.RowSelected, "#organisation-seats")
+    def _open_seat_person(self, event: DataTable.RowSelected) -> None:
+        from herford_tui.ui.directory.person_screen import PersonScreen
+
+        if 0 <= event.cursor_row < len(self.seats):
+            self.app.push_screen(PersonScreen(self.seats[event.cursor_row].membership.person_id))
+
+    def action_edit(self) -> None:
+        from herford_tui.ui.directory.org_form import OrganisationForm
+
+        org = self.organisation
+        if org is not None:
+            self.app.push_screen(OrganisationForm(org), callback=self._save)
+
+    def _save(self, org: Organisation | None) -> None:
+        if org is not None:
+            self.app.save_record(org)
+
+    def action_delete(self) -> None:
+        from herford_tui.ui.directory.references_dialog import ask_delete
+
+        org = self.organisation
+        if org is not None:
+            ask_delete(self.app, org, on_deleted=self._after_delete)

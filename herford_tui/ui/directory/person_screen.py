@@ -1,0 +1,253 @@
+"""One person: name, function, organisation, contact data and every membership, current and ended.
+
+From here: edit (e), the organisation (o), the committee of a membership (Enter), DSGVO
+Auskunft (i) and Löschen (L), merge a duplicate into this record (M), delete (Entf).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.geometry import Region
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static
+
+from herford_tui.domain import Person, Snapshot
+from herford_tui.domain.dsgvo import PLACEHOLDER
+from herford_tui.domain.people import ENDED, UPCOMING, MembershipRow, person_facts, person_memberships
+from herford_tui.ui.common.format import plain, plain_cell
+from herford_tui.ui.directory.access import snapshot_of
+from herford_tui.ui.directory.columns import fit_widths
+
+if TYPE_CHECKING:
+    from herford_tui.app import HerfordApp
+
+MEMBERSHIP_COLUMNS = ("Gremium", "Sitz", "Rolle", "vertritt", "Zeitraum")
+
+
+def facts_text(facts: list[tuple[str, str]]) -> Text:
+    """Label: value lines; user values through ``plain_cell`` (control characters made visible)."""
+    text = Text()
+    width = max((len(label) for label, _ in facts), default=0)
+    for i, (label, value) in enumerate(facts):
+        if i:
+            text.append("\n")
+        text.append(f"{label:<{width}}  ", style="bold")
+        text.append_text(plain_cell(value) if value else Text("–", style="dim"))
+    return text
+
+
+def row_style(row: MembershipRow) -> str:
+    return "dim strike" if row.status == ENDED else ("italic" if row.status == UPCOMING else "")
+
+
+def fill_table(
+    table: DataTable, headers: tuple[str, ...], rows: list[tuple[tuple[str, ...], str]], width: int, keep=(-1,)
+) -> None:
+    """Columns sized to the content and the screen (no sideways scrolling), then every row;
+    the table is as high as its rows, the screen scrolls."""
+    table.clear(columns=True)
+    keep = [i % len(headers) for i in keep]  # the period (last column) is never cut
+    for label, w in zip(headers, fit_widths(headers, [cells for cells, _ in rows], width, keep=keep), strict=True):
+        table.add_column(label, width=w)
+    for i, (cells, style) in enumerate(rows):
+        table.add_row(*(plain_cell(c, style) for c in cells), key=str(i))
+    table.styles.height = len(rows) + 1 if rows else 2
+
+
+def follow_cursor(body: VerticalScroll, event: DataTable.RowHighlighted) -> None:
+    """The tables show all their rows and the page scrolls: keep the highlighted row in sight."""
+    region = event.data_table.virtual_region
+    row = Region(region.x, region.y + event.cursor_row + 1, region.width, 1)  # + 1: the header
+    body.scroll_to_region(row, animate=False, immediate=True)
+
+
+class PersonScreen(Screen[None]):
+    app: HerfordApp
+
+    BINDINGS = [
+        Binding("escape", "close", "Zurück", id="person.close"),
+        Binding("e", "edit", "Ändern", id="person.edit"),
+        Binding("o", "organisation", "Organisation", id="person.organisation"),
+        Binding("i", "disclosure", "Auskunft", id="person.disclosure"),
+        Binding("L", "erase", "DSGVO-Löschen", id="person.erase"),
+        Binding("M", "merge", "Zusammenführen", show=False, id="person.merge"),
+        Binding("delete", "delete", "Löschen", show=False, id="person.delete"),
+    ]
+
+    def __init__(self, person_id: int):
+        super().__init__(classes="record-screen")
+        self.person_id = person_id
+        self.rows: list[MembershipRow] = []
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="person-body"):
+            yield Label(id="person-title", classes="record-title")
+            yield Static(id="person-facts", classes="record-facts")
+            yield Label(id="person-memberships-title", classes="section-title")
+            yield DataTable(id="person-memberships", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_resize(self) -> None:
+        self._refresh(snapshot_of(self.app))
+
+    def on_mount(self) -> None:
+        table = self.query_one("#person-memberships", DataTable)
+        self.watch(self.app, "snapshot", self._refresh, init=True)
+        table.focus()
+
+    @property
+    def person(self) -> Person | None:
+        return snapshot_of(self.app).persons.get(self.person_id)
+
+    def _refresh(self, snapshot: Snapshot | None) -> None:
+        if snapshot is None:
+            return
+        person = snapshot.persons.get(self.person_id)
+        if person is None:  # merged into another record or deleted meanwhile
+            if self.is_current:
+                self.dismiss(None)
+            return
+        self.query_one("#person-title", Label).update(plain(person.full_name or PLACEHOLDER, "bold"))
+        self.query_one("#person-facts", Static).update(facts_text(person_facts(snapshot, person)))
+        self.rows = person_memberships(snapshot, person.id, self.app.today)
+        current = sum(1 for r in self.rows if r.status != ENDED)
+        title = f"Mitgliedschaften: {current} aktuell, {len(self.rows) - current} beendet"
+        self.query_one("#person-memberships-title", Label).update(title + " · Enter öffnet das Gremium")
+        table = self.query_one("#person-memberships", DataTable)
+        keep = table.cursor_row
+        rows = [(r.cells, row_style(r)) for r in self.rows]
+        fill_table(table, MEMBERSHIP_COLUMNS, rows, self.size.width)
+        if self.rows:
+            table.move_cursor(row=min(max(keep, 0), len(self.rows) - 1))
+
+    @on(DataTable.RowHighlighted)
+    def _follow(self, event: DataTable.RowHighlighted) -> None:
+        follow_cursor(self.query_one("#person-body", VerticalScroll), event)
+
+    # -- actions -----------------------------------------------------------------------
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def _after_delete(self) -> None:
+        if self.is_current:  # the refresh may have closed it already
+            self.dismiss(None)
+
+    @on(DataTable.RowSelected, "#person-memberships")
+    def _open_committee(self, event: DataTable.RowSelected) -> None:
+        if not 0 <= event.cursor_row < len(self.rows):
+            return
+        membership = self.rows[event.cursor_row].membership
+        committee = snapshot_of(self.app).committees.get(membership.committee_id)
+        if committee is None or committee.archived:
+            self.notify("Das Gremium ist archiviert (G zeigt das Archiv).", severity="warning")
+            return
+        self.dismiss(None)
+        self.app.show_id(committee.id)
+
+    def action_edit(self) -> None:
+        from herford_tui.ui.directory.person_form import PersonForm
+
+        person = self.person
+        if person is None:
+            return
+        if person.erased_on is not None:
+            self.notify("Die Daten dieser Person wurden gelöscht (DSGVO).", severity="warning")
+            return
+        self.app.push_screen(PersonForm(person), callback=self._save)
+
+    def _save(self, person: Person | None) -> None:
+        if person is not None:
+            self.app.save_record(person)
+
+    def action_organisation(self) -> None:
+        from herford_tui.ui.directory.organisation_screen import OrganisationScreen
+
+        person = self.person
+        if person is None or not person.organisation_id:
+            self.notify("Keiner Organisation zugeordnet.", severity="warning")
+            return
+        self.app.push_screen(OrganisationScreen(person.organisation_id))
+
+    def action_disclosure(self) -> None:
+        from herford_tui.ui.directory.dsgvo_screen import DisclosureScreen
+
+        self.app.push_screen(DisclosureScreen(self.person_id))
+
+    def action_erase(self) -> None:
+        from herford_tui.ui.common.confirm import ConfirmScreen
+
+        person = self.person
+        if person is None:
+            return
+        if person.erased_on is not None:
+            self.notify("Die Daten dieser Person sind schon gelöscht.", severity="information")
+            return
+        n = len(snapshot_of(self.app).memberships_of_person(person.id))
+        question = (
+            f"Alle personenbezogenen Daten von „{person.full_name}“ endgültig löschen (Art. 17 DSGVO)?\n"
+            f"Name, Funktion, Organisation, Kontaktdaten und Notizen werden gelöscht, auch aus den "
+            f"Sicherungen. Die {n} Mitgliedschaft(en) bleiben als „{PLACEHOLDER}“ im Verlauf."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._erase(person.id)
+
+        dialog = ConfirmScreen(question, yes="Endgültig löschen", title="DSGVO: Löschen")  # shown as plain text
+        self.app.push_screen(dialog, answered)
+
+    @work(thread=True, exclusive=True, group="erase", exit_on_error=False)
+    def _erase(self, person_id: int) -> None:
+        from herford_tui.domain import ValidationError
+        from herford_tui.store import StoreError
+        from herford_tui.store.erasure import erase_person
+
+        try:
+            result = erase_person(self.app.store, person_id, self.app.today)
+        except (StoreError, ValidationError, OSError) as exc:
+            self.app.call_from_thread(
+                self.app.notify, f"Nicht gelöscht: {exc}", title="DSGVO", severity="error", timeout=15, markup=False
+            )
+            return
+        self.app.call_from_thread(self.app.notify, result.summary(), title="DSGVO", timeout=8)
+        self.app.call_from_thread(self.app.reload)
+
+    def action_merge(self) -> None:
+        from herford_tui.ui.directory.merge_dialog import MergeDialog
+
+        person = self.person
+        if person is not None:
+            self.app.push_screen(MergeDialog(person), callback=self._merge)
+
+    def _merge(self, drop_id: int | None) -> None:
+        if drop_id is not None:
+            self._run_merge(self.person_id, drop_id)
+
+    @work(thread=True, exclusive=True, group="merge", exit_on_error=False)
+    def _run_merge(self, keep_id: int, drop_id: int) -> None:
+        from herford_tui.domain import ValidationError
+        from herford_tui.store import StoreError
+        from herford_tui.store.person_merge import merge_persons
+
+        try:
+            merge_persons(self.app.store, keep_id, drop_id)
+        except (StoreError, ValidationError, ValueError) as exc:
+            self.app.call_from_thread(
+                self.app.notify, str(exc), title="Nicht zusammengeführt", severity="error", timeout=15, markup=False
+            )
+            return
+        self.app.call_from_thread(self.app.notify, "Zusammengeführt.", timeout=4)
+        self.app.call_from_thread(self.app.reload)
+
+    def action_delete(self) -> None:
+        from herford_tui.ui.directory.references_dialog import ask_delete
+
+        person = self.person
+        if person is not None:
+            ask_delete(self.app, person, on_deleted=self._after_delete)

@@ -1,0 +1,150 @@
+"""Deleting a person or an organisation: refused while referenced, with the ways on offered.
+
+Not referenced: a plain confirmation. Referenced: the dialog says by what, and offers to end
+the current memberships as of a date (b) or to hand over to a replacement (r).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Static
+
+from herford_tui.domain import Organisation, Person, Problem
+from herford_tui.domain.deletion import References, end_plan, references, replacement_plan
+from herford_tui.domain.directory import Facets, filter_organisations, filter_persons
+from herford_tui.domain.labels import format_date, parse_date
+from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.picker import RecordPicker
+from herford_tui.ui.directory.access import snapshot_of
+
+if TYPE_CHECKING:
+    from herford_tui.app import HerfordApp
+
+
+@dataclass(frozen=True)
+class Choice:
+    action: str
+    """"end" or "replace"."""
+    as_of: date
+    replacement_id: int | None = None
+
+
+def ask_delete(app: HerfordApp, record: Person | Organisation, on_deleted: Callable[[], None]) -> None:
+    """Delete ``record`` after a confirmation, or explain why not and offer the ways on."""
+    from herford_tui.ui.common.confirm import ConfirmScreen
+
+    refs = references(snapshot_of(app), record, app.today)
+    name = record.full_name if isinstance(record, Person) else record.name
+    if not refs.blocked:
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                app.delete_record(record, done=lambda _: on_deleted())
+
+        question = f"„{name}“ löschen? Nur für irrtümliche Einträge."  # ConfirmScreen shows it as plain text
+        app.push_screen(ConfirmScreen(question, yes="Löschen"), confirmed)
+        return
+
+    def chosen(choice: Choice | None) -> None:
+        if choice is None:
+            return
+        snapshot = snapshot_of(app)
+        fresh = references(snapshot, record, app.today)
+        if choice.action == "end":
+            app.save_records(list(end_plan(snapshot, fresh, choice.as_of)))
+        elif choice.replacement_id is not None:
+            plan = replacement_plan(snapshot, record, fresh, choice.replacement_id, choice.as_of)
+            if isinstance(record, Organisation):
+                # Nothing points at it after the hand-over: then it can go.
+                app.save_records(list(plan), done=lambda _: app.delete_record(record, done=lambda _: on_deleted()))
+            else:
+                app.save_records(list(plan))
+
+    app.push_screen(ReferencesDialog(record, refs), chosen)
+
+
+class ReferencesDialog(ModalScreen[Choice | None]):
+    app: HerfordApp
+    AUTO_FOCUS = "#as-of"
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Abbrechen", id="references.cancel"),
+        Binding("ctrl+b", "end", "Zum Datum beenden", id="references.end"),
+        Binding("ctrl+r", "replace", "Ersatz übernimmt", id="references.replace"),
+    ]
+
+    def __init__(self, record: Person | Organisation, refs: References):
+        super().__init__()
+        self.record = record
+        self.refs = refs
+
+    def compose(self) -> ComposeResult:
+        is_person = isinstance(self.record, Person)
+        name = self.record.full_name if isinstance(self.record, Person) else self.record.name
+        with Vertical(classes="dialog"):
+            yield Label(plain(f"„{name}“ kann nicht gelöscht werden"), classes="dialog-title")
+            yield Static(plain("Noch verwiesen von:\n• " + "\n• ".join(self.refs.lines), keep_newlines=True))
+            yield Static(
+                (
+                    f"Strg+B beendet die {len(self.refs.active)} aktuelle(n) Mitgliedschaft(en) zum Datum "
+                    "(sie bleiben als Verlauf; Personendaten löscht „L“ nach DSGVO). "
+                    if self.refs.active
+                    else ""
+                )
+                + (
+                    "Strg+R: eine andere Person übernimmt die Sitze ab dem Tag danach."
+                    if is_person
+                    else "Strg+R: eine andere Organisation übernimmt Personen und Vertretungen, dann wird gelöscht."
+                ),
+                classes="dialog-text",
+            )
+            yield Label("Zum Datum")
+            yield Input(format_date(self.app.today), placeholder="TT.MM.JJJJ", compact=True, id="as-of")
+            yield Label("Ersatz")
+            yield RecordPicker(self._search, placeholder="Ersatz tippen …", id="replacement")
+            yield Static("", id="references-problem", classes="field-error -empty")
+        yield Footer()
+
+    def _search(self, text: str) -> list[tuple[int, str]]:
+        snapshot = snapshot_of(self.app)
+        if isinstance(self.record, Person):
+            people = filter_persons(snapshot, Facets(text=text))
+            return [(p.id, p.full_name) for p in people if p.id != self.record.id and not p.erased_on]
+        return [(o.id, o.name) for o in filter_organisations(snapshot, Facets(text=text)) if o.id != self.record.id]
+
+    def _problem(self, message: str) -> None:
+        box = self.query_one("#references-problem", Static)
+        box.update(plain(message))
+        box.set_class(not message, "-empty")
+
+    def _as_of(self):
+        try:
+            return parse_date(self.query_one("#as-of", Input).value)
+        except ValueError as exc:
+            self._problem(str(exc))
+            return None
+
+    def action_end(self) -> None:
+        if not self.refs.active:
+            self._problem("Es gibt keine aktuelle Mitgliedschaft zu beenden.")
+            return
+        as_of = self._as_of()
+        if as_of is not None:
+            self.dismiss(Choice("end", as_of))
+
+    def action_replace(self) -> None:
+        as_of = self._as_of()
+        if as_of is None:
+            return
+        picked = self.query_one("#replacement", RecordPicker).value
+        if picked is None:
+            self._problem(Problem("replacement", "Bitte den Ersatz aus der Liste wählen.").message)
+            return
+        self.dismiss(Choice("replace", as_of, picked))

@@ -1,0 +1,384 @@
+"""People and organisations (issue 9): directory facets, the organisation and person screens,
+contacts, duplicates, guarded delete, merge and DSGVO, driven by keys and checked on the file."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+from pilot_helpers import SIZE, TODAY, goto_row, screen_text, settle, type_text, wait_for
+from textual.command import CommandPalette
+from textual.widgets import DataTable, Input, Label
+
+from herford_tui.app import create_app
+from herford_tui.domain import Membership, OrgType, Person, Role
+from herford_tui.domain.dsgvo import PLACEHOLDER
+from herford_tui.store import Store
+from herford_tui.store.demo import write_demo
+from herford_tui.ui.directory.organisation_screen import OrganisationScreen
+from herford_tui.ui.directory.person_form import PersonForm
+from herford_tui.ui.directory.person_screen import PersonScreen
+from herford_tui.ui.directory.references_dialog import ReferencesDialog
+
+
+def _count(app) -> str:
+    return str(app.query_one("#directory-count", Label).render())
+
+
+def _table_rows(app, selector: str) -> list[str]:
+    table = app.screen.query_one(selector, DataTable)
+    return [" | ".join(str(getattr(c, "plain", c)) for c in table.get_row_at(i)) for i in range(table.row_count)]
+
+
+async def _open_directory(app, pilot) -> None:
+    await pilot.pause()
+    await pilot.press("o")
+    assert await wait_for(pilot, lambda: app.query_one("#org-table", DataTable).has_focus)
+
+
+# -- the directory ---------------------------------------------------------------------------
+async def test_type_and_municipality_filters_count_the_demo_schools_in_buende(tmp_path: Path):
+    path = tmp_path / "demo.json"
+    write_demo(Store(path, backups=0).open(), size="small", seed=1, today=TODAY)
+    snapshot = Store(path).open().snapshot()
+    schools_in_buende = [
+        o for o in snapshot.organisations.values() if o.type is OrgType.SCHULE and o.municipality == "Bünde"
+    ]
+    assert schools_in_buende, "the demo data should hold schools in Bünde"
+    app = create_app(path, today=lambda: TODAY)
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_directory(app, pilot)
+        total = len(snapshot.organisations)
+        assert _count(app) == f"{total} Organisationen"
+        await pilot.press("k", "enter", *"Schule", "enter")  # type filter: type to search, Enter
+        schools = sum(1 for o in snapshot.organisations.values() if o.type is OrgType.SCHULE)
+        assert await wait_for(pilot, lambda: _count(app) == f"{schools} Organisationen"), _count(app)
+        await pilot.press("tab", "enter", *"Bünde", "enter")  # municipality filter
+        want = f"{len(schools_in_buende)} Organisation" + ("" if len(schools_in_buende) == 1 else "en")
+        assert await wait_for(pilot, lambda: _count(app) == want), _count(app)
+        names = {row.split(" | ")[0] for row in _table_rows(app, "#org-table")}
+        assert names == {o.name for o in schools_in_buende}
+        await pilot.press("f")  # the text filter combines with both facets
+        await type_text(pilot, "Gymnasium")
+        gyms = [o for o in schools_in_buende if "Gymnasium" in o.name]
+        assert await wait_for(pilot, lambda: _count(app).startswith(f"{len(gyms)} Organisation"))
+
+
+async def test_jobcenter_question_is_answered_one_key_after_the_search(world):
+    store = world.store()
+    jana = store.save(Person(given_name="Jana", family_name="Jobst", organisation_id=world.org["Jobcenter"]))
+    store.save(
+        Membership(
+            person_id=jana.id,
+            committee_id=world.lenkungskreis,
+            seat_key="sozialdezernat",
+            represents_id=world.org["Jobcenter"],
+            start=date(2025, 1, 1),
+        )
+    )
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await type_text(pilot, "Jobcenter")
+        assert await wait_for(pilot, lambda: "Organisation · kreisweit" in screen_text(app))
+        await pilot.press("down", "enter")  # the search: the organisation's hit
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))
+        keys = ["enter"]  # after the search: one key opens the organisation screen
+        await pilot.press(*keys)
+        assert await wait_for(pilot, lambda: isinstance(app.screen, OrganisationScreen))
+        assert len(keys) <= 5
+        lines = screen_text(app).splitlines()
+        assert any("Lenkungskreis" in line and "Jana Jobst" in line for line in lines), "\n".join(lines)
+
+
+async def test_person_screen_from_the_roster_shows_current_and_ended_memberships(world):
+    store = world.store()
+    store.save(
+        Membership(
+            person_id=world.person["mustermann"],
+            committee_id=world.leitungsteam,
+            seat_key=store.snapshot().committees[world.leitungsteam].seats[0].key,
+            role=Role.MITGLIED,
+            start=date(2019, 2, 1),
+            end=date(2024, 7, 31),
+        )
+    )
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))  # the roster, shown
+        await pilot.press("i")  # the roster's first line: the chair, Erika Mustermann
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        rows = _table_rows(app, "#person-memberships")
+        assert rows[0] == "Lenkungskreis | Landrat | Vorsitz | Kreis Herford | seit 01.01.2025"
+        assert rows[1].startswith("Regionales Leitungsteam") and rows[1].endswith("01.02.2019–31.07.2024")
+        text = screen_text(app)
+        assert "1 aktuell, 1 beendet" in text and "e.mustermann@example.org" in text
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonScreen))
+
+
+async def test_contact_without_membership_is_created_and_found(world):
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_directory(app, pilot)
+        await pilot.press("t", "a")  # persons, new
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonForm))
+        await type_text(pilot, "Kora")
+        await pilot.press("tab")
+        await type_text(pilot, "Kontaktfrau")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonForm))
+        assert await wait_for(pilot, lambda: "Kora Kontaktfrau" in " ".join(_table_rows(app, "#org-table")))
+        await pilot.press("f")
+        await type_text(pilot, "kontaktfr")
+        assert await wait_for(pilot, lambda: _count(app) == "1 Person")
+        await pilot.press("enter")  # to the list
+        assert await wait_for(pilot, lambda: app.query_one("#org-table", DataTable).has_focus)
+        await pilot.press("enter")  # open the person
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        assert "0 aktuell, 0 beendet" in screen_text(app)
+    saved = [p for p in world.read().persons.values() if p.family_name == "Kontaktfrau"]
+    assert len(saved) == 1 and not world.read().memberships_of_person(saved[0].id)
+
+
+async def test_duplicate_person_mueller_is_caught_before_saving(world):
+    world.store().save(Person(given_name="Hans", family_name="Müller", email="h.mueller@example.org"))
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_directory(app, pilot)
+        await pilot.press("t", "a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonForm))
+        await type_text(pilot, "Hans")
+        await pilot.press("tab")
+        await type_text(pilot, "Mueller")
+        before = world.bytes()
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonForm)  # the same name: refused, names the other one
+        assert "Hans Müller" in str(app.screen.query_one("#err-family_name").render())
+        assert world.bytes() == before
+        app.screen.query_one("#given_name", Input).value = "Hanna"
+        app.screen.query_one("#email", Input).value = "H.Mueller@example.org"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        warning = str(app.screen.query_one("#err-family_name").render())
+        assert "Möglicherweise doppelt" in warning and "gleiche E-Mail" in warning  # a warning only
+        assert world.bytes() == before
+        await pilot.press("ctrl+s")  # warned once: saving the same input goes ahead
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonForm))
+    assert any(p.full_name == "Hanna Mueller" for p in world.read().persons.values())
+
+
+async def test_referenced_organisation_is_not_deleted_and_its_memberships_are_ended(world):
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_directory(app, pilot)
+        await pilot.press("f")
+        await type_text(pilot, "Stadt Bünde")
+        await pilot.press("enter", "delete")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ReferencesDialog))
+        text = screen_text(app)
+        assert "kann nicht gelöscht werden" in text and "2 Person(en) gehören dazu" in text
+        assert "Strg+B" in text
+        field = app.screen.query_one("#as-of", Input)
+        field.value = "31.12.2026"
+        await pilot.press("ctrl+b")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ReferencesDialog))
+    snapshot = world.read()
+    assert world.org["Stadt Bünde"] in snapshot.organisations  # still there
+    assert snapshot.memberships[world.membership["bm"]].end == date(2026, 12, 31)
+    assert snapshot.memberships[world.membership["deputy"]].end == date(2026, 12, 31)  # with its deputy
+
+
+async def test_two_records_of_one_person_are_merged(world):
+    store = world.store()
+    twin = store.save(Person(given_name="E.", family_name="Mustermann", phone="05221 13-0"))  # an old twin
+    old = store.save(
+        Membership(
+            person_id=twin.id,
+            committee_id=world.konferenz,
+            seat_key=store.snapshot().committees[world.konferenz].seats[0].key,
+            start=date(2018, 1, 1),
+            end=date(2020, 12, 31),
+        )
+    )
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))  # the roster, shown
+        await pilot.press("i")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await pilot.press("M")
+        assert await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "merge-input")
+        await type_text(pilot, "Mustermann")
+        assert await wait_for(pilot, lambda: f"Nr. {twin.id}" in screen_text(app))
+        await pilot.press("enter", "ctrl+s")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: twin.id not in world.read().persons)
+        assert await wait_for(pilot, lambda: "0 aktuell, 1 beendet" not in screen_text(app))
+        assert "1 aktuell, 1 beendet" in screen_text(app)
+    snapshot = world.read()
+    assert snapshot.memberships[old.id].person_id == world.person["mustermann"]  # history kept
+    assert snapshot.persons[world.person["mustermann"]].phone == "05221 13-0"  # empty field filled
+
+
+async def test_dsgvo_erasure_from_the_person_screen(world, tmp_path: Path, monkeypatch):
+    store = world.store()
+    person = store.snapshot().persons[world.person["beispiel"]]
+    store.save(dataclasses.replace(person, email="bernd.beispiel@example.org", phone="05223 161-0"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
+        await pilot.press("i")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await pilot.press("i")  # Auskunft
+        assert await wait_for(pilot, lambda: "bernd.beispiel@example.org" in screen_text(app))
+        await pilot.press("J")
+        assert await wait_for(pilot, lambda: any(tmp_path.glob("auskunft-person-*.json")))
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await pilot.press("L")
+        assert await wait_for(pilot, lambda: "Art. 17 DSGVO" in screen_text(app))
+        await pilot.press("j")
+        assert await wait_for(pilot, lambda: b"Beispiel" not in world.bytes(), timeout=10)
+        assert await wait_for(pilot, lambda: PLACEHOLDER in screen_text(app))
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: PLACEHOLDER in screen_text(app))  # the roster
+    for f in [world.path, *world.path.parent.glob("herford.json.*.bak")]:
+        for secret in (b"Beispiel", b"bernd.beispiel@example.org", b"05223 161-0"):
+            assert secret not in f.read_bytes(), f.name
+
+
+async def test_vertritt_defaults_to_the_organisation_of_the_person(world):
+    from herford_tui.ui.committees.membership_form import MembershipForm
+    from herford_tui.ui.common.picker import RecordPicker
+
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Sozialdezernenten")
+        await pilot.press("a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MembershipForm))
+        await type_text(pilot, "Hanna Neumann")
+        await pilot.press("enter")  # "+ Neue Person anlegen"
+        assert await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "given_name")
+        await pilot.press("tab", "tab", "tab")  # Nachname, Funktion, Organisation
+        await type_text(pilot, "Jobcenter")
+        await pilot.press("enter")
+        represents = app.screen.query_one("#represents", RecordPicker)
+        assert await wait_for(pilot, lambda: represents.value == world.org["Jobcenter"])
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, MembershipForm))
+    snapshot = world.read()
+    hanna = next(p for p in snapshot.persons.values() if p.family_name == "Neumann")
+    assert hanna.organisation_id == world.org["Jobcenter"]
+    [m] = snapshot.memberships_of_person(hanna.id)
+    assert m.represents_id == world.org["Jobcenter"]
+
+
+async def test_search_finds_a_contact_in_the_directory_and_opens_the_person(world):
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await type_text(pilot, "Max Muster")
+        assert await wait_for(pilot, lambda: "ohne aktuelles Gremium" in screen_text(app))
+        await pilot.press("down", "enter")  # Max Muster has no membership: the directory's person list
+        assert await wait_for(pilot, lambda: _count(app) == "5 Personen")
+        table = app.query_one("#org-table", DataTable)
+        assert await wait_for(pilot, lambda: table.has_focus)
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        assert app.screen.person_id == world.person["muster"]
+
+
+async def test_a_contact_without_references_is_deleted_from_the_person_screen(world):
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_directory(app, pilot)
+        await pilot.press("t", "f")
+        await type_text(pilot, "Max Muster")
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: app.query_one("#org-table", DataTable).has_focus)
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await pilot.press("delete")
+        assert await wait_for(pilot, lambda: "löschen?" in screen_text(app))
+        await pilot.press("j")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonScreen))
+        assert await wait_for(pilot, lambda: _count(app) == "0 Personen")
+    assert world.person["muster"] not in world.read().persons
+
+
+async def test_duplicate_organisation_in_the_same_municipality_is_warned(world):
+    from herford_tui.ui.directory.org_form import OrganisationForm
+
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_directory(app, pilot)
+        await pilot.press("a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, OrganisationForm))
+        await type_text(pilot, "Stadt Buende")
+        app.screen.query_one("#municipality").value = "Bünde"
+        before = world.bytes()
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "Möglicherweise doppelt" in str(app.screen.query_one("#err-name").render())
+        assert world.bytes() == before
+        app.screen.query_one("#municipality").value = "Enger"  # another town: no duplicate
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, OrganisationForm))
+    assert any(o.name == "Stadt Buende" and o.municipality == "Enger" for o in world.read().organisations.values())
+
+
+async def test_referenced_person_hands_the_seat_to_a_replacement(world):
+    from herford_tui.ui.common.picker import RecordPicker
+
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
+        await pilot.press("i")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await pilot.press("delete")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ReferencesDialog))
+        assert "Mitgliedschaft in „Lenkungskreis“ (offen)" in screen_text(app)
+        app.screen.query_one("#as-of", Input).value = "31.12.2026"
+        await pilot.press("tab")
+        await type_text(pilot, "Max Muster")
+        picker = app.screen.query_one("#replacement", RecordPicker)
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: picker.value == world.person["muster"])
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ReferencesDialog))
+    snapshot = world.read()
+    assert snapshot.memberships[world.membership["gf"]].end == date(2026, 12, 31)
+    [new] = snapshot.memberships_of_person(world.person["muster"])
+    assert (new.seat_key, new.role, new.start) == ("bildungsbuero", Role.GESCHAEFTSFUEHRUNG, date(2027, 1, 1))
+    assert world.person["test"] in snapshot.persons  # history stays, so the person stays
+
+
+async def test_hostile_names_show_as_text_on_the_person_screen(world):
+    store = world.store()
+    person = store.snapshot().persons[world.person["mustermann"]]
+    store.save(dataclasses.replace(person, function="[b]fett[/b] \x1b[2J", notes="[@click=app.quit]x[/]"))
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))  # the roster, shown
+        await pilot.press("i")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        text = screen_text(app)
+        assert "[b]fett[/b] \\x1b[2J" in text and "[@click=app.quit]x[/]" in text
+        assert "\x1b" not in text

@@ -1,0 +1,86 @@
+"""The look of the directory, the organisation screen and the person screen at 80x24 and 120x40.
+
+Data: the fixture (seed plus the Lenkungskreis members), the chair with an ended membership in
+the Leitungsteam; "today" frozen at 28.11.2026. Update with ``--snapshot-update`` after
+looking at the SVGs.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pilot_helpers import wait_for
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input
+
+from herford_tui.domain import Membership
+from herford_tui.ui.directory.person_screen import PersonScreen
+
+SIZES = [(80, 24), (120, 40)]
+
+
+async def _steady(pilot: Pilot) -> None:
+    await pilot.pause()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+async def _directory(pilot: Pilot) -> None:
+    await pilot.press("o")
+    await _steady(pilot)
+
+
+async def _persons(pilot: Pilot) -> None:
+    await pilot.press("o", "t")
+    await _steady(pilot)
+
+
+async def _organisation(pilot: Pilot) -> None:
+    await pilot.press("o", "f", *"kreis herford", "enter", "down", "enter")  # the second hit
+    await _steady(pilot)
+
+
+async def _person(pilot: Pilot) -> None:
+    # --open shows its view after start-up: the roster must have the focus before "i"
+    assert await wait_for(pilot, lambda: isinstance(pilot.app.focused, DataTable))
+    await pilot.press("i")  # from the roster: the chair
+    assert await wait_for(pilot, lambda: isinstance(pilot.app.screen, PersonScreen))
+    await _steady(pilot)
+
+
+def _with_history(world) -> None:
+    store = world.store()
+    seat = store.snapshot().committees[world.leitungsteam].seats[0].key
+    store.save(
+        Membership(
+            person_id=world.person["mustermann"],
+            committee_id=world.leitungsteam,
+            seat_key=seat,
+            start=date(2019, 2, 1),
+            end=date(2024, 7, 31),
+        )
+    )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_directory_organisations(world, snap_compare, size):
+    assert snap_compare(world.app(), terminal_size=size, run_before=_directory)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_directory_persons(world, snap_compare, size):
+    assert snap_compare(world.app(), terminal_size=size, run_before=_persons)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_organisation_screen(world, snap_compare, size):
+    _with_history(world)
+    assert snap_compare(world.app(), terminal_size=size, run_before=_organisation)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_person_screen(world, snap_compare, size):
+    _with_history(world)
+    assert snap_compare(world.app(open_view="lenkungskreis"), terminal_size=size, run_before=_person)

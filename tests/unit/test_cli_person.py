@@ -1,0 +1,70 @@
+"""``herford-tui person auskunft|loeschen ID``: output, confirmation, exit codes, nothing left behind."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from herford_tui.cli import ENV_DB, main
+from herford_tui.domain import Membership, Person
+from herford_tui.store import Store
+from herford_tui.store.check import check_file
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
+    monkeypatch.delenv(ENV_DB, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    return CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> tuple[Path, int]:
+    path = tmp_path / "herford.json"
+    store = Store(path).open()
+    lk = next(c for c in store.snapshot().committees.values() if c.name == "Lenkungskreis")
+    p = store.save(Person(given_name="Wendelin", family_name="Quackenbusch", email="wq@example.org", phone="0521 4711"))
+    store.save(Membership(person_id=p.id, committee_id=lk.id, seat_key="landrat", start=date(2025, 1, 1)))
+    return path, p.id
+
+
+def test_auskunft_as_text_and_json(runner: CliRunner, db, tmp_path: Path):
+    path, pid = db
+    result = runner.invoke(main, ["person", "auskunft", str(pid), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Quackenbusch" in result.output and "wq@example.org" in result.output
+    assert "Lenkungskreis · Sitz „Landrat“ · Mitglied · 01.01.2025 – offen" in result.output
+    out = tmp_path / "auskunft.json"
+    result = runner.invoke(main, ["person", "auskunft", str(pid), "--db", str(path), "--json", "--datei", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["person"]["phone"] == "0521 4711" and len(data["mitgliedschaften"]) == 1
+    again = runner.invoke(main, ["person", "auskunft", str(pid), "--db", str(path), "--datei", str(out)])
+    assert again.exit_code == 2 and "gibt es schon" in again.output
+
+
+def test_unknown_person_and_missing_file(runner: CliRunner, db, tmp_path: Path):
+    path, _ = db
+    assert runner.invoke(main, ["person", "auskunft", "999", "--db", str(path)]).exit_code == 1
+    assert runner.invoke(main, ["person", "loeschen", "999", "--db", str(path), "--ja"]).exit_code == 1
+    missing = runner.invoke(main, ["person", "auskunft", "1", "--db", str(tmp_path / "nix.json")])
+    assert missing.exit_code == 2 and not (tmp_path / "nix.json").exists()
+
+
+def test_loeschen_asks_and_erases_everywhere(runner: CliRunner, db):
+    path, pid = db
+    before = path.read_bytes()
+    declined = runner.invoke(main, ["person", "loeschen", str(pid), "--db", str(path)], input="n\n")
+    assert declined.exit_code == 1 and path.read_bytes() == before
+    result = runner.invoke(main, ["person", "loeschen", str(pid), "--db", str(path)], input="j\n")
+    assert result.exit_code == 0, result.output
+    assert "gelöscht" in result.output
+    for f in [path, *path.parent.glob("herford.json.*.bak")]:
+        for secret in (b"Quackenbusch", b"Wendelin", b"wq@example.org", b"0521 4711"):
+            assert secret not in f.read_bytes(), f.name
+    assert check_file(path).ok
+    assert runner.invoke(main, ["check", "--db", str(path)]).exit_code == 0

@@ -1,0 +1,213 @@
+"""DSGVO: Auskunft lists everything stored about a person; Löschen leaves no trace of them in
+the database file nor in its backups, keeps the seat history consistent and passes the check."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+
+from herford_tui.domain import Meeting, MeetingAttendance, Membership, Person, Role, ValidationError
+from herford_tui.domain.dsgvo import PLACEHOLDER, disclosure, erasure_plan, needles_of, scrub_text
+from herford_tui.domain.roster import roster_lines
+from herford_tui.store import NotFoundError, Store
+from herford_tui.store.check import check_file
+from herford_tui.store.erasure import erase_person, person_disclosure
+
+TODAY = date(2026, 11, 28)
+NAME, EMAIL, PHONE = "Quirina Zwiebelhaupt", "q.zwiebelhaupt@example.org", "05221 987654"
+OLD_EMAIL = "quirina@alt.example.org"
+
+
+def _files(path: Path) -> list[Path]:
+    return [path, *sorted(path.parent.glob(path.name + ".*.bak"))]
+
+
+@pytest.fixture
+def erased_world(tmp_path: Path):
+    """A person with two memberships (one ended, one a deputy's owner), attendance, a meeting
+    note naming her, and an older e-mail that only the backups still hold."""
+    store = Store(tmp_path / "herford.json").open()
+    snap = store.snapshot()
+    lk = next(c for c in snap.committees.values() if c.name == "Lenkungskreis")
+    kreis = next(o for o in snap.organisations.values() if o.name == "Kreis Herford")
+    person = store.save(
+        Person(
+            title="Dr.",
+            given_name="Quirina",
+            family_name="Zwiebelhaupt",
+            function="Landrätin",
+            organisation_id=kreis.id,
+            email=OLD_EMAIL,
+            phone=PHONE,
+            notes="erreichbar vormittags",
+        )
+    )
+    other = store.save(Person(given_name="Otto", family_name="Anders", notes=f"vertritt manchmal {NAME}"))
+    old = store.save(
+        Membership(
+            person_id=person.id,
+            committee_id=lk.id,
+            seat_key="landrat",
+            role=Role.MITGLIED,
+            start=date(2020, 1, 1),
+            end=date(2024, 12, 31),
+            notes="Wechsel nach der Wahl",
+        )
+    )
+    chair = store.save(
+        Membership(
+            person_id=person.id,
+            committee_id=lk.id,
+            seat_key="landrat",
+            role=Role.VORSITZ,
+            represents_id=kreis.id,
+            start=date(2025, 1, 1),
+        )
+    )
+    deputy = store.save(
+        Membership(
+            person_id=other.id,
+            committee_id=lk.id,
+            seat_key="landrat",
+            role=Role.STELLVERTRETUNG,
+            deputy_of=chair.id,
+            start=date(2025, 1, 1),
+        )
+    )
+    meeting = store.save(
+        Meeting(
+            committee_id=lk.id,
+            date=date(2026, 3, 12),
+            start_time=time(14),
+            location="Kreishaus",
+            notes=f"{NAME} leitet die Sitzung, Rückfragen an {EMAIL}",
+            attendance=[MeetingAttendance(person.id), MeetingAttendance(other.id)],
+        )
+    )
+    person = store.save(dataclasses.replace(person, email=EMAIL))  # the old one now only in a backup
+    return store, person, lk, {"old": old, "chair": chair, "deputy": deputy}, meeting
+
+
+def test_auskunft_contains_every_field_membership_and_attendance(erased_world):
+    store, person, _lk, members, meeting = erased_world
+    report = person_disclosure(store, person.id, TODAY)
+    text = report.as_text()
+    fields = ("Dr.", "Quirina", "Zwiebelhaupt", "Landrätin", "Kreis Herford", EMAIL, PHONE, "erreichbar vormittags")
+    for value in fields:
+        assert value in text
+    assert "Lenkungskreis · Sitz „Landrat“ · Vorsitz · 01.01.2025 – offen · vertritt Kreis Herford" in text
+    assert "Mitglied · 01.01.2020 – 31.12.2024" in text and "Wechsel nach der Wahl" in text
+    assert "Lenkungskreis, 12.03.2026: anwesend" in text
+    assert "kein Änderungsprotokoll" in text
+    data = json.loads(json.dumps(report.as_json()))
+    assert data["person"].pop("created") and data["person"].pop("modified")
+    assert "Zuletzt geändert" in text
+    assert data["person"] == {
+        "id": person.id,
+        "title": "Dr.",
+        "given_name": "Quirina",
+        "family_name": "Zwiebelhaupt",
+        "function": "Landrätin",
+        "organisation_id": person.organisation_id,
+        "email": EMAIL,
+        "phone": PHONE,
+        "notes": "erreichbar vormittags",
+    }
+    assert {m["id"] for m in data["mitgliedschaften"]} == {members["old"].id, members["chair"].id}
+    assert data["anwesenheit"] == [
+        {"sitzung_id": meeting.id, "gremium": "Lenkungskreis", "datum": "2026-03-12", "status": "anwesend"}
+    ]
+
+
+def test_erasure_leaves_no_trace_in_the_file_nor_the_backups(erased_world):
+    store, person, lk, members, meeting = erased_world
+    path = store.path
+    assert any(OLD_EMAIL.encode() in f.read_bytes() for f in _files(path)[1:])  # the premise
+    result = erase_person(store, person.id, TODAY)
+    assert result.backups_rewritten
+    for f in _files(path):
+        raw = f.read_bytes()
+        for secret in ("Zwiebelhaupt", "Quirina", EMAIL, OLD_EMAIL, PHONE, "erreichbar vormittags"):
+            assert secret.encode() not in raw, f"{secret} still in {f.name}"
+        json.loads(raw)  # every file still parses
+    report = check_file(path)
+    assert report.ok, report.lines()
+    fresh = Store(path).open().snapshot()
+    placeholder = fresh.persons[person.id]
+    assert placeholder.full_name == PLACEHOLDER and placeholder.erased_on == TODAY
+    # the seat history stays: same memberships, same dates, the deputy still stands in
+    assert {m.id for m in fresh.memberships_of_person(person.id)} == {members["old"].id, members["chair"].id}
+    assert fresh.memberships[members["deputy"].id].deputy_of == members["chair"].id
+    assert len(fresh.meetings[meeting.id].attendance) == 2
+    assert "[gelöscht] leitet die Sitzung" in fresh.meetings[meeting.id].notes
+    lines = roster_lines(fresh, lk.id, TODAY)
+    names = [fresh.persons[line.membership.person_id].full_name for line in lines if line.membership]
+    assert PLACEHOLDER in names
+
+
+def test_erased_person_cannot_be_edited_back_nor_given_a_new_seat(erased_world):
+    store, person, lk, _, _ = erased_world
+    erase_person(store, person.id, TODAY)
+    with pytest.raises(ValidationError, match="gelöscht"):
+        store.save(dataclasses.replace(store.snapshot().persons[person.id], erased_on=None, family_name="X"))
+    with pytest.raises(ValidationError, match="gelöscht"):
+        store.save(Membership(person_id=person.id, committee_id=lk.id, seat_key="landrat", start=TODAY))
+
+
+def test_unreadable_backup_is_removed_rather_than_left_with_the_data(erased_world):
+    store, person, *_ = erased_world
+    broken = store.path.with_name(store.path.name + ".2.bak")
+    broken.write_bytes(b'{"persons": {"1": {"family_name": "Zwiebelhaupt"')
+    result = erase_person(store, person.id, TODAY)
+    assert len(result.backups_removed) == 1
+    for f in _files(store.path):
+        assert b"Zwiebelhaupt" not in f.read_bytes()
+        json.loads(f.read_bytes())
+
+
+def test_two_erased_persons_share_the_placeholder_name(erased_world):
+    store, person, *_ = erased_world
+    other = next(p for p in store.snapshot().persons.values() if p.family_name == "Anders")
+    erase_person(store, person.id, TODAY)
+    erase_person(store, other.id, TODAY)  # the same-name rule does not apply to placeholders
+    names = [p.full_name for p in store.snapshot().persons.values()]
+    assert names.count(PLACEHOLDER) == 2
+    assert check_file(store.path).ok
+
+
+def test_unknown_person_is_reported(store):
+    with pytest.raises(NotFoundError, match="4711"):
+        erase_person(store, 4711, TODAY)
+
+
+def test_family_name_alone_is_scrubbed_only_when_nobody_else_bears_it():
+    from herford_tui.domain import Snapshot
+
+    a = Person(id=1, given_name="Anna", family_name="Müller", email="a@x.de")
+    b = Person(id=2, given_name="Bernd", family_name="Mueller")
+    assert "Müller" not in needles_of(a, Snapshot(persons={1: a, 2: b}))
+    assert "Müller" in needles_of(a, Snapshot(persons={1: a}))
+    assert scrub_text("Frau müller und Herr Müllermann", {"Müller"}) == "Frau [gelöscht] und Herr Müllermann"
+
+
+def test_record_times_read_in_german():
+    from herford_tui.domain.dsgvo import _timestamp
+
+    assert _timestamp("2026-11-28T14:20:04+00:00") == "28.11.2026 14:20 UTC"
+    assert _timestamp("kaputt") == "kaputt"
+
+
+def test_plan_clears_notes_of_own_memberships_only():
+    from herford_tui.domain import Snapshot
+
+    p = Person(id=1, given_name="Anna", family_name="Quast")
+    mine = Membership(id=1, person_id=1, committee_id=1, seat_key="s", notes="privat")
+    theirs = Membership(id=2, person_id=2, committee_id=1, seat_key="s", notes="Sachstand")
+    plan = erasure_plan(Snapshot(persons={1: p}, memberships={1: mine, 2: theirs}), 1, TODAY)
+    assert [type(r).__name__ for r in plan.records] == ["Person", "Membership"]
+    assert plan.records[1].notes == ""
+    assert disclosure(Snapshot(persons={1: plan.records[0]}), 1, TODAY).person.family_name == PLACEHOLDER

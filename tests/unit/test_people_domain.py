@@ -1,0 +1,171 @@
+"""Domain rules for people and organisations: directory filters, duplicates, merge, deletion,
+the rows of the person and organisation screens, and the directory's column widths."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from herford_tui.domain import (
+    Committee,
+    Meeting,
+    MeetingAttendance,
+    Membership,
+    Organisation,
+    OrgType,
+    Person,
+    Role,
+    Seat,
+    Snapshot,
+)
+from herford_tui.domain.deletion import end_plan, references, replacement_plan
+from herford_tui.domain.directory import PLACES, Facets, count_text, filter_organisations, filter_persons
+from herford_tui.domain.duplicates import organisation_duplicates, person_duplicates, person_warning
+from herford_tui.domain.people import organisation_facts, organisation_seats, person_memberships
+from herford_tui.domain.person_merge import merge_plan
+from herford_tui.domain.validation import validate
+from herford_tui.ui.directory.columns import fit_widths
+
+TODAY = date(2026, 11, 28)
+
+
+def _world() -> Snapshot:
+    orgs = {
+        1: Organisation(
+            1, name="Gymnasium am Markt", type=OrgType.SCHULE, school_form="Gymnasium", municipality="Bünde"
+        ),
+        2: Organisation(
+            2, name="Berufskolleg Bünde", type=OrgType.SCHULE, school_form="Berufskolleg", municipality="Bünde"
+        ),
+        3: Organisation(3, name="Musikschule Bünde", type=OrgType.AUSSERSCHULISCH, municipality="Bünde"),
+        4: Organisation(4, name="Grundschule Enger", type=OrgType.SCHULE, municipality="Enger"),
+        5: Organisation(5, name="Jobcenter", type=OrgType.ARBEITSVERWALTUNG),
+    }
+    persons = {
+        1: Person(1, given_name="Özlem", family_name="Özdemir", organisation_id=1),
+        2: Person(2, given_name="Otto", family_name="Weber", organisation_id=4),
+        3: Person(3, given_name="Hans", family_name="Müller", email="hm@example.org", organisation_id=5),
+        4: Person(4, given_name="Olaf", family_name="Otto"),
+    }
+    lk = Committee(1, name="Lenkungskreis", seats=[Seat("s", "Sitz", count=None)])
+    memberships = {
+        1: Membership(1, person_id=3, committee_id=1, seat_key="s", represents_id=5, start=date(2025, 1, 1)),
+        2: Membership(2, person_id=3, committee_id=1, seat_key="s", start=date(2020, 1, 1), end=date(2024, 1, 1)),
+        3: Membership(
+            3, person_id=2, committee_id=1, seat_key="s", role=Role.STELLVERTRETUNG, deputy_of=1, start=date(2025, 2, 1)
+        ),
+    }
+    meetings = {1: Meeting(1, committee_id=1, date=date(2026, 3, 1), attendance=[MeetingAttendance(3)])}
+    return Snapshot(committees={1: lk}, organisations=orgs, persons=persons, memberships=memberships, meetings=meetings)
+
+
+def test_buende_schule_finds_the_schools_of_buende_not_the_music_school():
+    found = filter_organisations(_world(), Facets(text="Bünde Schule"))
+    assert [o.name for o in found] == ["Berufskolleg Bünde", "Gymnasium am Markt"]
+
+
+def test_facets_combine_and_the_text_folds_umlauts():
+    snap = _world()
+    assert len(filter_organisations(snap, Facets(type=OrgType.SCHULE))) == 3
+    assert len(filter_organisations(snap, Facets(type=OrgType.SCHULE, municipality="Bünde"))) == 2
+    assert [o.id for o in filter_organisations(snap, Facets(text="bunde gymnasium"))] == [1]
+    assert [p.id for p in filter_persons(snap, Facets(text="mueller"))] == [3]
+    assert [p.id for p in filter_persons(snap, Facets(municipality="Bünde"))] == [1]
+
+
+def test_persons_sort_in_german_order_oezdemir_with_o():
+    names = [p.family_name for p in filter_persons(_world(), Facets())]
+    assert names == ["Müller", "Otto", "Özdemir", "Weber"]
+    assert PLACES[0] == "kreisweit" and PLACES.index("Löhne") < PLACES.index("Rödinghausen")
+
+
+def test_count_text():
+    assert count_text(1, "Organisation", "Organisationen") == "1 Organisation"
+    assert count_text(1800, "Person", "Personen") == "1.800 Personen"
+
+
+def test_postal_code_is_five_digits():
+    assert validate(Organisation(name="x", postal_code="32051")) == []
+    assert validate(Organisation(name="x", postal_code="3205"))[0].field == "postal_code"
+    assert validate(Organisation(name="x", postal_code="32O51"))[0].field == "postal_code"
+
+
+def test_duplicates_are_found_umlaut_insensitive():
+    snap = _world()
+    assert person_duplicates(snap, Person(given_name="Hans", family_name="Mueller")) == [snap.persons[3]]
+    assert person_duplicates(snap, Person(given_name="Hanna", family_name="X", email="HM@example.org")) == [
+        snap.persons[3]
+    ]
+    assert person_duplicates(snap, snap.persons[3]) == []  # itself is no duplicate
+    warning = person_warning(snap, Person(given_name="Hans", family_name="Muller"))
+    assert warning and "Hans Müller" in warning and "Jobcenter" in warning
+    twin = Organisation(name="Musikschule Buende", municipality="Bünde")
+    assert organisation_duplicates(snap, twin) == [snap.organisations[3]]
+    assert organisation_duplicates(snap, Organisation(name="Musikschule Bünde", municipality="Enger")) == []
+
+
+def test_merge_moves_memberships_and_attendance_and_fills_empty_fields():
+    snap = _world()
+    plan = merge_plan(snap, 4, 3)
+    assert not plan.problems
+    keep = plan.save[0]
+    assert isinstance(keep, Person) and keep.email == "hm@example.org" and keep.organisation_id == 5
+    moved = [r for r in plan.save if isinstance(r, Membership)]
+    assert {m.id for m in moved} == {1, 2} and all(m.person_id == 4 for m in moved)
+    meeting = next(r for r in plan.save if isinstance(r, Meeting))
+    assert [a.person_id for a in meeting.attendance] == [4]
+
+
+def test_merge_refuses_two_holders_of_one_seat_at_once():
+    snap = _world()
+    snap.memberships[9] = Membership(9, person_id=4, committee_id=1, seat_key="s", start=date(2025, 6, 1))
+    assert merge_plan(snap, 4, 3).problems
+
+
+def test_references_block_delete_and_the_end_plan_takes_the_deputy_along():
+    snap = _world()
+    refs = references(snap, snap.persons[3], TODAY)
+    assert refs.blocked and any("Lenkungskreis" in line for line in refs.lines)
+    ended = end_plan(snap, refs, date(2026, 12, 31))
+    assert {m.id: m.end for m in ended} == {1: date(2026, 12, 31), 3: date(2026, 12, 31)}
+    assert not references(snap, snap.persons[4], TODAY).blocked
+    org_refs = references(snap, snap.organisations[5], TODAY)
+    assert org_refs.blocked and "1 Person(en)" in org_refs.lines[0]
+
+
+def test_replacement_takes_the_seat_from_the_next_day():
+    snap = _world()
+    refs = references(snap, snap.persons[3], TODAY)
+    plan = replacement_plan(snap, snap.persons[3], refs, 4, date(2026, 12, 31))
+    new = [m for m in plan if isinstance(m, Membership) and m.id == 0]
+    assert len(new) == 1 and new[0].person_id == 4 and new[0].start == date(2027, 1, 1)
+    assert new[0].represents_id == 5
+    org_plan = replacement_plan(snap, snap.organisations[5], references(snap, snap.organisations[5], TODAY), 1, TODAY)
+    assert {type(r).__name__ for r in org_plan} == {"Person", "Membership"}
+
+
+def test_person_and_organisation_rows():
+    snap = _world()
+    rows = person_memberships(snap, 3, TODAY)
+    assert [(r.status, r.start, r.end) for r in rows] == [
+        ("aktuell", "01.01.2025", ""),
+        ("beendet", "01.01.2020", "01.01.2024"),
+    ]
+    seats = organisation_seats(snap, 5, TODAY)
+    assert [(r.committee, r.person) for r in seats] == [("Lenkungskreis", "Hans Müller")]
+    assert len(organisation_seats(snap, 5, TODAY, history=True)) == 2  # the ended one via the person
+    facts = dict(
+        organisation_facts(Organisation(address="Amtshausstraße 3", postal_code="32051", municipality="Herford"))
+    )
+    assert facts["Anschrift"] == "Amtshausstraße 3, 32051 Herford"
+    seed_style = Organisation(address="Amtshausstraße 3, Herford", postal_code="32051")
+    assert dict(organisation_facts(seed_style))["Anschrift"] == "Amtshausstraße 3, 32051 Herford"
+    demo_style = Organisation(address="Beispielweg 5, Bünde", postal_code="32257", municipality="Bünde")
+    assert dict(organisation_facts(demo_style))["Anschrift"] == "Beispielweg 5, 32257 Bünde"
+
+
+def test_fit_widths_uses_the_width_and_cuts_the_widest_first():
+    headers = ("Name", "Art")
+    assert fit_widths(headers, [("ab", "cd")], 40) == [40 - 4 - 2 - 5, 5]
+    cut = fit_widths(headers, [("x" * 50, "y" * 20)], 40)
+    assert cut == [17, 17]  # the wider one gave way first, then both
+    assert fit_widths(headers, [("x" * 50, "y" * 10)], 40) == [24, 10]
