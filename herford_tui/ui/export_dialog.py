@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, ProgressBar, Select, Static
+from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
 
 from herford_tui.exchange.exports import EXPORT_CHOICES, default_name, export_choices, export_file
 from herford_tui.exchange.tabular import ExistsError, write_file
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.select import Select
 
 if TYPE_CHECKING:
     from herford_tui.app import HerfordApp

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, ProgressBar, Select, Static
+from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
 
 from herford_tui.domain import Record
 from herford_tui.exchange.importing import KIND_LABEL, KINDS, ImportPlan, plan_import
 from herford_tui.exchange.tabular import TableError, read_table
 from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.select import Select
 
 if TYPE_CHECKING:
     from herford_tui.app import HerfordApp

@@ -17,7 +17,12 @@ README = Path(__file__).resolve().parents[2] / "README.md"
     ("view", "key", "present", "absent"),
     [
         ("lenkungskreis", "f1", "Mitglied hinzufügen", "neue Organisation"),
-        ("organisationen", "question_mark", "Liste filtern nach Name, Art oder Kommune", "Mitglied hinzufügen"),
+        (
+            "organisationen",
+            "question_mark",
+            "Liste filtern (Name, Ort, Art, Funktion; „Mueller“ findet Müller)",
+            "Mitglied hinzufügen",
+        ),
         ("jahr", "f1", "Vorjahr", "Stellvertretung benennen"),
     ],
 )

@@ -83,9 +83,9 @@ async def test_jobcenter_question_is_answered_one_key_after_the_search(world):
         await pilot.pause()
         await pilot.press("ctrl+f")
         assert await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
-        await type_text(pilot, "Jobcenter")
-        assert await wait_for(pilot, lambda: "Organisation · kreisweit" in screen_text(app))
-        await pilot.press("down", "enter")  # the search: the organisation's hit
+        await type_text(pilot, "Jobcenter kreisweit")  # the place: only the organisation, not its people
+        assert await wait_for(pilot, lambda: "Organisation · " in screen_text(app))
+        await pilot.press("enter")  # the search: the organisation's hit
         await settle(app, pilot)
         assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))
         keys = ["enter"]  # after the search: one key opens the organisation screen

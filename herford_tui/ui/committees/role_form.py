@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label
 
 from herford_tui.domain import Membership, Problem, Record, Role, Snapshot, ValidationError
 from herford_tui.domain.fold import sort_key
@@ -20,6 +20,7 @@ from herford_tui.domain.roles import Plan, chair_of, change_role, check_plan, ha
 from herford_tui.store import Follow
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.select import Select
 
 
 @dataclasses.dataclass(frozen=True)

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea
 
 from herford_tui.domain import Problem, Record, ValidationError
 from herford_tui.domain.text import printable
@@ -25,6 +25,7 @@ from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker
 from herford_tui.ui.common.saving import SavingScreen
+from herford_tui.ui.common.select import Select
 from herford_tui.ui.data import WriteJob
 
 T = TypeVar("T")
@@ -128,10 +129,18 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
         """What the form closes with once ``saved`` is on disk."""
         return saved[0]  # type: ignore[return-value]
 
+    save_attempt = False
+    """True while ``build`` runs for Ctrl+S, False when it only re-checks a changed field:
+    a form that warns once (possible duplicate) counts only real attempts."""
+
     def action_save(self) -> None:
         if self.saving:
             return
-        result = self.build()
+        self.save_attempt = True
+        try:
+            result = self.build()
+        finally:
+            self.save_attempt = False
         if isinstance(result, list):
             self.show_problems(result)
             return

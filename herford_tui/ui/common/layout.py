@@ -55,9 +55,13 @@ def widen_columns(table: DataTable) -> None:
     table.refresh()
 
 
+SELF_FITTING = {"org-table"}
+"""Tables that size their columns to their content themselves (the directory)."""
+
+
 def fit_tables(screen: Screen) -> None:
     for table in screen.query(DataTable):
-        if table.display and table.region.area:
+        if table.id not in SELF_FITTING and table.display and table.region.area:
             widen_columns(table)
 
 

@@ -81,6 +81,7 @@ class OrganisationForm(FormScreen[Organisation]):
             return problems
         warning = organisation_warning(self.snapshot, organisation)
         if warning and self._warned != organisation:  # warned once; the same input again saves
-            self._warned = organisation
+            if self.save_attempt:
+                self._warned = organisation
             return [Problem("name", warning)]
         return organisation

@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.timer import Timer
 from textual.widgets import DataTable, Input, Label
 
 from herford_tui.domain import KREISWEIT, Organisation, OrgType, Person, Snapshot
@@ -45,6 +46,8 @@ ORG_COLUMNS = ("Name", "Art", "Kommune", "PLZ", "Pers.", "Telefon")
 PERSON_COLUMNS = ("Name", "Funktion", "Organisation", "Kommune", "E-Mail", "Telefon")
 MAX_ROWS = 300
 """More rows make each keystroke slow (a DataTable row costs ~0.3 ms); the count says to filter."""
+FILTER_PAUSE = 0.06
+"""Seconds without a key before the filter rebuilds the table."""
 NARROW = 100
 """Below this width only the first three columns are shown (the screens show the rest)."""
 
@@ -66,6 +69,7 @@ class DirectoryPane(SnapshotView):
         self.mode = ORGANISATIONS
         self.rows: list[Organisation | Person] = []
         self._width = 0
+        self._filter_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="directory-bar"):
@@ -150,8 +154,15 @@ class DirectoryPane(SnapshotView):
             table.move_cursor(row=target)
 
     @on(Input.Changed, "#org-filter")
+    def _filter_typed(self) -> None:
+        # Typed fast, only the last text needs a table: rebuild once the keys pause.
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_PAUSE, self._refilter)
+
     @on(Select.Changed)
-    def _filter_changed(self) -> None:
+    def _refilter(self) -> None:
+        self._filter_timer = None
         if snapshot_of(self.app) is not None:
             self.refresh_data(snapshot_of(self.app))
 

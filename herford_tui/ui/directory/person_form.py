@@ -76,6 +76,7 @@ class PersonForm(FormScreen[Person]):
             return problems
         warning = person_warning(self.snapshot, person)
         if warning and self._warned != person:  # warned once; the same input again saves
-            self._warned = person
+            if self.save_attempt:
+                self._warned = person
             return [Problem("family_name", warning)]
         return person
