@@ -138,10 +138,11 @@ class Store:
         migrations.check_supported(data, self.path)
         if self.read_only:
             return  # upgraded in memory on every read instead, see _refresh_raw
+        migrations.upgrade(data)
+        _build_snapshot(data, self.file)  # records that do not decode: refuse before any lock or write
         with self.file.locked():
             data, _ = self.file.read()
             if migrations.upgrade(data):
-                _build_snapshot(data, self.file)  # records that do not decode: refuse, write nothing
                 self.file.write(data)
         self._raw = None
 

@@ -22,6 +22,7 @@ from herford_tui.domain import Person, ValidationError
 from herford_tui.store import CorruptFileError, NotADatabaseError, Store, StoreError
 from herford_tui.store.check import check_file
 from herford_tui.store.files import MAX_MB_ENV
+from herford_tui.store.migrations import SCHEMA_VERSION
 
 REPO = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
@@ -142,7 +143,7 @@ def test_store_refuses_with_a_store_error(odd):
 def test_only_a_missing_file_is_created(tmp_path: Path):
     path = tmp_path / "neu" / "db.json"
     Store(path).open(seed={})
-    assert json.loads(path.read_bytes())["meta"]["1"]["schema"] == 1
+    assert json.loads(path.read_bytes())["meta"]["1"]["schema"] == SCHEMA_VERSION
 
 
 def test_old_herford_file_is_still_migrated_but_a_foreign_one_is_not(tmp_path: Path):

@@ -30,6 +30,7 @@ from herford_tui.domain import Committee, Organisation, Seat
 from herford_tui.store import Store
 from herford_tui.store.check import check_file
 from herford_tui.store.files import DatabaseFile
+from herford_tui.store.migrations import SCHEMA_VERSION
 
 REPO = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
@@ -221,7 +222,7 @@ def test_eight_processes_mixed_operations_with_100_kills(fast_db_path: Path):
             if not any(r.split()[1] == str(victim.last_start) for r in victim.reports[-1:]):
                 victim.in_flight.append(victim.last_start)
             data, _ = DatabaseFile(db_path).read()  # never unreadable, never torn
-            assert data["meta"]["1"]["schema"] == 1
+            assert data["meta"]["1"]["schema"] == SCHEMA_VERSION
             if list(db_path.parent.glob(".db.json.tmp-*")):
                 restarts_with_temp_file += 1
             # The operation in flight may have landed or not; it is not tried again.
