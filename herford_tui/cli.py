@@ -190,3 +190,17 @@ def demo(db: str | None, size: str, random_seed: int) -> None:
 
 for _command in (main, check, demo):
     _command.context_class = GermanContext
+
+from herford_tui.commands import imports  # noqa: E402
+
+main.add_command(imports.COMMAND)
+from herford_tui.commands import export  # noqa: E402
+
+main.add_command(export.COMMAND)
+from herford_tui.commands import log  # noqa: E402
+
+main.add_command(log.COMMAND)
+from herford_tui.commands import backups  # noqa: E402
+
+for _backup_command in backups.COMMANDS:
+    main.add_command(_backup_command)

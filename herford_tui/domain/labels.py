@@ -23,6 +23,7 @@ COMMITTEE_KIND = {
 
 ROLE = {
     Role.VORSITZ: "Vorsitz",
+    Role.CO_VORSITZ: "Co-Vorsitz",
     Role.MITGLIED: "Mitglied",
     Role.STELLVERTRETUNG: "Stellvertretung",
     Role.GAST: "Gast",

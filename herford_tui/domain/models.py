@@ -26,6 +26,8 @@ class Role(enum.StrEnum):
     STELLVERTRETUNG = "stellvertretung"
     GAST = "gast"
     GESCHAEFTSFUEHRUNG = "geschaeftsfuehrung"
+    CO_VORSITZ = "co_vorsitz"
+    """Shares the chair on purpose: two chairs at once only if one of them holds this role."""
 
     @property
     def takes_seat(self) -> bool:

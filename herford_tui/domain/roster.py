@@ -41,7 +41,7 @@ def roster_lines(snapshot: Snapshot, committee_id: int, today: date, *, history:
     for seat in committee.seats:
         holders = sorted(
             (m for m in active if m.seat_key == seat.key and m.role.takes_seat),
-            key=lambda m: (m.role is not Role.VORSITZ, _name(snapshot, m)),
+            key=lambda m: (m.role not in (Role.VORSITZ, Role.CO_VORSITZ), _name(snapshot, m)),
         )
         for holder in holders:
             lines.append(RosterLine(seat, holder))

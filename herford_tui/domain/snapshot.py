@@ -8,6 +8,7 @@ from datetime import date
 from functools import cached_property
 
 from herford_tui.domain.fold import match_key
+from herford_tui.domain.labels import format_date
 from herford_tui.domain.models import (
     TABLE_OF,
     Committee,
@@ -17,6 +18,7 @@ from herford_tui.domain.models import (
     Organisation,
     Person,
     Record,
+    Role,
 )
 from herford_tui.domain.validation import Problem, validate
 
@@ -204,7 +206,29 @@ class Snapshot:
                 problems.append(
                     Problem("seat_key", f"Der Sitz „{seat.label}“ ist voll besetzt ({seat.count} von {seat.count}).")
                 )
+        if m.role is Role.VORSITZ:
+            problems += self._check_chair(m, others, committee)
         return problems
+
+    def _check_chair(self, m: Membership, others: list[Membership], committee: Committee) -> list[Problem]:
+        """One Vorsitz at a time; sharing the chair on purpose is the role Co-Vorsitz."""
+        chairs = sorted((o for o in others if o.role is Role.VORSITZ), key=lambda o: (o.start or date.min, o.id))
+        if not chairs:
+            return []
+        chair = chairs[0]
+        person = self.persons.get(chair.person_id)
+        who = person.full_name if person else "eine andere Person"
+        if chair.start and chair.end:
+            period = f"{format_date(chair.start)}–{format_date(chair.end)}"
+        else:
+            period = f"seit {format_date(chair.start)}" if chair.start else "ohne Beginndatum"
+        return [
+            Problem(
+                "role",
+                f"Den Vorsitz im Gremium „{committee.name}“ hat in diesem Zeitraum schon {who} ({period}). "
+                "Für einen Wechsel den Vorsitz übergeben; zwei gleichzeitig nur als „Co-Vorsitz“.",
+            )
+        ]
 
     def references_to(self, record: Record) -> list[str]:
         """German descriptions of what still points at ``record`` (blocks deletion)."""

@@ -28,6 +28,7 @@ from typing import Any
 
 from herford_tui.domain.labels import format_date
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
+from herford_tui.domain.roles import later_concurrent_chairs
 from herford_tui.domain.validation import validate
 from herford_tui.store import migrations
 from herford_tui.store.codec import LABELS, TABLES, TYPES, decode
@@ -111,6 +112,7 @@ def check_file(path: Path | str) -> Report:
         _check_references(records, report)
         _check_values(records, report)
         _check_seats(records, report)
+        _check_chairs(records, report, migrations.version_of(data))
     return report
 
 
@@ -355,6 +357,18 @@ def _check_count(holders: list[Membership], count: int, where: str, report: Repo
                 f"{where}: {len(active)} Inhaber gleichzeitig, erlaubt {count} ({when}, Mitgliedschaften {ids})."
             )
             return  # one line per seat is enough to find it
+
+
+def _check_chairs(r: _Records, report: Report, version: int) -> None:
+    """One Vorsitz at a time per committee; older files are fixed by their upgrade (Co-Vorsitz)."""
+    for later, kept in later_concurrent_chairs(r.memberships.values()):
+        committee = r.committees.get(later.committee_id)
+        where = f"Gremium „{committee.name}“" if committee else f"Gremium {later.committee_id}"
+        line = f"{where}: zwei Vorsitze gleichzeitig (Mitgliedschaften {kept.id} und {later.id})"
+        if version < 2:
+            report.notes.append(f"{line}; beim nächsten Öffnen wird {later.id} zum Co-Vorsitz.")
+        else:
+            report.problems.append(f"{line}; einen davon beenden oder zum Co-Vorsitz machen.")
 
 
 # -- wording ---------------------------------------------------------------------------------

@@ -351,6 +351,8 @@ class _Generator:
         def room() -> int:
             return quota - (len(self.memberships) - start)
 
+        co_chair = committee.order % 5 == 0  # every fifth shares the chair (Co-Vorsitz)
+
         if room() > 0:
             self._place(committee, sprecher, Role.VORSITZ, history=room() >= 2 and rng.random() < 0.5)
         for _ in range(rng.randint(1, 2)):
@@ -360,6 +362,8 @@ class _Generator:
             roll = rng.random()
             if roll < 0.6:
                 role = Role.GAST if rng.random() < 0.05 else Role.MITGLIED
+                if co_chair and role is Role.MITGLIED:  # no extra draw: the data stay as they were
+                    role, co_chair = Role.CO_VORSITZ, False
                 if self._place(committee, mitglieder, role, history=False) is None:
                     break  # everybody sits on this seat already
             elif roll < 0.8:

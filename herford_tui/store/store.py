@@ -23,7 +23,7 @@ from tinydb.table import Document
 
 from herford_tui.domain import Record, Snapshot, ValidationError
 from herford_tui.domain.validation import text_length_problems
-from herford_tui.store import migrations
+from herford_tui.store import audit, migrations
 from herford_tui.store.codec import TABLES, TYPES, DecodeError, decode, encode, table_of
 from herford_tui.store.errors import (
     ConflictError,
@@ -141,6 +141,7 @@ class Store:
         with self.file.locked():
             data, _ = self.file.read()
             if migrations.upgrade(data):
+                _build_snapshot(data, self.file)  # records that do not decode: refuse, write nothing
                 self.file.write(data)
         self._raw = None
 
@@ -206,6 +207,8 @@ class Store:
                 raise
             if storage.dirty:
                 try:
+                    # The audit log entry is on disk before the file is replaced (see audit.py).
+                    audit.record(self.file, storage.data, snapshot, changes.saved, changes.deleted)
                     key = self.file.write(storage.data)
                 except BaseException:
                     self._raw = None

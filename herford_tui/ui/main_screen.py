@@ -50,6 +50,9 @@ class MainScreen(HerfordAccess, Screen[None]):
         Binding("o", "show_place('organisationen')", "Organisationen", show=False, id="main.organisations"),
         Binding("j", "show_place('jahr')", "Jahr", show=False, id="main.year"),
         Binding("G", "archive", "Archivierte Gremien", show=False, id="main.archive"),
+        Binding("L", "changes", "Änderungen", show=False, id="main.changes"),
+        Binding("E", "export", "Exportieren", show=False, id="main.export"),
+        Binding("I", "import_file", "Importieren", show=False, id="main.import"),
         *(
             Binding(str(n), f"show_committee({n})", "Gremium", show=False, id=f"main.committee_{n}")
             for n in range(1, 10)
@@ -156,6 +159,22 @@ class MainScreen(HerfordAccess, Screen[None]):
 
     def action_archive(self) -> None:
         self.herford.open_archive()
+
+    # -- data in and out (issue 10): the dialogs live in their own modules -------
+    def action_changes(self) -> None:
+        from herford_tui.ui.changes import ChangesScreen
+
+        self.app.push_screen(ChangesScreen())
+
+    def action_export(self) -> None:
+        from herford_tui.ui.export_dialog import ExportScreen
+
+        self.app.push_screen(ExportScreen())
+
+    def action_import_file(self) -> None:
+        from herford_tui.ui.import_dialog import ImportScreen
+
+        self.app.push_screen(ImportScreen())
 
     # -- the tab set follows the committees ---------------------------------------
     def _snapshot_changed(self, snapshot: Snapshot) -> None:

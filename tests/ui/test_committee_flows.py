@@ -17,6 +17,7 @@ from pilot_helpers import (
     type_text,
     wait_for,
 )
+from textual.css.query import NoMatches
 from textual.widgets import Input, Select, Tab, Tabs
 
 from herford_tui.domain import Committee, CommitteeKind, Role
@@ -95,15 +96,16 @@ async def test_add_member_creating_a_new_person_inline(world):
     assert (m.committee_id, m.seat_key, m.start) == (world.lenkungskreis, "bezreg_schulabteilung", TODAY)
 
 
-async def test_edit_membership_role_and_represented_organisation(world):
+async def test_edit_membership_represented_organisation_role_only_by_w(world):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
         await pilot.press("e")
         assert isinstance(app.screen, MembershipForm)
-        await pilot.press("tab")  # seat -> role
-        await choose(pilot, "#role", "Vorsitz")
-        await pilot.press("tab")  # role -> represents
+        # begun in 2025: its role changes from a date on with "w", so the history stays
+        assert app.screen.query_one("#role", Select).disabled
+        assert "Rolle wechseln: w" in screen_text(app)
+        await pilot.press("tab")  # seat -> represents (the role is skipped)
         assert app.focused is app.screen.query_one("#represents-input", Input)
         await replace_text(pilot, "Stadt Enger")
         await pilot.press("enter")
@@ -112,9 +114,9 @@ async def test_edit_membership_role_and_represented_organisation(world):
         await settle(app, pilot)
 
         rows = roster_text(app, world.lenkungskreis)
-        assert any("Bernd Beispiel | Vorsitz | Stadt Enger | 01.01.2025" in r for r in rows)
+        assert any("Bernd Beispiel | Mitglied | Stadt Enger | 01.01.2025" in r for r in rows)
     m = world.read().memberships[world.membership["bm"]]
-    assert (m.role, m.represents_id, m.rev) == (Role.VORSITZ, world.org["Stadt Enger"], 2)
+    assert (m.role, m.represents_id, m.rev) == (Role.MITGLIED, world.org["Stadt Enger"], 2)
 
 
 async def test_end_membership_keeps_it_as_history(world):
@@ -303,8 +305,14 @@ async def test_add_a_committee(world):
         assert [s.label for s in new.seats] == ["Mitglieder"]
         assert not new.archived
         await pilot.press(str(len(world.read().active_committees())))
-        await pilot.pause()
-        assert roster_text(app, new.id) == ["Mitglieder | unbesetzt |  |  | "]
+
+        def shown() -> list[str]:  # the tab builds its view lazily: wait for it, not one pause
+            try:
+                return roster_text(app, new.id)
+            except NoMatches:
+                return []
+
+        assert await wait_for(pilot, lambda: shown() == ["Mitglieder | unbesetzt |  |  | "])
 
 
 async def test_archive_a_committee_hides_its_tab_and_keeps_the_data(world):
@@ -390,7 +398,7 @@ async def test_cancel_with_escape_writes_nothing(world):
     before = world.bytes()
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
-        for key in ("a", "e", "x", "v", "m", "g", "n"):
+        for key in ("a", "e", "x", "v", "m", "w", "c", "g", "n"):
             await pilot.press(key)
             assert app.screen is not app.screen_stack[0], key
             await pilot.press("escape")
@@ -404,7 +412,7 @@ async def test_picker_offers_the_organisation_whose_word_starts_with_the_text_fi
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
-        await pilot.press("e", "tab", "tab")
+        await pilot.press("e", "tab")  # seat -> represents (the role of a begun membership is fixed)
         await replace_text(pilot, "Enger")
         await pilot.press("enter")
         assert app.focused.value == "Stadt Enger"
@@ -431,18 +439,20 @@ async def test_a_deputy_made_member_stands_in_for_nobody_any_more(world):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Paula Probe")
-        await pilot.press("e")
+        await pilot.press("w")  # her role began in 2025: it changes from today, the deputy years stay
         form = app.screen
-        assert form.query_one("#seat", Select).disabled  # a deputy sits on her member's seat
         assert app.focused is form.query_one("#role", Select)
         await choose(pilot, "#role", "Mitglied")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         rows = roster_text(app, world.lenkungskreis)
         assert sum("Paula Probe" in r for r in rows) == 1, rows
-        assert " | Paula Probe | Mitglied |  | 01.01.2025" in rows
-    m = world.read().memberships[world.membership["deputy"]]
-    assert (m.role, m.deputy_of) == (Role.MITGLIED, None)
+        assert " | Paula Probe | Mitglied |  | 28.11.2026" in rows
+    snap = world.read()
+    old = snap.memberships[world.membership["deputy"]]
+    assert (old.role, old.deputy_of, old.end) == (Role.STELLVERTRETUNG, world.membership["bm"], date(2026, 11, 27))
+    [m] = [m for m in snap.memberships_of_person(world.person["probe"]) if m.id != old.id]
+    assert (m.role, m.deputy_of, m.start) == (Role.MITGLIED, None, TODAY)
 
 
 async def test_history_and_deputy_lines_refuse_what_does_not_apply(world):

@@ -24,7 +24,7 @@ def valid_db() -> Data:
     return {
         "meta": {
             "1": {
-                "schema": 1,
+                "schema": 2,
                 "counters": {
                     "committees": 1,
                     "organisations": 2,
@@ -166,7 +166,7 @@ def test_old_format_without_meta_is_a_note_not_a_problem(db: Path):
         (b'{"committees": []}', "nicht den Aufbau einer herford-tui-Datenbank"),
         (b'{"foo": {}}', "keine herford-tui-Datenbank"),
         (b"{}", "keine herford-tui-Datenbank"),
-        (b'{"meta": {"1": {"schema": 99}}}', "das Format 99, dieses Programm kennt nur bis 1"),
+        (b'{"meta": {"1": {"schema": 99}}}', "das Format 99, dieses Programm kennt nur bis 2"),
         (b'{"meta": {"1": {"schema": "eins"}}}', "„meta“"),
         (b'{"persons": {"abc": {"family_name": "X"}}}', "„abc“"),
         (b'{"persons": {"3": ["Muster"]}}', "Eintrag 3"),

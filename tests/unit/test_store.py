@@ -359,7 +359,7 @@ def test_v0_file_is_migrated_to_v1_with_a_backup(db_path: Path):
     store = Store(db_path).open()
 
     data = raw(db_path)
-    assert data["meta"]["1"]["schema"] == 1 == SCHEMA_VERSION
+    assert data["meta"]["1"]["schema"] == SCHEMA_VERSION  # through every step
     assert data["meta"]["1"]["counters"] == {
         "committees": 4,
         "organisations": 2,

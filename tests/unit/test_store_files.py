@@ -130,8 +130,8 @@ def test_files_are_group_shareable_and_never_world_readable(tmp_path: Path, umas
         store.save(dataclasses.replace(org, notes="B"))
     finally:
         os.umask(old)
-    made = [path, path.with_name("db.json.lock"), *backups_of(path)]
-    assert len(made) == 4
+    made = [path, path.with_name("db.json.lock"), path.with_name("db.json.log"), *backups_of(path)]
+    assert len(made) == 5
     for p in made:
         assert mode_of(p) & 0o007 == 0, f"{p.name} is world-accessible: {oct(mode_of(p))}"
         assert mode_of(p) & 0o660 == 0o660, f"{p.name} is not group rw: {oct(mode_of(p))}"

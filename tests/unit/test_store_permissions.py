@@ -47,7 +47,7 @@ def test_created_folders_file_lock_and_backups(tmp_path: Path, umask: int):
     assert mode_of(path) == 0o660
     for other in made_beside(path):
         assert mode_of(other) == 0o660, (other.name, oct(mode_of(other)))
-    assert [p.name for p in made_beside(path)] == ["db.json.1.bak", "db.json.2.bak", "db.json.lock"]
+    assert [p.name for p in made_beside(path)] == ["db.json.1.bak", "db.json.2.bak", "db.json.lock", "db.json.log"]
 
 
 def test_demo_folder_is_2770(tmp_path: Path, umask: int, monkeypatch: pytest.MonkeyPatch):

@@ -103,11 +103,16 @@ class MembershipForm(FormScreen[MembershipDraft]):
                 value=role,
                 allow_blank=False,
                 compact=True,
-                disabled=self.deputy_for is not None,
+                # A role of a membership that has begun changes from a date on (``w``), so its history stays.
+                disabled=self.deputy_for is not None or self._started(),
                 id="role",
             ),
             "role",
         )
+        if self._started():
+            yield Label(
+                "Rolle wechseln: w in der Liste (ab Datum, Verlauf bleibt)", id="role-hint", classes="field-hint"
+            )
         represents = snapshot.organisations.get(m.represents_id) if m.represents_id else None
         yield from self.field(
             "vertritt",
@@ -129,6 +134,11 @@ class MembershipForm(FormScreen[MembershipDraft]):
             "end",
         )
         yield from self.field("Notizen", OneLineInput(m.notes, compact=True, id="notes"), "notes")
+
+    def _started(self) -> bool:
+        """Began before today: changing its role in place would rewrite its history."""
+        start = self.original.start if self.original else None
+        return start is not None and start < self.app.today
 
     def _seat_label(self, seat) -> str:
         holders = len(self.snapshot.seat_holders(self.committee_id, seat.key, self.herford.today))

@@ -33,6 +33,8 @@ class CommitteeView(SnapshotView):
         Binding("x", "end_member", "Austritt", id="committee.end_member"),
         Binding("v", "add_deputy", "Vertretung", id="committee.add_deputy"),
         Binding("m", "move_member", "Sitz", show=False, id="committee.move_member"),
+        Binding("w", "change_role", "Rolle", show=False, id="committee.change_role"),
+        Binding("c", "hand_over_chair", "Vorsitz", show=False, id="committee.hand_over_chair"),
         Binding("delete", "delete_member", "Löschen", show=False, id="committee.delete_member"),
         Binding("h", "toggle_history", "Verlauf", id="committee.history"),
         Binding("g", "edit_committee", "Gremium", show=False, id="committee.edit"),
@@ -184,6 +186,26 @@ class CommitteeView(SnapshotView):
             self.notify("Eine Stellvertretung wechselt mit ihrem Mitglied den Sitz.", severity="warning")
             return
         self.ask(MoveForm(m), callback=self._moved)
+
+    def action_change_role(self) -> None:
+        from herford_tui.ui.committees.role_form import ChangeRoleForm
+
+        m = self._selected_membership()
+        if m is not None and not self._ended(m):
+            self.ask(ChangeRoleForm(m), callback=self._save_plan)
+
+    def action_hand_over_chair(self) -> None:
+        from herford_tui.ui.committees.role_form import HandOverChairForm
+
+        line = self.current_line
+        self.ask(
+            HandOverChairForm(self.committee_id, preselect=line.membership if line else None), callback=self._save_plan
+        )
+
+    def _save_plan(self, plan) -> None:
+        """A role change or chair hand-over is on disk: the cursor goes to the new role."""
+        if plan is not None:
+            self.select_membership(plan.items[plan.focus])
 
     def action_end_member(self) -> None:
         from herford_tui.ui.committees.end_form import EndMembershipForm

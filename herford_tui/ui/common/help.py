@@ -20,6 +20,9 @@ Gremien, Netzwerkpartner und Sitzungen der Bildungsregion Kreis Herford.
 | `o` | Organisationen |
 | `j` | Jahresübersicht der Sitzungen |
 | `Strg+F` | Suche nach Personen, Organisationen, Gremien |
+| `L` | Änderungen: wer hat wann was geändert (Protokoll) |
+| `E` | Exportieren (Besetzung, Verzeichnis, Sitzungen als Excel oder CSV) |
+| `I` | Importieren (Organisationen, Personen, Mitgliedschaften aus CSV oder Excel) |
 | `Tab` / `Umschalt+Tab` | zum nächsten / vorigen Bereich |
 | `F1` oder `?` | diese Hilfe |
 | `q` | beenden |
@@ -33,6 +36,8 @@ Gremien, Netzwerkpartner und Sitzungen der Bildungsregion Kreis Herford.
 | `v` | Stellvertretung benennen |
 | `p` | Person bearbeiten (Name, Funktion, Organisation, Kontakt) |
 | `m` | auf einen anderen Sitz wechseln (alter Sitz bleibt als Verlauf) |
+| `w` | Rolle wechseln ab einem Datum (bisherige Rolle bleibt als Verlauf) |
+| `c` | Vorsitz übergeben (bisheriger Vorsitz bleibt als Verlauf und Mitglied) |
 | `Entf` | irrtümlichen Eintrag löschen (mit Rückfrage) |
 | `h` | beendete Mitgliedschaften ein-/ausblenden |
 | `g` | Gremium bearbeiten (Name, Aufgabe, Rhythmus, Sitze) |

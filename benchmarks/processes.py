@@ -1,0 +1,122 @@
+"""Measurements that need other processes: cold start on a pty, peak RSS, a colleague, writers."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+from typing import IO, Any
+
+HERE = Path(__file__).resolve().parent
+CHILD = str(HERE / "child.py")
+BARE_APP = str(HERE / "bare_app.py")
+MARKER = "Bildungskonferenz"
+"""The start screen's data: the first committee's name in its info line (the tab says "Konferenz")."""
+ANSI = re.compile(rb"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+
+
+def herford_tui_command(path: Path) -> list[str]:
+    """What a colleague types: the installed console script next to this interpreter."""
+    script = Path(sys.executable).with_name("herford-tui")
+    if script.exists():
+        return [str(script), "--db", str(path)]
+    return [sys.executable, "-m", "herford_tui", "--db", str(path)]
+
+
+def bare_app_command() -> list[str]:
+    return [sys.executable, BARE_APP]
+
+
+def _controlling_tty() -> None:  # runs in the child between fork and exec
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+def time_to_marker(
+    argv: list[str], *, marker: str = MARKER, size: tuple[int, int] = (80, 24), timeout: float = 180
+) -> float:
+    """Seconds from exec to ``marker`` painted on a pty of ``size`` (as over SSH); the process is killed then."""
+    master, slave = os.openpty()
+    columns, rows = size
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
+    env.pop("TEXTUAL", None)  # no devtools
+    wanted = marker.encode()
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, preexec_fn=_controlling_tty
+    )
+    os.close(slave)
+    output = b""
+    try:
+        deadline = start + timeout
+        while True:
+            ready, _, _ = select.select([master], [], [], max(deadline - time.perf_counter(), 0))
+            if not ready:
+                raise TimeoutError(f"{argv[0]}: {marker!r} not on screen after {timeout:.0f} s")
+            try:
+                chunk = os.read(master, 1 << 16)
+            except OSError:  # EIO: the child closed the terminal
+                chunk = b""
+            if not chunk:
+                tail = ANSI.sub(b"", output)[-300:].decode(errors="replace")
+                raise RuntimeError(f"{argv[0]} ended before {marker!r} was shown: {tail}")
+            output += chunk
+            if wanted in ANSI.sub(b"", output):
+                return time.perf_counter() - start
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        os.close(master)
+
+
+def run_child(*args: str, timeout: float = 600) -> dict[str, Any]:
+    """A child that answers once (rss, parse); its one JSON line."""
+    done = subprocess.run([sys.executable, CHILD, *args], capture_output=True, text=True, timeout=timeout, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"child {args[0]} failed: {done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+class Child:
+    """A child that stays and answers line by line (colleague, writer)."""
+
+    def __init__(self, *args: str):
+        self.proc = subprocess.Popen(
+            [sys.executable, CHILD, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1
+        )
+
+    @property
+    def _out(self) -> IO[str]:
+        assert self.proc.stdout is not None
+        return self.proc.stdout
+
+    def tell(self, line: str) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+
+    def answer(self) -> dict[str, Any]:
+        line = self._out.readline()
+        if not line:
+            raise RuntimeError(f"child {self.proc.args!r} ended without an answer")
+        return json.loads(line)
+
+    def close(self) -> None:
+        if self.proc.stdin is not None and not self.proc.stdin.closed:
+            self.proc.stdin.close()
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()

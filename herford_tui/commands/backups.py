@@ -1,0 +1,93 @@
+"""``herford-tui backups``, ``restore N`` and ``backup --nach ORDNER``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from herford_tui.cli import GermanContext, db_option, german_help
+from herford_tui.commands.common import db_path, fail
+
+SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+
+@click.command("backups", context_settings=SETTINGS)
+@german_help
+@db_option
+def backups(db: str | None) -> None:
+    """Die Sicherungen neben der Datenbank: Zeit, Größe und was danach geändert wurde."""
+    from herford_tui.exchange.audit_text import office_time
+    from herford_tui.store.backups import list_backups
+
+    path = db_path(db)
+    if not path.exists():
+        fail(f"Die Datenbank {path} gibt es nicht.")
+    found = list_backups(path)
+    if not found:
+        click.echo("Es gibt noch keine Sicherungen (sie entstehen beim Speichern).")
+        return
+    click.echo("Nr.  Zeit              Größe      Änderung")
+    for info in found:
+        when = office_time(info.modified).strftime("%d.%m.%Y %H:%M") if info.modified else "?"
+        click.echo(f"{info.number:>3}  {when}  {_size(info.size):>9}  {info.summary()}")
+    click.echo("Wiederherstellen mit: herford-tui restore NR")
+
+
+@click.command("restore", context_settings=SETTINGS)
+@german_help
+@db_option
+@click.argument("number", metavar="NR", type=int)
+@click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage (am Terminal wird sonst gefragt).")
+def restore(db: str | None, number: int, yes: bool) -> None:
+    """Sicherung NR prüfen und einspielen; der jetzige Stand wird vorher selbst zur Sicherung 1."""
+    from herford_tui.store import StoreError
+    from herford_tui.store.backups import describe
+    from herford_tui.store.backups import restore as do_restore
+
+    path = db_path(db)
+    if not path.exists():
+        fail(f"Die Datenbank {path} gibt es nicht.")
+    asking = not yes and sys.stdin.isatty()  # a script that calls restore has decided already
+    if asking and not click.confirm(f"Sicherung {number} einspielen?", default=False, err=True):
+        fail("Abgebrochen, nichts geändert.", 1)
+    try:
+        result = do_restore(path, number)
+    except StoreError as exc:
+        fail(str(exc))
+    changed = describe(result.changes) or "keine Einträge geändert"
+    click.echo(f"Sicherung {number} eingespielt ({changed}). Der vorige Stand ist jetzt Sicherung 1.")
+
+
+@click.command("backup", context_settings=SETTINGS)
+@german_help
+@db_option
+@click.option("--nach", "folder", metavar="ORDNER", required=True, help="Zielordner der datierten Sicherung.")
+def backup(db: str | None, folder: str) -> None:
+    """Eine vollständige, datierte Sicherung in einen anderen Ordner schreiben (z. B. nachts per cron)."""
+    from herford_tui.store import StoreError
+    from herford_tui.store.backups import dated_backup
+
+    path = db_path(db)
+    try:
+        written = dated_backup(path, Path(folder))
+    except FileNotFoundError:
+        fail(f"Die Datenbank {path} gibt es nicht.")
+    except FileExistsError as exc:
+        fail(f"{exc.filename} gibt es schon; nichts überschrieben.")
+    except StoreError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"Sicherung nach {folder} nicht möglich ({exc.strerror}).")
+    click.echo("Gesichert: " + ", ".join(str(p) for p in written))
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:.1f} KB".replace(".", ",") if n < 1024 * 1024 else f"{n / 1048576:.1f} MB".replace(".", ",")
+
+
+for _command in (backups, restore, backup):
+    _command.context_class = GermanContext
+COMMANDS: tuple[click.Command, ...] = (backups, restore, backup)
+"""Declared type: cli.py imports this module while being imported itself."""

@@ -1,0 +1,179 @@
+"""``herford-tui export csv|xlsx|emails|oparl …``: tables, e-mail lists and OParl out of the database."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from herford_tui.cli import GermanContext, db_option, german_help
+from herford_tui.commands.common import db_path, fail, german_date, open_store, progress
+from herford_tui.domain import Committee, Snapshot
+
+TABLES = ("gremien", "organisationen", "personen", "sitzungen")
+SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+
+@click.group("export", context_settings=SETTINGS)
+@german_help
+def export() -> None:
+    """Daten ausgeben: Tabellen (CSV, XLSX), E-Mail-Listen, OParl 1.1.
+
+    Eine vorhandene Datei wird nur mit --force überschrieben.
+    """
+
+
+def table_options(choices: tuple[str, ...]):
+    def wrap(func):
+        for option in reversed(
+            [
+                german_help,
+                db_option,
+                click.argument("what", metavar="WAS", type=click.Choice(choices)),
+                click.option("--out", "out", metavar="DATEI", required=True, help="Zieldatei."),
+                click.option("--gremium", metavar="NAME", help="Nur dieses Gremium (bei gremien)."),
+                click.option("--stichtag", metavar="DATUM", help="Besetzung an diesem Tag (TT.MM.JJJJ; sonst heute)."),
+                click.option("--verlauf", is_flag=True, help="Alle Mitgliedschaften, auch beendete und künftige."),
+                click.option("--jahr", type=int, help="Jahr der Sitzungen (sonst das laufende)."),
+                click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben."),
+            ]
+        ):
+            func = option(func)
+        return func
+
+    return wrap
+
+
+@export.command("csv", context_settings=SETTINGS)
+@table_options(TABLES)
+def export_csv(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
+    """Eine Tabelle als CSV (UTF-8 mit BOM, Trennzeichen ;) für Excel.
+
+    WAS: gremien (Besetzung, alle Gremien in einer Tabelle), organisationen, personen, sitzungen.
+    """
+    from herford_tui.exchange.exports import combined
+    from herford_tui.exchange.tabular import csv_bytes
+
+    sheets = _sheets(db, what, gremium, stichtag, verlauf, jahr)
+    table = combined(sheets, what) if len(sheets) != 1 else sheets[0]
+    _write(Path(out), csv_bytes(table.header, table.rows), force)
+    click.echo(f"{len(table.rows)} Zeilen geschrieben nach {out}.")
+
+
+@export.command("xlsx", context_settings=SETTINGS)
+@table_options((*TABLES, "verzeichnis"))
+def export_xlsx(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
+    """Tabellen als Excel-Datei: gremien (ein Blatt je Gremium), verzeichnis (Organisationen und
+    Personen), organisationen, personen, sitzungen.
+    """
+    from herford_tui.exchange.tabular import xlsx_bytes
+
+    sheets = _sheets(db, what, gremium, stichtag, verlauf, jahr)
+    _write(Path(out), xlsx_bytes(sheets), force)
+    rows = sum(len(s.rows) for s in sheets)
+    click.echo(f"{len(sheets)} Tabellenblatt/-blätter mit {rows} Zeilen geschrieben nach {out}.")
+
+
+@export.command("emails", context_settings=SETTINGS)
+@german_help
+@db_option
+@click.option("--gremium", metavar="NAME", required=True, help="Das Gremium.")
+@click.option("--stichtag", metavar="DATUM", help="Mitglieder an diesem Tag (TT.MM.JJJJ; sonst heute).")
+@click.option("--out", "out", metavar="DATEI", help="Zieldatei (sonst die Ausgabe).")
+@click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben.")
+def export_emails(db, gremium, stichtag, out, force) -> None:
+    """Die E-Mail-Adressen der aktuellen Mitglieder eines Gremiums, eine je Zeile.
+
+    Mitglieder ohne E-Mail-Adresse werden als Hinweis genannt.
+    """
+    from herford_tui.exchange.exports import email_list
+
+    snapshot = open_store(db_path(db), read_only=True).snapshot()
+    committee = find_committee(snapshot, gremium)
+    addresses, without = email_list(snapshot, committee, german_date(stichtag, date.today()) or date.today())
+    text = "".join(f"{a}\n" for a in addresses)
+    if out:
+        _write(Path(out), text.encode("utf-8"), force)
+        click.echo(f"{len(addresses)} Adressen geschrieben nach {out}.")
+    else:
+        click.echo(text, nl=False)
+    for name in without:
+        click.echo(f"Hinweis: {name} hat keine E-Mail-Adresse.", err=True)
+
+
+@export.command("oparl", context_settings=SETTINGS)
+@german_help
+@db_option
+@click.option("--out", "out", metavar="ORDNER", required=True, help="Zielordner (neu oder leer).")
+@click.option("--base-url", metavar="URL", help="Adresse, unter der die Dateien veröffentlicht werden.")
+@click.option("--ohne-kontaktdaten", "no_contacts", is_flag=True, help="Keine E-Mail-Adressen und Telefonnummern.")
+@click.option("--force", is_flag=True, help="Auch in einen Ordner schreiben, der schon Dateien enthält.")
+def export_oparl(db, out, base_url, no_contacts, force) -> None:
+    """Alles als OParl 1.1 (System, Körperschaft, Gremien, Organisationen, Personen, Mitgliedschaften,
+    Sitzungen, Tagesordnungspunkte, Orte): eine JSON-Datei je Objekt, benannt nach seiner Adresse.
+
+    Für eine Veröffentlichung --ohne-kontaktdaten verwenden.
+    """
+    from herford_tui.exchange import oparl
+    from herford_tui.store.stamps import snapshot_with_stamps
+
+    path = db_path(db)
+    open_store(path, read_only=True)
+    target = Path(out)
+    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not force)):
+        fail(f"{target} gibt es schon und ist kein leerer Ordner; nichts geschrieben. Mit --force trotzdem.")
+    snapshot, stamps = snapshot_with_stamps(path)
+    base = base_url or oparl.DEFAULT_BASE_URL
+    objects = oparl.build(snapshot, stamps, base_url=base, contacts=not no_contacts)
+    try:
+        with progress(len(objects), "Schreiben") as bar:
+            count = oparl.write(objects, target, base, bar.update)
+    except OSError as exc:
+        fail(f"{target} lässt sich nicht schreiben ({exc.strerror}).")
+    click.echo(f"{count} OParl-Dateien geschrieben nach {target} (Einstieg: system.json).")
+
+
+def find_committee(snapshot: Snapshot, name: str) -> Committee:
+    from herford_tui.domain.fold import match_key
+
+    key = match_key(name.strip())
+    for c in snapshot.committees.values():
+        if key in (match_key(c.name), match_key(c.short_name or c.name)):
+            return c
+    names = ", ".join(c.name for c in snapshot.active_committees())
+    fail(f"Das Gremium „{name}“ gibt es nicht. Vorhanden: {names}.")
+
+
+def _sheets(db, what, gremium, stichtag, verlauf, jahr):
+    from herford_tui.exchange import exports
+
+    snapshot = open_store(db_path(db), read_only=True).snapshot()
+    if what == "gremien":
+        committees = [find_committee(snapshot, gremium)] if gremium else snapshot.active_committees()
+        on = None if verlauf else german_date(stichtag, date.today())
+        return exports.roster_sheets(snapshot, committees, on)
+    if what == "organisationen":
+        return [exports.organisations_sheet(snapshot)]
+    if what == "personen":
+        return [exports.persons_sheet(snapshot)]
+    if what == "verzeichnis":
+        return [exports.organisations_sheet(snapshot), exports.persons_sheet(snapshot)]
+    return [exports.meetings_sheet(snapshot, jahr or date.today().year)]
+
+
+def _write(path: Path, payload: bytes, force: bool) -> None:
+    from herford_tui.exchange.tabular import ExistsError, write_file
+
+    try:
+        write_file(path, payload, overwrite=force)
+    except ExistsError:
+        fail(f"{path} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
+    except OSError as exc:
+        fail(f"{path} lässt sich nicht schreiben ({exc.strerror}).")
+
+
+for _command in (export, export_csv, export_xlsx, export_emails, export_oparl):
+    _command.context_class = GermanContext
+COMMAND: click.Command = export
+"""Declared type: cli.py imports this module while being imported itself."""

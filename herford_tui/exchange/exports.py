@@ -1,0 +1,191 @@
+"""Tables for export, built from a Snapshot: rosters, the directory, the meetings of a year, e-mail lists.
+
+The roster and directory tables use the import columns (``columns.py``), so an exported
+file can be imported again into another database.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from herford_tui.domain.fold import sort_key
+from herford_tui.domain.labels import MEETING_STATUS, ORG_TYPE, ROLE, format_date, format_time
+from herford_tui.domain.models import Committee, Membership, Organisation, Person
+from herford_tui.domain.snapshot import Snapshot
+from herford_tui.exchange.columns import (
+    MEETING_COLUMNS,
+    MEMBERSHIP_COLUMNS,
+    ORGANISATION_COLUMNS,
+    PERSON_COLUMNS,
+    headers,
+)
+from herford_tui.exchange.tabular import Sheet
+
+
+def organisations_sheet(snapshot: Snapshot) -> Sheet:
+    rows = [
+        [o.name, ORG_TYPE[o.type], o.municipality, o.address, o.phone, o.email, o.website, o.notes]
+        for o in sorted(snapshot.organisations.values(), key=_org_order)
+    ]
+    return Sheet("Organisationen", headers(ORGANISATION_COLUMNS), rows)
+
+
+def persons_sheet(snapshot: Snapshot) -> Sheet:
+    rows = []
+    for p in sorted(snapshot.persons.values(), key=_person_order):
+        org = snapshot.organisations.get(p.organisation_id or 0)
+        org_name, org_place = (org.name, org.municipality) if org else ("", "")
+        rows.append([p.title, p.given_name, p.family_name, p.function, org_name, org_place, p.email, p.phone, p.notes])
+    return Sheet("Personen", headers(PERSON_COLUMNS), rows)
+
+
+def roster_sheet(snapshot: Snapshot, committee: Committee, on: date | None) -> Sheet:
+    """A committee's members on ``on`` (``None``: every membership, ended ones too), seat by seat."""
+    seat_order = {s.key: i for i, s in enumerate(committee.seats)}
+    members = sorted(
+        snapshot.memberships_of(committee.id, on),
+        key=lambda m: (seat_order.get(m.seat_key, len(seat_order)), not m.role.takes_seat, m.start or date.min, m.id),
+    )
+    rows = [_roster_row(snapshot, committee, m) for m in members]
+    return Sheet(committee.name, headers(MEMBERSHIP_COLUMNS), rows)
+
+
+def _roster_row(snapshot: Snapshot, committee: Committee, m: Membership) -> list[str]:
+    person = snapshot.persons.get(m.person_id) or Person(family_name=f"(Person {m.person_id} fehlt)")
+    seat = committee.seat(m.seat_key)
+    represents = snapshot.organisations.get(m.represents_id or 0)
+    owner = snapshot.memberships.get(m.deputy_of or 0)
+    owner_person = snapshot.persons.get(owner.person_id) if owner else None
+    return [
+        committee.name,
+        seat.label if seat else m.seat_key,
+        person.family_name,
+        person.given_name,
+        person.email,
+        ROLE[m.role],
+        represents.name if represents else "",
+        represents.municipality if represents else "",
+        format_date(m.start),
+        format_date(m.end),
+        f"{owner_person.given_name} {owner_person.family_name}".strip() if owner_person else "",
+        m.notes,
+    ]
+
+
+def roster_sheets(snapshot: Snapshot, committees: list[Committee], on: date | None) -> list[Sheet]:
+    return [roster_sheet(snapshot, c, on) for c in committees]
+
+
+def combined(sheets: list[Sheet], title: str) -> Sheet:
+    """Several sheets with the same columns as one table (CSV holds one table)."""
+    header = sheets[0].header if sheets else headers(MEMBERSHIP_COLUMNS)
+    return Sheet(title, header, [row for s in sheets for row in s.rows])
+
+
+def meetings_sheet(snapshot: Snapshot, year: int) -> Sheet:
+    rows = []
+    for m in snapshot.meetings_in_year(year):
+        committee = snapshot.committees.get(m.committee_id)
+        agenda = "; ".join(f"{i.number} {i.title}".strip() for i in m.agenda)
+        rows.append(
+            [
+                committee.name if committee else "",
+                format_date(m.date),
+                format_time(m.start_time),
+                format_time(m.end_time),
+                m.location,
+                MEETING_STATUS[m.status],
+                agenda,
+                m.notes,
+            ]
+        )
+    return Sheet(f"Sitzungen {year}", list(MEETING_COLUMNS), rows)
+
+
+def email_list(snapshot: Snapshot, committee: Committee, on: date) -> tuple[list[str], list[str]]:
+    """("Name <adresse>" of each current member with an e-mail, names of those without one).
+
+    Each person once, even with two memberships (a seat and a deputyship).
+    """
+    with_mail: dict[int, str] = {}
+    without: dict[int, str] = {}
+    for m in snapshot.memberships_of(committee.id, on):
+        person = snapshot.persons.get(m.person_id)
+        if person is None:
+            continue
+        name = f"{person.given_name} {person.family_name}".strip()
+        if person.email.strip():
+            with_mail[person.id] = f"{_quoted(name)} <{person.email.strip()}>"
+        else:
+            without[person.id] = name
+    order = lambda pid: _person_order(snapshot.persons[pid])  # noqa: E731
+    return [with_mail[p] for p in sorted(with_mail, key=order)], [without[p] for p in sorted(without, key=order)]
+
+
+def _quoted(name: str) -> str:
+    """A display name as RFC 5322 allows it: with a comma or other specials it goes in quotes."""
+    if any(c in name for c in ',;:<>@"()[]\\'):
+        return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return name
+
+
+def _org_order(o: Organisation) -> tuple[str, str, int]:
+    return sort_key(o.name), sort_key(o.municipality), o.id
+
+
+def _person_order(p: Person) -> tuple[str, str, int]:
+    return sort_key(p.family_name), sort_key(p.given_name), p.id
+
+
+EXPORT_CHOICES: dict[str, str] = {
+    "gremien": "Besetzung aller Gremien (heute)",
+    "verzeichnis": "Verzeichnis: Organisationen und Personen",
+    "sitzungen": "Sitzungen des laufenden Jahres",
+}
+
+
+EMAILS = "emails:"
+"""Prefix of the choice "e-mail list of committee N" (``emails:N``)."""
+
+
+def export_choices(snapshot: Snapshot) -> list[tuple[str, str]]:
+    """(label, key) of everything the export dialog offers, the e-mail list of each committee last."""
+    fixed = [(label, key) for key, label in EXPORT_CHOICES.items()]
+    return fixed + [(f"E-Mail-Liste: {c.name}", f"{EMAILS}{c.id}") for c in snapshot.active_committees()]
+
+
+def default_name(what: str, today: date) -> str:
+    if what.startswith(EMAILS):
+        return f"herford-emails-{what[len(EMAILS) :]}-{today:%Y-%m-%d}.txt"
+    return f"herford-{what}-{today:%Y-%m-%d}.xlsx"
+
+
+def export_file(snapshot: Snapshot, what: str, suffix: str, today: date) -> bytes:
+    """The bytes of an export file: ``suffix`` ".xlsx" (one sheet per table) or ".csv" (one table);
+    an e-mail list is text, one address a line, whatever the suffix.
+
+    Raises ``ValueError`` in German for what a CSV cannot hold (two tables) or an unknown suffix.
+    """
+    from herford_tui.exchange.tabular import csv_bytes, xlsx_bytes
+
+    if what.startswith(EMAILS):
+        committee = snapshot.committees.get(int(what[len(EMAILS) :]))
+        if committee is None:
+            raise ValueError("Das Gremium gibt es nicht (mehr).")
+        addresses, _ = email_list(snapshot, committee, today)
+        return "".join(f"{a}\n" for a in addresses).encode("utf-8")
+    if what == "gremien":
+        sheets = roster_sheets(snapshot, snapshot.active_committees(), today)
+    elif what == "verzeichnis":
+        sheets = [organisations_sheet(snapshot), persons_sheet(snapshot)]
+    else:
+        sheets = [meetings_sheet(snapshot, today.year)]
+    suffix = suffix.lower()
+    if suffix == ".xlsx":
+        return xlsx_bytes(sheets)
+    if suffix != ".csv":
+        raise ValueError("Bitte einen Dateinamen mit .xlsx oder .csv angeben.")
+    if what == "verzeichnis":
+        raise ValueError("Das Verzeichnis hat zwei Tabellen: bitte als .xlsx speichern.")
+    table = combined(sheets, what)
+    return csv_bytes(table.header, table.rows)

@@ -1,0 +1,139 @@
+"""The import dialog (I): check a CSV/XLSX file as a whole, show the report, then import all of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, ProgressBar, Select, Static
+
+from herford_tui.domain import Record
+from herford_tui.exchange.importing import KIND_LABEL, KINDS, ImportPlan, plan_import
+from herford_tui.exchange.tabular import TableError, read_table
+from herford_tui.ui.common.format import plain
+
+if TYPE_CHECKING:
+    from herford_tui.app import HerfordApp
+
+
+def report_text(plan: ImportPlan) -> str:
+    """The German report of a checked file (pure; the CLI prints the same facts)."""
+    what = KIND_LABEL[plan.kind]
+    lines = [f"Hinweis: {n}" for n in plan.notes]
+    lines += [f"Doppelt: {d}" for d in plan.duplicates]
+    lines += [f"Fehler: {p}" for p in plan.problems]
+    if plan.problems:
+        lines.append(f"{len(plan.problems)} Fehler. Nichts wird importiert; bitte die Datei berichtigen.")
+    elif plan.records:
+        lines.append(f"In Ordnung: {len(plan.records)} {what} bereit zum Import ({len(plan.duplicates)} doppelt).")
+    else:
+        lines.append(f"Nichts zu importieren ({len(plan.duplicates)} doppelt).")
+    return "\n".join(lines)
+
+
+class ImportScreen(ModalScreen[int | None]):
+    """Dismisses with the number of imported records, or None."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Abbrechen", id="import.cancel"),
+        Binding("ctrl+s", "next_step", "Prüfen / Importieren", id="import.run"),
+    ]
+    DEFAULT_CSS = """
+    ImportScreen #import-report { height: auto; max-height: 10; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plan: ImportPlan | None = None
+        self._checked: tuple[str, str] | None = None
+
+    @property
+    def herford(self) -> HerfordApp:
+        return cast("HerfordApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Importieren (CSV oder XLSX)", classes="dialog-title")
+            yield Label("Was", classes="field-label")
+            yield Select([(KIND_LABEL[k], k) for k in KINDS], value="organisationen", allow_blank=False, id="kind")
+            yield Label("Datei", classes="field-label")
+            yield Input(placeholder="z. B. ~/organisationen.csv", id="path")
+            yield ProgressBar(show_eta=False, id="import-progress")
+            with VerticalScroll(id="import-report"):
+                yield Static("Strg+S prüft die Datei; nach der Prüfung importiert Strg+S alles.", id="report")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Prüfen (Strg+S)", id="run", variant="primary")
+                yield Button("Abbrechen (Esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#import-progress").display = False
+        self.query_one("#path", Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "run":
+            self.action_next_step()
+        else:
+            self.dismiss(None)
+
+    def _inputs(self) -> tuple[str, str]:
+        return str(self.query_one("#kind", Select).value), self.query_one("#path", Input).value.strip()
+
+    def action_next_step(self) -> None:
+        kind, path = self._inputs()
+        if self.plan is not None and self.plan.ok and self.plan.records and self._checked == (kind, path):
+            self._import(self.plan)
+            return
+        if not path:
+            self._report("Bitte eine Datei angeben.")
+            return
+        self.plan = None
+        self.query_one("#run", Button).label = "Prüfen (Strg+S)"
+        self._report("Prüfe …")
+        self._check(kind, Path(path).expanduser(), (kind, path))
+
+    @work(thread=True, exclusive=True, group="import-check")
+    def _check(self, kind: str, path: Path, inputs: tuple[str, str]) -> None:
+        app = self.herford
+        try:
+            table = read_table(path)
+        except TableError as exc:
+            app.call_from_thread(self._report, str(exc))
+            return
+        bar = self.query_one("#import-progress", ProgressBar)
+        app.call_from_thread(self._start_progress, len(table.rows))
+        snapshot = app.snapshot
+        if snapshot is None:
+            app.call_from_thread(self._report, "Die Daten sind noch nicht geladen.")
+            return
+        plan = plan_import(kind, table, snapshot, lambda n: app.call_from_thread(bar.advance, n))
+        app.call_from_thread(self._checked_plan, plan, inputs)
+
+    def _start_progress(self, total: int) -> None:
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.update(total=total, progress=0)
+        bar.display = True
+
+    def _checked_plan(self, plan: ImportPlan, inputs: tuple[str, str]) -> None:
+        self.query_one("#import-progress").display = False
+        self.plan, self._checked = plan, inputs
+        self._report(report_text(plan))
+        if plan.ok and plan.records:
+            self.query_one("#run", Button).label = f"{len(plan.records)} importieren (Strg+S)"
+
+    def _import(self, plan: ImportPlan) -> None:
+        self.plan = None  # one import per check: a second Strg+S must not import twice
+        self._report("Importiere …")
+
+        def done(saved: list[Record]) -> None:
+            self.dismiss(len(saved))
+
+        self.herford.save_records(plan.items(), done=done)
+
+    def _report(self, text: str) -> None:
+        self.query_one("#report", Static).update(plain(text, keep_newlines=True))

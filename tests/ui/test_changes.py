@@ -1,0 +1,69 @@
+"""The audit log from the TUI: an edit made with keys shows in ``herford-tui log`` and on "Änderungen" (L)."""
+
+from __future__ import annotations
+
+import getpass
+import json
+
+import pytest
+from click.testing import CliRunner
+from pilot_helpers import SIZE, settle, wait_for
+from textual.widgets import DataTable, Input
+
+from herford_tui.cli import ENV_DB, main
+from herford_tui.store.audit import log_path
+from herford_tui.ui.changes import ChangesScreen
+from herford_tui.ui.directory.person_form import PersonForm
+
+SIZES = [(80, 24), (120, 40)]
+
+
+async def test_an_edit_in_the_tui_appears_in_the_log_and_on_the_changes_screen(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")  # the chair, Erika Mustermann
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonForm)
+        app.screen.query_one("#phone", Input).value = "05221 13-0"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert world.read().persons[world.person["mustermann"]].phone == "05221 13-0"
+
+        result = CliRunner(env={ENV_DB: None}).invoke(main, ["log", "--db", str(world.path), "--person", "1"])
+        assert result.exit_code == 0, result.output
+        head = f"  {getpass.getuser()}  Person {world.person['mustermann']} „Erika Mustermann“ geändert"
+        lines = result.output.splitlines()
+        at = next(i for i, line in enumerate(lines) if line.endswith(head[2:]) or head in line)
+        assert lines[at + 1] == "    Telefon: — → „05221 13-0“"
+
+        await pilot.press("L")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ChangesScreen))
+        table = app.screen.query_one("#changes", DataTable)
+        newest = [str(getattr(c, "plain", c)) for c in table.get_row_at(0)]
+        assert newest[1:3] == [getpass.getuser(), f"Person {world.person['mustermann']} Erika Mustermann"]
+        assert newest[3] == "geändert: Telefon: — → „05221 13-0“"
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ChangesScreen))
+
+
+def _fixed_times(world) -> None:
+    """The fixture's log with a fixed time and user, so the picture does not change from run to run."""
+    log = log_path(world.path)
+    entries = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    for i, entry in enumerate(entries):
+        entry["at"] = f"2026-11-27T{8 + i // 60:02d}:{i % 60:02d}:00+00:00"
+        entry["user"] = "kollegin"
+    log.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries), encoding="utf-8")
+
+
+async def _open_changes(pilot) -> None:
+    await pilot.press("L")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_changes_screen(world, snap_compare, size):
+    _fixed_times(world)
+    app = world.app(open_view="lenkungskreis")
+    assert snap_compare(app, terminal_size=size, run_before=_open_changes)

@@ -1,0 +1,98 @@
+"""The export dialog (E): writes the chosen table, asks before overwriting, says what went wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pilot_helpers import SIZE, settle, wait_for
+from textual.widgets import Input, Select, Static
+
+from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.export_dialog import ExportScreen
+
+
+async def _open(app, pilot) -> ExportScreen:
+    await pilot.press("E")
+    assert await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
+    return app.screen
+
+
+async def test_export_rosters_to_xlsx_and_ask_before_overwriting(world, tmp_path: Path):
+    target = tmp_path / "besetzung.xlsx"
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await _open(app, pilot)
+        assert screen.query_one("#path", Input).value.endswith("herford-gremien-2026-11-28.xlsx")
+        screen.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ExportScreen))
+        book = load_workbook(target)
+        assert "Lenkungskreis" in book.sheetnames
+        names = {row[2] for row in book["Lenkungskreis"].iter_rows(min_row=2, values_only=True)}
+        assert {"Mustermann", "Beispiel", "Probe", "Test"} <= names
+        written = target.read_bytes()
+
+        screen = await _open(app, pilot)
+        screen.query_one("#what", Select).value = "verzeichnis"
+        screen.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")  # keep the file
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
+        assert target.read_bytes() == written
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("j")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ExportScreen))
+        await settle(app, pilot)
+        assert load_workbook(target).sheetnames == ["Organisationen", "Personen"]
+
+
+async def test_email_list_of_a_committee(world, tmp_path: Path):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await _open(app, pilot)
+        screen.query_one("#what", Select).value = f"emails:{world.lenkungskreis}"
+        field = screen.query_one("#path", Input)
+        assert await wait_for(pilot, lambda: field.value.endswith(".txt"))
+        path = field.value
+        assert path.endswith(f"herford-emails-{world.lenkungskreis}-2026-11-28.txt")
+        screen.query_one("#path", Input).value = str(tmp_path / "lk.txt")
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ExportScreen))
+    # only the chair has an e-mail address in the fixture
+    assert (tmp_path / "lk.txt").read_text(encoding="utf-8") == "Erika Mustermann <e.mustermann@example.org>\n"
+
+
+async def test_directory_as_csv_is_refused_in_german(world, tmp_path: Path):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await _open(app, pilot)
+        screen.query_one("#what", Select).value = "verzeichnis"
+        screen.query_one("#path", Input).value = str(tmp_path / "v.csv")
+        await pilot.press("ctrl+s")
+        error = screen.query_one("#export-error", Static)
+        assert await wait_for(pilot, lambda: "bitte als .xlsx speichern" in str(error.render()))
+        assert not (tmp_path / "v.csv").exists()
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ExportScreen))
+
+
+async def _steady_dialog(pilot) -> None:
+    await pilot.press("E")
+    await pilot.pause()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_export_dialog(world, snap_compare, size, monkeypatch):
+    monkeypatch.setenv("HOME", "/home/kollegin")  # the suggested path starts in the home folder
+    app = world.app(open_view="lenkungskreis")
+    assert snap_compare(app, terminal_size=size, run_before=_steady_dialog)

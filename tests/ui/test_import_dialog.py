@@ -1,0 +1,91 @@
+"""The import dialog (I): the report names bad lines and nothing is saved; a good file imports at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_helpers import SIZE, settle, wait_for
+from textual.widgets import Input, Select, Static
+
+from herford_tui.ui.import_dialog import ImportScreen
+
+HEADER = "Name;Art;Kommune\n"
+
+
+def report(app) -> str:
+    return str(app.screen.query_one("#report", Static).render())
+
+
+async def test_bad_lines_are_named_then_the_corrected_file_imports(world, tmp_path: Path):
+    csv_file = tmp_path / "orgs.csv"
+    csv_file.write_text(
+        HEADER + "Neue Schule;Schule;Bielefeld\n;Schule;Enger\nKita Sonne;Kita;Vlotho\n", encoding="utf-8"
+    )
+    before = world.bytes()
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("I")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ImportScreen))
+        app.screen.query_one("#path", Input).value = str(csv_file)
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: "Nichts wird importiert" in report(app))
+        text = report(app)
+        assert "Zeile 2, Kommune: „Bielefeld“ ist keine Kommune" in text
+        assert "Zeile 3, Name: Der Name darf nicht leer sein." in text
+        await pilot.press("ctrl+s")  # checks again, imports nothing
+        assert await wait_for(pilot, lambda: "Nichts wird importiert" in report(app))
+        assert world.bytes() == before
+
+        csv_file.write_text(HEADER + "Neue Schule;Schule;Löhne\nKita Sonne;Kita;Vlotho\n", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: "In Ordnung: 2 Organisationen" in report(app))
+        assert world.bytes() == before  # checked, not yet imported
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ImportScreen))
+        await settle(app, pilot)
+    names = {o.name: o.municipality for o in world.read().organisations.values()}
+    assert names["Neue Schule"] == "Löhne" and names["Kita Sonne"] == "Vlotho"
+
+
+async def test_changing_the_kind_after_the_check_checks_again(world, tmp_path: Path):
+    csv_file = tmp_path / "p.csv"
+    csv_file.write_text("Vorname;Nachname\nIda;Import\n", encoding="utf-8")
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("I")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ImportScreen))
+        app.screen.query_one("#kind", Select).value = "personen"
+        app.screen.query_one("#path", Input).value = str(csv_file)
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: "In Ordnung: 1 Personen" in report(app))
+        app.screen.query_one("#kind", Select).value = "organisationen"
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: "Zeile 1, Name: Die Spalte fehlt." in report(app))
+    assert "Import" not in {p.family_name for p in world.read().persons.values()}
+
+
+async def _checked(pilot) -> None:
+    await pilot.press("I")
+    await pilot.pause()
+    screen = pilot.app.screen
+    screen.query_one("#path", Input).value = "~/beispiel-personen.csv"
+    screen.query_one("#kind", Select).value = "personen"
+    await pilot.press("ctrl+s")
+    await wait_for(pilot, lambda: "Organisation" in report(pilot.app))
+    for field in screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_import_dialog_report(world, snap_compare, size, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    sample = Path(__file__).resolve().parents[2] / "data" / "beispiel-personen.csv"
+    (home / sample.name).write_bytes(sample.read_bytes())
+    monkeypatch.setenv("HOME", str(home))  # the path on screen reads the same on every machine
+    app = world.app(open_view="lenkungskreis")
+    assert snap_compare(app, terminal_size=size, run_before=_checked)

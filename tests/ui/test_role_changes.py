@@ -1,0 +1,156 @@
+"""Role changes keep history (issue 6, item 4): hand over the chair (c), change a role from a date (w),
+a second chair refused, an old file with two chairs migrated. Checked on screen and in the file."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from pilot_helpers import SIZE, TODAY, error_text, goto_row, replace_text, roster_text, screen_text, settle, type_text
+from test_committee_flows import choose
+
+from herford_tui.domain import Role
+from herford_tui.store.check import check_file
+from herford_tui.ui.committees.membership_form import MembershipForm
+from herford_tui.ui.committees.role_form import ChangeRoleForm, HandOverChairForm
+
+EVE = date(2026, 11, 27)
+BM = "Bürgermeister der kreisangehörigen Städte und Gemeinden"
+
+
+async def test_hand_over_the_chair_keeps_both_chairs_in_the_history(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
+        await pilot.press("c")
+        form = app.screen
+        assert isinstance(form, HandOverChairForm)
+        text = screen_text(app)
+        assert "Vorsitz bisher Erika Mustermann (seit 01.01.2025)" in text
+        assert form.query_one("#chair").value == world.membership["bm"]  # the highlighted member
+        assert form.query_one("#start").value == "28.11.2026"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, HandOverChairForm)
+
+        rows = roster_text(app, world.lenkungskreis)
+        assert "Landrat | Erika Mustermann | Mitglied | Kreis Herford | 28.11.2026" in rows
+        assert f"{BM} | Bernd Beispiel | Vorsitz | Stadt Bünde | 28.11.2026" in rows
+        assert " | ↳ Paula Probe | Stellvertretung |  | 01.01.2025" in rows  # her deputy follows her member
+        await pilot.press("h")
+        await settle(app, pilot)
+        history = roster_text(app, world.lenkungskreis)
+        assert "Landrat | Erika Mustermann | Vorsitz | Kreis Herford | bis 27.11.2026" in history
+        assert f"{BM} | Bernd Beispiel | Mitglied | Stadt Bünde | bis 27.11.2026" in history
+        await goto_row(pilot, app, world.lenkungskreis, "Erika Mustermann | Vorsitz")
+        detail = str(app.query_one(f"#committee-{world.lenkungskreis} #member-detail").render())
+        assert "Vorsitz 01.01.2025–27.11.2026" in detail
+
+    snap = world.read()
+    periods = sorted(
+        (m.person_id, m.start, m.end, m.role)
+        for m in snap.memberships_of(world.lenkungskreis)
+        if m.person_id in (world.person["mustermann"], world.person["beispiel"])
+    )
+    start = date(2025, 1, 1)
+    assert periods == [
+        (world.person["mustermann"], start, EVE, Role.VORSITZ),
+        (world.person["mustermann"], TODAY, None, Role.MITGLIED),
+        (world.person["beispiel"], start, EVE, Role.MITGLIED),
+        (world.person["beispiel"], TODAY, None, Role.VORSITZ),
+    ]
+    deputy = snap.memberships[world.membership["deputy"]]
+    assert snap.memberships[deputy.deputy_of].role is Role.VORSITZ
+    assert check_file(world.path).ok
+
+
+async def test_change_role_from_a_date_moves_the_deputy_along(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
+        await pilot.press("w")
+        assert isinstance(app.screen, ChangeRoleForm)
+        assert "Bernd Beispiel: bisher Mitglied seit 01.01.2025" in screen_text(app)
+        await choose(pilot, "#role", "Co-Vorsitz")
+        await pilot.press("tab")
+        await replace_text(pilot, "01.10.2026")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ChangeRoleForm)
+
+        rows = roster_text(app, world.lenkungskreis)
+        at = rows.index(f"{BM} | Bernd Beispiel | Co-Vorsitz | Stadt Bünde | 01.10.2026")
+        assert rows[at + 1] == " | ↳ Paula Probe | Stellvertretung |  | 01.01.2025"
+        view = app.query_one(f"#committee-{world.lenkungskreis}")
+        assert view.current_line.membership.role is Role.CO_VORSITZ  # cursor on the new role
+    snap = world.read()
+    old = snap.memberships[world.membership["bm"]]
+    assert (old.role, old.end) == (Role.MITGLIED, date(2026, 9, 30))
+    new = snap.memberships[snap.memberships[world.membership["deputy"]].deputy_of]
+    assert (new.person_id, new.role, new.start, new.end) == (
+        world.person["beispiel"],
+        Role.CO_VORSITZ,
+        date(2026, 10, 1),
+        None,
+    )
+    assert (new.seat_key, new.represents_id) == (old.seat_key, old.represents_id)
+
+
+async def test_change_role_before_the_start_is_refused_in_the_form(world):
+    before = world.bytes()
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
+        await pilot.press("w", "tab")
+        await replace_text(pilot, "01.01.2024")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChangeRoleForm)
+        assert "vor dem Beginn der Mitgliedschaft (01.03.2024)" in error_text(app, "start")
+        await replace_text(pilot, "31.02.2026")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "kein Datum" in error_text(app, "start")
+    assert world.bytes() == before
+
+
+async def test_a_second_chair_is_refused_with_the_current_chair_named(world):
+    before = world.bytes()
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Sozialdezernenten")
+        await pilot.press("a")
+        await type_text(pilot, "Max")
+        await pilot.press("enter", "tab", "tab")  # person -> seat -> role
+        await choose(pilot, "#role", "Vorsitz")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MembershipForm)
+        message = error_text(app, "role")
+        assert "Den Vorsitz im Gremium „Lenkungskreis“ hat in diesem Zeitraum schon Erika Mustermann" in message
+        assert "Co-Vorsitz" in message
+        assert world.bytes() == before
+        await choose(pilot, "#role", "Co-Vorsitz")  # sharing the chair on purpose is allowed
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, MembershipForm)
+        assert "Sozialdezernenten | Max Muster | Co-Vorsitz |  | 28.11.2026" in roster_text(app, world.lenkungskreis)
+    [m] = world.read().memberships_of_person(world.person["muster"])
+    assert m.role is Role.CO_VORSITZ
+
+
+async def test_an_old_file_with_two_chairs_opens_with_a_co_chair_and_passes_check(world):
+    data = json.loads(world.bytes())
+    data["meta"]["1"]["schema"] = 1  # as an older herford-tui wrote it: two chairs were accepted
+    data["memberships"][str(world.membership["bm"])]["role"] = "vorsitz"
+    world.path.write_text(json.dumps(data, ensure_ascii=False))
+    original = world.bytes()
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
+        rows = roster_text(app, world.lenkungskreis)
+        assert f"{BM} | Bernd Beispiel | Co-Vorsitz | Stadt Bünde | 01.01.2025" in rows
+        assert "Landrat | Erika Mustermann | Vorsitz | Kreis Herford | 01.01.2025" in rows
+    assert world.path.with_name("herford.json.1.bak").read_bytes() == original
+    report = check_file(world.path)
+    assert report.ok and not report.notes, report.lines()

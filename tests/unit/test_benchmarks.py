@@ -1,0 +1,47 @@
+"""benchmarks/run.py keeps working: one quick run on the small demo data, every figure with its baseline."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FIGURES_WITH_BASELINE = (
+    "cold_start",
+    "open",
+    "save_one",
+    "save_three",
+    "colleague_seen",
+    "colleague_ui",
+    "search_p95",
+    "peak_rss",
+    "writers",
+)
+
+
+def test_one_quick_run_prints_one_json_object_with_every_figure(tmp_path: Path):
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "small", "--runs", "1", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout)
+    assert report["machine"]["cpus"] >= 1 and report["total_seconds"] > 0
+    small = report["sizes"]["small"]
+    assert small["file_bytes"] > 10_000
+    figures = small["figures"]
+    for key in FIGURES_WITH_BASELINE:
+        figure = figures[key]
+        assert figure["runs"] >= 1 and figure["median"] > 0, key
+        assert figure["baseline"]["median"] > 0 and figure["ratio"] > 0, key
+    assert figures["writers"]["lost"] == 0 and figures["writers"]["errors"] == 0
+    assert figures["tab_first_visit"]["slowest_tab"]
+    assert figures["peak_rss"]["tabs_visited"] == figures["peak_rss"]["tabs_in_app"]
+    assert report["growth"] == {}  # one size: nothing to compare
+    assert list(tmp_path.iterdir()) == []  # the demo data went into a temporary folder, now gone

@@ -1,0 +1,171 @@
+"""CSV/XLSX import: whole file checked first, all or nothing, German report by line and column."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook
+
+from herford_tui.cli import ENV_DB, main
+from herford_tui.domain import Membership, Organisation, Person, Role
+from herford_tui.exchange.importing import plan_import
+from herford_tui.exchange.tabular import decode_text, parse_csv
+from herford_tui.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+ORG_HEADER = "Name;Art;Kommune;Anschrift;Telefon;E-Mail;Website;Notizen\n"
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
+    monkeypatch.delenv(ENV_DB, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    return CliRunner()
+
+
+def run(runner: CliRunner, db: Path, *args: str):
+    return runner.invoke(main, [*args, "--db", str(db)], catch_exceptions=False)
+
+
+def test_three_bad_lines_import_nothing_and_are_named(runner: CliRunner, store: Store, tmp_path: Path):
+    before = store.path.read_bytes()
+    csv_file = tmp_path / "orgs.csv"
+    csv_file.write_text(
+        ORG_HEADER
+        + "Gute Schule;Schule;Herford;;;;;\n"
+        + "Falscher Ort;Schule;Bielefeld;;;;;\n"  # line 3: municipality
+        + ";Schule;Enger;;;;;\n"  # line 4: name missing
+        + "Gute Kita;Kita;Enger;;;;;\n"
+        + "Schlechte Post;Schule;Vlotho;;;keine-adresse;;\n",  # line 6: e-mail
+        encoding="utf-8",
+    )
+    result = run(runner, store.path, "import", "organisationen", str(csv_file))
+    assert result.exit_code == 1
+    assert "Zeile 3, Kommune: „Bielefeld“ ist keine Kommune im Kreis Herford" in result.output
+    assert "Zeile 4, Name: Der Name darf nicht leer sein." in result.output
+    assert "Zeile 6, E-Mail: „keine-adresse“ ist keine gültige E-Mail-Adresse." in result.output
+    assert "3 Fehler in 3 Zeile(n). Nichts wurde importiert." in result.output
+    assert store.path.read_bytes() == before
+
+
+def test_windows_1252_with_umlauts_and_commas_imports(runner: CliRunner, store: Store, tmp_path: Path):
+    csv_file = tmp_path / "excel.csv"
+    text = (
+        "Name,Art,Kommune\r\n"
+        "Grundschule Rödinghausen-Süd,Schule,Roedinghausen\r\n"
+        "Kita Löwenzahn,Kindertageseinrichtung,Löhne\r\n"
+    )
+    csv_file.write_bytes(text.encode("cp1252"))
+    result = run(runner, store.path, "import", "organisationen", str(csv_file))
+    assert result.exit_code == 0, result.output
+    assert "Windows-1252" in result.output
+    orgs = {o.name: o for o in Store(store.path).snapshot().organisations.values()}
+    assert orgs["Grundschule Rödinghausen-Süd"].municipality == "Rödinghausen"
+    assert orgs["Kita Löwenzahn"].municipality == "Löhne"
+    assert orgs["Kita Löwenzahn"].type.value == "kita"
+
+
+def test_utf8_with_and_without_bom_is_read():
+    for raw, encoding in ((b"\xef\xbb\xbf", "UTF-8 mit BOM"), (b"", "UTF-8")):
+        table = parse_csv(decode_text(raw + "Name;Kommune\nAß;Löhne\n".encode()))
+        assert (table.header, table.rows, table.encoding) == (["Name", "Kommune"], [(2, ["Aß", "Löhne"])], encoding)
+
+
+def test_duplicates_of_existing_records_are_reported_not_doubled(runner: CliRunner, store: Store, tmp_path: Path):
+    org = store.save(Organisation(name="Müller-Schule", municipality="Bünde"))
+    store.save(Person(given_name="Jürgen", family_name="Groß", email="j.gross@example.org", organisation_id=org.id))
+    csv_file = tmp_path / "p.csv"
+    csv_file.write_text(
+        "Vorname;Nachname;E-Mail;Organisation\n"
+        "Juergen;Gross;J.Gross@example.org;Mueller-Schule\n"
+        "Anna;Neu;anna@example.org;Müller-Schule\n",
+        encoding="utf-8",
+    )
+    result = run(runner, store.path, "import", "personen", str(csv_file))
+    assert result.exit_code == 0, result.output
+    assert "Doppelt: Zeile 2: „Jürgen Groß“ (j.gross@example.org) gibt es schon" in result.output
+    persons = Store(store.path).snapshot().persons.values()
+    assert sorted(p.family_name for p in persons) == ["Groß", "Neu"]
+    assert all(p.organisation_id == org.id for p in persons)
+
+    orgs = tmp_path / "o.csv"
+    orgs.write_text(ORG_HEADER + "MUELLER-SCHULE;Schule;Buende;;;;;\n", encoding="utf-8")
+    result = run(runner, store.path, "import", "organisationen", str(orgs))
+    assert "Doppelt: Zeile 2: „Müller-Schule“ (Bünde) gibt es schon" in result.output
+    assert "0 Organisationen importiert, 1 doppelt übersprungen." in result.output
+
+
+def test_dry_run_saves_nothing(runner: CliRunner, store: Store, tmp_path: Path):
+    before = store.path.read_bytes()
+    result = run(
+        runner, store.path, "import", "organisationen", str(ROOT / "data" / "beispiel-organisationen.csv"), "--dry-run"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Probelauf: 3 Organisationen würden importiert" in result.output
+    assert store.path.read_bytes() == before
+
+
+def test_the_sample_files_import_in_order(runner: CliRunner, db_path: Path):
+    for kind in ("organisationen", "personen", "mitgliedschaften"):
+        result = run(runner, db_path, "import", kind, str(ROOT / "data" / f"beispiel-{kind}.csv"))
+        assert result.exit_code == 0, result.output
+    snap = Store(db_path).snapshot()
+    (m,) = snap.memberships.values()
+    assert snap.persons[m.person_id].family_name == "Beispiel"
+    assert snap.organisations[m.represents_id].name == "Beispiel-Gesamtschule Musterstadt"
+
+
+def test_xlsx_first_sheet_and_deputy_of_an_earlier_row(runner: CliRunner, store: Store, tmp_path: Path):
+    a = store.save(Person(given_name="Ada", family_name="Seat"))
+    b = store.save(Person(given_name="Bo", family_name="Deputy"))
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Gremium", "Sitz", "Vorname", "Nachname", "Rolle", "Beginn", "Stellvertretung für"])
+    from datetime import datetime
+
+    sheet.append(
+        ["Regionales Leitungsteam", "Vertretung der Schulen", "Ada", "Seat", "Mitglied", datetime(2026, 1, 1), None]
+    )
+    sheet.append(
+        [
+            "Regionales Leitungsteam",
+            "Vertretung der Schulen",
+            "Bo",
+            "Deputy",
+            "Stellvertretung",
+            "01.02.2026",
+            "Ada Seat",
+        ]
+    )
+    book.create_sheet("Ignoriert").append(["x"])
+    path = tmp_path / "m.xlsx"
+    book.save(path)
+    result = run(runner, store.path, "import", "mitgliedschaften", str(path))
+    assert result.exit_code == 0, result.output
+    ms = {m.person_id: m for m in Store(store.path).snapshot().memberships.values()}
+    assert ms[b.id].role is Role.STELLVERTRETUNG and ms[b.id].deputy_of == ms[a.id].id
+
+
+def test_plan_reports_missing_required_column(store: Store):
+    table = parse_csv(("Vorname;E-Mail\nA;a@example.org\n", "UTF-8"))
+    plan = plan_import("personen", table, store.snapshot())
+    assert [str(p) for p in plan.problems] == ["Zeile 1, Nachname: Die Spalte fehlt."]
+
+
+def test_seat_count_is_checked_across_rows(store: Store):
+    snap = store.snapshot()
+    lenkung = next(c for c in snap.committees.values() if c.name == "Lenkungskreis")
+    landrat = next(s for s in lenkung.seats if s.label == "Landrat")
+    assert landrat.count == 1
+    ids = [store.save(Person(given_name="P", family_name=f"N{i}")).id for i in range(2)]
+    rows = "".join(f"Lenkungskreis;Landrat;N{i};P;01.01.2026\n" for i in range(2))
+    table = parse_csv(("Gremium;Sitz;Nachname;Vorname;Beginn\n" + rows, "UTF-8"))
+    plan = plan_import("mitgliedschaften", table, store.snapshot())
+    assert len(plan.records) == 1 and isinstance(plan.records[0], Membership)
+    assert plan.records[0].person_id == ids[0]
+    assert [(p.line, p.column) for p in plan.problems] == [(3, "Sitz")]
+    assert "voll besetzt" in plan.problems[0].message
+    json.loads(store.path.read_bytes())
