@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from herford_tui.domain import meetings as meeting_rules
 from herford_tui.domain.models import (
     Committee,
     Meeting,
@@ -126,6 +127,7 @@ class Snapshot:
             for key in sorted({m.seat_key for m in self.memberships_of(record.id)} - keys):
                 label = old.seat(key).label if old and old.seat(key) else key
                 problems.append(Problem("seats", f"Sitz „{label}“ hat Mitgliedschaften (auch frühere) und bleibt."))
+            problems += meeting_rules.committee_problems(record)
         elif isinstance(record, Person):
             if record.organisation_id and record.organisation_id not in self.organisations:
                 problems.append(Problem("organisation_id", "Die Organisation gibt es nicht (mehr)."))
@@ -135,6 +137,7 @@ class Snapshot:
             for entry in record.attendance:
                 if entry.person_id not in self.persons:
                     problems.append(Problem("attendance", "Eine Person der Anwesenheitsliste fehlt."))
+            problems += meeting_rules.meeting_problems(self, record)
         return problems
 
     def _check_membership(self, m: Membership) -> list[Problem]:
