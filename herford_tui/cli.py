@@ -156,3 +156,9 @@ def demo(db: str | None, size: str, random_seed: int) -> None:
 
 for _command in (main, check, demo):
     _command.context_class = GermanContext
+
+from herford_tui.commands.export import export  # noqa: E402  (commands import names defined above)
+from herford_tui.commands.termine import termine  # noqa: E402
+
+main.add_command(export)
+main.add_command(termine)

@@ -76,3 +76,13 @@ def build_calendar(snapshot: Snapshot, meetings: Iterable[Meeting], *, now: date
         cal.add_component(event)
     cal.add_missing_timezones()
     return cal.to_ical()
+
+
+def select_meetings(snapshot: Snapshot, committee_id: int | None = None, year: int | None = None) -> list[Meeting]:
+    """Meetings with a date, of one committee and/or year, in date order."""
+    found = [
+        m
+        for m in snapshot.meetings.values()
+        if m.date and (committee_id is None or m.committee_id == committee_id) and (year is None or m.date.year == year)
+    ]
+    return sorted(found, key=lambda m: (m.date, m.start_time.isoformat() if m.start_time else "", m.id))

@@ -207,7 +207,8 @@ def upcoming_lines(snapshot: Snapshot, today: date, days: int, committee_id: int
     """Plain text like ``khal list``: a heading per day, one line per meeting."""
     meetings = sorted(upcoming(snapshot, today, days, committee_id), key=_sort_key)
     if not meetings:
-        return [f"Keine Sitzungen in den nächsten {days} Tagen."]
+        span = {0: "heute", 1: "heute oder morgen"}.get(days, f"in den nächsten {days} Tagen")
+        return [f"Keine Sitzungen {span}."]
     lines: list[str] = []
     day: date | None = None
     for m in meetings:
