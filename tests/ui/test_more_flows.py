@@ -13,7 +13,7 @@ from herford_tui.ui.committees.archive import ArchiveScreen
 from herford_tui.ui.committees.committee_form import CommitteeForm
 from herford_tui.ui.directory.org_form import OrganisationForm
 from herford_tui.ui.directory.person_form import PersonForm
-from herford_tui.ui.year.meeting_form import MeetingForm
+from herford_tui.ui.meetings.meeting_form import MeetingForm
 
 
 async def _type(pilot, text: str) -> None:

@@ -273,3 +273,22 @@ def test_upcoming_lines(snap):
         "  14:00–16:00  Lenkungskreis  [abgesagt]",
     ]
     assert upcoming_lines(snap, TODAY, 30, committee_id=9) == ["Keine Sitzungen in den nächsten 30 Tagen."]
+
+
+# -- agenda changes ----------------------------------------------------------------------------
+def test_agenda_add_move_remove_keeps_numbers():
+    from herford_tui.domain.agenda import add_decision, add_task, move_item, put_item, remove_item, set_task_done
+
+    m = meeting(date(2026, 3, 4))
+    for title in ("Begrüßung", "Haushalt", "Verschiedenes"):
+        m = put_item(m, AgendaItem(title=title))
+    assert [(i.number, i.title) for i in m.agenda] == [("1", "Begrüßung"), ("2", "Haushalt"), ("3", "Verschiedenes")]
+    m = move_item(m, 2, -1)
+    assert [(i.number, i.title) for i in m.agenda][1:] == [("2", "Verschiedenes"), ("3", "Haushalt")]
+    assert move_item(m, 0, -1) is m and move_item(m, 2, 1) is m
+    m = remove_item(m, 0)
+    assert [(i.number, i.title) for i in m.agenda] == [("1", "Verschiedenes"), ("2", "Haushalt")]
+    m = add_decision(m, 1, Decision("Mittel freigeben", DecisionResult.EINSTIMMIG))
+    m = add_task(m, 1, Task("Antrag stellen", 1, date(2026, 4, 1)))
+    m = set_task_done(m, 1, 0, True)
+    assert m.agenda[1].decisions[0].text == "Mittel freigeben" and m.agenda[1].tasks[0].done
