@@ -121,9 +121,9 @@ def attendance_row(snapshot: Snapshot, line: AttendanceLine) -> tuple[Text, ...]
     return (
         Text(mark, style=style),
         cell(person_name(snapshot, line.person_id)),
-        cell(line.seat_label or "–"),
-        cell(role),
         cell(status, style),
+        cell(role),
+        cell(line.seat_label or "–"),
     )
 
 

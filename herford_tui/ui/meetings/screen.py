@@ -31,7 +31,15 @@ if TYPE_CHECKING:
     from herford_tui.ui.meetings.invitation import Written
 
 
-KEYS = "b Daten · i Einladung · p Protokoll · o offene Aufgaben · 1 2 3 Reiter · Esc zurück"
+KEYS = "b Daten  i Einladung  p Protokoll  o Offene Aufgaben  1 2 3 Reiter  Esc zurück"
+
+
+COLUMNS: dict[str, tuple[tuple[str, int | None], ...]] = {
+    "#agenda-table": (("TOP", 3), ("Titel", 30), ("", 14), ("Zuständig", 16), ("Stand", None)),
+    # status before the seat: at 80 columns the long seat names may run off the edge
+    "#attendance-table": (("", 1), ("Name", 20), ("Status", 28), ("Rolle", 14), ("Sitz", None)),
+    "#task-table": (("TOP", 3), ("Aufgabe", None)),
+}
 
 
 class AgendaTable(DataTable):
@@ -80,6 +88,8 @@ class MeetingScreen(Screen[None]):
         self.meeting_id = meeting_id
         self.lines: list[AttendanceLine] = []
         self.tasks: list[tuple[int, int]] = []
+        self._cursor_after_save: int | None = None
+        """Agenda row to select once the save that adds or moves an item shows up."""
 
     @property
     def meeting(self) -> Meeting | None:
@@ -101,9 +111,10 @@ class MeetingScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one("#agenda-table", DataTable).add_columns("TOP", "Titel", "", "Zuständig", "Stand")
-        self.query_one("#attendance-table", DataTable).add_columns("", "Name", "Sitz", "Rolle", "Status")
-        self.query_one("#task-table", DataTable).add_columns("TOP", "Aufgabe")
+        for table_id, columns in COLUMNS.items():
+            table = self.query_one(table_id, DataTable)
+            for label, width in columns:
+                table.add_column(label, width=width)
         self.watch(self.app, "snapshot", self._refresh, init=False)
         self._refresh()
         self.query_one("#agenda-table").focus()
@@ -122,6 +133,8 @@ class MeetingScreen(Screen[None]):
         agenda.clear()
         for i in range(len(meeting.agenda)):
             agenda.add_row(*show.agenda_row(snapshot, meeting, i))
+        if self._cursor_after_save is not None and self._cursor_after_save < len(meeting.agenda):
+            keep, self._cursor_after_save = self._cursor_after_save, None
         if meeting.agenda:
             agenda.move_cursor(row=min(max(keep, 0), len(meeting.agenda) - 1))
         self._show_item()
@@ -201,9 +214,8 @@ class MeetingScreen(Screen[None]):
         def done(item: AgendaItem | None) -> None:
             meeting = self.meeting
             if item is not None and meeting is not None:
+                self._cursor_after_save = len(meeting.agenda)
                 self._save(edit.put_item(meeting, item))
-                agenda = self.query_one("#agenda-table", DataTable)
-                self.call_after_refresh(lambda: agenda.move_cursor(row=agenda.row_count - 1))
 
         self.app.push_screen(AgendaItemForm(None, self._people()), done)
 
@@ -231,8 +243,8 @@ class MeetingScreen(Screen[None]):
             return
         moved = edit.move_item(meeting, index, step)
         if moved is not meeting:
+            self._cursor_after_save = index + step
             self._save(moved)
-            self.query_one("#agenda-table", DataTable).move_cursor(row=index + step)
 
     def action_remove_item(self) -> None:
         meeting, index = self.meeting, self._item_index()

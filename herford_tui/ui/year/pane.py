@@ -236,9 +236,13 @@ class YearPane(SnapshotView):
 
     @on(Select.Changed, "#year-filter")
     def _filter_changed(self, event: Select.Changed) -> None:
-        self.committee_filter = None if event.value in (ALL, Select.NULL) else int(str(event.value))
+        wanted = None if event.value in (ALL, Select.NULL) else int(str(event.value))
+        if wanted == self.committee_filter and self._select_after is None:
+            return  # the options were refreshed, nobody chose anything
+        self.committee_filter = wanted
         self.refresh_data(current_snapshot(self.app))
-        self.query_one("#year-table" if self.as_list else "#year-grid", DataTable).focus()
+        if event.select.has_focus:  # focusing a hidden tab's table would switch to that tab
+            self.query_one("#year-table" if self.as_list else "#year-grid", DataTable).focus()
 
     @on(DataTable.CellSelected, "#year-grid")
     @on(DataTable.RowSelected, "#year-table")
