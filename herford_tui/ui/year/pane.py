@@ -140,7 +140,7 @@ class YearPane(SnapshotView):
     def _summary(self) -> Text:
         text = Text()
         text.append(f"Sitzungen {self.year}", style="bold")
-        text.append(f"  {show.LEGEND}", style="dim")
+        text.append(f"  {show.LEGEND[0]}\n{show.LEGEND[1]}", style="dim")
         return text
 
     @on(DataTable.CellHighlighted, "#year-grid")

@@ -38,7 +38,10 @@ STYLE = {
     MeetingStatus.DURCHGEFUEHRT: "green",
     MeetingStatus.ABGESAGT: "dim strike",
 }
-LEGEND = "g geplant · e eingeladen · d durchgeführt · x abgesagt · ! Einladung überfällig · * Ferien/Feiertag"
+LEGEND = (
+    "g geplant · e eingeladen · d durchgeführt · x abgesagt",
+    "! Einladung überfällig · * Feiertag/Ferien · Anz.: + zu viele, - zu wenige",
+)
 PUBLIC_ROW, SCHOOL_ROW = "feiertage", "ferien"
 NAME_WIDTH = 14
 
