@@ -18,6 +18,7 @@ from herford_tui.cli import GermanContext, db_option, german_help, resolve_db
 @click.option("--jahr", "year", type=click.IntRange(1900, 2200), metavar="JAHR", help="Nur dieses Jahr.")
 def ics(db: str | None, out: str, committee_name: str | None, year: int | None) -> None:
     """Sitzungen als Kalenderdatei (iCalendar) schreiben, abgesagte als abgesagt."""
+    from herford_tui.commands.output import write_atomic
     from herford_tui.commands.reading import fail, find_committee, read_snapshot
     from herford_tui.domain.ics import build_calendar, select_meetings
 
@@ -30,25 +31,10 @@ def ics(db: str | None, out: str, committee_name: str | None, year: int | None) 
         return
     target = Path(out).expanduser()
     try:
-        write_file(target, data)
+        write_atomic(target, data)
     except OSError as exc:
         fail(f"{target} konnte nicht geschrieben werden: {exc.strerror or exc}.")
     click.echo(f"{len(meetings)} Sitzung(en) nach {target} geschrieben.")
-
-
-def write_file(target: Path, data: bytes) -> None:
-    """Whole or not at all: a temporary file beside the target, then one rename."""
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 ics.context_class = GermanContext

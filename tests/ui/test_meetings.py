@@ -240,3 +240,43 @@ async def test_grid_marks_rhythm_filters_and_changes_year(world):
         assert await wait_for(pilot, lambda: "Sitzungen 2027" in screen_text(app))
         await pilot.press("l")
         assert await wait_for(pilot, lambda: app.query_one("#year-table", DataTable).display)
+
+
+async def test_series_preview_then_all_dates_saved_at_once(world):
+    from herford_tui.ui.meetings.series_form import SeriesForm
+
+    rlt = world.leitungsteam
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await wait_for(pilot, lambda: app.query_one("#year-grid", DataTable).has_focus)
+        await pilot.press("s")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, SeriesForm))
+        form = app.screen
+        form.query_one("#committee_id").value = rlt
+        form.query_one("#year", Input).value = "2027"
+        form.query_one("#interval").value = 2  # jeden 2. Mittwoch in jedem zweiten Monat
+        await pilot.pause()
+        preview = form.query_one("#series-preview", Static)
+        assert await wait_for(pilot, lambda: "jeden 2. Mittwoch in jedem zweiten Monat" in str(preview.render()))
+        text = str(preview.render())
+        assert "6 Sitzungen" in text and "Rhythmus 2027: 6 (Soll 6–8)" in text
+        assert world.read().meetings_of(rlt) == []  # only a preview so far
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        days = [m.date for m in world.read().meetings_of(rlt)]
+        assert days[:2] == [date(2027, 1, 13), date(2027, 3, 10)] and len(days) == 6
+        assert app.query_one(YearPane).year == 2027  # the view follows to the planned year
+
+
+async def test_calendar_export_from_the_year_view(world, home):
+    import icalendar
+
+    world.store().save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 12, 9), start_time=time(14)))
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: app.query_one("#year-grid", DataTable).has_focus)
+        await pilot.press("k")
+        target = home / "herford-sitzungen-2026.ics"
+        assert await wait_for(pilot, target.exists)
+        await settle(app, pilot)
+    assert len(icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")) == 1

@@ -6,8 +6,6 @@ office copies it into a mail. An existing file is replaced only after asking.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Label, Static, TextArea
 
+from herford_tui.commands.output import write_atomic
 from herford_tui.domain import Meeting
 from herford_tui.domain.invitation import addresses, invitation_filename, invitation_text
 from herford_tui.ui.common.confirm import ConfirmScreen
@@ -37,18 +36,6 @@ class Written:
 
 def invitation_path(meeting: Meeting, committee_name: str, folder: Path | None = None) -> Path:
     return (folder or Path.home()) / invitation_filename(meeting, committee_name)
-
-
-def write_text_file(path: Path, text: str) -> None:
-    """Whole or not at all: a temporary file beside it, then one rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class InvitationScreen(ModalScreen[Written | None]):
@@ -115,7 +102,7 @@ class InvitationScreen(ModalScreen[Written | None]):
         text = self.app.call_from_thread(lambda: self.query_one("#invitation-text", TextArea).text)
         deputies = self.app.call_from_thread(lambda: self.query_one("#deputies", Checkbox).value)
         try:
-            write_text_file(self.path, text)
+            write_atomic(self.path, text.encode("utf-8"))
         except OSError as exc:
             message = f"Die Einladung konnte nicht geschrieben werden ({self.path}): {exc.strerror or exc}."
             self.app.call_from_thread(self.notify, message, severity="error", timeout=15, markup=False)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
@@ -37,6 +38,7 @@ class YearPane(SnapshotView):
         Binding("l", "toggle_list", "Liste/Raster", id="year.toggle"),
         Binding("f", "filter", "Filter", id="year.filter"),
         Binding("t", "tasks", "Aufgaben", id="year.tasks"),
+        Binding("k", "calendar", "Kalender", show=False, id="year.calendar"),
         Binding("delete", "delete", "Löschen", show=False, id="year.delete"),
         Binding("left_square_bracket", "year(-1)", "Vorjahr", id="year.previous"),
         Binding("right_square_bracket", "year(1)", "Folgejahr", id="year.next"),
@@ -308,6 +310,39 @@ class YearPane(SnapshotView):
                 self.refresh_data(current_snapshot(self.app))
 
         self.app.save_records(list(series.meetings), done=done)  # all or nothing
+
+    def action_calendar(self) -> None:
+        """Export what the view shows (the year, the filtered committee) as an .ics file."""
+        from herford_tui.ui.year.calendar_export import calendar_path
+
+        snapshot = current_snapshot(self.app)
+        committee = snapshot.committees.get(self.committee_filter) if self.committee_filter else None
+        path = calendar_path(self.year, committee)
+        if not path.exists():
+            self._write_calendar(path)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write_calendar(path)
+
+        question = plain(f"{path} gibt es schon. Überschreiben?")
+        self.ask(ConfirmScreen(question, yes="Überschreiben"), callback=answered)  # type: ignore[arg-type]
+
+    @work(thread=True, exclusive=True, group="calendar", exit_on_error=False)
+    def _write_calendar(self, path: Path) -> None:
+        from herford_tui.commands.output import write_atomic
+        from herford_tui.ui.year.calendar_export import calendar_data
+
+        data, count = calendar_data(current_snapshot(self.app), self.year, self.committee_filter)
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            message = f"Kalender nicht geschrieben ({path}): {exc.strerror or exc}."
+            self.app.call_from_thread(self.notify, message, severity="error", timeout=15, markup=False)
+            return
+        message = f"{count} Sitzung(en) als Kalender geschrieben: {path}"
+        self.app.call_from_thread(self.notify, message, timeout=8, markup=False)
 
     def action_tasks(self) -> None:
         from herford_tui.ui.meetings.tasks import TasksScreen
