@@ -48,13 +48,38 @@ Gremien, Netzwerkpartner und Sitzungen der Bildungsregion Kreis Herford.
 | `Entf` | irrtümlichen Eintrag löschen (nur ohne Verweise) |
 
 ## Jahresübersicht (`j`)
+Monate nebeneinander, Gremien untereinander; jede Sitzung als Tag mit Buchstabe:
+`g` geplant, `e` eingeladen, `d` durchgeführt, `x` abgesagt; `!` Einladungsfrist verpasst,
+`*` Feiertag oder Schulferien in NRW. Die Zeilen „Feiertage“ und „Schulferien“ zeigen die
+freien Tage jedes Monats. „Anz.“ vergleicht die Sitzungen mit dem Rhythmus
+(`+` zu viele, `-` zu wenige).
+
 | Taste | Wirkung |
 |---|---|
 | `[` / `]` | Vorjahr / Folgejahr |
-| `a` / `e` / `Enter` | neue Sitzung / bearbeiten |
+| `a` | neue Sitzung (danach ist sie ausgewählt) |
+| `s` | Sitzungen als Serie planen, z. B. jeden 2. Mittwoch in jedem zweiten Monat (mit Vorschau) |
+| `Enter` / `e` | Sitzung öffnen |
+| `l` | Liste statt Raster und zurück |
+| `f` | nach Gremium filtern |
+| `t` | offene Aufgaben aller Gremien (`Leertaste` erledigt) |
+| `k` | Kalenderdatei (.ics) des Jahres in den Home-Ordner schreiben |
 | `Entf` | Sitzung löschen (abgesagte besser auf „abgesagt“ setzen) |
 
-Ferien und Feiertage in NRW werden in der Spalte „Hinweis“ angezeigt.
+## Eine Sitzung (`Enter` in der Jahresübersicht)
+| Taste | Wirkung |
+|---|---|
+| `1` `2` `3` | Tagesordnung / Anwesenheit / Aufgaben und Protokoll |
+| `b` | Daten der Sitzung: Datum, Zeit, Ort, Raum, Status, Gäste |
+| `i` | Einladung: Text mit Adressen in `~/herford-einladung-…txt`, Sitzung wird „eingeladen“ |
+| `p` | allgemeines Protokoll |
+| `o` | offene Aufgaben aller Gremien |
+| `Esc` | zurück |
+| Tagesordnung: `a` `e` `Entf` | Punkt hinzufügen / ändern (auch Protokoll) / entfernen |
+| Tagesordnung: `u` / `n` | Punkt nach oben / unten |
+| Tagesordnung: `d` / `t` | Beschluss / Aufgabe zum Punkt festhalten |
+| Anwesenheit: `a` `e` `x` `v` | anwesend / entschuldigt / abwesend / vertreten durch |
+| Aufgaben: `Leertaste` | erledigt / wieder offen |
 
 ## In Formularen
 `Strg+S` speichert, `Esc` bricht ab, `Tab` springt zum nächsten Feld.
