@@ -22,7 +22,7 @@ from herford_tui.domain.meetings import holiday_warning
 from herford_tui.domain.text import single_line
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.form import FormScreen
-from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.format import plain, plain_cell
 from herford_tui.ui.meetings.access import current_snapshot
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class MeetingForm(FormScreen[Meeting]):
     def compose_fields(self) -> Iterable[Widget]:
         m = self.original or Meeting(committee_id=self.committee_id or 0)
         committees: list[tuple[Text, int]] = [
-            (Text(c.name), c.id) for c in current_snapshot(self.app).active_committees()
+            (plain_cell(c.name), c.id) for c in current_snapshot(self.app).active_committees()
         ]
         yield from self.field(
             "Gremium",

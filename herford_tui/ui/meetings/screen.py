@@ -22,7 +22,7 @@ from herford_tui.domain import agenda as edit
 from herford_tui.domain.attendance import AttendanceLine, attendance_lines, set_attendance
 from herford_tui.domain.text import printable
 from herford_tui.ui.common.confirm import ConfirmScreen
-from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.format import plain, plain_cell
 from herford_tui.ui.meetings import presentation as show
 from herford_tui.ui.meetings.access import current_snapshot
 
@@ -183,7 +183,7 @@ class MeetingScreen(Screen[None]):
                 if pid not in ids:
                     ids.append(pid)
         snapshot = current_snapshot(self.app)
-        return [(Text(show.person_name(snapshot, pid)), pid) for pid in ids]
+        return [(plain_cell(show.person_name(snapshot, pid)), pid) for pid in ids]
 
     # -- saving: the one place this screen writes ----------------------------------------
     def _save(self, meeting: Meeting) -> None:
@@ -326,7 +326,7 @@ class MeetingScreen(Screen[None]):
         if len(candidates) == 1:
             chosen(candidates[0])
             return
-        choices = [(Text(show.person_name(snapshot, pid)), pid) for pid in candidates]
+        choices = [(plain_cell(show.person_name(snapshot, pid)), pid) for pid in candidates]
         name = show.person_name(snapshot, line.person_id)
         self.app.push_screen(ChooseMeeting(choices, title=f"Wer vertritt {name}?"), chosen)
 

@@ -26,6 +26,7 @@ from herford_tui.domain.series import (
 )
 from herford_tui.domain.text import printable
 from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.common.format import plain_cell
 from herford_tui.ui.meetings.access import current_snapshot
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class SeriesForm(FormScreen[Series]):
 
     def compose_fields(self) -> Iterable[Widget]:
         committees: list[tuple[Text, int]] = [
-            (Text(c.name), c.id) for c in current_snapshot(self.app).active_committees()
+            (plain_cell(c.name), c.id) for c in current_snapshot(self.app).active_committees()
         ]
         yield from self.field(
             "Gremium",

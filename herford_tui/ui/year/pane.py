@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Select, Static
 from herford_tui.domain import Meeting, Snapshot
 from herford_tui.domain.labels import format_date
 from herford_tui.ui.common.confirm import ConfirmScreen
-from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.format import plain, plain_cell
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.meetings.access import current_snapshot
 from herford_tui.ui.year import presentation as show
@@ -103,7 +103,7 @@ class YearPane(SnapshotView):
     def _update_filter_options(self, snapshot: Snapshot) -> None:
         select = self.query_one("#year-filter", Select)
         options: list[tuple[Text | str, str]] = [("Alle Gremien", ALL)]
-        options += [(Text(c.name), str(c.id)) for c in snapshot.active_committees()]
+        options += [(plain_cell(c.name), str(c.id)) for c in snapshot.active_committees()]
         if [value for _, value in options] != [value for _, value in getattr(self, "_filter_options", [])]:
             self._filter_options = options
             with select.prevent(Select.Changed):
@@ -158,7 +158,7 @@ class YearPane(SnapshotView):
             if m is None:
                 return Text(f"Keine Sitzungen {self.year}. „a“ plant eine neue.", style="dim")
             committee = snapshot.committees.get(m.committee_id)
-            text = Text(committee.name if committee else "?", style="bold")
+            text = plain_cell(committee.name if committee else "?", "bold")
             text.append("\n")
             text.append_text(show.meeting_line(snapshot, m, today))
             return text
