@@ -11,7 +11,7 @@ import pytest
 from pilot_helpers import SIZE, TODAY, screen_text, settle, wait_for
 from textual.widgets import DataTable, Input, Static, TextArea
 
-from herford_tui.domain import Attendance, DecisionResult, Meeting, MeetingStatus
+from herford_tui.domain import AgendaItem, Attendance, DecisionResult, Meeting, MeetingStatus
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.meetings.invitation import InvitationScreen
 from herford_tui.ui.meetings.item_forms import AgendaItemForm, DecisionForm, TaskForm
@@ -280,3 +280,55 @@ async def test_calendar_export_from_the_year_view(world, home):
         assert await wait_for(pilot, target.exists)
         await settle(app, pilot)
     assert len(icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")) == 1
+
+
+async def test_open_tasks_across_committees_marked_overdue_and_done(world):
+    from herford_tui.domain import Task
+    from herford_tui.ui.meetings.tasks import TasksScreen
+
+    store = world.store()
+    late = Task("Protokoll verschicken", world.person["test"], date(2026, 11, 1))
+    soon = Task("Raum buchen", None, date(2026, 12, 20))
+    store.save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 10, 7), status=MeetingStatus.DURCHGEFUEHRT,
+                       agenda=[AgendaItem("1", "Bericht", tasks=[late])]))  # fmt: skip
+    store.save(Meeting(committee_id=world.leitungsteam, date=date(2026, 10, 14), status=MeetingStatus.DURCHGEFUEHRT,
+                       agenda=[AgendaItem("1", "Planung", tasks=[soon])]))  # fmt: skip
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: app.query_one("#year-grid", DataTable).has_focus)
+        await pilot.press("t")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, TasksScreen))
+        table = app.screen.query_one("#open-tasks", DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows[0][:3] == ["!", "01.11.2026", "Protokoll verschicken"]
+        assert rows[1][:3] == [" ", "20.12.2026", "Raum buchen"]
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: table.row_count == 1)
+    [done] = world.read().meetings_of(world.lenkungskreis)
+    assert done.agenda[0].tasks[0].done
+
+
+async def test_hostile_text_in_a_meeting_is_shown_not_obeyed(world):
+    hostile = "[b]fett[/b] \x1b]0;titel\x07 \u202e"
+    world.store().save(
+        Meeting(
+            committee_id=world.lenkungskreis,
+            date=date(2026, 12, 9),
+            start_time=time(14),
+            location=hostile,
+            agenda=[AgendaItem("1", hostile)],
+        )  # fmt: skip
+    )
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        grid = app.query_one("#year-grid", DataTable)
+        assert await wait_for(pilot, lambda: grid.has_focus)
+        await pilot.press("down", "right")
+        assert await wait_for(pilot, lambda: "[b]fett[/b]" in screen_text(app))
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[b]fett[/b] \\x1b]0;titel\\x07 \\u202e" in text
+        assert "\x1b" not in text and "\u202e" not in text
