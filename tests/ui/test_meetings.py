@@ -318,7 +318,7 @@ async def test_hostile_text_in_a_meeting_is_shown_not_obeyed(world):
             start_time=time(14),
             location=hostile,
             agenda=[AgendaItem("1", hostile)],
-        )  # fmt: skip
+        )
     )
     app = world.app(open_view="jahr")
     async with app.run_test(size=(120, 40)) as pilot:
