@@ -332,3 +332,26 @@ async def test_hostile_text_in_a_meeting_is_shown_not_obeyed(world):
         text = screen_text(app)
         assert "[b]fett[/b] \\x1b]0;titel\\x07 \\u202e" in text
         assert "\x1b" not in text and "\u202e" not in text
+
+
+async def test_quorum_and_invitation_deadline_are_set_in_the_committee_form(world):
+    from herford_tui.ui.committees.committee_form import CommitteeForm
+
+    before = world.bytes()
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, CommitteeForm))
+        form = app.screen
+        form.query_one("#quorum", Input).value = "drei"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "„drei“ ist keine ganze Zahl." in str(form.query_one("#err-quorum", Static).render())
+        assert world.bytes() == before
+        form.query_one("#quorum", Input).value = "3"
+        form.query_one("#invitation_days", Input).value = "21"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    committee = world.read().committees[world.lenkungskreis]
+    assert (committee.quorum, committee.invitation_days) == (3, 21)

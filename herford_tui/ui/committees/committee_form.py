@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from herford_tui.domain import Committee, CommitteeKind, Problem, Seat
 from herford_tui.domain.labels import COMMITTEE_KIND
 from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.meetings.committee_fields import compose_meeting_fields, read_meeting_fields
 from herford_tui.ui.navigation import slug
 
 
@@ -98,6 +99,7 @@ class CommitteeForm(FormScreen[Committee]):
             ),
             "rhythm_note",
         )
+        yield from compose_meeting_fields(self.field, c)
         yield Label("Sitze (Anzahl leer = nicht festgelegt)", classes="section-title")
         with Vertical(id="seats"):
             for seat in c.seats:
@@ -138,6 +140,8 @@ class CommitteeForm(FormScreen[Committee]):
                 numbers[name] = int(text)
             except ValueError:
                 problems.append(Problem(name, f"„{text}“ ist keine ganze Zahl."))
+        meeting_settings, meeting_problems = read_meeting_fields(self)
+        problems += meeting_problems
         seats = [seat for row in self.query(SeatRow) if (seat := row.value()) is not None]
         used = {s.key for s in seats if s.key}
         for seat in seats:
@@ -163,6 +167,8 @@ class CommitteeForm(FormScreen[Committee]):
             rhythm_max=numbers["rhythm_max"],
             rhythm_note=self.query_one("#rhythm_note", Input).value.strip(),
             seats=seats,
+            quorum=meeting_settings.quorum,
+            invitation_days=meeting_settings.invitation_days,
         )
         return snapshot.check(committee) or committee
 
