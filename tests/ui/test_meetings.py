@@ -355,3 +355,24 @@ async def test_quorum_and_invitation_deadline_are_set_in_the_committee_form(worl
         await settle(app, pilot)
     committee = world.read().committees[world.lenkungskreis]
     assert (committee.quorum, committee.invitation_days) == (3, 21)
+
+
+async def test_quick_attendance_keys_are_all_saved_without_conflict(world):
+    """Down the list with „a“ faster than the saves land: each change waits for the one before."""
+    world.store().save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 12, 9), start_time=time(14)))
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: app.query_one("#year-grid", DataTable).has_focus)
+        await pilot.press("down", "right", "enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await pilot.press("2", "a", "down", "e", "down", "x")  # no waiting in between
+        meeting_id = app.screen.meeting_id
+
+        def recorded() -> int:
+            return len(world.read().meetings[meeting_id].attendance)
+
+        assert await wait_for(pilot, lambda: recorded() == 3, timeout=10)
+        await settle(app, pilot)
+        assert isinstance(app.screen, MeetingScreen)  # no conflict dialog
+    statuses = [e.status for e in world.read().meetings[meeting_id].attendance]
+    assert statuses == [Attendance.ANWESEND, Attendance.ENTSCHULDIGT, Attendance.FEHLEND]

@@ -8,6 +8,8 @@ snapshot holds for the meeting, so a colleague's change appears here too.
 from __future__ import annotations
 
 import dataclasses
+from collections import deque
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from herford_tui.ui.meetings.invitation import Written
 
 
+Change = Callable[[Meeting], Meeting]
 KEYS = "b Daten  i Einladung  p Protokoll  o Offene Aufgaben  1 2 3 Reiter  Esc zurück"
 
 
@@ -88,6 +91,7 @@ class MeetingScreen(Screen[None]):
         self.meeting_id = meeting_id
         self.lines: list[AttendanceLine] = []
         self.tasks: list[tuple[int, int]] = []
+        self._pending: deque[Change] = deque()
         self._cursor_after_save: int | None = None
         """Agenda row to select once the save that adds or moves an item shows up."""
 
@@ -186,8 +190,30 @@ class MeetingScreen(Screen[None]):
         return [(plain_cell(show.person_name(snapshot, pid)), pid) for pid in ids]
 
     # -- saving: the one place this screen writes ----------------------------------------
-    def _save(self, meeting: Meeting) -> None:
-        self.app.save_record(meeting)
+    def _save(self, change: Change) -> None:
+        """Queue a change; it is applied to the meeting as stored once earlier saves are done,
+        so quick key presses (attendance down the list) never conflict with each other."""
+        self._pending.append(change)
+        self._pump()
+
+    def _pump(self) -> None:
+        if not self._pending:
+            return
+        if any(w.group == "write" and not w.is_finished for w in self.app.workers):
+            self.set_timer(0.05, self._pump)  # apply on top of the save under way
+            return
+        meeting = self.meeting
+        if meeting is None:
+            self._pending.clear()
+            return
+        updated = self._pending.popleft()(meeting)
+        if updated == meeting:
+            self._pump()
+            return
+        self.app.save_record(updated, done=self._saved_one)
+
+    def _saved_one(self, _saved: object) -> None:
+        self.call_after_refresh(self._pump)
 
     # -- actions -----------------------------------------------------------------------
     def action_back(self) -> None:
@@ -206,7 +232,7 @@ class MeetingScreen(Screen[None]):
 
     def _saved_form(self, meeting: Meeting | None) -> None:
         if meeting is not None:
-            self._save(meeting)
+            self._save(lambda _: meeting)  # based on the version the form opened: a colleague's edit conflicts
 
     def action_add_item(self) -> None:
         from herford_tui.ui.meetings.item_forms import AgendaItemForm
@@ -215,7 +241,7 @@ class MeetingScreen(Screen[None]):
             meeting = self.meeting
             if item is not None and meeting is not None:
                 self._cursor_after_save = len(meeting.agenda)
-                self._save(edit.put_item(meeting, item))
+                self._save(lambda m: edit.put_item(m, item))
 
         self.app.push_screen(AgendaItemForm(None, self._people()), done)
 
@@ -227,9 +253,8 @@ class MeetingScreen(Screen[None]):
             return
 
         def done(item: AgendaItem | None) -> None:
-            current = self.meeting
-            if item is not None and current is not None and index < len(current.agenda):
-                self._save(edit.put_item(current, item, index))
+            if item is not None:
+                self._save(lambda m: edit.put_item(m, item, index) if index < len(m.agenda) else m)
 
         self.app.push_screen(AgendaItemForm(meeting.agenda[index], self._people()), done)
 
@@ -241,10 +266,9 @@ class MeetingScreen(Screen[None]):
         meeting, index = self.meeting, self._item_index()
         if meeting is None or index is None:
             return
-        moved = edit.move_item(meeting, index, step)
-        if moved is not meeting:
+        if 0 <= index + step < len(meeting.agenda):
             self._cursor_after_save = index + step
-            self._save(moved)
+            self._save(lambda m: edit.move_item(m, index, step))
 
     def action_remove_item(self) -> None:
         meeting, index = self.meeting, self._item_index()
@@ -253,9 +277,8 @@ class MeetingScreen(Screen[None]):
         item = meeting.agenda[index]
 
         def answered(yes: bool | None) -> None:
-            current = self.meeting
-            if yes and current is not None:
-                self._save(edit.remove_item(current, index))
+            if yes:
+                self._save(lambda m: edit.remove_item(m, index))
 
         question = plain(f"TOP {item.number} „{item.title}“ mit Protokoll, Beschlüssen und Aufgaben entfernen?")
         self.app.push_screen(ConfirmScreen(question, yes="Entfernen"), answered)  # type: ignore[arg-type]
@@ -269,9 +292,8 @@ class MeetingScreen(Screen[None]):
             return
 
         def done(decision: Decision | None) -> None:
-            meeting = self.meeting
-            if decision is not None and meeting is not None:
-                self._save(edit.add_decision(meeting, index, decision))
+            if decision is not None:
+                self._save(lambda m: edit.add_decision(m, index, decision))
 
         self.app.push_screen(DecisionForm(), done)
 
@@ -284,9 +306,8 @@ class MeetingScreen(Screen[None]):
             return
 
         def done(task: Task | None) -> None:
-            meeting = self.meeting
-            if task is not None and meeting is not None:
-                self._save(edit.add_task(meeting, index, task))
+            if task is not None:
+                self._save(lambda m: edit.add_task(m, index, task))
 
         self.app.push_screen(TaskForm(self._people()), done)
 
@@ -296,7 +317,8 @@ class MeetingScreen(Screen[None]):
         if meeting is None or not 0 <= row < len(self.tasks):
             return
         i, t = self.tasks[row]
-        self._save(edit.set_task_done(meeting, i, t, not meeting.agenda[i].tasks[t].done))
+        done = not meeting.agenda[i].tasks[t].done
+        self._save(lambda m: edit.set_task_done(m, i, t, done))
 
     def action_attend(self, status: str) -> None:
         meeting = self.meeting
@@ -305,7 +327,8 @@ class MeetingScreen(Screen[None]):
             return
         line = self.lines[row]
         if status != Attendance.VERTRETEN:
-            self._save(set_attendance(meeting, line.person_id, Attendance(status) if status else None))
+            chosen = Attendance(status) if status else None
+            self._save(lambda m: set_attendance(m, line.person_id, chosen))
             return
         self._choose_deputy(meeting, line)
 
@@ -319,16 +342,15 @@ class MeetingScreen(Screen[None]):
             return
 
         def chosen(deputy: int | None) -> None:
-            current = self.meeting
-            if deputy is not None and current is not None:
-                self._save(set_attendance(current, line.person_id, Attendance.VERTRETEN, deputy))
+            if deputy is not None:
+                self._save(lambda m: set_attendance(m, line.person_id, Attendance.VERTRETEN, deputy))
 
         if len(candidates) == 1:
             chosen(candidates[0])
             return
         choices = [(plain_cell(show.person_name(snapshot, pid)), pid) for pid in candidates]
         name = show.person_name(snapshot, line.person_id)
-        self.app.push_screen(ChooseMeeting(choices, title=f"Wer vertritt {name}?"), chosen)
+        self.app.push_screen(ChooseMeeting(choices, title=plain(f"Wer vertritt {name}?")), chosen)
 
     def action_minutes(self) -> None:
         from herford_tui.ui.meetings.item_forms import MinutesForm
@@ -338,9 +360,8 @@ class MeetingScreen(Screen[None]):
             return
 
         def done(minutes: str | None) -> None:
-            current = self.meeting
-            if minutes is not None and current is not None:
-                self._save(dataclasses.replace(current, minutes=minutes))
+            if minutes is not None:
+                self._save(lambda m: dataclasses.replace(m, minutes=minutes))
 
         self.app.push_screen(MinutesForm(meeting.minutes), done)
 
@@ -357,12 +378,11 @@ class MeetingScreen(Screen[None]):
         committee = current_snapshot(self.app).committees.get(meeting.committee_id)
 
         def written(result: Written | None) -> None:
-            current = self.meeting
-            if result is None or current is None:
+            if result is None:
                 return
             self.notify(f"Einladung geschrieben: {result.path}", timeout=10, markup=False)
-            invited = dataclasses.replace(current, status=MeetingStatus.EINGELADEN, invitation_sent=self.app.today)
-            self._save(invited)
+            today = self.app.today
+            self._save(lambda m: dataclasses.replace(m, status=MeetingStatus.EINGELADEN, invitation_sent=today))
 
         self.app.push_screen(InvitationScreen(meeting, committee.name if committee else "gremium"), written)
 

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
@@ -15,7 +16,7 @@ class ChooseMeeting(ModalScreen[int | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Abbrechen", id="choose.cancel")]
     AUTO_FOCUS = "#choices"
 
-    def __init__(self, choices: list[tuple[Text, int]], title: str = "Welche Sitzung?"):
+    def __init__(self, choices: list[tuple[Text, int]], title: str | Content = "Welche Sitzung?"):
         super().__init__()
         self.choices = choices
         self.title_text = title
