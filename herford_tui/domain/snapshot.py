@@ -189,6 +189,9 @@ class Snapshot:
             n = len(self.memberships_of_person(record.id))
             if n:
                 found.append(f"{n} Mitgliedschaft(en) dieser Person")
+            n = sum(1 for m in self.meetings.values() if meeting_rules.names_person(m, record.id))
+            if n:
+                found.append(f"{n} Sitzung(en) nennen diese Person (Anwesenheit, Zuständigkeit, Aufgaben)")
         elif isinstance(record, Membership):
             n = sum(1 for m in self.memberships.values() if m.deputy_of == record.id)
             if n:

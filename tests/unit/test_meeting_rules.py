@@ -292,3 +292,12 @@ def test_agenda_add_move_remove_keeps_numbers():
     m = add_task(m, 1, Task("Antrag stellen", 1, date(2026, 4, 1)))
     m = set_task_done(m, 1, 0, True)
     assert m.agenda[1].decisions[0].text == "Mittel freigeben" and m.agenda[1].tasks[0].done
+
+
+def test_a_person_named_in_a_meeting_cannot_be_deleted_silently(snap):
+    task_only = meeting(date(2026, 3, 4), 1, agenda=[AgendaItem("1", "A", tasks=[Task("x", 5)])])
+    snap = snap.with_changes([task_only])
+    assert any("Sitzung(en) nennen diese Person" in r for r in snap.references_to(snap.persons[5]))
+    stood_in = meeting(date(2026, 3, 5), 2, attendance=[MeetingAttendance(2, Attendance.VERTRETEN, 3)])
+    snap = snap.with_changes([stood_in])
+    assert any("Sitzung(en)" in r for r in snap.references_to(snap.persons[3]))
