@@ -142,3 +142,13 @@ def test_termine_days_and_committee(runner, db):
     assert result.output.strip() == "Keine Sitzungen heute oder morgen."
     result = runner.invoke(main, ["termine", "--db", str(db), "--tage", "-1"])
     assert result.exit_code == 2
+
+
+def test_termine_shows_control_characters_as_visible_escapes(runner, db):
+    store = Store(db)
+    lk = next(c.id for c in store.snapshot().committees.values() if c.name == "Lenkungskreis")
+    store.save(Meeting(committee_id=lk, date=date.today() + timedelta(days=20), start_time=time(8),
+                       location="Saal \x1b]0;gekapert\x07 1"))  # fmt: skip
+    result = runner.invoke(main, ["termine", "--db", str(db)])
+    assert result.exit_code == 0
+    assert "Saal \\x1b]0;gekapert\\x07 1" in result.output and "\x1b" not in result.output
