@@ -11,6 +11,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -51,6 +52,34 @@ class GermanContext(click.Context):
     formatter_class = GermanHelpFormatter
 
 
+def fail(message: str) -> NoReturn:
+    """End the command with a German message on stderr and exit code 2 (never a traceback)."""
+    click.echo(f"Fehler: {message}", err=True)
+    sys.exit(2)
+
+
+class SafeGroup(click.Group):
+    """Every command, also those added later with ``main.add_command``, ends in German on errors.
+
+    Store errors are German already; any other OS error (no permission, disk full, a
+    vanished folder) is translated the same way the store does it; exit code 2.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        from herford_tui.store.errors import StoreError, os_error
+
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            fail(str(exc))
+        except OSError as exc:
+            where = Path(exc.filename) if isinstance(exc.filename, str) else Path.cwd()
+            fail(str(os_error(exc, where, "Ausführen")))
+        except RecursionError:
+            fail("Die Daten sind zu tief verschachtelt, um sie zu verarbeiten. Nichts wurde verändert.")
+        return None
+
+
 german_help = click.help_option("-h", "--help", help="Diese Hilfe anzeigen.")
 
 db_option = click.option(
@@ -61,7 +90,7 @@ db_option = click.option(
 )
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SafeGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(
     __version__, "--version", prog_name="herford-tui", message="%(prog)s %(version)s", help="Version anzeigen."
 )
@@ -87,12 +116,8 @@ def main(ctx: click.Context, db: str | None, open_view: str | None) -> None:
     path = resolve_db(db)
     try:
         app = create_app(path, open_view=open_view)
-    except StoreError as exc:
-        click.echo(f"Fehler: {exc}", err=True)
-        sys.exit(2)
-    except ValueError as exc:
-        click.echo(f"Fehler: {exc}", err=True)
-        sys.exit(2)
+    except (StoreError, ValueError) as exc:
+        fail(str(exc))
     app.run()
     sys.exit(app.return_code or 0)
 
@@ -127,27 +152,29 @@ def check(db: str | None) -> None:
 @click.option("--seed", "random_seed", type=int, default=1, show_default=True, help="Zufallsstartwert.")
 def demo(db: str | None, size: str, random_seed: int) -> None:
     """Erfundene Demodaten (auf den mitgelieferten Grunddaten) in eine neue Datei schreiben."""
-    from herford_tui.store import Store, StoreError
+    from herford_tui.store import Store
     from herford_tui.store.demo import write_demo
+    from herford_tui.store.errors import os_error
+    from herford_tui.store.files import create_folder
 
     path = resolve_db(db)
-    if path.exists():
-        click.echo(f"Fehler: {path} gibt es schon. Demodaten nur in eine neue Datei.", err=True)
-        sys.exit(2)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if os.path.lexists(path):
+        fail(f"{path} gibt es schon. Demodaten nur in eine neue Datei.")
+    create_folder(path.parent)
     # Built aside and linked into place at the end: a failure leaves no half-written file,
     # and os.link never replaces a file that appeared meanwhile.
-    workdir = Path(tempfile.mkdtemp(prefix=".herford-demo-", dir=path.parent))
+    try:
+        workdir = Path(tempfile.mkdtemp(prefix=".herford-demo-", dir=path.parent))
+    except OSError as exc:
+        raise os_error(exc, path, "Demodaten schreiben") from None
     try:
         draft = workdir / path.name
         counts = write_demo(Store(draft, backups=0).open(), size=size, seed=random_seed)
         os.link(draft, path)
     except FileExistsError:
-        click.echo(f"Fehler: {path} ist inzwischen entstanden und bleibt unverändert.", err=True)
-        sys.exit(2)
-    except StoreError as exc:
-        click.echo(f"Fehler: {exc}", err=True)
-        sys.exit(2)
+        fail(f"{path} ist inzwischen entstanden und bleibt unverändert.")
+    except OSError as exc:
+        raise os_error(exc, path, "Demodaten schreiben") from None
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())

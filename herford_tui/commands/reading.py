@@ -1,30 +1,23 @@
 """Reading the database for commands that only look (``termine``, ``export ics``): never writes.
 
-``Store.open`` would create a missing file from the seed or migrate an old one; a look-up
-must do neither, so these commands read the snapshot directly and stop on a missing file.
+A read-only store never creates the file, a lock or a backup and never migrates.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import NoReturn
 
-import click
-
+from herford_tui.cli import fail
 from herford_tui.domain import Committee, Snapshot
 from herford_tui.domain.fold import match_key
 
 
 def read_snapshot(path: Path) -> Snapshot:
-    from herford_tui.store import Store, StoreError
+    from herford_tui.store import Store
 
-    if not path.is_file():
+    if not path.exists():
         fail(f"Die Datenbank {path} gibt es nicht.")
-    try:
-        return Store(path, backups=0).snapshot()
-    except StoreError as exc:
-        fail(str(exc))
+    return Store(path, backups=0, read_only=True).open().snapshot()  # store errors: German, via SafeGroup
 
 
 def find_committee(snapshot: Snapshot, name: str | None) -> Committee | None:
@@ -41,8 +34,3 @@ def find_committee(snapshot: Snapshot, name: str | None) -> Committee | None:
         return candidates[0]
     known = ", ".join(sorted(c.name for c in snapshot.active_committees()))
     fail(f"Unbekanntes Gremium „{name}“. Möglich sind: {known}.")
-
-
-def fail(message: str) -> NoReturn:
-    click.echo(f"Fehler: {message}", err=True)
-    sys.exit(2)

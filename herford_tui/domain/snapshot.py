@@ -8,6 +8,7 @@ from datetime import date
 from functools import cached_property
 
 from herford_tui.domain import meetings as meeting_rules
+from herford_tui.domain.fold import match_key
 from herford_tui.domain.models import (
     Committee,
     Meeting,
@@ -131,6 +132,7 @@ class Snapshot:
         elif isinstance(record, Person):
             if record.organisation_id and record.organisation_id not in self.organisations:
                 problems.append(Problem("organisation_id", "Die Organisation gibt es nicht (mehr)."))
+            problems += self._check_person_name(record)
         elif isinstance(record, Meeting):
             if record.committee_id and record.committee_id not in self.committees:
                 problems.append(Problem("committee_id", "Das Gremium gibt es nicht (mehr)."))
@@ -139,6 +141,37 @@ class Snapshot:
                     problems.append(Problem("attendance", "Eine Person der Anwesenheitsliste fehlt."))
             problems += meeting_rules.meeting_problems(self, record)
         return problems
+
+    @cached_property
+    def _persons_by_name(self) -> dict[tuple[str, str], list[Person]]:
+        index: dict[tuple[str, str], list[Person]] = defaultdict(list)
+        for p in self.persons.values():
+            index[_name_key(p)].append(p)
+        return index
+
+    def same_name(self, person: Person) -> Person | None:
+        """Another person with the same given and family name (Müller = Mueller), if any."""
+        return next((p for p in self._persons_by_name.get(_name_key(person), []) if p.id != person.id), None)
+
+    def _check_person_name(self, person: Person) -> list[Problem]:
+        """No two persons of the same name: checked under the store's lock, so two users adding
+        "Erika Muster" at once get one person and a message. A person whose name did not change
+        may keep a twin from before the rule."""
+        if not person.family_name.strip():
+            return []
+        old = self.persons.get(person.id)
+        if old is not None and _name_key(old) == _name_key(person):
+            return []
+        twin = self.same_name(person)
+        if twin is None:
+            return []
+        return [
+            Problem(
+                "family_name",
+                f"Eine Person „{_short(twin.full_name)}“ gibt es schon (Nr. {twin.id}); "
+                "bitte diese wählen oder den Namen unterscheiden.",
+            )
+        ]
 
     def _check_membership(self, m: Membership) -> list[Problem]:
         problems: list[Problem] = []
@@ -215,6 +248,14 @@ _TABLE_OF = {
 
 def _table(record: Record) -> str:
     return _TABLE_OF[type(record)]
+
+
+def _name_key(person: Person) -> tuple[str, str]:
+    return (match_key(person.given_name.strip()), match_key(person.family_name.strip()))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _meeting_sort_key(m: Meeting):

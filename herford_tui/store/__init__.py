@@ -3,18 +3,37 @@
 from herford_tui.store.errors import (
     ConflictError,
     CorruptFileError,
+    DeleteConflictError,
+    DiskFullError,
+    FileSystemError,
+    FileVanishedError,
     InUseError,
+    LockTimeoutError,
+    NotADatabaseError,
     NotFoundError,
+    PermissionDeniedError,
+    ReadOnlyError,
+    ReadOnlyFileSystemError,
     SchemaTooNewError,
     StoreError,
 )
-from herford_tui.store.store import Store
+from herford_tui.store.store import Follow, Store
 
 __all__ = [
     "ConflictError",
     "CorruptFileError",
+    "DeleteConflictError",
+    "DiskFullError",
+    "FileSystemError",
+    "FileVanishedError",
+    "Follow",
     "InUseError",
+    "LockTimeoutError",
+    "NotADatabaseError",
     "NotFoundError",
+    "PermissionDeniedError",
+    "ReadOnlyError",
+    "ReadOnlyFileSystemError",
     "SchemaTooNewError",
     "Store",
     "StoreError",

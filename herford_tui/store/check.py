@@ -30,17 +30,10 @@ from herford_tui.domain.labels import format_date
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.validation import validate
 from herford_tui.store import migrations
-from herford_tui.store.codec import TABLES, TYPES, decode
-from herford_tui.store.errors import CorruptFileError
-from herford_tui.store.files import DatabaseFile, parse
+from herford_tui.store.codec import LABELS, TABLES, TYPES, decode
+from herford_tui.store.errors import CorruptFileError, FileVanishedError, NotADatabaseError, StoreError
+from herford_tui.store.files import DatabaseFile, parse, read_regular_file
 
-LABELS: dict[str, tuple[str, str]] = {
-    "committees": ("Gremium", "Gremien"),
-    "organisations": ("Organisation", "Organisationen"),
-    "persons": ("Person", "Personen"),
-    "memberships": ("Mitgliedschaft", "Mitgliedschaften"),
-    "meetings": ("Sitzung", "Sitzungen"),
-}
 MAX_MESSAGE = 240
 """Decode errors quote the bad value; a long list is cut so one problem stays one line."""
 
@@ -56,6 +49,10 @@ class Report:
     counts: dict[str, int] = field(default_factory=dict)
     backups: list[Path] = field(default_factory=list)
     """Readable backups, newest first; only looked for when the file itself is unusable."""
+    offer_backups: bool = True
+    """False when the file is fine but out of reach (permissions, I/O): a backup would not help."""
+    refused: int = 0
+    """How many of ``problems`` are records the app cannot read: it refuses to open the file then."""
 
     @property
     def ok(self) -> bool:
@@ -63,8 +60,8 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        """0 all good, 1 problems in the data, 2 the file could not be checked."""
-        if self.fatal is not None:
+        """0 all good, 1 problems in the data, 2 the file could not be checked or the app refuses it."""
+        if self.fatal is not None or self.refused:
             return 2
         return 1 if self.problems else 0
 
@@ -72,11 +69,17 @@ class Report:
         out = [f"Prüfe {self.path} …"]
         if self.fatal is not None:
             out.append(f"Fehler: {self.fatal}")
-            out += self._backup_lines()
+            if self.offer_backups:
+                out += self._backup_lines()
             return out
         counted = ", ".join(_count(n, *LABELS[table]) for table, n in self.counts.items())
         out.append(f"{counted} geprüft.")
         out += [f"Hinweis: {note}" for note in self.notes]
+        if self.refused:
+            out.append(
+                f"Fehler: {_count(self.refused, 'Eintrag ist', 'Einträge sind')} nicht lesbar; "
+                "herford-tui öffnet die Datei so nicht (siehe unten)."
+            )
         if not self.problems:
             out.append("OK: keine Probleme gefunden.")
         else:
@@ -128,23 +131,20 @@ def _read(report: Report) -> dict[str, Any] | None:
     path = report.path
     dbfile = DatabaseFile(path)  # only for its backup names; its lock is never taken
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return _fatal(report, dbfile, "Die Datei gibt es nicht.")
-    except IsADirectoryError:
-        return _fatal(report, dbfile, "Das ist ein Ordner, keine Datei.")
-    except PermissionError:
-        return _fatal(report, dbfile, "Keine Berechtigung, die Datei zu lesen.")
-    except OSError as exc:
-        return _fatal(report, dbfile, f"Die Datei ist nicht lesbar ({exc.strerror}).")
-    try:
+        raw, _ = read_regular_file(path, "Prüfen")
         data = parse(raw, path, list)
+    except FileVanishedError:
+        return _fatal(report, dbfile, "Die Datei gibt es nicht.")
     except CorruptFileError as exc:
         return _fatal(report, dbfile, f"Die Datei ist beschädigt: {exc.problem}.")
+    except NotADatabaseError as exc:
+        return _fatal(report, dbfile, f"Die Datei ist keine herford-tui-Datenbank: {exc.problem}.")
+    except StoreError as exc:  # no permission, I/O error …: the same words as the app
+        report.offer_backups = False
+        report.fatal = str(exc)
+        return None
 
     known = set(TYPES) | {migrations.META}
-    if not known & set(data):
-        return _fatal(report, dbfile, "Die Datei ist keine herford-tui-Datenbank (keine bekannte Tabelle).")
     meta = data.get(migrations.META)
     version = 0
     if meta is not None:
@@ -168,7 +168,7 @@ def _read(report: Report) -> dict[str, Any] | None:
     for table in data:
         if table not in known:
             report.problems.append(f"Unbekannte Tabelle „{table}“ (wird vom Programm nicht gelesen).")
-    if version >= 1:
+    if version >= 1 and isinstance(meta, dict):
         _check_counters(data, meta["1"], report)
     leftovers = list(path.parent.glob(f".{path.name}.tmp-*"))
     if leftovers:
@@ -179,7 +179,8 @@ def _read(report: Report) -> dict[str, Any] | None:
     return data
 
 
-def _fatal(report: Report, dbfile: DatabaseFile, message: str) -> None:
+def _fatal(report: Report, dbfile: DatabaseFile, message: str) -> dict[str, Any] | None:
+    """Mark the file as not checkable; returns None (no data) for ``return _fatal(...)``."""
     report.fatal = message
     report.backups = dbfile.readable_backups()
     return None
@@ -239,6 +240,7 @@ def _decode_all(data: dict[str, Any], report: Report) -> _Records:
                 target[int(key)] = decode(cls, doc, doc_id=int(key))
             except Exception as exc:  # any bad value must become a line of the report
                 report.problems.append(f"{singular} {key}: {_shorten(str(exc))}")
+                report.refused += 1
     return records
 
 

@@ -26,6 +26,14 @@ TABLES: dict[type, str] = {
     Meeting: "meetings",
 }
 TYPES: dict[str, type] = {table: cls for cls, table in TABLES.items()}
+LABELS: dict[str, tuple[str, str]] = {
+    "committees": ("Gremium", "Gremien"),
+    "organisations": ("Organisation", "Organisationen"),
+    "persons": ("Person", "Personen"),
+    "memberships": ("Mitgliedschaft", "Mitgliedschaften"),
+    "meetings": ("Sitzung", "Sitzungen"),
+}
+"""Each table's record in German, singular and plural (messages of the store and ``check``)."""
 
 
 class DecodeError(ValueError):
@@ -66,10 +74,34 @@ def decode(cls: type, data: typing.Mapping[str, typing.Any], *, doc_id: int | No
             try:
                 kwargs[name] = convert(data[name])
             except (TypeError, ValueError) as exc:
-                raise DecodeError(f"Feld „{name}“: ungültiger Wert {data[name]!r} ({exc})") from None
+                raise DecodeError(f"Feld „{name}“: ungültiger Wert {_preview(data[name])} ({exc})") from None
     if doc_id is not None and any(f.name == "id" for f in dataclasses.fields(cls)):
         kwargs["id"] = int(doc_id)
     return cls(**kwargs)
+
+
+MAX_STORED_TEXT = 100_000
+"""Ten times the longest field limit: a longer text is not data but an attack (a 50 MB name)."""
+
+
+def _preview(value: typing.Any) -> str:
+    """The bad value for a message, cut short: the message must not be as long as the value."""
+    if isinstance(value, str) and len(value) > 60:
+        return repr(value[:60]) + f"… ({_german_number(len(value))} Zeichen)"
+    text = repr(value)
+    return text if len(text) <= 1000 else text[:999] + "…"
+
+
+def _german_number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _text(value: typing.Any) -> str:
+    if type(value) is not str:
+        raise TypeError("Text erwartet")
+    if len(value) > MAX_STORED_TEXT:
+        raise ValueError(f"Text zu lang, höchstens {_german_number(MAX_STORED_TEXT)} Zeichen")
+    return value
 
 
 def _typed(kind: type, message: str) -> Converter:
@@ -115,7 +147,7 @@ def _converter(hint: typing.Any) -> Converter:
     if hint is int:
         return _typed(int, "Zahl erwartet")
     if hint is str:
-        return _typed(str, "Text erwartet")
+        return _text
     return lambda value: value
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from herford_tui.domain.labels import FIELD
@@ -66,3 +67,152 @@ class InUseError(StoreError):
 
 class NotFoundError(StoreError):
     """The record asked for does not exist (any more)."""
+
+
+class DeleteConflictError(ConflictError):
+    """A delete met a colleague's newer version (or a record already gone); nothing was deleted.
+
+    ``theirs`` is the colleague's version (``None`` when it was deleted meanwhile);
+    ``Store.delete(record, force=True)`` deletes that current version if it still exists.
+    """
+
+    def __init__(self, mine: Record, theirs: Record | None):
+        super().__init__(mine, theirs)
+        if theirs is None:
+            message = "Der Eintrag wurde inzwischen von jemand anderem gelöscht. Es gibt nichts mehr zu löschen."
+        else:
+            fields = ", ".join(FIELD.get(n, n) for n in self.changed) or "keine Felder"
+            message = (
+                "Jemand anderes hat diesen Eintrag inzwischen geändert "
+                f"(Version {theirs.rev}, Ihre Vorlage war Version {mine.rev}). "
+                f"Geändert: {fields}. Nichts wurde gelöscht."
+            )
+        self.args = (message,)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class NotADatabaseError(StoreError):
+    """The path holds something that is not a herford-tui database; it was neither read on nor changed."""
+
+    def __init__(self, path: Path, problem: str):
+        self.path = path
+        self.problem = problem
+        super().__init__(
+            f"{path} ist keine herford-tui-Datenbank: {problem}. Die Datei wurde nicht verändert. "
+            "Bitte den Pfad prüfen (--db oder $HERFORD_TUI_DB)."
+        )
+
+
+class ReadOnlyError(StoreError):
+    """A write was asked of a store opened read-only (or on a file the user may not write)."""
+
+    def __init__(self, path: Path, reason: str = ""):
+        self.path = path
+        why = f" ({reason})" if reason else ""
+        super().__init__(
+            f"Die Datenbank {path} ist nur lesbar geöffnet{why}. Nichts wurde gespeichert. "
+            "Für Änderungen bitte die Schreibrechte von der Verwaltung des Servers geben lassen."
+        )
+
+
+class FileSystemError(StoreError):
+    """An operating-system error, said in German: what happened and what to do."""
+
+    def __init__(self, message: str, errno_: int | None = None):
+        self.errno = errno_
+        super().__init__(message)
+
+
+class DiskFullError(FileSystemError):
+    pass
+
+
+class PermissionDeniedError(FileSystemError):
+    pass
+
+
+class ReadOnlyFileSystemError(FileSystemError):
+    pass
+
+
+class FileVanishedError(FileSystemError):
+    pass
+
+
+class LockTimeoutError(StoreError):
+    def __init__(self, lock_path: Path, seconds: float):
+        self.lock_path = lock_path
+        super().__init__(
+            f"Die Datenbank ist seit {seconds:.0f} s von einem anderen Vorgang gesperrt "
+            f"({lock_path}). Nichts wurde gespeichert. Bitte gleich noch einmal versuchen; "
+            "bleibt die Sperre, hängt vermutlich ein anderes herford-tui-Fenster."
+        )
+
+
+def os_error(exc: OSError, path: Path, doing: str) -> FileSystemError:
+    """The German store error for ``exc``, raised while ``doing`` (e.g. "Speichern") at ``path``.
+
+    ``path`` is the file the user knows (the database); the message names the folder
+    when the folder, not the file, is what refused.
+    """
+    code = exc.errno
+    folder = path.parent
+    target = Path(exc.filename) if isinstance(exc.filename, str) else path
+    nothing = "Die Datenbank wurde nicht verändert."
+    if code == errno.ENOSPC or code == errno.EDQUOT:
+        return DiskFullError(
+            f"{doing} nicht möglich: Auf dem Datenträger von {folder} ist kein Platz mehr (oder das "
+            f"Kontingent ist erschöpft). {nothing} Bitte Platz schaffen lassen und noch einmal versuchen.",
+            code,
+        )
+    if code in (errno.EACCES, errno.EPERM):
+        what = f"die Datei {target}" if _is_file(target) else f"den Ordner {_folder_of(target, folder)}"
+        return PermissionDeniedError(
+            f"{doing} nicht möglich: Keine Berechtigung für {what}. {nothing} Bitte die Rechte "
+            "(Gruppe des Bildungsbüros, Schreibrecht) von der Verwaltung des Servers prüfen lassen.",
+            code,
+        )
+    if code == errno.EROFS:
+        return ReadOnlyFileSystemError(
+            f"{doing} nicht möglich: Das Dateisystem von {folder} ist schreibgeschützt. {nothing} "
+            "Bitte die Verwaltung des Servers fragen oder eine Datei an einem beschreibbaren Ort wählen.",
+            code,
+        )
+    if code in (errno.ENOENT, errno.ESTALE):
+        return FileVanishedError(
+            f"{doing} nicht möglich: {target} ist verschwunden (gelöscht, umbenannt oder das Laufwerk "
+            "getrennt). Bitte prüfen, ob die Datei noch da ist, und herford-tui neu starten.",
+            code,
+        )
+    if code == errno.ENOTDIR:
+        return FileSystemError(
+            f"{doing} nicht möglich: Ein Teil des Pfads {path} ist kein Ordner. Bitte den Pfad prüfen.", code
+        )
+    if code == errno.EIO:
+        return FileSystemError(
+            f"{doing} nicht möglich: Ein-/Ausgabefehler des Datenträgers bei {target}. {nothing} "
+            "Bitte die Verwaltung des Servers informieren.",
+            code,
+        )
+    detail = errno.errorcode.get(code, str(code)) if code else type(exc).__name__
+    return FileSystemError(
+        f"{doing} nicht möglich: Fehler des Betriebssystems bei {target} (Fehler {detail}). "
+        f"{nothing} Bitte die Verwaltung des Servers informieren.",
+        code,
+    )
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _folder_of(target: Path, folder: Path) -> Path:
+    try:
+        return target if target.is_dir() else folder
+    except OSError:
+        return folder

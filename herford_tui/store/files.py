@@ -3,27 +3,142 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import re
 import secrets
 import shutil
+import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
 
-from herford_tui.store.errors import CorruptFileError, StoreError
+from herford_tui.store.codec import TABLES
+from herford_tui.store.errors import (
+    CorruptFileError,
+    FileVanishedError,
+    LockTimeoutError,
+    NotADatabaseError,
+    StoreError,
+    os_error,
+)
 from herford_tui.store.migrations import META
 
 FILE_MODE = 0o660
-"""Group may read and write (shared office server), others get nothing."""
+"""A new database: the group may read and write (shared office server), others get nothing."""
+FOLDER_MODE = 0o2770
+"""Folders the app creates: setgid (new files inherit the group), group-shared, never world-accessible."""
+SHARE_MASK = 0o660
+"""A replaced file keeps its own mode within these bits: never wider, never world-accessible."""
 
 LOCK_TIMEOUT = 30.0
+LOCK_POLL = 0.005
+"""filelock polls a taken lock; its default 50 ms would add up to a queue of colleagues' saves."""
+MAX_MB_ENV = "HERFORD_TUI_MAX_MB"
+MAX_BYTES = 256 * 1024 * 1024
+"""Larger files are refused before reading (x10 demo data is ~60 MB); $HERFORD_TUI_MAX_MB overrides."""
 
 StatKey = tuple[int, int, int]
 """(inode, size, mtime in ns): changes with every write, see ``DatabaseFile.write``."""
+
+_KINDS = (
+    (stat.S_ISDIR, "ein Ordner"),
+    (stat.S_ISFIFO, "eine FIFO (Named Pipe)"),
+    (stat.S_ISCHR, "ein Gerät (zeichenorientiert)"),
+    (stat.S_ISBLK, "ein Gerät (blockorientiert)"),
+    (stat.S_ISSOCK, "ein Socket"),
+)
+
+
+def max_bytes() -> int:
+    """The size limit: ``$HERFORD_TUI_MAX_MB`` if set to a positive number, else ``MAX_BYTES``."""
+    value = os.environ.get(MAX_MB_ENV, "").strip()
+    try:
+        megabytes = float(value) if value else 0.0
+    except ValueError:
+        megabytes = 0.0
+    return int(megabytes * 1024 * 1024) if megabytes > 0 else MAX_BYTES
+
+
+def not_regular(st: os.stat_result) -> str | None:
+    """What the path is if it is not a regular file (read on, a FIFO would block forever)."""
+    if stat.S_ISREG(st.st_mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(st.st_mode)), "keine gewöhnliche Datei")
+    return f"das ist {kind}, keine gewöhnliche Datei"
+
+
+def read_regular_file(path: Path, doing: str = "Lesen") -> tuple[bytes, os.stat_result]:
+    """The bytes of ``path`` if it is a regular file within the size limit; German errors otherwise.
+
+    The path is looked at with ``stat`` before it is opened, and opened non-blocking,
+    so a FIFO or a device is refused at once instead of hanging the app.
+    """
+    try:
+        st = os.stat(path)
+        problem = not_regular(st)
+        if problem:
+            raise NotADatabaseError(path, problem)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise FileVanishedError(
+            f"Die Datenbank {path} gibt es nicht (mehr). Bitte prüfen, ob sie umbenannt, verschoben oder "
+            "gelöscht wurde, und herford-tui neu starten.",
+            errno.ENOENT,
+        ) from None
+    except OSError as exc:
+        raise os_error(exc, path, doing) from None
+    try:
+        st = os.fstat(fd)  # the file opened, not what the path pointed at a moment ago
+        problem = not_regular(st)
+        if problem:
+            raise NotADatabaseError(path, problem)
+        limit = max_bytes()
+        if st.st_size > limit:
+            raise NotADatabaseError(
+                path,
+                f"die Datei ist {_megabytes(st.st_size)} groß, erlaubt sind höchstens {_megabytes(limit)} "
+                f"(einstellbar mit ${MAX_MB_ENV})",
+            )
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(limit + 1)
+    except OSError as exc:
+        raise os_error(exc, path, doing) from None
+    finally:
+        os.close(fd)
+    if len(raw) > limit:  # grew while we read
+        raise NotADatabaseError(path, f"die Datei ist größer als {_megabytes(limit)}")
+    return raw, st
+
+
+def _megabytes(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} kB"
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def create_folder(folder: Path) -> None:
+    """Create ``folder`` and missing parents as 2770, whatever the umask; German errors."""
+    missing: list[Path] = []
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for path in reversed(missing):
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            continue  # a colleague made it first; its mode is theirs
+        except OSError as exc:
+            raise os_error(exc, path / "x", "Anlegen des Ordners") from None
+        try:
+            os.chmod(path, FOLDER_MODE)
+        except OSError as exc:
+            raise os_error(exc, path / "x", "Anlegen des Ordners") from None
 
 
 class DatabaseFile:
@@ -31,7 +146,6 @@ class DatabaseFile:
         self.path = Path(path)
         self.backups = backups
         self.lock_path = self.path.with_name(self.path.name + ".lock")
-        self._lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT, mode=FILE_MODE, thread_local=False)
 
     # -- reading -----------------------------------------------------------------
     def stat_key(self) -> StatKey | None:
@@ -39,21 +153,23 @@ class DatabaseFile:
             st = os.stat(self.path)
         except FileNotFoundError:
             return None
+        except OSError as exc:
+            raise os_error(exc, self.path, "Lesen") from None
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def exists(self) -> bool:
-        return self.path.exists()
+        """Whether anything is at the path (a FIFO too: it must be refused, not replaced)."""
+        try:
+            os.lstat(self.path)
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            raise os_error(exc, self.path, "Öffnen") from None
+        return True
 
     def read(self) -> tuple[dict[str, Any], StatKey]:
         """Parse the file. Readers take no lock: writers replace the file atomically."""
-        try:
-            with open(self.path, "rb") as fh:
-                st = os.fstat(fh.fileno())
-                raw = fh.read()
-        except FileNotFoundError:
-            raise StoreError(f"Die Datenbank {self.path} gibt es nicht.") from None
-        except OSError as exc:
-            raise CorruptFileError(self.path, f"Lesefehler ({exc.strerror})", self.readable_backups()) from None
+        raw, st = read_regular_file(self.path)
         data = parse(raw, self.path, self.readable_backups)
         return data, (st.st_ino, st.st_size, st.st_mtime_ns)
 
@@ -64,46 +180,98 @@ class DatabaseFile:
         found = []
         for candidate in self.backup_paths():
             try:
-                parse(candidate.read_bytes(), candidate, list)
-            except (OSError, CorruptFileError):
+                parse(read_regular_file(candidate)[0], candidate, list)
+            except StoreError:
                 continue
             found.append(candidate)
         return found
 
+    # -- permissions -------------------------------------------------------------
+    def write_problem(self) -> str | None:
+        """Why this user may not write the database (German), or None if they may.
+
+        A file without any write bit counts as write-protected even for root, who
+        could write it anyway; the folder must allow the temp file, rename and lock.
+        """
+        folder = self.path.parent
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            st = None
+        except OSError:
+            return "die Datei ist nicht zugänglich"
+        if st is not None:
+            if not st.st_mode & 0o222:
+                return "die Datei ist schreibgeschützt"
+            if not os.access(self.path, os.W_OK):
+                return "keine Schreibberechtigung für die Datei"
+            if not os.access(folder, os.W_OK | os.X_OK):
+                return f"keine Schreibberechtigung für den Ordner {folder}"
+        return None
+
+    def file_mode(self) -> int:
+        """The mode a new version (and its lock file and backups) gets: the file's own, never wider."""
+        try:
+            return stat.S_IMODE(os.stat(self.path).st_mode) & SHARE_MASK
+        except OSError:
+            return FILE_MODE
+
     # -- writing -----------------------------------------------------------------
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
+        mode = self.file_mode()
+        self._prepare_lock_file(mode)
+        lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT, mode=mode, thread_local=False)
         try:
-            with self._lock:
-                yield
+            lock.acquire(poll_interval=LOCK_POLL)
         except Timeout:
-            raise StoreError(
-                f"Die Datenbank ist seit {LOCK_TIMEOUT:.0f} s von einem anderen Vorgang gesperrt "
-                f"({self.lock_path}). Bitte gleich noch einmal versuchen."
-            ) from None
+            raise LockTimeoutError(self.lock_path, LOCK_TIMEOUT) from None
+        except OSError as exc:
+            raise os_error(exc, self.path, "Sperren der Datenbank") from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _prepare_lock_file(self, mode: int) -> None:
+        """The lock file never has wider rights than the database (it tells who works when)."""
+        try:
+            fd = os.open(self.lock_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode)
+        except FileExistsError:
+            _narrow(self.lock_path, mode)
+            return
+        except OSError as exc:
+            raise os_error(exc, self.path, "Sperren der Datenbank") from None
+        try:
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, mode)
+                self._keep_group(fd)
+        finally:
+            os.close(fd)
 
     def write(self, data: dict[str, Any]) -> StatKey:
         """Replace the file with ``data``: temp file, fsync, rename, fsync of the folder.
 
         Must be called while holding ``locked()``. A reader sees the old or the new
-        file, never a mix; a writer killed at any point leaves one of the two.
+        file, never a mix; a writer killed at any point leaves one of the two. Any
+        OS error becomes a German ``FileSystemError``; the old file stays as it was.
         """
+        payload = encode_json(data)
         try:
-            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        except UnicodeEncodeError:
-            # e.g. a terminal with the wrong locale sent bytes that Python kept as lone surrogates
-            raise StoreError(
-                "Ein Text enthält ein ungültiges Zeichen (falsche Zeichenkodierung des Terminals?). "
-                "Bitte das Zeichen löschen und neu eingeben. Nichts wurde gespeichert."
-            ) from None
+            return self._replace(payload)
+        except OSError as exc:
+            raise os_error(exc, self.path, "Speichern") from None
+
+    def _replace(self, payload: bytes) -> StatKey:
         folder = self.path.parent
+        mode = self.file_mode()
         self._remove_stale_temp_files()
         tmp = folder / f".{self.path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
         try:
-            os.fchmod(fd, FILE_MODE)  # the umask must not take the group's write bit
-            self._keep_group(fd)
             with os.fdopen(fd, "wb") as fh:
+                os.fchmod(fh.fileno(), mode)  # the file's own mode; the umask must not change it
+                self._keep_group(fh.fileno())
                 fh.write(payload)
                 fh.flush()
                 os.fsync(fh.fileno())
@@ -120,6 +288,8 @@ class DatabaseFile:
                 tmp.unlink()
             raise
         _fsync_dir(folder)
+        for backup in self.backup_paths():
+            _narrow(backup, mode)
         key = self.stat_key()
         assert key is not None
         return key
@@ -140,7 +310,9 @@ class DatabaseFile:
         except FileExistsError:
             paths[0].unlink()
             os.link(self.path, paths[0])
-        except OSError:
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+                raise
             shutil.copy2(self.path, paths[0])
 
     def _remove_stale_temp_files(self) -> None:
@@ -148,6 +320,27 @@ class DatabaseFile:
         for stale in self.path.parent.glob(f".{self.path.name}.tmp-*"):
             with contextlib.suppress(OSError):
                 stale.unlink()
+
+
+def _narrow(path: Path, mode: int) -> None:
+    """Take away rights ``path`` has beyond ``mode`` (a backup of a once wider file, an old lock)."""
+    with contextlib.suppress(OSError):
+        current = stat.S_IMODE(os.stat(path).st_mode)
+        if current & ~mode:
+            os.chmod(path, current & mode)
+
+
+def encode_json(data: dict[str, Any]) -> bytes:
+    try:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:
+        # e.g. a terminal with the wrong locale sent bytes that Python kept as lone surrogates
+        raise StoreError(
+            "Ein Text enthält ein ungültiges Zeichen (falsche Zeichenkodierung des Terminals?). "
+            "Bitte das Zeichen löschen und neu eingeben. Nichts wurde gespeichert."
+        ) from None
+    except RecursionError:
+        raise StoreError("Ein Wert ist zu tief verschachtelt. Nichts wurde gespeichert.") from None
 
 
 JSON_ERRORS = (
@@ -161,10 +354,20 @@ JSON_ERRORS = (
 )
 
 
-def parse(raw: bytes, path: Path, backups) -> dict[str, Any]:
-    """Decode the file's bytes or raise ``CorruptFileError`` saying what is wrong."""
+KNOWN_TABLES = frozenset(TABLES.values())
+_OBJECT_KEY = re.compile(rb'"[0-9]+"\s*:\s*\{')
+"""A member with a numeric key and an object value: each record (and the meta entry) is one."""
 
-    def fail(problem: str):
+
+def parse(raw: bytes, path: Path, backups: Callable[[], list[Path]] | type[list]) -> dict[str, Any]:
+    """Decode the file's bytes or raise a German error saying what is wrong.
+
+    ``CorruptFileError`` (naming readable backups) for a damaged file,
+    ``NotADatabaseError`` for a file that is well-formed but not ours: it has no
+    ``meta`` table and is not recognisably an old herford-tui file either.
+    """
+
+    def fail(problem: str) -> CorruptFileError:
         return CorruptFileError(path, problem, backups() if callable(backups) else [])
 
     if not raw.strip():
@@ -176,12 +379,74 @@ def parse(raw: bytes, path: Path, backups) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         what = next((german for english, german in JSON_ERRORS if exc.msg.startswith(english)), exc.msg)
         raise fail(f"JSON-Fehler in Zeile {exc.lineno}, Spalte {exc.colno}: {what}") from None
+    except RecursionError:
+        raise NotADatabaseError(path, "die Datei ist zu tief verschachtelt") from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise fail("die Datei hat nicht den Aufbau einer herford-tui-Datenbank")
     problem = _structure_problem(data)
     if problem:
         raise fail(problem)
+    foreign = foreign_problem(data)
+    if foreign:
+        raise NotADatabaseError(path, foreign)
+    duplicate = _duplicate_key(raw, data)
+    if duplicate:
+        raise fail(duplicate)
     return data
+
+
+def foreign_problem(data: dict[str, Any]) -> str | None:
+    """Why a well-formed file is not a herford-tui database (None if it is one, old or new).
+
+    Ours has a ``meta`` table with the schema number. A file without it counts as
+    the old format 0 only if it has at least one of our tables and nothing else but
+    TinyDB's empty default table: ``{}``, another program's JSON or TinyDB file
+    (records in ``_default`` or tables of its own) are not ours.
+    """
+    if META in data:
+        return None
+    if not data:
+        return "die Datei ist leer ({}), ohne Tabellen und ohne Formatangabe (meta)"
+    unknown = sorted(name for name in set(data) - KNOWN_TABLES if name != "_default" or data[name])
+    if unknown:
+        names = ", ".join(f"„{name}“" for name in unknown[:5])
+        return (
+            f"unbekannte Tabelle(n) {names} und keine Formatangabe (meta), vermutlich die Datei eines anderen Programms"
+        )
+    if not KNOWN_TABLES & set(data):
+        return "keine bekannte Tabelle und keine Formatangabe (meta)"
+    return None
+
+
+def _duplicate_key(raw: bytes, data: dict[str, Any]) -> str | None:
+    """A record number that appears twice in one table (JSON keeps only the last one silently).
+
+    Counting the numeric keys in the raw text is cheap (~0.1 s for 60 MB); only when the
+    count exceeds the records parsed is the file read again to name the duplicate.
+    """
+    records = sum(len(table) for table in data.values())
+    if len(_OBJECT_KEY.findall(raw)) <= records:
+        return None
+    found: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(items)
+        if len(result) != len(items) and not found:
+            seen: set[str] = set()
+            for key, _ in items:
+                if key in seen:
+                    found.append(key)
+                    break
+                seen.add(key)
+        return result
+
+    json.loads(raw.decode("utf-8"), object_pairs_hook=pairs)
+    if not found:
+        return None  # numeric keys inside records, not a second record
+    key = found[0]
+    if key.isdigit():
+        return f"die Eintragsnummer {key} kommt in einer Tabelle doppelt vor (nur einer der Einträge würde gelesen)"
+    return f"das Feld „{key}“ kommt in einem Eintrag doppelt vor"
 
 
 def _structure_problem(data: dict[str, Any]) -> str | None:

@@ -12,10 +12,10 @@ import contextlib
 import dataclasses
 import gc
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -27,10 +27,14 @@ from herford_tui.store.codec import TABLES, TYPES, DecodeError, decode, encode, 
 from herford_tui.store.errors import (
     ConflictError,
     CorruptFileError,
+    DeleteConflictError,
+    FileVanishedError,
     InUseError,
     NotFoundError,
+    ReadOnlyError,
+    StoreError,
 )
-from herford_tui.store.files import DatabaseFile, StatKey
+from herford_tui.store.files import DatabaseFile, StatKey, create_folder
 from herford_tui.store.migrations import META
 
 R = TypeVar("R", bound=Record)
@@ -57,8 +61,17 @@ class _SnapshotStorage(Storage):
 
 
 class Store:
-    def __init__(self, path: Path | str, *, backups: int = 5):
+    """The database at ``path``.
+
+    ``read_only=True`` opens it for reading only; a file (or folder) this user may
+    not write is opened read-only by itself. A read-only store never creates the
+    file, the lock file or a backup, never migrates, and raises ``ReadOnlyError``
+    on every write.
+    """
+
+    def __init__(self, path: Path | str, *, backups: int = 5, read_only: bool = False):
         self.file = DatabaseFile(Path(path), backups=backups)
+        self._asked_read_only = read_only
         self._mutex = threading.RLock()
         self._raw: dict[str, Any] | None = None
         self._raw_key: StatKey | None = None
@@ -68,10 +81,33 @@ class Store:
     def path(self) -> Path:
         return self.file.path
 
+    @property
+    def read_only(self) -> bool:
+        """True if asked for, or if this user may not write the file or its folder (checked each time)."""
+        return self._asked_read_only or self.file.write_problem() is not None
+
+    def read_only_reason(self) -> str:
+        """Why the store is read-only, in German ("" when it is writable)."""
+        if self._asked_read_only:
+            return "nur lesend geöffnet"
+        return self.file.write_problem() or ""
+
+    def _ensure_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(self.path, self.read_only_reason())
+
     # -- opening -----------------------------------------------------------------
     def open(self, seed: dict[str, list[dict[str, Any]]] | None = None) -> Store:
-        """Create the file from ``seed`` if it is missing, migrate an old one, check it reads."""
+        """Create the file from ``seed`` if it is missing, migrate an old one, check it reads.
+
+        Only a missing file is created. Anything else at the path must be a herford-tui
+        database (``NotADatabaseError``, ``CorruptFileError`` otherwise, nothing written).
+        """
         if not self.file.exists():
+            if self._asked_read_only:
+                raise FileVanishedError(
+                    f"Die Datenbank {self.path} gibt es nicht; nur lesend kann sie nicht angelegt werden."
+                )
             if seed is None:
                 from herford_tui.store.seed import load_seed
 
@@ -82,19 +118,23 @@ class Store:
         return self
 
     def _create(self, seed: dict[str, list[dict[str, Any]]]) -> None:
-        self.file.path.parent.mkdir(parents=True, exist_ok=True)
+        create_folder(self.file.path.parent)
         with self.file.locked():
             if self.file.exists():  # a colleague created it first: never replace it
                 return
             db = TinyDB(migrations.empty(), storage=_SnapshotStorage)
             _insert(db, [decode(TYPES[table], row) for table, rows in seed.items() for row in rows])
-            self.file.write(db.storage.data)
+            self.file.write(_storage(db).data)
 
     def _migrate_if_needed(self) -> None:
-        data, _ = self.file.read()
+        data, key = self.file.read()
         if migrations.version_of(data) == migrations.SCHEMA_VERSION:
+            with self._mutex:  # kept: the snapshot that follows need not parse the file again
+                self._raw, self._raw_key, self._snapshot = data, key, None
             return
         migrations.check_supported(data, self.path)
+        if self.read_only:
+            return  # upgraded in memory on every read instead, see _refresh_raw
         with self.file.locked():
             data, _ = self.file.read()
             if migrations.upgrade(data):
@@ -103,8 +143,15 @@ class Store:
 
     # -- reading -----------------------------------------------------------------
     def changed(self) -> bool:
-        """True when the file is another version than the last snapshot (one ``stat``)."""
-        return self.file.stat_key() != self._raw_key
+        """True when the file is another version than the last snapshot (one ``stat``).
+
+        Also True when the file cannot be looked at (gone, no permission): the reload
+        that follows says in German what is wrong, where a poll timer could not.
+        """
+        try:
+            return self.file.stat_key() != self._raw_key
+        except StoreError:
+            return True
 
     def snapshot(self) -> Snapshot:
         with self._mutex:
@@ -119,6 +166,7 @@ class Store:
             return
         data, key = self.file.read()
         migrations.check_supported(data, self.path)
+        migrations.upgrade(data)  # only an old file opened read-only still needs it here
         self._raw, self._raw_key, self._snapshot = data, key, None
 
     def get(self, cls: type[R], record_id: int) -> R:
@@ -130,13 +178,14 @@ class Store:
     # -- writing -----------------------------------------------------------------
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[tuple[TinyDB, Snapshot, _Changes]]:
+        self._ensure_writable()
         with self._mutex, self.file.locked():
             snapshot = self.snapshot()  # re-reads the file if another process wrote
             assert self._raw is not None
             # A fresh TinyDB per transaction: no query or next-id cache survives
             # from a version of the file that another process has since replaced.
             db = TinyDB(self._raw, storage=_SnapshotStorage)
-            storage = db.storage
+            storage = _storage(db)
             changes = _Changes()
             try:
                 yield db, snapshot, changes
@@ -160,7 +209,7 @@ class Store:
         Raises ``ValidationError`` for bad values and ``ConflictError`` when the stored
         revision is not the one the edit started from. Nothing is written then.
         """
-        return self.save_all([record])[0]
+        return cast(R, self.save_all([record])[0])
 
     def save_all(self, items: list[Record | Follow]) -> list[Record]:
         """Save several records in one write: all of them, or none.
@@ -194,18 +243,35 @@ class Store:
         table.update(doc, doc_ids=[record.id])
         return saved
 
-    def delete(self, record: Record) -> None:
-        """Remove a record entered in error; refuses while others still point at it."""
+    def delete(self, record: R, *, force: bool = False) -> R:
+        """Remove a record entered in error; return the version that was deleted.
+
+        Refuses while others still point at it (``InUseError``). If a colleague saved
+        the record since ``record`` was read, raises ``DeleteConflictError`` carrying
+        their version and the changed fields, and deletes nothing; asked again with
+        ``force=True`` it deletes that current version. A record that is gone already
+        raises ``DeleteConflictError`` with ``theirs=None`` either way. A colleague's
+        change is never written back.
+        """
         with self._transaction() as (db, snapshot, changes):
             table = db.table(table_of(record))
-            _current(table, record)
-            references = snapshot.references_to(record)
+            current = table.get(doc_id=record.id)
+            if current is None:
+                raise DeleteConflictError(record, None)
+            doomed = record
+            if current.get("rev", 0) != record.rev:
+                theirs = decode(type(record), current, doc_id=record.id)
+                if not force:
+                    raise DeleteConflictError(record, theirs)
+                doomed = theirs
+            references = snapshot.references_to(doomed)
             if references:
                 raise InUseError(references)
             table.remove(doc_ids=[record.id])
-            changes.deleted.append(record)
+            changes.deleted.append(doomed)
+            return doomed
 
-    def save_many(self, records: list[Record]) -> list[Record]:
+    def save_many(self, records: Sequence[Record]) -> list[Record]:
         """Insert many new records in one write (demo data, imports); ids are assigned here."""
         with self._transaction() as (db, _, changes):
             saved = _insert(db, records)
@@ -235,7 +301,11 @@ def _current(table, record: Record) -> Document:
     return current
 
 
-def _insert(db: TinyDB, records: list[R]) -> list[R]:
+def _storage(db: TinyDB) -> _SnapshotStorage:
+    return cast(_SnapshotStorage, db.storage)
+
+
+def _insert(db: TinyDB, records: Sequence[R]) -> list[R]:
     """Give each record the next id of its table and insert it, in one pending write.
 
     Ids come from our own high-water mark in the meta table, not TinyDB's
@@ -243,10 +313,13 @@ def _insert(db: TinyDB, records: list[R]) -> list[R]:
     edit of the deleted record could otherwise land on a stranger).
     """
     meta = db.table(META)
-    counters = dict(meta.get(doc_id=1).get("counters", {}))
+    head = meta.get(doc_id=1)
+    assert isinstance(head, dict), "the meta table is checked when the file is read"
+    counters = dict(head.get("counters", {}))
+    data = _storage(db).data
     for table in {table_of(r) for r in records}:
         # Never below an id in the file, even if a hand-edited counter lags behind.
-        highest = max((int(k) for k in db.storage.read().get(table, {})), default=0)
+        highest = max((int(k) for k in data.get(table, {})), default=0)
         counters[table] = max(counters.get(table, 0), highest)
     now = _now()
     by_table: dict[str, list[Document]] = {}
@@ -260,7 +333,7 @@ def _insert(db: TinyDB, records: list[R]) -> list[R]:
     for table, docs in by_table.items():
         db.table(table).insert_multiple(docs)
     meta.update({"counters": counters}, doc_ids=[1])
-    return records
+    return list(records)
 
 
 def _build_snapshot(data: dict[str, Any], file: DatabaseFile) -> Snapshot:

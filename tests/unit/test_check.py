@@ -13,6 +13,7 @@ import pytest
 
 from herford_tui.domain import Snapshot
 from herford_tui.store import Store
+from herford_tui.store import files as files_module
 from herford_tui.store.check import check_file
 
 Data = dict[str, Any]
@@ -223,24 +224,27 @@ def test_directory_instead_of_file(tmp_path: Path):
 @pytest.mark.parametrize(
     ("error", "expected"),
     [
-        (PermissionError(13, "Permission denied"), "Keine Berechtigung, die Datei zu lesen."),
-        (OSError(5, "Input/output error"), "Die Datei ist nicht lesbar (Input/output error)."),
+        (PermissionError(13, "Permission denied"), "Keine Berechtigung für die Datei"),
+        (OSError(5, "Input/output error"), "Ein-/Ausgabefehler des Datenträgers"),
     ],
 )
 def test_unreadable_file(db: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, expected: str):
     # Simulated: the tests may run as root, who reads a file whatever its mode.
     write(db, valid_db())
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self == db:
+    def fake_open(path, flags, *args, **kwargs):
+        if Path(path) == db:
+            error.filename = str(db)
             raise error
-        return real(self)
+        return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(files_module.os, "open", fake_open)
     report = check_file(db)
     assert report.exit_code == 2
-    assert report.fatal == expected
+    assert expected in report.fatal
+    assert error.strerror not in report.fatal  # no English
+    assert "keine lesbare Sicherung" not in "\n".join(report.lines())  # not a damaged file
 
 
 def test_corrupt_file_names_the_readable_backups(db: Path):
@@ -392,6 +396,15 @@ CASES: dict[str, tuple[Callable[[Data], None], str]] = {
 }
 
 
+DECODING = {
+    "text field holds a number",
+    "unknown enum value",
+    "impossible date",
+    "bad nested seat",
+    "bad attendance status",
+}
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_problem_is_found_and_named(db: Path, case: str):
     change, expected = CASES[case]
@@ -400,7 +413,8 @@ def test_problem_is_found_and_named(db: Path, case: str):
     write(db, data)
     report = check_file(db)
     assert not report.ok
-    assert report.exit_code == 1
+    # A record that does not decode stops the app from opening the file: exit code 2, like it.
+    assert report.exit_code == (2 if case in DECODING else 1)
     assert report.fatal is None
     assert len(report.problems) == 1, report.problems
     assert expected in report.problems[0]

@@ -1,0 +1,165 @@
+"""Races the revision check alone does not cover: a delete meeting a colleague's edit, and two
+colleagues adding the same new person at once. Each colleague is a separate process."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from herford_tui.domain import Committee, Membership, Person, Seat, ValidationError
+from herford_tui.store import ConflictError, DeleteConflictError, InUseError, Store
+
+REPO = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+
+
+def colleague(code: str, *args: object) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, env=ENV, timeout=60, check=True
+    )
+    return done.stdout.strip()
+
+
+@pytest.fixture
+def membership(empty_store: Store) -> Membership:
+    committee = empty_store.save(
+        Committee(name="Lenkungskreis", seats=[Seat(key="schulen", label="Schulen", count=None)])
+    )
+    person = empty_store.save(Person(given_name="Anna", family_name="Beispiel"))
+    return empty_store.save(
+        Membership(person_id=person.id, committee_id=committee.id, seat_key="schulen", start=date(2024, 1, 1))
+    )
+
+
+EDIT_MEMBERSHIP = """
+import dataclasses, sys
+from herford_tui.domain import Membership
+from herford_tui.store import Store
+store = Store(sys.argv[1]).open()
+current = store.get(Membership, int(sys.argv[2]))
+print(store.save(dataclasses.replace(current, notes="vom Kollegen", seat_key="schulen")).rev)
+"""
+
+
+def test_delete_meeting_a_colleagues_edit_keeps_the_edit(empty_store: Store, db_path: Path, membership: Membership):
+    assert colleague(EDIT_MEMBERSHIP, db_path, membership.id) == "2"
+    before = db_path.read_bytes()
+
+    with pytest.raises(DeleteConflictError) as info:
+        empty_store.delete(membership)
+
+    conflict = info.value
+    assert isinstance(conflict, ConflictError)  # a UI that knows only edit conflicts still stops
+    assert conflict.theirs is not None and conflict.theirs.notes == "vom Kollegen" and conflict.theirs.rev == 2
+    assert conflict.changed == ["notes"]
+    assert str(conflict) == (
+        "Jemand anderes hat diesen Eintrag inzwischen geändert (Version 2, Ihre Vorlage war Version 1). "
+        "Geändert: Notizen. Nichts wurde gelöscht."
+    )
+    assert db_path.read_bytes() == before  # nothing deleted, nothing reverted
+    assert empty_store.get(Membership, membership.id).notes == "vom Kollegen"
+
+
+def test_delete_anyway_deletes_the_colleagues_version(empty_store: Store, db_path: Path, membership: Membership):
+    colleague(EDIT_MEMBERSHIP, db_path, membership.id)
+    deleted = empty_store.delete(membership, force=True)
+    assert deleted.rev == 2 and deleted.notes == "vom Kollegen"
+    assert str(membership.id) not in json.loads(db_path.read_bytes())["memberships"]
+
+
+def test_delete_anyway_still_respects_references(empty_store: Store, db_path: Path, membership: Membership):
+    person = empty_store.get(Person, membership.person_id)
+    colleague(
+        "import dataclasses, sys\nfrom herford_tui.domain import Person\nfrom herford_tui.store import Store\n"
+        "s = Store(sys.argv[1]).open()\ns.save(dataclasses.replace(s.get(Person, int(sys.argv[2])), notes='x'))",
+        db_path,
+        person.id,
+    )
+    with pytest.raises(InUseError):
+        empty_store.delete(person, force=True)
+    assert empty_store.get(Person, person.id).notes == "x"
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_delete_of_a_record_a_colleague_deleted_says_so(
+    empty_store: Store, db_path: Path, membership: Membership, force
+):
+    Store(db_path).open().delete(membership)
+    before = db_path.read_bytes()
+    with pytest.raises(DeleteConflictError, match="inzwischen von jemand anderem gelöscht") as info:
+        empty_store.delete(membership, force=force)
+    assert info.value.theirs is None
+    assert db_path.read_bytes() == before
+
+
+NEW_PERSON = """
+import sys
+from herford_tui.domain import Person, ValidationError
+from herford_tui.store import Store
+store = Store(sys.argv[1]).open()
+store.snapshot()  # the form was opened: each colleague saw no Erika yet
+print("ready", flush=True)
+assert sys.stdin.readline() == "go\\n"
+try:
+    saved = store.save(Person(given_name="Erika", family_name=sys.argv[2]))
+    print("saved", saved.id, flush=True)
+except ValidationError as exc:
+    print("refused", exc, flush=True)
+"""
+
+
+def test_colleagues_adding_the_same_person_at_once_give_one_person(empty_store: Store, db_path: Path):
+    spellings = ["Doppelgaenger", "Doppelgänger", "doppelgänger", "DOPPELGAENGER"]  # one name to match_key
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", NEW_PERSON, str(db_path), name],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=ENV,
+        )
+        for name in spellings
+    ]
+    try:
+        for p in procs:
+            assert p.stdout is not None and p.stdout.readline() == "ready\n"
+        for p in procs:  # all at once
+            assert p.stdin is not None
+            p.stdin.write("go\n")
+            p.stdin.flush()
+        outcomes = [p.communicate(timeout=60)[0].strip() for p in procs]
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+    saved = [o for o in outcomes if o.startswith("saved")]
+    refused = [o for o in outcomes if o.startswith("refused")]
+    assert len(saved) == 1 and len(refused) == 3, outcomes
+    for message in refused:
+        assert "Nachname: Eine Person „Erika" in message and "gibt es schon (Nr. 1)" in message
+    persons = empty_store.snapshot().persons
+    assert len(persons) == 1
+
+
+def test_duplicate_person_rule_in_the_domain(empty_store: Store):
+    first = empty_store.save(Person(given_name="Jürgen", family_name="Müller"))
+    with pytest.raises(ValidationError, match="Eine Person „Jürgen Müller“ gibt es schon"):
+        empty_store.save(Person(given_name="Juergen", family_name="Mueller"))
+    # Same family name, another given name: a different person.
+    other = empty_store.save(Person(given_name="Anna", family_name="Müller"))
+    # Renaming into the twin is refused, editing anything else of a person is not.
+    with pytest.raises(ValidationError):
+        empty_store.save(dataclasses.replace(other, given_name="Jurgen"))
+    assert empty_store.save(dataclasses.replace(first, notes="x")).rev == 2
+    # In one save_all, the second of two equal new persons is refused: nothing written.
+    with pytest.raises(ValidationError):
+        empty_store.save_all([Person(given_name="Eva", family_name="Neu"), Person(given_name="Eva", family_name="Neu")])
+    assert len(empty_store.snapshot().persons) == 2
