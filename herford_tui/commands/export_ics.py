@@ -18,8 +18,8 @@ from herford_tui.cli import GermanContext, db_option, german_help, resolve_db
 @click.option("--jahr", "year", type=click.IntRange(1900, 2200), metavar="JAHR", help="Nur dieses Jahr.")
 def ics(db: str | None, out: str, committee_name: str | None, year: int | None) -> None:
     """Sitzungen als Kalenderdatei (iCalendar) schreiben, abgesagte als abgesagt."""
-    from herford_tui.commands.output import write_atomic
     from herford_tui.cli import fail
+    from herford_tui.commands.output import write_atomic
     from herford_tui.commands.reading import find_committee, read_snapshot
     from herford_tui.domain.ics import build_calendar, select_meetings
 
