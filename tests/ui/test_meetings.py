@@ -158,6 +158,9 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
         assert "[x] Antrag stellen" in screen_text(app)
         await pilot.press("escape")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, MeetingScreen))
+        # back in the grid, which caught up with what was saved meanwhile: invited now
+        grid = app.query_one("#year-grid", DataTable)
+        assert await wait_for(pilot, lambda: str(grid.get_row(f"c{lk}")[-1]) == "9e")
     # -- everything is in the file, read by a fresh store
     stored = world.read().meetings[meeting.id]
     assert stored.status is MeetingStatus.EINGELADEN and stored.room == "Raum 101"

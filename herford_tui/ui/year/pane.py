@@ -78,6 +78,19 @@ class YearPane(SnapshotView):
         grid.fixed_columns = FIXED_COLUMNS
         table.display = False
         super().on_mount()
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def _snapshot_changed(self, snapshot: Snapshot | None) -> None:
+        # Under the meeting screen every save would rebuild the whole grid (seconds at x10):
+        # note it and catch up when this screen is on top again.
+        if self.screen is not self.app.screen:
+            self._stale = True
+            return
+        super()._snapshot_changed(snapshot)
+
+    def _screen_changed(self, screen: object) -> None:
+        if self._stale and screen is self.screen and self.region.area:
+            self._catch_up()
 
     # -- showing -----------------------------------------------------------------
     def watch_year(self) -> None:
