@@ -3,7 +3,7 @@ holiday rows, the missed invitation deadline."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from herford_tui.domain import Committee, Meeting, MeetingStatus, Snapshot
 from herford_tui.ui.year.presentation import PUBLIC_ROW, SCHOOL_ROW, cell_detail, grid_rows, list_row
@@ -45,3 +45,14 @@ def test_cell_detail_and_list_row_in_words():
     assert "Fronleichnam" in cell_detail(snapshot, rows[0], 6, 2026, TODAY).plain
     cells = [c.plain for c in list_row(snapshot, snapshot.meetings[2], TODAY)]
     assert cells[4] == "x abgesagt" and "Fronleichnam" in cells[5]
+
+
+def test_list_window_keeps_today_in_view_and_counts_the_rest():
+    from herford_tui.ui.year.presentation import list_window
+
+    meetings = [Meeting(id=i, committee_id=1, date=date(2026, 1, 1) + timedelta(days=i // 3))
+                for i in range(1000)]  # fmt: skip
+    shown, hidden = list_window(meetings, TODAY, 100)
+    assert len(shown) == 100 and hidden == 900
+    assert shown[0].date < TODAY <= shown[-1].date
+    assert list_window(meetings[:50], TODAY, 100) == (meetings[:50], 0)

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 LIST_COLUMNS = (("Datum", 13), ("Zeit", 11), ("Gremium", 14), ("Ort", 16), ("Status", 14), ("Hinweis", 16))
 FIXED_COLUMNS = 2  # name and count before the twelve months
 ALL = "alle"
+LIST_LIMIT = 500
+"""Rows the list builds at most (x10 data has 4,000 meetings a year; the grid shows them all)."""
 
 
 class YearPane(SnapshotView):
@@ -53,6 +55,7 @@ class YearPane(SnapshotView):
     def __init__(self) -> None:
         super().__init__(classes="year")
         self.rows: list[Meeting] = []
+        self.list_hidden = 0
         self.grid: list[show.GridRow] = []
         self.committee_filter: int | None = None
         self._placed = False
@@ -138,13 +141,14 @@ class YearPane(SnapshotView):
     def _fill_list(self, snapshot: Snapshot) -> None:
         table = self.query_one("#year-table", DataTable)
         keep = table.cursor_row
-        self.rows = [
+        found = [
             m
             for m in snapshot.meetings_in_year(self.year)
             if self.committee_filter is None or m.committee_id == self.committee_filter
         ]
-        table.clear()
         today = self.app.today
+        self.rows, self.list_hidden = show.list_window(found, today, LIST_LIMIT)
+        table.clear()
         for m in self.rows:
             table.add_row(*show.list_row(snapshot, m, today), key=str(m.id))
         if self.rows:
@@ -168,12 +172,19 @@ class YearPane(SnapshotView):
         today = self.app.today
         if self.as_list:
             m = self.current
+            hidden = Text(
+                f"\nDie Liste zeigt {len(self.rows)} Sitzungen um heute, {self.list_hidden} weitere: "
+                "„f“ filtert nach Gremium, „l“ zeigt das Raster.",
+                style="yellow",
+            )
             if m is None:
                 return Text(f"Keine Sitzungen {self.year}. „a“ plant eine neue.", style="dim")
             committee = snapshot.committees.get(m.committee_id)
             text = plain_cell(committee.name if committee else "?", "bold")
             text.append("\n")
             text.append_text(show.meeting_line(snapshot, m, today))
+            if self.list_hidden:
+                text.append_text(hidden)
             return text
         row, month = self._grid_position()
         if row is None:

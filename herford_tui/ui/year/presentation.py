@@ -212,3 +212,12 @@ def list_row(snapshot: Snapshot, meeting: Meeting, today: date) -> tuple[Text, .
         status,
         cell("; ".join(hints), "yellow"),
     )
+
+
+def list_window(meetings: list[Meeting], today: date, limit: int) -> tuple[list[Meeting], int]:
+    """At most ``limit`` meetings (in date order) around today, and how many are left out."""
+    if len(meetings) <= limit:
+        return meetings, 0
+    upcoming = next((i for i, m in enumerate(meetings) if m.date and m.date >= today), len(meetings))
+    start = max(0, min(upcoming - limit // 5, len(meetings) - limit))
+    return meetings[start : start + limit], len(meetings) - limit
