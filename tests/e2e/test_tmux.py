@@ -24,6 +24,9 @@ def test_add_member_in_a_terminal_and_quit(terminal, command, tmp_path):
     term.keys("Enter")
     term.wait_for("Nachname")
     term.keys("C-s")
+    # The typed name shows in the form too: wait until the form has closed (saved), else a
+    # busy machine gets the "q" while the form still has the focus and it lands in a field.
+    term.wait_until_gone("Nachname")
     term.wait_for("Erika Beispiel")
     term.keys("q")
     deadline = time.monotonic() + 10
