@@ -128,7 +128,8 @@ def main(ctx: click.Context, db: str | None, open_view: str | None) -> None:
 def check(db: str | None) -> None:
     """Datenbank prüfen (Aufbau, Verweise, Werte), ohne sie zu verändern.
 
-    Exit-Code 0: keine Probleme; 1: Probleme in den Daten; 2: Datei fehlt oder ist nicht lesbar.
+    Exit-Code 0: keine Probleme; 1: Probleme in den Daten; 2: Datei fehlt, ist nicht lesbar
+    oder keine herford-tui-Datenbank, die das Programm öffnen würde.
     """
     from herford_tui.store.check import check_file
 

@@ -243,3 +243,12 @@ class Meeting:
 
 
 Record = Committee | Organisation | Person | Membership | Meeting
+
+TABLE_OF: dict[type, str] = {
+    Committee: "committees",
+    Organisation: "organisations",
+    Person: "persons",
+    Membership: "memberships",
+    Meeting: "meetings",
+}
+"""The one map from record type to table: the file's tables and the ``Snapshot`` attributes."""

@@ -10,6 +10,7 @@ from functools import cached_property
 from herford_tui.domain import meetings as meeting_rules
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.models import (
+    TABLE_OF,
     Committee,
     Meeting,
     MeetingStatus,
@@ -236,18 +237,11 @@ class Snapshot:
         return found
 
 
-TABLE_NAMES = ("committees", "organisations", "persons", "memberships", "meetings")
-_TABLE_OF = {
-    Committee: "committees",
-    Organisation: "organisations",
-    Person: "persons",
-    Membership: "memberships",
-    Meeting: "meetings",
-}
+TABLE_NAMES = tuple(TABLE_OF.values())
 
 
 def _table(record: Record) -> str:
-    return _TABLE_OF[type(record)]
+    return TABLE_OF[type(record)]
 
 
 def _name_key(person: Person) -> tuple[str, str]:

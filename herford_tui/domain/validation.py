@@ -50,6 +50,9 @@ MAX_LENGTH: dict[str, int] = {
     "notes": 10_000,
 }
 """Most characters each text field may hold; forms, imports and ``check`` use the same limits."""
+NESTED_MAX_LENGTH: dict[str, int] = {"agenda.title": 500, "agenda.number": 20, "seats.label": 200, "seats.key": 60}
+"""Limits of the fields of sub-records, where the name alone would mislead (an agenda title is
+not a person's title)."""
 DEFAULT_MAX_LENGTH = 1000
 """For a text field not named above (e.g. one added later): still bounded."""
 NESTED_FIELD = {"seats": "Sitz", "agenda": "Tagesordnungspunkt"}
@@ -105,7 +108,7 @@ def text_length_problems(record: object) -> list[Problem]:
                     continue
                 for sub in dataclasses.fields(item):
                     text = getattr(item, sub.name)
-                    limit = max_length(sub.name)
+                    limit = NESTED_MAX_LENGTH.get(f"{f.name}.{sub.name}", max_length(sub.name))
                     if isinstance(text, str) and len(text) > limit:
                         where = (
                             f"{NESTED_FIELD.get(f.name, 'Eintrag')} {position}, {NESTED_LABEL.get(sub.name, sub.name)}"

@@ -9,22 +9,9 @@ import typing
 from datetime import date, time
 from functools import cache
 
-from herford_tui.domain.models import (
-    Committee,
-    Meeting,
-    Membership,
-    Organisation,
-    Person,
-    Record,
-)
+from herford_tui.domain.models import TABLE_OF, Record
 
-TABLES: dict[type, str] = {
-    Committee: "committees",
-    Organisation: "organisations",
-    Person: "persons",
-    Membership: "memberships",
-    Meeting: "meetings",
-}
+TABLES: dict[type, str] = TABLE_OF  # the domain's one map from record type to table
 TYPES: dict[str, type] = {table: cls for cls, table in TABLES.items()}
 LABELS: dict[str, tuple[str, str]] = {
     "committees": ("Gremium", "Gremien"),

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
 from filelock import FileLock, Timeout
 
 from herford_tui.store.codec import TABLES
@@ -125,9 +126,12 @@ def create_folder(folder: Path) -> None:
     """Create ``folder`` and missing parents as 2770, whatever the umask; German errors."""
     missing: list[Path] = []
     probe = folder
-    while not probe.exists() and probe != probe.parent:
-        missing.append(probe)
-        probe = probe.parent
+    try:
+        while not probe.exists() and probe != probe.parent:
+            missing.append(probe)
+            probe = probe.parent
+    except OSError as exc:
+        raise os_error(exc, probe / "x", "Anlegen des Ordners") from None
     for path in reversed(missing):
         try:
             os.mkdir(path, 0o700)
@@ -330,17 +334,28 @@ def _narrow(path: Path, mode: int) -> None:
             os.chmod(path, current & mode)
 
 
+BAD_CHARACTER = (
+    "Ein Text enthält ein ungültiges Zeichen (falsche Zeichenkodierung des Terminals?). "
+    "Bitte das Zeichen löschen und neu eingeben. Nichts wurde gespeichert."
+)
+
+
 def encode_json(data: dict[str, Any]) -> bytes:
+    """The file's bytes: compact UTF-8 JSON, the same bytes ``json.dumps`` gave before orjson."""
     try:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    except UnicodeEncodeError:
-        # e.g. a terminal with the wrong locale sent bytes that Python kept as lone surrogates
-        raise StoreError(
-            "Ein Text enthält ein ungültiges Zeichen (falsche Zeichenkodierung des Terminals?). "
-            "Bitte das Zeichen löschen und neu eingeben. Nichts wurde gespeichert."
-        ) from None
-    except RecursionError:
-        raise StoreError("Ein Wert ist zu tief verschachtelt. Nichts wurde gespeichert.") from None
+        return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
+    except orjson.JSONEncodeError as exc:
+        if "surrogates" in str(exc):
+            # e.g. a terminal with the wrong locale sent bytes that Python kept as lone surrogates
+            raise StoreError(BAD_CHARACTER) from None
+        if "recursion" in str(exc).lower():
+            raise StoreError("Ein Wert ist zu tief verschachtelt. Nichts wurde gespeichert.") from None
+        raise StoreError(f"Ein Wert lässt sich nicht speichern ({exc}). Nichts wurde gespeichert.") from None
+
+
+def encode_json_stdlib(data: dict[str, Any]) -> bytes:
+    """The encoder before orjson, kept to show both write the same file (see the tests)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 JSON_ERRORS = (
@@ -352,6 +367,39 @@ JSON_ERRORS = (
     ("Extra data", "überzählige Zeichen nach dem Ende"),
     ("Invalid control character", "unerlaubtes Steuerzeichen"),
 )
+
+
+ORJSON_ERRORS = (
+    ("depth limit exceeded", "zu tief verschachtelt"),
+    ("no low surrogate", "ungültiges Zeichen (einzelnes Surrogat)"),
+    ("unexpected end of data", "Wert erwartet (Datei abgeschnitten?)"),
+    ("number is infinity", "Zahl zu groß"),
+    ("unexpected character, expected a JSON value", "Wert erwartet"),
+)
+
+
+def _german_parse_error(
+    raw: bytes, exc: orjson.JSONDecodeError, path: Path, fail: Callable[[str], CorruptFileError]
+) -> StoreError:
+    """The German words for what orjson refused: those the stdlib parser's messages always had.
+
+    Only a broken file takes this path, so parsing it again with ``json`` costs nothing
+    in daily use and keeps the messages (and the tests that pin them) as they were.
+    """
+    if exc.msg.startswith("depth limit exceeded"):
+        return NotADatabaseError(path, "die Datei ist zu tief verschachtelt")
+    try:
+        json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as bad:
+        return fail(f"keine UTF-8-Textdatei (Byte {bad.start})")
+    except json.JSONDecodeError as bad:
+        what = next((german for english, german in JSON_ERRORS if bad.msg.startswith(english)), bad.msg)
+        return fail(f"JSON-Fehler in Zeile {bad.lineno}, Spalte {bad.colno}: {what}")
+    except RecursionError:
+        return NotADatabaseError(path, "die Datei ist zu tief verschachtelt")
+    # Accepted by json but not by orjson (NaN, 1e999, a lone surrogate escape): still not our data.
+    what = next((german for english, german in ORJSON_ERRORS if exc.msg.startswith(english)), "ungültiger Wert")
+    return fail(f"JSON-Fehler in Zeile {exc.lineno}, Spalte {exc.colno}: {what}")
 
 
 KNOWN_TABLES = frozenset(TABLES.values())
@@ -373,14 +421,9 @@ def parse(raw: bytes, path: Path, backups: Callable[[], list[Path]] | type[list]
     if not raw.strip():
         raise fail(f"die Datei ist leer ({len(raw)} Byte)")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise fail(f"keine UTF-8-Textdatei (Byte {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        what = next((german for english, german in JSON_ERRORS if exc.msg.startswith(english)), exc.msg)
-        raise fail(f"JSON-Fehler in Zeile {exc.lineno}, Spalte {exc.colno}: {what}") from None
-    except RecursionError:
-        raise NotADatabaseError(path, "die Datei ist zu tief verschachtelt") from None
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise _german_parse_error(raw, exc, path, fail) from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise fail("die Datei hat nicht den Aufbau einer herford-tui-Datenbank")
     problem = _structure_problem(data)

@@ -22,6 +22,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from herford_tui.domain import Record, Snapshot, ValidationError
+from herford_tui.domain.validation import text_length_problems
 from herford_tui.store import migrations
 from herford_tui.store.codec import TABLES, TYPES, DecodeError, decode, encode, table_of
 from herford_tui.store.errors import (
@@ -76,6 +77,7 @@ class Store:
         self._raw: dict[str, Any] | None = None
         self._raw_key: StatKey | None = None
         self._snapshot: Snapshot | None = None
+        self._unreachable = False
 
     @property
     def path(self) -> Path:
@@ -145,13 +147,16 @@ class Store:
     def changed(self) -> bool:
         """True when the file is another version than the last snapshot (one ``stat``).
 
-        Also True when the file cannot be looked at (gone, no permission): the reload
-        that follows says in German what is wrong, where a poll timer could not.
+        When the file cannot be looked at (no permission, disk gone) it is True once, so
+        the reload that follows says in German what is wrong, and False while it stays so.
         """
         try:
-            return self.file.stat_key() != self._raw_key
+            key = self.file.stat_key()
         except StoreError:
-            return True
+            first, self._unreachable = not self._unreachable, True
+            return first
+        self._unreachable = False
+        return key != self._raw_key
 
     def snapshot(self) -> Snapshot:
         with self._mutex:
@@ -272,7 +277,15 @@ class Store:
             return doomed
 
     def save_many(self, records: Sequence[Record]) -> list[Record]:
-        """Insert many new records in one write (demo data, imports); ids are assigned here."""
+        """Insert many new records in one write (demo data, imports); ids are assigned here.
+
+        The caller keeps the rules across records; the field length limits are checked
+        here (cheap), so no import can bring in a text no form would accept.
+        """
+        for record in records:
+            problems = text_length_problems(record)
+            if problems:
+                raise ValidationError(problems)
         with self._transaction() as (db, _, changes):
             saved = _insert(db, records)
             changes.saved.extend(dataclasses.replace(r) for r in saved)

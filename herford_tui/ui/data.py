@@ -79,9 +79,7 @@ class DataMixin:
         old = self.snapshot
         if old is not None:
             self._recent.append(old)
-        self.snapshot = snapshot
-        if _tab_shape(old) != _tab_shape(snapshot):
-            self.rebuild_tabs()
+        self.snapshot = snapshot  # the main screen's tabs and every shown view follow it
 
     def save_record(self, record: Record, done: Done | None = None) -> None:
         self._write([record], delete=False, done=(lambda saved: done(saved[0])) if done else None)
@@ -136,9 +134,3 @@ class DataMixin:
     def _resolve_conflict(self, keep_mine: Record | None) -> None:
         if keep_mine is not None:
             self.save_record(keep_mine)
-
-
-def _tab_shape(snapshot: Snapshot | None) -> list[tuple[int, str, str, object]]:
-    if snapshot is None:
-        return []
-    return [(c.id, c.name, c.short_name, c.kind) for c in snapshot.active_committees()]

@@ -1,4 +1,8 @@
-"""Which tabs exist and how a name such as ``lenkungskreis`` finds its view."""
+"""Which tabs exist, and how a name such as ``lenkungskreis`` finds its place.
+
+A *place* is where navigation can go: a tab's pane, and within the shared Arbeitskreise
+tab one committee. The tabs follow the active committees: ``tab_layout`` says which.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from herford_tui.domain import CommitteeKind, Snapshot
+from herford_tui.domain import Committee, CommitteeKind, Snapshot
 
 ORGANISATIONS = "organisationen"
 YEAR = "jahr"
@@ -22,9 +26,14 @@ class Tab:
 
 
 @dataclass(frozen=True)
-class View:
+class Place:
     pane_id: str
     committee_id: int | None = None
+
+
+def tab_label(committee: Committee) -> str:
+    """The words on a committee's tab: its short name, else its name."""
+    return committee.short_name or committee.name
 
 
 def slug(text: str) -> str:
@@ -43,22 +52,21 @@ def tab_layout(snapshot: Snapshot) -> list[Tab]:
                 group_at[committee.kind] = len(tabs)
                 tabs.append(Tab(*GROUPED_KINDS[committee.kind], committee_ids=(), grouped=True))
             at = group_at[committee.kind]
-            tabs[at] = replace(tabs[at], committee_ids=(*tabs[at].committee_ids, committee.id))
+            tabs[at] = replace(tabs[at], committee_ids=(*(tabs[at].committee_ids or ()), committee.id))
         else:
-            label = committee.short_name or committee.name
-            tabs.append(Tab(f"gremium-{committee.id}", label, (committee.id,)))
+            tabs.append(Tab(f"gremium-{committee.id}", tab_label(committee), (committee.id,)))
     tabs.append(Tab(ORGANISATIONS, "Organisationen"))
     tabs.append(Tab(YEAR, "Jahr"))
     return tabs
 
 
-def resolve_view(snapshot: Snapshot, name: str) -> View:
-    """Find the view for ``name``: a committee's id, name or short name, or a fixed view."""
+def resolve_place(snapshot: Snapshot, name: str) -> Place:
+    """Find the place for ``name``: a committee's id, name or short name, or a fixed view."""
     wanted = slug(name)
     if wanted in (ORGANISATIONS, "organisation", "orgs", "verzeichnis"):
-        return View(ORGANISATIONS)
+        return Place(ORGANISATIONS)
     if wanted in (YEAR, "jahresuebersicht", "sitzungen"):
-        return View(YEAR)
+        return Place(YEAR)
     committees = snapshot.active_committees()
     match = next(
         (c for c in committees if wanted in (str(c.id), slug(c.name), slug(c.short_name))),
@@ -72,5 +80,5 @@ def resolve_view(snapshot: Snapshot, name: str) -> View:
         raise ValueError(f"Unbekannte Ansicht „{name}“. Möglich sind: {known}.")
     for tab in tab_layout(snapshot):
         if tab.committee_ids and match.id in tab.committee_ids:
-            return View(tab.pane_id, match.id)
+            return Place(tab.pane_id, match.id)
     raise ValueError(f"Das Gremium „{match.name}“ hat keine Ansicht.")

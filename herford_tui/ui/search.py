@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.command import Hit, Hits, Provider
+from textual.command import Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
 
 from herford_tui.domain import Snapshot
 from herford_tui.domain.search import find_organisations, find_persons
+from herford_tui.domain.text import printable
+from herford_tui.ui.common.format import plain
 
 LIMIT = 30
 
@@ -27,6 +31,22 @@ def _person_help(snapshot: Snapshot, person_id: int, today) -> str:
     return "Person · " + (", ".join(names) if names else "ohne aktuelles Gremium")
 
 
+def _highlight(matcher: Matcher, text: str) -> Content:
+    """``matcher.highlight`` without reading ``text`` as markup (a name may hold ``[/b]``)."""
+    shown = printable(text)
+    content = plain(shown)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, shown)
+    for offset in offsets:
+        if offset < len(shown) and not shown[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+def _help(text: str) -> str:
+    """Help text of a hit: Textual reads it as markup, so user data in it is escaped."""
+    return escape(printable(text))
+
+
 class SearchProvider(Provider):
     async def search(self, query: str) -> Hits:
         app = self.app
@@ -38,17 +58,17 @@ class SearchProvider(Provider):
         score = 1.0
         for c in snapshot.active_committees():
             if all(w in f"{c.name} {c.short_name}".casefold() for w in words):
-                yield Hit(score, matcher.highlight(c.name), partial(app.action_show_view, str(c.id)), help="Gremium")
+                yield Hit(score, _highlight(matcher, c.name), partial(app.action_show_view, str(c.id)), help="Gremium")
                 score -= 0.001
         for p in find_persons(snapshot, query, limit=LIMIT):
             help_text = _person_help(snapshot, p.id, app.today)
-            yield Hit(score, matcher.highlight(p.full_name), partial(app.show_person, p.id), help=help_text)
+            yield Hit(score, _highlight(matcher, p.full_name), partial(app.show_person, p.id), help=_help(help_text))
             score -= 0.001
         for o in find_organisations(snapshot, query, limit=LIMIT):
             yield Hit(
                 score,
-                matcher.highlight(o.name),
+                _highlight(matcher, o.name),
                 partial(app.show_organisation, o.id),
-                help=f"Organisation · {o.municipality}",
+                help=_help(f"Organisation · {o.municipality}"),
             )
             score -= 0.001

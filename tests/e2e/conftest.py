@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,11 +29,20 @@ class Terminal:
             check=True,
         )
 
-    def screen(self) -> str:
+    def screen(self, *, escapes: bool = False) -> str:
+        """The visible text; with ``escapes`` also the escape sequences that draw it (``-e``)."""
+        flags = ["-p", "-e"] if escapes else ["-p"]
         result = subprocess.run(
-            [*self.tmux, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True, check=False
+            [*self.tmux, "capture-pane", *flags, "-t", self.name], capture_output=True, text=True, check=False
         )
         return result.stdout
+
+    def title(self) -> str:
+        """The pane title: an escape sequence that reached the terminal raw (OSC 0) changes it."""
+        result = subprocess.run(
+            [*self.tmux, "display", "-p", "-t", self.name, "#{pane_title}"], capture_output=True, text=True, check=False
+        )
+        return result.stdout.strip()
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
         deadline = time.monotonic() + timeout
@@ -51,6 +61,15 @@ class Terminal:
             time.sleep(0.1)
         raise AssertionError(f"„{text}“ verschwand nicht. Bildschirm:\n{self.screen()}")
 
+    def wait_until(self, condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
+        """Poll ``condition`` (e.g. the file's checksum changed) with a deadline, never a fixed sleep."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if condition():
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"{what}: nicht binnen {timeout} s. Bildschirm:\n{self.screen()}")
+
     def keys(self, *keys: str) -> None:
         subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
 
@@ -62,6 +81,11 @@ class Terminal:
 
     def close(self) -> None:
         subprocess.run([*self.tmux, "kill-server"], capture_output=True)
+
+
+def checksum(path: Path) -> str:
+    """The file's content hash: a save by the app under test is the only thing that changes it."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

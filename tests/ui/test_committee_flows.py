@@ -17,10 +17,9 @@ from pilot_helpers import (
     type_text,
     wait_for,
 )
-from textual.widgets import DataTable, Input, Select, Tab, Tabs
-from textual.widgets.data_table import RowKey
+from textual.widgets import Input, Select, Tab, Tabs
 
-from herford_tui.domain import Role
+from herford_tui.domain import Committee, CommitteeKind, Role
 from herford_tui.ui.committees.committee_form import CommitteeForm
 from herford_tui.ui.committees.end_form import EndMembershipForm, MoveForm
 from herford_tui.ui.committees.membership_form import MembershipForm
@@ -347,9 +346,9 @@ async def test_restored_committee_comes_back(world):
     archived = store.save(dataclasses.replace(store.snapshot().committees[lt], archived=True))
     app = world.app()
     async with app.run_test(size=SIZE) as pilot:
-        assert not app.query(f"#committee-{lt}")
+        assert not app.query(f"TabPane#gremium-{lt}")
         store.save(dataclasses.replace(archived, archived=False))
-        assert await wait_for(pilot, lambda: bool(app.query(f"#committee-{lt}")))
+        assert await wait_for(pilot, lambda: bool(app.query(f"TabPane#gremium-{lt}")))
         await pilot.press("3")
         await pilot.pause()
         assert app.query_one("#tabs").active == f"gremium-{lt}"
@@ -485,14 +484,22 @@ async def test_picker_keys_arrows_choose_and_escape_closes_the_list_first(world)
         assert not isinstance(app.screen, MembershipForm)
 
 
-async def test_messages_reaching_a_view_torn_down_by_a_tab_rebuild_are_ignored(world):
-    """Regression (seen as a rare crash after renaming): a RowHighlighted queued for a view
-    whose children the tab rebuild had already removed raised NoMatches and ended the app."""
-    app = world.app(open_view="lenkungskreis")
+async def test_committee_changes_keep_the_views_in_place(world):
+    """A colleague adds an Arbeitskreis and renames a tab: tabs change in place, the shown
+    view stays the same widget with its cursor (no rebuild of the main screen)."""
+    app = world.app(open_view="lenkungskreis", poll_interval=0.05)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "2")  # the Arbeitskreise tab is built once shown
         view = app.query_one(f"#committee-{world.lenkungskreis}")
-        await view.query("*").remove()
-        view.on_data_table_row_highlighted(DataTable.RowHighlighted(DataTable(), 0, RowKey("0")))
-        view.refresh_data(app.snapshot)
-        assert view.current_line is None
-        await pilot.pause()
+        table = roster(app, world.lenkungskreis)
+        assert await wait_for(pilot, lambda: table.has_focus)
+        await pilot.press("down", "down")
+        colleague = world.store()
+        lt = colleague.snapshot().committees[world.leitungsteam]
+        colleague.save(dataclasses.replace(lt, short_name="[b]RLT[/b]"))
+        colleague.save(Committee(name="AK Neu", kind=CommitteeKind.ARBEITSKREIS, order=9))
+        assert await wait_for(pilot, lambda: len(app.query("#committee-picker Tab")) == 5)
+        tabs = app.query_one("#tabs")
+        assert await wait_for(pilot, lambda: tabs.get_tab(f"gremium-{world.leitungsteam}").label.plain == "[b]RLT[/b]")
+        assert app.query_one(f"#committee-{world.lenkungskreis}") is view
+        assert table.cursor_row == 2 and table.has_focus

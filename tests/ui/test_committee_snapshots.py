@@ -11,7 +11,7 @@ import dataclasses
 from datetime import date
 
 import pytest
-from pilot_helpers import type_text
+from pilot_helpers import type_text, wait_for
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
@@ -27,6 +27,7 @@ async def _steady(pilot: Pilot) -> None:
 
 
 async def _history(pilot: Pilot) -> None:
+    await _roster_ready(pilot)
     await pilot.press("h")
     pilot.app.clear_notifications()  # the "Verlauf eingeblendet." toast would time out mid-test
     table = pilot.app.focused  # the Lenkungskreis roster
@@ -35,13 +36,25 @@ async def _history(pilot: Pilot) -> None:
     await _steady(pilot)
 
 
+async def _roster_ready(pilot: Pilot) -> None:
+    """The start view's roster has the focus and its rows: keys pressed now reach it."""
+
+    def ready() -> bool:
+        table = pilot.app.focused
+        return isinstance(table, DataTable) and table.row_count > 0
+
+    assert await wait_for(pilot, ready)
+
+
 async def _add_member_form(pilot: Pilot) -> None:
+    await _roster_ready(pilot)
     await pilot.press("down")  # Sozialdezernenten, an open seat
     await pilot.press("a")
     await _steady(pilot)
 
 
 async def _add_member_form_new_person(pilot: Pilot) -> None:
+    await _roster_ready(pilot)
     await pilot.press("down", "a")
     await type_text(pilot, "Hanna Neumann")
     await pilot.press("enter")  # "+ Neue Person anlegen": the form grows by four fields

@@ -59,7 +59,10 @@ def _device(path: Path) -> None:
 
 
 def _content(data: bytes) -> Callable[[Path], None]:
-    return lambda path: path.write_bytes(data)
+    def make(path: Path) -> None:
+        path.write_bytes(data)
+
+    return make
 
 
 DEEP = b"[" * 100_000 + b"]" * 100_000
@@ -178,7 +181,8 @@ def test_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path, monk
     ):
         Store(path).open()
     report = check_file(path)
-    assert report.exit_code == 2 and "einstellbar mit $HERFORD_TUI_MAX_MB" in report.fatal
+    assert report.exit_code == 2 and report.fatal is not None
+    assert "einstellbar mit $HERFORD_TUI_MAX_MB" in report.fatal
     done = herford("--db", str(path), env={MAX_MB_ENV: "0.001"})
     assert done.returncode == 2 and "einstellbar mit" in done.stderr
     assert listing(tmp_path) == before
@@ -216,4 +220,12 @@ def test_store_refuses_to_save_an_over_long_field(empty_store: Store, db_path: P
     before = db_path.read_bytes()
     with pytest.raises(ValidationError, match=r"Nachname: Höchstens 100 Zeichen erlaubt, hier sind es 5\.000\.000"):
         empty_store.save(Person(family_name="x" * 5_000_000))
+    assert db_path.read_bytes() == before
+
+
+def test_save_many_refuses_an_over_long_field(empty_store: Store, db_path: Path):
+    """Imports and demo data go through save_many: no text a form would refuse gets in that way."""
+    before = db_path.read_bytes()
+    with pytest.raises(ValidationError, match=r"Notizen: Höchstens 10\.000 Zeichen"):
+        empty_store.save_many([Person(family_name="A"), Person(family_name="B", notes="x" * 10_001)])
     assert db_path.read_bytes() == before

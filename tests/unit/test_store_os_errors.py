@@ -340,3 +340,15 @@ def test_read_only_store_refuses_every_write(empty_store: Store, db_path: Path):
             write()
     assert db_path.read_bytes() == before
     assert json.loads(before)["organisations"]["1"]["name"] == "A"
+
+
+def test_poll_reports_an_unreachable_file_once(empty_store: Store, db_path: Path, monkeypatch):
+    """The app polls ``changed()`` every second: the German error comes once, not every second."""
+    monkeypatch.setattr(files_module.os, "stat", raising(errno.EIO, only=str(db_path), real=os.stat))
+    assert empty_store.changed() is True
+    with pytest.raises(StoreError, match="Ein-/Ausgabefehler"):
+        empty_store.snapshot()
+    assert empty_store.changed() is False
+    monkeypatch.undo()
+    assert empty_store.changed() is False  # the same file is back: nothing to reload
+    empty_store.snapshot()

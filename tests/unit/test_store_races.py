@@ -57,7 +57,8 @@ def test_delete_meeting_a_colleagues_edit_keeps_the_edit(empty_store: Store, db_
 
     conflict = info.value
     assert isinstance(conflict, ConflictError)  # a UI that knows only edit conflicts still stops
-    assert conflict.theirs is not None and conflict.theirs.notes == "vom Kollegen" and conflict.theirs.rev == 2
+    assert isinstance(conflict.theirs, Membership)
+    assert conflict.theirs.notes == "vom Kollegen" and conflict.theirs.rev == 2
     assert conflict.changed == ["notes"]
     assert str(conflict) == (
         "Jemand anderes hat diesen Eintrag inzwischen geändert (Version 2, Ihre Vorlage war Version 1). "

@@ -268,8 +268,8 @@ def test_eight_processes_mixed_operations_with_100_kills(fast_db_path: Path):
     assert reported >= WORKERS * OPERATIONS - kills  # only the operation in flight at a kill is unreported
     assert sum(1 for w in workers for r in w.reports if r.split()[2] == "edit") > 0
 
-    report = check_file(db_path)
-    assert report.exit_code == 0, report.lines()
+    final = check_file(db_path)
+    assert final.exit_code == 0, final.lines()
     backups = sorted(db_path.parent.glob("db.json.*.bak"))
     assert len(backups) == 5
     for backup in backups:

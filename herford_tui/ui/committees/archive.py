@@ -12,26 +12,28 @@ from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from herford_tui.domain import Committee
+from herford_tui.domain.fold import sort_key
+from herford_tui.ui.common.access import HerfordAccess
+from herford_tui.ui.common.format import plain
 
 
-class ArchiveScreen(ModalScreen[Committee | None]):
+class ArchiveScreen(HerfordAccess, ModalScreen[Committee | None]):
     """Dismisses with the committee to restore (already marked not archived), or None."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Schließen", id="archive.close")]
 
     def compose(self) -> ComposeResult:
-        archived = sorted(
-            (c for c in self.app.snapshot.committees.values() if c.archived), key=lambda c: c.name.casefold()
-        )
+        committees = self.herford.snapshot.committees.values()
+        archived = sorted((c for c in committees if c.archived), key=lambda c: sort_key(c.name))
         with Vertical(classes="dialog"):
             yield Label("Archivierte Gremien", classes="dialog-title")
             if archived:
                 yield Label("Enter stellt das gewählte Gremium wieder her.", classes="dialog-text")
-                yield OptionList(*(Option(c.name, id=str(c.id)) for c in archived), id="archived")
+                yield OptionList(*(Option(plain(c.name), id=str(c.id)) for c in archived), id="archived")
             else:
                 yield Label("Es gibt keine archivierten Gremien.", classes="dialog-text")
         yield Footer()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        committee = self.app.snapshot.committees[int(event.option.id or 0)]
+        committee = self.herford.snapshot.committees[int(event.option.id or 0)]
         self.dismiss(dataclasses.replace(committee, archived=False))

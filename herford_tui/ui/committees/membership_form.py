@@ -15,6 +15,7 @@ from herford_tui.domain.labels import ROLE, format_date, parse_date
 from herford_tui.domain.search import find_organisations, find_persons
 from herford_tui.domain.validation import validate_person
 from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker
 
 
@@ -62,7 +63,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
         m = self.original or Membership(committee_id=self.committee_id, start=self.app.today)
         if self.deputy_for is not None:
             owner = snapshot.persons.get(self.deputy_for.person_id)
-            yield Label(f"Stellvertretung für {owner.full_name if owner else '?'}", classes="dialog-text")
+            yield Label(plain(f"Stellvertretung für {owner.full_name if owner else '?'}"), classes="dialog-text")
         if self.original is None:
             yield from self.field(
                 "Person",
@@ -76,7 +77,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
                 yield from self.field("E-Mail", Input(id="email", compact=True), "email")
         else:
             person = snapshot.persons.get(m.person_id)
-            yield from self.field("Person", Label(person.full_name if person else "?"), "person_id")
+            yield from self.field("Person", Label(plain(person.full_name if person else "?")), "person_id")
         seat_key = self.deputy_for.seat_key if self.deputy_for else (m.seat_key or self.start_seat)
         # A deputy sits on the seat of the member it stands in for; it moves with that member.
         deputy = self.deputy_for is not None or (m.deputy_of is not None and m.role is Role.STELLVERTRETUNG)

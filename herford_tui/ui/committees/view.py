@@ -1,27 +1,28 @@
-"""One committee: what it is, who sits where, and the roster actions."""
+"""One committee: what it is, who sits where, and the roster actions.
+
+The view only mounts, binds keys and asks: what it shows comes from ``presentation``,
+what a roster change saves comes from ``domain.plans``.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
-from herford_tui.domain import Committee, Membership, Role, Seat, Snapshot
-from herford_tui.domain.labels import COMMITTEE_KIND, ROLE, format_date, format_time, rhythm_text
+from herford_tui.domain import Committee, Membership, Record, Role, Snapshot, plans
 from herford_tui.domain.roster import RosterLine, roster_lines
+from herford_tui.ui.committees.presentation import COLUMNS, committee_info, cursor_row, member_detail, roster_rows
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.view import SnapshotView
 
-# Sitz, Name and Rolle (the longest role, "Geschäftsführung", has 16 letters) fit into
-# 80 columns; the rest of the highlighted line is spelled out in the detail below. 26 for
-# the seat tells "Vertretung der Schulen" from "Vertretung der Schulträger".
-COLUMNS = (
-    ("Sitz", 26), ("Name", 20), ("Rolle", 16), ("vertritt", 18), ("seit", 14), ("Funktion", 18), ("Organisation", 24),
-)  # fmt: skip
+if TYPE_CHECKING:
+    from herford_tui.ui.committees.end_form import Move
+    from herford_tui.ui.committees.membership_form import MembershipDraft
 
 
 class CommitteeView(SnapshotView):
@@ -43,10 +44,11 @@ class CommitteeView(SnapshotView):
     _wanted: int | None = None
     """A membership to put the cursor on at the next refresh (search, saves)."""
 
-    def __init__(self, committee_id: int, *, id: str | None = None):
+    def __init__(self, committee_id: int, *, id: str | None = None, focus: bool = False):
         super().__init__(id=id, classes="committee-view")
         self.committee_id = committee_id
         self.lines: list[RosterLine] = []
+        self._focus_on_mount = focus
 
     def compose(self) -> ComposeResult:
         yield Static(id="committee-info", classes="committee-info")
@@ -64,107 +66,35 @@ class CommitteeView(SnapshotView):
         detail.styles.text_wrap = "nowrap"
         detail.styles.text_overflow = "ellipsis"
         detail.styles.height = 5  # top border + four lines
+        if self._focus_on_mount:  # the view shown at start: its keys work from the first key press
+            table.focus()
         super().on_mount()
 
     # -- showing -----------------------------------------------------------------
     @property
     def committee(self) -> Committee | None:
-        return self.app.snapshot.committees.get(self.committee_id)
+        return self.herford.snapshot.committees.get(self.committee_id)
 
     def refresh_data(self, snapshot: Snapshot) -> None:
         committee = snapshot.committees.get(self.committee_id)
-        if committee is None or not self._alive:
+        if committee is None:  # deleted by a colleague; the tab goes with the next tab sync
             return
-        today = self.app.today
-        self.query_one("#committee-info", Static).update(self._info(snapshot, committee))
+        today = self.herford.today
+        self.query_one("#committee-info", Static).update(committee_info(snapshot, committee, today))
         table = self.query_one("#roster", DataTable)
-        keep = self._cursor_target(table.cursor_row)  # from the lines shown so far
+        old_lines, old_row = self.lines, table.cursor_row
         self.lines = roster_lines(snapshot, committee.id, today, history=self.show_history)
         wanted, self._wanted = self._wanted, None
-        if wanted is not None:
-            found = [i for i, line in enumerate(self.lines) if line.membership and line.membership.id == wanted]
-            if found:
-                keep = lambda _lines, row=found[0]: row  # noqa: E731
         table.clear()
-        previous: RosterLine | None = None
-        for i, line in enumerate(self.lines):
-            # The seat is named once; its further holders, deputies and open places follow below.
-            continued = previous is not None and not line.ended and previous.seat is line.seat
-            table.add_row(*self._row(snapshot, line, continued=continued), key=str(i))
-            previous = line
+        for i, row in enumerate(roster_rows(snapshot, self.lines)):
+            table.add_row(*row, key=str(i))
         if self.lines:
-            table.move_cursor(row=min(keep(self.lines), len(self.lines) - 1))
+            table.move_cursor(row=cursor_row(old_lines, old_row, self.lines, wanted=wanted))
         self._show_detail()
 
-    def _cursor_target(self, row: int):
-        """Where the cursor goes after a refresh: the same membership, else the same person
-        (moved to another seat), else the same row."""
-        old = self.lines[row].membership if 0 <= row < len(self.lines) else None
-
-        def find(lines: list[RosterLine]) -> int:
-            if old is not None:
-                for match in (lambda m: m.id == old.id and m.end == old.end, lambda m: m.person_id == old.person_id):
-                    for i, line in enumerate(lines):
-                        if line.membership is not None and not line.ended and match(line.membership):
-                            return i
-            return max(row, 0)
-
-        return find
-
     def watch_show_history(self) -> None:
-        if self.is_mounted and self.app.snapshot is not None:
-            self.refresh_data(self.app.snapshot)
-
-    def _info(self, snapshot: Snapshot, c: Committee) -> Text:
-        today = self.app.today
-        text = Text()
-        text.append(c.name, style="bold")
-        text.append(f"  ·  {COMMITTEE_KIND[c.kind]}", style="dim")
-        if c.archived:
-            text.append("  (archiviert)", style="bold red")
-        text.append("\n")
-        held = snapshot.meetings_held_count(c.id, today.year, today)
-        text.append(f"{rhythm_text(c)} · {today.year} bisher: {held}", style="")
-        nxt = snapshot.next_meeting(c.id, today)
-        if nxt is not None:
-            when = format_date(nxt.date, weekday=True)
-            at = f" {format_time(nxt.start_time)}" if nxt.start_time else ""
-            where = f", {nxt.location}" if nxt.location else ""
-            text.append(f" · nächste Sitzung: {when}{at}{where}")
-        else:
-            text.append(" · keine Sitzung geplant", style="dim")
-        # The purpose comes last: a long one is what gets cut on a small terminal.
-        text.append("\n")
-        text.append(c.purpose or "Aufgabe noch nicht beschrieben.", style="" if c.purpose else "dim")
-        return text
-
-    def _row(self, snapshot: Snapshot, line: RosterLine, *, continued: bool = False) -> tuple[Text | str, ...]:
-        label = "" if continued else (line.seat.label if line.seat else "–")
-        seat = Text(label, overflow="ellipsis", no_wrap=True)
-        if line.membership is None:
-            return (seat, Text("unbesetzt", style="italic dim"), "", "", "", "", "")
-        m = line.membership
-        person = snapshot.persons.get(m.person_id)
-        name = person.full_name if person else "?"
-        if line.deputy:
-            name = f"↳ {name}"
-        org = snapshot.organisations.get(person.organisation_id) if person and person.organisation_id else None
-        represents = snapshot.organisations.get(m.represents_id) if m.represents_id else None
-        since = f"bis {format_date(m.end)}" if line.ended else format_date(m.start)
-        style = "dim strike" if line.ended else ""
-        if line.upcoming:  # the "seit" column is off-screen at 80 columns, so say it in the name
-            since, style = f"ab {format_date(m.start)}", "italic"
-            name = f"{name} (ab {format_date(m.start)})"
-        cells = (
-            seat.plain,
-            name,
-            ROLE[m.role],
-            represents.name if represents else "",
-            since,
-            person.function if person else "",
-            org.name if org else "",
-        )
-        return tuple(Text(c, style=style, overflow="ellipsis", no_wrap=True) for c in cells)
+        if self.is_mounted:
+            self.refresh_data(self.herford.snapshot)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
@@ -177,77 +107,29 @@ class CommitteeView(SnapshotView):
         else:
             self.action_add_member()
 
-    @property
-    def _alive(self) -> bool:
-        """False while the tabs are rebuilt: messages queued for this view may still arrive
-        after its children are gone."""
-        parts = ("#roster", "#member-detail", "#committee-info")
-        return self.is_attached and all(self.query(part) for part in parts)
-
     def _show_detail(self) -> None:
-        if self._alive:
-            self.query_one("#member-detail", Static).update(self._detail_text())
-
-    def _detail_text(self) -> Text:
-        snapshot = self.app.snapshot
-        line = self.current_line
-        if line is None or line.membership is None:
-            if line is not None and line.seat is not None:
-                return Text(f"{_seat_name(line.seat)} ist unbesetzt.\n„a“ fügt ein Mitglied hinzu.", style="dim")
-            return Text("Noch keine Mitglieder.\n„a“ fügt ein Mitglied hinzu.", style="dim")
-        person = snapshot.persons.get(line.membership.person_id)
-        if person is None:
-            return Text("Person nicht gefunden.", style="red")
-        m = line.membership
-        text = Text()
-        text.append(person.full_name, style="bold")
-        if person.function:
-            text.append(f", {person.function}")
-        text.append("\n" + self._membership_summary(snapshot, line))
-        contact = " · ".join(x for x in (person.email, person.phone) if x)
-        text.append("\n" + (contact or "keine Kontaktdaten"), style="" if contact else "dim")
-        others = sorted(
-            {
-                snapshot.committees[m.committee_id].name
-                for m in snapshot.memberships_of_person(person.id, self.app.today)
-                if m.committee_id != self.committee_id and m.committee_id in snapshot.committees
-            }
-        )
-        text.append("\nAuch in: " + (", ".join(others) if others else "keinem anderen Gremium"))
-        if m.end is not None and m.end < self.app.today:
-            text.stylize("dim")
-        return text
-
-    def _membership_summary(self, snapshot: Snapshot, line: RosterLine) -> str:
-        """One line: seat, role, period, and whom the member represents or stands in for."""
-        m = line.membership
-        assert m is not None
-        # Most telling first: a long seat name at the end is what gets cut on 80 columns.
-        parts = [ROLE[m.role]]
-        if m.start and m.end:
-            parts[0] += f" {format_date(m.start)}–{format_date(m.end)}"
-        elif m.start:
-            parts[0] += f" seit {format_date(m.start)}"
-        elif m.end:
-            parts[0] += f" bis {format_date(m.end)}"
-        if m.deputy_of:
-            owner = snapshot.memberships.get(m.deputy_of)
-            owner_person = snapshot.persons.get(owner.person_id) if owner else None
-            if owner_person:
-                parts.append(f"für {owner_person.full_name}")
-        if m.represents_id and (org := snapshot.organisations.get(m.represents_id)):
-            parts.append(f"vertritt {org.name}")
-        parts.append(_seat_name(line.seat) if line.seat else "ohne Sitz")
-        return " · ".join(parts)
+        snapshot, today = self.herford.snapshot, self.herford.today
+        detail = member_detail(snapshot, self.current_line, self.committee_id, today)
+        self.query_one("#member-detail", Static).update(detail)
 
     @property
     def current_line(self) -> RosterLine | None:
-        if not self._alive:
-            return None
         table = self.query_one("#roster", DataTable)
-        if not self.lines or table.cursor_row < 0 or table.cursor_row >= len(self.lines):
+        if not 0 <= table.cursor_row < len(self.lines):
             return None
         return self.lines[table.cursor_row]
+
+    def select_membership(self, membership: Record) -> None:
+        """Put the cursor on a membership just saved."""
+        self.select_membership_id(membership.id)
+
+    def select_membership_id(self, membership_id: int) -> None:
+        """Put the cursor on a membership now, or at the next refresh if it is not shown yet."""
+        self._wanted = membership_id  # a catch-up refresh still to come keeps it too
+        for i, line in enumerate(self.lines):
+            if line.membership is not None and line.membership.id == membership_id:
+                self.query_one("#roster", DataTable).move_cursor(row=i)
+                return
 
     def _selected_membership(self) -> Membership | None:
         line = self.current_line
@@ -255,6 +137,13 @@ class CommitteeView(SnapshotView):
             self.notify("Bitte zuerst eine Mitgliedschaft auswählen.", severity="warning")
             return None
         return line.membership
+
+    def _ended(self, m: Membership) -> bool:
+        """Warn and say True for a membership in the history: it is not acted on any more."""
+        if m.end is not None and m.end < self.herford.today:
+            self.notify("Diese Mitgliedschaft ist schon beendet.", severity="warning")
+            return True
+        return False
 
     # -- actions -----------------------------------------------------------------
     def action_add_member(self) -> None:
@@ -295,13 +184,6 @@ class CommitteeView(SnapshotView):
             return
         self.ask(MoveForm(m), callback=self._save_move)
 
-    def _ended(self, m: Membership) -> bool:
-        """Warn and say True for a membership in the history: it is not acted on any more."""
-        if m.end is not None and m.end < self.app.today:
-            self.notify("Diese Mitgliedschaft ist schon beendet.", severity="warning")
-            return True
-        return False
-
     def action_end_member(self) -> None:
         from herford_tui.ui.committees.end_form import EndMembershipForm
 
@@ -314,12 +196,12 @@ class CommitteeView(SnapshotView):
         m = self._selected_membership()
         if m is None:
             return
-        person = self.app.snapshot.persons.get(m.person_id)
+        person = self.herford.snapshot.persons.get(m.person_id)
         who = person.full_name if person else "diese Person"
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.app.delete_record(m)
+                self.herford.delete_record(m)
 
         self.ask(
             ConfirmScreen(
@@ -346,16 +228,11 @@ class CommitteeView(SnapshotView):
 
         self.ask(CommitteeForm(None), callback=self._save_new_committee)
 
-    def _save_new_committee(self, committee: Committee | None) -> None:
-        if committee is not None:
-            # The tabs are rebuilt for the new committee; then show it.
-            self.app.save_record(committee, done=lambda saved: self.app.call_after_refresh(self.app.show_id, saved.id))
-
     def action_edit_person(self) -> None:
         from herford_tui.ui.directory.person_form import PersonForm
 
         m = self._selected_membership()
-        person = self.app.snapshot.persons.get(m.person_id) if m else None
+        person = self.herford.snapshot.persons.get(m.person_id) if m else None
         if person is not None:
             self.ask(PersonForm(person), callback=self._save_record)
 
@@ -367,62 +244,35 @@ class CommitteeView(SnapshotView):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.app.save_record(dataclasses.replace(c, archived=not c.archived))
+                self.herford.save_record(dataclasses.replace(c, archived=not c.archived))
 
         note = "" if c.archived else " Der Reiter verschwindet; Mitgliedschaften und Sitzungen bleiben erhalten."
         self.ask(ConfirmScreen(f"Gremium „{c.name}“ {verb}?{note}", yes=verb.capitalize()), callback=confirmed)
 
-    # -- results of the forms ----------------------------------------------------
-    def _save_record(self, record) -> None:
+    # -- results of the forms: the app saves, the domain plans ----------------------
+    def _save_record(self, record: Record | None) -> None:
         if record is not None:
-            self.app.save_record(record)
+            self.herford.save_record(record)
+
+    def _save_new_committee(self, committee: Committee | None) -> None:
+        if committee is not None:  # its tab is added with the new snapshot; then show it
+            self.herford.save_record(committee, done=lambda saved: self.herford.show_id(saved.id))
 
     def _save_end(self, ended: Membership | None) -> None:
         """The member leaves; deputies serving beyond that day leave with them."""
-        from herford_tui.ui.committees.end_form import ending_deputies
+        if ended is not None:
+            self.herford.save_records(plans.end_membership(self.herford.snapshot, ended))
 
-        if ended is None:
-            return
-        deputies = ending_deputies(self.app.snapshot, ended, ended.end)
-        self.app.save_records([ended, *(dataclasses.replace(d, end=ended.end) for d in deputies)])
+    def _save_move(self, move: Move | None) -> None:
+        if move is not None:
+            plan = plans.move_member(self.herford.snapshot, move.ended, move.new, self.herford.today)
+            self.herford.save_records(plan, done=lambda saved: self.select_membership(saved[1]))
 
-    def select_membership(self, membership: Membership) -> None:
-        """Put the cursor on a membership just saved (runs after the roster was refreshed).
-
-        Asks the app for the committee's view: this one may have been rebuilt meanwhile.
-        """
-        for view in self.app.query(f"#committee-{self.committee_id}").results(CommitteeView):
-            view._wanted = membership.id  # a catch-up refresh still to come keeps it too
-            for i, line in enumerate(view.lines):
-                if line.membership is not None and line.membership.id == membership.id:
-                    view.query_one("#roster", DataTable).move_cursor(row=i)
-                    return
-
-    def _save_move(self, move) -> None:
-        if move is None:
-            return
-        deputies = self.app.snapshot.deputies_of(move.ended.id, self.app.today)
-
-        def follow(deputy: Membership):  # deputies follow their member to the new seat
-            return lambda saved: dataclasses.replace(deputy, deputy_of=saved[1].id, seat_key=saved[1].seat_key)
-
-        self.app.save_records(
-            [move.ended, move.new, *(follow(d) for d in deputies)],
-            done=lambda saved: self.select_membership(saved[1]),
-        )
-
-    def _save_draft(self, draft) -> None:
+    def _save_draft(self, draft: MembershipDraft | None) -> None:
         if draft is None:
             return
         if draft.new_person is None:
-            self.app.save_record(draft.membership, done=self.select_membership)
+            self.herford.save_record(draft.membership, done=self.select_membership)
             return
-
-        self.app.save_records(
-            [draft.new_person, lambda saved: dataclasses.replace(draft.membership, person_id=saved[0].id)],
-            done=lambda saved: self.select_membership(saved[1]),
-        )
-
-
-def _seat_name(seat: Seat) -> str:
-    return f"Sitz „{seat.label}“" + (" (beratend)" if seat.advisory else "")
+        plan = plans.member_with_new_person(draft.new_person, draft.membership)
+        self.herford.save_records(plan, done=lambda saved: self.select_membership(saved[1]))

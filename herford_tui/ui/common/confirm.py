@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Label, Static
 
+from herford_tui.ui.common.format import plain
+
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
@@ -23,9 +25,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(plain(self.title_text), classes="dialog-title")
             # A Static, not a Label: the question may be longer than a line and must wrap.
-            yield Static(self.question, id="question", classes="dialog-text")
+            yield Static(plain(self.question, keep_newlines=True), id="question", classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (j)", id="yes", variant="error")
                 yield Button("Abbrechen (Esc)", id="no")

@@ -13,6 +13,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from herford_tui.domain import Problem
+from herford_tui.domain.text import printable
+from herford_tui.ui.common.format import plain
 
 T = TypeVar("T")
 
@@ -28,7 +30,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form"):
-            yield Label(self.TITLE_TEXT or self.title_text(), classes="dialog-title")
+            yield Label(self.TITLE_TEXT or plain(self.title_text()), classes="dialog-title")
             yield from self.compose_fields()
             yield Static("", id="err-form", classes="field-error -empty")
             with Horizontal(classes="dialog-buttons"):
@@ -45,6 +47,10 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     @staticmethod
     def field(label: str, widget: Widget, name: str) -> Iterable[Widget]:
         """A labelled row with an error line below that stays hidden until needed."""
+        if isinstance(widget, Input) and not widget.value.isprintable():
+            # An Input draws its value as it is: a stored ESC would reach the terminal.
+            # The field shows (and, if saved, keeps) the visible escape instead.
+            widget.value = printable(widget.value)
         if isinstance(widget, Input):
             widget.select_on_focus = False  # typing must not wipe what is already there
         yield Horizontal(Label(label, classes="field-label"), widget, classes="field-row")

@@ -11,6 +11,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from herford_tui.domain.text import printable
+
 NEW = "__new__"
 MAX_MATCHES = 6
 
@@ -49,7 +51,7 @@ class RecordPicker(Vertical):
         self.value_label = value_label
 
     def compose(self) -> ComposeResult:
-        yield Input(self.value_label, placeholder=self.placeholder, compact=True, id=f"{self.id}-input")
+        yield Input(printable(self.value_label), placeholder=self.placeholder, compact=True, id=f"{self.id}-input")
         yield OptionList(compact=True, id=f"{self.id}-matches", classes="picker-matches -empty")
 
     @on(Input.Changed)

@@ -1,18 +1,21 @@
-"""Base for views that show the current snapshot and refresh when it changes."""
+"""Base for views: widgets that show the current snapshot and refresh when it changes."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.containers import Vertical
+from textual.screen import Screen, ScreenResultCallbackType
 
 from herford_tui.domain import Snapshot
+from herford_tui.ui.common.access import HerfordAccess
 
 
-class SnapshotView(Vertical):
+class SnapshotView(HerfordAccess, Vertical):
     """Calls ``refresh_data`` when shown and whenever ``app.snapshot`` changes while shown.
 
     Views in hidden tabs only note that they are stale and catch up when they are shown:
-    with many committees, refreshing every hidden roster would make start-up and each
-    save slow.
+    with many committees, refreshing every hidden roster would make each save slow.
     """
 
     _stale = True
@@ -24,22 +27,20 @@ class SnapshotView(Vertical):
         if self._stale:
             self._catch_up()
 
-    def _snapshot_changed(self, snapshot: Snapshot | None) -> None:
+    def _snapshot_changed(self, snapshot: Snapshot) -> None:
         self._stale = True
         if self.region.area:  # laid out and visible; otherwise on_show catches up
             self._catch_up()
 
     def _catch_up(self) -> None:
-        snapshot = self.app.snapshot
-        if snapshot is not None:
-            self._stale = False
-            self.refresh_data(snapshot)
+        self._stale = False
+        self.refresh_data(self.herford.snapshot)
 
-    def ask(self, screen, callback) -> None:
-        """Push ``screen`` on behalf of the app, not of this view.
+    def ask(self, screen: Screen[Any], callback: ScreenResultCallbackType[Any]) -> None:
+        """Open a form or dialog whose answer the app delivers, not this view.
 
-        A colleague's change can rebuild the tabs (and this view) while the form is
-        open; an answer addressed to the removed view would be dropped silently.
+        A committee archived by a colleague takes its view away while a form of it may be
+        open; the answer (a save) must still arrive.
         """
         self.app.call_next(self.app.push_screen, screen, callback)
 

@@ -1,0 +1,55 @@
+"""The main screen: tabs built on first show, changed in place, user text shown literally."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from pilot_helpers import SIZE, screen_text, settle, wait_for
+from textual.widgets import TabbedContent
+
+from herford_tui.ui.committees.archive import ArchiveScreen
+from herford_tui.ui.committees.view import CommitteeView
+
+
+async def test_only_the_shown_committee_is_built_at_start(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert [v.committee_id for v in app.query(CommitteeView)] == [world.lenkungskreis]
+        await pilot.press("5")  # Arbeitskreis 2: its tab is built now, with only that committee
+        await pilot.pause()
+        built = {v.committee_id for v in app.query(CommitteeView)}
+        assert built == {world.lenkungskreis, world.arbeitskreise[1]}
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.query_one("#tabs", TabbedContent).active == f"gremium-{world.lenkungskreis}"
+
+
+async def test_markup_in_committee_names_is_shown_literally(world):
+    store = world.store()
+    snap = store.snapshot()
+    store.save(dataclasses.replace(snap.committees[world.lenkungskreis], short_name="LK[/]"))
+    store.save(dataclasses.replace(snap.committees[world.arbeitskreise[0]], short_name="[b]x[/b]"))
+    store.save(dataclasses.replace(snap.committees[world.arbeitskreise[1]], name="[bold red]Alt[/]", archived=True))
+    app = world.app(open_view="arbeitskreis-1")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tabs = app.query_one("#tabs", TabbedContent)
+        assert tabs.get_tab(f"gremium-{world.lenkungskreis}").label.plain == "LK[/]"
+        assert app.query_one(f"#pick-{world.arbeitskreise[0]}").label.plain == "[b]x[/b]"
+        assert "LK[/]" in screen_text(app) and "[b]x[/b]" in screen_text(app)
+        await pilot.press("G")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ArchiveScreen)
+        assert "[bold red]Alt[/]" in screen_text(app)
+
+
+async def test_a_colleague_renaming_a_tab_to_markup_keeps_the_app_running(world):
+    app = world.app(open_view="lenkungskreis", poll_interval=0.05)
+    async with app.run_test(size=SIZE) as pilot:
+        colleague = world.store()
+        lk = colleague.snapshot().committees[world.lenkungskreis]
+        colleague.save(dataclasses.replace(lk, short_name="LK[/]\x1b]0;HACK\x07"))
+        tab = app.query_one("#tabs", TabbedContent).get_tab(f"gremium-{world.lenkungskreis}")
+        assert await wait_for(pilot, lambda: tab.label.plain == "LK[/]\\x1b]0;HACK\\x07")
+        assert "\x1b" not in screen_text(app)
