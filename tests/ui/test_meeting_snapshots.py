@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from meeting_helpers import grid_focused
 from pilot_helpers import wait_for
 from textual.pilot import Pilot
-from textual.widgets import DataTable
 
 from herford_tui.domain import (
     AgendaItem,
@@ -62,8 +62,7 @@ def _meetings(world) -> None:
 
 
 async def _grid(pilot: Pilot) -> None:
-    grid = pilot.app.query_one("#year-grid", DataTable)
-    assert await wait_for(pilot, lambda: grid.has_focus)
+    assert await wait_for(pilot, lambda: grid_focused(pilot.app))
     await pilot.press("down", "right")  # the Lenkungskreis in December
     await pilot.pause()
 

@@ -8,6 +8,7 @@ import dataclasses
 from datetime import date, time
 
 import pytest
+from meeting_helpers import grid_focused
 from pilot_helpers import SIZE, TODAY, screen_text, settle, wait_for
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -52,7 +53,7 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
     app = world.app(open_view="jahr")
     async with app.run_test(size=SIZE) as pilot:
         pane = app.query_one(YearPane)
-        assert await wait_for(pilot, lambda: app.query_one("#year-grid", DataTable).has_focus)
+        assert await wait_for(pilot, lambda: grid_focused(app))
         # -- plan with two agenda items
         await pilot.press("a")
         assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm))
@@ -228,8 +229,8 @@ async def test_grid_marks_rhythm_filters_and_changes_year(world):
         store.save(Meeting(committee_id=konferenz, date=date(2026, month, 2), start_time=time(10)))
     app = world.app(open_view="jahr")
     async with app.run_test(size=(120, 40)) as pilot:
+        assert await wait_for(pilot, lambda: grid_focused(app))
         grid = app.query_one("#year-grid", DataTable)
-        assert await wait_for(pilot, lambda: grid.has_focus)
         row = grid.get_row(f"c{konferenz}")
         assert str(row[1]) == "3/1 +"
         assert [str(c) for c in row[2:]][2] == "2g"
@@ -251,7 +252,7 @@ async def test_series_preview_then_all_dates_saved_at_once(world):
     rlt = world.leitungsteam
     app = world.app(open_view="jahr")
     async with app.run_test(size=(120, 40)) as pilot:
-        assert await wait_for(pilot, lambda: app.query_one("#year-grid", DataTable).has_focus)
+        assert await wait_for(pilot, lambda: grid_focused(app))
         await pilot.press("s")
         assert await wait_for(pilot, lambda: isinstance(app.screen, SeriesForm))
         form = app.screen
@@ -277,7 +278,7 @@ async def test_calendar_export_from_the_year_view(world, home):
     world.store().save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 12, 9), start_time=time(14)))
     app = world.app(open_view="jahr")
     async with app.run_test(size=SIZE) as pilot:
-        assert await wait_for(pilot, lambda: app.query_one("#year-grid", DataTable).has_focus)
+        assert await wait_for(pilot, lambda: grid_focused(app))
         await pilot.press("k")
         target = home / "herford-sitzungen-2026.ics"
         assert await wait_for(pilot, target.exists)
@@ -298,7 +299,7 @@ async def test_open_tasks_across_committees_marked_overdue_and_done(world):
                        agenda=[AgendaItem("1", "Planung", tasks=[soon])]))  # fmt: skip
     app = world.app(open_view="jahr")
     async with app.run_test(size=SIZE) as pilot:
-        assert await wait_for(pilot, lambda: app.query_one("#year-grid", DataTable).has_focus)
+        assert await wait_for(pilot, lambda: grid_focused(app))
         await pilot.press("t")
         assert await wait_for(pilot, lambda: isinstance(app.screen, TasksScreen))
         table = app.screen.query_one("#open-tasks", DataTable)
@@ -325,8 +326,7 @@ async def test_hostile_text_in_a_meeting_is_shown_not_obeyed(world):
     )
     app = world.app(open_view="jahr")
     async with app.run_test(size=(120, 40)) as pilot:
-        grid = app.query_one("#year-grid", DataTable)
-        assert await wait_for(pilot, lambda: grid.has_focus)
+        assert await wait_for(pilot, lambda: grid_focused(app))
         await pilot.press("down", "right")
         assert await wait_for(pilot, lambda: "[b]fett[/b]" in screen_text(app))
         await pilot.press("enter")
@@ -365,7 +365,7 @@ async def test_quick_attendance_keys_are_all_saved_without_conflict(world):
     world.store().save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 12, 9), start_time=time(14)))
     app = world.app(open_view="jahr")
     async with app.run_test(size=SIZE) as pilot:
-        assert await wait_for(pilot, lambda: app.query_one("#year-grid", DataTable).has_focus)
+        assert await wait_for(pilot, lambda: grid_focused(app))
         await pilot.press("down", "right", "enter")
         assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
         await pilot.press("2", "a", "down", "e", "down", "x")  # no waiting in between

@@ -92,8 +92,8 @@ class InvitationScreen(ModalScreen[Written | None]):
                 if yes:
                     self._write()
 
-            question = plain(f"{self.path} gibt es schon. Überschreiben?")
-            self.app.push_screen(ConfirmScreen(question, yes="Überschreiben"), answered)  # type: ignore[arg-type]
+            question = f"{self.path} gibt es schon. Überschreiben?"
+            self.app.push_screen(ConfirmScreen(question, yes="Überschreiben"), answered)
             return
         self._write()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -124,7 +124,7 @@ class MeetingForm(FormScreen[Meeting]):
                 values[name] = None
         committee = self.query_one("#committee_id", Select).value
         guests = [g.strip() for g in self.query_one("#guests", Input).value.split(",") if g.strip()]
-        changes: dict[str, object] = dict(
+        changes: dict[str, Any] = dict(
             committee_id=0 if committee is Select.NULL else int(str(committee)),
             location=single_line(self.query_one("#location", Input).value.strip())[0],
             room=single_line(self.query_one("#room", Input).value.strip())[0],
@@ -136,7 +136,7 @@ class MeetingForm(FormScreen[Meeting]):
         if self.original is None:
             lines = [line.strip() for line in self.query_one("#agenda", TextArea).text.splitlines() if line.strip()]
             changes["agenda"] = [AgendaItem(number=str(i), title=title) for i, title in enumerate(lines, start=1)]
-        meeting = dataclasses.replace(self.original or Meeting(), **changes)  # type: ignore[arg-type]
+        meeting = dataclasses.replace(self.original or Meeting(), **changes)
         checked = current_snapshot(self.app).check(meeting)
         problems += [p for p in checked if not any(q.field == p.field for q in problems)]
         return problems or meeting
@@ -157,9 +157,9 @@ class MeetingForm(FormScreen[Meeting]):
                 self._confirmed = result
                 self._finish(result)
 
-        question = plain(f"{warning} Trotzdem an diesem Tag planen?")
+        question = f"{warning} Trotzdem an diesem Tag planen?"
         self.app.push_screen(
-            ConfirmScreen(question, yes="Trotzdem speichern", title="Feiertag oder Ferien"),  # type: ignore[arg-type]
+            ConfirmScreen(question, yes="Trotzdem speichern", title="Feiertag oder Ferien"),
             answered,
         )
 

@@ -280,8 +280,8 @@ class MeetingScreen(Screen[None]):
             if yes:
                 self._save(lambda m: edit.remove_item(m, index))
 
-        question = plain(f"TOP {item.number} „{item.title}“ mit Protokoll, Beschlüssen und Aufgaben entfernen?")
-        self.app.push_screen(ConfirmScreen(question, yes="Entfernen"), answered)  # type: ignore[arg-type]
+        question = f"TOP {item.number} „{item.title}“ mit Protokoll, Beschlüssen und Aufgaben entfernen?"
+        self.app.push_screen(ConfirmScreen(question, yes="Entfernen"), answered)
 
     def action_add_decision(self) -> None:
         from herford_tui.ui.meetings.item_forms import DecisionForm

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Select, Static
 from herford_tui.domain import Meeting, Snapshot
 from herford_tui.domain.labels import format_date
 from herford_tui.ui.common.confirm import ConfirmScreen
-from herford_tui.ui.common.format import plain, plain_cell
+from herford_tui.ui.common.format import plain_cell
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.meetings.access import current_snapshot
 from herford_tui.ui.year import presentation as show
@@ -83,7 +83,7 @@ class YearPane(SnapshotView):
         super().on_mount()
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
 
-    def _snapshot_changed(self, snapshot: Snapshot | None) -> None:
+    def _snapshot_changed(self, snapshot: Snapshot) -> None:
         # Under the meeting screen every save would rebuild the whole grid (seconds at x10):
         # note it and catch up when this screen is on top again.
         if self.screen is not self.app.screen:
@@ -350,8 +350,8 @@ class YearPane(SnapshotView):
             if yes:
                 self._write_calendar(path)
 
-        question = plain(f"{path} gibt es schon. Überschreiben?")
-        self.ask(ConfirmScreen(question, yes="Überschreiben"), callback=answered)  # type: ignore[arg-type]
+        question = f"{path} gibt es schon. Überschreiben?"
+        self.ask(ConfirmScreen(question, yes="Überschreiben"), callback=answered)
 
     @work(thread=True, exclusive=True, group="calendar", exit_on_error=False)
     def _write_calendar(self, path: Path) -> None:
@@ -386,10 +386,8 @@ class YearPane(SnapshotView):
         name = committee.name if committee else "?"
         self.ask(
             ConfirmScreen(
-                plain(  # type: ignore[arg-type]  # user data: Content, never markup
-                    f"Sitzung {name} vom {format_date(meeting.date)} löschen? "
-                    "Abgesagte Sitzungen besser auf „abgesagt“ setzen."
-                )
+                f"Sitzung {name} vom {format_date(meeting.date)} löschen? "
+                "Abgesagte Sitzungen besser auf „abgesagt“ setzen."
             ),
             callback=confirmed,
         )
