@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import json
 import os
 import re
@@ -378,6 +379,19 @@ ORJSON_ERRORS = (
 )
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Parsing makes ~10^6 objects and no cycles; with a big heap already there (the app's last
+    snapshot), the collector's passes triggered by them cost more than the parse itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _german_parse_error(
     raw: bytes, exc: orjson.JSONDecodeError, path: Path, fail: Callable[[str], CorruptFileError]
 ) -> StoreError:
@@ -421,7 +435,8 @@ def parse(raw: bytes, path: Path, backups: Callable[[], list[Path]] | type[list]
     if not raw.strip():
         raise fail(f"die Datei ist leer ({len(raw)} Byte)")
     try:
-        data = orjson.loads(raw)
+        with _gc_paused():
+            data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise _german_parse_error(raw, exc, path, fail) from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):

@@ -78,6 +78,7 @@ class Store:
         self._raw_key: StatKey | None = None
         self._snapshot: Snapshot | None = None
         self._unreachable = False
+        self._previous: tuple[dict[str, Any], Snapshot] | None = None
 
     @property
     def path(self) -> Path:
@@ -163,7 +164,8 @@ class Store:
             self._refresh_raw()
             if self._snapshot is None:
                 assert self._raw is not None
-                self._snapshot = _build_snapshot(self._raw, self.file)
+                self._snapshot = _build_snapshot(self._raw, self.file, self._previous)
+                self._previous = None
             return self._snapshot
 
     def _refresh_raw(self) -> None:
@@ -172,6 +174,9 @@ class Store:
         data, key = self.file.read()
         migrations.check_supported(data, self.path)
         migrations.upgrade(data)  # only an old file opened read-only still needs it here
+        if self._raw is not None and self._snapshot is not None:
+            # A consistent pair: records whose document did not change are taken over, not decoded.
+            self._previous = (self._raw, self._snapshot)
         self._raw, self._raw_key, self._snapshot = data, key, None
 
     def get(self, cls: type[R], record_id: int) -> R:
@@ -349,22 +354,36 @@ def _insert(db: TinyDB, records: Sequence[R]) -> list[R]:
     return list(records)
 
 
-def _build_snapshot(data: dict[str, Any], file: DatabaseFile) -> Snapshot:
+def _build_snapshot(
+    data: dict[str, Any], file: DatabaseFile, previous: tuple[dict[str, Any], Snapshot] | None = None
+) -> Snapshot:
     # Decoding makes many small objects and no cycles; the collector would only slow it down.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _decode_all(data, file)
+        return _decode_all(data, file, previous)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _decode_all(data: dict[str, Any], file: DatabaseFile) -> Snapshot:
+def _decode_all(data: dict[str, Any], file: DatabaseFile, previous: tuple[dict[str, Any], Snapshot] | None) -> Snapshot:
+    """Decode every record; with ``previous`` (the last file and its snapshot) only the changed ones.
+
+    After a colleague's save most documents are equal to the ones already decoded; comparing
+    two dicts is C code, decoding one is Python, so that is the cost of a colleague's save.
+    """
     snapshot = Snapshot()
     for table, cls in TYPES.items():
         target = getattr(snapshot, TABLES[cls])
+        old_docs: dict[str, Any] = previous[0].get(table, {}) if previous else {}
+        old_records: dict[int, Record] = getattr(previous[1], TABLES[cls]) if previous else {}
         for doc_id, doc in data.get(table, {}).items():
+            if old_docs.get(doc_id) == doc:
+                kept = old_records.get(int(doc_id))
+                if kept is not None:
+                    target[int(doc_id)] = kept
+                    continue
             try:
                 target[int(doc_id)] = decode(cls, doc, doc_id=int(doc_id))
             except (DecodeError, ValueError, TypeError) as exc:

@@ -640,3 +640,26 @@ def test_save_all_checks_each_record_against_the_ones_before(tmp_path):
     fresh = Store(tmp_path / "db.json").open().snapshot()
     assert fresh.memberships[ended.id].end == _date(2026, 6, 30)
     assert fresh.memberships[new.id].person_id == b.id
+
+
+def test_a_colleagues_save_decodes_only_the_changed_records(empty_store: Store, db_path: Path):
+    """After another process's save, unchanged records are taken over from the last snapshot."""
+    orgs = [empty_store.save(Organisation(name=f"O{i}")) for i in range(3)]
+    before = empty_store.snapshot()
+    colleague = Store(db_path).open()
+    colleague.save(dataclasses.replace(colleague.get(Organisation, orgs[1].id), notes="vom Kollegen"))
+    colleague.save(Person(family_name="Neu"))
+
+    after = empty_store.snapshot()
+    assert after is not before
+    assert after.organisations[orgs[0].id] is before.organisations[orgs[0].id]
+    assert after.organisations[orgs[2].id] is before.organisations[orgs[2].id]
+    assert after.organisations[orgs[1].id].notes == "vom Kollegen"
+    assert after.organisations[orgs[1].id].rev == 2
+    assert [p.family_name for p in after.persons.values()] == ["Neu"]
+    # A broken changed record is still found, even with the shortcut.
+    data = raw(db_path)
+    data["organisations"][str(orgs[2].id)]["name"] = 5
+    db_path.write_text(json.dumps(data))
+    with pytest.raises(CorruptFileError, match="organisations"):
+        empty_store.snapshot()
