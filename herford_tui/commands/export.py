@@ -9,6 +9,7 @@ import click
 
 from herford_tui.cli import GermanContext, db_option, german_help
 from herford_tui.commands.common import db_path, fail, german_date, open_store, progress
+from herford_tui.commands.export_ics import ics
 from herford_tui.domain import Committee, Snapshot
 
 TABLES = ("gremien", "organisationen", "personen", "sitzungen")
@@ -18,7 +19,7 @@ SETTINGS = {"help_option_names": ["-h", "--help"]}
 @click.group("export", context_settings=SETTINGS)
 @german_help
 def export() -> None:
-    """Daten ausgeben: Tabellen (CSV, XLSX), E-Mail-Listen, OParl 1.1.
+    """Daten ausgeben: Tabellen (CSV, XLSX), E-Mail-Listen, OParl 1.1, Kalender (ICS).
 
     Eine vorhandene Datei wird nur mit --force überschrieben.
     """
@@ -175,5 +176,6 @@ def _write(path: Path, payload: bytes, force: bool) -> None:
 
 for _command in (export, export_csv, export_xlsx, export_emails, export_oparl):
     _command.context_class = GermanContext
+export.add_command(ics)
 COMMAND: click.Command = export
 """Declared type: cli.py imports this module while being imported itself."""

@@ -7,6 +7,8 @@ from herford_tui.domain.models import (
     Attendance,
     Committee,
     CommitteeKind,
+    Decision,
+    DecisionResult,
     Meeting,
     MeetingAttendance,
     MeetingStatus,
@@ -17,6 +19,7 @@ from herford_tui.domain.models import (
     Record,
     Role,
     Seat,
+    Task,
 )
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.domain.validation import Problem, ValidationError, validate
@@ -28,6 +31,8 @@ __all__ = [
     "Attendance",
     "Committee",
     "CommitteeKind",
+    "Decision",
+    "DecisionResult",
     "Meeting",
     "MeetingAttendance",
     "MeetingStatus",
@@ -40,6 +45,7 @@ __all__ = [
     "Role",
     "Seat",
     "Snapshot",
+    "Task",
     "ValidationError",
     "validate",
 ]

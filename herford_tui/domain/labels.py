@@ -8,6 +8,7 @@ from herford_tui.domain.models import (
     Attendance,
     Committee,
     CommitteeKind,
+    DecisionResult,
     MeetingStatus,
     OrgType,
     Role,
@@ -40,7 +41,15 @@ MEETING_STATUS = {
 ATTENDANCE = {
     Attendance.ANWESEND: "anwesend",
     Attendance.ENTSCHULDIGT: "entschuldigt",
-    Attendance.FEHLEND: "fehlend",
+    Attendance.FEHLEND: "abwesend",
+    Attendance.VERTRETEN: "vertreten",
+}
+
+DECISION_RESULT = {
+    DecisionResult.EINSTIMMIG: "einstimmig",
+    DecisionResult.MEHRHEITLICH: "mehrheitlich",
+    DecisionResult.ABGELEHNT: "abgelehnt",
+    DecisionResult.VERTAGT: "vertagt",
 }
 
 ORG_TYPE = {
@@ -106,6 +115,15 @@ FIELD = {
     "notes": "Notizen",
     "postal_code": "PLZ",
     "school_form": "Schulform",
+    "room": "Raum",
+    "invitation_sent": "eingeladen am",
+    "guests": "Gäste",
+    "minutes": "Protokoll",
+    "quorum": "Beschlussfähig ab",
+    "invitation_days": "Einladungsfrist (Tage)",
+    "attendance": "Anwesenheit",
+    "decisions": "Beschlüsse",
+    "tasks": "Aufgaben",
 }
 
 DATE_FORMAT = "%d.%m.%Y"

@@ -7,6 +7,7 @@ conflict, never a silent overwrite.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -46,6 +47,16 @@ class Attendance(enum.StrEnum):
     ANWESEND = "anwesend"
     ENTSCHULDIGT = "entschuldigt"
     FEHLEND = "fehlend"
+    """Shown as „abwesend“; the stored value stays ``fehlend`` so older files load."""
+    VERTRETEN = "vertreten"
+    """A deputy stood in; ``MeetingAttendance.deputy_id`` names who."""
+
+
+class DecisionResult(enum.StrEnum):
+    EINSTIMMIG = "einstimmig"
+    MEHRHEITLICH = "mehrheitlich"
+    ABGELEHNT = "abgelehnt"
+    VERTAGT = "vertagt"
 
 
 class OrgType(enum.StrEnum):
@@ -114,6 +125,10 @@ class Committee:
     seats: list[Seat] = field(default_factory=list)
     order: int = 0
     archived: bool = False
+    quorum: int | None = None
+    """Members present for a valid decision; ``None``: the committee has no rule."""
+    invitation_days: int = 14
+    """Invitations go out at least this many days before a meeting."""
 
     def seat(self, key: str) -> Seat | None:
         return next((s for s in self.seats if s.key == key), None)
@@ -182,16 +197,39 @@ class Membership:
 
 
 @dataclass
+class Decision:
+    text: str = ""
+    result: DecisionResult = DecisionResult.EINSTIMMIG
+
+
+@dataclass
+class Task:
+    """A follow-up task from an agenda item; kept inside its meeting (no table of its own)."""
+
+    what: str = ""
+    person_id: int | None = None
+    due: date | None = None
+    done: bool = False
+
+
+@dataclass
 class AgendaItem:
     number: str = ""
     title: str = ""
     public: bool = True
+    responsible_person_id: int | None = None
+    notes: str = ""
+    minutes: str = ""
+    decisions: list[Decision] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
 
 
 @dataclass
 class MeetingAttendance:
     person_id: int
     status: Attendance = Attendance.ANWESEND
+    deputy_id: int | None = None
+    """With status ``VERTRETEN``: the person who stood in."""
 
 
 @dataclass
@@ -207,6 +245,10 @@ class Meeting:
     agenda: list[AgendaItem] = field(default_factory=list)
     attendance: list[MeetingAttendance] = field(default_factory=list)
     notes: str = ""
+    room: str = ""
+    invitation_sent: dt.date | None = None  # dt.: inside Meeting, ``date`` names the field above
+    guests: list[str] = field(default_factory=list)
+    minutes: str = ""
 
 
 Record = Committee | Organisation | Person | Membership | Meeting

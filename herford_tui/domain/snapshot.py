@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from herford_tui.domain import meetings as meeting_rules
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import format_date
 from herford_tui.domain.models import (
@@ -130,6 +131,7 @@ class Snapshot:
             for key in sorted({m.seat_key for m in self.memberships_of(record.id)} - keys):
                 label = old.seat(key).label if old and old.seat(key) else key
                 problems.append(Problem("seats", f"Sitz „{label}“ hat Mitgliedschaften (auch frühere) und bleibt."))
+            problems += meeting_rules.committee_problems(record)
         elif isinstance(record, Person):
             stored = self.persons.get(record.id)
             if stored is not None and stored.erased_on is not None and record.erased_on is None:
@@ -143,6 +145,7 @@ class Snapshot:
             for entry in record.attendance:
                 if entry.person_id not in self.persons:
                     problems.append(Problem("attendance", "Eine Person der Anwesenheitsliste fehlt."))
+            problems += meeting_rules.meeting_problems(self, record)
         return problems
 
     @cached_property
@@ -250,6 +253,9 @@ class Snapshot:
             n = len(self.memberships_of_person(record.id))
             if n:
                 found.append(f"{n} Mitgliedschaft(en) dieser Person")
+            n = sum(1 for m in self.meetings.values() if meeting_rules.names_person(m, record.id))
+            if n:
+                found.append(f"{n} Sitzung(en) nennen diese Person (Anwesenheit, Zuständigkeit, Aufgaben)")
         elif isinstance(record, Membership):
             n = sum(1 for m in self.memberships.values() if m.deputy_of == record.id)
             if n:

@@ -13,7 +13,7 @@ from herford_tui.ui.committees.archive import ArchiveScreen
 from herford_tui.ui.committees.committee_form import CommitteeForm
 from herford_tui.ui.directory.org_form import OrganisationForm
 from herford_tui.ui.directory.person_form import PersonForm
-from herford_tui.ui.year.meeting_form import MeetingForm
+from herford_tui.ui.meetings.meeting_form import MeetingForm
 
 
 async def _type(pilot, text: str) -> None:
@@ -113,7 +113,10 @@ async def test_meeting_is_planned_in_the_year_view_with_holiday_hint(world):
         form.query_one("#end_time", Input).value = "16:00"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert "Weihnachtsferien" in str(app.query_one("#year-table").get_row_at(0)[-1])
+        await pilot.press("j")  # yes, plan it in the Weihnachtsferien
+        await settle(app, pilot)
+        assert "23g*" in str(app.query_one("#year-grid").get_row(f"c{lk}")[-1])
+        assert "Weihnachtsferien" in str(app.query_one("#meeting-detail").render())
     [meeting] = world.read().meetings_of(lk)
     assert isinstance(meeting, Meeting)
     assert (meeting.date, meeting.status) == (date(2026, 12, 23), MeetingStatus.GEPLANT)

@@ -17,6 +17,7 @@ from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
+from herford_tui.ui.meetings.committee_fields import compose_meeting_fields, read_meeting_fields
 from herford_tui.ui.navigation import slug
 
 
@@ -105,6 +106,7 @@ class CommitteeForm(FormScreen[Committee]):
             ),
             "rhythm_note",
         )
+        yield from compose_meeting_fields(self.field, c)
         yield Label("Sitze (Anzahl leer = nicht festgelegt)", classes="section-title")
         with Vertical(id="seats"):
             for seat in c.seats:
@@ -145,6 +147,8 @@ class CommitteeForm(FormScreen[Committee]):
                 numbers[name] = int(text)
             except ValueError:
                 problems.append(Problem(name, f"„{text}“ ist keine ganze Zahl."))
+        meeting_settings, meeting_problems = read_meeting_fields(self)
+        problems += meeting_problems
         seats = [seat for row in self.query(SeatRow) if (seat := row.value()) is not None]
         used = {s.key for s in seats if s.key}
         for seat in seats:
@@ -171,6 +175,8 @@ class CommitteeForm(FormScreen[Committee]):
             rhythm_max=numbers["rhythm_max"],
             rhythm_note=self.query_one("#rhythm_note", Input).value.strip(),
             seats=seats,
+            quorum=meeting_settings.quorum,
+            invitation_days=meeting_settings.invitation_days,
         )
         return snapshot.check(committee) or committee
 

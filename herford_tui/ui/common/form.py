@@ -129,6 +129,10 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
         """What the form closes with once ``saved`` is on disk."""
         return saved[0]  # type: ignore[return-value]
 
+    WRITES = True
+    """False for a form that edits a part of a record (an agenda item, a decision): it closes
+    with its result and the screen that opened it saves the whole record."""
+
     save_attempt = False
     """True while ``build`` runs for Ctrl+S, False when it only re-checks a changed field:
     a form that warns once (possible duplicate) counts only real attempts."""
@@ -145,6 +149,9 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
             self.show_problems(result)
             return
         self.show_problems([])
+        if not self.WRITES:
+            self.dismiss(result)
+            return
         self._result = result
         self.start_write(WriteJob(self.save_items(result)))
 

@@ -28,6 +28,9 @@ GROUPS = {
     "year": "Jahresübersicht",
     "person": "Personenseite",
     "organisation": "Organisationsseite",
+    "meeting": "Eine Sitzung",
+    "tasks": "Offene Aufgaben",
+    "invitation": "Einladung",
     "form": "In Formularen",
     "nav": "Bewegen",
 }
@@ -213,10 +216,20 @@ def readme_table() -> str:
     from herford_tui.ui.directory.pane import DirectoryPane
     from herford_tui.ui.directory.person_screen import PersonScreen
     from herford_tui.ui.main_screen import MainScreen
+    from herford_tui.ui.meetings.screen import MeetingScreen
     from herford_tui.ui.year.pane import YearPane
 
     pairs: list[tuple[str, Binding]] = []
-    classes = (HerfordApp, MainScreen, CommitteeView, DirectoryPane, PersonScreen, OrganisationScreen, YearPane)
+    classes = (
+        HerfordApp,
+        MainScreen,
+        CommitteeView,
+        DirectoryPane,
+        PersonScreen,
+        OrganisationScreen,
+        YearPane,
+        MeetingScreen,
+    )
     for cls in (*classes, FormScreen):
         for binding in Binding.make_bindings(cls.BINDINGS):
             if binding.id and "." in binding.id:

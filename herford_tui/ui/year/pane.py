@@ -1,158 +1,385 @@
-"""The yearly overview of meetings across all committees, with NRW holidays marked."""
+"""The year of meetings: a grid (months across, committees down) or a list, NRW holidays shown."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.reactive import reactive
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Select, Static
 
-from herford_tui.domain import Meeting, MeetingStatus, Snapshot
-from herford_tui.domain.calendar import holiday_name
-from herford_tui.domain.labels import MEETING_STATUS, format_date, format_time
-from herford_tui.domain.text import printable
+from herford_tui.domain import Meeting, Snapshot
+from herford_tui.domain.labels import format_date
 from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.format import plain_cell
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.data import WriteJob
+from herford_tui.ui.meetings.access import current_snapshot
+from herford_tui.ui.year import presentation as show
 
-COLUMNS = (("Datum", 13), ("Zeit", 5), ("Gremium", 14), ("Ort", 14), ("Status", 12), ("Hinweis", 10))
+if TYPE_CHECKING:
+    from herford_tui.app import HerfordApp
+    from herford_tui.ui.meetings.series_form import Series
+
+LIST_COLUMNS = (("Datum", 13), ("Zeit", 11), ("Gremium", 14), ("Ort", 16), ("Status", 14), ("Hinweis", 16))
+FIXED_COLUMNS = 2  # name and count before the twelve months
+ALL = "alle"
+LIST_LIMIT = 500
+"""Rows the list builds at most (x10 data has 4,000 meetings a year; the grid shows them all)."""
 
 
 class YearPane(SnapshotView):
     BINDINGS = [
         Binding("a", "add", "Neue Sitzung", id="year.add"),
-        Binding("e", "edit", "Ändern", id="year.edit"),
+        Binding("e", "open", "Öffnen", show=False, id="year.open"),
+        Binding("s", "series", "Serie", id="year.series"),
+        Binding("l", "toggle_list", "Liste/Raster", id="year.toggle"),
+        Binding("f", "filter", "Filter", id="year.filter"),
+        Binding("t", "tasks", "Aufgaben", id="year.tasks"),
+        Binding("k", "calendar", "Kalender", show=False, id="year.calendar"),
         Binding("delete", "delete", "Löschen", show=False, id="year.delete"),
         Binding("left_square_bracket", "year(-1)", "Vorjahr", id="year.previous"),
         Binding("right_square_bracket", "year(1)", "Folgejahr", id="year.next"),
     ]
 
+    if TYPE_CHECKING:
+        app: HerfordApp
+
     year: reactive[int] = reactive(0, init=False)
+    as_list: reactive[bool] = reactive(False, init=False)
 
     def __init__(self) -> None:
         super().__init__(classes="year")
         self.rows: list[Meeting] = []
+        self.list_hidden = 0
+        self.grid: list[show.GridRow] = []
+        self.committee_filter: int | None = None
         self._placed = False
+        self._select_after: Meeting | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="year-summary", classes="year-summary")
+        yield Select[str]([("Alle Gremien", ALL)], value=ALL, allow_blank=False, compact=True, id="year-filter")
+        yield DataTable(id="year-grid", cursor_type="cell", cell_padding=1, zebra_stripes=True)
         yield DataTable(id="year-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="meeting-detail", classes="member-detail")
 
     def on_mount(self) -> None:
         self.set_reactive(YearPane.year, self.app.today.year)
         table = self.query_one("#year-table", DataTable)
-        for label, width in COLUMNS:
+        for label, width in LIST_COLUMNS:
             table.add_column(label, width=width)
+        grid = self.query_one("#year-grid", DataTable)
+        grid.add_column("Gremium", width=show.NAME_WIDTH, key="name")
+        grid.add_column("Anz.", key="count")
+        for month, label in enumerate(show.MONTH_SHORT, start=1):
+            grid.add_column(label, key=f"m{month}")
+        grid.fixed_columns = FIXED_COLUMNS
+        table.display = False
         super().on_mount()
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
 
+    def _snapshot_changed(self, snapshot: Snapshot) -> None:
+        # Under the meeting screen every save would rebuild the whole grid (seconds at x10):
+        # note it and catch up when this screen is on top again.
+        if self.screen is not self.app.screen:
+            self._stale = True
+            return
+        super()._snapshot_changed(snapshot)
+
+    def _screen_changed(self, screen: object) -> None:
+        if self._stale and screen is self.screen and self.region.area:
+            self._catch_up()
+
+    # -- showing -----------------------------------------------------------------
     def watch_year(self) -> None:
-        self.refresh_data(self.app.snapshot)
+        self.refresh_data(current_snapshot(self.app))
+
+    def watch_as_list(self, as_list: bool) -> None:
+        grid, table = self.query_one("#year-grid", DataTable), self.query_one("#year-table", DataTable)
+        grid.display, table.display = not as_list, as_list
+        self.refresh_data(current_snapshot(self.app))
+        (table if as_list else grid).focus()
 
     def refresh_data(self, snapshot: Snapshot) -> None:
-        self.rows = snapshot.meetings_in_year(self.year)
-        self.query_one("#year-summary", Static).update(self._summary(snapshot))
-        table = self.query_one("#year-table", DataTable)
-        keep = table.cursor_row
-        table.clear()
-        for m in self.rows:
-            committee = snapshot.committees.get(m.committee_id)
-            cancelled = m.status is MeetingStatus.ABGESAGT
-            style = "dim strike" if cancelled else ""
-            holiday = holiday_name(m.date) if m.date else None
-            name = (committee.short_name or committee.name) if committee else "?"
-            table.add_row(
-                Text(format_date(m.date, weekday=True), style=style),
-                format_time(m.start_time),
-                Text(printable(name), overflow="ellipsis", no_wrap=True),
-                Text(printable(m.location), overflow="ellipsis", no_wrap=True),
-                MEETING_STATUS[m.status],
-                Text(holiday or "", style="yellow", overflow="ellipsis", no_wrap=True),
-                key=str(m.id),
-            )
-        if self.rows:
-            if not self._placed:  # first time: start at the next meeting from today on
-                today = self.app.today
-                keep = next((i for i, m in enumerate(self.rows) if m.date and m.date >= today), len(self.rows) - 1)
-                self._placed = True
-            table.move_cursor(row=min(max(keep, 0), len(self.rows) - 1))
+        self._update_filter_options(snapshot)
+        self.query_one("#year-summary", Static).update(self._summary())
+        if self.as_list:
+            self._fill_list(snapshot)
+        else:
+            self._fill_grid(snapshot)
+        if self._select_after is not None:
+            self.select_meeting(self._select_after)
         self._show_detail()
 
+    def _update_filter_options(self, snapshot: Snapshot) -> None:
+        select = self.query_one("#year-filter", Select)
+        options: list[tuple[Text | str, str]] = [("Alle Gremien", ALL)]
+        options += [(plain_cell(c.name), str(c.id)) for c in snapshot.active_committees()]
+        if [value for _, value in options] != [value for _, value in getattr(self, "_filter_options", [])]:
+            self._filter_options = options
+            with select.prevent(Select.Changed):
+                select.set_options(options)
+                select.value = str(self.committee_filter) if self.committee_filter else ALL
+
+    def _fill_grid(self, snapshot: Snapshot) -> None:
+        grid = self.query_one("#year-grid", DataTable)
+        keep = grid.cursor_coordinate
+        self.grid = show.grid_rows(snapshot, self.year, self.app.today, self.committee_filter)
+        grid.clear()
+        for row in self.grid:
+            grid.add_row(*row.cells, key=row.key)
+        if not self._placed:  # first time: the current month, first committee
+            self._placed = True
+            keep = Coordinate(min(2, len(self.grid) - 1), FIXED_COLUMNS + self.app.today.month - 1)
+        grid.cursor_coordinate = keep
+
+    def _fill_list(self, snapshot: Snapshot) -> None:
+        table = self.query_one("#year-table", DataTable)
+        keep = table.cursor_row
+        found = [
+            m
+            for m in snapshot.meetings_in_year(self.year)
+            if self.committee_filter is None or m.committee_id == self.committee_filter
+        ]
+        today = self.app.today
+        self.rows, self.list_hidden = show.list_window(found, today, LIST_LIMIT)
+        table.clear()
+        for m in self.rows:
+            table.add_row(*show.list_row(snapshot, m, today), key=str(m.id))
+        if self.rows:
+            if keep <= 0:
+                keep = next((i for i, m in enumerate(self.rows) if m.date and m.date >= today), len(self.rows) - 1)
+            table.move_cursor(row=min(keep, len(self.rows) - 1))
+
+    def _summary(self) -> Text:
+        text = Text()
+        text.append(f"Sitzungen {self.year}", style="bold")
+        text.append(f"  {show.LEGEND[0]}\n{show.LEGEND[1]}", style="dim")
+        return text
+
+    @on(DataTable.CellHighlighted, "#year-grid")
     @on(DataTable.RowHighlighted, "#year-table")
     def _show_detail(self) -> None:
         self.query_one("#meeting-detail", Static).update(self._detail())
 
     def _detail(self) -> Text:
-        m = self.current
-        if m is None:
-            return Text(f"Keine Sitzungen {self.year}. „a“ plant eine neue.", style="dim")
-        committee = self.app.snapshot.committees.get(m.committee_id)
-        text = Text()
-        text.append(printable(committee.name) if committee else "?", style="bold")
-        times = "–".join(t for t in (format_time(m.start_time), format_time(m.end_time)) if t)
-        text.append(f"  {format_date(m.date, weekday=True)} {times}  {MEETING_STATUS[m.status]}")
-        text.append("\n" + (printable(m.location) or "Ort noch offen"))
-        holiday = holiday_name(m.date) if m.date else None
-        if holiday:
-            text.append(f"  ·  {holiday}", style="yellow")
-        agenda = printable("; ".join(f"{item.number}. {item.title}" for item in m.agenda))
-        text.append("\n" + (f"TO: {agenda}" if agenda else "keine Tagesordnung"), style="" if agenda else "dim")
-        return text
+        snapshot = current_snapshot(self.app)
+        today = self.app.today
+        if self.as_list:
+            m = self.current
+            hidden = Text(
+                f"\nDie Liste zeigt {len(self.rows)} Sitzungen um heute, {self.list_hidden} weitere: "
+                "„f“ filtert nach Gremium, „l“ zeigt das Raster.",
+                style="yellow",
+            )
+            if m is None:
+                return Text(f"Keine Sitzungen {self.year}. „a“ plant eine neue.", style="dim")
+            committee = snapshot.committees.get(m.committee_id)
+            text = plain_cell(committee.name if committee else "?", "bold")
+            text.append("\n")
+            text.append_text(show.meeting_line(snapshot, m, today))
+            if self.list_hidden:
+                text.append_text(hidden)
+            return text
+        row, month = self._grid_position()
+        if row is None:
+            return Text("")
+        return show.cell_detail(snapshot, row, month, self.year, today)
 
-    def _summary(self, snapshot: Snapshot) -> Text:
-        text = Text()
-        text.append(f"Sitzungen {self.year}", style="bold")
-        text.append("  (geplant und gehalten; [ ] wechselt das Jahr)\n", style="dim")
-        parts = []
-        for c in snapshot.active_committees():
-            count = sum(1 for m in self.rows if m.committee_id == c.id and m.status is not MeetingStatus.ABGESAGT)
-            target = f"{c.rhythm_min}–{c.rhythm_max}" if c.rhythm_min != c.rhythm_max else str(c.rhythm_max)
-            short = printable(c.short_name or c.name)
-            below = c.rhythm_max and count < c.rhythm_min
-            parts.append((f"{short} {count}" + (f" (Soll {target})" if c.rhythm_max else ""), "red" if below else ""))
-        for i, (part, style) in enumerate(parts):
-            text.append(("  ·  " if i else "") + part, style=style)
-        return text
+    def _grid_position(self) -> tuple[show.GridRow | None, int | None]:
+        grid = self.query_one("#year-grid", DataTable)
+        coordinate = grid.cursor_coordinate
+        if not 0 <= coordinate.row < len(self.grid):
+            return None, None
+        column = coordinate.column - FIXED_COLUMNS + 1
+        return self.grid[coordinate.row], (column if 1 <= column <= 12 else None)
 
-    def action_year(self, step: int) -> None:
-        self.year += step
+    # -- what the cursor is on ---------------------------------------------------------
+    def cell_meetings(self) -> list[Meeting]:
+        row, month = self._grid_position()
+        if row is None or row.committee is None:
+            return []
+        return [
+            m
+            for m in current_snapshot(self.app).meetings_of(row.committee.id)
+            if m.date and m.date.year == self.year and (month is None or m.date.month == month)
+        ]
 
     @property
     def current(self) -> Meeting | None:
-        row = self.query_one("#year-table", DataTable).cursor_row
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        if self.as_list:
+            row = self.query_one("#year-table", DataTable).cursor_row
+            return self.rows[row] if 0 <= row < len(self.rows) else None
+        found = self.cell_meetings()
+        return found[0] if found else None
 
+    @property
+    def current_committee_id(self) -> int | None:
+        if self.as_list:
+            return self.current.committee_id if self.current else self.committee_filter
+        row, _ = self._grid_position()
+        return row.committee.id if row and row.committee else self.committee_filter
+
+    def select_meeting(self, meeting: Meeting) -> None:
+        """Put the cursor on ``meeting`` (after planning it), switching year and filter if needed."""
+        self._select_after = None
+        if meeting.date is None:
+            return
+        if meeting.date.year != self.year:
+            self._select_after = meeting
+            self.year = meeting.date.year  # refresh_data comes back here
+            return
+        if self.committee_filter not in (None, meeting.committee_id):
+            self._select_after = meeting
+            self.query_one("#year-filter", Select).value = ALL
+            return
+        if self.as_list:
+            table = self.query_one("#year-table", DataTable)
+            index = next((i for i, m in enumerate(self.rows) if m.id == meeting.id), None)
+            if index is not None:
+                table.move_cursor(row=index)
+        else:
+            grid = self.query_one("#year-grid", DataTable)
+            index = next((i for i, r in enumerate(self.grid) if r.key == f"c{meeting.committee_id}"), None)
+            if index is not None:
+                grid.cursor_coordinate = Coordinate(index, FIXED_COLUMNS + meeting.date.month - 1)
+        self._show_detail()
+
+    # -- actions -----------------------------------------------------------------------
+    def action_year(self, step: int) -> None:
+        self.year += step
+
+    def action_toggle_list(self) -> None:
+        self.as_list = not self.as_list
+
+    def action_filter(self) -> None:
+        self.query_one("#year-filter", Select).focus()
+
+    @on(Select.Changed, "#year-filter")
+    def _filter_changed(self, event: Select.Changed) -> None:
+        wanted = None if event.value in (ALL, Select.NULL) else int(str(event.value))
+        if wanted == self.committee_filter and self._select_after is None:
+            return  # the options were refreshed, nobody chose anything
+        self.committee_filter = wanted
+        self.refresh_data(current_snapshot(self.app))
+        if event.select.has_focus:  # focusing a hidden tab's table would switch to that tab
+            self.query_one("#year-table" if self.as_list else "#year-grid", DataTable).focus()
+
+    @on(DataTable.CellSelected, "#year-grid")
     @on(DataTable.RowSelected, "#year-table")
     def _selected(self) -> None:
-        self.action_edit()
+        self.action_open()
+
+    def action_open(self) -> None:
+        found = [self.current] if self.as_list and self.current else self.cell_meetings()
+        if not found:
+            row, month = self._grid_position()
+            if row is not None and row.committee is not None and month is not None:
+                self.notify("Keine Sitzung in diesem Monat. „a“ plant eine.", timeout=3)
+            return
+        if len(found) == 1:
+            self.open_meeting(found[0])
+            return
+        from herford_tui.ui.year.choose import ChooseMeeting
+
+        lines = [show.meeting_line(current_snapshot(self.app), m, self.app.today) for m in found]
+
+        def chosen(meeting_id: int | None) -> None:
+            meeting = current_snapshot(self.app).meetings.get(meeting_id) if meeting_id is not None else None
+            if meeting is not None:
+                self.open_meeting(meeting)
+
+        self.ask(ChooseMeeting(list(zip(lines, [m.id for m in found], strict=True))), callback=chosen)
+
+    def open_meeting(self, meeting: Meeting) -> None:
+        from herford_tui.ui.meetings.screen import MeetingScreen
+
+        self.app.push_screen(MeetingScreen(meeting.id))
 
     def action_add(self) -> None:
-        from herford_tui.ui.year.meeting_form import MeetingForm
+        from herford_tui.ui.meetings.meeting_form import MeetingForm
 
-        self.ask(MeetingForm(None), callback=self._saved)
+        _, month = (None, None) if self.as_list else self._grid_position()
+        self.ask(MeetingForm(None, committee_id=self.current_committee_id, year=self.year, month=month), self._saved)
 
-    def action_edit(self) -> None:
-        from herford_tui.ui.year.meeting_form import MeetingForm
+    def _saved(self, meeting: Meeting | None) -> None:
+        if meeting is None:
+            return
 
-        if self.current is not None:
-            self.ask(MeetingForm(self.current), callback=self._saved)
+        # The form has saved it (a form closes only when its save is on disk): select it.
+        self._select_after = meeting
+        self.refresh_data(current_snapshot(self.app))
+
+    def action_series(self) -> None:
+        from herford_tui.ui.meetings.series_form import SeriesForm
+
+        self.ask(SeriesForm(self.current_committee_id, self.year), self._series_saved)
+
+    def _series_saved(self, series: Series | None) -> None:
+        if series is None or not series.meetings:
+            return
+
+        def done(saved: list) -> None:
+            self.notify(f"{len(saved)} Sitzungen geplant.", timeout=4)
+            if saved:
+                self._select_after = saved[0]
+                self.refresh_data(current_snapshot(self.app))
+
+        self.app.save_records(list(series.meetings), done=done)  # all or nothing
+
+    def action_calendar(self) -> None:
+        """Export what the view shows (the year, the filtered committee) as an .ics file."""
+        from herford_tui.ui.year.calendar_export import calendar_path
+
+        snapshot = current_snapshot(self.app)
+        committee = snapshot.committees.get(self.committee_filter) if self.committee_filter else None
+        path = calendar_path(self.year, committee)
+        if not path.exists():
+            self._write_calendar(path)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write_calendar(path)
+
+        question = f"{path} gibt es schon. Überschreiben?"
+        self.ask(ConfirmScreen(question, yes="Überschreiben"), callback=answered)
+
+    @work(thread=True, exclusive=True, group="calendar", exit_on_error=False)
+    def _write_calendar(self, path: Path) -> None:
+        from herford_tui.commands.output import write_atomic
+        from herford_tui.ui.year.calendar_export import calendar_data
+
+        data, count = calendar_data(current_snapshot(self.app), self.year, self.committee_filter)
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            message = f"Kalender nicht geschrieben ({path}): {exc.strerror or exc}."
+            self.app.call_from_thread(self.notify, message, severity="error", timeout=15, markup=False)
+            return
+        message = f"{count} Sitzung(en) als Kalender geschrieben: {path}"
+        self.app.call_from_thread(self.notify, message, timeout=8, markup=False)
+
+    def action_tasks(self) -> None:
+        from herford_tui.ui.meetings.tasks import TasksScreen
+
+        self.app.push_screen(TasksScreen())
 
     def action_delete(self) -> None:
         meeting = self.current
         if meeting is None:
             return
 
-        when = format_date(meeting.date)
-        question = f"Sitzung vom {when} löschen? Abgesagte Sitzungen besser auf „abgesagt“ setzen."
+        committee = current_snapshot(self.app).committees.get(meeting.committee_id)
+        name = committee.name if committee else "?"
+        question = (
+            f"Sitzung {name} vom {format_date(meeting.date)} löschen? Abgesagte Sitzungen besser auf „abgesagt“ setzen."
+        )
         job = WriteJob([meeting], delete=True)
         self.ask(ConfirmScreen(question, yes="Löschen", job=job, edit_what="Löschen"))
-
-    def _saved(self, meeting: Meeting | None) -> None:
-        """The meeting is on disk (the form saved it); a holiday on that day is worth a word."""
-        if meeting is None:
-            return
-        holiday = holiday_name(meeting.date) if meeting.date else None
-        if holiday:
-            self.notify(f"Hinweis: {format_date(meeting.date)} – {holiday} in NRW.", severity="warning")

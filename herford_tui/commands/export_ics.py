@@ -1,0 +1,41 @@
+"""``herford-tui export ics``: the meetings as an iCalendar file for any calendar program."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from herford_tui.cli import GermanContext, db_option, german_help, resolve_db
+
+
+@click.command()
+@german_help
+@db_option
+@click.option("--out", "out", required=True, metavar="DATEI", help="Zieldatei (.ics); - schreibt auf die Ausgabe.")
+@click.option("--gremium", "committee_name", metavar="NAME", help="Nur dieses Gremium (Name, Kurzname oder Nummer).")
+@click.option("--jahr", "year", type=click.IntRange(1900, 2200), metavar="JAHR", help="Nur dieses Jahr.")
+def ics(db: str | None, out: str, committee_name: str | None, year: int | None) -> None:
+    """Sitzungen als Kalenderdatei (iCalendar) schreiben, abgesagte als abgesagt."""
+    from herford_tui.cli import fail
+    from herford_tui.commands.output import write_atomic
+    from herford_tui.commands.reading import find_committee, read_snapshot
+    from herford_tui.domain.ics import build_calendar, select_meetings
+
+    snapshot = read_snapshot(resolve_db(db))
+    committee = find_committee(snapshot, committee_name)
+    meetings = select_meetings(snapshot, committee.id if committee else None, year)
+    data = build_calendar(snapshot, meetings)
+    if out == "-":
+        sys.stdout.buffer.write(data)
+        return
+    target = Path(out).expanduser()
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        fail(f"{target} konnte nicht geschrieben werden: {exc.strerror or exc}.")
+    click.echo(f"{len(meetings)} Sitzung(en) nach {target} geschrieben.")
+
+
+ics.context_class = GermanContext

@@ -1,0 +1,105 @@
+"""The invitation to a meeting: a German text with date, time, place and agenda, and the
+address list (members, by choice their deputies; who has no e-mail is listed separately)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from herford_tui.domain.fold import sort_key
+from herford_tui.domain.labels import format_date
+from herford_tui.domain.meetings import time_range
+from herford_tui.domain.models import Meeting, Person, Role
+from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.text import printable
+
+
+@dataclass
+class Addresses:
+    emails: list[tuple[str, str]] = field(default_factory=list)
+    """(name, address) of everyone who gets the e-mail."""
+    without_email: list[str] = field(default_factory=list)
+    """Names to reach another way."""
+
+    def line(self) -> str:
+        """For the To: field of a mail program: „Name <adresse>, …“."""
+        return ", ".join(f"{name} <{email}>" for name, email in self.emails)
+
+
+def recipients(snapshot: Snapshot, meeting: Meeting, *, deputies: bool = False) -> list[Person]:
+    """Members on the meeting's date (and, by choice, their deputies), each person once."""
+    day = meeting.date
+    memberships = snapshot.memberships_of(meeting.committee_id, day)
+    found: dict[int, Person] = {}
+    for m in memberships:
+        if m.role is Role.STELLVERTRETUNG and not deputies:
+            continue
+        person = snapshot.persons.get(m.person_id)
+        if person is not None:
+            found[person.id] = person
+    return sorted(found.values(), key=lambda p: sort_key(p.sort_name))
+
+
+def addresses(snapshot: Snapshot, meeting: Meeting, *, deputies: bool = False) -> Addresses:
+    result = Addresses()
+    for person in recipients(snapshot, meeting, deputies=deputies):
+        name = person.full_name or person.sort_name
+        if person.email.strip():
+            result.emails.append((name, person.email.strip()))
+        else:
+            result.without_email.append(name)
+    return result
+
+
+def invitation_text(snapshot: Snapshot, meeting: Meeting, *, deputies: bool = False) -> str:
+    """The whole file: addresses first (to copy into a mail), then the invitation itself."""
+    committee = snapshot.committees.get(meeting.committee_id)
+    name = committee.name if committee else "Gremium"
+    when = format_date(meeting.date, weekday=True).replace(" ", ", ", 1)
+    times = time_range(meeting)
+    place = ", ".join(p for p in (meeting.location, meeting.room) if p) or "Ort wird noch bekannt gegeben"
+    found = addresses(snapshot, meeting, deputies=deputies)
+    lines = [f"Einladung: {name}, {format_date(meeting.date)}", "", "An (E-Mail):"]
+    lines += [f"  {person} <{email}>" for person, email in found.emails] or ["  (niemand mit E-Mail-Adresse)"]
+    if found.without_email:
+        lines += ["", "Ohne E-Mail-Adresse (bitte anders einladen):"]
+        lines += [f"  {person}" for person in found.without_email]
+    lines += [
+        "",
+        "-" * 60,
+        f"Betreff: Einladung zur Sitzung {name} am {format_date(meeting.date)}",
+        "",
+        "Sehr geehrte Damen und Herren,",
+        "",
+        f"hiermit lade ich Sie herzlich zur Sitzung „{name}“ ein:",
+        "",
+        f"  Datum: {when}",
+        f"  Zeit:  {times + ' Uhr' if times else 'wird noch bekannt gegeben'}",
+        f"  Ort:   {place}",
+        "",
+        "Tagesordnung:",
+    ]
+    if meeting.agenda:
+        for item in meeting.agenda:
+            hidden = " (nicht öffentlich)" if not item.public else ""
+            lines.append(f"  TOP {item.number}  {item.title}{hidden}")
+    else:
+        lines.append("  folgt")
+    lines += [
+        "",
+        "Bitte geben Sie Bescheid, falls Sie verhindert sind, und informieren Sie",
+        "gegebenenfalls Ihre Stellvertretung.",
+        "",
+        "Mit freundlichen Grüßen",
+        "Bildungsbüro des Kreises Herford",
+    ]
+    # Stored text may hold control characters: the file must be safe to `cat` in a terminal.
+    return "\n".join(printable(line) for line in lines) + "\n"
+
+
+def invitation_filename(meeting: Meeting, committee_name: str) -> str:
+    """herford-einladung-2026-12-09-lenkungskreis.txt"""
+    slug = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in sort_key(committee_name)).strip("-")
+    while "--" in slug:
+        slug = slug.replace("--", "-")
+    day = meeting.date.isoformat() if meeting.date else "ohne-datum"
+    return f"herford-einladung-{day}-{slug or 'gremium'}.txt"

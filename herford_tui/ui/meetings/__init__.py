@@ -1,0 +1,1 @@
+"""The meeting screen and its forms: agenda, attendance, minutes, invitation, series, tasks."""

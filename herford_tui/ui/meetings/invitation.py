@@ -1,0 +1,110 @@
+"""The invitation: preview the German text with the addresses, then write it to a file.
+
+The file goes to the home folder as ``herford-einladung-<Datum>-<Gremium>.txt``: the
+office copies it into a mail. An existing file is replaced only after asking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Footer, Label, Static, TextArea
+
+from herford_tui.commands.output import write_atomic
+from herford_tui.domain import Meeting
+from herford_tui.domain.invitation import addresses, invitation_filename, invitation_text
+from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.format import plain
+from herford_tui.ui.meetings.access import current_snapshot
+
+if TYPE_CHECKING:
+    from herford_tui.app import HerfordApp
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    deputies: bool
+
+
+def invitation_path(meeting: Meeting, committee_name: str, folder: Path | None = None) -> Path:
+    return (folder or Path.home()) / invitation_filename(meeting, committee_name)
+
+
+class InvitationScreen(ModalScreen[Written | None]):
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Abbrechen", id="invitation.cancel"),
+        Binding("ctrl+s", "write", "Schreiben", id="invitation.write"),
+    ]
+
+    if TYPE_CHECKING:
+        app: HerfordApp
+
+    def __init__(self, meeting: Meeting, committee_name: str):
+        super().__init__()
+        self.meeting = meeting
+        self.path = invitation_path(meeting, committee_name)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog invitation"):
+            yield Label("Einladung", classes="dialog-title")
+            yield Static(plain(f"Datei: {self.path}"), id="invitation-path")
+            yield Checkbox("Stellvertretungen auch einladen", False, compact=True, id="deputies")
+            yield Static("", id="invitation-missing", classes="field-error")
+            yield TextArea("", read_only=True, id="invitation-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Schreiben, als eingeladen markieren (Strg+S)", id="write", variant="primary")
+                yield Button("Abbrechen (Esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._preview()
+        self.query_one("#write", Button).focus()
+
+    @on(Checkbox.Changed, "#deputies")
+    def _preview(self) -> None:
+        deputies = self.query_one("#deputies", Checkbox).value
+        snapshot = current_snapshot(self.app)
+        self.query_one("#invitation-text", TextArea).text = invitation_text(snapshot, self.meeting, deputies=deputies)
+        missing = addresses(snapshot, self.meeting, deputies=deputies).without_email
+        note = self.query_one("#invitation-missing", Static)
+        note.update(plain(f"Ohne E-Mail-Adresse: {', '.join(missing)}" if missing else ""))
+        note.display = bool(missing)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "write":
+            self.action_write()
+        else:
+            self.dismiss(None)
+
+    def action_write(self) -> None:
+        if self.path.exists():
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._write()
+
+            question = f"{self.path} gibt es schon. Überschreiben?"
+            self.app.push_screen(ConfirmScreen(question, yes="Überschreiben"), answered)
+            return
+        self._write()
+
+    @work(thread=True, exclusive=True, group="invitation", exit_on_error=False)
+    def _write(self) -> None:
+        text = self.app.call_from_thread(lambda: self.query_one("#invitation-text", TextArea).text)
+        deputies = self.app.call_from_thread(lambda: self.query_one("#deputies", Checkbox).value)
+        try:
+            write_atomic(self.path, text.encode("utf-8"))
+        except OSError as exc:
+            message = f"Die Einladung konnte nicht geschrieben werden ({self.path}): {exc.strerror or exc}."
+            self.app.call_from_thread(self.notify, message, severity="error", timeout=15, markup=False)
+            return
+        self.app.call_from_thread(self.dismiss, Written(self.path, deputies))

@@ -1,0 +1,145 @@
+"""Small forms of the meeting screen: an agenda item, a decision, a task, the meeting's minutes."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Select, TextArea
+
+from herford_tui.domain import AgendaItem, Decision, DecisionResult, Problem, Task
+from herford_tui.domain.labels import DECISION_RESULT, format_date, parse_date
+from herford_tui.domain.text import single_line
+from herford_tui.ui.common.form import FormScreen
+
+if TYPE_CHECKING:
+    from herford_tui.app import HerfordApp
+
+People = list[tuple[Text, int]]
+"""(name, person id) choices: the committee's roster on the meeting's date."""
+
+
+def _person_select(people: People, value: int | None, widget_id: str) -> Select[int]:
+    options = list(people)
+    return Select(options, value=value if value in {v for _, v in options} else Select.NULL,
+                  prompt="niemand", compact=True, id=widget_id)  # fmt: skip
+
+
+def _selected(select: Select[int]) -> int | None:
+    value = select.value
+    return None if value is Select.NULL else int(str(value))
+
+
+class AgendaItemForm(FormScreen[AgendaItem]):
+    WRITES = False  # the meeting screen saves the whole meeting
+    AUTO_FOCUS = "#title"
+
+    if TYPE_CHECKING:
+        app: HerfordApp
+
+    def __init__(self, item: AgendaItem | None, people: People):
+        super().__init__()
+        self.original = item
+        self.people = people
+
+    def title_text(self) -> str:
+        return "Neuer Tagesordnungspunkt" if self.original is None else f"TOP {self.original.number} bearbeiten"
+
+    def compose_fields(self) -> Iterable[Widget]:
+        item = self.original or AgendaItem()
+        yield from self.field("Titel", Input(item.title, compact=True, id="title"), "title")
+        yield from self.field("", Checkbox("öffentlich", item.public, compact=True, id="public"), "public")
+        yield from self.field(
+            "Zuständig", _person_select(self.people, item.responsible_person_id, "responsible"), "responsible"
+        )
+        yield from self.field("Notizen", Input(item.notes, compact=True, id="notes"), "notes")
+        yield from self.field("Protokoll", TextArea(item.minutes, compact=True, id="minutes"), "minutes")
+
+    def build(self) -> AgendaItem | list[Problem]:
+        title = single_line(self.query_one("#title", Input).value.strip())[0]
+        if not title:
+            return [Problem("title", "Ein Tagesordnungspunkt braucht einen Titel.")]
+        return dataclasses.replace(
+            self.original or AgendaItem(),
+            title=title,
+            public=self.query_one("#public", Checkbox).value,
+            responsible_person_id=_selected(self.query_one("#responsible", Select)),
+            notes=self.query_one("#notes", Input).value.strip(),
+            minutes=self.query_one("#minutes", TextArea).text.strip(),
+        )
+
+
+class DecisionForm(FormScreen[Decision]):
+    WRITES = False  # the meeting screen saves the whole meeting
+    AUTO_FOCUS = "#text"
+    TITLE_TEXT = "Beschluss festhalten"
+
+    def compose_fields(self) -> Iterable[Widget]:
+        yield from self.field("Beschluss", Input(compact=True, id="text"), "text")
+        results = [(label, r) for r, label in DECISION_RESULT.items()]
+        yield from self.field(
+            "Ergebnis",
+            Select(results, value=DecisionResult.EINSTIMMIG, allow_blank=False, compact=True, id="result"),
+            "result",
+        )
+
+    def build(self) -> Decision | list[Problem]:
+        text = self.query_one("#text", Input).value.strip()
+        if not text:
+            return [Problem("text", "Bitte den Beschluss eintragen.")]
+        return Decision(text, DecisionResult(str(self.query_one("#result", Select).value)))
+
+
+class TaskForm(FormScreen[Task]):
+    WRITES = False  # the meeting screen saves the whole meeting
+    AUTO_FOCUS = "#what"
+    TITLE_TEXT = "Aufgabe festhalten"
+
+    def __init__(self, people: People, task: Task | None = None):
+        super().__init__()
+        self.people = people
+        self.original = task
+
+    def compose_fields(self) -> Iterable[Widget]:
+        task = self.original or Task()
+        yield from self.field("Was", Input(task.what, compact=True, id="what"), "what")
+        yield from self.field("Wer", _person_select(self.people, task.person_id, "person"), "person")
+        yield from self.field(
+            "Bis", Input(format_date(task.due), placeholder="TT.MM.JJJJ", compact=True, id="due"), "due"
+        )
+
+    def build(self) -> Task | list[Problem]:
+        problems = []
+        what = single_line(self.query_one("#what", Input).value.strip())[0]
+        if not what:
+            problems.append(Problem("what", "Bitte beschreiben, was zu tun ist."))
+        due_text = self.query_one("#due", Input).value.strip()
+        due = None
+        try:
+            due = parse_date(due_text) if due_text else None
+        except ValueError as exc:
+            problems.append(Problem("due", str(exc)))
+        if problems:
+            return problems
+        return dataclasses.replace(
+            self.original or Task(), what=what, person_id=_selected(self.query_one("#person", Select)), due=due
+        )
+
+
+class MinutesForm(FormScreen[str]):
+    WRITES = False  # the meeting screen saves the whole meeting
+    AUTO_FOCUS = "#minutes"
+    TITLE_TEXT = "Protokoll der Sitzung (allgemein)"
+
+    def __init__(self, minutes: str):
+        super().__init__()
+        self.minutes = minutes
+
+    def compose_fields(self) -> Iterable[Widget]:
+        yield from self.field("Protokoll", TextArea(self.minutes, compact=True, id="minutes"), "minutes")
+
+    def build(self) -> str | list[Problem]:
+        return self.query_one("#minutes", TextArea).text.strip()

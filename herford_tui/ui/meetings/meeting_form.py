@@ -1,0 +1,172 @@
+"""Plan or edit a meeting's basics: committee, date, times, place, room, status, guests.
+
+Before saving: the date must exist, the end lie after the start, the committee must not
+meet at an overlapping time (refused); a holiday or school-holiday date is warned about in
+the form and saved only after a confirmation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.widget import Widget
+from textual.widgets import Input, Select, Static, TextArea
+
+from herford_tui.domain import AgendaItem, Meeting, MeetingStatus, Problem
+from herford_tui.domain.labels import MEETING_STATUS, format_date, format_time, parse_date, parse_time
+from herford_tui.domain.meetings import holiday_warning
+from herford_tui.domain.text import single_line
+from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.common.format import plain, plain_cell
+from herford_tui.ui.data import WriteJob
+from herford_tui.ui.meetings.access import current_snapshot
+
+if TYPE_CHECKING:
+    from herford_tui.app import HerfordApp
+
+
+class MeetingForm(FormScreen[Meeting]):
+    AUTO_FOCUS = "#committee_id"
+
+    if TYPE_CHECKING:
+        app: HerfordApp
+
+    def __init__(
+        self,
+        meeting: Meeting | None,
+        *,
+        committee_id: int | None = None,
+        year: int | None = None,
+        month: int | None = None,
+    ):
+        super().__init__()
+        self.original = meeting
+        self.committee_id = committee_id
+        self.year, self.month = year, month
+        self._confirmed: Meeting | None = None
+
+    def title_text(self) -> str:
+        return "Neue Sitzung" if self.original is None else "Sitzung bearbeiten"
+
+    def compose_fields(self) -> Iterable[Widget]:
+        m = self.original or Meeting(committee_id=self.committee_id or 0)
+        committees: list[tuple[Text, int]] = [
+            (plain_cell(c.name), c.id) for c in current_snapshot(self.app).active_committees()
+        ]
+        yield from self.field(
+            "Gremium",
+            Select(committees, value=m.committee_id or Select.NULL, prompt="Gremium wählen", compact=True,
+                   id="committee_id"),
+            "committee_id",
+        )  # fmt: skip
+        hint = f"TT.MM.JJJJ, z. B. 09.{self.month or 12:02d}.{self.year or self.app.today.year}"
+        yield from self.field("Datum", Input(format_date(m.date), placeholder=hint, compact=True, id="date"), "date")
+        yield Static("", id="holiday-warning", classes="holiday-warning -empty")
+        yield from self.field(
+            "Beginn", Input(format_time(m.start_time), placeholder="HH:MM", compact=True, id="start_time"), "start_time"
+        )
+        yield from self.field(
+            "Ende", Input(format_time(m.end_time), placeholder="HH:MM", compact=True, id="end_time"), "end_time"
+        )
+        yield from self.field("Ort", Input(m.location, compact=True, id="location"), "location")
+        yield from self.field("Raum", Input(m.room, compact=True, id="room"), "room")
+        statuses = [(label, s) for s, label in MEETING_STATUS.items()]
+        yield from self.field(
+            "Status", Select(statuses, value=m.status, allow_blank=False, compact=True, id="status"), "status"
+        )
+        yield from self.field(
+            "eingeladen am",
+            Input(format_date(m.invitation_sent), placeholder="TT.MM.JJJJ", compact=True, id="invitation_sent"),
+            "invitation_sent",
+        )
+        yield from self.field(
+            "Gäste", Input(", ".join(m.guests), placeholder="Namen, mit Komma getrennt", compact=True, id="guests"),
+            "guests",
+        )  # fmt: skip
+        if self.original is None:  # later the meeting screen edits each item with all its details
+            yield from self.field(
+                "Tagesordnung", TextArea("", compact=True, id="agenda", placeholder="ein Punkt je Zeile"), "agenda"
+            )
+        yield from self.field("Notizen", Input(m.notes, compact=True, id="notes"), "notes")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._update_warning()
+
+    @on(Input.Changed, "#date")
+    def _update_warning(self) -> None:
+        """The holiday warning shows while typing the date, long before saving."""
+        warning = None
+        try:
+            text = self.query_one("#date", Input).value.strip()
+            warning = holiday_warning(Meeting(date=parse_date(text))) if text else None
+        except ValueError:
+            pass
+        label = self.query_one("#holiday-warning", Static)
+        label.update(plain(f"Achtung: {warning}" if warning else ""))
+        label.set_class(not warning, "-empty")
+
+    def build(self) -> Meeting | list[Problem]:
+        problems: list[Problem] = []
+        values = {}
+        parsers = (("date", parse_date), ("start_time", parse_time), ("end_time", parse_time),
+                   ("invitation_sent", parse_date))  # fmt: skip
+        for name, parse in parsers:
+            text = self.query_one(f"#{name}", Input).value.strip()
+            try:
+                values[name] = parse(text) if text else None
+            except ValueError as exc:
+                problems.append(Problem(name, str(exc)))
+                values[name] = None
+        committee = self.query_one("#committee_id", Select).value
+        guests = [g.strip() for g in self.query_one("#guests", Input).value.split(",") if g.strip()]
+        changes: dict[str, Any] = dict(
+            committee_id=0 if committee is Select.NULL else int(str(committee)),
+            location=single_line(self.query_one("#location", Input).value.strip())[0],
+            room=single_line(self.query_one("#room", Input).value.strip())[0],
+            status=MeetingStatus(str(self.query_one("#status", Select).value)),
+            guests=guests,
+            notes=self.query_one("#notes", Input).value.strip(),
+            **values,
+        )
+        if self.original is None:
+            lines = [line.strip() for line in self.query_one("#agenda", TextArea).text.splitlines() if line.strip()]
+            changes["agenda"] = [AgendaItem(number=str(i), title=title) for i, title in enumerate(lines, start=1)]
+        meeting = dataclasses.replace(self.original or Meeting(), **changes)
+        checked = current_snapshot(self.app).check(meeting)
+        problems += [p for p in checked if not any(q.field == p.field for q in problems)]
+        return problems or meeting
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        result = self.build()
+        if isinstance(result, list):
+            self.show_problems(result)
+            return
+        self.show_problems([])
+        warning = holiday_warning(result)
+        if warning is None or (self._confirmed is not None and self._confirmed.date == result.date):
+            self._finish(result)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._confirmed = result
+                self._finish(result)
+
+        question = f"{warning} Trotzdem an diesem Tag planen?"
+        self.app.push_screen(
+            ConfirmScreen(question, yes="Trotzdem speichern", title="Feiertag oder Ferien"),
+            answered,
+        )
+
+    def _finish(self, meeting: Meeting) -> None:
+        """Save, and close once the meeting is on disk (failures stay in the form)."""
+        self._result = meeting
+        self.start_write(WriteJob(self.save_items(meeting)))

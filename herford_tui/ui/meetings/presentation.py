@@ -1,0 +1,151 @@
+"""What the meeting screen shows, as rich Text: pure functions of the snapshot (no Textual)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+
+from herford_tui.domain import Attendance, Meeting, MeetingStatus, Snapshot
+from herford_tui.domain.attendance import AttendanceLine, quorum
+from herford_tui.domain.calendar import day_off
+from herford_tui.domain.labels import ATTENDANCE, DECISION_RESULT, MEETING_STATUS, ROLE, format_date
+from herford_tui.domain.meetings import OpenTask, invitation_due, invitation_late, time_range
+from herford_tui.domain.text import printable
+
+ATTENDANCE_MARK = {
+    None: ("?", "dim"),
+    Attendance.ANWESEND: ("+", "green"),
+    Attendance.ENTSCHULDIGT: ("e", "yellow"),
+    Attendance.FEHLEND: ("-", "red"),
+    Attendance.VERTRETEN: ("v", "cyan"),
+}
+
+
+def cell(text: str, style: str = "") -> Text:
+    return Text(printable(text), style=style, overflow="ellipsis", no_wrap=True)
+
+
+def person_name(snapshot: Snapshot, person_id: int | None) -> str:
+    if person_id is None:
+        return ""
+    person = snapshot.persons.get(person_id)
+    return (person.full_name or person.sort_name) if person else f"Person {person_id} (gelöscht)"
+
+
+def header(snapshot: Snapshot, meeting: Meeting, today: date) -> Text:
+    committee = snapshot.committees.get(meeting.committee_id)
+    text = Text(printable(committee.name if committee else "?"), style="bold")
+    text.append(f"  {format_date(meeting.date, weekday=True)}  {time_range(meeting) or 'ohne Uhrzeit'}")
+    status_style = "dim strike" if meeting.status is MeetingStatus.ABGESAGT else "bold"
+    text.append(f"  [{MEETING_STATUS[meeting.status]}]", style=status_style)
+    place = ", ".join(p for p in (meeting.location, meeting.room) if p)
+    text.append("\nOrt: ")
+    text.append(printable(place) or "noch offen", style="" if place else "dim")
+    if meeting.invitation_sent:
+        text.append(f"  · eingeladen am {format_date(meeting.invitation_sent)}")
+    elif committee is not None and meeting.date:
+        due = invitation_due(meeting, committee)
+        late = invitation_late(meeting, committee, today)
+        text.append(f"  · Einladung bis {format_date(due)}", style="bold red" if late else "dim")
+        if late:
+            text.append(" – überfällig!", style="bold red")
+    off = day_off(meeting.date) if meeting.date else None
+    if off:
+        text.append(f"\n{off.text}", style="yellow")
+    return text
+
+
+def agenda_row(snapshot: Snapshot, meeting: Meeting, index: int) -> tuple[Text, ...]:
+    item = meeting.agenda[index]
+    open_tasks = sum(1 for t in item.tasks if not t.done)
+    extras = []
+    if item.decisions:
+        extras.append(f"{len(item.decisions)} B")
+    if item.tasks:
+        extras.append(f"{open_tasks}/{len(item.tasks)} A")
+    if item.minutes.strip():
+        extras.append("P")
+    return (
+        cell(item.number),
+        cell(item.title),
+        cell("öffentlich" if item.public else "nicht öffentl."),
+        cell(person_name(snapshot, item.responsible_person_id)),
+        cell(" ".join(extras)),
+    )
+
+
+def item_detail(snapshot: Snapshot, meeting: Meeting, index: int | None, today: date) -> Text:
+    if index is None or not 0 <= index < len(meeting.agenda):
+        return Text("Keine Tagesordnung. „a“ fügt einen Punkt hinzu.", style="dim")
+    item = meeting.agenda[index]
+    text = Text(f"TOP {item.number} ", style="bold")
+    text.append(printable(item.title), style="bold")
+    if item.notes.strip():
+        text.append("\nNotizen: ", style="dim")
+        text.append(printable(item.notes))
+    text.append("\nProtokoll: ", style="dim")
+    text.append(printable(item.minutes, keep_newlines=True) or "–")
+    for decision in item.decisions:
+        text.append("\nBeschluss: ", style="dim")
+        text.append(printable(decision.text))
+        text.append(f" ({DECISION_RESULT[decision.result]})", style="bold")
+    for task in item.tasks:
+        text.append("\n")
+        text.append_text(task_line(snapshot, task.what, task.person_id, task.due, task.done, today))
+    return text
+
+
+def task_line(snapshot: Snapshot, what: str, person_id: int | None, due: date | None, done: bool, today: date) -> Text:
+    overdue = not done and due is not None and due < today
+    text = Text("[x] " if done else "[ ] ", style="green" if done else "")
+    text.append(printable(what), style="dim strike" if done else "")
+    who = person_name(snapshot, person_id)
+    if who:
+        text.append(f" – {printable(who)}")
+    if due:
+        text.append(f" bis {format_date(due)}", style="bold red" if overdue else "")
+    if overdue:
+        text.append(" überfällig!", style="bold red")
+    return text
+
+
+def attendance_row(snapshot: Snapshot, line: AttendanceLine) -> tuple[Text, ...]:
+    mark, style = ATTENDANCE_MARK[line.status]
+    status = ATTENDANCE[line.status] if line.status else "offen"
+    if line.status is Attendance.VERTRETEN:
+        status = f"vertreten durch {person_name(snapshot, line.deputy_id)}"
+    role = ROLE[line.role] if line.role else "laut Liste"
+    if not line.voting:
+        role += " (ohne Stimme)"
+    return (
+        Text(mark, style=style),
+        cell(person_name(snapshot, line.person_id)),
+        cell(status, style),
+        cell(role),
+        cell(line.seat_label or "–"),
+    )
+
+
+def attendance_summary(snapshot: Snapshot, meeting: Meeting, lines: list[AttendanceLine]) -> Text:
+    q = quorum(snapshot, meeting, lines)
+    style = "" if q.reached is None else ("green" if q.reached else "bold red")
+    text = Text(q.text, style=style)
+    if meeting.guests:
+        text.append("  · Gäste: ")
+        text.append(printable(", ".join(meeting.guests)))
+    return text
+
+
+def open_task_row(snapshot: Snapshot, found: OpenTask) -> tuple[Text, ...]:
+    committee = snapshot.committees.get(found.meeting.committee_id)
+    style = "bold red" if found.overdue else ""
+    due = format_date(found.task.due) if found.task.due else "–"
+    return (
+        Text("!" if found.overdue else " ", style=style),
+        cell(due, style),
+        cell(found.task.what),
+        cell(person_name(snapshot, found.task.person_id)),
+        cell(committee.short_name or committee.name if committee else "?"),
+        cell(f"{format_date(found.meeting.date)} TOP {found.item.number}"),
+    )

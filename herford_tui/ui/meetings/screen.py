@@ -1,0 +1,395 @@
+"""Everything about one meeting on one screen: basics, agenda with minutes, decisions and
+tasks, attendance with the quorum, the invitation. Pushed over the main screen; Esc goes back.
+
+Each change is saved at once through ``app.save_record``; the screen shows whatever the
+snapshot holds for the meeting, so a colleague's change appears here too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import deque
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+
+from herford_tui.domain import AgendaItem, Attendance, Decision, Meeting, Task
+from herford_tui.domain import agenda as edit
+from herford_tui.domain.attendance import AttendanceLine, attendance_lines, set_attendance
+from herford_tui.domain.text import printable
+from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.format import plain, plain_cell
+from herford_tui.ui.meetings import presentation as show
+from herford_tui.ui.meetings.access import current_snapshot
+
+if TYPE_CHECKING:
+    from herford_tui.app import HerfordApp
+    from herford_tui.ui.meetings.invitation import Written
+
+
+Change = Callable[[Meeting], Meeting]
+KEYS = "b Daten  i Einladung  p Protokoll  o Offene Aufgaben  1 2 3 Reiter  Esc zurück"
+
+
+COLUMNS: dict[str, tuple[tuple[str, int | None], ...]] = {
+    "#agenda-table": (("TOP", 3), ("Titel", 30), ("", 14), ("Zuständig", 16), ("Stand", None)),
+    # status before the seat: at 80 columns the long seat names may run off the edge
+    "#attendance-table": (("", 1), ("Name", 20), ("Status", 28), ("Rolle", 14), ("Sitz", None)),
+    "#task-table": (("TOP", 3), ("Aufgabe", None)),
+}
+
+
+class AgendaTable(DataTable):
+    BINDINGS = [
+        Binding("a", "screen.add_item", "Neuer TOP", id="meeting.item_add"),
+        Binding("e", "screen.edit_item", "Ändern", id="meeting.item_edit"),
+        Binding("u", "screen.move_item(-1)", "hoch", id="meeting.item_up"),
+        Binding("n", "screen.move_item(1)", "runter", id="meeting.item_down"),
+        Binding("delete", "screen.remove_item", "Entf.", id="meeting.item_remove"),
+        Binding("d", "screen.add_decision", "Beschluss", id="meeting.decision"),
+        Binding("t", "screen.add_task", "Aufgabe", id="meeting.task"),
+    ]
+
+
+class AttendanceTable(DataTable):
+    BINDINGS = [
+        Binding("a", "screen.attend('anwesend')", "anwesend", id="meeting.present"),
+        Binding("e", "screen.attend('entschuldigt')", "entschuldigt", id="meeting.excused"),
+        Binding("x", "screen.attend('fehlend')", "abwesend", id="meeting.absent"),
+        Binding("v", "screen.attend('vertreten')", "vertreten", id="meeting.deputy"),
+        Binding("backspace", "screen.attend('')", "offen", show=False, id="meeting.attendance_clear"),
+    ]
+
+
+class TaskTable(DataTable):
+    BINDINGS = [Binding("space", "screen.toggle_task", "Erledigt ja/nein", id="meeting.task_done")]
+
+
+class MeetingScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Zurück", id="meeting.back"),
+        Binding("b", "edit_basics", "Daten", id="meeting.basics"),
+        Binding("i", "invite", "Einladung", id="meeting.invite"),
+        Binding("p", "minutes", "Protokoll", id="meeting.minutes"),
+        Binding("o", "open_tasks", "Offene Aufgaben", id="meeting.open_tasks"),
+        Binding("1", "tab('tagesordnung')", "TO", show=False, id="meeting.tab_agenda"),
+        Binding("2", "tab('anwesenheit')", "Anwesenheit", show=False, id="meeting.tab_attendance"),
+        Binding("3", "tab('aufgaben')", "Aufgaben", show=False, id="meeting.tab_tasks"),
+    ]
+
+    if TYPE_CHECKING:
+        app: HerfordApp
+
+    def __init__(self, meeting_id: int):
+        super().__init__(classes="meeting-screen")
+        self.meeting_id = meeting_id
+        self.lines: list[AttendanceLine] = []
+        self.tasks: list[tuple[int, int]] = []
+        self._pending: deque[Change] = deque()
+        self._cursor_after_save: int | None = None
+        """Agenda row to select once the save that adds or moves an item shows up."""
+
+    @property
+    def meeting(self) -> Meeting | None:
+        return current_snapshot(self.app).meetings.get(self.meeting_id)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="meeting-header", classes="meeting-header")
+        yield Static(KEYS, id="meeting-keys", classes="meeting-keys")
+        with TabbedContent(id="meeting-tabs"):
+            with TabPane("1 Tagesordnung", id="tagesordnung"):
+                yield AgendaTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="item-detail", classes="member-detail")
+            with TabPane("2 Anwesenheit", id="anwesenheit"):
+                yield Static(id="attendance-summary", classes="attendance-summary")
+                yield AttendanceTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("3 Aufgaben & Protokoll", id="aufgaben"):
+                yield TaskTable(id="task-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="meeting-minutes", classes="member-detail")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        for table_id, columns in COLUMNS.items():
+            table = self.query_one(table_id, DataTable)
+            for label, width in columns:
+                table.add_column(label, width=width)
+        self.watch(self.app, "snapshot", self._refresh, init=False)
+        self._refresh()
+        self.query_one("#agenda-table").focus()
+
+    # -- showing -----------------------------------------------------------------------
+    def _refresh(self, *_: object) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            self.notify("Die Sitzung gibt es nicht mehr (gelöscht).", severity="warning")
+            self.dismiss(None)
+            return
+        snapshot, today = current_snapshot(self.app), self.app.today
+        self.query_one("#meeting-header", Static).update(show.header(snapshot, meeting, today))
+        agenda = self.query_one("#agenda-table", DataTable)
+        keep = agenda.cursor_row
+        agenda.clear()
+        for i in range(len(meeting.agenda)):
+            agenda.add_row(*show.agenda_row(snapshot, meeting, i))
+        if self._cursor_after_save is not None and self._cursor_after_save < len(meeting.agenda):
+            keep, self._cursor_after_save = self._cursor_after_save, None
+        if meeting.agenda:
+            agenda.move_cursor(row=min(max(keep, 0), len(meeting.agenda) - 1))
+        self._show_item()
+        self.lines = attendance_lines(snapshot, meeting)
+        table = self.query_one("#attendance-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for line in self.lines:
+            table.add_row(*show.attendance_row(snapshot, line))
+        if self.lines:
+            table.move_cursor(row=min(max(keep, 0), len(self.lines) - 1))
+        self.query_one("#attendance-summary", Static).update(show.attendance_summary(snapshot, meeting, self.lines))
+        tasks = self.query_one("#task-table", DataTable)
+        keep = tasks.cursor_row
+        tasks.clear()
+        self.tasks = edit.task_positions(meeting)
+        for i, t in self.tasks:
+            task = meeting.agenda[i].tasks[t]
+            tasks.add_row(
+                show.cell(meeting.agenda[i].number),
+                show.task_line(snapshot, task.what, task.person_id, task.due, task.done, today),
+            )
+        if self.tasks:
+            tasks.move_cursor(row=min(max(keep, 0), len(self.tasks) - 1))
+        minutes = Text("Protokoll (p): ", style="dim")
+        minutes.append(plain_text(meeting.minutes) or "–")
+        self.query_one("#meeting-minutes", Static).update(minutes)
+
+    @on(DataTable.RowHighlighted, "#agenda-table")
+    def _show_item(self) -> None:
+        meeting = self.meeting
+        if meeting is not None:
+            detail = show.item_detail(current_snapshot(self.app), meeting, self._item_index(), self.app.today)
+            self.query_one("#item-detail", Static).update(detail)
+
+    def _item_index(self) -> int | None:
+        meeting = self.meeting
+        row = self.query_one("#agenda-table", DataTable).cursor_row
+        return row if meeting and 0 <= row < len(meeting.agenda) else None
+
+    def _people(self) -> list[tuple[Text, int]]:
+        """Who may be responsible or stand in: the roster on the day, with the deputies."""
+        ids: list[int] = []
+        for line in self.lines:
+            for pid in (line.person_id, *line.deputies):
+                if pid not in ids:
+                    ids.append(pid)
+        snapshot = current_snapshot(self.app)
+        return [(plain_cell(show.person_name(snapshot, pid)), pid) for pid in ids]
+
+    # -- saving: the one place this screen writes ----------------------------------------
+    def _save(self, change: Change) -> None:
+        """Queue a change; it is applied to the meeting as stored once earlier saves are done,
+        so quick key presses (attendance down the list) never conflict with each other."""
+        self._pending.append(change)
+        self._pump()
+
+    def _pump(self) -> None:
+        if not self._pending:
+            return
+        if any(w.group == "write" and not w.is_finished for w in self.app.workers):
+            self.set_timer(0.05, self._pump)  # apply on top of the save under way
+            return
+        meeting = self.meeting
+        if meeting is None:
+            self._pending.clear()
+            return
+        updated = self._pending.popleft()(meeting)
+        if updated == meeting:
+            self._pump()
+            return
+        self.app.save_record(updated, done=self._saved_one)
+
+    def _saved_one(self, _saved: object) -> None:
+        self.call_after_refresh(self._pump)
+
+    # -- actions -----------------------------------------------------------------------
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_tab(self, pane: str) -> None:
+        self.query_one("#meeting-tabs", TabbedContent).active = pane
+        table = {"tagesordnung": "#agenda-table", "anwesenheit": "#attendance-table", "aufgaben": "#task-table"}[pane]
+        self.query_one(table).focus()
+
+    def action_edit_basics(self) -> None:
+        from herford_tui.ui.meetings.meeting_form import MeetingForm
+
+        if self.meeting is not None:
+            self.app.push_screen(MeetingForm(self.meeting), self._saved_form)
+
+    def _saved_form(self, meeting: Meeting | None) -> None:
+        """The form saved the meeting itself; the screen follows the new snapshot."""
+
+    def action_add_item(self) -> None:
+        from herford_tui.ui.meetings.item_forms import AgendaItemForm
+
+        def done(item: AgendaItem | None) -> None:
+            meeting = self.meeting
+            if item is not None and meeting is not None:
+                self._cursor_after_save = len(meeting.agenda)
+                self._save(lambda m: edit.put_item(m, item))
+
+        self.app.push_screen(AgendaItemForm(None, self._people()), done)
+
+    def action_edit_item(self) -> None:
+        from herford_tui.ui.meetings.item_forms import AgendaItemForm
+
+        meeting, index = self.meeting, self._item_index()
+        if meeting is None or index is None:
+            return
+
+        def done(item: AgendaItem | None) -> None:
+            if item is not None:
+                self._save(lambda m: edit.put_item(m, item, index) if index < len(m.agenda) else m)
+
+        self.app.push_screen(AgendaItemForm(meeting.agenda[index], self._people()), done)
+
+    @on(DataTable.RowSelected, "#agenda-table")
+    def _item_selected(self) -> None:
+        self.action_edit_item()
+
+    def action_move_item(self, step: int) -> None:
+        meeting, index = self.meeting, self._item_index()
+        if meeting is None or index is None:
+            return
+        if 0 <= index + step < len(meeting.agenda):
+            self._cursor_after_save = index + step
+            self._save(lambda m: edit.move_item(m, index, step))
+
+    def action_remove_item(self) -> None:
+        meeting, index = self.meeting, self._item_index()
+        if meeting is None or index is None:
+            return
+        item = meeting.agenda[index]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._save(lambda m: edit.remove_item(m, index))
+
+        question = f"TOP {item.number} „{item.title}“ mit Protokoll, Beschlüssen und Aufgaben entfernen?"
+        self.app.push_screen(ConfirmScreen(question, yes="Entfernen"), answered)
+
+    def action_add_decision(self) -> None:
+        from herford_tui.ui.meetings.item_forms import DecisionForm
+
+        index = self._item_index()
+        if index is None:
+            self.notify("Zuerst einen Tagesordnungspunkt anlegen („a“).", severity="warning")
+            return
+
+        def done(decision: Decision | None) -> None:
+            if decision is not None:
+                self._save(lambda m: edit.add_decision(m, index, decision))
+
+        self.app.push_screen(DecisionForm(), done)
+
+    def action_add_task(self) -> None:
+        from herford_tui.ui.meetings.item_forms import TaskForm
+
+        index = self._item_index()
+        if index is None:
+            self.notify("Zuerst einen Tagesordnungspunkt anlegen („a“).", severity="warning")
+            return
+
+        def done(task: Task | None) -> None:
+            if task is not None:
+                self._save(lambda m: edit.add_task(m, index, task))
+
+        self.app.push_screen(TaskForm(self._people()), done)
+
+    def action_toggle_task(self) -> None:
+        meeting = self.meeting
+        row = self.query_one("#task-table", DataTable).cursor_row
+        if meeting is None or not 0 <= row < len(self.tasks):
+            return
+        i, t = self.tasks[row]
+        done = not meeting.agenda[i].tasks[t].done
+        self._save(lambda m: edit.set_task_done(m, i, t, done))
+
+    def action_attend(self, status: str) -> None:
+        meeting = self.meeting
+        row = self.query_one("#attendance-table", DataTable).cursor_row
+        if meeting is None or not 0 <= row < len(self.lines):
+            return
+        line = self.lines[row]
+        if status != Attendance.VERTRETEN:
+            chosen = Attendance(status) if status else None
+            self._save(lambda m: set_attendance(m, line.person_id, chosen))
+            return
+        self._choose_deputy(meeting, line)
+
+    def _choose_deputy(self, meeting: Meeting, line: AttendanceLine) -> None:
+        from herford_tui.ui.year.choose import ChooseMeeting
+
+        snapshot = current_snapshot(self.app)
+        candidates = list(line.deputies) or [pid for _, pid in self._people() if pid != line.person_id]
+        if not candidates:
+            self.notify("Niemand auf der Liste kann vertreten.", severity="warning")
+            return
+
+        def chosen(deputy: int | None) -> None:
+            if deputy is not None:
+                self._save(lambda m: set_attendance(m, line.person_id, Attendance.VERTRETEN, deputy))
+
+        if len(candidates) == 1:
+            chosen(candidates[0])
+            return
+        choices = [(plain_cell(show.person_name(snapshot, pid)), pid) for pid in candidates]
+        name = show.person_name(snapshot, line.person_id)
+        self.app.push_screen(ChooseMeeting(choices, title=plain(f"Wer vertritt {name}?")), chosen)
+
+    def action_minutes(self) -> None:
+        from herford_tui.ui.meetings.item_forms import MinutesForm
+
+        meeting = self.meeting
+        if meeting is None:
+            return
+
+        def done(minutes: str | None) -> None:
+            if minutes is not None:
+                self._save(lambda m: dataclasses.replace(m, minutes=minutes))
+
+        self.app.push_screen(MinutesForm(meeting.minutes), done)
+
+    def action_invite(self) -> None:
+        from herford_tui.domain import MeetingStatus
+        from herford_tui.ui.meetings.invitation import InvitationScreen
+
+        meeting = self.meeting
+        if meeting is None:
+            return
+        if meeting.status in (MeetingStatus.ABGESAGT, MeetingStatus.DURCHGEFUEHRT):
+            self.notify("Einladen geht nur für geplante Sitzungen.", severity="warning")
+            return
+        committee = current_snapshot(self.app).committees.get(meeting.committee_id)
+
+        def written(result: Written | None) -> None:
+            if result is None:
+                return
+            self.notify(f"Einladung geschrieben: {result.path}", timeout=10, markup=False)
+            today = self.app.today
+            self._save(lambda m: dataclasses.replace(m, status=MeetingStatus.EINGELADEN, invitation_sent=today))
+
+        self.app.push_screen(InvitationScreen(meeting, committee.name if committee else "gremium"), written)
+
+    def action_open_tasks(self) -> None:
+        from herford_tui.ui.meetings.tasks import TasksScreen
+
+        self.app.push_screen(TasksScreen())
+
+
+def plain_text(text: str) -> str:
+    return printable(text, keep_newlines=True)

@@ -1,0 +1,87 @@
+"""Open follow-up tasks across all committees, earliest due first, overdue ones marked with „!“."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from herford_tui.domain import agenda as edit
+from herford_tui.domain.meetings import OpenTask, open_tasks
+from herford_tui.ui.meetings import presentation as show
+from herford_tui.ui.meetings.access import current_snapshot
+
+if TYPE_CHECKING:
+    from herford_tui.app import HerfordApp
+
+
+class TasksScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Zurück", id="tasks.back"),
+        Binding("space", "done", "Erledigt", id="tasks.done"),
+    ]
+
+    if TYPE_CHECKING:
+        app: HerfordApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[OpenTask] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="tasks-title", classes="meeting-header")
+        yield DataTable(id="open-tasks", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#open-tasks", DataTable)
+        table.add_columns("", "Fällig", "Aufgabe", "Wer", "Gremium", "Sitzung")
+        self.watch(self.app, "snapshot", self._refresh, init=False)
+        self._refresh()
+        table.focus()
+
+    def _refresh(self, *_: object) -> None:
+        snapshot = current_snapshot(self.app)
+        self.found = open_tasks(snapshot, self.app.today)
+        overdue = sum(1 for t in self.found if t.overdue)
+        title = (
+            f"Offene Aufgaben aller Gremien: {len(self.found)}, davon {overdue} überfällig (!)"
+            "  · Leertaste erledigt · Enter öffnet die Sitzung"
+        )
+        self.query_one("#tasks-title", Static).update(title)
+        table = self.query_one("#open-tasks", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for found in self.found:
+            table.add_row(*show.open_task_row(snapshot, found))
+        if self.found:
+            table.move_cursor(row=min(max(keep, 0), len(self.found) - 1))
+
+    def _current(self) -> OpenTask | None:
+        row = self.query_one("#open-tasks", DataTable).cursor_row
+        return self.found[row] if 0 <= row < len(self.found) else None
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_done(self) -> None:
+        found = self._current()
+        if found is None:
+            return
+        meeting = found.meeting
+        i = meeting.agenda.index(found.item)
+        t = found.item.tasks.index(found.task)
+        self.app.save_record(edit.set_task_done(meeting, i, t, True))
+
+    def action_open(self) -> None:
+        from herford_tui.ui.meetings.screen import MeetingScreen
+
+        found = self._current()
+        if found is not None:
+            self.app.push_screen(MeetingScreen(found.meeting.id))
+
+    def on_data_table_row_selected(self) -> None:
+        self.action_open()

@@ -1,0 +1,223 @@
+"""What the year grid and list show, as rich Text: pure functions of the snapshot (no Textual).
+
+Every status reads without colour: a letter after the day (g geplant, e eingeladen,
+d durchgeführt, x abgesagt), ``!`` for a missed invitation deadline, ``*`` for a holiday
+or school-holiday day; colour only adds to that (NO_COLOR, TERM=linux stay readable).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from rich.text import Text
+
+from herford_tui.domain import Committee, Meeting, MeetingStatus, Snapshot
+from herford_tui.domain.calendar import day_off, days_off
+from herford_tui.domain.labels import MEETING_STATUS, format_date
+from herford_tui.domain.meetings import (
+    RhythmState,
+    invitation_due,
+    invitation_late,
+    rhythm_check,
+    time_range,
+)
+from herford_tui.domain.text import printable
+
+MONTH_SHORT = ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez")
+SYMBOL = {
+    MeetingStatus.GEPLANT: "g",
+    MeetingStatus.EINGELADEN: "e",
+    MeetingStatus.DURCHGEFUEHRT: "d",
+    MeetingStatus.ABGESAGT: "x",
+}
+STYLE = {
+    MeetingStatus.GEPLANT: "bold",
+    MeetingStatus.EINGELADEN: "bold cyan",
+    MeetingStatus.DURCHGEFUEHRT: "green",
+    MeetingStatus.ABGESAGT: "dim strike",
+}
+LEGEND = (
+    "g geplant · e eingeladen · d durchgeführt · x abgesagt",
+    "! Einladung überfällig · * Feiertag/Ferien · Anz.: + zu viele, - zu wenige",
+)
+PUBLIC_ROW, SCHOOL_ROW = "feiertage", "ferien"
+NAME_WIDTH = 14
+
+
+@dataclass(frozen=True)
+class GridRow:
+    key: str
+    """``c<id>`` for a committee, or one of the two holiday rows."""
+    cells: tuple[Text, ...]
+    """Name, count against the rhythm, then one cell per month."""
+    committee: Committee | None = None
+
+
+def meetings_by_committee_month(snapshot: Snapshot, year: int) -> dict[int, dict[int, list[Meeting]]]:
+    found: dict[int, dict[int, list[Meeting]]] = defaultdict(lambda: defaultdict(list))
+    for m in snapshot.meetings_in_year(year):
+        assert m.date is not None
+        found[m.committee_id][m.date.month].append(m)
+    return found
+
+
+def day_mark(meeting: Meeting, committee: Committee | None, today: date) -> Text:
+    """„12g“, „3e“, „23g!*“: the day, its status letter, then the warnings."""
+    assert meeting.date is not None
+    text = Text(f"{meeting.date.day}{SYMBOL[meeting.status]}", style=STYLE[meeting.status])
+    if committee is not None and invitation_late(meeting, committee, today):
+        text.append("!", style="bold red")
+    if day_off(meeting.date):
+        text.append("*", style="yellow")
+    return text
+
+
+def _month_cell(meetings: list[Meeting], committee: Committee | None, today: date) -> Text:
+    return Text(" ").join(day_mark(m, committee, today) for m in meetings)
+
+
+def count_cell(committee: Committee, meetings: list[Meeting], year: int) -> Text:
+    """„3/1 +“ (too many), „0/6–8 -“ (too few), „2/1–2“; marked in colour as well."""
+    check = rhythm_check(committee, meetings, year)
+    if check.state is RhythmState.UNSET:
+        return Text(str(check.count))
+    mark = {RhythmState.TOO_FEW: " -", RhythmState.TOO_MANY: " +"}.get(check.state, "")
+    style = {RhythmState.TOO_FEW: "yellow", RhythmState.TOO_MANY: "red"}.get(check.state, "")
+    return Text(f"{check.count}/{check.target}{mark}", style=style)
+
+
+def _runs(days: list[int]) -> str:
+    """[1, 2, 3, 6] → „1–3 6“."""
+    parts: list[str] = []
+    start = prev = None
+    for d in sorted(days):
+        if prev is not None and d == prev + 1:
+            prev = d
+            continue
+        if start is not None:
+            parts.append(str(start) if start == prev else f"{start}–{prev}")
+        start = prev = d
+    if start is not None:
+        parts.append(str(start) if start == prev else f"{start}–{prev}")
+    return " ".join(parts)
+
+
+def holiday_rows(year: int) -> list[GridRow]:
+    public: dict[int, list[int]] = defaultdict(list)
+    school: dict[int, list[int]] = defaultdict(list)
+    for day, off in days_off(year).items():
+        if off.public:
+            public[day.month].append(day.day)
+        if off.school:
+            school[day.month].append(day.day)
+    rows = []
+    for key, label, days in ((PUBLIC_ROW, "Feiertage", public), (SCHOOL_ROW, "Schulferien", school)):
+        cells = [Text(label, style="italic yellow"), Text("")]
+        cells += [Text(_runs(days.get(month, [])), style="yellow") for month in range(1, 13)]
+        rows.append(GridRow(key, tuple(cells)))
+    return rows
+
+
+def grid_rows(snapshot: Snapshot, year: int, today: date, committee_id: int | None = None) -> list[GridRow]:
+    """The holiday rows, then one row per active committee (or only the filtered one)."""
+    by = meetings_by_committee_month(snapshot, year)
+    rows = holiday_rows(year)
+    for committee in snapshot.active_committees():
+        if committee_id is not None and committee.id != committee_id:
+            continue
+        months = by.get(committee.id, {})
+        all_meetings = [m for ms in months.values() for m in ms]
+        name = Text(printable(committee.short_name or committee.name), overflow="ellipsis", no_wrap=True)
+        cells = [name, count_cell(committee, all_meetings, year)]
+        cells += [_month_cell(months.get(month, []), committee, today) for month in range(1, 13)]
+        rows.append(GridRow(f"c{committee.id}", tuple(cells), committee))
+    return rows
+
+
+def meeting_line(snapshot: Snapshot, meeting: Meeting, today: date) -> Text:
+    """One meeting for the detail area: date, time, status, place, warnings."""
+    committee = snapshot.committees.get(meeting.committee_id)
+    text = Text()
+    text.append_text(day_mark(meeting, committee, today))
+    text.append(f"  {format_date(meeting.date, weekday=True)} {time_range(meeting)}  {MEETING_STATUS[meeting.status]}")
+    place = ", ".join(p for p in (meeting.location, meeting.room) if p)
+    text.append(f"  {printable(place) or 'Ort offen'}", style="" if place else "dim")
+    if meeting.invitation_sent:
+        text.append(f"  eingeladen am {format_date(meeting.invitation_sent)}")
+    if committee is not None and invitation_late(meeting, committee, today):
+        due = invitation_due(meeting, committee)
+        text.append(f"  Einladung überfällig (fällig {format_date(due)})", style="bold red")
+    off = day_off(meeting.date) if meeting.date else None
+    if off:
+        text.append(f"  {off.text}", style="yellow")
+    return text
+
+
+def cell_detail(snapshot: Snapshot, row: GridRow, month: int | None, year: int, today: date) -> Text:
+    """What the cursor's cell holds, in words: the committee's rhythm and that month's meetings."""
+    if row.committee is None:
+        days = {d: off for d, off in days_off(year).items() if month is None or d.month == month}
+        if not days:
+            return Text("Keine Feiertage oder Ferien in diesem Monat.", style="dim")
+        names: dict[str, list[date]] = defaultdict(list)
+        for d, off in days.items():
+            for name in filter(None, (off.public, off.school)):
+                names[name].append(d)
+        parts = [f"{name} ({_span(ds)})" for name, ds in names.items()]
+        return Text(" · ".join(parts), style="yellow")
+    committee = row.committee
+    meetings = [m for m in snapshot.meetings_of(committee.id) if m.date and m.date.year == year]
+    check = rhythm_check(committee, meetings, year)
+    text = Text(printable(committee.name), style="bold")
+    text.append(f"  {year}: {check.text}" if check.state is not RhythmState.UNSET else f"  {year}: {check.count}")
+    text.append(f"  · Einladung {committee.invitation_days} Tage vorher", style="dim")
+    shown = [m for m in meetings if month is None or (m.date and m.date.month == month)]
+    if not shown:
+        text.append("\nKeine Sitzung in diesem Monat. „a“ plant eine, „s“ eine Serie.", style="dim")
+    for m in shown:
+        text.append("\n")
+        text.append_text(meeting_line(snapshot, m, today))
+    return text
+
+
+def _span(days: list[date]) -> str:
+    first, last = min(days), max(days)
+    return format_date(first) if first == last else f"{format_date(first)}–{format_date(last)}"
+
+
+def list_row(snapshot: Snapshot, meeting: Meeting, today: date) -> tuple[Text, ...]:
+    """A row of the list view: Datum, Zeit, Gremium, Ort, Status, Hinweis."""
+    committee = snapshot.committees.get(meeting.committee_id)
+    cancelled = meeting.status is MeetingStatus.ABGESAGT
+    name = (committee.short_name or committee.name) if committee else "?"
+    status = Text(f"{SYMBOL[meeting.status]} {MEETING_STATUS[meeting.status]}", style=STYLE[meeting.status])
+    hints = []
+    if committee is not None and invitation_late(meeting, committee, today):
+        hints.append("Einladung überfällig")
+    off = day_off(meeting.date) if meeting.date else None
+    if off:
+        hints.append(off.text)
+    place = ", ".join(p for p in (meeting.location, meeting.room) if p)
+
+    def cell(text: str, style: str = "") -> Text:
+        return Text(printable(text), style=style, overflow="ellipsis", no_wrap=True)
+
+    return (
+        cell(format_date(meeting.date, weekday=True), "dim strike" if cancelled else ""),
+        cell(time_range(meeting)),
+        cell(name),
+        cell(place),
+        status,
+        cell("; ".join(hints), "yellow"),
+    )
+
+
+def list_window(meetings: list[Meeting], today: date, limit: int) -> tuple[list[Meeting], int]:
+    """At most ``limit`` meetings (in date order) around today, and how many are left out."""
+    if len(meetings) <= limit:
+        return meetings, 0
+    upcoming = next((i for i, m in enumerate(meetings) if m.date and m.date >= today), len(meetings))
+    start = max(0, min(upcoming - limit // 5, len(meetings) - limit))
+    return meetings[start : start + limit], len(meetings) - limit

@@ -1,0 +1,381 @@
+"""Meetings as the office runs them, pressed through the real app and checked in the file:
+plan → agenda → invitation → attendance → minutes, decision, task → task done; bad input
+refused in German with the file unchanged; the holiday warning before saving."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, time
+
+import pytest
+from meeting_helpers import grid_focused
+from pilot_helpers import SIZE, TODAY, screen_text, settle, wait_for
+from textual.widgets import DataTable, Input, Static, TextArea
+
+from herford_tui.domain import AgendaItem, Attendance, DecisionResult, Meeting, MeetingStatus
+from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.meetings.invitation import InvitationScreen
+from herford_tui.ui.meetings.item_forms import AgendaItemForm, DecisionForm, TaskForm
+from herford_tui.ui.meetings.meeting_form import MeetingForm
+from herford_tui.ui.meetings.screen import MeetingScreen
+from herford_tui.ui.year.pane import YearPane
+
+EMAILS = {"beispiel": "b.beispiel@example.org", "test": "t.test@example.org", "probe": "p.probe@example.org"}
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """The invitation goes to the home folder: a temporary one per test."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    return folder
+
+
+def give_everyone_an_email(world) -> None:
+    store = world.store()
+    for key, email in EMAILS.items():
+        person = store.snapshot().persons[world.person[key]]
+        store.save(dataclasses.replace(person, email=email))
+
+
+async def _fill_meeting_form(pilot, form: MeetingForm, committee_id: int, day: str, start: str, end: str) -> None:
+    form.query_one("#committee_id").value = committee_id
+    form.query_one("#date", Input).value = day
+    form.query_one("#start_time", Input).value = start
+    form.query_one("#end_time", Input).value = end
+    await pilot.pause()
+
+
+async def test_plan_invite_attend_minutes_and_follow_up(world, home):
+    give_everyone_an_email(world)
+    lk = world.lenkungskreis
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.query_one(YearPane)
+        assert await wait_for(pilot, lambda: grid_focused(app))
+        # -- plan with two agenda items
+        await pilot.press("a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm))
+        form = app.screen
+        await _fill_meeting_form(pilot, form, lk, "09.12.2026", "14:00", "16:00")
+        form.query_one("#location", Input).value = "Kreishaus Herford"
+        form.query_one("#room", Input).value = "Raum 101"
+        form.query_one("#agenda", TextArea).text = "Begrüßung\nHaushalt 2027"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        [meeting] = world.read().meetings_of(lk)
+        assert (meeting.date, meeting.start_time, meeting.room) == (date(2026, 12, 9), time(14), "Raum 101")
+        # the new meeting is selected in the grid, its invitation already overdue (due 25.11.)
+        row, month = pane._grid_position()
+        assert row is not None and row.key == f"c{lk}" and month == 12
+        assert "9g!" in screen_text(app)
+        # -- open it and add a third item, then move it up
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await pilot.press("a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, AgendaItemForm))
+        app.screen.query_one("#title", Input).value = "Verschiedenes"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert [i.title for i in world.read().meetings[meeting.id].agenda] == [
+            "Begrüßung", "Haushalt 2027", "Verschiedenes",
+        ]  # fmt: skip
+        agenda = app.screen.query_one("#agenda-table", DataTable)
+        assert await wait_for(pilot, lambda: agenda.cursor_row == 2)
+        await pilot.press("u")
+        await settle(app, pilot)
+        stored = world.read().meetings[meeting.id]
+        assert [(i.number, i.title) for i in stored.agenda][1:] == [("2", "Verschiedenes"), ("3", "Haushalt 2027")]
+        # -- invitation: file in the home folder with every member's address and the agenda
+        await pilot.press("i")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, InvitationScreen))
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await settle(app, pilot)
+        [letter] = home.glob("herford-einladung-2026-12-09-lenkungskreis.txt")
+        text = letter.read_text(encoding="utf-8")
+        for email in ("e.mustermann@example.org", EMAILS["beispiel"], EMAILS["test"]):
+            assert email in text
+        assert EMAILS["probe"] not in text  # deputies only when ticked
+        assert "TOP 1  Begrüßung" in text and "TOP 3  Haushalt 2027" in text and "Kreishaus Herford, Raum 101" in text
+        stored = world.read().meetings[meeting.id]
+        assert (stored.status, stored.invitation_sent) == (MeetingStatus.EINGELADEN, TODAY)
+        assert "eingeladen am 28.11.2026" in screen_text(app)
+        # -- attendance: the chair present, the mayor represented by his deputy
+        await pilot.press("2")
+        table = app.screen.query_one("#attendance-table", DataTable)
+        assert await wait_for(pilot, lambda: table.has_focus)
+        assert "Erika Mustermann" in str(table.get_row_at(0)[1])
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert str(table.get_row_at(1)[1]) == "Bernd Beispiel"
+        await pilot.press("down", "v")
+        await settle(app, pilot)
+        stored = world.read().meetings[meeting.id]
+        by_person = {e.person_id: e for e in stored.attendance}
+        assert by_person[world.person["mustermann"]].status is Attendance.ANWESEND
+        bm = by_person[world.person["beispiel"]]
+        assert (bm.status, bm.deputy_id) == (Attendance.VERTRETEN, world.person["probe"])
+        assert "vertreten durch Paula Probe" in screen_text(app)
+        assert "2 von 3 anwesend" in str(app.screen.query_one("#attendance-summary", Static).render())
+        # -- minutes, a decision and a task on TOP 3
+        await pilot.press("1")
+        assert await wait_for(pilot, lambda: agenda.has_focus)
+        await pilot.press("down")
+        assert agenda.cursor_row == 2
+        await pilot.press("e")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, AgendaItemForm))
+        app.screen.query_one("#minutes", TextArea).text = "Haushalt vorgestellt."
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("d")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, DecisionForm))
+        app.screen.query_one("#text", Input).value = "Mittel werden freigegeben"
+        app.screen.query_one("#result").value = DecisionResult.MEHRHEITLICH
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("t")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, TaskForm))
+        app.screen.query_one("#what", Input).value = "Antrag stellen"
+        app.screen.query_one("#person").value = world.person["test"]
+        app.screen.query_one("#due", Input).value = "15.12.2026"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        item = world.read().meetings[meeting.id].agenda[2]
+        assert item.minutes == "Haushalt vorgestellt."
+        assert [(d.text, d.result) for d in item.decisions] == [
+            ("Mittel werden freigegeben", DecisionResult.MEHRHEITLICH)
+        ]
+        [task] = item.tasks
+        assert (task.what, task.person_id, task.due, task.done) == (
+            "Antrag stellen", world.person["test"], date(2026, 12, 15), False,
+        )  # fmt: skip
+        # -- the task done
+        await pilot.press("3")
+        assert await wait_for(pilot, lambda: app.screen.query_one("#task-table", DataTable).has_focus)
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert "[x] Antrag stellen" in screen_text(app)
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, MeetingScreen))
+        # back in the grid, which caught up with what was saved meanwhile: invited now
+        grid = app.query_one("#year-grid", DataTable)
+        assert await wait_for(pilot, lambda: str(grid.get_row(f"c{lk}")[-1]) == "9e")
+    # -- everything is in the file, read by a fresh store
+    stored = world.read().meetings[meeting.id]
+    assert stored.status is MeetingStatus.EINGELADEN and stored.room == "Raum 101"
+    assert len(stored.attendance) == 2 and stored.agenda[2].tasks[0].done
+    assert stored.agenda[2].decisions[0].text == "Mittel werden freigegeben"
+
+
+@pytest.mark.parametrize(
+    ("day", "start", "end", "field", "message"),
+    [
+        ("31.02.2026", "14:00", "16:00", "date", "„31.02.2026“ ist kein Datum"),
+        ("09.12.2026", "16:00", "14:00", "end_time", "Das Ende liegt vor dem Beginn."),
+        ("09.12.2026", "15:00", "17:00", "date", "Das Gremium hat am 09.12.2026 schon eine Sitzung (14:00–16:00)."),
+        ("09.12.2026", "25:00", "26:00", "start_time", "„25:00“ ist keine Uhrzeit"),
+    ],
+)
+async def test_bad_meeting_input_is_refused_in_german_and_the_file_stays(world, day, start, end, field, message):
+    lk = world.lenkungskreis
+    world.store().save(Meeting(committee_id=lk, date=date(2026, 12, 9), start_time=time(14), end_time=time(16)))
+    before = world.bytes()
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm))
+        form = app.screen
+        await _fill_meeting_form(pilot, form, lk, day, start, end)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is form
+        shown = str(form.query_one(f"#err-{field}", Static).render())
+        assert message in shown
+    assert world.bytes() == before
+
+
+async def test_holiday_warning_shows_in_the_form_before_saving(world):
+    lk = world.lenkungskreis
+    before = world.bytes()
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm))
+        form = app.screen
+        await _fill_meeting_form(pilot, form, lk, "23.12.2026", "14:00", "16:00")
+        warning = form.query_one("#holiday-warning", Static)
+        assert "Weihnachtsferien" in str(warning.render()) and warning.display
+        assert world.bytes() == before  # warned while typing, nothing saved
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await settle(app, pilot)
+        assert world.bytes() == before  # still nothing: it waits for the answer
+        await pilot.press("escape")  # no: back in the form
+        assert await wait_for(pilot, lambda: app.screen is form)
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("j")
+        await settle(app, pilot)
+    [meeting] = world.read().meetings_of(lk)
+    assert meeting.date == date(2026, 12, 23)
+
+
+async def test_grid_marks_rhythm_filters_and_changes_year(world):
+    store = world.store()
+    konferenz = world.konferenz
+    for month in (3, 6, 9):  # three meetings of a committee meant to meet once a year
+        store.save(Meeting(committee_id=konferenz, date=date(2026, month, 2), start_time=time(10)))
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await wait_for(pilot, lambda: grid_focused(app))
+        grid = app.query_one("#year-grid", DataTable)
+        row = grid.get_row(f"c{konferenz}")
+        assert str(row[1]) == "3/1 +"
+        assert [str(c) for c in row[2:]][2] == "2g"
+        assert "Schulferien" in screen_text(app) and "Feiertage" in screen_text(app)
+        await pilot.press("f")
+        select = app.query_one("#year-filter")
+        select.value = str(world.lenkungskreis)
+        await pilot.pause()
+        assert await wait_for(pilot, lambda: grid.row_count == 3)  # two holiday rows and the committee
+        await pilot.press("right_square_bracket")
+        assert await wait_for(pilot, lambda: "Sitzungen 2027" in screen_text(app))
+        await pilot.press("l")
+        assert await wait_for(pilot, lambda: app.query_one("#year-table", DataTable).display)
+
+
+async def test_series_preview_then_all_dates_saved_at_once(world):
+    from herford_tui.ui.meetings.series_form import SeriesForm
+
+    rlt = world.leitungsteam
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await wait_for(pilot, lambda: grid_focused(app))
+        await pilot.press("s")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, SeriesForm))
+        form = app.screen
+        form.query_one("#committee_id").value = rlt
+        form.query_one("#year", Input).value = "2027"
+        form.query_one("#interval").value = 2  # jeden 2. Mittwoch in jedem zweiten Monat
+        await pilot.pause()
+        preview = form.query_one("#series-preview", Static)
+        assert await wait_for(pilot, lambda: "jeden 2. Mittwoch in jedem zweiten Monat" in str(preview.render()))
+        text = str(preview.render())
+        assert "6 Sitzungen" in text and "Rhythmus 2027: 6 (Soll 6–8)" in text
+        assert world.read().meetings_of(rlt) == []  # only a preview so far
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        days = [m.date for m in world.read().meetings_of(rlt)]
+        assert days[:2] == [date(2027, 1, 13), date(2027, 3, 10)] and len(days) == 6
+        assert app.query_one(YearPane).year == 2027  # the view follows to the planned year
+
+
+async def test_calendar_export_from_the_year_view(world, home):
+    import icalendar
+
+    world.store().save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 12, 9), start_time=time(14)))
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: grid_focused(app))
+        await pilot.press("k")
+        target = home / "herford-sitzungen-2026.ics"
+        assert await wait_for(pilot, target.exists)
+        await settle(app, pilot)
+    assert len(icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")) == 1
+
+
+async def test_open_tasks_across_committees_marked_overdue_and_done(world):
+    from herford_tui.domain import Task
+    from herford_tui.ui.meetings.tasks import TasksScreen
+
+    store = world.store()
+    late = Task("Protokoll verschicken", world.person["test"], date(2026, 11, 1))
+    soon = Task("Raum buchen", None, date(2026, 12, 20))
+    store.save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 10, 7), status=MeetingStatus.DURCHGEFUEHRT,
+                       agenda=[AgendaItem("1", "Bericht", tasks=[late])]))  # fmt: skip
+    store.save(Meeting(committee_id=world.leitungsteam, date=date(2026, 10, 14), status=MeetingStatus.DURCHGEFUEHRT,
+                       agenda=[AgendaItem("1", "Planung", tasks=[soon])]))  # fmt: skip
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: grid_focused(app))
+        await pilot.press("t")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, TasksScreen))
+        table = app.screen.query_one("#open-tasks", DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows[0][:3] == ["!", "01.11.2026", "Protokoll verschicken"]
+        assert rows[1][:3] == [" ", "20.12.2026", "Raum buchen"]
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: table.row_count == 1)
+    [done] = world.read().meetings_of(world.lenkungskreis)
+    assert done.agenda[0].tasks[0].done
+
+
+async def test_hostile_text_in_a_meeting_is_shown_not_obeyed(world):
+    hostile = "[b]fett[/b] \x1b]0;titel\x07 \u202e"
+    world.store().save(
+        Meeting(
+            committee_id=world.lenkungskreis,
+            date=date(2026, 12, 9),
+            start_time=time(14),
+            location=hostile,
+            agenda=[AgendaItem("1", hostile)],
+        )
+    )
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await wait_for(pilot, lambda: grid_focused(app))
+        await pilot.press("down", "right")
+        assert await wait_for(pilot, lambda: "[b]fett[/b]" in screen_text(app))
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[b]fett[/b] \\x1b]0;titel\\x07 \\u202e" in text
+        assert "\x1b" not in text and "\u202e" not in text
+
+
+async def test_quorum_and_invitation_deadline_are_set_in_the_committee_form(world):
+    from herford_tui.ui.committees.committee_form import CommitteeForm
+
+    before = world.bytes()
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, CommitteeForm))
+        form = app.screen
+        form.query_one("#quorum", Input).value = "drei"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "„drei“ ist keine ganze Zahl." in str(form.query_one("#err-quorum", Static).render())
+        assert world.bytes() == before
+        form.query_one("#quorum", Input).value = "3"
+        form.query_one("#invitation_days", Input).value = "21"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    committee = world.read().committees[world.lenkungskreis]
+    assert (committee.quorum, committee.invitation_days) == (3, 21)
+
+
+async def test_quick_attendance_keys_are_all_saved_without_conflict(world):
+    """Down the list with „a“ faster than the saves land: each change waits for the one before."""
+    world.store().save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 12, 9), start_time=time(14)))
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: grid_focused(app))
+        await pilot.press("down", "right", "enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await pilot.press("2", "a", "down", "e", "down", "x")  # no waiting in between
+        meeting_id = app.screen.meeting_id
+
+        def recorded() -> int:
+            return len(world.read().meetings[meeting_id].attendance)
+
+        assert await wait_for(pilot, lambda: recorded() == 3, timeout=10)
+        await settle(app, pilot)
+        assert isinstance(app.screen, MeetingScreen)  # no conflict dialog
+    statuses = [e.status for e in world.read().meetings[meeting_id].attendance]
+    assert statuses == [Attendance.ANWESEND, Attendance.ENTSCHULDIGT, Attendance.FEHLEND]
