@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.command import CommandList, CommandPalette, Hit, Hits, Provider, SearchIcon
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Button, DataTable, LoadingIndicator
+from textual.widgets import Button, LoadingIndicator
 
 from herford_tui.domain import Snapshot
 from herford_tui.domain.search import Kind, Match, search
@@ -136,19 +136,12 @@ def show_meeting(app: HerfordApp, meeting_id: int) -> None:
     if meeting is None or meeting.date is None:
         app.notify("Die Sitzung gibt es nicht mehr.", severity="warning")
         return
-    year = meeting.date.year
 
     async def show() -> None:
         await app.main.show(Place(YEAR))  # builds the year tab on its first showing
         pane = app.main.query_one(YearPane)
-        pane.year = year  # its watcher refreshes the rows
-        pane.refresh_data(app.snapshot)
-        for row, shown in enumerate(pane.rows):
-            if shown.id == meeting_id:
-                table = pane.query_one("#year-table", DataTable)
-                table.move_cursor(row=row)
-                table.focus()
-                return
+        pane.select_meeting(meeting)  # switches year and filter as needed, grid or list
+        pane.focus_table()
 
     app.run_worker(show(), group="navigation", exit_on_error=False)
 

@@ -26,6 +26,8 @@ class MergeDialog(ModalScreen[int | None]):
     """Dismisses with the id of the record to merge into ``keep`` (and then delete)."""
 
     app: HerfordApp
+    EDITS = True  # leads to a write: refused in read-only mode
+    EDIT_WHAT = "Zusammenführen"
     AUTO_FOCUS = "#merge-input"
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Abbrechen", id="merge.cancel"),

@@ -44,13 +44,15 @@ def ask_delete(app: HerfordApp, record: Person | Organisation, on_deleted: Calla
     refs = references(snapshot_of(app), record, app.today)
     name = record.full_name if isinstance(record, Person) else record.name
     if not refs.blocked:
+        from herford_tui.ui.data import WriteJob
 
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                app.delete_record(record, done=lambda _: on_deleted())
+        def confirmed(deleted: bool | None) -> None:
+            if deleted:  # the dialog closes once the delete is on disk
+                on_deleted()
 
         question = f"„{name}“ löschen? Nur für irrtümliche Einträge."  # ConfirmScreen shows it as plain text
-        app.push_screen(ConfirmScreen(question, yes="Löschen"), confirmed)
+        job = WriteJob([record], delete=True)
+        app.push_screen(ConfirmScreen(question, yes="Löschen", job=job, edit_what="Löschen"), confirmed)
         return
 
     def chosen(choice: Choice | None) -> None:
@@ -73,6 +75,8 @@ def ask_delete(app: HerfordApp, record: Person | Organisation, on_deleted: Calla
 
 class ReferencesDialog(ModalScreen[Choice | None]):
     app: HerfordApp
+    EDITS = True  # leads to a write: refused in read-only mode
+    EDIT_WHAT = "Löschen"
     AUTO_FOCUS = "#as-of"
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Abbrechen", id="references.cancel"),

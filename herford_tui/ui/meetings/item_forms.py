@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.widgets import Checkbox, Input, TextArea
 
 from herford_tui.domain import AgendaItem, Decision, DecisionResult, Problem, Task
 from herford_tui.domain.labels import DECISION_RESULT, format_date, parse_date
 from herford_tui.domain.text import single_line
 from herford_tui.ui.common.form import FormScreen
+from herford_tui.ui.common.select import Select
 
 if TYPE_CHECKING:
     from herford_tui.app import HerfordApp

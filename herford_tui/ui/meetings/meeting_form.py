@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import on
 from textual.widget import Widget
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from herford_tui.domain import AgendaItem, Meeting, MeetingStatus, Problem
 from herford_tui.domain.labels import MEETING_STATUS, format_date, format_time, parse_date, parse_time
@@ -23,6 +23,7 @@ from herford_tui.domain.text import single_line
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain, plain_cell
+from herford_tui.ui.common.select import Select
 from herford_tui.ui.data import WriteJob
 from herford_tui.ui.meetings.access import current_snapshot
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.widget import Widget
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Static
 
 from herford_tui.domain import Meeting, Problem
 from herford_tui.domain.labels import MONTHS, parse_time
@@ -27,6 +27,7 @@ from herford_tui.domain.series import (
 from herford_tui.domain.text import printable
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain_cell
+from herford_tui.ui.common.select import Select
 from herford_tui.ui.meetings.access import current_snapshot
 
 if TYPE_CHECKING:

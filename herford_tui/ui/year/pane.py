@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.reactive import reactive
-from textual.widgets import DataTable, Select, Static
+from textual.widgets import DataTable, Static
 
 from herford_tui.domain import Meeting, Snapshot
 from herford_tui.domain.labels import format_date
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.format import plain_cell
+from herford_tui.ui.common.select import Select
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.data import WriteJob
 from herford_tui.ui.meetings.access import current_snapshot
@@ -37,14 +38,14 @@ class YearPane(SnapshotView):
     BINDINGS = [
         Binding("a", "add", "Neue Sitzung", id="year.add"),
         Binding("e", "open", "Öffnen", show=False, id="year.open"),
-        Binding("s", "series", "Serie", id="year.series"),
+        Binding("s", "series", "Serie", show=False, id="year.series"),
         Binding("l", "toggle_list", "Liste/Raster", id="year.toggle"),
-        Binding("f", "filter", "Filter", id="year.filter"),
-        Binding("t", "tasks", "Aufgaben", id="year.tasks"),
+        Binding("f", "filter", "Filter", show=False, id="year.filter"),
+        Binding("t", "tasks", "Aufgaben", show=False, id="year.tasks"),
         Binding("k", "calendar", "Kalender", show=False, id="year.calendar"),
         Binding("delete", "delete", "Löschen", show=False, id="year.delete"),
-        Binding("left_square_bracket", "year(-1)", "Vorjahr", id="year.previous"),
-        Binding("right_square_bracket", "year(1)", "Folgejahr", id="year.next"),
+        Binding("left_square_bracket", "year(-1)", "Vorjahr", key_display="[ ]", id="year.previous"),
+        Binding("right_square_bracket", "year(1)", "Folgejahr", show=False, id="year.next"),
     ]
 
     if TYPE_CHECKING:
@@ -251,6 +252,10 @@ class YearPane(SnapshotView):
                 grid.cursor_coordinate = Coordinate(index, FIXED_COLUMNS + meeting.date.month - 1)
         self._show_detail()
 
+    def focus_table(self) -> None:
+        """Focus the table shown (grid or list), so its keys work at once."""
+        self.query_one("#year-table" if self.as_list else "#year-grid", DataTable).focus()
+
     # -- actions -----------------------------------------------------------------------
     def action_year(self, step: int) -> None:
         self.year += step
@@ -372,6 +377,8 @@ class YearPane(SnapshotView):
         self.app.push_screen(TasksScreen())
 
     def action_delete(self) -> None:
+        if self.herford.refuse_edit("Löschen"):  # say why even where no meeting is under the cursor
+            return
         meeting = self.current
         if meeting is None:
             return
