@@ -10,12 +10,16 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from herford_tui import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+"""A click command function, as its decorators take and return it."""
 
 ENV_DB = "HERFORD_TUI_DB"
 
@@ -91,9 +95,9 @@ class SafeGroup(click.Group):
         return None
 
 
-german_help = click.help_option("-h", "--help", help="Diese Hilfe anzeigen.")
+german_help: Callable[[F], F] = click.help_option("-h", "--help", help="Diese Hilfe anzeigen.")
 
-db_option = click.option(
+db_option: Callable[[F], F] = click.option(
     "--db",
     "db",
     metavar="PFAD",

@@ -28,4 +28,4 @@ def merge(base: Record, mine: Record, theirs: Record) -> tuple[Record, list[str]
             merged[f.name] = m
             if t not in (b, m):
                 clashes.append(f.name)
-    return dataclasses.replace(theirs, **merged), clashes
+    return dataclasses.replace(theirs, **merged), clashes  # type: ignore[arg-type]  # fields of its own class

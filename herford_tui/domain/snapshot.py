@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -32,7 +33,7 @@ class Snapshot:
     memberships: dict[int, Membership] = field(default_factory=dict)
     meetings: dict[int, Meeting] = field(default_factory=dict)
 
-    def with_changes(self, saved: list[Record] = (), deleted: list[Record] = ()) -> Snapshot:
+    def with_changes(self, saved: Sequence[Record] = (), deleted: Sequence[Record] = ()) -> Snapshot:
         """A new snapshot with ``saved`` put in and ``deleted`` taken out; this one stays as it is."""
         tables = {name: dict(getattr(self, name)) for name in TABLE_NAMES}
         for record in saved:
@@ -129,7 +130,8 @@ class Snapshot:
             keys = {seat.key for seat in record.seats}
             old = self.committees.get(record.id)
             for key in sorted({m.seat_key for m in self.memberships_of(record.id)} - keys):
-                label = old.seat(key).label if old and old.seat(key) else key
+                old_seat = old.seat(key) if old else None
+                label = old_seat.label if old_seat else key
                 problems.append(Problem("seats", f"Sitz „{label}“ hat Mitgliedschaften (auch frühere) und bleibt."))
             problems += meeting_rules.committee_problems(record)
         elif isinstance(record, Person):

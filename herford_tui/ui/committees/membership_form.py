@@ -144,7 +144,7 @@ class MembershipForm(FormScreen[MembershipDraft]):
     def _started(self) -> bool:
         """Began before today: changing its role in place would rewrite its history."""
         start = self.original.start if self.original else None
-        return start is not None and start < self.app.today
+        return start is not None and start < self.herford.today
 
     def _seat_label(self, seat) -> str:
         holders = len(self.snapshot.seat_holders(self.committee_id, seat.key, self.herford.today))

@@ -82,7 +82,7 @@ class _RoleFormBase(FormScreen[RolePlan]):
         return list(result.items)
 
     def saved_result(self, result: RolePlan, saved: list[Record]) -> RolePlan:
-        return RolePlan(saved, result.focus)
+        return RolePlan(list(saved), result.focus)
 
 
 class ChangeRoleForm(_RoleFormBase):
