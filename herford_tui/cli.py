@@ -223,6 +223,6 @@ from herford_tui.commands.suche import suche  # noqa: E402  (one line per comman
 
 main.add_command(suche)
 main.add_command(__import__("herford_tui.commands.person", fromlist=["person"]).person)
-from herford_tui.commands.termine import termine  # noqa: E402
+from herford_tui.commands import termine  # noqa: E402
 
-main.add_command(termine)
+main.add_command(termine.COMMAND)
