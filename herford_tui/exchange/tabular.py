@@ -63,10 +63,8 @@ def decode_text(raw: bytes) -> tuple[str, str]:
     """Text and the encoding found: UTF-8 (with or without BOM), else Windows-1252 (Excel's "CSV")."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="replace"), "UTF-8 mit BOM"
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         return raw.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
     try:
         return raw.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:

@@ -133,19 +133,19 @@ class FileSystemError(StoreError):
 
 
 class DiskFullError(FileSystemError):
-    pass
+    """No space left on the disk or the user's quota is used up."""
 
 
 class PermissionDeniedError(FileSystemError):
-    pass
+    """The user may not read or write the file or its folder."""
 
 
 class ReadOnlyFileSystemError(FileSystemError):
-    pass
+    """The file system is mounted read-only."""
 
 
 class FileVanishedError(FileSystemError):
-    pass
+    """The file or its folder disappeared while in use."""
 
 
 class LockTimeoutError(StoreError):

@@ -117,8 +117,10 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
 
     # -- saving ------------------------------------------------------------------
     def build(self) -> T | list[Problem]:
-        """The result of the form, or the problems that keep it from being saved."""
-        raise NotImplementedError
+        """The result of the form, or the problems that keep it from being saved.
+
+        Every form defines it; the base has nothing to build."""
+        return [Problem("form", "Dieses Formular kann nichts speichern.")]
 
     def save_items(self, result: T) -> list[Record | Follow]:
         """What to write for ``result``, in one step (all or nothing)."""

@@ -107,7 +107,7 @@ class MeetingForm(FormScreen[Meeting]):
             text = self.query_one("#date", Input).value.strip()
             warning = holiday_warning(Meeting(date=parse_date(text))) if text else None
         except ValueError:
-            pass
+            warning = None  # not a date yet: the date's own error line says so on saving
         label = self.query_one("#holiday-warning", Static)
         label.update(plain(f"Achtung: {warning}" if warning else ""))
         label.set_class(not warning, "-empty")
