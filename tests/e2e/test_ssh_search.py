@@ -8,11 +8,6 @@ Both the xterm and the Linux console terminal types.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import time
 from datetime import date
 from pathlib import Path
 
@@ -20,51 +15,6 @@ import pytest
 
 from herford_tui.domain import Membership, Person
 from herford_tui.store import Store
-
-SSHD = Path("/usr/sbin/sshd")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def sshd(tmp_path):
-    """A throw-away sshd on loopback (recipe: shared/recipes/ssh-e2e.md), stopped by its pid."""
-    if not SSHD.exists() or shutil.which("ssh") is None:
-        pytest.skip("openssh-server/-client fehlt (apt-get install openssh-server; .ci/run installiert es)")
-    if os.geteuid() != 0:
-        pytest.skip("der Wegwerf-sshd braucht root (so läuft die CI)")
-    keys = tmp_path / "ssh"
-    keys.mkdir()
-    for name in ("hostkey", "userkey"):
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(keys / name)], check=True)
-    authorized = keys / "authorized_keys"
-    authorized.write_bytes((keys / "userkey.pub").read_bytes())
-    authorized.chmod(0o600)
-    Path("/run/sshd").mkdir(exist_ok=True)
-    port = _free_port()
-    config = keys / "sshd_config"
-    config.write_text(
-        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {keys / 'hostkey'}\n"
-        f"AuthorizedKeysFile {authorized}\nPasswordAuthentication no\nStrictModes no\nUsePAM no\n"
-        f"PidFile {keys / 'sshd.pid'}\nAcceptEnv TERM COLORTERM\n"
-    )
-    subprocess.run([str(SSHD), "-f", str(config), "-E", str(keys / "sshd.log")], check=True)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.1)
-    try:
-        yield port, keys / "userkey"
-    finally:
-        pid_file = keys / "sshd.pid"
-        if pid_file.exists():
-            subprocess.run(["kill", pid_file.read_text().strip()], check=False)
 
 
 def _database(path: Path) -> None:
