@@ -111,3 +111,21 @@ async def tab_to(pilot: Pilot, selector: str | Widget, limit: int = 20) -> None:
             return
         await pilot.press("tab")
     raise AssertionError(f"{selector} not reachable with Tab; focus stays on {pilot.app.focused!r}")
+
+
+async def steady(pilot: Pilot) -> None:
+    """No blinking cursor in a snapshot: it would be on or off depending on timing."""
+    await pilot.pause()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+async def roster_ready(pilot: Pilot) -> None:
+    """The start view's roster has the focus and its rows: keys pressed now reach it."""
+
+    def ready() -> bool:
+        table = pilot.app.focused
+        return isinstance(table, DataTable) and table.row_count > 0
+
+    assert await wait_for(pilot, ready)

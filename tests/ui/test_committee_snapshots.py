@@ -11,60 +11,42 @@ import dataclasses
 from datetime import date
 
 import pytest
-from pilot_helpers import type_text, wait_for
+from pilot_helpers import roster_ready, steady, type_text
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable
 
 SIZES = [(80, 24), (120, 40)]
 
 
-async def _steady(pilot: Pilot) -> None:
-    """No blinking cursor in a snapshot: it would be on or off depending on timing."""
-    await pilot.pause()
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False
-    await pilot.pause()
-
-
 async def _history(pilot: Pilot) -> None:
-    await _roster_ready(pilot)
+    await roster_ready(pilot)
     await pilot.press("h")
     pilot.app.clear_notifications()  # the "Verlauf eingeblendet." toast would time out mid-test
     table = pilot.app.focused  # the Lenkungskreis roster
     assert isinstance(table, DataTable)
     await pilot.press(*["down"] * (table.row_count - 1 - table.cursor_row))  # to the ended line
-    await _steady(pilot)
-
-
-async def _roster_ready(pilot: Pilot) -> None:
-    """The start view's roster has the focus and its rows: keys pressed now reach it."""
-
-    def ready() -> bool:
-        table = pilot.app.focused
-        return isinstance(table, DataTable) and table.row_count > 0
-
-    assert await wait_for(pilot, ready)
+    await steady(pilot)
 
 
 async def _add_member_form(pilot: Pilot) -> None:
-    await _roster_ready(pilot)
+    await roster_ready(pilot)
     await pilot.press("down")  # Sozialdezernenten, an open seat
     await pilot.press("a")
-    await _steady(pilot)
+    await steady(pilot)
 
 
 async def _add_member_form_new_person(pilot: Pilot) -> None:
-    await _roster_ready(pilot)
+    await roster_ready(pilot)
     await pilot.press("down", "a")
     await type_text(pilot, "Hanna Neumann")
     await pilot.press("enter")  # "+ Neue Person anlegen": the form grows by four fields
-    await _steady(pilot)
+    await steady(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_lenkungskreis_roster(world, snap_compare, size):
     app = world.app(open_view="lenkungskreis")
-    assert snap_compare(app, terminal_size=size, run_before=_steady)
+    assert snap_compare(app, terminal_size=size, run_before=steady)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -6,40 +6,22 @@ Update with ``pytest tests/ui/test_role_snapshots.py --snapshot-update`` and rev
 from __future__ import annotations
 
 import pytest
-from pilot_helpers import wait_for
+from pilot_helpers import roster_ready, steady
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
 
 SIZES = [(80, 24), (120, 40)]
 
 
-async def _steady(pilot: Pilot) -> None:
-    await pilot.pause()
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False
-    await pilot.pause()
-
-
-async def _roster_ready(pilot: Pilot) -> None:
-    """The start view's roster has the focus and its rows: keys pressed now reach it."""
-
-    def ready() -> bool:
-        table = pilot.app.focused
-        return isinstance(table, DataTable) and table.row_count > 0
-
-    assert await wait_for(pilot, ready)
-
-
 async def _hand_over(pilot: Pilot) -> None:
-    await _roster_ready(pilot)
+    await roster_ready(pilot)
     await pilot.press("down", "down", "c")  # Bernd Beispiel, then "Vorsitz übergeben"
-    await _steady(pilot)
+    await steady(pilot)
 
 
 async def _change_role(pilot: Pilot) -> None:
-    await _roster_ready(pilot)
+    await roster_ready(pilot)
     await pilot.press("down", "down", "w")
-    await _steady(pilot)
+    await steady(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
