@@ -220,9 +220,10 @@ class Store:
         raw, key = self.file.read_bytes()
         previous = (self._image, self._snapshot) if self._image and self._snapshot else None
         self._old_schema = False
-        loaded = _fast_load(raw, previous)
-        if loaded is None:
-            loaded = self._general_load(raw)
+        with gc_paused(freeze=previous is None):  # a whole new snapshot: see gc_paused
+            loaded = _fast_load(raw, previous)
+            if loaded is None:
+                loaded = self._general_load(raw)
         self._image, self._snapshot = loaded
         self._image_key = key
         if os.environ.get(VERIFY_ENV) == "1" and not self._old_schema:
@@ -265,7 +266,7 @@ class Store:
                 audit.record(self.file, storage.data, snapshot, changes.saved, changes.deleted)
                 written = image.with_changes(storage.changes())
                 payload = written.payload()
-                key = self.file.write_payload(payload)
+                key = self.file.write(payload)
                 # The snapshot was current when the lock was taken, so patching in what this
                 # transaction changed saves decoding the whole file again.
                 self._image, self._image_key = written, key
@@ -443,7 +444,7 @@ def _fast_load(raw: bytes, previous: tuple[FileImage, Snapshot] | None) -> tuple
     Taken only for a compact file of the current schema with nothing but our tables and a
     valid meta table, whose records msgspec decodes as the Python codec would.
     """
-    image = FileImage.read(raw)
+    image = FileImage.read(raw, previous[0] if previous else None)
     if image is None:
         return None
     unknown = set(image.names()) - KNOWN_TABLES - {META, "_default"}

@@ -160,3 +160,13 @@ def test_any_sequence_of_saves_leaves_the_records_the_store_reports(tmp_path_fac
         raw = path.read_bytes()
         assert general_records(raw)["organisations"] == expected
         assert Store(path).open().snapshot().organisations == expected
+
+
+def test_msgspec_encodes_every_record_as_the_python_codec(tmp_path: Path):
+    from herford_tui.store.codec import encode, encode_plain
+
+    snapshot = Store(demo_file(tmp_path)).open().snapshot()
+    for table in TYPES:
+        for record in getattr(snapshot, table).values():
+            fast, plain = encode(record), encode_plain(record)
+            assert fast == plain and list(fast) == list(plain)
