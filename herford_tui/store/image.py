@@ -44,7 +44,8 @@ class FileImage:
         """The image of a compact herford-tui file, or None if it must take the general path.
 
         ``previous``: the image of the version before (a colleague's save): tables whose bytes
-        did not change are taken over with their records, already checked.
+        did not change were checked then. Their record slices are not taken over: they would
+        keep the old file's bytes alive beside the new ones.
         """
         # One byte is searched with memchr; the two-byte patterns only if there is an escape at all.
         if b"\\" in raw and (_SURROGATE_ESCAPE in raw or b"\\uD" in raw):
@@ -59,8 +60,8 @@ class FileImage:
         try:
             for name in tables:
                 if previous is not None and image.unchanged(previous, name):
-                    image._records[name] = previous.records(name)
-                elif not image._compact(name):
+                    continue  # checked before; its records are sliced from these bytes when needed
+                if not image._compact(name):
                     return None
         except (msgspec.DecodeError, RecursionError):
             return None  # a table that is not an object of records
