@@ -270,21 +270,22 @@ class DatabaseFile:
         finally:
             os.close(fd)
 
-    def write(self, data: dict[str, Any] | bytes) -> StatKey:
+    def write(self, data: dict[str, Any] | bytes | list[bytes | memoryview]) -> StatKey:
         """Replace the file with ``data``: temp file, fsync, rename, fsync of the folder.
 
-        ``data`` may come encoded already (the store splices changed records into the file).
+        ``data`` may come encoded already, whole or in pieces written one after the other (the
+        store splices changed records between unchanged bytes: no copy of the whole file).
         Must be called while holding ``locked()``. A reader sees the old or the new
         file, never a mix; a writer killed at any point leaves one of the two. Any
         OS error becomes a German ``FileSystemError``; the old file stays as it was.
         """
-        payload = data if isinstance(data, bytes) else encode_json(data)
+        payload = encode_json(data) if isinstance(data, dict) else data
         try:
             return self._replace(payload)
         except OSError as exc:
             raise os_error(exc, self.path, "Speichern") from None
 
-    def _replace(self, payload: bytes) -> StatKey:
+    def _replace(self, payload: bytes | list[bytes | memoryview]) -> StatKey:
         folder = self.path.parent
         mode = self.file_mode()
         self._remove_stale_temp_files()
@@ -294,7 +295,8 @@ class DatabaseFile:
             with os.fdopen(fd, "wb") as fh:
                 os.fchmod(fh.fileno(), mode)  # the file's own mode; the umask must not change it
                 self._keep_group(fh.fileno())
-                fh.write(payload)
+                for piece in [payload] if isinstance(payload, bytes) else payload:
+                    fh.write(piece)
                 fh.flush()
                 os.fsync(fh.fileno())
             previous = self.stat_key()
