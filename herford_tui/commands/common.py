@@ -7,11 +7,12 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import NoReturn, Protocol
+from typing import TYPE_CHECKING, NoReturn, Protocol
 
 import click
 
-from herford_tui.store import Store
+if TYPE_CHECKING:  # the store (domain, TinyDB, filelock) only when a command opens it: --help stays fast
+    from herford_tui.store import Store
 
 
 class Progress(Protocol):
@@ -51,7 +52,7 @@ def open_store(path: Path, *, create: bool = False, read_only: bool = False) -> 
 
     ``read_only`` for commands that only read (exports, log): an old file is upgraded in memory only.
     """
-    from herford_tui.store import StoreError
+    from herford_tui.store import Store, StoreError
 
     if not create and not path.exists():
         fail(f"Die Datenbank {path} gibt es nicht.")

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from herford_tui.cli import GermanContext, db_option, german_help
 from herford_tui.commands.common import db_path, fail, german_date, open_store, progress
 from herford_tui.commands.export_ics import ics
-from herford_tui.domain import Committee, Snapshot
+
+if TYPE_CHECKING:  # annotations only: --help does not import the domain
+    from herford_tui.domain import Committee, Snapshot
 
 TABLES = ("gremien", "organisationen", "personen", "sitzungen")
 SETTINGS = {"help_option_names": ["-h", "--help"]}
