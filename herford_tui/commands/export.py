@@ -180,5 +180,3 @@ def _write(path: Path, payload: bytes, force: bool) -> None:
 for _command in (export, export_csv, export_xlsx, export_emails, export_oparl):
     _command.context_class = GermanContext
 export.add_command(ics)
-COMMAND: click.Command = export
-"""Declared type: cli.py imports this module while being imported itself."""

@@ -29,5 +29,3 @@ def termine(db: str | None, days: int, committee_name: str | None) -> None:
 
 
 termine.context_class = GermanContext
-COMMAND: click.Command = termine
-"""Declared type: cli.py imports this module while being imported itself."""

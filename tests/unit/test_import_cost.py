@@ -14,7 +14,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
+
+from herford_tui.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 PROBE = """
@@ -58,9 +61,27 @@ def test_module_imports_no_heavy_library(module: str):
     assert not NOT_AT_START & top_level(loaded)
 
 
-def test_cli_alone_imports_neither_store_nor_domain():
-    """``herford-tui --help`` needs click and the commands' help texts, not the data layers."""
+def test_cli_alone_imports_no_command_module_and_no_data_layer():
+    """Starting the app imports no command module; a command imports its module when it runs."""
     loaded = loaded_after_importing("herford_tui.cli")
-    assert "herford_tui.commands.export" in loaded  # every command is registered
+    assert "herford_tui.cli" in loaded
+    assert not {"textual", "tinydb", "filelock"} & top_level(loaded)
+    assert not any(m.startswith(("herford_tui.commands.", "herford_tui.store", "herford_tui.domain")) for m in loaded)
+
+
+def test_command_modules_import_neither_store_nor_domain():
+    """``herford-tui --help`` imports every command module for its help text, not the data layers."""
+    loaded = loaded_after_importing(
+        "herford_tui.cli", *{target.partition(":")[0] for target in main.lazy_commands.values()}
+    )
+    assert "herford_tui.commands.export" in loaded
     assert not {"textual", "tinydb", "filelock"} & top_level(loaded)
     assert not any(m.startswith(("herford_tui.store", "herford_tui.domain", "herford_tui.ui")) for m in loaded)
+
+
+@pytest.mark.parametrize("name", sorted(main.lazy_commands))
+def test_each_lazy_command_is_found_under_its_name(name: str):
+    with click.Context(main) as ctx:
+        command = main.get_command(ctx, name)
+    assert command is not None and command.name == name
+    assert name in main.list_commands(ctx)
