@@ -41,6 +41,13 @@ def resolve_db(db: str | None) -> Path:
     return default_db_path()
 
 
+def command_db(db: str | None) -> Path:
+    """A command's database: its own ``--db``, else the one given before it
+    (``herford-tui --db X check``), else as ``resolve_db``."""
+    root = click.get_current_context().find_root()
+    return resolve_db(db or root.params.get("db"))
+
+
 class GermanHelpFormatter(click.HelpFormatter):
     """The headings click writes in English, in the language of the rest of the help."""
 
@@ -172,7 +179,7 @@ def check(db: str | None) -> None:
     """
     from herford_tui.store.check import check_file
 
-    path = resolve_db(db)
+    path = command_db(db)
     report = check_file(path)
     for line in report.lines():
         click.echo(line)
@@ -197,7 +204,7 @@ def demo(db: str | None, size: str, random_seed: int) -> None:
     from herford_tui.store.errors import os_error
     from herford_tui.store.files import create_folder
 
-    path = resolve_db(db)
+    path = command_db(db)
     if os.path.lexists(path):
         fail(f"{path} gibt es schon. Demodaten nur in eine neue Datei.")
     create_folder(path.parent)

@@ -41,10 +41,9 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def db_path(db: str | None) -> Path:
     """``--db`` of the command, else ``--db`` given before it (``herford-tui --db X import …``)."""
-    from herford_tui.cli import resolve_db
+    from herford_tui.cli import command_db
 
-    root = click.get_current_context().find_root()
-    return resolve_db(db or root.params.get("db"))
+    return command_db(db)
 
 
 def open_store(path: Path, *, create: bool = False, read_only: bool = False) -> Store:
