@@ -43,7 +43,7 @@ def a_person_id(path: Path) -> int:
         ["termine", "--tage", "3650"],
         ["log"],
         ["backups"],
-        ["export", "csv", "personen", "--out", "-"],
+        ["export", "csv", "personen", "--out", "{tmp}/personen.csv"],
         ["export", "ics", "--out", "-"],
     ],
     ids=lambda args: "-".join(args[:2]),
@@ -51,6 +51,7 @@ def a_person_id(path: Path) -> int:
 def test_a_command_reads_the_database_given_before_it(
     runner: CliRunner, demo_db: Path, tmp_path: Path, args: list[str]
 ):
+    args = [arg.format(tmp=tmp_path) for arg in args]
     result = runner.invoke(main, ["--db", str(demo_db), *args])
     assert result.exit_code == 0, result.output
     assert "gibt es nicht" not in result.output
