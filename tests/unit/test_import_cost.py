@@ -1,9 +1,9 @@
 """Start-up cost: what the app's start path and the quick commands import (module presence, not time).
 
 Heavy libraries that only some actions need (holidays for a meeting's date, rapidfuzz for a
-typo in the search, icalendar/openpyxl/jsonschema for exports and imports) are imported where
-they are used, so they cost nothing at ``herford-tui`` start. Each check runs in a fresh
-interpreter, so modules that other tests imported don't hide anything.
+typo in the search, icalendar/openpyxl for exports and imports; jsonschema only checks OParl
+in the tests) are imported where they are used, so they cost nothing at ``herford-tui`` start.
+Each check runs in a fresh interpreter, so modules that other tests imported don't hide anything.
 """
 
 from __future__ import annotations
