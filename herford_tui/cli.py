@@ -1,11 +1,13 @@
 """The ``herford-tui`` command: open the app, check the database, write demo data.
 
-Heavy imports (Textual) stay inside the commands that need them, so ``check``
-and ``--help`` start fast.
+Heavy imports (Textual, the store) stay inside the commands that need them, and the command
+modules themselves are imported only when their command runs or ``--help`` lists it
+(``SafeGroup.lazy_commands``), so the app, ``check`` and ``--help`` start fast.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import sys
@@ -37,6 +39,13 @@ def resolve_db(db: str | None) -> Path:
     if os.environ.get(ENV_DB):
         return Path(os.environ[ENV_DB]).expanduser()
     return default_db_path()
+
+
+def command_db(db: str | None) -> Path:
+    """A command's database: its own ``--db``, else the one given before it
+    (``herford-tui --db X check``), else as ``resolve_db``."""
+    root = click.get_current_context().find_root()
+    return resolve_db(db or root.params.get("db"))
 
 
 class GermanHelpFormatter(click.HelpFormatter):
@@ -74,11 +83,27 @@ def fail(message: str) -> NoReturn:
 
 
 class SafeGroup(click.Group):
-    """Every command, also those added later with ``main.add_command``, ends in German on errors.
+    """Every command, also those added later with ``main.add_command`` or ``lazy_commands``, ends in
+    German on errors.
 
     Store errors are German already; any other OS error (no permission, disk full, a
     vanished folder) is translated the same way the store does it; exit code 2.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands: dict[str, str] = {}
+        """Command name → ``"module:attribute"``, imported when the command runs or ``--help`` lists it:
+        starting the app (no command) imports none of the command modules."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy_commands:
+            module, _, attribute = self.lazy_commands[cmd_name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         from herford_tui.store.errors import StoreError, os_error
@@ -154,7 +179,7 @@ def check(db: str | None) -> None:
     """
     from herford_tui.store.check import check_file
 
-    path = resolve_db(db)
+    path = command_db(db)
     report = check_file(path)
     for line in report.lines():
         click.echo(line)
@@ -179,7 +204,7 @@ def demo(db: str | None, size: str, random_seed: int) -> None:
     from herford_tui.store.errors import os_error
     from herford_tui.store.files import create_folder
 
-    path = resolve_db(db)
+    path = command_db(db)
     if os.path.lexists(path):
         fail(f"{path} gibt es schon. Demodaten nur in eine neue Datei.")
     create_folder(path.parent)
@@ -206,23 +231,16 @@ def demo(db: str | None, size: str, random_seed: int) -> None:
 for _command in (main, check, demo):
     _command.context_class = GermanContext
 
-from herford_tui.commands import imports  # noqa: E402
-
-main.add_command(imports.COMMAND)
-from herford_tui.commands import export  # noqa: E402
-
-main.add_command(export.COMMAND)
-from herford_tui.commands import log  # noqa: E402
-
-main.add_command(log.COMMAND)
-from herford_tui.commands import backups  # noqa: E402
-
-for _backup_command in backups.COMMANDS:
-    main.add_command(_backup_command)
-from herford_tui.commands.suche import suche  # noqa: E402  (one line per command module)
-
-main.add_command(suche)
-main.add_command(__import__("herford_tui.commands.person", fromlist=["person"]).person)
-from herford_tui.commands import termine  # noqa: E402
-
-main.add_command(termine.COMMAND)
+main.lazy_commands.update(
+    {
+        "import": "herford_tui.commands.imports:import_command",
+        "export": "herford_tui.commands.export:export",
+        "log": "herford_tui.commands.log:log",
+        "backups": "herford_tui.commands.backups:backups",
+        "restore": "herford_tui.commands.backups:restore",
+        "backup": "herford_tui.commands.backups:backup",
+        "suche": "herford_tui.commands.suche:suche",
+        "person": "herford_tui.commands.person:person",
+        "termine": "herford_tui.commands.termine:termine",
+    }
+)

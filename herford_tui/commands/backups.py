@@ -89,5 +89,3 @@ def _size(n: int) -> str:
 
 for _command in (backups, restore, backup):
     _command.context_class = GermanContext
-COMMANDS: tuple[click.Command, ...] = (backups, restore, backup)
-"""Declared type: cli.py imports this module while being imported itself."""

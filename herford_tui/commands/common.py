@@ -7,11 +7,12 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import NoReturn, Protocol
+from typing import TYPE_CHECKING, NoReturn, Protocol
 
 import click
 
-from herford_tui.store import Store
+if TYPE_CHECKING:  # the store (domain, TinyDB, filelock) only when a command opens it: --help stays fast
+    from herford_tui.store import Store
 
 
 class Progress(Protocol):
@@ -40,10 +41,9 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def db_path(db: str | None) -> Path:
     """``--db`` of the command, else ``--db`` given before it (``herford-tui --db X import …``)."""
-    from herford_tui.cli import resolve_db
+    from herford_tui.cli import command_db
 
-    root = click.get_current_context().find_root()
-    return resolve_db(db or root.params.get("db"))
+    return command_db(db)
 
 
 def open_store(path: Path, *, create: bool = False, read_only: bool = False) -> Store:
@@ -51,7 +51,7 @@ def open_store(path: Path, *, create: bool = False, read_only: bool = False) -> 
 
     ``read_only`` for commands that only read (exports, log): an old file is upgraded in memory only.
     """
-    from herford_tui.store import StoreError
+    from herford_tui.store import Store, StoreError
 
     if not create and not path.exists():
         fail(f"Die Datenbank {path} gibt es nicht.")

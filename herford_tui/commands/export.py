@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from herford_tui.cli import GermanContext, db_option, german_help
 from herford_tui.commands.common import db_path, fail, german_date, open_store, progress
 from herford_tui.commands.export_ics import ics
-from herford_tui.domain import Committee, Snapshot
+
+if TYPE_CHECKING:  # annotations only: --help does not import the domain
+    from herford_tui.domain import Committee, Snapshot
 
 TABLES = ("gremien", "organisationen", "personen", "sitzungen")
 SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -177,5 +180,3 @@ def _write(path: Path, payload: bytes, force: bool) -> None:
 for _command in (export, export_csv, export_xlsx, export_emails, export_oparl):
     _command.context_class = GermanContext
 export.add_command(ics)
-COMMAND: click.Command = export
-"""Declared type: cli.py imports this module while being imported itself."""

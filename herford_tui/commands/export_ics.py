@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from herford_tui.cli import GermanContext, db_option, german_help, resolve_db
+from herford_tui.cli import GermanContext, command_db, db_option, german_help
 
 
 @click.command()
@@ -23,7 +23,7 @@ def ics(db: str | None, out: str, committee_name: str | None, year: int | None) 
     from herford_tui.commands.reading import find_committee, read_snapshot
     from herford_tui.domain.ics import build_calendar, select_meetings
 
-    snapshot = read_snapshot(resolve_db(db))
+    snapshot = read_snapshot(command_db(db))
     committee = find_committee(snapshot, committee_name)
     meetings = select_meetings(snapshot, committee.id if committee else None, year)
     data = build_calendar(snapshot, meetings)

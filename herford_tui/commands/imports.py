@@ -89,5 +89,3 @@ def _save(store: Store, plan: ImportPlan) -> list[Record]:
 
 
 import_command.context_class = GermanContext
-COMMAND: click.Command = import_command
-"""Declared type: cli.py imports this module while being imported itself."""

@@ -42,5 +42,3 @@ def log(db: str | None, seit: str | None, person_id: int | None, gremium: str | 
 
 
 log.context_class = GermanContext
-COMMAND: click.Command = log
-"""Declared type: cli.py imports this module while being imported itself."""

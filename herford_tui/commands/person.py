@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from herford_tui.cli import GermanContext, db_option, german_help, resolve_db
+from herford_tui.cli import GermanContext, command_db, db_option, german_help
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,7 +24,7 @@ def person() -> None:
 def _open(db: str | None):
     from herford_tui.store import Store, StoreError
 
-    path = resolve_db(db)
+    path = command_db(db)
     if not path.exists():
         click.echo(f"Fehler: Die Datenbank {path} gibt es nicht.", err=True)
         sys.exit(2)

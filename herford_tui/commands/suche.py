@@ -31,7 +31,7 @@ def suche(db: str | None, limit: int, text: tuple[str, ...]) -> None:
     from herford_tui.domain.text import printable
     from herford_tui.store import Store, StoreError
 
-    path = cli.resolve_db(db)
+    path = cli.command_db(db)
     if not path.exists():
         click.echo(f"Fehler: {path} gibt es nicht.", err=True)
         sys.exit(2)

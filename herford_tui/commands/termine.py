@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 
-from herford_tui.cli import GermanContext, db_option, german_help, resolve_db
+from herford_tui.cli import GermanContext, command_db, db_option, german_help
 
 
 @click.command()
@@ -22,12 +22,10 @@ def termine(db: str | None, days: int, committee_name: str | None) -> None:
     from herford_tui.domain.meetings import upcoming_lines
     from herford_tui.domain.text import printable
 
-    snapshot = read_snapshot(resolve_db(db))
+    snapshot = read_snapshot(command_db(db))
     committee = find_committee(snapshot, committee_name)
     for line in upcoming_lines(snapshot, date.today(), days, committee.id if committee else None):
         click.echo(printable(line))
 
 
 termine.context_class = GermanContext
-COMMAND: click.Command = termine
-"""Declared type: cli.py imports this module while being imported itself."""

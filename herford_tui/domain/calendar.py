@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,10 @@ class DayOff:
 
 @lru_cache(maxsize=16)
 def _nrw(year: int, category: str) -> holidays.HolidayBase:
+    # Imported here, not at the top: ``holidays`` (with dateutil and importlib.metadata) costs
+    # 40-70 ms, and the snapshot imports this module through the meeting rules at every start.
+    import holidays
+
     return holidays.Germany(subdiv="NW", years=year, categories=(category,), language="de")
 
 

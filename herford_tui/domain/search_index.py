@@ -30,9 +30,6 @@ from datetime import date
 from functools import lru_cache
 from itertools import islice
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from herford_tui.domain.fold import match_key, sort_key
 from herford_tui.domain.labels import MONTHS, ORG_TYPE
 from herford_tui.domain.models import AgendaItem, Committee, Meeting, Organisation, Person
@@ -158,6 +155,12 @@ class KindIndex:
         typos = max_typos(word)
         if not typos:
             return []
+        # Imported here, not at the top: rapidfuzz costs ~15 ms and the app imports this module
+        # at every start. The index build imports it ahead (see ``SearchIndex.kind``), so a
+        # keystroke only looks the module up.
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         close = process.extract(word, self.vocabulary, scorer=OSA.distance, score_cutoff=typos, limit=None)
         found = {token for token, _, _ in close}
         if len(word) >= 5:  # a typo in a word not typed to its end
@@ -236,6 +239,10 @@ class SearchIndex:
                 snapshot = self._snapshot()
                 assert snapshot is not None, "index of a snapshot that is gone"
                 built = KindIndex()
+                # rapidfuzz for ``close_to``, imported with the build (the app's warm-up thread)
+                # rather than on the first keystroke that needs it.
+                import rapidfuzz.process  # noqa: F401
+
                 with _collector_paused():
                     _BUILDERS[kind](built, snapshot)
                     built.finish()
