@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 
 from herford_tui.domain import Snapshot
-from herford_tui.ui.committees.pane import ArbeitskreisePane, view_id
+from herford_tui.ui.committees.pane import GroupPane, view_id
 from herford_tui.ui.committees.view import CommitteeView
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
@@ -96,7 +96,7 @@ class MainScreen(HerfordAccess, Screen[None]):
         if tab.grouped:
             if shown is None and self._start is not None:
                 shown = self._start.committee_id
-            return ArbeitskreisePane(tab.committee_ids, shown=shown, focus=focus)
+            return GroupPane(tab.committee_ids, noun=tab.noun, shown=shown, focus=focus)
         return CommitteeView(tab.committee_ids[0], id=view_id(tab.committee_ids[0]), focus=focus)
 
     async def on_mount(self) -> None:
@@ -129,7 +129,7 @@ class MainScreen(HerfordAccess, Screen[None]):
         if place.committee_id is None:
             return None
         view: CommitteeView | None = None
-        for group in pane.query(ArbeitskreisePane):
+        for group in pane.query(GroupPane):
             view = await group.select(place.committee_id)
         for found in pane.query(f"#{view_id(place.committee_id)}").results(CommitteeView):
             view = found
@@ -216,7 +216,7 @@ class MainScreen(HerfordAccess, Screen[None]):
         if old.label != new.label:
             tabs.get_tab(new.pane_id).label = plain(new.label)
         if new.grouped and old.committee_ids != new.committee_ids and new.committee_ids:
-            for group in tabs.get_pane(new.pane_id).query(ArbeitskreisePane):
+            for group in tabs.get_pane(new.pane_id).query(GroupPane):
                 await group.set_committees(new.committee_ids)
 
 

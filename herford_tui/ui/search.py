@@ -100,7 +100,16 @@ def keep_index_warm(app: HerfordApp) -> None:
     def start() -> None:
         snapshot = app.snapshot
         if snapshot is not None:
-            app.run_worker(partial(build, snapshot), thread=True, group="search-index", exit_on_error=False)
+            # A description of our own: Textual's default is the repr of the callable, which
+            # spells out the whole snapshot (x10: 2.6 s on the event loop).
+            app.run_worker(
+                partial(build, snapshot),
+                name="search-index",
+                description="search index",
+                thread=True,
+                group="search-index",
+                exit_on_error=False,
+            )
 
     def changed(snapshot: Snapshot | None) -> None:
         if timer:
