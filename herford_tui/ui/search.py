@@ -18,15 +18,15 @@ from textual.timer import Timer
 from textual.widgets import Button, LoadingIndicator
 
 from herford_tui.domain import Snapshot
-from herford_tui.domain.search import Kind, Match, search
-from herford_tui.domain.search_index import index_of
-from herford_tui.domain.search_text import NO_MATCHES, describe
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.glyphs import glyphs
 from herford_tui.ui.common.typing_input import InOrderCommandInput
 
 if TYPE_CHECKING:
     from herford_tui.app import HerfordApp
+    from herford_tui.domain.search import Match
+
+# The search modules (index, fuzzy matching) are imported on first use, not at start.
 
 LIMIT = 40
 PLACEHOLDER = "Suchen: Person, Organisation, Gremium, Sitzung (Datum wie 12.3.), TOP …"
@@ -56,6 +56,9 @@ class SearchProvider(Provider):
         return self.app  # type: ignore[return-value]
 
     async def search(self, query: str) -> Hits:
+        from herford_tui.domain.search import search
+        from herford_tui.domain.search_text import NO_MATCHES, describe
+
         app = self.herford
         snapshot = app.snapshot
         if snapshot is None or not query.strip():
@@ -91,6 +94,8 @@ def keep_index_warm(app: HerfordApp) -> None:
     timer: list[Timer] = []
 
     def build(snapshot: Snapshot) -> None:
+        from herford_tui.domain.search_index import Kind, index_of
+
         index = index_of(snapshot)
         for kind in Kind:
             if app.snapshot is not snapshot:
@@ -125,6 +130,8 @@ def _nothing() -> None:
 
 def jump_to(app: HerfordApp, match: Match) -> None:
     """Show the hit on its own screen, the cursor on it."""
+    from herford_tui.domain.search import Kind
+
     record = match.record
     if match.kind is Kind.COMMITTEE:
         app.action_show_view(str(record.id))

@@ -17,7 +17,6 @@ from textual.widgets import DataTable, Static
 from herford_tui.domain import Committee, Membership, Record, Role, Snapshot
 from herford_tui.domain.roster import RosterLine, roster_lines
 from herford_tui.ui.committees.presentation import COLUMNS, committee_info, cursor_row, member_detail, roster_rows
-from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.data import WriteJob
 
@@ -212,6 +211,8 @@ class CommitteeView(SnapshotView):
         self.ask(EndMembershipForm(m))
 
     def action_delete_member(self) -> None:
+        from herford_tui.ui.common.confirm import ConfirmScreen
+
         m = self._selected_membership()
         if m is None:
             return
@@ -264,6 +265,8 @@ class CommitteeView(SnapshotView):
             self.app.push_screen(PersonScreen(m.person_id))
 
     def action_archive_committee(self) -> None:
+        from herford_tui.ui.common.confirm import ConfirmScreen
+
         c = self.committee
         if c is None:
             return
