@@ -67,6 +67,10 @@ class CommitteeView(SnapshotView):
         if self._focus_on_mount:  # the view shown at start: its keys work from the first key press
             table.focus()
         super().on_mount()
+        # A committee view is only built when it is about to be shown (a tab's first showing, a
+        # pick in a shared tab): filled now, its first frame already has the data, where waiting
+        # for the Show event would paint an empty roster first (and lay it out twice).
+        self._catch_up()
 
     # -- showing -----------------------------------------------------------------
     @property
