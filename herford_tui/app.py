@@ -68,14 +68,6 @@ class HerfordApp(DataMixin, App[None]):
         self._main = MainScreen(self._open_view)
         return self._main
 
-    def run(self, *args: Any, **kwargs: Any) -> None:
-        # The decoded file is millions of long-lived objects: without this, each full collection
-        # of the garbage collector walks them all while the UI is built (x10: ~1.3 s of the start).
-        # Frozen objects are still freed by reference counting when a newer version replaces
-        # them. Only here, in the one real run of a process: tests build many apps in one.
-        gc.freeze()
-        return super().run(*args, **kwargs)
-
     def on_mount(self) -> None:
         self.start_polling()
         keep_index_warm(self)
@@ -185,6 +177,7 @@ def create_app(
     ever writing it: no lock file, no backup, no migration on disk.
     """
     store = Store(db_path, backups=backups, read_only=read_only).open()
+    _freeze_once()
     reason = "mit --read-only gestartet" if read_only else (store.read_only_reason() or None)
     view = resolve_place(store.snapshot(), open_view) if open_view else None
     app = HerfordApp(store, today=today, open_view=view, poll_interval=poll_interval)
@@ -192,6 +185,24 @@ def create_app(
         app.read_only_reason = reason
         app.sub_title = f"{app.sub_title} · NUR LESEN"
     return app
+
+
+_frozen = False
+
+
+def _freeze_once() -> None:
+    """Leave the objects alive now (modules, the decoded file) out of garbage collection.
+
+    The decoded file is millions of long-lived objects: otherwise each full collection walks
+    them all, and collections run often while the UI is built (x10: ~1.3 s of the start, and
+    pauses in every tab's first visit). Frozen objects are still freed by reference counting
+    when a newer version replaces them. Once per process: the first app is the one that runs
+    (tests build many; freezing again would keep their garbage for good).
+    """
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
 
 
 __all__ = ["HerfordApp", "Record", "create_app"]
