@@ -80,8 +80,10 @@ class SearchProvider(Provider):
             )
 
 
-WARM_DELAY = 0.3
-"""Seconds after a new snapshot before its index is built: the UI's own updates go first."""
+WARM_DELAY = 1.0
+"""Seconds after a new snapshot before its index is built: the UI's own updates go first. The
+build holds the GIL for a second at x10; started after 0.3 s it slowed the repaint after a
+save from ~0.3 s to 1-1.7 s (the event loop waited for the thread)."""
 
 
 def keep_index_warm(app: HerfordApp) -> None:
