@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -45,6 +46,7 @@ class CommitteeView(SnapshotView):
 
     show_history: reactive[bool] = reactive(False)
     _wanted: int | None = None
+    _detail_height = -1
     """A membership to put the cursor on at the next refresh (search, saves)."""
 
     def __init__(self, committee_id: int, *, id: str | None = None, focus: bool = False):
@@ -112,7 +114,15 @@ class CommitteeView(SnapshotView):
     def _show_detail(self) -> None:
         snapshot, today = self.herford.snapshot, self.herford.today
         detail = member_detail(snapshot, self.current_line, self.committee_id, today)
-        self.query_one("#member-detail", Static).update(detail)
+        box = self.query_one("#member-detail", Static)
+        # The detail has a fixed height (app.tcss): a layout of the whole screen on every cursor
+        # move (a third of a key's time) is only needed when the height of its text changes,
+        # for the scrollbar. A line is cut with "…" (one row) or, on a tall screen, wrapped.
+        lines = detail.plain.split("\n")
+        width = max(box.content_region.width, 1) if self.screen.has_class("-tall") else 1 << 30
+        height = sum(-(-max(cell_len(line), 1) // width) for line in lines)
+        box.update(detail, layout=height != self._detail_height)
+        self._detail_height = height
 
     @property
     def current_line(self) -> RosterLine | None:
