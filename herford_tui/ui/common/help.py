@@ -122,7 +122,8 @@ KEY_NAMES = {
 FIRST_STEPS = """\
 ## Erste Schritte
 - Die Reiter oben sind die Gremien, die Organisationen und die Jahresübersicht; `1` … `9`,
-  `o` und `j` springen dorthin.
+  `o` und `j` springen dorthin. Die Arbeitskreise teilen sich einen Reiter (ebenso weitere
+  Gremien, wenn es mehr als zwölf sind); `k` zeigt die Liste zum Auswählen, Tippen filtert sie.
 - `/` sucht überall: Namen ohne Umlaute tippen genügt („muller“ findet Müller), ein Datum wie
   `12.3.` oder `März` findet die Sitzung. `Enter` springt zum Treffer.
 - In Listen wählen die Pfeiltasten eine Zeile, `Enter` öffnet sie. Die wichtigsten Tasten
