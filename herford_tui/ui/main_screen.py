@@ -4,7 +4,7 @@ organisations and the year overview, and the footer.
 Built once and changed in place: when committees are added, renamed, archived or restored,
 tabs are added, relabelled or removed (``sync_tabs``); nothing else is torn down, so a
 view never vanishes under an open form. A tab's pane is built when the tab is first shown
-(``LazyPane``): a file with a hundred committees opens as fast as one with seven.
+(``LazyTabPane``), the organisations and the year overview too: the start builds one view.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 
 from herford_tui.domain import Snapshot
-from herford_tui.ui.committees.pane import ArbeitskreisePane, view_id
+from herford_tui.ui.committees.pane import GroupPane, view_id
 from herford_tui.ui.committees.view import CommitteeView
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
@@ -76,18 +76,14 @@ class MainScreen(HerfordAccess, Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def _tab_pane(self, tab: Tab, *, now: bool = False) -> TabPane:
-        from herford_tui.ui.directory.pane import DirectoryPane
-        from herford_tui.ui.year.pane import YearPane
-
         if tab.committee_ids is not None:
 
             def make(shown: int | None) -> Widget:
                 return self._committee_content(tab.pane_id, focus=now, shown=shown)
 
             return LazyTabPane(plain(tab.label), make, id=tab.pane_id, now=now)
-        # One each, and cheap until shown: their views fill their tables on first show.
-        content = DirectoryPane() if tab.pane_id == ORGANISATIONS else YearPane()
-        return TabPane(plain(tab.label), content, id=tab.pane_id)
+        # Built on first show like a committee's tab (and their modules imported only then).
+        return LazyTabPane(plain(tab.label), lambda shown: _fixed_pane(tab.pane_id), id=tab.pane_id, now=now)
 
     def _committee_content(self, pane_id: str, *, focus: bool, shown: int | None) -> Widget:
         """A committee tab's view, built from the layout as it is when the tab is first shown."""
@@ -96,7 +92,7 @@ class MainScreen(HerfordAccess, Screen[None]):
         if tab.grouped:
             if shown is None and self._start is not None:
                 shown = self._start.committee_id
-            return ArbeitskreisePane(tab.committee_ids, shown=shown, focus=focus)
+            return GroupPane(tab.committee_ids, noun=tab.noun, shown=shown, focus=focus)
         return CommitteeView(tab.committee_ids[0], id=view_id(tab.committee_ids[0]), focus=focus)
 
     async def on_mount(self) -> None:
@@ -110,9 +106,11 @@ class MainScreen(HerfordAccess, Screen[None]):
         so its keys work (and show in the footer) at once."""
         if isinstance(pane, LazyTabPane):
             await pane.build(shown)
+        if self.query_one(TabbedContent).active != pane.id:
+            return  # another tab was chosen while this one was built (a key during the start)
         for table in pane.query(DataTable):
             if _shown_within(table, pane):
-                table.focus()
+                self.set_focus(table)  # now, not deferred: a focus arriving late would switch back
                 return
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -129,7 +127,7 @@ class MainScreen(HerfordAccess, Screen[None]):
         if place.committee_id is None:
             return None
         view: CommitteeView | None = None
-        for group in pane.query(ArbeitskreisePane):
+        for group in pane.query(GroupPane):
             view = await group.select(place.committee_id)
         for found in pane.query(f"#{view_id(place.committee_id)}").results(CommitteeView):
             view = found
@@ -216,8 +214,19 @@ class MainScreen(HerfordAccess, Screen[None]):
         if old.label != new.label:
             tabs.get_tab(new.pane_id).label = plain(new.label)
         if new.grouped and old.committee_ids != new.committee_ids and new.committee_ids:
-            for group in tabs.get_pane(new.pane_id).query(ArbeitskreisePane):
+            for group in tabs.get_pane(new.pane_id).query(GroupPane):
                 await group.set_committees(new.committee_ids)
+
+
+def _fixed_pane(pane_id: str) -> Widget:
+    """The organisations' or the year overview's pane."""
+    if pane_id == ORGANISATIONS:
+        from herford_tui.ui.directory.pane import DirectoryPane
+
+        return DirectoryPane()
+    from herford_tui.ui.year.pane import YearPane
+
+    return YearPane()
 
 
 def _shown_within(widget: Widget, pane: Widget) -> bool:

@@ -1,20 +1,38 @@
 """Which tabs exist, and how a name such as ``lenkungskreis`` finds its place.
 
-A *place* is where navigation can go: a tab's pane, and within the shared Arbeitskreise
-tab one committee. The tabs follow the active committees: ``tab_layout`` says which.
+A *place* is where navigation can go: a tab's pane, and within a shared tab (the
+Arbeitskreise, "Weitere Gremien") one committee. The tabs follow the active committees:
+``tab_layout`` says which.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from herford_tui.domain import Committee, CommitteeKind, Snapshot
 
 ORGANISATIONS = "organisationen"
 YEAR = "jahr"
-GROUPED_KINDS = {CommitteeKind.ARBEITSKREIS: ("arbeitskreise", "Arbeitskreise")}
+
+MANY = 12
+"""More committees than this do not get a tab each: a tab strip of hundreds is unusable and
+costs seconds to build. Committees of a kind in ``GROUPED_WHEN_MANY`` then share one tab, and
+a shared tab shows a list to pick from instead of a strip (``committees/pane.py``)."""
+
+
+@dataclass(frozen=True)
+class Group:
+    pane_id: str
+    label: str
+    noun: str
+    """One of them, for "Arbeitskreis 3 von 70" and "Arbeitskreis wählen"."""
+
+
+GROUPED_KINDS = {CommitteeKind.ARBEITSKREIS: Group("arbeitskreise", "Arbeitskreise", "Arbeitskreis")}
+GROUPED_WHEN_MANY = {CommitteeKind.SONSTIGE: Group("weitere-gremien", "Weitere Gremien", "Gremium")}
 
 
 @dataclass(frozen=True)
@@ -23,6 +41,7 @@ class Tab:
     label: str
     committee_ids: tuple[int, ...] | None = None
     grouped: bool = False
+    noun: str = "Gremium"
 
 
 @dataclass(frozen=True)
@@ -43,18 +62,24 @@ def slug(text: str) -> str:
 
 
 def tab_layout(snapshot: Snapshot) -> list[Tab]:
-    """A tab per active committee; kinds in ``GROUPED_KINDS`` share one tab with a picker."""
+    """A tab per active committee; kinds in ``GROUPED_KINDS`` share one tab with a picker, and
+    so do those in ``GROUPED_WHEN_MANY`` when there are more than ``MANY`` of them."""
+    committees = snapshot.active_committees()
+    counts = Counter(c.kind for c in committees)
+    groups = {**{k: g for k, g in GROUPED_WHEN_MANY.items() if counts[k] > MANY}, **GROUPED_KINDS}
     tabs: list[Tab] = []
-    group_at: dict[CommitteeKind, int] = {}
-    for committee in snapshot.active_committees():
-        if committee.kind in GROUPED_KINDS:
-            if committee.kind not in group_at:
-                group_at[committee.kind] = len(tabs)
-                tabs.append(Tab(*GROUPED_KINDS[committee.kind], committee_ids=(), grouped=True))
-            at = group_at[committee.kind]
-            tabs[at] = replace(tabs[at], committee_ids=(*(tabs[at].committee_ids or ()), committee.id))
-        else:
+    members: dict[CommitteeKind, list[int]] = {}  # a group's committees, in tab order
+    for committee in committees:
+        group = groups.get(committee.kind)
+        if group is None:
             tabs.append(Tab(f"gremium-{committee.id}", tab_label(committee), (committee.id,)))
+        elif committee.kind in members:
+            members[committee.kind].append(committee.id)
+        else:  # the group's tab stands where its first committee would
+            members[committee.kind] = [committee.id]
+            tabs.append(Tab(group.pane_id, group.label, committee_ids=(), grouped=True, noun=group.noun))
+    by_pane = {groups[kind].pane_id: tuple(ids) for kind, ids in members.items()}
+    tabs = [replace(tab, committee_ids=by_pane[tab.pane_id]) if tab.grouped else tab for tab in tabs]
     tabs.append(Tab(ORGANISATIONS, "Organisationen"))
     tabs.append(Tab(YEAR, "Jahr"))
     return tabs

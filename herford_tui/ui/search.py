@@ -18,15 +18,15 @@ from textual.timer import Timer
 from textual.widgets import Button, LoadingIndicator
 
 from herford_tui.domain import Snapshot
-from herford_tui.domain.search import Kind, Match, search
-from herford_tui.domain.search_index import index_of
-from herford_tui.domain.search_text import NO_MATCHES, describe
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.glyphs import glyphs
 from herford_tui.ui.common.typing_input import InOrderCommandInput
 
 if TYPE_CHECKING:
     from herford_tui.app import HerfordApp
+    from herford_tui.domain.search import Match
+
+# The search modules (index, fuzzy matching) are imported on first use, not at start.
 
 LIMIT = 40
 PLACEHOLDER = "Suchen: Person, Organisation, Gremium, Sitzung (Datum wie 12.3.), TOP …"
@@ -56,6 +56,9 @@ class SearchProvider(Provider):
         return self.app  # type: ignore[return-value]
 
     async def search(self, query: str) -> Hits:
+        from herford_tui.domain.search import search
+        from herford_tui.domain.search_text import NO_MATCHES, describe
+
         app = self.herford
         snapshot = app.snapshot
         if snapshot is None or not query.strip():
@@ -77,8 +80,10 @@ class SearchProvider(Provider):
             )
 
 
-WARM_DELAY = 0.3
-"""Seconds after a new snapshot before its index is built: the UI's own updates go first."""
+WARM_DELAY = 1.0
+"""Seconds after a new snapshot before its index is built: the UI's own updates go first. The
+build holds the GIL for a second at x10; started after 0.3 s it slowed the repaint after a
+save from ~0.3 s to 1-1.7 s (the event loop waited for the thread)."""
 
 
 def keep_index_warm(app: HerfordApp) -> None:
@@ -91,6 +96,8 @@ def keep_index_warm(app: HerfordApp) -> None:
     timer: list[Timer] = []
 
     def build(snapshot: Snapshot) -> None:
+        from herford_tui.domain.search_index import Kind, index_of
+
         index = index_of(snapshot)
         for kind in Kind:
             if app.snapshot is not snapshot:
@@ -100,7 +107,16 @@ def keep_index_warm(app: HerfordApp) -> None:
     def start() -> None:
         snapshot = app.snapshot
         if snapshot is not None:
-            app.run_worker(partial(build, snapshot), thread=True, group="search-index", exit_on_error=False)
+            # A description of our own: Textual's default is the repr of the callable, which
+            # spells out the whole snapshot (x10: 2.6 s on the event loop).
+            app.run_worker(
+                partial(build, snapshot),
+                name="search-index",
+                description="search index",
+                thread=True,
+                group="search-index",
+                exit_on_error=False,
+            )
 
     def changed(snapshot: Snapshot | None) -> None:
         if timer:
@@ -116,6 +132,8 @@ def _nothing() -> None:
 
 def jump_to(app: HerfordApp, match: Match) -> None:
     """Show the hit on its own screen, the cursor on it."""
+    from herford_tui.domain.search import Kind
+
     record = match.record
     if match.kind is Kind.COMMITTEE:
         app.action_show_view(str(record.id))

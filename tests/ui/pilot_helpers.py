@@ -129,3 +129,9 @@ async def roster_ready(pilot: Pilot) -> None:
         return isinstance(table, DataTable) and table.row_count > 0
 
     assert await wait_for(pilot, ready)
+
+
+async def footer_shows(pilot: Pilot, text: str) -> None:
+    """The footer (the last line on screen) shows ``text``: a view built on first show has taken
+    the focus and its keys are drawn, so a snapshot taken now shows them."""
+    assert await wait_for(pilot, lambda: text in screen_text(pilot.app).splitlines()[-1]), screen_text(pilot.app)

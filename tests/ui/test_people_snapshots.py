@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from pilot_helpers import wait_for
+from pilot_helpers import footer_shows, roster_ready, wait_for
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
@@ -27,18 +27,28 @@ async def _steady(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-async def _directory(pilot: Pilot) -> None:
+async def _open_directory(pilot: Pilot) -> None:
+    """``o`` once the start view has the keys; the directory is built on its first showing."""
+    await roster_ready(pilot)
     await pilot.press("o")
+    await footer_shows(pilot, "Filtern")
+
+
+async def _directory(pilot: Pilot) -> None:
+    await _open_directory(pilot)
     await _steady(pilot)
 
 
 async def _persons(pilot: Pilot) -> None:
-    await pilot.press("o", "t")
+    await _open_directory(pilot)
+    await pilot.press("t")
+    await footer_shows(pilot, "Filtern")
     await _steady(pilot)
 
 
 async def _organisation(pilot: Pilot) -> None:
-    await pilot.press("o", "f", *"kreis herford", "enter", "down", "enter")  # the second hit
+    await _open_directory(pilot)
+    await pilot.press("f", *"kreis herford", "enter", "down", "enter")  # the second hit
     await _steady(pilot)
 
 

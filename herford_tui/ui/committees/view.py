@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -17,7 +18,6 @@ from textual.widgets import DataTable, Static
 from herford_tui.domain import Committee, Membership, Record, Role, Snapshot
 from herford_tui.domain.roster import RosterLine, roster_lines
 from herford_tui.ui.committees.presentation import COLUMNS, committee_info, cursor_row, member_detail, roster_rows
-from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.data import WriteJob
 
@@ -46,6 +46,7 @@ class CommitteeView(SnapshotView):
 
     show_history: reactive[bool] = reactive(False)
     _wanted: int | None = None
+    _detail_height = -1
     """A membership to put the cursor on at the next refresh (search, saves)."""
 
     def __init__(self, committee_id: int, *, id: str | None = None, focus: bool = False):
@@ -68,6 +69,10 @@ class CommitteeView(SnapshotView):
         if self._focus_on_mount:  # the view shown at start: its keys work from the first key press
             table.focus()
         super().on_mount()
+        # A committee view is only built when it is about to be shown (a tab's first showing, a
+        # pick in a shared tab): filled now, its first frame already has the data, where waiting
+        # for the Show event would paint an empty roster first (and lay it out twice).
+        self._catch_up()
 
     # -- showing -----------------------------------------------------------------
     @property
@@ -109,7 +114,15 @@ class CommitteeView(SnapshotView):
     def _show_detail(self) -> None:
         snapshot, today = self.herford.snapshot, self.herford.today
         detail = member_detail(snapshot, self.current_line, self.committee_id, today)
-        self.query_one("#member-detail", Static).update(detail)
+        box = self.query_one("#member-detail", Static)
+        # The detail has a fixed height (app.tcss): a layout of the whole screen on every cursor
+        # move (a third of a key's time) is only needed when the height of its text changes,
+        # for the scrollbar. A line is cut with "…" (one row) or, on a tall screen, wrapped.
+        lines = detail.plain.split("\n")
+        width = max(box.content_region.width, 1) if self.screen.has_class("-tall") else 1 << 30
+        height = sum(-(-max(cell_len(line), 1) // width) for line in lines)
+        box.update(detail, layout=height != self._detail_height)
+        self._detail_height = height
 
     @property
     def current_line(self) -> RosterLine | None:
@@ -212,6 +225,8 @@ class CommitteeView(SnapshotView):
         self.ask(EndMembershipForm(m))
 
     def action_delete_member(self) -> None:
+        from herford_tui.ui.common.confirm import ConfirmScreen
+
         m = self._selected_membership()
         if m is None:
             return
@@ -264,6 +279,8 @@ class CommitteeView(SnapshotView):
             self.app.push_screen(PersonScreen(m.person_id))
 
     def action_archive_committee(self) -> None:
+        from herford_tui.ui.common.confirm import ConfirmScreen
+
         c = self.committee
         if c is None:
             return

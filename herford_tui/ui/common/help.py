@@ -61,6 +61,7 @@ LONG = {
     "committee.edit_person": "Person bearbeiten (Name, Funktion, Organisation, Kontakt)",
     "committee.archive": "Gremium archivieren",
     "committee.open_person": "Personenseite: alle Mitgliedschaften, Kontakt, DSGVO",
+    "committee.choose": "Arbeitskreis (bzw. weiteres Gremium) aus der Liste wählen; Tippen filtert",
     "directory.toggle": "zwischen Organisationen und Personen wechseln",
     "directory.add": "neue Organisation bzw. Person (Kontakt ohne Mitgliedschaft)",
     "directory.edit": "Organisation bzw. Person bearbeiten",
@@ -121,7 +122,8 @@ KEY_NAMES = {
 FIRST_STEPS = """\
 ## Erste Schritte
 - Die Reiter oben sind die Gremien, die Organisationen und die Jahresübersicht; `1` … `9`,
-  `o` und `j` springen dorthin.
+  `o` und `j` springen dorthin. Die Arbeitskreise teilen sich einen Reiter (ebenso weitere
+  Gremien, wenn es mehr als zwölf sind); `k` zeigt die Liste zum Auswählen, Tippen filtert sie.
 - `/` sucht überall: Namen ohne Umlaute tippen genügt („muller“ findet Müller), ein Datum wie
   `12.3.` oder `März` findet die Sitzung. `Enter` springt zum Treffer.
 - In Listen wählen die Pfeiltasten eine Zeile, `Enter` öffnet sie. Die wichtigsten Tasten
@@ -210,6 +212,7 @@ def help_markdown(active: dict[str, ActiveBinding]) -> str:
 def readme_table() -> str:
     """The README's key table, from the BINDINGS of the app, the views and the forms."""
     from herford_tui.app import HerfordApp
+    from herford_tui.ui.committees.pane import GroupPane
     from herford_tui.ui.committees.view import CommitteeView
     from herford_tui.ui.common.form import FormScreen
     from herford_tui.ui.directory.organisation_screen import OrganisationScreen
@@ -224,6 +227,7 @@ def readme_table() -> str:
         HerfordApp,
         MainScreen,
         CommitteeView,
+        GroupPane,
         DirectoryPane,
         PersonScreen,
         OrganisationScreen,

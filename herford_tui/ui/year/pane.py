@@ -105,7 +105,11 @@ class YearPane(SnapshotView):
         grid, table = self.query_one("#year-grid", DataTable), self.query_one("#year-table", DataTable)
         grid.display, table.display = not as_list, as_list
         self.refresh_data(current_snapshot(self.app))
-        (table if as_list else grid).focus()
+        focused = self.app.focused
+        # Only a switch made here moves the focus: at mount (the initial value) a focus would
+        # arrive late and pull the tabs back here if another tab was chosen meanwhile.
+        if focused is not None and self in focused.ancestors:
+            (table if as_list else grid).focus()
 
     def refresh_data(self, snapshot: Snapshot) -> None:
         self._update_filter_options(snapshot)
