@@ -91,7 +91,7 @@ def build_demo(folder: Path, size: str, data: Path | None) -> tuple[Path, float 
     """The demo file of ``size`` in ``folder``: built (seed 1), or copied from ``data`` if given."""
     path = folder / size / "herford.json"
     path.parent.mkdir(parents=True)
-    if data is not None:
+    if data is not None and (data / size / "herford.json").exists():
         shutil.copyfile(data / size / "herford.json", path)
         return path, None
     command = processes.herford_tui_command(path)[:-2]  # the script, without "--db PATH"
@@ -173,6 +173,10 @@ def _bound(what: str, bound: float) -> str:
     return f"{what} ≤ {bound:g}" if what in ("ratio", "lost") else f"≤ {bound:g} {what}"
 
 
+def _bound(what: str, bound: float) -> str:
+    return f"{what} ≤ {bound:g}" if what in ("ratio", "lost") else f"≤ {bound:g} {what}"
+
+
 def verdicts(results: dict[str, dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
     """Each target of a size against the figure measured: met, or missed by how much (×)."""
     out: dict[str, dict[str, dict[str, Any]]] = {}
@@ -183,25 +187,13 @@ def verdicts(results: dict[str, dict[str, Any]]) -> dict[str, dict[str, dict[str
                 continue
             misses = []
             for what, bound in target.items():
-                value = (
-                    figure.get("ratio")
-                    if what == "ratio"
-                    else figure.get("lost")
-                    if what == "lost"
-                    else figure["median"]
-                )
-                if value is None:
-                    continue
-                if value > bound:
-                    misses.append(f"{what} by {value / bound:.1f}×" if bound else f"{what} {value}")
-            text = " and ".join(
-                f"≤ {bound:g} {what}" if what not in ("ratio", "lost") else f"{what} ≤ {bound:g}"
-                for what, bound in target.items()
-            )
+                value = figure.get(what) if what in ("ratio", "lost") else figure["median"]
+                if value is not None and value > bound:
+                    misses.append(f"{what} missed by {value / bound:.1f}×" if bound else f"{what} {value}")
             out.setdefault(size, {})[key] = {
-                "target": text,
+                "target": " and ".join(_bound(what, bound) for what, bound in target.items()),
                 "met": not misses,
-                "verdict": "met" if not misses else "missed: " + ", ".join(misses),
+                "verdict": ", ".join(misses) or "met",
             }
     return out
 
@@ -212,7 +204,7 @@ def main() -> None:
     parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated, of small,x1,x10")
     parser.add_argument("--runs", type=int, help="runs of each timed figure (default: 9, at x10 7)")
     parser.add_argument("--keep", metavar="FOLDER", help="build the demo files here and keep them")
-    parser.add_argument("--data", metavar="FOLDER", help="copy FOLDER/SIZE/herford.json instead of building")
+    parser.add_argument("--data", metavar="FOLDER", help="copy FOLDER/SIZE/herford.json (if there) instead of building")
     parser.add_argument("--budget", type=float, default=1.0, help="scale the time budget of each size (default 1)")
     args = parser.parse_args()
     sizes = [s for s in args.sizes.split(",") if s]
