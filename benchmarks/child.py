@@ -2,13 +2,14 @@
 
 Each prints one JSON object per answer on stdout, so ``run.py`` reads figures, never logs.
 
-- ``rss PATH [MAX_TABS]``: the real app, headless (Pilot), visits every tab (or an even sample of
-  ``MAX_TABS``); peak RSS and the slowest first visit of a tab.
+- ``ui PATH OPTIONS``: the real app, headless (Pilot), OPTIONS a JSON object (keys, saves,
+  seconds, max_tabs): key presses in the first committee's roster, Ctrl+S in a member form, a
+  colleague's saves seen in the roster, the first visit of every tab (or an even sample of
+  ``max_tabs``), then the peak RSS.
+- ``bare_ui ROWS OPTIONS``: the baselines of ``ui`` in a bare Textual app with a table of ROWS rows.
 - ``parse PATH``: ``json.loads`` of the file, nothing else; peak RSS (the baseline of ``rss``).
 - ``colleague PATH``: a colleague's app process: on each ``save TEXT`` line it saves a person's
   notes and answers with the monotonic time the save returned.
-- ``ui_colleague PATH N``: the app, headless, while a colleague's process saves N times: how
-  long from each save to the roster showing it.
 - ``writer PATH ID N``: one of the concurrent writers: after ``go`` it inserts N organisations.
 """
 
@@ -16,11 +17,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+MIN_SAVES = 3
+"""Form saves and a colleague's saves per app process, even when their time budget is spent."""
 
 
 def _peak_rss_mib() -> float:
@@ -43,10 +48,6 @@ def parse(path: Path) -> None:
     _say({"rss_mib": _peak_rss_mib(), "tables": len(data)})
 
 
-def rss(path: Path, max_tabs: int) -> None:
-    asyncio.run(_visit_every_tab(path, max_tabs))
-
-
 def _sample(panes: list[str], limit: int) -> list[str]:
     """Every tab if there are at most ``limit``; else every tab that is not a single committee
     (Arbeitskreise, Organisationen, Jahr) and committee tabs spread evenly over the rest."""
@@ -59,41 +60,242 @@ def _sample(panes: list[str], limit: int) -> list[str]:
     return [p for p in panes if p in special or p in picked]
 
 
-async def _visit_every_tab(path: Path, max_tabs: int) -> None:
-    from textual.widgets import TabbedContent, TabPane
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(math.ceil(0.95 * len(ordered)) - 1, 0)] if ordered else 0.0
+
+
+async def _settle(app, pilot) -> None:
+    """Until the app is quiet, then paint: every message handled (also those of widgets mounted
+    meanwhile), every worker done, the screen's layout and paint done now. Not ``pilot.pause()``:
+    its idle detection sleeps 20 ms at least, twice per key, more than a key costs."""
+    seen = -1
+    while True:
+        await pilot._wait_for_screen()
+        await app.workers.wait_for_complete()
+        count = sum(1 for _ in app.screen.walk_children(with_self=True))
+        if count == seen:
+            break
+        seen = count
+    app.screen._on_timer_update()  # what the refresh timer does: layout and paint what changed
+
+
+def _send(app, key: str) -> None:
+    """A key as the terminal delivers it (as ``Pilot.press`` sends it, without its idle waits)."""
+    from textual import events
+
+    event = events.Key(key, key if len(key) == 1 else None)
+    event.set_sender(app)
+    app._driver.send_message(event)
+
+
+async def _until(app, pilot, condition, what: str, timeout: float = 120.0) -> None:
+    """Let the app run until ``condition`` holds (checked every millisecond), then one repaint."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{what}: not after {timeout:.0f} s")
+        await asyncio.sleep(0.001)
+    await _settle(app, pilot)
+
+
+async def _press_keys(app, pilot, table, presses: int) -> list[float]:
+    """Cursor down (up at the end of the table) ``presses`` times: press → screen updated."""
+    took: list[float] = []
+    table.focus()
+    await _settle(app, pilot)
+    step = "down"
+    for _ in range(presses):
+        if table.cursor_row >= table.row_count - 1:
+            step = "up"
+        elif table.cursor_row <= 0:
+            step = "down"
+        row = table.cursor_row
+        start = time.perf_counter()
+        _send(app, step)
+        await _until(
+            app, pilot, lambda row=row: table.cursor_row != row or table.row_count < 2, f"{step} in row {row}", 30
+        )
+        took.append(time.perf_counter() - start)
+    return took
+
+
+def _exists(screen, selector: str) -> bool:
+    return any(True for _ in screen.query(selector))
+
+
+def _row(table, row: int) -> list[str]:
+    return [str(getattr(cell, "plain", cell)) for cell in table.get_row_at(row)] if row < table.row_count else []
+
+
+def _roster_cells(table) -> list[str]:
+    return [str(getattr(cell, "plain", cell)) for row in range(table.row_count) for cell in table.get_row_at(row)]
+
+
+def ui(path: Path, options: dict[str, float]) -> None:
+    asyncio.run(_ui(path, options))
+
+
+async def _ui(path: Path, options: dict[str, float]) -> None:
+    """All UI figures in one app process (its start costs seconds at x10), in this order:
+    keys in the first committee's roster, Ctrl+S in a member form, a colleague's saves,
+    then the tour of the tabs, then the peak RSS. The app polls every 20 ms, so a colleague's
+    save is the refresh, not the poll interval (1 s in use); a poll without a change is one stat."""
+    from textual.widgets import DataTable, TabbedContent, TabPane
 
     from herford_tui.app import create_app
 
-    app = create_app(path, poll_interval=3600)  # no colleague here: polling would only add noise
+    out: dict[str, object] = {}
+    started = time.perf_counter()
+    app = create_app(path, poll_interval=0.02)
     app.animation_level = "none"
-    visits: dict[str, float] = {}
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(app, pilot)
+        out["start_s"] = time.perf_counter() - started
+        table = next(t for t in app.screen.query("#roster").results(DataTable) if t.region.area)
+        view = table.parent
+        out["roster_rows"] = table.row_count
+        out["keys"] = await _press_keys(app, pilot, table, int(options["keys"]))
+        out["ctrl_s"] = await _form_saves(app, pilot, table, view, int(options["saves"]), options["seconds"])
+        out["colleague"] = await _colleague_saves(
+            app, pilot, path, table, view, int(options["saves"]), options["seconds"]
+        )
         tabs = app.screen.query(TabbedContent).first()
         panes = [pane.id for pane in tabs.query(TabPane) if pane.id]
-        for pane_id in _sample(panes, max_tabs):
+        first = tabs.active
+        visits: dict[str, float] = {}
+        for pane_id in _sample(panes, int(options["max_tabs"])):
+            if pane_id == first:  # built at start: not a first visit
+                continue
             start = time.perf_counter()
             tabs.active = pane_id
             await _settle(app, pilot)
             visits[pane_id] = time.perf_counter() - start
+        out.update(_visits(visits), rss_mib=_peak_rss_mib(), tabs_in_app=len(panes))
+    _say(out)
+
+
+def _visits(visits: dict[str, float]) -> dict[str, object]:
     slowest = max(visits, key=lambda k: visits[k]) if visits else ""
-    _say(
-        {
-            "rss_mib": _peak_rss_mib(),
-            "tabs": len(visits),
-            "tabs_in_app": len(panes),
-            "first_visit_max_s": visits.get(slowest, 0.0),
-            "first_visit_slowest": slowest,
-            "first_visit_total_s": sum(visits.values()),
-        }
+    return {
+        "tabs": len(visits),
+        "first_visits": visits,
+        "first_visit_p95_s": _p95(list(visits.values())),
+        "first_visit_max_s": visits.get(slowest, 0.0),
+        "first_visit_slowest": slowest,
+    }
+
+
+def _two_organisations(snapshot) -> list[tuple[int, str]]:
+    """Two organisations a picker finds first by their full name (typing it picks that one)."""
+    from herford_tui.domain.search import find_organisations
+
+    found: list[tuple[int, str]] = []
+    for org in sorted(snapshot.organisations.values(), key=lambda o: o.id)[:200]:
+        hits = find_organisations(snapshot, org.name, limit=2)
+        if hits and hits[0].id == org.id and (len(hits) == 1 or hits[1].name != org.name):
+            found.append((org.id, org.name))
+            if len(found) == 2:
+                return found
+    raise RuntimeError("no two organisations a picker finds by name")
+
+
+async def _form_saves(app, pilot, table, view, runs: int, seconds: float) -> list[float]:
+    """``e`` on a current member, a new organisation in "vertritt", then Ctrl+S → the roster shows it."""
+    from textual.widgets import Input
+
+    row = next(
+        i
+        for i, line in enumerate(view.lines)
+        if line.membership is not None and not line.ended and not line.upcoming and not line.deputy
     )
+    orgs = _two_organisations(app.snapshot)
+    took: list[float] = []
+    began = time.perf_counter()
+    for run in range(runs):
+        if run >= MIN_SAVES and time.perf_counter() - began > seconds:
+            break
+        table.focus()
+        table.move_cursor(row=row)
+        await _settle(app, pilot)
+        _send(app, "e")
+        await _until(app, pilot, lambda: _exists(app.screen, "#represents-input"), "the member form")
+        field = app.screen.query_one("#represents-input", Input)
+        name = orgs[0][1] if field.value != orgs[0][1] else orgs[1][1]  # a change every time
+        field.focus()
+        field.value = name
+        await _until(app, pilot, lambda: not _exists(app.screen, ".picker-matches.-empty"), "the picker's matches")
+        _send(app, "enter")
+        await _until(app, pilot, lambda field=field, name=name: field.value == name, f"the picker taking {name!r}", 30)
+        if field.value != name:
+            raise RuntimeError(f"the picker took {field.value!r} for {name!r}")
+        start = time.perf_counter()
+        _send(app, "ctrl+s")
+        await _until(
+            app, pilot, lambda name=name: app.screen is app.main and name in _row(table, row), "the roster after Ctrl+S"
+        )
+        took.append(time.perf_counter() - start)
+    return took
 
 
-async def _settle(app, pilot) -> None:
-    """Until the shown tab has built and refreshed: messages handled, workers done, painted."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+async def _colleague_saves(app, pilot, path: Path, table, view, runs: int, seconds: float) -> list[float]:
+    """A colleague's process changes the function of the person on the first roster line;
+    from its save returning to the roster showing it."""
+    line = next(line for line in view.lines if line.membership is not None)
+    person_id = line.membership.person_id
+    other = subprocess.Popen(
+        [sys.executable, __file__, "colleague", str(path), str(person_id), "function"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+    )
+    assert other.stdin is not None and other.stdout is not None
+    took: list[float] = []
+    try:
+        json.loads(other.stdout.readline())
+        began = time.perf_counter()
+        for i in range(runs):
+            if i >= MIN_SAVES and time.perf_counter() - began > seconds:
+                break
+            text = f"Funktion {i}"
+            other.stdin.write(f"save {text}\n")
+            other.stdin.flush()
+            saved_at = json.loads(other.stdout.readline())["saved_at"]
+            await _until(app, pilot, lambda text=text: text in _roster_cells(table), "a colleague's save in the roster")
+            took.append(time.monotonic() - saved_at)
+    finally:
+        other.stdin.close()
+        other.wait()
+    return took
+
+
+def bare_ui(rows: int, options: dict[str, float]) -> None:
+    asyncio.run(_bare_ui(rows, options))
+
+
+async def _bare_ui(rows: int, options: dict[str, float]) -> None:
+    """The baselines of the UI figures: a bare Textual app with the same tab skeleton, its
+    tabs built on their first visit with a table of ``rows`` rows (as the app's roster)."""
+    from bare_app import BareApp
+    from textual.widgets import DataTable, TabbedContent
+
+    app = BareApp(rows=rows, lazy=True)
+    out: dict[str, object] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        table = app.query_one(DataTable)
+        out["roster_rows"] = table.row_count
+        out["keys"] = await _press_keys(app, pilot, table, int(options["keys"]))
+        tabs = app.query_one(TabbedContent)
+        visits: dict[str, float] = {}
+        for pane_id in app.pane_ids[1:]:
+            start = time.perf_counter()
+            tabs.active = pane_id
+            await _settle(app, pilot)
+            visits[pane_id] = time.perf_counter() - start
+        out.update(_visits(visits))
+    _say(out)
 
 
 def colleague(path: Path, person_id: int | None = None, field: str = "notes") -> None:
@@ -111,51 +313,6 @@ def colleague(path: Path, person_id: int | None = None, field: str = "notes") ->
         setattr(person, field, text)  # a str field of Person: notes, function
         store.save(person)
         _say({"saved_at": time.monotonic()})
-
-
-def ui_colleague(path: Path, runs: int) -> None:
-    asyncio.run(_ui_colleague(path, runs))
-
-
-async def _ui_colleague(path: Path, runs: int) -> None:
-    """The app shows the first committee; a colleague's process changes the function of the
-    person on its first roster line; how long until the roster shows it. The app polls every
-    20 ms here, so the figure is the refresh, not the poll interval (1 s in the app)."""
-    from textual.widgets import DataTable
-
-    from herford_tui.app import create_app
-
-    app = create_app(path, poll_interval=0.02)
-    app.animation_level = "none"
-    took: list[float] = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
-        table = next(t for t in app.screen.query("#roster").results(DataTable) if t.region.area)
-        view = table.parent
-        line = next(line for line in view.lines if line.membership is not None)  # type: ignore[union-attr]
-        person_id = line.membership.person_id
-        other = subprocess.Popen(
-            [sys.executable, __file__, "colleague", str(path), str(person_id), "function"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            bufsize=1,
-        )
-        assert other.stdin is not None and other.stdout is not None
-        try:
-            json.loads(other.stdout.readline())
-            for i in range(runs):
-                text = f"Funktion {i}"
-                other.stdin.write(f"save {text}\n")
-                other.stdin.flush()
-                saved_at = json.loads(other.stdout.readline())["saved_at"]
-                while not any(text in str(cell) for row in range(table.row_count) for cell in table.get_row_at(row)):
-                    await pilot.pause(0.002)
-                took.append(time.monotonic() - saved_at)
-        finally:
-            other.stdin.close()
-            other.wait()
-    _say({"seconds": took})
 
 
 def writer(path: Path, writer_id: str, count: int) -> None:
@@ -180,14 +337,14 @@ def writer(path: Path, writer_id: str, count: int) -> None:
 if __name__ == "__main__":
     kind, file, *rest = sys.argv[1:]
     target = Path(file)
-    if kind == "rss":
-        rss(target, int(rest[0]) if rest else 1_000_000)
+    if kind == "ui":
+        ui(target, json.loads(rest[0]))
+    elif kind == "bare_ui":
+        bare_ui(int(file), json.loads(rest[0]))
     elif kind == "parse":
         parse(target)
     elif kind == "colleague":
         colleague(target, int(rest[0]) if rest else None, rest[1] if len(rest) > 1 else "notes")
-    elif kind == "ui_colleague":
-        ui_colleague(target, int(rest[0]))
     elif kind == "writer":
         writer(target, rest[0], int(rest[1]))
     else:

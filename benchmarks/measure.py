@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gc
+import json
 import math
 import os
 import statistics
 import time
 import timeit
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -66,6 +67,31 @@ class Figure:
         return out
 
 
+class Budget:
+    """The runs of one figure: ``runs`` (with as many of its baseline, alternating), fewer when
+    its ``seconds`` are spent, never fewer than ``minimum``. ``note`` says when it stopped early."""
+
+    def __init__(self, runs: int, seconds: float, minimum: int = 7):
+        self.runs = runs
+        self.seconds = seconds
+        self.minimum = min(minimum, runs)
+        self.note = ""
+        self.done = 0
+
+    def __iter__(self) -> Iterator[int]:
+        start = time.perf_counter()
+        for i in range(self.runs):
+            spent = time.perf_counter() - start
+            if i >= self.minimum and spent + spent / i > self.seconds:
+                self.note = (
+                    f"{i} of {self.runs} runs: a run took {spent / i:.1f} s, "
+                    f"the time budget of this figure is {self.seconds:.0f} s"
+                )
+                return
+            self.done = i + 1
+            yield i
+
+
 def _timed(fn: Callable[[], object], *, collect: bool = False) -> float:
     if collect:  # no collection left over from the previous run lands in this one
         gc.collect()
@@ -88,9 +114,9 @@ def _parse_floor(raw: bytes) -> float:
 
 
 # -- cold start --------------------------------------------------------------------------------------
-def cold_start(path: Path, runs: int) -> Figure:
+def cold_start(path: Path, budget: Budget) -> Figure:
     app, bare = [], []
-    for _ in range(runs):  # alternating: a busy moment on the machine hits both alike
+    for _ in budget:  # alternating: a busy moment on the machine hits both alike
         app.append(processes.time_to_marker(processes.herford_tui_command(path)))
         bare.append(processes.time_to_marker(processes.bare_app_command()))
     return Figure(
@@ -99,14 +125,15 @@ def cold_start(path: Path, runs: int) -> Figure:
         app,
         "bare Textual app, same tab skeleton, no data",
         bare,
+        note=budget.note,
     )
 
 
 # -- open ----------------------------------------------------------------------------------------------
-def open_store(path: Path, runs: int) -> Figure:
+def open_store(path: Path, budget: Budget) -> Figure:
     raw = path.read_bytes()
     opened, parsed = [], []
-    for _ in range(runs):
+    for _ in budget:
         opened.append(_timed(lambda: Store(path).open(), collect=True))
         parsed.append(_parse_floor(raw))
     name = "Store(path).open(): read, parse, decode the snapshot"
@@ -115,7 +142,7 @@ def open_store(path: Path, runs: int) -> Figure:
     stat = timeit.timeit(store.changed, number=calls) / calls
     cached = timeit.timeit(store.snapshot, number=calls) / calls
     extra = {"changed_call_us": round(stat * 1e6, 2), "cached_snapshot_call_us": round(cached * 1e6, 2)}
-    return Figure(name, "s", opened, "orjson.loads of the same bytes", parsed, extra=extra)
+    return Figure(name, "s", opened, "orjson.loads of the same bytes", parsed, note=budget.note, extra=extra)
 
 
 # -- saving --------------------------------------------------------------------------------------------
@@ -134,7 +161,7 @@ def _raw_write(folder: Path, data: bytes) -> float:
     return took
 
 
-def saves(path: Path, runs: int) -> tuple[Figure, Figure]:
+def saves(path: Path, budget: Budget) -> tuple[Figure, Figure]:
     store = Store(path).open()
     ids = sorted(store.snapshot().persons)[:3]
     one, three, raw_one, raw_three = [], [], [], []
@@ -144,7 +171,7 @@ def saves(path: Path, runs: int) -> tuple[Figure, Figure]:
         person.notes = text
         return person
 
-    for i in range(runs):
+    for i in budget:
         single = noted(ids[0], f"Benchmark {i}")
         one.append(_timed(partial(store.save, single), collect=True))
         raw_one.append(_raw_write(path.parent, path.read_bytes()))
@@ -153,8 +180,8 @@ def saves(path: Path, runs: int) -> tuple[Figure, Figure]:
         raw_three.append(_raw_write(path.parent, path.read_bytes()))
     baseline = "raw write + fsync of the same bytes, same folder"
     return (
-        Figure("save one record (Store.save)", "s", one, baseline, raw_one),
-        Figure("save three records at once (Store.save_all)", "s", three, baseline, raw_three),
+        Figure("save one record (Store.save)", "s", one, baseline, raw_one, note=budget.note),
+        Figure("save three records at once (Store.save_all)", "s", three, baseline, raw_three, note=budget.note),
     )
 
 
@@ -162,7 +189,7 @@ def saves(path: Path, runs: int) -> tuple[Figure, Figure]:
 SPIN = 0.0005
 
 
-def colleague_seen(path: Path, runs: int) -> Figure:
+def colleague_seen(path: Path, budget: Budget) -> Figure:
     """Another process saves; this one notices (a stat every 0.5 ms) and reads the new data.
 
     Measured from the first ``changed()`` that sees the replaced file to the new value in
@@ -174,7 +201,7 @@ def colleague_seen(path: Path, runs: int) -> Figure:
     seen, parsed = [], []
     try:
         person_id = colleague.answer()["person_id"]
-        for i in range(runs):
+        for i in budget:
             text = f"Kollegin {i}"
             store.snapshot()
             colleague.tell(f"save {text}")
@@ -195,20 +222,7 @@ def colleague_seen(path: Path, runs: int) -> Figure:
         seen,
         "orjson.loads of the new bytes",
         parsed,
-        note="plus the app's poll interval (1 s)",
-    )
-
-
-def colleague_in_ui(path: Path, runs: int, snapshot_seen: Figure) -> Figure:
-    """The same in the app (headless): a colleague's save returned → the roster shows it."""
-    took = processes.run_child("ui_colleague", str(path), str(runs))["seconds"]
-    return Figure(
-        "a colleague's save in the app: save returned → roster shows it",
-        "s",
-        took,
-        "the same save seen in a bare snapshot (above)",
-        list(snapshot_seen.values),
-        note="the app polls every 20 ms here; in use add its poll interval (1 s)",
+        note="; ".join(filter(None, ["plus the app's poll interval (1 s)", budget.note])),
     )
 
 
@@ -243,13 +257,13 @@ def _scan(names: list[str], text: str) -> list[str]:
     return [n for n in names if text in n]
 
 
-def search_keystrokes(path: Path, runs: int) -> Figure:
+def search_keystrokes(path: Path, budget: Budget) -> Figure:
     """p95 over one typing session per run, on a fresh snapshot (the first keystroke after a
     change pays any index the search builds), against a plain substring scan of every name."""
     base = Store(path).open().snapshot()
     queries = _queries(base)
     p95s, scans, firsts = [], [], []
-    for _ in range(runs):
+    for _ in budget:
         snapshot = base.with_changes([])
         search = _search_function(snapshot)
         times = [_timed(partial(search, q)) for q in queries]
@@ -265,42 +279,97 @@ def search_keystrokes(path: Path, runs: int) -> Figure:
         p95s,
         "substring scan of every name (p95)",
         scans,
+        note=budget.note,
         extra={"keystrokes_per_run": len(queries), "first_keystroke_max_ms": round(max(firsts) * 1000, 2)},
     )
 
 
-# -- memory ---------------------------------------------------------------------------------------------
-def peak_rss(path: Path, runs: int, max_tabs: int) -> tuple[Figure, Figure]:
-    rss, parse, slowest_tab, visits = [], [], [], []
-    for _ in range(runs):
-        app = processes.run_child("rss", str(path), str(max_tabs))
-        rss.append(app["rss_mib"])
-        slowest_tab.append(app["first_visit_max_s"])
-        visits.append(app)
-        parse.append(processes.run_child("parse", str(path))["rss_mib"])
-    memory = Figure(
-        "peak RSS after visiting every tab (headless, 120x40)",
-        "MiB",
-        rss,
-        "peak RSS of json.loads of the file alone",
-        parse,
-        extra={"tabs_visited": visits[-1]["tabs"], "tabs_in_app": visits[-1]["tabs_in_app"]},
+# -- the app's UI (headless Pilot) and its memory ------------------------------------------------------
+def ui_figures(path: Path, budget: Budget, options: dict[str, float]) -> dict[str, Figure]:
+    """One app process per run measures keys, form saves, a colleague's saves, the tab tour and
+    the peak RSS (its start costs seconds at x10); alternating with the bare app's baselines and
+    with the parse-only process for memory."""
+    apps, bares, parsed = [], [], []
+    for _ in budget:
+        apps.append(processes.run_child("ui", str(path), json.dumps(options)))
+        bares.append(processes.run_child("bare_ui", str(apps[-1]["roster_rows"]), json.dumps(options)))
+        parsed.append(processes.run_child("parse", str(path))["rss_mib"])
+    heavy = f"n = app processes: each starts the app and tours the tabs; {budget.note or 'as many as asked'}"
+    last = apps[-1]
+    tour = (
+        f"{last['tabs']} of {last['tabs_in_app']} tabs visited (not the start tab): every tab that is not a single "
+        "committee (Arbeitskreise with the committee it opens with, Organisationen, Jahr) and single-committee "
+        "tabs spread evenly up to the cap"
     )
-    tab = Figure(
-        "slowest first visit of a tab (headless)",
-        "s",
-        slowest_tab,
-        extra={"slowest_tab": visits[-1]["first_visit_slowest"]},
-    )
-    return memory, tab
+    figures = {
+        "tab_first_visit": Figure(
+            "a tab's first visit, p95 over the visited tabs (headless)",
+            "s",
+            [a["first_visit_p95_s"] for a in apps],
+            "bare Textual app: first visit of a tab with a table of as many rows",
+            [b["first_visit_p95_s"] for b in bares],
+            note=f"{tour}; {heavy}",
+            extra={
+                "max_ms": round(max(a["first_visit_max_s"] for a in apps) * 1000, 2),
+                "slowest_tab": last["first_visit_slowest"],
+                "bare_max_ms": round(max(b["first_visit_max_s"] for b in bares) * 1000, 2),
+                "tabs_visited": last["tabs"],
+                "tabs_in_app": last["tabs_in_app"],
+            },
+        ),
+        "roster_key": Figure(
+            "a key in the first committee's roster (cursor down/up), p95: press → screen updated",
+            "s",
+            [_p95(a["keys"]) for a in apps],
+            "bare Textual app: the same key in a DataTable of as many rows",
+            [_p95(b["keys"]) for b in bares],
+            note=heavy,
+            extra={
+                "presses_per_run": len(last["keys"]),
+                "roster_rows": last["roster_rows"],
+                "max_ms": round(max(max(a["keys"]) for a in apps) * 1000, 2),
+            },
+        ),
+        "ctrl_s": Figure(
+            "Ctrl+S in a member form (vertritt changed) → the roster shows it",
+            "s",
+            [t for a in apps for t in a["ctrl_s"]],
+            note=_pooled("form saves", apps, "ctrl_s", options),
+        ),
+        "colleague_ui": Figure(
+            "a colleague's save in the app: save returned → roster shows it",
+            "s",
+            [t for a in apps for t in a["colleague"]],
+            note="the app polls every 20 ms here; in use add its poll interval (1 s); "
+            + _pooled("saves", apps, "colleague", options),
+        ),
+        "peak_rss": Figure(
+            "peak RSS after the UI figures and the tab tour (headless, 120x40)",
+            "MiB",
+            [a["rss_mib"] for a in apps],
+            "peak RSS of json.loads of the file alone",
+            parsed,
+            note=heavy,
+            extra={"tabs_visited": last["tabs"], "tabs_in_app": last["tabs_in_app"]},
+        ),
+    }
+    return figures
+
+
+def _pooled(what: str, apps: list[dict[str, Any]], key: str, options: dict[str, float]) -> str:
+    counts = [len(a[key]) for a in apps]
+    text = f"{sum(counts)} {what} in {len(apps)} app process(es)"
+    if min(counts) < options["saves"]:
+        text += f", fewer than {options['saves']:g} per process: their time budget ({options['seconds']:g} s) was spent"
+    return text
 
 
 # -- concurrent writers ---------------------------------------------------------------------------------
-def writers(path: Path, runs: int, per_writer: int, count: int = 4) -> Figure:
+def writers(path: Path, budget: Budget, per_writer: int, count: int = 4) -> Figure:
     """``count`` processes insert ``per_writer`` records each at once; saves per second, and every
     record must be in the file afterwards. Baseline: one writer alone, the same number of saves."""
     together, alone, lost_total, messages = [], [], 0, []
-    for run in range(runs):
+    for run in budget:
         alone.append(_writers_round(path, f"{run}a", 1, per_writer)[0])
         rate, lost, errors = _writers_round(path, f"{run}b", count, per_writer)
         together.append(rate)
@@ -312,7 +381,9 @@ def writers(path: Path, runs: int, per_writer: int, count: int = 4) -> Figure:
         together,
         "one writer alone",
         alone,
-        note="lost: missing although the save reported success; errors: saves refused with a message",
+        note="; ".join(
+            filter(None, ["lost: missing although the save reported success; errors: saves refused", budget.note])
+        ),
         extra={"lost": lost_total, "errors": len(messages), "error_messages": sorted(set(messages))[:3]},
     )
 

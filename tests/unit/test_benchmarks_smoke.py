@@ -1,0 +1,62 @@
+"""The benchmark harness can't rot silently: its modules import, the cheapest figures run on the
+small demo data, and the report turns a result into its tables. Quick (a few seconds); the whole
+``run.py`` once on the small data is ``test_benchmarks.py`` (slow)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+@pytest.fixture
+def bench(monkeypatch):
+    monkeypatch.syspath_prepend(str(BENCHMARKS))  # the modules import each other by bare name
+    import bare_app  # noqa: F401 (imports: the baseline app and the children stay importable)
+    import child  # noqa: F401
+    import measure
+    import report
+    import run
+
+    return run, measure, report
+
+
+def test_the_cheapest_figures_on_the_small_demo_data_make_a_report(bench, tmp_path: Path):
+    run, measure, report = bench
+    path, seconds = run.build_demo(tmp_path, "small", None)
+    assert path.stat().st_size > 10_000 and seconds is not None
+
+    opened = measure.open_store(path, measure.Budget(2, seconds=10, minimum=2))
+    one, three = measure.saves(path, measure.Budget(2, seconds=10, minimum=2))
+    search = measure.search_keystrokes(path, measure.Budget(1, seconds=10))
+    figures = {"open": opened, "save_one": one, "save_three": three, "search_p95": search}
+    for figure in figures.values():
+        assert len(figure.values) == len(figure.baseline) >= 1
+        assert figure.median > 0 and figure.ratio is not None and figure.ratio > 0
+
+    result = {"file_bytes": path.stat().st_size, "figures": {k: f.as_json() for k, f in figures.items()}}
+    bigger = {"file_bytes": result["file_bytes"] * 10, "figures": result["figures"]}
+    sizes = {"small": result, "x1": bigger}
+    whole = {
+        "machine": run.machine(),
+        "sizes": sizes,
+        "verdicts": run.verdicts(sizes),
+        "growth": run.growth(sizes),
+        "total_seconds": 1.0,
+    }
+    assert whole["growth"]["open"]["small→x1"] == 0  # the same figure at ten times the size: flat
+    verdict = whole["verdicts"]["x1"]["open"]
+    assert verdict["target"] == "ratio ≤ 2"
+    assert verdict["verdict"] in ("met", f"ratio missed by {opened.ratio / 2:.1f}×")
+    text = report.markdown(whole)
+    assert "`Store.open()`" in text and "Targets of issue 12" in text and "small→x1" in text
+
+
+def test_the_budget_stops_early_but_never_below_its_minimum(bench):
+    _, measure, _ = bench
+    budget = measure.Budget(9, seconds=0, minimum=3)
+    assert list(budget) == [0, 1, 2] and budget.note.startswith("3 of 9 runs")
+    generous = measure.Budget(4, seconds=60)
+    assert list(generous) == [0, 1, 2, 3] and generous.note == ""
