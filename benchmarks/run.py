@@ -52,7 +52,8 @@ UI_OPTIONS = {"keys": 40, "saves": 7, "max_tabs": 12}
 """Per app process: key presses, form saves and a colleague's saves (at least 3, fewer than asked
 when a share of the budget is spent), tabs toured: every tab that is not a single committee and
 single-committee tabs spread evenly up to ``max_tabs`` (x10 has 343 tabs)."""
-WRITES_PER_WRITER = {"small": 20, "x1": 8, "x10": 2}
+WRITES_PER_WRITER = {"small": 20, "x1": 8, "x10": 1}
+"""Saves per writer: at x10 a save while three others write takes seconds today (each re-reads the file)."""
 TARGETS: dict[str, dict[str, dict[str, float]]] = {
     "cold_start": {"x1": {"ratio": 1.3}, "x10": {"ratio": 2}},
     "open": {"x1": {"ratio": 2}, "x10": {"ratio": 2}},
@@ -175,11 +176,15 @@ def growth(results: dict[str, dict[str, Any]]) -> dict[str, dict[str, float]]:
 
 
 def _bound(what: str, bound: float) -> str:
-    return f"{what} ≤ {bound:g}" if what in ("ratio", "lost") else f"≤ {bound:g} {what}"
+    if what == "lost":
+        return f"{bound:g} lost"
+    return f"{what} ≤ {bound:g}" if what == "ratio" else f"≤ {bound:g} {what}"
 
 
 def _bound(what: str, bound: float) -> str:
-    return f"{what} ≤ {bound:g}" if what in ("ratio", "lost") else f"≤ {bound:g} {what}"
+    if what == "lost":
+        return f"{bound:g} lost"
+    return f"{what} ≤ {bound:g}" if what == "ratio" else f"≤ {bound:g} {what}"
 
 
 def verdicts(results: dict[str, dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
