@@ -304,10 +304,13 @@ def search_keystrokes(path: Path, budget: Budget) -> Figure:
 
 
 # -- the app's UI (headless Pilot) and its memory ------------------------------------------------------
-def ui_figures(path: Path, budget: Budget, options: dict[str, float]) -> dict[str, Figure]:
+def ui_figures(
+    path: Path, budget: Budget, options: dict[str, float]
+) -> tuple[dict[str, Figure | None], dict[str, str]]:
     """One app process per run measures keys, form saves, a colleague's saves, the tab tour and
     the peak RSS (its start costs seconds at x10); alternating with the bare app's baselines and
-    with the parse-only process for memory."""
+    with the parse-only process for memory. A part that failed in the app: no figure (None), and
+    why in the second dict."""
     apps, bares, parsed = [], [], []
     for _ in budget:
         apps.append(processes.run_child("ui", str(path), json.dumps(options)))
@@ -320,7 +323,8 @@ def ui_figures(path: Path, budget: Budget, options: dict[str, float]) -> dict[st
         "committee (Arbeitskreise with the committee it opens with, Organisationen, Jahr) and single-committee "
         "tabs spread evenly up to the cap"
     )
-    figures = {
+    failed = {key: message for a in apps for key, message in a.get("errors", {}).items()}
+    figures: dict[str, Figure | None] = {
         "tab_first_visit": Figure(
             "a tab's first visit, p95 over the visited tabs (headless)",
             "s",
@@ -336,7 +340,9 @@ def ui_figures(path: Path, budget: Budget, options: dict[str, float]) -> dict[st
                 "tabs_in_app": last["tabs_in_app"],
             },
         ),
-        "roster_key": Figure(
+        "roster_key": None
+        if "keys" in failed
+        else Figure(
             "a key in the first committee's roster (cursor down/up), p95: press → screen updated",
             "s",
             [_p95(a["keys"]) for a in apps],
@@ -349,13 +355,17 @@ def ui_figures(path: Path, budget: Budget, options: dict[str, float]) -> dict[st
                 "max_ms": round(max(max(a["keys"]) for a in apps) * 1000, 2),
             },
         ),
-        "ctrl_s": Figure(
+        "ctrl_s": None
+        if "ctrl_s" in failed
+        else Figure(
             "Ctrl+S in a member form (vertritt changed) → the roster shows it",
             "s",
             [t for a in apps for t in a["ctrl_s"]],
             note=_pooled("form saves", apps, "ctrl_s", options),
         ),
-        "colleague_ui": Figure(
+        "colleague_ui": None
+        if "colleague" in failed
+        else Figure(
             "a colleague's save in the app: save returned → roster shows it",
             "s",
             [t for a in apps for t in a["colleague"]],
@@ -372,7 +382,8 @@ def ui_figures(path: Path, budget: Budget, options: dict[str, float]) -> dict[st
             extra={"tabs_visited": last["tabs"], "tabs_in_app": last["tabs_in_app"]},
         ),
     }
-    return figures
+    missing = {"keys": "roster_key", "ctrl_s": "ctrl_s", "colleague": "colleague_ui"}
+    return figures, {missing[key]: message for key, message in failed.items()}
 
 
 def _pooled(what: str, apps: list[dict[str, Any]], key: str, options: dict[str, float]) -> str:

@@ -105,6 +105,8 @@ def notes(report: dict[str, Any]) -> list[str]:
     """Why a figure has fewer runs, what the tour visited: the notes of the figures, per size."""
     lines = []
     for size, result in report["sizes"].items():
+        for key, message in result.get("not_measured", {}).items():
+            lines.append(f"- {size}, {LABELS.get(key, key)}: **not measured**: {message}")
         for key, _, _ in ROWS:
             figure = result["figures"].get(key)
             if figure and figure.get("note"):

@@ -107,10 +107,13 @@ def build_demo(folder: Path, size: str, data: Path | None) -> tuple[Path, float 
     return path, time.perf_counter() - start
 
 
-def measure_size(path: Path, size: str, runs: int, scale: float, say) -> tuple[dict[str, measure.Figure], dict]:
-    """Every figure of one size on one demo file; the seconds each part took."""
+def measure_size(
+    path: Path, size: str, runs: int, scale: float, say
+) -> tuple[dict[str, measure.Figure], dict[str, float], dict[str, str]]:
+    """Every figure of one size on one demo file; the seconds each part took; why a figure is missing."""
     figures: dict[str, measure.Figure] = {}
     seconds: dict[str, float] = {}
+    errors: dict[str, str] = {}
 
     def budget(part: str, wanted: int = runs) -> measure.Budget:
         """This part's share of the size's budget, plus what the parts before it left over."""
@@ -139,13 +142,17 @@ def measure_size(path: Path, size: str, runs: int, scale: float, say) -> tuple[d
     part("cold_start", ("cold_start", measure.cold_start(path, budget("cold_start"))))
     started = time.perf_counter()
     options = {**UI_OPTIONS, "seconds": BUDGET[size] * scale * 0.1}
-    ui = measure.ui_figures(path, budget("ui", min(UI_RUNS[size], runs)), options)
-    ui["colleague_ui"].baseline_name = "the same save seen in a bare snapshot (above)"
-    ui["colleague_ui"].baseline = list(figures["colleague_seen"].values)
-    part("ui", *ui.items())
+    ui, failed = measure.ui_figures(path, budget("ui", min(UI_RUNS[size], runs)), options)
+    if (seen := ui.get("colleague_ui")) is not None:
+        seen.baseline_name = "the same save seen in a bare snapshot (above)"
+        seen.baseline = list(figures["colleague_seen"].values)
+    for key, message in failed.items():
+        errors[key] = message
+        say(f"    {key}: NOT MEASURED: {message}")
+    part("ui", *((key, figure) for key, figure in ui.items() if figure is not None))
     started = time.perf_counter()
     part("writers", ("writers", measure.writers(path, budget("writers", 2), WRITES_PER_WRITER[size])))
-    return figures, seconds
+    return figures, seconds, errors
 
 
 def _short(figure: measure.Figure) -> str:
@@ -235,12 +242,13 @@ def main() -> None:
             file_bytes = path.stat().st_size
             built = f"demo written in {generated:.1f} s" if generated is not None else f"copied from {args.data}"
             say(f"  {size}: {file_bytes / 1e6:.1f} MB, {built}")
-            figures, seconds = measure_size(path, size, args.runs or RUNS[size], args.budget, say)
+            figures, seconds, errors = measure_size(path, size, args.runs or RUNS[size], args.budget, say)
             report["sizes"][size] = {
                 "file_bytes": file_bytes,
                 "demo_seconds": round(generated, 2) if generated is not None else None,
                 "seconds": {**seconds, "total": round(time.perf_counter() - began, 1)},
                 "figures": {key: figure.as_json() for key, figure in figures.items()},
+                "not_measured": errors,
             }
     finally:
         if not args.keep:
