@@ -10,7 +10,7 @@ Each prints one JSON object per answer on stdout, so ``run.py`` reads figures, n
 - ``parse PATH``: ``json.loads`` of the file, nothing else; peak RSS (the baseline of ``ui``'s).
 - ``colleague PATH``: a colleague's app process: on each ``save TEXT`` line it saves a person's
   notes and answers with the monotonic time the save returned.
-- ``writer PATH ID N``: one of the concurrent writers: after ``go`` it inserts N organisations.
+- ``writer PATH ID N``: one of the concurrent writers: after each ``go TAG`` it inserts N organisations.
 """
 
 from __future__ import annotations
@@ -327,22 +327,26 @@ def colleague(path: Path, person_id: int | None = None, field: str = "notes") ->
 
 
 def writer(path: Path, writer_id: str, count: int) -> None:
+    """On each ``go TAG`` line: insert ``count`` organisations named after the writer and TAG."""
     from herford_tui.domain import Organisation
     from herford_tui.store import Store
 
     store = Store(path).open()
     _say({"ready": True})
-    if sys.stdin.readline().strip() != "go":
-        return
-    errors: list[str] = []
-    failed: list[int] = []
-    for k in range(count):
-        try:
-            store.save(Organisation(name=f"Benchmark-Schreiber {writer_id}-{k}"))
-        except Exception as exc:  # a refused save is a figure (the user is told), not a crash
-            errors.append(f"{type(exc).__name__}: {exc}")
-            failed.append(k)
-    _say({"done_at": time.monotonic(), "errors": errors, "failed": failed})
+    for line in sys.stdin:
+        command, _, tag = line.strip().partition(" ")
+        if command != "go":
+            return
+        errors: list[str] = []
+        saved: list[str] = []
+        for k in range(count):
+            name = f"Benchmark-Schreiber {writer_id}-{tag}-{k}"
+            try:
+                store.save(Organisation(name=name))
+                saved.append(name)
+            except Exception as exc:  # a refused save is a figure (the user is told), not a crash
+                errors.append(f"{type(exc).__name__}: {exc}")
+        _say({"done_at": time.monotonic(), "errors": errors, "saved": saved})
 
 
 if __name__ == "__main__":

@@ -397,14 +397,25 @@ def _pooled(what: str, apps: list[dict[str, Any]], key: str, options: dict[str, 
 # -- concurrent writers ---------------------------------------------------------------------------------
 def writers(path: Path, budget: Budget, per_writer: int, count: int = 4) -> Figure:
     """``count`` processes insert ``per_writer`` records each at once; saves per second, and every
-    record must be in the file afterwards. Baseline: one writer alone, the same number of saves."""
-    together, alone, lost_total, messages = [], [], 0, []
-    for run in budget:
-        alone.append(_writers_round(path, f"{run}a", 1, per_writer)[0])
-        rate, lost, errors = _writers_round(path, f"{run}b", count, per_writer)
-        together.append(rate)
-        lost_total += lost
-        messages += errors
+    record whose save reported success must be in the file afterwards. Baseline: the first of
+    them alone, the same number of saves. The processes open the file once for all rounds."""
+    together, alone, saved, messages = [], [], [], []
+    children = [processes.Child("writer", str(path), str(w), str(per_writer)) for w in range(count)]
+    try:
+        for child in children:
+            child.answer()  # ready: opened its store
+        for run in budget:
+            rate, names, errors = _writers_round(children[:1], f"{run}a", per_writer)
+            alone.append(rate)
+            saved += names
+            rate, names, errors = _writers_round(children, f"{run}b", per_writer)
+            together.append(rate)
+            saved += names
+            messages += errors
+    finally:
+        for child in children:
+            child.close()
+    lost = set(saved) - {o.name for o in Store(path).open().snapshot().organisations.values()}
     return Figure(
         f"{count} concurrent writers, {per_writer} saves each",
         "saves/s",
@@ -414,30 +425,16 @@ def writers(path: Path, budget: Budget, per_writer: int, count: int = 4) -> Figu
         note="; ".join(
             filter(None, ["lost: missing although the save reported success; errors: saves refused", budget.note])
         ),
-        extra={"lost": lost_total, "errors": len(messages), "error_messages": sorted(set(messages))[:3]},
+        extra={"lost": len(lost), "errors": len(messages), "error_messages": sorted(set(messages))[:3]},
     )
 
 
-def _writers_round(path: Path, tag: str, count: int, per_writer: int) -> tuple[float, int, list[str]]:
-    children = [processes.Child("writer", str(path), f"{tag}.{w}", str(per_writer)) for w in range(count)]
-    try:
-        for child in children:
-            child.answer()  # ready: opened its store
-        start = time.monotonic()
-        for child in children:
-            child.tell("go")
-        answers = [child.answer() for child in children]
-    finally:
-        for child in children:
-            child.close()
+def _writers_round(children: list[processes.Child], tag: str, per_writer: int) -> tuple[float, list[str], list[str]]:
+    start = time.monotonic()
+    for child in children:
+        child.tell(f"go {tag}")
+    answers = [child.answer() for child in children]
     elapsed = max(a["done_at"] for a in answers) - start
     errors = [message for a in answers for message in a["errors"]]
-    names = {o.name for o in Store(path).open().snapshot().organisations.values()}
-    wanted = {
-        f"Benchmark-Schreiber {tag}.{w}-{k}"
-        for w, a in enumerate(answers)
-        for k in range(per_writer)
-        if k not in a["failed"]
-    }
-    saved = count * per_writer - len(errors)
-    return saved / elapsed, len(wanted - names), errors
+    saved = [name for a in answers for name in a["saved"]]
+    return (len(children) * per_writer - len(errors)) / elapsed, saved, errors
