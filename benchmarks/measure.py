@@ -276,22 +276,21 @@ def _scan(names: list[str], text: str) -> list[str]:
 
 
 def search_keystrokes(path: Path, budget: Budget) -> Figure:
-    """p95 over one typing session per run, on a fresh snapshot (the first keystroke after a
-    change pays any index the search builds), against a plain substring scan of every name."""
+    """p95 over one typing session per run, against a plain substring scan of every name. The
+    first keystroke on a new snapshot builds the search's index (the app does it in a worker after
+    each change): its time is ``index_build_ms``, once; the runs then type on that snapshot."""
     base = Store(path).open().snapshot()
     queries = _queries(base)
-    p95s, scans, firsts = [], [], []
+    p95s, scans = [], []
+    snapshot = base.with_changes([])
+    search = _search_function(snapshot)
+    build = _timed(partial(search, queries[0]))
+    names = [f"{p.family_name} {p.given_name}".casefold() for p in snapshot.persons.values()]
+    names += [o.name.casefold() for o in snapshot.organisations.values()]
     with _frozen():
         for _ in budget:
-            snapshot = base.with_changes([])
-            search = _search_function(snapshot)
-            times = [_timed(partial(search, q)) for q in queries]
-            firsts.append(times[0])
-            p95s.append(_p95(times))
-            names = [f"{p.family_name} {p.given_name}".casefold() for p in snapshot.persons.values()]
-            names += [o.name.casefold() for o in snapshot.organisations.values()]
-            scan = [_timed(partial(_scan, names, q.casefold())) for q in queries]
-            scans.append(_p95(scan))
+            p95s.append(_p95([_timed(partial(search, q)) for q in queries]))
+            scans.append(_p95([_timed(partial(_scan, names, q.casefold())) for q in queries]))
     return Figure(
         "search: keystroke latency p95",
         "s",
@@ -299,7 +298,7 @@ def search_keystrokes(path: Path, budget: Budget) -> Figure:
         "substring scan of every name (p95)",
         scans,
         note=budget.note,
-        extra={"keystrokes_per_run": len(queries), "first_keystroke_max_ms": round(max(firsts) * 1000, 2)},
+        extra={"keystrokes_per_run": len(queries), "index_build_ms": round(build * 1000, 2)},
     )
 
 
@@ -319,9 +318,10 @@ def ui_figures(
     heavy = f"n = app processes: each starts the app and tours the tabs; {budget.note or 'as many as asked'}"
     last = apps[-1]
     tour = (
-        f"{last['tabs']} of {last['tabs_in_app']} tabs visited (not the start tab): every tab that is not a single "
-        "committee (Arbeitskreise with the committee it opens with, Organisationen, Jahr) and single-committee "
-        "tabs spread evenly up to the cap"
+        f"{last['tabs']} of {last['tabs_in_app']} tabs visited (not the start tab): first every tab that is not a "
+        "single committee (Arbeitskreise with the committee it opens with, Organisationen, Jahr), then "
+        f"single-committee tabs spread evenly, up to {options['max_tabs']:g} tabs or until the tour's time budget "
+        f"({options['seconds']:g} s) is spent, at least 5"
     )
     failed = {key: message for a in apps for key, message in a.get("errors", {}).items()}
     figures: dict[str, Figure | None] = {

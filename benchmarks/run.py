@@ -46,7 +46,7 @@ SHARE = {"cold_start": 0.2, "open": 0.08, "saves": 0.08, "colleague": 0.08, "sea
 MINIMUM = {"cold_start": 3, "ui": 1, "writers": 1}
 """Fewer than 7 runs only for the heavy figures: each run of these starts the whole app (or the
 four writers) in a new process; at x10 one such run takes seconds to a minute today."""
-UI_RUNS = {"small": 3, "x1": 2, "x10": 1}
+UI_RUNS = {"small": 3, "x1": 3, "x10": 2}
 """App processes for the UI figures; each one does many measurements (see ``UI_OPTIONS``)."""
 UI_OPTIONS = {"keys": 40, "saves": 7, "max_tabs": 12}
 """Per app process: key presses, form saves and a colleague's saves (at least 3, fewer than asked
