@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -122,36 +123,43 @@ def measure_size(
         share = BUDGET[size] * scale * SHARE[part] + max(allotted - spent, 0)
         return measure.Budget(wanted, share, MINIMUM.get(part, 7))
 
-    def part(name: str, *found: tuple[str, measure.Figure]) -> None:
-        for key, figure in found:
+    def part(name: str, measured: Callable[[], dict[str, measure.Figure]]) -> None:
+        """Measure one part; if it fails, its figures are missing (and why), not the whole run."""
+        started = time.perf_counter()
+        try:
+            found = measured()
+        except Exception as exc:
+            errors[name] = f"{type(exc).__name__}: {str(exc)[-500:]}"
+            say(f"    {name}: NOT MEASURED: {errors[name]}")
+            found = {}
+        for key, figure in found.items():
             figures[key] = figure
             say(f"    {figure.name}: {_short(figure)}")
         seconds[name] = round(time.perf_counter() - started, 1)
         say(f"      ({seconds[name]} s)")
 
-    started = time.perf_counter()
-    part("open", ("open", measure.open_store(path, budget("open"))))
-    started = time.perf_counter()
-    one, three = measure.saves(path, budget("saves"))
-    part("saves", ("save_one", one), ("save_three", three))
-    started = time.perf_counter()
-    part("colleague", ("colleague_seen", measure.colleague_seen(path, budget("colleague"))))
-    started = time.perf_counter()
-    part("search", ("search_p95", measure.search_keystrokes(path, budget("search"))))
-    started = time.perf_counter()
-    part("cold_start", ("cold_start", measure.cold_start(path, budget("cold_start"))))
-    started = time.perf_counter()
-    options = {**UI_OPTIONS, "seconds": BUDGET[size] * scale * 0.1}
-    ui, failed = measure.ui_figures(path, budget("ui", min(UI_RUNS[size], runs)), options)
-    if (seen := ui.get("colleague_ui")) is not None:
-        seen.baseline_name = "the same save seen in a bare snapshot (above)"
-        seen.baseline = list(figures["colleague_seen"].values)
-    for key, message in failed.items():
-        errors[key] = message
-        say(f"    {key}: NOT MEASURED: {message}")
-    part("ui", *((key, figure) for key, figure in ui.items() if figure is not None))
-    started = time.perf_counter()
-    part("writers", ("writers", measure.writers(path, budget("writers", 2), WRITES_PER_WRITER[size])))
+    def saves() -> dict[str, measure.Figure]:
+        one, three = measure.saves(path, budget("saves"))
+        return {"save_one": one, "save_three": three}
+
+    def ui() -> dict[str, measure.Figure]:
+        options = {**UI_OPTIONS, "seconds": BUDGET[size] * scale * 0.1}
+        found, failed = measure.ui_figures(path, budget("ui", min(UI_RUNS[size], runs)), options)
+        if (seen := found.get("colleague_ui")) is not None and "colleague_seen" in figures:
+            seen.baseline_name = "the same save seen in a bare snapshot (above)"
+            seen.baseline = list(figures["colleague_seen"].values)
+        for key, message in failed.items():
+            errors[key] = message
+            say(f"    {key}: NOT MEASURED: {message}")
+        return {key: figure for key, figure in found.items() if figure is not None}
+
+    part("open", lambda: {"open": measure.open_store(path, budget("open"))})
+    part("saves", saves)
+    part("colleague", lambda: {"colleague_seen": measure.colleague_seen(path, budget("colleague"))})
+    part("search", lambda: {"search_p95": measure.search_keystrokes(path, budget("search"))})
+    part("cold_start", lambda: {"cold_start": measure.cold_start(path, budget("cold_start"))})
+    part("ui", ui)
+    part("writers", lambda: {"writers": measure.writers(path, budget("writers", 2), WRITES_PER_WRITER[size])})
     return figures, seconds, errors
 
 
