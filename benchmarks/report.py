@@ -53,7 +53,7 @@ def figures_table(report: dict[str, Any]) -> list[str]:
         for size in sizes:
             figure = report["sizes"][size]["figures"].get(key)
             cells += [_cell(figure), _baseline(figure)] if figure else ["—", "—"]
-        lines.append(f"| {label} ({base}) | " + " | ".join(cells) + " |")
+        lines.append(f"| {label}{f' ({base})' if base != '—' else ''} | " + " | ".join(cells) + " |")
     return lines
 
 
