@@ -53,7 +53,7 @@ def figures_table(report: dict[str, Any]) -> list[str]:
         for size in sizes:
             figure = report["sizes"][size]["figures"].get(key)
             cells += [_cell(figure), _baseline(figure)] if figure else ["—", "—"]
-        lines.append(f"| {label} ({base}) | " + " | ".join(cells) + " |")
+        lines.append(f"| {label}{f' ({base})' if base != '—' else ''} | " + " | ".join(cells) + " |")
     return lines
 
 
@@ -105,6 +105,8 @@ def notes(report: dict[str, Any]) -> list[str]:
     """Why a figure has fewer runs, what the tour visited: the notes of the figures, per size."""
     lines = []
     for size, result in report["sizes"].items():
+        for key, message in result.get("not_measured", {}).items():
+            lines.append(f"- {size}, {LABELS.get(key, key)}: **not measured**: {message}")
         for key, _, _ in ROWS:
             figure = result["figures"].get(key)
             if figure and figure.get("note"):
