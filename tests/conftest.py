@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from herford_tui.store import Store
+from herford_tui.store.store import VERIFY_ENV
+
+# Every read and write of every test (and of the processes tests start) is checked against the
+# general path: the fast one must decode the same records and write the same bytes.
+os.environ[VERIFY_ENV] = "1"
 
 
 @pytest.fixture

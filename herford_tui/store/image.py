@@ -1,0 +1,169 @@
+"""The database file kept as bytes: one slice per table and per record.
+
+A save then encodes only the records it changed and splices them between the unchanged
+bytes, and a colleague's save is decoded only where its bytes differ. The file stays the
+TinyDB layout ``{"table": {"<id>": {...}}}`` in compact JSON, byte for byte what encoding
+the whole data with orjson gives (a test holds the two paths equal).
+
+Only files in that compact layout are read here; anything else (pretty-printed by hand,
+an old schema, a damaged or foreign file) returns ``None`` from ``FileImage.read`` and
+takes the general path in ``files.parse``, which has the German words for every problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, cast
+
+import msgspec
+import orjson
+
+from herford_tui.store.codec import MAX_STORED_TEXT
+from herford_tui.store.files import encode_json
+from herford_tui.store.migrations import META
+
+Slice = bytes | msgspec.Raw
+"""A part of the file: a ``Raw`` points into the bytes read (no copy), ``bytes`` were written here."""
+
+_TABLES = msgspec.json.Decoder(dict[str, msgspec.Raw])
+_SURROGATE_ESCAPE = b"\\ud"
+"""orjson refuses lone surrogates that ``msgspec`` would take; any ``\\uD…`` sends the file the
+general way, which refuses it in German (files.py). orjson itself never writes such an escape."""
+
+
+class FileImage:
+    """The bytes of each table and, on first use, of each record of a table."""
+
+    def __init__(self, tables: dict[str, Slice], records: dict[str, dict[str, Slice]] | None = None):
+        self.tables = tables
+        self._records: dict[str, dict[str, Slice]] = dict(records or {})
+
+    # -- reading ---------------------------------------------------------------------------
+    @classmethod
+    def read(cls, raw: bytes, previous: FileImage | None = None) -> FileImage | None:
+        """The image of a compact herford-tui file, or None if it must take the general path.
+
+        ``previous``: the image of the version before (a colleague's save): tables whose bytes
+        did not change were checked then. Their record slices are not taken over: they would
+        keep the old file's bytes alive beside the new ones.
+        """
+        # One byte is searched with memchr; the two-byte patterns only if there is an escape at all.
+        if b"\\" in raw and (_SURROGATE_ESCAPE in raw or b"\\uD" in raw):
+            return None
+        try:
+            tables = cast(dict[str, Slice], _TABLES.decode(raw))
+        except (msgspec.DecodeError, RecursionError):
+            return None
+        if META not in tables:
+            return None
+        image = cls(tables)
+        try:
+            for name in tables:
+                if previous is not None and image.unchanged(previous, name):
+                    continue  # checked before; its records are sliced from these bytes when needed
+                if not image._compact(name):
+                    return None
+        except (msgspec.DecodeError, RecursionError):
+            return None  # a table that is not an object of records
+        return image
+
+    @classmethod
+    def of_data(cls, data: Mapping[str, Any]) -> FileImage:
+        """The image of data read the general way (it is written compact from then on)."""
+        image = cls.read(encode_json(dict(data)))
+        assert image is not None, "orjson's own output is compact"
+        return image
+
+    def records(self, table: str) -> dict[str, Slice]:
+        """The record slices of ``table`` by id (as in the file), in file order."""
+        found = self._records.get(table)
+        if found is None:
+            raw = self.tables.get(table)
+            found = cast(dict[str, Slice], _TABLES.decode(raw)) if raw is not None else {}
+            self._records[table] = found
+        return found
+
+    def _compact(self, table: str) -> bool:
+        """True if ``table`` is ``{"<id>":{…},…}`` with canonical ids and no byte between them.
+
+        Then no id can occur twice (a duplicate would leave bytes that no record accounts for;
+        JSON keeps only the last one silently), and no text can be over the stored limit
+        without a record that long.
+        """
+        records = self.records(table)
+        if not records:
+            return len(self.tables[table]) == 2
+        # Built from C loops (join, map): this runs over every record of the file on each open.
+        ids = ",".join(records)
+        if not (ids.isascii() and ids.replace(",", "").isdigit()) or ("," + ids).find(",0") >= 0:
+            return False  # only 1, 2, … : no sign, no leading zero, nothing but digits
+        lengths = list(map(len, records.values()))
+        if max(lengths) >= MAX_STORED_TEXT:
+            return False
+        commas = len(records) - 1
+        key_bytes = len(ids) - commas
+        expected = 2 + commas + key_bytes + 3 * len(records) + sum(lengths)  # {} , "id": record
+        return expected == len(self.tables[table])
+
+    def doc(self, table: str, doc_id: str) -> dict[str, Any] | None:
+        raw = self.records(table).get(doc_id)
+        return None if raw is None else load(raw)
+
+    def ids(self, table: str) -> Iterable[str]:
+        return self.records(table).keys()
+
+    def unchanged(self, other: FileImage, table: str) -> bool:
+        mine, theirs = self.tables.get(table), other.tables.get(table)
+        return mine is not None and theirs is not None and memoryview(mine) == memoryview(theirs)
+
+    # -- writing ---------------------------------------------------------------------------
+    def with_changes(self, changes: Mapping[str, Mapping[str, dict[str, Any] | None]]) -> FileImage:
+        """A new image with, per table, these records replaced, added (at the end) or removed (None)."""
+        tables = dict(self.tables)
+        records = dict(self._records)
+        for table, docs in changes.items():
+            merged: dict[str, Slice] = dict(self.records(table))
+            for doc_id, doc in docs.items():
+                if doc is None:
+                    merged.pop(doc_id, None)
+                else:
+                    merged[doc_id] = encode_json(doc)
+            records[table] = merged
+            tables[table] = _join(merged)
+        return FileImage(tables, records)
+
+    def payload(self) -> bytes:
+        return _join(self.tables)
+
+    def pieces(self) -> list[bytes | memoryview]:
+        """The file's bytes in pieces, to be written without joining them first."""
+        return [memoryview(piece) for piece in _pieces(self.tables)]
+
+    def names(self) -> Iterator[str]:
+        return iter(self.tables)
+
+
+def load(part: Slice) -> Any:
+    """A slice as data (orjson reads a memoryview of it without a copy)."""
+    return orjson.loads(memoryview(part))
+
+
+def _join(parts: Mapping[str, Slice]) -> bytes:
+    return b"".join(_pieces(parts))  # join takes any buffer, msgspec.Raw too
+
+
+def _pieces(parts: Mapping[str, Slice]) -> list[Slice]:
+    """``{"key":part,…}`` in pieces: keys are table names or record ids, which JSON never escapes.
+
+    Joined or written one after the other, each byte is copied once (a table of 50 MB is not
+    copied into a bigger string first).
+    """
+    pieces: list[Slice] = []
+    separator = b'{"'
+    for key, part in parts.items():
+        pieces += (separator, key.encode(), b'":', part)
+        separator = b',"'
+    if not pieces:
+        return [b"{}"]
+    pieces.append(b"}")
+    return pieces
