@@ -13,13 +13,14 @@ from textual.binding import Binding
 from textual.reactive import var
 
 from herford_tui.domain import Committee, Record, Snapshot
+from herford_tui.domain.calendar import days_off
 from herford_tui.store import Store
 from herford_tui.ui.common.layout import keep_tables_fitted
 from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.main_screen import MainScreen
 from herford_tui.ui.navigation import ORGANISATIONS, Place, resolve_place
-from herford_tui.ui.search import SearchProvider, keep_index_warm
+from herford_tui.ui.search import WARM_DELAY, SearchProvider, keep_index_warm
 
 
 class HerfordApp(DataMixin, App[None]):
@@ -71,8 +72,17 @@ class HerfordApp(DataMixin, App[None]):
     def on_mount(self) -> None:
         self.start_polling()
         keep_index_warm(self)
+        # This year's holidays (the year overview's first rows) cost ~60 ms to compute on first
+        # use: done in the background once the start screen is up, not at the first "j".
+        self.set_timer(WARM_DELAY, self._warm_calendar)
         adapt_to_terminal(self)
         keep_tables_fitted(self)
+
+    def _warm_calendar(self) -> None:
+        year = self.today.year
+        self.run_worker(
+            lambda: days_off(year), name="calendar", description="holidays", thread=True, exit_on_error=False
+        )
 
     # -- navigation: asked from anywhere (search, saves), shown by the main screen ----
     def action_show_view(self, name: str) -> None:

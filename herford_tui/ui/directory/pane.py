@@ -69,6 +69,8 @@ class DirectoryPane(SnapshotView):
         self.mode = ORGANISATIONS
         self.rows: list[Organisation | Person] = []
         self._width = 0
+        self._shown: tuple[Sequence[tuple[str, ...]], list[int]] | None = None
+        """The rows and keys last filled in, to lay them out again for a new width."""
         self._filter_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -113,8 +115,15 @@ class DirectoryPane(SnapshotView):
         self._width = self.size.width
 
     def on_resize(self) -> None:
-        if self.size.width != self._width and snapshot_of(self.app) is not None:
-            self.refresh_data(snapshot_of(self.app))
+        # Only the columns follow the width: the rows shown stay (filtering them again costs
+        # ~0.2 s at x10, and the first showing brings a resize right after the first fill).
+        if self.size.width != self._width and self._shown is not None:
+            table = self.query_one("#org-table", DataTable)
+            row = table.cursor_row
+            rows, keys = self._shown
+            self._fill(table, rows, keys)
+            if self.rows:
+                table.move_cursor(row=row)
 
     def refresh_data(self, snapshot: Snapshot) -> None:
         table = self.query_one("#org-table", DataTable)
@@ -146,7 +155,9 @@ class DirectoryPane(SnapshotView):
             count = count_text(total, "Person", "Personen")
         if total > MAX_ROWS:
             count += f" (die ersten {MAX_ROWS}, bitte filtern)"
-        self._fill(table, rows, [r.id for r in self.rows])
+        keys = [r.id for r in self.rows]
+        self._shown = (rows, keys)
+        self._fill(table, rows, keys)
         self.query_one("#directory-count", Label).update(count)
         self.query_one("#directory-mode", Label).update("Organisationen" if self.mode == ORGANISATIONS else "Personen")
         if self.rows:
