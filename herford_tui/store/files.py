@@ -407,7 +407,7 @@ def gc_paused(*, freeze: bool = False) -> Iterator[None]:
     the oldest generation (freeze, then unfreeze: list splicing, no traversal) instead of being
     traversed by the young collections the collector would run next (0.2-0.3 s at x10). They are
     not kept frozen: in a process that opens many stores (tests, commands) frozen cyclic garbage
-    would never be freed. The app freezes its start state for good in ``HerfordApp.run``.
+    would never be freed. The app freezes its start state for good, once per process (app.py).
     """
     enabled = gc.isenabled()
     gc.disable()

@@ -31,16 +31,23 @@ def snapshot_of(image: FileImage, previous: tuple[FileImage, Snapshot] | None = 
     """Every record of ``image``; with ``previous`` (the last image and its snapshot) only the changed
     ones are decoded: a table whose bytes are equal is taken over whole, else record by record."""
     tables: dict[str, dict[int, Any]] = {}
+    changed: set[str] = set()
     with gc_paused():
         for table in TYPES:
             raw = image.tables.get(table)
             if raw is None:
-                tables[table] = {}
+                absent_before = previous is not None and table not in previous[0].tables
+                tables[table] = getattr(previous[1], TABLES[TYPES[table]]) if previous and absent_before else {}
             elif previous is not None and table in previous[0].tables:
                 tables[table] = _changed_only(image, table, previous)
             else:
                 tables[table] = decode_table(table, raw)
-    return Snapshot(**{TABLES[TYPES[table]]: records for table, records in tables.items()})
+            if previous is None or tables[table] is not getattr(previous[1], TABLES[TYPES[table]]):
+                changed.add(TABLES[TYPES[table]])
+    snapshot = Snapshot(**{TABLES[TYPES[table]]: records for table, records in tables.items()})
+    if previous is not None:
+        snapshot.keep_indexes(previous[1], changed)
+    return snapshot
 
 
 def decode_table(table: str, raw: Slice) -> dict[int, Any]:
@@ -66,7 +73,7 @@ def _changed_only(image: FileImage, table: str, previous: tuple[FileImage, Snaps
     old_image, old_snapshot = previous
     old_records: dict[int, Any] = getattr(old_snapshot, TABLES[TYPES[table]])
     if image.unchanged(old_image, table):
-        return dict(old_records)
+        return old_records  # shared: no one changes a snapshot's table in place
     old_slices = old_image.records(table)
     records: dict[int, Any] = {}
     for key, raw in image.records(table).items():
