@@ -34,8 +34,13 @@ class Snapshot:
     meetings: dict[int, Meeting] = field(default_factory=dict)
 
     def with_changes(self, saved: Sequence[Record] = (), deleted: Sequence[Record] = ()) -> Snapshot:
-        """A new snapshot with ``saved`` put in and ``deleted`` taken out; this one stays as it is."""
-        tables = {name: dict(getattr(self, name)) for name in TABLE_NAMES}
+        """A new snapshot with ``saved`` put in and ``deleted`` taken out; this one stays as it is.
+
+        Only the tables that change are copied; the others are shared (no one changes a
+        snapshot's tables in place), which keeps a save at x10 from copying 10^5 entries.
+        """
+        changing = {_table(record) for record in (*saved, *deleted)}
+        tables = {name: dict(getattr(self, name)) if name in changing else getattr(self, name) for name in TABLE_NAMES}
         for record in saved:
             tables[_table(record)][record.id] = record
         for record in deleted:

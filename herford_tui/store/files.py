@@ -270,21 +270,22 @@ class DatabaseFile:
         finally:
             os.close(fd)
 
-    def write(self, data: dict[str, Any] | bytes) -> StatKey:
+    def write(self, data: dict[str, Any] | bytes | list[bytes | memoryview]) -> StatKey:
         """Replace the file with ``data``: temp file, fsync, rename, fsync of the folder.
 
-        ``data`` may come encoded already (the store splices changed records into the file).
+        ``data`` may come encoded already, whole or in pieces written one after the other (the
+        store splices changed records between unchanged bytes: no copy of the whole file).
         Must be called while holding ``locked()``. A reader sees the old or the new
         file, never a mix; a writer killed at any point leaves one of the two. Any
         OS error becomes a German ``FileSystemError``; the old file stays as it was.
         """
-        payload = data if isinstance(data, bytes) else encode_json(data)
+        payload = encode_json(data) if isinstance(data, dict) else data
         try:
             return self._replace(payload)
         except OSError as exc:
             raise os_error(exc, self.path, "Speichern") from None
 
-    def _replace(self, payload: bytes) -> StatKey:
+    def _replace(self, payload: bytes | list[bytes | memoryview]) -> StatKey:
         folder = self.path.parent
         mode = self.file_mode()
         self._remove_stale_temp_files()
@@ -294,7 +295,8 @@ class DatabaseFile:
             with os.fdopen(fd, "wb") as fh:
                 os.fchmod(fh.fileno(), mode)  # the file's own mode; the umask must not change it
                 self._keep_group(fh.fileno())
-                fh.write(payload)
+                for piece in [payload] if isinstance(payload, bytes) else payload:
+                    fh.write(piece)
                 fh.flush()
                 os.fsync(fh.fileno())
             previous = self.stat_key()
@@ -401,9 +403,11 @@ def gc_paused(*, freeze: bool = False) -> Iterator[None]:
     """Parsing makes ~10^6 objects and no cycles; with a big heap already there (the app's last
     snapshot), the collector's passes triggered by them cost more than the parse itself.
 
-    ``freeze``: the objects made stay for long (a whole snapshot). Moved out of the collector's
-    sight before it runs again, they never cost the full collection their number would soon set
-    off (0.2-0.3 s at x10, maybe in the middle of typing); without cycles, refcounts free them.
+    ``freeze``: the objects made stay for long (a whole snapshot). They are moved straight into
+    the oldest generation (freeze, then unfreeze: list splicing, no traversal) instead of being
+    traversed by the young collections the collector would run next (0.2-0.3 s at x10). They are
+    not kept frozen: in a process that opens many stores (tests, commands) frozen cyclic garbage
+    would never be freed. The app freezes its start state for good in ``HerfordApp.run``.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -413,6 +417,7 @@ def gc_paused(*, freeze: bool = False) -> Iterator[None]:
         if enabled:
             if freeze:
                 gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

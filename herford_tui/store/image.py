@@ -135,6 +135,10 @@ class FileImage:
     def payload(self) -> bytes:
         return _join(self.tables)
 
+    def pieces(self) -> list[bytes | memoryview]:
+        """The file's bytes in pieces, to be written without joining them first."""
+        return [memoryview(piece) for piece in _pieces(self.tables)]
+
     def names(self) -> Iterator[str]:
         return iter(self.tables)
 
@@ -145,9 +149,14 @@ def load(part: Slice) -> Any:
 
 
 def _join(parts: Mapping[str, Slice]) -> bytes:
-    """``{"key":part,…}``: keys are table names or record ids, which JSON never escapes.
+    return b"".join(_pieces(parts))  # join takes any buffer, msgspec.Raw too
 
-    One ``join`` over the pieces copies each byte once (a table of 50 MB is not copied twice).
+
+def _pieces(parts: Mapping[str, Slice]) -> list[Slice]:
+    """``{"key":part,…}`` in pieces: keys are table names or record ids, which JSON never escapes.
+
+    Joined or written one after the other, each byte is copied once (a table of 50 MB is not
+    copied into a bigger string first).
     """
     pieces: list[Slice] = []
     separator = b'{"'
@@ -155,6 +164,6 @@ def _join(parts: Mapping[str, Slice]) -> bytes:
         pieces += (separator, key.encode(), b'":', part)
         separator = b',"'
     if not pieces:
-        return b"{}"
+        return [b"{}"]
     pieces.append(b"}")
-    return b"".join(pieces)
+    return pieces

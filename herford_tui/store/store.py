@@ -265,14 +265,13 @@ class Store:
                 # The audit log entry is on disk before the file is replaced (see audit.py).
                 audit.record(self.file, storage.data, snapshot, changes.saved, changes.deleted)
                 written = image.with_changes(storage.changes())
-                payload = written.payload()
-                key = self.file.write(payload)
+                key = self.file.write(written.pieces())
                 # The snapshot was current when the lock was taken, so patching in what this
                 # transaction changed saves decoding the whole file again.
                 self._image, self._image_key = written, key
                 self._snapshot = snapshot.with_changes(changes.saved, changes.deleted)
                 if os.environ.get(VERIFY_ENV) == "1":
-                    _verify(payload, self._snapshot, self.file, written=True)
+                    _verify(written.payload(), self._snapshot, self.file, written=True)
 
     def save(self, record: R) -> R:
         """Insert (``id == 0``) or update ``record``; return it with its new id and revision.
