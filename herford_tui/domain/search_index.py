@@ -238,6 +238,10 @@ class SearchIndex:
             if kind not in self._kinds:
                 snapshot = self._snapshot()
                 assert snapshot is not None, "index of a snapshot that is gone"
+                kept = _kept_from_origin(snapshot, kind)
+                if kept is not None:
+                    self._kinds[kind] = kept
+                    return kept
                 built = KindIndex()
                 # rapidfuzz for ``close_to``, imported with the build (the app's warm-up thread)
                 # rather than on the first keystroke that needs it.
@@ -385,6 +389,29 @@ def _add_agenda_items(index: KindIndex, snapshot: Snapshot) -> None:
         context = [t for name in names.get(m.committee_id, ()) for t in tokens(name)] + date_tokens(m.date)
         for item in m.agenda:
             index.add(Entry(Kind.AGENDA_ITEM, m, item), [item.title], context)
+
+
+_SOURCES: dict[Kind, frozenset[str]] = {
+    Kind.COMMITTEE: frozenset({"committees"}),
+    Kind.PERSON: frozenset({"persons", "memberships", "committees", "organisations"}),
+    Kind.ORGANISATION: frozenset({"organisations"}),
+    Kind.MEETING: frozenset({"meetings", "committees"}),
+    Kind.AGENDA_ITEM: frozenset({"meetings", "committees"}),
+}
+"""The tables each kind's index is built from: a change elsewhere leaves it as it was."""
+
+
+def _kept_from_origin(snapshot: Snapshot, kind: Kind) -> KindIndex | None:
+    """The index of ``kind`` already built for the snapshot this one was made from, if none of
+    its tables changed: after a save at x10 that spares seconds of CPU in the warm-up thread."""
+    origin = snapshot.origin()
+    if origin is None or origin[1] & _SOURCES[kind]:
+        return None
+    with _lock:
+        cached = _indexes.get(id(origin[0]))
+    if cached is None or cached[0]() is not origin[0]:
+        return None
+    return cached[1]._kinds.get(kind)
 
 
 _BUILDERS = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -58,6 +59,19 @@ class Snapshot:
         for index, table in _INDEX_SOURCES.items():
             if table not in changed and index in older.__dict__:
                 self.__dict__[index] = older.__dict__[index]
+        self.__dict__["_origin"] = (weakref.ref(older), frozenset(changed))
+
+    def origin(self) -> tuple[Snapshot, frozenset[str]] | None:
+        """The snapshot this one was made from and the tables that differ, while it still lives.
+
+        Caches built on the older one (the search index) can take over what rests on unchanged
+        tables: the records there are the very same objects.
+        """
+        origin = self.__dict__.get("_origin")
+        if origin is None:
+            return None
+        older = origin[0]()
+        return None if older is None else (older, origin[1])
 
     # -- lookups -----------------------------------------------------------------
     def active_committees(self) -> list[Committee]:

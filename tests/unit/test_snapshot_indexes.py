@@ -52,3 +52,16 @@ def test_a_colleagues_save_keeps_the_indexes_of_unchanged_tables(store: Store, d
     assert after is not before and after.persons[person.id].notes == "neu"
     assert after.__dict__["_meetings_by_committee"] is before.__dict__["_meetings_by_committee"]
     assert after.__dict__["_memberships_by_committee"] is before.__dict__["_memberships_by_committee"]
+
+
+def test_the_search_index_of_unchanged_kinds_is_taken_over():
+    from herford_tui.domain.search_index import Kind, index_of
+
+    before = sample()
+    old = index_of(before)
+    meetings, persons = old.kind(Kind.MEETING), old.kind(Kind.PERSON)
+    after = before.with_changes([dataclasses.replace(before.persons[1], family_name="Neu")])
+    new = index_of(after)
+    assert new.kind(Kind.MEETING) is meetings, "no table a meeting is found by changed"
+    assert new.kind(Kind.PERSON) is not persons
+    assert new.kind(Kind.PERSON).starting_with("neu") == ["neu"]
