@@ -27,9 +27,8 @@ for name in sys.argv[1:]:
 print(json.dumps(sorted(sys.modules)))
 """
 
-NOT_AT_START = {"holidays", "rapidfuzz", "icalendar", "openpyxl", "dateutil", "jsonschema"}
-"""Imported on first use only. (markdown_it, from the help screen's Markdown, joins once the
-help screen is imported on first use as well.)"""
+NOT_AT_START = {"holidays", "rapidfuzz", "icalendar", "openpyxl", "dateutil", "jsonschema", "markdown_it"}
+"""Imported on first use only (markdown_it: the help screen's Markdown, imported when it opens)."""
 
 
 def loaded_after_importing(*modules: str) -> set[str]:
