@@ -1,4 +1,4 @@
-"""Shared fixtures: a store on a fresh file in the test's own folder."""
+"""Shared fixtures: a store on a fresh file in the test's own folder, and the CLI runner."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from herford_tui.cli import ENV_DB
 from herford_tui.store import Store
 from herford_tui.store.store import VERIFY_ENV
 
@@ -30,3 +32,12 @@ def store(db_path: Path) -> Store:
 def empty_store(db_path: Path) -> Store:
     """A store on a new file without any records (fast, no seed)."""
     return Store(db_path).open(seed={})
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
+    """The CLI as a test runs it: no test may see the real user's database (env var gone, the
+    data folder in tmp, where a fallback to the default fails loudly)."""
+    monkeypatch.delenv(ENV_DB, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    return CliRunner()

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from filelock import FileLock
 from test_store_concurrency import Child  # the SIGKILL harness (tests/unit is on sys.path)
 
-from herford_tui.cli import ENV_DB, main
+from herford_tui.cli import main
 from herford_tui.domain import Membership, Organisation, Person
 from herford_tui.store import Store
 from herford_tui.store.audit import erase_person, log_path, read_entries, version_of
@@ -32,13 +32,6 @@ def children():
     yield start
     for child in started:
         child.close()
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
-    monkeypatch.delenv(ENV_DB, raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    return CliRunner()
 
 
 def test_an_edit_appears_in_the_log_with_user_fields_and_values(store: Store, runner: CliRunner):

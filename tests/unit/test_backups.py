@@ -11,17 +11,10 @@ import pytest
 from click.testing import CliRunner
 from filelock import FileLock
 
-from herford_tui.cli import ENV_DB, main
+from herford_tui.cli import main
 from herford_tui.domain import Membership, Organisation, Person
 from herford_tui.store import ConflictError, Store
 from herford_tui.store.audit import read_entries
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
-    monkeypatch.delenv(ENV_DB, raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    return CliRunner()
 
 
 @pytest.fixture

@@ -16,14 +16,6 @@ from herford_tui.store import Store
 
 
 @pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
-    """No test may see the real user's database: env var gone, data folder in tmp."""
-    monkeypatch.delenv(ENV_DB, raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    return CliRunner()
-
-
-@pytest.fixture
 def good_db(tmp_path: Path) -> Path:
     path = tmp_path / "good.json"
     Store(path).open()

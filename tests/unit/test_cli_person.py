@@ -9,17 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from herford_tui.cli import ENV_DB, main
+from herford_tui.cli import main
 from herford_tui.domain import Membership, Person
 from herford_tui.store import Store
 from herford_tui.store.check import check_file
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
-    monkeypatch.delenv(ENV_DB, raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    return CliRunner()
 
 
 @pytest.fixture

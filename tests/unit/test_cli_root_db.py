@@ -11,17 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from herford_tui.cli import ENV_DB, main
+from herford_tui.cli import main
 from herford_tui.store import Store
 from herford_tui.store.demo import write_demo
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
-    """The default database is a folder in tmp that does not exist: a fallback to it fails loudly."""
-    monkeypatch.delenv(ENV_DB, raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    return CliRunner()
 
 
 @pytest.fixture(scope="module")

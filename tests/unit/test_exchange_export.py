@@ -12,20 +12,13 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from herford_tui.cli import ENV_DB, main
+from herford_tui.cli import main
 from herford_tui.domain import Membership, Organisation, Person
 from herford_tui.domain.fold import match_key
 from herford_tui.exchange import exports
 from herford_tui.exchange.tabular import csv_bytes, xlsx_bytes
 from herford_tui.store import Store
 from herford_tui.store.demo import write_demo
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
-    monkeypatch.delenv(ENV_DB, raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    return CliRunner()
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook
 
-from herford_tui.cli import ENV_DB, main
+from herford_tui.cli import main
 from herford_tui.domain import Membership, Organisation, Person, Role
 from herford_tui.exchange.importing import plan_import
 from herford_tui.exchange.tabular import decode_text, parse_csv
@@ -17,13 +16,6 @@ from herford_tui.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 ORG_HEADER = "Name;Art;Kommune;Anschrift;Telefon;E-Mail;Website;Notizen\n"
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
-    monkeypatch.delenv(ENV_DB, raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    return CliRunner()
 
 
 def run(runner: CliRunner, db: Path, *args: str):
