@@ -70,9 +70,8 @@ class FileImage:
     @classmethod
     def of_data(cls, data: Mapping[str, Any]) -> FileImage:
         """The image of data read the general way (it is written compact from then on)."""
-        image = cls.read(encode_json(dict(data)))
-        assert image is not None, "orjson's own output is compact"
-        return image
+        # Checked by the general path already; orjson's output is compact and has no duplicate id.
+        return cls(cast(dict[str, Slice], _TABLES.decode(encode_json(dict(data)))))
 
     def records(self, table: str) -> dict[str, Slice]:
         """The record slices of ``table`` by id (as in the file), in file order."""
@@ -98,8 +97,10 @@ class FileImage:
         if not (ids.isascii() and ids.replace(",", "").isdigit()) or ("," + ids).find(",0") >= 0:
             return False  # only 1, 2, … : no sign, no leading zero, nothing but digits
         lengths = list(map(len, records.values()))
-        if max(lengths) >= MAX_STORED_TEXT:
-            return False
+        if max(lengths) >= MAX_STORED_TEXT and any(
+            _longest_text(load(doc)) > MAX_STORED_TEXT for doc in records.values() if len(doc) >= MAX_STORED_TEXT
+        ):
+            return False  # a text over the limit: the general path says so in German
         commas = len(records) - 1
         key_bytes = len(ids) - commas
         expected = 2 + commas + key_bytes + 3 * len(records) + sum(lengths)  # {} , "id": record
@@ -146,6 +147,17 @@ class FileImage:
 def load(part: Slice) -> Any:
     """A slice as data (orjson reads a memoryview of it without a copy)."""
     return orjson.loads(memoryview(part))
+
+
+def _longest_text(value: Any) -> int:
+    """The most characters of any text in ``value`` (a record as data, sub-records included)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return max(map(_longest_text, value.values()), default=0)
+    if isinstance(value, list):
+        return max(map(_longest_text, value), default=0)
+    return 0
 
 
 def _join(parts: Mapping[str, Slice]) -> bytes:

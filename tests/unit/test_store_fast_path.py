@@ -170,3 +170,26 @@ def test_msgspec_encodes_every_record_as_the_python_codec(tmp_path: Path):
         for record in getattr(snapshot, table).values():
             fast, plain = encode(record), encode_plain(record)
             assert fast == plain and list(fast) == list(plain)
+
+
+def test_a_record_longer_than_the_text_limit_in_bytes_takes_the_fast_path(store: Store, db_path: Path):
+    """A meeting with many agenda items is over 100,000 bytes, each text within its limit."""
+    from herford_tui.domain import AgendaItem
+
+    committee = next(iter(store.snapshot().committees))
+    agenda = [AgendaItem(number=str(n), title=f"Punkt {n}", notes="x" * 9_000) for n in range(1, 15)]
+    saved = store.save(Meeting(committee_id=committee, date=date(2026, 11, 28), agenda=agenda))
+    raw = db_path.read_bytes()
+    assert len(raw) > 100_000 and FileImage.read(raw) is not None
+    assert Store(db_path).open().snapshot().meetings[saved.id].agenda == agenda
+
+
+def test_a_foreign_long_text_the_codec_ignores_still_opens(store: Store, db_path: Path):
+    """A field the codec does not know is kept as it is; the general path reads the file."""
+    data = json.loads(db_path.read_bytes())
+    first = next(iter(data["committees"]))
+    data["committees"][first]["fremd"] = "y" * 150_000
+    db_path.write_bytes(encode_json_stdlib(data))
+    assert FileImage.read(db_path.read_bytes()) is None
+    reopened = Store(db_path).open()
+    assert int(first) in reopened.snapshot().committees
