@@ -139,6 +139,17 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
     """True while ``build`` runs for Ctrl+S, False when it only re-checks a changed field:
     a form that warns once (possible duplicate) counts only real attempts."""
 
+    _warned: object = None
+    """The input a warning was last given for (see ``warn_once``)."""
+
+    def warn_once(self, result: object, warning: str | None, field: str) -> list[Problem]:
+        """``warning`` as a problem of ``field``, once: Ctrl+S again with the same input saves."""
+        if not warning or self._warned == result:
+            return []
+        if self.save_attempt:
+            self._warned = result
+        return [Problem(field, warning)]
+
     def action_save(self) -> None:
         if self.saving:
             return

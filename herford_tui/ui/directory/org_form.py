@@ -34,7 +34,6 @@ class OrganisationForm(FormScreen[Organisation]):
     def __init__(self, organisation: Organisation | None):
         super().__init__()
         self.original = organisation
-        self._warned: Organisation | None = None
         """The input a duplicate warning was shown for: saving it unchanged goes ahead."""
 
     def title_text(self) -> str:
@@ -79,9 +78,4 @@ class OrganisationForm(FormScreen[Organisation]):
         problems = self.snapshot.check(organisation)
         if problems:
             return problems
-        warning = organisation_warning(self.snapshot, organisation)
-        if warning and self._warned != organisation:  # warned once; the same input again saves
-            if self.save_attempt:
-                self._warned = organisation
-            return [Problem("name", warning)]
-        return organisation
+        return self.warn_once(organisation, organisation_warning(self.snapshot, organisation), "name") or organisation

@@ -34,7 +34,6 @@ class PersonForm(FormScreen[Person]):
     def __init__(self, person: Person):
         super().__init__()
         self.original = person
-        self._warned: Person | None = None
         """The input a duplicate warning was shown for: saving it unchanged goes ahead."""
 
     def title_text(self) -> str:
@@ -74,9 +73,4 @@ class PersonForm(FormScreen[Person]):
         problems = self.snapshot.check(person)
         if problems:
             return problems
-        warning = person_warning(self.snapshot, person)
-        if warning and self._warned != person:  # warned once; the same input again saves
-            if self.save_attempt:
-                self._warned = person
-            return [Problem("family_name", warning)]
-        return person
+        return self.warn_once(person, person_warning(self.snapshot, person), "family_name") or person
