@@ -167,7 +167,8 @@ def _sheets(db, what, gremium, stichtag, verlauf, jahr):
 
 
 def _write(path: Path, payload: bytes, force: bool) -> None:
-    from herford_tui.exchange.tabular import ExistsError, write_file
+    from herford_tui.exchange.tabular import write_file
+    from herford_tui.store.files import ExistsError
 
     try:
         write_file(path, payload, overwrite=force)

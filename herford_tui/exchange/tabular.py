@@ -11,14 +11,13 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import os
-import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
 from herford_tui.domain.labels import format_date, format_time
+from herford_tui.store.files import write_atomic
 
 FILE_MODE = 0o660
 """Exports hold personal data: the group may read them, others not (as the database)."""
@@ -191,34 +190,6 @@ def _sheet_title(title: str, used: set[str]) -> str:
     return candidate
 
 
-class ExistsError(FileExistsError):
-    """The target file exists and overwriting was not asked for."""
-
-
 def write_file(path: Path, payload: bytes, *, overwrite: bool = False) -> None:
-    """Write ``payload`` to ``path`` in one step; an existing file only with ``overwrite``.
-
-    A temp file in the same folder is renamed into place, so a reader never sees half a file;
-    without ``overwrite`` it is linked, which fails if the file appeared in the meantime.
-    """
-    path = Path(path)
-    if path.exists() and not overwrite:
-        raise ExistsError(str(path))
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    try:
-        os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise ExistsError(str(path)) from None
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    """Write ``payload`` to ``path`` in one step; an existing file only with ``overwrite``."""
+    write_atomic(path, payload, mode=FILE_MODE, overwrite=overwrite)

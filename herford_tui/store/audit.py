@@ -31,7 +31,7 @@ from herford_tui.domain.models import Committee, Meeting, Membership, Organisati
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.store.codec import encode, table_of
 from herford_tui.store.errors import StoreError, os_error
-from herford_tui.store.files import FILE_MODE, DatabaseFile, read_regular_file
+from herford_tui.store.files import FILE_MODE, DatabaseFile, read_regular_file, write_atomic
 from herford_tui.store.migrations import META
 
 VERSION = "version"
@@ -282,22 +282,7 @@ def erase_person(db: Path, person_id: int, values: Iterable[str]) -> Erased:
         if new != entry:
             changed += 1
         out.append(json.dumps(new, ensure_ascii=False).encode("utf-8") + b"\n")
-    import secrets  # here, not at the top: with hashlib and hmac ~3 ms, and only an erasure needs it
-
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        os.fchmod(fd, mode)
-        with contextlib.suppress(OSError):
-            os.fchown(fd, -1, st.st_gid)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(b"".join(out))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    write_atomic(path, out, mode=mode, group_of=path)
     return Erased(changed)
 
 

@@ -13,7 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
 
 from herford_tui.exchange.exports import EXPORT_CHOICES, default_name, export_choices, export_file
-from herford_tui.exchange.tabular import ExistsError, write_file
+from herford_tui.exchange.tabular import write_file
+from herford_tui.store.files import ExistsError
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
