@@ -100,6 +100,8 @@ class DataMixin(_AppBase):
         if old is not None:
             self._recent.append(old)
         self.snapshot = snapshot  # the main screen's tabs and every shown view follow it
+        # Once the views have shown it (and built the indexes they use), out of the collector.
+        self.call_after_refresh(_freeze_built, snapshot)
 
     # -- read-only -------------------------------------------------------------------
     def refuse_edit(self, what: str = "Bearbeiten") -> bool:
@@ -196,3 +198,9 @@ class DataMixin(_AppBase):
         title = "Nicht gelöscht" if job.delete else "Nicht gespeichert"
         self.notify(message, title=title, severity="error", timeout=15, markup=False)
         self.reload()
+
+
+def _freeze_built(snapshot: Snapshot) -> None:
+    from herford_tui.ui.collector import freeze_built
+
+    freeze_built(snapshot)

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
+from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from herford_tui.domain import Snapshot
 from herford_tui.ui.committees.pane import GroupPane, view_id
@@ -108,8 +108,8 @@ class MainScreen(HerfordAccess, Screen[None]):
             await pane.build(shown)
         if self.query_one(TabbedContent).active != pane.id:
             return  # another tab was chosen while this one was built (a key during the start)
-        for table in pane.query(DataTable):
-            if _shown_within(table, pane):
+        for table in pane.query("DataTable, LineTable"):  # LineTable: the large lists (line API)
+            if isinstance(table, Widget) and _shown_within(table, pane):
                 self.set_focus(table)  # now, not deferred: a focus arriving late would switch back
                 return
 

@@ -103,6 +103,9 @@ def keep_index_warm(app: HerfordApp) -> None:
             if app.snapshot is not snapshot:
                 return  # outdated meanwhile: the next one is on its way
             index.kind(kind)
+        from herford_tui.ui.collector import freeze_built
+
+        freeze_built(snapshot)  # the index lives as long as the snapshot: out of the collector's passes
 
     def start() -> None:
         snapshot = app.snapshot

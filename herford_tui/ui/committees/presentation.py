@@ -74,6 +74,8 @@ def roster_row(snapshot: Snapshot, line: RosterLine, *, continued: bool = False)
     represents = snapshot.organisations.get(m.represents_id) if m.represents_id else None
     since = f"bis {format_date(m.end)}" if line.ended else format_date(m.start)
     style = "dim strike" if line.ended else ""
+    if line.ended:  # said in the name: the "seit" column is off-screen at 80 columns, and grey alone is no mark
+        name = f"{glyphs().ended} {name} (bis {format_date(m.end)})"
     if line.upcoming:  # the "seit" column is off-screen at 80 columns, so say it in the name
         since, style = f"ab {format_date(m.start)}", "italic"
         name = f"{name} (ab {format_date(m.start)})"
