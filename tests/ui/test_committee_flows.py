@@ -137,7 +137,7 @@ async def test_end_membership_keeps_it_as_history(world):
         await pilot.pause()
         history = [r for r in roster_text(app, world.lenkungskreis) if "Tobias Test" in r]
         assert history == [
-            "Leitung der Geschäftsstelle des Bildungsbüros | Tobias Test | Geschäftsführung |  | bis 31.10.2026"
+            "Leitung der Geschäftsstelle des Bildungsbüros | ✗ Tobias Test | Geschäftsführung |  | bis 31.10.2026"
         ]
         await goto_row(pilot, app, world.lenkungskreis, "bis 31.10.2026")
         detail = str(app.query_one(f"#committee-{world.lenkungskreis} #member-detail").render())

@@ -26,8 +26,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 CellMaker = Callable[[int], Sequence[Text]]
-PADDING = 1
-"""Blank columns either side of a cell (as DataTable's ``cell_padding``)."""
+PADDING = (1, 1)
+"""Blank columns before and after a cell (as DataTable's ``cell_padding``)."""
 
 
 class LineTable(ScrollView, can_focus=True):
@@ -41,6 +41,7 @@ class LineTable(ScrollView, can_focus=True):
         background: $surface;
         color: $foreground;
         height: 1fr;
+        width: 100%;
         &:focus {
             background-tint: $foreground 5%;
             & > .line-table--cursor {
@@ -93,9 +94,17 @@ class LineTable(ScrollView, can_focus=True):
     class Selected(Highlighted):
         """Enter on the cursor, or a click on it."""
 
-    def __init__(self, *, cursor_type: str = "row", id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        cursor_type: str = "row",
+        padding: tuple[int, int] = PADDING,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.cursor_type = cursor_type
+        self.padding = padding
         self.labels: tuple[str, ...] = ()
         self.widths: tuple[int, ...] = ()
         self.keys: list[str] = []
@@ -115,7 +124,7 @@ class LineTable(ScrollView, can_focus=True):
         self._update_size()
 
     def _update_size(self) -> None:
-        width = sum(self.widths) + 2 * PADDING * len(self.widths)
+        width = sum(self.widths) + sum(self.padding) * len(self.widths)
         self.virtual_size = Size(width, len(self.keys) + 1)
         self.refresh()
 
@@ -207,7 +216,7 @@ class LineTable(ScrollView, can_focus=True):
         if self.cursor_type == "cell":
             edge = 0
             for i, width in enumerate(self.widths):
-                edge += width + 2 * PADDING
+                edge += width + sum(self.padding)
                 if x < edge:
                     column = i
                     break
@@ -238,14 +247,14 @@ class LineTable(ScrollView, can_focus=True):
 
     def _strip(self, cells: Sequence[Text], style: Style, cursor: tuple[int | None, Style] | None, width: int) -> Strip:
         line = Text(style=style, no_wrap=True, end="")
-        pad = " " * PADDING
+        before, after = " " * self.padding[0], " " * self.padding[1]
         for i, cell_width in enumerate(self.widths):
             cell = cells[i].copy() if i < len(cells) else Text()
             cell.no_wrap = True
             cell.truncate(cell_width, overflow="ellipsis", pad=True)
-            part = Text(pad, end="")
+            part = Text(before, end="")
             part.append_text(cell)
-            part.append(pad)
+            part.append(after)
             if cursor is not None and cursor[0] == i:
                 part.stylize_before(cursor[1])
             line.append_text(part)

@@ -56,7 +56,7 @@ ORG_COLUMNS = (
     Column("Telefon", priority=1, whole=True),
 )
 PERSON_COLUMNS = (
-    Column("Name", minimum=16),
+    Column("Name", minimum=18),
     Column("Funktion", priority=4),
     Column("Organisation", priority=2),
     Column("Kommune", priority=5),
@@ -122,16 +122,21 @@ class DirectoryPane(SnapshotView):
     def _fill(self, table: LineTable) -> None:
         """Columns by priority for the width, then the rows (each row's cells made when drawn)."""
         columns, cells = self._columns(), self._cells
-        self._plan = plan = plan_columns(columns, cells, self.size.width or 80)
+        self._plan = plan = plan_columns(columns, cells, table.size.width or self.size.width or 80)
         table.set_columns([columns[i].label for i in plan.shown], plan.widths)
         table.set_rows([str(r.id) for r in self.rows], lambda i: tuple(plain_cell(c) for c in pick(cells[i], plan)))
-        self._width = self.size.width
+        self._width = table.size.width
 
     def on_resize(self) -> None:
         # Only the columns follow the width: the rows shown stay (filtering them again costs
         # ~0.2 s at x10, and the first showing brings a resize right after the first fill).
-        if self.size.width != self._width and self._cells:
-            self._fill(self.query_one("#org-table", LineTable))
+        # After the layout: the table's own width is known then.
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        table = self.query_one("#org-table", LineTable)
+        if table.size.width != self._width and self._cells:
+            self._fill(table)
             self._show_detail()
 
     def refresh_data(self, snapshot: Snapshot) -> None:
