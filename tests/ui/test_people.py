@@ -116,7 +116,7 @@ async def test_person_screen_from_the_roster_shows_current_and_ended_memberships
         assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
         rows = _table_rows(app, "#person-memberships")
         assert rows[0] == "Lenkungskreis | Landrat | Vorsitz | Kreis Herford | seit 01.01.2025"
-        assert rows[1].startswith("Regionales Leitungsteam") and rows[1].endswith("01.02.2019–31.07.2024")
+        assert rows[1].startswith("✗ Regionales Leitungsteam") and rows[1].endswith("01.02.2019 bis 31.07.2024")
         text = screen_text(app)
         assert "1 aktuell, 1 beendet" in text and "e.mustermann@example.org" in text
         await pilot.press("escape")

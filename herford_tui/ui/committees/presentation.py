@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.content import Content
 
 from herford_tui.domain import Committee, Membership, Seat, Snapshot
+from herford_tui.domain.fold import sort_key
 from herford_tui.domain.labels import COMMITTEE_KIND, ROLE, format_date, format_time, rhythm_text
 from herford_tui.domain.roster import RosterLine
 from herford_tui.ui.common.format import plain, plain_cell
@@ -114,7 +115,8 @@ def member_detail(snapshot: Snapshot, line: RosterLine | None, committee_id: int
             snapshot.committees[o.committee_id].name
             for o in snapshot.memberships_of_person(person.id, today)
             if o.committee_id != committee_id and o.committee_id in snapshot.committees
-        }
+        },
+        key=sort_key,
     )
     parts += [NEWLINE, plain("Auch in: " + (", ".join(others) if others else "keinem anderen Gremium"))]
     text = Content("").join(parts)

@@ -111,6 +111,7 @@ class LineTable(ScrollView, can_focus=True):
         self._make: CellMaker = lambda _row: ()
         self._made: dict[int, Sequence[Text]] = {}
         self._cursor = Coordinate(0, 0)
+        self._styles: tuple[Style, Style, Style, Style] | None = None
 
     # -- what is shown ---------------------------------------------------------------
     def set_columns(self, labels: Sequence[str], widths: Sequence[int]) -> None:
@@ -226,19 +227,40 @@ class LineTable(ScrollView, can_focus=True):
             self.move_cursor(row=row, column=column)
 
     # -- drawing ---------------------------------------------------------------------
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+
+    def on_focus(self) -> None:
+        self._styles = None  # the cursor's colour follows the focus
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._styles = None
+        self.refresh()
+
+    def _row_styles(self) -> tuple[Style, Style, Style, Style]:
+        """The base, header, even-row and cursor styles, worked out once per style change
+        (each costs a walk up the DOM; a frame draws some 40 lines)."""
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = (
+                base,
+                base + self.get_component_rich_style("line-table--header"),
+                base + self.get_component_rich_style("line-table--even-row"),
+                self.get_component_rich_style("line-table--cursor"),
+            )
+        return self._styles
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, header, even, cursor = self._row_styles()
         if y == 0:
-            style = base + self.get_component_rich_style("line-table--header")
-            return self._strip([Text(label) for label in self.labels], style, None, width)
+            return self._strip([Text(label) for label in self.labels], header, None, width)
         row = round(self.scroll_offset.y) + y - 1
         if not 0 <= row < len(self.keys):
             return Strip.blank(width, base)
-        style = base
-        if row % 2:
-            style += self.get_component_rich_style("line-table--even-row")
-        cursor = self.get_component_rich_style("line-table--cursor")
+        style = even if row % 2 else base
         on_cursor = row == self._cursor.row
         if on_cursor and self.cursor_type == "row":
             style += cursor

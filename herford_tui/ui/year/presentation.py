@@ -13,7 +13,7 @@ or school-holiday day; colour only adds to that (NO_COLOR, TERM=linux stay reada
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -96,8 +96,8 @@ class GridRow:
     """``c<id>`` for a committee, or one of the two holiday rows."""
     committee: Committee | None = None
     name: str = ""
-    months: tuple[tuple[Meeting, ...], ...] = ()
-    """A committee's meetings in each month (twelve entries)."""
+    months: Mapping[int, Sequence[Meeting]] = field(default_factory=dict)
+    """A committee's meetings by month (1-12; months without any left out)."""
     days: tuple[tuple[int, ...], ...] = ()
     """A holiday row's days off in each month (twelve entries)."""
     year: int = 0
@@ -209,7 +209,7 @@ def grid_rows(snapshot: Snapshot, year: int, today: date, committee_id: int | No
                 f"c{committee.id}",
                 committee,
                 committee.short_name or committee.name,
-                tuple(tuple(months.get(month, ())) for month in range(1, 13)),
+                months,
                 year=year,
                 today=today,
             )
@@ -222,11 +222,11 @@ def row_cells(row: GridRow, month_width: int) -> tuple[Text, ...]:
     name = Text(printable(row.name), overflow="ellipsis", no_wrap=True)
     if row.committee is None:
         name.stylize("italic yellow")
-        months = [Text(_days_cell(days, month_width), style="yellow") for days in row.days]
-        return (name, Text(""), *months)
-    meetings = [m for ms in row.months for m in ms]
-    count = count_cell(row.committee, meetings, row.year)
-    return (name, count, *(_month_cell(ms, row.committee, row.today, month_width) for ms in row.months))
+        days_off = [Text(_days_cell(days, month_width), style="yellow") for days in row.days]
+        return (name, Text(""), *days_off)
+    months = [row.months.get(month, ()) for month in range(1, 13)]
+    count = count_cell(row.committee, [m for ms in months for m in ms], row.year)
+    return (name, count, *(_month_cell(ms, row.committee, row.today, month_width) for ms in months))
 
 
 def _days_cell(days: Sequence[int], width: int) -> str:
