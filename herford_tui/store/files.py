@@ -126,8 +126,8 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
-def create_folder(folder: Path) -> None:
-    """Create ``folder`` and missing parents as 2770, whatever the umask; German errors."""
+def create_folder(folder: Path, mode: int = FOLDER_MODE) -> None:
+    """Create ``folder`` and missing parents as ``mode`` (2770), whatever the umask; German errors."""
     missing: list[Path] = []
     probe = folder
     try:
@@ -144,7 +144,7 @@ def create_folder(folder: Path) -> None:
         except OSError as exc:
             raise os_error(exc, path / "x", "Anlegen des Ordners") from None
         try:
-            os.chmod(path, FOLDER_MODE)
+            os.chmod(path, mode)
         except OSError as exc:
             raise os_error(exc, path / "x", "Anlegen des Ordners") from None
 
