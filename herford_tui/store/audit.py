@@ -40,7 +40,7 @@ from herford_tui.domain.models import Committee, Meeting, Membership, Organisati
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.store.codec import encode, table_of
 from herford_tui.store.errors import NotADatabaseError, StoreError, os_error
-from herford_tui.store.files import FILE_MODE, DatabaseFile, read_regular_file, write_atomic
+from herford_tui.store.files import FILE_MODE, DatabaseFile, max_bytes, read_regular_file, write_atomic
 from herford_tui.store.migrations import META
 
 VERSION = "version"
@@ -81,11 +81,13 @@ def log_files(db: Path) -> list[Path]:
 
 
 def part_bytes() -> int:
+    """When the log moves to a part: ``$HERFORD_TUI_LOG_PART_KB``, else 8 MB, and never more than
+    half the size limit of reading a file (``files.max_bytes``), so every part stays readable."""
     value = os.environ.get(PART_KB_ENV, "").strip()
     with contextlib.suppress(ValueError):
         if value and float(value) > 0:
             return int(float(value) * 1024)
-    return PART_BYTES
+    return min(PART_BYTES, max_bytes() // 2)
 
 
 def line_hash(line: bytes) -> str:
@@ -497,16 +499,29 @@ def names_person(entry: Entry, person_id: int) -> bool:
 
 
 def _erase(entry: Entry, person_id: int, values: list[str]) -> Entry:
-    if entry.get("table") == "persons" and entry.get("id") == person_id:
+    """The entry without the person's data; the same entry if there is none (so a second run
+    changes nothing). Their own record's values all go, and the notes of their memberships."""
+    if entry.get("action") == "erase":
+        return entry
+    own = entry.get("table") == "persons" and entry.get("id") == person_id
+    refs = entry.get("refs")
+    membership = entry.get("table") == "memberships" and isinstance(refs, dict) and refs.get("person") == person_id
+    if own or membership:
         entry = dict(entry)
-        entry["label"] = ERASED
+        if own and entry.get("label"):
+            entry["label"] = ERASED
         changes = entry.get("changes", {})
         entry["changes"] = {
-            k: [None if v is None else ERASED for v in pair] if isinstance(pair, list) else ERASED
+            k: _redacted(pair) if own or k == "notes" else pair
             for k, pair in (changes.items() if isinstance(changes, dict) else ())
         }
-        return entry
     return _scrub(entry, values) if values else entry
+
+
+def _redacted(pair: Any) -> Any:
+    if isinstance(pair, list):
+        return [v if v in EMPTY else ERASED for v in pair]
+    return pair if pair in EMPTY else ERASED
 
 
 def _scrub(value: Any, values: list[str]) -> Any:

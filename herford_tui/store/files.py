@@ -502,6 +502,24 @@ def foreign_problem(data: dict[str, Any]) -> str | None:
         )
     if not KNOWN_TABLES & set(data):
         return "keine bekannte Tabelle und keine Formatangabe (meta)"
+    return _foreign_fields(data)
+
+
+def _foreign_fields(data: dict[str, Any]) -> str | None:
+    """A file without meta whose records have fields no herford-tui record has: another
+    program's TinyDB file that happens to have a table called ``persons`` (never migrated)."""
+    import dataclasses
+
+    for cls, table in TABLES.items():
+        allowed = {f.name for f in dataclasses.fields(cls)} | {"rev", "created", "modified"}
+        for doc in data.get(table, {}).values():
+            unknown = sorted(set(doc) - allowed) if isinstance(doc, dict) else []
+            if unknown:
+                names = ", ".join(f"„{name}“" for name in unknown[:5])
+                return (
+                    f"die Tabelle „{table}“ hat Felder, die herford-tui nicht kennt ({names}), und keine "
+                    "Formatangabe (meta), vermutlich die Datei eines anderen Programms"
+                )
     return None
 
 
