@@ -6,7 +6,7 @@ import gc
 from collections.abc import Callable, Coroutine
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -21,6 +21,9 @@ from herford_tui.ui.data import DataMixin
 from herford_tui.ui.main_screen import MainScreen
 from herford_tui.ui.navigation import ORGANISATIONS, Place, resolve_place
 from herford_tui.ui.search import WARM_DELAY, SearchProvider, keep_index_warm
+
+if TYPE_CHECKING:
+    from herford_tui.ui.common.access import Herford
 
 
 class HerfordApp(DataMixin, App[None]):
@@ -125,6 +128,24 @@ class HerfordApp(DataMixin, App[None]):
 
         self._navigate(show())
 
+    def show_meeting(self, meeting_id: int) -> None:
+        """The year overview at the meeting's year, the cursor on the meeting."""
+        from herford_tui.ui.navigation import YEAR
+        from herford_tui.ui.year.pane import YearPane
+
+        meeting = self.snapshot.meetings.get(meeting_id)
+        if meeting is None or meeting.date is None:
+            self.notify("Die Sitzung gibt es nicht mehr.", severity="warning")
+            return
+
+        async def show() -> None:
+            await self.main.show(Place(YEAR))  # builds the year tab on its first showing
+            pane = self.main.query_one(YearPane)
+            pane.select_meeting(meeting)  # switches year and filter as needed, grid or list
+            pane.focus_table()
+
+        self._navigate(show())
+
     def _navigate(self, going: Coroutine[Any, Any, object]) -> None:
         """Run a jump of the main screen (it may first add a tab for a new committee)."""
         self.run_worker(going, group="navigation", exit_on_error=False)
@@ -172,6 +193,10 @@ class HerfordApp(DataMixin, App[None]):
         self.push_screen(HelpScreen(self.screen.active_bindings))  # the keys of the screen asked about
 
 
+if TYPE_CHECKING:
+    _implements: type[Herford] = HerfordApp  # mypy checks that the app offers what screens need
+
+
 def create_app(
     db_path: Path | str,
     *,
@@ -216,3 +241,9 @@ def _freeze_once() -> None:
 
 
 __all__ = ["HerfordApp", "Record", "create_app"]
+
+
+if __name__ == "__main__":  # the README's key table: python -m herford_tui.app
+    from herford_tui.ui.common.help import readme_section
+
+    print(readme_section(HerfordApp))
