@@ -160,6 +160,26 @@ class HerfordApp(DataMixin, App[None]):
 
         self.push_screen(ArchiveScreen(), callback=restore)
 
+    def open_person(self, person_id: int) -> None:
+        from herford_tui.ui.directory.person_screen import PersonScreen
+
+        self.push_screen(PersonScreen(person_id))
+
+    def open_organisation(self, organisation_id: int) -> None:
+        from herford_tui.ui.directory.organisation_screen import OrganisationScreen
+
+        self.push_screen(OrganisationScreen(organisation_id))
+
+    def open_meeting(self, meeting_id: int) -> None:
+        from herford_tui.ui.meetings.screen import MeetingScreen
+
+        self.push_screen(MeetingScreen(meeting_id))
+
+    def open_tasks(self) -> None:
+        from herford_tui.ui.meetings.tasks import TasksScreen
+
+        self.push_screen(TasksScreen())
+
     # -- global keys ---------------------------------------------------------------
     # Screens not needed for the start screen are imported when first used: a shorter start.
     def action_command_palette(self) -> None:

@@ -19,7 +19,7 @@ from herford_tui.cli import GermanContext, command_db, db_option, german_help
 def termine(db: str | None, days: int, committee_name: str | None) -> None:
     """Die nächsten Sitzungen als Text ausgeben (schreibt nichts)."""
     from herford_tui.commands.reading import find_committee, read_snapshot
-    from herford_tui.domain.meetings import upcoming_lines
+    from herford_tui.domain.schedule import upcoming_lines
     from herford_tui.domain.text import printable
 
     snapshot = read_snapshot(command_db(db))

@@ -90,6 +90,16 @@ class Herford(Protocol):
 
     def open_archive(self) -> None: ...
 
+    # Pages pushed over the tabs; opened by the app so that pages opening each other
+    # (a person and their organisation, a meeting and the open tasks) do not import each other.
+    def open_person(self, person_id: int) -> None: ...
+
+    def open_organisation(self, organisation_id: int) -> None: ...
+
+    def open_meeting(self, meeting_id: int) -> None: ...
+
+    def open_tasks(self) -> None: ...
+
 
 class HerfordAccess:
     """Mixed into widgets and screens: ``self.herford`` is the app as ``Herford``."""

@@ -106,17 +106,13 @@ class OrganisationScreen(HerfordAccess, Screen[None]):
 
     @on(DataTable.RowSelected, "#organisation-people")
     def _open_person(self, event: DataTable.RowSelected) -> None:
-        from herford_tui.ui.directory.person_screen import PersonScreen
-
         if 0 <= event.cursor_row < len(self.people_ids):
-            self.app.push_screen(PersonScreen(self.people_ids[event.cursor_row]))
+            self.herford.open_person(self.people_ids[event.cursor_row])
 
     @on(DataTable.RowSelected, "#organisation-seats")
     def _open_seat_person(self, event: DataTable.RowSelected) -> None:
-        from herford_tui.ui.directory.person_screen import PersonScreen
-
         if 0 <= event.cursor_row < len(self.seats):
-            self.app.push_screen(PersonScreen(self.seats[event.cursor_row].membership.person_id))
+            self.herford.open_person(self.seats[event.cursor_row].membership.person_id)
 
     def action_edit(self) -> None:
         from herford_tui.ui.directory.org_form import OrganisationForm

@@ -227,14 +227,11 @@ class DirectoryPane(SnapshotView):
         self.query_one("#type-filter", Select).focus()
 
     def action_open(self) -> None:
-        from herford_tui.ui.directory.organisation_screen import OrganisationScreen
-        from herford_tui.ui.directory.person_screen import PersonScreen
-
         record = self.current
         if isinstance(record, Organisation):
-            self.app.push_screen(OrganisationScreen(record.id))
+            self.herford.open_organisation(record.id)
         elif isinstance(record, Person):
-            self.app.push_screen(PersonScreen(record.id))
+            self.herford.open_person(record.id)
 
     def action_add(self) -> None:
         from herford_tui.ui.directory.org_form import OrganisationForm

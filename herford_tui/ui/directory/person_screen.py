@@ -159,13 +159,11 @@ class PersonScreen(HerfordAccess, Screen[None]):
             self.herford.save_record(person)
 
     def action_organisation(self) -> None:
-        from herford_tui.ui.directory.organisation_screen import OrganisationScreen
-
         person = self.person
         if person is None or not person.organisation_id:
             self.notify("Keiner Organisation zugeordnet.", severity="warning")
             return
-        self.app.push_screen(OrganisationScreen(person.organisation_id))
+        self.herford.open_organisation(person.organisation_id)
 
     def action_disclosure(self) -> None:
         from herford_tui.ui.directory.dsgvo_screen import DisclosureScreen

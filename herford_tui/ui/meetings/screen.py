@@ -382,9 +382,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         self.app.push_screen(InvitationScreen(meeting, committee.name if committee else "gremium"), written)
 
     def action_open_tasks(self) -> None:
-        from herford_tui.ui.meetings.tasks import TasksScreen
-
-        self.app.push_screen(TasksScreen())
+        self.herford.open_tasks()
 
 
 def plain_text(text: str) -> str:

@@ -8,7 +8,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from herford_tui.domain import agenda as edit
-from herford_tui.domain.meetings import OpenTask, open_tasks
+from herford_tui.domain.schedule import OpenTask, open_tasks
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.meetings import presentation as show
 
@@ -69,11 +69,9 @@ class TasksScreen(HerfordAccess, Screen[None]):
         self.herford.save_record(edit.set_task_done(meeting, i, t, True))
 
     def action_open(self) -> None:
-        from herford_tui.ui.meetings.screen import MeetingScreen
-
         found = self._current()
         if found is not None:
-            self.app.push_screen(MeetingScreen(found.meeting.id))
+            self.herford.open_meeting(found.meeting.id)
 
     def on_data_table_row_selected(self) -> None:
         self.action_open()

@@ -302,9 +302,7 @@ class YearPane(SnapshotView):
         self.ask(ChooseMeeting(list(zip(lines, [m.id for m in found], strict=True))), callback=chosen)
 
     def open_meeting(self, meeting: Meeting) -> None:
-        from herford_tui.ui.meetings.screen import MeetingScreen
-
-        self.app.push_screen(MeetingScreen(meeting.id))
+        self.herford.open_meeting(meeting.id)
 
     def action_add(self) -> None:
         from herford_tui.ui.meetings.meeting_form import MeetingForm
@@ -357,7 +355,7 @@ class YearPane(SnapshotView):
 
     @work(thread=True, exclusive=True, group="calendar", exit_on_error=False)
     def _write_calendar(self, path: Path) -> None:
-        from herford_tui.commands.output import write_atomic
+        from herford_tui.store.files import write_atomic
         from herford_tui.ui.year.calendar_export import calendar_data
 
         data, count = calendar_data(self.herford.snapshot, self.year, self.committee_filter)
@@ -371,9 +369,7 @@ class YearPane(SnapshotView):
         self.app.call_from_thread(self.notify, message, timeout=8, markup=False)
 
     def action_tasks(self) -> None:
-        from herford_tui.ui.meetings.tasks import TasksScreen
-
-        self.app.push_screen(TasksScreen())
+        self.herford.open_tasks()
 
     def action_delete(self) -> None:
         if self.herford.refuse_edit("Löschen"):  # say why even where no meeting is under the cursor
