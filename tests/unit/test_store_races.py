@@ -184,6 +184,6 @@ def test_namesakes_are_allowed_likely_duplicates_need_a_confirmation(empty_store
 def test_organisations_in_the_same_municipality_are_likely_duplicates(empty_store: Store):
     first = empty_store.save(Organisation(name="Müller-Schule", municipality="Bünde"))
     empty_store.save(Organisation(name="Müller-Schule", municipality="Enger"))  # another place: fine
-    with pytest.raises(LikelyDuplicateError, match="„Müller-Schule“ \\(Bünde, Nr. 1\\)"):
+    with pytest.raises(LikelyDuplicateError, match=r"„Müller-Schule“ \(Bünde, Nr. 1\)"):
         empty_store.save(Organisation(name="Mueller-Schule", municipality="Bünde"))
     empty_store.save(Organisation(name="Mueller-Schule", municipality="Bünde"), confirmed=Confirmed.of([first]))
