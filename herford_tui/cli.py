@@ -242,5 +242,6 @@ main.lazy_commands.update(
         "suche": "herford_tui.commands.suche:suche",
         "person": "herford_tui.commands.person:person",
         "termine": "herford_tui.commands.termine:termine",
+        "oparl": "herford_tui.commands.oparl:oparl",
     }
 )
