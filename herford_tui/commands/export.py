@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from herford_tui.cli import GermanContext, db_option, german_help
-from herford_tui.commands.common import db_path, fail, german_date, open_store, progress
+from herford_tui.cli import GermanContext, GermanGroup, db_option, german_help
+from herford_tui.commands.common import db_path, echo, fail, german_date, open_store, progress
 from herford_tui.commands.export_ics import ics
 
 if TYPE_CHECKING:  # annotations only: --help does not import the domain
@@ -19,7 +19,7 @@ TABLES = ("gremien", "organisationen", "personen", "sitzungen")
 SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
-@click.group("export", context_settings=SETTINGS)
+@click.group("export", cls=GermanGroup, context_settings=SETTINGS)
 @german_help
 def export() -> None:
     """Daten ausgeben: Tabellen (CSV, XLSX), E-Mail-Listen, OParl 1.1, Kalender (ICS).
@@ -39,7 +39,7 @@ def table_options(choices: tuple[str, ...]):
                 click.option("--gremium", metavar="NAME", help="Nur dieses Gremium (bei gremien)."),
                 click.option("--stichtag", metavar="DATUM", help="Besetzung an diesem Tag (TT.MM.JJJJ; sonst heute)."),
                 click.option("--verlauf", is_flag=True, help="Alle Mitgliedschaften, auch beendete und künftige."),
-                click.option("--jahr", type=int, help="Jahr der Sitzungen (sonst das laufende)."),
+                click.option("--jahr", type=int, metavar="JAHR", help="Jahr der Sitzungen (sonst das laufende)."),
                 click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben."),
             ]
         ):
@@ -62,7 +62,7 @@ def export_csv(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
     sheets = _sheets(db, what, gremium, stichtag, verlauf, jahr)
     table = combined(sheets, what) if len(sheets) != 1 else sheets[0]
     _write(Path(out), csv_bytes(table.header, table.rows), force)
-    click.echo(f"{len(table.rows)} Zeilen geschrieben nach {out}.")
+    echo(f"{len(table.rows)} Zeilen geschrieben nach {out}.")
 
 
 @export.command("xlsx", context_settings=SETTINGS)
@@ -76,7 +76,7 @@ def export_xlsx(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
     sheets = _sheets(db, what, gremium, stichtag, verlauf, jahr)
     _write(Path(out), xlsx_bytes(sheets), force)
     rows = sum(len(s.rows) for s in sheets)
-    click.echo(f"{len(sheets)} Tabellenblatt/-blätter mit {rows} Zeilen geschrieben nach {out}.")
+    echo(f"{len(sheets)} Tabellenblatt/-blätter mit {rows} Zeilen geschrieben nach {out}.")
 
 
 @export.command("emails", context_settings=SETTINGS)
@@ -99,11 +99,11 @@ def export_emails(db, gremium, stichtag, out, force) -> None:
     text = "".join(f"{a}\n" for a in addresses)
     if out:
         _write(Path(out), text.encode("utf-8"), force)
-        click.echo(f"{len(addresses)} Adressen geschrieben nach {out}.")
+        echo(f"{len(addresses)} Adressen geschrieben nach {out}.")
     else:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
     for name in without:
-        click.echo(f"Hinweis: {name} hat keine E-Mail-Adresse.", err=True)
+        echo(f"Hinweis: {name} hat keine E-Mail-Adresse.", err=True)
 
 
 @export.command("oparl", context_settings=SETTINGS)
@@ -151,7 +151,7 @@ def export_oparl(db, out, base_url, public, force) -> None:
             count = oparl.write(export, target, mode=store.file.file_mode(), group_of=path, progress=bar.update)
     except OSError as exc:
         fail(f"{target} lässt sich nicht schreiben ({exc.strerror}); nichts geschrieben.")
-    click.echo(f"{count} OParl-Dateien geschrieben nach {target} (Einstieg: system.json).")
+    echo(f"{count} OParl-Dateien geschrieben nach {target} (Einstieg: system.json).")
 
 
 def find_committee(snapshot: Snapshot, name: str) -> Committee:

@@ -6,7 +6,8 @@ import socket
 
 import click
 
-from herford_tui.cli import GermanContext, command_db, db_option, fail, german_help
+from herford_tui.cli import GermanContext, command_db, db_option, german_help
+from herford_tui.commands.common import echo, fail
 
 
 @click.command("oparl")
@@ -55,7 +56,7 @@ def oparl(db: str | None, host: str, port: int, base_url: str | None, public: bo
     live = LiveExport(path, base, public=public)  # store errors: German, via the CLI group
     live.current()  # built before the first request, so a broken file is reported here
     mode = "öffentlich" if public else "INTERN (mit Kontaktdaten und Anwesenheit)"
-    click.echo(f"OParl-Schnittstelle ({mode}): {base}/system – Strg+C beendet.")
+    echo(f"OParl-Schnittstelle ({mode}): {base}/system – Strg+C beendet.")
     config = uvicorn.Config(create_app(live), log_level="warning", access_log=False, lifespan="off")
     uvicorn.Server(config).run(sockets=[sock])
 

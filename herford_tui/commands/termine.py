@@ -7,6 +7,7 @@ from datetime import date
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, german_help
+from herford_tui.commands.common import echo
 
 
 @click.command()
@@ -25,7 +26,7 @@ def termine(db: str | None, days: int, committee_name: str | None) -> None:
     snapshot = read_snapshot(command_db(db))
     committee = find_committee(snapshot, committee_name)
     for line in upcoming_lines(snapshot, date.today(), days, committee.id if committee else None):
-        click.echo(printable(line))
+        echo(printable(line))
 
 
 termine.context_class = GermanContext

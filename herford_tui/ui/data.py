@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 
 from herford_tui.domain import Committee, Meeting, Membership, Organisation, Person, Record, Snapshot
+from herford_tui.domain.duplicates import NOTHING, Confirmed
 from herford_tui.domain.snapshot import TABLE_NAMES
 from herford_tui.store import ReadOnlyError, Store, StoreError
 from herford_tui.store.store import Follow
@@ -43,6 +44,8 @@ class WriteJob:
     delete: bool = False
     force: bool = False
     """Delete even though a colleague changed the record since it was shown."""
+    confirmed: Confirmed = NOTHING
+    """The likely duplicates the user was warned about and saves anyway (``Store.save_all``)."""
 
 
 class DataMixin(_AppBase):
@@ -146,7 +149,7 @@ class DataMixin(_AppBase):
             assert not callable(record)
             saved: list[Record] = [self.store.delete(record, force=job.force, cancel=cancel, on_wait=on_wait)]
         else:
-            saved = self.store.save_all(job.items, cancel=cancel, on_wait=on_wait)
+            saved = self.store.save_all(job.items, confirmed=job.confirmed, cancel=cancel, on_wait=on_wait)
         return saved, self.store.snapshot()
 
     def save_record(self, record: Record, done: Done | None = None) -> None:
