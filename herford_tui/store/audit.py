@@ -401,6 +401,11 @@ def read_log_file(path: Path) -> bytes:
     return raw
 
 
+def entries_up_to(db: Path, version: int) -> Iterator[Entry]:
+    """The entries up to ``version``, for a reader that already has the file's version (OParl)."""
+    return _entries_up_to(log_path(db), version)
+
+
 def _entries_up_to(path: Path, version: int) -> Iterator[Entry]:
     if not path.exists():
         return
