@@ -67,7 +67,7 @@ def workflow(tmp_path: Path, runner: CliRunner):
     imports.mkdir()
     csv = imports / "personen.csv"
     csv.write_text(f"Vorname;Nachname;E-Mail;Telefon\n{GIVEN};{FAMILY};{OLD_EMAIL};{OLD_PHONE}\n", encoding="utf-8")
-    cli(runner, "import", "personen", str(csv), "--db", str(db))
+    cli(runner, "import", "personen", str(csv), "--ja", "--db", str(db))
     store = Store(db).open()
     person = next(p for p in store.snapshot().persons.values() if p.family_name == FAMILY)
     person = store.save(dataclasses.replace(person, email=EMAIL, phone=PHONE, notes="erreichbar vormittags"))
