@@ -377,5 +377,9 @@ main.lazy_commands.update(
         "suche": "herford_tui.commands.suche:suche",
         "person": "herford_tui.commands.person:person",
         "termine": "herford_tui.commands.termine:termine",
+        "oparl": "herford_tui.commands.oparl:oparl",
+        "dokument": "herford_tui.commands.documents:dokument",
+        "auswertung": "herford_tui.commands.documents:auswertung",
+        "bericht": "herford_tui.commands.documents:bericht",
     }
 )
