@@ -19,9 +19,9 @@ from herford_tui.commands.common import echo, write_data
 def ics(db: str | None, out: str, committee_name: str | None, year: int | None) -> None:
     """Sitzungen als Kalenderdatei (iCalendar) schreiben, abgesagte als abgesagt."""
     from herford_tui.cli import fail
-    from herford_tui.commands.output import write_atomic
     from herford_tui.commands.reading import find_committee, read_snapshot
     from herford_tui.domain.ics import build_calendar, select_meetings
+    from herford_tui.store.files import write_atomic
 
     snapshot = read_snapshot(command_db(db))
     committee = find_committee(snapshot, committee_name)
