@@ -11,6 +11,7 @@ import click
 from herford_tui.cli import GermanContext, GermanGroup, db_option, german_help
 from herford_tui.commands.common import db_path, echo, fail, german_date, open_store, progress
 from herford_tui.commands.export_ics import ics
+from herford_tui.commands.export_vcard import vcard
 
 if TYPE_CHECKING:  # annotations only: --help does not import the domain
     from herford_tui.domain import Committee, Snapshot
@@ -197,3 +198,4 @@ def _write(path: Path, payload: bytes, force: bool) -> None:
 for _command in (export, export_csv, export_xlsx, export_emails, export_oparl):
     _command.context_class = GermanContext
 export.add_command(ics)
+export.add_command(vcard)
