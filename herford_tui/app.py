@@ -15,6 +15,7 @@ from textual.reactive import var
 from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.domain.calendar import days_off
 from herford_tui.store import Store
+from herford_tui.ui.common.key_order import KeysInOrder
 from herford_tui.ui.common.layout import keep_tables_fitted
 from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
@@ -23,7 +24,7 @@ from herford_tui.ui.navigation import ORGANISATIONS, Place, resolve_place
 from herford_tui.ui.search import WARM_DELAY, SearchProvider, keep_index_warm
 
 
-class HerfordApp(DataMixin, App[None]):
+class HerfordApp(KeysInOrder, DataMixin, App[None]):
     TITLE = "herford-tui"
     SUB_TITLE = "Bildungsregion Kreis Herford"
     CSS_PATH: ClassVar = ["ui/styles/app.tcss", "ui/styles/forms.tcss"]

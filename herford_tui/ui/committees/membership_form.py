@@ -177,9 +177,15 @@ class MembershipForm(FormScreen[MembershipDraft]):
         self.query_one("#new-person").set_class(not self.creating_person, "-hidden")
         if self.creating_person and event.new_text:
             *given, family = event.new_text.split()
-            self.query_one("#given_name", Input).value = " ".join(given)
-            self.query_one("#family_name", Input).value = family
-            self.query_one("#given_name", Input).focus()
+            names = {"given_name": " ".join(given), "family_name": family}
+            for name, text in names.items():
+                field = self.query_one(f"#{name}", Input)
+                field.value = text
+                field.cursor_position = len(text)
+            # On to the first field still to fill: the names were typed already, nothing of
+            # them is selected for the next key to overwrite.
+            fields = [self.query_one(f"#{name}", Input) for name in ("given_name", "family_name", "function")]
+            next(f for f in fields if not f.value).focus()
         elif event.value is not None and (person := self.snapshot.persons.get(event.value)):
             self._default_represents(person.organisation_id)
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 
 class MeetingForm(FormScreen[Meeting]):
-    AUTO_FOCUS = "#committee_id"
+    AUTO_FOCUS = "#date"  # the field one types first; the committee is mostly preset
 
     if TYPE_CHECKING:
         app: HerfordApp
