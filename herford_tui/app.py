@@ -6,7 +6,7 @@ import gc
 from collections.abc import Callable, Coroutine
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -22,6 +22,9 @@ from herford_tui.ui.data import DataMixin
 from herford_tui.ui.main_screen import MainScreen
 from herford_tui.ui.navigation import ORGANISATIONS, Place, resolve_place
 from herford_tui.ui.search import WARM_DELAY, SearchProvider, keep_index_warm
+
+if TYPE_CHECKING:
+    from herford_tui.ui.common.access import Herford
 
 
 class HerfordApp(KeysInOrder, DataMixin, App[None]):
@@ -126,6 +129,24 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
 
         self._navigate(show())
 
+    def show_meeting(self, meeting_id: int) -> None:
+        """The year overview at the meeting's year, the cursor on the meeting."""
+        from herford_tui.ui.navigation import YEAR
+        from herford_tui.ui.year.pane import YearPane
+
+        meeting = self.snapshot.meetings.get(meeting_id)
+        if meeting is None or meeting.date is None:
+            self.notify("Die Sitzung gibt es nicht mehr.", severity="warning")
+            return
+
+        async def show() -> None:
+            await self.main.show(Place(YEAR))  # builds the year tab on its first showing
+            pane = self.main.query_one(YearPane)
+            pane.select_meeting(meeting)  # switches year and filter as needed, grid or list
+            pane.focus_table()
+
+        self._navigate(show())
+
     def _navigate(self, going: Coroutine[Any, Any, object]) -> None:
         """Run a jump of the main screen (it may first add a tab for a new committee)."""
         self.run_worker(going, group="navigation", exit_on_error=False)
@@ -139,6 +160,26 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
                 self.save_record(committee, done=lambda saved: self.show_id(saved.id))
 
         self.push_screen(ArchiveScreen(), callback=restore)
+
+    def open_person(self, person_id: int) -> None:
+        from herford_tui.ui.directory.person_screen import PersonScreen
+
+        self.push_screen(PersonScreen(person_id))
+
+    def open_organisation(self, organisation_id: int) -> None:
+        from herford_tui.ui.directory.organisation_screen import OrganisationScreen
+
+        self.push_screen(OrganisationScreen(organisation_id))
+
+    def open_meeting(self, meeting_id: int) -> None:
+        from herford_tui.ui.meetings.screen import MeetingScreen
+
+        self.push_screen(MeetingScreen(meeting_id))
+
+    def open_tasks(self) -> None:
+        from herford_tui.ui.meetings.tasks import TasksScreen
+
+        self.push_screen(TasksScreen())
 
     # -- global keys ---------------------------------------------------------------
     # Screens not needed for the start screen are imported when first used: a shorter start.
@@ -171,6 +212,10 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         from herford_tui.ui.common.help import HelpScreen
 
         self.push_screen(HelpScreen(self.screen.active_bindings))  # the keys of the screen asked about
+
+
+if TYPE_CHECKING:
+    _implements: type[Herford] = HerfordApp  # mypy checks that the app offers what screens need
 
 
 def create_app(
@@ -217,3 +262,9 @@ def _freeze_once() -> None:
 
 
 __all__ = ["HerfordApp", "Record", "create_app"]
+
+
+if __name__ == "__main__":  # the README's key table: python -m herford_tui.app
+    from herford_tui.ui.common.help import readme_section
+
+    print(readme_section(HerfordApp))

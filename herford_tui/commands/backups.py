@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from herford_tui.cli import GermanContext, db_option, german_help
-from herford_tui.commands.common import db_path, fail
+from herford_tui.commands.common import confirm, db_path, echo, fail
 
 SETTINGS = {"help_option_names": ["-h", "--help"]}
 
@@ -26,20 +25,20 @@ def backups(db: str | None) -> None:
         fail(f"Die Datenbank {path} gibt es nicht.")
     found = list_backups(path)
     if not found:
-        click.echo("Es gibt noch keine Sicherungen (sie entstehen beim Speichern).")
+        echo("Es gibt noch keine Sicherungen (sie entstehen beim Speichern).")
         return
-    click.echo("Nr.  Zeit              Größe      Änderung")
+    echo("Nr.  Zeit              Größe      Änderung")
     for info in found:
         when = office_time(info.modified).strftime("%d.%m.%Y %H:%M") if info.modified else "?"
-        click.echo(f"{info.number:>3}  {when}  {_size(info.size):>9}  {info.summary()}")
-    click.echo("Wiederherstellen mit: herford-tui restore NR")
+        echo(f"{info.number:>3}  {when}  {_size(info.size):>9}  {info.summary()}")
+    echo("Wiederherstellen mit: herford-tui restore NR")
 
 
 @click.command("restore", context_settings=SETTINGS)
 @german_help
 @db_option
 @click.argument("number", metavar="NR", type=int)
-@click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage (am Terminal wird sonst gefragt).")
+@click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage einspielen (nötig, wenn kein Terminal fragen kann).")
 def restore(db: str | None, number: int, yes: bool) -> None:
     """Sicherung NR prüfen und einspielen; der jetzige Stand wird vorher selbst zur Sicherung 1."""
     from herford_tui.store import StoreError
@@ -49,15 +48,14 @@ def restore(db: str | None, number: int, yes: bool) -> None:
     path = db_path(db)
     if not path.exists():
         fail(f"Die Datenbank {path} gibt es nicht.")
-    asking = not yes and sys.stdin.isatty()  # a script that calls restore has decided already
-    if asking and not click.confirm(f"Sicherung {number} einspielen?", default=False, err=True):
+    if not confirm(f"Sicherung {number} einspielen?", yes=yes):
         fail("Abgebrochen, nichts geändert.", 1)
     try:
         result = do_restore(path, number)
     except StoreError as exc:
         fail(str(exc))
     changed = describe(result.changes) or "keine Einträge geändert"
-    click.echo(f"Sicherung {number} eingespielt ({changed}). Der vorige Stand ist jetzt Sicherung 1.")
+    echo(f"Sicherung {number} eingespielt ({changed}). Der vorige Stand ist jetzt Sicherung 1.")
 
 
 @click.command("backup", context_settings=SETTINGS)
@@ -80,7 +78,7 @@ def backup(db: str | None, folder: str) -> None:
         fail(str(exc))
     except OSError as exc:
         fail(f"Sicherung nach {folder} nicht möglich ({exc.strerror}).")
-    click.echo("Gesichert: " + ", ".join(str(p) for p in written))
+    echo("Gesichert: " + ", ".join(str(p) for p in written))
 
 
 def _size(n: int) -> str:

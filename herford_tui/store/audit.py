@@ -237,6 +237,11 @@ def read_entries(db: Path) -> list[Entry]:
     return list(_entries_up_to(log_path(db), version_of(data)))
 
 
+def entries_up_to(db: Path, version: int) -> Iterator[Entry]:
+    """The entries up to ``version``, for a reader that already has the file's version (OParl)."""
+    return _entries_up_to(log_path(db), version)
+
+
 def _entries_up_to(path: Path, version: int) -> Iterator[Entry]:
     if not path.exists():
         return

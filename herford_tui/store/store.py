@@ -22,6 +22,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from herford_tui.domain import Record, Snapshot, ValidationError
+from herford_tui.domain.duplicates import NOTHING, Confirmed, check_confirmed
 from herford_tui.domain.validation import text_length_problems
 from herford_tui.store import audit, migrations
 from herford_tui.store.codec import TABLES, TYPES, DecodeError, decode, encode, table_of
@@ -273,18 +274,20 @@ class Store:
                 if os.environ.get(VERIFY_ENV) == "1":
                     _verify(written.payload(), self._snapshot, self.file, written=True)
 
-    def save(self, record: R) -> R:
+    def save(self, record: R, *, confirmed: Confirmed = NOTHING) -> R:
         """Insert (``id == 0``) or update ``record``; return it with its new id and revision.
 
         Raises ``ValidationError`` for bad values and ``ConflictError`` when the stored
         revision is not the one the edit started from. Nothing is written then.
+        ``confirmed``: the likely duplicates the user saw and accepted (see ``save_all``).
         """
-        return cast(R, self.save_all([record])[0])
+        return cast(R, self.save_all([record], confirmed=confirmed)[0])
 
     def save_all(
         self,
         items: list[Record | Follow],
         *,
+        confirmed: Confirmed = NOTHING,
         cancel: threading.Event | None = None,
         on_wait: Callable[[], None] | None = None,
     ) -> list[Record]:
@@ -293,7 +296,10 @@ class Store:
         An item may be a function of the records saved before it, for a record that
         points at one inserted in the same step (a membership of a person created now).
         Each record is checked against the data as it stands after the ones before it.
-        ``cancel``/``on_wait``: see ``DatabaseFile.locked``.
+        A new person or organisation, or one whose name, organisation or e-mail changed, is
+        refused when it is a likely duplicate (``domain/duplicates.py``) the user did not
+        confirm: checked here under the lock, so two colleagues adding the same person at once
+        get one person and a message. ``cancel``/``on_wait``: see ``DatabaseFile.locked``.
         """
         with self._transaction(cancel, on_wait) as (db, snapshot, changes):
             saved: list[Record] = []
@@ -303,6 +309,7 @@ class Store:
                 problems = view.check(record)
                 if problems:
                     raise ValidationError(problems)
+                check_confirmed(view, record, confirmed)
                 result = self._write_one(db, record)
                 saved.append(result)
                 changes.saved.append(dataclasses.replace(result))

@@ -160,8 +160,9 @@ async def test_duplicate_person_mueller_is_caught_before_saving(world):
         before = world.bytes()
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert isinstance(app.screen, PersonForm)  # the same name: refused, names the other one
-        assert "Hans Müller" in str(app.screen.query_one("#err-family_name").render())
+        assert isinstance(app.screen, PersonForm)  # the same name: a warning naming the other one
+        warning = str(app.screen.query_one("#err-family_name").render())
+        assert "Möglicherweise doppelt" in warning and "Hans Müller" in warning and "gleicher Name" in warning
         assert world.bytes() == before
         app.screen.query_one("#given_name", Input).value = "Hanna"
         app.screen.query_one("#email", Input).value = "H.Mueller@example.org"

@@ -48,9 +48,12 @@ def test_unknown_person_and_missing_file(runner: CliRunner, db, tmp_path: Path):
     assert missing.exit_code == 2 and not (tmp_path / "nix.json").exists()
 
 
-def test_loeschen_asks_and_erases_everywhere(runner: CliRunner, db):
+def test_loeschen_asks_and_erases_everywhere(runner: CliRunner, db, monkeypatch: pytest.MonkeyPatch):
     path, pid = db
     before = path.read_bytes()
+    piped = runner.invoke(main, ["person", "loeschen", str(pid), "--db", str(path)], input="j\n")
+    assert piped.exit_code == 1 and "--ja" in piped.output and path.read_bytes() == before  # nobody to ask
+    monkeypatch.setattr("herford_tui.commands.common.has_terminal", lambda: True)
     declined = runner.invoke(main, ["person", "loeschen", str(pid), "--db", str(path)], input="n\n")
     assert declined.exit_code == 1 and path.read_bytes() == before
     result = runner.invoke(main, ["person", "loeschen", str(pid), "--db", str(path)], input="j\n")

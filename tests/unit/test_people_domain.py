@@ -3,6 +3,7 @@ the rows of the person and organisation screens, and the directory's column widt
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from herford_tui.domain import (
@@ -91,12 +92,17 @@ def test_postal_code_is_five_digits():
 
 def test_duplicates_are_found_umlaut_insensitive():
     snap = _world()
-    assert person_duplicates(snap, Person(given_name="Hans", family_name="Mueller")) == [snap.persons[3]]
+    hans = snap.persons[3]
+    assert person_duplicates(snap, Person(given_name="Hans", family_name="Mueller")) == (
+        [hans] if not hans.organisation_id else []
+    )
+    same_place = Person(given_name="Hans", family_name="Mueller", organisation_id=hans.organisation_id)
+    assert person_duplicates(snap, same_place) == [hans]
     assert person_duplicates(snap, Person(given_name="Hanna", family_name="X", email="HM@example.org")) == [
         snap.persons[3]
     ]
     assert person_duplicates(snap, snap.persons[3]) == []  # itself is no duplicate
-    warning = person_warning(snap, Person(given_name="Hans", family_name="Muller"))
+    warning = person_warning(snap, dataclasses.replace(same_place, family_name="Muller"))
     assert warning and "Hans Müller" in warning and "Jobcenter" in warning
     twin = Organisation(name="Musikschule Buende", municipality="Bünde")
     assert organisation_duplicates(snap, twin) == [snap.organisations[3]]

@@ -20,6 +20,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, Text
 from textual.widgets.input import Selection
 
 from herford_tui.domain import Problem, Record, ValidationError
+from herford_tui.domain.duplicates import NOTHING, Confirmed
 from herford_tui.domain.text import printable
 from herford_tui.store import ConflictError
 from herford_tui.store.store import Follow
@@ -151,6 +152,10 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
     _warned: object = None
     """The input a warning was last given for (see ``warn_once``)."""
 
+    confirmed: Confirmed = NOTHING
+    """The likely duplicates the user was warned about and saves anyway: sent with the save,
+    so the store's check under the lock refuses only a duplicate nobody has seen."""
+
     def warn_once(self, result: object, warning: str | None, field: str) -> list[Problem]:
         """``warning`` as a problem of ``field``, once: Ctrl+S again with the same input saves."""
         if not warning or self._warned == result:
@@ -175,7 +180,7 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
             self.dismiss(result)
             return
         self._result = result
-        self.start_write(WriteJob(self.save_items(result)))
+        self.start_write(WriteJob(self.save_items(result), confirmed=self.confirmed))
 
     def write_succeeded(self, job: WriteJob, saved: list[Record]) -> None:
         self.dismiss(self.saved_result(self._result, saved))
@@ -198,7 +203,7 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
 
         def answered(keep: Record | None) -> None:
             if keep is not None:
-                self.start_write(WriteJob([keep]))
+                self.start_write(WriteJob([keep], confirmed=self.confirmed))
             elif error.theirs is None:
                 self.set_status(
                     f"{error} Ihre Eingaben stehen noch im Formular; Esc schließt es.",

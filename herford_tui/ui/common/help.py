@@ -4,8 +4,8 @@ The help lists the bindings active on the screen it was opened from: each bindin
 (``committee.add_member``) names its group and looks up a longer German text; a binding
 without such a text shows its footer label. Textual's own navigation keys (arrows, Tab,
 Strg+Q …) have no ids; the well-known ones are described by their action. The README's key
-table comes from the same source (``readme_table``; ``python -m herford_tui.ui.common.help``
-prints it; a test keeps the README equal).
+table comes from the same source (``readme_table``; ``python -m herford_tui.app`` prints it
+for the app's class; a test keeps the README equal).
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
@@ -209,9 +210,8 @@ def help_markdown(active: dict[str, ActiveBinding]) -> str:
     return head + "\n" + FIRST_STEPS + "\nDie Tasten dieser Ansicht:\n" + markdown(active_entries(active))
 
 
-def readme_table() -> str:
+def readme_table(app_class: type[App[Any]]) -> str:
     """The README's key table, from the BINDINGS of the app, the views and the forms."""
-    from herford_tui.app import HerfordApp
     from herford_tui.ui.committees.pane import GroupPane
     from herford_tui.ui.committees.view import CommitteeView
     from herford_tui.ui.common.form import FormScreen
@@ -224,7 +224,7 @@ def readme_table() -> str:
 
     pairs: list[tuple[str, Binding]] = []
     classes = (
-        HerfordApp,
+        app_class,
         MainScreen,
         CommitteeView,
         GroupPane,
@@ -243,12 +243,12 @@ def readme_table() -> str:
     return "\n".join(rows)
 
 
-README_START = "<!-- Tastentabelle: erzeugt von `python -m herford_tui.ui.common.help` -->"
+README_START = "<!-- Tastentabelle: erzeugt von `python -m herford_tui.app` -->"
 README_END = "<!-- Ende der Tastentabelle -->"
 
 
-def readme_section() -> str:
-    return f"{README_START}\n{readme_table()}\n{README_END}"
+def readme_section(app_class: type[App[Any]]) -> str:
+    return f"{README_START}\n{readme_table(app_class)}\n{README_END}"
 
 
 class HelpScreen(ModalScreen[None]):
@@ -263,7 +263,3 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog help"):
             yield Markdown(help_markdown(self._active))
         yield Footer()
-
-
-if __name__ == "__main__":
-    print(readme_section())
