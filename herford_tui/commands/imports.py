@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from herford_tui.cli import GermanContext, db_option, german_help
-from herford_tui.commands.common import db_path, fail, open_store, progress
+from herford_tui.commands.common import confirm, db_path, echo, fail, open_store, progress
 
 if TYPE_CHECKING:
     from herford_tui.domain import Record
@@ -24,7 +24,8 @@ KINDS = ("organisationen", "personen", "mitgliedschaften")
 @click.argument("kind", metavar="ART", type=click.Choice(KINDS))
 @click.argument("file", metavar="DATEI", type=click.Path(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Nur prüfen und berichten, nichts speichern.")
-def import_command(db: str | None, kind: str, file: str, dry_run: bool) -> None:
+@click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage importieren (nötig, wenn kein Terminal fragen kann).")
+def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: bool) -> None:
     """Organisationen, Personen oder Mitgliedschaften aus CSV oder XLSX einlesen.
 
     Die ganze Datei wird zuerst geprüft; bei einem Fehler wird nichts importiert.
@@ -34,6 +35,7 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool) -> None:
     from pathlib import Path
 
     from herford_tui.domain import ValidationError
+    from herford_tui.domain.labels import number
     from herford_tui.exchange.importing import KIND_LABEL, plan_import
     from herford_tui.exchange.tabular import TableError, read_table
     from herford_tui.store import StoreError
@@ -43,30 +45,32 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool) -> None:
         table = read_table(Path(file))
     except TableError as exc:
         fail(str(exc))
-    click.echo(f"Lese {file} ({table.encoding}, {len(table.rows)} Zeilen) …")
+    echo(f"Lese {file} ({table.encoding}, {len(table.rows)} Zeilen) …")
     with progress(len(table.rows), "Prüfen") as bar:
         plan = plan_import(kind, table, store.snapshot(), bar.update)
     for note in plan.notes:
-        click.echo(f"Hinweis: {note}")
+        echo(f"Hinweis: {note}")
     for dup in plan.duplicates:
-        click.echo(f"Doppelt: {dup}")
+        echo(f"Doppelt: {dup}")
     if plan.problems:
         for problem in plan.problems:
-            click.echo(f"Fehler: {problem}")
+            echo(f"Fehler: {problem}")
         lines = len({p.line for p in plan.problems})
-        click.echo(f"{len(plan.problems)} Fehler in {lines} Zeile(n). Nichts wurde importiert.")
+        echo(f"{len(plan.problems)} Fehler in {lines} Zeile(n). Nichts wurde importiert.")
         sys.exit(1)
     what = KIND_LABEL[kind]
     if dry_run:
-        click.echo(f"Probelauf: {len(plan.records)} {what} würden importiert, {len(plan.duplicates)} doppelt.")
+        echo(f"Probelauf: {len(plan.records)} {what} würden importiert, {len(plan.duplicates)} doppelt.")
         return
+    if plan.records and not confirm(f"{number(len(plan.records))} {what} importieren?", yes=yes):
+        fail("Abgebrochen, nichts importiert.", 1)
     try:
         saved = _save(store, plan) if plan.records else []
     except ValidationError as exc:
         fail(f"Die Daten haben sich inzwischen geändert ({exc}). Nichts wurde importiert. Bitte noch einmal.", 1)
     except StoreError as exc:
         fail(f"{exc} Nichts wurde importiert.")
-    click.echo(f"{len(saved)} {what} importiert, {len(plan.duplicates)} doppelt übersprungen.")
+    echo(f"{len(saved)} {what} importiert, {len(plan.duplicates)} doppelt übersprungen.")
 
 
 FAST_PATH = 200

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from herford_tui.cli import GermanContext, db_option, german_help
-from herford_tui.commands.common import db_path, fail, german_date, open_store
+from herford_tui.commands.common import db_path, echo, fail, german_date, open_store
 
 
 @click.command("log", context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,10 +35,10 @@ def log(db: str | None, seit: str | None, person_id: int | None, gremium: str | 
     shown = 0
     for entry in entries:
         if matches(entry, since=since, person_id=person_id, committee_id=committee_id):
-            click.echo("\n".join(entry_lines(entry)))
+            echo("\n".join(entry_lines(entry)))
             shown += 1
     if not shown:
-        click.echo("Keine Änderungen gefunden.")
+        echo("Keine Änderungen gefunden.")
 
 
 log.context_class = GermanContext

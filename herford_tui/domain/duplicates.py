@@ -1,59 +1,164 @@
-"""Likely duplicates, found before saving: the same person under a second spelling, the same
-e-mail address, the same organisation in the same municipality ("Müller" = "Mueller")."""
+"""Likely duplicates, found before saving.
+
+Namesakes are real (a county has two "Thomas Müller"), so a name alone never refuses a person.
+A *likely duplicate* is the same folded name at the same organisation ("Müller" = "Mueller"), or
+the same e-mail address; for organisations the same folded name in the same municipality. The
+form warns, the user confirms, and the confirmation travels with the save (``Confirmed``): the
+store checks again under its lock, so two colleagues adding the same person at once get one
+person and a message, not two.
+
+Only a change of what makes the identity (name, organisation, e-mail; an organisation's name and
+municipality) asks again: changing the phone of a person with a namesake saves at once.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from herford_tui.domain.fold import match_key
-from herford_tui.domain.models import Organisation, Person
+from herford_tui.domain.models import Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.validation import Problem, ValidationError
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    """The likely duplicates a user was shown and saved anyway (by table and id)."""
+
+    keys: frozenset[tuple[str, int]] = frozenset()
+    everything: bool = False
+    """For whole-file imports and merges: they bring their own namesakes and report them."""
+
+    @classmethod
+    def of(cls, records: Iterable[Record]) -> Confirmed:
+        return cls(frozenset(_key(r) for r in records))
+
+    def covers(self, record: Record) -> bool:
+        return self.everything or _key(record) in self.keys
+
+
+NOTHING = Confirmed()
+EVERY = Confirmed(everything=True)
+
+
+def _key(record: Record) -> tuple[str, int]:
+    return type(record).__name__, record.id
+
+
+def _person_identity(p: Person) -> tuple[str, str, int | None, str]:
+    return match_key(p.given_name.strip()), match_key(p.family_name.strip()), p.organisation_id, _mail(p.email)
+
+
+def _organisation_identity(o: Organisation) -> tuple[str, str]:
+    return match_key(o.name.strip()), o.municipality
+
+
+def _mail(text: str) -> str:
+    return text.strip().casefold()
+
+
+def identity_changed(snapshot: Snapshot, record: Record) -> bool:
+    """True for a new record, or when its name, organisation or e-mail differ from the stored one."""
+    if isinstance(record, Person):
+        old_person = snapshot.persons.get(record.id)
+        return old_person is None or _person_identity(old_person) != _person_identity(record)
+    if isinstance(record, Organisation):
+        old_org = snapshot.organisations.get(record.id)
+        return old_org is None or _organisation_identity(old_org) != _organisation_identity(record)
+    return False
 
 
 def person_duplicates(snapshot: Snapshot, person: Person) -> list[Person]:
-    """Other persons with the same name (folded) or the same e-mail address."""
-    name = (match_key(person.given_name.strip()), match_key(person.family_name.strip()))
-    email = person.email.strip().casefold()
+    """Other persons with the same name (folded) at the same organisation, or the same e-mail."""
+    given, family, organisation, email = _person_identity(person)
     found = []
     for other in snapshot.persons.values():
         if other.id == person.id or other.erased_on is not None:
             continue
-        same_name = (match_key(other.given_name.strip()), match_key(other.family_name.strip())) == name
-        if same_name or (email and other.email.strip().casefold() == email):
+        o_given, o_family, o_organisation, o_email = _person_identity(other)
+        same_name = (o_given, o_family, o_organisation) == (given, family, organisation) and bool(family)
+        if same_name or (email and o_email == email):
             found.append(other)
     return sorted(found, key=lambda p: p.id)
 
 
 def organisation_duplicates(snapshot: Snapshot, organisation: Organisation) -> list[Organisation]:
     """Other organisations with the same name (folded) in the same municipality."""
-    name = match_key(organisation.name.strip())
+    identity = _organisation_identity(organisation)
     return sorted(
         (
             o
             for o in snapshot.organisations.values()
-            if o.id != organisation.id
-            and o.municipality == organisation.municipality
-            and match_key(o.name.strip()) == name
+            if o.id != organisation.id and _organisation_identity(o) == identity
         ),
         key=lambda o: o.id,
     )
 
 
-def person_warning(snapshot: Snapshot, person: Person) -> str | None:
-    twins = person_duplicates(snapshot, person)
+def likely_duplicates(snapshot: Snapshot, record: Record) -> list[Record]:
+    """The likely duplicates to warn about when ``record`` is saved: none when its identity did
+    not change (a phone number edit), none for an erased placeholder or another kind of record."""
+    if not identity_changed(snapshot, record):
+        return []
+    if isinstance(record, Person):
+        return [] if record.erased_on is not None else list(person_duplicates(snapshot, record))
+    if isinstance(record, Organisation):
+        return list(organisation_duplicates(snapshot, record))
+    return []
+
+
+def duplicate_warning(snapshot: Snapshot, record: Record, twins: list[Record] | None = None) -> str | None:
+    """ "Möglicherweise doppelt: …" naming each likely duplicate, or None."""
+    twins = likely_duplicates(snapshot, record) if twins is None else twins
     if not twins:
         return None
-    names = "; ".join(_describe(snapshot, p, person) for p in twins)
+    names = "; ".join(_describe(snapshot, twin, record) for twin in twins)
     return f"Möglicherweise doppelt: {names}. Nochmals Strg+S speichert trotzdem."
+
+
+class LikelyDuplicateError(ValidationError):
+    """The store refused a likely duplicate the user had not confirmed; ``twins`` are the records
+    to show (and to confirm with the next save)."""
+
+    def __init__(self, problems: list[Problem], twins: list[Record]):
+        super().__init__(problems)
+        self.twins = twins
+
+
+def check_confirmed(snapshot: Snapshot, record: Record, confirmed: Confirmed) -> None:
+    """The store's check under the lock: a likely duplicate the user has not confirmed refuses
+    (``LikelyDuplicateError``)."""
+    if confirmed.everything:
+        return
+    twins = [t for t in likely_duplicates(snapshot, record) if not confirmed.covers(t)]
+    if not twins:
+        return
+    names = "; ".join(_describe(snapshot, twin, record) for twin in twins)
+    field = "name" if isinstance(record, Organisation) else "family_name"
+    message = (
+        f"Möglicherweise doppelt: {names}. Bitte prüfen; ist es eine andere "
+        f"{'Organisation' if field == 'name' else 'Person'}, nochmals speichern."
+    )
+    raise LikelyDuplicateError([Problem(field, message)], twins)
+
+
+def person_warning(snapshot: Snapshot, person: Person) -> str | None:
+    return duplicate_warning(snapshot, person)
 
 
 def organisation_warning(snapshot: Snapshot, organisation: Organisation) -> str | None:
-    twins = organisation_duplicates(snapshot, organisation)
-    if not twins:
-        return None
-    names = "; ".join(f"„{o.name}“ ({o.municipality}, Nr. {o.id})" for o in twins)
-    return f"Möglicherweise doppelt: {names}. Nochmals Strg+S speichert trotzdem."
+    return duplicate_warning(snapshot, organisation)
 
 
-def _describe(snapshot: Snapshot, p: Person, new: Person) -> str:
-    org = snapshot.organisations.get(p.organisation_id) if p.organisation_id else None
-    why = "gleiche E-Mail" if new.email and p.email.casefold() == new.email.casefold() else "gleicher Name"
-    return f"„{p.full_name}“ ({why}{', ' + org.name if org else ''}, Nr. {p.id})"
+def _describe(snapshot: Snapshot, twin: Record, new: Record) -> str:
+    if isinstance(twin, Organisation):
+        return f"„{_short(twin.name)}“ ({twin.municipality}, Nr. {twin.id})"
+    assert isinstance(twin, Person) and isinstance(new, Person)
+    org = snapshot.organisations.get(twin.organisation_id) if twin.organisation_id else None
+    why = "gleiche E-Mail" if new.email.strip() and _mail(twin.email) == _mail(new.email) else "gleicher Name"
+    return f"„{_short(twin.full_name)}“ ({why}{', ' + _short(org.name) if org else ''}, Nr. {twin.id})"
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -190,14 +190,13 @@ class Snapshot:
                 problems.append(Problem("family_name", "Die Daten dieser Person wurden gelöscht (DSGVO)."))
             if record.organisation_id and record.organisation_id not in self.organisations:
                 problems.append(Problem("organisation_id", "Die Organisation gibt es nicht (mehr)."))
-            problems += self._check_person_name(record)
         elif isinstance(record, Meeting):
             if record.committee_id and record.committee_id not in self.committees:
                 problems.append(Problem("committee_id", "Das Gremium gibt es nicht (mehr)."))
             for entry in record.attendance:
                 if entry.person_id not in self.persons:
                     problems.append(Problem("attendance", "Eine Person der Anwesenheitsliste fehlt."))
-            problems += meeting_rules.meeting_problems(self, record)
+            problems += meeting_rules.meeting_problems(record, self.meetings_of(record.committee_id), self.persons)
         return problems
 
     @cached_property
@@ -209,28 +208,11 @@ class Snapshot:
         return index
 
     def same_name(self, person: Person) -> Person | None:
-        """Another person with the same given and family name (Müller = Mueller), if any."""
-        return next((p for p in self._persons_by_name.get(_name_key(person), []) if p.id != person.id), None)
+        """Another person with the same given and family name (Müller = Mueller), if any.
 
-    def _check_person_name(self, person: Person) -> list[Problem]:
-        """No two persons of the same name: checked under the store's lock, so two users adding
-        "Erika Muster" at once get one person and a message. A person whose name did not change
-        may keep a twin from before the rule."""
-        if not person.family_name.strip() or person.erased_on is not None:
-            return []
-        old = self.persons.get(person.id)
-        if old is not None and _name_key(old) == _name_key(person):
-            return []
-        twin = self.same_name(person)
-        if twin is None:
-            return []
-        return [
-            Problem(
-                "family_name",
-                f"Eine Person „{_short(twin.full_name)}“ gibt es schon (Nr. {twin.id}); "
-                "bitte diese wählen oder den Namen unterscheiden.",
-            )
-        ]
+        Namesakes are allowed (``domain/duplicates.py`` warns about likely duplicates); this
+        only finds one, e.g. to offer it in a picker."""
+        return next((p for p in self._persons_by_name.get(_name_key(person), []) if p.id != person.id), None)
 
     def _check_membership(self, m: Membership) -> list[Problem]:
         problems: list[Problem] = []

@@ -3,6 +3,7 @@ with no other thread of this program in between."""
 
 from __future__ import annotations
 
+from herford_tui.domain.duplicates import EVERY
 from herford_tui.domain.person_merge import merge_plan
 from herford_tui.store.errors import NotFoundError
 from herford_tui.store.store import Store
@@ -24,5 +25,5 @@ def merge_persons(store: Store, keep_id: int, drop_id: int) -> None:
         plan = merge_plan(snapshot, keep_id, drop_id)
         if plan.problems:
             raise ValueError(" ".join(plan.problems))
-        store.save_all(list(plan.save))
+        store.save_all(list(plan.save), confirmed=EVERY)  # the twin is deleted right after
         store.delete(store.snapshot().persons[drop_id])

@@ -14,10 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.css.query import QueryType
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea
+from textual.widgets.input import Selection
 
 from herford_tui.domain import Problem, Record, ValidationError
+from herford_tui.domain.duplicates import NOTHING, Confirmed
 from herford_tui.domain.text import printable
 from herford_tui.store import ConflictError
 from herford_tui.store.store import Follow
@@ -68,14 +71,21 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
             # shows stand-ins and keeps the stored text as it is.
             widget.value = printable(widget.value)
         if isinstance(widget, Input):
-            # Entering a filled field selects its text: typing replaces it, an arrow key
-            # keeps it (never "28.11.202631.02.2026").
-            widget.select_on_focus = True
+            # Selected only when the user moves into it with Tab (``focus_next``): a field that
+            # gets the focus otherwise (the form opens, a pick moves on) keeps its text.
+            widget.select_on_focus = False
         yield Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
         yield Static("", id=f"err-{name}", classes="field-error -empty")
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._remember_initial)
+
+    # -- focus ---------------------------------------------------------------------
+    def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        return _select_entered(super().focus_next(selector))
+
+    def focus_previous(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        return _select_entered(super().focus_previous(selector))
 
     def _remember_initial(self) -> None:
         self._initial = self._values()
@@ -142,6 +152,10 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
     _warned: object = None
     """The input a warning was last given for (see ``warn_once``)."""
 
+    confirmed: Confirmed = NOTHING
+    """The likely duplicates the user was warned about and saves anyway: sent with the save,
+    so the store's check under the lock refuses only a duplicate nobody has seen."""
+
     def warn_once(self, result: object, warning: str | None, field: str) -> list[Problem]:
         """``warning`` as a problem of ``field``, once: Ctrl+S again with the same input saves."""
         if not warning or self._warned == result:
@@ -166,7 +180,7 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
             self.dismiss(result)
             return
         self._result = result
-        self.start_write(WriteJob(self.save_items(result)))
+        self.start_write(WriteJob(self.save_items(result), confirmed=self.confirmed))
 
     def write_succeeded(self, job: WriteJob, saved: list[Record]) -> None:
         self.dismiss(self.saved_result(self._result, saved))
@@ -189,7 +203,7 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
 
         def answered(keep: Record | None) -> None:
             if keep is not None:
-                self.start_write(WriteJob([keep]))
+                self.start_write(WriteJob([keep], confirmed=self.confirmed))
             elif error.theirs is None:
                 self.set_status(
                     f"{error} Ihre Eingaben stehen noch im Formular; Esc schließt es.",
@@ -241,6 +255,16 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
                 self.notify("Bitte die markierten Angaben prüfen.", severity="error", timeout=4)
         else:
             self.set_status("")
+
+
+def _select_entered(widget: Widget | None) -> Widget | None:
+    """Tab into a filled field selects its text, so typing replaces it and an arrow key keeps
+    it (never "28.11.202631.02.2026"). It happens at the Tab, before the next key is handled
+    (see ``key_order``): a key typed right behind the Tab finds the selection, as it would
+    have found it typed slowly, with the selection on screen."""
+    if isinstance(widget, Input) and widget.value:
+        widget.selection = Selection(0, len(widget.value))
+    return widget
 
 
 def _is_shown_error(widget: Widget) -> bool:

@@ -11,11 +11,10 @@ from textual.widgets import Input
 
 from herford_tui.domain import KREISWEIT, Organisation, OrgType, Problem
 from herford_tui.domain.directory import ORG_TYPES, PLACES, SCHOOL_FORMS
-from herford_tui.domain.duplicates import organisation_warning
 from herford_tui.domain.labels import ORG_TYPE
 from herford_tui.ui.common.fields import OneLineInput
-from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.select import Select
+from herford_tui.ui.directory.duplicate_warning import DuplicateWarning
 
 TEXT_FIELDS = (
     ("address", "Anschrift", "Straße Nr."),
@@ -27,7 +26,7 @@ TEXT_FIELDS = (
 )
 
 
-class OrganisationForm(FormScreen[Organisation]):
+class OrganisationForm(DuplicateWarning[Organisation]):
     EDIT_WHAT = "Organisationen bearbeiten"
     AUTO_FOCUS = "#name"
 
@@ -78,4 +77,4 @@ class OrganisationForm(FormScreen[Organisation]):
         problems = self.snapshot.check(organisation)
         if problems:
             return problems
-        return self.warn_once(organisation, organisation_warning(self.snapshot, organisation), "name") or organisation
+        return self.duplicate_problems(organisation, "name") or organisation

@@ -10,11 +10,10 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from herford_tui.domain import Person, Problem
-from herford_tui.domain.duplicates import person_warning
 from herford_tui.domain.search import find_organisations
 from herford_tui.ui.common.fields import OneLineInput
-from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.picker import RecordPicker
+from herford_tui.ui.directory.duplicate_warning import DuplicateWarning
 
 TEXT_FIELDS = (
     ("title", "Titel", "z. B. Dr."),
@@ -27,7 +26,7 @@ TEXT_FIELDS = (
 )
 
 
-class PersonForm(FormScreen[Person]):
+class PersonForm(DuplicateWarning[Person]):
     EDIT_WHAT = "Personen bearbeiten"
     AUTO_FOCUS = "#given_name"
 
@@ -73,4 +72,4 @@ class PersonForm(FormScreen[Person]):
         problems = self.snapshot.check(person)
         if problems:
             return problems
-        return self.warn_once(person, person_warning(self.snapshot, person), "family_name") or person
+        return self.duplicate_problems(person, "family_name") or person

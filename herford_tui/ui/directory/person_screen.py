@@ -6,9 +6,7 @@ Auskunft (i) and Löschen (L), merge a duplicate into this record (M), delete (E
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -18,9 +16,9 @@ from textual.widgets import DataTable, Footer, Label, Static
 from herford_tui.domain import Person, Snapshot
 from herford_tui.domain.dsgvo import PLACEHOLDER
 from herford_tui.domain.people import ENDED, MembershipRow, person_facts, person_memberships
+from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.fit import Column, Plan, dropped_text
 from herford_tui.ui.common.format import plain
-from herford_tui.ui.directory.access import snapshot_of
 from herford_tui.ui.directory.record_tables import (
     facts_text,
     fill_table,
@@ -29,9 +27,6 @@ from herford_tui.ui.directory.record_tables import (
     row_style,
     table_width,
 )
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 MEMBERSHIP_COLUMNS = (
     Column("Gremium", minimum=14),
@@ -43,9 +38,7 @@ MEMBERSHIP_COLUMNS = (
 """At 80 columns the period stays whole; what does not fit is named in the detail line."""
 
 
-class PersonScreen(Screen[None]):
-    app: HerfordApp
-
+class PersonScreen(HerfordAccess, Screen[None]):
     BINDINGS = [
         Binding("escape", "close", "Zurück", id="person.close"),
         Binding("e", "edit", "Ändern", id="person.edit"),
@@ -72,7 +65,7 @@ class PersonScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_resize(self) -> None:
-        self._refresh(snapshot_of(self.app))
+        self._refresh(self.herford.snapshot)
 
     def on_mount(self) -> None:
         table = self.query_one("#person-memberships", DataTable)
@@ -84,7 +77,7 @@ class PersonScreen(Screen[None]):
 
     @property
     def person(self) -> Person | None:
-        return snapshot_of(self.app).persons.get(self.person_id)
+        return self.herford.snapshot.persons.get(self.person_id)
 
     def _refresh(self, snapshot: Snapshot | None) -> None:
         if snapshot is None:
@@ -96,7 +89,7 @@ class PersonScreen(Screen[None]):
             return
         self.query_one("#person-title", Label).update(plain(person.full_name or PLACEHOLDER, "bold"))
         self.query_one("#person-facts", Static).update(facts_text(person_facts(snapshot, person)))
-        self.rows = person_memberships(snapshot, person.id, self.app.today)
+        self.rows = person_memberships(snapshot, person.id, self.herford.today)
         current = sum(1 for r in self.rows if r.status != ENDED)
         title = f"Mitgliedschaften: {current} aktuell, {len(self.rows) - current} beendet"
         self.query_one("#person-memberships-title", Label).update(title + " · Enter öffnet das Gremium")
@@ -136,12 +129,12 @@ class PersonScreen(Screen[None]):
         if not 0 <= event.cursor_row < len(self.rows):
             return
         membership = self.rows[event.cursor_row].membership
-        committee = snapshot_of(self.app).committees.get(membership.committee_id)
+        committee = self.herford.snapshot.committees.get(membership.committee_id)
         if committee is None or committee.archived:
             self.notify("Das Gremium ist archiviert (G zeigt das Archiv).", severity="warning")
             return
         self.dismiss(None)
-        self.app.show_id(committee.id)
+        self.herford.show_id(committee.id)
 
     def action_edit(self) -> None:
         from herford_tui.ui.directory.person_form import PersonForm
@@ -156,16 +149,14 @@ class PersonScreen(Screen[None]):
 
     def _save(self, person: Person | None) -> None:
         if person is not None:
-            self.app.save_record(person)
+            self.herford.save_record(person)
 
     def action_organisation(self) -> None:
-        from herford_tui.ui.directory.organisation_screen import OrganisationScreen
-
         person = self.person
         if person is None or not person.organisation_id:
             self.notify("Keiner Organisation zugeordnet.", severity="warning")
             return
-        self.app.push_screen(OrganisationScreen(person.organisation_id))
+        self.herford.open_organisation(person.organisation_id)
 
     def action_disclosure(self) -> None:
         from herford_tui.ui.directory.dsgvo_screen import DisclosureScreen
@@ -181,7 +172,7 @@ class PersonScreen(Screen[None]):
         if person.erased_on is not None:
             self.notify("Die Daten dieser Person sind schon gelöscht.", severity="information")
             return
-        n = len(snapshot_of(self.app).memberships_of_person(person.id))
+        n = len(self.herford.snapshot.memberships_of_person(person.id))
         question = (
             f"Alle personenbezogenen Daten von „{person.full_name}“ endgültig löschen (Art. 17 DSGVO)?\n"
             f"Name, Funktion, Organisation, Kontaktdaten und Notizen werden gelöscht, auch aus den "
@@ -190,26 +181,10 @@ class PersonScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._erase(person.id)
+                self.herford.erase_person(person.id)
 
         dialog = ConfirmScreen(question, yes="Endgültig löschen", title="DSGVO: Löschen")  # shown as plain text
         self.app.push_screen(dialog, answered)
-
-    @work(thread=True, exclusive=True, group="erase", exit_on_error=False)
-    def _erase(self, person_id: int) -> None:
-        from herford_tui.domain import ValidationError
-        from herford_tui.store import StoreError
-        from herford_tui.store.erasure import erase_person
-
-        try:
-            result = erase_person(self.app.store, person_id, self.app.today)
-        except (StoreError, ValidationError, OSError) as exc:
-            self.app.call_from_thread(
-                self.app.notify, f"Nicht gelöscht: {exc}", title="DSGVO", severity="error", timeout=15, markup=False
-            )
-            return
-        self.app.call_from_thread(self.app.notify, result.summary(), title="DSGVO", timeout=8)
-        self.app.call_from_thread(self.app.reload)
 
     def action_merge(self) -> None:
         from herford_tui.ui.directory.merge_dialog import MergeDialog
@@ -220,23 +195,7 @@ class PersonScreen(Screen[None]):
 
     def _merge(self, drop_id: int | None) -> None:
         if drop_id is not None:
-            self._run_merge(self.person_id, drop_id)
-
-    @work(thread=True, exclusive=True, group="merge", exit_on_error=False)
-    def _run_merge(self, keep_id: int, drop_id: int) -> None:
-        from herford_tui.domain import ValidationError
-        from herford_tui.store import StoreError
-        from herford_tui.store.person_merge import merge_persons
-
-        try:
-            merge_persons(self.app.store, keep_id, drop_id)
-        except (StoreError, ValidationError, ValueError) as exc:
-            self.app.call_from_thread(
-                self.app.notify, str(exc), title="Nicht zusammengeführt", severity="error", timeout=15, markup=False
-            )
-            return
-        self.app.call_from_thread(self.app.notify, "Zusammengeführt.", timeout=4)
-        self.app.call_from_thread(self.app.reload)
+            self.herford.merge_persons(self.person_id, drop_id)
 
     def action_delete(self) -> None:
         from herford_tui.ui.directory.references_dialog import ask_delete

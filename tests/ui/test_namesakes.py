@@ -1,0 +1,60 @@
+"""Namesakes in the person form: an edit that leaves name, organisation and e-mail alone saves
+with one Ctrl+S; a duplicate a colleague saved meanwhile is refused under the lock, named, and
+saved on the next Ctrl+S."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from pilot_helpers import SIZE, settle, wait_for
+from textual.widgets import Input
+
+from herford_tui.domain import Person
+from herford_tui.domain.duplicates import Confirmed
+from herford_tui.ui.directory.person_form import PersonForm
+
+
+def _error(form: PersonForm) -> str:
+    return str(form.query_one("#err-family_name").render())
+
+
+async def test_changing_only_the_phone_of_a_person_with_a_namesake_saves_at_once(world):
+    store = world.store()
+    first = store.save(Person(given_name="Thomas", family_name="Müller"))
+    second = store.save(Person(given_name="Thomas", family_name="Mueller"), confirmed=Confirmed.of([first]))
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(PersonForm(second))
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonForm) and bool(app.screen.query("#phone")))
+        app.screen.query_one("#phone", Input).value = "05221 13-0"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonForm))
+    saved = world.read().persons[second.id]
+    assert saved.phone == "05221 13-0" and saved.rev == second.rev + 1
+
+
+async def test_a_duplicate_saved_by_a_colleague_meanwhile_is_refused_then_confirmed(world):
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(PersonForm(Person()))
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonForm) and bool(app.screen.query("#phone")))
+        form = app.screen
+        form.query_one("#given_name", Input).value = "Erika"
+        form.query_one("#family_name", Input).value = "Doppelgänger"
+        # A colleague (another Store on the same file) saves the same person first.
+        colleague = world.store().save(Person(given_name="Erika", family_name="Doppelgaenger"))
+        before = world.bytes()
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: f"Nr. {colleague.id}" in _error(form))
+        assert "Möglicherweise doppelt" in _error(form)
+        assert isinstance(app.screen, PersonForm) and world.bytes() == before
+        await pilot.press("ctrl+s")  # seen and confirmed: a namesake after all
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonForm))
+    names = sorted(p.family_name for p in world.read().persons.values() if p.given_name == "Erika")
+    assert names.count("Doppelgänger") == 1 and names.count("Doppelgaenger") == 1
+    assert dataclasses.is_dataclass(colleague)
