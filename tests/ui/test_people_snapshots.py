@@ -69,7 +69,7 @@ def _with_history(world) -> None:
     chair = snapshot.persons[world.person["mustermann"]]
     store.save(dataclasses.replace(chair, phone="05221 13-1234 567"))
     kreis = snapshot.organisations[world.org["Kreis Herford"]]
-    store.save(dataclasses.replace(kreis, phone="05221 13-0", address="Amtshausstraße 3", postal_code="32051"))
+    store.save(dataclasses.replace(kreis, phone="05221 13-0", address="Amtshausstraße 3, Herford", postal_code="32051"))
     seat = snapshot.committees[world.leitungsteam].seats[0].key
     store.save(
         Membership(
