@@ -111,30 +111,46 @@ def export_emails(db, gremium, stichtag, out, force) -> None:
 @db_option
 @click.option("--out", "out", metavar="ORDNER", required=True, help="Zielordner (neu oder leer).")
 @click.option("--base-url", metavar="URL", help="Adresse, unter der die Dateien veröffentlicht werden.")
-@click.option("--ohne-kontaktdaten", "no_contacts", is_flag=True, help="Keine E-Mail-Adressen und Telefonnummern.")
-@click.option("--force", is_flag=True, help="Auch in einen Ordner schreiben, der schon Dateien enthält.")
-def export_oparl(db, out, base_url, no_contacts, force) -> None:
+@click.option(
+    "--oeffentlich",
+    "--ohne-kontaktdaten",
+    "public",
+    is_flag=True,
+    help="Zur Veröffentlichung: nur öffentliche TOPs, keine Anwesenheit, keine Kontaktdaten, "
+    "nur Personen mit aktueller Mitgliedschaft.",
+)
+@click.option("--force", is_flag=True, help="Eine frühere OParl-Ausgabe in diesem Ordner ersetzen.")
+def export_oparl(db, out, base_url, public, force) -> None:
     """Alles als OParl 1.1 (System, Körperschaft, Gremien, Organisationen, Personen, Mitgliedschaften,
-    Sitzungen, Tagesordnungspunkte, Orte): eine JSON-Datei je Objekt, benannt nach seiner Adresse.
+    Sitzungen, Tagesordnungspunkte, Orte, Protokolle): eine JSON-Datei je Objekt und Listenseite,
+    benannt wie seine Adresse (…/system.json), für jeden gewöhnlichen Webserver.
 
-    Für eine Veröffentlichung --ohne-kontaktdaten verwenden.
+    Für eine Veröffentlichung --oeffentlich verwenden. Der Ordner entsteht als Ganzes oder gar nicht.
     """
     from herford_tui.exchange import oparl
-    from herford_tui.store.stamps import snapshot_with_stamps
+    from herford_tui.exchange.oparl_server import deletions
+    from herford_tui.store.stamps import current
 
     path = db_path(db)
-    open_store(path, read_only=True)
+    store = open_store(path, read_only=True)
     target = Path(out)
-    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not force)):
-        fail(f"{target} gibt es schon und ist kein leerer Ordner; nichts geschrieben. Mit --force trotzdem.")
-    snapshot, stamps = snapshot_with_stamps(path)
+    if target.exists():
+        previous = (target / "system.json").is_file()
+        if not target.is_dir() or (any(target.iterdir()) and not (force and previous)):
+            fail(
+                f"{target} gibt es schon und ist kein leerer Ordner; nichts geschrieben. "
+                "Mit --force wird nur eine frühere OParl-Ausgabe (mit system.json) ersetzt."
+            )
+    snapshot, stamps, version, _ = current(store)
     base = base_url or oparl.DEFAULT_BASE_URL
-    objects = oparl.build(snapshot, stamps, base_url=base, contacts=not no_contacts)
+    export = oparl.build(
+        snapshot, stamps, base_url=base, public=public, deleted=deletions(path, version), suffix=".json"
+    )
     try:
-        with progress(len(objects), "Schreiben") as bar:
-            count = oparl.write(objects, target, base, bar.update)
+        with progress(len(export.objects) + len(export.files), "Schreiben") as bar:
+            count = oparl.write(export, target, mode=store.file.file_mode(), group_of=path, progress=bar.update)
     except OSError as exc:
-        fail(f"{target} lässt sich nicht schreiben ({exc.strerror}).")
+        fail(f"{target} lässt sich nicht schreiben ({exc.strerror}); nichts geschrieben.")
     echo(f"{count} OParl-Dateien geschrieben nach {target} (Einstieg: system.json).")
 
 

@@ -20,7 +20,7 @@ from herford_tui.commands.common import echo
 def termine(db: str | None, days: int, committee_name: str | None) -> None:
     """Die nächsten Sitzungen als Text ausgeben (schreibt nichts)."""
     from herford_tui.commands.reading import find_committee, read_snapshot
-    from herford_tui.domain.meetings import upcoming_lines
+    from herford_tui.domain.schedule import upcoming_lines
     from herford_tui.domain.text import printable
 
     snapshot = read_snapshot(command_db(db))

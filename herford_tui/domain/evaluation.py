@@ -12,8 +12,9 @@ from datetime import date, timedelta
 
 from herford_tui.domain.evaluation_attendance import Rate, attendance_rates, held
 from herford_tui.domain.fold import sort_key
-from herford_tui.domain.meetings import RhythmCheck, invitation_due, open_tasks, rhythm_check
+from herford_tui.domain.meetings import RhythmCheck, invitation_due, rhythm_check
 from herford_tui.domain.models import Committee, MeetingStatus, Membership, Organisation
+from herford_tui.domain.schedule import open_tasks
 from herford_tui.domain.snapshot import Snapshot
 
 TREND_YEARS = 5

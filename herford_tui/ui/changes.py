@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,16 +11,14 @@ from textual.widgets import DataTable, Footer, Label, Static
 from herford_tui.exchange.audit_text import change_rows, entry_lines
 from herford_tui.store import StoreError
 from herford_tui.store.audit import read_entries
+from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain, plain_cell
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 LIMIT = 1000
 """The newest entries shown; ``herford-tui log`` prints all of them."""
 
 
-class ChangesScreen(ModalScreen[None]):
+class ChangesScreen(HerfordAccess, ModalScreen[None]):
     BINDINGS = [Binding("escape,q", "dismiss(None)", "Schließen", id="changes.close")]
     DEFAULT_CSS = """
     ChangesScreen DataTable { height: 1fr; }
@@ -32,10 +28,6 @@ class ChangesScreen(ModalScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.details: list[str] = []
-
-    @property
-    def herford(self) -> HerfordApp:
-        return cast("HerfordApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="changes-dialog"):
@@ -54,7 +46,7 @@ class ChangesScreen(ModalScreen[None]):
         table.add_columns("Zeit", "Wer", "Eintrag", "Änderung")
         summary = self.query_one("#changes-summary", Label)
         try:
-            entries = read_entries(self.herford.store.path)
+            entries = read_entries(self.herford.db_path)
         except StoreError as exc:
             summary.update(plain(str(exc)))
             return

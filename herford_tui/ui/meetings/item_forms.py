@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widget import Widget
@@ -15,9 +14,6 @@ from herford_tui.domain.labels import DECISION_RESULT, format_date, parse_date
 from herford_tui.domain.text import single_line
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.select import Select
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 People = list[tuple[Text, int]]
 """(name, person id) choices: the committee's roster on the meeting's date."""
@@ -37,9 +33,6 @@ def _selected(select: Select[int]) -> int | None:
 class AgendaItemForm(FormScreen[AgendaItem]):
     WRITES = False  # the meeting screen saves the whole meeting
     AUTO_FOCUS = "#title"
-
-    if TYPE_CHECKING:
-        app: HerfordApp
 
     def __init__(self, item: AgendaItem | None, people: People):
         super().__init__()
