@@ -383,8 +383,23 @@ def record_erasure(
 
 # -- reading ----------------------------------------------------------------------------------
 def read_entries(db: Path) -> list[Entry]:
-    """The log entries that belong to the database file as it is now (no lock needed)."""
-    data, _ = DatabaseFile(Path(db)).read()
+    """The log entries that belong to the database file as it is now (no lock needed).
+
+    An erasure a killed program left unfinished is finished first (it needs the right to write;
+    without it the log is not shown while it may still hold the erased person's data).
+    """
+    db = Path(db)
+    if db.with_name(db.name + ".erasing").exists():
+        from herford_tui.store import personal_files
+
+        file = DatabaseFile(db)
+        if file.write_problem() is not None:
+            raise StoreError(
+                "Eine DSGVO-Löschung wurde unterbrochen; das Änderungsprotokoll wird erst gezeigt, wenn sie "
+                "abgeschlossen ist (herford-tui einmal mit Schreibrecht auf die Datenbank öffnen)."
+            )
+        personal_files.finish_pending(file)
+    data, _ = DatabaseFile(db).read()
     version = version_of(data)
     return [entry for path in log_files(db) for entry in _entries_up_to(path, version)]
 
@@ -599,6 +614,11 @@ def verify_lines(db: Path, files: list[Path], version: int | None, head: str | N
                 prev = last = line_hash(line)
                 continue
             legacy = False
+            if entry.get("action") == "erase" and entry.get("chain_intact_before") is False:
+                problems.append(
+                    f"Änderungsprotokoll {where}: vor dieser DSGVO-Löschung war die Verkettung schon unterbrochen; "
+                    "die Löschung hat sie neu berechnet."
+                )
             if linked != (prev or ""):
                 problems.append(
                     f"Änderungsprotokoll {where}: die Verkettung ist unterbrochen – ein Eintrag davor wurde "

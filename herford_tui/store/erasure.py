@@ -24,6 +24,7 @@ from typing import Any
 from herford_tui.domain.dsgvo import Disclosure, PersonNotFound, disclosure, erasure_plan
 from herford_tui.store import audit, personal_files
 from herford_tui.store.errors import NotFoundError
+from herford_tui.store.files import write_atomic
 from herford_tui.store.store import Store
 
 
@@ -65,6 +66,16 @@ def person_disclosure(store: Store, person_id: int, today: date) -> Disclosure:
     report.record_times = {key: doc[key] for key in ("created", "modified") if isinstance(doc.get(key), str)}
     report.files = [(f.label, [str(p) for p in f.paths]) for f in personal_files.files_naming(store.path, person_id)]
     return report
+
+
+DISCLOSURE_MODE = 0o600
+"""An Auskunft is personal data handed to one person: only the one who wrote it may read it."""
+
+
+def save_disclosure(path: Path, text: str) -> None:
+    """Write an Auskunft to a new file, atomically; ``FileExistsError`` if it exists (never
+    overwritten), ``OSError`` if it cannot be written."""
+    write_atomic(path, text.encode("utf-8"), mode=DISCLOSURE_MODE, overwrite=False)
 
 
 def _log_entries(db: Path) -> list[dict[str, Any]]:

@@ -141,3 +141,12 @@ def test_a_foreign_tinydb_file_with_a_persons_table_is_not_migrated(tmp_path: Pa
         Store(path).open()
     assert path.read_bytes() == raw
     assert not list(tmp_path.glob("fremd.json.*"))
+
+
+def test_an_erasure_does_not_hide_a_forgery_before_it(logged: Store, runner: CliRunner):
+    rows = lines(logged)
+    rows[1] = json.dumps(json.loads(rows[1]) | {"user": "jemand"}, ensure_ascii=False)
+    write(logged, rows)
+    person = next(iter(logged.snapshot().persons.values()))
+    erase_person(logged, person.id, date(2026, 11, 28))  # re-chains the whole log
+    assert "vor dieser DSGVO-Löschung war die Verkettung schon unterbrochen" in reported(logged, runner)

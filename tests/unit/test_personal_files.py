@@ -199,31 +199,50 @@ def test_restore_of_a_copy_older_than_the_erasure_keeps_the_person_erased(workfl
     assert hits(db.parent) == []
 
 
-def test_a_killed_erasure_is_finished_before_a_restore(workflow, runner: CliRunner):
-    """Killed between the database write and the cleaning of the backups: the journal is there,
-    the backups still hold the person. A restore finishes the erasure first."""
+KILLED_ERASER = """
+import sys, time
+from datetime import date
+from herford_tui.store import Store, personal_files, erasure
+from herford_tui.store.store import Store as S
+
+point = sys.argv[3]
+
+def stop(*args, **kwargs):
+    print("at the point", flush=True)
+    time.sleep(600)  # SIGKILL arrives here
+
+if point == "after-database":
+    personal_files.finish = stop  # the database is written, backups, copies and temp files are not
+else:
+    S.save_erasure = stop  # the journal is written, the database is not
+erasure.erase_person(Store(sys.argv[1]).open(), int(sys.argv[2]), date.today())
+"""
+
+
+@pytest.mark.parametrize("point", ["after-database", "before-database"])
+def test_a_killed_erasure_is_finished_before_a_restore(workflow, runner: CliRunner, point: str):
+    """SIGKILL between the database write and the cleaning of the backups (or before the database
+    write): the journal is there, the backups still hold the person. ``restore 1`` finishes the
+    erasure first, so the restored version does not bring the person back."""
+    from test_store_concurrency import Child  # the SIGKILL harness (tests/unit is on sys.path)
+
     store, person, *_ = workflow
     db = store.path
-
-    def killed(job):
-        raise KeyboardInterrupt  # stands for SIGKILL at this point: nothing after it runs
-
-    original = pf.finish
-    pf.finish = killed
+    child = Child(KILLED_ERASER, db, person.id, point)
     try:
-        with pytest.raises(KeyboardInterrupt):
-            from herford_tui.store.erasure import erase_person
-
-            erase_person(Store(db).open(), person.id, date.today())
+        assert child.next_line(timeout=60) == "at the point"
+        child.kill()
     finally:
-        pf.finish = original
+        child.close()
     assert pf.journal_path(db).exists()
     assert FAMILY.encode() in db.with_name(db.name + ".1.bak").read_bytes()
+    assert "unterbrochen" in "\n".join(check_file(db).lines())
     cli(runner, "restore", "1", "--ja", "--db", str(db))
     assert Store(db).open().snapshot().persons[person.id].erased_on is not None
     assert not pf.journal_path(db).exists()
     assert hits(db.parent) == []
-    assert check_file(db).ok
+    report = check_file(db)
+    assert report.ok, report.lines()
 
 
 def test_backup_folder_gets_the_databases_mode_under_umask_000(store: Store, runner: CliRunner, tmp_path: Path):
