@@ -7,8 +7,6 @@ computed in a worker thread, so the tab paints at once and fills in when they ar
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,9 +19,6 @@ from herford_tui.domain import Snapshot
 from herford_tui.domain.evaluation import Evaluation, evaluate
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.evaluation import presentation as show
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 
 class EvaluationPane(SnapshotView):
@@ -43,9 +38,6 @@ class EvaluationPane(SnapshotView):
         Binding("left_square_bracket", "year(-1)", "Vorjahr", key_display="[ ]", id="evaluation.previous"),
         Binding("right_square_bracket", "year(1)", "Folgejahr", show=False, id="evaluation.next"),
     ]
-
-    if TYPE_CHECKING:
-        app: HerfordApp
 
     year: reactive[int] = reactive(0, init=False)
 

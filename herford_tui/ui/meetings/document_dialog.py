@@ -8,7 +8,6 @@ longer), through the store's one atomic write. A failure keeps the dialog open w
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,22 +17,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
 from herford_tui.documents.render import KINDS, Format, filename
+from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.format import plain
-from herford_tui.ui.meetings.access import current_snapshot
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 
-class DocumentScreen(ModalScreen[Path | None]):
+class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Abbrechen", id="document.cancel"),
         Binding("ctrl+s", "write", "Schreiben", id="document.write"),
     ]
-
-    if TYPE_CHECKING:
-        app: HerfordApp
 
     def __init__(self, kind: str, meeting_id: int, committee_name: str, folder: Path | None = None):
         super().__init__()
@@ -44,7 +37,7 @@ class DocumentScreen(ModalScreen[Path | None]):
         self.format = self.kind.formats[0]
 
     def _proposed(self, fmt: Format) -> str:
-        meeting = current_snapshot(self.app).meetings[self.meeting_id]
+        meeting = self.herford.snapshot.meetings[self.meeting_id]
         return str(self.folder / filename(self.kind.key, fmt, meeting, self.committee_name))
 
     def compose(self) -> ComposeResult:
@@ -112,7 +105,7 @@ class DocumentScreen(ModalScreen[Path | None]):
         from herford_tui.documents.templates import TemplateError
         from herford_tui.store.files import ExistsError, write_atomic
 
-        snapshot = current_snapshot(self.app)
+        snapshot = self.herford.snapshot
         meeting = snapshot.meetings.get(self.meeting_id)
         if meeting is None:
             self.app.call_from_thread(self._error, "Die Sitzung gibt es nicht mehr (gelöscht).")

@@ -392,7 +392,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         meeting = self.meeting
         if meeting is None:
             return
-        committee = current_snapshot(self.app).committees.get(meeting.committee_id)
+        committee = self.herford.snapshot.committees.get(meeting.committee_id)
 
         def written(path: Path | None) -> None:
             if path is not None:
