@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane, Tabs
 
 from herford_tui.domain import Snapshot
 from herford_tui.ui.committees.pane import GroupPane, view_id
@@ -54,6 +54,7 @@ class MainScreen(HerfordAccess, Screen[None]):
         Binding("L", "changes", "Änderungen", show=False, id="main.changes"),
         Binding("E", "export", "Exportieren", show=False, id="main.export"),
         Binding("I", "import_file", "Importieren", show=False, id="main.import"),
+        Binding("escape", "leave", "Zurück", show=False, id="main.leave"),
         *(
             Binding(str(n), f"show_committee({n})", "Gremium", show=False, id=f"main.committee_{n}")
             for n in range(1, 10)
@@ -155,6 +156,22 @@ class MainScreen(HerfordAccess, Screen[None]):
             self.notify(f"Es gibt nur {len(committees)} Gremien.", severity="warning")
             return
         await self.show_committee_id(committees[number - 1].id)
+
+    def action_leave(self) -> None:
+        """Esc steps out: from a filter or a select back to the tab's list, from a list to the
+        row of tabs. Keys typed after it are handled after it (``key_order``), so a global key
+        such as ``q`` or ``2`` is never typed into the field that was left."""
+        tabs = self.query_one(TabbedContent)
+        pane, focused = tabs.active_pane, self.focused
+        if pane is None or focused is None:
+            return
+        if isinstance(focused, DataTable):
+            self.set_focus(tabs.query_one(Tabs))
+            return
+        for table in pane.query(DataTable):
+            if _shown_within(table, pane):
+                self.set_focus(table)
+                return
 
     def action_archive(self) -> None:
         self.herford.open_archive()

@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Footer, Label, Static, TextArea
 
 from herford_tui.domain import Meeting
 from herford_tui.domain.invitation import addresses, invitation_filename, invitation_text
+from herford_tui.domain.text import printable
 from herford_tui.store.files import write_atomic
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
@@ -65,7 +66,9 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
     def _preview(self) -> None:
         deputies = self.query_one("#deputies", Checkbox).value
         snapshot = self.herford.snapshot
-        self.query_one("#invitation-text", TextArea).text = invitation_text(snapshot, self.meeting, deputies=deputies)
+        # Shown and written as printable text: a name holding ESC would otherwise drive the terminal.
+        text = printable(invitation_text(snapshot, self.meeting, deputies=deputies), keep_newlines=True)
+        self.query_one("#invitation-text", TextArea).text = text
         missing = addresses(snapshot, self.meeting, deputies=deputies).without_email
         note = self.query_one("#invitation-missing", Static)
         note.update(plain(f"Ohne E-Mail-Adresse: {', '.join(missing)}" if missing else ""))
