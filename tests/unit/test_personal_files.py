@@ -15,10 +15,12 @@ from click.testing import CliRunner
 
 from herford_tui.cli import main
 from herford_tui.domain import Meeting, MeetingAttendance, Membership, Person, Role
+from herford_tui.domain.duplicates import EVERY
 from herford_tui.domain.models import AgendaItem, Attendance, Task
 from herford_tui.store import Store
 from herford_tui.store import personal_files as pf
 from herford_tui.store.check import check_file
+from herford_tui.store.erasure import erase_person
 
 GIVEN, FAMILY = "Quirina", "Zwiebelhüter"
 NAME = f"{GIVEN} {FAMILY}"
@@ -255,3 +257,17 @@ def test_backup_folder_gets_the_databases_mode_under_umask_000(store: Store, run
         assert folder.stat().st_mode & 0o777 == 0o770
     for copy in (tmp_path / "a" / "b").iterdir():
         assert copy.stat().st_mode & 0o777 == 0o660
+
+
+def test_erasing_one_of_two_namesakes_keeps_the_others_name_in_the_log(empty_store: Store, runner: CliRunner):
+    first = empty_store.save(Person(given_name="Thomas", family_name="Müller", email="t1@example.org"))
+    twin = Person(given_name="Thomas", family_name="Müller", email="t2@example.org")
+    second = empty_store.save(twin, confirmed=EVERY)  # a namesake, confirmed as another person
+
+    erase_person(empty_store, first.id, date(2026, 11, 28))
+    log = empty_store.path.with_name(empty_store.path.name + ".log").read_text(encoding="utf-8")
+    assert "t1@example.org" not in log and "t2@example.org" in log
+    entries = [json.loads(line) for line in log.splitlines()]
+    assert next(e for e in entries if e["id"] == second.id and e["table"] == "persons")["label"] == "Thomas Müller"
+    assert empty_store.snapshot().persons[second.id].full_name == "Thomas Müller"
+    assert check_file(empty_store.path).ok
