@@ -254,33 +254,6 @@ class Snapshot:
             )
         ]
 
-    def references_to(self, record: Record) -> list[str]:
-        """German descriptions of what still points at ``record`` (blocks deletion)."""
-        found: list[str] = []
-        if isinstance(record, Organisation):
-            n = sum(1 for p in self.persons.values() if p.organisation_id == record.id)
-            r = sum(1 for m in self.memberships.values() if m.represents_id == record.id)
-            if n:
-                found.append(f"{n} Person(en) gehören zu dieser Organisation")
-            if r:
-                found.append(f"{r} Mitgliedschaft(en) vertreten diese Organisation")
-        elif isinstance(record, Person):
-            n = len(self.memberships_of_person(record.id))
-            if n:
-                found.append(f"{n} Mitgliedschaft(en) dieser Person")
-            n = sum(1 for m in self.meetings.values() if meeting_rules.names_person(m, record.id))
-            if n:
-                found.append(f"{n} Sitzung(en) nennen diese Person (Anwesenheit, Zuständigkeit, Aufgaben)")
-        elif isinstance(record, Membership):
-            n = sum(1 for m in self.memberships.values() if m.deputy_of == record.id)
-            if n:
-                found.append(f"{n} Stellvertretung(en) für diese Mitgliedschaft")
-        elif isinstance(record, Committee):
-            n = len(self.memberships_of(record.id)) + len(self.meetings_of(record.id))
-            if n:
-                found.append(f"{n} Mitgliedschaft(en) oder Sitzung(en) dieses Gremiums")
-        return found
-
 
 TABLE_NAMES = tuple(TABLE_OF.values())
 

@@ -22,6 +22,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from herford_tui.domain import Record, Snapshot, ValidationError
+from herford_tui.domain.deletion import referring
 from herford_tui.domain.duplicates import NOTHING, Confirmed, check_confirmed
 from herford_tui.domain.validation import text_length_problems
 from herford_tui.store import audit, migrations
@@ -357,7 +358,7 @@ class Store:
                 if not force:
                     raise DeleteConflictError(record, theirs)
                 doomed = theirs
-            references = snapshot.references_to(doomed)
+            references = referring(snapshot, doomed)
             if references:
                 raise InUseError(references)
             table.remove(doc_ids=[record.id])
