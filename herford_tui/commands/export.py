@@ -11,9 +11,10 @@ import click
 from herford_tui.cli import GermanContext, GermanGroup, db_option, german_help
 from herford_tui.commands.common import db_path, echo, fail, german_date, open_store, progress
 from herford_tui.commands.export_ics import ics
+from herford_tui.commands.reading import committee_named
 
 if TYPE_CHECKING:  # annotations only: --help does not import the domain
-    from herford_tui.domain import Committee, Snapshot
+    pass
 
 TABLES = ("gremien", "organisationen", "personen", "sitzungen")
 SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -94,7 +95,7 @@ def export_emails(db, gremium, stichtag, out, force) -> None:
     from herford_tui.exchange.exports import email_list
 
     snapshot = open_store(db_path(db), read_only=True).snapshot()
-    committee = find_committee(snapshot, gremium)
+    committee = committee_named(snapshot, gremium)
     addresses, without = email_list(snapshot, committee, german_date(stichtag, date.today()) or date.today())
     text = "".join(f"{a}\n" for a in addresses)
     if out:
@@ -154,23 +155,12 @@ def export_oparl(db, out, base_url, public, force) -> None:
     echo(f"{count} OParl-Dateien geschrieben nach {target} (Einstieg: system.json).")
 
 
-def find_committee(snapshot: Snapshot, name: str) -> Committee:
-    from herford_tui.domain.fold import match_key
-
-    key = match_key(name.strip())
-    for c in snapshot.committees.values():
-        if key in (match_key(c.name), match_key(c.short_name or c.name)):
-            return c
-    names = ", ".join(c.name for c in snapshot.active_committees())
-    fail(f"Das Gremium „{name}“ gibt es nicht. Vorhanden: {names}.")
-
-
 def _sheets(db, what, gremium, stichtag, verlauf, jahr):
     from herford_tui.exchange import exports
 
     snapshot = open_store(db_path(db), read_only=True).snapshot()
     if what == "gremien":
-        committees = [find_committee(snapshot, gremium)] if gremium else snapshot.active_committees()
+        committees = [committee_named(snapshot, gremium)] if gremium else snapshot.active_committees()
         on = None if verlauf else german_date(stichtag, date.today())
         return exports.roster_sheets(snapshot, committees, on)
     if what == "organisationen":

@@ -16,8 +16,8 @@ from textual.widgets import Input, Label
 from herford_tui.domain import Membership, Problem, Record, Role, Snapshot, ValidationError
 from herford_tui.domain.fold import sort_key
 from herford_tui.domain.labels import ROLE, format_date, parse_date
+from herford_tui.domain.plans import Follow
 from herford_tui.domain.roles import Plan, chair_of, change_role, check_plan, hand_over_chair
-from herford_tui.store import Follow
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
