@@ -15,6 +15,7 @@ from textual.reactive import var
 from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.domain.calendar import days_off
 from herford_tui.store import Store
+from herford_tui.ui.common.keys import key_label
 from herford_tui.ui.common.layout import keep_tables_fitted
 from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
@@ -206,6 +207,15 @@ class HerfordApp(DataMixin, App[None]):
         self.push_screen(
             ConfirmScreen("Ein Formular enthält ungespeicherte Eingaben. Trotzdem beenden?", yes="Beenden"), answered
         )
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Footer and key panel name keys as a German keyboard does (Esc, Entf, Leertaste, Strg+S)."""
+        return binding.key_display or key_label(binding.key)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a text field: say in German how to quit (Textual's hint is English)."""
+        keys = [key_label(key) for key, active in self.active_bindings.items() if active.binding.action == "quit"]
+        self.notify(f"Beenden mit {' oder '.join(keys) or 'Strg+Q'}.", title="Beenden?")
 
     def action_help(self) -> None:
         from herford_tui.ui.common.help import HelpScreen

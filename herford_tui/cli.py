@@ -352,6 +352,10 @@ def demo(db: str | None, size: str, random_seed: int) -> None:
     try:
         draft = workdir / path.name
         counts = write_demo(Store(draft, backups=0).open(), size=size, seed=random_seed)
+        from herford_tui.store.audit import log_files
+
+        for log in log_files(draft):  # the log belongs to the file: its chain is checked with it
+            os.link(log, path.with_name(path.name + log.name[len(draft.name) :]))
         os.link(draft, path)
     except FileExistsError:
         fail(f"{path} ist inzwischen entstanden und bleibt unverändert.")

@@ -37,25 +37,33 @@ def backups(db: str | None) -> None:
 @click.command("restore", context_settings=SETTINGS)
 @german_help
 @db_option
-@click.argument("number", metavar="NR", type=int)
+@click.argument("number", metavar="NR", type=int, required=False)
+@click.option("--aus", "source", metavar="DATEI", help="Eine Sicherungskopie (backup --nach) statt Sicherung NR.")
 @click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage einspielen (nötig, wenn kein Terminal fragen kann).")
-def restore(db: str | None, number: int, yes: bool) -> None:
-    """Sicherung NR prüfen und einspielen; der jetzige Stand wird vorher selbst zur Sicherung 1."""
+def restore(db: str | None, number: int | None, source: str | None, yes: bool) -> None:
+    """Sicherung NR (oder mit --aus eine Sicherungskopie) prüfen und einspielen.
+
+    Der jetzige Stand wird vorher selbst zur Sicherung 1. Nach DSGVO gelöschte Personen bleiben
+    gelöscht, auch wenn die Sicherung älter ist als die Löschung.
+    """
     from herford_tui.store import StoreError
-    from herford_tui.store.backups import describe
+    from herford_tui.store.backups import describe, restore_copy
     from herford_tui.store.backups import restore as do_restore
 
     path = db_path(db)
     if not path.exists():
         fail(f"Die Datenbank {path} gibt es nicht.")
-    if not confirm(f"Sicherung {number} einspielen?", yes=yes):
+    if (number is None) == (source is None):
+        fail("Bitte entweder die Nummer einer Sicherung (siehe herford-tui backups) oder --aus DATEI angeben.")
+    what = f"Sicherung {number}" if source is None else f"Die Sicherungskopie {source}"
+    if not confirm(f"{what} einspielen?", yes=yes):
         fail("Abgebrochen, nichts geändert.", 1)
     try:
-        result = do_restore(path, number)
+        result = restore_copy(path, Path(source)) if source is not None else do_restore(path, number or 0)
     except StoreError as exc:
         fail(str(exc))
     changed = describe(result.changes) or "keine Einträge geändert"
-    echo(f"Sicherung {number} eingespielt ({changed}). Der vorige Stand ist jetzt Sicherung 1.")
+    echo(f"{what} eingespielt ({changed}). Der vorige Stand ist jetzt Sicherung 1.")
 
 
 @click.command("backup", context_settings=SETTINGS)
@@ -73,7 +81,7 @@ def backup(db: str | None, folder: str) -> None:
     except FileNotFoundError:
         fail(f"Die Datenbank {path} gibt es nicht.")
     except FileExistsError as exc:
-        fail(f"{exc.filename} gibt es schon; nichts überschrieben.")
+        fail(f"{exc.filename or exc} gibt es schon; nichts überschrieben.")
     except StoreError as exc:
         fail(str(exc))
     except OSError as exc:

@@ -3,13 +3,13 @@ the annual report."""
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, fail, german_help
+from herford_tui.commands.common import echo, write_data
 
 KIND_HELP = {
     "einladung": "Einladung zu einer Sitzung als PDF oder DOCX.",
@@ -48,7 +48,7 @@ def _document_command(kind: str) -> click.Command:
         except (TemplateError, ValueError) as exc:
             fail(str(exc))
         write_out(target, payload, force)
-        click.echo(f"Geschrieben: {target}")
+        echo(f"Geschrieben: {target}")
 
     command.context_class = GermanContext
     return command
@@ -92,9 +92,9 @@ def auswertung(db: str | None, jahr: int, as_csv: bool, out: str | None, force: 
         payload = ("\n".join(text_lines(evaluation)) + "\n").encode("utf-8")
     if out:
         write_out(Path(out), payload, force)
-        click.echo(f"Geschrieben: {out}")
+        echo(f"Geschrieben: {out}")
     else:
-        sys.stdout.buffer.write(payload)
+        write_data(payload)
 
 
 @click.command()
@@ -122,7 +122,7 @@ def bericht(db: str | None, jahr: int, out: str, force: bool) -> None:
             fail(str(exc))
         write_out(target, payload, force)
         bar.update(1)
-    click.echo(f"Geschrieben: {target}")
+    echo(f"Geschrieben: {target}")
 
 
 for _command in (dokument, auswertung, bericht):

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from herford_tui.cli import GermanContext, GermanGroup, db_option, german_help
 from herford_tui.commands.common import db_path, echo, fail, german_date, open_store, progress
+from herford_tui.commands.export_attendance import anwesenheit
 from herford_tui.commands.export_ics import ics
+from herford_tui.commands.export_vcard import vcard
 from herford_tui.commands.reading import committee_named
-
-if TYPE_CHECKING:  # annotations only: --help does not import the domain
-    pass
 
 TABLES = ("gremien", "organisationen", "personen", "sitzungen")
 SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -86,18 +84,27 @@ def export_xlsx(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
 @click.option("--gremium", metavar="NAME", required=True, help="Das Gremium.")
 @click.option("--stichtag", metavar="DATUM", help="Mitglieder an diesem Tag (TT.MM.JJJJ; sonst heute).")
 @click.option("--out", "out", metavar="DATEI", help="Zieldatei (sonst die Ausgabe).")
+@click.option(
+    "--form",
+    type=click.Choice(("zeilen", "komma", "semikolon", "mailto")),
+    default="zeilen",
+    show_default=True,
+    help="zeilen: eine je Zeile; komma / semikolon (Outlook): eine Zeile zum Einfügen ins An-Feld; "
+    "mailto: ein Link mit allen Adressen in BCC.",
+)
 @click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben.")
-def export_emails(db, gremium, stichtag, out, force) -> None:
-    """Die E-Mail-Adressen der aktuellen Mitglieder eines Gremiums, eine je Zeile.
+def export_emails(db, gremium, stichtag, out, form, force) -> None:
+    """Die E-Mail-Adressen der aktuellen Mitglieder eines Gremiums (Vorgabe: eine je Zeile).
 
     Mitglieder ohne E-Mail-Adresse werden als Hinweis genannt.
     """
     from herford_tui.exchange.exports import email_list
+    from herford_tui.exchange.mail_lists import formatted
 
     snapshot = open_store(db_path(db), read_only=True).snapshot()
     committee = committee_named(snapshot, gremium)
     addresses, without = email_list(snapshot, committee, german_date(stichtag, date.today()) or date.today())
-    text = "".join(f"{a}\n" for a in addresses)
+    text = formatted(addresses, form)
     if out:
         _write(Path(out), text.encode("utf-8"), force)
         echo(f"{len(addresses)} Adressen geschrieben nach {out}.")
@@ -187,3 +194,5 @@ def _write(path: Path, payload: bytes, force: bool) -> None:
 for _command in (export, export_csv, export_xlsx, export_emails, export_oparl):
     _command.context_class = GermanContext
 export.add_command(ics)
+export.add_command(vcard)
+export.add_command(anwesenheit)

@@ -54,7 +54,7 @@ def auskunft(db: str | None, person_id: int, as_json: bool, out: Path | None) ->
     Exit-Code 0: ausgegeben; 1: Person nicht gefunden; 2: Datei fehlt, ist unlesbar oder vorhanden.
     """
     from herford_tui.store import NotFoundError
-    from herford_tui.store.erasure import person_disclosure
+    from herford_tui.store.erasure import person_disclosure, save_disclosure
 
     store = _open(db)
     try:
@@ -67,8 +67,7 @@ def auskunft(db: str | None, person_id: int, as_json: bool, out: Path | None) ->
         echo(text, nl=False)
         return
     try:
-        with open(out, "x", encoding="utf-8") as fh:  # "x": never overwrite an existing file
-            fh.write(text)
+        save_disclosure(out, text)  # never overwrites; only the writer may read it
     except FileExistsError:
         echo(f"Fehler: {out} gibt es schon; bitte einen anderen Namen wählen.", err=True)
         sys.exit(2)

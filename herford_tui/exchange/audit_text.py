@@ -21,6 +21,7 @@ ACTION = {
     "insert": "angelegt",
     "update": "geändert",
     "delete": "gelöscht",
+    "erase": "personenbezogene Daten gelöscht (DSGVO)",
     "restore-insert": "durch Wiederherstellung zurückgeholt",
     "restore-update": "durch Wiederherstellung geändert",
     "restore-delete": "durch Wiederherstellung entfernt",

@@ -243,6 +243,7 @@ async def test_dsgvo_erasure_from_the_person_screen(world, tmp_path: Path, monke
         assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
         await pilot.press("i")  # Auskunft
         assert await wait_for(pilot, lambda: "bernd.beispiel@example.org" in screen_text(app))
+        assert "Es wird kein Änderungsprotokoll geführt" not in screen_text(app)  # the log is part of it
         await pilot.press("J")
         assert await wait_for(pilot, lambda: any(tmp_path.glob("auskunft-person-*.json")))
         await pilot.press("escape")
@@ -254,7 +255,7 @@ async def test_dsgvo_erasure_from_the_person_screen(world, tmp_path: Path, monke
         assert await wait_for(pilot, lambda: PLACEHOLDER in screen_text(app))
         await pilot.press("escape")
         assert await wait_for(pilot, lambda: PLACEHOLDER in screen_text(app))  # the roster
-    for f in [world.path, *world.path.parent.glob("herford.json.*.bak")]:
+    for f in [world.path, *world.path.parent.glob("herford.json.*.bak"), *world.path.parent.glob("herford.json.log*")]:
         for secret in (b"Beispiel", b"bernd.beispiel@example.org", b"05223 161-0"):
             assert secret not in f.read_bytes(), f.name
 

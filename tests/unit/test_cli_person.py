@@ -36,6 +36,7 @@ def test_auskunft_as_text_and_json(runner: CliRunner, db, tmp_path: Path):
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["person"]["phone"] == "0521 4711" and len(data["mitgliedschaften"]) == 1
+    assert out.stat().st_mode & 0o777 == 0o600  # personal data: only the one who asked reads it
     again = runner.invoke(main, ["person", "auskunft", str(pid), "--db", str(path), "--datei", str(out)])
     assert again.exit_code == 2 and "gibt es schon" in again.output
 

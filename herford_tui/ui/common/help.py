@@ -10,7 +10,6 @@ for the app's class; a test keeps the README equal).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +19,8 @@ from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
+
+from herford_tui.ui.common.keys import key_label
 
 GROUPS = {
     "app": "Überall",
@@ -103,23 +104,6 @@ NAVIGATION = {
 }
 """Textual's own keys (no ids) that are worth knowing, by action."""
 
-KEY_NAMES = {
-    "slash": "/",
-    "question_mark": "?",
-    "left_square_bracket": "[",
-    "right_square_bracket": "]",
-    "delete": "Entf",
-    "escape": "Esc",
-    "enter": "Enter",
-    "tab": "Tab",
-    "up": "Pfeil hoch",
-    "down": "Pfeil runter",
-    "pageup": "Bild hoch",
-    "pagedown": "Bild runter",
-    "home": "Pos1",
-    "end": "Ende",
-}
-
 FIRST_STEPS = """\
 ## Erste Schritte
 - Die Reiter oben sind die Gremien, die Organisationen und die Jahresübersicht; `1` … `9`,
@@ -134,19 +118,6 @@ FIRST_STEPS = """\
 - Änderungen von Kolleginnen und Kollegen erscheinen nach spätestens zwei Sekunden; wer
   denselben Eintrag inzwischen geändert hat, wird nie überschrieben.
 """
-
-
-def key_label(key: str) -> str:
-    """A key as printed on a German keyboard: ctrl+s → Strg+S, delete → Entf."""
-    if key in KEY_NAMES:
-        return KEY_NAMES[key]
-    *modifiers, last = key.split("+")
-    names = {"ctrl": "Strg", "shift": "Umschalt", "alt": "Alt"}
-    if last in KEY_NAMES:
-        last = KEY_NAMES[last]
-    elif (modifiers and len(last) == 1) or re.fullmatch(r"f\d+", last):
-        last = last.upper()  # Strg+S, F1; a plain letter stays as typed (G is Umschalt+g)
-    return "+".join([*(names.get(m, m) for m in modifiers), last])
 
 
 @dataclass

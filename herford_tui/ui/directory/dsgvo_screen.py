@@ -82,10 +82,10 @@ class DisclosureScreen(HerfordAccess, Screen[None]):
         else:
             text = report.as_text()
         path = export_path(self.folder, self.person_id, suffix, self.herford.today)
+        from herford_tui.store.erasure import save_disclosure
+
         try:
-            with open(path, "x", encoding="utf-8") as fh:  # "x": never overwrite
-                fh.write(text)
-            path.chmod(0o600)  # personal data: only the one who asked may read it
+            save_disclosure(path, text)  # atomic, never overwrites, only the one who asked may read it
         except OSError as exc:
             message = f"Nicht gespeichert: {path} ({exc.strerror})"
             self.app.call_from_thread(self.app.notify, message, severity="error", markup=False)
