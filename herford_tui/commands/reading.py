@@ -6,9 +6,12 @@ A read-only store never creates the file, a lock or a backup and never migrates.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from herford_tui.cli import fail
-from herford_tui.domain import Committee, Snapshot
+
+if TYPE_CHECKING:  # annotations only: --help does not import the domain
+    from herford_tui.domain import Committee, Snapshot
 
 
 def read_snapshot(path: Path) -> Snapshot:
