@@ -15,6 +15,7 @@ from textual.reactive import var
 from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.domain.calendar import days_off
 from herford_tui.store import Store
+from herford_tui.ui.common.key_order import KeysInOrder
 from herford_tui.ui.common.keys import key_label
 from herford_tui.ui.common.layout import keep_tables_fitted
 from herford_tui.ui.common.terminal import adapt_to_terminal
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from herford_tui.ui.common.access import Herford
 
 
-class HerfordApp(DataMixin, App[None]):
+class HerfordApp(KeysInOrder, DataMixin, App[None]):
     TITLE = "herford-tui"
     SUB_TITLE = "Bildungsregion Kreis Herford"
     CSS_PATH: ClassVar = ["ui/styles/app.tcss", "ui/styles/forms.tcss"]

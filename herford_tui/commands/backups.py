@@ -74,6 +74,7 @@ def backup(db: str | None, folder: str) -> None:
     """Eine vollständige, datierte Sicherung in einen anderen Ordner schreiben (z. B. nachts per cron)."""
     from herford_tui.store import StoreError
     from herford_tui.store.backups import dated_backup
+    from herford_tui.store.personal_files import known_copies
 
     path = db_path(db)
     try:
@@ -87,6 +88,12 @@ def backup(db: str | None, folder: str) -> None:
     except OSError as exc:
         fail(f"Sicherung nach {folder} nicht möglich ({exc.strerror}).")
     echo("Gesichert: " + ", ".join(str(p) for p in written))
+    if written[0].resolve() not in [p.resolve() for p in known_copies(path)]:
+        echo(
+            f"Hinweis: Die Kopie ließ sich nicht neben der Datenbank vermerken (kein Schreibrecht im Ordner von "
+            f"{path}); eine spätere DSGVO-Löschung erreicht sie nicht, sie muss dann von Hand gelöscht werden.",
+            err=True,
+        )
 
 
 def _size(n: int) -> str:

@@ -123,3 +123,10 @@ def confirm(question: str, *, yes: bool) -> bool:
     except (EOFError, KeyboardInterrupt):
         answer = ""
     return answer.strip().casefold() in ("j", "ja", "y", "yes")
+
+
+def number(value: int) -> str:
+    """A count with German digit grouping (3.000), as ``domain/labels.py:number`` writes it."""
+    from herford_tui.domain.labels import number as german_number
+
+    return german_number(value)

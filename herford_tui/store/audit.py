@@ -535,7 +535,17 @@ def _erase(entry: Entry, person_id: int, values: list[str]) -> Entry:
             k: _redacted(pair) if own or k == "notes" else pair
             for k, pair in (changes.items() if isinstance(changes, dict) else ())
         }
-    return _scrub(entry, values) if values else entry
+    if not values:
+        return entry
+    if entry.get("table") == "persons" and not own:
+        # a namesake's own entries keep their name: only their notes may mention the person
+        changes = entry.get("changes")
+        if isinstance(changes, dict) and "notes" in changes:
+            return entry | {"changes": changes | {"notes": _scrub(changes["notes"], values)}}
+        return entry
+    if entry.get("table") == "memberships" and not membership:
+        return _scrub({k: v for k, v in entry.items() if k != "label"}, values) | {"label": entry.get("label")}
+    return _scrub(entry, values)
 
 
 def _redacted(pair: Any) -> Any:

@@ -18,10 +18,12 @@ from textual.widgets import Button, Checkbox, Footer, Label, Static, TextArea
 
 from herford_tui.domain import Meeting
 from herford_tui.domain.invitation import addresses, invitation_filename, invitation_text
+from herford_tui.domain.text import printable
 from herford_tui.store.files import write_atomic
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.tickbox import TickBox
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
         with Vertical(classes="dialog invitation"):
             yield Label("Einladung", classes="dialog-title")
             yield Static(plain(f"Datei: {self.path}"), id="invitation-path")
-            yield Checkbox("Stellvertretungen auch einladen", False, compact=True, id="deputies")
+            yield TickBox("Stellvertretungen auch einladen", False, compact=True, id="deputies")
             yield Static("", id="invitation-missing", classes="field-error")
             yield TextArea("", read_only=True, id="invitation-text")
             with Horizontal(classes="dialog-buttons"):
@@ -65,7 +67,9 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
     def _preview(self) -> None:
         deputies = self.query_one("#deputies", Checkbox).value
         snapshot = self.herford.snapshot
-        self.query_one("#invitation-text", TextArea).text = invitation_text(snapshot, self.meeting, deputies=deputies)
+        # Shown and written as printable text: a name holding ESC would otherwise drive the terminal.
+        text = printable(invitation_text(snapshot, self.meeting, deputies=deputies), keep_newlines=True)
+        self.query_one("#invitation-text", TextArea).text = text
         missing = addresses(snapshot, self.meeting, deputies=deputies).without_email
         note = self.query_one("#invitation-missing", Static)
         note.update(plain(f"Ohne E-Mail-Adresse: {', '.join(missing)}" if missing else ""))

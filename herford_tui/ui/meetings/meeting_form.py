@@ -28,7 +28,7 @@ from herford_tui.ui.data import WriteJob
 
 
 class MeetingForm(FormScreen[Meeting]):
-    AUTO_FOCUS = "#committee_id"
+    AUTO_FOCUS = "#date"  # the field one types first; the committee is mostly preset
 
     def __init__(
         self,
