@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from herford_tui.cli import GermanContext, GermanGroup, db_option, german_help
-from herford_tui.commands.common import db_path, echo, fail, german_date, open_store, progress
+from herford_tui.commands.common import db_path, echo, fail, german_date, number, open_store, progress
 from herford_tui.commands.export_attendance import anwesenheit
 from herford_tui.commands.export_ics import ics
 from herford_tui.commands.export_vcard import vcard
-
-if TYPE_CHECKING:  # annotations only: --help does not import the domain
-    from herford_tui.domain import Committee, Snapshot
+from herford_tui.commands.reading import committee_named
 
 TABLES = ("gremien", "organisationen", "personen", "sitzungen")
 SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -64,7 +61,7 @@ def export_csv(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
     sheets = _sheets(db, what, gremium, stichtag, verlauf, jahr)
     table = combined(sheets, what) if len(sheets) != 1 else sheets[0]
     _write(Path(out), csv_bytes(table.header, table.rows), force)
-    echo(f"{len(table.rows)} Zeilen geschrieben nach {out}.")
+    echo(f"{number(len(table.rows))} Zeilen geschrieben nach {out}.")
 
 
 @export.command("xlsx", context_settings=SETTINGS)
@@ -78,7 +75,7 @@ def export_xlsx(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
     sheets = _sheets(db, what, gremium, stichtag, verlauf, jahr)
     _write(Path(out), xlsx_bytes(sheets), force)
     rows = sum(len(s.rows) for s in sheets)
-    echo(f"{len(sheets)} Tabellenblatt/-blätter mit {rows} Zeilen geschrieben nach {out}.")
+    echo(f"{len(sheets)} Tabellenblatt/-blätter mit {number(rows)} Zeilen geschrieben nach {out}.")
 
 
 @export.command("emails", context_settings=SETTINGS)
@@ -105,12 +102,12 @@ def export_emails(db, gremium, stichtag, out, form, force) -> None:
     from herford_tui.exchange.mail_lists import formatted
 
     snapshot = open_store(db_path(db), read_only=True).snapshot()
-    committee = find_committee(snapshot, gremium)
+    committee = committee_named(snapshot, gremium)
     addresses, without = email_list(snapshot, committee, german_date(stichtag, date.today()) or date.today())
     text = formatted(addresses, form)
     if out:
         _write(Path(out), text.encode("utf-8"), force)
-        echo(f"{len(addresses)} Adressen geschrieben nach {out}.")
+        echo(f"{number(len(addresses))} Adressen geschrieben nach {out}.")
     else:
         echo(text, nl=False)
     for name in without:
@@ -162,18 +159,7 @@ def export_oparl(db, out, base_url, public, force) -> None:
             count = oparl.write(export, target, mode=store.file.file_mode(), group_of=path, progress=bar.update)
     except OSError as exc:
         fail(f"{target} lässt sich nicht schreiben ({exc.strerror}); nichts geschrieben.")
-    echo(f"{count} OParl-Dateien geschrieben nach {target} (Einstieg: system.json).")
-
-
-def find_committee(snapshot: Snapshot, name: str) -> Committee:
-    from herford_tui.domain.fold import match_key
-
-    key = match_key(name.strip())
-    for c in snapshot.committees.values():
-        if key in (match_key(c.name), match_key(c.short_name or c.name)):
-            return c
-    names = ", ".join(c.name for c in snapshot.active_committees())
-    fail(f"Das Gremium „{name}“ gibt es nicht. Vorhanden: {names}.")
+    echo(f"{number(count)} OParl-Dateien geschrieben nach {target} (Einstieg: system.json).")
 
 
 def _sheets(db, what, gremium, stichtag, verlauf, jahr):
@@ -181,7 +167,7 @@ def _sheets(db, what, gremium, stichtag, verlauf, jahr):
 
     snapshot = open_store(db_path(db), read_only=True).snapshot()
     if what == "gremien":
-        committees = [find_committee(snapshot, gremium)] if gremium else snapshot.active_committees()
+        committees = [committee_named(snapshot, gremium)] if gremium else snapshot.active_committees()
         on = None if verlauf else german_date(stichtag, date.today())
         return exports.roster_sheets(snapshot, committees, on)
     if what == "organisationen":

@@ -10,11 +10,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from herford_tui.domain.attendance import attendance_lines, quorum
+from herford_tui.domain.attendance import quorum
+from herford_tui.domain.attendance_list import attendance_list
 from herford_tui.domain.fold import sort_key
-from herford_tui.domain.labels import ATTENDANCE, DECISION_RESULT, ROLE, format_date
+from herford_tui.domain.labels import DECISION_RESULT, ROLE, format_date
 from herford_tui.domain.meetings import invitation_due, time_range
-from herford_tui.domain.models import Attendance, Meeting, Person, Role
+from herford_tui.domain.models import Meeting, Person, Role
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.domain.text import printable
 
@@ -89,30 +90,22 @@ def invitation(snapshot: Snapshot, meeting: Meeting) -> Data:
     }
 
 
-def _status_text(status: Attendance | None) -> str:
-    return ATTENDANCE[status] if status is not None else "nicht erfasst"
-
-
 def minutes(snapshot: Snapshot, meeting: Meeting) -> Data:
-    lines = attendance_lines(snapshot, meeting)
-    people: list[Data] = []
-    stand_ins: list[Data] = []
-    for line in lines:
-        person = snapshot.persons.get(line.person_id)
-        people.append(
-            {
-                "name": person_name(snapshot, line.person_id),
-                "organisation": organisation_name(snapshot, person),
-                "seat": clean(line.seat_label),
-                "role": ROLE[line.role] if line.role else "",
-                "status": _status_text(line.status),
-                "deputy": person_name(snapshot, line.deputy_id),
-            }
-        )
-        if line.status is Attendance.VERTRETEN and line.deputy_id is not None:
-            stand_ins.append(
-                {"name": person_name(snapshot, line.deputy_id), "for": person_name(snapshot, line.person_id)}
-            )
+    # Who attended as whom: the same rows as the attendance export (``domain/attendance_list.py``).
+    rows = [row for row in attendance_list(snapshot, meeting) if row.person_id is not None]  # guests: below
+    people = [
+        {
+            "name": clean(row.name),
+            "organisation": clean(row.organisation),
+            "seat": clean(row.seat),
+            "role": row.role,
+            "status": row.status or "nicht erfasst",
+            "deputy": clean(row.represented_by),
+            "stands_in_for": clean(row.stands_in_for),
+        }
+        for row in rows
+    ]
+    stand_ins = [{"name": clean(row.name), "for": clean(row.stands_in_for)} for row in rows if row.stands_in_for]
     items = []
     for item in meeting.agenda:
         items.append(
@@ -141,7 +134,7 @@ def minutes(snapshot: Snapshot, meeting: Meeting) -> Data:
         "attendance": people,
         "stand_ins": stand_ins,
         "guests": [clean(g) for g in meeting.guests],
-        "quorum": quorum(snapshot, meeting, lines).text,
+        "quorum": quorum(snapshot, meeting).text,
         "items": items,
         "minutes": clean(meeting.minutes, lines=True),
         "notes": clean(meeting.notes, lines=True),

@@ -101,7 +101,9 @@ def minutes_docx(d: Data) -> bytes:
                 p["name"],
                 p["organisation"],
                 p["seat"] + (f" ({p['role']})" if p["role"] else ""),
-                f"vertreten durch {p['deputy']}" if p["deputy"] else p["status"],
+                f"vertreten durch {p['deputy']}"
+                if p["deputy"]
+                else (f"{p['status']} (für {p['stands_in_for']})" if p["stands_in_for"] else p["status"]),
             ]
             for p in d["attendance"]
         ]

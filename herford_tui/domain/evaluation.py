@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from herford_tui.domain.evaluation_attendance import Rate, committee_rates, held, organisation_rates
+from herford_tui.domain.evaluation_attendance import Rate, attendance_rates, held
 from herford_tui.domain.fold import sort_key
 from herford_tui.domain.meetings import RhythmCheck, invitation_due, rhythm_check
 from herford_tui.domain.models import Committee, MeetingStatus, Membership, Organisation
@@ -132,8 +132,8 @@ def vacancies(snapshot: Snapshot, today: date) -> list[Vacancy]:
 def _held_since(mine: list[Membership], current: Membership) -> date | None:
     """The start of the unbroken run of memberships of one person on one seat that ends in ``current``."""
     since = current.start
-    if since is None:
-        return None
+    if since is None or len(mine) == 1:
+        return since
     earlier = sorted((m for m in mine if m.start is not None and m.id != current.id), key=lambda m: m.start or date.min)
     for m in reversed(earlier):
         if m.start is not None and m.start < since and (m.end is None or m.end >= since - timedelta(days=1)):
@@ -217,8 +217,7 @@ def evaluate(snapshot: Snapshot, year: int, today: date) -> Evaluation:
     """Every figure of ``year``; seats and tasks as they stand on ``today``."""
     committees = snapshot.active_committees()
     trend = list(range(year - TREND_YEARS + 1, year + 1))
-    rates = committee_rates(snapshot, trend[0], year, today)
-    org_rates = organisation_rates(snapshot, year, today)
+    rates, org_rates = attendance_rates(snapshot, trend[0], year, today)
     organisations = [
         (snapshot.organisations[org_id].name, rate)
         for org_id, rate in org_rates.items()

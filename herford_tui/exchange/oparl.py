@@ -203,6 +203,7 @@ class _Builder:
         self.out = Export(urls.base, urls.suffix)
         self.created: list[str] = []
         self.modified: list[str] = []
+        self.seats = {(c.id, seat.key): seat for c in snapshot.committees.values() for seat in c.seats}
         if public:
             self.persons = published_persons(snapshot, today)
         else:
@@ -233,9 +234,14 @@ class _Builder:
             data = self.membership(m)
             membership_objects.append(data)
             by_person.setdefault(m.person_id, []).append(data)
-        meetings = [self.meeting(m) for m in sorted(snap.meetings.values(), key=lambda m: m.id)]
+        meetings: list[JSON] = []
+        meetings_of: dict[int, list[JSON]] = {}
+        for meeting in sorted(snap.meetings.values(), key=lambda m: m.id):
+            data = self.meeting(meeting)
+            meetings.append(data)
+            meetings_of.setdefault(meeting.committee_id, []).append(data)
         organizations = [
-            self.committee(c, sorted(by_committee.get(c.id, [])), meetings)
+            self.committee(c, sorted(by_committee.get(c.id, [])), meetings_of.get(c.id, []))
             for c in sorted(snap.committees.values(), key=lambda c: c.id)
         ]
         organizations += [self.institution(o) for o in sorted(snap.organisations.values(), key=lambda o: o.id)]
@@ -321,8 +327,7 @@ class _Builder:
             self.out.objects[url] = entry
         return [found[url] for url in sorted(found)]
 
-    def committee(self, c: Committee, member_ids: list[int], meetings: list[JSON]) -> JSON:
-        own = [m for m in meetings if self.urls.committee(c.id) in m.get("organization", ())]
+    def committee(self, c: Committee, member_ids: list[int], own: list[JSON]) -> JSON:
         meetings_url = self.urls.committee_meetings(c.id)
         self.out.lists[meetings_url] = own
         return self.obj(
@@ -387,7 +392,7 @@ class _Builder:
 
     def membership(self, m: Membership) -> JSON:
         committee = self.snap.committees.get(m.committee_id)
-        seat = committee.seat(m.seat_key) if committee else None
+        seat = self.seats.get((m.committee_id, m.seat_key))
         voting = m.role in (Role.VORSITZ, Role.MITGLIED) and not (seat and seat.advisory)
         represents = m.represents_id if m.represents_id in self.snap.organisations else None
         return self.obj(

@@ -23,9 +23,11 @@ import orjson
 
 from herford_tui.exchange import oparl
 from herford_tui.store import Store
-from herford_tui.store.files import StatKey
+from herford_tui.store.files import StatKey, gc_paused
 
 MAX_LIMIT = 1000
+FILTERED_KEPT = 64
+"""Filtered lists kept per version of the file (a client pages through one filter at a time)."""
 FILTERS = ("created_since", "modified_since", "modified_until")
 JSON_TYPE = "application/json; charset=utf-8"
 
@@ -41,11 +43,22 @@ class View:
     """Path below the base (``person/12``) → id."""
     _bytes: dict[str, bytes] = field(default_factory=dict)
     _times: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    _filtered: dict[tuple[Any, ...], list[oparl.JSON]] = field(default_factory=dict)
 
     def object_bytes(self, url: str) -> bytes:
         found = self._bytes.get(url)
         if found is None:
             found = self._bytes[url] = oparl.dumps(self.export.objects[url])
+        return found
+
+    def filtered(self, list_url: str, *bounds: float | None) -> list[oparl.JSON]:
+        """The list's items within the bounds; kept, so a client paging through pays the filter once."""
+        key = (list_url, *bounds)
+        found = self._filtered.get(key)
+        if found is None:
+            if len(self._filtered) >= FILTERED_KEPT:
+                self._filtered.pop(next(iter(self._filtered)))
+            found = self._filtered[key] = _filter(self.export.lists[list_url], self.times(list_url), *bounds)
         return found
 
     def times(self, list_url: str) -> list[tuple[float, float]]:
@@ -56,6 +69,22 @@ class View:
                 (_seconds(item["created"]), _seconds(item["modified"])) for item in self.export.lists[list_url]
             ]
         return found
+
+
+def _filter(
+    items: list[oparl.JSON],
+    times: list[tuple[float, float]],
+    created_since: float | None,
+    modified_since: float | None,
+    modified_until: float | None,
+) -> list[oparl.JSON]:
+    return [
+        item
+        for item, (created, modified) in zip(items, times, strict=True)
+        if (created_since is None or created >= created_since)
+        and (modified_since is None or modified >= modified_since)
+        and (modified_until is None or modified <= modified_until)
+    ]
 
 
 def deletions(db: Path, version: int) -> list[oparl.Deletion]:
@@ -103,14 +132,15 @@ class LiveExport:
 
         snapshot, stamps, version, key = current(self.store)
         today = self.today()
-        export = oparl.build(
-            snapshot,
-            stamps,
-            base_url=self.base_url,
-            public=self.public,
-            deleted=deletions(self.path, version),
-            today=today,
-        )
+        with gc_paused(freeze=True):  # an export is 10^6 objects without cycles, kept until the next save
+            export = oparl.build(
+                snapshot,
+                stamps,
+                base_url=self.base_url,
+                public=self.public,
+                deleted=deletions(self.path, version),
+                today=today,
+            )
         body = export.objects[oparl.Urls(self.base_url).body]
         view = View(export, (key, today), datetime.fromisoformat(body["modified"]))
         for url in [*export.objects, *export.lists, *export.files]:
@@ -196,14 +226,7 @@ def _list_page(view: View, url: str, query: Any, self_url: str) -> bytes:
     if number < 1 or not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"page muss ab 1 zählen, limit zwischen 1 und {MAX_LIMIT} liegen.")
     if any(v is not None for v in bounds.values()):
-        created_since, modified_since, modified_until = (bounds[name] for name in FILTERS)
-        items = [
-            item
-            for item, (created, modified) in zip(items, view.times(url), strict=True)
-            if (created_since is None or created >= created_since)
-            and (modified_since is None or modified >= modified_since)
-            and (modified_until is None or modified <= modified_until)
-        ]
+        items = view.filtered(url, *(bounds[name] for name in FILTERS))
     kept = {k: v for k, v in query.items() if k != "page"}
 
     def link(n: int) -> str:

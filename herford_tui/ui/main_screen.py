@@ -25,7 +25,7 @@ from herford_tui.ui.committees.view import CommitteeView
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.line_table import LineTable
-from herford_tui.ui.navigation import ORGANISATIONS, Place, Tab, resolve_place, tab_layout
+from herford_tui.ui.navigation import EVALUATION, ORGANISATIONS, Place, Tab, resolve_place, tab_layout
 
 Make = Callable[[int | None], Widget]
 
@@ -50,6 +50,7 @@ class MainScreen(HerfordAccess, Screen[None]):
     BINDINGS = [
         Binding("o", "show_place('organisationen')", "Organisationen", show=False, id="main.organisations"),
         Binding("j", "show_place('jahr')", "Jahr", show=False, id="main.year"),
+        Binding("A", "show_place('auswertung')", "Auswertung", show=False, id="main.evaluation"),
         Binding("G", "archive", "Archivierte Gremien", show=False, id="main.archive"),
         Binding("L", "changes", "Änderungen", show=False, id="main.changes"),
         Binding("E", "export", "Exportieren", show=False, id="main.export"),
@@ -237,11 +238,15 @@ class MainScreen(HerfordAccess, Screen[None]):
 
 
 def _fixed_pane(pane_id: str) -> Widget:
-    """The organisations' or the year overview's pane."""
+    """The organisations', the year overview's or the evaluation's pane."""
     if pane_id == ORGANISATIONS:
         from herford_tui.ui.directory.pane import DirectoryPane
 
         return DirectoryPane()
+    if pane_id == EVALUATION:
+        from herford_tui.ui.evaluation.pane import EvaluationPane
+
+        return EvaluationPane()
     from herford_tui.ui.year.pane import YearPane
 
     return YearPane()

@@ -13,9 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from herford_tui.domain import Committee, CommitteeKind, Snapshot
+from herford_tui.domain.lookup import UnknownCommittee, find_committee
 
 ORGANISATIONS = "organisationen"
 YEAR = "jahr"
+EVALUATION = "auswertung"
 
 MANY = 12
 """More committees than this do not get a tab each: a tab strip of hundreds is unusable and
@@ -82,6 +84,7 @@ def tab_layout(snapshot: Snapshot) -> list[Tab]:
     tabs = [replace(tab, committee_ids=by_pane[tab.pane_id]) if tab.grouped else tab for tab in tabs]
     tabs.append(Tab(ORGANISATIONS, "Organisationen"))
     tabs.append(Tab(YEAR, "Jahr"))
+    tabs.append(Tab(EVALUATION, "Auswertung"))
     return tabs
 
 
@@ -92,17 +95,14 @@ def resolve_place(snapshot: Snapshot, name: str) -> Place:
         return Place(ORGANISATIONS)
     if wanted in (YEAR, "jahresuebersicht", "sitzungen"):
         return Place(YEAR)
+    if wanted in (EVALUATION, "auswertungen", "statistik"):
+        return Place(EVALUATION)
     committees = snapshot.active_committees()
-    match = next(
-        (c for c in committees if wanted in (str(c.id), slug(c.name), slug(c.short_name))),
-        None,
-    )
-    if match is None:
-        candidates = [c for c in committees if slug(c.name).startswith(wanted)]
-        match = candidates[0] if len(candidates) == 1 else None
-    if match is None:
-        known = ", ".join([slug(c.name) for c in committees] + [ORGANISATIONS, YEAR])
-        raise ValueError(f"Unbekannte Ansicht „{name}“. Möglich sind: {known}.")
+    try:
+        match = find_committee(snapshot, name, among=committees)  # the one lookup, as in the CLI
+    except UnknownCommittee:
+        known = ", ".join([slug(c.name) for c in committees] + [ORGANISATIONS, YEAR, EVALUATION])
+        raise ValueError(f"Unbekannte Ansicht „{name}“. Möglich sind: {known}.") from None
     for tab in tab_layout(snapshot):
         if tab.committee_ids and match.id in tab.committee_ids:
             return Place(tab.pane_id, match.id)

@@ -31,6 +31,7 @@ GROUPS = {
     "person": "Personenseite",
     "organisation": "Organisationsseite",
     "meeting": "Eine Sitzung",
+    "evaluation": "Auswertung",
     "tasks": "Offene Aufgaben",
     "invitation": "Einladung",
     "form": "In Formularen",
@@ -44,6 +45,7 @@ LONG = {
     "app.quit": "beenden",
     "main.organisations": "Organisationen (Netzwerkpartner)",
     "main.year": "Jahresübersicht der Sitzungen",
+    "main.evaluation": "Auswertung: Sitzungen, Anwesenheit, Sitze, Aufgaben, Beschlüsse eines Jahres",
     "main.archive": "archivierte Gremien anzeigen und wiederherstellen",
     "main.changes": "Änderungen: wer hat wann was geändert (Protokoll)",
     "main.export": "Exportieren (Besetzung, Verzeichnis, Sitzungen als Excel oder CSV)",
@@ -87,6 +89,11 @@ LONG = {
     "year.delete": "Sitzung löschen (abgesagte besser auf „abgesagt“ setzen)",
     "year.previous": "Vorjahr",
     "year.next": "Folgejahr",
+    "meeting.document_invitation": "Einladung als Dokument (PDF oder DOCX, aus der Vorlage)",
+    "meeting.document_minutes": "Niederschrift als Dokument (PDF oder DOCX, aus der Vorlage)",
+    "meeting.document_attendance": "Anwesenheitsliste zum Unterschreiben (PDF)",
+    "evaluation.previous": "Vorjahr",
+    "evaluation.next": "Folgejahr",
     "form.save": "speichern",
     "form.cancel": "abbrechen",
 }
@@ -190,6 +197,7 @@ def readme_table(app_class: type[App[Any]]) -> str:
     from herford_tui.ui.directory.organisation_screen import OrganisationScreen
     from herford_tui.ui.directory.pane import DirectoryPane
     from herford_tui.ui.directory.person_screen import PersonScreen
+    from herford_tui.ui.evaluation.pane import EvaluationPane
     from herford_tui.ui.main_screen import MainScreen
     from herford_tui.ui.meetings.screen import MeetingScreen
     from herford_tui.ui.year.pane import YearPane
@@ -204,6 +212,7 @@ def readme_table(app_class: type[App[Any]]) -> str:
         PersonScreen,
         OrganisationScreen,
         YearPane,
+        EvaluationPane,
         MeetingScreen,
     )
     for cls in (*classes, FormScreen):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections import deque
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -77,6 +78,9 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         Binding("i", "invite", "Einladung", id="meeting.invite"),
         Binding("p", "minutes", "Protokoll", id="meeting.minutes"),
         Binding("o", "open_tasks", "Offene Aufgaben", id="meeting.open_tasks"),
+        Binding("E", "document('einladung')", "Einladung (PDF/DOCX)", show=False, id="meeting.document_invitation"),
+        Binding("N", "document('niederschrift')", "Niederschrift", show=False, id="meeting.document_minutes"),
+        Binding("A", "document('anwesenheit')", "Anwesenheitsliste", show=False, id="meeting.document_attendance"),
         Binding("1", "tab('tagesordnung')", "TO", show=False, id="meeting.tab_agenda"),
         Binding("2", "tab('anwesenheit')", "Anwesenheit", show=False, id="meeting.tab_attendance"),
         Binding("3", "tab('aufgaben')", "Aufgaben", show=False, id="meeting.tab_tasks"),
@@ -380,6 +384,21 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             self._save(lambda m: dataclasses.replace(m, status=MeetingStatus.EINGELADEN, invitation_sent=today))
 
         self.app.push_screen(InvitationScreen(meeting, committee.name if committee else "gremium"), written)
+
+    def action_document(self, kind: str) -> None:
+        """Einladung, Niederschrift or Anwesenheitsliste as PDF/DOCX (``ui/meetings/document_dialog.py``)."""
+        from herford_tui.ui.meetings.document_dialog import DocumentScreen
+
+        meeting = self.meeting
+        if meeting is None:
+            return
+        committee = self.herford.snapshot.committees.get(meeting.committee_id)
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Geschrieben: {path}", timeout=10, markup=False)
+
+        self.app.push_screen(DocumentScreen(kind, meeting.id, committee.name if committee else "gremium"), written)
 
     def action_open_tasks(self) -> None:
         self.herford.open_tasks()
