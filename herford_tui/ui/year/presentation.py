@@ -83,11 +83,12 @@ def grid_layout(width: int) -> GridLayout:
     """Column widths for a terminal ``width`` wide: twelve months always; full cells where the
     name column keeps ``NAME_WIDTH`` letters beside them, else compact ones (80 columns)."""
     room = width - 2 - GAP * 14  # the scrollbar and a margin, a gap after each column
-    for month in (FULL, COMPACT):
+    # 120 columns: seven per month („4x* 17d“) beside a short name; 80: compact cells.
+    for month, least in ((FULL + 1, NAME_WIDTH - 2), (FULL, NAME_WIDTH), (COMPACT, 0)):
         name = room - COUNT_WIDTH - 12 * month
-        if name >= NAME_WIDTH or month == COMPACT:
+        if name >= least:
             return GridLayout(max(min(name, MAX_NAME), 6), COUNT_WIDTH, month)
-    raise AssertionError("unreachable")
+    return GridLayout(6, COUNT_WIDTH, COMPACT)  # narrower than 80: the months still all there
 
 
 @dataclass(frozen=True)
