@@ -332,7 +332,7 @@ async def _delete_from_person_screen(app, pilot, name: str) -> None:
     await pilot.press("t", "f")
     await type_text(pilot, name)
     await pilot.press("enter")
-    assert await wait_for(pilot, lambda: app.query_one("#org-table", DataTable).has_focus)
+    assert await wait_for(pilot, lambda: app.query_one("#org-table", LineTable).has_focus)
     await pilot.press("enter")
     assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
     await pilot.press("delete")
