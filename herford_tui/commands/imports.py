@@ -1,4 +1,4 @@
-"""``herford-tui import organisationen|personen|mitgliedschaften DATEI [--dry-run]``."""
+"""``herford-tui import organisationen|personen|mitgliedschaften|gremiendaten|sitzungen DATEI [--dry-run]``."""
 
 from __future__ import annotations
 
@@ -11,11 +11,9 @@ from herford_tui.cli import GermanContext, db_option, german_help
 from herford_tui.commands.common import db_path, fail, open_store, progress
 
 if TYPE_CHECKING:
-    from herford_tui.domain import Record
     from herford_tui.exchange.importing import ImportPlan
-    from herford_tui.store import Store
 
-KINDS = ("organisationen", "personen", "mitgliedschaften")
+KINDS = ("organisationen", "personen", "mitgliedschaften", "gremiendaten", "sitzungen")
 
 
 @click.command("import", context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,8 +23,11 @@ KINDS = ("organisationen", "personen", "mitgliedschaften")
 @click.argument("file", metavar="DATEI", type=click.Path(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Nur prüfen und berichten, nichts speichern.")
 def import_command(db: str | None, kind: str, file: str, dry_run: bool) -> None:
-    """Organisationen, Personen oder Mitgliedschaften aus CSV oder XLSX einlesen.
+    """Organisationen, Personen, Mitgliedschaften, Gremien (gremiendaten) oder Sitzungen aus CSV
+    oder XLSX einlesen (bei XLSX jedes Tabellenblatt mit den passenden Spalten).
 
+    Eine Zeile mit „Nr.“ ändert diesen Eintrag (oder legt ihn mit dieser Nummer an); so lässt
+    sich eine Ausgabe von „export“ wieder einlesen, ohne etwas doppelt anzulegen.
     Die ganze Datei wird zuerst geprüft; bei einem Fehler wird nichts importiert.
     Exit-Code 0: importiert (oder Probelauf ohne Fehler); 1: Fehler in der Datei; 2: Datei oder
     Datenbank nicht lesbar.
@@ -34,58 +35,68 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool) -> None:
     from pathlib import Path
 
     from herford_tui.domain import ValidationError
-    from herford_tui.exchange.importing import KIND_LABEL, plan_import
-    from herford_tui.exchange.tabular import TableError, read_table
-    from herford_tui.store import StoreError
+    from herford_tui.domain.text import printable
+    from herford_tui.exchange.importing import plan_import
+    from herford_tui.exchange.tabular import TableError, read_tables
+    from herford_tui.store import ConflictError, StoreError
+
+    def say(text: str) -> None:
+        click.echo(printable(text))
 
     store = open_store(db_path(db), create=True)
     try:
-        table = read_table(Path(file))
+        tables = read_tables(Path(file))
     except TableError as exc:
-        fail(str(exc))
-    click.echo(f"Lese {file} ({table.encoding}, {len(table.rows)} Zeilen) …")
-    with progress(len(table.rows), "Prüfen") as bar:
-        plan = plan_import(kind, table, store.snapshot(), bar.update)
+        fail(printable(str(exc)))
+    rows = sum(len(t.rows) for t in tables)
+    sheets = f", {len(tables)} Tabellenblätter" if len(tables) > 1 else ""
+    say(f"Lese {file} ({tables[0].encoding}{sheets}, {_number(rows)} Zeilen) …")
+    with progress(rows, "Prüfen") as bar:
+        plan = plan_import(kind, tables, store.snapshot(), bar.update)
     for note in plan.notes:
-        click.echo(f"Hinweis: {note}")
+        say(f"Hinweis: {note}")
     for dup in plan.duplicates:
-        click.echo(f"Doppelt: {dup}")
+        say(f"Doppelt: {dup}")
     if plan.problems:
         for problem in plan.problems:
-            click.echo(f"Fehler: {problem}")
-        lines = len({p.line for p in plan.problems})
-        click.echo(f"{len(plan.problems)} Fehler in {lines} Zeile(n). Nichts wurde importiert.")
+            say(f"Fehler: {problem}")
+        lines = len({(p.sheet, p.line) for p in plan.problems})
+        say(f"{len(plan.problems)} Fehler in {lines} Zeile(n). Nichts wurde importiert.")
         sys.exit(1)
-    what = KIND_LABEL[kind]
+    if plan.nothing_to_do:
+        say(f"Nichts zu ändern: {summary(plan)}.")
+        return
     if dry_run:
-        click.echo(f"Probelauf: {len(plan.records)} {what} würden importiert, {len(plan.duplicates)} doppelt.")
+        say(f"Probelauf: {summary(plan, would=True)}.")
         return
     try:
-        saved = _save(store, plan) if plan.records else []
+        store.save_import(plan.inserts, plan.updates, plan.base)
+    except ConflictError as exc:
+        fail(printable(f"{exc} Nichts wurde importiert. Bitte noch einmal."), 1)
     except ValidationError as exc:
-        fail(f"Die Daten haben sich inzwischen geändert ({exc}). Nichts wurde importiert. Bitte noch einmal.", 1)
+        fail(printable(f"Die Daten haben sich inzwischen geändert ({exc}). Nichts wurde importiert."), 1)
     except StoreError as exc:
-        fail(f"{exc} Nichts wurde importiert.")
-    click.echo(f"{len(saved)} {what} importiert, {len(plan.duplicates)} doppelt übersprungen.")
+        fail(printable(f"{exc} Nichts wurde importiert."))
+    say(f"{summary(plan)}.")
 
 
-FAST_PATH = 200
-"""From this many new organisations or persons on, they are inserted in one step (see ``_save``)."""
+def summary(plan: ImportPlan, *, would: bool = False) -> str:
+    """ "3 Personen neu, 2 geändert, 10 unverändert, 1 doppelt übersprungen" (German numbers)."""
+    from herford_tui.exchange.importing import KIND_LABEL
+
+    verb = " würden" if would else ""
+    parts = [
+        f"{_number(len(plan.inserts))} {KIND_LABEL[plan.kind]}{verb} neu angelegt",
+        f"{_number(len(plan.updates))}{verb} geändert",
+        f"{_number(plan.unchanged)} unverändert",
+    ]
+    if plan.duplicates:
+        parts.append(f"{_number(len(plan.duplicates))} doppelt übersprungen")
+    return ", ".join(parts)
 
 
-def _save(store: Store, plan: ImportPlan) -> list[Record]:
-    """All records of the plan in one atomic write.
-
-    ``save_all`` checks each record under the lock again, but inserts record by record, which
-    grows with the square of the count (minutes for thousands). Organisations and persons have
-    only one rule across records (a person's organisation exists), so a large batch of them goes
-    through ``save_many`` (one insert) when the file is still the version the plan was checked
-    against; memberships (seat counts) always take ``save_all``.
-    """
-    items = plan.items()
-    if plan.kind in ("organisationen", "personen") and len(items) >= FAST_PATH and not store.changed():
-        return store.save_many([item for item in items if not callable(item)])
-    return store.save_all(items)
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 import_command.context_class = GermanContext
