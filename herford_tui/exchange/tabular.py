@@ -52,7 +52,9 @@ NEUTRALISER = "'"
 _CONTROLS = [c for c in range(0x20) if chr(c) not in "\t\n\r"]
 TO_PICTURE = str.maketrans({c: 0x2400 + c for c in _CONTROLS})
 """Control characters → their visible pictures (U+2400 …); tab, line feed and CR are text."""
-FROM_PICTURE = str.maketrans({0x2400 + c: c for c in _CONTROLS})
+XLSX_TO_PICTURE = str.maketrans({c: 0x2400 + c for c in [*_CONTROLS, 0x0D]})
+"""XLSX also pictures CR: XML reads every CR as a line feed."""
+FROM_PICTURE = str.maketrans({0x2400 + c: c for c in [*_CONTROLS, 0x0D]})
 
 Value = str | int | date | time | None
 """A cell as exports build it: text, a number, a date or a time of day."""
@@ -357,7 +359,7 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     used: set[str] = set()
     for sheet in sheets or [Sheet("Leer", [])]:
         ws = book.create_sheet(_sheet_title(sheet.title, used))
-        ws.append([v.translate(TO_PICTURE) for v in sheet.header])
+        ws.append([v.translate(XLSX_TO_PICTURE) for v in sheet.header])
         for cell in ws[1]:
             cell.font = Font(bold=True)
             cell.data_type = "s"
@@ -382,7 +384,7 @@ def _put(ws, row: int, column: int, value: Value, title: str) -> None:
     if value is None or value == "":
         return
     if isinstance(value, str):
-        text = value.translate(TO_PICTURE)
+        text = value.translate(XLSX_TO_PICTURE)
         if len(text) > XLSX_CELL_LIMIT:
             raise ValueError(
                 f"Blatt „{title}“, Zeile {row}: ein Text hat {_number(len(text))} Zeichen, eine Excel-Zelle "
