@@ -6,7 +6,7 @@ import gc
 from collections.abc import Callable, Coroutine
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -15,6 +15,8 @@ from textual.reactive import var
 from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.domain.calendar import days_off
 from herford_tui.store import Store
+from herford_tui.ui.common.key_order import KeysInOrder
+from herford_tui.ui.common.keys import key_label
 from herford_tui.ui.common.layout import keep_tables_fitted
 from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
@@ -22,8 +24,11 @@ from herford_tui.ui.main_screen import MainScreen
 from herford_tui.ui.navigation import ORGANISATIONS, Place, resolve_place
 from herford_tui.ui.search import WARM_DELAY, SearchProvider, keep_index_warm
 
+if TYPE_CHECKING:
+    from herford_tui.ui.common.access import Herford
 
-class HerfordApp(DataMixin, App[None]):
+
+class HerfordApp(KeysInOrder, DataMixin, App[None]):
     TITLE = "herford-tui"
     SUB_TITLE = "Bildungsregion Kreis Herford"
     CSS_PATH: ClassVar = ["ui/styles/app.tcss", "ui/styles/forms.tcss"]
@@ -125,6 +130,24 @@ class HerfordApp(DataMixin, App[None]):
 
         self._navigate(show())
 
+    def show_meeting(self, meeting_id: int) -> None:
+        """The year overview at the meeting's year, the cursor on the meeting."""
+        from herford_tui.ui.navigation import YEAR
+        from herford_tui.ui.year.pane import YearPane
+
+        meeting = self.snapshot.meetings.get(meeting_id)
+        if meeting is None or meeting.date is None:
+            self.notify("Die Sitzung gibt es nicht mehr.", severity="warning")
+            return
+
+        async def show() -> None:
+            await self.main.show(Place(YEAR))  # builds the year tab on its first showing
+            pane = self.main.query_one(YearPane)
+            pane.select_meeting(meeting)  # switches year and filter as needed, grid or list
+            pane.focus_table()
+
+        self._navigate(show())
+
     def _navigate(self, going: Coroutine[Any, Any, object]) -> None:
         """Run a jump of the main screen (it may first add a tab for a new committee)."""
         self.run_worker(going, group="navigation", exit_on_error=False)
@@ -138,6 +161,26 @@ class HerfordApp(DataMixin, App[None]):
                 self.save_record(committee, done=lambda saved: self.show_id(saved.id))
 
         self.push_screen(ArchiveScreen(), callback=restore)
+
+    def open_person(self, person_id: int) -> None:
+        from herford_tui.ui.directory.person_screen import PersonScreen
+
+        self.push_screen(PersonScreen(person_id))
+
+    def open_organisation(self, organisation_id: int) -> None:
+        from herford_tui.ui.directory.organisation_screen import OrganisationScreen
+
+        self.push_screen(OrganisationScreen(organisation_id))
+
+    def open_meeting(self, meeting_id: int) -> None:
+        from herford_tui.ui.meetings.screen import MeetingScreen
+
+        self.push_screen(MeetingScreen(meeting_id))
+
+    def open_tasks(self) -> None:
+        from herford_tui.ui.meetings.tasks import TasksScreen
+
+        self.push_screen(TasksScreen())
 
     # -- global keys ---------------------------------------------------------------
     # Screens not needed for the start screen are imported when first used: a shorter start.
@@ -166,10 +209,23 @@ class HerfordApp(DataMixin, App[None]):
             ConfirmScreen("Ein Formular enthält ungespeicherte Eingaben. Trotzdem beenden?", yes="Beenden"), answered
         )
 
+    def get_key_display(self, binding: Binding) -> str:
+        """Footer and key panel name keys as a German keyboard does (Esc, Entf, Leertaste, Strg+S)."""
+        return binding.key_display or key_label(binding.key)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a text field: say in German how to quit (Textual's hint is English)."""
+        keys = [key_label(key) for key, active in self.active_bindings.items() if active.binding.action == "quit"]
+        self.notify(f"Beenden mit {' oder '.join(keys) or 'Strg+Q'}.", title="Beenden?")
+
     def action_help(self) -> None:
         from herford_tui.ui.common.help import HelpScreen
 
         self.push_screen(HelpScreen(self.screen.active_bindings))  # the keys of the screen asked about
+
+
+if TYPE_CHECKING:
+    _implements: type[Herford] = HerfordApp  # mypy checks that the app offers what screens need
 
 
 def create_app(
@@ -216,3 +272,9 @@ def _freeze_once() -> None:
 
 
 __all__ = ["HerfordApp", "Record", "create_app"]
+
+
+if __name__ == "__main__":  # the README's key table: python -m herford_tui.app
+    from herford_tui.ui.common.help import readme_section
+
+    print(readme_section(HerfordApp))

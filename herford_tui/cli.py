@@ -7,18 +7,22 @@ modules themselves are imported only when their command runs or ``--help`` lists
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
+import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import IO, Any, NoReturn, TypeVar, cast
 
 import click
 
-from herford_tui import __version__
+from herford_tui import __version__, cli_german
+
+cli_german.install()
 
 F = TypeVar("F", bound=Callable[..., Any])
 """A click command function, as its decorators take and return it."""
@@ -49,16 +53,33 @@ def command_db(db: str | None) -> Path:
 
 
 class GermanHelpFormatter(click.HelpFormatter):
-    """The headings click writes in English, in the language of the rest of the help."""
+    """The help in the language of the rest of the program (click's own words: ``cli_german``)."""
 
-    HEADINGS = {"Options": "Optionen", "Commands": "Befehle"}
+    METAVARS = {
+        "COMMAND [ARGS]...": "BEFEHL [ARGUMENTE]...",
+        "[COMMAND]": "[BEFEHL]",
+        "[OPTIONS]": "[OPTIONEN]",
+        "[ARGS]...": "[ARGUMENTE]...",
+        "INTEGER RANGE": "ZAHL",
+        "FLOAT RANGE": "ZAHL",
+        "INTEGER": "ZAHL",
+        "FLOAT": "ZAHL",
+        "BOOLEAN": "JA|NEIN",
+        "FILENAME": "DATEI",
+        "FILE": "DATEI",
+        "DIRECTORY": "ORDNER",
+        "PATH": "PFAD",
+        "TEXT": "WERT",
+    }
+    """click's metavars for types without a ``metavar=`` of their own, and its usage words."""
+
+    def german(self, text: str) -> str:
+        for english, word in self.METAVARS.items():
+            text = re.sub(rf"(?<![\w-]){re.escape(english)}(?![\w-])", word, text)
+        return text
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        args = args.replace("[OPTIONS]", "[OPTIONEN]").replace("[COMMAND]", "[BEFEHL]")
-        super().write_usage(prog, args.replace("[ARGS]...", "[ARGUMENTE]..."), prefix="Aufruf: ")
-
-    def write_heading(self, heading: str) -> None:
-        super().write_heading(self.HEADINGS.get(heading, heading))
+        super().write_usage(prog, self.german(args), prefix="Aufruf: ")
 
     # click appends these to option help in English ("[default: small]").
     MARKERS = {"[default: ": "[Standard: ", "[required]": "[erforderlich]", "; required]": "; erforderlich]"}
@@ -69,25 +90,94 @@ class GermanHelpFormatter(click.HelpFormatter):
                 text = text.replace(english, word)
             return text
 
-        super().write_dl([(term, german(text)) for term, text in rows], col_max, col_spacing)
+        super().write_dl([(self.german(term), german(text)) for term, text in rows], col_max, col_spacing)
 
 
 class GermanContext(click.Context):
     formatter_class = GermanHelpFormatter
 
 
+class GermanGroup(click.Group):
+    """A command group with German help: its commands listed with their whole first paragraph.
+
+    click shortens a command's help to its first sentence, and a "." in "Art. 15" ends one:
+    "Auskunft über eine Person (Art.". The list wraps long lines instead of cutting them.
+    """
+
+    context_class = GermanContext
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        optional = kwargs.get("invoke_without_command", False)
+        kwargs.setdefault("subcommand_metavar", "[BEFEHL] [ARGUMENTE]..." if optional else "BEFEHL [ARGUMENTE]...")
+        super().__init__(*args, **kwargs)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            rows.append((name, command.short_help or first_paragraph(command.help or "")))
+        if rows:
+            with formatter.section("Befehle"):
+                formatter.write_dl(rows)
+
+
+def first_paragraph(text: str) -> str:
+    return " ".join(text.split("\n\n", 1)[0].split())
+
+
+def printable_text(text: str) -> str:
+    """``domain/text.py:printable`` for output that keeps its lines (imported on first use: the
+    domain package is not needed to start the app or list the help)."""
+    from herford_tui.domain.text import printable
+
+    return printable(text, keep_newlines=True)
+
+
+class PrintableStream:
+    """A text stream that shows control characters as escapes (click's own error messages echo
+    what was typed, and an argument can hold anything)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return int(self.stream.write(printable_text(text)) or 0)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return bool(self.stream.isatty())
+
+
 def fail(message: str) -> NoReturn:
     """End the command with a German message on stderr and exit code 2 (never a traceback)."""
-    click.echo(f"Fehler: {message}", err=True)
+    click.echo(printable_text(f"Fehler: {message}"), err=True)
     sys.exit(2)
 
 
-class SafeGroup(click.Group):
+PIPE_CLOSED = 128 + 13
+"""The exit status of a program that writes into a closed pipe (128 + SIGPIPE), as ``cat`` has."""
+
+
+def end_quietly_on_closed_pipe() -> NoReturn:
+    """The reader went away (``herford-tui log | head -1``): stop without a word, as a shell tool
+    does. Output still buffered goes nowhere instead of raising once more at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no file descriptor in tests
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(PIPE_CLOSED)
+
+
+class SafeGroup(GermanGroup):
     """Every command, also those added later with ``main.add_command`` or ``lazy_commands``, ends in
     German on errors.
 
     Store errors are German already; any other OS error (no permission, disk full, a
-    vanished folder) is translated the same way the store does it; exit code 2.
+    vanished folder) is translated the same way the store does it; exit code 2. click's own
+    errors (a missing argument, an unknown command) are German through ``cli_german`` and shown
+    through ``printable``; a closed pipe ends quietly.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -105,11 +195,49 @@ class SafeGroup(click.Group):
             self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        code: int | str | None = 0
+        try:
+            result = super().main(args, prog_name, complete_var, False, **extra)
+            code = result if isinstance(result, int) else 0
+        except SystemExit as exc:
+            code = exc.code
+        except click.ClickException as exc:
+            exc.show(cast(IO[Any], PrintableStream(sys.stderr)))
+            code = exc.exit_code
+        except (click.Abort, EOFError, KeyboardInterrupt):
+            click.echo("\nAbgebrochen.", err=True)
+            code = 1
+        except BrokenPipeError:
+            end_quietly_on_closed_pipe()
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            end_quietly_on_closed_pipe()
+        sys.exit(code)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:  # ``--help`` and ``--version`` write while the arguments are read
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            end_quietly_on_closed_pipe()
+
     def invoke(self, ctx: click.Context) -> object:
         from herford_tui.store.errors import StoreError, os_error
 
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            end_quietly_on_closed_pipe()
         except StoreError as exc:
             fail(str(exc))
         except OSError as exc:
@@ -117,6 +245,10 @@ class SafeGroup(click.Group):
             fail(str(os_error(exc, where, "Ausführen")))
         except RecursionError:
             fail("Die Daten sind zu tief verschachtelt, um sie zu verarbeiten. Nichts wurde verändert.")
+        except ValueError as exc:
+            if "null byte" not in str(exc):  # a path given with a NUL: the system refuses the name
+                raise
+            fail("Ein Datei- oder Ordnername darf kein Nullzeichen (\\x00) enthalten. Nichts wurde verändert.")
         return None
 
 
@@ -177,12 +309,13 @@ def check(db: str | None) -> None:
     Exit-Code 0: keine Probleme; 1: Probleme in den Daten; 2: Datei fehlt, ist nicht lesbar
     oder keine herford-tui-Datenbank, die das Programm öffnen würde.
     """
+    from herford_tui.commands.common import echo
     from herford_tui.store.check import check_file
 
     path = command_db(db)
     report = check_file(path)
     for line in report.lines():
-        click.echo(line)
+        echo(line)
     sys.exit(report.exit_code)
 
 
@@ -199,6 +332,8 @@ def check(db: str | None) -> None:
 @click.option("--seed", "random_seed", type=int, default=1, show_default=True, metavar="ZAHL", help="Zufallsstartwert.")
 def demo(db: str | None, size: str, random_seed: int) -> None:
     """Erfundene Demodaten (auf den mitgelieferten Grunddaten) in eine neue Datei schreiben."""
+    from herford_tui.commands.common import echo
+    from herford_tui.domain.labels import number
     from herford_tui.store import Store
     from herford_tui.store.demo import write_demo
     from herford_tui.store.errors import os_error
@@ -217,6 +352,10 @@ def demo(db: str | None, size: str, random_seed: int) -> None:
     try:
         draft = workdir / path.name
         counts = write_demo(Store(draft, backups=0).open(), size=size, seed=random_seed)
+        from herford_tui.store.audit import log_files
+
+        for log in log_files(draft):  # the log belongs to the file: its chain is checked with it
+            os.link(log, path.with_name(path.name + log.name[len(draft.name) :]))
         os.link(draft, path)
     except FileExistsError:
         fail(f"{path} ist inzwischen entstanden und bleibt unverändert.")
@@ -224,8 +363,8 @@ def demo(db: str | None, size: str, random_seed: int) -> None:
         raise os_error(exc, path, "Demodaten schreiben") from None
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    summary = ", ".join(f"{n} {what}" for what, n in counts.items())
-    click.echo(f"Demodaten geschrieben nach {path}: {summary}.")
+    summary = ", ".join(f"{number(n)} {what}" for what, n in counts.items())
+    echo(f"Demodaten geschrieben nach {path}: {summary}.")
 
 
 for _command in (main, check, demo):
@@ -242,5 +381,9 @@ main.lazy_commands.update(
         "suche": "herford_tui.commands.suche:suche",
         "person": "herford_tui.commands.person:person",
         "termine": "herford_tui.commands.termine:termine",
+        "oparl": "herford_tui.commands.oparl:oparl",
+        "dokument": "herford_tui.commands.documents:dokument",
+        "auswertung": "herford_tui.commands.documents:auswertung",
+        "bericht": "herford_tui.commands.documents:bericht",
     }
 )

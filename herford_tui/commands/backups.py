@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from herford_tui.cli import GermanContext, db_option, german_help
-from herford_tui.commands.common import db_path, fail
+from herford_tui.commands.common import confirm, db_path, echo, fail
 
 SETTINGS = {"help_option_names": ["-h", "--help"]}
 
@@ -26,38 +25,45 @@ def backups(db: str | None) -> None:
         fail(f"Die Datenbank {path} gibt es nicht.")
     found = list_backups(path)
     if not found:
-        click.echo("Es gibt noch keine Sicherungen (sie entstehen beim Speichern).")
+        echo("Es gibt noch keine Sicherungen (sie entstehen beim Speichern).")
         return
-    click.echo("Nr.  Zeit              Größe      Änderung")
+    echo("Nr.  Zeit              Größe      Änderung")
     for info in found:
         when = office_time(info.modified).strftime("%d.%m.%Y %H:%M") if info.modified else "?"
-        click.echo(f"{info.number:>3}  {when}  {_size(info.size):>9}  {info.summary()}")
-    click.echo("Wiederherstellen mit: herford-tui restore NR")
+        echo(f"{info.number:>3}  {when}  {_size(info.size):>9}  {info.summary()}")
+    echo("Wiederherstellen mit: herford-tui restore NR")
 
 
 @click.command("restore", context_settings=SETTINGS)
 @german_help
 @db_option
-@click.argument("number", metavar="NR", type=int)
-@click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage (am Terminal wird sonst gefragt).")
-def restore(db: str | None, number: int, yes: bool) -> None:
-    """Sicherung NR prüfen und einspielen; der jetzige Stand wird vorher selbst zur Sicherung 1."""
+@click.argument("number", metavar="NR", type=int, required=False)
+@click.option("--aus", "source", metavar="DATEI", help="Eine Sicherungskopie (backup --nach) statt Sicherung NR.")
+@click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage einspielen (nötig, wenn kein Terminal fragen kann).")
+def restore(db: str | None, number: int | None, source: str | None, yes: bool) -> None:
+    """Sicherung NR (oder mit --aus eine Sicherungskopie) prüfen und einspielen.
+
+    Der jetzige Stand wird vorher selbst zur Sicherung 1. Nach DSGVO gelöschte Personen bleiben
+    gelöscht, auch wenn die Sicherung älter ist als die Löschung.
+    """
     from herford_tui.store import StoreError
-    from herford_tui.store.backups import describe
+    from herford_tui.store.backups import describe, restore_copy
     from herford_tui.store.backups import restore as do_restore
 
     path = db_path(db)
     if not path.exists():
         fail(f"Die Datenbank {path} gibt es nicht.")
-    asking = not yes and sys.stdin.isatty()  # a script that calls restore has decided already
-    if asking and not click.confirm(f"Sicherung {number} einspielen?", default=False, err=True):
+    if (number is None) == (source is None):
+        fail("Bitte entweder die Nummer einer Sicherung (siehe herford-tui backups) oder --aus DATEI angeben.")
+    what = f"Sicherung {number}" if source is None else f"Die Sicherungskopie {source}"
+    if not confirm(f"{what} einspielen?", yes=yes):
         fail("Abgebrochen, nichts geändert.", 1)
     try:
-        result = do_restore(path, number)
+        result = restore_copy(path, Path(source)) if source is not None else do_restore(path, number or 0)
     except StoreError as exc:
         fail(str(exc))
     changed = describe(result.changes) or "keine Einträge geändert"
-    click.echo(f"Sicherung {number} eingespielt ({changed}). Der vorige Stand ist jetzt Sicherung 1.")
+    echo(f"{what} eingespielt ({changed}). Der vorige Stand ist jetzt Sicherung 1.")
 
 
 @click.command("backup", context_settings=SETTINGS)
@@ -68,6 +74,7 @@ def backup(db: str | None, folder: str) -> None:
     """Eine vollständige, datierte Sicherung in einen anderen Ordner schreiben (z. B. nachts per cron)."""
     from herford_tui.store import StoreError
     from herford_tui.store.backups import dated_backup
+    from herford_tui.store.personal_files import known_copies
 
     path = db_path(db)
     try:
@@ -75,12 +82,18 @@ def backup(db: str | None, folder: str) -> None:
     except FileNotFoundError:
         fail(f"Die Datenbank {path} gibt es nicht.")
     except FileExistsError as exc:
-        fail(f"{exc.filename} gibt es schon; nichts überschrieben.")
+        fail(f"{exc.filename or exc} gibt es schon; nichts überschrieben.")
     except StoreError as exc:
         fail(str(exc))
     except OSError as exc:
         fail(f"Sicherung nach {folder} nicht möglich ({exc.strerror}).")
-    click.echo("Gesichert: " + ", ".join(str(p) for p in written))
+    echo("Gesichert: " + ", ".join(str(p) for p in written))
+    if written[0].resolve() not in [p.resolve() for p in known_copies(path)]:
+        echo(
+            f"Hinweis: Die Kopie ließ sich nicht neben der Datenbank vermerken (kein Schreibrecht im Ordner von "
+            f"{path}); eine spätere DSGVO-Löschung erreicht sie nicht, sie muss dann von Hand gelöscht werden.",
+            err=True,
+        )
 
 
 def _size(n: int) -> str:

@@ -35,7 +35,7 @@ def progress(length: int, label: str, *, minimum: int = 200) -> Iterator[Progres
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    click.echo(f"Fehler: {message}", err=True)
+    echo(f"Fehler: {message}", err=True)
     sys.exit(code)
 
 
@@ -73,3 +73,79 @@ def german_date(text: str | None, default: date | None = None) -> date | None:
             return date.fromisoformat(text)
         except ValueError:
             fail(str(exc))
+
+
+def echo(text: object = "", *, err: bool = False, nl: bool = True) -> None:
+    """The one way a command writes text for a person: through ``domain/text.py:printable``.
+
+    Stored text (a name, minutes, an e-mail address) can hold terminal escapes; here they become
+    visible stand-ins such as ``\\x1b``. Line breaks stay. Commands never call ``click.echo`` or
+    ``print`` themselves (``tests/unit/test_cli_output.py`` checks the source).
+    """
+    from herford_tui.cli import printable_text
+
+    click.echo(printable_text(str(text)), err=err, nl=nl)
+
+
+def write_data(data: bytes) -> None:
+    """A whole file (ICS, CSV) on the standard output: its line endings kept, control characters
+    inside a line shown as stand-ins, so an export piped to the terminal cannot drive it."""
+    from herford_tui.domain.text import printable
+
+    text = data.decode("utf-8", errors="replace")
+    lines = text.splitlines(keepends=True)
+    safe = []
+    for line in lines:
+        body = line.rstrip("\r\n")
+        safe.append(printable(body) + line[len(body) :])
+    sys.stdout.buffer.write("".join(safe).encode("utf-8"))
+
+
+def has_terminal() -> bool:
+    """Whether a person can answer a question (standard input is a terminal, not a pipe or file)."""
+    return sys.stdin.isatty()
+
+
+def confirm(question: str, *, yes: bool) -> bool:
+    """A German yes/no question before a change that cannot be undone (j/ja or n/nein).
+
+    ``yes`` (``--ja``) answers it. Without a terminal there is nobody to ask: the command refuses
+    (exit 1, as when the answer is no) instead of taking piped text or no answer as consent, so a script says ``--ja``.
+    Anything but a yes counts as no.
+    """
+    if yes:
+        return True
+    if not has_terminal():
+        fail("Ohne Terminal kann niemand zustimmen; nichts geändert. Zum Ausführen --ja angeben.", 1)
+    echo(f"{question} [j/N] ", err=True, nl=False)
+    try:
+        answer = sys.stdin.readline()
+    except (EOFError, KeyboardInterrupt):
+        answer = ""
+    return answer.strip().casefold() in ("j", "ja", "y", "yes")
+
+
+def number(value: int) -> str:
+    """A count with German digit grouping (3.000), as ``domain/labels.py:number`` writes it."""
+    from herford_tui.domain.labels import number as german_number
+
+    return german_number(value)
+
+
+def json_text(data: object) -> str:
+    """``data`` as indented JSON that ``echo`` leaves as it is and any JSON reader still reads:
+    umlauts stay readable, every character ``printable`` would replace becomes a ``\\uXXXX``
+    escape (its ``\\x9b`` stand-in would not be valid JSON)."""
+    import json
+
+    from herford_tui.domain.text import printable
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    out = []
+    for char in text:
+        if char == "\n" or printable(char) == char:
+            out.append(char)
+        else:  # inside a string: JSON escapes control characters already, this catches the rest
+            units = char.encode("utf-16-be")
+            out.extend(f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2))
+    return "".join(out) + "\n"

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from herford_tui.cli import GermanContext, db_option, german_help
-from herford_tui.commands.common import db_path, fail, german_date, open_store, progress
+from herford_tui.cli import GermanContext, GermanGroup, db_option, german_help
+from herford_tui.commands.common import db_path, echo, fail, german_date, number, open_store, progress
+from herford_tui.commands.export_attendance import anwesenheit
 from herford_tui.commands.export_ics import ics
+from herford_tui.commands.export_vcard import vcard
 
 if TYPE_CHECKING:  # annotations only: --help does not import the domain
     from herford_tui.domain import Committee, Snapshot
@@ -19,7 +21,7 @@ TABLES = ("gremien", "organisationen", "personen", "gremiendaten", "sitzungen")
 SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
-@click.group("export", context_settings=SETTINGS)
+@click.group("export", cls=GermanGroup, context_settings=SETTINGS)
 @german_help
 def export() -> None:
     """Daten ausgeben: Tabellen (CSV, XLSX), E-Mail-Listen, OParl 1.1, Kalender (ICS).
@@ -43,7 +45,7 @@ def table_options(choices: tuple[str, ...]):
                     is_flag=True,
                     help="Alle Mitgliedschaften, auch beendete und künftige; bei sitzungen alle Jahre.",
                 ),
-                click.option("--jahr", type=int, help="Jahr der Sitzungen (sonst das laufende)."),
+                click.option("--jahr", type=int, metavar="JAHR", help="Jahr der Sitzungen (sonst das laufende)."),
                 click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben."),
             ]
         ):
@@ -68,7 +70,7 @@ def export_csv(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
     sheets = _sheets(db, what, gremium, stichtag, verlauf, jahr)
     table = combined(sheets, what) if len(sheets) != 1 else sheets[0]
     _write(Path(out), csv_bytes(table.header, table.rows), force)
-    click.echo(f"{len(table.rows)} Zeilen geschrieben nach {out}.")
+    echo(f"{number(len(table.rows))} Zeilen geschrieben nach {out}.")
 
 
 @export.command("xlsx", context_settings=SETTINGS)
@@ -86,7 +88,7 @@ def export_xlsx(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
         fail(str(exc))
     _write(Path(out), payload, force)
     rows = sum(len(s.rows) for s in sheets)
-    click.echo(f"{len(sheets)} Tabellenblatt/-blätter mit {rows} Zeilen geschrieben nach {out}.")
+    echo(f"{len(sheets)} Tabellenblatt/-blätter mit {number(rows)} Zeilen geschrieben nach {out}.")
 
 
 @export.command("emails", context_settings=SETTINGS)
@@ -95,25 +97,34 @@ def export_xlsx(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
 @click.option("--gremium", metavar="NAME", required=True, help="Das Gremium.")
 @click.option("--stichtag", metavar="DATUM", help="Mitglieder an diesem Tag (TT.MM.JJJJ; sonst heute).")
 @click.option("--out", "out", metavar="DATEI", help="Zieldatei (sonst die Ausgabe).")
+@click.option(
+    "--form",
+    type=click.Choice(("zeilen", "komma", "semikolon", "mailto")),
+    default="zeilen",
+    show_default=True,
+    help="zeilen: eine je Zeile; komma / semikolon (Outlook): eine Zeile zum Einfügen ins An-Feld; "
+    "mailto: ein Link mit allen Adressen in BCC.",
+)
 @click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben.")
-def export_emails(db, gremium, stichtag, out, force) -> None:
-    """Die E-Mail-Adressen der aktuellen Mitglieder eines Gremiums, eine je Zeile.
+def export_emails(db, gremium, stichtag, out, form, force) -> None:
+    """Die E-Mail-Adressen der aktuellen Mitglieder eines Gremiums (Vorgabe: eine je Zeile).
 
     Mitglieder ohne E-Mail-Adresse werden als Hinweis genannt.
     """
     from herford_tui.exchange.exports import email_list
+    from herford_tui.exchange.mail_lists import formatted
 
     snapshot = open_store(db_path(db), read_only=True).snapshot()
     committee = find_committee(snapshot, gremium)
     addresses, without = email_list(snapshot, committee, german_date(stichtag, date.today()) or date.today())
-    text = "".join(f"{a}\n" for a in addresses)
+    text = formatted(addresses, form)
     if out:
         _write(Path(out), text.encode("utf-8"), force)
-        click.echo(f"{len(addresses)} Adressen geschrieben nach {out}.")
+        echo(f"{number(len(addresses))} Adressen geschrieben nach {out}.")
     else:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
     for name in without:
-        click.echo(f"Hinweis: {name} hat keine E-Mail-Adresse.", err=True)
+        echo(f"Hinweis: {name} hat keine E-Mail-Adresse.", err=True)
 
 
 @export.command("oparl", context_settings=SETTINGS)
@@ -121,31 +132,47 @@ def export_emails(db, gremium, stichtag, out, force) -> None:
 @db_option
 @click.option("--out", "out", metavar="ORDNER", required=True, help="Zielordner (neu oder leer).")
 @click.option("--base-url", metavar="URL", help="Adresse, unter der die Dateien veröffentlicht werden.")
-@click.option("--ohne-kontaktdaten", "no_contacts", is_flag=True, help="Keine E-Mail-Adressen und Telefonnummern.")
-@click.option("--force", is_flag=True, help="Auch in einen Ordner schreiben, der schon Dateien enthält.")
-def export_oparl(db, out, base_url, no_contacts, force) -> None:
+@click.option(
+    "--oeffentlich",
+    "--ohne-kontaktdaten",
+    "public",
+    is_flag=True,
+    help="Zur Veröffentlichung: nur öffentliche TOPs, keine Anwesenheit, keine Kontaktdaten, "
+    "nur Personen mit aktueller Mitgliedschaft.",
+)
+@click.option("--force", is_flag=True, help="Eine frühere OParl-Ausgabe in diesem Ordner ersetzen.")
+def export_oparl(db, out, base_url, public, force) -> None:
     """Alles als OParl 1.1 (System, Körperschaft, Gremien, Organisationen, Personen, Mitgliedschaften,
-    Sitzungen, Tagesordnungspunkte, Orte): eine JSON-Datei je Objekt, benannt nach seiner Adresse.
+    Sitzungen, Tagesordnungspunkte, Orte, Protokolle): eine JSON-Datei je Objekt und Listenseite,
+    benannt wie seine Adresse (…/system.json), für jeden gewöhnlichen Webserver.
 
-    Für eine Veröffentlichung --ohne-kontaktdaten verwenden.
+    Für eine Veröffentlichung --oeffentlich verwenden. Der Ordner entsteht als Ganzes oder gar nicht.
     """
     from herford_tui.exchange import oparl
-    from herford_tui.store.stamps import snapshot_with_stamps
+    from herford_tui.exchange.oparl_server import deletions
+    from herford_tui.store.stamps import current
 
     path = db_path(db)
-    open_store(path, read_only=True)
+    store = open_store(path, read_only=True)
     target = Path(out)
-    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not force)):
-        fail(f"{target} gibt es schon und ist kein leerer Ordner; nichts geschrieben. Mit --force trotzdem.")
-    snapshot, stamps = snapshot_with_stamps(path)
+    if target.exists():
+        previous = (target / "system.json").is_file()
+        if not target.is_dir() or (any(target.iterdir()) and not (force and previous)):
+            fail(
+                f"{target} gibt es schon und ist kein leerer Ordner; nichts geschrieben. "
+                "Mit --force wird nur eine frühere OParl-Ausgabe (mit system.json) ersetzt."
+            )
+    snapshot, stamps, version, _ = current(store)
     base = base_url or oparl.DEFAULT_BASE_URL
-    objects = oparl.build(snapshot, stamps, base_url=base, contacts=not no_contacts)
+    export = oparl.build(
+        snapshot, stamps, base_url=base, public=public, deleted=deletions(path, version), suffix=".json"
+    )
     try:
-        with progress(len(objects), "Schreiben") as bar:
-            count = oparl.write(objects, target, base, bar.update)
+        with progress(len(export.objects) + len(export.files), "Schreiben") as bar:
+            count = oparl.write(export, target, mode=store.file.file_mode(), group_of=path, progress=bar.update)
     except OSError as exc:
-        fail(f"{target} lässt sich nicht schreiben ({exc.strerror}).")
-    click.echo(f"{count} OParl-Dateien geschrieben nach {target} (Einstieg: system.json).")
+        fail(f"{target} lässt sich nicht schreiben ({exc.strerror}); nichts geschrieben.")
+    echo(f"{number(count)} OParl-Dateien geschrieben nach {target} (Einstieg: system.json).")
 
 
 def find_committee(snapshot: Snapshot, name: str) -> Committee:
@@ -198,3 +225,5 @@ def _write(path: Path, payload: bytes, force: bool) -> None:
 for _command in (export, export_csv, export_xlsx, export_emails, export_oparl):
     _command.context_class = GermanContext
 export.add_command(ics)
+export.add_command(vcard)
+export.add_command(anwesenheit)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, german_help
+from herford_tui.commands.common import echo, write_data
 
 
 @click.command()
@@ -16,26 +16,35 @@ from herford_tui.cli import GermanContext, command_db, db_option, german_help
 @click.option("--out", "out", required=True, metavar="DATEI", help="Zieldatei (.ics); - schreibt auf die Ausgabe.")
 @click.option("--gremium", "committee_name", metavar="NAME", help="Nur dieses Gremium (Name, Kurzname oder Nummer).")
 @click.option("--jahr", "year", type=click.IntRange(1900, 2200), metavar="JAHR", help="Nur dieses Jahr.")
-def ics(db: str | None, out: str, committee_name: str | None, year: int | None) -> None:
-    """Sitzungen als Kalenderdatei (iCalendar) schreiben, abgesagte als abgesagt."""
+@click.option(
+    "--mit-nichtoeffentlichen",
+    "closed_items",
+    is_flag=True,
+    help="Auch nicht öffentliche Tagesordnungspunkte und Notizen in die Beschreibung (nur intern weitergeben).",
+)
+def ics(db: str | None, out: str, committee_name: str | None, year: int | None, closed_items: bool) -> None:
+    """Sitzungen als Kalenderdatei (iCalendar) schreiben, abgesagte als abgesagt.
+
+    Ohne Endzeit endet eine Sitzung nach der üblichen Dauer ihres Gremiums (sonst ohne Ende).
+    """
     from herford_tui.cli import fail
-    from herford_tui.commands.output import write_atomic
     from herford_tui.commands.reading import find_committee, read_snapshot
     from herford_tui.domain.ics import build_calendar, select_meetings
+    from herford_tui.store.files import write_atomic
 
     snapshot = read_snapshot(command_db(db))
     committee = find_committee(snapshot, committee_name)
     meetings = select_meetings(snapshot, committee.id if committee else None, year)
-    data = build_calendar(snapshot, meetings)
+    data = build_calendar(snapshot, meetings, closed_items=closed_items)
     if out == "-":
-        sys.stdout.buffer.write(data)
+        write_data(data)
         return
     target = Path(out).expanduser()
     try:
         write_atomic(target, data)
     except OSError as exc:
         fail(f"{target} konnte nicht geschrieben werden: {exc.strerror or exc}.")
-    click.echo(f"{len(meetings)} Sitzung(en) nach {target} geschrieben.")
+    echo(f"{len(meetings)} Sitzung(en) nach {target} geschrieben.")
 
 
 ics.context_class = GermanContext

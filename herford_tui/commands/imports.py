@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from herford_tui.cli import GermanContext, db_option, german_help
-from herford_tui.commands.common import db_path, fail, open_store, progress
+from herford_tui.commands.common import confirm, db_path, echo, fail, number, open_store, progress
 
 if TYPE_CHECKING:
     from herford_tui.exchange.importing import ImportPlan
@@ -22,7 +22,8 @@ KINDS = ("organisationen", "personen", "mitgliedschaften", "gremiendaten", "sitz
 @click.argument("kind", metavar="ART", type=click.Choice(KINDS))
 @click.argument("file", metavar="DATEI", type=click.Path(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Nur prüfen und berichten, nichts speichern.")
-def import_command(db: str | None, kind: str, file: str, dry_run: bool) -> None:
+@click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage importieren (nötig, wenn kein Terminal fragen kann).")
+def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: bool) -> None:
     """Organisationen, Personen, Mitgliedschaften, Gremien (gremiendaten) oder Sitzungen aus CSV
     oder XLSX einlesen (bei XLSX jedes Tabellenblatt mit den passenden Spalten).
 
@@ -35,68 +36,62 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool) -> None:
     from pathlib import Path
 
     from herford_tui.domain import ValidationError
-    from herford_tui.domain.text import printable
-    from herford_tui.exchange.importing import plan_import
+    from herford_tui.exchange.importing import KIND_LABEL, plan_import
     from herford_tui.exchange.tabular import TableError, read_tables
     from herford_tui.store import ConflictError, StoreError
-
-    def say(text: str) -> None:
-        click.echo(printable(text))
 
     store = open_store(db_path(db), create=True)
     try:
         tables = read_tables(Path(file))
     except TableError as exc:
-        fail(printable(str(exc)))
+        fail(str(exc))
     rows = sum(len(t.rows) for t in tables)
     sheets = f", {len(tables)} Tabellenblätter" if len(tables) > 1 else ""
-    say(f"Lese {file} ({tables[0].encoding}{sheets}, {_number(rows)} Zeilen) …")
+    echo(f"Lese {file} ({tables[0].encoding}{sheets}, {number(rows)} Zeilen) …")
     with progress(rows, "Prüfen") as bar:
         plan = plan_import(kind, tables, store.snapshot(), bar.update)
     for note in plan.notes:
-        say(f"Hinweis: {note}")
+        echo(f"Hinweis: {note}")
     for dup in plan.duplicates:
-        say(f"Doppelt: {dup}")
+        echo(f"Doppelt: {dup}")
     if plan.problems:
         for problem in plan.problems:
-            say(f"Fehler: {problem}")
+            echo(f"Fehler: {problem}")
         lines = len({(p.sheet, p.line) for p in plan.problems})
-        say(f"{len(plan.problems)} Fehler in {lines} Zeile(n). Nichts wurde importiert.")
+        echo(f"{number(len(plan.problems))} Fehler in {number(lines)} Zeile(n). Nichts wurde importiert.")
         sys.exit(1)
     if plan.nothing_to_do:
-        say(f"Nichts zu ändern: {summary(plan)}.")
+        echo(f"Nichts zu ändern: {summary(plan)}.")
         return
     if dry_run:
-        say(f"Probelauf: {summary(plan, would=True)}.")
+        echo(f"Probelauf: {summary(plan, would=True)}.")
         return
+    if not confirm(f"{number(len(plan.records))} {KIND_LABEL[kind]} importieren?", yes=yes):
+        fail("Abgebrochen, nichts importiert.", 1)
     try:
         store.save_import(plan.inserts, plan.updates, plan.base)
     except ConflictError as exc:
-        fail(printable(f"{exc} Nichts wurde importiert. Bitte noch einmal."), 1)
+        fail(f"{exc} Nichts wurde importiert. Bitte noch einmal.", 1)
     except ValidationError as exc:
-        fail(printable(f"Die Daten haben sich inzwischen geändert ({exc}). Nichts wurde importiert."), 1)
+        fail(f"Die Daten haben sich inzwischen geändert ({exc}). Nichts wurde importiert. Bitte noch einmal.", 1)
     except StoreError as exc:
-        fail(printable(f"{exc} Nichts wurde importiert."))
-    say(f"{summary(plan)}.")
+        fail(f"{exc} Nichts wurde importiert.")
+    echo(f"{summary(plan)}.")
 
 
 def summary(plan: ImportPlan, *, would: bool = False) -> str:
-    """ "3 Personen neu, 2 geändert, 10 unverändert, 1 doppelt übersprungen" (German numbers)."""
+    """ "3 Personen neu angelegt, 2 geändert, 10 unverändert, 1 doppelt übersprungen"."""
     from herford_tui.exchange.importing import KIND_LABEL
 
     verb = " würden" if would else ""
     parts = [
-        f"{_number(len(plan.inserts))} {KIND_LABEL[plan.kind]}{verb} neu angelegt",
-        f"{_number(len(plan.updates))}{verb} geändert",
-        f"{_number(plan.unchanged)} unverändert",
+        f"{number(len(plan.inserts))} {KIND_LABEL[plan.kind]}{verb} neu angelegt",
+        f"{number(len(plan.updates))}{verb} geändert",
+        f"{number(plan.unchanged)} unverändert",
     ]
     if plan.duplicates:
-        parts.append(f"{_number(len(plan.duplicates))} doppelt übersprungen")
+        parts.append(f"{number(len(plan.duplicates))} doppelt übersprungen")
     return ", ".join(parts)
-
-
-def _number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 import_command.context_class = GermanContext

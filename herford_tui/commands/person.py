@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
 
 import click
 
-from herford_tui.cli import GermanContext, command_db, db_option, german_help
+from herford_tui.cli import GermanContext, GermanGroup, command_db, db_option, german_help
+from herford_tui.commands.common import confirm, echo, json_text
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GermanGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @german_help
 def person() -> None:
     """Auskunft über eine Person (Art. 15 DSGVO) oder ihre Daten löschen (Art. 17 DSGVO).
@@ -26,12 +26,12 @@ def _open(db: str | None):
 
     path = command_db(db)
     if not path.exists():
-        click.echo(f"Fehler: Die Datenbank {path} gibt es nicht.", err=True)
+        echo(f"Fehler: Die Datenbank {path} gibt es nicht.", err=True)
         sys.exit(2)
     try:
         return Store(path).open()
     except StoreError as exc:
-        click.echo(f"Fehler: {exc}", err=True)
+        echo(f"Fehler: {exc}", err=True)
         sys.exit(2)
 
 
@@ -53,28 +53,27 @@ def auskunft(db: str | None, person_id: int, as_json: bool, out: Path | None) ->
     Exit-Code 0: ausgegeben; 1: Person nicht gefunden; 2: Datei fehlt, ist unlesbar oder vorhanden.
     """
     from herford_tui.store import NotFoundError
-    from herford_tui.store.erasure import person_disclosure
+    from herford_tui.store.erasure import person_disclosure, save_disclosure
 
     store = _open(db)
     try:
         report = person_disclosure(store, person_id, date.today())
     except NotFoundError as exc:
-        click.echo(f"Fehler: {exc}", err=True)
+        echo(f"Fehler: {exc}", err=True)
         sys.exit(1)
-    text = json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n" if as_json else report.as_text()
+    text = json_text(report.as_json()) if as_json else report.as_text()
     if out is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
     try:
-        with open(out, "x", encoding="utf-8") as fh:  # "x": never overwrite an existing file
-            fh.write(text)
+        save_disclosure(out, text)  # never overwrites; only the writer may read it
     except FileExistsError:
-        click.echo(f"Fehler: {out} gibt es schon; bitte einen anderen Namen wählen.", err=True)
+        echo(f"Fehler: {out} gibt es schon; bitte einen anderen Namen wählen.", err=True)
         sys.exit(2)
     except OSError as exc:
-        click.echo(f"Fehler: {out} lässt sich nicht schreiben ({exc.strerror}).", err=True)
+        echo(f"Fehler: {out} lässt sich nicht schreiben ({exc.strerror}).", err=True)
         sys.exit(2)
-    click.echo(f"Auskunft geschrieben nach {out}.")
+    echo(f"Auskunft geschrieben nach {out}.")
 
 
 @person.command(short_help="Name, Kontaktdaten und Notizen der Person löschen.")
@@ -95,36 +94,27 @@ def loeschen(db: str | None, person_id: int, yes: bool) -> None:
     store = _open(db)
     found = store.snapshot().persons.get(person_id)
     if found is None:
-        click.echo(f"Fehler: Eine Person mit der Nummer {person_id} gibt es nicht.", err=True)
+        echo(f"Fehler: Eine Person mit der Nummer {person_id} gibt es nicht.", err=True)
         sys.exit(1)
     memberships = len(store.snapshot().memberships_of_person(person_id))
     plural = "" if memberships == 1 else "en"
-    click.echo(f"Person {person_id}: {found.full_name} ({memberships} Mitgliedschaft{plural})")
-    if not yes and not _confirmed("Name, Kontaktdaten und Notizen endgültig löschen, auch aus den Sicherungen?"):
-        click.echo("Abgebrochen, nichts gelöscht.")
+    echo(f"Person {person_id}: {found.full_name} ({memberships} Mitgliedschaft{plural})")
+    if not confirm("Name, Kontaktdaten und Notizen endgültig löschen, auch aus den Sicherungen?", yes=yes):
+        echo("Abgebrochen, nichts gelöscht.")
         sys.exit(1)
     try:
         result = erase_person(store, person_id, date.today())
     except NotFoundError as exc:
-        click.echo(f"Fehler: {exc}", err=True)
+        echo(f"Fehler: {exc}", err=True)
         sys.exit(1)
     except ValidationError as exc:
-        click.echo(f"Fehler: Die Daten verletzen eine Regel, nichts gelöscht: {exc}", err=True)
+        echo(f"Fehler: Die Daten verletzen eine Regel, nichts gelöscht: {exc}", err=True)
         sys.exit(1)
     except (StoreError, OSError) as exc:
         # Safe to run again: the backups still holding the person are found by their content.
-        click.echo(f"Fehler: {exc} Bitte den Befehl noch einmal ausführen.", err=True)
+        echo(f"Fehler: {exc} Bitte den Befehl noch einmal ausführen.", err=True)
         sys.exit(2)
-    click.echo(result.summary())
-
-
-def _confirmed(question: str) -> bool:
-    """A German yes/no question (click.confirm only knows y/n); no input counts as no."""
-    try:
-        answer = click.prompt(f"{question} [j/N]", default="n", show_default=False, err=True)
-    except click.Abort:  # end of input (Strg+D, no terminal)
-        return False
-    return answer.strip().casefold() in ("j", "ja", "y", "yes")
+    echo(result.summary())
 
 
 for _command in (person, auskunft, loeschen):

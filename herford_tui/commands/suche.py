@@ -1,4 +1,4 @@
-"""``herford-tui suche TEXT``: look something up from the shell, e.g. in a second terminal in a meeting."""
+"""``herford-tui suche SUCHBEGRIFF``: look something up from the shell, e.g. in a second terminal in a meeting."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import date
 import click
 
 from herford_tui import cli
+from herford_tui.commands.common import echo
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,7 +19,7 @@ from herford_tui import cli
 @click.option(
     "--max", "limit", type=int, default=10, show_default=True, metavar="ZAHL", help="Höchstens so viele Treffer."
 )
-@click.argument("text", nargs=-1, required=True, metavar="TEXT")
+@click.argument("text", nargs=-1, required=True, metavar="SUCHBEGRIFF")
 def suche(db: str | None, limit: int, text: tuple[str, ...]) -> None:
     """Personen, Organisationen, Gremien und Sitzungen suchen und als Text ausgeben.
 
@@ -33,24 +34,24 @@ def suche(db: str | None, limit: int, text: tuple[str, ...]) -> None:
 
     path = cli.command_db(db)
     if not path.exists():
-        click.echo(f"Fehler: {path} gibt es nicht.", err=True)
+        echo(f"Fehler: {path} gibt es nicht.", err=True)
         sys.exit(2)
     try:
         snapshot = Store(path, backups=0, read_only=True).open().snapshot()  # a look-up never writes
     except StoreError as exc:
-        click.echo(f"Fehler: {exc}", err=True)
+        echo(f"Fehler: {exc}", err=True)
         sys.exit(2)
     query = " ".join(text)
     matches = search(snapshot, query, limit=max(limit, 1))
     if not matches:
-        click.echo(f"Nichts gefunden für „{printable(query)}“.")
+        echo(f"Nichts gefunden für „{printable(query)}“.")
         sys.exit(1)
     today = date.today()
     for number, match in enumerate(matches):
         if number:
-            click.echo("")
+            echo("")
         for line in match_card(match, snapshot, today):
-            click.echo(printable(line))  # stored text never reaches the terminal as control codes
+            echo(printable(line))  # stored text never reaches the terminal as control codes
     sys.exit(0)
 
 

@@ -7,6 +7,7 @@ from datetime import date
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, german_help
+from herford_tui.commands.common import echo
 
 
 @click.command()
@@ -19,13 +20,13 @@ from herford_tui.cli import GermanContext, command_db, db_option, german_help
 def termine(db: str | None, days: int, committee_name: str | None) -> None:
     """Die nächsten Sitzungen als Text ausgeben (schreibt nichts)."""
     from herford_tui.commands.reading import find_committee, read_snapshot
-    from herford_tui.domain.meetings import upcoming_lines
+    from herford_tui.domain.schedule import upcoming_lines
     from herford_tui.domain.text import printable
 
     snapshot = read_snapshot(command_db(db))
     committee = find_committee(snapshot, committee_name)
     for line in upcoming_lines(snapshot, date.today(), days, committee.id if committee else None):
-        click.echo(printable(line))
+        echo(printable(line))
 
 
 termine.context_class = GermanContext

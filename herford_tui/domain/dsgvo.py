@@ -11,13 +11,14 @@ import dataclasses
 import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import ATTENDANCE, FIELD, ROLE, format_date
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.text import printable
 
 PLACEHOLDER = "gelöschte Person"
 REDACTED = "[gelöscht]"
@@ -37,7 +38,7 @@ class PersonNotFound(LookupError):
 
 @dataclasses.dataclass
 class Disclosure:
-    """Everything the database holds about one person, resolved to readable names."""
+    """Everything stored about one person, resolved to readable names, times in office time."""
 
     person: Person
     organisation: Organisation | None
@@ -48,6 +49,15 @@ class Disclosure:
     as_of: date
     record_times: dict[str, str] = dataclasses.field(default_factory=dict)
     """When the person's record was created and last changed ("created", "modified", ISO)."""
+    stand_ins: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    """Meetings where the person stood in for another."""
+    guest: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    """Meetings whose guest list names the person."""
+    tasks: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    responsible: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    """Agenda items the person is responsible for."""
+    files: list[tuple[str, list[str]]] = dataclasses.field(default_factory=list)
+    """Per kind of file beside the database (``store/personal_files.py``): the files naming the person."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -56,12 +66,22 @@ class Disclosure:
             "person": {
                 "id": self.person.id,
                 **{name: to_json(getattr(self.person, name)) for name in PERSON_FIELDS},
-                **self.record_times,
+                **{key: local_iso(value) for key, value in self.record_times.items()},
             },
             "organisation": self.organisation.name if self.organisation else None,
             "mitgliedschaften": self.memberships,
             "anwesenheit": self.attendance,
-            "aenderungsprotokoll": [dict(entry) for entry in self.audit] if self.audit_available else None,
+            "vertretung_in_sitzungen": self.stand_ins,
+            "gast_in_sitzungen": self.guest,
+            "aufgaben": self.tasks,
+            "verantwortlich_fuer_tagesordnungspunkte": self.responsible,
+            "aenderungsprotokoll": [
+                dict(entry) | ({"at": local_iso(entry["at"])} if isinstance(entry.get("at"), str) else {})
+                for entry in self.audit
+            ]
+            if self.audit_available
+            else None,
+            "dateien": [{"art": label, "pfade": paths} for label, paths in self.files],
             "zweck": PURPOSE,
         }
 
@@ -92,9 +112,18 @@ class Disclosure:
             lines.append("  keine")
         lines += ["", f"Anwesenheit in Sitzungen ({len(self.attendance)})"]
         for a in self.attendance:
-            lines.append(f"  {a['gremium']}, {format_date(date.fromisoformat(a['datum']))}: {a['status']}")
+            lines.append(f"  {_meeting(a)}: {a['status']}")
         if not self.attendance:
             lines.append("  keine Einträge")
+        sections = (
+            ("Vertretung in Sitzungen", self.stand_ins, lambda a: f"{_meeting(a)}: vertrat {a['vertreten']}"),
+            ("Als Gast in Sitzungen", self.guest, lambda a: f"{_meeting(a)}: „{a['eintrag']}“"),
+            ("Aufgaben", self.tasks, _task_line),
+            ("Verantwortlich für Tagesordnungspunkte", self.responsible, _item_line),
+        )
+        for title, rows, line in sections:
+            lines += ["", f"{title} ({len(rows)})"]
+            lines += [f"  {line(row)}" for row in rows] or ["  keine"]
         lines += ["", "Änderungsprotokoll"]
         if not self.audit_available:
             lines.append("  Es wird kein Änderungsprotokoll geführt.")
@@ -102,18 +131,59 @@ class Disclosure:
             lines.append("  keine Einträge zu dieser Person")
         else:
             lines += [f"  {audit_line(entry)}" for entry in self.audit]
+        if self.files:
+            lines += ["", "Dateien mit Angaben zur Person"]
+            for label, paths in self.files:
+                lines.append(f"  {label}: {', '.join(paths)}")
         lines += ["", PURPOSE]
-        return "\n".join(lines) + "\n"
+        return "\n".join(printable(line) for line in lines) + "\n"
 
 
-def _timestamp(text: str) -> str:
-    """ "2026-11-28T14:20:04+00:00" as "28.11.2026 14:20 UTC"; anything else as it is."""
+def _meeting(row: Mapping[str, Any]) -> str:
+    day = format_date(date.fromisoformat(row["datum"])) if row.get("datum") else "ohne Datum"
+    return f"{row['gremium']}, {day}"
+
+
+def _task_line(row: Mapping[str, Any]) -> str:
+    due = f", fällig {format_date(date.fromisoformat(row['faellig']))}" if row.get("faellig") else ""
+    done = ", erledigt" if row.get("erledigt") else ""
+    return f"{_meeting(row)}, TOP {row['top']}: {row['aufgabe']}{due}{done}"
+
+
+def _item_line(row: Mapping[str, Any]) -> str:
+    return f"{_meeting(row)}, TOP {row['top']}: {row['titel']}"
+
+
+def office_zone() -> tzinfo | None:
+    """Europe/Berlin, as the log shows it (None without time zone data: the server's local time)."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Europe/Berlin")
+    except Exception:
+        return None
+
+
+def local_iso(text: str) -> str:
+    """A stored UTC time ("2026-11-28T13:20:04+00:00") in office time ("…T14:20:04+01:00")."""
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
         return text
-    zone = " UTC" if moment.utcoffset() is not None and not moment.utcoffset() else ""
-    return f"{format_date(moment.date())} {moment:%H:%M}{zone}"
+    if moment.utcoffset() is None:
+        return text
+    return moment.astimezone(office_zone()).isoformat()
+
+
+def _timestamp(text: str) -> str:
+    """ "2026-11-28T14:20:04+00:00" as "28.11.2026 15:20" (office time); anything else as it is."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if moment.utcoffset() is not None:
+        moment = moment.astimezone(office_zone())
+    return f"{format_date(moment.date())} {moment:%H:%M}"
 
 
 def membership_line(m: Mapping[str, Any]) -> str:
@@ -126,9 +196,44 @@ def membership_line(m: Mapping[str, Any]) -> str:
     return " · ".join(parts)
 
 
+AUDIT_ACTION = {
+    "insert": "angelegt",
+    "update": "geändert",
+    "delete": "gelöscht",
+    "erase": "personenbezogene Daten gelöscht (DSGVO)",
+    "restore-insert": "durch Wiederherstellung zurückgeholt",
+    "restore-update": "durch Wiederherstellung geändert",
+    "restore-delete": "durch Wiederherstellung entfernt",
+}
+AUDIT_TABLE = {
+    "committees": "Gremium",
+    "organisations": "Organisation",
+    "persons": "Person",
+    "memberships": "Mitgliedschaft",
+    "meetings": "Sitzung",
+}
+
+
 def audit_line(entry: Mapping[str, Any]) -> str:
-    """One audit entry as text; the audit log (issue 10) decides its keys, so show them all."""
-    return ", ".join(f"{key}: {value}" for key, value in entry.items())
+    """One log entry: when (office time), who, which record, what changed (values as stored)."""
+    when = _timestamp(entry["at"]) if isinstance(entry.get("at"), str) else "?"
+    table = str(entry.get("table", ""))
+    what = f"{AUDIT_TABLE.get(table, table)} {entry.get('id', '')}"
+    label = f" „{entry['label']}“" if entry.get("label") else ""
+    action = str(entry.get("action", ""))
+    head = f"{when}  {entry.get('user', '?')}  {what}{label} {AUDIT_ACTION.get(action, action)}"
+    changes = entry.get("changes")
+    if isinstance(changes, dict) and changes:
+        shown = []
+        for name, pair in changes.items():
+            old, new = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
+            shown.append(f"{FIELD.get(name, name)}: {_value(old)} → {_value(new)}")
+        head += ": " + "; ".join(shown)
+    return head
+
+
+def _value(value: Any) -> str:
+    return "–" if value in (None, "", []) else str(to_json(value))
 
 
 def to_json(value: Any) -> Any:
@@ -154,20 +259,34 @@ def disclosure(
         _membership_entry(snapshot, m)
         for m in sorted(snapshot.memberships_of_person(person_id), key=lambda m: (m.start or date.min, m.id))
     ]
-    attendance = []
+    report = Disclosure(person, org, memberships, [], list(audit or ()), audit is not None, today)
+    names = {match_key(n) for n in (person.full_name, f"{person.given_name} {person.family_name}") if n.strip()}
     for meeting in sorted(snapshot.meetings.values(), key=lambda m: (m.date or date.min, m.id)):
+        committee = snapshot.committees.get(meeting.committee_id)
+        where = {
+            "sitzung_id": meeting.id,
+            "gremium": committee.name if committee else "?",
+            "datum": to_json(meeting.date),
+        }
         for entry in meeting.attendance:
             if entry.person_id == person_id:
-                committee = snapshot.committees.get(meeting.committee_id)
-                attendance.append(
-                    {
-                        "sitzung_id": meeting.id,
-                        "gremium": committee.name if committee else "?",
-                        "datum": to_json(meeting.date),
-                        "status": ATTENDANCE[entry.status],
-                    }
-                )
-    return Disclosure(person, org, memberships, attendance, list(audit or ()), audit is not None, today)
+                report.attendance.append(where | {"status": ATTENDANCE[entry.status]})
+            if entry.deputy_id == person_id:
+                stood_for = snapshot.persons.get(entry.person_id)
+                report.stand_ins.append(where | {"vertreten": stood_for.full_name if stood_for else "?"})
+        for guest in meeting.guests:
+            if names and any(name in match_key(guest) for name in names):
+                report.guest.append(where | {"eintrag": guest})
+        for item in meeting.agenda:
+            top = where | {"top": item.number, "titel": item.title}
+            if item.responsible_person_id == person_id:
+                report.responsible.append(top)
+            for task in item.tasks:
+                if task.person_id == person_id:
+                    report.tasks.append(
+                        top | {"aufgabe": task.what, "faellig": to_json(task.due), "erledigt": task.done}
+                    )
+    return report
 
 
 def _membership_entry(snapshot: Snapshot, m: Membership) -> dict[str, Any]:

@@ -145,6 +145,11 @@ def format_time(value: time | None) -> str:
     return "" if value is None else value.strftime("%H:%M")
 
 
+def number(value: int) -> str:
+    """A count as German text: 3.000 Personen, 12.345 Einträge (the point groups thousands)."""
+    return f"{value:,}".replace(",", ".")
+
+
 def parse_date(text: str) -> date:
     """Read a German date such as 28.11.2026 (also 28.11.26); raise ValueError in German."""
     text = text.strip()

@@ -1,20 +1,19 @@
-"""Rules for meetings: rhythm per year, overlaps, invitation deadline, open tasks, upcoming list."""
+"""Rules for meetings: rhythm per year, overlaps, invitation deadline.
+
+They take records, not the Snapshot: the Snapshot checks meetings with them (its ``check``),
+so this module must not need it. Lists across the snapshot are in ``schedule.py``."""
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 from herford_tui.domain.calendar import day_off
-from herford_tui.domain.labels import MEETING_STATUS, format_date, format_time
-from herford_tui.domain.models import AgendaItem, Attendance, Committee, Meeting, MeetingStatus, Task
+from herford_tui.domain.labels import format_date, format_time
+from herford_tui.domain.models import Attendance, Committee, Meeting, MeetingStatus
 from herford_tui.domain.validation import Problem
-
-if TYPE_CHECKING:
-    from herford_tui.domain.snapshot import Snapshot
 
 
 # -- rhythm ----------------------------------------------------------------------------------
@@ -105,14 +104,15 @@ def overlapping(meeting: Meeting, others: Iterable[Meeting]) -> list[Meeting]:
     return found
 
 
-def meeting_problems(snapshot: Snapshot, meeting: Meeting) -> list[Problem]:
-    """Rules that need the other meetings: two meetings of one committee at one time are refused."""
+def meeting_problems(meeting: Meeting, others: Iterable[Meeting], persons: Container[int]) -> list[Problem]:
+    """Rules that need the other meetings (``others``: the committee's) and the ids of the known
+    persons: two meetings of one committee at one time are refused."""
     problems = []
-    for other in overlapping(meeting, snapshot.meetings_of(meeting.committee_id)):
+    for other in overlapping(meeting, others):
         when = time_range(other) or "ganztägig"
         problems.append(Problem("date", f"Das Gremium hat am {format_date(other.date)} schon eine Sitzung ({when})."))
     for entry in meeting.attendance:
-        if entry.deputy_id is not None and entry.deputy_id not in snapshot.persons:
+        if entry.deputy_id is not None and entry.deputy_id not in persons:
             problems.append(Problem("attendance", "Eine vertretende Person fehlt im Verzeichnis."))
         if entry.status is Attendance.VERTRETEN and entry.deputy_id is None:
             problems.append(Problem("attendance", "Bei „vertreten“ fehlt, wer vertreten hat."))
@@ -120,7 +120,7 @@ def meeting_problems(snapshot: Snapshot, meeting: Meeting) -> list[Problem]:
         for task in item.tasks:
             if not task.what.strip():
                 problems.append(Problem("tasks", f"TOP {item.number}: Eine Aufgabe braucht eine Beschreibung."))
-            if task.person_id is not None and task.person_id not in snapshot.persons:
+            if task.person_id is not None and task.person_id not in persons:
                 problems.append(Problem("tasks", f"TOP {item.number}: Die zuständige Person fehlt im Verzeichnis."))
         for decision in item.decisions:
             if not decision.text.strip():
@@ -176,66 +176,3 @@ def names_person(meeting: Meeting, person_id: int) -> bool:
         item.responsible_person_id == person_id or any(t.person_id == person_id for t in item.tasks)
         for item in meeting.agenda
     )
-
-
-# -- open tasks ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class OpenTask:
-    meeting: Meeting
-    item: AgendaItem
-    task: Task
-    overdue: bool
-
-
-def open_tasks(snapshot: Snapshot, today: date, committee_id: int | None = None) -> list[OpenTask]:
-    """Tasks not done from every meeting (or one committee's), earliest due first; overdue marked."""
-    found = []
-    for meeting in snapshot.meetings.values():
-        if committee_id is not None and meeting.committee_id != committee_id:
-            continue
-        for item in meeting.agenda:
-            for task in item.tasks:
-                if not task.done:
-                    found.append(OpenTask(meeting, item, task, task.due is not None and task.due < today))
-    return sorted(found, key=lambda t: (t.task.due or date.max, t.meeting.date or date.max, t.task.what))
-
-
-# -- the next meetings (the ``termine`` command) --------------------------------------------
-def upcoming(snapshot: Snapshot, today: date, days: int, committee_id: int | None = None) -> list[Meeting]:
-    last = today + timedelta(days=days)
-    return [
-        m
-        for m in snapshot.meetings.values()
-        if m.date
-        and today <= m.date <= last
-        and (committee_id is None or m.committee_id == committee_id)
-        and m.committee_id in snapshot.committees
-    ]
-
-
-def upcoming_lines(snapshot: Snapshot, today: date, days: int, committee_id: int | None = None) -> list[str]:
-    """Plain text like ``khal list``: a heading per day, one line per meeting."""
-    meetings = sorted(upcoming(snapshot, today, days, committee_id), key=_sort_key)
-    if not meetings:
-        span = {0: "heute", 1: "heute oder morgen"}.get(days, f"in den nächsten {days} Tagen")
-        return [f"Keine Sitzungen {span}."]
-    lines: list[str] = []
-    day: date | None = None
-    for m in meetings:
-        if m.date != day:
-            day = m.date
-            heading = "Heute, " if day == today else ("Morgen, " if day == today + timedelta(days=1) else "")
-            lines.append(f"{heading}{format_date(day, weekday=True)}")
-        committee = snapshot.committees[m.committee_id]
-        place = ", ".join(p for p in (m.location, m.room) if p)
-        parts = [time_range(m) or "ganztägig", committee.name]
-        if place:
-            parts.append(place)
-        if m.status is not MeetingStatus.GEPLANT:
-            parts.append(f"[{MEETING_STATUS[m.status]}]")
-        lines.append("  " + "  ".join(parts))
-    return lines
-
-
-def _sort_key(m: Meeting) -> tuple[date, time, int]:
-    return (m.date or date.max, m.start_time or time.min, m.id)

@@ -17,11 +17,62 @@ import dataclasses
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from herford_tui.domain.labels import ROLE, format_date
+from herford_tui.domain.labels import ROLE, format_date, parse_date
 from herford_tui.domain.models import Membership, Record, Role
 from herford_tui.domain.plans import Follow, Plan
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.domain.validation import Problem, ValidationError
+
+
+def split_from(m: Membership, on: date, **changes: object) -> tuple[Membership, Membership]:
+    """``m`` changes from ``on`` and keeps its history: it ends the day before, and a new
+    membership (same person, seat, represented organisation, notes and end, with
+    ``changes``) starts on ``on``. The one split behind role changes and seat moves."""
+    ended = dataclasses.replace(m, end=on - timedelta(days=1))
+    new = dataclasses.replace(m, id=0, rev=0, start=on, end=m.end, deputy_of=None)
+    return ended, dataclasses.replace(new, **changes)  # type: ignore[arg-type]
+
+
+@dataclasses.dataclass(frozen=True)
+class RolePlan:
+    """The records of a role change for one save, and where the cursor goes afterwards."""
+
+    items: Plan
+    focus: int
+    """Index (in the saved list) of the membership that now holds the new role."""
+
+
+def plan_role_change(
+    snapshot: Snapshot, membership: Membership, role: Role | None, on: str
+) -> RolePlan | list[Problem]:
+    """The role form's values (``on`` as typed) as a checked plan, or the problems in German."""
+    day = _day(on)
+    if isinstance(day, Problem):
+        return [day]
+    if role is None:
+        return [Problem("role", "Bitte die neue Rolle wählen.")]
+    try:
+        plan = change_role(snapshot, membership, role, day)
+    except ValidationError as exc:
+        return exc.problems
+    return check_plan(snapshot, plan) or RolePlan(plan, _focus(plan, membership.person_id, role))
+
+
+def plan_chair_handover(
+    snapshot: Snapshot, committee_id: int, to: Membership | None, on: str
+) -> RolePlan | list[Problem]:
+    """The hand-over form's values (``on`` as typed) as a checked plan, or the problems."""
+    day = _day(on)
+    problems = [day] if isinstance(day, Problem) else []
+    if to is None:
+        problems.insert(0, Problem("person_id", "Bitte das Mitglied wählen, das den Vorsitz übernimmt."))
+    if problems or to is None or isinstance(day, Problem):
+        return problems
+    try:
+        plan = hand_over_chair(snapshot, committee_id, to, day)
+    except ValidationError as exc:
+        return exc.problems
+    return check_plan(snapshot, plan) or RolePlan(plan, _focus(plan, to.person_id, Role.VORSITZ))
 
 
 def chair_of(snapshot: Snapshot, committee_id: int, on: date) -> Membership | None:
@@ -110,6 +161,25 @@ def later_concurrent_chairs(memberships: Iterable[Membership]) -> list[tuple[Mem
 
 
 # -- helpers -------------------------------------------------------------------------------------
+def _day(text: str) -> date | Problem:
+    if not text.strip():
+        return Problem("start", "Bitte das Datum angeben, ab dem die neue Rolle gilt.")
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        return Problem("start", str(exc))
+
+
+def _focus(plan: Plan, person_id: int, role: Role) -> int:
+    """The record of ``plan`` that gives ``person_id`` the new ``role`` (new, or changed in place)."""
+    found = [
+        i
+        for i, item in enumerate(plan)
+        if isinstance(item, Membership) and item.person_id == person_id and item.role is role
+    ]
+    return found[-1] if found else 0
+
+
 def _change(snapshot: Snapshot, m: Membership, new_role: Role, on: date, *, offset: int) -> Plan:
     """``change_role`` for a plan that already holds ``offset`` items before this one."""
     problems = _refusals(snapshot, m, new_role, on)
@@ -117,8 +187,7 @@ def _change(snapshot: Snapshot, m: Membership, new_role: Role, on: date, *, offs
         raise ValidationError(problems)
     if m.start == on:  # nothing before ``on`` to keep: the role is simply corrected
         return [dataclasses.replace(m, role=new_role, deputy_of=None)]
-    ended = dataclasses.replace(m, end=on - timedelta(days=1))
-    new = dataclasses.replace(m, id=0, rev=0, role=new_role, start=on, end=m.end, deputy_of=None)
+    ended, new = split_from(m, on, role=new_role)
     new_index = offset + 1  # where ``new`` lands in the saved list
 
     def follow(deputy: Membership) -> Follow:  # same seat: only whom the deputy stands in for changes

@@ -9,7 +9,9 @@ names, newest first for meetings).
 
 Searched: persons (name, function, organisation, current committees), organisations (name,
 type, municipality), committees (name, short name, purpose), meetings (committee, date as
-"12.3." or "März", place) and agenda items (title, with the meeting's committee and date).
+"12.3." or "März", place), agenda items (title, with the meeting's committee and date), and the
+minutes, decisions and tasks of the meetings (their text, with the meeting's committee and date;
+a task also by who does it and whether it is done).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from herford_tui.domain.models import AgendaItem, Committee, Meeting, Organisation, Person
+from herford_tui.domain.models import AgendaItem, Committee, Decision, Meeting, Organisation, Person, Task
 from herford_tui.domain.search_index import Kind, index_of, query_words
 from herford_tui.domain.snapshot import Snapshot
 
@@ -31,6 +33,8 @@ class Match:
     item: AgendaItem | None
     """For an agenda item: the item (``record`` is its meeting)."""
     points: int
+    detail: Decision | Task | None = None
+    """For a decision or a task: which one (``item`` is its agenda item)."""
 
 
 def search(snapshot: Snapshot, text: str, kinds: Iterable[Kind] = ALL_KINDS, limit: int | None = 30) -> list[Match]:
@@ -39,7 +43,7 @@ def search(snapshot: Snapshot, text: str, kinds: Iterable[Kind] = ALL_KINDS, lim
     matches = []
     for points, kind, position in index.best(query_words(text), kinds, limit):
         entry = index.kind(kind).entries[position]
-        matches.append(Match(kind, entry.record, entry.item, points))
+        matches.append(Match(kind, entry.record, entry.item, points, entry.detail))
     return matches
 
 

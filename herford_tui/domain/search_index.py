@@ -31,8 +31,8 @@ from functools import lru_cache
 from itertools import islice
 
 from herford_tui.domain.fold import match_key, sort_key
-from herford_tui.domain.labels import MONTHS, ORG_TYPE
-from herford_tui.domain.models import AgendaItem, Committee, Meeting, Organisation, Person
+from herford_tui.domain.labels import DECISION_RESULT, MONTHS, ORG_TYPE
+from herford_tui.domain.models import AgendaItem, Committee, Decision, Meeting, Organisation, Person, Task
 from herford_tui.domain.snapshot import Snapshot
 
 
@@ -44,6 +44,10 @@ class Kind(enum.IntEnum):
     ORGANISATION = 2
     MEETING = 3
     AGENDA_ITEM = 4
+    MINUTES = 5
+    """A meeting's minutes or an agenda item's (``Entry.item``)."""
+    DECISION = 6
+    TASK = 7
 
 
 # Points a typed word earns in a record: whole word > word start > close fuzzy; a bonus (less
@@ -103,6 +107,8 @@ class Entry:
     kind: Kind
     record: Committee | Person | Organisation | Meeting
     item: AgendaItem | None = None
+    detail: Decision | Task | None = None
+    """For a decision or a task: which one of the item's."""
 
 
 @dataclass
@@ -391,12 +397,57 @@ def _add_agenda_items(index: KindIndex, snapshot: Snapshot) -> None:
             index.add(Entry(Kind.AGENDA_ITEM, m, item), [item.title], context)
 
 
+def _meeting_context(m: Meeting, names: dict[int, list[str]], word: str) -> list[str]:
+    """What finds a minutes, decision or task entry besides its own text: the kind's word
+    ("protokoll"), the meeting's committee and its date."""
+    return [match_key(word), *(t for name in names.get(m.committee_id, ()) for t in tokens(name)), *date_tokens(m.date)]
+
+
+def _add_minutes(index: KindIndex, snapshot: Snapshot) -> None:
+    names = _committee_names(snapshot)
+    for m in _ordered_meetings(snapshot):
+        context = _meeting_context(m, names, "Protokoll")
+        if m.minutes.strip():
+            index.add(Entry(Kind.MINUTES, m), [], [*tokens(m.minutes), *context])
+        for item in m.agenda:
+            if item.minutes.strip():
+                index.add(Entry(Kind.MINUTES, m, item), [item.title], [*tokens(item.minutes), *context])
+
+
+def _add_decisions(index: KindIndex, snapshot: Snapshot) -> None:
+    names = _committee_names(snapshot)
+    for m in _ordered_meetings(snapshot):
+        context = _meeting_context(m, names, "Beschluss")
+        for item in m.agenda:
+            for decision in item.decisions:
+                result = match_key(DECISION_RESULT[decision.result])
+                index.add(
+                    Entry(Kind.DECISION, m, item, decision), [decision.text], [*tokens(item.title), result, *context]
+                )
+
+
+def _add_tasks(index: KindIndex, snapshot: Snapshot) -> None:
+    names = _committee_names(snapshot)
+    for m in _ordered_meetings(snapshot):
+        context = _meeting_context(m, names, "Aufgabe")
+        for item in m.agenda:
+            for task in item.tasks:
+                person = snapshot.persons.get(task.person_id) if task.person_id is not None else None
+                who = [*tokens(person.family_name), *tokens(person.given_name)] if person else []
+                state = match_key("erledigt" if task.done else "offen")
+                extra = [*who, *tokens(item.title), state, *date_tokens(task.due), *context]
+                index.add(Entry(Kind.TASK, m, item, task), [task.what], extra)
+
+
 _SOURCES: dict[Kind, frozenset[str]] = {
     Kind.COMMITTEE: frozenset({"committees"}),
     Kind.PERSON: frozenset({"persons", "memberships", "committees", "organisations"}),
     Kind.ORGANISATION: frozenset({"organisations"}),
     Kind.MEETING: frozenset({"meetings", "committees"}),
     Kind.AGENDA_ITEM: frozenset({"meetings", "committees"}),
+    Kind.MINUTES: frozenset({"meetings", "committees"}),
+    Kind.DECISION: frozenset({"meetings", "committees"}),
+    Kind.TASK: frozenset({"meetings", "committees", "persons"}),
 }
 """The tables each kind's index is built from: a change elsewhere leaves it as it was."""
 
@@ -420,6 +471,9 @@ _BUILDERS = {
     Kind.ORGANISATION: _add_organisations,
     Kind.MEETING: _add_meetings,
     Kind.AGENDA_ITEM: _add_agenda_items,
+    Kind.MINUTES: _add_minutes,
+    Kind.DECISION: _add_decisions,
+    Kind.TASK: _add_tasks,
 }
 
 

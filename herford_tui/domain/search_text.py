@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from herford_tui.domain.labels import MEETING_STATUS, ORG_TYPE, ROLE, format_date, format_time
-from herford_tui.domain.models import KREISWEIT, Committee, Meeting, Organisation, Person
+from herford_tui.domain.labels import DECISION_RESULT, MEETING_STATUS, ORG_TYPE, ROLE, format_date, format_time
+from herford_tui.domain.models import KREISWEIT, Committee, Decision, Meeting, Organisation, Person, Task
 from herford_tui.domain.search import Match
 from herford_tui.domain.search_index import Kind
 from herford_tui.domain.snapshot import Snapshot
@@ -18,7 +18,11 @@ KIND_LABEL = {
     Kind.ORGANISATION: "Organisation",
     Kind.MEETING: "Sitzung",
     Kind.AGENDA_ITEM: "Tagesordnung",
+    Kind.MINUTES: "Protokoll",
+    Kind.DECISION: "Beschluss",
+    Kind.TASK: "Aufgabe",
 }
+SNIPPET = 80
 
 
 def describe(match: Match, snapshot: Snapshot, today: date) -> tuple[str, str]:
@@ -37,6 +41,8 @@ def describe(match: Match, snapshot: Snapshot, today: date) -> tuple[str, str]:
         return record.name, f"{label} · {ORG_TYPE[record.type]}, {record.municipality}"
     committee = _committee_name(snapshot, record)
     when = format_date(record.date, weekday=True)
+    if match.kind in (Kind.MINUTES, Kind.DECISION, Kind.TASK):
+        return _meeting_text(match, record), f"{label} · {_where(match, committee, when)}"
     if match.item is not None:
         number = f"TOP {match.item.number}: " if match.item.number else ""
         return f"{number}{match.item.title}", f"{label} · {committee}, {when}"
@@ -44,6 +50,25 @@ def describe(match: Match, snapshot: Snapshot, today: date) -> tuple[str, str]:
     place = record.location or "Ort offen"
     status = MEETING_STATUS[record.status]
     return f"{committee}, {when}", f"{label} · {' '.join(p for p in (times, place) if p)} · {status}"
+
+
+def _meeting_text(match: Match, meeting: Meeting) -> str:
+    """The hit's own text, one line, shortened: the decision, the task, the start of the minutes."""
+    detail = match.detail
+    if isinstance(detail, Decision):
+        text = f"{detail.text} ({DECISION_RESULT[detail.result]})"
+    elif isinstance(detail, Task):
+        due = f", bis {format_date(detail.due)}" if detail.due else ""
+        text = f"{detail.what} ({'erledigt' if detail.done else 'offen'}{due})"
+    else:
+        text = match.item.minutes if match.item is not None else meeting.minutes
+    line = " ".join(text.split())
+    return line if len(line) <= SNIPPET else line[: SNIPPET - 1] + "…"
+
+
+def _where(match: Match, committee: str, when: str) -> str:
+    top = f" · TOP {match.item.number} {match.item.title}".rstrip() if match.item is not None else ""
+    return f"{committee}, {when}{top}"
 
 
 def committees_of(snapshot: Snapshot, person: Person, today: date) -> list[str]:
@@ -121,7 +146,7 @@ def match_card(match: Match, snapshot: Snapshot, today: date) -> list[str]:
         title, detail = describe(match, snapshot, today)
         members = len(snapshot.memberships_of(record.id, today))
         lines = [title, f"  {detail.split(' · ', 1)[1]} · {members} aktuelle Mitgliedschaften"]
-    elif match.item is not None:
+    elif match.item is not None or match.kind is Kind.MINUTES:
         title, detail = describe(match, snapshot, today)
         lines = [title, f"  {detail.split(' · ', 1)[1]}"]
     else:

@@ -177,7 +177,7 @@ class Snapshot:
             for entry in record.attendance:
                 if entry.person_id not in self.persons:
                     problems.append(Problem("attendance", "Eine Person der Anwesenheitsliste fehlt."))
-            problems += meeting_rules.meeting_problems(self, record)
+            problems += meeting_rules.meeting_problems(record, self.meetings_of(record.committee_id), self.persons)
         return problems
 
     @cached_property

@@ -94,7 +94,7 @@ class Table:
 class Sheet:
     title: str
     header: list[str]
-    rows: list[list[Value]] = field(default_factory=list)
+    rows: Sequence[Sequence[Value]] = field(default_factory=list)
 
 
 def _number(n: int) -> str:

@@ -11,6 +11,15 @@ group only (as the database). It is written in the same transaction as the datab
 A writer killed between 1 and 2 leaves entries whose version is beyond the file's. Readers ignore
 them and the next writer cuts them off (under the lock) before appending, so the log holds exactly
 the changes that are in the file: nothing more, nothing less.
+
+The entries form a hash chain: each carries ``prev``, the hash of the line before it (the first
+entry ever: ""), and the database's meta table keeps ``log_head``, the hash of the last entry of
+its version. ``verify`` (run by ``herford-tui check``) so finds a changed, deleted, inserted or cut
+entry and a missing log. Past ``part_bytes()`` the log is moved to a numbered part
+(``herford.json.log.1``, ``.2``, … oldest first) and a new one begins; the chain runs on across
+the parts. A DSGVO erasure rewrites the entries that held the person's data and so re-chains the
+log; its own entry records that it did (``rechained``), and the new head goes into the database
+in the same transaction.
 """
 
 from __future__ import annotations
@@ -30,16 +39,22 @@ from typing import Any
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.store.codec import encode, table_of
-from herford_tui.store.errors import StoreError, os_error
-from herford_tui.store.files import FILE_MODE, DatabaseFile, read_regular_file, write_atomic
+from herford_tui.store.errors import NotADatabaseError, StoreError, os_error
+from herford_tui.store.files import FILE_MODE, DatabaseFile, max_bytes, read_regular_file, write_atomic
 from herford_tui.store.migrations import META
 
 VERSION = "version"
 """Key in the meta document: how many logged transactions the file has seen."""
+HEAD = "log_head"
+"""Key in the meta document: the hash of the log's last entry of this version (see ``verify``)."""
 CHUNK = 65536
 ERASED = "[gelöscht]"
 IGNORED_FIELDS = ("rev",)
 EMPTY: tuple[Any, ...] = ("", None, [])
+PART_KB_ENV = "HERFORD_TUI_LOG_PART_KB"
+PART_BYTES = 8 * 1024 * 1024
+"""A log file this big is moved to a numbered part before the next entry (``$HERFORD_TUI_LOG_PART_KB``)."""
+PERSON_VALUES = ("title", "given_name", "family_name", "email", "phone")
 
 Entry = dict[str, Any]
 
@@ -48,10 +63,56 @@ def log_path(db: Path) -> Path:
     return Path(db).with_name(Path(db).name + ".log")
 
 
+def part_paths(db: Path) -> list[Path]:
+    """The numbered parts of the log, oldest first (without the current log)."""
+    log = log_path(db)
+    found = []
+    for path in log.parent.glob(log.name + ".*"):
+        number = path.name[len(log.name) + 1 :]
+        if number.isascii() and number.isdigit():
+            found.append((int(number), path))
+    return [path for _, path in sorted(found)]
+
+
+def log_files(db: Path) -> list[Path]:
+    """Every file of the log in order: the parts, then the current log (if there)."""
+    log = log_path(db)
+    return [*part_paths(db), *([log] if log.exists() else [])]
+
+
+def part_bytes() -> int:
+    """When the log moves to a part: ``$HERFORD_TUI_LOG_PART_KB``, else 8 MB, and never more than
+    half the size limit of reading a file (``files.max_bytes``), so every part stays readable."""
+    value = os.environ.get(PART_KB_ENV, "").strip()
+    with contextlib.suppress(ValueError):
+        if value and float(value) > 0:
+            return int(float(value) * 1024)
+    return min(PART_BYTES, max_bytes() // 2)
+
+
+def line_hash(line: bytes) -> str:
+    import hashlib  # only writers and the check need it
+
+    return hashlib.sha256(line).hexdigest()[:32]
+
+
 def version_of(data: dict[str, Any]) -> int:
     head = data.get(META, {}).get("1", {})
     value = head.get(VERSION, 0) if isinstance(head, dict) else 0
     return value if type(value) is int else 0
+
+
+def head_of(data: dict[str, Any]) -> str | None:
+    head = data.get(META, {}).get("1", {})
+    value = head.get(HEAD) if isinstance(head, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def stamp_data(data: dict[str, Any], version: int, head: str) -> None:
+    """Give ``data`` (about to be written) its log version and the hash of its last log entry."""
+    meta = data.setdefault(META, {}).setdefault("1", {})
+    meta[VERSION] = version
+    meta[HEAD] = head
 
 
 def current_user() -> str:
@@ -63,6 +124,10 @@ def current_user() -> str:
             return os.getlogin()
         except OSError:
             return f"uid {os.getuid()}"
+
+
+def stamp(version: int) -> Entry:
+    return {"v": version, "at": datetime.now(UTC).isoformat(timespec="seconds"), "user": current_user()}
 
 
 # -- writing (under the lock) -------------------------------------------------------------------
@@ -80,64 +145,122 @@ def record(
     Must be called while holding the file lock; returns the new version.
     """
     version = version_of(data) + 1
-    stamp = {"v": version, "at": datetime.now(UTC).isoformat(timespec="seconds"), "user": current_user()}
+    at = stamp(version)
     entries = [e for r in saved if (e := _saved_entry(before, r, action))]
     entries += [_deleted_entry(before, r) for r in deleted]
-    data.setdefault(META, {}).setdefault("1", {})[VERSION] = version
-    append(file.path, version - 1, [stamp | e for e in entries], mode=file.file_mode())
+    head = append(file.path, version - 1, [at | e for e in entries], mode=file.file_mode())
+    stamp_data(data, version, head)
     return version
 
 
-def append(db: Path, file_version: int, entries: list[Entry], *, mode: int = FILE_MODE) -> None:
-    """Cut entries beyond ``file_version`` (a killed writer's), then append ``entries`` durably.
-
-    ``mode`` is the database file's own (``DatabaseFile.file_mode``): the log is never wider.
-    """
-    path = log_path(db)
+def _encode_line(entry: Entry) -> bytes:
     try:
-        payload = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries).encode("utf-8")
+        return json.dumps(entry, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         # the same refusal as the database file's write (files.py) gives for the same text
         raise StoreError(
             "Ein Text enthält ein ungültiges Zeichen (falsche Zeichenkodierung des Terminals?). "
             "Bitte das Zeichen löschen und neu eingeben. Nichts wurde gespeichert."
         ) from None
+
+
+def chain(entries: Iterable[Entry], prev: str) -> tuple[list[bytes], str]:
+    """The entries as lines, each with ``prev`` (the hash of the line before); and the last hash."""
+    lines = []
+    for entry in entries:
+        line = _encode_line({k: v for k, v in entry.items() if k != "prev"} | {"prev": prev})
+        prev = line_hash(line)
+        lines.append(line + b"\n")
+    return lines, prev
+
+
+def append(db: Path, file_version: int, entries: list[Entry], *, mode: int = FILE_MODE) -> str:
+    """Cut entries beyond ``file_version`` (a killed writer's), then append ``entries`` durably.
+
+    Returns the hash of the last entry (the new head; the caller stores it with the data).
+    ``mode`` is the database file's own (``DatabaseFile.file_mode``): the log is never wider.
+    """
+    path = log_path(db)
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC | os.O_NONBLOCK, mode)
+        fd = _open_log(db, path, mode)
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise OSError(errno.EINVAL, "keine gewöhnliche Datei")
-            os.fchmod(fd, mode)  # not world-readable, whatever the umask
-            with contextlib.suppress(OSError):
-                os.fchown(fd, -1, os.stat(db).st_gid)
-            _cut_beyond(fd, file_version)
-            view = memoryview(payload)
+            prev = _cut_beyond(fd, file_version)
+            if prev is None:  # nothing left in this file: the chain goes on from the last part
+                prev = _last_hash_of_parts(db)
+            if entries and os.fstat(fd).st_size >= part_bytes():
+                os.close(fd)
+                fd = -1
+                _start_new_part(db, path)
+                fd = _open_log(db, path, mode)
+            payload, head = chain(entries, prev)
+            view = memoryview(b"".join(payload))
             while view:
                 view = view[os.write(fd, view) :]
             os.fsync(fd)
         finally:
-            os.close(fd)
+            if fd >= 0:
+                os.close(fd)
     except OSError as exc:
         # The same German words as a failed write of the database itself: the save did not happen.
         raise os_error(exc, db, "Speichern") from None
+    return head
 
 
-def _cut_beyond(fd: int, version: int) -> None:
+def _open_log(db: Path, path: Path, mode: int) -> int:
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC | os.O_NONBLOCK, mode)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "keine gewöhnliche Datei")
+        os.fchmod(fd, mode)  # not world-readable, whatever the umask
+        with contextlib.suppress(OSError):
+            os.fchown(fd, -1, os.stat(db).st_gid)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _start_new_part(db: Path, path: Path) -> None:
+    """Move the full log to the next numbered part (under the lock; a link never overwrites)."""
+    parts = part_paths(db)
+    number = int(parts[-1].name.rsplit(".", 1)[1]) + 1 if parts else 1
+    os.link(path, path.with_name(f"{path.name}.{number}"))
+    os.unlink(path)
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _last_hash_of_parts(db: Path) -> str:
+    for part in reversed(part_paths(db)):
+        lines = [line for line in read_regular_file(part, "Lesen des Änderungsprotokolls")[0].split(b"\n") if line]
+        if lines:
+            return line_hash(lines[-1])
+    return ""
+
+
+def _cut_beyond(fd: int, version: int) -> str | None:
     """Truncate the log after its last complete entry with a version up to ``version``.
 
-    Reads backwards from the end, so the usual case (nothing to cut) costs one small read.
+    Returns that entry's hash (None: no entry left in this file). Reads backwards from the
+    end, so the usual case (nothing to cut) costs one small read.
     """
     size = os.fstat(fd).st_size
     keep = size
+    last: str | None = None
     for index, (offset, line) in enumerate(_lines_backwards(fd, size)):
         if index == 0:  # the bytes after the last newline: nothing, or a line torn by a killed writer
             keep = offset
             continue
         if _version_of_line(line) <= version:
+            last = line_hash(line)
             break
         keep = offset
     if keep != size:
         os.ftruncate(fd, keep)
+    return last
 
 
 def _lines_backwards(fd: int, size: int) -> Iterator[tuple[int, bytes]]:
@@ -155,6 +278,11 @@ def _lines_backwards(fd: int, size: int) -> Iterator[tuple[int, bytes]]:
             yield offset, part
             offset -= 1
         rest = parts[0] if position > 0 else b""
+
+
+def line_version(line: bytes) -> int:
+    """The version an entry line belongs to (an unreadable line: beyond any)."""
+    return _version_of_line(line)
 
 
 def _version_of_line(line: bytes) -> int:
@@ -230,17 +358,73 @@ def _deleted_entry(before: Snapshot, old: Record) -> Entry:
     }
 
 
+def record_erasure(
+    file: DatabaseFile, data: dict[str, Any], person_id: int, records: int, values: Iterable[str]
+) -> int:
+    """Log an erasure before ``data`` replaces the file: re-chain the log without the person's data,
+    then append one entry that says only who erased which person number when."""
+    version = version_of(data) + 1
+    erased = erase_person(file.path, person_id, values, up_to=version - 1)
+    entry = stamp(version) | {
+        "action": "erase",
+        "table": "persons",
+        "id": person_id,
+        "label": "",
+        "refs": {"person": person_id},
+        "changes": {},
+        "records": records,
+        "rechained": erased.entries,
+        "chain_intact_before": erased.was_intact,
+    }
+    head = append(file.path, version - 1, [entry], mode=file.file_mode())
+    stamp_data(data, version, head)
+    return version
+
+
 # -- reading ----------------------------------------------------------------------------------
 def read_entries(db: Path) -> list[Entry]:
-    """The log entries that belong to the database file as it is now (no lock needed)."""
-    data, _ = DatabaseFile(Path(db)).read()
-    return list(_entries_up_to(log_path(db), version_of(data)))
+    """The log entries that belong to the database file as it is now (no lock needed).
+
+    An erasure a killed program left unfinished is finished first (it needs the right to write;
+    without it the log is not shown while it may still hold the erased person's data).
+    """
+    db = Path(db)
+    if db.with_name(db.name + ".erasing").exists():
+        from herford_tui.store import personal_files
+
+        file = DatabaseFile(db)
+        if file.write_problem() is not None:
+            raise StoreError(
+                "Eine DSGVO-Löschung wurde unterbrochen; das Änderungsprotokoll wird erst gezeigt, wenn sie "
+                "abgeschlossen ist (herford-tui einmal mit Schreibrecht auf die Datenbank öffnen)."
+            )
+        personal_files.finish_pending(file)
+    data, _ = DatabaseFile(db).read()
+    version = version_of(data)
+    return [entry for path in log_files(db) for entry in _entries_up_to(path, version)]
+
+
+def read_log_file(path: Path) -> bytes:
+    """One file of the log; a German error that names it as the log (never "keine Datenbank")."""
+    try:
+        raw, _ = read_regular_file(path, "Lesen des Änderungsprotokolls")
+    except NotADatabaseError as exc:
+        raise StoreError(
+            f"Das Änderungsprotokoll {path} lässt sich nicht lesen: {exc.problem}. "
+            "Die Datenbank selbst ist davon nicht betroffen."
+        ) from None
+    return raw
+
+
+def entries_up_to(db: Path, version: int) -> Iterator[Entry]:
+    """The entries up to ``version``, for a reader that already has the file's version (OParl)."""
+    return _entries_up_to(log_path(db), version)
 
 
 def _entries_up_to(path: Path, version: int) -> Iterator[Entry]:
     if not path.exists():
         return
-    raw, _ = read_regular_file(path, "Lesen des Änderungsprotokolls")
+    raw = read_log_file(path)
     for line in raw.split(b"\n")[:-1]:  # the part after the last newline is torn or empty
         try:
             entry = json.loads(line)
@@ -250,51 +434,124 @@ def _entries_up_to(path: Path, version: int) -> Iterator[Entry]:
             yield entry
 
 
+def person_values(db: Path, person_id: int) -> set[str]:
+    """Every name, e-mail and phone the log ever recorded for the person (old ones too)."""
+    found: set[str] = set()
+    for path in log_files(db):
+        for entry in _entries_up_to(path, 1 << 62):
+            if entry.get("table") != "persons" or entry.get("id") != person_id:
+                continue
+            changes = entry.get("changes")
+            values = {k: v for k, v in changes.items() if k in PERSON_VALUES} if isinstance(changes, dict) else {}
+            for pair in values.values():
+                found.update(v for v in (pair if isinstance(pair, list) else [pair]) if isinstance(v, str))
+            names = [values.get(k, [None, None]) for k in ("given_name", "family_name")]
+            for i in (0, 1):
+                given, family = (n[i] if isinstance(n, list) and len(n) == 2 else None for n in names)
+                if isinstance(given, str) and isinstance(family, str):
+                    found.update({f"{given} {family}", f"{family}, {given}"})
+    return {v for v in found if v and v != ERASED}
+
+
 # -- DSGVO ------------------------------------------------------------------------------------
 @dataclass
 class Erased:
     entries: int
     """How many entries were changed."""
+    head: str
+    """The hash of the last entry kept: the database's new ``log_head``."""
+    was_intact: bool
+    """Whether the chain verified before the erasure re-chained it."""
 
 
-def erase_person(db: Path, person_id: int, values: Iterable[str]) -> Erased:
+def erase_person(
+    db: Path, person_id: int, values: Iterable[str], *, up_to: int | None = None, dry_run: bool = False
+) -> Erased:
     """Remove a person's personal data from the log (Art. 17 DSGVO). Call under the file lock.
 
     The entries about the person keep when and who, but every value becomes "[gelöscht]";
     in every other entry each of ``values`` (name spellings, e-mail, phone, …) is replaced.
-    The log is rewritten in one step (temp file, fsync, rename).
+    Entries beyond ``up_to`` (a killed writer's) are dropped. Each file of the log is rewritten
+    in one step (temp file, fsync, rename) and the chain is computed anew across all of them.
+    ``dry_run``: only count the entries that would change.
     """
-    path = log_path(db)
-    if not path.exists():
-        return Erased(0)
     secrets_ = sorted({v.strip() for v in values if v and v.strip()}, key=len, reverse=True)
+    files = log_files(db)
+    intact = dry_run or not verify_lines(db, files, None)
     changed = 0
-    out: list[bytes] = []
-    raw, st = read_regular_file(path, "Lesen des Änderungsprotokolls")
-    mode = stat.S_IMODE(st.st_mode)
-    lines = raw.split(b"\n")
-    for line in lines[:-1]:
-        try:
-            entry = json.loads(line)
-        except ValueError:
-            continue  # a torn line of a killed writer: dropped here anyway
-        new = _erase(entry, person_id, secrets_)
-        if new != entry:
-            changed += 1
-        out.append(json.dumps(new, ensure_ascii=False).encode("utf-8") + b"\n")
-    write_atomic(path, out, mode=mode, group_of=path)
-    return Erased(changed)
+    prev = ""
+    for path in files:
+        raw = read_log_file(path)
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        entries = []
+        for line in raw.split(b"\n")[:-1]:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue  # a torn line of a killed writer: dropped here anyway
+            if not isinstance(entry, dict):
+                continue
+            if up_to is not None and _version_of_line(line) > up_to:
+                continue
+            new = _erase(entry, person_id, secrets_)
+            if new != entry:
+                changed += 1
+            entries.append(new)
+        lines, new_prev = chain(entries, prev)
+        if dry_run:
+            continue
+        if lines or path == log_path(db):
+            write_atomic(path, lines, mode=mode, group_of=path)
+        prev = new_prev
+    return Erased(changed, prev, intact)
+
+
+def file_names_person(path: Path, person_id: int) -> bool:
+    """Whether this file of the log has an entry about the person (for the Auskunft)."""
+    return any(names_person(entry, person_id) for entry in _entries_up_to(path, 1 << 62))
+
+
+def names_person(entry: Entry, person_id: int) -> bool:
+    refs = entry.get("refs")
+    if isinstance(refs, dict) and refs.get("person") == person_id:
+        return True
+    return entry.get("table") == "persons" and entry.get("id") == person_id
 
 
 def _erase(entry: Entry, person_id: int, values: list[str]) -> Entry:
-    if entry.get("table") == "persons" and entry.get("id") == person_id:
-        entry = dict(entry)
-        entry["label"] = ERASED
-        entry["changes"] = {
-            k: [None if v is None else ERASED for v in pair] for k, pair in entry.get("changes", {}).items()
-        }
+    """The entry without the person's data; the same entry if there is none (so a second run
+    changes nothing). Their own record's values all go, and the notes of their memberships."""
+    if entry.get("action") == "erase":
         return entry
-    return _scrub(entry, values) if values else entry
+    own = entry.get("table") == "persons" and entry.get("id") == person_id
+    refs = entry.get("refs")
+    membership = entry.get("table") == "memberships" and isinstance(refs, dict) and refs.get("person") == person_id
+    if own or membership:
+        entry = dict(entry)
+        if own and entry.get("label"):
+            entry["label"] = ERASED
+        changes = entry.get("changes", {})
+        entry["changes"] = {
+            k: _redacted(pair) if own or k == "notes" else pair
+            for k, pair in (changes.items() if isinstance(changes, dict) else ())
+        }
+    if not values:
+        return entry
+    if entry.get("table") == "persons" and not own:
+        # a namesake's own entries keep their name: only their notes may mention the person
+        changes = entry.get("changes")
+        if isinstance(changes, dict) and "notes" in changes:
+            return entry | {"changes": changes | {"notes": _scrub(changes["notes"], values)}}
+        return entry
+    if entry.get("table") == "memberships" and not membership:
+        return _scrub({k: v for k, v in entry.items() if k != "label"}, values) | {"label": entry.get("label")}
+    return _scrub(entry, values)
+
+
+def _redacted(pair: Any) -> Any:
+    if isinstance(pair, list):
+        return [v if v in EMPTY else ERASED for v in pair]
+    return pair if pair in EMPTY else ERASED
 
 
 def _scrub(value: Any, values: list[str]) -> Any:
@@ -320,3 +577,68 @@ def _replace_folded(text: str, secret: str) -> str:
         i = j + len(needle)
     out.append(text[i:])
     return "".join(out)
+
+
+# -- verification (herford-tui check) ---------------------------------------------------------
+def verify(db: Path, data: dict[str, Any]) -> list[str]:
+    """What is wrong with the log of the database ``data`` (read from ``db``), in German.
+
+    Reports a broken chain (an entry changed, deleted or inserted), a log cut short or
+    missing, and a last entry that is not the one the database was written with.
+    """
+    version = version_of(data)
+    head = head_of(data)
+    files = log_files(db)
+    if not files:
+        if head:
+            return [f"Das Änderungsprotokoll {log_path(db).name} fehlt, obwohl die Datenbank Einträge darin nennt."]
+        return []
+    return verify_lines(db, files, version, head)
+
+
+def verify_lines(db: Path, files: list[Path], version: int | None, head: str | None = None) -> list[str]:
+    problems: list[str] = []
+    prev: str | None = None
+    legacy = True  # entries written before the chain began have no "prev"
+    last: str | None = None
+    for path in files:
+        try:
+            raw = read_log_file(path)
+        except StoreError as exc:
+            return [str(exc)]
+        lines = raw.split(b"\n")
+        for number, line in enumerate(lines[:-1], start=1):
+            where = f"{path.name}, Zeile {number}"
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                entry = None
+            if not isinstance(entry, dict):
+                problems.append(f"Änderungsprotokoll {where}: die Zeile ist kein gültiger Eintrag.")
+                prev = line_hash(line)
+                continue
+            if version is not None and _version_of_line(line) > version:
+                break  # a killed writer's entries: ignored by readers, cut by the next writer
+            linked = entry.get("prev")
+            if linked is None and legacy:
+                prev = last = line_hash(line)
+                continue
+            legacy = False
+            if entry.get("action") == "erase" and entry.get("chain_intact_before") is False:
+                problems.append(
+                    f"Änderungsprotokoll {where}: vor dieser DSGVO-Löschung war die Verkettung schon unterbrochen; "
+                    "die Löschung hat sie neu berechnet."
+                )
+            if linked != (prev or ""):
+                problems.append(
+                    f"Änderungsprotokoll {where}: die Verkettung ist unterbrochen – ein Eintrag davor wurde "
+                    "gelöscht, verändert oder eingefügt."
+                )
+            prev = last = line_hash(line)
+    if head is not None and head != last:
+        problems.append(
+            "Das Änderungsprotokoll passt nicht zur Datenbank: sein letzter Eintrag ist nicht der, mit dem die "
+            "Datenbank zuletzt gespeichert wurde (Einträge am Ende gelöscht, verändert oder hinzugefügt, "
+            "oder das Protokoll wurde gekürzt)."
+        )
+    return problems

@@ -9,9 +9,6 @@ both versions, so a form still open on the newer data reports a conflict instead
 
 from __future__ import annotations
 
-import contextlib
-import os
-import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,11 +17,11 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from herford_tui.store import audit
+from herford_tui.store import audit, personal_files
 from herford_tui.store.check import LABELS, check_file
 from herford_tui.store.codec import TYPES
 from herford_tui.store.errors import StoreError
-from herford_tui.store.files import DatabaseFile, parse, read_regular_file
+from herford_tui.store.files import DatabaseFile, create_folder, parse, read_regular_file, write_atomic
 from herford_tui.store.migrations import META
 
 RESTORE_LOCK_WAIT = 1.0
@@ -142,6 +139,22 @@ def restore(db: Path, number: int, backups: int = 5) -> Restored:
     source = file.backup_paths()[number - 1]
     if not source.exists():
         raise RestoreRefused(f"Sicherung {number} ({source}) gibt es nicht.")
+    return _restore_from(file, source, number)
+
+
+def restore_copy(db: Path, source: Path, backups: int = 5) -> Restored:
+    """Restore a ``backup --nach`` copy (or any other herford-tui file) into the database."""
+    file = DatabaseFile(Path(db), backups=backups)
+    if not Path(source).exists():
+        raise RestoreRefused(f"Die Sicherung {source} gibt es nicht.")
+    return _restore_from(file, Path(source), 0)
+
+
+def _restore_from(file: DatabaseFile, source: Path, number: int) -> Restored:
+    """``number`` 0: a copy from elsewhere. Persons erased since the source was written are
+    erased in what is restored before it is written (``personal_files.reapply_to_data``)."""
+    personal_files.finish_pending(file)  # an interrupted erasure is done before anything is read
+    what = f"Sicherung {number}" if number else f"Die Sicherung {source}"
     lock = FileLock(str(file.lock_path), timeout=RESTORE_LOCK_WAIT, mode=file.file_mode(), thread_local=False)
     try:
         lock.acquire()
@@ -151,19 +164,20 @@ def restore(db: Path, number: int, backups: int = 5) -> Restored:
             "bitte gleich noch einmal versuchen."
         ) from None
     try:
-        report = check_file(source)  # under the lock: no rotation can move the file meanwhile
+        report = check_file(source, log=False)  # under the lock: no rotation can move the file meanwhile
         if not report.ok:
             details = "; ".join([*([report.fatal] if report.fatal else []), *report.problems[:5]])
-            raise RestoreRefused(f"Sicherung {number} hat Probleme und wird nicht eingespielt: {details}")
+            raise RestoreRefused(f"{what} hat Probleme und wird nicht eingespielt: {details}")
         restored = parse(read_regular_file(source)[0], source, list)
+        personal_files.reapply_to_data(file, restored)
         current, _ = file.read()
         changes = diff_counts(current, restored)
         _carry_forward(current, restored)
         version = audit.version_of(current) + 1
-        restored.setdefault(META, {}).setdefault("1", {})[audit.VERSION] = version
-        audit.append(
+        head = audit.append(
             file.path, version - 1, _restore_entries(current, restored, version, number), mode=file.file_mode()
         )
+        audit.stamp_data(restored, version, head)
         file.write(restored)
     finally:
         lock.release()
@@ -187,7 +201,8 @@ def _carry_forward(current: dict[str, Any], restored: dict[str, Any]) -> None:
 
 
 def _restore_entries(current: dict[str, Any], restored: dict[str, Any], version: int, number: int) -> list[dict]:
-    stamp = {"v": version, "at": datetime.now(UTC).isoformat(timespec="seconds"), "user": audit.current_user()}
+    stamp = audit.stamp(version)
+    source = f"Sicherung {number}" if number else "Sicherungskopie"
     entries = []
     for table in TYPES:
         before, after = _docs(current, table), _docs(restored, table)
@@ -209,7 +224,7 @@ def _restore_entries(current: dict[str, Any], restored: dict[str, Any], version:
                     "action": action,
                     "table": table,
                     "id": int(doc_id),
-                    "label": f"{label} (Sicherung {number})" if label else f"Sicherung {number}",
+                    "label": f"{label} ({source})" if label else source,
                     "refs": _raw_refs(table, int(doc_id), doc),
                     "changes": changes,
                 }
@@ -257,36 +272,41 @@ def _raw_refs(table: str, doc_id: int, doc: dict[str, Any]) -> dict[str, int]:
 def dated_backup(db: Path, folder: Path, now: datetime | None = None) -> list[Path]:
     """Copy the database (and its audit log) to ``folder`` under a dated name; refuse a corrupt file.
 
-    No lock needed: writers replace the file in one step, so one read gives one whole version.
+    No lock needed for the copy: writers replace the file in one step, so one read gives one whole
+    version. The copy is listed beside the database (``personal_files.remember_copy``) so that a
+    later DSGVO erasure cleans it too. New folders get the database's rights (plus x to enter).
     """
     db = Path(db)
+    file = DatabaseFile(db)
+    if file.write_problem() is None and db.exists():
+        personal_files.finish_pending(file)  # never copy a half-done erasure
     raw, _ = read_regular_file(db, "Sichern")
-    parse(raw, db, list)  # a corrupt file is no backup: CorruptFileError says why
-    mode = DatabaseFile(db).file_mode()
+    data = parse(raw, db, list)  # a corrupt file is no backup: CorruptFileError says why
+    mode = file.file_mode()
     stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
-    folder.mkdir(parents=True, exist_ok=True)
+    create_folder(folder, mode=folder_mode(mode))
     target = folder / f"{db.stem}-{stamp}{db.suffix}"
-    written = [_write_new(target, raw, mode)]
-    log = audit.log_path(db)
-    if log.exists():
-        written.append(_write_new(audit.log_path(target), read_regular_file(log, "Sichern")[0], mode))
-    return written
+    logs = audit.log_files(db)
+    version = audit.version_of(data)
+    written = []
+    for log in logs:
+        # the current log may hold entries of a save under way: the copy keeps only its version's
+        payload = b"".join(
+            line + b"\n" for line in audit.read_log_file(log).split(b"\n")[:-1] if audit.line_version(line) <= version
+        )
+        suffix = log.name[len(audit.log_path(db).name) :]  # "" or ".3" for a part
+        name = audit.log_path(target).with_name(audit.log_path(target).name + suffix)
+        write_atomic(name, payload, mode=mode, overwrite=False, group_of=db)
+        written.append(name)
+    write_atomic(target, raw, mode=mode, overwrite=False, group_of=db)
+    if file.write_problem() is None:
+        personal_files.remember_copy(file, target)
+    return [target, *written]
 
 
-def _write_new(path: Path, payload: bytes, mode: int) -> Path:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.link(tmp, path)  # never replaces an existing backup
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return path
+def folder_mode(file_mode: int) -> int:
+    """A folder for files of ``file_mode``: whoever may read them may enter it; setgid keeps the group."""
+    return 0o2000 | file_mode | ((file_mode & 0o444) >> 2)
 
 
 __all__ = ["BackupInfo", "RestoreRefused", "Restored", "dated_backup", "list_backups", "restore"]

@@ -101,13 +101,19 @@ class Report:
         ]
 
 
-def check_file(path: Path | str) -> Report:
-    """Check the database at ``path``; never writes anything."""
+def check_file(path: Path | str, *, log: bool = True) -> Report:
+    """Check the database at ``path``; never writes anything.
+
+    ``log``: also verify its audit log's hash chain and the DSGVO erasures (not for a backup,
+    whose log is the live one).
+    """
     report = Report(Path(path))
     with _gc_paused():
         data = _read(report)
         if data is None:
             return report
+        if log:
+            _check_log(data, report)
         records = _decode_all(data, report)
         _check_references(records, report)
         _check_values(records, report)
@@ -205,6 +211,23 @@ def _check_counters(data: dict[str, Any], meta: dict[str, Any], report: Report) 
                 f"vorhandenen Nummer {max(ids)} (von Hand geändert?); herford-tui zieht ihn beim "
                 "nächsten Speichern nach."
             )
+
+
+def _check_log(data: dict[str, Any], report: Report) -> None:
+    """The audit log's chain (see ``store/audit.py``) and the erasures (``store/personal_files.py``)."""
+    from herford_tui.store import audit, personal_files
+
+    db = report.path
+    if personal_files.journal_path(db).exists():
+        report.notes.append("Eine DSGVO-Löschung wurde unterbrochen; herford-tui schließt sie beim nächsten Öffnen ab.")
+        return  # the log is being rewritten: its chain is checked once the erasure is done
+    report.problems += audit.verify(db, data)
+    erased = personal_files.erased_persons(db)
+    for person_id in personal_files.undone_erasures(data, erased):
+        report.problems.append(
+            f"Person {person_id} wurde am {format_date(erased[person_id])} nach DSGVO gelöscht, die Datei enthält "
+            "ihre Daten aber wieder (zurückkopierte Sicherung?); herford-tui löscht sie beim nächsten Öffnen erneut."
+        )
 
 
 # -- layer 2: records ------------------------------------------------------------------------

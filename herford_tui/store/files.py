@@ -126,8 +126,8 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
-def create_folder(folder: Path) -> None:
-    """Create ``folder`` and missing parents as 2770, whatever the umask; German errors."""
+def create_folder(folder: Path, mode: int = FOLDER_MODE) -> None:
+    """Create ``folder`` and missing parents as ``mode`` (2770), whatever the umask; German errors."""
     missing: list[Path] = []
     probe = folder
     try:
@@ -144,7 +144,7 @@ def create_folder(folder: Path) -> None:
         except OSError as exc:
             raise os_error(exc, path / "x", "Anlegen des Ordners") from None
         try:
-            os.chmod(path, FOLDER_MODE)
+            os.chmod(path, mode)
         except OSError as exc:
             raise os_error(exc, path / "x", "Anlegen des Ordners") from None
 
@@ -502,6 +502,24 @@ def foreign_problem(data: dict[str, Any]) -> str | None:
         )
     if not KNOWN_TABLES & set(data):
         return "keine bekannte Tabelle und keine Formatangabe (meta)"
+    return _foreign_fields(data)
+
+
+def _foreign_fields(data: dict[str, Any]) -> str | None:
+    """A file without meta whose records have fields no herford-tui record has: another
+    program's TinyDB file that happens to have a table called ``persons`` (never migrated)."""
+    import dataclasses
+
+    for cls, table in TABLES.items():
+        allowed = {f.name for f in dataclasses.fields(cls)} | {"rev", "created", "modified"}
+        for doc in data.get(table, {}).values():
+            unknown = sorted(set(doc) - allowed) if isinstance(doc, dict) else []
+            if unknown:
+                names = ", ".join(f"„{name}“" for name in unknown[:5])
+                return (
+                    f"die Tabelle „{table}“ hat Felder, die herford-tui nicht kennt ({names}), und keine "
+                    "Formatangabe (meta), vermutlich die Datei eines anderen Programms"
+                )
     return None
 
 

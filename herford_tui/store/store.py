@@ -22,7 +22,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from herford_tui.domain import Record, Snapshot, ValidationError
-from herford_tui.domain.duplicates import NOTHING, Confirmed, check_confirmed
+from herford_tui.domain.duplicates import EVERY, NOTHING, Confirmed, check_confirmed
 from herford_tui.domain.models import Membership
 from herford_tui.domain.validation import Problem, text_length_problems
 from herford_tui.store import audit, migrations
@@ -175,8 +175,30 @@ class Store:
             self._refresh()  # the one parse of the file; an old schema comes back here unmigrated
             if self._old_schema and not self.read_only:
                 self._migrate()
+            self._complete_erasures()
             self.snapshot()
         return self
+
+    def _complete_erasures(self) -> None:
+        """Before anybody reads the file: finish an erasure a killed program left, and erase again
+        persons erased earlier that a restored or copied-back older file holds (two ``stat``s when
+        there is nothing to do; see ``store/personal_files.py``)."""
+        if self.read_only:
+            return
+        path = self.file.path
+        journal = path.with_name(path.name + ".erasing")
+        erased = path.with_name(path.name + ".erased")
+        if not (journal.exists() or erased.exists()):
+            return
+        from herford_tui.store import personal_files
+
+        done = personal_files.finish_pending(self.file)
+        known = personal_files.erased_persons(path)
+        snapshot = self.snapshot()
+        if any((p := snapshot.persons.get(pid)) is not None and p.erased_on is None for pid in known):
+            done = bool(personal_files.reapply_erasures(self.file)) or done
+        if done:
+            self._image = None  # read again: the cleaned file
 
     def _create(self, seed: dict[str, list[dict[str, Any]]]) -> None:
         create_folder(self.file.path.parent)
@@ -250,7 +272,10 @@ class Store:
     # -- writing -----------------------------------------------------------------
     @contextlib.contextmanager
     def _transaction(
-        self, cancel: threading.Event | None = None, on_wait: Callable[[], None] | None = None
+        self,
+        cancel: threading.Event | None = None,
+        on_wait: Callable[[], None] | None = None,
+        erasure: tuple[int, frozenset[str]] | None = None,
     ) -> Iterator[tuple[TinyDB, Snapshot, _Changes]]:
         self._ensure_writable()
         with self._mutex, self.file.locked(cancel=cancel, on_wait=on_wait):
@@ -265,7 +290,11 @@ class Store:
             yield db, snapshot, changes
             if storage.dirty:
                 # The audit log entry is on disk before the file is replaced (see audit.py).
-                audit.record(self.file, storage.data, snapshot, changes.saved, changes.deleted)
+                if erasure is not None:
+                    person_id, values = erasure
+                    audit.record_erasure(self.file, storage.data, person_id, len(changes.saved), values)
+                else:
+                    audit.record(self.file, storage.data, snapshot, changes.saved, changes.deleted)
                 written = image.with_changes(storage.changes())
                 key = self.file.write(written.pieces())
                 # The snapshot was current when the lock was taken, so patching in what this
@@ -303,20 +332,31 @@ class Store:
         get one person and a message. ``cancel``/``on_wait``: see ``DatabaseFile.locked``.
         """
         with self._transaction(cancel, on_wait) as (db, snapshot, changes):
-            saved: list[Record] = []
-            view = snapshot
-            for item in items:
-                record = item(saved) if callable(item) else item
-                problems = view.check(record)
-                if problems:
-                    raise ValidationError(problems)
-                check_confirmed(view, record, confirmed)
-                result = self._write_one(db, record)
-                saved.append(result)
-                changes.saved.append(dataclasses.replace(result))
-                if len(items) > 1:
-                    view = view.with_changes([result])
-            return saved
+            return self._save_items(db, snapshot, changes, items, confirmed)
+
+    def save_erasure(self, records: list[Record], person_id: int, values: frozenset[str]) -> list[Record]:
+        """Save a DSGVO erasure's records (``store/erasure.py``): the audit log gets the person's
+        data taken out of every entry and one entry that records only that the erasure happened."""
+        with self._transaction(erasure=(person_id, values)) as (db, snapshot, changes):
+            return self._save_items(db, snapshot, changes, list(records), EVERY)
+
+    def _save_items(
+        self, db: TinyDB, snapshot: Snapshot, changes: _Changes, items: list[Record | Follow], confirmed: Confirmed
+    ) -> list[Record]:
+        saved: list[Record] = []
+        view = snapshot
+        for item in items:
+            record = item(saved) if callable(item) else item
+            problems = view.check(record)
+            if problems:
+                raise ValidationError(problems)
+            check_confirmed(view, record, confirmed)
+            result = self._write_one(db, record)
+            saved.append(result)
+            changes.saved.append(dataclasses.replace(result))
+            if len(items) > 1:
+                view = view.with_changes([result])
+        return saved
 
     def _write_one(self, db: TinyDB, record: R) -> R:
         if not record.id:

@@ -13,6 +13,8 @@ import dataclasses
 import threading
 from collections import deque
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -26,6 +28,8 @@ from herford_tui.ui.common.failures import describe_failure
 
 if TYPE_CHECKING:
     from textual.app import App
+
+    from herford_tui.domain.dsgvo import Disclosure
 
     _AppBase = App[None]
 else:
@@ -59,12 +63,25 @@ class DataMixin(_AppBase):
         snapshot: Snapshot | None
         poll_interval: float
 
+        @property
+        def today(self) -> date: ...
+
     read_only_reason: str | None = None
     """Why the app only reads (``--read-only``, no write permission), or None."""
 
     @property
     def read_only(self) -> bool:
         return self.read_only_reason is not None
+
+    @property
+    def db_path(self) -> Path:
+        return self.store.path
+
+    def disclose(self, person_id: int) -> Disclosure:
+        """The DSGVO Auskunft (reads the files: call it in a worker)."""
+        from herford_tui.store.erasure import person_disclosure
+
+        return person_disclosure(self.store, person_id, self.today)
 
     def base_of(self, record: Record) -> Record | None:
         """The version ``record`` was edited from, if a recent snapshot still holds it."""
@@ -210,3 +227,54 @@ class DataMixin(_AppBase):
         title = "Nicht gelöscht" if job.delete else "Nicht gespeichert"
         self.notify(message, title=title, severity="error", timeout=15, markup=False)
         self.reload()
+
+    # -- erasure and merge: written in the same worker group as saves -------------------
+    def erase_person(self, person_id: int, done: Callable[[], None] | None = None) -> None:
+        """DSGVO erasure (Art. 17); the outcome is a notification."""
+        from herford_tui.store.erasure import erase_person
+
+        def erase() -> str:
+            return erase_person(self.store, person_id, self.today).summary()
+
+        self._change_in_background(erase, done, title="DSGVO", failed_title="DSGVO", failed_lead="Nicht gelöscht: ")
+
+    def merge_persons(self, keep_id: int, drop_id: int, done: Callable[[], None] | None = None) -> None:
+        """Fold the person ``drop_id`` into ``keep_id``; the outcome is a notification."""
+        from herford_tui.store.person_merge import merge_persons
+
+        def merge() -> str:
+            merge_persons(self.store, keep_id, drop_id)
+            return "Zusammengeführt."
+
+        self._change_in_background(merge, done, failed_title="Nicht zusammengeführt")
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _change_in_background(
+        self,
+        change: Callable[[], str],
+        done: Callable[[], None] | None,
+        *,
+        title: str = "",
+        failed_title: str,
+        failed_lead: str = "",
+    ) -> None:
+        """Run a store operation that writes on its own (erasure, merge), then show its outcome."""
+        from herford_tui.domain import ValidationError
+
+        try:
+            if self.read_only_reason is not None:
+                raise ReadOnlyError(self.store.path, self.read_only_reason)
+            summary = change()
+            snapshot = self.store.snapshot()
+        except (StoreError, ValidationError, ValueError, OSError) as exc:
+            message = f"{failed_lead}{exc}"
+            self.call_from_thread(self.notify, message, title=failed_title, severity="error", timeout=15, markup=False)
+            self.call_from_thread(self.reload)
+            return
+        self.call_from_thread(self._change_done, summary, title, snapshot, done)
+
+    def _change_done(self, summary: str, title: str, snapshot: Snapshot, done: Callable[[], None] | None) -> None:
+        self.set_snapshot(snapshot)
+        self.notify(summary, title=title, timeout=8, markup=False)
+        if done is not None:
+            done()

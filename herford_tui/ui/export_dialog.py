@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import ComposeResult
@@ -15,15 +14,13 @@ from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
 from herford_tui.exchange.exports import EXPORT_CHOICES, default_name, export_choices, export_file
 from herford_tui.exchange.tabular import write_file
 from herford_tui.store.files import ExistsError
+from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
 
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
-
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(HerfordAccess, ModalScreen[Path | None]):
     """Dismisses with the written file, or None when cancelled."""
 
     BINDINGS = [
@@ -35,10 +32,6 @@ class ExportScreen(ModalScreen[Path | None]):
         super().__init__()
         self.home = home
         self._suggested = ""
-
-    @property
-    def herford(self) -> HerfordApp:
-        return cast("HerfordApp", self.app)
 
     def compose(self) -> ComposeResult:
         snapshot = self.herford.snapshot
@@ -104,19 +97,19 @@ class ExportScreen(ModalScreen[Path | None]):
         app = self.herford
         snapshot = app.snapshot  # the data as shown; read once, it may be replaced meanwhile
         if snapshot is None:
-            app.call_from_thread(self._error, "Die Daten sind noch nicht geladen.")
+            self.app.call_from_thread(self._error, "Die Daten sind noch nicht geladen.")
             return
         try:
             payload = export_file(snapshot, what, path.suffix, app.today)
             write_file(path, payload, overwrite=overwrite)
         except ExistsError:
-            app.call_from_thread(self._error, f"{path} ist inzwischen entstanden und bleibt unverändert.")
+            self.app.call_from_thread(self._error, f"{path} ist inzwischen entstanden und bleibt unverändert.")
         except ValueError as exc:
-            app.call_from_thread(self._error, str(exc))
+            self.app.call_from_thread(self._error, str(exc))
         except OSError as exc:
-            app.call_from_thread(self._error, f"{path} lässt sich nicht schreiben ({exc.strerror}).")
+            self.app.call_from_thread(self._error, f"{path} lässt sich nicht schreiben ({exc.strerror}).")
         else:
-            app.call_from_thread(self._done, path)
+            self.app.call_from_thread(self._done, path)
 
     def _error(self, message: str) -> None:
         self.query_one("#export-progress").display = False

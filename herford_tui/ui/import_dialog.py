@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import ComposeResult
@@ -15,11 +14,9 @@ from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
 from herford_tui.domain import Record
 from herford_tui.exchange.importing import KIND_LABEL, KINDS, ImportPlan, plan_import
 from herford_tui.exchange.tabular import TableError, read_tables
+from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 
 def report_text(plan: ImportPlan) -> str:
@@ -40,7 +37,7 @@ def report_text(plan: ImportPlan) -> str:
     return "\n".join(lines)
 
 
-class ImportScreen(ModalScreen[int | None]):
+class ImportScreen(HerfordAccess, ModalScreen[int | None]):
     """Dismisses with the number of imported records, or None."""
 
     BINDINGS = [
@@ -55,10 +52,6 @@ class ImportScreen(ModalScreen[int | None]):
         super().__init__()
         self.plan: ImportPlan | None = None
         self._checked: tuple[str, str] | None = None
-
-    @property
-    def herford(self) -> HerfordApp:
-        return cast("HerfordApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -107,16 +100,16 @@ class ImportScreen(ModalScreen[int | None]):
         try:
             tables = read_tables(path)
         except TableError as exc:
-            app.call_from_thread(self._report, str(exc))
+            self.app.call_from_thread(self._report, str(exc))
             return
         bar = self.query_one("#import-progress", ProgressBar)
-        app.call_from_thread(self._start_progress, sum(len(t.rows) for t in tables))
+        self.app.call_from_thread(self._start_progress, sum(len(t.rows) for t in tables))
         snapshot = app.snapshot
         if snapshot is None:
-            app.call_from_thread(self._report, "Die Daten sind noch nicht geladen.")
+            self.app.call_from_thread(self._report, "Die Daten sind noch nicht geladen.")
             return
-        plan = plan_import(kind, tables, snapshot, lambda n: app.call_from_thread(bar.advance, n))
-        app.call_from_thread(self._checked_plan, plan, inputs)
+        plan = plan_import(kind, tables, snapshot, lambda n: self.app.call_from_thread(bar.advance, n))
+        self.app.call_from_thread(self._checked_plan, plan, inputs)
 
     def _start_progress(self, total: int) -> None:
         bar = self.query_one("#import-progress", ProgressBar)

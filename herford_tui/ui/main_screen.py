@@ -17,14 +17,14 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane, Tabs
 
 from herford_tui.domain import Snapshot
 from herford_tui.ui.committees.pane import GroupPane, view_id
 from herford_tui.ui.committees.view import CommitteeView
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
-from herford_tui.ui.navigation import ORGANISATIONS, Place, Tab, resolve_place, tab_layout
+from herford_tui.ui.navigation import EVALUATION, ORGANISATIONS, Place, Tab, resolve_place, tab_layout
 
 Make = Callable[[int | None], Widget]
 
@@ -49,10 +49,12 @@ class MainScreen(HerfordAccess, Screen[None]):
     BINDINGS = [
         Binding("o", "show_place('organisationen')", "Organisationen", show=False, id="main.organisations"),
         Binding("j", "show_place('jahr')", "Jahr", show=False, id="main.year"),
+        Binding("A", "show_place('auswertung')", "Auswertung", show=False, id="main.evaluation"),
         Binding("G", "archive", "Archivierte Gremien", show=False, id="main.archive"),
         Binding("L", "changes", "Änderungen", show=False, id="main.changes"),
         Binding("E", "export", "Exportieren", show=False, id="main.export"),
         Binding("I", "import_file", "Importieren", show=False, id="main.import"),
+        Binding("escape", "leave", "Zurück", show=False, id="main.leave"),
         *(
             Binding(str(n), f"show_committee({n})", "Gremium", show=False, id=f"main.committee_{n}")
             for n in range(1, 10)
@@ -155,6 +157,22 @@ class MainScreen(HerfordAccess, Screen[None]):
             return
         await self.show_committee_id(committees[number - 1].id)
 
+    def action_leave(self) -> None:
+        """Esc steps out: from a filter or a select back to the tab's list, from a list to the
+        row of tabs. Keys typed after it are handled after it (``key_order``), so a global key
+        such as ``q`` or ``2`` is never typed into the field that was left."""
+        tabs = self.query_one(TabbedContent)
+        pane, focused = tabs.active_pane, self.focused
+        if pane is None or focused is None:
+            return
+        if isinstance(focused, DataTable):
+            self.set_focus(tabs.query_one(Tabs))
+            return
+        for table in pane.query(DataTable):
+            if _shown_within(table, pane):
+                self.set_focus(table)
+                return
+
     def action_archive(self) -> None:
         self.herford.open_archive()
 
@@ -219,11 +237,15 @@ class MainScreen(HerfordAccess, Screen[None]):
 
 
 def _fixed_pane(pane_id: str) -> Widget:
-    """The organisations' or the year overview's pane."""
+    """The organisations', the year overview's or the evaluation's pane."""
     if pane_id == ORGANISATIONS:
         from herford_tui.ui.directory.pane import DirectoryPane
 
         return DirectoryPane()
+    if pane_id == EVALUATION:
+        from herford_tui.ui.evaluation.pane import EvaluationPane
+
+        return EvaluationPane()
     from herford_tui.ui.year.pane import YearPane
 
     return YearPane()

@@ -16,6 +16,7 @@ from herford_tui.domain import Committee, CommitteeKind, Snapshot
 
 ORGANISATIONS = "organisationen"
 YEAR = "jahr"
+EVALUATION = "auswertung"
 
 MANY = 12
 """More committees than this do not get a tab each: a tab strip of hundreds is unusable and
@@ -82,6 +83,7 @@ def tab_layout(snapshot: Snapshot) -> list[Tab]:
     tabs = [replace(tab, committee_ids=by_pane[tab.pane_id]) if tab.grouped else tab for tab in tabs]
     tabs.append(Tab(ORGANISATIONS, "Organisationen"))
     tabs.append(Tab(YEAR, "Jahr"))
+    tabs.append(Tab(EVALUATION, "Auswertung"))
     return tabs
 
 
@@ -92,6 +94,8 @@ def resolve_place(snapshot: Snapshot, name: str) -> Place:
         return Place(ORGANISATIONS)
     if wanted in (YEAR, "jahresuebersicht", "sitzungen"):
         return Place(YEAR)
+    if wanted in (EVALUATION, "auswertungen", "statistik"):
+        return Place(EVALUATION)
     committees = snapshot.active_committees()
     match = next(
         (c for c in committees if wanted in (str(c.id), slug(c.name), slug(c.short_name))),
@@ -101,7 +105,7 @@ def resolve_place(snapshot: Snapshot, name: str) -> Place:
         candidates = [c for c in committees if slug(c.name).startswith(wanted)]
         match = candidates[0] if len(candidates) == 1 else None
     if match is None:
-        known = ", ".join([slug(c.name) for c in committees] + [ORGANISATIONS, YEAR])
+        known = ", ".join([slug(c.name) for c in committees] + [ORGANISATIONS, YEAR, EVALUATION])
         raise ValueError(f"Unbekannte Ansicht „{name}“. Möglich sind: {known}.")
     for tab in tab_layout(snapshot):
         if tab.committee_ids and match.id in tab.committee_ids:

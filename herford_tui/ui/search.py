@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.command import CommandList, CommandPalette, Hit, Hits, Provider, SearchIcon
@@ -18,13 +18,16 @@ from textual.timer import Timer
 from textual.widgets import Button, LoadingIndicator
 
 from herford_tui.domain import Snapshot
+from herford_tui.ui.common.access import herford_of
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.glyphs import glyphs
 from herford_tui.ui.common.typing_input import InOrderCommandInput
 
 if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
+    from textual.app import App
+
     from herford_tui.domain.search import Match
+    from herford_tui.ui.common.access import Herford
 
 # The search modules (index, fuzzy matching) are imported on first use, not at start.
 
@@ -52,8 +55,8 @@ class SearchPalette(CommandPalette):
 
 class SearchProvider(Provider):
     @property
-    def herford(self) -> HerfordApp:
-        return self.app  # type: ignore[return-value]
+    def herford(self) -> Herford:
+        return herford_of(self.app)
 
     async def search(self, query: str) -> Hits:
         from herford_tui.domain.search import search
@@ -86,7 +89,7 @@ build holds the GIL for a second at x10; started after 0.3 s it slowed the repai
 save from ~0.3 s to 1-1.7 s (the event loop waited for the thread)."""
 
 
-def keep_index_warm(app: HerfordApp) -> None:
+def keep_index_warm(app: App[Any]) -> None:
     """Build each new snapshot's search index in a thread shortly after the snapshot arrives.
 
     Otherwise the first keystroke after a save pays for it, or worse a picker in a form,
@@ -100,12 +103,12 @@ def keep_index_warm(app: HerfordApp) -> None:
 
         index = index_of(snapshot)
         for kind in Kind:
-            if app.snapshot is not snapshot:
+            if herford_of(app).snapshot is not snapshot:
                 return  # outdated meanwhile: the next one is on its way
             index.kind(kind)
 
     def start() -> None:
-        snapshot = app.snapshot
+        snapshot = herford_of(app).snapshot
         if snapshot is not None:
             # A description of our own: Textual's default is the repr of the callable, which
             # spells out the whole snapshot (x10: 2.6 s on the event loop).
@@ -130,7 +133,7 @@ def _nothing() -> None:
     """The "no matches" line does nothing when chosen."""
 
 
-def jump_to(app: HerfordApp, match: Match) -> None:
+def jump_to(app: Herford, match: Match) -> None:
     """Show the hit on its own screen, the cursor on it."""
     from herford_tui.domain.search import Kind
 
@@ -142,26 +145,7 @@ def jump_to(app: HerfordApp, match: Match) -> None:
     elif match.kind is Kind.ORGANISATION:
         app.show_organisation(record.id)
     else:
-        show_meeting(app, record.id)
+        app.show_meeting(record.id)
 
 
-def show_meeting(app: HerfordApp, meeting_id: int) -> None:
-    """The year overview at the meeting's year, the cursor on the meeting."""
-    from herford_tui.ui.navigation import YEAR, Place
-    from herford_tui.ui.year.pane import YearPane
-
-    meeting = app.snapshot.meetings.get(meeting_id)
-    if meeting is None or meeting.date is None:
-        app.notify("Die Sitzung gibt es nicht mehr.", severity="warning")
-        return
-
-    async def show() -> None:
-        await app.main.show(Place(YEAR))  # builds the year tab on its first showing
-        pane = app.main.query_one(YearPane)
-        pane.select_meeting(meeting)  # switches year and filter as needed, grid or list
-        pane.focus_table()
-
-    app.run_worker(show(), group="navigation", exit_on_error=False)
-
-
-__all__ = ["SearchPalette", "SearchProvider", "jump_to", "keep_index_warm", "show_meeting"]
+__all__ = ["SearchPalette", "SearchProvider", "jump_to", "keep_index_warm"]

@@ -80,8 +80,8 @@ async def test_add_member_creating_a_new_person_inline(world):
         assert not form.query_one("#new-person").has_class("-hidden")
         assert form.query_one("#given_name", Input).value == "Hanna"
         assert form.query_one("#family_name", Input).value == "Neumann"
-        assert app.focused is form.query_one("#given_name", Input)
-        await pilot.press("tab", "tab")
+        # both names were typed already: on to the first field still empty, nothing selected
+        assert app.focused is form.query_one("#function", Input)
         await type_text(pilot, "Abteilungsdirektorin")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
@@ -108,8 +108,9 @@ async def test_edit_membership_represented_organisation_role_only_by_w(world):
         await pilot.press("tab")  # seat -> represents (the role is skipped)
         assert app.focused is app.screen.query_one("#represents-input", Input)
         await replace_text(pilot, "Stadt Enger")
-        await pilot.press("enter")
-        assert app.focused.value == "Stadt Enger"
+        await pilot.press("enter")  # picked: the whole name, and on to the next field
+        assert app.screen.query_one("#represents-input", Input).value == "Stadt Enger"
+        assert app.focused is app.screen.query_one("#start", Input)
         await pilot.press("ctrl+s")
         await settle(app, pilot)
 
@@ -415,7 +416,7 @@ async def test_picker_offers_the_organisation_whose_word_starts_with_the_text_fi
         await pilot.press("e", "tab")  # seat -> represents (the role of a begun membership is fixed)
         await replace_text(pilot, "Enger")
         await pilot.press("enter")
-        assert app.focused.value == "Stadt Enger"
+        assert app.screen.query_one("#represents-input", Input).value == "Stadt Enger"
 
 
 async def test_renaming_without_short_name_warns_that_the_tab_keeps_it(world):
@@ -488,9 +489,13 @@ async def test_picker_keys_arrows_choose_and_escape_closes_the_list_first(world)
             "Erika Mustermann (Kreis Herford)",
             "+ Neue Person anlegen: „Muster“",
         ]
+        await pilot.press("down")  # the first Down enters the list on the first match
+        assert matches.highlighted == 0
         await pilot.press("down", "enter")
         assert app.screen.query_one("#person-input", Input).value == "Erika Mustermann (Kreis Herford)"
-        await type_text(pilot, "x")  # typing again: the pick is undone, the list is back
+        assert app.focused is app.screen.query_one("#seat")  # on to the next field
+        await pilot.press("shift+tab", "x")  # back (the name selected), typing: the pick is undone
+        assert app.screen.query_one("#person-input", Input).value == "x"
         assert matches.display
         await pilot.press("escape")
         assert isinstance(app.screen, MembershipForm) and not matches.display

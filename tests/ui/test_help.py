@@ -8,6 +8,7 @@ import pytest
 from pilot_helpers import SIZE, screen_text, wait_for
 from textual.widgets import Markdown
 
+from herford_tui.app import HerfordApp
 from herford_tui.ui.common.help import HelpScreen, active_entries, key_label, readme_section
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -45,8 +46,8 @@ async def test_help_lists_exactly_the_active_bindings(world, view, key, present,
 
 
 def test_readme_key_table_is_generated_from_the_bindings():
-    assert readme_section() in README.read_text(encoding="utf-8"), (
-        "README key table is stale: run `python -m herford_tui.ui.common.help` and paste its output"
+    assert readme_section(HerfordApp) in README.read_text(encoding="utf-8"), (
+        "README key table is stale: run `python -m herford_tui.app` and paste its output"
     )
 
 

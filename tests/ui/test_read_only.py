@@ -145,5 +145,5 @@ async def test_tabs_still_work_read_only(world):
     app = world.app(open_view="jahr", read_only=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o")
-        await pilot.pause()
-        assert app.query_one("#tabs", TabbedContent).active == "organisationen"
+        # The jump runs in a navigation worker: wait for it, not for one refresh.
+        assert await wait_for(pilot, lambda: app.query_one("#tabs", TabbedContent).active == "organisationen")

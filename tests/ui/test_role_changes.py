@@ -121,7 +121,7 @@ async def test_a_second_chair_is_refused_with_the_current_chair_named(world):
         await goto_row(pilot, app, world.lenkungskreis, "Sozialdezernenten")
         await pilot.press("a")
         await type_text(pilot, "Max")
-        await pilot.press("enter", "tab", "tab")  # person -> seat -> role
+        await pilot.press("enter", "tab")  # picked: on to the seat, then the role
         await choose(pilot, "#role", "Vorsitz")
         await pilot.press("ctrl+s")
         await settle(app, pilot)

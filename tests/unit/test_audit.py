@@ -19,6 +19,7 @@ from herford_tui.cli import main
 from herford_tui.domain import Membership, Organisation, Person
 from herford_tui.store import Store
 from herford_tui.store.audit import erase_person, log_path, read_entries, version_of
+from herford_tui.store.check import check_file
 
 
 @pytest.fixture
@@ -152,7 +153,10 @@ def test_log_and_database_agree_after_writers_are_killed_mid_save(children, db_p
         raw = [json.loads(x) for x in log_path(db_path).read_bytes().splitlines() if x.endswith(b"}")]
         if raw and raw[-1]["v"] > version_of(data):
             killed_between += 1
+        report = check_file(db_path)  # the hash chain holds whatever the kill left
+        assert report.ok, report.lines()
         Store(db_path).open().save(Organisation(name=f"nach Abbruch {round_}"))
+        assert check_file(db_path).ok
         raw = [json.loads(x) for x in log_path(db_path).read_bytes().splitlines()]
         assert [e["v"] for e in raw] == list(range(1, version_of(json.loads(db_path.read_bytes())) + 1))
         last = n

@@ -36,6 +36,7 @@ def test_auskunft_as_text_and_json(runner: CliRunner, db, tmp_path: Path):
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["person"]["phone"] == "0521 4711" and len(data["mitgliedschaften"]) == 1
+    assert out.stat().st_mode & 0o777 == 0o600  # personal data: only the one who asked reads it
     again = runner.invoke(main, ["person", "auskunft", str(pid), "--db", str(path), "--datei", str(out)])
     assert again.exit_code == 2 and "gibt es schon" in again.output
 
@@ -48,9 +49,12 @@ def test_unknown_person_and_missing_file(runner: CliRunner, db, tmp_path: Path):
     assert missing.exit_code == 2 and not (tmp_path / "nix.json").exists()
 
 
-def test_loeschen_asks_and_erases_everywhere(runner: CliRunner, db):
+def test_loeschen_asks_and_erases_everywhere(runner: CliRunner, db, monkeypatch: pytest.MonkeyPatch):
     path, pid = db
     before = path.read_bytes()
+    piped = runner.invoke(main, ["person", "loeschen", str(pid), "--db", str(path)], input="j\n")
+    assert piped.exit_code == 1 and "--ja" in piped.output and path.read_bytes() == before  # nobody to ask
+    monkeypatch.setattr("herford_tui.commands.common.has_terminal", lambda: True)
     declined = runner.invoke(main, ["person", "loeschen", str(pid), "--db", str(path)], input="n\n")
     assert declined.exit_code == 1 and path.read_bytes() == before
     result = runner.invoke(main, ["person", "loeschen", str(pid), "--db", str(path)], input="j\n")

@@ -28,7 +28,8 @@ def x1(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(runner: CliRunner, db: Path, *args: str):
-    return runner.invoke(main, [*args, "--db", str(db)], catch_exceptions=False)
+    yes = ["--ja"] if args[0] == "import" and "--dry-run" not in args else []  # no terminal to ask
+    return runner.invoke(main, [*args, *yes, "--db", str(db)], catch_exceptions=False)
 
 
 def test_csv_round_trip_gives_the_same_values(x1: Path):

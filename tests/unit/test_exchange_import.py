@@ -19,7 +19,8 @@ ORG_HEADER = "Name;Art;Kommune;Anschrift;Telefon;E-Mail;Website;Notizen\n"
 
 
 def run(runner: CliRunner, db: Path, *args: str):
-    return runner.invoke(main, [*args, "--db", str(db)], catch_exceptions=False)
+    yes = ["--ja"] if args[0] == "import" and "--dry-run" not in args else []  # no terminal to ask
+    return runner.invoke(main, [*args, *yes, "--db", str(db)], catch_exceptions=False)
 
 
 def test_three_bad_lines_import_nothing_and_are_named(runner: CliRunner, store: Store, tmp_path: Path):

@@ -27,7 +27,9 @@ for name in sys.argv[1:]:
 print(json.dumps(sorted(sys.modules)))
 """
 
-NOT_AT_START = {"holidays", "rapidfuzz", "icalendar", "openpyxl", "dateutil", "jsonschema", "markdown_it"}
+NOT_AT_START = {
+    "holidays", "rapidfuzz", "icalendar", "openpyxl", "dateutil", "jsonschema", "markdown_it", "typst", "docx", "lxml",
+}  # fmt: skip
 """Imported on first use only (markdown_it: the help screen's Markdown, imported when it opens)."""
 
 

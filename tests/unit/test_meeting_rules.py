@@ -30,11 +30,10 @@ from herford_tui.domain.meetings import (
     RhythmState,
     holiday_warning,
     invitation_late,
-    open_tasks,
     overlapping,
     rhythm_check,
-    upcoming_lines,
 )
+from herford_tui.domain.schedule import open_tasks, upcoming_lines
 from herford_tui.domain.series import OnHoliday, SeriesRule, plan_series, rule_dates
 from herford_tui.store.codec import decode, encode
 

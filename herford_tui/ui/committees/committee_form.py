@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from typing import cast
 
@@ -12,22 +11,14 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from herford_tui.domain import Committee, CommitteeKind, Problem, Seat
+from herford_tui.domain.committee_input import CommitteeInput, SeatInput, build_committee
 from herford_tui.domain.labels import COMMITTEE_KIND
 from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
-from herford_tui.ui.meetings.committee_fields import compose_meeting_fields, read_meeting_fields
-from herford_tui.ui.navigation import slug
-
-
-class TickBox(Checkbox):
-    """A checkbox whose mark is only there when ticked: colour alone is lost on some terminals."""
-
-    @property
-    def _button(self):
-        self.BUTTON_INNER = "X" if self.value else " "
-        return super()._button
+from herford_tui.ui.common.tickbox import TickBox
+from herford_tui.ui.meetings.committee_fields import compose_meeting_fields
 
 
 class SeatRow(Horizontal):
@@ -45,15 +36,11 @@ class SeatRow(Horizontal):
         yield Input(count, placeholder="Anz.", type="integer", compact=True, classes="seat-count")
         yield TickBox("beratend", self.seat.advisory, compact=True, classes="seat-advisory")
 
-    def value(self) -> Seat | None:
-        label = self.query_one(".seat-label", Input).value.strip()
-        if not label:
-            return None
-        count_text = self.query_one(".seat-count", Input).value.strip()
-        return dataclasses.replace(
+    def value(self) -> SeatInput:
+        return SeatInput(
             self.seat,
-            label=label,
-            count=int(count_text) if count_text else None,
+            label=self.query_one(".seat-label", Input).value,
+            count=self.query_one(".seat-count", Input).value,
             advisory=self.query_one(".seat-advisory", Checkbox).value,
         )
 
@@ -139,50 +126,22 @@ class CommitteeForm(FormScreen[Committee]):
         row.query_one(".seat-label", Input).focus()
 
     def build(self) -> Committee | list[Problem]:
-        problems: list[Problem] = []
-        numbers = {}
-        for name in ("rhythm_min", "rhythm_max"):
-            text = self.query_one(f"#{name}", Input).value.strip() or "0"
-            try:
-                numbers[name] = int(text)
-            except ValueError:
-                problems.append(Problem(name, f"„{text}“ ist keine ganze Zahl."))
-        meeting_settings, meeting_problems = read_meeting_fields(self)
-        problems += meeting_problems
-        seats = [seat for row in self.query(SeatRow) if (seat := row.value()) is not None]
-        used = {s.key for s in seats if s.key}
-        for seat in seats:
-            if not seat.key:
-                seat.key = _unique_key(slug(seat.label) or "sitz", used)
-                used.add(seat.key)
-        removed = {s.key for s in (self.original.seats if self.original else [])} - used
-        snapshot = self.snapshot
-        for key in removed:
-            if self.original and any(m.seat_key == key for m in snapshot.memberships_of(self.original.id)):
-                seat = self.original.seat(key)
-                label = seat.label if seat else key
-                problems.append(Problem("seats", f"Sitz „{label}“ hat Mitgliedschaften (auch frühere) und bleibt."))
-        if problems:
-            return problems
-        base = self.original or Committee(order=1 + max((c.order for c in snapshot.committees.values()), default=0))
-        committee = dataclasses.replace(
-            base,
-            name=self.query_one("#name", Input).value.strip(),
-            short_name=self.query_one("#short_name", Input).value.strip(),
+        """The form's values, handed to the domain's rules (``build_committee``)."""
+
+        def text(field_id: str) -> str:
+            return self.query_one(f"#{field_id}", Input).value
+
+        values = CommitteeInput(
+            self.original,
+            name=text("name"),
+            short_name=text("short_name"),
             kind=CommitteeKind(cast(str, self.query_one("#kind", Select).value)),
-            purpose=self.query_one("#purpose", Input).value.strip(),
-            rhythm_min=numbers["rhythm_min"],
-            rhythm_max=numbers["rhythm_max"],
-            rhythm_note=self.query_one("#rhythm_note", Input).value.strip(),
-            seats=seats,
-            quorum=meeting_settings.quorum,
-            invitation_days=meeting_settings.invitation_days,
+            purpose=text("purpose"),
+            rhythm_min=text("rhythm_min"),
+            rhythm_max=text("rhythm_max"),
+            rhythm_note=text("rhythm_note"),
+            quorum=text("quorum"),
+            invitation_days=text("invitation_days"),
+            seats=tuple(row.value() for row in self.query(SeatRow)),
         )
-        return snapshot.check(committee) or committee
-
-
-def _unique_key(base: str, used: set[str]) -> str:
-    key, n = base, 2
-    while key in used:
-        key, n = f"{base}-{n}", n + 1
-    return key
+        return build_committee(self.snapshot, values)

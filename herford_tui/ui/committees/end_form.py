@@ -1,8 +1,10 @@
-"""Ending a membership, and moving a member to another seat (ends the old, starts the new)."""
+"""Ending a membership, and moving a member to another seat (ends the old, starts the new).
+
+The rules of a move live in ``domain/membership_input.py``; ``Move`` is imported from there.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from datetime import timedelta
 
@@ -10,7 +12,8 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 from herford_tui.domain import Membership, Problem, Record, plans
-from herford_tui.domain.labels import format_date, parse_date
+from herford_tui.domain.labels import format_date
+from herford_tui.domain.membership_input import Move, build_end, build_move
 from herford_tui.store.store import Follow
 from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
@@ -56,23 +59,11 @@ class EndMembershipForm(FormScreen[Membership]):
             )
 
     def build(self) -> Membership | list[Problem]:
-        text = self.query_one("#end", OneLineInput).value
-        try:
-            end = parse_date(text)
-        except ValueError as exc:
-            return [Problem("end", str(exc))]
-        ended = dataclasses.replace(self.membership, end=end)
-        return self.snapshot.check(ended) or ended
+        return build_end(self.snapshot, self.membership, self.query_one("#end", OneLineInput).value)
 
     def save_items(self, result: Membership) -> list[Record | Follow]:
         """The member leaves; deputies serving beyond that day leave with them, in one step."""
         return plans.end_membership(self.snapshot, result)
-
-
-@dataclasses.dataclass(frozen=True)
-class Move:
-    ended: Membership
-    new: Membership
 
 
 class MoveForm(FormScreen[Move]):
@@ -111,20 +102,8 @@ class MoveForm(FormScreen[Move]):
 
     def build(self) -> Move | list[Problem]:
         seat = self.query_one("#seat", Select).value
-        if seat is Select.NULL:
-            return [Problem("seat_key", "Bitte den neuen Sitz wählen.")]
-        try:
-            start = parse_date(self.query_one("#start", OneLineInput).value)
-        except ValueError as exc:
-            return [Problem("start", str(exc))]
-        old = self.membership
-        if old.start and start <= old.start:
-            return [Problem("start", f"Der Wechsel muss nach dem Beginn ({format_date(old.start)}) liegen.")]
-        ended = dataclasses.replace(old, end=start - timedelta(days=1))
-        new = dataclasses.replace(old, id=0, rev=0, seat_key=str(seat), start=start, end=old.end, deputy_of=None)
-        snapshot = self.snapshot
-        problems = snapshot.check(ended) + snapshot.check(new)
-        return problems or Move(ended, new)
+        on = self.query_one("#start", OneLineInput).value
+        return build_move(self.snapshot, self.membership, "" if seat is Select.NULL else str(seat), on)
 
     def save_items(self, result: Move) -> list[Record | Follow]:
         """Old and new membership in one step; deputies follow their member to the new seat."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from typing import cast
 
@@ -12,24 +11,15 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from herford_tui.domain import Membership, Person, Problem, Record, Role, plans
-from herford_tui.domain.fold import match_key
-from herford_tui.domain.labels import ROLE, format_date, parse_date
+from herford_tui.domain.labels import ROLE, format_date
+from herford_tui.domain.membership_input import MembershipDraft, MembershipInput, NewPersonInput, build_membership
 from herford_tui.domain.search import find_organisations, find_persons
-from herford_tui.domain.validation import validate_person
 from herford_tui.store.store import Follow
 from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker
 from herford_tui.ui.common.select import Select
-
-
-@dataclasses.dataclass(frozen=True)
-class MembershipDraft:
-    """What the form hands back: the membership, and a person to create first if new."""
-
-    membership: Membership
-    new_person: Person | None = None
 
 
 class MembershipForm(FormScreen[MembershipDraft]):
@@ -152,14 +142,6 @@ class MembershipForm(FormScreen[MembershipDraft]):
             return f"{seat.label} ({holders} besetzt)"
         return f"{seat.label} ({holders}/{seat.count})"
 
-    def _same_name(self, new: Person) -> Person | None:
-        """An existing person with exactly this name: most likely the same human being."""
-
-        def key(p: Person) -> tuple[str, str]:
-            return (match_key(p.given_name.strip()), match_key(p.family_name.strip()))
-
-        return next((p for p in self.snapshot.persons.values() if key(p) == key(new)), None)
-
     def _search_persons(self, text: str) -> list[tuple[int, str]]:
         snapshot = self.snapshot
         found = []
@@ -177,9 +159,15 @@ class MembershipForm(FormScreen[MembershipDraft]):
         self.query_one("#new-person").set_class(not self.creating_person, "-hidden")
         if self.creating_person and event.new_text:
             *given, family = event.new_text.split()
-            self.query_one("#given_name", Input).value = " ".join(given)
-            self.query_one("#family_name", Input).value = family
-            self.query_one("#given_name", Input).focus()
+            names = {"given_name": " ".join(given), "family_name": family}
+            for name, text in names.items():
+                field = self.query_one(f"#{name}", Input)
+                field.value = text
+                field.cursor_position = len(text)
+            # On to the first field still to fill: the names were typed already, nothing of
+            # them is selected for the next key to overwrite.
+            fields = [self.query_one(f"#{name}", Input) for name in ("given_name", "family_name", "function")]
+            next(f for f in fields if not f.value).focus()
         elif event.value is not None and (person := self.snapshot.persons.get(event.value)):
             self._default_represents(person.organisation_id)
 
@@ -213,74 +201,36 @@ class MembershipForm(FormScreen[MembershipDraft]):
 
     # -- result --------------------------------------------------------------------
     def build(self) -> MembershipDraft | list[Problem]:
-        problems: list[Problem] = []
-        start = self._date("start", problems)
-        end = self._date("end", problems)
+        """The form's values, handed to the domain's rules (``build_membership``)."""
         seat = self.query_one("#seat", Select).value
         represents = self.query_one("#represents", RecordPicker)
-        if represents.value is None and self.query_one("#represents-input", Input).value.strip():
-            problems.append(Problem("represents_id", "Bitte eine Organisation aus der Liste wählen."))
-        base = self.original or Membership(committee_id=self.committee_id)
-        role = self.query_one("#role", Select).value
-        deputy_of: int | None
-        if self.deputy_for is not None:
-            deputy_of = self.deputy_for.id
-        else:  # a deputy made a member of its own stands in for nobody any more
-            deputy_of = base.deputy_of if role is Role.STELLVERTRETUNG else None
-        membership = dataclasses.replace(
-            base,
+        new_person = person_id = None
+        if self.original is None and self.creating_person:
+            new_person = NewPersonInput(
+                given_name=self._text("given_name"),
+                family_name=self._text("family_name"),
+                function=self._text("function"),
+                email=self._text("email"),
+                organisation_id=self.query_one("#new-org", RecordPicker).value,
+                organisation_text=self._text("new-org-input"),
+            )
+        elif self.original is None:
+            person_id = self.query_one("#person", RecordPicker).value
+        values = MembershipInput(
+            committee_id=self.committee_id,
+            original=self.original,
+            deputy_for=self.deputy_for,
             seat_key="" if seat is Select.NULL else str(seat),
-            role=cast(Role, role),
+            role=cast(Role, self.query_one("#role", Select).value),
             represents_id=represents.value,
-            deputy_of=deputy_of,
-            start=start,
-            end=end,
-            notes=self.query_one("#notes", Input).value.strip(),
+            represents_text=self._text("represents-input"),
+            start=self._text("start"),
+            end=self._text("end"),
+            notes=self._text("notes"),
+            person_id=person_id,
+            new_person=new_person,
         )
-        new_person = None
-        if self.original is None:
-            picker = self.query_one("#person", RecordPicker)
-            if self.creating_person:
-                new_person = Person(
-                    given_name=self.query_one("#given_name", Input).value.strip(),
-                    family_name=self.query_one("#family_name", Input).value.strip(),
-                    function=self.query_one("#function", Input).value.strip(),
-                    email=self.query_one("#email", Input).value.strip(),
-                    organisation_id=self.query_one("#new-org", RecordPicker).value,
-                )
-                if new_person.organisation_id is None and self.query_one("#new-org-input", Input).value.strip():
-                    problems.append(Problem("organisation_id", "Bitte eine Organisation aus der Liste wählen."))
-                problems += validate_person(new_person)
-                twin = self._same_name(new_person)
-                if twin is not None:
-                    problems.append(
-                        Problem("family_name", f"„{twin.full_name}“ gibt es schon – bitte oben aus der Liste wählen.")
-                    )
-            elif picker.value is None:
-                problems.append(Problem("person_id", "Bitte eine Person aus der Liste wählen oder neu anlegen."))
-            else:
-                membership = dataclasses.replace(membership, person_id=int(picker.value))
-        checked = [
-            Problem("role", "Stellvertretungen bitte mit „v“ beim vertretenen Mitglied benennen.")
-            if p.field == "deputy_of" and self.deputy_for is None
-            else p
-            for p in self.snapshot.check(membership)
-        ]
-        if new_person is not None or (self.original is None and membership.person_id == 0):
-            checked = [p for p in checked if p.field != "person_id"]
-        problems += [p for p in checked if p.field not in {"start", "end"} or not _has(problems, p.field)]
-        return problems or MembershipDraft(membership, new_person)
+        return build_membership(self.snapshot, values)
 
-    def _date(self, name: str, problems: list[Problem]):
-        text = self.query_one(f"#{name}", Input).value.strip()
-        if not text:
-            return None
-        try:
-            return parse_date(text)
-        except ValueError as exc:
-            problems.append(Problem(name, str(exc)))
-            return None
-
-
-def _has(problems: list[Problem], field: str) -> bool:
-    return any(p.field == field for p in problems)
+    def _text(self, field_id: str) -> str:
+        return self.query_one(f"#{field_id}", Input).value

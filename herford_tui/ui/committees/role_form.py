@@ -6,30 +6,20 @@ come from ``herford_tui.domain.roles`` and are checked there before the form clo
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from datetime import date
 
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
-from herford_tui.domain import Membership, Problem, Record, Role, Snapshot, ValidationError
+from herford_tui.domain import Membership, Problem, Record, Role, Snapshot
 from herford_tui.domain.fold import sort_key
-from herford_tui.domain.labels import ROLE, format_date, parse_date
-from herford_tui.domain.roles import Plan, chair_of, change_role, check_plan, hand_over_chair
+from herford_tui.domain.labels import ROLE, format_date
+from herford_tui.domain.roles import RolePlan, chair_of, plan_chair_handover, plan_role_change
 from herford_tui.store import Follow
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
-
-
-@dataclasses.dataclass(frozen=True)
-class RolePlan:
-    """The records for one ``save_records`` and where the cursor goes afterwards."""
-
-    items: Plan
-    focus: int
-    """Index (in the saved list) of the membership that now holds the new role."""
 
 
 def _name(snapshot: Snapshot, m: Membership) -> str:
@@ -39,16 +29,6 @@ def _name(snapshot: Snapshot, m: Membership) -> str:
 
 def _period(m: Membership) -> str:
     return f"seit {format_date(m.start)}" if m.start else "ohne Beginn"
-
-
-def _focus(plan: Plan, person_id: int, role: Role) -> int:
-    """The record of ``plan`` that gives ``person_id`` the new ``role`` (new, or changed in place)."""
-    found = [
-        i
-        for i, item in enumerate(plan)
-        if isinstance(item, Membership) and item.person_id == person_id and item.role is role
-    ]
-    return found[-1] if found else 0
 
 
 class _RoleFormBase(FormScreen[RolePlan]):
@@ -64,18 +44,6 @@ class _RoleFormBase(FormScreen[RolePlan]):
         yield from self.field(
             "ab", Input(format_date(start), placeholder="TT.MM.JJJJ", compact=True, id="start"), "start"
         )
-
-    def _on(self) -> date | Problem:
-        text = self.query_one("#start", Input).value
-        if not text.strip():
-            return Problem("start", "Bitte das Datum angeben, ab dem die neue Rolle gilt.")
-        try:
-            return parse_date(text)
-        except ValueError as exc:
-            return Problem("start", str(exc))
-
-    def _checked(self, plan: Plan, focus: int) -> RolePlan | list[Problem]:
-        return check_plan(self.snapshot, plan) or RolePlan(plan, focus)
 
     def save_items(self, result: RolePlan) -> list[Record | Follow]:
         """All records of the plan in one write: the old role ends, the new one starts."""
@@ -113,17 +81,9 @@ class ChangeRoleForm(_RoleFormBase):
         )
 
     def build(self) -> RolePlan | list[Problem]:
-        on = self._on()
-        if isinstance(on, Problem):
-            return [on]
         role = self.query_one("#role", Select).value
-        if not isinstance(role, Role):
-            return [Problem("role", "Bitte die neue Rolle wählen.")]
-        try:
-            plan = change_role(self.snapshot, self.membership, role, on)
-        except ValidationError as exc:
-            return exc.problems
-        return self._checked(plan, _focus(plan, self.membership.person_id, role))
+        on = self.query_one("#start", Input).value
+        return plan_role_change(self.snapshot, self.membership, role if isinstance(role, Role) else None, on)
 
 
 class HandOverChairForm(_RoleFormBase):
@@ -174,17 +134,7 @@ class HandOverChairForm(_RoleFormBase):
         yield Label("Beide Rollen bleiben mit ihren Daten als Verlauf erhalten („h“).", classes="dialog-text")
 
     def build(self) -> RolePlan | list[Problem]:
-        snapshot = self.snapshot
         chosen = self.query_one("#chair", Select).value
-        to = snapshot.memberships.get(chosen) if isinstance(chosen, int) else None
-        on = self._on()
-        problems = [on] if isinstance(on, Problem) else []
-        if to is None:
-            problems.insert(0, Problem("person_id", "Bitte das Mitglied wählen, das den Vorsitz übernimmt."))
-        if problems or to is None or isinstance(on, Problem):
-            return problems
-        try:
-            plan = hand_over_chair(snapshot, self.committee_id, to, on)
-        except ValidationError as exc:
-            return exc.problems
-        return self._checked(plan, _focus(plan, to.person_id, Role.VORSITZ))
+        to = self.snapshot.memberships.get(chosen) if isinstance(chosen, int) else None
+        on = self.query_one("#start", Input).value
+        return plan_chair_handover(self.snapshot, self.committee_id, to, on)

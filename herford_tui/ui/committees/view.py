@@ -261,7 +261,7 @@ class CommitteeView(SnapshotView):
 
     def _show_new_committee(self, committee: Committee | None) -> None:
         if committee is not None:  # saved: the tabs are rebuilt for it; then show it
-            self.herford.call_after_refresh(self.herford.show_id, committee.id)
+            self.app.call_after_refresh(self.herford.show_id, committee.id)
 
     def action_edit_person(self) -> None:
         from herford_tui.ui.directory.person_form import PersonForm
@@ -272,11 +272,9 @@ class CommitteeView(SnapshotView):
             self.ask(PersonForm(person))
 
     def action_open_person(self) -> None:
-        from herford_tui.ui.directory.person_screen import PersonScreen
-
         m = self._selected_membership()
         if m is not None:
-            self.app.push_screen(PersonScreen(m.person_id))
+            self.herford.open_person(m.person_id)
 
     def action_archive_committee(self) -> None:
         from herford_tui.ui.common.confirm import ConfirmScreen

@@ -14,8 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.css.query import QueryType
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea
+from textual.widgets.input import Selection
 
 from herford_tui.domain import Problem, Record, ValidationError
 from herford_tui.domain.duplicates import NOTHING, Confirmed
@@ -69,14 +71,21 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
             # shows stand-ins and keeps the stored text as it is.
             widget.value = printable(widget.value)
         if isinstance(widget, Input):
-            # Entering a filled field selects its text: typing replaces it, an arrow key
-            # keeps it (never "28.11.202631.02.2026").
-            widget.select_on_focus = True
+            # Selected only when the user moves into it with Tab (``focus_next``): a field that
+            # gets the focus otherwise (the form opens, a pick moves on) keeps its text.
+            widget.select_on_focus = False
         yield Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
         yield Static("", id=f"err-{name}", classes="field-error -empty")
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._remember_initial)
+
+    # -- focus ---------------------------------------------------------------------
+    def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        return _select_entered(super().focus_next(selector))
+
+    def focus_previous(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        return _select_entered(super().focus_previous(selector))
 
     def _remember_initial(self) -> None:
         self._initial = self._values()
@@ -246,6 +255,16 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
                 self.notify("Bitte die markierten Angaben prüfen.", severity="error", timeout=4)
         else:
             self.set_status("")
+
+
+def _select_entered(widget: Widget | None) -> Widget | None:
+    """Tab into a filled field selects its text, so typing replaces it and an arrow key keeps
+    it (never "28.11.202631.02.2026"). It happens at the Tab, before the next key is handled
+    (see ``key_order``): a key typed right behind the Tab finds the selection, as it would
+    have found it typed slowly, with the selection on screen."""
+    if isinstance(widget, Input) and widget.value:
+        widget.selection = Selection(0, len(widget.value))
+    return widget
 
 
 def _is_shown_error(widget: Widget) -> bool:

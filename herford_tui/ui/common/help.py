@@ -4,21 +4,23 @@ The help lists the bindings active on the screen it was opened from: each bindin
 (``committee.add_member``) names its group and looks up a longer German text; a binding
 without such a text shows its footer label. Textual's own navigation keys (arrows, Tab,
 Strg+Q …) have no ids; the well-known ones are described by their action. The README's key
-table comes from the same source (``readme_table``; ``python -m herford_tui.ui.common.help``
-prints it; a test keeps the README equal).
+table comes from the same source (``readme_table``; ``python -m herford_tui.app`` prints it
+for the app's class; a test keeps the README equal).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
+
+from herford_tui.ui.common.keys import key_label
 
 GROUPS = {
     "app": "Überall",
@@ -29,6 +31,7 @@ GROUPS = {
     "person": "Personenseite",
     "organisation": "Organisationsseite",
     "meeting": "Eine Sitzung",
+    "evaluation": "Auswertung",
     "tasks": "Offene Aufgaben",
     "invitation": "Einladung",
     "form": "In Formularen",
@@ -42,10 +45,12 @@ LONG = {
     "app.quit": "beenden",
     "main.organisations": "Organisationen (Netzwerkpartner)",
     "main.year": "Jahresübersicht der Sitzungen",
+    "main.evaluation": "Auswertung: Sitzungen, Anwesenheit, Sitze, Aufgaben, Beschlüsse eines Jahres",
     "main.archive": "archivierte Gremien anzeigen und wiederherstellen",
     "main.changes": "Änderungen: wer hat wann was geändert (Protokoll)",
     "main.export": "Exportieren (Besetzung, Verzeichnis, Sitzungen als Excel oder CSV)",
     "main.import": "Importieren (Organisationen, Personen, Mitgliedschaften aus CSV oder Excel)",
+    "main.leave": "zurück: aus einem Filter in seine Liste, aus der Liste zu den Reitern",
     **{f"main.committee_{n}": "Gremium öffnen (Reihenfolge der Reiter)" for n in range(1, 10)},
     "committee.add_member": "Mitglied hinzufügen",
     "committee.edit_member": "Mitgliedschaft bearbeiten",
@@ -84,6 +89,11 @@ LONG = {
     "year.delete": "Sitzung löschen (abgesagte besser auf „abgesagt“ setzen)",
     "year.previous": "Vorjahr",
     "year.next": "Folgejahr",
+    "meeting.document_invitation": "Einladung als Dokument (PDF oder DOCX, aus der Vorlage)",
+    "meeting.document_minutes": "Niederschrift als Dokument (PDF oder DOCX, aus der Vorlage)",
+    "meeting.document_attendance": "Anwesenheitsliste zum Unterschreiben (PDF)",
+    "evaluation.previous": "Vorjahr",
+    "evaluation.next": "Folgejahr",
     "form.save": "speichern",
     "form.cancel": "abbrechen",
 }
@@ -102,23 +112,6 @@ NAVIGATION = {
 }
 """Textual's own keys (no ids) that are worth knowing, by action."""
 
-KEY_NAMES = {
-    "slash": "/",
-    "question_mark": "?",
-    "left_square_bracket": "[",
-    "right_square_bracket": "]",
-    "delete": "Entf",
-    "escape": "Esc",
-    "enter": "Enter",
-    "tab": "Tab",
-    "up": "Pfeil hoch",
-    "down": "Pfeil runter",
-    "pageup": "Bild hoch",
-    "pagedown": "Bild runter",
-    "home": "Pos1",
-    "end": "Ende",
-}
-
 FIRST_STEPS = """\
 ## Erste Schritte
 - Die Reiter oben sind die Gremien, die Organisationen und die Jahresübersicht; `1` … `9`,
@@ -133,19 +126,6 @@ FIRST_STEPS = """\
 - Änderungen von Kolleginnen und Kollegen erscheinen nach spätestens zwei Sekunden; wer
   denselben Eintrag inzwischen geändert hat, wird nie überschrieben.
 """
-
-
-def key_label(key: str) -> str:
-    """A key as printed on a German keyboard: ctrl+s → Strg+S, delete → Entf."""
-    if key in KEY_NAMES:
-        return KEY_NAMES[key]
-    *modifiers, last = key.split("+")
-    names = {"ctrl": "Strg", "shift": "Umschalt", "alt": "Alt"}
-    if last in KEY_NAMES:
-        last = KEY_NAMES[last]
-    elif (modifiers and len(last) == 1) or re.fullmatch(r"f\d+", last):
-        last = last.upper()  # Strg+S, F1; a plain letter stays as typed (G is Umschalt+g)
-    return "+".join([*(names.get(m, m) for m in modifiers), last])
 
 
 @dataclass
@@ -209,22 +189,22 @@ def help_markdown(active: dict[str, ActiveBinding]) -> str:
     return head + "\n" + FIRST_STEPS + "\nDie Tasten dieser Ansicht:\n" + markdown(active_entries(active))
 
 
-def readme_table() -> str:
+def readme_table(app_class: type[App[Any]]) -> str:
     """The README's key table, from the BINDINGS of the app, the views and the forms."""
-    from herford_tui.app import HerfordApp
     from herford_tui.ui.committees.pane import GroupPane
     from herford_tui.ui.committees.view import CommitteeView
     from herford_tui.ui.common.form import FormScreen
     from herford_tui.ui.directory.organisation_screen import OrganisationScreen
     from herford_tui.ui.directory.pane import DirectoryPane
     from herford_tui.ui.directory.person_screen import PersonScreen
+    from herford_tui.ui.evaluation.pane import EvaluationPane
     from herford_tui.ui.main_screen import MainScreen
     from herford_tui.ui.meetings.screen import MeetingScreen
     from herford_tui.ui.year.pane import YearPane
 
     pairs: list[tuple[str, Binding]] = []
     classes = (
-        HerfordApp,
+        app_class,
         MainScreen,
         CommitteeView,
         GroupPane,
@@ -232,6 +212,7 @@ def readme_table() -> str:
         PersonScreen,
         OrganisationScreen,
         YearPane,
+        EvaluationPane,
         MeetingScreen,
     )
     for cls in (*classes, FormScreen):
@@ -243,12 +224,12 @@ def readme_table() -> str:
     return "\n".join(rows)
 
 
-README_START = "<!-- Tastentabelle: erzeugt von `python -m herford_tui.ui.common.help` -->"
+README_START = "<!-- Tastentabelle: erzeugt von `python -m herford_tui.app` -->"
 README_END = "<!-- Ende der Tastentabelle -->"
 
 
-def readme_section() -> str:
-    return f"{README_START}\n{readme_table()}\n{README_END}"
+def readme_section(app_class: type[App[Any]]) -> str:
+    return f"{README_START}\n{readme_table(app_class)}\n{README_END}"
 
 
 class HelpScreen(ModalScreen[None]):
@@ -263,7 +244,3 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog help"):
             yield Markdown(help_markdown(self._active))
         yield Footer()
-
-
-if __name__ == "__main__":
-    print(readme_section())

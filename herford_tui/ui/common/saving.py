@@ -158,4 +158,4 @@ class SavingScreen(HerfordAccess, ModalScreen[R]):
         """The write is on disk: subclasses close the screen with their result."""
 
     def write_failed(self, job: WriteJob, error: Exception) -> None:
-        self.set_status(describe_failure(error, self.herford.store.path), "error")
+        self.set_status(describe_failure(error, self.herford.db_path), "error")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -14,10 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from herford_tui.domain.dsgvo import Disclosure
+from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 
 def export_path(folder: Path, person_id: int, suffix: str, today) -> Path:
@@ -31,9 +28,7 @@ def export_path(folder: Path, person_id: int, suffix: str, today) -> Path:
     return candidate
 
 
-class DisclosureScreen(Screen[None]):
-    app: HerfordApp
-
+class DisclosureScreen(HerfordAccess, Screen[None]):
     BINDINGS = [
         Binding("escape", "close", "Zurück", id="disclosure.close"),
         Binding("J", "export('json')", "Als JSON speichern", id="disclosure.json"),
@@ -59,10 +54,9 @@ class DisclosureScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="disclosure", exit_on_error=False)
     def _load(self) -> None:
         from herford_tui.store import StoreError
-        from herford_tui.store.erasure import person_disclosure
 
         try:
-            report = person_disclosure(self.app.store, self.person_id, self.app.today)
+            report = self.herford.disclose(self.person_id)
         except StoreError as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error", markup=False)
             return
@@ -87,13 +81,13 @@ class DisclosureScreen(Screen[None]):
             text = json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n"
         else:
             text = report.as_text()
-        path = export_path(self.folder, self.person_id, suffix, self.app.today)
+        path = export_path(self.folder, self.person_id, suffix, self.herford.today)
+        from herford_tui.store.erasure import save_disclosure
+
         try:
-            with open(path, "x", encoding="utf-8") as fh:  # "x": never overwrite
-                fh.write(text)
-            path.chmod(0o600)  # personal data: only the one who asked may read it
+            save_disclosure(path, text)  # atomic, never overwrites, only the one who asked may read it
         except OSError as exc:
-            message = f"Nicht gespeichert: {path} ({exc.strerror})"
+            message = f"Nicht gespeichert: {path} ({exc.strerror or 'gibt es schon'})"
             self.app.call_from_thread(self.app.notify, message, severity="error", markup=False)
             return
         self.app.call_from_thread(self.app.notify, f"Gespeichert: {path}", timeout=8, markup=False)

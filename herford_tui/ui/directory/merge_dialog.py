@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,18 +12,14 @@ from textual.widgets import Footer, Label, Static
 from herford_tui.domain import Person, Problem
 from herford_tui.domain.directory import Facets, filter_persons
 from herford_tui.domain.person_merge import merge_plan
+from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker
-from herford_tui.ui.directory.access import snapshot_of
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 
-class MergeDialog(ModalScreen[int | None]):
+class MergeDialog(HerfordAccess, ModalScreen[int | None]):
     """Dismisses with the id of the record to merge into ``keep`` (and then delete)."""
 
-    app: HerfordApp
     EDITS = True  # leads to a write: refused in read-only mode
     EDIT_WHAT = "Zusammenführen"
     AUTO_FOCUS = "#merge-input"
@@ -51,7 +45,7 @@ class MergeDialog(ModalScreen[int | None]):
         yield Footer()
 
     def _search(self, text: str) -> list[tuple[int, str]]:
-        snapshot = snapshot_of(self.app)
+        snapshot = self.herford.snapshot
         found = filter_persons(snapshot, Facets(text=text))
         return [(p.id, f"{p.full_name} (Nr. {p.id})") for p in found if p.id != self.keep.id and not p.erased_on]
 
@@ -69,7 +63,7 @@ class MergeDialog(ModalScreen[int | None]):
         if picked is None:
             self._show([Problem("merge", "Bitte den doppelten Eintrag aus der Liste wählen.")])
             return
-        plan = merge_plan(snapshot_of(self.app), self.keep.id, picked)
+        plan = merge_plan(self.herford.snapshot, self.keep.id, picked)
         if plan.problems:
             self._show([Problem("merge", p) for p in plan.problems])
             return

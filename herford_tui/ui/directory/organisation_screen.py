@@ -3,8 +3,6 @@ now, earlier ones with h), and its people. Scrolls as a whole; tables keep every
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,20 +19,15 @@ from herford_tui.domain.people import (
     organisation_people,
     organisation_seats,
 )
+from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
-from herford_tui.ui.directory.access import snapshot_of
 from herford_tui.ui.directory.person_screen import facts_text, fill_table, follow_cursor, row_style
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 SEAT_COLUMNS = ("Gremium", "Sitz", "Person", "Rolle", "Zeitraum")
 PEOPLE_COLUMNS = ("Name", "Funktion", "E-Mail", "Telefon")
 
 
-class OrganisationScreen(Screen[None]):
-    app: HerfordApp
-
+class OrganisationScreen(HerfordAccess, Screen[None]):
     BINDINGS = [
         Binding("escape", "close", "Zurück", id="organisation.close"),
         Binding("e", "edit", "Ändern", id="organisation.edit"),
@@ -60,7 +53,7 @@ class OrganisationScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_resize(self) -> None:
-        self._refresh(snapshot_of(self.app))
+        self._refresh(self.herford.snapshot)
 
     def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self._refresh, init=True)
@@ -68,7 +61,7 @@ class OrganisationScreen(Screen[None]):
 
     @property
     def organisation(self) -> Organisation | None:
-        return snapshot_of(self.app).organisations.get(self.organisation_id)
+        return self.herford.snapshot.organisations.get(self.organisation_id)
 
     def _refresh(self, snapshot: Snapshot | None) -> None:
         if snapshot is None:
@@ -80,7 +73,7 @@ class OrganisationScreen(Screen[None]):
             return
         self.query_one("#organisation-title", Label).update(plain(org.name, "bold"))
         self.query_one("#organisation-facts", Static).update(facts_text(organisation_facts(org)))
-        self.seats = organisation_seats(snapshot, org.id, self.app.today, history=self.history)
+        self.seats = organisation_seats(snapshot, org.id, self.herford.today, history=self.history)
         current = sum(1 for r in self.seats if r.status != ENDED)
         title = f"Vertreten in den Gremien: {count_text(current, 'Sitz', 'Sitze')} aktuell"
         title += " (mit früheren, h blendet sie aus)" if self.history else " (h zeigt auch frühere)"
@@ -109,21 +102,17 @@ class OrganisationScreen(Screen[None]):
 
     def action_toggle_history(self) -> None:
         self.history = not self.history
-        self._refresh(snapshot_of(self.app))
+        self._refresh(self.herford.snapshot)
 
     @on(DataTable.RowSelected, "#organisation-people")
     def _open_person(self, event: DataTable.RowSelected) -> None:
-        from herford_tui.ui.directory.person_screen import PersonScreen
-
         if 0 <= event.cursor_row < len(self.people_ids):
-            self.app.push_screen(PersonScreen(self.people_ids[event.cursor_row]))
+            self.herford.open_person(self.people_ids[event.cursor_row])
 
     @on(DataTable.RowSelected, "#organisation-seats")
     def _open_seat_person(self, event: DataTable.RowSelected) -> None:
-        from herford_tui.ui.directory.person_screen import PersonScreen
-
         if 0 <= event.cursor_row < len(self.seats):
-            self.app.push_screen(PersonScreen(self.seats[event.cursor_row].membership.person_id))
+            self.herford.open_person(self.seats[event.cursor_row].membership.person_id)
 
     def action_edit(self) -> None:
         from herford_tui.ui.directory.org_form import OrganisationForm
@@ -134,7 +123,7 @@ class OrganisationScreen(Screen[None]):
 
     def _save(self, org: Organisation | None) -> None:
         if org is not None:
-            self.app.save_record(org)
+            self.herford.save_record(org)
 
     def action_delete(self) -> None:
         from herford_tui.ui.directory.references_dialog import ask_delete

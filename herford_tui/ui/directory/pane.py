@@ -9,7 +9,6 @@ says how many are shown ("18 Organisationen"). Enter opens the organisation or p
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -34,11 +33,7 @@ from herford_tui.ui.common.format import plain_cell
 from herford_tui.ui.common.select import Select
 from herford_tui.ui.common.typing_input import InOrderInput
 from herford_tui.ui.common.view import SnapshotView
-from herford_tui.ui.directory.access import snapshot_of
 from herford_tui.ui.directory.columns import fit_widths
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 ORGANISATIONS, PERSONS = "organisationen", "personen"
 
@@ -53,8 +48,6 @@ NARROW = 100
 
 
 class DirectoryPane(SnapshotView):
-    app: HerfordApp
-
     BINDINGS = [
         Binding("t", "toggle_mode", "Personen/Organisationen", id="directory.toggle"),
         Binding("a", "add", "Neu", id="directory.add"),
@@ -174,8 +167,8 @@ class DirectoryPane(SnapshotView):
     @on(Select.Changed)
     def _refilter(self) -> None:
         self._filter_timer = None
-        if snapshot_of(self.app) is not None:
-            self.refresh_data(snapshot_of(self.app))
+        if self.herford.snapshot is not None:
+            self.refresh_data(self.herford.snapshot)
 
     @on(Input.Submitted, "#org-filter")
     def _filter_done(self) -> None:
@@ -200,9 +193,9 @@ class DirectoryPane(SnapshotView):
             self.query_one("#org-filter", Input).value = ""
             self.query_one("#type-filter", Select).clear()
             self.query_one("#place-filter", Select).clear()
-            self.refresh_data(snapshot_of(self.app))
+            self.refresh_data(self.herford.snapshot)
         if all(r.id != record_id for r in self.rows):  # beyond the first rows: filter by its name
-            snapshot = snapshot_of(self.app)
+            snapshot = self.herford.snapshot
             found = snapshot.persons.get(record_id) if mode == PERSONS else snapshot.organisations.get(record_id)
             field = self.query_one("#org-filter", Input)
             with field.prevent(Input.Changed):
@@ -224,7 +217,7 @@ class DirectoryPane(SnapshotView):
     # -- actions -----------------------------------------------------------------------
     def action_toggle_mode(self) -> None:
         self.mode = PERSONS if self.mode == ORGANISATIONS else ORGANISATIONS
-        self.refresh_data(snapshot_of(self.app))
+        self.refresh_data(self.herford.snapshot)
         self.query_one("#org-table", DataTable).focus()
 
     def action_filter(self) -> None:
@@ -234,14 +227,11 @@ class DirectoryPane(SnapshotView):
         self.query_one("#type-filter", Select).focus()
 
     def action_open(self) -> None:
-        from herford_tui.ui.directory.organisation_screen import OrganisationScreen
-        from herford_tui.ui.directory.person_screen import PersonScreen
-
         record = self.current
         if isinstance(record, Organisation):
-            self.app.push_screen(OrganisationScreen(record.id))
+            self.herford.open_organisation(record.id)
         elif isinstance(record, Person):
-            self.app.push_screen(PersonScreen(record.id))
+            self.herford.open_person(record.id)
 
     def action_add(self) -> None:
         from herford_tui.ui.directory.org_form import OrganisationForm
@@ -274,4 +264,4 @@ class DirectoryPane(SnapshotView):
             return
         mode = ORGANISATIONS if isinstance(record, Organisation) else PERSONS
         # A new record may be hidden by the filter: show it with the cursor on it.
-        self.app.save_record(record, done=lambda saved: self._select(mode, saved.id))
+        self.herford.save_record(record, done=lambda saved: self._select(mode, saved.id))

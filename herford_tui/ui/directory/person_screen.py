@@ -6,10 +6,8 @@ Auskunft (i) and Löschen (L), merge a duplicate into this record (M), delete (E
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -20,12 +18,9 @@ from textual.widgets import DataTable, Footer, Label, Static
 from herford_tui.domain import Person, Snapshot
 from herford_tui.domain.dsgvo import PLACEHOLDER
 from herford_tui.domain.people import ENDED, UPCOMING, MembershipRow, person_facts, person_memberships
+from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain, plain_cell
-from herford_tui.ui.directory.access import snapshot_of
 from herford_tui.ui.directory.columns import fit_widths
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 MEMBERSHIP_COLUMNS = ("Gremium", "Sitz", "Rolle", "vertritt", "Zeitraum")
 
@@ -67,9 +62,7 @@ def follow_cursor(body: VerticalScroll, event: DataTable.RowHighlighted) -> None
     body.scroll_to_region(row, animate=False, immediate=True)
 
 
-class PersonScreen(Screen[None]):
-    app: HerfordApp
-
+class PersonScreen(HerfordAccess, Screen[None]):
     BINDINGS = [
         Binding("escape", "close", "Zurück", id="person.close"),
         Binding("e", "edit", "Ändern", id="person.edit"),
@@ -94,7 +87,7 @@ class PersonScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_resize(self) -> None:
-        self._refresh(snapshot_of(self.app))
+        self._refresh(self.herford.snapshot)
 
     def on_mount(self) -> None:
         table = self.query_one("#person-memberships", DataTable)
@@ -103,7 +96,7 @@ class PersonScreen(Screen[None]):
 
     @property
     def person(self) -> Person | None:
-        return snapshot_of(self.app).persons.get(self.person_id)
+        return self.herford.snapshot.persons.get(self.person_id)
 
     def _refresh(self, snapshot: Snapshot | None) -> None:
         if snapshot is None:
@@ -115,7 +108,7 @@ class PersonScreen(Screen[None]):
             return
         self.query_one("#person-title", Label).update(plain(person.full_name or PLACEHOLDER, "bold"))
         self.query_one("#person-facts", Static).update(facts_text(person_facts(snapshot, person)))
-        self.rows = person_memberships(snapshot, person.id, self.app.today)
+        self.rows = person_memberships(snapshot, person.id, self.herford.today)
         current = sum(1 for r in self.rows if r.status != ENDED)
         title = f"Mitgliedschaften: {current} aktuell, {len(self.rows) - current} beendet"
         self.query_one("#person-memberships-title", Label).update(title + " · Enter öffnet das Gremium")
@@ -143,12 +136,12 @@ class PersonScreen(Screen[None]):
         if not 0 <= event.cursor_row < len(self.rows):
             return
         membership = self.rows[event.cursor_row].membership
-        committee = snapshot_of(self.app).committees.get(membership.committee_id)
+        committee = self.herford.snapshot.committees.get(membership.committee_id)
         if committee is None or committee.archived:
             self.notify("Das Gremium ist archiviert (G zeigt das Archiv).", severity="warning")
             return
         self.dismiss(None)
-        self.app.show_id(committee.id)
+        self.herford.show_id(committee.id)
 
     def action_edit(self) -> None:
         from herford_tui.ui.directory.person_form import PersonForm
@@ -163,16 +156,14 @@ class PersonScreen(Screen[None]):
 
     def _save(self, person: Person | None) -> None:
         if person is not None:
-            self.app.save_record(person)
+            self.herford.save_record(person)
 
     def action_organisation(self) -> None:
-        from herford_tui.ui.directory.organisation_screen import OrganisationScreen
-
         person = self.person
         if person is None or not person.organisation_id:
             self.notify("Keiner Organisation zugeordnet.", severity="warning")
             return
-        self.app.push_screen(OrganisationScreen(person.organisation_id))
+        self.herford.open_organisation(person.organisation_id)
 
     def action_disclosure(self) -> None:
         from herford_tui.ui.directory.dsgvo_screen import DisclosureScreen
@@ -188,7 +179,7 @@ class PersonScreen(Screen[None]):
         if person.erased_on is not None:
             self.notify("Die Daten dieser Person sind schon gelöscht.", severity="information")
             return
-        n = len(snapshot_of(self.app).memberships_of_person(person.id))
+        n = len(self.herford.snapshot.memberships_of_person(person.id))
         question = (
             f"Alle personenbezogenen Daten von „{person.full_name}“ endgültig löschen (Art. 17 DSGVO)?\n"
             f"Name, Funktion, Organisation, Kontaktdaten und Notizen werden gelöscht, auch aus den "
@@ -197,26 +188,10 @@ class PersonScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._erase(person.id)
+                self.herford.erase_person(person.id)
 
         dialog = ConfirmScreen(question, yes="Endgültig löschen", title="DSGVO: Löschen")  # shown as plain text
         self.app.push_screen(dialog, answered)
-
-    @work(thread=True, exclusive=True, group="erase", exit_on_error=False)
-    def _erase(self, person_id: int) -> None:
-        from herford_tui.domain import ValidationError
-        from herford_tui.store import StoreError
-        from herford_tui.store.erasure import erase_person
-
-        try:
-            result = erase_person(self.app.store, person_id, self.app.today)
-        except (StoreError, ValidationError, OSError) as exc:
-            self.app.call_from_thread(
-                self.app.notify, f"Nicht gelöscht: {exc}", title="DSGVO", severity="error", timeout=15, markup=False
-            )
-            return
-        self.app.call_from_thread(self.app.notify, result.summary(), title="DSGVO", timeout=8)
-        self.app.call_from_thread(self.app.reload)
 
     def action_merge(self) -> None:
         from herford_tui.ui.directory.merge_dialog import MergeDialog
@@ -227,23 +202,7 @@ class PersonScreen(Screen[None]):
 
     def _merge(self, drop_id: int | None) -> None:
         if drop_id is not None:
-            self._run_merge(self.person_id, drop_id)
-
-    @work(thread=True, exclusive=True, group="merge", exit_on_error=False)
-    def _run_merge(self, keep_id: int, drop_id: int) -> None:
-        from herford_tui.domain import ValidationError
-        from herford_tui.store import StoreError
-        from herford_tui.store.person_merge import merge_persons
-
-        try:
-            merge_persons(self.app.store, keep_id, drop_id)
-        except (StoreError, ValidationError, ValueError) as exc:
-            self.app.call_from_thread(
-                self.app.notify, str(exc), title="Nicht zusammengeführt", severity="error", timeout=15, markup=False
-            )
-            return
-        self.app.call_from_thread(self.app.notify, "Zusammengeführt.", timeout=4)
-        self.app.call_from_thread(self.app.reload)
+            self.herford.merge_persons(self.person_id, drop_id)
 
     def action_delete(self) -> None:
         from herford_tui.ui.directory.references_dialog import ask_delete

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -21,12 +21,9 @@ from herford_tui.domain import Organisation, Person, Problem
 from herford_tui.domain.deletion import References, end_plan, references, replacement_plan
 from herford_tui.domain.directory import Facets, filter_organisations, filter_persons
 from herford_tui.domain.labels import format_date, parse_date
+from herford_tui.ui.common.access import HerfordAccess, herford_of
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker
-from herford_tui.ui.directory.access import snapshot_of
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 
 @dataclass(frozen=True)
@@ -37,11 +34,12 @@ class Choice:
     replacement_id: int | None = None
 
 
-def ask_delete(app: HerfordApp, record: Person | Organisation, on_deleted: Callable[[], None]) -> None:
+def ask_delete(app: App[Any], record: Person | Organisation, on_deleted: Callable[[], None]) -> None:
     """Delete ``record`` after a confirmation, or explain why not and offer the ways on."""
     from herford_tui.ui.common.confirm import ConfirmScreen
 
-    refs = references(snapshot_of(app), record, app.today)
+    herford = herford_of(app)
+    refs = references(herford.snapshot, record, herford.today)
     name = record.full_name if isinstance(record, Person) else record.name
     if not refs.blocked:
         from herford_tui.ui.data import WriteJob
@@ -58,23 +56,24 @@ def ask_delete(app: HerfordApp, record: Person | Organisation, on_deleted: Calla
     def chosen(choice: Choice | None) -> None:
         if choice is None:
             return
-        snapshot = snapshot_of(app)
-        fresh = references(snapshot, record, app.today)
+        snapshot = herford.snapshot
+        fresh = references(snapshot, record, herford.today)
         if choice.action == "end":
-            app.save_records(list(end_plan(snapshot, fresh, choice.as_of)))
+            herford.save_records(list(end_plan(snapshot, fresh, choice.as_of)))
         elif choice.replacement_id is not None:
             plan = replacement_plan(snapshot, record, fresh, choice.replacement_id, choice.as_of)
             if isinstance(record, Organisation):
                 # Nothing points at it after the hand-over: then it can go.
-                app.save_records(list(plan), done=lambda _: app.delete_record(record, done=lambda _: on_deleted()))
+                herford.save_records(
+                    list(plan), done=lambda _: herford.delete_record(record, done=lambda _: on_deleted())
+                )
             else:
-                app.save_records(list(plan))
+                herford.save_records(list(plan))
 
     app.push_screen(ReferencesDialog(record, refs), chosen)
 
 
-class ReferencesDialog(ModalScreen[Choice | None]):
-    app: HerfordApp
+class ReferencesDialog(HerfordAccess, ModalScreen[Choice | None]):
     EDITS = True  # leads to a write: refused in read-only mode
     EDIT_WHAT = "Löschen"
     AUTO_FOCUS = "#as-of"
@@ -110,14 +109,14 @@ class ReferencesDialog(ModalScreen[Choice | None]):
                 classes="dialog-text",
             )
             yield Label("Zum Datum")
-            yield Input(format_date(self.app.today), placeholder="TT.MM.JJJJ", compact=True, id="as-of")
+            yield Input(format_date(self.herford.today), placeholder="TT.MM.JJJJ", compact=True, id="as-of")
             yield Label("Ersatz")
             yield RecordPicker(self._search, placeholder="Ersatz tippen …", id="replacement")
             yield Static("", id="references-problem", classes="field-error -empty")
         yield Footer()
 
     def _search(self, text: str) -> list[tuple[int, str]]:
-        snapshot = snapshot_of(self.app)
+        snapshot = self.herford.snapshot
         if isinstance(self.record, Person):
             people = filter_persons(snapshot, Facets(text=text))
             return [(p.id, p.full_name) for p in people if p.id != self.record.id and not p.erased_on]

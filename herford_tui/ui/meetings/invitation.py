@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,15 +16,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Label, Static, TextArea
 
-from herford_tui.commands.output import write_atomic
 from herford_tui.domain import Meeting
 from herford_tui.domain.invitation import addresses, invitation_filename, invitation_text
+from herford_tui.domain.text import printable
+from herford_tui.store.files import write_atomic
+from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.format import plain
-from herford_tui.ui.meetings.access import current_snapshot
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
+from herford_tui.ui.common.tickbox import TickBox
 
 
 @dataclass(frozen=True)
@@ -38,14 +36,11 @@ def invitation_path(meeting: Meeting, committee_name: str, folder: Path | None =
     return (folder or Path.home()) / invitation_filename(meeting, committee_name)
 
 
-class InvitationScreen(ModalScreen[Written | None]):
+class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Abbrechen", id="invitation.cancel"),
         Binding("ctrl+s", "write", "Schreiben", id="invitation.write"),
     ]
-
-    if TYPE_CHECKING:
-        app: HerfordApp
 
     def __init__(self, meeting: Meeting, committee_name: str):
         super().__init__()
@@ -56,7 +51,7 @@ class InvitationScreen(ModalScreen[Written | None]):
         with Vertical(classes="dialog invitation"):
             yield Label("Einladung", classes="dialog-title")
             yield Static(plain(f"Datei: {self.path}"), id="invitation-path")
-            yield Checkbox("Stellvertretungen auch einladen", False, compact=True, id="deputies")
+            yield TickBox("Stellvertretungen auch einladen", False, compact=True, id="deputies")
             yield Static("", id="invitation-missing", classes="field-error")
             yield TextArea("", read_only=True, id="invitation-text")
             with Horizontal(classes="dialog-buttons"):
@@ -71,8 +66,10 @@ class InvitationScreen(ModalScreen[Written | None]):
     @on(Checkbox.Changed, "#deputies")
     def _preview(self) -> None:
         deputies = self.query_one("#deputies", Checkbox).value
-        snapshot = current_snapshot(self.app)
-        self.query_one("#invitation-text", TextArea).text = invitation_text(snapshot, self.meeting, deputies=deputies)
+        snapshot = self.herford.snapshot
+        # Shown and written as printable text: a name holding ESC would otherwise drive the terminal.
+        text = printable(invitation_text(snapshot, self.meeting, deputies=deputies), keep_newlines=True)
+        self.query_one("#invitation-text", TextArea).text = text
         missing = addresses(snapshot, self.meeting, deputies=deputies).without_email
         note = self.query_one("#invitation-missing", Static)
         note.update(plain(f"Ohne E-Mail-Adresse: {', '.join(missing)}" if missing else ""))

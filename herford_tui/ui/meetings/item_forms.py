@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, TextArea
+from textual.widgets import Checkbox, Input
 
 from herford_tui.domain import AgendaItem, Decision, DecisionResult, Problem, Task
 from herford_tui.domain.labels import DECISION_RESULT, format_date, parse_date
 from herford_tui.domain.text import single_line
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.select import Select
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
+from herford_tui.ui.common.tickbox import TickBox
+from herford_tui.ui.meetings.text_area import StoredTextArea
 
 People = list[tuple[Text, int]]
 """(name, person id) choices: the committee's roster on the meeting's date."""
@@ -38,9 +36,6 @@ class AgendaItemForm(FormScreen[AgendaItem]):
     WRITES = False  # the meeting screen saves the whole meeting
     AUTO_FOCUS = "#title"
 
-    if TYPE_CHECKING:
-        app: HerfordApp
-
     def __init__(self, item: AgendaItem | None, people: People):
         super().__init__()
         self.original = item
@@ -52,12 +47,12 @@ class AgendaItemForm(FormScreen[AgendaItem]):
     def compose_fields(self) -> Iterable[Widget]:
         item = self.original or AgendaItem()
         yield from self.field("Titel", Input(item.title, compact=True, id="title"), "title")
-        yield from self.field("", Checkbox("öffentlich", item.public, compact=True, id="public"), "public")
+        yield from self.field("", TickBox("öffentlich", item.public, compact=True, id="public"), "public")
         yield from self.field(
             "Zuständig", _person_select(self.people, item.responsible_person_id, "responsible"), "responsible"
         )
         yield from self.field("Notizen", Input(item.notes, compact=True, id="notes"), "notes")
-        yield from self.field("Protokoll", TextArea(item.minutes, compact=True, id="minutes"), "minutes")
+        yield from self.field("Protokoll", StoredTextArea(item.minutes, compact=True, id="minutes"), "minutes")
 
     def build(self) -> AgendaItem | list[Problem]:
         title = single_line(self.query_one("#title", Input).value.strip())[0]
@@ -69,7 +64,7 @@ class AgendaItemForm(FormScreen[AgendaItem]):
             public=self.query_one("#public", Checkbox).value,
             responsible_person_id=_selected(self.query_one("#responsible", Select)),
             notes=self.query_one("#notes", Input).value.strip(),
-            minutes=self.query_one("#minutes", TextArea).text.strip(),
+            minutes=self.query_one("#minutes", StoredTextArea).stored_text.strip(),
         )
 
 
@@ -140,7 +135,7 @@ class MinutesForm(FormScreen[str]):
         self.minutes = minutes
 
     def compose_fields(self) -> Iterable[Widget]:
-        yield from self.field("Protokoll", TextArea(self.minutes, compact=True, id="minutes"), "minutes")
+        yield from self.field("Protokoll", StoredTextArea(self.minutes, compact=True, id="minutes"), "minutes")
 
     def build(self) -> str | list[Problem]:
-        return self.query_one("#minutes", TextArea).text.strip()
+        return self.query_one("#minutes", StoredTextArea).stored_text.strip()

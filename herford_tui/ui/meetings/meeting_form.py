@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -25,17 +25,10 @@ from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain, plain_cell
 from herford_tui.ui.common.select import Select
 from herford_tui.ui.data import WriteJob
-from herford_tui.ui.meetings.access import current_snapshot
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 
 class MeetingForm(FormScreen[Meeting]):
-    AUTO_FOCUS = "#committee_id"
-
-    if TYPE_CHECKING:
-        app: HerfordApp
+    AUTO_FOCUS = "#date"  # the field one types first; the committee is mostly preset
 
     def __init__(
         self,
@@ -57,7 +50,7 @@ class MeetingForm(FormScreen[Meeting]):
     def compose_fields(self) -> Iterable[Widget]:
         m = self.original or Meeting(committee_id=self.committee_id or 0)
         committees: list[tuple[Text, int]] = [
-            (plain_cell(c.name), c.id) for c in current_snapshot(self.app).active_committees()
+            (plain_cell(c.name), c.id) for c in self.herford.snapshot.active_committees()
         ]
         yield from self.field(
             "Gremium",
@@ -65,7 +58,7 @@ class MeetingForm(FormScreen[Meeting]):
                    id="committee_id"),
             "committee_id",
         )  # fmt: skip
-        hint = f"TT.MM.JJJJ, z. B. 09.{self.month or 12:02d}.{self.year or self.app.today.year}"
+        hint = f"TT.MM.JJJJ, z. B. 09.{self.month or 12:02d}.{self.year or self.herford.today.year}"
         yield from self.field("Datum", Input(format_date(m.date), placeholder=hint, compact=True, id="date"), "date")
         yield Static("", id="holiday-warning", classes="holiday-warning -empty")
         yield from self.field(
@@ -139,7 +132,7 @@ class MeetingForm(FormScreen[Meeting]):
             lines = [line.strip() for line in self.query_one("#agenda", TextArea).text.splitlines() if line.strip()]
             changes["agenda"] = [AgendaItem(number=str(i), title=title) for i, title in enumerate(lines, start=1)]
         meeting = dataclasses.replace(self.original or Meeting(), **changes)
-        checked = current_snapshot(self.app).check(meeting)
+        checked = self.herford.snapshot.check(meeting)
         problems += [p for p in checked if not any(q.field == p.field for q in problems)]
         return problems or meeting
 

@@ -10,7 +10,8 @@ from herford_tui.domain import Attendance, Meeting, MeetingStatus, Snapshot
 from herford_tui.domain.attendance import AttendanceLine, quorum
 from herford_tui.domain.calendar import day_off
 from herford_tui.domain.labels import ATTENDANCE, DECISION_RESULT, MEETING_STATUS, ROLE, format_date
-from herford_tui.domain.meetings import OpenTask, invitation_due, invitation_late, time_range
+from herford_tui.domain.meetings import invitation_due, invitation_late, time_range
+from herford_tui.domain.schedule import OpenTask
 from herford_tui.domain.text import printable
 
 ATTENDANCE_MARK = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections import deque
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -23,13 +24,12 @@ from herford_tui.domain import AgendaItem, Attendance, Decision, Meeting, Task
 from herford_tui.domain import agenda as edit
 from herford_tui.domain.attendance import AttendanceLine, attendance_lines, set_attendance
 from herford_tui.domain.text import printable
+from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.format import plain, plain_cell
 from herford_tui.ui.meetings import presentation as show
-from herford_tui.ui.meetings.access import current_snapshot
 
 if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
     from herford_tui.ui.meetings.invitation import Written
 
 
@@ -71,20 +71,20 @@ class TaskTable(DataTable):
     BINDINGS = [Binding("space", "screen.toggle_task", "Erledigt ja/nein", id="meeting.task_done")]
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(HerfordAccess, Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Zurück", id="meeting.back"),
         Binding("b", "edit_basics", "Daten", id="meeting.basics"),
         Binding("i", "invite", "Einladung", id="meeting.invite"),
         Binding("p", "minutes", "Protokoll", id="meeting.minutes"),
         Binding("o", "open_tasks", "Offene Aufgaben", id="meeting.open_tasks"),
+        Binding("E", "document('einladung')", "Einladung (PDF/DOCX)", show=False, id="meeting.document_invitation"),
+        Binding("N", "document('niederschrift')", "Niederschrift", show=False, id="meeting.document_minutes"),
+        Binding("A", "document('anwesenheit')", "Anwesenheitsliste", show=False, id="meeting.document_attendance"),
         Binding("1", "tab('tagesordnung')", "TO", show=False, id="meeting.tab_agenda"),
         Binding("2", "tab('anwesenheit')", "Anwesenheit", show=False, id="meeting.tab_attendance"),
         Binding("3", "tab('aufgaben')", "Aufgaben", show=False, id="meeting.tab_tasks"),
     ]
-
-    if TYPE_CHECKING:
-        app: HerfordApp
 
     def __init__(self, meeting_id: int):
         super().__init__(classes="meeting-screen")
@@ -97,7 +97,7 @@ class MeetingScreen(Screen[None]):
 
     @property
     def meeting(self) -> Meeting | None:
-        return current_snapshot(self.app).meetings.get(self.meeting_id)
+        return self.herford.snapshot.meetings.get(self.meeting_id)
 
     def compose(self) -> ComposeResult:
         yield Static(id="meeting-header", classes="meeting-header")
@@ -130,7 +130,7 @@ class MeetingScreen(Screen[None]):
             self.notify("Die Sitzung gibt es nicht mehr (gelöscht).", severity="warning")
             self.dismiss(None)
             return
-        snapshot, today = current_snapshot(self.app), self.app.today
+        snapshot, today = self.herford.snapshot, self.herford.today
         self.query_one("#meeting-header", Static).update(show.header(snapshot, meeting, today))
         agenda = self.query_one("#agenda-table", DataTable)
         keep = agenda.cursor_row
@@ -171,7 +171,7 @@ class MeetingScreen(Screen[None]):
     def _show_item(self) -> None:
         meeting = self.meeting
         if meeting is not None:
-            detail = show.item_detail(current_snapshot(self.app), meeting, self._item_index(), self.app.today)
+            detail = show.item_detail(self.herford.snapshot, meeting, self._item_index(), self.herford.today)
             self.query_one("#item-detail", Static).update(detail)
 
     def _item_index(self) -> int | None:
@@ -186,7 +186,7 @@ class MeetingScreen(Screen[None]):
             for pid in (line.person_id, *line.deputies):
                 if pid not in ids:
                     ids.append(pid)
-        snapshot = current_snapshot(self.app)
+        snapshot = self.herford.snapshot
         return [(plain_cell(show.person_name(snapshot, pid)), pid) for pid in ids]
 
     # -- saving: the one place this screen writes ----------------------------------------
@@ -210,7 +210,7 @@ class MeetingScreen(Screen[None]):
         if updated == meeting:
             self._pump()
             return
-        self.app.save_record(updated, done=self._saved_one)
+        self.herford.save_record(updated, done=self._saved_one)
 
     def _saved_one(self, _saved: object) -> None:
         self.call_after_refresh(self._pump)
@@ -334,7 +334,7 @@ class MeetingScreen(Screen[None]):
     def _choose_deputy(self, meeting: Meeting, line: AttendanceLine) -> None:
         from herford_tui.ui.year.choose import ChooseMeeting
 
-        snapshot = current_snapshot(self.app)
+        snapshot = self.herford.snapshot
         candidates = list(line.deputies) or [pid for _, pid in self._people() if pid != line.person_id]
         if not candidates:
             self.notify("Niemand auf der Liste kann vertreten.", severity="warning")
@@ -374,21 +374,34 @@ class MeetingScreen(Screen[None]):
         if meeting.status in (MeetingStatus.ABGESAGT, MeetingStatus.DURCHGEFUEHRT):
             self.notify("Einladen geht nur für geplante Sitzungen.", severity="warning")
             return
-        committee = current_snapshot(self.app).committees.get(meeting.committee_id)
+        committee = self.herford.snapshot.committees.get(meeting.committee_id)
 
         def written(result: Written | None) -> None:
             if result is None:
                 return
             self.notify(f"Einladung geschrieben: {result.path}", timeout=10, markup=False)
-            today = self.app.today
+            today = self.herford.today
             self._save(lambda m: dataclasses.replace(m, status=MeetingStatus.EINGELADEN, invitation_sent=today))
 
         self.app.push_screen(InvitationScreen(meeting, committee.name if committee else "gremium"), written)
 
-    def action_open_tasks(self) -> None:
-        from herford_tui.ui.meetings.tasks import TasksScreen
+    def action_document(self, kind: str) -> None:
+        """Einladung, Niederschrift or Anwesenheitsliste as PDF/DOCX (``ui/meetings/document_dialog.py``)."""
+        from herford_tui.ui.meetings.document_dialog import DocumentScreen
 
-        self.app.push_screen(TasksScreen())
+        meeting = self.meeting
+        if meeting is None:
+            return
+        committee = self.herford.snapshot.committees.get(meeting.committee_id)
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Geschrieben: {path}", timeout=10, markup=False)
+
+        self.app.push_screen(DocumentScreen(kind, meeting.id, committee.name if committee else "gremium"), written)
+
+    def action_open_tasks(self) -> None:
+        self.herford.open_tasks()
 
 
 def plain_text(text: str) -> str:

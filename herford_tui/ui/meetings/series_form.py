@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -28,10 +27,6 @@ from herford_tui.domain.text import printable
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain_cell
 from herford_tui.ui.common.select import Select
-from herford_tui.ui.meetings.access import current_snapshot
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 
 @dataclass(frozen=True)
@@ -46,9 +41,6 @@ class SeriesForm(FormScreen[Series]):
     AUTO_FOCUS = "#committee_id"
     TITLE_TEXT = "Sitzungen als Serie planen"
 
-    if TYPE_CHECKING:
-        app: HerfordApp
-
     def __init__(self, committee_id: int | None, year: int):
         super().__init__()
         self.committee_id = committee_id
@@ -56,7 +48,7 @@ class SeriesForm(FormScreen[Series]):
 
     def compose_fields(self) -> Iterable[Widget]:
         committees: list[tuple[Text, int]] = [
-            (plain_cell(c.name), c.id) for c in current_snapshot(self.app).active_committees()
+            (plain_cell(c.name), c.id) for c in self.herford.snapshot.active_committees()
         ]
         yield from self.field(
             "Gremium",
@@ -113,9 +105,7 @@ class SeriesForm(FormScreen[Series]):
         problems = []
         committee_value = self.query_one("#committee_id", Select).value
         committee = (
-            None
-            if committee_value is Select.NULL
-            else current_snapshot(self.app).committees.get(int(str(committee_value)))
+            None if committee_value is Select.NULL else self.herford.snapshot.committees.get(int(str(committee_value)))
         )
         if committee is None:
             problems.append(Problem("committee_id", "Bitte ein Gremium wählen."))
@@ -143,7 +133,7 @@ class SeriesForm(FormScreen[Series]):
             location=self.query_one("#location", Input).value.strip(),
         )
         on_holiday = OnHoliday(str(self.query_one("#on_holiday", Select).value))
-        return plan_series(current_snapshot(self.app), committee, rule, year, on_holiday), rule
+        return plan_series(self.herford.snapshot, committee, rule, year, on_holiday), rule
 
     def build(self) -> Series | list[Problem]:
         result = self._plan()

@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from herford_tui.domain import agenda as edit
-from herford_tui.domain.meetings import OpenTask, open_tasks
+from herford_tui.domain.schedule import OpenTask, open_tasks
+from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.meetings import presentation as show
-from herford_tui.ui.meetings.access import current_snapshot
-
-if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
 
 
-class TasksScreen(Screen[None]):
+class TasksScreen(HerfordAccess, Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Zurück", id="tasks.back"),
         Binding("space", "done", "Erledigt", id="tasks.done"),
     ]
-
-    if TYPE_CHECKING:
-        app: HerfordApp
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,8 +36,8 @@ class TasksScreen(Screen[None]):
         table.focus()
 
     def _refresh(self, *_: object) -> None:
-        snapshot = current_snapshot(self.app)
-        self.found = open_tasks(snapshot, self.app.today)
+        snapshot = self.herford.snapshot
+        self.found = open_tasks(snapshot, self.herford.today)
         overdue = sum(1 for t in self.found if t.overdue)
         title = (
             f"Offene Aufgaben aller Gremien: {len(self.found)}, davon {overdue} überfällig (!)"
@@ -74,14 +66,12 @@ class TasksScreen(Screen[None]):
         meeting = found.meeting
         i = meeting.agenda.index(found.item)
         t = found.item.tasks.index(found.task)
-        self.app.save_record(edit.set_task_done(meeting, i, t, True))
+        self.herford.save_record(edit.set_task_done(meeting, i, t, True))
 
     def action_open(self) -> None:
-        from herford_tui.ui.meetings.screen import MeetingScreen
-
         found = self._current()
         if found is not None:
-            self.app.push_screen(MeetingScreen(found.meeting.id))
+            self.herford.open_meeting(found.meeting.id)
 
     def on_data_table_row_selected(self) -> None:
         self.action_open()

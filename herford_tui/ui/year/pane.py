@@ -20,11 +20,9 @@ from herford_tui.ui.common.format import plain_cell
 from herford_tui.ui.common.select import Select
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.data import WriteJob
-from herford_tui.ui.meetings.access import current_snapshot
 from herford_tui.ui.year import presentation as show
 
 if TYPE_CHECKING:
-    from herford_tui.app import HerfordApp
     from herford_tui.ui.meetings.series_form import Series
 
 LIST_COLUMNS = (("Datum", 13), ("Zeit", 11), ("Gremium", 14), ("Ort", 16), ("Status", 14), ("Hinweis", 16))
@@ -48,9 +46,6 @@ class YearPane(SnapshotView):
         Binding("right_square_bracket", "year(1)", "Folgejahr", show=False, id="year.next"),
     ]
 
-    if TYPE_CHECKING:
-        app: HerfordApp
-
     year: reactive[int] = reactive(0, init=False)
     as_list: reactive[bool] = reactive(False, init=False)
 
@@ -71,7 +66,7 @@ class YearPane(SnapshotView):
         yield Static(id="meeting-detail", classes="member-detail")
 
     def on_mount(self) -> None:
-        self.set_reactive(YearPane.year, self.app.today.year)
+        self.set_reactive(YearPane.year, self.herford.today.year)
         table = self.query_one("#year-table", DataTable)
         for label, width in LIST_COLUMNS:
             table.add_column(label, width=width)
@@ -99,12 +94,12 @@ class YearPane(SnapshotView):
 
     # -- showing -----------------------------------------------------------------
     def watch_year(self) -> None:
-        self.refresh_data(current_snapshot(self.app))
+        self.refresh_data(self.herford.snapshot)
 
     def watch_as_list(self, as_list: bool) -> None:
         grid, table = self.query_one("#year-grid", DataTable), self.query_one("#year-table", DataTable)
         grid.display, table.display = not as_list, as_list
-        self.refresh_data(current_snapshot(self.app))
+        self.refresh_data(self.herford.snapshot)
         focused = self.app.focused
         # Only a switch made here moves the focus: at mount (the initial value) a focus would
         # arrive late and pull the tabs back here if another tab was chosen meanwhile.
@@ -135,13 +130,13 @@ class YearPane(SnapshotView):
     def _fill_grid(self, snapshot: Snapshot) -> None:
         grid = self.query_one("#year-grid", DataTable)
         keep = grid.cursor_coordinate
-        self.grid = show.grid_rows(snapshot, self.year, self.app.today, self.committee_filter)
+        self.grid = show.grid_rows(snapshot, self.year, self.herford.today, self.committee_filter)
         grid.clear()
         for row in self.grid:
             grid.add_row(*row.cells, key=row.key)
         if not self._placed:  # first time: the current month, first committee
             self._placed = True
-            keep = Coordinate(min(2, len(self.grid) - 1), FIXED_COLUMNS + self.app.today.month - 1)
+            keep = Coordinate(min(2, len(self.grid) - 1), FIXED_COLUMNS + self.herford.today.month - 1)
         grid.cursor_coordinate = keep
 
     def _fill_list(self, snapshot: Snapshot) -> None:
@@ -152,7 +147,7 @@ class YearPane(SnapshotView):
             for m in snapshot.meetings_in_year(self.year)
             if self.committee_filter is None or m.committee_id == self.committee_filter
         ]
-        today = self.app.today
+        today = self.herford.today
         self.rows, self.list_hidden = show.list_window(found, today, LIST_LIMIT)
         table.clear()
         for m in self.rows:
@@ -174,8 +169,8 @@ class YearPane(SnapshotView):
         self.query_one("#meeting-detail", Static).update(self._detail())
 
     def _detail(self) -> Text:
-        snapshot = current_snapshot(self.app)
-        today = self.app.today
+        snapshot = self.herford.snapshot
+        today = self.herford.today
         if self.as_list:
             m = self.current
             hidden = Text(
@@ -212,7 +207,7 @@ class YearPane(SnapshotView):
             return []
         return [
             m
-            for m in current_snapshot(self.app).meetings_of(row.committee.id)
+            for m in self.herford.snapshot.meetings_of(row.committee.id)
             if m.date and m.date.year == self.year and (month is None or m.date.month == month)
         ]
 
@@ -276,7 +271,7 @@ class YearPane(SnapshotView):
         if wanted == self.committee_filter and self._select_after is None:
             return  # the options were refreshed, nobody chose anything
         self.committee_filter = wanted
-        self.refresh_data(current_snapshot(self.app))
+        self.refresh_data(self.herford.snapshot)
         if event.select.has_focus:  # focusing a hidden tab's table would switch to that tab
             self.query_one("#year-table" if self.as_list else "#year-grid", DataTable).focus()
 
@@ -297,19 +292,17 @@ class YearPane(SnapshotView):
             return
         from herford_tui.ui.year.choose import ChooseMeeting
 
-        lines = [show.meeting_line(current_snapshot(self.app), m, self.app.today) for m in found]
+        lines = [show.meeting_line(self.herford.snapshot, m, self.herford.today) for m in found]
 
         def chosen(meeting_id: int | None) -> None:
-            meeting = current_snapshot(self.app).meetings.get(meeting_id) if meeting_id is not None else None
+            meeting = self.herford.snapshot.meetings.get(meeting_id) if meeting_id is not None else None
             if meeting is not None:
                 self.open_meeting(meeting)
 
         self.ask(ChooseMeeting(list(zip(lines, [m.id for m in found], strict=True))), callback=chosen)
 
     def open_meeting(self, meeting: Meeting) -> None:
-        from herford_tui.ui.meetings.screen import MeetingScreen
-
-        self.app.push_screen(MeetingScreen(meeting.id))
+        self.herford.open_meeting(meeting.id)
 
     def action_add(self) -> None:
         from herford_tui.ui.meetings.meeting_form import MeetingForm
@@ -323,7 +316,7 @@ class YearPane(SnapshotView):
 
         # The form has saved it (a form closes only when its save is on disk): select it.
         self._select_after = meeting
-        self.refresh_data(current_snapshot(self.app))
+        self.refresh_data(self.herford.snapshot)
 
     def action_series(self) -> None:
         from herford_tui.ui.meetings.series_form import SeriesForm
@@ -338,15 +331,15 @@ class YearPane(SnapshotView):
             self.notify(f"{len(saved)} Sitzungen geplant.", timeout=4)
             if saved:
                 self._select_after = saved[0]
-                self.refresh_data(current_snapshot(self.app))
+                self.refresh_data(self.herford.snapshot)
 
-        self.app.save_records(list(series.meetings), done=done)  # all or nothing
+        self.herford.save_records(list(series.meetings), done=done)  # all or nothing
 
     def action_calendar(self) -> None:
         """Export what the view shows (the year, the filtered committee) as an .ics file."""
         from herford_tui.ui.year.calendar_export import calendar_path
 
-        snapshot = current_snapshot(self.app)
+        snapshot = self.herford.snapshot
         committee = snapshot.committees.get(self.committee_filter) if self.committee_filter else None
         path = calendar_path(self.year, committee)
         if not path.exists():
@@ -362,10 +355,10 @@ class YearPane(SnapshotView):
 
     @work(thread=True, exclusive=True, group="calendar", exit_on_error=False)
     def _write_calendar(self, path: Path) -> None:
-        from herford_tui.commands.output import write_atomic
+        from herford_tui.store.files import write_atomic
         from herford_tui.ui.year.calendar_export import calendar_data
 
-        data, count = calendar_data(current_snapshot(self.app), self.year, self.committee_filter)
+        data, count = calendar_data(self.herford.snapshot, self.year, self.committee_filter)
         try:
             write_atomic(path, data)
         except OSError as exc:
@@ -376,9 +369,7 @@ class YearPane(SnapshotView):
         self.app.call_from_thread(self.notify, message, timeout=8, markup=False)
 
     def action_tasks(self) -> None:
-        from herford_tui.ui.meetings.tasks import TasksScreen
-
-        self.app.push_screen(TasksScreen())
+        self.herford.open_tasks()
 
     def action_delete(self) -> None:
         if self.herford.refuse_edit("Löschen"):  # say why even where no meeting is under the cursor
@@ -387,7 +378,7 @@ class YearPane(SnapshotView):
         if meeting is None:
             return
 
-        committee = current_snapshot(self.app).committees.get(meeting.committee_id)
+        committee = self.herford.snapshot.committees.get(meeting.committee_id)
         name = committee.name if committee else "?"
         question = (
             f"Sitzung {name} vom {format_date(meeting.date)} löschen? Abgesagte Sitzungen besser auf „abgesagt“ setzen."

@@ -1,0 +1,129 @@
+"""``herford-tui dokument``, ``auswertung`` and ``bericht``: a meeting's documents, the year in figures,
+the annual report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from herford_tui.cli import GermanContext, command_db, db_option, fail, german_help
+from herford_tui.commands.common import echo, write_data
+
+KIND_HELP = {
+    "einladung": "Einladung zu einer Sitzung als PDF oder DOCX.",
+    "niederschrift": "Niederschrift einer Sitzung als PDF oder DOCX.",
+    "anwesenheit": "Anwesenheitsliste zum Unterschreiben als PDF.",
+}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def dokument() -> None:
+    """Dokumente einer Sitzung aus den Vorlagen erzeugen (Einladung, Niederschrift, Anwesenheitsliste)."""
+
+
+def _document_command(kind: str) -> click.Command:
+    @click.command(name=kind, help=f"{KIND_HELP[kind]}\n\nSITZUNG ist die Nummer der Sitzung.")
+    @german_help
+    @db_option
+    @click.argument("sitzung", type=int, metavar="SITZUNG")
+    @click.option("--out", "out", metavar="DATEI", required=True, help="Zieldatei (.pdf oder .docx).")
+    @click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben.")
+    def command(db: str | None, sitzung: int, out: str, force: bool) -> None:
+        from herford_tui.commands.reading import read_snapshot
+        from herford_tui.documents.render import Format, render
+        from herford_tui.documents.templates import TemplateError
+
+        target = Path(out)
+        suffix = target.suffix.lower().lstrip(".")
+        if suffix not in ("pdf", "docx"):
+            fail(f"{target}: bitte eine Datei mit der Endung .pdf oder .docx angeben.")
+        snapshot = read_snapshot(command_db(db))
+        meeting = snapshot.meetings.get(sitzung)
+        if meeting is None:
+            fail(f"Eine Sitzung Nr. {sitzung} gibt es nicht.")
+        try:
+            payload = render(kind, Format(suffix), snapshot, meeting)
+        except (TemplateError, ValueError) as exc:
+            fail(str(exc))
+        write_out(target, payload, force)
+        echo(f"Geschrieben: {target}")
+
+    command.context_class = GermanContext
+    return command
+
+
+for _kind in KIND_HELP:
+    dokument.add_command(_document_command(_kind))
+
+
+def write_out(path: Path, payload: bytes, force: bool) -> None:
+    from herford_tui.exchange.tabular import write_file
+    from herford_tui.store.files import ExistsError
+
+    try:
+        write_file(path, payload, overwrite=force)
+    except ExistsError:
+        fail(f"{path} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
+
+
+@click.command()
+@german_help
+@db_option
+@click.argument("jahr", type=click.IntRange(1900, 2200), metavar="JAHR")
+@click.option("--csv", "as_csv", is_flag=True, help="Als CSV (Semikolon, für Tabellenprogramme) statt als Text.")
+@click.option("--out", "out", metavar="DATEI", help="Zieldatei (sonst die Ausgabe).")
+@click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben.")
+def auswertung(db: str | None, jahr: int, as_csv: bool, out: str | None, force: bool) -> None:
+    """Die Auswertung eines Jahres: Sitzungen, Anwesenheit, Sitze, Aufgaben, Beschlüsse."""
+    from herford_tui.commands.reading import read_snapshot
+    from herford_tui.documents.evaluation_text import csv_rows, text_lines
+    from herford_tui.domain.evaluation import evaluate
+
+    evaluation = evaluate(read_snapshot(command_db(db)), jahr, date.today())
+    if as_csv:
+        from herford_tui.exchange.tabular import csv_bytes
+
+        rows = csv_rows(evaluation)
+        width = max(len(row) for row in rows)
+        payload = csv_bytes(rows[0] + [""] * (width - len(rows[0])), [r + [""] * (width - len(r)) for r in rows[1:]])
+    else:
+        payload = ("\n".join(text_lines(evaluation)) + "\n").encode("utf-8")
+    if out:
+        write_out(Path(out), payload, force)
+        echo(f"Geschrieben: {out}")
+    else:
+        write_data(payload)
+
+
+@click.command()
+@german_help
+@db_option
+@click.argument("jahr", type=click.IntRange(1900, 2200), metavar="JAHR")
+@click.option("--out", "out", metavar="DATEI", required=True, help="Zieldatei (PDF).")
+@click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben.")
+def bericht(db: str | None, jahr: int, out: str, force: bool) -> None:
+    """Der Jahresbericht für die Bildungskonferenz als PDF (Diagramme, Tabellen, Zusammenfassung)."""
+    from herford_tui.commands.common import progress
+    from herford_tui.commands.reading import read_snapshot
+    from herford_tui.documents.report import report_pdf
+    from herford_tui.documents.templates import TemplateError
+
+    target = Path(out)
+    if target.exists() and not force:
+        fail(f"{target} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
+    with progress(4, "Jahresbericht", minimum=0) as bar:
+        snapshot = read_snapshot(command_db(db))
+        bar.update(1)
+        try:
+            payload = report_pdf(snapshot, jahr, date.today(), step=lambda: bar.update(1))
+        except TemplateError as exc:
+            fail(str(exc))
+        write_out(target, payload, force)
+        bar.update(1)
+    echo(f"Geschrieben: {target}")
+
+
+for _command in (dokument, auswertung, bericht):
+    _command.context_class = GermanContext

@@ -1,0 +1,241 @@
+"""The year in figures: meetings against the rhythm, attendance, seats, tasks and decisions.
+
+Pure functions over a snapshot (no store, no Textual): the Auswertung tab, ``herford-tui
+auswertung`` and the annual report all show what ``evaluate`` returns.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from herford_tui.domain.evaluation_attendance import Rate, attendance_rates, held
+from herford_tui.domain.fold import sort_key
+from herford_tui.domain.meetings import RhythmCheck, invitation_due, rhythm_check
+from herford_tui.domain.models import Committee, MeetingStatus, Membership, Organisation
+from herford_tui.domain.schedule import open_tasks
+from herford_tui.domain.snapshot import Snapshot
+
+TREND_YEARS = 5
+"""The attendance trend covers the report's year and the four before it."""
+
+
+@dataclass(frozen=True)
+class MeetingFigures:
+    committee_id: int
+    name: str
+    held: int
+    planned: int
+    """Not cancelled, still ahead."""
+    cancelled: int
+    late_invitations: int
+    """Invitation sent after the committee's deadline."""
+    no_invitation_date: int
+    """Held or invited meetings with no date of sending recorded."""
+    rhythm: RhythmCheck
+
+
+@dataclass(frozen=True)
+class Vacancy:
+    committee: str
+    seat: str
+    open_places: int
+    since: date | None
+    """The day after the last holder left; ``None``: never held (as far as recorded)."""
+    days: int | None
+
+
+@dataclass(frozen=True)
+class Tenure:
+    person_id: int
+    name: str
+    committee: str
+    seat: str
+    since: date
+    days: int
+
+
+@dataclass(frozen=True)
+class TaskFigures:
+    committee_id: int
+    name: str
+    open: int
+    overdue: int
+
+
+@dataclass
+class Evaluation:
+    year: int
+    today: date
+    meetings: list[MeetingFigures] = field(default_factory=list)
+    trend_years: list[int] = field(default_factory=list)
+    attendance: dict[int, list[Rate | None]] = field(default_factory=dict)
+    """Committee id → rate per year of ``trend_years`` (the last is ``year``)."""
+    organisations: list[tuple[str, Rate]] = field(default_factory=list)
+    """Organisation name and its seats' rate in ``year``, lowest rate first."""
+    vacancies: list[Vacancy] = field(default_factory=list)
+    tenures: list[Tenure] = field(default_factory=list)
+    without_seat: list[str] = field(default_factory=list)
+    tasks: list[TaskFigures] = field(default_factory=list)
+    decisions: dict[int, int] = field(default_factory=dict)
+    """Year → decisions taken."""
+    decisions_by_committee: dict[int, int] = field(default_factory=dict)
+    """Committee id → decisions taken in ``year``."""
+    names: dict[int, str] = field(default_factory=dict)
+    """Committee id → name, for every committee in the figures."""
+
+    def rate(self, committee_id: int) -> Rate | None:
+        """The committee's rate in ``year``."""
+        rates = self.attendance.get(committee_id)
+        return rates[-1] if rates else None
+
+
+def meeting_figures(snapshot: Snapshot, committee: Committee, year: int, today: date) -> MeetingFigures:
+    meetings = [m for m in snapshot.meetings_of(committee.id) if m.date and m.date.year == year]
+    cancelled = sum(1 for m in meetings if m.status is MeetingStatus.ABGESAGT)
+    done = sum(1 for m in meetings if held(m, today))
+    ahead = sum(1 for m in meetings if m.status is not MeetingStatus.ABGESAGT and not held(m, today))
+    late = no_date = 0
+    for m in meetings:
+        if m.status is MeetingStatus.ABGESAGT or (m.status is MeetingStatus.GEPLANT and not held(m, today)):
+            continue
+        due = invitation_due(m, committee)
+        if m.invitation_sent is None:
+            no_date += 1
+        elif due is not None and m.invitation_sent > due:
+            late += 1
+    return MeetingFigures(
+        committee.id, committee.name, done, ahead, cancelled, late, no_date, rhythm_check(committee, meetings, year)
+    )
+
+
+def vacancies(snapshot: Snapshot, today: date) -> list[Vacancy]:
+    """Seats of the active committees with fewer holders today than places, longest open first."""
+    found: list[Vacancy] = []
+    for committee in snapshot.active_committees():
+        members = snapshot.memberships_of(committee.id)
+        for seat in committee.seats:
+            if seat.count is None or seat.advisory:
+                continue
+            holders = [m for m in members if m.seat_key == seat.key and m.role.takes_seat]
+            current = sum(1 for m in holders if m.is_active(today))
+            if current >= seat.count:
+                continue
+            ended = [m.end for m in holders if m.end is not None and m.end < today]
+            since = max(ended) + timedelta(days=1) if ended else None
+            days = (today - since).days if since else None
+            found.append(Vacancy(committee.name, seat.label, seat.count - current, since, days))
+    return sorted(found, key=lambda v: (v.since is not None, v.since or date.min, sort_key(v.committee)))
+
+
+def _held_since(mine: list[Membership], current: Membership) -> date | None:
+    """The start of the unbroken run of memberships of one person on one seat that ends in ``current``."""
+    since = current.start
+    if since is None or len(mine) == 1:
+        return since
+    earlier = sorted((m for m in mine if m.start is not None and m.id != current.id), key=lambda m: m.start or date.min)
+    for m in reversed(earlier):
+        if m.start is not None and m.start < since and (m.end is None or m.end >= since - timedelta(days=1)):
+            since = m.start
+    return since
+
+
+def tenures(snapshot: Snapshot, today: date, limit: int = 10) -> list[Tenure]:
+    """Seats held longest by the same person (role changes on the seat do not break the run);
+    advisory places are no seats."""
+    found: list[Tenure] = []
+    for committee in snapshot.active_committees():
+        advisory = {seat.key for seat in committee.seats if seat.advisory}
+        by_holder: dict[tuple[int, str], list[Membership]] = defaultdict(list)
+        for m in snapshot.memberships_of(committee.id):
+            if m.role.takes_seat and m.seat_key not in advisory:
+                by_holder[(m.person_id, m.seat_key)].append(m)
+        for (person_id, seat_key), mine in by_holder.items():
+            current = next((m for m in mine if m.is_active(today)), None)
+            if current is None:
+                continue
+            since = _held_since(mine, current)
+            person = snapshot.persons.get(person_id)
+            if since is None or person is None:
+                continue
+            seat = committee.seat(seat_key)
+            name = person.full_name or person.sort_name
+            found.append(
+                Tenure(person_id, name, committee.name, seat.label if seat else seat_key, since, (today - since).days)
+            )
+    found.sort(key=lambda t: (t.since, sort_key(t.name)))
+    return found[:limit]
+
+
+def organisations_without_seat(snapshot: Snapshot, today: date) -> list[Organisation]:
+    """Organisations that neither hold nor are represented on a seat of an active committee today."""
+    active = {c.id for c in snapshot.active_committees()}
+    seated: set[int] = set()
+    for m in snapshot.memberships.values():
+        if m.committee_id not in active or not m.role.takes_seat or not m.is_active(today):
+            continue
+        if m.represents_id is not None:
+            seated.add(m.represents_id)
+        person = snapshot.persons.get(m.person_id)
+        if person is not None and person.organisation_id is not None:
+            seated.add(person.organisation_id)
+    return sorted((o for o in snapshot.organisations.values() if o.id not in seated), key=lambda o: sort_key(o.name))
+
+
+def task_figures(snapshot: Snapshot, today: date) -> list[TaskFigures]:
+    """Open and overdue tasks per committee (committees without open tasks are left out)."""
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for task in open_tasks(snapshot, today):
+        entry = counts[task.meeting.committee_id]
+        entry[0] += 1
+        entry[1] += task.overdue
+    found = []
+    for committee_id, (n_open, n_overdue) in counts.items():
+        committee = snapshot.committees.get(committee_id)
+        found.append(TaskFigures(committee_id, committee.name if committee else "?", n_open, n_overdue))
+    return sorted(found, key=lambda t: (-t.overdue, -t.open, sort_key(t.name)))
+
+
+def decisions_per_year(snapshot: Snapshot) -> dict[int, int]:
+    counts: Counter[int] = Counter()
+    for meeting in snapshot.meetings.values():
+        if meeting.date is not None and meeting.status is not MeetingStatus.ABGESAGT:
+            counts[meeting.date.year] += sum(len(item.decisions) for item in meeting.agenda)
+    return dict(sorted(counts.items()))
+
+
+def decisions_by_committee(snapshot: Snapshot, year: int) -> dict[int, int]:
+    counts: Counter[int] = Counter()
+    for meeting in snapshot.meetings_in_year(year):
+        if meeting.status is not MeetingStatus.ABGESAGT:
+            counts[meeting.committee_id] += sum(len(item.decisions) for item in meeting.agenda)
+    return dict(counts)
+
+
+def evaluate(snapshot: Snapshot, year: int, today: date) -> Evaluation:
+    """Every figure of ``year``; seats and tasks as they stand on ``today``."""
+    committees = snapshot.active_committees()
+    trend = list(range(year - TREND_YEARS + 1, year + 1))
+    rates, org_rates = attendance_rates(snapshot, trend[0], year, today)
+    organisations = [
+        (snapshot.organisations[org_id].name, rate)
+        for org_id, rate in org_rates.items()
+        if org_id in snapshot.organisations
+    ]
+    organisations.sort(key=lambda pair: (pair[1].value if pair[1].value is not None else 2.0, sort_key(pair[0])))
+    return Evaluation(
+        year=year,
+        today=today,
+        meetings=[meeting_figures(snapshot, c, year, today) for c in committees],
+        trend_years=trend,
+        attendance={c.id: [rates.get((c.id, y)) for y in trend] for c in committees},
+        organisations=organisations,
+        vacancies=vacancies(snapshot, today),
+        tenures=tenures(snapshot, today),
+        without_seat=[o.name for o in organisations_without_seat(snapshot, today)],
+        tasks=task_figures(snapshot, today),
+        decisions=decisions_per_year(snapshot),
+        decisions_by_committee=decisions_by_committee(snapshot, year),
+        names={c.id: c.name for c in committees},
+    )

@@ -1,0 +1,110 @@
+"""Keys are handled one after another, each where the one before it left the focus.
+
+Textual hands a key to the widget that has the focus *when the key arrives* and runs the
+key's binding only once the key has bubbled from that widget through every parent up to
+the App, each hop a message in the next queue. A Tab therefore moves the focus only after
+that trip, and letters typed right behind it (over SSH, 10 ms apart) have already been
+handed to the old field: "Datum Tab Beginn Tab Ende" gave "Datum 15:0017:00". The same
+holds for a key that opens a form: the form is composed and focused in its own task, later
+than the next keys are routed. (Textual issue #6605 describes the bubbling part.)
+
+So the App holds every key (and paste) that arrives and lets the next one go only when
+the previous one has been handled completely: the key itself and every message it caused
+(a focus change, a picked suggestion, a new screen composed and focused). That is the
+state in which a slowly typed key would have arrived, so a burst gives what slow typing
+gives. Nothing waits for time: the App waits for the queues to drain.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual.message_pump import MessagePump
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+GIVE_UP = 2.0
+"""Seconds after which a held key goes on anyway: a handler that never returns (a bug) must
+not take the keyboard with it. A settled UI answers in a few milliseconds."""
+
+
+class KeysInOrder:
+    """Mixin for the App (listed before ``App``): keys and pastes are handled in typing order."""
+
+    _held_input: deque[events.Key | events.Paste]
+    _released_input: events.Event | None = None
+    _input_feeder: asyncio.Task[None] | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if event is self._released_input:
+                self._released_input = None
+            else:
+                self._hold(event)
+                return
+        await super().on_event(event)  # type: ignore[misc]
+
+    def _hold(self, event: events.Key | events.Paste) -> None:
+        if not hasattr(self, "_held_input"):
+            self._held_input = deque()
+        self._held_input.append(event)
+        if self._input_feeder is None or self._input_feeder.done():
+            self._input_feeder = asyncio.create_task(self._feed_input(), name="keys in typing order")
+
+    async def _feed_input(self) -> None:
+        app: App[Any] = self  # type: ignore[assignment]
+        while self._held_input:
+            await settled(app)
+            event = self._held_input.popleft()
+            self._released_input = event
+            if not app.post_message(event):  # the app is closing: the rest of the keys go with it
+                self._held_input.clear()
+
+
+async def settled(app: App[Any]) -> None:
+    """Return once the App and its current screen have handled every message they had.
+
+    Each round waits, node by node, for a callback queued behind what a node has now: first
+    along the focused widget's parents (a key bubbles that way, so one round follows it to the
+    App), then for every node that still has messages. The rounds end when no queue holds
+    anything, or after ``GIVE_UP`` seconds.
+    """
+    deadline = asyncio.get_running_loop().time() + GIVE_UP
+    first = True
+    while True:
+        try:
+            screen = app.screen
+        except Exception:  # no screen yet or any more: nothing to route keys to
+            return
+        busy = [node for node in (app, *screen.walk_children(with_self=True)) if node.message_queue_size]
+        if not busy and not first:
+            return
+        path: list[MessagePump] = []
+        focused = app.focused
+        node: MessagePump | None = focused
+        while node is not None and node is not app:
+            path.append(node)
+            node = node._parent
+        path += [screen, app]
+        path += [node for node in busy if node not in path]
+        for node in path:
+            if not await _drained(node, deadline):
+                return
+        first = False
+
+
+async def _drained(node: MessagePump, deadline: float) -> bool:
+    """Wait until ``node`` has handled what is in its queue now; False once time is up."""
+    done = asyncio.Event()
+    if not node.call_later(done.set):  # closed or closing: it takes no more messages
+        return True
+    remaining = deadline - asyncio.get_running_loop().time()
+    try:
+        await asyncio.wait_for(done.wait(), max(remaining, 0.001))
+    except TimeoutError:
+        return False
+    return True

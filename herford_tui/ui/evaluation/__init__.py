@@ -1,0 +1,1 @@
+"""The Auswertung tab: the year in figures (``domain.evaluation``)."""

@@ -1,0 +1,107 @@
+"""The Auswertung tab: per committee the year's meetings against the rhythm, attendance as a bar
+and its trend as a sparkline, tasks, decisions and vacant seats.
+
+The figures take a while at x10 (every held meeting's attendance over five years): they are
+computed in a worker thread, so the tab paints at once and fills in when they are ready.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.widgets import DataTable, Sparkline, Static
+from textual.worker import get_current_worker
+
+from herford_tui.domain import Snapshot
+from herford_tui.domain.evaluation import Evaluation, evaluate
+from herford_tui.ui.common.view import SnapshotView
+from herford_tui.ui.evaluation import presentation as show
+
+
+class EvaluationPane(SnapshotView):
+    SCOPED_CSS = False  # the rules below also look at the screen's height class (-tall)
+    DEFAULT_CSS = """
+    EvaluationPane #evaluation-summary { height: auto; max-height: 4; padding: 0 1; }
+    EvaluationPane #evaluation-table { height: 1fr; }
+    EvaluationPane #evaluation-trend-row { height: 1; padding: 0 1; }
+    EvaluationPane #evaluation-trend-label { width: auto; }
+    EvaluationPane #evaluation-trend { width: 12; margin-left: 1; }
+    EvaluationPane #evaluation-detail { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
+    Screen.-tall EvaluationPane #evaluation-summary { max-height: 7; }
+    Screen.-tall EvaluationPane #evaluation-detail { max-height: 6; }
+    """
+
+    BINDINGS = [
+        Binding("left_square_bracket", "year(-1)", "Vorjahr", key_display="[ ]", id="evaluation.previous"),
+        Binding("right_square_bracket", "year(1)", "Folgejahr", show=False, id="evaluation.next"),
+    ]
+
+    year: reactive[int] = reactive(0, init=False)
+
+    def __init__(self) -> None:
+        super().__init__(classes="evaluation")
+        self.evaluation: Evaluation | None = None
+        self.committee_ids: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="evaluation-summary")
+        yield DataTable(id="evaluation-table", cursor_type="row", zebra_stripes=True)
+        with Horizontal(id="evaluation-trend-row"):
+            yield Static(id="evaluation-trend-label")
+            yield Sparkline([], id="evaluation-trend")
+        yield Static(id="evaluation-detail")
+
+    def on_mount(self) -> None:
+        self.set_reactive(EvaluationPane.year, self.herford.today.year)
+        table = self.query_one("#evaluation-table", DataTable)
+        for label, width in show.COLUMNS:
+            table.add_column(label, width=width)
+        super().on_mount()
+
+    def refresh_data(self, snapshot: Snapshot) -> None:
+        self.query_one("#evaluation-summary", Static).update(
+            show.heading(self.evaluation, busy=True) if self.evaluation else show.busy_heading(self.year)
+        )
+        self._compute(snapshot, self.year)
+
+    def action_year(self, step: int) -> None:
+        self.year += step
+
+    def watch_year(self) -> None:
+        self.evaluation = None
+        self.refresh_data(self.herford.snapshot)
+
+    @work(thread=True, exclusive=True, group="evaluation", exit_on_error=False)
+    def _compute(self, snapshot: Snapshot, year: int) -> None:
+        evaluation = evaluate(snapshot, year, self.herford.today)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, evaluation)
+
+    def _show(self, evaluation: Evaluation) -> None:
+        if evaluation.year != self.year:
+            return
+        self.evaluation = evaluation
+        self.query_one("#evaluation-summary", Static).update(show.heading(evaluation))
+        table = self.query_one("#evaluation-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        self.committee_ids = [f.committee_id for f in evaluation.meetings]
+        for figures in evaluation.meetings:
+            table.add_row(*show.committee_row(evaluation, figures))
+        if self.committee_ids:
+            table.move_cursor(row=min(max(keep, 0), len(self.committee_ids) - 1))
+        self._show_committee()
+
+    @on(DataTable.RowHighlighted, "#evaluation-table")
+    def _show_committee(self) -> None:
+        evaluation = self.evaluation
+        row = self.query_one("#evaluation-table", DataTable).cursor_row
+        if evaluation is None or not 0 <= row < len(self.committee_ids):
+            return
+        committee_id = self.committee_ids[row]
+        self.query_one("#evaluation-trend-label", Static).update(show.trend_label(evaluation, committee_id))
+        self.query_one("#evaluation-trend", Sparkline).data = show.trend_values(evaluation, committee_id)
+        self.query_one("#evaluation-detail", Static).update(show.detail(evaluation, committee_id))

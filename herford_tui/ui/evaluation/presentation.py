@@ -1,0 +1,105 @@
+"""Text for the Auswertung tab: pure functions over ``domain.evaluation.Evaluation``.
+
+Names are user text: they go through ``plain_cell``/``Text`` (never markup), control characters
+through ``printable``.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from herford_tui.documents.evaluation_text import duration, number, percent, summary
+from herford_tui.domain.evaluation import Evaluation, MeetingFigures
+from herford_tui.domain.labels import format_date
+from herford_tui.domain.meetings import RhythmState
+from herford_tui.domain.text import printable
+
+BAR_WIDTH = 10
+
+COLUMNS: tuple[tuple[str, int | None], ...] = (
+    ("Gremium", 24),
+    ("Sitzungen", 10),
+    ("Abg.", 4),
+    ("Verspätet", 9),
+    ("Anwesenheit", 16),
+    ("Aufgaben", 9),
+    ("Beschl.", 7),
+    ("Unbesetzt", None),
+)
+
+
+def bar(value: float | None, width: int = BAR_WIDTH) -> str:
+    """„███████░░░“: the share ``value`` (0…1) of ``width`` cells; „–“ without a value."""
+    if value is None:
+        return "–"
+    filled = round(max(0.0, min(1.0, value)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def heading(ev: Evaluation, busy: bool = False) -> Text:
+    text = Text(f"Auswertung {ev.year}", style="bold")
+    text.append(f"  Stand {format_date(ev.today)}  [ ] Jahr", style="dim")
+    if busy:
+        text.append("  wird berechnet …", style="italic")
+    text.append("\n")
+    text.append(printable(" ".join(summary(ev))))
+    return text
+
+
+def busy_heading(year: int) -> Text:
+    text = Text(f"Auswertung {year}", style="bold")
+    text.append("  wird berechnet …", style="italic")
+    return text
+
+
+def committee_row(ev: Evaluation, f: MeetingFigures) -> tuple[Text, ...]:
+    rate = ev.rate(f.committee_id)
+    value = rate.value if rate is not None else None
+    mark = {RhythmState.TOO_FEW: " -", RhythmState.TOO_MANY: " +"}.get(f.rhythm.state, "")
+    sessions = f"{f.held}/{f.rhythm.target}{mark}" if f.rhythm.high else str(f.held)
+    tasks = next((t for t in ev.tasks if t.committee_id == f.committee_id), None)
+    places = sum(v.open_places for v in ev.vacancies if v.committee == f.name)
+    return (
+        Text(printable(f.name)),
+        Text(sessions, style="bold" if mark else ""),
+        Text(str(f.cancelled) if f.cancelled else "–"),
+        Text(str(f.late_invitations) if f.late_invitations else "–"),
+        Text(f"{bar(value)} {percent(rate)}" if value is not None else "–"),
+        Text(f"{tasks.open} ({tasks.overdue}!)" if tasks and tasks.overdue else (str(tasks.open) if tasks else "–")),
+        Text(str(ev.decisions_by_committee.get(f.committee_id, 0) or "–")),
+        Text(str(places) if places else "–"),
+    )
+
+
+def trend_values(ev: Evaluation, committee_id: int) -> list[float]:
+    """The committee's rates over the trend years for the sparkline (a year without figures: 0)."""
+    rates = ev.attendance.get(committee_id, [])
+    return [(r.value or 0.0) if r is not None else 0.0 for r in rates]
+
+
+def trend_label(ev: Evaluation, committee_id: int) -> Text:
+    rates = ev.attendance.get(committee_id, [])
+    label = Text("Anwesenheit ", style="dim")
+    label.append(" ".join(f"{y}: {percent(r)}" for y, r in zip(ev.trend_years, rates, strict=False)))
+    return label
+
+
+def detail(ev: Evaluation, committee_id: int) -> Text:
+    """Seats, tasks and the whole network below the table: a few lines."""
+    name = ev.names.get(committee_id, "")
+    text = Text()
+    open_seats = [v for v in ev.vacancies if v.committee == name]
+    text.append("Unbesetzt: ", style="dim")
+    text.append(printable(", ".join(f"{v.seat} ({v.open_places}, {duration(v.days)})" for v in open_seats) or "keine"))
+    held = [t for t in ev.tenures if t.committee == name][:3]
+    if held:
+        text.append("\nAm längsten: ", style="dim")
+        text.append(printable(", ".join(f"{t.name} seit {format_date(t.since)}" for t in held)))
+    text.append("\nNetzwerk: ", style="dim")
+    parts = [f"{number(len(ev.without_seat))} Organisationen ohne Sitz"]
+    if ev.organisations:
+        low_name, low_rate = ev.organisations[0]
+        parts.append(f"geringste Anwesenheit: {printable(low_name)} ({percent(low_rate)})")
+    parts.append("Beschlüsse je Jahr: " + ", ".join(f"{y}: {n}" for y, n in list(ev.decisions.items())[-5:]))
+    text.append("; ".join(parts))
+    return text

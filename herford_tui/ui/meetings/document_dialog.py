@@ -1,0 +1,125 @@
+"""A meeting's document (Einladung, Niederschrift, Anwesenheitsliste) written to a file.
+
+PDF or DOCX, the file name proposed in the home folder; an existing file is replaced only after
+asking. Rendering and writing run in a worker (Typst takes a tenth of a second, a slow disk
+longer), through the store's one atomic write. A failure keeps the dialog open with the input.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+
+from herford_tui.documents.render import KINDS, Format, filename
+from herford_tui.ui.common.access import HerfordAccess
+from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.format import plain
+
+
+class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Abbrechen", id="document.cancel"),
+        Binding("ctrl+s", "write", "Schreiben", id="document.write"),
+    ]
+
+    def __init__(self, kind: str, meeting_id: int, committee_name: str, folder: Path | None = None):
+        super().__init__()
+        self.kind = KINDS[kind]
+        self.meeting_id = meeting_id
+        self.committee_name = committee_name
+        self.folder = folder or Path.home()
+        self.format = self.kind.formats[0]
+
+    def _proposed(self, fmt: Format) -> str:
+        meeting = self.herford.snapshot.meetings[self.meeting_id]
+        return str(self.folder / filename(self.kind.key, fmt, meeting, self.committee_name))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog document"):
+            yield Label(plain(f"{self.kind.title} als Dokument"), classes="dialog-title")
+            with RadioSet(id="document-format", compact=True):
+                for fmt in self.kind.formats:
+                    yield RadioButton(fmt.upper(), value=fmt is self.format, id=f"format-{fmt.value}")
+            yield Label("Datei", classes="field-label")
+            yield Input(self._proposed(self.format), id="document-path", compact=True)
+            yield Static("", id="document-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Schreiben (Strg+S)", id="write", variant="primary")
+                yield Button("Abbrechen (Esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#document-error", Static).display = False
+        self.query_one("#document-path", Input).focus()
+
+    @on(RadioSet.Changed, "#document-format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        fmt = Format(str(event.pressed.id).removeprefix("format-"))
+        path = self.query_one("#document-path", Input)
+        old = Path(path.value)
+        if old.suffix.lower() == f".{self.format.value}":
+            path.value = str(old.with_suffix(f".{fmt.value}"))
+        self.format = fmt
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "write":
+            self.action_write()
+        else:
+            self.dismiss(None)
+
+    def _error(self, message: str) -> None:
+        note = self.query_one("#document-error", Static)
+        note.update(plain(message))
+        note.display = bool(message)
+
+    def action_write(self) -> None:
+        text = self.query_one("#document-path", Input).value.strip()
+        if not text:
+            self._error("Bitte einen Dateinamen angeben.")
+            return
+        path = Path(text).expanduser()
+        if path.is_dir():
+            self._error(f"{path} ist ein Ordner; bitte einen Dateinamen angeben.")
+            return
+        if path.exists():
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._write(path, overwrite=True)
+
+            question = f"{path} gibt es schon. Überschreiben?"
+            self.app.push_screen(ConfirmScreen(question, yes="Überschreiben"), answered)
+            return
+        self._write(path, overwrite=False)
+
+    @work(thread=True, exclusive=True, group="document", exit_on_error=False)
+    def _write(self, path: Path, *, overwrite: bool) -> None:
+        from herford_tui.documents.render import render
+        from herford_tui.documents.templates import TemplateError
+        from herford_tui.store.files import ExistsError, write_atomic
+
+        snapshot = self.herford.snapshot
+        meeting = snapshot.meetings.get(self.meeting_id)
+        if meeting is None:
+            self.app.call_from_thread(self._error, "Die Sitzung gibt es nicht mehr (gelöscht).")
+            return
+        try:
+            payload = render(self.kind.key, self.format, snapshot, meeting)
+            write_atomic(path, payload, overwrite=overwrite)
+        except ExistsError:
+            message = f"{path} ist inzwischen entstanden und bleibt unverändert."
+        except (TemplateError, ValueError) as exc:
+            message = str(exc)
+        except OSError as exc:
+            message = f"{path} lässt sich nicht schreiben ({exc.strerror or exc})."
+        else:
+            self.app.call_from_thread(self.dismiss, path)
+            return
+        self.app.call_from_thread(self._error, message)

@@ -1,0 +1,78 @@
+"""Sending keys as a terminal does: in one burst, or one by one with the app idle between.
+
+A burst puts every key into the App's queue at once (as the terminal's reader does when the
+keys arrive 10 ms apart and the app is busy), so no key waits for the one before it. The
+same keys with ``pilot.pause()`` between them are how a slow typist's keys arrive. A form
+must end up with the same values either way.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from pilot_helpers import wait_for
+from textual import events
+from textual.app import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.pilot import Pilot
+from textual.widgets import Checkbox, Input, TextArea
+
+from herford_tui.ui.common.key_order import settled
+from herford_tui.ui.common.picker import RecordPicker
+from herford_tui.ui.common.select import Select
+
+
+def key_event(key: str) -> events.Key:
+    """The event the terminal's reader makes for ``key`` (a name like "tab" or one character)."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    original = REPLACED_KEYS.get(key, key)
+    try:
+        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(original))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+def keys(*parts: str) -> list[str]:
+    """Key names from parts: a part in angle brackets is one named key, others are typed text."""
+    out: list[str] = []
+    for part in parts:
+        out += [part[1:-1]] if part.startswith("<") and part.endswith(">") else list(part)
+    return out
+
+
+async def burst(pilot: Pilot, sequence: Iterable[str]) -> None:
+    """All keys at once into the App's queue; return when every one of them is handled."""
+    app = pilot.app
+    for key in sequence:
+        event = key_event(key)
+        event.set_sender(app)
+        app.post_message(event)
+    await pilot.pause()
+    assert await wait_for(pilot, lambda: not getattr(app, "_held_input", None))
+    await settled(app)
+    await pilot.pause()
+
+
+async def slowly(pilot: Pilot, sequence: Iterable[str]) -> None:
+    """One key at a time, the app idle in between."""
+    for key in sequence:
+        await pilot.press(key)
+        await pilot.pause()
+    await settled(pilot.app)
+
+
+def field_values(pilot: Pilot) -> dict[str, object]:
+    """What the form on top shows in each of its fields, by id."""
+    values: dict[str, object] = {}
+    for widget in pilot.app.screen.query("Input, TextArea, Select, Checkbox, RecordPicker"):
+        if isinstance(widget, Input) and isinstance(widget.parent, RecordPicker):
+            continue
+        if isinstance(widget, TextArea):
+            values[widget.id or "?"] = widget.text
+        elif isinstance(widget, RecordPicker):
+            values[widget.id or "?"] = (widget.value, widget.query_one(Input).value)
+        elif isinstance(widget, (Input, Select, Checkbox)):
+            values[widget.id or "?"] = widget.value
+    return values
