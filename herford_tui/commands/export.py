@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from herford_tui.cli import GermanContext, GermanGroup, db_option, german_help
-from herford_tui.commands.common import db_path, echo, fail, german_date, open_store, progress
+from herford_tui.commands.common import db_path, echo, fail, german_date, number, open_store, progress
 from herford_tui.commands.export_attendance import anwesenheit
 from herford_tui.commands.export_ics import ics
 from herford_tui.commands.export_vcard import vcard
@@ -64,7 +64,7 @@ def export_csv(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
     sheets = _sheets(db, what, gremium, stichtag, verlauf, jahr)
     table = combined(sheets, what) if len(sheets) != 1 else sheets[0]
     _write(Path(out), csv_bytes(table.header, table.rows), force)
-    echo(f"{len(table.rows)} Zeilen geschrieben nach {out}.")
+    echo(f"{number(len(table.rows))} Zeilen geschrieben nach {out}.")
 
 
 @export.command("xlsx", context_settings=SETTINGS)
@@ -78,7 +78,7 @@ def export_xlsx(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
     sheets = _sheets(db, what, gremium, stichtag, verlauf, jahr)
     _write(Path(out), xlsx_bytes(sheets), force)
     rows = sum(len(s.rows) for s in sheets)
-    echo(f"{len(sheets)} Tabellenblatt/-blätter mit {rows} Zeilen geschrieben nach {out}.")
+    echo(f"{len(sheets)} Tabellenblatt/-blätter mit {number(rows)} Zeilen geschrieben nach {out}.")
 
 
 @export.command("emails", context_settings=SETTINGS)
@@ -110,7 +110,7 @@ def export_emails(db, gremium, stichtag, out, form, force) -> None:
     text = formatted(addresses, form)
     if out:
         _write(Path(out), text.encode("utf-8"), force)
-        echo(f"{len(addresses)} Adressen geschrieben nach {out}.")
+        echo(f"{number(len(addresses))} Adressen geschrieben nach {out}.")
     else:
         echo(text, nl=False)
     for name in without:
@@ -162,7 +162,7 @@ def export_oparl(db, out, base_url, public, force) -> None:
             count = oparl.write(export, target, mode=store.file.file_mode(), group_of=path, progress=bar.update)
     except OSError as exc:
         fail(f"{target} lässt sich nicht schreiben ({exc.strerror}); nichts geschrieben.")
-    echo(f"{count} OParl-Dateien geschrieben nach {target} (Einstieg: system.json).")
+    echo(f"{number(count)} OParl-Dateien geschrieben nach {target} (Einstieg: system.json).")
 
 
 def find_committee(snapshot: Snapshot, name: str) -> Committee:

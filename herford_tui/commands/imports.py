@@ -45,7 +45,7 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
         table = read_table(Path(file))
     except TableError as exc:
         fail(str(exc))
-    echo(f"Lese {file} ({table.encoding}, {len(table.rows)} Zeilen) …")
+    echo(f"Lese {file} ({table.encoding}, {number(len(table.rows))} Zeilen) …")
     with progress(len(table.rows), "Prüfen") as bar:
         plan = plan_import(kind, table, store.snapshot(), bar.update)
     for note in plan.notes:
@@ -56,7 +56,7 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
         for problem in plan.problems:
             echo(f"Fehler: {problem}")
         lines = len({p.line for p in plan.problems})
-        echo(f"{len(plan.problems)} Fehler in {lines} Zeile(n). Nichts wurde importiert.")
+        echo(f"{number(len(plan.problems))} Fehler in {number(lines)} Zeile(n). Nichts wurde importiert.")
         sys.exit(1)
     what = KIND_LABEL[kind]
     if dry_run:

@@ -244,6 +244,9 @@ async def test_dsgvo_erasure_from_the_person_screen(world, tmp_path: Path, monke
         await pilot.press("i")  # Auskunft
         assert await wait_for(pilot, lambda: "bernd.beispiel@example.org" in screen_text(app))
         assert "Es wird kein Änderungsprotokoll geführt" not in screen_text(app)  # the log is part of it
+        shown = str(app.screen.query_one("#disclosure-text").render())  # the whole text, not only what fits
+        for section in ("Vertretung in Sitzungen (", "Aufgaben (", "Verantwortlich für Tagesordnungspunkte ("):
+            assert section in shown
         await pilot.press("J")
         assert await wait_for(pilot, lambda: any(tmp_path.glob("auskunft-person-*.json")))
         await pilot.press("escape")

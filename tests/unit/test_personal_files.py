@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from herford_tui.cli import main
-from herford_tui.domain import Meeting, MeetingAttendance, Membership, Person, Role
+from herford_tui.domain import Committee, Meeting, MeetingAttendance, Membership, Person, Role
 from herford_tui.domain.duplicates import EVERY
 from herford_tui.domain.models import AgendaItem, Attendance, Task
 from herford_tui.store import Store
@@ -271,3 +273,40 @@ def test_erasing_one_of_two_namesakes_keeps_the_others_name_in_the_log(empty_sto
     assert next(e for e in entries if e["id"] == second.id and e["table"] == "persons")["label"] == "Thomas Müller"
     assert empty_store.snapshot().persons[second.id].full_name == "Thomas Müller"
     assert check_file(empty_store.path).ok
+
+
+NAME_PART = st.text(alphabet="abcdefghijklmnopqrstuvwxyzÄÖÜäöüßéÉ", min_size=3, max_size=12)
+
+
+@settings(max_examples=20, deadline=None)
+@given(given=NAME_PART, family=NAME_PART, mail=NAME_PART, note=st.text(max_size=30))
+def test_no_form_of_an_erased_value_survives_in_any_file(given: str, family: str, mail: str, note: str):
+    """Umlauts, ß (whose case-folded form is longer), hostile notes: after an erasure neither the
+    UTF-8, nor the JSON-escaped, nor the case-folded form of a value is in any file."""
+    import tempfile
+
+    given, family = "Zq" + given, "Xv" + family  # never a word the files hold anyway
+    email = f"zq.{mail}@example.org"
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(Path(folder) / "herford.json").open(seed={})
+        person = store.save(Person(given_name=given, family_name=family, email=email, notes=note))
+        person = store.save(dataclasses.replace(person, phone="05221 424242", email=email.upper()))
+        committee = store.save(Committee(name="Arbeitskreis 1"))
+        store.save(
+            Meeting(
+                committee_id=committee.id,
+                date=date(2026, 3, 12),
+                notes=f"{given} {family} fragt nach",
+                guests=[f"{family}, {given}"],
+            )
+        )
+        erase_person(store, person.id, date(2026, 11, 28))
+        secrets = (f"{given} {family}", family, email, "05221 424242")
+        for path in Path(folder).iterdir():
+            raw = path.read_bytes()
+            folded = raw.decode("utf-8", errors="replace").casefold()
+            for secret in secrets:
+                for form, needle in forms(secret).items():
+                    assert needle not in raw, f"{secret!r} ({form}) in {path.name}"
+                assert secret.casefold() not in folded, f"{secret!r} (case-folded) in {path.name}"
+        assert check_file(Path(folder) / "herford.json").ok
