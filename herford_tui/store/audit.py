@@ -36,6 +36,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.store.codec import encode, table_of
@@ -287,7 +289,7 @@ def line_version(line: bytes) -> int:
 
 def _version_of_line(line: bytes) -> int:
     try:
-        value = json.loads(line)["v"]
+        value = orjson.loads(line)["v"]
     except (ValueError, KeyError, TypeError):
         return 1 << 62  # unreadable: treat as beyond, so it is cut
     return value if type(value) is int else 1 << 62
@@ -427,7 +429,7 @@ def _entries_up_to(path: Path, version: int) -> Iterator[Entry]:
     raw = read_log_file(path)
     for line in raw.split(b"\n")[:-1]:  # the part after the last newline is torn or empty
         try:
-            entry = json.loads(line)
+            entry = orjson.loads(line)
         except ValueError:
             continue
         if isinstance(entry, dict) and type(entry.get("v")) is int and entry["v"] <= version:
@@ -476,6 +478,7 @@ def erase_person(
     ``dry_run``: only count the entries that would change.
     """
     secrets_ = sorted({v.strip() for v in values if v and v.strip()}, key=len, reverse=True)
+    folded = [json.dumps(v, ensure_ascii=False)[1:-1].casefold() for v in secrets_]
     files = log_files(db)
     intact = dry_run or not verify_lines(db, files, None)
     changed = 0
@@ -486,14 +489,14 @@ def erase_person(
         entries = []
         for line in raw.split(b"\n")[:-1]:
             try:
-                entry = json.loads(line)
+                entry = orjson.loads(line)
             except ValueError:
                 continue  # a torn line of a killed writer: dropped here anyway
             if not isinstance(entry, dict):
                 continue
             if up_to is not None and _version_of_line(line) > up_to:
                 continue
-            new = _erase(entry, person_id, secrets_)
+            new = _erase(entry, person_id, secrets_ if _mentions(line, folded) else [])
             if new != entry:
                 changed += 1
             entries.append(new)
@@ -504,6 +507,15 @@ def erase_person(
             write_atomic(path, lines, mode=mode, group_of=path)
         prev = new_prev
     return Erased(changed, prev, intact)
+
+
+def _mentions(line: bytes, folded: list[str]) -> bool:
+    """Whether a log line may hold one of the values (searched in its text, not value by value).
+    A line with \\u escapes (not written by this program) is always looked at value by value."""
+    if b"\\u" in line:
+        return True
+    text = line.decode("utf-8", errors="replace").casefold()
+    return any(v in text for v in folded)
 
 
 def file_names_person(path: Path, person_id: int) -> bool:
@@ -610,7 +622,7 @@ def verify_lines(db: Path, files: list[Path], version: int | None, head: str | N
         for number, line in enumerate(lines[:-1], start=1):
             where = f"{path.name}, Zeile {number}"
             try:
-                entry = json.loads(line)
+                entry = orjson.loads(line)
             except ValueError:
                 entry = None
             if not isinstance(entry, dict):
