@@ -30,11 +30,11 @@ import getpass
 import json
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
@@ -59,6 +59,7 @@ PART_BYTES = 8 * 1024 * 1024
 PERSON_VALUES = ("title", "given_name", "family_name", "email", "phone")
 
 Entry = dict[str, Any]
+T = TypeVar("T")
 
 
 def log_path(db: Path) -> Path:
@@ -403,7 +404,23 @@ def read_entries(db: Path) -> list[Entry]:
         personal_files.finish_pending(file)
     data, _ = DatabaseFile(db).read()
     version = version_of(data)
-    return [entry for path in log_files(db) for entry in _entries_up_to(path, version)]
+    return _stable(db, lambda files: [entry for path in files for entry in _entries_up_to(path, version)])
+
+
+def _stable(db: Path, read: Callable[[list[Path]], T]) -> T:
+    """``read`` over the log's files, again if a writer moved the log to a new part meanwhile
+    (readers take no lock; a move is rare, so a second try sees the parts settled)."""
+    for _ in range(3):
+        files = log_files(db)
+        try:
+            result = read(files)
+        except StoreError:
+            if log_files(db) == files:
+                raise
+            continue
+        if log_files(db) == files:
+            return result
+    return result
 
 
 def read_log_file(path: Path) -> bytes:
@@ -600,12 +617,11 @@ def verify(db: Path, data: dict[str, Any]) -> list[str]:
     """
     version = version_of(data)
     head = head_of(data)
-    files = log_files(db)
-    if not files:
+    if not log_files(db):
         if head:
             return [f"Das Änderungsprotokoll {log_path(db).name} fehlt, obwohl die Datenbank Einträge darin nennt."]
         return []
-    return verify_lines(db, files, version, head)
+    return _stable(db, lambda files: verify_lines(db, files, version, head))
 
 
 def verify_lines(db: Path, files: list[Path], version: int | None, head: str | None = None) -> list[str]:
