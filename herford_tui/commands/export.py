@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -13,9 +12,7 @@ from herford_tui.commands.common import db_path, echo, fail, german_date, number
 from herford_tui.commands.export_attendance import anwesenheit
 from herford_tui.commands.export_ics import ics
 from herford_tui.commands.export_vcard import vcard
-
-if TYPE_CHECKING:  # annotations only: --help does not import the domain
-    from herford_tui.domain import Committee, Snapshot
+from herford_tui.commands.reading import committee_named
 
 TABLES = ("gremien", "organisationen", "personen", "gremiendaten", "sitzungen")
 SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -115,7 +112,7 @@ def export_emails(db, gremium, stichtag, out, form, force) -> None:
     from herford_tui.exchange.mail_lists import formatted
 
     snapshot = open_store(db_path(db), read_only=True).snapshot()
-    committee = find_committee(snapshot, gremium)
+    committee = committee_named(snapshot, gremium)
     addresses, without = email_list(snapshot, committee, german_date(stichtag, date.today()) or date.today())
     text = formatted(addresses, form)
     if out:
@@ -175,24 +172,13 @@ def export_oparl(db, out, base_url, public, force) -> None:
     echo(f"{number(count)} OParl-Dateien geschrieben nach {target} (Einstieg: system.json).")
 
 
-def find_committee(snapshot: Snapshot, name: str) -> Committee:
-    from herford_tui.domain.fold import match_key
-
-    key = match_key(name.strip())
-    for c in snapshot.committees.values():
-        if key in (match_key(c.name), match_key(c.short_name or c.name)):
-            return c
-    names = ", ".join(c.name for c in snapshot.active_committees())
-    fail(f"Das Gremium „{name}“ gibt es nicht. Vorhanden: {names}.")
-
-
 def _sheets(db, what, gremium, stichtag, verlauf, jahr):
     from herford_tui.exchange import exports
 
     snapshot = open_store(db_path(db), read_only=True).snapshot()
     if what == "gremien":
         if gremium:
-            committees = [find_committee(snapshot, gremium)]
+            committees = [committee_named(snapshot, gremium)]
         elif verlauf:  # the whole history: archived committees too
             committees = sorted(snapshot.committees.values(), key=lambda c: (c.archived, c.order, c.name.casefold()))
         else:

@@ -22,8 +22,10 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from herford_tui.domain import Record, Snapshot, ValidationError
+from herford_tui.domain.deletion import referring
 from herford_tui.domain.duplicates import EVERY, NOTHING, Confirmed, check_confirmed
 from herford_tui.domain.models import Membership
+from herford_tui.domain.plans import Follow
 from herford_tui.domain.validation import Problem, text_length_problems
 from herford_tui.store import audit, migrations
 from herford_tui.store.codec import LABELS, TABLES, TYPES, DecodeError, decode, encode, table_of
@@ -55,8 +57,6 @@ VERIFY_ENV = "HERFORD_TUI_VERIFY"
 general path, which decodes the whole file with the Python codec."""
 
 R = TypeVar("R", bound=Record)
-Follow = Callable[[list[Record]], Record]
-"""A record built from the ones saved before it in the same ``save_all``."""
 
 
 class _SnapshotStorage(Storage):
@@ -398,7 +398,7 @@ class Store:
                 if not force:
                     raise DeleteConflictError(record, theirs)
                 doomed = theirs
-            references = snapshot.references_to(doomed)
+            references = referring(snapshot, doomed)
             if references:
                 raise InUseError(references)
             table.remove(doc_ids=[record.id])

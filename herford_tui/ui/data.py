@@ -21,9 +21,9 @@ from textual import work
 
 from herford_tui.domain import Committee, Meeting, Membership, Organisation, Person, Record, Snapshot
 from herford_tui.domain.duplicates import NOTHING, Confirmed
+from herford_tui.domain.plans import Follow
 from herford_tui.domain.snapshot import TABLE_NAMES
 from herford_tui.store import ReadOnlyError, Store, StoreError
-from herford_tui.store.store import Follow
 from herford_tui.ui.common.failures import describe_failure
 
 if TYPE_CHECKING:

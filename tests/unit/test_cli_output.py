@@ -111,6 +111,10 @@ def test_hostile_text_reaches_no_command_output_raw(
         ["--db", str(tmp_path / f"nix{HOSTILE}.json"), "check"],
         ["suche", "--max", HOSTILE, "x"],
         [HOSTILE],
+        ["auswertung", str(date.today().year), *db],
+        ["auswertung", str(date.today().year), "--csv", *db],
+        ["export", "vcard", *db, "--out", "-"],
+        ["export", "anwesenheit", "1", *db, "--out", str(tmp_path / "anwesenheit.csv")],
     ]
     for args in calls:
         assert_clean(outputs(runner, args), " ".join(args))

@@ -11,6 +11,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from herford_tui.domain.deletion import referring
 from herford_tui.domain.models import Attendance, Decision, DecisionResult, Meeting, MeetingAttendance, Person
 from herford_tui.store import Store
 from herford_tui.store.demo import write_demo
@@ -52,7 +53,7 @@ def make_db(path: Path) -> dict[str, int]:
     )
     other = next(m for m in snap.meetings.values() if m.id != held.id)
     all_day = store.save(dataclasses.replace(other, start_time=None, end_time=None))
-    deputy = next(m for m in snap.memberships.values() if not snap.references_to(m))
+    deputy = next(m for m in snap.memberships.values() if not referring(snap, m))
     store.delete(deputy)
     return {
         "held": held.id,
