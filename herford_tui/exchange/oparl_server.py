@@ -27,6 +27,8 @@ from herford_tui.store.files import StatKey, gc_paused
 
 MAX_LIMIT = 1000
 FILTERED_KEPT = 64
+PAGES_KEPT = 256
+"""List pages kept per version of the file (pages are 100-250 kB at x10: some 50 MB at most)."""
 """Filtered lists kept per version of the file (a client pages through one filter at a time)."""
 FILTERS = ("created_since", "modified_since", "modified_until")
 JSON_TYPE = "application/json; charset=utf-8"
@@ -44,6 +46,8 @@ class View:
     _bytes: dict[str, bytes] = field(default_factory=dict)
     _times: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
     _filtered: dict[tuple[Any, ...], list[oparl.JSON]] = field(default_factory=dict)
+    pages: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    """(list id, query) → the page's bytes: the same page asked again in this version costs a look-up."""
 
     def object_bytes(self, url: str) -> bytes:
         found = self._bytes.get(url)
@@ -189,10 +193,16 @@ def create_app(live: LiveExport) -> Any:
         if url in export.objects:
             data = export.objects[url]
             return answer(request, view.object_bytes(url), JSON_TYPE, _parse(data["modified"]) or view.last_modified)
-        try:
-            body = _list_page(view, url, request.query_params, url)
-        except ValueError as exc:
-            return error(400, str(exc))
+        key = (url, request.url.query)
+        body = view.pages.get(key)
+        if body is None:
+            try:
+                body = _list_page(view, url, request.query_params, url)
+            except ValueError as exc:
+                return error(400, str(exc))
+            if len(view.pages) >= PAGES_KEPT:
+                view.pages.pop(next(iter(view.pages)))
+            view.pages[key] = body
         return answer(request, body, JSON_TYPE, view.last_modified)
 
     async def root(request: Request) -> Response:
