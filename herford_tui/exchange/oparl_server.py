@@ -182,7 +182,12 @@ def create_app(live: LiveExport) -> Any:
         return Response(body, 200, headers=headers, media_type=media_type)
 
     async def serve(request: Request) -> Response:
-        view = await run_in_threadpool(live.current)  # a rebuild reads the file: not on the event loop
+        from herford_tui.store.errors import StoreError
+
+        try:
+            view = await run_in_threadpool(live.current)  # a rebuild reads the file: not on the event loop
+        except StoreError as exc:  # a damaged or vanished file: said in German, the server stays up
+            return error(503, str(exc))
         path = request.path_params["path"].strip("/")
         url = view.by_path.get(path)
         if url is None:
