@@ -120,6 +120,22 @@ class LiveExport:
         self._view: View | None = None
         self._lock = threading.Lock()
 
+    def watch(self, interval: float = 1.0) -> threading.Event:
+        """Rebuild in the background soon after a save (one ``stat`` a second), so the first request
+        after it mostly finds the new version ready; a request still checks and waits for it itself.
+        Set the returned event to stop."""
+        stop = threading.Event()
+
+        def loop() -> None:
+            while not stop.wait(interval):
+                try:
+                    self.current()
+                except Exception:  # a damaged file: the next request reports it in German
+                    continue
+
+        threading.Thread(target=loop, name="oparl-watch", daemon=True).start()
+        return stop
+
     def current(self) -> View:
         view = self._view
         if view is not None and not self.store.changed() and view.key[1] == self.today():
