@@ -23,6 +23,7 @@ import orjson
 
 from herford_tui.exchange import oparl
 from herford_tui.store import Store
+from herford_tui.store.errors import StoreError
 from herford_tui.store.files import StatKey, gc_paused
 
 MAX_LIMIT = 1000
@@ -120,16 +121,45 @@ class LiveExport:
         self._view: View | None = None
         self._lock = threading.Lock()
 
+    def watch(self, interval: float = 1.0) -> threading.Event:
+        """Rebuild in the background soon after a save (one ``stat`` a second), so the first request
+        after it mostly finds the new version ready; a request still checks and waits for it itself.
+        Set the returned event to stop."""
+        stop = threading.Event()
+
+        def loop() -> None:
+            while not stop.wait(interval):
+                try:
+                    self.current()
+                except Exception:  # a damaged file: the next request reports it in German
+                    continue
+
+        threading.Thread(target=loop, name="oparl-watch", daemon=True).start()
+        return stop
+
     def current(self) -> View:
         view = self._view
-        if view is not None and not self.store.changed() and view.key[1] == self.today():
+        if self._fresh(view):
+            assert view is not None
             return view
         with self._lock:  # one rebuild for every request that arrived meanwhile
             view = self._view
-            if view is not None and not self.store.changed() and view.key[1] == self.today():
+            if self._fresh(view):
+                assert view is not None
                 return view
             self._view = view = self._build()
             return view
+
+    def _fresh(self, view: View | None) -> bool:
+        """The view was built from the file as it is now (its own stat key, not the store's: the
+        store's moves on while a rebuild is still under way), and on today's date."""
+        if view is None:
+            return False
+        try:
+            key = self.store.file.stat_key()
+        except StoreError:
+            return False  # the rebuild says in German what is wrong
+        return key == view.key[0] and view.key[1] == self.today()
 
     def _build(self) -> View:
         from herford_tui.store.stamps import current

@@ -205,6 +205,8 @@ def test_restore_of_a_copy_older_than_the_erasure_keeps_the_person_erased(workfl
     out = cli(runner, "person", "loeschen", str(person.id), "--ja", "--db", str(db))
     assert f"Nicht erreichbar: 1 Sicherungskopie ({gone})" in out
     assert hits(elsewhere) == []  # the known copy is cleaned with the rest
+    report = check_file(copy)  # its log re-chained, its database given the new head
+    assert report.ok, report.lines()
     cli(runner, "restore", "--aus", str(kept), "--ja", "--db", str(db))
     assert Store(db).open().snapshot().persons[person.id].erased_on is not None
     assert hits(db.parent) == []
