@@ -20,22 +20,24 @@ from herford_tui.commands.common import db_path, echo, fail, german_date, open_s
 )
 def log(db: str | None, seit: str | None, person_id: int | None, gremium: str | None) -> None:
     """Änderungsprotokoll: wann, wer (Anmeldename), welcher Eintrag, alte und neue Werte."""
-    from herford_tui.commands.export import find_committee
-    from herford_tui.exchange.audit_text import entry_lines, matches
+    from herford_tui.commands.reading import committee_named
+    from herford_tui.exchange.audit_text import Names, entry_lines, matches
     from herford_tui.store import StoreError
     from herford_tui.store.audit import read_entries
 
     path = db_path(db)
-    committee_id = find_committee(open_store(path, read_only=True).snapshot(), gremium).id if gremium else None
+    snapshot = open_store(path, read_only=True).snapshot()
+    committee_id = committee_named(snapshot, gremium).id if gremium else None
     since = german_date(seit)
     try:
         entries = read_entries(path)
     except StoreError as exc:
         fail(str(exc))
+    names = Names.of(snapshot, entries)  # persons, seats and committees by name, not by number
     shown = 0
     for entry in entries:
         if matches(entry, since=since, person_id=person_id, committee_id=committee_id):
-            echo("\n".join(entry_lines(entry)))
+            echo("\n".join(entry_lines(entry, names)))
             shown += 1
     if not shown:
         echo("Keine Änderungen gefunden.")

@@ -9,12 +9,13 @@ from __future__ import annotations
 from herford_tui.domain.evaluation import Evaluation
 from herford_tui.domain.evaluation_attendance import Rate
 from herford_tui.domain.labels import format_date
+from herford_tui.domain.labels import number as labels_number
 from herford_tui.domain.text import printable
 
 
 def number(n: int) -> str:
-    """1.234"""
-    return f"{n:,}".replace(",", ".")
+    """1.234 (the one German digit grouping: ``domain/labels.py:number``)."""
+    return labels_number(n)
 
 
 def percent(rate: Rate | None) -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from herford_tui.domain.fold import match_key, sort_key
-from herford_tui.domain.labels import ORG_TYPE
+from herford_tui.domain.labels import ORG_TYPE, number
 from herford_tui.domain.models import KREISWEIT, MUNICIPALITIES, Organisation, OrgType, Person
 from herford_tui.domain.snapshot import Snapshot
 
@@ -115,4 +115,4 @@ def person_sort_key(p: Person) -> tuple[str, str, int]:
 
 def count_text(n: int, one: str, many: str) -> str:
     """ "1 Organisation", "18 Organisationen" (German digit grouping above 999)."""
-    return f"{n:,}".replace(",", ".") + f" {one if n == 1 else many}"
+    return f"{number(n)} {one if n == 1 else many}"

@@ -83,7 +83,9 @@ def max_length(field_name: str) -> int:
 
 
 def _german_number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    from herford_tui.domain.labels import number  # labels imports the models, as this module does
+
+    return number(n)
 
 
 def _too_long(value: str, limit: int) -> str:

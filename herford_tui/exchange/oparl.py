@@ -203,6 +203,7 @@ class _Builder:
         self.out = Export(urls.base, urls.suffix)
         self.created: list[str] = []
         self.modified: list[str] = []
+        self.seats = {(c.id, seat.key): seat for c in snapshot.committees.values() for seat in c.seats}
         if public:
             self.persons = published_persons(snapshot, today)
         else:
@@ -233,9 +234,14 @@ class _Builder:
             data = self.membership(m)
             membership_objects.append(data)
             by_person.setdefault(m.person_id, []).append(data)
-        meetings = [self.meeting(m) for m in sorted(snap.meetings.values(), key=lambda m: m.id)]
+        meetings: list[JSON] = []
+        meetings_of: dict[int, list[JSON]] = {}
+        for meeting in sorted(snap.meetings.values(), key=lambda m: m.id):
+            data = self.meeting(meeting)
+            meetings.append(data)
+            meetings_of.setdefault(meeting.committee_id, []).append(data)
         organizations = [
-            self.committee(c, sorted(by_committee.get(c.id, [])), meetings)
+            self.committee(c, sorted(by_committee.get(c.id, [])), meetings_of.get(c.id, []))
             for c in sorted(snap.committees.values(), key=lambda c: c.id)
         ]
         organizations += [self.institution(o) for o in sorted(snap.organisations.values(), key=lambda o: o.id)]
@@ -321,8 +327,7 @@ class _Builder:
             self.out.objects[url] = entry
         return [found[url] for url in sorted(found)]
 
-    def committee(self, c: Committee, member_ids: list[int], meetings: list[JSON]) -> JSON:
-        own = [m for m in meetings if self.urls.committee(c.id) in m.get("organization", ())]
+    def committee(self, c: Committee, member_ids: list[int], own: list[JSON]) -> JSON:
         meetings_url = self.urls.committee_meetings(c.id)
         self.out.lists[meetings_url] = own
         return self.obj(
@@ -387,7 +392,7 @@ class _Builder:
 
     def membership(self, m: Membership) -> JSON:
         committee = self.snap.committees.get(m.committee_id)
-        seat = committee.seat(m.seat_key) if committee else None
+        seat = self.seats.get((m.committee_id, m.seat_key))
         voting = m.role in (Role.VORSITZ, Role.MITGLIED) and not (seat and seat.advisory)
         represents = m.represents_id if m.represents_id in self.snap.organisations else None
         return self.obj(
@@ -570,6 +575,20 @@ def _embedded(value: Any) -> bool:
 
 
 # -- the static export ---------------------------------------------------------------------------
+WRITERS = 8
+"""Files written at once by the static export."""
+
+
+def _finished(done: Iterable[Any], progress: Callable[[int], None] | None) -> int:
+    count = 0
+    for future in done:
+        future.result()  # an OSError of any write ends the export (the temp folder is removed)
+        count += 1
+    if progress and count:
+        progress(count)
+    return count
+
+
 def static_page_url(list_url: str, suffix: str, number: int) -> str:
     """``…/people.json``, then ``…/people-seite-2.json``: a page is a file of its own."""
     if number == 1:
@@ -611,6 +630,8 @@ def write(
     half an export. Each file goes through the store's one atomic write with ``mode`` (the
     database's) and the group of ``group_of``; folders get the matching 2770 or 2700.
     """
+    from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+
     from herford_tui.store.files import write_atomic
 
     out_dir = Path(out_dir)
@@ -620,19 +641,23 @@ def write(
         os.chmod(work, folder_mode)
         folders: set[Path] = {work}
         count = 0
-        for relative, content in files_of(export, page_size):
-            target = work / relative
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                for parent in [target.parent, *target.parent.parents]:
-                    if parent in folders or parent == work:
-                        break
-                    os.chmod(parent, folder_mode)
-                    folders.add(parent)
-            write_atomic(target, content, mode=mode, group_of=group_of)
-            count += 1
-            if progress:
-                progress(1)
+        pending: set[Future[None]] = set()
+        # Each write waits for its fsync: several at once keep the disk busy (the GIL is free meanwhile).
+        with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+            for relative, content in files_of(export, page_size):
+                target = work / relative
+                if target.parent not in folders:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    for parent in [target.parent, *target.parent.parents]:
+                        if parent in folders or parent == work:
+                            break
+                        os.chmod(parent, folder_mode)
+                        folders.add(parent)
+                pending.add(pool.submit(write_atomic, target, content, mode=mode, group_of=group_of))
+                if len(pending) >= 4 * WRITERS:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    count += _finished(done, progress)
+            count += _finished(wait(pending).done, progress)
         old = None
         if out_dir.exists():
             old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")

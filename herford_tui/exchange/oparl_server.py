@@ -23,9 +23,14 @@ import orjson
 
 from herford_tui.exchange import oparl
 from herford_tui.store import Store
-from herford_tui.store.files import StatKey
+from herford_tui.store.errors import StoreError
+from herford_tui.store.files import StatKey, gc_paused
 
 MAX_LIMIT = 1000
+FILTERED_KEPT = 64
+PAGES_KEPT = 256
+"""List pages kept per version of the file (pages are 100-250 kB at x10: some 50 MB at most)."""
+"""Filtered lists kept per version of the file (a client pages through one filter at a time)."""
 FILTERS = ("created_since", "modified_since", "modified_until")
 JSON_TYPE = "application/json; charset=utf-8"
 
@@ -41,11 +46,24 @@ class View:
     """Path below the base (``person/12``) → id."""
     _bytes: dict[str, bytes] = field(default_factory=dict)
     _times: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    _filtered: dict[tuple[Any, ...], list[oparl.JSON]] = field(default_factory=dict)
+    pages: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    """(list id, query) → the page's bytes: the same page asked again in this version costs a look-up."""
 
     def object_bytes(self, url: str) -> bytes:
         found = self._bytes.get(url)
         if found is None:
             found = self._bytes[url] = oparl.dumps(self.export.objects[url])
+        return found
+
+    def filtered(self, list_url: str, *bounds: float | None) -> list[oparl.JSON]:
+        """The list's items within the bounds; kept, so a client paging through pays the filter once."""
+        key = (list_url, *bounds)
+        found = self._filtered.get(key)
+        if found is None:
+            if len(self._filtered) >= FILTERED_KEPT:
+                self._filtered.pop(next(iter(self._filtered)))
+            found = self._filtered[key] = _filter(self.export.lists[list_url], self.times(list_url), *bounds)
         return found
 
     def times(self, list_url: str) -> list[tuple[float, float]]:
@@ -56,6 +74,22 @@ class View:
                 (_seconds(item["created"]), _seconds(item["modified"])) for item in self.export.lists[list_url]
             ]
         return found
+
+
+def _filter(
+    items: list[oparl.JSON],
+    times: list[tuple[float, float]],
+    created_since: float | None,
+    modified_since: float | None,
+    modified_until: float | None,
+) -> list[oparl.JSON]:
+    return [
+        item
+        for item, (created, modified) in zip(items, times, strict=True)
+        if (created_since is None or created >= created_since)
+        and (modified_since is None or modified >= modified_since)
+        and (modified_until is None or modified <= modified_until)
+    ]
 
 
 def deletions(db: Path, version: int) -> list[oparl.Deletion]:
@@ -87,30 +121,60 @@ class LiveExport:
         self._view: View | None = None
         self._lock = threading.Lock()
 
+    def watch(self, interval: float = 1.0) -> threading.Event:
+        """Rebuild in the background soon after a save (one ``stat`` a second), so the first request
+        after it mostly finds the new version ready; a request still checks and waits for it itself.
+        Set the returned event to stop."""
+        stop = threading.Event()
+
+        def loop() -> None:
+            while not stop.wait(interval):
+                try:
+                    self.current()
+                except Exception:  # a damaged file: the next request reports it in German
+                    continue
+
+        threading.Thread(target=loop, name="oparl-watch", daemon=True).start()
+        return stop
+
     def current(self) -> View:
         view = self._view
-        if view is not None and not self.store.changed() and view.key[1] == self.today():
+        if self._fresh(view):
+            assert view is not None
             return view
         with self._lock:  # one rebuild for every request that arrived meanwhile
             view = self._view
-            if view is not None and not self.store.changed() and view.key[1] == self.today():
+            if self._fresh(view):
+                assert view is not None
                 return view
             self._view = view = self._build()
             return view
+
+    def _fresh(self, view: View | None) -> bool:
+        """The view was built from the file as it is now (its own stat key, not the store's: the
+        store's moves on while a rebuild is still under way), and on today's date."""
+        if view is None:
+            return False
+        try:
+            key = self.store.file.stat_key()
+        except StoreError:
+            return False  # the rebuild says in German what is wrong
+        return key == view.key[0] and view.key[1] == self.today()
 
     def _build(self) -> View:
         from herford_tui.store.stamps import current
 
         snapshot, stamps, version, key = current(self.store)
         today = self.today()
-        export = oparl.build(
-            snapshot,
-            stamps,
-            base_url=self.base_url,
-            public=self.public,
-            deleted=deletions(self.path, version),
-            today=today,
-        )
+        with gc_paused(freeze=True):  # an export is 10^6 objects without cycles, kept until the next save
+            export = oparl.build(
+                snapshot,
+                stamps,
+                base_url=self.base_url,
+                public=self.public,
+                deleted=deletions(self.path, version),
+                today=today,
+            )
         body = export.objects[oparl.Urls(self.base_url).body]
         view = View(export, (key, today), datetime.fromisoformat(body["modified"]))
         for url in [*export.objects, *export.lists, *export.files]:
@@ -148,7 +212,12 @@ def create_app(live: LiveExport) -> Any:
         return Response(body, 200, headers=headers, media_type=media_type)
 
     async def serve(request: Request) -> Response:
-        view = await run_in_threadpool(live.current)  # a rebuild reads the file: not on the event loop
+        from herford_tui.store.errors import StoreError
+
+        try:
+            view = await run_in_threadpool(live.current)  # a rebuild reads the file: not on the event loop
+        except StoreError as exc:  # a damaged or vanished file: said in German, the server stays up
+            return error(503, str(exc))
         path = request.path_params["path"].strip("/")
         url = view.by_path.get(path)
         if url is None:
@@ -159,10 +228,16 @@ def create_app(live: LiveExport) -> Any:
         if url in export.objects:
             data = export.objects[url]
             return answer(request, view.object_bytes(url), JSON_TYPE, _parse(data["modified"]) or view.last_modified)
-        try:
-            body = _list_page(view, url, request.query_params, url)
-        except ValueError as exc:
-            return error(400, str(exc))
+        key = (url, request.url.query)
+        body = view.pages.get(key)
+        if body is None:
+            try:
+                body = _list_page(view, url, request.query_params, url)
+            except ValueError as exc:
+                return error(400, str(exc))
+            if len(view.pages) >= PAGES_KEPT:
+                view.pages.pop(next(iter(view.pages)))
+            view.pages[key] = body
         return answer(request, body, JSON_TYPE, view.last_modified)
 
     async def root(request: Request) -> Response:
@@ -196,14 +271,7 @@ def _list_page(view: View, url: str, query: Any, self_url: str) -> bytes:
     if number < 1 or not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"page muss ab 1 zählen, limit zwischen 1 und {MAX_LIMIT} liegen.")
     if any(v is not None for v in bounds.values()):
-        created_since, modified_since, modified_until = (bounds[name] for name in FILTERS)
-        items = [
-            item
-            for item, (created, modified) in zip(items, view.times(url), strict=True)
-            if (created_since is None or created >= created_since)
-            and (modified_since is None or modified >= modified_since)
-            and (modified_until is None or modified <= modified_until)
-        ]
+        items = view.filtered(url, *(bounds[name] for name in FILTERS))
     kept = {k: v for k, v in query.items() if k != "page"}
 
     def link(n: int) -> str:

@@ -96,7 +96,9 @@ def _preview(value: typing.Any) -> str:
 
 
 def _german_number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    from herford_tui.domain.labels import number
+
+    return number(n)
 
 
 def _text(value: typing.Any) -> str:

@@ -40,6 +40,7 @@ async def test_an_edit_in_the_tui_appears_in_the_log_and_on_the_changes_screen(w
         await pilot.press("L")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ChangesScreen))
         table = app.screen.query_one("#changes", DataTable)
+        assert await wait_for(pilot, lambda: table.row_count > 0)  # the log is read in a worker
         newest = [str(getattr(c, "plain", c)) for c in table.get_row_at(0)]
         assert newest[1:3] == [getpass.getuser(), f"Person {world.person['mustermann']} Erika Mustermann"]
         assert newest[3] == "geändert: Telefon: — → „05221 13-0“"
@@ -59,6 +60,9 @@ def _fixed_times(world) -> None:
 
 async def _open_changes(pilot) -> None:
     await pilot.press("L")
+    assert await wait_for(pilot, lambda: isinstance(pilot.app.screen, ChangesScreen))
+    await pilot.app.workers.wait_for_complete()  # the log is read in a worker
+    assert await wait_for(pilot, lambda: pilot.app.screen.query_one("#changes", DataTable).row_count > 0)
     await pilot.pause()
 
 
@@ -67,3 +71,41 @@ def test_changes_screen(world, snap_compare, size):
     _fixed_times(world)
     app = world.app(open_view="lenkungskreis")
     assert snap_compare(app, terminal_size=size, run_before=_open_changes)
+
+
+async def test_changes_filter_by_person_committee_and_day(world):
+    from pilot_helpers import type_text
+
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("L")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ChangesScreen))
+        screen = app.screen
+        table = screen.query_one("#changes", DataTable)
+        assert await wait_for(pilot, lambda: table.row_count > 0)
+        everything = table.row_count
+
+        def records() -> list[str]:
+            return [str(getattr(table.get_row_at(i)[2], "plain", "")) for i in range(table.row_count)]
+
+        screen.query_one("#filter-person", Input).focus()
+        await pilot.pause()
+        await type_text(pilot, "tobías")  # case and accents do not matter
+        assert await wait_for(pilot, lambda: 0 < table.row_count < everything)
+        assert all("Tobias Test" in r for r in records()), records()
+
+        screen.query_one("#filter-person", Input).value = ""
+        screen.query_one("#filter-committee", Input).focus()
+        await pilot.pause()
+        await type_text(pilot, "lenkungs")
+        assert await wait_for(pilot, lambda: 0 < table.row_count < everything)
+        assert all(r.startswith("Mitgliedschaft") for r in records()), records()
+
+        screen.query_one("#filter-since", Input).focus()
+        await pilot.pause()
+        await type_text(pilot, "01.01.2099")
+        assert await wait_for(pilot, lambda: table.row_count == 0)
+        summary = str(screen.query_one("#changes-summary").render())
+        assert "Keine Änderung passt zu den Filtern." in summary
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ChangesScreen))

@@ -10,13 +10,14 @@ from datetime import date, time
 from functools import partial
 
 from meeting_helpers import grid_focused
-from pilot_helpers import SIZE, goto_row, roster_ready, wait_for
+from pilot_helpers import SIZE, goto_row, roster_ready, settle, wait_for
 from textual.widgets import DataTable, Input
 from typing_order import burst, field_values, keys, slowly
 
 from herford_tui.domain import Meeting
 from herford_tui.ui.committees.committee_form import CommitteeForm
 from herford_tui.ui.committees.membership_form import MembershipForm
+from herford_tui.ui.common.picker import exact_match
 from herford_tui.ui.directory.org_form import OrganisationForm
 from herford_tui.ui.directory.person_form import PersonForm
 from herford_tui.ui.meetings.item_forms import AgendaItemForm
@@ -141,3 +142,23 @@ async def test_esc_leaves_the_filter_before_the_next_key(world):
 
 def _focus_within(app, widget_id: str) -> bool:
     return app.focused is not None and any(node.id == widget_id for node in app.focused.ancestors_with_self)
+
+
+def test_a_name_typed_in_full_counts_as_picked_unless_namesakes_share_it():
+    found = [(1, "Kreis Herford"), (2, "Bildungsbüro des Kreises Herford"), (3, "Erika Müller (Stadt Bünde)")]
+    assert exact_match("kreis herford", found) == 1
+    assert exact_match("  KREIS HERFORD ", found) == 1
+    assert exact_match("erika mueller", found) == 3  # umlaut and transcription folded, detail ignored
+    assert exact_match("Kreis", found) is None
+    assert exact_match("Thomas Müller", [(4, "Thomas Müller (A)"), (5, "Thomas Müller (B)")]) is None
+
+
+async def test_an_organisation_typed_in_full_is_saved_without_picking(world):
+    app = world.app(open_view="organisationen")
+    async with app.run_test(size=SIZE) as pilot:
+        await _directory(pilot)
+        await burst(pilot, keys("t", "a", "Jana", "<tab>", "Schäfer", "<tab>", "<tab>", "kreis herford", "<ctrl+s>"))
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonForm)), field_values(pilot)
+        await settle(app, pilot)
+    jana = next(p for p in world.read().persons.values() if p.family_name == "Schäfer")
+    assert jana.organisation_id == world.org["Kreis Herford"]

@@ -150,3 +150,20 @@ def test_an_erasure_does_not_hide_a_forgery_before_it(logged: Store, runner: Cli
     person = next(iter(logged.snapshot().persons.values()))
     erase_person(logged, person.id, date(2026, 11, 28))  # re-chains the whole log
     assert "vor dieser DSGVO-Löschung war die Verkettung schon unterbrochen" in reported(logged, runner)
+
+
+def test_a_log_from_before_the_chain_goes_on_chained(empty_store: Store, runner: CliRunner):
+    """An installation's log written before the chain existed: its lines have no ``prev`` and the
+    database no ``log_head``. It passes, and the next save links on from its last line."""
+    person = empty_store.save(Person(given_name="Alt", family_name="Bestand"))
+    log = log_path(empty_store.path)
+    old = [{k: v for k, v in json.loads(row).items() if k != "prev"} for row in lines(empty_store)]
+    log.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in old), encoding="utf-8")
+    data = json.loads(empty_store.path.read_bytes())
+    del data["meta"]["1"]["log_head"]
+    empty_store.path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    assert check_file(empty_store.path).ok
+    Store(empty_store.path).open().save(dataclasses.replace(person, phone="05221 5"))
+    assert check_file(empty_store.path).ok
+    write(empty_store, lines(empty_store)[1:])  # the last legacy line gone: the chained one points at it
+    assert "Verkettung ist unterbrochen" in reported(empty_store, runner)

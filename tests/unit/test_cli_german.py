@@ -129,3 +129,20 @@ def test_every_message_click_marks_has_a_german_entry():
     assert marked - {"d"} <= set(cli_german.GERMAN), sorted(marked - set(cli_german.GERMAN) - {"d"})
     plural = set(re.findall(r'ngettext\(\s*"([^"]+)"', source))
     assert plural <= set(cli_german.GERMAN_PLURAL), sorted(plural - set(cli_german.GERMAN_PLURAL))
+
+
+def test_counts_have_german_digit_grouping_written_once():
+    from pathlib import Path
+
+    from herford_tui.domain.directory import count_text
+    from herford_tui.domain.labels import number
+
+    assert [number(n) for n in (0, 999, 3000, 1234567)] == ["0", "999", "3.000", "1.234.567"]
+    assert count_text(3000, "Person", "Personen") == "3.000 Personen"
+    package = Path(__file__).resolve().parents[2] / "herford_tui"
+    grouping = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if ':,}".replace' in path.read_text(encoding="utf-8") and path.name != "labels.py"
+    ]
+    assert not grouping, f"digit grouping outside domain/labels.py:number: {grouping}"

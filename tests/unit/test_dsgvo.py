@@ -215,3 +215,12 @@ def test_plan_clears_notes_of_own_memberships_only():
     assert [type(r).__name__ for r in plan.records] == ["Person", "Membership"]
     assert plan.records[1].notes == ""
     assert disclosure(Snapshot(persons={1: plan.records[0]}), 1, TODAY).person.family_name == PLACEHOLDER
+
+
+def test_auskunft_finds_the_person_as_guest_by_whole_name_only():
+    from herford_tui.domain import Snapshot
+
+    anna = Person(id=1, given_name="Anna", family_name="Bartels")
+    meeting = Meeting(id=1, committee_id=1, date=date(2026, 3, 12), guests=["Johanna Bartels", "bartels, anna (Gast)"])
+    report = disclosure(Snapshot(persons={1: anna}, meetings={1: meeting}), 1, TODAY)
+    assert [g["eintrag"] for g in report.guest] == ["bartels, anna (Gast)"]

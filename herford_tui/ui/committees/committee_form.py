@@ -17,16 +17,8 @@ from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
+from herford_tui.ui.common.tickbox import TickBox
 from herford_tui.ui.meetings.committee_fields import compose_meeting_fields
-
-
-class TickBox(Checkbox):
-    """A checkbox whose mark is only there when ticked: colour alone is lost on some terminals."""
-
-    @property
-    def _button(self):
-        self.BUTTON_INNER = "X" if self.value else " "
-        return super()._button
 
 
 class SeatRow(Horizontal):

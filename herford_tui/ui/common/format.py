@@ -38,7 +38,7 @@ def display_value(value: object) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nein"
     if isinstance(value, list):
-        return f"{len(value)} Einträge"
+        return f"{labels.number(len(value))} Einträge"
     return str(value)
 
 

@@ -87,7 +87,7 @@ class DisclosureScreen(HerfordAccess, Screen[None]):
         try:
             save_disclosure(path, text)  # atomic, never overwrites, only the one who asked may read it
         except OSError as exc:
-            message = f"Nicht gespeichert: {path} ({exc.strerror})"
+            message = f"Nicht gespeichert: {path} ({exc.strerror or 'gibt es schon'})"
             self.app.call_from_thread(self.app.notify, message, severity="error", markup=False)
             return
         self.app.call_from_thread(self.app.notify, f"Gespeichert: {path}", timeout=8, markup=False)

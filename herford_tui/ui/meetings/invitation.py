@@ -23,6 +23,7 @@ from herford_tui.store.files import write_atomic
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.tickbox import TickBox
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
         with Vertical(classes="dialog invitation"):
             yield Label("Einladung", classes="dialog-title")
             yield Static(plain(f"Datei: {self.path}"), id="invitation-path")
-            yield Checkbox("Stellvertretungen auch einladen", False, compact=True, id="deputies")
+            yield TickBox("Stellvertretungen auch einladen", False, compact=True, id="deputies")
             yield Static("", id="invitation-missing", classes="field-error")
             yield TextArea("", read_only=True, id="invitation-text")
             with Horizontal(classes="dialog-buttons"):

@@ -14,6 +14,7 @@ from herford_tui.domain.labels import DECISION_RESULT, format_date, parse_date
 from herford_tui.domain.text import single_line
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.select import Select
+from herford_tui.ui.common.tickbox import TickBox
 from herford_tui.ui.meetings.text_area import StoredTextArea
 
 People = list[tuple[Text, int]]
@@ -46,7 +47,7 @@ class AgendaItemForm(FormScreen[AgendaItem]):
     def compose_fields(self) -> Iterable[Widget]:
         item = self.original or AgendaItem()
         yield from self.field("Titel", Input(item.title, compact=True, id="title"), "title")
-        yield from self.field("", Checkbox("öffentlich", item.public, compact=True, id="public"), "public")
+        yield from self.field("", TickBox("öffentlich", item.public, compact=True, id="public"), "public")
         yield from self.field(
             "Zuständig", _person_select(self.people, item.responsible_person_id, "responsible"), "responsible"
         )

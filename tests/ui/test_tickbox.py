@@ -1,0 +1,45 @@
+"""Item 5 of issue 17: a checkbox shows its state in characters, not in colour alone."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+
+import herford_tui
+from herford_tui.ui.common.tickbox import TickBox
+
+
+class _Boxes(App[None]):
+    def compose(self) -> ComposeResult:
+        yield TickBox("Stellvertretungen auch einladen", False, compact=True, id="off")
+        yield TickBox("öffentlich", True, compact=True, id="on")
+
+
+def _line(app: App, widget_id: str) -> str:
+    return "".join(segment.text for segment in app.query_one(f"#{widget_id}").render_line(0))
+
+
+async def test_ticked_and_empty_boxes_differ_without_colour(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = _Boxes()
+    async with app.run_test(size=(60, 5)) as pilot:
+        assert "[ ] Stellvertretungen auch einladen" in _line(app, "off")
+        assert "[x] öffentlich" in _line(app, "on")
+        app.query_one("#off", TickBox).focus()
+        await pilot.press("space")  # "Leertaste" ticks it
+        assert app.query_one("#off", TickBox).value
+        assert "[x] Stellvertretungen" in _line(app, "off")
+
+
+def test_the_ui_has_no_plain_checkbox():
+    """Textual's Checkbox draws an X in both states; every box in the UI is a TickBox."""
+    ui = Path(herford_tui.__file__).parent / "ui"
+    plain = [
+        f"{path.relative_to(ui)}:{n}"
+        for path in ui.rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"(?<![A-Za-z])Checkbox\(", line) and "class TickBox(Checkbox)" not in line
+    ]
+    assert plain == []
