@@ -27,15 +27,16 @@ from textual.message_pump import MessagePump
 if TYPE_CHECKING:
     from textual.app import App
 
-GIVE_UP = 2.0
+GIVE_UP = 10.0
 """Seconds after which a held key goes on anyway: a handler that never returns (a bug) must
-not take the keyboard with it. A settled UI answers in a few milliseconds."""
+not take the keyboard with it. A settled UI answers in a few milliseconds; a long view built
+on a loaded server (load 10 on 2 cores) may take seconds, and the keys rightly wait for it."""
 
 
 class KeysInOrder:
     """Mixin for the App (listed before ``App``): keys and pastes are handled in typing order."""
 
-    _held_input: deque[events.Key | events.Paste]
+    _held_input: deque[events.Key | events.Paste] | None = None
     _released_input: events.Event | None = None
     _input_feeder: asyncio.Task[None] | None = None
 
@@ -49,7 +50,7 @@ class KeysInOrder:
         await super().on_event(event)  # type: ignore[misc]
 
     def _hold(self, event: events.Key | events.Paste) -> None:
-        if not hasattr(self, "_held_input"):
+        if self._held_input is None:
             self._held_input = deque()
         self._held_input.append(event)
         if self._input_feeder is None or self._input_feeder.done():
