@@ -10,9 +10,13 @@ than the next keys are routed. (Textual issue #6605 describes the bubbling part.
 
 So the App holds every key (and paste) that arrives and lets the next one go only when
 the previous one has been handled completely: the key itself and every message it caused
-(a focus change, a picked suggestion, a new screen composed and focused). That is the
-state in which a slowly typed key would have arrived, so a burst gives what slow typing
-gives. Nothing waits for time: the App waits for the queues to drain.
+(a focus change, a picked suggestion, a new screen composed and focused), and a save it
+started (a form closes only once its save is on disk). That is the state in which a slowly
+typed key would have arrived, so a burst gives what slow typing gives. Nothing waits for
+time: the App waits for the queues to drain and for the save's worker.
+
+One key may overtake: Esc while a save waits for a colleague's lock gives up waiting (the
+status line offers it), even with other keys typed before it.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.message_pump import MessagePump
+from textual.worker import Worker
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -39,6 +44,7 @@ class KeysInOrder:
     _held_input: deque[events.Key | events.Paste] | None = None
     _released_input: events.Event | None = None
     _input_feeder: asyncio.Task[None] | None = None
+    _key_arrived: asyncio.Event | None = None
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
@@ -55,15 +61,45 @@ class KeysInOrder:
         self._held_input.append(event)
         if self._input_feeder is None or self._input_feeder.done():
             self._input_feeder = asyncio.create_task(self._feed_input(), name="keys in typing order")
+        if self._key_arrived is not None:
+            self._key_arrived.set()
 
     async def _feed_input(self) -> None:
         app: App[Any] = self  # type: ignore[assignment]
-        while self._held_input:
+        held = self._held_input
+        while held:
             await settled(app)
-            event = self._held_input.popleft()
+            save = _running_save(app)
+            escape = next((e for e in held if isinstance(e, events.Key) and e.key == "escape"), None)
+            if save is not None and escape is None:
+                await self._until_saved_or_typed(save)
+                continue
+            event = escape if save is not None and escape is not None else held[0]
+            held.remove(event)
             self._released_input = event
             if not app.post_message(event):  # the app is closing: the rest of the keys go with it
-                self._held_input.clear()
+                held.clear()
+
+    async def _until_saved_or_typed(self, save: Worker[Any]) -> None:
+        """Wait until ``save`` is done, or a key arrives (it may be the Esc that cancels it)."""
+        self._key_arrived = arrived = asyncio.Event()
+        waits = [asyncio.ensure_future(save.wait()), asyncio.ensure_future(arrived.wait())]
+        try:
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            self._key_arrived = None
+            for wait in waits:
+                wait.cancel()
+            await asyncio.gather(*waits, return_exceptions=True)  # a failed or cancelled save is shown by its screen
+
+
+def _running_save(app: App[Any]) -> Worker[Any] | None:
+    """The save worker of the screen on top, while it runs."""
+    try:
+        screen = app.screen
+    except Exception:
+        return None
+    return next((w for w in app.workers if w.node is screen and w.group == "save" and not w.is_finished), None)
 
 
 async def settled(app: App[Any]) -> None:
