@@ -15,14 +15,15 @@ started (a form closes only once its save is on disk). That is the state in whic
 typed key would have arrived, so a burst gives what slow typing gives. Nothing waits for
 time: the App waits for the queues to drain and for the save's worker.
 
-One key may overtake: Esc while a save waits for a colleague's lock gives up waiting (the
-status line offers it), even with other keys typed before it.
+Some keys overtake a running save: Esc (it gives up waiting for a colleague's lock, as the
+status line offers) and the App's priority keys such as Strg+Q.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections import deque
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -70,15 +71,29 @@ class KeysInOrder:
         while held:
             await settled(app)
             save = _running_save(app)
-            escape = next((e for e in held if isinstance(e, events.Key) and e.key == "escape"), None)
-            if save is not None and escape is None:
-                await self._until_saved_or_typed(save)
-                continue
-            event = escape if save is not None and escape is not None else held[0]
+            first = held[0]
+            if save is not None:
+                first = next((e for e in held if _overtakes(app, e)), None)  # type: ignore[assignment]
+                if first is None:
+                    await self._until_saved_or_typed(save)
+                    continue
+            event = first
             held.remove(event)
             self._released_input = event
             if not app.post_message(event):  # the app is closing: the rest of the keys go with it
                 held.clear()
+
+    async def keys_handled(self) -> None:
+        """Return once every key that arrived is handled (for tests: Pilot's ``press``)."""
+        app: App[Any] = self  # type: ignore[assignment]
+        while self._input_feeder is not None and not self._input_feeder.done():
+            await asyncio.wait([self._input_feeder])
+        await settled(app)
+
+    async def _press_keys(self, keys: Iterable[str]) -> None:
+        """Pilot's ``press`` returns once its keys are handled, not merely queued here."""
+        await super()._press_keys(keys)  # type: ignore[misc]
+        await self.keys_handled()
 
     async def _until_saved_or_typed(self, save: Worker[Any]) -> None:
         """Wait until ``save`` is done, or a key arrives (it may be the Esc that cancels it)."""
@@ -91,6 +106,17 @@ class KeysInOrder:
             for wait in waits:
                 wait.cancel()
             await asyncio.gather(*waits, return_exceptions=True)  # a failed or cancelled save is shown by its screen
+
+
+def _overtakes(app: App[Any], event: events.Key | events.Paste) -> bool:
+    """Esc (gives up waiting for the lock) and the App's priority keys (Strg+Q) are not held
+    behind a running save: they must work while a colleague holds the lock."""
+    if not isinstance(event, events.Key):
+        return False
+    if event.key == "escape":
+        return True
+    chain = app.screen._binding_chain
+    return any(binding.priority for _, bindings in chain for binding in bindings.key_to_bindings.get(event.key, ()))
 
 
 def _running_save(app: App[Any]) -> Worker[Any] | None:
