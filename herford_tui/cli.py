@@ -309,13 +309,12 @@ def check(db: str | None) -> None:
     Exit-Code 0: keine Probleme; 1: Probleme in den Daten; 2: Datei fehlt, ist nicht lesbar
     oder keine herford-tui-Datenbank, die das Programm öffnen würde.
     """
-    from herford_tui.commands.common import echo
     from herford_tui.store.check import check_file
 
     path = command_db(db)
     report = check_file(path)
     for line in report.lines():
-        echo(line)
+        click.echo(printable_text(line))  # commands.common.echo's way; cli.py does not import it
     sys.exit(report.exit_code)
 
 
@@ -332,7 +331,6 @@ def check(db: str | None) -> None:
 @click.option("--seed", "random_seed", type=int, default=1, show_default=True, metavar="ZAHL", help="Zufallsstartwert.")
 def demo(db: str | None, size: str, random_seed: int) -> None:
     """Erfundene Demodaten (auf den mitgelieferten Grunddaten) in eine neue Datei schreiben."""
-    from herford_tui.commands.common import echo
     from herford_tui.domain.labels import number
     from herford_tui.store import Store
     from herford_tui.store.demo import write_demo
@@ -364,7 +362,7 @@ def demo(db: str | None, size: str, random_seed: int) -> None:
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     summary = ", ".join(f"{number(n)} {what}" for what, n in counts.items())
-    echo(f"Demodaten geschrieben nach {path}: {summary}.")
+    click.echo(printable_text(f"Demodaten geschrieben nach {path}: {summary}."))
 
 
 for _command in (main, check, demo):

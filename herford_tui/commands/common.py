@@ -130,3 +130,22 @@ def number(value: int) -> str:
     from herford_tui.domain.labels import number as german_number
 
     return german_number(value)
+
+
+def json_text(data: object) -> str:
+    """``data`` as indented JSON that ``echo`` leaves as it is and any JSON reader still reads:
+    umlauts stay readable, every character ``printable`` would replace becomes a ``\\uXXXX``
+    escape (its ``\\x9b`` stand-in would not be valid JSON)."""
+    import json
+
+    from herford_tui.domain.text import printable
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    out = []
+    for char in text:
+        if char == "\n" or printable(char) == char:
+            out.append(char)
+        else:  # inside a string: JSON escapes control characters already, this catches the rest
+            units = char.encode("utf-16-be")
+            out.extend(f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2))
+    return "".join(out) + "\n"

@@ -20,14 +20,14 @@ from herford_tui.commands.common import db_path, echo, fail, german_date, open_s
 )
 def log(db: str | None, seit: str | None, person_id: int | None, gremium: str | None) -> None:
     """Änderungsprotokoll: wann, wer (Anmeldename), welcher Eintrag, alte und neue Werte."""
-    from herford_tui.commands.export import find_committee
+    from herford_tui.commands.reading import committee_named
     from herford_tui.exchange.audit_text import Names, entry_lines, matches
     from herford_tui.store import StoreError
     from herford_tui.store.audit import read_entries
 
     path = db_path(db)
     snapshot = open_store(path, read_only=True).snapshot()
-    committee_id = find_committee(snapshot, gremium).id if gremium else None
+    committee_id = committee_named(snapshot, gremium).id if gremium else None
     since = german_date(seit)
     try:
         entries = read_entries(path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import click
 
 from herford_tui.cli import GermanContext, GermanGroup, command_db, db_option, german_help
-from herford_tui.commands.common import confirm, echo
+from herford_tui.commands.common import confirm, echo, json_text
 
 
 @click.group(cls=GermanGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,7 +61,7 @@ def auskunft(db: str | None, person_id: int, as_json: bool, out: Path | None) ->
     except NotFoundError as exc:
         echo(f"Fehler: {exc}", err=True)
         sys.exit(1)
-    text = json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n" if as_json else report.as_text()
+    text = json_text(report.as_json()) if as_json else report.as_text()
     if out is None:
         echo(text, nl=False)
         return

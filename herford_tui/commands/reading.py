@@ -6,10 +6,12 @@ A read-only store never creates the file, a lock or a backup and never migrates.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from herford_tui.cli import fail
-from herford_tui.domain import Committee, Snapshot
-from herford_tui.domain.fold import match_key
+
+if TYPE_CHECKING:  # annotations only: --help does not import the domain
+    from herford_tui.domain import Committee, Snapshot
 
 
 def read_snapshot(path: Path) -> Snapshot:
@@ -21,16 +23,15 @@ def read_snapshot(path: Path) -> Snapshot:
 
 
 def find_committee(snapshot: Snapshot, name: str | None) -> Committee | None:
-    """A committee by name, short name or id (umlauts and case do not matter); exits if unknown."""
-    if not name:
-        return None
-    wanted = match_key(name.strip())
-    committees = list(snapshot.committees.values())
-    for c in committees:
-        if wanted in (str(c.id), match_key(c.name), match_key(c.short_name)):
-            return c
-    candidates = [c for c in committees if match_key(c.name).startswith(wanted)]
-    if len(candidates) == 1:
-        return candidates[0]
-    known = ", ".join(sorted(c.name for c in snapshot.active_committees()))
-    fail(f"Unbekanntes Gremium „{name}“. Möglich sind: {known}.")
+    """The committee ``--gremium`` names, None without one; exits if unknown."""
+    return committee_named(snapshot, name) if name else None
+
+
+def committee_named(snapshot: Snapshot, name: str) -> Committee:
+    """The committee ``name`` means (the one lookup of CLI and TUI, ``domain/lookup.py``); exits if unknown."""
+    from herford_tui.domain.lookup import UnknownCommittee, find_committee
+
+    try:
+        return find_committee(snapshot, name)
+    except UnknownCommittee as exc:
+        fail(str(exc))

@@ -1,7 +1,9 @@
-"""Deleting a person or an organisation: refused while something still points at it.
+"""Deleting a record: refused while something still points at it (``referring``: the one rule).
 
-The dialog names what refers to the record and offers two ways on: end the memberships as
-of a date (they stay as history), or hand everything over to a replacement.
+The store refuses a delete on it, ``check`` and the delete dialog use the same lines. The
+dialog names what refers to a person or an organisation and offers the ways on: end the
+memberships as of a date (they stay as history), hand everything over to a replacement, or,
+for a person kept only by history, keep the record or erase the personal data (DSGVO).
 """
 
 from __future__ import annotations
@@ -11,16 +13,113 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from herford_tui.domain.labels import format_date
-from herford_tui.domain.models import Membership, Organisation, Person, Record
+from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
+
+SHOWN = 12
+"""At most this many references are listed one by one; the rest are counted in one line."""
+
+
+def referring(snapshot: Snapshot, record: Record) -> list[str]:
+    """German lines naming every record that still points at ``record``: the one rule that
+    blocks deleting it (the store refuses on it, the dialog names it before asking)."""
+    if isinstance(record, Person):
+        return _cap(_person_references(snapshot, record.id), "weitere Verweise")
+    if isinstance(record, Organisation):
+        people = sorted((p for p in snapshot.persons.values() if p.organisation_id == record.id), key=_person_order)
+        reps = [m for m in snapshot.memberships.values() if m.represents_id == record.id]
+        lines = []
+        if people:
+            names = ", ".join(_person_name(p) for p in people[:3]) + (" …" if len(people) > 3 else "")
+            lines.append(f"{len(people)} Person(en) gehören dazu: {names}")
+        if reps:
+            current = sum(1 for m in reps if m.end is None)
+            lines.append(f"{len(reps)} Mitgliedschaft(en) vertreten sie, davon {current} ohne Ende")
+        return lines
+    if isinstance(record, Membership):
+        deputies = [m for m in snapshot.memberships.values() if m.deputy_of == record.id]
+        return [f"Stellvertretung von {_person_label(snapshot, m.person_id)}" for m in deputies]
+    if isinstance(record, Committee):
+        n_members, n_meetings = len(snapshot.memberships_of(record.id)), len(snapshot.meetings_of(record.id))
+        lines = []
+        if n_members:
+            lines.append(f"{n_members} Mitgliedschaft(en) in diesem Gremium")
+        if n_meetings:
+            lines.append(f"{n_meetings} Sitzung(en) dieses Gremiums")
+        return lines
+    return []
+
+
+def _person_references(snapshot: Snapshot, person_id: int) -> list[str]:
+    lines = []
+    for m in sorted(snapshot.memberships_of_person(person_id), key=lambda m: m.end or date.max, reverse=True):
+        when = f"bis {format_date(m.end)}" if m.end else "offen"
+        lines.append(f"Mitgliedschaft in „{_committee_name(snapshot, m.committee_id)}“ ({when})")
+    for meeting in sorted(snapshot.meetings.values(), key=lambda m: (m.date or date.max, m.id)):
+        named = _named_in(meeting, person_id)
+        if named:
+            when = f" am {format_date(meeting.date)}" if meeting.date else ""
+            lines.append(f"Sitzung „{_committee_name(snapshot, meeting.committee_id)}“{when}: {', '.join(named)}")
+    return lines
+
+
+def _named_in(meeting: Meeting, person_id: int) -> list[str]:
+    """What in ``meeting`` names the person: attendance, standing in, agenda items, tasks."""
+    named = []
+    for entry in meeting.attendance:
+        if entry.person_id == person_id:
+            named.append("Anwesenheitsliste")
+        if entry.deputy_id == person_id:
+            named.append("als Vertretung")
+    for item in meeting.agenda:
+        if item.responsible_person_id == person_id:
+            named.append(f"zuständig für TOP {item.number}")
+        for task in item.tasks:
+            if task.person_id == person_id:
+                named.append(f"Aufgabe „{_short(task.what)}“ (TOP {item.number})")
+    return named
+
+
+def _cap(lines: list[str], rest: str) -> list[str]:
+    if len(lines) <= SHOWN:
+        return lines
+    return [*lines[: SHOWN - 1], f"… und {len(lines) - SHOWN + 1} {rest}"]
+
+
+def _committee_name(snapshot: Snapshot, committee_id: int) -> str:
+    committee = snapshot.committees.get(committee_id)
+    return committee.name if committee else "?"
+
+
+def _person_label(snapshot: Snapshot, person_id: int) -> str:
+    person = snapshot.persons.get(person_id)
+    return _person_name(person) if person else f"Person {person_id}"
+
+
+def _person_name(person: Person) -> str:
+    return person.full_name or f"Person {person.id}"
+
+
+def _person_order(person: Person) -> tuple[str, int]:
+    return (person.sort_name, person.id)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
 class References:
+    """What the delete dialog needs to know about a person or an organisation."""
+
     lines: list[str]
-    """German: what still refers to the record."""
+    """German: what still refers to the record (``referring``)."""
     active: list[Membership]
     """Memberships that can be ended as of a date (the person's, or those representing the org)."""
+    history_only: bool = False
+    """A person kept only by history (ended memberships, past meetings): nothing to end or hand
+    over; the ways on are to keep the record or to erase the personal data (DSGVO)."""
 
     @property
     def blocked(self) -> bool:
@@ -28,27 +127,12 @@ class References:
 
 
 def references(snapshot: Snapshot, record: Person | Organisation, today: date) -> References:
-    lines: list[str] = []
+    lines = referring(snapshot, record)
     if isinstance(record, Person):
-        mine = snapshot.memberships_of_person(record.id)
-        active = [m for m in mine if m.end is None or m.end >= today]
-        for m in sorted(mine, key=lambda m: m.end or date.max, reverse=True):
-            committee = snapshot.committees.get(m.committee_id)
-            when = f"bis {format_date(m.end)}" if m.end else "offen"
-            lines.append(f"Mitgliedschaft in „{committee.name if committee else '?'}“ ({when})")
-        meetings = sum(1 for mt in snapshot.meetings.values() if any(a.person_id == record.id for a in mt.attendance))
-        if meetings:
-            lines.append(f"Anwesenheit in {meetings} Sitzung(en)")
-    else:
-        people = [p for p in snapshot.persons.values() if p.organisation_id == record.id]
-        reps = [m for m in snapshot.memberships.values() if m.represents_id == record.id]
-        active = [m for m in reps if m.end is None or m.end >= today]
-        if people:
-            names = ", ".join(p.full_name for p in people[:3]) + (" …" if len(people) > 3 else "")
-            lines.append(f"{len(people)} Person(en) gehören dazu: {names}")
-        if reps:
-            lines.append(f"{len(reps)} Mitgliedschaft(en) vertreten sie, davon {len(active)} aktuell")
-    return References(lines, active)
+        active = [m for m in snapshot.memberships_of_person(record.id) if m.end is None or m.end >= today]
+        return References(lines, active, history_only=bool(lines) and not active)
+    reps = [m for m in snapshot.memberships.values() if m.represents_id == record.id]
+    return References(lines, [m for m in reps if m.end is None or m.end >= today])
 
 
 def end_plan(snapshot: Snapshot, refs: References, as_of: date) -> list[Membership]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, tzinfo
@@ -136,7 +137,7 @@ class Disclosure:
             for label, paths in self.files:
                 lines.append(f"  {label}: {', '.join(paths)}")
         lines += ["", PURPOSE]
-        return "\n".join(printable(line) for line in lines) + "\n"
+        return "\n".join(printable(line, keep_newlines=True) for line in lines) + "\n"
 
 
 def _meeting(row: Mapping[str, Any]) -> str:
@@ -260,7 +261,10 @@ def disclosure(
         for m in sorted(snapshot.memberships_of_person(person_id), key=lambda m: (m.start or date.min, m.id))
     ]
     report = Disclosure(person, org, memberships, [], list(audit or ()), audit is not None, today)
-    names = {match_key(n) for n in (person.full_name, f"{person.given_name} {person.family_name}") if n.strip()}
+    spellings = (person.full_name, f"{person.given_name} {person.family_name}", person.sort_name)
+    names = [
+        re.compile(rf"(?<!\w){re.escape(match_key(n))}(?!\w)") for n in set(spellings) if len(n.strip()) >= MIN_NEEDLE
+    ]
     for meeting in sorted(snapshot.meetings.values(), key=lambda m: (m.date or date.min, m.id)):
         committee = snapshot.committees.get(meeting.committee_id)
         where = {
@@ -275,7 +279,7 @@ def disclosure(
                 stood_for = snapshot.persons.get(entry.person_id)
                 report.stand_ins.append(where | {"vertreten": stood_for.full_name if stood_for else "?"})
         for guest in meeting.guests:
-            if names and any(name in match_key(guest) for name in names):
+            if any(name.search(match_key(guest)) for name in names):  # "Anna Bartels", not "Johanna Bartels"
                 report.guest.append(where | {"eintrag": guest})
         for item in meeting.agenda:
             top = where | {"top": item.number, "titel": item.title}
@@ -332,29 +336,54 @@ def needles_of(person: Person, snapshot: Snapshot | None = None) -> set[str]:
 
 
 def scrub_text(text: str, needles: Iterable[str]) -> str:
-    """``text`` with every needle (case-insensitive, longest first) replaced by ``[gelöscht]``."""
-    for needle in sorted(needles, key=len, reverse=True):
-        if needle.casefold() in text.casefold():
+    """``text`` with every needle (case-insensitive, longest first) replaced by ``[gelöscht]``.
+
+    Returns ``text`` itself when nothing matched (callers compare by identity to skip records).
+    """
+    folded = ""
+    for index, (needle, pattern) in enumerate(_prepared(_frozen(needles))):
+        if index == 0:
+            folded = text.casefold()
+        if needle in folded:
             # whole words only: erasing "Kemper" must leave "Kempermann" alone
-            text = re.sub(rf"(?<!\w){re.escape(needle)}(?!\w)", REDACTED, text, flags=re.IGNORECASE)
+            text = pattern.sub(REDACTED, text)
+            folded = text.casefold()
     return text
 
 
+def _frozen(needles: Iterable[str]) -> frozenset[str]:
+    return needles if isinstance(needles, frozenset) else frozenset(needles)
+
+
+@functools.lru_cache(maxsize=16)
+def _prepared(needles: frozenset[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each needle case-folded with its whole-word pattern, longest first (built once per erasure)."""
+    ordered = sorted(needles, key=lambda n: (-len(n), n))
+    return tuple((n.casefold(), re.compile(rf"(?<!\w){re.escape(n)}(?!\w)", re.IGNORECASE)) for n in ordered)
+
+
 def scrub_value(value: Any, needles: Iterable[str]) -> Any:
-    """Strings anywhere in ``value`` (dataclasses, lists, dicts) scrubbed; other values as they are."""
+    """Strings anywhere in ``value`` (dataclasses, lists, dicts) scrubbed; other values as they are.
+
+    What holds no needle comes back as the same object, so a whole snapshot is checked without
+    copying it.
+    """
+    needles = _frozen(needles)
     if isinstance(value, str):
         return scrub_text(value, needles)
     if isinstance(value, list):
-        return [scrub_value(v, needles) for v in value]
+        items = [scrub_value(v, needles) for v in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     if isinstance(value, dict):
-        return {k: scrub_value(v, needles) for k, v in value.items()}
+        pairs = {k: scrub_value(v, needles) for k, v in value.items()}
+        return value if all(pairs[k] is v for k, v in value.items()) else pairs
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            f.name: scrub_value(getattr(value, f.name), needles)
-            for f in dataclasses.fields(value)
-            if isinstance(getattr(value, f.name), str | list)
-        }
-        return dataclasses.replace(value, **changes)
+        changes = {}
+        for f in dataclasses.fields(value):
+            current = getattr(value, f.name)
+            if isinstance(current, str | list) and (new := scrub_value(current, needles)) is not current:
+                changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
     return value
 
 

@@ -166,13 +166,3 @@ def invitation_late(meeting: Meeting, committee: Committee, today: date) -> bool
         and meeting.date is not None
         and due < today <= meeting.date
     )
-
-
-def names_person(meeting: Meeting, person_id: int) -> bool:
-    """The meeting's attendance, agenda or tasks name the person (blocks deleting them)."""
-    if any(person_id in (e.person_id, e.deputy_id) for e in meeting.attendance):
-        return True
-    return any(
-        item.responsible_person_id == person_id or any(t.person_id == person_id for t in item.tasks)
-        for item in meeting.agenda
-    )

@@ -16,7 +16,7 @@ from herford_tui.domain.models import Membership, Person, Record
 from herford_tui.domain.snapshot import Snapshot
 
 Follow = Callable[[list[Record]], Record]
-"""A record built from the ones saved before it in the same plan (the store's ``Follow``)."""
+"""A record built from the ones saved before it in the same plan (``Store.save_all`` calls it)."""
 Plan = list[Record | Follow]
 
 

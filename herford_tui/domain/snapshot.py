@@ -162,8 +162,11 @@ class Snapshot:
             old = self.committees.get(record.id)
             for key in sorted({m.seat_key for m in self.memberships_of(record.id)} - keys):
                 old_seat = old.seat(key) if old else None
-                label = old_seat.label if old_seat else key
-                problems.append(Problem("seats", f"Sitz „{label}“ hat Mitgliedschaften (auch frühere) und bleibt."))
+                if old_seat is None:
+                    continue  # not a seat this edit removes: the membership's own problem (its seat_key)
+                problems.append(
+                    Problem("seats", f"Sitz „{old_seat.label}“ hat Mitgliedschaften (auch frühere) und bleibt.")
+                )
             problems += meeting_rules.committee_problems(record)
         elif isinstance(record, Person):
             stored = self.persons.get(record.id)
@@ -213,7 +216,9 @@ class Snapshot:
             problems.append(Problem("seat_key", f"Den Sitz gibt es im Gremium „{committee.name}“ nicht."))
         if m.deputy_of:
             owner = self.memberships.get(m.deputy_of)
-            if owner is None or owner.committee_id != m.committee_id:
+            if owner is None:
+                problems.append(Problem("deputy_of", "Die vertretene Mitgliedschaft gibt es nicht (mehr)."))
+            elif owner.committee_id != m.committee_id:
                 problems.append(Problem("deputy_of", "Das vertretene Mitglied gehört nicht zu diesem Gremium."))
             elif not owner.role.takes_seat:
                 problems.append(Problem("deputy_of", "Vertreten werden kann nur, wer einen Sitz innehat."))
@@ -253,33 +258,6 @@ class Snapshot:
                 "Für einen Wechsel den Vorsitz übergeben; zwei gleichzeitig nur als „Co-Vorsitz“.",
             )
         ]
-
-    def references_to(self, record: Record) -> list[str]:
-        """German descriptions of what still points at ``record`` (blocks deletion)."""
-        found: list[str] = []
-        if isinstance(record, Organisation):
-            n = sum(1 for p in self.persons.values() if p.organisation_id == record.id)
-            r = sum(1 for m in self.memberships.values() if m.represents_id == record.id)
-            if n:
-                found.append(f"{n} Person(en) gehören zu dieser Organisation")
-            if r:
-                found.append(f"{r} Mitgliedschaft(en) vertreten diese Organisation")
-        elif isinstance(record, Person):
-            n = len(self.memberships_of_person(record.id))
-            if n:
-                found.append(f"{n} Mitgliedschaft(en) dieser Person")
-            n = sum(1 for m in self.meetings.values() if meeting_rules.names_person(m, record.id))
-            if n:
-                found.append(f"{n} Sitzung(en) nennen diese Person (Anwesenheit, Zuständigkeit, Aufgaben)")
-        elif isinstance(record, Membership):
-            n = sum(1 for m in self.memberships.values() if m.deputy_of == record.id)
-            if n:
-                found.append(f"{n} Stellvertretung(en) für diese Mitgliedschaft")
-        elif isinstance(record, Committee):
-            n = len(self.memberships_of(record.id)) + len(self.meetings_of(record.id))
-            if n:
-                found.append(f"{n} Mitgliedschaft(en) oder Sitzung(en) dieses Gremiums")
-        return found
 
 
 TABLE_NAMES = tuple(TABLE_OF.values())

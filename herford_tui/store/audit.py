@@ -30,11 +30,13 @@ import getpass
 import json
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+import orjson
 
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
@@ -57,6 +59,7 @@ PART_BYTES = 8 * 1024 * 1024
 PERSON_VALUES = ("title", "given_name", "family_name", "email", "phone")
 
 Entry = dict[str, Any]
+T = TypeVar("T")
 
 
 def log_path(db: Path) -> Path:
@@ -287,7 +290,7 @@ def line_version(line: bytes) -> int:
 
 def _version_of_line(line: bytes) -> int:
     try:
-        value = json.loads(line)["v"]
+        value = orjson.loads(line)["v"]
     except (ValueError, KeyError, TypeError):
         return 1 << 62  # unreadable: treat as beyond, so it is cut
     return value if type(value) is int else 1 << 62
@@ -401,7 +404,23 @@ def read_entries(db: Path) -> list[Entry]:
         personal_files.finish_pending(file)
     data, _ = DatabaseFile(db).read()
     version = version_of(data)
-    return [entry for path in log_files(db) for entry in _entries_up_to(path, version)]
+    return _stable(db, lambda files: [entry for path in files for entry in _entries_up_to(path, version)])
+
+
+def _stable(db: Path, read: Callable[[list[Path]], T]) -> T:
+    """``read`` over the log's files, again if a writer moved the log to a new part meanwhile
+    (readers take no lock; a move is rare, so a second try sees the parts settled)."""
+    for _ in range(3):
+        files = log_files(db)
+        try:
+            result = read(files)
+        except StoreError:
+            if log_files(db) == files:
+                raise
+            continue
+        if log_files(db) == files:
+            return result
+    return result
 
 
 def read_log_file(path: Path) -> bytes:
@@ -427,7 +446,7 @@ def _entries_up_to(path: Path, version: int) -> Iterator[Entry]:
     raw = read_log_file(path)
     for line in raw.split(b"\n")[:-1]:  # the part after the last newline is torn or empty
         try:
-            entry = json.loads(line)
+            entry = orjson.loads(line)
         except ValueError:
             continue
         if isinstance(entry, dict) and type(entry.get("v")) is int and entry["v"] <= version:
@@ -476,6 +495,7 @@ def erase_person(
     ``dry_run``: only count the entries that would change.
     """
     secrets_ = sorted({v.strip() for v in values if v and v.strip()}, key=len, reverse=True)
+    folded = [json.dumps(v, ensure_ascii=False)[1:-1].casefold() for v in secrets_]
     files = log_files(db)
     intact = dry_run or not verify_lines(db, files, None)
     changed = 0
@@ -486,14 +506,14 @@ def erase_person(
         entries = []
         for line in raw.split(b"\n")[:-1]:
             try:
-                entry = json.loads(line)
+                entry = orjson.loads(line)
             except ValueError:
                 continue  # a torn line of a killed writer: dropped here anyway
             if not isinstance(entry, dict):
                 continue
             if up_to is not None and _version_of_line(line) > up_to:
                 continue
-            new = _erase(entry, person_id, secrets_)
+            new = _erase(entry, person_id, secrets_ if _mentions(line, folded) else [])
             if new != entry:
                 changed += 1
             entries.append(new)
@@ -504,6 +524,15 @@ def erase_person(
             write_atomic(path, lines, mode=mode, group_of=path)
         prev = new_prev
     return Erased(changed, prev, intact)
+
+
+def _mentions(line: bytes, folded: list[str]) -> bool:
+    """Whether a log line may hold one of the values (searched in its text, not value by value).
+    A line with \\u escapes (not written by this program) is always looked at value by value."""
+    if b"\\u" in line:
+        return True
+    text = line.decode("utf-8", errors="replace").casefold()
+    return any(v in text for v in folded)
 
 
 def file_names_person(path: Path, person_id: int) -> bool:
@@ -588,12 +617,11 @@ def verify(db: Path, data: dict[str, Any]) -> list[str]:
     """
     version = version_of(data)
     head = head_of(data)
-    files = log_files(db)
-    if not files:
+    if not log_files(db):
         if head:
             return [f"Das Änderungsprotokoll {log_path(db).name} fehlt, obwohl die Datenbank Einträge darin nennt."]
         return []
-    return verify_lines(db, files, version, head)
+    return _stable(db, lambda files: verify_lines(db, files, version, head))
 
 
 def verify_lines(db: Path, files: list[Path], version: int | None, head: str | None = None) -> list[str]:
@@ -610,7 +638,7 @@ def verify_lines(db: Path, files: list[Path], version: int | None, head: str | N
         for number, line in enumerate(lines[:-1], start=1):
             where = f"{path.name}, Zeile {number}"
             try:
-                entry = json.loads(line)
+                entry = orjson.loads(line)
             except ValueError:
                 entry = None
             if not isinstance(entry, dict):

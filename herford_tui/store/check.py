@@ -8,28 +8,28 @@ four layers, each only as far as the one before allows:
    a schema version this program knows); if that fails the report names the
    readable backups that could replace the file;
 2. every record decodes into its domain type;
-3. references between records (person → organisation, membership → person,
-   committee, seat, represented organisation, deputised membership, meeting →
-   committee and attendance persons);
-4. values: the single-record rules of ``herford_tui.domain.validation`` and the
-   rules across records (seat counts, one person twice on one seat at a time).
+3. and 4. every record as a save would check it (``Snapshot.check``, in its words):
+   references between records, the single-record rules of ``domain/validation.py`` and
+   the rules across records (seat counts, one person twice on one seat, one chair at a
+   time, overlapping meetings);
+5. beside the file: the audit log's hash chain (``store/audit.py``: a changed, deleted,
+   inserted or cut entry, a missing log) and the DSGVO erasures (an erased person back in
+   the file, an erasure left unfinished; ``store/personal_files.py``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from herford_tui.domain.labels import format_date
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.roles import later_concurrent_chairs
-from herford_tui.domain.validation import validate
+from herford_tui.domain.snapshot import Snapshot
 from herford_tui.store import migrations
 from herford_tui.store.codec import LABELS, TABLES, TYPES, decode
 from herford_tui.store.errors import CorruptFileError, FileVanishedError, NotADatabaseError, StoreError
@@ -115,10 +115,12 @@ def check_file(path: Path | str, *, log: bool = True) -> Report:
         if log:
             _check_log(data, report)
         records = _decode_all(data, report)
-        _check_references(records, report)
-        _check_values(records, report)
-        _check_seats(records, report)
-        _check_chairs(records, report, migrations.version_of(data))
+        if report.refused:
+            # The app does not open the file until every record reads; a rule across records
+            # would only report the unreadable ones again as missing.
+            report.notes.append("Die Regeln über mehrere Einträge werden geprüft, sobald alle Einträge lesbar sind.")
+        else:
+            _check_rules(records, report, migrations.version_of(data))
     return report
 
 
@@ -277,121 +279,43 @@ def _shorten(text: str) -> str:
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
-# -- layer 3: references ---------------------------------------------------------------------
-def _check_references(r: _Records, report: Report) -> None:
-    problems = report.problems
-    for p in r.persons.values():
-        if p.organisation_id and not r.has("organisations", p.organisation_id):
-            problems.append(f"{_name(p)}: Organisation {p.organisation_id} gibt es nicht.")
-    for m in r.memberships.values():
-        where = f"Mitgliedschaft {m.id}"
-        if m.person_id and not r.has("persons", m.person_id):
-            problems.append(f"{where}: Person {m.person_id} gibt es nicht.")
-        if m.represents_id and not r.has("organisations", m.represents_id):
-            problems.append(f"{where}: die vertretene Organisation {m.represents_id} gibt es nicht.")
-        committee = r.committees.get(m.committee_id)
-        if m.committee_id and not r.has("committees", m.committee_id):
-            problems.append(f"{where}: Gremium {m.committee_id} gibt es nicht.")
-        elif committee is not None and m.seat_key and committee.seat(m.seat_key) is None:
-            problems.append(f"{where}: Sitz „{m.seat_key}“ gibt es im Gremium „{committee.name}“ nicht.")
-        if m.deputy_of:
-            owner = r.memberships.get(m.deputy_of)
-            if not r.has("memberships", m.deputy_of):
-                problems.append(f"{where}: die vertretene Mitgliedschaft {m.deputy_of} gibt es nicht.")
-            elif owner is not None and owner.committee_id != m.committee_id:
-                problems.append(
-                    f"{where}: die vertretene Mitgliedschaft {m.deputy_of} gehört zu einem anderen Gremium."
-                )
-    for meeting in r.meetings.values():
-        where = _name(meeting)
-        if meeting.committee_id and not r.has("committees", meeting.committee_id):
-            problems.append(f"{where}: Gremium {meeting.committee_id} gibt es nicht.")
-        for entry in meeting.attendance:
-            if not r.has("persons", entry.person_id):
-                problems.append(f"{where}: Person {entry.person_id} der Anwesenheitsliste gibt es nicht.")
-
-
-# -- layer 4: values -------------------------------------------------------------------------
-def _check_values(r: _Records, report: Report) -> None:
+# -- layers 3 and 4: the rules of a save -----------------------------------------------------
+def _check_rules(r: _Records, report: Report, version: int) -> None:
+    """Every record as if it were saved now: ``Snapshot.check``, the store's own validation, so
+    ``check`` and a save say the same in the same words (references, values, seats, chairs)."""
+    snapshot = Snapshot(
+        committees=r.committees,
+        organisations=r.organisations,
+        persons=r.persons,
+        memberships=r.memberships,
+        meetings=r.meetings,
+    )
+    upgraded = _chairs_the_upgrade_shares(r, report) if version < 2 else set()
+    seen: set[str] = set()
     for table in TABLES.values():
         for record in getattr(r, table).values():
-            for problem in validate(record):
-                report.problems.append(f"{_name(record)}: {problem}")
+            for problem in snapshot.check(record):
+                if problem.field == "role" and record.id in upgraded and isinstance(record, Membership):
+                    continue  # said as a note: the upgrade makes the later chair a Co-Vorsitz
+                line = f"{_name(record)}: {problem}"
+                if line not in seen:
+                    seen.add(line)
+                    report.problems.append(line)
 
 
-def _check_seats(r: _Records, report: Report) -> None:
-    """Seat counts and one person twice on one seat, with a sweep over each seat's periods."""
-    by_seat: dict[tuple[int, str], list[Membership]] = defaultdict(list)
-    for m in r.memberships.values():
-        start, end = m.start or date.min, m.end or date.max
-        if end >= start and m.committee_id in r.committees:
-            by_seat[(m.committee_id, m.seat_key)].append(m)
-    for (committee_id, seat_key), members in by_seat.items():
-        committee = r.committees[committee_id]
-        seat = committee.seat(seat_key)
-        label = seat.label if seat else seat_key
-        where = f"Gremium „{committee.name}“, Sitz „{label}“"
-        _check_duplicates(members, r, where, report)
-        if seat is not None and seat.count is not None:
-            holders = [m for m in members if m.role.takes_seat]
-            _check_count(holders, seat.count, where, report)
-
-
-def _check_duplicates(members: list[Membership], r: _Records, where: str, report: Report) -> None:
-    by_person: dict[int, list[Membership]] = defaultdict(list)
-    for m in members:
-        by_person[m.person_id].append(m)
-    for person_id, own in by_person.items():
-        if len(own) < 2:
-            continue
-        own.sort(key=lambda m: (m.start or date.min, m.id))
-        latest = own[0]
-        for m in own[1:]:
-            if (m.start or date.min) <= (latest.end or date.max):
-                person = r.persons.get(person_id)
-                who = _name(person) if person else f"Person {person_id}"
-                report.problems.append(
-                    f"{where}: {who} ist doppelt eingetragen, die Mitgliedschaften "
-                    f"{latest.id} und {m.id} überschneiden sich."
-                )
-            if (m.end or date.max) > (latest.end or date.max):
-                latest = m
-
-
-def _check_count(holders: list[Membership], count: int, where: str, report: Report) -> None:
-    if len(holders) <= count:
-        return
-    events: list[tuple[date, int, int]] = []  # (day, +1 begins / -1 ended the day before, id)
-    for m in holders:
-        events.append((m.start or date.min, 1, m.id))
-        if m.end is not None and m.end < date.max:
-            events.append((m.end + timedelta(days=1), -1, m.id))
-    events.sort(key=lambda e: (e[0], e[1], e[2]))  # endings before beginnings on the same day
-    active: set[int] = set()
-    for day, step, membership_id in events:
-        if step < 0:
-            active.discard(membership_id)
-            continue
-        active.add(membership_id)
-        if len(active) > count:
-            ids = ", ".join(str(i) for i in sorted(active))
-            when = "seit jeher" if day == date.min else f"am {format_date(day)}"
-            report.problems.append(
-                f"{where}: {len(active)} Inhaber gleichzeitig, erlaubt {count} ({when}, Mitgliedschaften {ids})."
-            )
-            return  # one line per seat is enough to find it
-
-
-def _check_chairs(r: _Records, report: Report, version: int) -> None:
-    """One Vorsitz at a time per committee; older files are fixed by their upgrade (Co-Vorsitz)."""
+def _chairs_the_upgrade_shares(r: _Records, report: Report) -> set[int]:
+    """An older file may hold two chairs at once; opening it turns the later into Co-Vorsitz.
+    Noted, not a problem; returns the memberships of those pairs."""
+    involved: set[int] = set()
     for later, kept in later_concurrent_chairs(r.memberships.values()):
         committee = r.committees.get(later.committee_id)
         where = f"Gremium „{committee.name}“" if committee else f"Gremium {later.committee_id}"
-        line = f"{where}: zwei Vorsitze gleichzeitig (Mitgliedschaften {kept.id} und {later.id})"
-        if version < 2:
-            report.notes.append(f"{line}; beim nächsten Öffnen wird {later.id} zum Co-Vorsitz.")
-        else:
-            report.problems.append(f"{line}; einen davon beenden oder zum Co-Vorsitz machen.")
+        report.notes.append(
+            f"{where}: zwei Vorsitze gleichzeitig (Mitgliedschaften {kept.id} und {later.id}); "
+            f"beim nächsten Öffnen wird {later.id} zum Co-Vorsitz."
+        )
+        involved |= {later.id, kept.id}
+    return involved
 
 
 # -- wording ---------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from herford_tui.domain.dsgvo import anonymised, needles_of, scrub_text, scrub_value
 from herford_tui.domain.models import Person
 from herford_tui.store import audit
@@ -90,6 +92,9 @@ def _erase_database(job: Erasure) -> int:
     """Only when the store's own save of the erasure did not happen (a killed one, a restored
     old file): the raw data cleaned the same way, logged as an erasure."""
     data, _ = job.file.read()
+    person = _person_in(data, job.person_id)
+    if person is None or person.erased_on is not None:
+        return 0  # the store's save did it (every record in one transaction), or nothing to erase
     cleaned = scrub_data(data, job.person_id, job.needles, job.day)
     if cleaned == data:
         return 0
@@ -143,8 +148,8 @@ def _log_naming(db: Path, person_id: int) -> list[Path]:
 
 
 # -- dated copies (backup --nach) ---------------------------------------------------------------
-def known_copies(db: Path) -> list[Path]:
-    """The ``backup --nach`` copies of this database that still exist (database files)."""
+def listed_copies(db: Path) -> list[Path]:
+    """Every ``backup --nach`` copy ever made of this database (some may be gone or unreachable)."""
     path = copies_list_path(db)
     if not path.exists():
         return []
@@ -152,14 +157,35 @@ def known_copies(db: Path) -> list[Path]:
         listed = json.loads(read_regular_file(path)[0])
     except (StoreError, ValueError):
         return []
-    return [Path(p) for p in listed if isinstance(p, str) and Path(p).exists()]
+    return [Path(p) for p in listed if isinstance(p, str)] if isinstance(listed, list) else []
+
+
+def known_copies(db: Path) -> list[Path]:
+    """The ``backup --nach`` copies of this database that exist now (database files)."""
+    return [p for p in listed_copies(db) if p.exists()]
+
+
+def unreachable_copies(db: Path) -> list[Path]:
+    """Listed copies the erasure could not clean: gone (deleted, or on a drive not mounted now)
+    or unreadable. The erasure's summary names them so that nobody believes they are clean."""
+    return [p for p in listed_copies(db) if not p.parent.exists() or (p.exists() and _load(p) is None)]
+
+
+def _forget_deleted_copies(file: DatabaseFile) -> None:
+    """Copies whose folder is there but the file not were deleted (a clean-up job): off the list.
+    A missing folder may be a drive not mounted now: those stay listed (and are reported)."""
+    listed = listed_copies(file.path)
+    kept = [p for p in listed if p.exists() or not p.parent.exists()]
+    if kept != listed:
+        payload = json.dumps([str(p) for p in kept], ensure_ascii=False).encode()
+        write_atomic(copies_list_path(file.path), payload, mode=file.file_mode(), group_of=file.path)
 
 
 def remember_copy(file: DatabaseFile, copy: Path) -> None:
     """Add a copy to the list (under the lock): the erasure reaches it from then on."""
     path = copies_list_path(file.path)
     with file.locked():
-        listed = [str(p) for p in known_copies(file.path)]
+        listed = [str(p) for p in listed_copies(file.path)]  # also those not reachable now
         if str(copy) not in listed:
             listed.append(str(copy))
         write_atomic(path, json.dumps(listed, ensure_ascii=False).encode(), mode=file.file_mode(), group_of=file.path)
@@ -173,6 +199,7 @@ def _copy_paths(db: Path) -> list[Path]:
 
 
 def _erase_copies(job: Erasure) -> int:
+    _forget_deleted_copies(job.file)
     changed = 0
     for copy in known_copies(job.file.path):
         data = _load(copy)
@@ -180,7 +207,9 @@ def _erase_copies(job: Erasure) -> int:
             continue
         log = audit.log_files(copy)
         cleaned = scrub_data(data, job.person_id, job.needles, job.day)
-        if log and audit.erase_person(copy, job.person_id, job.needles, dry_run=True).entries:
+        if log and (cleaned != data or audit.erase_person(copy, job.person_id, job.needles, dry_run=True).entries):
+            # re-chained even if only the copy's database changes: a rerun after a kill between the
+            # two writes then still gives the copy the head of its log
             erased = audit.erase_person(copy, job.person_id, job.needles, up_to=audit.version_of(data))
             audit.stamp_data(cleaned, audit.version_of(data), erased.head)
             changed += len(log)
@@ -456,6 +485,7 @@ def _needles_in(data: dict[str, Any], person_id: int) -> set[str]:
 def scrub_data(data: dict[str, Any], person_id: int, needles: Iterable[str], today: date) -> dict[str, Any]:
     """A raw database (a backup) with the same erasure applied as to the live file."""
     needles = frozenset(needles)
+    mentions = _mention_test(needles)
     out: dict[str, Any] = {}
     for table, docs in data.items():
         if table == META:
@@ -471,9 +501,22 @@ def scrub_data(data: dict[str, Any], person_id: int, needles: Iterable[str], tod
             elif table == "memberships" and doc.get("person_id") == person_id:
                 cleaned[doc_id] = scrub_value(doc, needles) | {"notes": ""}
             else:
-                cleaned[doc_id] = scrub_value(doc, needles)
+                cleaned[doc_id] = scrub_value(doc, needles) if mentions(doc) else doc
         out[table] = cleaned
     return out
+
+
+def _mention_test(needles: frozenset[str]) -> Callable[[Any], bool]:
+    """Whether a raw record may hold a needle: one search in its JSON text (C speed) instead of a
+    walk over every string of every record. Case-folding and JSON escaping commute, so a needle
+    in a decoded string is always found in the encoded one."""
+    folded = [json.dumps(n, ensure_ascii=False)[1:-1].casefold() for n in needles]
+
+    def mentions(doc: Any) -> bool:
+        text = orjson.dumps(doc).decode("utf-8").casefold()
+        return any(n in text for n in folded)
+
+    return mentions
 
 
 def _placeholder_doc(doc: dict[str, Any], person_id: int, today: date) -> dict[str, Any]:

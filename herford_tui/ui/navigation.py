@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from herford_tui.domain import Committee, CommitteeKind, Snapshot
+from herford_tui.domain.lookup import UnknownCommittee, find_committee
 
 ORGANISATIONS = "organisationen"
 YEAR = "jahr"
@@ -97,16 +98,11 @@ def resolve_place(snapshot: Snapshot, name: str) -> Place:
     if wanted in (EVALUATION, "auswertungen", "statistik"):
         return Place(EVALUATION)
     committees = snapshot.active_committees()
-    match = next(
-        (c for c in committees if wanted in (str(c.id), slug(c.name), slug(c.short_name))),
-        None,
-    )
-    if match is None:
-        candidates = [c for c in committees if slug(c.name).startswith(wanted)]
-        match = candidates[0] if len(candidates) == 1 else None
-    if match is None:
+    try:
+        match = find_committee(snapshot, name, among=committees)  # the one lookup, as in the CLI
+    except UnknownCommittee:
         known = ", ".join([slug(c.name) for c in committees] + [ORGANISATIONS, YEAR, EVALUATION])
-        raise ValueError(f"Unbekannte Ansicht „{name}“. Möglich sind: {known}.")
+        raise ValueError(f"Unbekannte Ansicht „{name}“. Möglich sind: {known}.") from None
     for tab in tab_layout(snapshot):
         if tab.committee_ids and match.id in tab.committee_ids:
             return Place(tab.pane_id, match.id)

@@ -12,7 +12,7 @@ from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, Label
 
 from herford_tui.app import create_app
-from herford_tui.domain import Membership, OrgType, Person, Role
+from herford_tui.domain import AgendaItem, Meeting, Membership, OrgType, Person, Role, Task
 from herford_tui.domain.dsgvo import PLACEHOLDER
 from herford_tui.store import Store
 from herford_tui.store.demo import write_demo
@@ -324,6 +324,60 @@ async def test_a_contact_without_references_is_deleted_from_the_person_screen(wo
         assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonScreen))
         assert await wait_for(pilot, lambda: _count(app) == "0 Personen")
     assert world.person["muster"] not in world.read().persons
+
+
+async def _delete_from_person_screen(app, pilot, name: str) -> None:
+    await _open_directory(app, pilot)
+    await pilot.press("t", "f")
+    await type_text(pilot, name)
+    await pilot.press("enter")
+    assert await wait_for(pilot, lambda: app.query_one("#org-table", DataTable).has_focus)
+    await pilot.press("enter")
+    assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+    await pilot.press("delete")
+
+
+async def test_deleting_a_task_assignee_names_the_task_before_asking(world):
+    # Only a task of a meeting names Max Muster: the store would refuse the delete, so the dialog
+    # says so, naming the task, instead of a plain "löschen?" that ends in an error.
+    store = world.store()
+    item = AgendaItem("3", "Haushalt", tasks=[Task("Raum buchen", world.person["muster"])])
+    store.save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 3, 4), agenda=[item]))
+    before = world.bytes()
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _delete_from_person_screen(app, pilot, "Max Muster")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ReferencesDialog))
+        text = screen_text(app)
+        assert "kann nicht gelöscht werden" in text and "löschen?" not in text
+        assert "Sitzung „Lenkungskreis“ am 04.03.2026: Aufgabe „Raum buchen“ (TOP 3)" in text
+        assert "Bleibt im Verlauf" in text and "DSGVO-Löschen" in text  # the ways on, no dead end
+        await pilot.press("escape")  # it stays in the history
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+    assert world.bytes() == before
+
+
+async def test_a_person_who_has_left_is_kept_or_erased_from_the_delete_dialog(world):
+    from herford_tui.ui.common.confirm import ConfirmScreen
+
+    store = world.store()
+    gf = store.snapshot().memberships[world.membership["gf"]]
+    store.save(dataclasses.replace(gf, end=date(2025, 7, 26)))  # Tobias Test left: history only
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _delete_from_person_screen(app, pilot, "Tobias Test")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ReferencesDialog))
+        text = screen_text(app)
+        assert "Mitgliedschaft in „Lenkungskreis“ (bis 26.07.2025)" in text
+        assert "Strg+B" not in text  # nothing current to end: not offered
+        await pilot.press("L")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert await wait_for(pilot, lambda: "endgültig löschen" in screen_text(app))
+        await pilot.press("j")
+        assert await wait_for(pilot, lambda: world.read().persons[world.person["test"]].erased_on is not None)
+    snapshot = world.read()
+    assert snapshot.persons[world.person["test"]].family_name == PLACEHOLDER
+    assert snapshot.memberships[world.membership["gf"]].person_id == world.person["test"]  # history kept
 
 
 async def test_duplicate_organisation_in_the_same_municipality_is_warned(world):

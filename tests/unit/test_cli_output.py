@@ -111,9 +111,15 @@ def test_hostile_text_reaches_no_command_output_raw(
         ["--db", str(tmp_path / f"nix{HOSTILE}.json"), "check"],
         ["suche", "--max", HOSTILE, "x"],
         [HOSTILE],
+        ["auswertung", str(date.today().year), *db],
+        ["auswertung", str(date.today().year), "--csv", *db],
+        ["export", "vcard", *db, "--out", "-"],
+        ["export", "anwesenheit", "1", *db, "--out", str(tmp_path / "anwesenheit.csv")],
     ]
     for args in calls:
         assert_clean(outputs(runner, args), " ".join(args))
+    disclosure = runner.invoke(main, calls[6])
+    assert json.loads(disclosure.output)["person"]["title"] == HOSTILE  # still valid JSON, nothing lost
     for args in (calls[0], calls[5], calls[7]):  # the text is there, as visible stand-ins
         assert "\\x1b]0;gekapert\\x07B\\x00C\\x9b31m" in outputs(runner, args), args
 

@@ -62,3 +62,14 @@ def test_domain_alone_imports_neither_tinydb_nor_filelock():
 def test_the_probe_can_see_textual_when_it_is_imported():
     """Guards the tests above against a probe that could never report Textual."""
     assert "textual" in top_level(loaded_after_importing("textual.app"))
+
+
+def test_the_layer_contracts_hold():
+    """The import-linter contracts of pyproject.toml (domain <- store <- exchange <- ui <- app <- cli
+    <- commands; ui never imports app.py or commands/, not even for typing), also outside .ci/run."""
+    pytest.importorskip("importlinter")
+    linter = Path(sys.executable).with_name("lint-imports")
+    done = subprocess.run(
+        [str(linter), "--no-cache"], capture_output=True, text=True, cwd=REPO, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stdout[-3000:]

@@ -25,6 +25,7 @@ from herford_tui.domain import (
 )
 from herford_tui.domain.attendance import attendance_lines, quorum, set_attendance
 from herford_tui.domain.calendar import day_off, holiday_name
+from herford_tui.domain.deletion import referring
 from herford_tui.domain.invitation import addresses, invitation_filename, invitation_text
 from herford_tui.domain.meetings import (
     RhythmState,
@@ -296,7 +297,7 @@ def test_agenda_add_move_remove_keeps_numbers():
 def test_a_person_named_in_a_meeting_cannot_be_deleted_silently(snap):
     task_only = meeting(date(2026, 3, 4), 1, agenda=[AgendaItem("1", "A", tasks=[Task("x", 5)])])
     snap = snap.with_changes([task_only])
-    assert any("Sitzung(en) nennen diese Person" in r for r in snap.references_to(snap.persons[5]))
+    assert "Aufgabe „x“ (TOP 1)" in " ".join(referring(snap, snap.persons[5]))
     stood_in = meeting(date(2026, 3, 5), 2, attendance=[MeetingAttendance(2, Attendance.VERTRETEN, 3)])
     snap = snap.with_changes([stood_in])
-    assert any("Sitzung(en)" in r for r in snap.references_to(snap.persons[3]))
+    assert any("als Vertretung" in r for r in referring(snap, snap.persons[3]))

@@ -7,6 +7,8 @@ import dataclasses
 from datetime import date
 
 from herford_tui.domain import (
+    AgendaItem,
+    Attendance,
     Committee,
     Meeting,
     MeetingAttendance,
@@ -17,8 +19,9 @@ from herford_tui.domain import (
     Role,
     Seat,
     Snapshot,
+    Task,
 )
-from herford_tui.domain.deletion import end_plan, references, replacement_plan
+from herford_tui.domain.deletion import SHOWN, end_plan, references, referring, replacement_plan
 from herford_tui.domain.directory import PLACES, Facets, count_text, filter_organisations, filter_persons
 from herford_tui.domain.duplicates import organisation_duplicates, person_duplicates, person_warning
 from herford_tui.domain.people import organisation_facts, organisation_seats, person_memberships
@@ -175,3 +178,36 @@ def test_fit_widths_uses_the_width_and_cuts_the_widest_first():
     cut = fit_widths(headers, [("x" * 50, "y" * 20)], 40)
     assert cut == [17, 17]  # the wider one gave way first, then both
     assert fit_widths(headers, [("x" * 50, "y" * 10)], 40) == [24, 10]
+
+
+def test_every_reference_the_store_refuses_on_is_named():
+    snap = _world()
+    item = AgendaItem("2", "Haushalt", responsible_person_id=4, tasks=[Task("Raum buchen", 4)])
+    stood_in = MeetingAttendance(3, Attendance.VERTRETEN, deputy_id=4)
+    snap.meetings[2] = Meeting(2, committee_id=1, date=date(2026, 5, 6), attendance=[stood_in], agenda=[item])
+    assert referring(snap, snap.persons[4]) == [
+        "Sitzung „Lenkungskreis“ am 06.05.2026: als Vertretung, zuständig für TOP 2, Aufgabe „Raum buchen“ (TOP 2)"
+    ]
+    refs = references(snap, snap.persons[4], TODAY)
+    assert refs.blocked and refs.history_only and not refs.active  # nothing to end: keep or erase
+    assert referring(snap, snap.memberships[1]) == ["Stellvertretung von Otto Weber"]
+    assert referring(snap, snap.committees[1]) == [
+        "3 Mitgliedschaft(en) in diesem Gremium",
+        "2 Sitzung(en) dieses Gremiums",
+    ]
+
+
+def test_a_person_with_only_ended_memberships_is_history_only():
+    snap = _world()
+    snap.memberships[3] = dataclasses.replace(snap.memberships[3], end=date(2025, 6, 30))
+    refs = references(snap, snap.persons[2], TODAY)
+    assert refs.history_only and refs.lines == ["Mitgliedschaft in „Lenkungskreis“ (bis 30.06.2025)"]
+    assert not references(snap, snap.persons[3], TODAY).history_only  # a current membership: end or hand over
+
+
+def test_a_long_list_of_references_is_cut_with_a_count():
+    snap = _world()
+    for i in range(10, 10 + SHOWN + 5):
+        snap.meetings[i] = Meeting(i, committee_id=1, date=date(2026, 1, 1), attendance=[MeetingAttendance(4)])
+    lines = referring(snap, snap.persons[4])
+    assert len(lines) == SHOWN and lines[-1] == "… und 6 weitere Verweise"

@@ -14,7 +14,7 @@ from textual.widgets import Label
 from herford_tui.domain import Membership, Problem, Record, plans
 from herford_tui.domain.labels import format_date
 from herford_tui.domain.membership_input import Move, build_end, build_move
-from herford_tui.store.store import Follow
+from herford_tui.domain.plans import Follow
 from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain

@@ -13,8 +13,8 @@ from textual.widgets import Input, Label
 from herford_tui.domain import Membership, Person, Problem, Record, Role, plans
 from herford_tui.domain.labels import ROLE, format_date
 from herford_tui.domain.membership_input import MembershipDraft, MembershipInput, NewPersonInput, build_membership
+from herford_tui.domain.plans import Follow
 from herford_tui.domain.search import find_organisations, find_persons
-from herford_tui.store.store import Follow
 from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain

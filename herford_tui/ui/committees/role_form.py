@@ -15,8 +15,8 @@ from textual.widgets import Input, Label
 from herford_tui.domain import Membership, Problem, Record, Role, Snapshot
 from herford_tui.domain.fold import sort_key
 from herford_tui.domain.labels import ROLE, format_date
+from herford_tui.domain.plans import Follow
 from herford_tui.domain.roles import RolePlan, chair_of, plan_chair_handover, plan_role_change
-from herford_tui.store import Follow
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select

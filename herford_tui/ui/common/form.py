@@ -21,9 +21,9 @@ from textual.widgets.input import Selection
 
 from herford_tui.domain import Problem, Record, ValidationError
 from herford_tui.domain.duplicates import NOTHING, Confirmed
+from herford_tui.domain.plans import Follow
 from herford_tui.domain.text import printable
 from herford_tui.store import ConflictError
-from herford_tui.store.store import Follow
 from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker

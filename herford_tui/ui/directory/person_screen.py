@@ -171,27 +171,11 @@ class PersonScreen(HerfordAccess, Screen[None]):
         self.app.push_screen(DisclosureScreen(self.person_id))
 
     def action_erase(self) -> None:
-        from herford_tui.ui.common.confirm import ConfirmScreen
+        from herford_tui.ui.directory.erase import ask_erase
 
         person = self.person
-        if person is None:
-            return
-        if person.erased_on is not None:
-            self.notify("Die Daten dieser Person sind schon gelöscht.", severity="information")
-            return
-        n = len(self.herford.snapshot.memberships_of_person(person.id))
-        question = (
-            f"Alle personenbezogenen Daten von „{person.full_name}“ endgültig löschen (Art. 17 DSGVO)?\n"
-            f"Name, Funktion, Organisation, Kontaktdaten und Notizen werden gelöscht, auch aus den "
-            f"Sicherungen. Die {n} Mitgliedschaft(en) bleiben als „{PLACEHOLDER}“ im Verlauf."
-        )
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.herford.erase_person(person.id)
-
-        dialog = ConfirmScreen(question, yes="Endgültig löschen", title="DSGVO: Löschen")  # shown as plain text
-        self.app.push_screen(dialog, answered)
+        if person is not None:
+            ask_erase(self.app, person)
 
     def action_merge(self) -> None:
         from herford_tui.ui.directory.merge_dialog import MergeDialog

@@ -1,7 +1,10 @@
 """Deleting a person or an organisation: refused while referenced, with the ways on offered.
 
-Not referenced: a plain confirmation. Referenced: the dialog says by what, and offers to end
-the current memberships as of a date (b) or to hand over to a replacement (r).
+Not referenced: a plain confirmation. Referenced: the dialog names every reference the store
+would refuse on (``domain/deletion.referring``) and offers to end the current memberships as of
+a date (Strg+B) or to hand over to a replacement (Strg+R). A person kept only by history (ended
+memberships, past meetings, tasks) stays in the history (Esc) or has their personal data erased
+(L, DSGVO: the placeholder keeps the history).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from textual.widgets import Footer, Input, Label, Static
 from herford_tui.domain import Organisation, Person, Problem
 from herford_tui.domain.deletion import References, end_plan, references, replacement_plan
 from herford_tui.domain.directory import Facets, filter_organisations, filter_persons
+from herford_tui.domain.dsgvo import PLACEHOLDER
 from herford_tui.domain.labels import format_date, parse_date
 from herford_tui.ui.common.access import HerfordAccess, herford_of
 from herford_tui.ui.common.format import plain
@@ -29,8 +33,8 @@ from herford_tui.ui.common.picker import RecordPicker
 @dataclass(frozen=True)
 class Choice:
     action: str
-    """"end" or "replace"."""
-    as_of: date
+    """"end", "replace" or "erase"."""
+    as_of: date | None = None
     replacement_id: int | None = None
 
 
@@ -55,6 +59,13 @@ def ask_delete(app: App[Any], record: Person | Organisation, on_deleted: Callabl
 
     def chosen(choice: Choice | None) -> None:
         if choice is None:
+            return
+        if choice.action == "erase" and isinstance(record, Person):
+            from herford_tui.ui.directory.erase import ask_erase
+
+            ask_erase(app, record)
+            return
+        if choice.as_of is None:
             return
         snapshot = herford.snapshot
         fresh = references(snapshot, record, herford.today)
@@ -81,6 +92,8 @@ class ReferencesDialog(HerfordAccess, ModalScreen[Choice | None]):
         Binding("escape", "dismiss(None)", "Abbrechen", id="references.cancel"),
         Binding("ctrl+b", "end", "Zum Datum beenden", id="references.end"),
         Binding("ctrl+r", "replace", "Ersatz übernimmt", id="references.replace"),
+        Binding("escape", "keep", "Bleibt im Verlauf", id="references.keep"),
+        Binding("L", "erase", "DSGVO-Löschen", id="references.erase"),
     ]
 
     def __init__(self, record: Person | Organisation, refs: References):
@@ -88,32 +101,52 @@ class ReferencesDialog(HerfordAccess, ModalScreen[Choice | None]):
         self.record = record
         self.refs = refs
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A person kept only by history has nothing to end or hand over: keep or erase instead.
+        history_only = self.refs.history_only
+        if action in ("end", "replace", "dismiss"):
+            return not history_only
+        if action in ("keep", "erase"):
+            return history_only
+        return True
+
     def compose(self) -> ComposeResult:
-        is_person = isinstance(self.record, Person)
         name = self.record.full_name if isinstance(self.record, Person) else self.record.name
         with Vertical(classes="dialog"):
             yield Label(plain(f"„{name}“ kann nicht gelöscht werden"), classes="dialog-title")
             yield Static(plain("Noch verwiesen von:\n• " + "\n• ".join(self.refs.lines), keep_newlines=True))
-            yield Static(
-                (
-                    f"Strg+B beendet die {len(self.refs.active)} aktuelle(n) Mitgliedschaft(en) zum Datum "
-                    "(sie bleiben als Verlauf; Personendaten löscht „L“ nach DSGVO). "
-                    if self.refs.active
-                    else ""
-                )
-                + (
-                    "Strg+R: eine andere Person übernimmt die Sitze ab dem Tag danach."
-                    if is_person
-                    else "Strg+R: eine andere Organisation übernimmt Personen und Vertretungen, dann wird gelöscht."
-                ),
-                classes="dialog-text",
-            )
-            yield Label("Zum Datum")
-            yield Input(format_date(self.herford.today), placeholder="TT.MM.JJJJ", compact=True, id="as-of")
-            yield Label("Ersatz")
-            yield RecordPicker(self._search, placeholder="Ersatz tippen …", id="replacement")
-            yield Static("", id="references-problem", classes="field-error -empty")
+            yield from self._history_choice() if self.refs.history_only else self._ways_on()
         yield Footer()
+
+    def _history_choice(self) -> ComposeResult:
+        yield Static(
+            "Die Person gehört zum Verlauf (beendete Mitgliedschaften, Sitzungen, Aufgaben) und hat "
+            "nichts Aktuelles zu beenden. Esc: sie bleibt im Verlauf. L: ihre personenbezogenen Daten "
+            f"nach DSGVO löschen; der Verlauf bleibt mit dem Platzhalter „{PLACEHOLDER}“.",
+            classes="dialog-text",
+        )
+
+    def _ways_on(self) -> ComposeResult:
+        is_person = isinstance(self.record, Person)
+        yield Static(
+            (
+                f"Strg+B beendet die {len(self.refs.active)} aktuelle(n) Mitgliedschaft(en) zum Datum "
+                "(sie bleiben als Verlauf; Personendaten löscht „L“ nach DSGVO). "
+                if self.refs.active
+                else ""
+            )
+            + (
+                "Strg+R: eine andere Person übernimmt die Sitze ab dem Tag danach."
+                if is_person
+                else "Strg+R: eine andere Organisation übernimmt Personen und Vertretungen, dann wird gelöscht."
+            ),
+            classes="dialog-text",
+        )
+        yield Label("Zum Datum")
+        yield Input(format_date(self.herford.today), placeholder="TT.MM.JJJJ", compact=True, id="as-of")
+        yield Label("Ersatz")
+        yield RecordPicker(self._search, placeholder="Ersatz tippen …", id="replacement")
+        yield Static("", id="references-problem", classes="field-error -empty")
 
     def _search(self, text: str) -> list[tuple[int, str]]:
         snapshot = self.herford.snapshot
@@ -141,6 +174,12 @@ class ReferencesDialog(HerfordAccess, ModalScreen[Choice | None]):
         as_of = self._as_of()
         if as_of is not None:
             self.dismiss(Choice("end", as_of))
+
+    def action_keep(self) -> None:
+        self.dismiss(None)
+
+    def action_erase(self) -> None:
+        self.dismiss(Choice("erase"))
 
     def action_replace(self) -> None:
         as_of = self._as_of()
