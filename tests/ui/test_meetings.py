@@ -171,7 +171,7 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
 
 @pytest.mark.parametrize(
     ("day", "start", "end", "field", "message"),
-    # the rules with all their cases: tests/unit/test_form_input.py; here the way to the form
+    # the rules with all their cases: tests/unit/test_form_rules.py; here the way to the form
     [("09.12.2026", "15:00", "17:00", "date", "Das Gremium hat am 09.12.2026 schon eine Sitzung (14:00–16:00).")],
 )
 async def test_bad_meeting_input_is_refused_in_german_and_the_file_stays(world, day, start, end, field, message):
