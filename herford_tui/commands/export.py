@@ -14,7 +14,7 @@ from herford_tui.commands.export_ics import ics
 from herford_tui.commands.export_vcard import vcard
 from herford_tui.commands.reading import committee_named
 
-TABLES = ("gremien", "organisationen", "personen", "sitzungen")
+TABLES = ("gremien", "organisationen", "personen", "gremiendaten", "sitzungen")
 SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
@@ -37,7 +37,11 @@ def table_options(choices: tuple[str, ...]):
                 click.option("--out", "out", metavar="DATEI", required=True, help="Zieldatei."),
                 click.option("--gremium", metavar="NAME", help="Nur dieses Gremium (bei gremien)."),
                 click.option("--stichtag", metavar="DATUM", help="Besetzung an diesem Tag (TT.MM.JJJJ; sonst heute)."),
-                click.option("--verlauf", is_flag=True, help="Alle Mitgliedschaften, auch beendete und künftige."),
+                click.option(
+                    "--verlauf",
+                    is_flag=True,
+                    help="Alle Mitgliedschaften, auch beendete und künftige; bei sitzungen alle Jahre.",
+                ),
                 click.option("--jahr", type=int, metavar="JAHR", help="Jahr der Sitzungen (sonst das laufende)."),
                 click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben."),
             ]
@@ -53,7 +57,9 @@ def table_options(choices: tuple[str, ...]):
 def export_csv(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
     """Eine Tabelle als CSV (UTF-8 mit BOM, Trennzeichen ;) für Excel.
 
-    WAS: gremien (Besetzung, alle Gremien in einer Tabelle), organisationen, personen, sitzungen.
+    WAS: gremien (Besetzung, alle Gremien in einer Tabelle), organisationen, personen,
+    gremiendaten (Gremien mit Sitzen und Rhythmus), sitzungen (mit Tagesordnung und Anwesenheit).
+    Jede Zeile trägt die Nr.; „import“ liest die Datei wieder ein.
     """
     from herford_tui.exchange.exports import combined
     from herford_tui.exchange.tabular import csv_bytes
@@ -68,12 +74,16 @@ def export_csv(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
 @table_options((*TABLES, "verzeichnis"))
 def export_xlsx(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
     """Tabellen als Excel-Datei: gremien (ein Blatt je Gremium), verzeichnis (Organisationen und
-    Personen), organisationen, personen, sitzungen.
+    Personen), organisationen, personen, gremiendaten, sitzungen.
     """
     from herford_tui.exchange.tabular import xlsx_bytes
 
     sheets = _sheets(db, what, gremium, stichtag, verlauf, jahr)
-    _write(Path(out), xlsx_bytes(sheets), force)
+    try:
+        payload = xlsx_bytes(sheets)
+    except ValueError as exc:
+        fail(str(exc))
+    _write(Path(out), payload, force)
     rows = sum(len(s.rows) for s in sheets)
     echo(f"{len(sheets)} Tabellenblatt/-blätter mit {number(rows)} Zeilen geschrieben nach {out}.")
 
@@ -167,7 +177,12 @@ def _sheets(db, what, gremium, stichtag, verlauf, jahr):
 
     snapshot = open_store(db_path(db), read_only=True).snapshot()
     if what == "gremien":
-        committees = [committee_named(snapshot, gremium)] if gremium else snapshot.active_committees()
+        if gremium:
+            committees = [committee_named(snapshot, gremium)]
+        elif verlauf:  # the whole history: archived committees too
+            committees = sorted(snapshot.committees.values(), key=lambda c: (c.archived, c.order, c.name.casefold()))
+        else:
+            committees = snapshot.active_committees()
         on = None if verlauf else german_date(stichtag, date.today())
         return exports.roster_sheets(snapshot, committees, on)
     if what == "organisationen":
@@ -176,7 +191,9 @@ def _sheets(db, what, gremium, stichtag, verlauf, jahr):
         return [exports.persons_sheet(snapshot)]
     if what == "verzeichnis":
         return [exports.organisations_sheet(snapshot), exports.persons_sheet(snapshot)]
-    return [exports.meetings_sheet(snapshot, jahr or date.today().year)]
+    if what == "gremiendaten":
+        return [exports.committees_sheet(snapshot)]
+    return [exports.meetings_sheet(snapshot, None if verlauf else (jahr or date.today().year))]
 
 
 def _write(path: Path, payload: bytes, force: bool) -> None:

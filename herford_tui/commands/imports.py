@@ -1,4 +1,4 @@
-"""``herford-tui import organisationen|personen|mitgliedschaften DATEI [--dry-run]``."""
+"""``herford-tui import organisationen|personen|mitgliedschaften|gremiendaten|sitzungen DATEI [--dry-run]``."""
 
 from __future__ import annotations
 
@@ -8,14 +8,12 @@ from typing import TYPE_CHECKING
 import click
 
 from herford_tui.cli import GermanContext, db_option, german_help
-from herford_tui.commands.common import confirm, db_path, echo, fail, open_store, progress
+from herford_tui.commands.common import confirm, db_path, echo, fail, number, open_store, progress
 
 if TYPE_CHECKING:
-    from herford_tui.domain import Record
     from herford_tui.exchange.importing import ImportPlan
-    from herford_tui.store import Store
 
-KINDS = ("organisationen", "personen", "mitgliedschaften")
+KINDS = ("organisationen", "personen", "mitgliedschaften", "gremiendaten", "sitzungen")
 
 
 @click.command("import", context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,8 +24,11 @@ KINDS = ("organisationen", "personen", "mitgliedschaften")
 @click.option("--dry-run", is_flag=True, help="Nur prüfen und berichten, nichts speichern.")
 @click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage importieren (nötig, wenn kein Terminal fragen kann).")
 def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: bool) -> None:
-    """Organisationen, Personen oder Mitgliedschaften aus CSV oder XLSX einlesen.
+    """Organisationen, Personen, Mitgliedschaften, Gremien (gremiendaten) oder Sitzungen aus CSV
+    oder XLSX einlesen (bei XLSX jedes Tabellenblatt mit den passenden Spalten).
 
+    Eine Zeile mit „Nr.“ ändert diesen Eintrag (oder legt ihn mit dieser Nummer an); so lässt
+    sich eine Ausgabe von „export“ wieder einlesen, ohne etwas doppelt anzulegen.
     Die ganze Datei wird zuerst geprüft; bei einem Fehler wird nichts importiert.
     Exit-Code 0: importiert (oder Probelauf ohne Fehler); 1: Fehler in der Datei; 2: Datei oder
     Datenbank nicht lesbar.
@@ -35,19 +36,20 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
     from pathlib import Path
 
     from herford_tui.domain import ValidationError
-    from herford_tui.domain.labels import number
     from herford_tui.exchange.importing import KIND_LABEL, plan_import
-    from herford_tui.exchange.tabular import TableError, read_table
-    from herford_tui.store import StoreError
+    from herford_tui.exchange.tabular import TableError, read_tables
+    from herford_tui.store import ConflictError, StoreError
 
     store = open_store(db_path(db), create=True)
     try:
-        table = read_table(Path(file))
+        tables = read_tables(Path(file))
     except TableError as exc:
         fail(str(exc))
-    echo(f"Lese {file} ({table.encoding}, {number(len(table.rows))} Zeilen) …")
-    with progress(len(table.rows), "Prüfen") as bar:
-        plan = plan_import(kind, table, store.snapshot(), bar.update)
+    rows = sum(len(t.rows) for t in tables)
+    sheets = f", {len(tables)} Tabellenblätter" if len(tables) > 1 else ""
+    echo(f"Lese {file} ({tables[0].encoding}{sheets}, {number(rows)} Zeilen) …")
+    with progress(rows, "Prüfen") as bar:
+        plan = plan_import(kind, tables, store.snapshot(), bar.update)
     for note in plan.notes:
         echo(f"Hinweis: {note}")
     for dup in plan.duplicates:
@@ -55,41 +57,41 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
     if plan.problems:
         for problem in plan.problems:
             echo(f"Fehler: {problem}")
-        lines = len({p.line for p in plan.problems})
+        lines = len({(p.sheet, p.line) for p in plan.problems})
         echo(f"{number(len(plan.problems))} Fehler in {number(lines)} Zeile(n). Nichts wurde importiert.")
         sys.exit(1)
-    what = KIND_LABEL[kind]
-    if dry_run:
-        echo(f"Probelauf: {len(plan.records)} {what} würden importiert, {len(plan.duplicates)} doppelt.")
+    if plan.nothing_to_do:
+        echo(f"Nichts zu ändern: {summary(plan)}.")
         return
-    if plan.records and not confirm(f"{number(len(plan.records))} {what} importieren?", yes=yes):
+    if dry_run:
+        echo(f"Probelauf: {summary(plan, would=True)}.")
+        return
+    if not confirm(f"{number(len(plan.records))} {KIND_LABEL[kind]} importieren?", yes=yes):
         fail("Abgebrochen, nichts importiert.", 1)
     try:
-        saved = _save(store, plan) if plan.records else []
+        store.save_import(plan.inserts, plan.updates, plan.base)
+    except ConflictError as exc:
+        fail(f"{exc} Nichts wurde importiert. Bitte noch einmal.", 1)
     except ValidationError as exc:
         fail(f"Die Daten haben sich inzwischen geändert ({exc}). Nichts wurde importiert. Bitte noch einmal.", 1)
     except StoreError as exc:
         fail(f"{exc} Nichts wurde importiert.")
-    echo(f"{len(saved)} {what} importiert, {len(plan.duplicates)} doppelt übersprungen.")
+    echo(f"{summary(plan)}.")
 
 
-FAST_PATH = 200
-"""From this many new organisations or persons on, they are inserted in one step (see ``_save``)."""
+def summary(plan: ImportPlan, *, would: bool = False) -> str:
+    """ "3 Personen neu angelegt, 2 geändert, 10 unverändert, 1 doppelt übersprungen"."""
+    from herford_tui.exchange.importing import KIND_LABEL
 
-
-def _save(store: Store, plan: ImportPlan) -> list[Record]:
-    """All records of the plan in one atomic write.
-
-    ``save_all`` checks each record under the lock again, but inserts record by record, which
-    grows with the square of the count (minutes for thousands). Organisations and persons have
-    only one rule across records (a person's organisation exists), so a large batch of them goes
-    through ``save_many`` (one insert) when the file is still the version the plan was checked
-    against; memberships (seat counts) always take ``save_all``.
-    """
-    items = plan.items()
-    if plan.kind in ("organisationen", "personen") and len(items) >= FAST_PATH and not store.changed():
-        return store.save_many([item for item in items if not callable(item)])
-    return store.save_all(items)
+    verb = " würden" if would else ""
+    parts = [
+        f"{number(len(plan.inserts))} {KIND_LABEL[plan.kind]}{verb} neu angelegt",
+        f"{number(len(plan.updates))}{verb} geändert",
+        f"{number(plan.unchanged)} unverändert",
+    ]
+    if plan.duplicates:
+        parts.append(f"{number(len(plan.duplicates))} doppelt übersprungen")
+    return ", ".join(parts)
 
 
 import_command.context_class = GermanContext

@@ -55,6 +55,7 @@ def oparl(db: str | None, host: str, port: int, base_url: str | None, public: bo
     base = (base_url or f"http://{shown}:{port}/oparl").rstrip("/")
     live = LiveExport(path, base, public=public)  # store errors: German, via the CLI group
     live.current()  # built before the first request, so a broken file is reported here
+    live.watch()
     mode = "öffentlich" if public else "INTERN (mit Kontaktdaten und Anwesenheit)"
     echo(f"OParl-Schnittstelle ({mode}): {base}/system – Strg+C beendet.")
     config = uvicorn.Config(create_app(live), log_level="warning", access_log=False, lifespan="off")

@@ -137,7 +137,7 @@ class Disclosure:
             for label, paths in self.files:
                 lines.append(f"  {label}: {', '.join(paths)}")
         lines += ["", PURPOSE]
-        return "\n".join(printable(line) for line in lines) + "\n"
+        return "\n".join(printable(line, keep_newlines=True) for line in lines) + "\n"
 
 
 def _meeting(row: Mapping[str, Any]) -> str:
@@ -261,7 +261,10 @@ def disclosure(
         for m in sorted(snapshot.memberships_of_person(person_id), key=lambda m: (m.start or date.min, m.id))
     ]
     report = Disclosure(person, org, memberships, [], list(audit or ()), audit is not None, today)
-    names = {match_key(n) for n in (person.full_name, f"{person.given_name} {person.family_name}") if n.strip()}
+    spellings = (person.full_name, f"{person.given_name} {person.family_name}", person.sort_name)
+    names = [
+        re.compile(rf"(?<!\w){re.escape(match_key(n))}(?!\w)") for n in set(spellings) if len(n.strip()) >= MIN_NEEDLE
+    ]
     for meeting in sorted(snapshot.meetings.values(), key=lambda m: (m.date or date.min, m.id)):
         committee = snapshot.committees.get(meeting.committee_id)
         where = {
@@ -276,7 +279,7 @@ def disclosure(
                 stood_for = snapshot.persons.get(entry.person_id)
                 report.stand_ins.append(where | {"vertreten": stood_for.full_name if stood_for else "?"})
         for guest in meeting.guests:
-            if names and any(name in match_key(guest) for name in names):
+            if any(name.search(match_key(guest)) for name in names):  # "Anna Bartels", not "Johanna Bartels"
                 report.guest.append(where | {"eintrag": guest})
         for item in meeting.agenda:
             top = where | {"top": item.number, "titel": item.title}

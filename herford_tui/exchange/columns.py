@@ -1,67 +1,121 @@
 """The columns of the import and export tables, German headers as the README documents them.
 
-Exports write these headers and imports read them, so an exported table can be imported again.
-Headers are matched umlaut- and case-insensitively ("E-Mail" = "e-mail" = "EMail" is not, though).
+Exports write these headers and imports read them, so an exported table can be imported again
+and gives the same rows. Each row carries our number (``Nr.``): importing a file again updates
+the records it names instead of adding them twice, and importing into a new database keeps the
+numbers, so the rows that point at each other (``Person Nr.``, ``Stellvertretung für Nr.``) still
+do. Every field a form edits has a column; lists inside a record (a committee's seats, a
+meeting's agenda and attendance) are one cell of JSON each.
+
+Headers are matched umlaut- and case-insensitively, without spaces and hyphens.
 """
 
 from __future__ import annotations
 
 from herford_tui.domain.fold import match_key
 
-ORGANISATION_COLUMNS: tuple[tuple[str, str], ...] = (
+Columns = tuple[tuple[str, str], ...]
+
+ORGANISATION_COLUMNS: Columns = (
+    ("id", "Nr."),
     ("name", "Name"),
     ("type", "Art"),
+    ("school_form", "Schulform"),
     ("municipality", "Kommune"),
     ("address", "Anschrift"),
+    ("postal_code", "PLZ"),
     ("phone", "Telefon"),
     ("email", "E-Mail"),
     ("website", "Website"),
     ("notes", "Notizen"),
 )
 
-PERSON_COLUMNS: tuple[tuple[str, str], ...] = (
+PERSON_COLUMNS: Columns = (
+    ("id", "Nr."),
     ("title", "Titel"),
     ("given_name", "Vorname"),
     ("family_name", "Nachname"),
     ("function", "Funktion"),
+    ("organisation_id", "Organisation Nr."),
     ("organisation", "Organisation"),
     ("organisation_municipality", "Kommune der Organisation"),
     ("email", "E-Mail"),
     ("phone", "Telefon"),
     ("notes", "Notizen"),
+    ("erased_on", "DSGVO-gelöscht am"),
 )
 
-MEMBERSHIP_COLUMNS: tuple[tuple[str, str], ...] = (
+MEMBERSHIP_COLUMNS: Columns = (
+    ("id", "Nr."),
     ("committee", "Gremium"),
     ("seat", "Sitz"),
+    ("seat_key", "Sitz-Schlüssel"),
+    ("person_id", "Person Nr."),
     ("family_name", "Nachname"),
     ("given_name", "Vorname"),
     ("email", "E-Mail"),
     ("role", "Rolle"),
+    ("represents_id", "vertritt Nr."),
     ("represents", "vertritt"),
     ("represents_municipality", "Kommune der vertretenen Organisation"),
     ("start", "Beginn"),
     ("end", "Ende"),
+    ("deputy_of_id", "Stellvertretung für Nr."),
     ("deputy_of", "Stellvertretung für"),
     ("notes", "Notizen"),
 )
 
-MEETING_COLUMNS: tuple[str, ...] = ("Gremium", "Datum", "Beginn", "Ende", "Ort", "Status", "Tagesordnung", "Notizen")
+COMMITTEE_COLUMNS: Columns = (
+    ("id", "Nr."),
+    ("name", "Name"),
+    ("short_name", "Kurzname"),
+    ("kind", "Art"),
+    ("purpose", "Zweck"),
+    ("rhythm_min", "Sitzungen pro Jahr mindestens"),
+    ("rhythm_max", "Sitzungen pro Jahr höchstens"),
+    ("rhythm_note", "Rhythmus"),
+    ("order", "Reihenfolge"),
+    ("archived", "Archiviert"),
+    ("quorum", "Beschlussfähig ab"),
+    ("invitation_days", "Einladungsfrist (Tage)"),
+    ("seats", "Sitze"),
+)
+
+MEETING_COLUMNS: Columns = (
+    ("id", "Nr."),
+    ("committee", "Gremium"),
+    ("date", "Datum"),
+    ("start_time", "Beginn"),
+    ("end_time", "Ende"),
+    ("location", "Ort"),
+    ("room", "Raum"),
+    ("status", "Status"),
+    ("invitation_sent", "Einladung verschickt am"),
+    ("notes", "Notizen"),
+    ("minutes", "Protokoll"),
+    ("guests", "Gäste"),
+    ("agenda", "Tagesordnung"),
+    ("attendance", "Anwesenheit"),
+)
 
 REQUIRED: dict[str, tuple[str, ...]] = {
     "organisationen": ("name",),
     "personen": ("family_name",),
     "mitgliedschaften": ("committee", "seat", "family_name", "start"),
+    "gremiendaten": ("name",),
+    "sitzungen": ("committee", "date"),
 }
 
-COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+COLUMNS: dict[str, Columns] = {
     "organisationen": ORGANISATION_COLUMNS,
     "personen": PERSON_COLUMNS,
     "mitgliedschaften": MEMBERSHIP_COLUMNS,
+    "gremiendaten": COMMITTEE_COLUMNS,
+    "sitzungen": MEETING_COLUMNS,
 }
 
 
-def headers(columns: tuple[tuple[str, str], ...]) -> list[str]:
+def headers(columns: Columns) -> list[str]:
     return [header for _, header in columns]
 
 

@@ -6,36 +6,64 @@ file can be imported again into another database.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from herford_tui.domain.fold import sort_key
-from herford_tui.domain.labels import MEETING_STATUS, ORG_TYPE, ROLE, format_date, format_time
+from herford_tui.domain.labels import COMMITTEE_KIND, MEETING_STATUS, ORG_TYPE, ROLE
 from herford_tui.domain.models import Committee, Membership, Organisation, Person
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.exchange.columns import (
+    COMMITTEE_COLUMNS,
     MEETING_COLUMNS,
     MEMBERSHIP_COLUMNS,
     ORGANISATION_COLUMNS,
     PERSON_COLUMNS,
     headers,
 )
-from herford_tui.exchange.tabular import Sheet
+from herford_tui.exchange.tabular import Sheet, Value
 
 
 def organisations_sheet(snapshot: Snapshot) -> Sheet:
-    rows = [
-        [o.name, ORG_TYPE[o.type], o.municipality, o.address, o.phone, o.email, o.website, o.notes]
+    rows: list[list[Value]] = [
+        [
+            o.id,
+            o.name,
+            ORG_TYPE[o.type],
+            o.school_form,
+            o.municipality,
+            o.address,
+            o.postal_code,
+            o.phone,
+            o.email,
+            o.website,
+            o.notes,
+        ]
         for o in sorted(snapshot.organisations.values(), key=_org_order)
     ]
     return Sheet("Organisationen", headers(ORGANISATION_COLUMNS), rows)
 
 
 def persons_sheet(snapshot: Snapshot) -> Sheet:
-    rows = []
+    rows: list[list[Value]] = []
     for p in sorted(snapshot.persons.values(), key=_person_order):
         org = snapshot.organisations.get(p.organisation_id or 0)
         org_name, org_place = (org.name, org.municipality) if org else ("", "")
-        rows.append([p.title, p.given_name, p.family_name, p.function, org_name, org_place, p.email, p.phone, p.notes])
+        rows.append(
+            [
+                p.id,
+                p.title,
+                p.given_name,
+                p.family_name,
+                p.function,
+                p.organisation_id,
+                org_name,
+                org_place,
+                p.email,
+                p.phone,
+                p.notes,
+                p.erased_on,
+            ]
+        )
     return Sheet("Personen", headers(PERSON_COLUMNS), rows)
 
 
@@ -50,23 +78,28 @@ def roster_sheet(snapshot: Snapshot, committee: Committee, on: date | None) -> S
     return Sheet(committee.name, headers(MEMBERSHIP_COLUMNS), rows)
 
 
-def _roster_row(snapshot: Snapshot, committee: Committee, m: Membership) -> list[str]:
+def _roster_row(snapshot: Snapshot, committee: Committee, m: Membership) -> list[Value]:
     person = snapshot.persons.get(m.person_id) or Person(family_name=f"(Person {m.person_id} fehlt)")
     seat = committee.seat(m.seat_key)
     represents = snapshot.organisations.get(m.represents_id or 0)
     owner = snapshot.memberships.get(m.deputy_of or 0)
     owner_person = snapshot.persons.get(owner.person_id) if owner else None
     return [
+        m.id,
         committee.name,
         seat.label if seat else m.seat_key,
+        m.seat_key,
+        m.person_id,
         person.family_name,
         person.given_name,
         person.email,
         ROLE[m.role],
+        m.represents_id,
         represents.name if represents else "",
         represents.municipality if represents else "",
-        format_date(m.start),
-        format_date(m.end),
+        m.start,
+        m.end,
+        m.deputy_of,
         f"{owner_person.given_name} {owner_person.family_name}".strip() if owner_person else "",
         m.notes,
     ]
@@ -82,24 +115,68 @@ def combined(sheets: list[Sheet], title: str) -> Sheet:
     return Sheet(title, header, [row for s in sheets for row in s.rows])
 
 
-def meetings_sheet(snapshot: Snapshot, year: int) -> Sheet:
-    rows = []
-    for m in snapshot.meetings_in_year(year):
+def committees_sheet(snapshot: Snapshot) -> Sheet:
+    """Every committee (archived ones too) with its seats and rhythm: ``gremiendaten``."""
+    committees = sorted(snapshot.committees.values(), key=lambda c: (c.archived, c.order, c.name.casefold(), c.id))
+    rows: list[list[Value]] = [
+        [
+            c.id,
+            c.name,
+            c.short_name,
+            COMMITTEE_KIND[c.kind],
+            c.purpose,
+            c.rhythm_min,
+            c.rhythm_max,
+            c.rhythm_note,
+            c.order,
+            "ja" if c.archived else "nein",
+            c.quorum,
+            c.invitation_days,
+            nested_json(c.seats),
+        ]
+        for c in committees
+    ]
+    return Sheet("Gremien", headers(COMMITTEE_COLUMNS), rows)
+
+
+def meetings_sheet(snapshot: Snapshot, year: int | None) -> Sheet:
+    """The meetings of ``year`` (``None``: all), with agenda and attendance as JSON cells."""
+    meetings = (
+        snapshot.meetings_in_year(year)
+        if year is not None
+        else sorted(snapshot.meetings.values(), key=lambda m: (m.date or date.min, m.start_time or time.min, m.id))
+    )
+    rows: list[list[Value]] = []
+    for m in meetings:
         committee = snapshot.committees.get(m.committee_id)
-        agenda = "; ".join(f"{i.number} {i.title}".strip() for i in m.agenda)
         rows.append(
             [
+                m.id,
                 committee.name if committee else "",
-                format_date(m.date),
-                format_time(m.start_time),
-                format_time(m.end_time),
+                m.date,
+                m.start_time,
+                m.end_time,
                 m.location,
+                m.room,
                 MEETING_STATUS[m.status],
-                agenda,
+                m.invitation_sent,
                 m.notes,
+                m.minutes,
+                nested_json(m.guests),
+                nested_json(m.agenda),
+                nested_json(m.attendance),
             ]
         )
-    return Sheet(f"Sitzungen {year}", list(MEETING_COLUMNS), rows)
+    return Sheet(f"Sitzungen {year}" if year is not None else "Sitzungen", headers(MEETING_COLUMNS), rows)
+
+
+def nested_json(items: list) -> str:
+    """A list inside a record as one cell: JSON with the stored field names, empty when empty."""
+    import json
+
+    from herford_tui.store.codec import encode_plain
+
+    return json.dumps(encode_plain(items), ensure_ascii=False, separators=(",", ":")) if items else ""
 
 
 def email_list(snapshot: Snapshot, committee: Committee, on: date) -> tuple[list[str], list[str]]:

@@ -1,29 +1,51 @@
-"""Import planning: rows of a table → records, checked as a whole before anything is saved.
+"""Import planning: rows of tables → records, checked as a whole before anything is saved.
 
-``plan_import`` turns every row into a domain record, checks it with the same rules as the
-forms (``Snapshot.check`` on the snapshot grown by the rows before it) and sorts the rows into
-records to save, duplicates of existing records (reported, not saved) and problems (by line and
-column). The caller saves ``plan.items()`` in one ``Store.save_all`` only when there are no
-problems: everything or nothing.
+``plan_import`` turns every row into a domain record and checks it with the same rules as the
+forms (``Snapshot.check``) against the data grown by the rows before it, and sorts the rows into
+new records, changed records, unchanged ones, duplicates of existing records (reported, not
+saved) and problems (by line and column). It runs without the file lock and in linear time:
+the view it checks against grows in place (``_Growing``) instead of being copied per row.
+
+A row with our number (``Nr.``) names its record: an existing one is updated (only from the
+columns the file has; "nichts zu ändern" when they are equal), a missing one is created with
+that number, so an export imported into a new database keeps its numbers and the rows that
+point at each other. A row without a number is matched as before (same organisation name and
+municipality, same person name and e-mail, same membership) or created.
+
+The caller saves with ``Store.save_import(plan.inserts, plan.updates, plan.base)``: one short
+transaction that re-checks only when a colleague changed the file meanwhile.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
+from typing import Any
 
 from herford_tui.domain.fold import match_key
-from herford_tui.domain.labels import FIELD, ORG_TYPE, ROLE, format_date, parse_date
+from herford_tui.domain.labels import (
+    COMMITTEE_KIND,
+    FIELD,
+    MEETING_STATUS,
+    ORG_TYPE,
+    ROLE,
+    format_date,
+    parse_date,
+    parse_time,
+)
 from herford_tui.domain.models import (
     KREISWEIT,
     MUNICIPALITIES,
+    TABLE_OF,
     Committee,
+    Meeting,
     Membership,
     Organisation,
-    OrgType,
     Person,
     Record,
     Role,
@@ -32,8 +54,30 @@ from herford_tui.domain.snapshot import Snapshot
 from herford_tui.exchange.columns import COLUMNS, REQUIRED, header_key
 from herford_tui.exchange.tabular import Table
 
-KINDS = ("organisationen", "personen", "mitgliedschaften")
-KIND_LABEL = {"organisationen": "Organisationen", "personen": "Personen", "mitgliedschaften": "Mitgliedschaften"}
+KINDS = ("organisationen", "personen", "mitgliedschaften", "gremiendaten", "sitzungen")
+KIND_LABEL = {
+    "organisationen": "Organisationen",
+    "personen": "Personen",
+    "mitgliedschaften": "Mitgliedschaften",
+    "gremiendaten": "Gremien",
+    "sitzungen": "Sitzungen",
+}
+RECORD_TYPE: dict[str, type] = {
+    "organisationen": Organisation,
+    "personen": Person,
+    "mitgliedschaften": Membership,
+    "gremiendaten": Committee,
+    "sitzungen": Meeting,
+}
+
+BUILDER = {
+    "organisationen": "organisation",
+    "personen": "person",
+    "mitgliedschaften": "membership",
+    "gremiendaten": "committee",
+    "sitzungen": "meeting",
+}
+"""The ``_Builder`` method that makes a record of each kind from a row."""
 
 Progress = Callable[[int], None]
 """Called with the number of rows just handled (for a progress bar)."""
@@ -44,17 +88,23 @@ class LineProblem:
     line: int
     column: str
     message: str
+    sheet: str = ""
 
     def __str__(self) -> str:
-        where = f"Zeile {self.line}" + (f", {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
+        where = (f"Blatt „{self.sheet}“, " if self.sheet else "") + f"Zeile {self.line}"
+        return where + (f", {self.column}" if self.column else "") + f": {self.message}"
 
 
 @dataclass
 class ImportPlan:
     kind: str
-    records: list[Record] = field(default_factory=list)
-    """With provisional ids (above every stored id), so rows can point at earlier rows."""
+    base: Snapshot | None = None
+    """The data the plan was checked against (``Store.save_import`` compares)."""
+    inserts: list[Record] = field(default_factory=list)
+    """New records: the id of the row's ``Nr.``, or a provisional negative one."""
+    updates: list[Record] = field(default_factory=list)
+    """Changed records, with the revision they were read in."""
+    unchanged: int = 0
     problems: list[LineProblem] = field(default_factory=list)
     duplicates: list[LineProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -63,72 +113,126 @@ class ImportPlan:
     def ok(self) -> bool:
         return not self.problems
 
-    def items(self) -> list[Record | Callable[[list[Record]], Record]]:
-        """What ``Store.save_all`` takes: new records; a reference to an earlier row becomes a function."""
-        position = {r.id: i for i, r in enumerate(self.records)}
-        items: list[Record | Callable[[list[Record]], Record]] = []
-        for record in self.records:
-            if isinstance(record, Membership) and record.deputy_of in position:
-                items.append(_pointing_back(dataclasses.replace(record, id=0), position[record.deputy_of]))
-            else:
-                items.append(dataclasses.replace(record, id=0))
-        return items
+    @property
+    def records(self) -> list[Record]:
+        """Every record the import writes, new ones first."""
+        return [*self.inserts, *self.updates]
 
-
-def _pointing_back(template: Membership, index: int) -> Callable[[list[Record]], Record]:
-    """A deputy of the membership saved as item ``index`` of the same ``save_all``."""
-
-    def build(saved: list[Record]) -> Record:
-        return dataclasses.replace(template, deputy_of=saved[index].id)
-
-    return build
+    @property
+    def nothing_to_do(self) -> bool:
+        return not self.inserts and not self.updates
 
 
 class _Row:
-    """One row's cells by field name, with the header each came from (for the report)."""
+    """One row's cells by field name (only the columns the file has)."""
 
-    def __init__(self, line: int, values: dict[str, str], labels: dict[str, str]):
-        self.line, self.values, self.labels = line, values, labels
+    def __init__(self, line: int, values: dict[str, str]):
+        self.line, self.values = line, values
 
     def get(self, name: str) -> str:
         return self.values.get(name, "").strip()
 
+    def has(self, name: str) -> bool:
+        return name in self.values
 
-def plan_import(kind: str, table: Table, snapshot: Snapshot, progress: Progress | None = None) -> ImportPlan:
-    plan = ImportPlan(kind)
+
+def plan_import(
+    kind: str, tables: Table | Sequence[Table], snapshot: Snapshot, progress: Progress | None = None
+) -> ImportPlan:
+    """Every table (sheet) whose header has the kind's required columns is read; the others
+    are named in a note (a workbook may hold other sheets)."""
+    from herford_tui.store.files import gc_paused
+
+    with gc_paused():  # ~10 objects per row and no cycles: the collector's passes would cost more
+        return _plan(kind, [tables] if isinstance(tables, Table) else list(tables), snapshot, progress)
+
+
+def _plan(kind: str, tables: list[Table], snapshot: Snapshot, progress: Progress | None) -> ImportPlan:
+    plan = ImportPlan(kind, base=snapshot)
     columns = COLUMNS[kind]
-    by_key = {header_key(label): (name, label) for name, label in columns}
     labels = dict(columns)
-    positions: dict[str, int] = {}
-    for index, header in enumerate(table.header):
-        found = by_key.get(header_key(header))
-        if found is None:
-            if header:
-                plan.notes.append(f"Spalte „{header}“ ist unbekannt und wird nicht eingelesen.")
-        elif found[0] in positions:
-            plan.problems.append(LineProblem(1, header, "Die Spalte kommt doppelt vor."))
-        else:
-            positions[found[0]] = index
-    for name in REQUIRED[kind]:
-        if name not in positions:
-            plan.problems.append(LineProblem(1, labels[name], "Die Spalte fehlt."))
-    if plan.problems:
-        return plan
+    by_key = {header_key(label): name for name, label in columns}
     builder = _Builder(kind, snapshot, plan, labels)
-    for line, cells in table.rows:
-        values = {name: cells[i] if i < len(cells) else "" for name, i in positions.items()}
-        builder.add(_Row(line, values, labels))
-        if progress:
-            progress(1)
+    read = 0
+    for table in tables:
+        positions: dict[str, int] = {}
+        header_problems: list[LineProblem] = []
+        for index, header in enumerate(table.header):
+            name = by_key.get(header_key(header))
+            if name is None:
+                if header:
+                    where = f"Blatt „{table.title}“: " if table.title and len(tables) > 1 else ""
+                    plan.notes.append(f"{where}Spalte „{header}“ ist unbekannt und wird nicht eingelesen.")
+            elif name in positions:
+                header_problems.append(LineProblem(1, header, "Die Spalte kommt doppelt vor.", _sheet(table, tables)))
+            else:
+                positions[name] = index
+        missing = [labels[name] for name in REQUIRED[kind] if name not in positions]
+        if missing and len(tables) > 1:
+            plan.notes.append(f"Blatt „{table.title}“ übersprungen: Spalte „{missing[0]}“ fehlt.")
+            continue
+        for label in missing:
+            header_problems.append(LineProblem(1, label, "Die Spalte fehlt.", _sheet(table, tables)))
+        if header_problems:
+            plan.problems += header_problems
+            continue
+        read += 1
+        builder.sheet = _sheet(table, tables)
+        for line, cells in table.rows:
+            values = {name: cells[i] if i < len(cells) else "" for name, i in positions.items()}
+            builder.add(_Row(line, values))
+            if progress:
+                progress(1)
+    if not read and not plan.problems:
+        plan.problems.append(LineProblem(1, "", f"Kein Tabellenblatt hat die Spalten für {KIND_LABEL[kind]}."))
     return plan
+
+
+def _sheet(table: Table, tables: list[Table]) -> str:
+    return table.title if len(tables) > 1 else ""
+
+
+class _Growing:
+    """A private copy of the snapshot that takes one record after another in place, keeping the
+    indexes the rules use: checking n rows costs n checks, not n copies of the data."""
+
+    def __init__(self, snapshot: Snapshot):
+        self.view = Snapshot(**{table: dict(getattr(snapshot, table)) for table in TABLE_OF.values()})
+        for index in ("_memberships_by_committee", "_memberships_by_person", "_meetings_by_committee"):
+            getattr(self.view, index)  # built once here, then kept up to date by ``add``
+
+    def add(self, record: Record) -> None:
+        table = getattr(self.view, TABLE_OF[type(record)])
+        old = table.get(record.id)
+        table[record.id] = record
+        indexes = self.view.__dict__
+        if isinstance(record, Membership):
+            for index, key in (("_memberships_by_committee", "committee_id"), ("_memberships_by_person", "person_id")):
+                by = indexes[index]
+                if old is not None:
+                    by[getattr(old, key)] = [m for m in by[getattr(old, key)] if m.id != record.id]
+                by[getattr(record, key)].append(record)
+        elif isinstance(record, Meeting):
+            from herford_tui.domain.snapshot import _meeting_sort_key
+
+            by = indexes["_meetings_by_committee"]
+            if old is not None:
+                by[old.committee_id] = [m for m in by[old.committee_id] if m.id != record.id]
+            bisect.insort(by[record.committee_id], record, key=_meeting_sort_key)
+        elif isinstance(record, Person):
+            indexes.pop("_persons_by_name", None)
 
 
 class _Builder:
     def __init__(self, kind: str, snapshot: Snapshot, plan: ImportPlan, labels: dict[str, str]):
-        self.kind, self.view, self.plan, self.labels = kind, snapshot, plan, labels
-        self.next_id = 1 + max(
-            (max(getattr(snapshot, t), default=0) for t in ("organisations", "persons", "memberships")), default=0
-        )
+        self.kind, self.plan, self.labels = kind, plan, labels
+        self.base = snapshot
+        self.growing = _Growing(snapshot)
+        self.cls = RECORD_TYPE[kind]
+        self.table = TABLE_OF[self.cls]
+        self.next_provisional = -1
+        self.seen_ids: set[int] = set()
+        self.sheet = ""
         self.org_keys = {_org_key(o): o for o in snapshot.organisations.values()}
         self.person_keys = {_person_key(p): p for p in snapshot.persons.values()}
         self.orgs_by_name: dict[str, list[Organisation]] = defaultdict(list)
@@ -137,86 +241,204 @@ class _Builder:
         self.persons_by_name: dict[str, list[Person]] = defaultdict(list)
         for p in snapshot.persons.values():
             self.persons_by_name[_name_key(p.given_name, p.family_name)].append(p)
+        self.committees_by_name: dict[str, Committee] = {}
+        for c in snapshot.committees.values():
+            self.committees_by_name.setdefault(match_key(c.short_name or c.name), c)
+        for c in snapshot.committees.values():
+            self.committees_by_name[match_key(c.name)] = c
+
+    @property
+    def view(self) -> Snapshot:
+        return self.growing.view
 
     def problem(self, row: _Row, name: str, message: str) -> None:
         label = self.labels.get(name) or FIELD.get(name, name)
-        self.plan.problems.append(LineProblem(row.line, label, message))
+        self.plan.problems.append(LineProblem(row.line, label, message, self.sheet))
 
+    def duplicate(self, row: _Row, message: str) -> None:
+        self.plan.duplicates.append(LineProblem(row.line, "", message, self.sheet))
+
+    # -- one row ----------------------------------------------------------------------------------
     def add(self, row: _Row) -> None:
         before = len(self.plan.problems)
-        build = {"organisationen": self.organisation, "personen": self.person, "mitgliedschaften": self.membership}
-        record = build[self.kind](row)
+        existing = self.by_number(row)
+        if len(self.plan.problems) > before:
+            return
+        build = getattr(self, BUILDER[self.kind])
+        record = build(row, existing)
         if record is None or len(self.plan.problems) > before:
             return
-        record.id = self.next_id
-        self.next_id += 1
+        if existing is not None and record == existing:
+            self.plan.unchanged += 1
+            return
+        if not record.id:
+            record.id = self.next_provisional
+            self.next_provisional -= 1
         for p in self.view.check(record):
             self.problem(row, FIELD_COLUMN.get(p.field, p.field), p.message)
         if len(self.plan.problems) > before:
             return
-        self.plan.records.append(record)
-        self.view = self.view.with_changes([record])
+        (self.plan.updates if existing is not None else self.plan.inserts).append(record)
+        self.growing.add(record)
+        self.remember(record)
 
-    def duplicate(self, row: _Row, message: str) -> None:
-        self.plan.duplicates.append(LineProblem(row.line, "", message))
+    def by_number(self, row: _Row) -> Any:
+        """The stored record the row's ``Nr.`` names; for a number not stored a new record keeps it."""
+        number = self.number(row, "id")
+        if number is None:
+            return None
+        if number in self.seen_ids:
+            self.problem(row, "id", f"Die Nr. {number} kommt in der Datei schon vor.")
+            return None
+        self.seen_ids.add(number)
+        return getattr(self.base, self.table).get(number)
 
-    # -- organisations ---------------------------------------------------------------------------
-    def organisation(self, row: _Row) -> Organisation | None:
-        org = Organisation(
-            name=row.get("name"),
-            type=self.org_type(row),
-            municipality=municipality(row.get("municipality")),
-            address=row.get("address"),
-            phone=row.get("phone"),
-            email=row.get("email"),
-            website=row.get("website"),
-            notes=row.get("notes"),
+    def base_record(self, row: _Row, existing: Any) -> Any:
+        if existing is not None:
+            return dataclasses.replace(existing)
+        return self.cls(id=self.number(row, "id") or 0)
+
+    def remember(self, record: Record) -> None:
+        if isinstance(record, Organisation):
+            self.org_keys[_org_key(record)] = record
+            self.orgs_by_name[match_key(record.name.strip())].append(record)
+        elif isinstance(record, Person):
+            self.person_keys[_person_key(record)] = record
+            self.persons_by_name[_name_key(record.given_name, record.family_name)].append(record)
+        elif isinstance(record, Committee):
+            self.committees_by_name[match_key(record.name)] = record
+
+    def identity_problem(self, row: _Row, existing: Any, same: bool, what: str) -> bool:
+        """A ``Nr.`` whose record here is another one (a file of another database): refused."""
+        if existing is None or same:
+            return False
+        self.problem(
+            row,
+            "id",
+            f"Nr. {existing.id} ist hier {what}. Stammt die Datei aus einer anderen Datenbank? "
+            "Dann die Spalte Nr. leeren, um neu anzulegen.",
         )
-        key = _org_key(org)
-        if org.name and key in self.org_keys:
-            same = self.org_keys[key]
+        return True
+
+    # -- values -----------------------------------------------------------------------------------
+    def text(self, row: _Row, record: Any, *names: str) -> None:
+        for name in names:
+            if row.has(name):
+                setattr(record, name, row.get(name))
+
+    def number(self, row: _Row, name: str) -> int | None:
+        text = row.get(name).removesuffix(".0")
+        if not text:
+            return None
+        if not text.isascii() or not text.isdigit() or len(text) > 12:
+            self.problem(row, name, f"„{_short(text)}“ ist keine Zahl.")
+            return None
+        return int(text)
+
+    def date(self, row: _Row, name: str) -> date | None:
+        text = row.get(name)
+        if not text:
+            return None
+        try:
+            return parse_date(text)
+        except ValueError:
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                self.problem(row, name, f"„{_short(text)}“ ist kein Datum (TT.MM.JJJJ, z. B. 28.11.2026).")
+                return None
+
+    def time(self, row: _Row, name: str) -> time | None:
+        text = row.get(name)
+        if not text:
+            return None
+        try:
+            return parse_time(text)
+        except ValueError:
+            self.problem(row, name, f"„{_short(text)}“ ist keine Uhrzeit (HH:MM, z. B. 17:30).")
+            return None
+
+    def flag(self, row: _Row, name: str) -> bool:
+        text = match_key(row.get(name))
+        if text in ("", "nein", "n", "0", "false", "falsch"):
+            return False
+        if text in ("ja", "j", "x", "1", "true", "wahr"):
+            return True
+        self.problem(row, name, f"„{_short(row.get(name))}“: bitte „ja“ oder „nein“.")
+        return False
+
+    def label(self, row: _Row, name: str, labels: dict, default: Any) -> Any:
+        text = row.get(name)
+        if not text:
+            return default
+        for value, label in labels.items():
+            if match_key(text) in (match_key(label), match_key(value.value)):
+                return value
+        examples = ", ".join(list(labels.values())[:6])
+        self.problem(row, name, f"„{_short(text)}“ ist kein bekannter Wert ({examples} …).")
+        return default
+
+    def nested(self, row: _Row, name: str, cls: type, field_name: str) -> list | None:
+        """A list cell (JSON with the stored field names) as the record's list."""
+        from herford_tui.store.codec import DecodeError, decode
+
+        text = row.get(name)
+        if not text:
+            return []
+        try:
+            data = json.loads(text)
+            return getattr(decode(cls, {field_name: data}), field_name)
+        except (json.JSONDecodeError, RecursionError):
+            self.problem(row, name, "kein gültiges JSON (so wie es die Ausgabe schreibt).")
+        except (DecodeError, TypeError, ValueError) as exc:
+            self.problem(row, name, str(exc))
+        return None
+
+    # -- organisations ----------------------------------------------------------------------------
+    def organisation(self, row: _Row, existing: Organisation | None) -> Organisation | None:
+        org = self.base_record(row, existing)
+        self.text(row, org, "name", "address", "postal_code", "phone", "email", "website", "notes", "school_form")
+        if row.has("type"):
+            org.type = self.label(row, "type", ORG_TYPE, org.type)
+        if row.has("municipality"):
+            org.municipality = municipality(row.get("municipality"))
+        if self.identity_problem(row, existing, existing is None or _same(existing.name, org.name), "eine andere"):
+            return None
+        if existing is None and org.name and _org_key(org) in self.org_keys and not row.get("id"):
+            same = self.org_keys[_org_key(org)]
             self.duplicate(row, f"„{same.name}“ ({same.municipality}) gibt es schon; nicht noch einmal angelegt.")
             return None
-        self.org_keys[key] = org
-        self.orgs_by_name[match_key(org.name)].append(org)
         return org
 
-    def org_type(self, row: _Row) -> OrgType:
-        text = row.get("type")
-        if not text:
-            return OrgType.SONSTIGE
-        for kind, label in ORG_TYPE.items():
-            if match_key(text) in (match_key(label), match_key(kind.value)):
-                return kind
-        examples = ", ".join(list(ORG_TYPE.values())[:4])
-        self.problem(row, "type", f"„{text}“ ist keine bekannte Art (z. B. {examples} …).")
-        return OrgType.SONSTIGE
-
-    # -- persons ---------------------------------------------------------------------------------
-    def person(self, row: _Row) -> Person | None:
-        person = Person(
-            title=row.get("title"),
-            given_name=row.get("given_name"),
-            family_name=row.get("family_name"),
-            function=row.get("function"),
-            email=row.get("email"),
-            phone=row.get("phone"),
-            notes=row.get("notes"),
-        )
-        name = row.get("organisation")
-        if name:
-            org = self.find_org(row, name, row.get("organisation_municipality"), "organisation")
+    # -- persons ----------------------------------------------------------------------------------
+    def person(self, row: _Row, existing: Person | None) -> Person | None:
+        person = self.base_record(row, existing)
+        self.text(row, person, "title", "given_name", "family_name", "function", "email", "phone", "notes")
+        if row.has("erased_on"):
+            person.erased_on = self.date(row, "erased_on")
+        org_id = self.number(row, "organisation_id")
+        if org_id is not None:
+            if org_id not in self.view.organisations:
+                self.problem(row, "organisation_id", f"Die Organisation Nr. {org_id} gibt es nicht.")
+                return None
+            person.organisation_id = org_id
+        elif row.get("organisation"):
+            org = self.find_org(row, row.get("organisation"), row.get("organisation_municipality"), "organisation")
             if org is None:
                 return None
             person.organisation_id = org.id
+        elif row.has("organisation") or row.has("organisation_id"):
+            person.organisation_id = None
+        if existing is not None:
+            same = _same(existing.family_name, person.family_name) or _same(existing.email, person.email)
+            if self.identity_problem(row, existing, same or existing.erased_on is not None, "eine andere Person"):
+                return None
         key = _person_key(person)
-        if person.family_name and key in self.person_keys:
-            same = self.person_keys[key]
-            email = same.email or "ohne E-Mail"
-            self.duplicate(row, f"„{same.full_name}“ ({email}) gibt es schon; nicht noch einmal angelegt.")
+        if existing is None and person.family_name and key in self.person_keys and not row.get("id"):
+            same_person = self.person_keys[key]
+            email = same_person.email or "ohne E-Mail"
+            self.duplicate(row, f"„{same_person.full_name}“ ({email}) gibt es schon; nicht noch einmal angelegt.")
             return None
-        self.person_keys[key] = person
-        self.persons_by_name[_name_key(person.given_name, person.family_name)].append(person)
         return person
 
     def find_org(self, row: _Row, name: str, where: str, column: str) -> Organisation | None:
@@ -231,58 +453,106 @@ class _Builder:
             self.problem(row, column, f"„{name}“ gibt es {len(found)}-mal; bitte die Kommune der Organisation angeben.")
         return None
 
-    # -- memberships -----------------------------------------------------------------------------
-    def membership(self, row: _Row) -> Membership | None:
+    # -- memberships ------------------------------------------------------------------------------
+    def membership(self, row: _Row, existing: Membership | None) -> Membership | None:
+        m = self.base_record(row, existing)
         committee = self.find_committee(row)
-        person = self.find_person(row, row.get("given_name"), row.get("family_name"), row.get("email"))
-        start = self.date(row, "start")
-        end = self.date(row, "end")
-        role = self.role(row)
+        person = self.membership_person(row)
+        start, end = self.date(row, "start"), self.date(row, "end")
+        role = self.label(row, "role", ROLE, Role.MITGLIED) if row.has("role") else m.role
         if committee is None or person is None:
             return None
-        seat_text = row.get("seat")
-        seat = next(
-            (s for s in committee.seats if match_key(seat_text) in (match_key(s.label), match_key(s.key))), None
-        )
+        seat = self.find_seat(row, committee)
         if seat is None:
-            self.problem(row, "seat", f"Den Sitz „{seat_text}“ gibt es im Gremium „{committee.name}“ nicht.")
             return None
-        m = Membership(
-            person_id=person.id,
-            committee_id=committee.id,
-            seat_key=seat.key,
-            role=role,
-            start=start,
-            end=end,
-            notes=row.get("notes"),
-        )
-        if row.get("represents"):
+        if existing is not None and self.identity_problem(
+            row,
+            existing,
+            (existing.person_id, existing.committee_id) == (person.id, committee.id),
+            "eine andere Mitgliedschaft",
+        ):
+            return None
+        m.person_id, m.committee_id, m.seat_key, m.role, m.start = person.id, committee.id, seat.key, role, start
+        if row.has("end"):
+            m.end = end
+        self.text(row, m, "notes")
+        represents_id = self.number(row, "represents_id")
+        if represents_id is not None:
+            if represents_id not in self.view.organisations:
+                self.problem(row, "represents_id", f"Die Organisation Nr. {represents_id} gibt es nicht.")
+                return None
+            m.represents_id = represents_id
+        elif row.get("represents"):
             org = self.find_org(row, row.get("represents"), row.get("represents_municipality"), "represents")
             if org is None:
                 return None
             m.represents_id = org.id
-        if row.get("deputy_of"):
+        elif row.has("represents") or row.has("represents_id"):
+            m.represents_id = None
+        owner_id = self.number(row, "deputy_of_id")
+        if owner_id is not None:
+            m.deputy_of = owner_id
+        elif row.get("deputy_of"):
             owner = self.find_deputised(row, m)
             if owner is None:
                 return None
             m.deputy_of = owner.id
-        for other in self.view.memberships_of(committee.id):
-            if (other.person_id, other.seat_key, other.role, other.start) == (m.person_id, m.seat_key, m.role, m.start):
-                self.duplicate(
-                    row,
-                    f"{person.full_name} im Gremium „{committee.name}“ ab {format_date(m.start)} gibt es schon; "
-                    "nicht noch einmal angelegt.",
-                )
-                return None
+        elif row.has("deputy_of") or row.has("deputy_of_id"):
+            m.deputy_of = None
+        if existing is None and not row.get("id"):
+            for other in self.view.memberships_of(committee.id):
+                if (other.person_id, other.seat_key, other.role, other.start) == (
+                    m.person_id,
+                    m.seat_key,
+                    m.role,
+                    m.start,
+                ):
+                    self.duplicate(
+                        row,
+                        f"{person.full_name} im Gremium „{committee.name}“ ab {format_date(m.start)} gibt es schon; "
+                        "nicht noch einmal angelegt.",
+                    )
+                    return None
         return m
+
+    def membership_person(self, row: _Row) -> Person | None:
+        number = self.number(row, "person_id")
+        if number is not None:
+            person = self.view.persons.get(number)
+            if person is None:
+                self.problem(row, "person_id", f"Die Person Nr. {number} gibt es nicht (erst Personen importieren).")
+            elif (
+                row.get("family_name")
+                and not _same(person.family_name, row.get("family_name"))
+                and person.erased_on is None
+            ):
+                self.problem(row, "person_id", f"Nr. {number} ist hier „{_short(person.full_name)}“.")
+                return None
+            return person
+        return self.find_person(row, row.get("given_name"), row.get("family_name"), row.get("email"))
+
+    def find_seat(self, row: _Row, committee: Committee):
+        key = row.get("seat_key")
+        if key:
+            seat = committee.seat(key)
+            if seat is None:
+                self.problem(row, "seat_key", f"Den Sitz „{_short(key)}“ gibt es im Gremium „{committee.name}“ nicht.")
+            return seat
+        text = row.get("seat")
+        seat = next(
+            (s for s in committee.seats if match_key(text) in (match_key(s.label), match_key(s.key))),
+            None,
+        )
+        if seat is None:
+            self.problem(row, "seat", f"Den Sitz „{_short(text)}“ gibt es im Gremium „{committee.name}“ nicht.")
+        return seat
 
     def find_committee(self, row: _Row) -> Committee | None:
         text = row.get("committee")
-        for c in self.view.committees.values():
-            if match_key(text) in (match_key(c.name), match_key(c.short_name or c.name)):
-                return c
-        self.problem(row, "committee", f"Das Gremium „{text}“ gibt es nicht.")
-        return None
+        found = self.committees_by_name.get(match_key(text))
+        if found is None:
+            self.problem(row, "committee", f"Das Gremium „{_short(text)}“ gibt es nicht.")
+        return found
 
     def find_person(self, row: _Row, given: str, family: str, email: str) -> Person | None:
         found = self.persons_by_name.get(_name_key(given, family), [])
@@ -294,7 +564,9 @@ class _Builder:
         if not found:
             self.problem(row, "family_name", f"Die Person „{name}“ gibt es nicht (erst die Personen importieren).")
         else:
-            self.problem(row, "email", f"„{name}“ gibt es {len(found)}-mal; bitte die E-Mail-Adresse angeben.")
+            self.problem(
+                row, "email", f"„{name}“ gibt es {len(found)}-mal; bitte die E-Mail-Adresse oder Person Nr. angeben."
+            )
         return None
 
     def find_deputised(self, row: _Row, m: Membership) -> Membership | None:
@@ -304,31 +576,71 @@ class _Builder:
             person = self.view.persons.get(owner.person_id)
             if person and owner.role.takes_seat and match_key(text) in _spellings(person):
                 return owner
-        self.problem(row, "deputy_of", f"„{text}“ hat am {format_date(on)} keinen Sitz in diesem Gremium.")
+        self.problem(row, "deputy_of", f"„{_short(text)}“ hat am {format_date(on)} keinen Sitz in diesem Gremium.")
         return None
 
-    def role(self, row: _Row) -> Role:
-        text = row.get("role")
-        if not text:
-            return Role.MITGLIED
-        for role, label in ROLE.items():
-            if match_key(text) in (match_key(label), match_key(role.value)):
-                return role
-        self.problem(row, "role", f"„{text}“ ist keine Rolle ({', '.join(ROLE.values())}).")
-        return Role.MITGLIED
-
-    def date(self, row: _Row, name: str) -> date | None:
-        text = row.get(name)
-        if not text:
-            return None
-        try:
-            return parse_date(text)
-        except ValueError:
-            try:
-                return date.fromisoformat(text)
-            except ValueError:
-                self.problem(row, name, f"„{text}“ ist kein Datum (TT.MM.JJJJ, z. B. 28.11.2026).")
+    # -- committees -------------------------------------------------------------------------------
+    def committee(self, row: _Row, existing: Committee | None) -> Committee | None:
+        if existing is None and not row.get("id"):
+            existing = self.committees_by_name.get(match_key(row.get("name")))
+            if existing is not None and existing.id not in self.base.committees:
+                self.problem(row, "name", "Das Gremium kommt in der Datei schon vor.")
                 return None
+        c = self.base_record(row, existing)
+        self.text(row, c, "name", "short_name", "purpose", "rhythm_note")
+        if row.has("kind"):
+            c.kind = self.label(row, "kind", COMMITTEE_KIND, c.kind)
+        for name in ("rhythm_min", "rhythm_max", "order", "invitation_days"):
+            if row.get(name):
+                setattr(c, name, self.number(row, name) or 0)
+        if row.has("quorum"):
+            c.quorum = self.number(row, "quorum")
+        if row.has("archived"):
+            c.archived = self.flag(row, "archived")
+        if row.has("seats"):
+            seats = self.nested(row, "seats", Committee, "seats")
+            if seats is None:
+                return None
+            c.seats = seats
+        return c
+
+    # -- meetings ---------------------------------------------------------------------------------
+    def meeting(self, row: _Row, existing: Meeting | None) -> Meeting | None:
+        committee = self.find_committee(row)
+        when, start, end = self.date(row, "date"), self.time(row, "start_time"), self.time(row, "end_time")
+        if committee is None:
+            return None
+        if existing is None and not row.get("id"):
+            existing = next(
+                (
+                    m
+                    for m in self.view.meetings_of(committee.id)
+                    if (m.date, m.start_time) == (when, start) and m.id in self.base.meetings
+                ),
+                None,
+            )
+        if existing is not None and self.identity_problem(
+            row, existing, existing.committee_id == committee.id, "eine Sitzung eines anderen Gremiums"
+        ):
+            return None
+        m = self.base_record(row, existing)
+        m.committee_id, m.date = committee.id, when
+        if row.has("start_time"):
+            m.start_time = start
+        if row.has("end_time"):
+            m.end_time = end
+        self.text(row, m, "location", "room", "notes", "minutes")
+        if row.has("status"):
+            m.status = self.label(row, "status", MEETING_STATUS, m.status)
+        if row.has("invitation_sent"):
+            m.invitation_sent = self.date(row, "invitation_sent")
+        for name in ("guests", "agenda", "attendance"):
+            if row.has(name):
+                value = self.nested(row, name, Meeting, name)
+                if value is None:
+                    return None
+                setattr(m, name, value)
+        return m
 
 
 FIELD_COLUMN = {
@@ -337,6 +649,10 @@ FIELD_COLUMN = {
     "seat_key": "seat",
     "represents_id": "represents",
     "organisation_id": "organisation",
+    "deputy_of": "deputy_of",
+    "seat_label": "seats",
+    "seat_count": "seats",
+    "date": "date",
 }
 """Fields of a domain problem → the import column that set them."""
 
@@ -350,6 +666,14 @@ def municipality(text: str) -> str:
         if match_key(text) == match_key(name):
             return name
     return text
+
+
+def _same(a: str, b: str) -> bool:
+    return match_key(a.strip()) == match_key(b.strip())
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _org_key(o: Organisation) -> tuple[str, str]:

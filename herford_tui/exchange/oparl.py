@@ -575,6 +575,20 @@ def _embedded(value: Any) -> bool:
 
 
 # -- the static export ---------------------------------------------------------------------------
+WRITERS = 8
+"""Files written at once by the static export."""
+
+
+def _finished(done: Iterable[Any], progress: Callable[[int], None] | None) -> int:
+    count = 0
+    for future in done:
+        future.result()  # an OSError of any write ends the export (the temp folder is removed)
+        count += 1
+    if progress and count:
+        progress(count)
+    return count
+
+
 def static_page_url(list_url: str, suffix: str, number: int) -> str:
     """``…/people.json``, then ``…/people-seite-2.json``: a page is a file of its own."""
     if number == 1:
@@ -616,6 +630,8 @@ def write(
     half an export. Each file goes through the store's one atomic write with ``mode`` (the
     database's) and the group of ``group_of``; folders get the matching 2770 or 2700.
     """
+    from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+
     from herford_tui.store.files import write_atomic
 
     out_dir = Path(out_dir)
@@ -625,19 +641,23 @@ def write(
         os.chmod(work, folder_mode)
         folders: set[Path] = {work}
         count = 0
-        for relative, content in files_of(export, page_size):
-            target = work / relative
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                for parent in [target.parent, *target.parent.parents]:
-                    if parent in folders or parent == work:
-                        break
-                    os.chmod(parent, folder_mode)
-                    folders.add(parent)
-            write_atomic(target, content, mode=mode, group_of=group_of)
-            count += 1
-            if progress:
-                progress(1)
+        pending: set[Future[None]] = set()
+        # Each write waits for its fsync: several at once keep the disk busy (the GIL is free meanwhile).
+        with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+            for relative, content in files_of(export, page_size):
+                target = work / relative
+                if target.parent not in folders:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    for parent in [target.parent, *target.parent.parents]:
+                        if parent in folders or parent == work:
+                            break
+                        os.chmod(parent, folder_mode)
+                        folders.add(parent)
+                pending.add(pool.submit(write_atomic, target, content, mode=mode, group_of=group_of))
+                if len(pending) >= 4 * WRITERS:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    count += _finished(done, progress)
+            count += _finished(wait(pending).done, progress)
         old = None
         if out_dir.exists():
             old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")

@@ -23,10 +23,13 @@ import orjson
 
 from herford_tui.exchange import oparl
 from herford_tui.store import Store
+from herford_tui.store.errors import StoreError
 from herford_tui.store.files import StatKey, gc_paused
 
 MAX_LIMIT = 1000
 FILTERED_KEPT = 64
+PAGES_KEPT = 256
+"""List pages kept per version of the file (pages are 100-250 kB at x10: some 50 MB at most)."""
 """Filtered lists kept per version of the file (a client pages through one filter at a time)."""
 FILTERS = ("created_since", "modified_since", "modified_until")
 JSON_TYPE = "application/json; charset=utf-8"
@@ -44,6 +47,8 @@ class View:
     _bytes: dict[str, bytes] = field(default_factory=dict)
     _times: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
     _filtered: dict[tuple[Any, ...], list[oparl.JSON]] = field(default_factory=dict)
+    pages: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    """(list id, query) → the page's bytes: the same page asked again in this version costs a look-up."""
 
     def object_bytes(self, url: str) -> bytes:
         found = self._bytes.get(url)
@@ -116,16 +121,45 @@ class LiveExport:
         self._view: View | None = None
         self._lock = threading.Lock()
 
+    def watch(self, interval: float = 1.0) -> threading.Event:
+        """Rebuild in the background soon after a save (one ``stat`` a second), so the first request
+        after it mostly finds the new version ready; a request still checks and waits for it itself.
+        Set the returned event to stop."""
+        stop = threading.Event()
+
+        def loop() -> None:
+            while not stop.wait(interval):
+                try:
+                    self.current()
+                except Exception:  # a damaged file: the next request reports it in German
+                    continue
+
+        threading.Thread(target=loop, name="oparl-watch", daemon=True).start()
+        return stop
+
     def current(self) -> View:
         view = self._view
-        if view is not None and not self.store.changed() and view.key[1] == self.today():
+        if self._fresh(view):
+            assert view is not None
             return view
         with self._lock:  # one rebuild for every request that arrived meanwhile
             view = self._view
-            if view is not None and not self.store.changed() and view.key[1] == self.today():
+            if self._fresh(view):
+                assert view is not None
                 return view
             self._view = view = self._build()
             return view
+
+    def _fresh(self, view: View | None) -> bool:
+        """The view was built from the file as it is now (its own stat key, not the store's: the
+        store's moves on while a rebuild is still under way), and on today's date."""
+        if view is None:
+            return False
+        try:
+            key = self.store.file.stat_key()
+        except StoreError:
+            return False  # the rebuild says in German what is wrong
+        return key == view.key[0] and view.key[1] == self.today()
 
     def _build(self) -> View:
         from herford_tui.store.stamps import current
@@ -178,7 +212,12 @@ def create_app(live: LiveExport) -> Any:
         return Response(body, 200, headers=headers, media_type=media_type)
 
     async def serve(request: Request) -> Response:
-        view = await run_in_threadpool(live.current)  # a rebuild reads the file: not on the event loop
+        from herford_tui.store.errors import StoreError
+
+        try:
+            view = await run_in_threadpool(live.current)  # a rebuild reads the file: not on the event loop
+        except StoreError as exc:  # a damaged or vanished file: said in German, the server stays up
+            return error(503, str(exc))
         path = request.path_params["path"].strip("/")
         url = view.by_path.get(path)
         if url is None:
@@ -189,10 +228,16 @@ def create_app(live: LiveExport) -> Any:
         if url in export.objects:
             data = export.objects[url]
             return answer(request, view.object_bytes(url), JSON_TYPE, _parse(data["modified"]) or view.last_modified)
-        try:
-            body = _list_page(view, url, request.query_params, url)
-        except ValueError as exc:
-            return error(400, str(exc))
+        key = (url, request.url.query)
+        body = view.pages.get(key)
+        if body is None:
+            try:
+                body = _list_page(view, url, request.query_params, url)
+            except ValueError as exc:
+                return error(400, str(exc))
+            if len(view.pages) >= PAGES_KEPT:
+                view.pages.pop(next(iter(view.pages)))
+            view.pages[key] = body
         return answer(request, body, JSON_TYPE, view.last_modified)
 
     async def root(request: Request) -> Response:

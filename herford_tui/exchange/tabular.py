@@ -1,9 +1,22 @@
 """Reading and writing tables: CSV (any of the encodings and separators German offices use) and XLSX.
 
 Reading gives every row with the line number a person sees in the file (the header is line 1),
-so an import report can say "Zeile 4, Kommune: …". Writing makes what German Excel opens without
-asking: CSV in UTF-8 with a byte order mark and ``;`` as separator; XLSX with a bold, frozen
-header row and columns wide enough for their content.
+so an import report can say "Zeile 4, Kommune: …". It streams and stops at the first limit it
+passes (``Limits``: bytes, uncompressed size, rows, cells, one cell), and refuses what it cannot
+read for sure: NUL bytes and broken quoting. Every sheet of a workbook is read.
+
+Writing makes what German Excel opens without asking: CSV in UTF-8 with a byte order mark and
+``;`` as separator; XLSX with a bold, frozen header row with an autofilter, real date and time
+cells in German formats and columns wide enough for their content. Text is safe to open:
+
+- a cell that starts with ``=``, ``+``, ``-``, ``@``, Tab or CR is neutralised (spreadsheet
+  formula injection): CSV puts an apostrophe before it, XLSX writes it as a text cell with the
+  quote prefix (shown and edited as text, never computed); phone numbers stay text;
+- control characters (which XML cannot hold and a terminal would obey) are written as their
+  visible Unicode pictures (ESC → ␛).
+
+Reading undoes exactly what writing added (``import_text``): an exported ``'=…`` comes back as
+``=…``, a user's own leading apostrophe stays.
 """
 
 from __future__ import annotations
@@ -11,7 +24,9 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-from collections.abc import Iterable, Sequence
+import os
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -24,11 +39,45 @@ FILE_MODE = 0o660
 
 XLSX_MAGIC = b"PK\x03\x04"
 MAX_WIDTH = 60
+XLSX_CELL_LIMIT = 32_767
+"""The most characters Excel keeps in one cell."""
 SHEET_TITLE_FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})
+DATE_FORMAT = "DD.MM.YYYY"
+TIME_FORMAT = "HH:MM"
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is a formula to a spreadsheet (OWASP: CSV injection)."""
+NEUTRALISER = "'"
+
+_CONTROLS = [c for c in range(0x20) if chr(c) not in "\t\n\r"]
+TO_PICTURE = str.maketrans({c: 0x2400 + c for c in _CONTROLS})
+"""Control characters → their visible pictures (U+2400 …); tab, line feed and CR are text."""
+XLSX_TO_PICTURE = str.maketrans({c: 0x2400 + c for c in [*_CONTROLS, 0x0D]})
+"""XLSX also pictures CR: XML reads every CR as a line feed."""
+FROM_PICTURE = str.maketrans({0x2400 + c: c for c in [*_CONTROLS, 0x0D]})
+
+Value = str | int | date | time | None
+"""A cell as exports build it: text, a number, a date or a time of day."""
 
 
 class TableError(ValueError):
     """The file cannot be read as a table; the message is German and names the file."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an import reads at most; past any of them the file is refused in German."""
+
+    bytes: int = 50_000_000
+    uncompressed: int = 200_000_000
+    """XLSX: the sum of the sizes its zip members unpack to (a zip bomb is refused before)."""
+    rows: int = 100_000
+    cells: int = 3_000_000
+    columns: int = 200
+    cell_chars: int = 100_000
+
+
+LIMITS = Limits()
 
 
 @dataclass
@@ -37,29 +86,85 @@ class Table:
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
     """(line number in the file, the row's cells as text)."""
     encoding: str = ""
+    title: str = ""
+    """The sheet's name (XLSX), empty for CSV."""
 
 
 @dataclass
 class Sheet:
     title: str
     header: list[str]
-    rows: list[list[str]] = field(default_factory=list)
+    rows: Sequence[Sequence[Value]] = field(default_factory=list)
 
 
-# -- reading -----------------------------------------------------------------------------------
-def read_table(path: Path) -> Table:
-    """The first table of ``path``: an XLSX workbook's first sheet, otherwise CSV text."""
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+# -- the text of one cell ------------------------------------------------------------------------
+def export_text(text: str) -> str:
+    """A text as written to a CSV cell: control characters visible, a formula neutralised."""
+    text = text.translate(TO_PICTURE)
+    return NEUTRALISER + text if needs_neutraliser(text) else text
+
+
+def needs_neutraliser(text: str) -> bool:
+    """True for a formula-like start, and for a user's own apostrophe before one (so that
+    reading, which takes one apostrophe off such a cell, gives the user's text back)."""
+    return text.lstrip(NEUTRALISER).startswith(FORMULA_START)
+
+
+def import_text(text: str, *, neutralised: bool = True) -> str:
+    """Undo ``export_text``: the one apostrophe an export put before a formula-like start, and the
+    pictures of control characters. ``neutralised`` False for XLSX, which needs no apostrophe."""
+    if neutralised and text.startswith(NEUTRALISER) and needs_neutraliser(text[1:]):
+        text = text[1:]
+    return text.translate(FROM_PICTURE)
+
+
+# -- reading -------------------------------------------------------------------------------------
+def read_table(path: Path, limits: Limits = LIMITS) -> Table:
+    """The first table of ``path`` (see ``read_tables``)."""
+    return read_tables(path, limits)[0]
+
+
+def read_tables(path: Path, limits: Limits = LIMITS) -> list[Table]:
+    """Every table of ``path``: each sheet of an XLSX workbook, otherwise the CSV text."""
+    path = Path(path)
     try:
-        raw = Path(path).read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limits.bytes:
+                raise TableError(_too_big(path, size, limits.bytes))
+            raw = handle.read(limits.bytes + 1)
     except OSError as exc:
         raise TableError(f"{path} ist nicht lesbar ({exc.strerror}).") from None
+    if len(raw) > limits.bytes:  # grew while being read
+        raise TableError(_too_big(path, len(raw), limits.bytes))
     if raw.startswith(XLSX_MAGIC):
-        return read_xlsx(raw, path)
-    return parse_csv(decode_text(raw))
+        return read_xlsx(raw, path, limits)
+    return [parse_csv(decode_text(raw), limits)]
+
+
+def _too_big(path: Path, size: int, limit: int) -> str:
+    return (
+        f"{path} ist zu groß ({_number(size)} Bytes; höchstens {_number(limit)} Bytes werden eingelesen). "
+        "Bitte die Datei teilen."
+    )
 
 
 def decode_text(raw: bytes) -> tuple[str, str]:
-    """Text and the encoding found: UTF-8 (with or without BOM), else Windows-1252 (Excel's "CSV")."""
+    """Text and the encoding found: UTF-8 (with or without BOM), else Windows-1252 (Excel's "CSV").
+
+    A NUL byte is refused: no text file holds one, and a part of the file behind it would be lost.
+    """
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        raise TableError(
+            f"Zeile {line}: Die Datei enthält ein NUL-Zeichen (Byte 0) – keine Textdatei "
+            "(UTF-16? dann bitte als UTF-8 oder XLSX speichern). Nichts wurde importiert."
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="replace"), "UTF-8 mit BOM"
     with contextlib.suppress(UnicodeDecodeError):
@@ -71,29 +176,76 @@ def decode_text(raw: bytes) -> tuple[str, str]:
         return raw.decode("latin-1"), "ISO-8859-1"
 
 
-def parse_csv(decoded: tuple[str, str]) -> Table:
+def parse_csv(decoded: tuple[str, str], limits: Limits = LIMITS) -> Table:
     text, encoding = decoded
     if not text.strip():
         raise TableError("Die Datei ist leer.")
-    sample = text[:65536]
+    first = text.split("\n", 1)[0]
+    # The header line decides the separator: the rows may hold JSON, full of commas.
+    delimiter = max(";,\t", key=first.count) if any(c in first for c in ";,\t") else ";"
+    dialect = _Semicolon if delimiter == ";" else (csv.excel if delimiter == "," else csv.excel_tab)
+    old_limit = csv.field_size_limit(limits.cell_chars)
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=";,\t")
-    except csv.Error:
-        first = sample.splitlines()[0] if sample else ""
-        dialect = _Semicolon if first.count(";") >= first.count(",") else csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    table: Table | None = None
-    last_line = 0
+        reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
+        return _collect(_csv_rows(reader), limits, encoding, "")
+    finally:
+        csv.field_size_limit(old_limit)
+
+
+def _csv_rows(reader) -> Iterator[tuple[int, list[str]]]:
+    line = 0
     try:
         for cells in reader:
-            line, last_line = last_line + 1, reader.line_num
-            if table is None:
-                table = Table(header=[c.strip() for c in cells], encoding=encoding)
-            elif any(c.strip() for c in cells):
-                table.rows.append((line, cells))
+            line += 1
+            yield line, [import_text(c) for c in cells]
     except csv.Error as exc:
-        raise TableError(f"Zeile {reader.line_num}: kein gültiges CSV ({exc}).") from None
-    assert table is not None
+        message = str(exc)
+        if "unexpected end of data" in message or "EOF" in message:
+            why = "ein Anführungszeichen wird nicht geschlossen"
+        elif "field larger than field limit" in message:
+            why = "eine Zelle ist zu lang"
+        else:
+            why = f"fehlerhafte Anführungszeichen ({message})"
+        raise TableError(f"Zeile {reader.line_num}: kein gültiges CSV – {why}. Nichts wurde importiert.") from None
+
+
+def _collect(rows: Iterable[tuple[int, list[str]]], limits: Limits, encoding: str, title: str) -> Table:
+    """The header and the non-empty rows, refused as soon as a limit is passed."""
+    table: Table | None = None
+    cells_total = 0
+    where = f"Blatt „{title}“, " if title else ""
+    for line, cells in rows:
+        while cells and not cells[-1]:
+            cells.pop()
+        if len(cells) > limits.columns:
+            raise TableError(
+                f"{where}Zeile {line}: {_number(len(cells))} Spalten; höchstens {limits.columns} werden eingelesen."
+            )
+        for cell in cells:
+            if len(cell) > limits.cell_chars:
+                raise TableError(
+                    f"{where}Zeile {line}: eine Zelle hat {_number(len(cell))} Zeichen; "
+                    f"höchstens {_number(limits.cell_chars)} werden eingelesen."
+                )
+        if table is None:
+            table = Table(header=[c.strip() for c in cells], encoding=encoding, title=title)
+            continue
+        if not any(c.strip() for c in cells):
+            continue
+        if len(table.rows) >= limits.rows:
+            raise TableError(
+                f"{where}Mehr als {_number(limits.rows)} Zeilen: höchstens {_number(limits.rows)} werden "
+                "eingelesen. Bitte die Datei teilen. Nichts wurde importiert."
+            )
+        cells_total += len(cells)
+        if cells_total > limits.cells:
+            raise TableError(
+                f"{where}Mehr als {_number(limits.cells)} Zellen: so viele werden nicht eingelesen. "
+                "Bitte die Datei teilen. Nichts wurde importiert."
+            )
+        table.rows.append((line, cells))
+    if table is None:
+        raise TableError(f"{where}Die Tabelle ist leer." if title else "Die Datei ist leer.")
     return table
 
 
@@ -101,7 +253,8 @@ class _Semicolon(csv.excel):
     delimiter = ";"
 
 
-def read_xlsx(raw: bytes, path: Path | str = "") -> Table:
+def read_xlsx(raw: bytes, path: Path | str = "", limits: Limits = LIMITS) -> list[Table]:
+    _check_zip(raw, path, limits)
     from openpyxl import load_workbook
 
     try:
@@ -111,20 +264,49 @@ def read_xlsx(raw: bytes, path: Path | str = "") -> Table:
     try:
         if not book.worksheets:
             raise TableError(f"{path} enthält kein Tabellenblatt.")
-        table: Table | None = None
-        for number, values in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
-            cells = [cell_text(v) for v in values]
-            if table is None:
-                table = Table(header=[c.strip() for c in cells], encoding="XLSX")
-            elif any(c.strip() for c in cells):
-                table.rows.append((number, cells))
+        tables = []
+        for sheet in book.worksheets:
+            declared = getattr(sheet, "max_row", None)  # from the sheet's <dimension>: refused unread
+            if isinstance(declared, int) and declared > limits.rows + 1:
+                raise TableError(
+                    f"Blatt „{sheet.title}“: {_number(declared)} Zeilen; höchstens {_number(limits.rows)} werden "
+                    "eingelesen. Bitte die Datei teilen. Nichts wurde importiert."
+                )
+            try:
+                tables.append(_collect(_xlsx_rows(sheet), limits, "XLSX", sheet.title))
+            except TableError as exc:
+                if "Die Tabelle ist leer" not in str(exc):
+                    raise
+        if not tables:
+            raise TableError("Die Tabellenblätter sind leer.")
+        return tables
     finally:
         book.close()
-    if table is None:
-        raise TableError("Das erste Tabellenblatt ist leer.")
-    while table.header and not table.header[-1]:
-        table.header.pop()
-    return table
+
+
+def _xlsx_rows(sheet) -> Iterator[tuple[int, list[str]]]:
+    try:
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, [import_text(cell_text(v), neutralised=False) for v in values]
+    except TableError:
+        raise
+    except Exception as exc:  # a broken sheet inside a readable zip
+        raise TableError(f"Blatt „{sheet.title}“ ist nicht lesbar ({exc}).") from None
+
+
+def _check_zip(raw: bytes, path: Path | str, limits: Limits) -> None:
+    """Refuse a workbook that would unpack to more than the limit, before anything is unpacked
+    (the zip reader stops at each member's declared size, so the declared sizes are the bound)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise TableError(f"{path} ist keine lesbare Excel-Datei ({exc}).") from None
+    if total > limits.uncompressed:
+        raise TableError(
+            f"{path} würde entpackt {_number(total)} Bytes groß; höchstens {_number(limits.uncompressed)} "
+            "Bytes werden eingelesen (gepackte Bombe?). Nichts wurde importiert."
+        )
 
 
 def cell_text(value: object) -> str:
@@ -142,46 +324,90 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-# -- writing -----------------------------------------------------------------------------------
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+# -- writing -------------------------------------------------------------------------------------
+def csv_text(value: Value) -> str:
+    """A cell for CSV: dates and times in German, text made safe (``export_text``)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return export_text(value)
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, time):
+        return format_time(value)
+    return format_date(value)
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Value]]) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([export_text(h) for h in header])
+    writer.writerows([csv_text(v) for v in row] for row in rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
+    """The workbook; ``ValueError`` in German when a text is longer than a cell holds."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
+    book = Workbook(write_only=False)
     book.remove(book.active)
     used: set[str] = set()
     for sheet in sheets or [Sheet("Leer", [])]:
         ws = book.create_sheet(_sheet_title(sheet.title, used))
-        ws.append(list(sheet.header))
+        ws.append([v.translate(XLSX_TO_PICTURE) for v in sheet.header])
         for cell in ws[1]:
             cell.font = Font(bold=True)
-        for row in sheet.rows:
-            ws.append([_xlsx_safe(v) for v in row])
+            cell.data_type = "s"
+        widths = [len(h) for h in sheet.header]
+        for number, row in enumerate(sheet.rows, start=2):
+            for column, value in enumerate(row, start=1):
+                _put(ws, number, column, value, sheet.title)
+                if column <= len(widths):
+                    widths[column - 1] = max(widths[column - 1], len(csv_text(value)))
         ws.freeze_panes = "A2"
-        for index, name in enumerate(sheet.header, start=1):
-            longest = max([len(name), *(len(r[index - 1]) for r in sheet.rows if index - 1 < len(r))])
-            ws.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, longest + 2)
+        if sheet.header:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.header))}{max(1, len(sheet.rows) + 1)}"
+        for index, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width + 2)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _xlsx_safe(value: str) -> str:
-    """A text cell, never a formula: a leading = would make Excel compute it."""
-    return "'" + value if value.startswith("=") else value
+def _put(ws, row: int, column: int, value: Value, title: str) -> None:
+    cell = ws.cell(row=row, column=column)
+    if value is None or value == "":
+        return
+    if isinstance(value, str):
+        text = value.translate(XLSX_TO_PICTURE)
+        if len(text) > XLSX_CELL_LIMIT:
+            raise ValueError(
+                f"Blatt „{title}“, Zeile {row}: ein Text hat {_number(len(text))} Zeichen, eine Excel-Zelle "
+                f"fasst {_number(XLSX_CELL_LIMIT)}. Bitte als CSV ausgeben."
+            )
+        cell.value = text
+        cell.data_type = "s"  # never a formula, whatever it starts with
+        if needs_neutraliser(text):
+            cell.quotePrefix = True  # Excel and LibreOffice keep it text when it is edited
+    elif isinstance(value, bool):
+        cell.value = "ja" if value else "nein"
+    elif isinstance(value, int):
+        cell.value = value
+    elif isinstance(value, time):
+        cell.value = value
+        cell.number_format = TIME_FORMAT
+    else:
+        cell.value = value
+        cell.number_format = DATE_FORMAT
 
 
 def _sheet_title(title: str, used: set[str]) -> str:
-    base = (title.translate(SHEET_TITLE_FORBIDDEN).strip("'") or "Tabelle")[:31]
+    base = (title.translate(TO_PICTURE).translate(SHEET_TITLE_FORBIDDEN).strip("'") or "Tabelle")[:31]
     candidate, n = base, 2
     while candidate.casefold() in used:
         suffix = f" ({n})"

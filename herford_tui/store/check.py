@@ -11,7 +11,10 @@ four layers, each only as far as the one before allows:
 3. and 4. every record as a save would check it (``Snapshot.check``, in its words):
    references between records, the single-record rules of ``domain/validation.py`` and
    the rules across records (seat counts, one person twice on one seat, one chair at a
-   time, overlapping meetings).
+   time, overlapping meetings);
+5. beside the file: the audit log's hash chain (``store/audit.py``: a changed, deleted,
+   inserted or cut entry, a missing log) and the DSGVO erasures (an erased person back in
+   the file, an erasure left unfinished; ``store/personal_files.py``).
 """
 
 from __future__ import annotations

@@ -35,6 +35,8 @@ class ErasureResult:
     """Records saved in the database (the placeholder and what mentioned the person)."""
     files: dict[str, int]
     """Per kind of file (``personal_files.KINDS``): how many were cleaned."""
+    unreachable: list[Path] = dataclasses.field(default_factory=list)
+    """Known ``backup --nach`` copies that could not be cleaned (gone, not mounted, unreadable)."""
 
     @property
     def backups_cleaned(self) -> int:
@@ -46,7 +48,14 @@ class ErasureResult:
         text += f", {_count(self.backups_cleaned, 'Sicherung', 'Sicherungen')} bereinigt"
         if self.files.get("copies"):
             text += f", {_count(self.files['copies'], 'Sicherungskopie', 'Sicherungskopien')} bereinigt"
-        return text + "; das Änderungsprotokoll nennt nur noch die Löschung)."
+        text += "; das Änderungsprotokoll nennt nur noch die Löschung)."
+        if self.unreachable:
+            names = ", ".join(str(p) for p in self.unreachable[:3]) + (" …" if len(self.unreachable) > 3 else "")
+            text += (
+                f" Nicht erreichbar: {_count(len(self.unreachable), 'Sicherungskopie', 'Sicherungskopien')} "
+                f"({names}); falls es sie noch gibt, bitte von Hand löschen."
+            )
+        return text
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -107,4 +116,4 @@ def erase_person(store: Store, person_id: int, today: date) -> ErasureResult:
                 personal_files.cancel(job)
             raise
         files = personal_files.finish(job)
-    return ErasureResult(person_id, len(plan.records), files)
+    return ErasureResult(person_id, len(plan.records), files, personal_files.unreachable_copies(store.path))

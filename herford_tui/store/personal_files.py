@@ -148,8 +148,8 @@ def _log_naming(db: Path, person_id: int) -> list[Path]:
 
 
 # -- dated copies (backup --nach) ---------------------------------------------------------------
-def known_copies(db: Path) -> list[Path]:
-    """The ``backup --nach`` copies of this database that still exist (database files)."""
+def listed_copies(db: Path) -> list[Path]:
+    """Every ``backup --nach`` copy ever made of this database (some may be gone or unreachable)."""
     path = copies_list_path(db)
     if not path.exists():
         return []
@@ -157,14 +157,35 @@ def known_copies(db: Path) -> list[Path]:
         listed = json.loads(read_regular_file(path)[0])
     except (StoreError, ValueError):
         return []
-    return [Path(p) for p in listed if isinstance(p, str) and Path(p).exists()]
+    return [Path(p) for p in listed if isinstance(p, str)] if isinstance(listed, list) else []
+
+
+def known_copies(db: Path) -> list[Path]:
+    """The ``backup --nach`` copies of this database that exist now (database files)."""
+    return [p for p in listed_copies(db) if p.exists()]
+
+
+def unreachable_copies(db: Path) -> list[Path]:
+    """Listed copies the erasure could not clean: gone (deleted, or on a drive not mounted now)
+    or unreadable. The erasure's summary names them so that nobody believes they are clean."""
+    return [p for p in listed_copies(db) if not p.parent.exists() or (p.exists() and _load(p) is None)]
+
+
+def _forget_deleted_copies(file: DatabaseFile) -> None:
+    """Copies whose folder is there but the file not were deleted (a clean-up job): off the list.
+    A missing folder may be a drive not mounted now: those stay listed (and are reported)."""
+    listed = listed_copies(file.path)
+    kept = [p for p in listed if p.exists() or not p.parent.exists()]
+    if kept != listed:
+        payload = json.dumps([str(p) for p in kept], ensure_ascii=False).encode()
+        write_atomic(copies_list_path(file.path), payload, mode=file.file_mode(), group_of=file.path)
 
 
 def remember_copy(file: DatabaseFile, copy: Path) -> None:
     """Add a copy to the list (under the lock): the erasure reaches it from then on."""
     path = copies_list_path(file.path)
     with file.locked():
-        listed = [str(p) for p in known_copies(file.path)]
+        listed = [str(p) for p in listed_copies(file.path)]  # also those not reachable now
         if str(copy) not in listed:
             listed.append(str(copy))
         write_atomic(path, json.dumps(listed, ensure_ascii=False).encode(), mode=file.file_mode(), group_of=file.path)
@@ -178,6 +199,7 @@ def _copy_paths(db: Path) -> list[Path]:
 
 
 def _erase_copies(job: Erasure) -> int:
+    _forget_deleted_copies(job.file)
     changed = 0
     for copy in known_copies(job.file.path):
         data = _load(copy)
@@ -185,7 +207,9 @@ def _erase_copies(job: Erasure) -> int:
             continue
         log = audit.log_files(copy)
         cleaned = scrub_data(data, job.person_id, job.needles, job.day)
-        if log and audit.erase_person(copy, job.person_id, job.needles, dry_run=True).entries:
+        if log and (cleaned != data or audit.erase_person(copy, job.person_id, job.needles, dry_run=True).entries):
+            # re-chained even if only the copy's database changes: a rerun after a kill between the
+            # two writes then still gives the copy the head of its log
             erased = audit.erase_person(copy, job.person_id, job.needles, up_to=audit.version_of(data))
             audit.stamp_data(cleaned, audit.version_of(data), erased.head)
             changed += len(log)

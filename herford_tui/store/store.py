@@ -24,10 +24,11 @@ from tinydb.table import Document
 from herford_tui.domain import Record, Snapshot, ValidationError
 from herford_tui.domain.deletion import referring
 from herford_tui.domain.duplicates import EVERY, NOTHING, Confirmed, check_confirmed
+from herford_tui.domain.models import Membership
 from herford_tui.domain.plans import Follow
-from herford_tui.domain.validation import text_length_problems
+from herford_tui.domain.validation import Problem, text_length_problems
 from herford_tui.store import audit, migrations
-from herford_tui.store.codec import TABLES, TYPES, DecodeError, decode, encode, table_of
+from herford_tui.store.codec import LABELS, TABLES, TYPES, DecodeError, decode, encode, table_of
 from herford_tui.store.errors import (
     ConflictError,
     CorruptFileError,
@@ -419,6 +420,47 @@ class Store:
             changes.saved.extend(dataclasses.replace(r) for r in saved)
             return saved
 
+    def save_import(
+        self,
+        inserts: Sequence[Record],
+        updates: Sequence[Record],
+        base: Snapshot | None = None,
+        *,
+        cancel: threading.Event | None = None,
+        on_wait: Callable[[], None] | None = None,
+    ) -> list[Record]:
+        """Write a checked import in one short transaction: all of it, or nothing.
+
+        ``inserts`` are new records: with the id of the file's ``Nr.`` (kept, so an export
+        imported into a new database keeps its numbers; refused when the number was ever
+        handed out here) or a provisional negative id (a new number; a deputy pointing at a
+        provisional id points at the new one). ``updates`` carry the revision they were read
+        in (``ConflictError`` when a colleague saved one meanwhile). ``base`` is the snapshot
+        the plan was checked against: when the file is still that version nothing is checked
+        again; otherwise every planned record is checked against the data as it is now.
+        The checking of thousands of rows happens before, without the lock.
+        """
+        for record in (*inserts, *updates):
+            problems = text_length_problems(record)
+            if problems:
+                raise ValidationError(problems)
+        with self._transaction(cancel, on_wait) as (db, snapshot, changes), gc_paused():
+            if snapshot is not base:
+                view = snapshot.with_changes([*inserts, *updates])
+                for record in (*inserts, *updates):
+                    problems = view.check(record)
+                    if problems:
+                        raise ValidationError(problems)
+            saved = _insert_numbered(db, inserts)
+            new_id = {old.id: new.id for old, new in zip(inserts, saved, strict=True)}
+            renumbered = [_follow_ids(r, new_id) for r in saved]
+            if renumbered != saved:  # a deputy of a membership numbered just now
+                saved = _update_docs(db, renumbered, same_rev=True)
+            updated = _update_docs(db, [_follow_ids(r, new_id) for r in updates])
+            result = [*saved, *updated]
+            changes.saved.extend(dataclasses.replace(r) for r in result)
+            return result
+
 
 @dataclasses.dataclass
 class _Changes:
@@ -482,6 +524,79 @@ def _insert(db: TinyDB, records: Sequence[R]) -> list[R]:
         db.table(table).insert_multiple(docs)
     meta.update({"counters": counters}, doc_ids=[1])
     return list(records)
+
+
+def _insert_numbered(db: TinyDB, records: Sequence[Record]) -> list[Record]:
+    """Insert new records: an id above 0 is kept (never one handed out before, see ``_insert``),
+    the others get the next free ids."""
+    copies = [dataclasses.replace(r) for r in records]
+    numbered = [r for r in copies if r.id > 0]
+    fresh = [r for r in copies if r.id <= 0]
+    meta = db.table(META)
+    head = meta.get(doc_id=1)
+    assert isinstance(head, dict), "the meta table is checked when the file is read"
+    counters = dict(head.get("counters", {}))
+    storage = _touched(db)
+    for table in {table_of(r) for r in numbered}:
+        counters[table] = max(counters.get(table, 0), storage.highest_id(table))
+    for record in numbered:
+        table = table_of(record)
+        label = LABELS[table][0]
+        if storage.image.doc(table, str(record.id)) is not None:
+            raise ValidationError([Problem("id", f"{label} Nr. {record.id} gibt es hier schon.")])
+        if record.id <= counters.get(table, 0):
+            message = (
+                f"{label} Nr. {record.id} war hier schon vergeben (gelöscht): bitte in dieser Zeile die Nr. "
+                "leeren, dann wird sie neu angelegt."
+            )
+            raise ValidationError([Problem("id", message)])
+    now = _now()
+    by_table: dict[str, list[Document]] = {}
+    for record in numbered:
+        table = table_of(record)
+        record.rev = 1
+        by_table.setdefault(table, []).append(Document(encode(record) | {"created": now, "modified": now}, record.id))
+    for table, docs in by_table.items():
+        counters[table] = max(counters.get(table, 0), *(int(d.doc_id) for d in docs))
+        db.table(table).insert_multiple(docs)
+    if numbered:
+        meta.update({"counters": counters}, doc_ids=[1])
+    if fresh:
+        _insert(db, fresh)
+    order = {id(r): i for i, r in enumerate(copies)}
+    return sorted([*numbered, *fresh], key=lambda r: order[id(r)])
+
+
+def _follow_ids(record: R, new_id: dict[int, int]) -> R:
+    """``record`` pointing at the final ids of records inserted under provisional ones."""
+    if isinstance(record, Membership) and record.deputy_of is not None and record.deputy_of in new_id:
+        return cast(R, dataclasses.replace(record, deputy_of=new_id[record.deputy_of]))
+    return record
+
+
+def _update_docs(db: TinyDB, records: Sequence[Record], *, same_rev: bool = False) -> list[Record]:
+    """Replace stored records in one go (TinyDB's ``update`` re-reads its table per call).
+
+    ``ConflictError`` when one was saved by a colleague since it was read. ``same_rev``:
+    records inserted in this transaction, corrected, not a new revision.
+    """
+    storage = _touched(db)
+    now = _now()
+    saved: list[Record] = []
+    for record in records:
+        table, key = table_of(record), str(record.id)
+        storage.load(table, key)
+        current = storage.data.get(table, {}).get(key)
+        if current is None:
+            raise ConflictError(record, None)
+        if current.get("rev", 0) != record.rev:
+            raise ConflictError(record, decode(type(record), current, doc_id=record.id))
+        result = record if same_rev else dataclasses.replace(record, rev=record.rev + 1)
+        storage.data[table][key] = encode(result) | {"created": current.get("created", ""), "modified": now}
+        saved.append(result)
+    if records:
+        storage.dirty = True
+    return saved
 
 
 def _fast_load(raw: bytes, previous: tuple[FileImage, Snapshot] | None) -> tuple[FileImage, Snapshot] | None:

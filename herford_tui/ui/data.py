@@ -50,6 +50,9 @@ class WriteJob:
     """Delete even though a colleague changed the record since it was shown."""
     confirmed: Confirmed = NOTHING
     """The likely duplicates the user was warned about and saves anyway (``Store.save_all``)."""
+    imported: tuple[tuple[Record, ...], Snapshot] | None = None
+    """An import: (the changed records, the snapshot it was checked against); ``items`` are the
+    new records (``Store.save_import``)."""
 
 
 class DataMixin(_AppBase):
@@ -167,6 +170,10 @@ class DataMixin(_AppBase):
             record = job.items[0]
             assert not callable(record)
             saved: list[Record] = [self.store.delete(record, force=job.force, cancel=cancel, on_wait=on_wait)]
+        elif job.imported is not None:
+            inserts = [item for item in job.items if not callable(item)]
+            updates, base = job.imported
+            saved = self.store.save_import(inserts, updates, base, cancel=cancel, on_wait=on_wait)
         else:
             saved = self.store.save_all(job.items, confirmed=job.confirmed, cancel=cancel, on_wait=on_wait)
         return saved, self.store.snapshot()
@@ -184,6 +191,10 @@ class DataMixin(_AppBase):
                 done([item for item in items if not callable(item)])
             return
         self._write_in_background(WriteJob(items), done)
+
+    def save_import(self, inserts: list[Record], updates: list[Record], base: Snapshot, done: DoneAll) -> None:
+        """A checked import in one short write (``Store.save_import``); the outcome is a notification."""
+        self._write_in_background(WriteJob(list(inserts), imported=(tuple(updates), base)), done)
 
     def _already_stored(self, items: list[Record | Follow]) -> bool:
         if self.snapshot is None or any(callable(item) or not item.id for item in items):

@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
 
 from herford_tui.domain import Record
 from herford_tui.exchange.importing import KIND_LABEL, KINDS, ImportPlan, plan_import
-from herford_tui.exchange.tabular import TableError, read_table
+from herford_tui.exchange.tabular import TableError, read_tables
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
@@ -28,9 +28,12 @@ def report_text(plan: ImportPlan) -> str:
     if plan.problems:
         lines.append(f"{len(plan.problems)} Fehler. Nichts wird importiert; bitte die Datei berichtigen.")
     elif plan.records:
-        lines.append(f"In Ordnung: {len(plan.records)} {what} bereit zum Import ({len(plan.duplicates)} doppelt).")
+        counts = f"{len(plan.inserts)} neu, {len(plan.updates)} geändert, {plan.unchanged} unverändert"
+        lines.append(
+            f"In Ordnung: {len(plan.records)} {what} bereit zum Import ({counts}, {len(plan.duplicates)} doppelt)."
+        )
     else:
-        lines.append(f"Nichts zu importieren ({len(plan.duplicates)} doppelt).")
+        lines.append(f"Nichts zu ändern ({plan.unchanged} unverändert, {len(plan.duplicates)} doppelt).")
     return "\n".join(lines)
 
 
@@ -95,17 +98,17 @@ class ImportScreen(HerfordAccess, ModalScreen[int | None]):
     def _check(self, kind: str, path: Path, inputs: tuple[str, str]) -> None:
         app = self.herford
         try:
-            table = read_table(path)
+            tables = read_tables(path)
         except TableError as exc:
             self.app.call_from_thread(self._report, str(exc))
             return
         bar = self.query_one("#import-progress", ProgressBar)
-        self.app.call_from_thread(self._start_progress, len(table.rows))
+        self.app.call_from_thread(self._start_progress, sum(len(t.rows) for t in tables))
         snapshot = app.snapshot
         if snapshot is None:
             self.app.call_from_thread(self._report, "Die Daten sind noch nicht geladen.")
             return
-        plan = plan_import(kind, table, snapshot, lambda n: self.app.call_from_thread(bar.advance, n))
+        plan = plan_import(kind, tables, snapshot, lambda n: self.app.call_from_thread(bar.advance, n))
         self.app.call_from_thread(self._checked_plan, plan, inputs)
 
     def _start_progress(self, total: int) -> None:
@@ -127,7 +130,8 @@ class ImportScreen(HerfordAccess, ModalScreen[int | None]):
         def done(saved: list[Record]) -> None:
             self.dismiss(len(saved))
 
-        self.herford.save_records(plan.items(), done=done)
+        assert plan.base is not None
+        self.herford.save_import(plan.inserts, plan.updates, plan.base, done)
 
     def _report(self, text: str) -> None:
         self.query_one("#report", Static).update(plain(text, keep_newlines=True))

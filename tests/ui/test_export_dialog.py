@@ -31,7 +31,7 @@ async def test_export_rosters_to_xlsx_and_ask_before_overwriting(world, tmp_path
         assert await wait_for(pilot, lambda: not isinstance(app.screen, ExportScreen))
         book = load_workbook(target)
         assert "Lenkungskreis" in book.sheetnames
-        names = {row[2] for row in book["Lenkungskreis"].iter_rows(min_row=2, values_only=True)}
+        names = {row[5] for row in book["Lenkungskreis"].iter_rows(min_row=2, values_only=True)}  # Nachname
         assert {"Mustermann", "Beispiel", "Probe", "Test"} <= names
         written = target.read_bytes()
 

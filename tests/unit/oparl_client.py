@@ -7,7 +7,7 @@ Every object (embedded ones too) is validated against the official OParl 1.1 sch
 from __future__ import annotations
 
 import json
-import socket
+import selectors
 import subprocess
 import sys
 import time
@@ -136,12 +136,6 @@ def _is_list(url: str) -> bool:
                     "files", "papers")  # fmt: skip
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def wait_for(condition: Callable[[], bool], what: str, deadline: float = 120) -> None:
     """Poll ``condition`` (a state only the action under test brings about) with a generous deadline."""
     end = time.monotonic() + deadline
@@ -150,17 +144,43 @@ def wait_for(condition: Callable[[], bool], what: str, deadline: float = 120) ->
         time.sleep(0.05)
 
 
+def first_line(process: subprocess.Popen, deadline: float = 180) -> str:
+    """The first line the process prints (it prints it only when it serves), or "" at the deadline."""
+    assert process.stdout is not None
+    ready = selectors.DefaultSelector()
+    ready.register(process.stdout, selectors.EVENT_READ)
+    found = ready.select(timeout=deadline)
+    ready.close()
+    return process.stdout.readline() if found else ""
+
+
 def start_endpoint(db: Path, *args: str) -> tuple[subprocess.Popen, str]:
-    """``herford-tui oparl`` on a free loopback port; returns the process and the system URL it names."""
+    """``herford-tui oparl --port 0`` (the system picks a free port: no race with other tests);
+    returns the process and the system URL it names."""
     process = subprocess.Popen(
         [sys.executable, "-m", "herford_tui", "oparl", "--db", str(db), "--port", "0", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    line = process.stdout.readline() if process.stdout else ""  # printed once the first export is built
+    line = first_line(process)  # printed once the first export is built and the socket listens
     if "/system" not in line:
         process.kill()
         raise AssertionError(f"endpoint did not start: {line}{process.stderr.read() if process.stderr else ''}")
     url = next(word for word in line.split() if word.endswith("/system"))
     return process, url
+
+
+def start_http_server(folder: Path) -> tuple[subprocess.Popen, int]:
+    """``python -m http.server 0`` serving ``folder``; returns the process and the port it took."""
+    process = subprocess.Popen(
+        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    line = first_line(process)  # "Serving HTTP on 127.0.0.1 port 43817 (http://127.0.0.1:43817/) ..."
+    if " port " not in line:
+        process.kill()
+        raise AssertionError(f"http.server did not start: {line!r}")
+    return process, int(line.split(" port ", 1)[1].split()[0])

@@ -215,3 +215,21 @@ def test_plan_clears_notes_of_own_memberships_only():
     assert [type(r).__name__ for r in plan.records] == ["Person", "Membership"]
     assert plan.records[1].notes == ""
     assert disclosure(Snapshot(persons={1: plan.records[0]}), 1, TODAY).person.family_name == PLACEHOLDER
+
+
+def test_auskunft_finds_the_person_as_guest_by_whole_name_only():
+    from herford_tui.domain import Snapshot
+
+    anna = Person(id=1, given_name="Anna", family_name="Bartels")
+    meeting = Meeting(id=1, committee_id=1, date=date(2026, 3, 12), guests=["Johanna Bartels", "bartels, anna (Gast)"])
+    report = disclosure(Snapshot(persons={1: anna}, meetings={1: meeting}), 1, TODAY)
+    assert [g["eintrag"] for g in report.guest] == ["bartels, anna (Gast)"]
+
+
+def test_auskunft_text_shows_escapes_literally_and_keeps_line_breaks_of_notes():
+    from herford_tui.domain import Snapshot
+
+    p = Person(id=1, given_name="Anna", family_name="Bartels\x1b]0;x\x07", notes="Zeile 1\nZeile 2")
+    text = disclosure(Snapshot(persons={1: p}), 1, TODAY).as_text()
+    assert "\x1b" not in text and "\x07" not in text
+    assert "Zeile 1\nZeile 2" in text

@@ -88,7 +88,9 @@ def test_duplicates_of_existing_records_are_reported_not_doubled(runner: CliRunn
     orgs.write_text(ORG_HEADER + "MUELLER-SCHULE;Schule;Buende;;;;;\n", encoding="utf-8")
     result = run(runner, store.path, "import", "organisationen", str(orgs))
     assert "Doppelt: Zeile 2: „Müller-Schule“ (Bünde) gibt es schon" in result.output
-    assert "0 Organisationen importiert, 1 doppelt übersprungen." in result.output
+    assert "Nichts zu ändern: 0 Organisationen neu angelegt, 0 geändert, 0 unverändert, 1 doppelt übersprungen." in (
+        result.output
+    )
 
 
 def test_dry_run_saves_nothing(runner: CliRunner, store: Store, tmp_path: Path):
@@ -97,7 +99,7 @@ def test_dry_run_saves_nothing(runner: CliRunner, store: Store, tmp_path: Path):
         runner, store.path, "import", "organisationen", str(ROOT / "data" / "beispiel-organisationen.csv"), "--dry-run"
     )
     assert result.exit_code == 0, result.output
-    assert "Probelauf: 3 Organisationen würden importiert" in result.output
+    assert "Probelauf: 3 Organisationen würden neu angelegt" in result.output
     assert store.path.read_bytes() == before
 
 

@@ -17,7 +17,7 @@ from herford_tui.exchange import oparl
 from herford_tui.store import Store
 from herford_tui.store.demo import write_demo
 from herford_tui.store.stamps import snapshot_with_stamps
-from tests.unit.oparl_client import embedded, free_port, get, links, validate, wait_for, walk
+from tests.unit.oparl_client import embedded, get, links, start_http_server, validate, wait_for, walk
 from tests.unit.test_oparl_endpoint import make_db
 
 BASE = "https://oparl.example.org/herford"
@@ -133,18 +133,13 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, dict[str, int]]]:
     db = tmp_path / "db.json"
     ids = make_db(db)
     out = tmp_path / "www"
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/oparl"
-    args = ["export", "oparl", "--db", str(db), "--out", str(out / "oparl"), "--base-url", base, "--oeffentlich"]
     out.mkdir()
-    done = subprocess.run([sys.executable, "-m", "herford_tui", *args], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(out)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server, port = start_http_server(out)  # first: the export's base URL names its port
     try:
+        base = f"http://127.0.0.1:{port}/oparl"
+        args = ["export", "oparl", "--db", str(db), "--out", str(out / "oparl"), "--base-url", base, "--oeffentlich"]
+        done = subprocess.run([sys.executable, "-m", "herford_tui", *args], capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
         wait_for(lambda: _answers(f"{base}/system.json"), "http.server to answer")
         yield db, base, ids
     finally:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterator
-from datetime import date, time
+from datetime import date
 from pathlib import Path
 
 import orjson
 import pytest
 
 from herford_tui.domain.deletion import referring
-from herford_tui.domain.models import Attendance, Decision, DecisionResult, Meeting, MeetingAttendance, Person
+from herford_tui.domain.models import Attendance, Decision, DecisionResult, MeetingAttendance
 from herford_tui.store import Store
 from herford_tui.store.demo import write_demo
 from herford_tui.store.files import encode_json
@@ -188,4 +188,17 @@ def test_publication_mode_is_the_default(database):
         process.wait(timeout=60)
 
 
-_ = (Meeting, Person, time)
+def test_a_damaged_file_is_reported_and_the_server_stays_up(tmp_path: Path):
+    path = tmp_path / "db.json"
+    write_demo(Store(path, backups=0).open(), size="small", seed=3)
+    process, url = start_endpoint(path)
+    try:
+        good = path.read_bytes()
+        path.write_bytes(b'{"meta": {"1": ')  # a colleague's editor wrote half a file
+        status, _, body = get(url)
+        assert status == 503 and json.loads(body)["error"]
+        path.write_bytes(good)
+        assert get(url)[0] == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=60)

@@ -23,6 +23,7 @@ from herford_tui.store import Store
 from herford_tui.store import personal_files as pf
 from herford_tui.store.check import check_file
 from herford_tui.store.erasure import erase_person
+from herford_tui.store.files import DatabaseFile
 
 GIVEN, FAMILY = "Quirina", "Zwiebelhüter"
 NAME = f"{GIVEN} {FAMILY}"
@@ -171,6 +172,9 @@ def test_every_file_after_a_workflow_belongs_to_a_registered_kind(workflow):
     db = store.path
     unaccounted = [p.name for p in db.parent.rglob("*") if p.is_file() and pf.kind_of(db, p) is None]
     assert unaccounted == []
+    stray = db.with_name(db.name + ".neu")  # what a new feature might write: claimed by no kind
+    stray.write_text("{}")
+    assert pf.kind_of(db, stray) is None
 
 
 def test_restore_of_an_older_backup_keeps_the_person_erased(workflow, runner: CliRunner):
@@ -196,8 +200,13 @@ def test_restore_of_a_copy_older_than_the_erasure_keeps_the_person_erased(workfl
     copy = next(p for p in elsewhere.iterdir() if p.suffix == ".json")
     kept = tmp_path / "alte-kopie.json"
     kept.write_bytes(copy.read_bytes())  # a copy the program does not know of
-    cli(runner, "person", "loeschen", str(person.id), "--ja", "--db", str(db))
+    gone = tmp_path / "usb-stick" / "herford-alt.json"  # listed, on a drive not mounted now
+    pf.remember_copy(DatabaseFile(db), gone)
+    out = cli(runner, "person", "loeschen", str(person.id), "--ja", "--db", str(db))
+    assert f"Nicht erreichbar: 1 Sicherungskopie ({gone})" in out
     assert hits(elsewhere) == []  # the known copy is cleaned with the rest
+    report = check_file(copy)  # its log re-chained, its database given the new head
+    assert report.ok, report.lines()
     cli(runner, "restore", "--aus", str(kept), "--ja", "--db", str(db))
     assert Store(db).open().snapshot().persons[person.id].erased_on is not None
     assert hits(db.parent) == []

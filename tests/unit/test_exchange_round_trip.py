@@ -1,0 +1,296 @@
+"""Exchange round trips: export CSV and XLSX → import into a new database → export again gives the
+same rows; importing the same files again (or into the database they came from) changes nothing.
+
+On the x1 demo (namesakes included) through the CLI, and as a property over generated data with
+namesakes, umlauts, hostile text and empty optional fields, for both formats.
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from herford_tui.cli import main
+from herford_tui.domain import (
+    AgendaItem,
+    Attendance,
+    Committee,
+    Decision,
+    Meeting,
+    MeetingAttendance,
+    MeetingStatus,
+    Membership,
+    Organisation,
+    OrgType,
+    Person,
+    Role,
+    Seat,
+    Task,
+)
+from herford_tui.domain.models import MUNICIPALITIES
+from herford_tui.exchange import exports
+from herford_tui.exchange.importing import plan_import
+from herford_tui.exchange.tabular import Sheet, csv_bytes, decode_text, parse_csv, read_xlsx, xlsx_bytes
+from herford_tui.store import Store
+from herford_tui.store.demo import write_demo
+
+# (export WAS, import ART) in the order an empty database takes them
+ORDER = (
+    ("organisationen", "organisationen"),
+    ("personen", "personen"),
+    ("gremiendaten", "gremiendaten"),
+    ("gremien", "mitgliedschaften"),
+    ("sitzungen", "sitzungen"),
+)
+
+
+@pytest.fixture(scope="module")
+def x1(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("x1") / "x1.json"
+    write_demo(Store(path, backups=0).open(), size="x1", seed=1)
+    return path
+
+
+def run(runner: CliRunner, db: Path, *args: str):
+    yes = ["--ja"] if args[0] == "import" and "--dry-run" not in args else []  # no terminal to ask
+    return runner.invoke(main, [*args, *yes, "--db", str(db)], catch_exceptions=False)
+
+
+def _export_all(runner: CliRunner, db: Path, folder: Path, fmt: str) -> dict[str, Path]:
+    folder.mkdir(exist_ok=True)
+    files = {}
+    for what, _ in ORDER:
+        out = folder / f"{what}.{fmt}"
+        result = run(runner, db, "export", fmt, what, "--verlauf", "--out", str(out))
+        assert result.exit_code == 0, result.output
+        files[what] = out
+    return files
+
+
+def _rows(path: Path) -> list:
+    if path.suffix == ".csv":
+        return [path.read_bytes()]
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    return [(ws.title, list(ws.iter_rows(values_only=True))) for ws in book.worksheets]
+
+
+@pytest.mark.slow  # ~1-2 min each: five exports and fifteen imports of the x1 demo
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_x1_round_trip_through_a_new_database(x1: Path, runner: CliRunner, tmp_path: Path, fmt: str):
+    first = _export_all(runner, x1, tmp_path / "a", fmt)
+    fresh = tmp_path / "neu.json"
+    for what, kind in ORDER:
+        result = run(runner, fresh, "import", kind, str(first[what]))
+        assert result.exit_code == 0, result.output
+        assert "0 geändert" in result.output
+    snap, before = Store(fresh).snapshot(), Store(x1).snapshot()
+    assert (len(snap.persons), len(snap.memberships), len(snap.meetings)) == (3000, 6000, 2000)
+    assert snap.persons == {k: _same_rev(v, snap.persons[k]) for k, v in before.persons.items()}
+    second = _export_all(runner, fresh, tmp_path / "b", fmt)
+    for what, _ in ORDER:
+        assert _rows(second[what]) == _rows(first[what]), what
+    # The same files again, into the new database and into the one they came from: nothing to do.
+    for db in (fresh, x1):
+        written = db.read_bytes()
+        for what, kind in ORDER:
+            result = run(runner, db, "import", kind, str(first[what]))
+            assert result.exit_code == 0, result.output
+            assert "Nichts zu ändern: 0 " in result.output and " 0 geändert" in result.output, result.output
+        assert db.read_bytes() == written
+
+
+def _same_rev(record, other):
+    import dataclasses
+
+    return dataclasses.replace(record, rev=other.rev)
+
+
+def test_mitgliedschaften_reads_every_sheet_of_a_gremien_workbook(runner: CliRunner, tmp_path: Path):
+    small = tmp_path / "small.json"
+    write_demo(Store(small, backups=0).open(), size="small", seed=1)
+    out = tmp_path / "gremien.xlsx"
+    assert run(runner, small, "export", "xlsx", "gremien", "--out", str(out)).exit_code == 0
+    result = run(runner, small, "import", "mitgliedschaften", str(out), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Tabellenblätter" in result.output
+    snap, today = Store(small).snapshot(), date.today()
+    current = sum(len(snap.memberships_of(c.id, today)) for c in snap.active_committees())
+    assert current > 40 and f"Nichts zu ändern: 0 Mitgliedschaften neu angelegt, 0 geändert, {current} unverändert" in (
+        result.output
+    )
+
+
+def test_a_changed_cell_updates_only_that_record(store: Store, runner: CliRunner, tmp_path: Path):
+    person = store.save(Person(given_name="Ida", family_name="Import", phone="05221 1"))
+    out = tmp_path / "p.csv"
+    assert run(runner, store.path, "export", "csv", "personen", "--out", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8-sig").replace("05221 1", "05221 2")
+    out.write_text(text, encoding="utf-8")
+    result = run(runner, store.path, "import", "personen", str(out))
+    assert result.exit_code == 0 and "0 Personen neu angelegt, 1 geändert" in result.output, result.output
+    saved = Store(store.path).snapshot().persons[person.id]
+    assert saved.phone == "05221 2" and saved.rev == person.rev + 1
+
+
+# -- the property: generated data, both formats ---------------------------------------------------
+HOSTILE = "=+-@'\"; ,\n\t\x1b\x07\x00\u202e\u200b[/b]#ÄÖÜäöüß"
+text = st.text(alphabet=st.sampled_from(string.ascii_letters + "äöüßÄÖÜ é" + HOSTILE), max_size=12).map(str.strip)
+name = st.text(alphabet=st.sampled_from("AaBbMmÜüöß =+-@'\x1b"), min_size=1, max_size=8).map(str.strip).filter(bool)
+mail = st.sampled_from(["", "a@example.org", "b.mueller@example.org"])
+phone = st.sampled_from(["", "+49 5221 13-0", "05221 1234", "-1234"])
+optional_date = st.one_of(st.none(), st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)))
+
+
+@st.composite
+def worlds(draw) -> list:
+    orgs = [
+        Organisation(
+            id=i,
+            name=draw(name),
+            type=draw(st.sampled_from(list(OrgType))),
+            municipality=draw(st.sampled_from(MUNICIPALITIES)),
+            address=draw(text),
+            postal_code=draw(st.sampled_from(["", "32051"])),
+            phone=draw(phone),
+            email=draw(mail),
+            notes=draw(text),
+            school_form=draw(st.sampled_from(["", "Gymnasium"])),
+        )
+        for i in range(1, draw(st.integers(1, 3)) + 1)
+    ]
+    persons = []
+    for i in range(1, draw(st.integers(1, 5)) + 1):
+        twin = persons and draw(st.booleans())
+        persons.append(
+            Person(
+                id=i,
+                title=draw(text),
+                given_name=persons[-1].given_name if twin else draw(text),
+                family_name=persons[-1].family_name if twin else draw(name),
+                function=draw(text),
+                organisation_id=draw(st.sampled_from([None, *(o.id for o in orgs)])),
+                email=draw(mail),
+                phone=draw(phone),
+                notes=draw(text),
+            )
+        )
+    seats = [Seat(key=f"s{i}", label=draw(name), group=draw(text), count=None) for i in range(1, 3)]
+    committee = Committee(
+        id=1,
+        name="Gremium " + draw(name),
+        short_name=draw(text),
+        purpose=draw(text),
+        rhythm_min=1,
+        rhythm_max=draw(st.integers(1, 12)),
+        rhythm_note=draw(text),
+        seats=seats,
+        quorum=draw(st.one_of(st.none(), st.integers(1, 9))),
+    )
+    memberships = []
+    for i, person in enumerate(persons, start=1):
+        start = draw(st.dates(min_value=date(2020, 1, 1), max_value=date(2026, 1, 1)))
+        memberships.append(
+            Membership(
+                id=i,
+                person_id=person.id,
+                committee_id=committee.id,
+                seat_key=draw(st.sampled_from(["s1", "s2"])),
+                role=draw(st.sampled_from([Role.MITGLIED, Role.GAST])),
+                represents_id=draw(st.sampled_from([None, *(o.id for o in orgs)])),
+                start=start,
+                end=draw(st.sampled_from([None, date(2027, 1, 1)])),
+                notes=draw(text),
+            )
+        )
+    item = AgendaItem(
+        number="1",
+        title=draw(name),
+        public=draw(st.booleans()),
+        responsible_person_id=persons[0].id,
+        notes=draw(text),
+        minutes=draw(text),
+        decisions=[Decision(text=draw(name))],
+        tasks=[Task(what=draw(name), person_id=persons[-1].id, due=draw(optional_date))],
+    )
+    meeting = Meeting(
+        id=1,
+        committee_id=committee.id,
+        date=draw(st.dates(min_value=date(2024, 1, 1), max_value=date(2027, 12, 31))),
+        start_time=draw(st.sampled_from([None, time(17, 30)])),
+        end_time=None,
+        location=draw(text),
+        room=draw(text),
+        status=draw(st.sampled_from(list(MeetingStatus))),
+        agenda=[item],
+        attendance=[MeetingAttendance(person_id=persons[0].id, status=draw(st.sampled_from(list(Attendance)[:3])))],
+        notes=draw(text),
+        guests=draw(st.lists(name, max_size=2)),
+        minutes=draw(text),
+        invitation_sent=draw(optional_date),
+    )
+    return [*orgs, committee, *persons, *memberships, meeting]
+
+
+def _sheets(snapshot) -> dict[str, list[Sheet]]:
+    committees = sorted(snapshot.committees.values(), key=lambda c: c.id)
+    return {
+        "organisationen": [exports.organisations_sheet(snapshot)],
+        "personen": [exports.persons_sheet(snapshot)],
+        "gremiendaten": [exports.committees_sheet(snapshot)],
+        "mitgliedschaften": exports.roster_sheets(snapshot, committees, None),
+        "sitzungen": [exports.meetings_sheet(snapshot, None)],
+    }
+
+
+def _files(snapshot, fmt: str) -> dict[str, bytes]:
+    out = {}
+    for kind, sheets in _sheets(snapshot).items():
+        if fmt == "xlsx":
+            out[kind] = xlsx_bytes(sheets)
+        else:
+            table = exports.combined(sheets, kind)
+            out[kind] = csv_bytes(table.header, table.rows)
+    return out
+
+
+def _tables(raw: bytes, fmt: str):
+    return read_xlsx(raw) if fmt == "xlsx" else [parse_csv(decode_text(raw))]
+
+
+def _content(files: dict[str, bytes], fmt: str) -> dict[str, list]:
+    """What a file says, without the workbook's time stamps."""
+    return {kind: [(t.title, t.header, t.rows) for t in _tables(raw, fmt)] for kind, raw in files.items()}
+
+
+def _import_all(store: Store, files: dict[str, bytes], fmt: str) -> list[int]:
+    """Import every file; the number of records each wrote."""
+    written = []
+    for kind in ("organisationen", "personen", "gremiendaten", "mitgliedschaften", "sitzungen"):
+        plan = plan_import(kind, _tables(files[kind], fmt), store.snapshot())
+        assert plan.ok, [str(p) for p in plan.problems]
+        if not plan.nothing_to_do:
+            store.save_import(plan.inserts, plan.updates, plan.base)
+        written.append(len(plan.records))
+    return written
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(records=worlds(), fmt=st.sampled_from(["csv", "xlsx"]))
+def test_generated_data_round_trips_in_both_formats(tmp_path_factory, records, fmt):
+    folder = tmp_path_factory.mktemp("rt")
+    source = Store(folder / "a.json", backups=0).open(seed={})
+    source.save_many(records)
+    files = _files(source.snapshot(), fmt)
+    target = Store(folder / "b.json", backups=0).open(seed={})
+    _import_all(target, files, fmt)
+    assert _content(_files(target.snapshot(), fmt), fmt) == _content(files, fmt)
+    assert _import_all(target, files, fmt) == [0, 0, 0, 0, 0]  # a second import changes nothing
+    assert _import_all(source, files, fmt) == [0, 0, 0, 0, 0]
