@@ -137,7 +137,7 @@ class Disclosure:
             for label, paths in self.files:
                 lines.append(f"  {label}: {', '.join(paths)}")
         lines += ["", PURPOSE]
-        return "\n".join(printable(line) for line in lines) + "\n"
+        return "\n".join(printable(line, keep_newlines=True) for line in lines) + "\n"
 
 
 def _meeting(row: Mapping[str, Any]) -> str:

@@ -224,3 +224,12 @@ def test_auskunft_finds_the_person_as_guest_by_whole_name_only():
     meeting = Meeting(id=1, committee_id=1, date=date(2026, 3, 12), guests=["Johanna Bartels", "bartels, anna (Gast)"])
     report = disclosure(Snapshot(persons={1: anna}, meetings={1: meeting}), 1, TODAY)
     assert [g["eintrag"] for g in report.guest] == ["bartels, anna (Gast)"]
+
+
+def test_auskunft_text_shows_escapes_literally_and_keeps_line_breaks_of_notes():
+    from herford_tui.domain import Snapshot
+
+    p = Person(id=1, given_name="Anna", family_name="Bartels\x1b]0;x\x07", notes="Zeile 1\nZeile 2")
+    text = disclosure(Snapshot(persons={1: p}), 1, TODAY).as_text()
+    assert "\x1b" not in text and "\x07" not in text
+    assert "Zeile 1\nZeile 2" in text
