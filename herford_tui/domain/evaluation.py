@@ -7,10 +7,11 @@ auswertung`` and the annual report all show what ``evaluate`` returns.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from herford_tui.domain.evaluation_attendance import Rate, attendance_rates, held
+from herford_tui.domain.evaluation_attendance import Rate, Rates, add_meeting, advisory_seats, held
 from herford_tui.domain.fold import sort_key
 from herford_tui.domain.meetings import RhythmCheck, invitation_due, rhythm_check
 from herford_tui.domain.models import Committee, MeetingStatus, Membership, Organisation
@@ -112,21 +113,29 @@ def meeting_figures(snapshot: Snapshot, committee: Committee, year: int, today: 
 
 def vacancies(snapshot: Snapshot, today: date) -> list[Vacancy]:
     """Seats of the active committees with fewer holders today than places, longest open first."""
-    found: list[Vacancy] = []
-    for committee in snapshot.active_committees():
-        members = snapshot.memberships_of(committee.id)
-        for seat in committee.seats:
-            if seat.count is None or seat.advisory:
-                continue
-            holders = [m for m in members if m.seat_key == seat.key and m.role.takes_seat]
-            current = sum(1 for m in holders if m.is_active(today))
-            if current >= seat.count:
-                continue
-            ended = [m.end for m in holders if m.end is not None and m.end < today]
-            since = max(ended) + timedelta(days=1) if ended else None
-            days = (today - since).days if since else None
-            found.append(Vacancy(committee.name, seat.label, seat.count - current, since, days))
+    found = [v for c in snapshot.active_committees() for v in committee_vacancies(snapshot, c, today)]
+    return _longest_open_first(found)
+
+
+def _longest_open_first(found: list[Vacancy]) -> list[Vacancy]:
     return sorted(found, key=lambda v: (v.since is not None, v.since or date.min, sort_key(v.committee)))
+
+
+def committee_vacancies(snapshot: Snapshot, committee: Committee, today: date) -> list[Vacancy]:
+    found: list[Vacancy] = []
+    members = snapshot.memberships_of(committee.id)
+    for seat in committee.seats:
+        if seat.count is None or seat.advisory:
+            continue
+        holders = [m for m in members if m.seat_key == seat.key and m.role.takes_seat]
+        current = sum(1 for m in holders if m.is_active(today))
+        if current >= seat.count:
+            continue
+        ended = [m.end for m in holders if m.end is not None and m.end < today]
+        since = max(ended) + timedelta(days=1) if ended else None
+        days = (today - since).days if since else None
+        found.append(Vacancy(committee.name, seat.label, seat.count - current, since, days))
+    return found
 
 
 def _held_since(mine: list[Membership], current: Membership) -> date | None:
@@ -144,43 +153,61 @@ def _held_since(mine: list[Membership], current: Membership) -> date | None:
 def tenures(snapshot: Snapshot, today: date, limit: int = 10) -> list[Tenure]:
     """Seats held longest by the same person (role changes on the seat do not break the run);
     advisory places are no seats."""
+    found = [t for c in snapshot.active_committees() for t in committee_tenures(snapshot, c, today)]
+    return _longest(found, limit)
+
+
+def _longest(found: list[Tenure], limit: int) -> list[Tenure]:
+    return sorted(found, key=lambda t: (t.since, sort_key(t.name)))[:limit]
+
+
+def committee_tenures(snapshot: Snapshot, committee: Committee, today: date) -> list[Tenure]:
     found: list[Tenure] = []
-    for committee in snapshot.active_committees():
-        advisory = {seat.key for seat in committee.seats if seat.advisory}
-        by_holder: dict[tuple[int, str], list[Membership]] = defaultdict(list)
-        for m in snapshot.memberships_of(committee.id):
-            if m.role.takes_seat and m.seat_key not in advisory:
-                by_holder[(m.person_id, m.seat_key)].append(m)
-        for (person_id, seat_key), mine in by_holder.items():
-            current = next((m for m in mine if m.is_active(today)), None)
-            if current is None:
-                continue
-            since = _held_since(mine, current)
-            person = snapshot.persons.get(person_id)
-            if since is None or person is None:
-                continue
-            seat = committee.seat(seat_key)
-            name = person.full_name or person.sort_name
-            found.append(
-                Tenure(person_id, name, committee.name, seat.label if seat else seat_key, since, (today - since).days)
-            )
-    found.sort(key=lambda t: (t.since, sort_key(t.name)))
-    return found[:limit]
+    advisory = {seat.key for seat in committee.seats if seat.advisory}
+    by_holder: dict[tuple[int, str], list[Membership]] = defaultdict(list)
+    for m in snapshot.memberships_of(committee.id):
+        if m.role.takes_seat and m.seat_key not in advisory:
+            by_holder[(m.person_id, m.seat_key)].append(m)
+    for (person_id, seat_key), mine in by_holder.items():
+        current = next((m for m in mine if m.is_active(today)), None)
+        if current is None:
+            continue
+        since = _held_since(mine, current)
+        person = snapshot.persons.get(person_id)
+        if since is None or person is None:
+            continue
+        seat = committee.seat(seat_key)
+        name = person.full_name or person.sort_name
+        found.append(
+            Tenure(person_id, name, committee.name, seat.label if seat else seat_key, since, (today - since).days)
+        )
+    return found
 
 
 def organisations_without_seat(snapshot: Snapshot, today: date) -> list[Organisation]:
     """Organisations that neither hold nor are represented on a seat of an active committee today."""
-    active = {c.id for c in snapshot.active_committees()}
     seated: set[int] = set()
-    for m in snapshot.memberships.values():
-        if m.committee_id not in active or not m.role.takes_seat or not m.is_active(today):
+    for committee in snapshot.active_committees():
+        seated |= seated_organisations(snapshot, committee, today)
+    return _unseated(snapshot, seated)
+
+
+def _unseated(snapshot: Snapshot, seated: set[int]) -> list[Organisation]:
+    return sorted((o for o in snapshot.organisations.values() if o.id not in seated), key=lambda o: sort_key(o.name))
+
+
+def seated_organisations(snapshot: Snapshot, committee: Committee, today: date) -> set[int]:
+    """Organisations holding or represented on a seat of ``committee`` today."""
+    seated: set[int] = set()
+    for m in snapshot.memberships_of(committee.id):
+        if not m.role.takes_seat or not m.is_active(today):
             continue
         if m.represents_id is not None:
             seated.add(m.represents_id)
         person = snapshot.persons.get(m.person_id)
         if person is not None and person.organisation_id is not None:
             seated.add(person.organisation_id)
-    return sorted((o for o in snapshot.organisations.values() if o.id not in seated), key=lambda o: sort_key(o.name))
+    return seated
 
 
 def task_figures(snapshot: Snapshot, today: date) -> list[TaskFigures]:
@@ -215,25 +242,50 @@ def decisions_by_committee(snapshot: Snapshot, year: int) -> dict[int, int]:
 
 def evaluate(snapshot: Snapshot, year: int, today: date) -> Evaluation:
     """Every figure of ``year``; seats and tasks as they stand on ``today``."""
+    steps = evaluate_steps(snapshot, year, today)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def evaluate_steps(snapshot: Snapshot, year: int, today: date) -> Generator[int, None, Evaluation]:
+    """``evaluate`` in steps: yields the number of committees done so far after each one, returns
+    the evaluation. A caller on an event loop (the Auswertung tab) hands control back between
+    steps; the report's progress bar counts them. At x10 the whole takes seconds."""
     committees = snapshot.active_committees()
     trend = list(range(year - TREND_YEARS + 1, year + 1))
-    rates, org_rates = attendance_rates(snapshot, trend[0], year, today)
+    rates: Rates = (defaultdict(Rate), defaultdict(Rate))
+    found_vacancies: list[Vacancy] = []
+    found_tenures: list[Tenure] = []
+    seated: set[int] = set()
+    figures: list[MeetingFigures] = []
+    for n, committee in enumerate(committees, 1):
+        advisory = advisory_seats(snapshot, committee.id)
+        for meeting in snapshot.meetings_of(committee.id):
+            add_meeting(snapshot, meeting, trend[0], year, today, advisory, rates)
+        figures.append(meeting_figures(snapshot, committee, year, today))
+        found_vacancies += committee_vacancies(snapshot, committee, today)
+        found_tenures += committee_tenures(snapshot, committee, today)
+        seated |= seated_organisations(snapshot, committee, today)
+        yield n
     organisations = [
         (snapshot.organisations[org_id].name, rate)
-        for org_id, rate in org_rates.items()
+        for org_id, rate in rates[1].items()
         if org_id in snapshot.organisations
     ]
     organisations.sort(key=lambda pair: (pair[1].value if pair[1].value is not None else 2.0, sort_key(pair[0])))
     return Evaluation(
         year=year,
         today=today,
-        meetings=[meeting_figures(snapshot, c, year, today) for c in committees],
+        meetings=figures,
         trend_years=trend,
-        attendance={c.id: [rates.get((c.id, y)) for y in trend] for c in committees},
+        attendance={c.id: [rates[0].get((c.id, y)) for y in trend] for c in committees},
         organisations=organisations,
-        vacancies=vacancies(snapshot, today),
-        tenures=tenures(snapshot, today),
-        without_seat=[o.name for o in organisations_without_seat(snapshot, today)],
+        vacancies=_longest_open_first(found_vacancies),
+        tenures=_longest(found_tenures, 10),
+        without_seat=[o.name for o in _unseated(snapshot, seated)],
         tasks=task_figures(snapshot, today),
         decisions=decisions_per_year(snapshot),
         decisions_by_committee=decisions_by_committee(snapshot, year),

@@ -133,35 +133,49 @@ def _recorded(meeting: Meeting) -> bool:
     return bool(meeting.attendance)
 
 
-def attendance_rates(
-    snapshot: Snapshot, first_year: int, last_year: int, today: date
-) -> tuple[dict[tuple[int, int], Rate], dict[int, Rate]]:
+Rates = tuple[dict[tuple[int, int], Rate], dict[int, Rate]]
+"""(committee id, year) → rate, and organisation id → rate of its seats in the last year."""
+
+
+def attendance_rates(snapshot: Snapshot, first_year: int, last_year: int, today: date) -> Rates:
     """(committee id, year) → rate over ``first_year``…``last_year``, and organisation id → rate of its
     seats in ``last_year``; over the held meetings with a recorded attendance, in one pass."""
-    by_committee: dict[tuple[int, int], Rate] = defaultdict(Rate)
-    by_organisation: dict[int, Rate] = defaultdict(Rate)
+    rates: Rates = (defaultdict(Rate), defaultdict(Rate))
     advisory: dict[int, frozenset[str]] = {}
     for meeting in snapshot.meetings.values():
-        if meeting.date is None or not first_year <= meeting.date.year <= last_year:
-            continue
-        if not held(meeting, today) or not _recorded(meeting):
-            continue
-        seats = advisory.get(meeting.committee_id)
-        if seats is None:
-            seats = advisory[meeting.committee_id] = advisory_seats(snapshot, meeting.committee_id)
-        lines = _fill(snapshot, meeting, seats)
-        rate = by_committee[(meeting.committee_id, meeting.date.year)]
-        rate.expected += len(lines)
-        for _, presence, _ in lines:
-            if presence is Presence.SELBST:
-                rate.present += 1
-            elif presence is Presence.VERTRETEN:
-                rate.stood_in += 1
-        if meeting.date.year == last_year:
-            for membership, presence, _ in lines:
-                if (org := organisation_of(snapshot, membership)) is not None:
-                    by_organisation[org].add(presence)
-    return dict(by_committee), dict(by_organisation)
+        if meeting.committee_id not in advisory:
+            advisory[meeting.committee_id] = advisory_seats(snapshot, meeting.committee_id)
+        add_meeting(snapshot, meeting, first_year, last_year, today, advisory[meeting.committee_id], rates)
+    return dict(rates[0]), dict(rates[1])
+
+
+def add_meeting(
+    snapshot: Snapshot,
+    meeting: Meeting,
+    first_year: int,
+    last_year: int,
+    today: date,
+    advisory: frozenset[str],
+    rates: Rates,
+) -> None:
+    """Count one meeting into ``rates`` (dicts that create missing entries) if it is in the years,
+    was held and has a recorded attendance."""
+    if meeting.date is None or not first_year <= meeting.date.year <= last_year:
+        return
+    if not held(meeting, today) or not _recorded(meeting):
+        return
+    lines = _fill(snapshot, meeting, advisory)
+    rate = rates[0][(meeting.committee_id, meeting.date.year)]
+    rate.expected += len(lines)
+    for _, presence, _ in lines:
+        if presence is Presence.SELBST:
+            rate.present += 1
+        elif presence is Presence.VERTRETEN:
+            rate.stood_in += 1
+    if meeting.date.year == last_year:
+        for membership, presence, _ in lines:
+            if (org := organisation_of(snapshot, membership)) is not None:
+                rates[1][org].add(presence)
 
 
 def committee_rates(snapshot: Snapshot, first_year: int, last_year: int, today: date) -> dict[tuple[int, int], Rate]:

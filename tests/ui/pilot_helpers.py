@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from datetime import date
@@ -10,6 +11,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable, Input
+from textual.worker import WorkerCancelled
 
 from herford_tui.app import HerfordApp
 
@@ -21,7 +23,9 @@ SIZE = (80, 24)
 async def settle(app: HerfordApp, pilot: Pilot) -> None:
     """Wait for the save workers (and those they start, e.g. person then membership)."""
     for _ in range(10):
-        await app.workers.wait_for_complete()
+        for worker in list(app.workers):
+            with contextlib.suppress(WorkerCancelled):  # its screen closed meanwhile: done too
+                await worker.wait()
         await pilot.pause()
         if all(worker.is_finished for worker in app.workers):
             return

@@ -1,7 +1,7 @@
 """Bad input shows the German message under its field and writes nothing.
 
 The rules themselves (which input is refused with which words) are unit-tested in
-``tests/unit/test_form_input.py``; these check the way there in each kind of form: the
+``tests/unit/test_form_rules.py``; these check the way there in each kind of form: the
 problem shows under the right field, the form stays open, the file stays as it was."""
 
 from __future__ import annotations

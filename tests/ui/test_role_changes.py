@@ -96,24 +96,6 @@ async def test_change_role_from_a_date_moves_the_deputy_along(world):
     assert (new.seat_key, new.represents_id) == (old.seat_key, old.represents_id)
 
 
-async def test_change_role_before_the_start_is_refused_in_the_form(world):
-    before = world.bytes()
-    app = world.app(open_view="lenkungskreis")
-    async with app.run_test(size=SIZE) as pilot:
-        await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
-        await pilot.press("w", "tab")
-        await replace_text(pilot, "01.01.2024")
-        await pilot.press("ctrl+s")
-        await settle(app, pilot)
-        assert isinstance(app.screen, ChangeRoleForm)
-        assert "vor dem Beginn der Mitgliedschaft (01.03.2024)" in error_text(app, "start")
-        await replace_text(pilot, "31.02.2026")
-        await pilot.press("ctrl+s")
-        await settle(app, pilot)
-        assert "kein Datum" in error_text(app, "start")
-    assert world.bytes() == before
-
-
 async def test_a_second_chair_is_refused_with_the_current_chair_named(world):
     before = world.bytes()
     app = world.app(open_view="lenkungskreis")

@@ -10,9 +10,9 @@ from datetime import date, time
 from functools import partial
 
 from meeting_helpers import grid_focused
-from pilot_helpers import SIZE, goto_row, roster_ready, settle, wait_for
+from pilot_helpers import SIZE, goto_row, roster_ready, screen_text, settle, wait_for
 from textual.widgets import DataTable, Input
-from typing_order import burst, field_values, keys, slowly
+from typing_order import burst, field_values, key_event, keys, slowly
 
 from herford_tui.domain import Meeting
 from herford_tui.ui.committees.committee_form import CommitteeForm
@@ -162,3 +162,31 @@ async def test_an_organisation_typed_in_full_is_saved_without_picking(world):
         await settle(app, pilot)
     jana = next(p for p in world.read().persons.values() if p.family_name == "Schäfer")
     assert jana.organisation_id == world.org["Kreis Herford"]
+
+
+async def test_keys_after_ctrl_s_wait_until_the_form_is_saved_and_closed(world):
+    """A form closes only once its save is on disk: the keys typed behind Ctrl+S go to the list
+    the form returns to (the second ``a`` opens a new form), not into the closing form. A
+    colleague holds the lock meanwhile, so the save surely takes longer than the typing."""
+    from filelock import FileLock
+
+    app = world.app(open_view="organisationen")
+    async with app.run_test(size=SIZE) as pilot:
+        await _directory(pilot)
+        colleague = FileLock(str(world.path) + ".lock", thread_local=False)
+        colleague.acquire()
+        try:
+            for key in keys("a", "Testschule Eins", "<ctrl+s>", "a", "Testschule Zwei", "<ctrl+s>"):
+                event = key_event(key)
+                event.set_sender(app)
+                app.post_message(event)
+            assert await wait_for(pilot, lambda: "Wartet auf die Datenbank" in screen_text(app))
+            form = app.screen
+            assert isinstance(form, OrganisationForm)
+            assert form.query_one("#name", Input).value == "Testschule Eins"  # nothing typed into it
+        finally:
+            colleague.release()
+        assert await wait_for(pilot, lambda: not app._held_input and not isinstance(app.screen, OrganisationForm))
+        await settle(app, pilot)
+    names = {o.name for o in world.read().organisations.values()}
+    assert {"Testschule Eins", "Testschule Zwei"} <= names

@@ -11,7 +11,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from pilot_helpers import wait_for
 from textual import events
 from textual.app import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
@@ -50,8 +49,7 @@ async def burst(pilot: Pilot, sequence: Iterable[str]) -> None:
         event.set_sender(app)
         app.post_message(event)
     await pilot.pause()
-    assert await wait_for(pilot, lambda: not getattr(app, "_held_input", None))
-    await settled(app)
+    await app.keys_handled()  # type: ignore[attr-defined]
     await pilot.pause()
 
 

@@ -10,34 +10,42 @@ than the next keys are routed. (Textual issue #6605 describes the bubbling part.
 
 So the App holds every key (and paste) that arrives and lets the next one go only when
 the previous one has been handled completely: the key itself and every message it caused
-(a focus change, a picked suggestion, a new screen composed and focused). That is the
-state in which a slowly typed key would have arrived, so a burst gives what slow typing
-gives. Nothing waits for time: the App waits for the queues to drain.
+(a focus change, a picked suggestion, a new screen composed and focused), and a save it
+started (a form closes only once its save is on disk). That is the state in which a slowly
+typed key would have arrived, so a burst gives what slow typing gives. Nothing waits for
+time: the App waits for the queues to drain and for the save's worker.
+
+Some keys overtake a running save: Esc (it gives up waiting for a colleague's lock, as the
+status line offers) and the App's priority keys such as Strg+Q.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections import deque
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.message_pump import MessagePump
+from textual.worker import Worker
 
 if TYPE_CHECKING:
     from textual.app import App
 
-GIVE_UP = 2.0
+GIVE_UP = 10.0
 """Seconds after which a held key goes on anyway: a handler that never returns (a bug) must
-not take the keyboard with it. A settled UI answers in a few milliseconds."""
+not take the keyboard with it. A settled UI answers in a few milliseconds; a long view built
+on a loaded server (load 10 on 2 cores) may take seconds, and the keys rightly wait for it."""
 
 
 class KeysInOrder:
     """Mixin for the App (listed before ``App``): keys and pastes are handled in typing order."""
 
-    _held_input: deque[events.Key | events.Paste]
+    _held_input: deque[events.Key | events.Paste] | None = None
     _released_input: events.Event | None = None
     _input_feeder: asyncio.Task[None] | None = None
+    _key_arrived: asyncio.Event | None = None
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
@@ -49,20 +57,75 @@ class KeysInOrder:
         await super().on_event(event)  # type: ignore[misc]
 
     def _hold(self, event: events.Key | events.Paste) -> None:
-        if not hasattr(self, "_held_input"):
+        if self._held_input is None:
             self._held_input = deque()
         self._held_input.append(event)
         if self._input_feeder is None or self._input_feeder.done():
             self._input_feeder = asyncio.create_task(self._feed_input(), name="keys in typing order")
+        if self._key_arrived is not None:
+            self._key_arrived.set()
 
     async def _feed_input(self) -> None:
         app: App[Any] = self  # type: ignore[assignment]
-        while self._held_input:
+        held = self._held_input
+        while held:
             await settled(app)
-            event = self._held_input.popleft()
+            save = _running_save(app)
+            first = held[0]
+            if save is not None:
+                first = next((e for e in held if _overtakes(app, e)), None)  # type: ignore[assignment]
+                if first is None:
+                    await self._until_saved_or_typed(save)
+                    continue
+            event = first
+            held.remove(event)
             self._released_input = event
             if not app.post_message(event):  # the app is closing: the rest of the keys go with it
-                self._held_input.clear()
+                held.clear()
+
+    async def keys_handled(self) -> None:
+        """Return once every key that arrived is handled (for tests: Pilot's ``press``)."""
+        app: App[Any] = self  # type: ignore[assignment]
+        while self._input_feeder is not None and not self._input_feeder.done():
+            await asyncio.wait([self._input_feeder])
+        await settled(app)
+
+    async def _press_keys(self, keys: Iterable[str]) -> None:
+        """Pilot's ``press`` returns once its keys are handled, not merely queued here."""
+        await super()._press_keys(keys)  # type: ignore[misc]
+        await self.keys_handled()
+
+    async def _until_saved_or_typed(self, save: Worker[Any]) -> None:
+        """Wait until ``save`` is done, or a key arrives (it may be the Esc that cancels it)."""
+        self._key_arrived = arrived = asyncio.Event()
+        waits = [asyncio.ensure_future(save.wait()), asyncio.ensure_future(arrived.wait())]
+        try:
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            self._key_arrived = None
+            for wait in waits:
+                wait.cancel()
+            await asyncio.gather(*waits, return_exceptions=True)  # a failed or cancelled save is shown by its screen
+
+
+def _overtakes(app: App[Any], event: events.Key | events.Paste) -> bool:
+    """Esc (gives up waiting for the lock) and the App's priority keys (Strg+Q) are not held
+    behind a running save: they must work while a colleague holds the lock."""
+    if not isinstance(event, events.Key):
+        return False
+    if event.key == "escape":
+        return True
+    chain = app.screen._binding_chain
+    return any(binding.priority for _, bindings in chain for binding in bindings.key_to_bindings.get(event.key, ()))
+
+
+def _running_save(app: App[Any]) -> Worker[Any] | None:
+    """The save worker of the screen on top, while it runs."""
+    try:
+        screen = app.screen
+    except Exception:
+        return None
+    return next((w for w in app.workers if w.node is screen and w.group == "save" and not w.is_finished), None)
 
 
 async def settled(app: App[Any]) -> None:

@@ -7,19 +7,17 @@ the form and saved only after a confirmation.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
-from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
-from herford_tui.domain import AgendaItem, Meeting, MeetingStatus, Problem
-from herford_tui.domain.labels import MEETING_STATUS, format_date, format_time, parse_date, parse_time
+from herford_tui.domain import Meeting, MeetingStatus, Problem
+from herford_tui.domain.labels import MEETING_STATUS, format_date, format_time, parse_date
+from herford_tui.domain.meeting_input import MeetingInput, build_meeting
 from herford_tui.domain.meetings import holiday_warning
-from herford_tui.domain.text import single_line
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain, plain_cell
@@ -106,35 +104,27 @@ class MeetingForm(FormScreen[Meeting]):
         label.set_class(not warning, "-empty")
 
     def build(self) -> Meeting | list[Problem]:
-        problems: list[Problem] = []
-        values = {}
-        parsers = (("date", parse_date), ("start_time", parse_time), ("end_time", parse_time),
-                   ("invitation_sent", parse_date))  # fmt: skip
-        for name, parse in parsers:
-            text = self.query_one(f"#{name}", Input).value.strip()
-            try:
-                values[name] = parse(text) if text else None
-            except ValueError as exc:
-                problems.append(Problem(name, str(exc)))
-                values[name] = None
+        """The form's values, handed to the domain's rules (``build_meeting``)."""
+
+        def text(field_id: str) -> str:
+            return self.query_one(f"#{field_id}", Input).value
+
         committee = self.query_one("#committee_id", Select).value
-        guests = [g.strip() for g in self.query_one("#guests", Input).value.split(",") if g.strip()]
-        changes: dict[str, Any] = dict(
+        values = MeetingInput(
+            self.original,
             committee_id=0 if committee is Select.NULL else int(str(committee)),
-            location=single_line(self.query_one("#location", Input).value.strip())[0],
-            room=single_line(self.query_one("#room", Input).value.strip())[0],
+            date=text("date"),
+            start_time=text("start_time"),
+            end_time=text("end_time"),
+            invitation_sent=text("invitation_sent"),
+            location=text("location"),
+            room=text("room"),
             status=MeetingStatus(str(self.query_one("#status", Select).value)),
-            guests=guests,
-            notes=self.query_one("#notes", Input).value.strip(),
-            **values,
+            guests=text("guests"),
+            notes=text("notes"),
+            agenda=self.query_one("#agenda", TextArea).text if self.original is None else "",
         )
-        if self.original is None:
-            lines = [line.strip() for line in self.query_one("#agenda", TextArea).text.splitlines() if line.strip()]
-            changes["agenda"] = [AgendaItem(number=str(i), title=title) for i, title in enumerate(lines, start=1)]
-        meeting = dataclasses.replace(self.original or Meeting(), **changes)
-        checked = self.herford.snapshot.check(meeting)
-        problems += [p for p in checked if not any(q.field == p.field for q in problems)]
-        return problems or meeting
+        return build_meeting(self.herford.snapshot, values)
 
     def action_save(self) -> None:
         if self.saving:

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from datetime import time as clock
 
 import pytest
 
-from herford_tui.domain import Committee, Membership, Person, Role, Snapshot
+from herford_tui.domain import Committee, Meeting, Membership, Person, Role, Snapshot
 from herford_tui.domain.committee_input import CommitteeInput, SeatInput, build_committee, seat_key
+from herford_tui.domain.meeting_input import MeetingInput, build_meeting
 from herford_tui.domain.membership_input import (
     DEPUTY_BY_V,
     PICK_ORGANISATION,
@@ -286,3 +288,33 @@ def test_a_new_committee_gets_keys_for_its_seats_and_the_next_order(lk):
 def test_seat_keys_are_plain_ascii():
     assert seat_key("Schulämter & Straßen") == "schulamter-strassen"
     assert seat_key("–") == "sitz"
+
+
+# -- meetings ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("day", "start", "end", "field", "message"),
+    [
+        ("31.02.2026", "14:00", "16:00", "date", "„31.02.2026“ ist kein Datum"),
+        ("09.12.2026", "16:00", "14:00", "end_time", "Das Ende liegt vor dem Beginn."),
+        ("09.12.2026", "15:00", "17:00", "date", "Das Gremium hat am 09.12.2026 schon eine Sitzung (14:00–16:00)."),
+        ("09.12.2026", "25:00", "26:00", "start_time", "„25:00“ ist keine Uhrzeit"),
+    ],
+)
+def test_bad_meeting_input_is_refused_in_german(lk, day, start, end, field, message):
+    held = Meeting(id=99, rev=1, committee_id=lk.committee.id, date=date(2026, 12, 9), start_time=clock(14),
+                   end_time=clock(16))  # fmt: skip
+    snap = lk.snap.with_changes([held])
+    values = MeetingInput(None, committee_id=lk.committee.id, date=day, start_time=start, end_time=end)
+    assert message in problem(build_meeting(snap, values), field)
+
+
+def test_a_meeting_from_the_form_values(lk):
+    values = MeetingInput(
+        None, committee_id=lk.committee.id, date="9.12.2026", start_time="14", end_time="16:30",
+        location=" Kreishaus\nHerford ", guests="Anna Gast,  , Bert Gast", agenda="Begrüßung\n\n Haushalt 2027 ",
+    )  # fmt: skip
+    meeting = build_meeting(lk.snap, values)
+    assert isinstance(meeting, Meeting)
+    assert (meeting.date, meeting.start_time, meeting.end_time) == (date(2026, 12, 9), clock(14), clock(16, 30))
+    assert (meeting.location, meeting.guests) == ("Kreishaus Herford", ["Anna Gast", "Bert Gast"])
+    assert [(i.number, i.title) for i in meeting.agenda] == [("1", "Begrüßung"), ("2", "Haushalt 2027")]
