@@ -193,3 +193,22 @@ def test_refuses_a_folder_with_other_files_even_with_force(store: Store, tmp_pat
         assert result.exit_code == 2
         assert "kein leerer Ordner; nichts geschrieben" in result.stderr
         assert [p.name for p in out.iterdir()] == ["x.txt"]
+
+
+def test_a_killed_export_leaves_no_partial_folder(tmp_path: Path, runner):
+    import signal
+
+    db = tmp_path / "db.json"
+    write_demo(Store(db, backups=0).open(), size="small", seed=3)
+    out = tmp_path / "pub"
+    args = [sys.executable, "-m", "herford_tui", "export", "oparl", "--db", str(db), "--out", str(out)]
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for(lambda: any(p.name.startswith(".pub.tmp-") for p in tmp_path.iterdir()) or process.poll() is not None,
+             "the export to start writing")  # fmt: skip
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    assert not out.exists() or (out / "system.json").is_file()  # never half an export under its name
+    result = runner.invoke(main, ["export", "oparl", "--db", str(db), "--out", str(out), "--force"])
+    assert result.exit_code == 0, result.output
+    assert (out / "system.json").is_file()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pub.tmp-")]  # the killed one's is gone
