@@ -141,8 +141,14 @@ def plan_import(
 ) -> ImportPlan:
     """Every table (sheet) whose header has the kind's required columns is read; the others
     are named in a note (a workbook may hold other sheets)."""
+    from herford_tui.store.files import gc_paused
+
+    with gc_paused():  # ~10 objects per row and no cycles: the collector's passes would cost more
+        return _plan(kind, [tables] if isinstance(tables, Table) else list(tables), snapshot, progress)
+
+
+def _plan(kind: str, tables: list[Table], snapshot: Snapshot, progress: Progress | None) -> ImportPlan:
     plan = ImportPlan(kind, base=snapshot)
-    tables = [tables] if isinstance(tables, Table) else list(tables)
     columns = COLUMNS[kind]
     labels = dict(columns)
     by_key = {header_key(label): name for name, label in columns}

@@ -338,7 +338,7 @@ def _saved_entry(before: Snapshot, new: Record, action: str) -> Entry | None:
     }
     if not changes:
         return None
-    view = before.with_changes([new]) if isinstance(new, Person | Committee) else before
+    view = before  # a person's or committee's label is its own name (_label): no copy of the table per record
     return {
         "action": action or ("update" if old is not None else "insert"),
         "table": table,
