@@ -32,6 +32,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from herford_tui.domain.labels import format_date, format_time
+from herford_tui.domain.labels import number as _number
 from herford_tui.store.files import write_atomic
 
 FILE_MODE = 0o660
@@ -95,10 +96,6 @@ class Sheet:
     title: str
     header: list[str]
     rows: Sequence[Sequence[Value]] = field(default_factory=list)
-
-
-def _number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 # -- the text of one cell ------------------------------------------------------------------------
