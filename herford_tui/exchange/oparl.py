@@ -589,6 +589,25 @@ def _finished(done: Iterable[Any], progress: Callable[[int], None] | None) -> in
     return count
 
 
+def _remove_abandoned(out_dir: Path) -> None:
+    """Temp folders of an export that was killed (its process is gone): never left to pile up."""
+    for folder in out_dir.parent.glob(f".{out_dir.name}.tmp-*"):
+        pid = folder.name.removeprefix(f".{out_dir.name}.tmp-").split("-", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # a colleague's process: alive
+        return True
+    return True
+
+
 def static_page_url(list_url: str, suffix: str, number: int) -> str:
     """``…/people.json``, then ``…/people-seite-2.json``: a page is a file of its own."""
     if number == 1:
@@ -635,7 +654,8 @@ def write(
     from herford_tui.store.files import write_atomic
 
     out_dir = Path(out_dir)
-    work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    _remove_abandoned(out_dir)
+    work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-{os.getpid()}-", dir=out_dir.parent))
     folder_mode = 0o2770 if mode & 0o070 else 0o2700
     try:
         os.chmod(work, folder_mode)
