@@ -99,6 +99,12 @@ def test_publication_leaves_out_contacts_attendance_closed_items_and_people_with
     kept = {o["id"] for o in published.objects.values() if o["type"].endswith("/Person")}
     current = {m.person_id for m in snap.memberships.values() if m.is_active(today)}
     assert kept == {oparl.Urls(oparl.DEFAULT_BASE_URL).person(p) for p in current} and len(kept) < len(snap.persons)
+    for obj in published.objects.values():  # valid, and nothing left out is pointed at
+        validate(json.loads(oparl.dumps(obj)))
+    named = links(list(published.objects.values()), set())
+    base = oparl.DEFAULT_BASE_URL
+    dangling = {u for u in named if u.startswith(base)} - set(published.objects) - set(published.lists)
+    assert not dangling, sorted(dangling)[:5]
     items = [o for o in published.objects.values() if o["type"].endswith("/AgendaItem")]
     assert items and all(o["public"] for o in items)
     assert any(not i.public for m in snap.meetings.values() for i in m.agenda)
