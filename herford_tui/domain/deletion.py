@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from herford_tui.domain.directory import person_sort_key
 from herford_tui.domain.labels import format_date
 from herford_tui.domain.mentions import Mention, named_in
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
@@ -100,8 +101,8 @@ def _person_name(person: Person) -> str:
     return person.full_name or f"Person {person.id}"
 
 
-def _person_order(person: Person) -> tuple[str, int]:
-    return (person.sort_name, person.id)
+def _person_order(person: Person) -> tuple[str, str, int]:
+    return person_sort_key(person)  # the one German order: family name, then given name
 
 
 def _short(text: str, limit: int = 60) -> str:

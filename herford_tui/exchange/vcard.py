@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import date
 
-from herford_tui.domain.fold import sort_key
+from herford_tui.domain.directory import person_sort_key
 from herford_tui.domain.labels import ROLE
 from herford_tui.domain.models import Committee, Person
 from herford_tui.domain.snapshot import Snapshot
@@ -34,7 +34,7 @@ def select_persons(snapshot: Snapshot, committee: Committee | None, on: date) ->
         ids = {m.person_id for m in snapshot.memberships_of(committee.id, on)}
         found = (snapshot.persons[i] for i in ids if i in snapshot.persons)
     kept = [p for p in found if p.erased_on is None]
-    return sorted(kept, key=lambda p: (sort_key(p.sort_name), p.id))
+    return sorted(kept, key=person_sort_key)
 
 
 def card(snapshot: Snapshot, person: Person, on: date) -> str:

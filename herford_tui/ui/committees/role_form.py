@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from herford_tui.domain import Membership, Problem, Record, Role, Snapshot
-from herford_tui.domain.fold import sort_key
+from herford_tui.domain.directory import person_sort_key
 from herford_tui.domain.labels import ROLE, format_date
 from herford_tui.domain.plans import Follow
 from herford_tui.domain.roles import RolePlan, chair_of, plan_chair_handover, plan_role_change
@@ -25,6 +25,12 @@ from herford_tui.ui.common.select import Select
 def _name(snapshot: Snapshot, m: Membership) -> str:
     person = snapshot.persons.get(m.person_id)
     return person.full_name if person else "?"
+
+
+def _order(snapshot: Snapshot, m: Membership) -> tuple[str, str, int]:
+    """The one German order of persons (family name, then given name)."""
+    person = snapshot.persons.get(m.person_id)
+    return person_sort_key(person) if person else ("", "", m.person_id)
 
 
 def _period(m: Membership) -> str:
@@ -107,7 +113,7 @@ class HandOverChairForm(_RoleFormBase):
             for m in snapshot.memberships_of(self.committee_id, self.herford.today)
             if m.role.takes_seat and m.role is not Role.VORSITZ
         ]
-        return sorted(found, key=lambda m: sort_key(_name(snapshot, m)))
+        return sorted(found, key=lambda m: _order(snapshot, m))
 
     def compose_fields(self) -> Iterable[Widget]:
         snapshot = self.snapshot
