@@ -113,15 +113,14 @@ def bericht(db: str | None, jahr: int, out: str, force: bool) -> None:
     target = Path(out)
     if target.exists() and not force:
         fail(f"{target} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
-    with progress(4, "Jahresbericht", minimum=0) as bar:
-        snapshot = read_snapshot(command_db(db))
-        bar.update(1)
+    snapshot = read_snapshot(command_db(db))
+    # A bar on a terminal for a long run (x1 and more: 100 committees), nothing when piped.
+    with progress(len(snapshot.active_committees()) + 1, "Jahresbericht", minimum=50) as bar:
         try:
             payload = report_pdf(snapshot, jahr, date.today(), step=lambda: bar.update(1))
         except TemplateError as exc:
             fail(str(exc))
-        write_out(target, payload, force)
-        bar.update(1)
+    write_out(target, payload, force)
     echo(f"Geschrieben: {target}")
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from herford_tui.documents.content import OFFICE
 from herford_tui.documents.evaluation_text import duration, number, percent, summary
-from herford_tui.domain.evaluation import Evaluation, evaluate
+from herford_tui.domain.evaluation import Evaluation, evaluate_steps
 from herford_tui.domain.evaluation_attendance import Rate
 from herford_tui.domain.labels import format_date
 from herford_tui.domain.snapshot import Snapshot
@@ -100,10 +100,18 @@ def report_data(ev: Evaluation) -> dict[str, Any]:
 
 
 def report_pdf(snapshot: Snapshot, year: int, today: date, step: Callable[[], None] = lambda: None) -> bytes:
+    """The PDF; ``step`` is called after each committee's figures and once after rendering
+    (``len(snapshot.active_committees()) + 1`` calls: the progress bar's length)."""
     from herford_tui.documents.templates import compile_pdf
 
-    evaluation = evaluate(snapshot, year, today)
-    step()
+    steps = evaluate_steps(snapshot, year, today)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            evaluation: Evaluation = done.value
+            break
+        step()
     pdf = compile_pdf("bericht.typ", report_data(evaluation))
     step()
     return pdf

@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
-from herford_tui.domain.fold import sort_key
+from herford_tui.domain.directory import person_sort_key
 from herford_tui.domain.models import Attendance, Meeting, MeetingAttendance, Membership, Role
 from herford_tui.domain.snapshot import Snapshot
 
@@ -38,9 +38,9 @@ def attendance_lines(snapshot: Snapshot, meeting: Meeting) -> list[AttendanceLin
     lines: list[AttendanceLine] = []
     seen: set[int] = set()
 
-    def name(m: Membership) -> str:
+    def name(m: Membership) -> tuple[str, str, int]:
         person = snapshot.persons.get(m.person_id)
-        return sort_key(person.sort_name) if person else ""
+        return person_sort_key(person) if person else ("", "", m.person_id)
 
     holders = [m for m in active if m.role is not Role.STELLVERTRETUNG]
     for m in sorted(holders, key=lambda m: (not _voting(snapshot, m), m.role is not Role.VORSITZ, name(m))):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from herford_tui.domain.fold import match_key, sort_key
+from herford_tui.domain.fold import match_key, name_sort_key, sort_key
 from herford_tui.domain.labels import ORG_TYPE, number
 from herford_tui.domain.models import KREISWEIT, MUNICIPALITIES, Organisation, OrgType, Person
 from herford_tui.domain.snapshot import Snapshot
@@ -83,34 +83,39 @@ def _matches(haystack: str, words: list[str]) -> bool:
 
 
 def filter_organisations(snapshot: Snapshot, facets: Facets) -> list[Organisation]:
+    """In German order (the snapshot's sorted list, kept by the filter: no sort per key)."""
     words = _words(facets.text)
-    found = [
+    if not words and facets.type is None and facets.municipality is None:
+        return list(snapshot.organisations_in_order)  # nothing to match: no folding of every name
+    return [
         o
-        for o in snapshot.organisations.values()
+        for o in snapshot.organisations_in_order
         if (facets.type is None or o.type is facets.type)
         and (facets.municipality is None or o.municipality == facets.municipality)
-        and _matches(f"{o.name} {o.municipality} {type_label(o)} {o.postal_code}", words)
+        and (not words or _matches(f"{o.name} {o.municipality} {type_label(o)} {o.postal_code}", words))
     ]
-    return sorted(found, key=lambda o: (sort_key(o.name), o.id))
 
 
 def filter_persons(snapshot: Snapshot, facets: Facets) -> list[Person]:
     """Persons by name, function, e-mail or organisation; the facets apply to their organisation."""
     words = _words(facets.text)
+    if not words and facets.type is None and facets.municipality is None:
+        return list(snapshot.persons_in_order)  # nothing to match: no folding of every name
     found = []
-    for p in snapshot.persons.values():
+    for p in snapshot.persons_in_order:
         org = snapshot.organisations.get(p.organisation_id) if p.organisation_id else None
         if facets.type is not None and (org is None or org.type is not facets.type):
             continue
         if facets.municipality is not None and (org is None or org.municipality != facets.municipality):
             continue
-        if _matches(f"{p.full_name} {p.function} {p.email} {org.name if org else ''}", words):
+        if not words or _matches(f"{p.full_name} {p.function} {p.email} {org.name if org else ''}", words):
             found.append(p)
-    return sorted(found, key=person_sort_key)
+    return found
 
 
 def person_sort_key(p: Person) -> tuple[str, str, int]:
-    return (sort_key(p.family_name), sort_key(p.given_name), p.id)
+    """Every list of persons sorts by this (``fold.name_sort_key``; the id keeps namesakes stable)."""
+    return (*name_sort_key(p.family_name, p.given_name), p.id)  # as ``Snapshot.persons_in_order``
 
 
 def count_text(n: int, one: str, many: str) -> str:

@@ -33,3 +33,11 @@ def match_key(text: str) -> str:
 def sort_key(text: str) -> str:
     """A key for sorting German names: Özdemir between Otto and Peters, not after Weber."""
     return _strip_accents(text)
+
+
+def name_sort_key(family_name: str, given_name: str) -> tuple[str, str]:
+    """The one order of persons everywhere: family name, then given name, as in a telephone
+    book ("Jana Schäfer" before "Leonie Schwarz", "Anna Müller" before "Bernd Müller").
+    Sorting the whole "Family, Given" string instead would let the comma and the given name
+    compete with longer family names ("Schäfer, Jana" against "Schäferling")."""
+    return (sort_key(family_name.strip()), sort_key(given_name.strip()))

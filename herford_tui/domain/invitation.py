@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from herford_tui.domain.directory import person_sort_key
 from herford_tui.domain.fold import sort_key
 from herford_tui.domain.labels import format_date
 from herford_tui.domain.meetings import time_range
@@ -36,7 +37,7 @@ def recipients(snapshot: Snapshot, meeting: Meeting, *, deputies: bool = False) 
         person = snapshot.persons.get(m.person_id)
         if person is not None:
             found[person.id] = person
-    return sorted(found.values(), key=lambda p: sort_key(p.sort_name))
+    return sorted(found.values(), key=person_sort_key)
 
 
 def addresses(snapshot: Snapshot, meeting: Meeting, *, deputies: bool = False) -> Addresses:

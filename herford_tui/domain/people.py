@@ -6,7 +6,7 @@ Seats of an organisation: who represents it in which committee now; the earlier 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from herford_tui.domain.directory import person_sort_key, type_label
@@ -29,14 +29,16 @@ class MembershipRow:
     start: str
     end: str
     status: str
+    person_key: tuple[str, str, int] = field(default=("", "", 0), compare=False)
+    """The person's place in the one German order (``directory.person_sort_key``)."""
 
     @property
     def period(self) -> str:
-        """ "seit 01.01.2025", "01.02.2019–31.07.2024", "ab 01.02.2027" (upcoming)."""
+        """ "seit 01.01.2025", "01.02.2019 bis 31.07.2024", "ab 01.02.2027" (upcoming)."""
         if self.status == UPCOMING:
             return f"ab {self.start}" + (f" bis {self.end}" if self.end else "")
-        if self.end:
-            return f"{self.start or '?'}–{self.end}"
+        if self.end:  # "bis" in words: an ended membership must not read like a current one
+            return f"{self.start or '?'} bis {self.end}"
         return f"seit {self.start}" if self.start else "ohne Beginn"
 
     @property
@@ -79,6 +81,7 @@ def membership_row(snapshot: Snapshot, m: Membership, today: date) -> Membership
         start=format_date(m.start),
         end=format_date(m.end),
         status=status_of(m, today),
+        person_key=person_sort_key(person) if person else ("", "", m.person_id),
     )
 
 
@@ -89,7 +92,7 @@ def _sorted(rows: list[MembershipRow]) -> list[MembershipRow]:
     def key(r: MembershipRow) -> tuple:
         m = r.membership
         ended = -(m.end.toordinal()) if r.status == ENDED and m.end else 0
-        return (_ORDER[r.status], ended, sort_key(r.committee), sort_key(r.seat), sort_key(r.person), m.id)
+        return (_ORDER[r.status], ended, sort_key(r.committee), sort_key(r.seat), r.person_key, m.id)
 
     return sorted(rows, key=key)
 

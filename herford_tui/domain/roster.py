@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from herford_tui.domain.directory import person_sort_key
 from herford_tui.domain.models import Membership, Role, Seat
 from herford_tui.domain.snapshot import Snapshot
 
@@ -65,6 +66,7 @@ def roster_lines(snapshot: Snapshot, committee_id: int, today: date, *, history:
     return lines
 
 
-def _name(snapshot: Snapshot, m: Membership) -> str:
+def _name(snapshot: Snapshot, m: Membership) -> tuple[str, str, int]:
+    """The persons' one order (family name, then given name, German rules)."""
     person = snapshot.persons.get(m.person_id)
-    return person.sort_name.casefold() if person else ""
+    return person_sort_key(person) if person else ("", "", m.person_id)

@@ -30,6 +30,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import islice
 
+from herford_tui.domain.directory import person_sort_key
 from herford_tui.domain.fold import match_key, sort_key
 from herford_tui.domain.labels import DECISION_RESULT, MONTHS, ORG_TYPE
 from herford_tui.domain.models import AgendaItem, Committee, Decision, Meeting, Organisation, Person, Task
@@ -360,7 +361,7 @@ def _add_persons(index: KindIndex, snapshot: Snapshot) -> None:
         committee = snapshot.committees.get(m.committee_id)
         if m.end is None and committee is not None and not committee.archived:
             committees_of.setdefault(m.person_id, set()).add(committee.name)
-    for p in sorted(snapshot.persons.values(), key=lambda p: (sort_key(p.sort_name), p.id)):
+    for p in sorted(snapshot.persons.values(), key=person_sort_key):
         org = snapshot.organisations.get(p.organisation_id) if p.organisation_id else None
         others = [*tokens(p.title), *tokens(p.function), *(tokens(org.name) if org else ())]
         for name in committees_of.get(p.id, ()):

@@ -10,7 +10,7 @@ from datetime import date
 from functools import cached_property
 
 from herford_tui.domain import meetings as meeting_rules
-from herford_tui.domain.fold import match_key
+from herford_tui.domain.fold import match_key, name_sort_key, sort_key
 from herford_tui.domain.labels import format_date
 from herford_tui.domain.models import (
     TABLE_OF,
@@ -102,6 +102,25 @@ class Snapshot:
         for items in index.values():
             items.sort(key=_meeting_sort_key)
         return index
+
+    @cached_property
+    def persons_in_order(self) -> list[Person]:
+        """Every person in the one German order (family name, given name: ``fold.name_sort_key``)."""
+        return sorted(self.persons.values(), key=lambda p: (*name_sort_key(p.family_name, p.given_name), p.id))
+
+    @cached_property
+    def organisations_in_order(self) -> list[Organisation]:
+        """Every organisation by its name, German rules."""
+        return sorted(self.organisations.values(), key=lambda o: (sort_key(o.name), o.id))
+
+    @cached_property
+    def people_per_organisation(self) -> dict[int, int]:
+        """How many persons belong to each organisation (the directory's "Pers." column)."""
+        counts: dict[int, int] = defaultdict(int)
+        for p in self.persons.values():
+            if p.organisation_id:
+                counts[p.organisation_id] += 1
+        return dict(counts)
 
     def memberships_of(self, committee_id: int, on: date | None = None) -> list[Membership]:
         """A committee's memberships; with ``on`` only those active that day."""
@@ -300,5 +319,8 @@ _INDEX_SOURCES = {
     "_memberships_by_person": "memberships",
     "_meetings_by_committee": "meetings",
     "_persons_by_name": "persons",
+    "persons_in_order": "persons",
+    "organisations_in_order": "organisations",
+    "people_per_organisation": "persons",
 }
 """Each cached index of ``Snapshot`` and the one table it is built from (see ``keep_indexes``)."""

@@ -204,6 +204,8 @@ class _Builder:
         self.created: list[str] = []
         self.modified: list[str] = []
         self.seats = {(c.id, seat.key): seat for c in snapshot.committees.values() for seat in c.seats}
+        # One string per person's URL, shared by every object naming them (476,000 participants at x10).
+        self.person_url = {person_id: urls.person(person_id) for person_id in snapshot.persons}
         if public:
             self.persons = published_persons(snapshot, today)
         else:
@@ -377,7 +379,7 @@ class _Builder:
         contacts = not self.public
         return self.obj(
             "Person",
-            self.urls.person(p.id),
+            self.person_url[p.id],
             body=self.urls.body,
             name=p.full_name,
             familyName=p.family_name,
@@ -398,7 +400,7 @@ class _Builder:
         return self.obj(
             "Membership",
             self.urls.membership(m.id),
-            person=self.urls.person(m.person_id),
+            person=self.person_url[m.person_id],
             organization=self.urls.committee(m.committee_id) if committee else None,
             role=ROLE[m.role],
             votingRight=voting,
@@ -414,7 +416,8 @@ class _Builder:
             return []
         found = {a.person_id for a in m.attendance if a.status is Attendance.ANWESEND}
         found |= {a.deputy_id for a in m.attendance if a.status is Attendance.VERTRETEN and a.deputy_id is not None}
-        return [self.urls.person(p) for p in sorted(found) if p in self.snap.persons]
+        person_url = self.person_url
+        return [person_url[p] for p in sorted(found) if p in person_url]
 
     def meeting(self, m: Meeting) -> JSON:
         stamps = self.stamp("meetings", m.id)
@@ -589,6 +592,25 @@ def _finished(done: Iterable[Any], progress: Callable[[int], None] | None) -> in
     return count
 
 
+def _remove_abandoned(out_dir: Path) -> None:
+    """Temp folders of an export that was killed (its process is gone): never left to pile up."""
+    for folder in out_dir.parent.glob(f".{out_dir.name}.tmp-*"):
+        pid = folder.name.removeprefix(f".{out_dir.name}.tmp-").split("-", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # a colleague's process: alive
+        return True
+    return True
+
+
 def static_page_url(list_url: str, suffix: str, number: int) -> str:
     """``…/people.json``, then ``…/people-seite-2.json``: a page is a file of its own."""
     if number == 1:
@@ -635,7 +657,8 @@ def write(
     from herford_tui.store.files import write_atomic
 
     out_dir = Path(out_dir)
-    work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    _remove_abandoned(out_dir)
+    work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-{os.getpid()}-", dir=out_dir.parent))
     folder_mode = 0o2770 if mode & 0o070 else 0o2700
     try:
         os.chmod(work, folder_mode)

@@ -147,6 +147,9 @@ class LiveExport:
             if self._fresh(view):
                 assert view is not None
                 return view
+            # Nobody is served the old version any more (it is not fresh): let it go before the new
+            # one is built, so the two are not in memory together (about 250 MB at x10).
+            self._view = view = None
             self._view = view = self._build()
             return view
 

@@ -112,7 +112,7 @@ def check_file(path: Path | str, *, log: bool = True) -> Report:
         data = _read(report)
         if data is None:
             return report
-        if log:
+        if log and not _is_rotating_backup(report.path):
             _check_log(data, report)
         records = _decode_all(data, report)
         if report.refused:
@@ -213,6 +213,12 @@ def _check_counters(data: dict[str, Any], meta: dict[str, Any], report: Report) 
                 f"vorhandenen Nummer {max(ids)} (von Hand geändert?); herford-tui zieht ihn beim "
                 "nächsten Speichern nach."
             )
+
+
+def _is_rotating_backup(path: Path) -> bool:
+    """``herford.json.3.bak``: its log is the live database's, which has gone on since."""
+    stem, _, number = path.name.removesuffix(".bak").rpartition(".")
+    return path.name.endswith(".bak") and bool(stem) and number.isdigit()
 
 
 def _check_log(data: dict[str, Any], report: Report) -> None:

@@ -506,15 +506,17 @@ def foreign_problem(data: dict[str, Any]) -> str | None:
 
 
 def _foreign_fields(data: dict[str, Any]) -> str | None:
-    """A file without meta whose records have fields no herford-tui record has: another
-    program's TinyDB file that happens to have a table called ``persons`` (never migrated)."""
+    """A file without meta with a record that has none of the fields of a herford-tui record,
+    only others: another program's TinyDB file that happens to have a table called ``persons``
+    (never migrated). A record with some of ours and a few others is an old file of ours (a
+    field since removed is ignored when it is read)."""
     import dataclasses
 
     for cls, table in TABLES.items():
         allowed = {f.name for f in dataclasses.fields(cls)} | {"rev", "created", "modified"}
         for doc in data.get(table, {}).values():
             unknown = sorted(set(doc) - allowed) if isinstance(doc, dict) else []
-            if unknown:
+            if unknown and not set(doc) & allowed:
                 names = ", ".join(f"„{name}“" for name in unknown[:5])
                 return (
                     f"die Tabelle „{table}“ hat Felder, die herford-tui nicht kennt ({names}), und keine "

@@ -444,7 +444,7 @@ class Store:
             problems = text_length_problems(record)
             if problems:
                 raise ValidationError(problems)
-        with self._transaction(cancel, on_wait) as (db, snapshot, changes):
+        with self._transaction(cancel, on_wait) as (db, snapshot, changes), gc_paused():
             if snapshot is not base:
                 view = snapshot.with_changes([*inserts, *updates])
                 for record in (*inserts, *updates):

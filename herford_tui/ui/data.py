@@ -123,6 +123,8 @@ class DataMixin(_AppBase):
         if old is not None:
             self._recent.append(old)
         self.snapshot = snapshot  # the main screen's tabs and every shown view follow it
+        # Once the views have shown it (and built the indexes they use), out of the collector.
+        self.call_after_refresh(_freeze_built, snapshot)
 
     # -- read-only -------------------------------------------------------------------
     def refuse_edit(self, what: str = "Bearbeiten") -> bool:
@@ -278,3 +280,9 @@ class DataMixin(_AppBase):
         self.notify(summary, title=title, timeout=8, markup=False)
         if done is not None:
             done()
+
+
+def _freeze_built(snapshot: Snapshot) -> None:
+    from herford_tui.ui.collector import freeze_built
+
+    freeze_built(snapshot)

@@ -106,6 +106,9 @@ def keep_index_warm(app: App[Any]) -> None:
             if herford_of(app).snapshot is not snapshot:
                 return  # outdated meanwhile: the next one is on its way
             index.kind(kind)
+        from herford_tui.ui.collector import freeze_built
+
+        freeze_built(snapshot)  # the index lives as long as the snapshot: out of the collector's passes
 
     def start() -> None:
         snapshot = herford_of(app).snapshot

@@ -138,12 +138,12 @@ async def test_end_membership_keeps_it_as_history(world):
         await pilot.pause()
         history = [r for r in roster_text(app, world.lenkungskreis) if "Tobias Test" in r]
         assert history == [
-            "Leitung der Geschäftsstelle des Bildungsbüros | Tobias Test | Geschäftsführung |  | bis 31.10.2026"
+            "Leitung der Geschäftsstelle des Bildungsbüros | ✗ Tobias Test | Geschäftsführung |  | bis 31.10.2026"
         ]
         await goto_row(pilot, app, world.lenkungskreis, "bis 31.10.2026")
         detail = str(app.query_one(f"#committee-{world.lenkungskreis} #member-detail").render())
         seat = "Sitz „Leitung der Geschäftsstelle des Bildungsbüros“"
-        assert f"Geschäftsführung 01.03.2024–31.10.2026 · {seat}" in detail
+        assert f"Geschäftsführung bis 31.10.2026 (seit 01.03.2024) · {seat}" in detail
         await pilot.press("h")
         await pilot.pause()
         assert not any("Tobias Test" in r for r in roster_text(app, world.lenkungskreis))

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, Static, TextArea
 
 from herford_tui.domain import AgendaItem, Attendance, DecisionResult, Meeting, MeetingStatus
 from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.meetings.invitation import InvitationScreen
 from herford_tui.ui.meetings.item_forms import AgendaItemForm, DecisionForm, TaskForm
 from herford_tui.ui.meetings.meeting_form import MeetingForm
@@ -160,7 +161,7 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
         await pilot.press("escape")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, MeetingScreen))
         # back in the grid, which caught up with what was saved meanwhile: invited now
-        grid = app.query_one("#year-grid", DataTable)
+        grid = app.query_one("#year-grid", LineTable)
         assert await wait_for(pilot, lambda: str(grid.get_row(f"c{lk}")[-1]) == "9e")
     # -- everything is in the file, read by a fresh store
     stored = world.read().meetings[meeting.id]
@@ -226,7 +227,7 @@ async def test_grid_marks_rhythm_filters_and_changes_year(world):
     app = world.app(open_view="jahr")
     async with app.run_test(size=(120, 40)) as pilot:
         assert await wait_for(pilot, lambda: grid_focused(app))
-        grid = app.query_one("#year-grid", DataTable)
+        grid = app.query_one("#year-grid", LineTable)
         row = grid.get_row(f"c{konferenz}")
         assert str(row[1]) == "3/1 +"
         assert [str(c) for c in row[2:]][2] == "2g"

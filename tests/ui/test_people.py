@@ -16,6 +16,7 @@ from herford_tui.domain import AgendaItem, Meeting, Membership, OrgType, Person,
 from herford_tui.domain.dsgvo import PLACEHOLDER
 from herford_tui.store import Store
 from herford_tui.store.demo import write_demo
+from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.directory.organisation_screen import OrganisationScreen
 from herford_tui.ui.directory.person_form import PersonForm
 from herford_tui.ui.directory.person_screen import PersonScreen
@@ -27,14 +28,14 @@ def _count(app) -> str:
 
 
 def _table_rows(app, selector: str) -> list[str]:
-    table = app.screen.query_one(selector, DataTable)
+    table = app.screen.query_one(selector)
     return [" | ".join(str(getattr(c, "plain", c)) for c in table.get_row_at(i)) for i in range(table.row_count)]
 
 
 async def _open_directory(app, pilot) -> None:
     await pilot.pause()
     await pilot.press("o")
-    assert await wait_for(pilot, lambda: app.query_one("#org-table", DataTable).has_focus)
+    assert await wait_for(pilot, lambda: app.query_one("#org-table", LineTable).has_focus)
 
 
 # -- the directory ---------------------------------------------------------------------------
@@ -87,7 +88,7 @@ async def test_jobcenter_question_is_answered_one_key_after_the_search(world):
         assert await wait_for(pilot, lambda: "Organisation · " in screen_text(app))
         await pilot.press("enter")  # the search: the organisation's hit
         await settle(app, pilot)
-        assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))
+        assert await wait_for(pilot, lambda: isinstance(app.focused, (DataTable, LineTable)))
         keys = ["enter"]  # after the search: one key opens the organisation screen
         await pilot.press(*keys)
         assert await wait_for(pilot, lambda: isinstance(app.screen, OrganisationScreen))
@@ -115,7 +116,7 @@ async def test_person_screen_from_the_roster_shows_current_and_ended_memberships
         assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
         rows = _table_rows(app, "#person-memberships")
         assert rows[0] == "Lenkungskreis | Landrat | Vorsitz | Kreis Herford | seit 01.01.2025"
-        assert rows[1].startswith("Regionales Leitungsteam") and rows[1].endswith("01.02.2019–31.07.2024")
+        assert rows[1].startswith("✗ Regionales Leitungsteam") and rows[1].endswith("01.02.2019 bis 31.07.2024")
         text = screen_text(app)
         assert "1 aktuell, 1 beendet" in text and "e.mustermann@example.org" in text
         await pilot.press("escape")
@@ -139,7 +140,7 @@ async def test_contact_without_membership_is_created_and_found(world):
         await type_text(pilot, "kontaktfr")
         assert await wait_for(pilot, lambda: _count(app) == "1 Person")
         await pilot.press("enter")  # to the list
-        assert await wait_for(pilot, lambda: app.query_one("#org-table", DataTable).has_focus)
+        assert await wait_for(pilot, lambda: app.query_one("#org-table", LineTable).has_focus)
         await pilot.press("enter")  # open the person
         assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
         assert "0 aktuell, 0 beendet" in screen_text(app)
@@ -300,7 +301,7 @@ async def test_search_finds_a_contact_in_the_directory_and_opens_the_person(worl
         assert await wait_for(pilot, lambda: "ohne aktuelles Gremium" in screen_text(app))
         await pilot.press("down", "enter")  # Max Muster has no membership: the directory's person list
         assert await wait_for(pilot, lambda: _count(app) == "5 Personen")
-        table = app.query_one("#org-table", DataTable)
+        table = app.query_one("#org-table", LineTable)
         assert await wait_for(pilot, lambda: table.has_focus)
         await pilot.press("enter")
         assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
@@ -314,7 +315,7 @@ async def test_a_contact_without_references_is_deleted_from_the_person_screen(wo
         await pilot.press("t", "f")
         await type_text(pilot, "Max Muster")
         await pilot.press("enter")
-        assert await wait_for(pilot, lambda: app.query_one("#org-table", DataTable).has_focus)
+        assert await wait_for(pilot, lambda: app.query_one("#org-table", LineTable).has_focus)
         await pilot.press("enter")
         assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
         await pilot.press("delete")
@@ -331,7 +332,7 @@ async def _delete_from_person_screen(app, pilot, name: str) -> None:
     await pilot.press("t", "f")
     await type_text(pilot, name)
     await pilot.press("enter")
-    assert await wait_for(pilot, lambda: app.query_one("#org-table", DataTable).has_focus)
+    assert await wait_for(pilot, lambda: app.query_one("#org-table", LineTable).has_focus)
     await pilot.press("enter")
     assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
     await pilot.press("delete")

@@ -1,12 +1,14 @@
 """The look of the directory, the organisation screen and the person screen at 80x24 and 120x40.
 
 Data: the fixture (seed plus the Lenkungskreis members), the chair with an ended membership in
-the Leitungsteam; "today" frozen at 28.11.2026. Update with ``--snapshot-update`` after
+the Leitungsteam and a phone number, her organisation with phone and address; "today" frozen
+at 28.11.2026. Update with ``--snapshot-update`` after
 looking at the SVGs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -61,8 +63,14 @@ async def _person(pilot: Pilot) -> None:
 
 
 def _with_history(world) -> None:
+    """The chair's ended membership, her phone number and her organisation's (whole at 80x24)."""
     store = world.store()
-    seat = store.snapshot().committees[world.leitungsteam].seats[0].key
+    snapshot = store.snapshot()
+    chair = snapshot.persons[world.person["mustermann"]]
+    store.save(dataclasses.replace(chair, phone="05221 13-1234 567"))
+    kreis = snapshot.organisations[world.org["Kreis Herford"]]
+    store.save(dataclasses.replace(kreis, phone="05221 13-0", address="Amtshausstraße 3, Herford", postal_code="32051"))
+    seat = snapshot.committees[world.leitungsteam].seats[0].key
     store.save(
         Membership(
             person_id=world.person["mustermann"],

@@ -40,11 +40,11 @@ async def test_hand_over_the_chair_keeps_both_chairs_in_the_history(world):
         await pilot.press("h")
         await settle(app, pilot)
         history = roster_text(app, world.lenkungskreis)
-        assert "Landrat | Erika Mustermann | Vorsitz | Kreis Herford | bis 27.11.2026" in history
-        assert f"{BM} | Bernd Beispiel | Mitglied | Stadt Bünde | bis 27.11.2026" in history
+        assert "Landrat | ✗ Erika Mustermann | Vorsitz | Kreis Herford | bis 27.11.2026" in history
+        assert f"{BM} | ✗ Bernd Beispiel | Mitglied | Stadt Bünde | bis 27.11.2026" in history
         await goto_row(pilot, app, world.lenkungskreis, "Erika Mustermann | Vorsitz")
         detail = str(app.query_one(f"#committee-{world.lenkungskreis} #member-detail").render())
-        assert "Vorsitz 01.01.2025–27.11.2026" in detail
+        assert "Vorsitz bis 27.11.2026 (seit 01.01.2025)" in detail
 
     snap = world.read()
     periods = sorted(

@@ -9,6 +9,7 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable
 
 from herford_tui.domain import Meeting, Membership, Person
+from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.year.pane import YearPane
 
 
@@ -76,7 +77,7 @@ async def test_organisation_by_type_and_place_jumps_to_the_directory(world):
         assert await wait_for(pilot, lambda: bool(_hits(app)) and _hits(app)[0].splitlines()[0] == "Stadt Bünde")
         await pilot.press("enter")
         assert await wait_for(pilot, lambda: app.query_one("#tabs").active == "organisationen")
-        table = app.query_one("#org-table", DataTable)
+        table = app.query_one("#org-table", LineTable)
         assert await wait_for(pilot, lambda: "Stadt Bünde" in str(table.get_row_at(table.cursor_row)[0]))
     assert world.read().organisations[world.org["Stadt Bünde"]].name == "Stadt Bünde"  # nothing written
 

@@ -87,9 +87,9 @@ async def test_directory_filter_keeps_every_key(world):
 
 
 def _rows(app: HerfordApp) -> list:
-    from textual.widgets import DataTable
+    from herford_tui.ui.common.line_table import LineTable
 
-    table = app.query_one("#org-table", DataTable)
+    table = app.query_one("#org-table", LineTable)
     return [table.get_row_at(i) for i in range(table.row_count)]
 
 

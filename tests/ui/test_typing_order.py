@@ -17,6 +17,7 @@ from typing_order import burst, field_values, key_event, keys, slowly
 from herford_tui.domain import Meeting
 from herford_tui.ui.committees.committee_form import CommitteeForm
 from herford_tui.ui.committees.membership_form import MembershipForm
+from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.common.picker import exact_match
 from herford_tui.ui.directory.org_form import OrganisationForm
 from herford_tui.ui.directory.person_form import PersonForm
@@ -50,7 +51,7 @@ async def _grid(pilot):
 async def _directory(pilot):
     def ready() -> bool:
         table = pilot.app.focused
-        return isinstance(table, DataTable) and table.id == "org-table" and table.row_count > 0
+        return isinstance(table, LineTable) and table.id == "org-table" and table.row_count > 0
 
     assert await wait_for(pilot, ready)
 

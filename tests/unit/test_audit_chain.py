@@ -167,3 +167,9 @@ def test_a_log_from_before_the_chain_goes_on_chained(empty_store: Store, runner:
     assert check_file(empty_store.path).ok
     write(empty_store, lines(empty_store)[1:])  # the last legacy line gone: the chained one points at it
     assert "Verkettung ist unterbrochen" in reported(empty_store, runner)
+
+
+def test_a_rotating_backup_checks_without_a_log_of_its_own(logged: Store, runner: CliRunner):
+    backup = logged.path.with_name(logged.path.name + ".1.bak")
+    result = runner.invoke(main, ["check", "--db", str(backup)])
+    assert result.exit_code == 0, result.output

@@ -14,6 +14,8 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from herford_tui.cli import main
 from herford_tui.documents.templates import ENV_TEMPLATES, TemplateError, shipped_folder
@@ -351,3 +353,23 @@ def test_bericht_writes_a_pdf_with_summary_and_a_table_per_committee(runner, dem
         assert holds(text, committee.name)
     again = run(runner, "--db", str(db), "bericht", "2026", "--out", str(out))
     assert again.exit_code == 2 and "gibt es schon" in again.output
+
+
+# -- any text a user can type ------------------------------------------------------------------------
+TYPST_SIGNS = list(" #[]{}()$*_\\`<>@/\"=;:-+~.,!?'") + list("abcXYZ019äß")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(alphabet=TYPST_SIGNS, min_size=1, max_size=60), anything=st.text(max_size=80))
+def test_any_text_renders_and_typst_signs_print_literally(tmp_path: Path, name: str, anything: str):
+    """Typst's markup signs in a name come out as typed; any other text (controls, emoji, scripts)
+    renders without error."""
+    from herford_tui.documents.render import Format, render
+
+    snapshot, meeting = hostile_snapshot(anything)
+    snapshot.committees[1].name = name
+    out = tmp_path / "doc.pdf"
+    out.write_bytes(render("niederschrift", Format.PDF, snapshot, meeting))
+    text = pdf_text(out)
+    if flat(name):
+        assert flat(name) in text

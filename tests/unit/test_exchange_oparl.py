@@ -99,6 +99,12 @@ def test_publication_leaves_out_contacts_attendance_closed_items_and_people_with
     kept = {o["id"] for o in published.objects.values() if o["type"].endswith("/Person")}
     current = {m.person_id for m in snap.memberships.values() if m.is_active(today)}
     assert kept == {oparl.Urls(oparl.DEFAULT_BASE_URL).person(p) for p in current} and len(kept) < len(snap.persons)
+    for obj in published.objects.values():  # valid, and nothing left out is pointed at
+        validate(json.loads(oparl.dumps(obj)))
+    named = links(list(published.objects.values()), set())
+    base = oparl.DEFAULT_BASE_URL
+    dangling = {u for u in named if u.startswith(base)} - set(published.objects) - set(published.lists)
+    assert not dangling, sorted(dangling)[:5]
     items = [o for o in published.objects.values() if o["type"].endswith("/AgendaItem")]
     assert items and all(o["public"] for o in items)
     assert any(not i.public for m in snap.meetings.values() for i in m.agenda)
@@ -193,3 +199,22 @@ def test_refuses_a_folder_with_other_files_even_with_force(store: Store, tmp_pat
         assert result.exit_code == 2
         assert "kein leerer Ordner; nichts geschrieben" in result.stderr
         assert [p.name for p in out.iterdir()] == ["x.txt"]
+
+
+def test_a_killed_export_leaves_no_partial_folder(tmp_path: Path, runner):
+    import signal
+
+    db = tmp_path / "db.json"
+    write_demo(Store(db, backups=0).open(), size="small", seed=3)
+    out = tmp_path / "pub"
+    args = [sys.executable, "-m", "herford_tui", "export", "oparl", "--db", str(db), "--out", str(out)]
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for(lambda: any(p.name.startswith(".pub.tmp-") for p in tmp_path.iterdir()) or process.poll() is not None,
+             "the export to start writing")  # fmt: skip
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    assert not out.exists() or (out / "system.json").is_file()  # never half an export under its name
+    result = runner.invoke(main, ["export", "oparl", "--db", str(db), "--out", str(out), "--force"])
+    assert result.exit_code == 0, result.output
+    assert (out / "system.json").is_file()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pub.tmp-")]  # the killed one's is gone

@@ -16,3 +16,20 @@ def test_german_sort_order():
     names = ["Weber", "Özdemir", "Otto", "Peters", "oberste", "Ärger", "Zander", "Abel"]
     assert sorted(names, key=sort_key) == ["Abel", "Ärger", "oberste", "Otto", "Özdemir", "Peters", "Weber", "Zander"]
     assert sort_key("Strauß") == sort_key("Strauss")
+
+
+def test_persons_sort_by_family_name_then_given_name():
+    from herford_tui.domain import Person
+    from herford_tui.domain.directory import person_sort_key
+    from herford_tui.domain.fold import name_sort_key
+
+    people = [
+        Person(id=1, given_name="Leonie", family_name="Schwarz"),
+        Person(id=2, given_name="Jana", family_name="Schäfer"),
+        Person(id=3, given_name="Bernd", family_name="Müller"),
+        Person(id=4, given_name="Anna", family_name="Müller"),
+        Person(id=5, given_name="Zoe", family_name="Schäferling"),
+    ]
+    ordered = [f"{p.given_name} {p.family_name}" for p in sorted(people, key=person_sort_key)]
+    assert ordered == ["Anna Müller", "Bernd Müller", "Jana Schäfer", "Zoe Schäferling", "Leonie Schwarz"]
+    assert name_sort_key("Özdemir", "Ali") < name_sort_key("Peters", "Anna")

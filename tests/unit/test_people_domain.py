@@ -27,7 +27,6 @@ from herford_tui.domain.duplicates import organisation_duplicates, person_duplic
 from herford_tui.domain.people import organisation_facts, organisation_seats, person_memberships
 from herford_tui.domain.person_merge import merge_plan
 from herford_tui.domain.validation import validate
-from herford_tui.ui.directory.columns import fit_widths
 
 TODAY = date(2026, 11, 28)
 
@@ -170,14 +169,6 @@ def test_person_and_organisation_rows():
     assert dict(organisation_facts(seed_style))["Anschrift"] == "Amtshausstraße 3, 32051 Herford"
     demo_style = Organisation(address="Beispielweg 5, Bünde", postal_code="32257", municipality="Bünde")
     assert dict(organisation_facts(demo_style))["Anschrift"] == "Beispielweg 5, 32257 Bünde"
-
-
-def test_fit_widths_uses_the_width_and_cuts_the_widest_first():
-    headers = ("Name", "Art")
-    assert fit_widths(headers, [("ab", "cd")], 40) == [40 - 4 - 2 - 5, 5]
-    cut = fit_widths(headers, [("x" * 50, "y" * 20)], 40)
-    assert cut == [17, 17]  # the wider one gave way first, then both
-    assert fit_widths(headers, [("x" * 50, "y" * 10)], 40) == [24, 10]
 
 
 def test_every_reference_the_store_refuses_on_is_named():

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.content import Content
 
 from herford_tui.domain import Committee, Membership, Seat, Snapshot
+from herford_tui.domain.fold import sort_key
 from herford_tui.domain.labels import COMMITTEE_KIND, ROLE, format_date, format_time, rhythm_text
 from herford_tui.domain.roster import RosterLine
 from herford_tui.ui.common.format import plain, plain_cell
@@ -74,6 +75,8 @@ def roster_row(snapshot: Snapshot, line: RosterLine, *, continued: bool = False)
     represents = snapshot.organisations.get(m.represents_id) if m.represents_id else None
     since = f"bis {format_date(m.end)}" if line.ended else format_date(m.start)
     style = "dim strike" if line.ended else ""
+    if line.ended:  # a sign, not grey alone; its "bis …" is in the "seit" column and the detail line
+        name = f"{glyphs().ended} {name}"
     if line.upcoming:  # the "seit" column is off-screen at 80 columns, so say it in the name
         since, style = f"ab {format_date(m.start)}", "italic"
         name = f"{name} (ab {format_date(m.start)})"
@@ -112,7 +115,8 @@ def member_detail(snapshot: Snapshot, line: RosterLine | None, committee_id: int
             snapshot.committees[o.committee_id].name
             for o in snapshot.memberships_of_person(person.id, today)
             if o.committee_id != committee_id and o.committee_id in snapshot.committees
-        }
+        },
+        key=sort_key,
     )
     parts += [NEWLINE, plain("Auch in: " + (", ".join(others) if others else "keinem anderen Gremium"))]
     text = Content("").join(parts)
@@ -127,7 +131,9 @@ def membership_summary(snapshot: Snapshot, line: RosterLine) -> str:
     assert m is not None
     # Most telling first: a long seat name at the end is what gets cut on 80 columns.
     parts = [ROLE[m.role]]
-    if m.start and m.end:
+    if line.ended and m.end:  # first: at 80 columns the "seit" column with its "bis …" is off-screen
+        parts[0] += f" bis {format_date(m.end)}" + (f" (seit {format_date(m.start)})" if m.start else "")
+    elif m.start and m.end:
         parts[0] += f" {format_date(m.start)}–{format_date(m.end)}"
     elif m.start:
         parts[0] += f" seit {format_date(m.start)}"

@@ -20,10 +20,12 @@ class Glyphs:
     run: str
     deputy: str
     ellipsis: str
+    ended: str
+    """Before an ended membership (with its "bis …"): ended is said in signs, not only in grey."""
 
 
-UNICODE = Glyphs(search="🔎", run="▶", deputy="↳", ellipsis="…")
-ASCII = Glyphs(search=">", run=">", deputy="->", ellipsis="...")
+UNICODE = Glyphs(search="🔎", run="▶", deputy="↳", ellipsis="…", ended="✗")
+ASCII = Glyphs(search=">", run=">", deputy="->", ellipsis="...", ended="x")
 
 
 def ascii_only(environ: dict[str, str] | None = None) -> bool:

@@ -20,11 +20,31 @@ from herford_tui.domain.people import (
     organisation_seats,
 )
 from herford_tui.ui.common.access import HerfordAccess
+from herford_tui.ui.common.fit import Column, Plan, dropped_text
 from herford_tui.ui.common.format import plain
-from herford_tui.ui.directory.person_screen import facts_text, fill_table, follow_cursor, row_style
+from herford_tui.ui.directory.record_tables import (
+    facts_text,
+    fill_table,
+    follow_cursor,
+    marked,
+    row_style,
+    table_width,
+)
 
-SEAT_COLUMNS = ("Gremium", "Sitz", "Person", "Rolle", "Zeitraum")
-PEOPLE_COLUMNS = ("Name", "Funktion", "E-Mail", "Telefon")
+SEAT_COLUMNS = (
+    Column("Gremium", minimum=14),
+    Column("Sitz", priority=4),
+    Column("Person", minimum=14),
+    Column("Rolle", priority=3),
+    Column("Zeitraum", priority=1, whole=True),
+)
+PEOPLE_COLUMNS = (
+    Column("Name", minimum=16),
+    Column("Funktion", priority=3),
+    Column("E-Mail", priority=2, whole=True),
+    Column("Telefon", priority=1, whole=True),
+)
+"""Periods, phone numbers and e-mail addresses whole or not at all; the detail line names the rest."""
 
 
 class OrganisationScreen(HerfordAccess, Screen[None]):
@@ -41,6 +61,8 @@ class OrganisationScreen(HerfordAccess, Screen[None]):
         self.history = False
         self.seats: list[MembershipRow] = []
         self.people_ids: list[int] = []
+        self._people_cells: list[tuple[str, ...]] = []
+        self._plans = {"organisation-seats": Plan((), (), ()), "organisation-people": Plan((), (), ())}
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="organisation-body"):
@@ -50,6 +72,7 @@ class OrganisationScreen(HerfordAccess, Screen[None]):
             yield DataTable(id="organisation-seats", cursor_type="row", zebra_stripes=True)
             yield Label(id="organisation-people-title", classes="section-title")
             yield DataTable(id="organisation-people", cursor_type="row", zebra_stripes=True)
+        yield Static(id="organisation-detail", classes="record-detail")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_resize(self) -> None:
@@ -57,7 +80,10 @@ class OrganisationScreen(HerfordAccess, Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self._refresh, init=True)
-        self.query_one("#organisation-seats", DataTable).focus()
+        # The page opens at its top (name, address): focusing the seats must not scroll the page
+        # to them; the cursor's row is kept in sight by ``follow_cursor`` from then on.
+        self.query_one("#organisation-seats", DataTable).focus(scroll_visible=False)
+        self.call_after_refresh(self.query_one("#organisation-body", VerticalScroll).scroll_home, animate=False)
 
     @property
     def organisation(self) -> Organisation | None:
@@ -78,20 +104,43 @@ class OrganisationScreen(HerfordAccess, Screen[None]):
         title = f"Vertreten in den Gremien: {count_text(current, 'Sitz', 'Sitze')} aktuell"
         title += " (mit früheren, h blendet sie aus)" if self.history else " (h zeigt auch frühere)"
         self.query_one("#organisation-seats-title", Label).update(title)
-        width = self.size.width
-        rows = [(r.seat_cells, row_style(r)) for r in self.seats]
-        fill_table(self.query_one("#organisation-seats", DataTable), SEAT_COLUMNS, rows, width)
+        width = table_width(self.query_one("#organisation-body", VerticalScroll), self.size.width)
+        rows = [(marked(r, r.seat_cells), row_style(r)) for r in self.seats]
+        seats = self.query_one("#organisation-seats", DataTable)
+        self._plans["organisation-seats"] = fill_table(seats, SEAT_COLUMNS, rows, width)
         people = organisation_people(snapshot, org.id)
         self.people_ids = [p.id for p in people]
         self.query_one("#organisation-people-title", Label).update(
             f"Personen: {count_text(len(people), 'Person', 'Personen')} · Enter öffnet die Person"
         )
-        rows = [((p.full_name, p.function, p.email, p.phone), "") for p in people]
-        fill_table(self.query_one("#organisation-people", DataTable), PEOPLE_COLUMNS, rows, width, keep=())
+        self._people_cells = [(p.full_name, p.function, p.email, p.phone) for p in people]
+        rows = [(cells, "") for cells in self._people_cells]
+        people_table = self.query_one("#organisation-people", DataTable)
+        self._plans["organisation-people"] = fill_table(people_table, PEOPLE_COLUMNS, rows, width)
+        focused = self.focused if isinstance(self.focused, DataTable) else seats
+        self._show_dropped(focused, focused.cursor_row)
 
     @on(DataTable.RowHighlighted)
     def _follow(self, event: DataTable.RowHighlighted) -> None:
-        follow_cursor(self.query_one("#organisation-body", VerticalScroll), event)
+        if event.data_table.has_focus:  # the user's move, not the fill at opening
+            follow_cursor(self.query_one("#organisation-body", VerticalScroll), event)
+            self._show_dropped(event.data_table, event.cursor_row)
+
+    def _show_dropped(self, table: DataTable, row: int) -> None:
+        """What the width leaves out of the highlighted row (a period, a phone number …), in full."""
+        columns: tuple[Column, ...]
+        if table.id == "organisation-people":
+            columns, cells = PEOPLE_COLUMNS, self._people_cells
+        else:
+            columns, cells = SEAT_COLUMNS, [r.seat_cells for r in self.seats]
+        text = dropped_text(columns, self._plans[table.id or ""], cells[row]) if 0 <= row < len(cells) else ""
+        detail = self.query_one("#organisation-detail", Static)
+        detail.update(plain(text))
+        detail.display = bool(text)
+
+    def on_descendant_focus(self) -> None:
+        if isinstance(self.focused, DataTable):  # Tab to the other table: its row's dropped facts
+            self._show_dropped(self.focused, self.focused.cursor_row)
 
     def action_close(self) -> None:
         self.dismiss(None)

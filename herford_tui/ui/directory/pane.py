@@ -1,5 +1,7 @@
 """The directory: organisations and persons, filtered as you type and by type and municipality.
 
+Only the rows on screen are drawn (``LineTable``); the columns are chosen by priority for the
+width (``ui/common/fit.py``), and the line below the table spells out what was left out.
 ``t`` switches between organisations and persons; ``f`` filters (``/`` is the global
 search); the two selects (``k``) narrow by
 organisation type and municipality (for persons: those of their organisation). The hit count
@@ -15,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import Input, Label, Static
 
 from herford_tui.domain import KREISWEIT, Organisation, OrgType, Person, Snapshot
 from herford_tui.domain.directory import (
@@ -29,22 +31,35 @@ from herford_tui.domain.directory import (
 )
 from herford_tui.domain.labels import ORG_TYPE
 from herford_tui.domain.people import place
-from herford_tui.ui.common.format import plain_cell
+from herford_tui.ui.common.fit import Column, Plan, dropped_text, pick, plan_columns
+from herford_tui.ui.common.format import plain, plain_cell
+from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.common.select import Select
 from herford_tui.ui.common.typing_input import InOrderInput
 from herford_tui.ui.common.view import SnapshotView
-from herford_tui.ui.directory.columns import fit_widths
 
 ORGANISATIONS, PERSONS = "organisationen", "personen"
 
-ORG_COLUMNS = ("Name", "Art", "Kommune", "PLZ", "Pers.", "Telefon")
-PERSON_COLUMNS = ("Name", "Funktion", "Organisation", "Kommune", "E-Mail", "Telefon")
-MAX_ROWS = 300
-"""More rows make each keystroke slow (a DataTable row costs ~0.3 ms); the count says to filter."""
+# Dropped from the highest priority down when the width is short; whole facts (phone numbers,
+# e-mail addresses, postal codes) are never cut. The line below the table names what is left out.
+ORG_COLUMNS = (
+    Column("Name", minimum=16),
+    Column("Art", priority=3),
+    Column("Kommune", priority=2),
+    Column("PLZ", priority=5, whole=True),
+    Column("Pers.", priority=4, whole=True),
+    Column("Telefon", priority=1, whole=True),
+)
+PERSON_COLUMNS = (
+    Column("Name", minimum=18),
+    Column("Funktion", priority=4),
+    Column("Organisation", priority=2),
+    Column("Kommune", priority=5),
+    Column("E-Mail", priority=3, whole=True),
+    Column("Telefon", priority=1, whole=True),
+)
 FILTER_PAUSE = 0.06
 """Seconds without a key before the filter rebuilds the table."""
-NARROW = 100
-"""Below this width only the first three columns are shown (the screens show the rest)."""
 
 
 class DirectoryPane(SnapshotView):
@@ -62,8 +77,9 @@ class DirectoryPane(SnapshotView):
         self.mode = ORGANISATIONS
         self.rows: list[Organisation | Person] = []
         self._width = 0
-        self._shown: tuple[Sequence[tuple[str, ...]], list[int]] | None = None
-        """The rows and keys last filled in, to lay them out again for a new width."""
+        self._cells: Sequence[tuple[str, ...]] = []
+        """The plain cells of every row shown (all columns), to lay them out again for a new width."""
+        self._plan = Plan((), (), ())
         self._filter_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -77,7 +93,8 @@ class DirectoryPane(SnapshotView):
             places = [("kreisweit" if p == KREISWEIT else p, p) for p in PLACES]
             yield Select(places, prompt="alle Kommunen", compact=True, id="place-filter")
             yield Label("Enter öffnet · t Personen/Organisationen", classes="muted")
-        yield DataTable(id="org-table", cursor_type="row", zebra_stripes=True)
+        yield LineTable(id="org-table", cursor_type="row")
+        yield Static(id="directory-detail", classes="directory-detail")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -92,70 +109,68 @@ class DirectoryPane(SnapshotView):
             municipality=where if isinstance(where, str) else None,
         )
 
-    def _columns(self) -> tuple[str, ...]:
-        columns = ORG_COLUMNS if self.mode == ORGANISATIONS else PERSON_COLUMNS
-        return columns if self.size.width >= NARROW or not self.size.width else columns[:3]
+    def _columns(self) -> tuple[Column, ...]:
+        return ORG_COLUMNS if self.mode == ORGANISATIONS else PERSON_COLUMNS
 
-    def _fill(self, table: DataTable, rows: Sequence[tuple[str, ...]], keys: list[int]) -> None:
-        """New columns sized to what is shown, then the rows."""
-        table.clear(columns=True)
-        columns = self._columns()
-        shown = [row[: len(columns)] for row in rows]
-        for label, width in zip(columns, fit_widths(columns, shown, self.size.width or 80), strict=True):
-            table.add_column(label, width=width)
-        for row, key in zip(shown, keys, strict=True):
-            table.add_row(*(plain_cell(c) for c in row), key=str(key))
-        self._width = self.size.width
+    def _fill(self, table: LineTable) -> None:
+        """Columns by priority for the width, then the rows (each row's cells made when drawn)."""
+        columns, cells = self._columns(), self._cells
+        self._plan = plan = plan_columns(columns, cells, table.size.width or self.size.width or 80)
+        table.set_columns([columns[i].label for i in plan.shown], plan.widths)
+        table.set_rows([str(r.id) for r in self.rows], lambda i: tuple(plain_cell(c) for c in pick(cells[i], plan)))
+        self._width = table.size.width
 
     def on_resize(self) -> None:
         # Only the columns follow the width: the rows shown stay (filtering them again costs
         # ~0.2 s at x10, and the first showing brings a resize right after the first fill).
-        if self.size.width != self._width and self._shown is not None:
-            table = self.query_one("#org-table", DataTable)
-            row = table.cursor_row
-            rows, keys = self._shown
-            self._fill(table, rows, keys)
-            if self.rows:
-                table.move_cursor(row=row)
+        # After the layout: the table's own width is known then.
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        table = self.query_one("#org-table", LineTable)
+        if table.size.width != self._width and self._cells:
+            self._fill(table)
+            self._show_detail()
 
     def refresh_data(self, snapshot: Snapshot) -> None:
-        table = self.query_one("#org-table", DataTable)
+        table = self.query_one("#org-table", LineTable)
         keep = self.current
         facets = self.facets
         if self.mode == ORGANISATIONS:
             orgs = filter_organisations(snapshot, facets)
-            total, orgs = len(orgs), orgs[:MAX_ROWS]
             self.rows = list(orgs)
-            people: dict[int, int] = {}
-            for p in snapshot.persons.values():
-                if p.organisation_id:
-                    people[p.organisation_id] = people.get(p.organisation_id, 0) + 1
-            rows = [
+            people = snapshot.people_per_organisation
+            self._cells = [
                 (org.name, type_label(org), place(org), org.postal_code, str(people.get(org.id, "")), org.phone)
                 for org in orgs
             ]
-            count = count_text(total, "Organisation", "Organisationen")
+            count = count_text(len(orgs), "Organisation", "Organisationen")
         else:
             persons = filter_persons(snapshot, facets)
-            total, persons = len(persons), persons[:MAX_ROWS]
             self.rows = list(persons)
+            organisations = snapshot.organisations
             rows = []
             for p in persons:
-                org = snapshot.organisations.get(p.organisation_id) if p.organisation_id else None
+                org = organisations.get(p.organisation_id) if p.organisation_id else None
                 rows.append(
                     (p.full_name, p.function, org.name if org else "", place(org) if org else "", p.email, p.phone)
                 )
-            count = count_text(total, "Person", "Personen")
-        if total > MAX_ROWS:
-            count += f" (die ersten {MAX_ROWS}, bitte filtern)"
-        keys = [r.id for r in self.rows]
-        self._shown = (rows, keys)
-        self._fill(table, rows, keys)
+            self._cells = rows
+            count = count_text(len(persons), "Person", "Personen")
+        self._fill(table)
         self.query_one("#directory-count", Label).update(count)
         self.query_one("#directory-mode", Label).update("Organisationen" if self.mode == ORGANISATIONS else "Personen")
         if self.rows:
             target = next((i for i, r in enumerate(self.rows) if keep is not None and r.id == keep.id), 0)
             table.move_cursor(row=target)
+        self._show_detail()
+
+    @on(LineTable.Highlighted, "#org-table")
+    def _show_detail(self) -> None:
+        """What the width leaves out of the highlighted row (phone, e-mail …), in full."""
+        row = self.query_one("#org-table", LineTable).cursor_row
+        text = dropped_text(self._columns(), self._plan, self._cells[row]) if 0 <= row < len(self._cells) else ""
+        self.query_one("#directory-detail", Static).update(plain(text))
 
     @on(Input.Changed, "#org-filter")
     def _filter_typed(self) -> None:
@@ -175,15 +190,15 @@ class DirectoryPane(SnapshotView):
         if self._filter_timer is not None:  # Enter right after typing: the table for this text now
             self._filter_timer.stop()
             self._refilter()
-        self.query_one("#org-table", DataTable).focus()
+        self.query_one("#org-table", LineTable).focus()
 
-    @on(DataTable.RowSelected, "#org-table")
+    @on(LineTable.Selected, "#org-table")
     def _selected(self) -> None:
         self.action_open()
 
     @property
     def current(self) -> Organisation | Person | None:
-        row = self.query_one("#org-table", DataTable).cursor_row
+        row = self.query_one("#org-table", LineTable).cursor_row
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def _select(self, mode: str, record_id: int) -> None:
@@ -201,7 +216,7 @@ class DirectoryPane(SnapshotView):
             with field.prevent(Input.Changed):
                 field.value = getattr(found, "full_name", "") or getattr(found, "name", "")
             self.refresh_data(snapshot)
-        table = self.query_one("#org-table", DataTable)
+        table = self.query_one("#org-table", LineTable)
         for i, record in enumerate(self.rows):
             if record.id == record_id:
                 table.move_cursor(row=i)
@@ -218,7 +233,7 @@ class DirectoryPane(SnapshotView):
     def action_toggle_mode(self) -> None:
         self.mode = PERSONS if self.mode == ORGANISATIONS else ORGANISATIONS
         self.refresh_data(self.herford.snapshot)
-        self.query_one("#org-table", DataTable).focus()
+        self.query_one("#org-table", LineTable).focus()
 
     def action_filter(self) -> None:
         self.query_one("#org-filter", Input).focus()

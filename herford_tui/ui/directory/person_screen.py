@@ -6,60 +6,36 @@ Auskunft (i) and Löschen (L), merge a duplicate into this record (M), delete (E
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from herford_tui.domain import Person, Snapshot
 from herford_tui.domain.dsgvo import PLACEHOLDER
-from herford_tui.domain.people import ENDED, UPCOMING, MembershipRow, person_facts, person_memberships
+from herford_tui.domain.people import ENDED, MembershipRow, person_facts, person_memberships
 from herford_tui.ui.common.access import HerfordAccess
-from herford_tui.ui.common.format import plain, plain_cell
-from herford_tui.ui.directory.columns import fit_widths
+from herford_tui.ui.common.fit import Column, Plan, dropped_text
+from herford_tui.ui.common.format import plain
+from herford_tui.ui.directory.record_tables import (
+    facts_text,
+    fill_table,
+    follow_cursor,
+    marked,
+    row_style,
+    table_width,
+)
 
-MEMBERSHIP_COLUMNS = ("Gremium", "Sitz", "Rolle", "vertritt", "Zeitraum")
-
-
-def facts_text(facts: list[tuple[str, str]]) -> Text:
-    """Label: value lines; user values through ``plain_cell`` (control characters made visible)."""
-    text = Text()
-    width = max((len(label) for label, _ in facts), default=0)
-    for i, (label, value) in enumerate(facts):
-        if i:
-            text.append("\n")
-        text.append(f"{label:<{width}}  ", style="bold")
-        text.append_text(plain_cell(value) if value else Text("–", style="dim"))
-    return text
-
-
-def row_style(row: MembershipRow) -> str:
-    return "dim strike" if row.status == ENDED else ("italic" if row.status == UPCOMING else "")
-
-
-def fill_table(
-    table: DataTable, headers: tuple[str, ...], rows: list[tuple[tuple[str, ...], str]], width: int, keep=(-1,)
-) -> None:
-    """Columns sized to the content and the screen (no sideways scrolling), then every row;
-    the table is as high as its rows, the screen scrolls."""
-    table.clear(columns=True)
-    keep = [i % len(headers) for i in keep]  # the period (last column) is never cut
-    for label, w in zip(headers, fit_widths(headers, [cells for cells, _ in rows], width, keep=keep), strict=True):
-        table.add_column(label, width=w)
-    for i, (cells, style) in enumerate(rows):
-        table.add_row(*(plain_cell(c, style) for c in cells), key=str(i))
-    table.styles.height = len(rows) + 1 if rows else 2
-
-
-def follow_cursor(body: VerticalScroll, event: DataTable.RowHighlighted) -> None:
-    """The tables show all their rows and the page scrolls: keep the highlighted row in sight."""
-    region = event.data_table.virtual_region
-    row = Region(region.x, region.y + event.cursor_row + 1, region.width, 1)  # + 1: the header
-    body.scroll_to_region(row, animate=False, immediate=True)
+MEMBERSHIP_COLUMNS = (
+    Column("Gremium", minimum=14),
+    Column("Sitz", priority=3),
+    Column("Rolle", priority=2),
+    Column("vertritt", priority=4),
+    Column("Zeitraum", priority=1, whole=True),
+)
+"""At 80 columns the period stays whole; what does not fit is named in the detail line."""
 
 
 class PersonScreen(HerfordAccess, Screen[None]):
@@ -77,6 +53,7 @@ class PersonScreen(HerfordAccess, Screen[None]):
         super().__init__(classes="record-screen")
         self.person_id = person_id
         self.rows: list[MembershipRow] = []
+        self._plan = Plan((), (), ())
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="person-body"):
@@ -84,6 +61,7 @@ class PersonScreen(HerfordAccess, Screen[None]):
             yield Static(id="person-facts", classes="record-facts")
             yield Label(id="person-memberships-title", classes="section-title")
             yield DataTable(id="person-memberships", cursor_type="row", zebra_stripes=True)
+        yield Static(id="person-detail", classes="record-detail")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_resize(self) -> None:
@@ -92,7 +70,10 @@ class PersonScreen(HerfordAccess, Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#person-memberships", DataTable)
         self.watch(self.app, "snapshot", self._refresh, init=True)
-        table.focus()
+        # The page opens at its top (name, contact data): focusing the table must not scroll
+        # the page to it; the cursor's row is kept in sight by ``follow_cursor`` from then on.
+        table.focus(scroll_visible=False)
+        self.call_after_refresh(self.query_one("#person-body", VerticalScroll).scroll_home, animate=False)
 
     @property
     def person(self) -> Person | None:
@@ -114,14 +95,26 @@ class PersonScreen(HerfordAccess, Screen[None]):
         self.query_one("#person-memberships-title", Label).update(title + " · Enter öffnet das Gremium")
         table = self.query_one("#person-memberships", DataTable)
         keep = table.cursor_row
-        rows = [(r.cells, row_style(r)) for r in self.rows]
-        fill_table(table, MEMBERSHIP_COLUMNS, rows, self.size.width)
+        rows = [(marked(r, r.cells), row_style(r)) for r in self.rows]
+        body = self.query_one("#person-body", VerticalScroll)
+        self._plan = fill_table(table, MEMBERSHIP_COLUMNS, rows, table_width(body, self.size.width))
         if self.rows:
             table.move_cursor(row=min(max(keep, 0), len(self.rows) - 1))
+        self._show_dropped(table.cursor_row)
 
     @on(DataTable.RowHighlighted)
     def _follow(self, event: DataTable.RowHighlighted) -> None:
-        follow_cursor(self.query_one("#person-body", VerticalScroll), event)
+        if event.data_table.has_focus:  # the user's move, not the fill at opening
+            follow_cursor(self.query_one("#person-body", VerticalScroll), event)
+        self._show_dropped(event.cursor_row)
+
+    def _show_dropped(self, row: int) -> None:
+        """What the width leaves out of the highlighted membership (its period …), in full."""
+        cells = self.rows[row].cells if 0 <= row < len(self.rows) else ()
+        text = dropped_text(MEMBERSHIP_COLUMNS, self._plan, cells)
+        detail = self.query_one("#person-detail", Static)
+        detail.update(plain(text))
+        detail.display = bool(text)
 
     # -- actions -----------------------------------------------------------------------
     def action_close(self) -> None:

@@ -1,4 +1,7 @@
-"""The year of meetings: a grid (months across, committees down) or a list, NRW holidays shown."""
+"""The year of meetings: a grid (months across, committees down) or a list, NRW holidays shown.
+
+The grid draws only the rows on screen (``LineTable``: at x10 1,009 committees); all twelve
+months fit 80 columns with compact cells (``presentation.grid_layout``)."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from herford_tui.domain import Meeting, Snapshot
 from herford_tui.domain.labels import format_date
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.format import plain_cell
+from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.common.select import Select
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.data import WriteJob
@@ -56,12 +60,13 @@ class YearPane(SnapshotView):
         self.grid: list[show.GridRow] = []
         self.committee_filter: int | None = None
         self._placed = False
+        self._layout = show.grid_layout(80)
         self._select_after: Meeting | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="year-summary", classes="year-summary")
         yield Select[str]([("Alle Gremien", ALL)], value=ALL, allow_blank=False, compact=True, id="year-filter")
-        yield DataTable(id="year-grid", cursor_type="cell", cell_padding=1, zebra_stripes=True)
+        yield LineTable(id="year-grid", cursor_type="cell", padding=(0, show.GAP))
         yield DataTable(id="year-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="meeting-detail", classes="member-detail")
 
@@ -70,12 +75,6 @@ class YearPane(SnapshotView):
         table = self.query_one("#year-table", DataTable)
         for label, width in LIST_COLUMNS:
             table.add_column(label, width=width)
-        grid = self.query_one("#year-grid", DataTable)
-        grid.add_column("Gremium", width=show.NAME_WIDTH, key="name")
-        grid.add_column("Anz.", key="count")
-        for month, label in enumerate(show.MONTH_SHORT, start=1):
-            grid.add_column(label, key=f"m{month}")
-        grid.fixed_columns = FIXED_COLUMNS
         table.display = False
         super().on_mount()
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
@@ -97,7 +96,7 @@ class YearPane(SnapshotView):
         self.refresh_data(self.herford.snapshot)
 
     def watch_as_list(self, as_list: bool) -> None:
-        grid, table = self.query_one("#year-grid", DataTable), self.query_one("#year-table", DataTable)
+        grid, table = self.query_one("#year-grid", LineTable), self.query_one("#year-table", DataTable)
         grid.display, table.display = not as_list, as_list
         self.refresh_data(self.herford.snapshot)
         focused = self.app.focused
@@ -128,16 +127,26 @@ class YearPane(SnapshotView):
                 select.value = str(self.committee_filter) if self.committee_filter else ALL
 
     def _fill_grid(self, snapshot: Snapshot) -> None:
-        grid = self.query_one("#year-grid", DataTable)
+        grid = self.query_one("#year-grid", LineTable)
         keep = grid.cursor_coordinate
         self.grid = show.grid_rows(snapshot, self.year, self.herford.today, self.committee_filter)
-        grid.clear()
-        for row in self.grid:
-            grid.add_row(*row.cells, key=row.key)
+        self._lay_out_grid(grid)
         if not self._placed:  # first time: the current month, first committee
             self._placed = True
             keep = Coordinate(min(2, len(self.grid) - 1), FIXED_COLUMNS + self.herford.today.month - 1)
         grid.cursor_coordinate = keep
+
+    def _lay_out_grid(self, grid: LineTable) -> None:
+        """Columns for the width (twelve months always), rows whose cells are made when drawn."""
+        self._layout = layout = show.grid_layout(self.size.width or 80)
+        grid.set_columns(("Gremium", "Anz.", *show.MONTH_SHORT), layout.widths)
+        rows = self.grid
+        grid.set_rows([r.key for r in rows], lambda i: show.row_cells(rows[i], layout.month))
+
+    def on_resize(self) -> None:
+        if not self.as_list and self.grid and show.grid_layout(self.size.width or 80) != self._layout:
+            self._lay_out_grid(self.query_one("#year-grid", LineTable))
+            self.query_one("#year-summary", Static).update(self._summary())
 
     def _fill_list(self, snapshot: Snapshot) -> None:
         table = self.query_one("#year-table", DataTable)
@@ -160,10 +169,12 @@ class YearPane(SnapshotView):
     def _summary(self) -> Text:
         text = Text()
         text.append(f"Sitzungen {self.year}", style="bold")
-        text.append(f"  {show.LEGEND[0]}\n{show.LEGEND[1]}", style="dim")
+        compact = show.grid_layout(self.size.width or 80).compact
+        legend = show.LEGEND_COMPACT if compact and not self.as_list else show.LEGEND
+        text.append(f"  {legend[0]}\n{legend[1]}", style="dim")
         return text
 
-    @on(DataTable.CellHighlighted, "#year-grid")
+    @on(LineTable.Highlighted, "#year-grid")
     @on(DataTable.RowHighlighted, "#year-table")
     def _show_detail(self) -> None:
         self.query_one("#meeting-detail", Static).update(self._detail())
@@ -193,7 +204,7 @@ class YearPane(SnapshotView):
         return show.cell_detail(snapshot, row, month, self.year, today)
 
     def _grid_position(self) -> tuple[show.GridRow | None, int | None]:
-        grid = self.query_one("#year-grid", DataTable)
+        grid = self.query_one("#year-grid", LineTable)
         coordinate = grid.cursor_coordinate
         if not 0 <= coordinate.row < len(self.grid):
             return None, None
@@ -245,7 +256,7 @@ class YearPane(SnapshotView):
             if index is not None:
                 table.move_cursor(row=index)
         else:
-            grid = self.query_one("#year-grid", DataTable)
+            grid = self.query_one("#year-grid", LineTable)
             index = next((i for i, r in enumerate(self.grid) if r.key == f"c{meeting.committee_id}"), None)
             if index is not None:
                 grid.cursor_coordinate = Coordinate(index, FIXED_COLUMNS + meeting.date.month - 1)
@@ -253,7 +264,7 @@ class YearPane(SnapshotView):
 
     def focus_table(self) -> None:
         """Focus the table shown (grid or list), so its keys work at once."""
-        self.query_one("#year-table" if self.as_list else "#year-grid", DataTable).focus()
+        self.query_one("#year-table" if self.as_list else "#year-grid").focus()
 
     # -- actions -----------------------------------------------------------------------
     def action_year(self, step: int) -> None:
@@ -273,9 +284,9 @@ class YearPane(SnapshotView):
         self.committee_filter = wanted
         self.refresh_data(self.herford.snapshot)
         if event.select.has_focus:  # focusing a hidden tab's table would switch to that tab
-            self.query_one("#year-table" if self.as_list else "#year-grid", DataTable).focus()
+            self.query_one("#year-table" if self.as_list else "#year-grid").focus()
 
-    @on(DataTable.CellSelected, "#year-grid")
+    @on(LineTable.Selected, "#year-grid")
     @on(DataTable.RowSelected, "#year-table")
     def _selected(self) -> None:
         self.action_open()

@@ -1,5 +1,10 @@
 """What the year grid and list show, as rich Text: pure functions of the snapshot (no Textual).
 
+The grid's cells are made only for the rows on screen (``row_cells``, called by the grid as a
+row scrolls into view), at the width the terminal leaves a month (``grid_layout``): all twelve
+months fit 80 columns with a compact cell ("12g!", "3g+" for more meetings that month), a
+wider terminal shows every meeting ("3g 17d").
+
 Every status reads without colour: a letter after the day (g geplant, e eingeladen,
 d durchgeführt, x abgesagt), ``!`` for a missed invitation deadline, ``*`` for a holiday
 or school-holiday day; colour only adds to that (NO_COLOR, TERM=linux stay readable).
@@ -8,8 +13,10 @@ or school-holiday day; colour only adds to that (NO_COLOR, TERM=linux stay reada
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from rich.text import Text
 
@@ -42,17 +49,65 @@ LEGEND = (
     "g geplant · e eingeladen · d durchgeführt · x abgesagt",
     "! Einladung überfällig · * Feiertag/Ferien · Anz.: + zu viele, - zu wenige",
 )
+LEGEND_COMPACT = (
+    "g geplant · e eingeladen · d durchgeführt · x abgesagt",
+    "! überfällig · * Feiertag/Ferien · 3g+ weitere · Anz.: + zu viele, - zu wenige",
+)
 PUBLIC_ROW, SCHOOL_ROW = "feiertage", "ferien"
 NAME_WIDTH = 14
+COUNT_WIDTH = 7
+"""„0/6–8 -“: the longest count against a rhythm."""
+COMPACT, FULL = 4, 6
+"""Month cells: „12g!“ (one meeting and its most urgent mark) or „3g 17d“ / „12g!*“."""
+GAP = 1
+"""Blank column after every cell of the grid."""
+MAX_NAME = 40
+
+
+@dataclass(frozen=True)
+class GridLayout:
+    name: int
+    count: int
+    month: int
+
+    @property
+    def widths(self) -> tuple[int, ...]:
+        return (self.name, self.count, *(self.month,) * 12)
+
+    @property
+    def compact(self) -> bool:
+        return self.month < FULL
+
+
+def grid_layout(width: int) -> GridLayout:
+    """Column widths for a terminal ``width`` wide: twelve months always; full cells where the
+    name column keeps ``NAME_WIDTH`` letters beside them, else compact ones (80 columns)."""
+    room = width - 2 - GAP * 14  # the scrollbar and a margin, a gap after each column
+    # 120 columns: seven per month („4x* 17d“) beside a short name; 80: compact cells.
+    for month, least in ((FULL + 1, NAME_WIDTH - 2), (FULL, NAME_WIDTH), (COMPACT, 0)):
+        name = room - COUNT_WIDTH - 12 * month
+        if name >= least:
+            return GridLayout(max(min(name, MAX_NAME), 6), COUNT_WIDTH, month)
+    return GridLayout(6, COUNT_WIDTH, COMPACT)  # narrower than 80: the months still all there
 
 
 @dataclass(frozen=True)
 class GridRow:
     key: str
     """``c<id>`` for a committee, or one of the two holiday rows."""
-    cells: tuple[Text, ...]
-    """Name, count against the rhythm, then one cell per month."""
     committee: Committee | None = None
+    name: str = ""
+    months: Mapping[int, Sequence[Meeting]] = field(default_factory=dict)
+    """A committee's meetings by month (1-12; months without any left out)."""
+    days: tuple[tuple[int, ...], ...] = ()
+    """A holiday row's days off in each month (twelve entries)."""
+    year: int = 0
+    today: date = field(default=date.min, compare=False)
+
+    @cached_property
+    def cells(self) -> tuple[Text, ...]:
+        """Name, count against the rhythm, then one full cell per month."""
+        return row_cells(self, FULL * 4)
 
 
 def meetings_by_committee_month(snapshot: Snapshot, year: int) -> dict[int, dict[int, list[Meeting]]]:
@@ -74,12 +129,29 @@ def day_mark(meeting: Meeting, committee: Committee | None, today: date) -> Text
     return text
 
 
-def _month_cell(meetings: list[Meeting], committee: Committee | None, today: date) -> Text:
+def _month_cell(meetings: Sequence[Meeting], committee: Committee | None, today: date, width: int) -> Text:
     if not meetings:  # most cells of a year grid (x10: 8,000 of 12,000)
         return Text()
     if len(meetings) == 1:  # most of the others; Text.join is half the grid's time
-        return day_mark(meetings[0], committee, today)
-    return Text(" ").join(day_mark(m, committee, today) for m in meetings)
+        full = day_mark(meetings[0], committee, today)
+    else:
+        full = Text(" ").join(day_mark(m, committee, today) for m in meetings)
+    return full if full.cell_len <= width else compact_cell(meetings, committee, today)
+
+
+def compact_cell(meetings: Sequence[Meeting], committee: Committee | None, today: date) -> Text:
+    """At most four characters: the first meeting's day and letter, then one mark, the most
+    urgent first: ``!`` (an invitation overdue), ``+`` (more meetings this month), ``*`` (a day off)."""
+    first = meetings[0]
+    assert first.date is not None
+    text = Text(f"{first.date.day}{SYMBOL[first.status]}", style=STYLE[first.status])
+    if committee is not None and any(invitation_late(m, committee, today) for m in meetings):
+        text.append("!", style="bold red")
+    elif len(meetings) > 1:
+        text.append("+")
+    elif day_off(first.date):
+        text.append("*", style="yellow")
+    return text
 
 
 def count_cell(committee: Committee, meetings: list[Meeting], year: int) -> Text:
@@ -116,28 +188,52 @@ def holiday_rows(year: int) -> list[GridRow]:
             public[day.month].append(day.day)
         if off.school:
             school[day.month].append(day.day)
-    rows = []
-    for key, label, days in ((PUBLIC_ROW, "Feiertage", public), (SCHOOL_ROW, "Schulferien", school)):
-        cells = [Text(label, style="italic yellow"), Text("")]
-        cells += [Text(_runs(days.get(month, [])), style="yellow") for month in range(1, 13)]
-        rows.append(GridRow(key, tuple(cells)))
-    return rows
+    return [
+        GridRow(key, name=label, days=tuple(tuple(days.get(month, [])) for month in range(1, 13)), year=year)
+        for key, label, days in ((PUBLIC_ROW, "Feiertage", public), (SCHOOL_ROW, "Schulferien", school))
+    ]
 
 
 def grid_rows(snapshot: Snapshot, year: int, today: date, committee_id: int | None = None) -> list[GridRow]:
-    """The holiday rows, then one row per active committee (or only the filtered one)."""
+    """The holiday rows, then one row per active committee (or only the filtered one).
+
+    Only the meetings are sorted into months here; the cells' text is made by ``row_cells``
+    for the rows on screen (x10: 1,009 rows, about 30 shown)."""
     by = meetings_by_committee_month(snapshot, year)
     rows = holiday_rows(year)
     for committee in snapshot.active_committees():
         if committee_id is not None and committee.id != committee_id:
             continue
         months = by.get(committee.id, {})
-        all_meetings = [m for ms in months.values() for m in ms]
-        name = Text(printable(committee.short_name or committee.name), overflow="ellipsis", no_wrap=True)
-        cells = [name, count_cell(committee, all_meetings, year)]
-        cells += [_month_cell(months.get(month, []), committee, today) for month in range(1, 13)]
-        rows.append(GridRow(f"c{committee.id}", tuple(cells), committee))
+        rows.append(
+            GridRow(
+                f"c{committee.id}",
+                committee,
+                committee.short_name or committee.name,
+                months,
+                year=year,
+                today=today,
+            )
+        )
     return rows
+
+
+def row_cells(row: GridRow, month_width: int) -> tuple[Text, ...]:
+    """A grid row's cells with month cells at most ``month_width`` wide (compact if need be)."""
+    name = Text(printable(row.name), overflow="ellipsis", no_wrap=True)
+    if row.committee is None:
+        name.stylize("italic yellow")
+        days_off = [Text(_days_cell(days, month_width), style="yellow") for days in row.days]
+        return (name, Text(""), *days_off)
+    months = [row.months.get(month, ()) for month in range(1, 13)]
+    count = count_cell(row.committee, [m for ms in months for m in ms], row.year)
+    return (name, count, *(_month_cell(ms, row.committee, row.today, month_width) for ms in months))
+
+
+def _days_cell(days: Sequence[int], width: int) -> str:
+    """„1–6 23–31“, or where that is too wide the number of days: „14 T“."""
+    runs = _runs(list(days))
+    return runs if len(runs) <= width else f"{len(days)} T"
 
 
 def meeting_line(snapshot: Snapshot, meeting: Meeting, today: date) -> Text:

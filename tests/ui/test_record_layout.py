@@ -1,0 +1,92 @@
+"""At 80x24 the record screens keep the facts (issue 17, item 4): they open at the top with the
+name and the address, periods and phone numbers are whole, an ended membership is marked by a
+glyph and "bis", not by grey alone; the roster sorts by family name under German rules."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from pilot_helpers import SIZE, footer_shows, roster_ready, roster_text, screen_text, type_text, wait_for
+from textual.widgets import DataTable
+
+from herford_tui.domain import Membership, Person
+from herford_tui.ui.directory.organisation_screen import OrganisationScreen
+from herford_tui.ui.directory.person_screen import PersonScreen
+
+PHONE = "05221 13-1234 567"
+
+
+def _facts(world) -> None:
+    """The chair with a long phone number and an ended membership; her organisation with a phone."""
+    store = world.store()
+    snapshot = store.snapshot()
+    chair = snapshot.persons[world.person["mustermann"]]
+    store.save(dataclasses.replace(chair, phone=PHONE))
+    kreis = snapshot.organisations[world.org["Kreis Herford"]]
+    store.save(dataclasses.replace(kreis, phone="05221 13-0", address="Amtshausstraße 3, Herford", postal_code="32051"))
+    seat = snapshot.committees[world.leitungsteam].seats[0].key
+    store.save(
+        Membership(
+            person_id=chair.id,
+            committee_id=world.leitungsteam,
+            seat_key=seat,
+            start=date(2019, 5, 10),
+            end=date(2024, 7, 31),
+        )
+    )
+
+
+async def test_person_screen_at_80x24_shows_whole_periods_phone_and_marks_the_ended(world):
+    _facts(world)
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))
+        await pilot.press("i")  # the roster's first line: the chair
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        assert await wait_for(pilot, lambda: "bis 31.07.2024" in screen_text(app))
+        lines = screen_text(app).splitlines()
+        assert "Erika Mustermann" in lines[0]  # opened at the top: the name first
+        assert any(PHONE in line for line in lines)
+        ended = next(line for line in lines if "✗" in line)
+        assert "10.05.2019 bis 31.07.2024" in ended, "\n".join(lines)
+        assert any("seit 01.01.2025" in line for line in lines)
+
+
+async def test_organisation_screen_opens_at_the_top_with_name_and_address(world):
+    _facts(world)
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await roster_ready(pilot)
+        await pilot.press("o")
+        await footer_shows(pilot, "Filtern")
+        await pilot.press("f")
+        await type_text(pilot, "Kreis Herford")
+        await pilot.press("enter")
+        table = app.query_one("#org-table")
+        assert await wait_for(pilot, lambda: table.has_focus and table.row_count == 3)
+        await pilot.press("down")  # the second hit
+        assert await wait_for(pilot, lambda: str(table.get_row_at(table.cursor_row)[0]) == "Kreis Herford")
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, OrganisationScreen))
+        assert await wait_for(pilot, lambda: "Amtshausstraße 3, 32051" in screen_text(app))
+        lines = screen_text(app).splitlines()
+        assert "Kreis Herford" in lines[0]
+        assert any("05221 13-0" in line for line in lines)
+        assert any("Erika Mustermann" in line and "seit 01.01.2025" in line for line in lines)
+
+
+async def test_roster_sorts_by_family_name_under_german_rules(world):
+    store = world.store()
+    seat = next(s for s in store.snapshot().committees[world.lenkungskreis].seats if s.count is None or s.count > 1)
+    for given, family in (("Leonie", "Schwarz"), ("Jana", "Schäfer")):
+        person = store.save(Person(given_name=given, family_name=family))
+        store.save(
+            Membership(person_id=person.id, committee_id=world.lenkungskreis, seat_key=seat.key, start=date(2025, 1, 1))
+        )
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await roster_ready(pilot)
+        rows = roster_text(app, world.lenkungskreis)
+        names = [row for row in rows if "Schäfer" in row or "Schwarz" in row]
+        assert len(names) == 2 and "Jana Schäfer" in names[0] and "Leonie Schwarz" in names[1]

@@ -1,0 +1,88 @@
+"""Columns by priority: facts (dates, periods, phone numbers, e-mail) whole or left out, never cut;
+what is left out is named for the detail line. The year grid's twelve months at 80 columns."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from herford_tui.ui.common.fit import PADDING, RESERVE, Column, dropped_text, pick, plan_columns
+from herford_tui.ui.year.presentation import COMPACT, FULL, GAP, grid_layout
+
+COLUMNS = (
+    Column("Name", minimum=16),
+    Column("Funktion", priority=4),
+    Column("Organisation", priority=2),
+    Column("E-Mail", priority=3, whole=True),
+    Column("Telefon", priority=1, whole=True),
+)
+ROW = ("Dr. Karin Krüger-Neumann", "Stellv. Schulleitung", "Demo-Gesamtschule Kirchlengern 1",
+       "karin.krueger-neumann.85@example.org", "05221 13-1234")  # fmt: skip
+
+
+def _used(plan) -> int:
+    return sum(plan.widths) + PADDING * len(plan.shown)
+
+
+def test_wide_terminal_shows_every_column_and_nothing_is_dropped():
+    plan = plan_columns(COLUMNS, [ROW], 160)
+    assert plan.shown == (0, 1, 2, 3, 4) and plan.dropped == ()
+    assert pick(ROW, plan) == ROW and dropped_text(COLUMNS, plan, ROW) == ""
+
+
+def test_at_80_columns_facts_stay_whole_and_the_dropped_ones_are_named():
+    plan = plan_columns(COLUMNS, [ROW], 80)
+    assert _used(plan) <= 80 - RESERVE
+    widths = dict(zip(plan.shown, plan.widths, strict=True))
+    assert widths[4] == len("05221 13-1234")  # the phone number whole, never "0123 789-10"
+    assert 3 not in widths or widths[3] == len(ROW[3])
+    assert plan.dropped and set(plan.dropped) <= {1, 2, 3}
+    assert 4 not in plan.dropped  # priority 1 goes last
+    text = dropped_text(COLUMNS, plan, ROW)
+    assert "E-Mail: karin.krueger-neumann.85@example.org" in text
+
+
+def test_columns_go_by_priority_highest_number_first():
+    narrow = plan_columns(COLUMNS, [ROW], 40)
+    assert narrow.shown == (0, 4)  # the name and the phone number
+    assert narrow.dropped == (1, 2, 3)
+
+
+def test_a_period_is_never_cut_even_when_nothing_else_can_go():
+    columns = (Column("Gremium"), Column("Zeitraum", whole=True))
+    plan = plan_columns(columns, [("Regionales Leitungsteam", "10.05.2019 bis 01.12.2026")], 40)
+    assert plan.widths[1] == len("10.05.2019 bis 01.12.2026")
+
+
+@given(
+    rows=st.lists(st.tuples(*(st.text(max_size=40) for _ in COLUMNS)), max_size=6),
+    width=st.integers(20, 200),
+)
+def test_plans_never_cut_a_whole_fact_and_fit_when_they_can(rows, width):
+    plan = plan_columns(COLUMNS, rows, width)
+    for i, w in zip(plan.shown, plan.widths, strict=True):
+        if COLUMNS[i].whole:
+            assert all(len(row[i]) <= w for row in rows if row[i].isascii())
+    assert set(plan.shown) | set(plan.dropped) == set(range(len(COLUMNS)))
+    if len(plan.shown) > 1:  # more than the name: it had room
+        assert _used(plan) <= width - RESERVE
+
+
+def test_year_grid_has_twelve_months_at_80_and_full_cells_at_120():
+    small, large = grid_layout(80), grid_layout(120)
+    assert len(small.widths) == 14 and small.month == COMPACT and small.compact
+    assert sum(small.widths) + GAP * 14 <= 80 - 2
+    assert large.month >= FULL and not large.compact
+    assert sum(large.widths) + GAP * 14 <= 120 - 2
+
+
+def test_a_date_column_at_the_tables_edge_is_brought_into_view_or_pushed_out():
+    from herford_tui.ui.common.layout import keep_whole
+
+    widths = [26, 20, 16, 18, 14, 18]  # Sitz, Name, Rolle, vertritt, seit, Funktion (padding 1)
+    fitted = keep_whole(widths, {4}, 98, 1)  # 100 columns: "seit" from 88 to 104
+    assert sum(w + 2 for w in fitted[:5]) <= 98 and fitted[4] == 14  # whole, the text gave way
+    pushed = keep_whole(widths, {4}, 80, 1)
+    assert pushed == widths  # at 80 it starts beyond the edge: nothing to do
+    narrow = keep_whole([12, 12, 14], {2}, 30, 1)  # no text to shorten: out of view instead
+    assert sum(w + 2 for w in narrow[:2]) >= 30

@@ -1,0 +1,245 @@
+"""Bounded, strict imports: a zip bomb, a full-height XLSX and a 200k-row CSV are refused quickly
+and in little memory (measured on a separate process), NUL bytes and broken quoting are refused,
+the check is linear (no copy of the data per row), and a colleague saves while a large import
+is checked: the file lock is held only for the short write at the end."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from herford_tui.domain import Person, Snapshot
+from herford_tui.exchange.importing import plan_import
+from herford_tui.exchange.tabular import Limits, TableError, decode_text, parse_csv
+from herford_tui.store import Store
+
+SECONDS = 10.0
+MEGABYTES = 300
+
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    "</Types>"
+)
+ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+    'Target="xl/workbook.xml"/></Relationships>'
+)
+WORKBOOK = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="Tabelle1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+    'Target="worksheets/sheet1.xml"/></Relationships>'
+)
+SHEET_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{dimension}<sheetData>'
+)
+SHEET_TAIL = "</sheetData></worksheet>"
+
+
+def _workbook(path: Path, rows, *, dimension: str = "") -> None:
+    """A minimal XLSX written part by part (the sheet streamed: no big string in memory)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("_rels/.rels", ROOT_RELS)
+        archive.writestr("xl/workbook.xml", WORKBOOK)
+        archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(SHEET_HEAD.format(dimension=dimension).encode())
+            for chunk in rows:
+                sheet.write(chunk)
+            sheet.write(SHEET_TAIL.encode())
+
+
+def _import_in_a_process(db: Path, file: Path) -> tuple[int, str, float, float]:
+    """(exit code, output, seconds, peak memory in MB) of ``herford-tui import`` on its own."""
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "herford_tui", "import", "organisationen", str(file), "--db", str(db), "--ja"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert proc.stdout is not None
+    output = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode, output, time.monotonic() - started, usage.ru_maxrss / 1024
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(empty_store: Store, tmp_path: Path):
+    bomb = tmp_path / "bombe.xlsx"
+    blank = b" " * (1 << 20)
+    _workbook(bomb, [b'<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c></row>', *[blank] * 300])
+    assert 200_000 < bomb.stat().st_size < 400_000  # about 300 KB that unpack to 300 MB
+    code, output, seconds, megabytes = _import_in_a_process(empty_store.path, bomb)
+    assert code == 2 and "würde entpackt" in output and "höchstens 200.000.000 Bytes" in output, output
+    assert seconds < SECONDS and megabytes < MEGABYTES, (seconds, megabytes)
+
+
+def test_a_workbook_of_1048576_rows_is_refused(empty_store: Store, tmp_path: Path):
+    full = tmp_path / "voll.xlsx"
+    rows = 1_048_576
+
+    def chunks():
+        for start in range(1, rows + 1, 10_000):
+            yield "".join(
+                f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>Org {n}</t></is></c></row>'
+                for n in range(start, min(start + 10_000, rows + 1))
+            ).encode()
+
+    _workbook(full, chunks(), dimension=f'<dimension ref="A1:A{rows}"/>')
+    code, output, seconds, megabytes = _import_in_a_process(empty_store.path, full)
+    assert code == 2 and "1.048.576 Zeilen; höchstens 100.000" in output, output
+    assert seconds < SECONDS and megabytes < MEGABYTES, (seconds, megabytes)
+
+
+def test_a_workbook_that_hides_its_height_is_refused_while_reading(tmp_path: Path):
+    from herford_tui.exchange.tabular import read_tables
+
+    tall = tmp_path / "hoch.xlsx"
+    _workbook(
+        tall,
+        [
+            "".join(
+                f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>x{n}</t></is></c></row>' for n in range(1, 2001)
+            ).encode()
+        ],
+    )
+    with pytest.raises(TableError, match=r"Mehr als 1\.000 Zeilen"):
+        read_tables(tall, Limits(rows=1000))
+
+
+def test_a_csv_of_200000_rows_is_refused(empty_store: Store, tmp_path: Path):
+    big = tmp_path / "gross.csv"
+    with big.open("w", encoding="utf-8") as out:
+        out.write("Name;Kommune\n")
+        for n in range(200_000):
+            out.write(f"Organisation {n};Herford\n")
+    code, output, seconds, megabytes = _import_in_a_process(empty_store.path, big)
+    assert code == 2 and "Mehr als 100.000 Zeilen" in output, output
+    assert seconds < SECONDS and megabytes < MEGABYTES, (seconds, megabytes)
+
+
+def test_nul_bytes_and_broken_quoting_are_refused(empty_store: Store, tmp_path: Path):
+    nul = tmp_path / "nul.csv"
+    nul.write_bytes(b"Name;Kommune\nSchule\x00;Herford\n")
+    code, output, _, _ = _import_in_a_process(empty_store.path, nul)
+    assert code == 2 and "Zeile 2: Die Datei enthält ein NUL-Zeichen" in output, output
+    quote = tmp_path / "quote.csv"
+    quote.write_text('Name;Kommune\n"Schule am Wall;Herford\nKita;Enger\n', encoding="utf-8")
+    code, output, _, _ = _import_in_a_process(empty_store.path, quote)
+    assert code == 2 and "ein Anführungszeichen wird nicht geschlossen" in output, output
+    with pytest.raises(TableError, match="fehlerhafte Anführungszeichen"):
+        parse_csv(decode_text(b'Name;Kommune\n"Schule" am Wall;Herford\n'))
+    assert empty_store.snapshot().organisations == {}
+
+
+def test_other_limits_are_named(tmp_path: Path):
+    with pytest.raises(TableError, match="höchstens 3 werden eingelesen"):
+        parse_csv(("a;b;c;d\n1;2;3;4\n", "UTF-8"), Limits(columns=3))
+    with pytest.raises(TableError, match="Mehr als 5 Zellen"):
+        parse_csv(("a;b\n1;2\n3;4\n5;6\n", "UTF-8"), Limits(cells=5))
+    with pytest.raises(TableError, match="eine Zelle ist zu lang"):
+        parse_csv(("a;b\n" + "x" * 50 + ";2\n", "UTF-8"), Limits(cell_chars=10))
+    big = tmp_path / "big.csv"
+    big.write_text("Name\n" + "x\n" * 100, encoding="utf-8")
+    from herford_tui.exchange.tabular import read_tables
+
+    with pytest.raises(TableError, match="höchstens 50 Bytes werden eingelesen"):
+        read_tables(big, Limits(bytes=50))
+
+
+def test_checking_does_not_copy_the_data_per_row(store: Store, monkeypatch: pytest.MonkeyPatch):
+    """Linear time: the plan grows one private view in place (the old way copied it per row)."""
+    rows = "".join(f"Person {n};Muster{n};Vlotho\n" for n in range(300))
+    table = parse_csv(("Vorname;Nachname;Funktion\n" + rows, "UTF-8"))
+    copies = []
+    original = Snapshot.with_changes
+    monkeypatch.setattr(Snapshot, "with_changes", lambda self, *a, **k: copies.append(1) or original(self, *a, **k))
+    plan = plan_import("personen", table, store.snapshot())
+    assert plan.ok and len(plan.inserts) == 300 and copies == []
+
+
+WORKERS = 2_000
+
+
+def test_a_colleague_saves_within_two_seconds_during_a_2000_person_import(store: Store, tmp_path: Path):
+    persons = tmp_path / "personen.csv"
+    persons.write_text(
+        "Vorname;Nachname;E-Mail\n" + "".join(f"P{n};Import{n};p{n}@example.org\n" for n in range(WORKERS)),
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "herford_tui", "import", "personen", str(persons), "--db", str(store.path), "--ja"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("Lese ")  # the import has read the file and checks now
+    colleague = Store(store.path)
+    waits: list[float] = []
+    stop = threading.Event()
+
+    def drain() -> None:
+        assert proc.stdout is not None
+        proc.stdout.read()
+        stop.set()
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    n = 0
+    while not stop.is_set() or n == 0:
+        started = time.monotonic()
+        colleague.save(Person(given_name="Kollegin", family_name=f"Während{n}"))
+        waits.append(time.monotonic() - started)
+        n += 1
+    reader.join(timeout=120)
+    assert proc.wait(timeout=120) == 0
+    assert max(waits) < 2.0, waits
+    snapshot = Store(store.path).snapshot()
+    assert sum(1 for p in snapshot.persons.values() if p.family_name.startswith("Import")) == WORKERS
+    assert sum(1 for p in snapshot.persons.values() if p.given_name == "Kollegin") == n
+
+
+@settings(max_examples=150, deadline=None)
+@given(raw=st.binary(max_size=400), zipped=st.booleans())
+def test_any_bytes_are_read_or_refused_in_german(tmp_path_factory, raw: bytes, zipped: bool):
+    """Strict reading: whatever the file holds, the result is tables or a ``TableError``."""
+    from herford_tui.exchange.tabular import read_tables
+
+    path = tmp_path_factory.mktemp("fuzz") / "f"
+    path.write_bytes((b"PK\x03\x04" + raw) if zipped else raw)
+    try:
+        tables = read_tables(path)
+    except TableError as exc:
+        assert str(exc)
+    else:
+        assert tables and all(isinstance(t.header, list) for t in tables)
