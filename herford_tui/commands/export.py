@@ -21,7 +21,8 @@ SETTINGS = {"help_option_names": ["-h", "--help"]}
 @click.group("export", cls=GermanGroup, context_settings=SETTINGS)
 @german_help
 def export() -> None:
-    """Daten ausgeben: Tabellen (CSV, XLSX), E-Mail-Listen, OParl 1.1, Kalender (ICS).
+    """Daten ausgeben: Tabellen (CSV, XLSX), E-Mail-Listen, OParl 1.1, Kalender (ICS),
+    Visitenkarten (vCard), Anwesenheitslisten.
 
     Eine vorhandene Datei wird nur mit --force überschrieben.
     """

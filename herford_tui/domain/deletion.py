@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from herford_tui.domain.labels import format_date
+from herford_tui.domain.mentions import Mention, named_in
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
 
@@ -64,20 +65,19 @@ def _person_references(snapshot: Snapshot, person_id: int) -> list[str]:
 
 
 def _named_in(meeting: Meeting, person_id: int) -> list[str]:
-    """What in ``meeting`` names the person: attendance, standing in, agenda items, tasks."""
-    named = []
-    for entry in meeting.attendance:
-        if entry.person_id == person_id:
-            named.append("Anwesenheitsliste")
-        if entry.deputy_id == person_id:
-            named.append("als Vertretung")
-    for item in meeting.agenda:
-        if item.responsible_person_id == person_id:
-            named.append(f"zuständig für TOP {item.number}")
-        for task in item.tasks:
-            if task.person_id == person_id:
-                named.append(f"Aufgabe „{_short(task.what)}“ (TOP {item.number})")
-    return named
+    """What in ``meeting`` names the person (``mentions.named_in``), in German."""
+    words = []
+    for named in named_in(meeting, person_id):
+        item, task = named.item, named.task
+        if named.how is Mention.ATTENDANCE:
+            words.append("Anwesenheitsliste")
+        elif named.how is Mention.STAND_IN:
+            words.append("als Vertretung")
+        elif named.how is Mention.RESPONSIBLE and item is not None:
+            words.append(f"zuständig für TOP {item.number}")
+        elif item is not None and task is not None:
+            words.append(f"Aufgabe „{_short(task.what)}“ (TOP {item.number})")
+    return words
 
 
 def _cap(lines: list[str], rest: str) -> list[str]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import ATTENDANCE, FIELD, ROLE, format_date
+from herford_tui.domain.mentions import Mention, named_in
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.domain.text import printable
@@ -272,21 +273,21 @@ def disclosure(
             "gremium": committee.name if committee else "?",
             "datum": to_json(meeting.date),
         }
-        for entry in meeting.attendance:
-            if entry.person_id == person_id:
-                report.attendance.append(where | {"status": ATTENDANCE[entry.status]})
-            if entry.deputy_id == person_id:
-                stood_for = snapshot.persons.get(entry.person_id)
-                report.stand_ins.append(where | {"vertreten": stood_for.full_name if stood_for else "?"})
-        for guest in meeting.guests:
+        for guest in meeting.guests:  # free text: matched by name, not by number
             if any(name.search(match_key(guest)) for name in names):  # "Anna Bartels", not "Johanna Bartels"
                 report.guest.append(where | {"eintrag": guest})
-        for item in meeting.agenda:
-            top = where | {"top": item.number, "titel": item.title}
-            if item.responsible_person_id == person_id:
-                report.responsible.append(top)
-            for task in item.tasks:
-                if task.person_id == person_id:
+        for named in named_in(meeting, person_id):  # the same walk as the reference rule's
+            entry, item, task = named.entry, named.item, named.task
+            if named.how is Mention.ATTENDANCE and entry is not None:
+                report.attendance.append(where | {"status": ATTENDANCE[entry.status]})
+            elif named.how is Mention.STAND_IN and entry is not None:
+                stood_for = snapshot.persons.get(entry.person_id)
+                report.stand_ins.append(where | {"vertreten": stood_for.full_name if stood_for else "?"})
+            elif item is not None:
+                top = where | {"top": item.number, "titel": item.title}
+                if named.how is Mention.RESPONSIBLE:
+                    report.responsible.append(top)
+                elif task is not None:
                     report.tasks.append(
                         top | {"aufgabe": task.what, "faellig": to_json(task.due), "erledigt": task.done}
                     )

@@ -11,7 +11,7 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from herford_tui.domain.evaluation_attendance import Rate, Rates, add_meeting, advisory_seats, held
+from herford_tui.domain.evaluation_attendance import Rate, Rates, add_meeting, advisory_seats, held, roster
 from herford_tui.domain.fold import sort_key
 from herford_tui.domain.meetings import RhythmCheck, invitation_due, rhythm_check
 from herford_tui.domain.models import Committee, MeetingStatus, Membership, Organisation
@@ -263,8 +263,9 @@ def evaluate_steps(snapshot: Snapshot, year: int, today: date) -> Generator[int,
     figures: list[MeetingFigures] = []
     for n, committee in enumerate(committees, 1):
         advisory = advisory_seats(snapshot, committee.id)
+        seats = roster(snapshot, committee.id, advisory)
         for meeting in snapshot.meetings_of(committee.id):
-            add_meeting(snapshot, meeting, trend[0], year, today, advisory, rates)
+            add_meeting(snapshot, meeting, trend[0], year, today, advisory, rates, seats)
         figures.append(meeting_figures(snapshot, committee, year, today))
         found_vacancies += committee_vacancies(snapshot, committee, today)
         found_tenures += committee_tenures(snapshot, committee, today)

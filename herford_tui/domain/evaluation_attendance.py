@@ -52,31 +52,39 @@ _NO_SEAT = frozenset({Role.STELLVERTRETUNG, Role.GAST})
 """``Role.takes_seat`` as a set: the evaluation asks it half a million times at x10."""
 
 
+Roster = tuple[list[Membership], dict[int, list[Membership]]]
+"""A committee's voting seat memberships (all time) and its deputy memberships by the member they
+stand for: built once per committee, filtered by each meeting's day."""
+
+
+def roster(snapshot: Snapshot, committee_id: int, advisory: frozenset[str]) -> Roster:
+    holders: list[Membership] = []
+    deputies: dict[int, list[Membership]] = {}
+    for m in snapshot.memberships_of(committee_id):
+        if m.deputy_of is not None:
+            deputies.setdefault(m.deputy_of, []).append(m)
+        if m.role not in _NO_SEAT and m.seat_key not in advisory:
+            holders.append(m)
+    return holders, deputies
+
+
 def _fill(
-    snapshot: Snapshot, meeting: Meeting, advisory: frozenset[str]
+    snapshot: Snapshot, meeting: Meeting, advisory: frozenset[str], seats: Roster | None = None
 ) -> list[tuple[Membership, Presence, int | None]]:
     """``seat_presence`` as plain tuples (the rates over thousands of meetings build no objects)."""
     day = meeting.date
     if day is None:
         return []
-    # Inlined ``Membership.is_active``: this loop runs a million times at x10.
-    active = [
-        m
-        for m in snapshot.memberships_of(meeting.committee_id)
-        if (m.start is None or m.start <= day) and (m.end is None or m.end >= day)
-    ]
+    holders, deputies = seats if seats is not None else roster(snapshot, meeting.committee_id, advisory)
+    # Inlined ``Membership.is_active``: this runs a million times at x10.
+    active = [m for m in holders if (m.start is None or m.start <= day) and (m.end is None or m.end >= day)]
     recorded = {entry.person_id: entry.status for entry in meeting.attendance}
-    deputy_of = {entry.person_id: entry.deputy_id for entry in meeting.attendance if entry.deputy_id is not None}
-    deputies: dict[int, list[int]] = {}
-    for m in active:
-        if m.deputy_of is not None:
-            deputies.setdefault(m.deputy_of, []).append(m.person_id)
     used: set[int] = set()
     seen: set[int] = set()
     found: list[tuple[Membership, Presence, int | None]] = []
     for m in active:
         person = m.person_id
-        if m.role in _NO_SEAT or m.seat_key in advisory or person in seen:
+        if person in seen:
             continue
         seen.add(person)
         status = recorded.get(person)
@@ -84,12 +92,18 @@ def _fill(
             found.append((m, Presence.SELBST, None))
             continue
         if status is Attendance.VERTRETEN:
-            found.append((m, Presence.VERTRETEN, deputy_of.get(person)))
+            deputy = next((e.deputy_id for e in meeting.attendance if e.person_id == person), None)
+            found.append((m, Presence.VERTRETEN, deputy))
             continue
         stand_in = None
         for d in deputies.get(m.id, ()):
-            if d not in used and recorded.get(d) is Attendance.ANWESEND:
-                stand_in = d
+            if (
+                (d.start is None or d.start <= day)
+                and (d.end is None or d.end >= day)
+                and d.person_id not in used
+                and recorded.get(d.person_id) is Attendance.ANWESEND
+            ):
+                stand_in = d.person_id
                 break
         if stand_in is not None:
             used.add(stand_in)
@@ -157,6 +171,7 @@ def add_meeting(
     today: date,
     advisory: frozenset[str],
     rates: Rates,
+    seats: Roster | None = None,
 ) -> None:
     """Count one meeting into ``rates`` (dicts that create missing entries) if it is in the years,
     was held and has a recorded attendance."""
@@ -164,7 +179,7 @@ def add_meeting(
         return
     if not held(meeting, today) or not _recorded(meeting):
         return
-    lines = _fill(snapshot, meeting, advisory)
+    lines = _fill(snapshot, meeting, advisory, seats)
     rate = rates[0][(meeting.committee_id, meeting.date.year)]
     rate.expected += len(lines)
     for _, presence, _ in lines:

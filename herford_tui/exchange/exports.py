@@ -218,6 +218,7 @@ EXPORT_CHOICES: dict[str, str] = {
     "gremien": "Besetzung aller Gremien (heute)",
     "verzeichnis": "Verzeichnis: Organisationen und Personen",
     "sitzungen": "Sitzungen des laufenden Jahres",
+    "gremiendaten": "Gremien mit Sitzen und Rhythmus",
 }
 
 
@@ -255,6 +256,8 @@ def export_file(snapshot: Snapshot, what: str, suffix: str, today: date) -> byte
         sheets = roster_sheets(snapshot, snapshot.active_committees(), today)
     elif what == "verzeichnis":
         sheets = [organisations_sheet(snapshot), persons_sheet(snapshot)]
+    elif what == "gremiendaten":
+        sheets = [committees_sheet(snapshot)]
     else:
         sheets = [meetings_sheet(snapshot, today.year)]
     suffix = suffix.lower()

@@ -346,40 +346,47 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Value]]) -> bytes:
 
 
 def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
-    """The workbook; ``ValueError`` in German when a text is longer than a cell holds."""
+    """The workbook; ``ValueError`` in German when a text is longer than a cell holds.
+
+    Written in openpyxl's write-only mode (rows streamed out, about three times faster): the
+    column widths are worked out first, as they go before the rows in the file.
+    """
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    book = Workbook(write_only=False)
-    book.remove(book.active)
+    book = Workbook(write_only=True)
     used: set[str] = set()
+    bold = Font(bold=True)
     for sheet in sheets or [Sheet("Leer", [])]:
         ws = book.create_sheet(_sheet_title(sheet.title, used))
-        ws.append([v.translate(XLSX_TO_PICTURE) for v in sheet.header])
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-            cell.data_type = "s"
         widths = [len(h) for h in sheet.header]
-        for number, row in enumerate(sheet.rows, start=2):
-            for column, value in enumerate(row, start=1):
-                _put(ws, number, column, value, sheet.title)
-                if column <= len(widths):
-                    widths[column - 1] = max(widths[column - 1], len(csv_text(value)))
+        for row in sheet.rows:
+            for column, value in enumerate(row[: len(widths)]):
+                widths[column] = max(widths[column], len(csv_text(value)))
+        for index, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width + 2)
         ws.freeze_panes = "A2"
         if sheet.header:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.header))}{max(1, len(sheet.rows) + 1)}"
-        for index, width in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width + 2)
+        header = []
+        for text in sheet.header:
+            cell = WriteOnlyCell(ws, value=text.translate(XLSX_TO_PICTURE))
+            cell.data_type, cell.font = "s", bold
+            header.append(cell)
+        ws.append(header)
+        for number, row in enumerate(sheet.rows, start=2):
+            ws.append([_cell(ws, WriteOnlyCell, value, sheet.title, number) for value in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _put(ws, row: int, column: int, value: Value, title: str) -> None:
-    cell = ws.cell(row=row, column=column)
+def _cell(ws, make, value: Value, title: str, row: int):
+    """One cell: text never a formula, dates and times with German formats, numbers as numbers."""
     if value is None or value == "":
-        return
+        return None
     if isinstance(value, str):
         text = value.translate(XLSX_TO_PICTURE)
         if len(text) > XLSX_CELL_LIMIT:
@@ -387,20 +394,18 @@ def _put(ws, row: int, column: int, value: Value, title: str) -> None:
                 f"Blatt „{title}“, Zeile {row}: ein Text hat {_number(len(text))} Zeichen, eine Excel-Zelle "
                 f"fasst {_number(XLSX_CELL_LIMIT)}. Bitte als CSV ausgeben."
             )
-        cell.value = text
+        cell = make(ws, value=text)
         cell.data_type = "s"  # never a formula, whatever it starts with
         if needs_neutraliser(text):
             cell.quotePrefix = True  # Excel and LibreOffice keep it text when it is edited
-    elif isinstance(value, bool):
-        cell.value = "ja" if value else "nein"
-    elif isinstance(value, int):
-        cell.value = value
-    elif isinstance(value, time):
-        cell.value = value
-        cell.number_format = TIME_FORMAT
-    else:
-        cell.value = value
-        cell.number_format = DATE_FORMAT
+        return cell
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, int):
+        return value
+    cell = make(ws, value=value)
+    cell.number_format = TIME_FORMAT if isinstance(value, time) else DATE_FORMAT
+    return cell
 
 
 def _sheet_title(title: str, used: set[str]) -> str:

@@ -385,23 +385,24 @@ def record_erasure(
 
 
 # -- reading ----------------------------------------------------------------------------------
+_BEFORE_READING: list[Callable[[Path], None]] = []
+"""Called with the database before its log is read: ``personal_files`` (wired by the store
+package on import) finishes an erasure a killed program left, so no reader sees its data."""
+
+
+def before_reading(hook: Callable[[Path], None]) -> None:
+    if hook not in _BEFORE_READING:
+        _BEFORE_READING.append(hook)
+
+
 def read_entries(db: Path) -> list[Entry]:
     """The log entries that belong to the database file as it is now (no lock needed).
 
-    An erasure a killed program left unfinished is finished first (it needs the right to write;
-    without it the log is not shown while it may still hold the erased person's data).
+    An erasure a killed program left unfinished is finished first (``before_reading``).
     """
     db = Path(db)
-    if db.with_name(db.name + ".erasing").exists():
-        from herford_tui.store import personal_files
-
-        file = DatabaseFile(db)
-        if file.write_problem() is not None:
-            raise StoreError(
-                "Eine DSGVO-Löschung wurde unterbrochen; das Änderungsprotokoll wird erst gezeigt, wenn sie "
-                "abgeschlossen ist (herford-tui einmal mit Schreibrecht auf die Datenbank öffnen)."
-            )
-        personal_files.finish_pending(file)
+    for hook in _BEFORE_READING:
+        hook(db)
     data, _ = DatabaseFile(db).read()
     version = version_of(data)
     return _stable(db, lambda files: [entry for path in files for entry in _entries_up_to(path, version)])

@@ -538,3 +538,21 @@ def _write_keeping_time(path: Path, data: dict[str, Any]) -> None:
     write_atomic(path, encode_json(data), mode=stat.S_IMODE(st.st_mode), group_of=path)
     # The backup keeps its time: it still is the version saved then, only without the person.
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def _finish_before_reading(db: Path) -> None:
+    """Before the log is read: an erasure a killed program left unfinished is finished first (it
+    needs the right to write; without it the log is not shown while it may still hold the
+    erased person's data)."""
+    if not journal_path(db).exists():
+        return
+    file = DatabaseFile(db)
+    if file.write_problem() is not None:
+        raise StoreError(
+            "Eine DSGVO-Löschung wurde unterbrochen; das Änderungsprotokoll wird erst gezeigt, wenn sie "
+            "abgeschlossen ist (herford-tui einmal mit Schreibrecht auf die Datenbank öffnen)."
+        )
+    finish_pending(file)
+
+
+audit.before_reading(_finish_before_reading)

@@ -109,12 +109,20 @@ class MainScreen(HerfordAccess, Screen[None]):
         so its keys work (and show in the footer) at once."""
         if isinstance(pane, LazyTabPane):
             await pane.build(shown)
+            # What the new view built on the snapshot (the grid's rows, the list's cells) lives
+            # as long as the snapshot: out of the collector's passes too (large data only).
+            self.call_after_refresh(self._freeze_built)
         if self.query_one(TabbedContent).active != pane.id:
             return  # another tab was chosen while this one was built (a key during the start)
         for table in pane.query("DataTable, LineTable"):  # LineTable: the large lists (line API)
             if isinstance(table, Widget) and _shown_within(table, pane):
                 self.set_focus(table)  # now, not deferred: a focus arriving late would switch back
                 return
+
+    def _freeze_built(self) -> None:
+        from herford_tui.ui.collector import freeze_built
+
+        freeze_built(self.herford.snapshot)
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         await self._open(event.pane)

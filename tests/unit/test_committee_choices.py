@@ -39,9 +39,9 @@ def test_bar_text_says_which_of_how_many():
 def test_many_other_committees_share_a_tab_a_few_keep_their_own():
     few = [Committee(id=10 + i, name=f"Projekt {i}", order=i) for i in range(MANY)]
     layout = tab_layout(snapshot(*few))
-    assert [t.pane_id for t in layout][:2] == ["gremium-10", "gremium-11"] and len(layout) == MANY + 2
+    assert [t.pane_id for t in layout][:2] == ["gremium-10", "gremium-11"] and len(layout) == MANY + 3
     many = [*few, Committee(id=99, name="Projekt 99", order=99)]
     layout = tab_layout(snapshot(*many))
-    assert [t.pane_id for t in layout] == ["weitere-gremien", "organisationen", "jahr"]
+    assert [t.pane_id for t in layout] == ["weitere-gremien", "organisationen", "jahr", "auswertung"]
     assert layout[0].committee_ids == tuple(c.id for c in many) and layout[0].noun == "Gremium"
     assert resolve_place(snapshot(*many), "projekt-99").pane_id == "weitere-gremien"

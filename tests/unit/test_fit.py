@@ -74,3 +74,15 @@ def test_year_grid_has_twelve_months_at_80_and_full_cells_at_120():
     assert sum(small.widths) + GAP * 14 <= 80 - 2
     assert large.month >= FULL and not large.compact
     assert sum(large.widths) + GAP * 14 <= 120 - 2
+
+
+def test_a_date_column_at_the_tables_edge_is_brought_into_view_or_pushed_out():
+    from herford_tui.ui.common.layout import keep_whole
+
+    widths = [26, 20, 16, 18, 14, 18]  # Sitz, Name, Rolle, vertritt, seit, Funktion (padding 1)
+    fitted = keep_whole(widths, {4}, 98, 1)  # 100 columns: "seit" from 88 to 104
+    assert sum(w + 2 for w in fitted[:5]) <= 98 and fitted[4] == 14  # whole, the text gave way
+    pushed = keep_whole(widths, {4}, 80, 1)
+    assert pushed == widths  # at 80 it starts beyond the edge: nothing to do
+    narrow = keep_whole([12, 12, 14], {2}, 30, 1)  # no text to shorten: out of view instead
+    assert sum(w + 2 for w in narrow[:2]) >= 30

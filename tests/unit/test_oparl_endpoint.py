@@ -158,9 +158,12 @@ def test_a_colleagues_save_shows_on_the_next_request_and_the_filter_returns_only
     assert get_json(people + "?modified_since=2020-01-02T00:00:00Z")["data"] == []
     colleague = Store(path)
     person = min(colleague.snapshot().persons.values(), key=lambda p: p.id)
+    _, before, _ = get(f"{base}/person/{person.id}")
     saved = colleague.save(dataclasses.replace(person, function="Neue Funktion [b]"))
     answer = get_json(f"{base}/person/{saved.id}")  # no waiting: the next request sees it
     assert answer["status"] == ["Neue Funktion [b]"]
+    status, after, _ = get(f"{base}/person/{person.id}", {"If-None-Match": before["etag"]})
+    assert status == 200 and after["etag"] != before["etag"]  # a cached copy is not kept
     changed = get_json(people + "?modified_since=2020-01-02T00:00:00Z")["data"]
     assert [p["id"] for p in changed] == [answer["id"]]
 

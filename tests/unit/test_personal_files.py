@@ -319,3 +319,22 @@ def test_no_form_of_an_erased_value_survives_in_any_file(given: str, family: str
                     assert needle not in raw, f"{secret!r} ({form}) in {path.name}"
                 assert secret.casefold() not in folded, f"{secret!r} (case-folded) in {path.name}"
         assert check_file(Path(folder) / "herford.json").ok
+
+
+def test_a_killed_erasure_is_finished_before_the_log_is_read(workflow, runner: CliRunner):
+    """Reading the log (``herford-tui log``, the TUI's change list) finishes an interrupted erasure
+    first: the hook ``personal_files`` puts into ``audit.read_entries`` when the store package loads."""
+    from test_store_concurrency import Child  # the SIGKILL harness (tests/unit is on sys.path)
+
+    store, person, *_ = workflow
+    db = store.path
+    child = Child(KILLED_ERASER, db, person.id, "after-database")
+    try:
+        assert child.next_line(timeout=60) == "at the point"
+        child.kill()
+    finally:
+        child.close()
+    assert pf.journal_path(db).exists()
+    assert FAMILY not in cli(runner, "log", "--db", str(db))
+    assert not pf.journal_path(db).exists()
+    assert hits(db.parent) == []

@@ -36,6 +36,35 @@ def shares(extra: int, widths: list[int]) -> list[int]:
     return parts
 
 
+WHOLE = frozenset({"seit", "Zeitraum", "Datum", "Zeit", "Telefon", "E-Mail", "Fällig", "fällig"})
+"""Column labels of facts that must not be cut by the table's right edge (dates, phone numbers)."""
+
+
+def keep_whole(widths: list[int], whole: set[int], room: int, padding: int) -> list[int]:
+    """Widths where no column in ``whole`` is cut by the right edge at ``room``: the first one
+    that would be is brought into view by shortening the text columns before it (not below
+    ``FLEXIBLE``), or else pushed out of view by widening the column before it. A date is
+    then shown whole or (scrolled to) not at all, never as "seit 15.02.2"."""
+    widths = list(widths)
+    x = 0
+    for i, width in enumerate(widths):
+        end = x + width + 2 * padding
+        if i in whole and x < room < end:
+            over = end - room
+            texts = [j for j in range(i) if j not in whole and widths[j] > FLEXIBLE]
+            if sum(widths[j] - FLEXIBLE for j in texts) >= over:
+                while over > 0:
+                    widest = max(texts, key=lambda j: widths[j])
+                    step = min(over, widths[widest] - FLEXIBLE)
+                    widths[widest] -= step
+                    over -= step
+            elif i > 0:
+                widths[i - 1] += room - x
+            break
+        x = end
+    return widths
+
+
 def widen_columns(table: DataTable) -> None:
     width = table.scrollable_content_region.width
     columns = list(table.columns.values())
@@ -47,8 +76,10 @@ def widen_columns(table: DataTable) -> None:
     extra = width - sum(base) - 2 * table.cell_padding * len(columns)
     flexible = [i for i, w in enumerate(base) if w >= FLEXIBLE] or list(range(len(base)))
     added = dict(zip(flexible, shares(extra, [base[i] for i in flexible]), strict=True))
-    for i, column in enumerate(columns):
-        column.width = base[i] + added.get(i, 0)
+    whole = {i for i, c in enumerate(columns) if str(c.label) in WHOLE}
+    widths = keep_whole([base[i] + added.get(i, 0) for i in range(len(columns))], whole, width, table.cell_padding)
+    for column, fitted in zip(columns, widths, strict=True):
+        column.width = fitted
     _fitted_at[table] = width
     table._clear_caches()
     table._require_update_dimensions = True

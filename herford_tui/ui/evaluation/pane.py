@@ -25,7 +25,7 @@ from herford_tui.ui.evaluation import presentation as show
 
 SLICE = 0.008
 """Seconds of computing between two turns of the event loop (keys and paints go first)."""
-PAUSE = 0.002
+PAUSE = 0.001
 """Seconds the event loop has after each slice."""
 
 
