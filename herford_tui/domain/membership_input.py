@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import format_date, parse_date
 from herford_tui.domain.models import Membership, Person, Role
 from herford_tui.domain.roles import split_from
@@ -119,22 +118,10 @@ def _new_person(snapshot: Snapshot, values: NewPersonInput) -> tuple[Person, lis
     if person.organisation_id is None and values.organisation_text.strip():
         problems.append(Problem("organisation_id", PICK_ORGANISATION))
     problems += validate_person(person)
-    twin = same_name(snapshot, person)
-    if twin is not None:
-        problems.append(Problem("family_name", f"„{twin.full_name}“ gibt es schon – bitte oben aus der Liste wählen."))
+    # Namesakes are allowed: the form warns once about a likely duplicate (domain/duplicates.py).
     return person, problems
 
 
-def same_name(snapshot: Snapshot, new: Person) -> Person | None:
-    """An existing person with exactly this name (folded): most likely the same human being."""
-
-    def key(p: Person) -> tuple[str, str]:
-        return (match_key(p.given_name.strip()), match_key(p.family_name.strip()))
-
-    return next((p for p in snapshot.persons.values() if key(p) == key(new)), None)
-
-
-# -- ending ----------------------------------------------------------------------------------
 def build_end(snapshot: Snapshot, membership: Membership, end: str) -> Membership | list[Problem]:
     """``membership`` ending on the day ``end`` (text); it stays as history."""
     problems: list[Problem] = []

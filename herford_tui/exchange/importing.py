@@ -268,7 +268,13 @@ class _Builder:
         record = build(row, existing)
         if record is None or len(self.plan.problems) > before:
             return
-        if existing is not None and record == existing:
+        stored = getattr(self.base, self.table).get(record.id) if record.id > 0 else None
+        if stored is not None and existing is None:  # matched by name or date, not by its Nr.
+            if record.id in self.seen_ids:
+                self.problem(row, "id", "Dieser Eintrag kommt in der Datei schon vor.")
+                return
+            self.seen_ids.add(record.id)
+        if stored is not None and record == stored:
             self.plan.unchanged += 1
             return
         if not record.id:
@@ -278,7 +284,7 @@ class _Builder:
             self.problem(row, FIELD_COLUMN.get(p.field, p.field), p.message)
         if len(self.plan.problems) > before:
             return
-        (self.plan.updates if existing is not None else self.plan.inserts).append(record)
+        (self.plan.updates if stored is not None else self.plan.inserts).append(record)
         self.growing.add(record)
         self.remember(record)
 
@@ -402,7 +408,7 @@ class _Builder:
             org.type = self.label(row, "type", ORG_TYPE, org.type)
         if row.has("municipality"):
             org.municipality = municipality(row.get("municipality"))
-        if self.identity_problem(row, existing, existing is None or _same(existing.name, org.name), "eine andere"):
+        if self.identity_problem(row, existing, existing is None or _same(existing.name, org.name), _quoted(existing)):
             return None
         if existing is None and org.name and _org_key(org) in self.org_keys and not row.get("id"):
             same = self.org_keys[_org_key(org)]
@@ -430,8 +436,9 @@ class _Builder:
         elif row.has("organisation") or row.has("organisation_id"):
             person.organisation_id = None
         if existing is not None:
-            same = _same(existing.family_name, person.family_name) or _same(existing.email, person.email)
-            if self.identity_problem(row, existing, same or existing.erased_on is not None, "eine andere Person"):
+            same_mail = bool(existing.email.strip()) and _same(existing.email, person.email)
+            same = _same(existing.family_name, person.family_name) or same_mail
+            if self.identity_problem(row, existing, same or existing.erased_on is not None, _quoted(existing)):
                 return None
         key = _person_key(person)
         if existing is None and person.family_name and key in self.person_keys and not row.get("id"):
@@ -581,11 +588,13 @@ class _Builder:
 
     # -- committees -------------------------------------------------------------------------------
     def committee(self, row: _Row, existing: Committee | None) -> Committee | None:
-        if existing is None and not row.get("id"):
-            existing = self.committees_by_name.get(match_key(row.get("name")))
-            if existing is not None and existing.id not in self.base.committees:
-                self.problem(row, "name", "Das Gremium kommt in der Datei schon vor.")
-                return None
+        if existing is None and not row.get("id"):  # by its full name (a short name may be another's)
+            found = self.committees_by_name.get(match_key(row.get("name")))
+            if found is not None and _same(found.name, row.get("name")):
+                if found.id not in self.base.committees:
+                    self.problem(row, "name", "Das Gremium kommt in der Datei schon vor.")
+                    return None
+                existing = found
         c = self.base_record(row, existing)
         self.text(row, c, "name", "short_name", "purpose", "rhythm_note")
         if row.has("kind"):
@@ -666,6 +675,13 @@ def municipality(text: str) -> str:
         if match_key(text) == match_key(name):
             return name
     return text
+
+
+def _quoted(record: Any) -> str:
+    """ "„Ida Hier“": a stored organisation or person as the report names it."""
+    if record is None:
+        return ""
+    return f"„{_short(record.full_name if isinstance(record, Person) else record.name)}“"
 
 
 def _same(a: str, b: str) -> bool:

@@ -25,6 +25,7 @@ import contextlib
 import csv
 import io
 import os
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -304,6 +305,33 @@ def _check_zip(raw: bytes, path: Path | str, limits: Limits) -> None:
             f"{path} würde entpackt {_number(total)} Bytes groß; höchstens {_number(limits.uncompressed)} "
             "Bytes werden eingelesen (gepackte Bombe?). Nichts wurde importiert."
         )
+    _count_rows(raw, path, limits)
+
+
+ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+
+
+def _count_rows(raw: bytes, path: Path | str, limits: Limits) -> None:
+    """Refuse a sheet with too many rows by counting its row tags in the unpacked XML (a fast
+    scan), before openpyxl parses 100,000 rows of a sheet that hides its height."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        for info in archive.infolist():
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            rows, tail = 0, b""
+            with archive.open(info) as part:
+                while chunk := part.read(1 << 20):
+                    data = tail + chunk
+                    rows += len(ROW_TAG.findall(data))
+                    cut = max(0, len(data) - 16)  # a tag cut in two is counted in the next round
+                    rows -= len(ROW_TAG.findall(data[cut:]))
+                    tail = data[cut:]
+            rows += len(ROW_TAG.findall(tail))
+            if rows > limits.rows + 1:
+                raise TableError(
+                    f"{path}: ein Tabellenblatt hat {_number(rows)} Zeilen; höchstens {_number(limits.rows)} werden "
+                    "eingelesen. Bitte die Datei teilen. Nichts wurde importiert."
+                )
 
 
 def cell_text(value: object) -> str:

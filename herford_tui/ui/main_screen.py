@@ -172,8 +172,8 @@ class MainScreen(HerfordAccess, Screen[None]):
         such as ``q`` or ``2`` is never typed into the field that was left."""
         tabs = self.query_one(TabbedContent)
         pane, focused = tabs.active_pane, self.focused
-        if pane is None or focused is None:
-            return
+        if pane is None or focused is None or isinstance(focused, Tabs):
+            return  # on the row of tabs already: nothing further out
         if isinstance(focused, (DataTable, LineTable)):
             self.set_focus(tabs.query_one(Tabs))
             return

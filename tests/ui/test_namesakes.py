@@ -58,3 +58,34 @@ async def test_a_duplicate_saved_by_a_colleague_meanwhile_is_refused_then_confir
     names = sorted(p.family_name for p in world.read().persons.values() if p.given_name == "Erika")
     assert names.count("Doppelgänger") == 1 and names.count("Doppelgaenger") == 1
     assert dataclasses.is_dataclass(colleague)
+
+
+async def test_a_namesake_added_with_a_membership_is_warned_about_once(world):
+    from pilot_helpers import goto_row, type_text
+
+    from herford_tui.ui.committees.membership_form import MembershipForm
+
+    twin = world.store().save(Person(given_name="Bernd", family_name="Zwilling"))
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Leitung der Schulabteilung")
+        await pilot.press("a")
+        await type_text(pilot, "Xaver Qwertz")
+        await pilot.press("enter")  # no match: the only option creates a new person
+        form = app.screen
+        assert isinstance(form, MembershipForm) and not form.query_one("#new-person").has_class("-hidden")
+        form.query_one("#given_name", Input).value = "Bernd"
+        form.query_one("#family_name", Input).value = "Zwilling"
+        before = world.bytes()
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: f"Nr. {twin.id}" in _error(form))
+        assert "Möglicherweise doppelt" in _error(form) and world.bytes() == before
+        await pilot.press("ctrl+s")  # a namesake: saved with the membership
+        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, MembershipForm))
+    snap = world.read()
+    twins = [p for p in snap.persons.values() if p.full_name == "Bernd Zwilling"]
+    assert len(twins) == 2
+    new = max(twins, key=lambda p: p.id)
+    assert [m.committee_id for m in snap.memberships_of_person(new.id)] == [world.lenkungskreis]

@@ -11,7 +11,7 @@ from functools import partial
 
 from meeting_helpers import grid_focused
 from pilot_helpers import SIZE, goto_row, roster_ready, screen_text, settle, wait_for
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Tabs
 from typing_order import burst, field_values, key_event, keys, slowly
 
 from herford_tui.domain import Meeting
@@ -191,3 +191,13 @@ async def test_keys_after_ctrl_s_wait_until_the_form_is_saved_and_closed(world):
         await settle(app, pilot)
     names = {o.name for o in world.read().organisations.values()}
     assert {"Testschule Eins", "Testschule Zwei"} <= names
+
+
+async def test_esc_leaves_a_list_for_the_row_of_tabs(world):
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await roster_ready(pilot)
+        await pilot.press("escape")
+        assert isinstance(app.focused, Tabs)
+        await pilot.press("escape")  # nothing further out: it stays there
+        assert isinstance(app.focused, Tabs)

@@ -164,3 +164,30 @@ def test_seat_count_is_checked_across_rows(store: Store):
     assert [(p.line, p.column) for p in plan.problems] == [(3, "Sitz")]
     assert "voll besetzt" in plan.problems[0].message
     json.loads(store.path.read_bytes())
+
+
+def test_committees_and_meetings_without_nr_update_by_name_and_date(store: Store):
+    snap = store.snapshot()
+    lenkung = next(c for c in snap.committees.values() if c.name == "Lenkungskreis")
+    table = parse_csv(("Name;Rhythmus\nLenkungskreis;alle zwei Monate\nNeuer Kreis;\n", "UTF-8"))
+    plan = plan_import("gremiendaten", table, snap)
+    assert plan.ok, [str(p) for p in plan.problems]
+    assert [c.name for c in plan.updates] == ["Lenkungskreis"] and plan.updates[0].id == lenkung.id
+    assert plan.updates[0].seats == lenkung.seats and plan.updates[0].rhythm_note == "alle zwei Monate"
+    assert [c.name for c in plan.inserts] == ["Neuer Kreis"]
+    store.save_import(plan.inserts, plan.updates, plan.base)
+    table = parse_csv(("Gremium;Datum;Beginn;Ort\nLenkungskreis;28.11.2026;17:30;Kreishaus\n", "UTF-8"))
+    first = plan_import("sitzungen", table, store.snapshot())
+    assert first.ok and len(first.inserts) == 1, [str(p) for p in first.problems]
+    store.save_import(first.inserts, first.updates, first.base)
+    again = plan_import("sitzungen", table, store.snapshot())
+    assert again.nothing_to_do and again.unchanged == 1
+
+
+def test_a_nr_of_another_record_is_refused(store: Store):
+    person = store.save(Person(given_name="Ida", family_name="Hier"))
+    assert person.id == 1
+    table = parse_csv((f"Nr.;Vorname;Nachname\n{person.id};Otto;Anderswo\n", "UTF-8"))
+    plan = plan_import("personen", table, store.snapshot())
+    assert [p.column for p in plan.problems] == ["Nr."]
+    assert "Nr. 1 ist hier „Ida Hier“. Stammt die Datei aus einer anderen Datenbank?" in plan.problems[0].message

@@ -16,13 +16,13 @@ from herford_tui.domain.membership_input import MembershipDraft, MembershipInput
 from herford_tui.domain.plans import Follow
 from herford_tui.domain.search import find_organisations, find_persons
 from herford_tui.ui.common.fields import OneLineInput
-from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker
 from herford_tui.ui.common.select import Select
+from herford_tui.ui.directory.duplicate_warning import DuplicateWarning
 
 
-class MembershipForm(FormScreen[MembershipDraft]):
+class MembershipForm(DuplicateWarning[MembershipDraft]):
     EDIT_WHAT = "Mitgliedschaften bearbeiten"
     AUTO_FOCUS = "#person-input, #seat, #role, #represents-input"  # the first one enabled
 
@@ -230,7 +230,14 @@ class MembershipForm(FormScreen[MembershipDraft]):
             person_id=person_id,
             new_person=new_person,
         )
-        return build_membership(self.snapshot, values)
+        result = build_membership(self.snapshot, values)
+        if isinstance(result, MembershipDraft) and result.new_person is not None:
+            # Namesakes are allowed; a likely duplicate is named once (``DuplicateWarning``).
+            return self.duplicate_problems(result.new_person, "family_name") or result
+        return result
+
+    def duplicate_subject(self, result: object) -> object:
+        return result.new_person if isinstance(result, MembershipDraft) else result
 
     def _text(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value

@@ -49,7 +49,7 @@ LONG = {
     "main.archive": "archivierte Gremien anzeigen und wiederherstellen",
     "main.changes": "Änderungen: wer hat wann was geändert (Protokoll)",
     "main.export": "Exportieren (Besetzung, Verzeichnis, Sitzungen als Excel oder CSV)",
-    "main.import": "Importieren (Organisationen, Personen, Mitgliedschaften aus CSV oder Excel)",
+    "main.import": "Importieren (Organisationen, Personen, Mitgliedschaften, Gremien, Sitzungen aus CSV oder Excel)",
     "main.leave": "zurück: aus einem Filter in seine Liste, aus der Liste zu den Reitern",
     **{f"main.committee_{n}": "Gremium öffnen (Reihenfolge der Reiter)" for n in range(1, 10)},
     "committee.add_member": "Mitglied hinzufügen",

@@ -69,8 +69,11 @@ class KeysInOrder:
         app: App[Any] = self  # type: ignore[assignment]
         held = self._held_input
         while held:
-            await settled(app)
-            save = _running_save(app)
+            try:
+                await settled(app)
+                save = _running_save(app)
+            except Exception:  # e.g. no screen while quitting: a key is never stuck in here
+                save = None
             first = held[0]
             if save is not None:
                 first = next((e for e in held if _overtakes(app, e)), None)  # type: ignore[assignment]

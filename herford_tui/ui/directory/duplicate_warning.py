@@ -25,6 +25,11 @@ class DuplicateWarning(FormScreen[T]):
     _refused: tuple[object, list[Record]] | None = None
     """(the input the store refused, the duplicates it named)."""
 
+    def duplicate_subject(self, result: object) -> object:
+        """The person or organisation of a form's result the warning is about (the result itself;
+        the membership form: the person it creates)."""
+        return result
+
     def duplicate_problems(self, record: Record, field: str) -> list[Problem]:
         """The warning as a problem of ``field`` once; afterwards nothing, and the save confirms."""
         twins = likely_duplicates(self.snapshot, record)
@@ -36,6 +41,7 @@ class DuplicateWarning(FormScreen[T]):
 
     def write_failed(self, job: WriteJob, error: Exception) -> None:
         if isinstance(error, LikelyDuplicateError):
-            self._refused = (self._result, error.twins)
-            self._warned = self._result  # shown now: Ctrl+S again saves
+            subject = self.duplicate_subject(self._result)
+            self._refused = (subject, error.twins)
+            self._warned = subject  # shown now: Ctrl+S again saves
         super().write_failed(job, error)
