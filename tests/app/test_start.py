@@ -64,6 +64,6 @@ async def test_app_shows_tabs_for_the_active_committees(tmp_path):
         await pilot.pause()
         labels = [str(tab.label) for tab in app.query_one("#tabs").query("ContentTabs Tab")]
         assert labels[:4] == ["Konferenz", "Lenkungskreis", "Leitungsteam", "Arbeitskreise"]
-        assert labels[-2:] == ["Organisationen", "Jahr"]
+        assert labels[-3:] == ["Organisationen", "Jahr", "Auswertung"]
     data = json.loads(db.read_text(encoding="utf-8"))
     assert data["meta"]["1"]["schema"] >= 1

@@ -77,20 +77,37 @@ def _workbook(path: Path, rows, *, dimension: str = "") -> None:
             sheet.write(SHEET_TAIL.encode())
 
 
+# The child reports its own peak from /proc/self/status (VmHWM belongs to the address space the
+# exec created). ru_maxrss from wait4 is no measure: Linux carries the parent's high-water mark
+# across fork and exec, so a child of a 350 MB pytest worker "peaks" at 350 MB before it starts.
+_MEASURED = """
+import atexit, os, runpy, sys
+
+def report():
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open(os.environ["HERFORD_TEST_PEAK"], "w") as out:
+        out.write(peak)
+
+atexit.register(report)
+sys.argv = ["herford-tui", *sys.argv[1:]]
+runpy.run_module("herford_tui", run_name="__main__", alter_sys=True)
+"""
+
+
 def _import_in_a_process(db: Path, file: Path) -> tuple[int, str, float, float]:
     """(exit code, output, seconds, peak memory in MB) of ``herford-tui import`` on its own."""
+    peak = file.with_name(file.name + ".peak")
     started = time.monotonic()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "herford_tui", "import", "organisationen", str(file), "--db", str(db), "--ja"],
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURED, "import", "organisationen", str(file), "--db", str(db), "--ja"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        env={**os.environ, "HERFORD_TEST_PEAK": str(peak)},
     )
-    assert proc.stdout is not None
-    output = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, output, time.monotonic() - started, usage.ru_maxrss / 1024
+    seconds = time.monotonic() - started
+    return done.returncode, done.stdout, seconds, int(peak.read_text()) / 1024
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(empty_store: Store, tmp_path: Path):
