@@ -67,7 +67,8 @@ async def test_meeting_form(world):
 
 
 async def test_series_form(world):
-    sequence = keys("s", "<tab>", "2027", *["<tab>"] * 5, "09:30", "<tab>", "11:00", "<tab>", "Kreishaus")
+    # The form opens on its first typed field (the year, kept as it is), not on the committee list.
+    sequence = keys("s", "<ctrl+u>", "2027", *["<tab>"] * 5, "09:30", "<tab>", "11:00", "<tab>", "Kreishaus")
     values = await _both_ways(world, "jahr", _grid, sequence, SeriesForm)
     assert (values["year"], values["start_time"], values["end_time"]) == ("2027", "09:30", "11:00")
     assert values["location"] == "Kreishaus"
