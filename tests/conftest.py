@@ -17,6 +17,15 @@ from herford_tui.store.store import VERIFY_ENV
 os.environ[VERIFY_ENV] = "1"
 
 
+@pytest.fixture(params=["verified", "unverified"])
+def both_verify_modes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs a store test twice: checked against the general path, and as users run it (no check),
+    so a path that only works because the check decoded the file again is found too (issue 20.7).
+    A module opts in with ``pytestmark = pytest.mark.usefixtures("both_verify_modes")``."""
+    if request.param == "unverified":
+        monkeypatch.delenv(VERIFY_ENV)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "db.json"
