@@ -27,13 +27,19 @@ from herford_tui.domain.snapshot_patch import MAX_PATCHED, Change, changes_of, p
 from herford_tui.domain.validation import Problem, validate
 
 
-@dataclass
+@dataclass(repr=False)
 class Snapshot:
     committees: dict[int, Committee] = field(default_factory=dict)
     organisations: dict[int, Organisation] = field(default_factory=dict)
     persons: dict[int, Person] = field(default_factory=dict)
     memberships: dict[int, Membership] = field(default_factory=dict)
     meetings: dict[int, Meeting] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        """The table sizes, not every record: Textual's ``@work`` writes its arguments' ``repr``
+        into the worker's description, and every record of x10 takes seconds."""
+        sizes = ", ".join(f"{len(getattr(self, name))} {name}" for name in TABLE_NAMES)
+        return f"Snapshot({sizes})"
 
     def with_changes(self, saved: Sequence[Record] = (), deleted: Sequence[Record] = ()) -> Snapshot:
         """A new snapshot with ``saved`` put in and ``deleted`` taken out; this one stays as it is.
