@@ -242,7 +242,7 @@ def create_app(
     ``read_only`` (or a file or folder this user may not write) opens the file without
     ever writing it: no lock file, no backup, no migration on disk.
     """
-    store = Store(db_path, backups=backups, read_only=read_only).open()
+    store = Store(db_path, backups=backups, read_only=read_only, defer=True).open()
     _freeze_once()
     reason = "mit --read-only gestartet" if read_only else (store.read_only_reason() or None)
     view = resolve_place(store.snapshot(), open_view) if open_view else None
