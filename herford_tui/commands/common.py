@@ -87,12 +87,39 @@ def echo(text: object = "", *, err: bool = False, nl: bool = True) -> None:
     click.echo(printable_text(str(text)), err=err, nl=nl)
 
 
+STDOUT = "-"
+"""``--out -``: the standard output (the usual convention), never a file named "-"."""
+
+BOM = "\ufeff"
+
+
+def is_stdout(out: str | None) -> bool:
+    return out == STDOUT
+
+
+def write_stdout(data: bytes, *, binary: bool = False) -> None:
+    """An export asked for with ``--out -``: a text file through ``write_data``; a binary one
+    (XLSX, PDF, DOCX) as it is into a pipe or file, refused on a terminal (it would show garbage
+    and could drive the terminal)."""
+    if not binary:
+        write_data(data)
+        return
+    if sys.stdout.isatty():
+        fail("Eine Binärdatei lässt sich nicht im Terminal ausgeben; bitte umleiten (> DATEI oder | …).")
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 def write_data(data: bytes) -> None:
     """A whole file (ICS, CSV) on the standard output: its line endings kept, control characters
-    inside a line shown as stand-ins, so an export piped to the terminal cannot drive it."""
+    inside a line shown as stand-ins, so an export piped to the terminal cannot drive it. A
+    leading byte order mark (CSV for Excel) stays as it is: piped into a file, it is the same file."""
     from herford_tui.domain.text import printable
 
     text = data.decode("utf-8", errors="replace")
+    if text.startswith(BOM):
+        sys.stdout.buffer.write(BOM.encode("utf-8"))
+        text = text[1:]
     lines = text.splitlines(keepends=True)
     safe = []
     for line in lines:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, fail, german_help
-from herford_tui.commands.common import echo, write_data
+from herford_tui.commands.common import echo, is_stdout, write_data, write_stdout
 
 KIND_HELP = {
     "einladung": "Einladung zu einer Sitzung als PDF oder DOCX.",
@@ -28,7 +28,9 @@ def _document_command(kind: str) -> click.Command:
     @german_help
     @db_option
     @click.argument("sitzung", type=int, metavar="SITZUNG")
-    @click.option("--out", "out", metavar="DATEI", required=True, help="Zieldatei (.pdf oder .docx).")
+    @click.option(
+        "--out", "out", metavar="DATEI", required=True, help="Zieldatei (.pdf oder .docx); - für PDF auf die Ausgabe."
+    )
     @click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben.")
     def command(db: str | None, sitzung: int, out: str, force: bool) -> None:
         from herford_tui.commands.reading import read_snapshot
@@ -36,7 +38,7 @@ def _document_command(kind: str) -> click.Command:
         from herford_tui.documents.templates import TemplateError
 
         target = Path(out)
-        suffix = target.suffix.lower().lstrip(".")
+        suffix = "pdf" if is_stdout(out) else target.suffix.lower().lstrip(".")
         if suffix not in ("pdf", "docx"):
             fail(f"{target}: bitte eine Datei mit der Endung .pdf oder .docx angeben.")
         snapshot = read_snapshot(command_db(db))
@@ -47,6 +49,9 @@ def _document_command(kind: str) -> click.Command:
             payload = render(kind, Format(suffix), snapshot, meeting)
         except (TemplateError, ValueError) as exc:
             fail(str(exc))
+        if is_stdout(out):
+            write_stdout(payload, binary=True)
+            return
         write_out(target, payload, force)
         echo(f"Geschrieben: {target}")
 
@@ -73,7 +78,7 @@ def write_out(path: Path, payload: bytes, force: bool) -> None:
 @db_option
 @click.argument("jahr", type=click.IntRange(1900, 2200), metavar="JAHR")
 @click.option("--csv", "as_csv", is_flag=True, help="Als CSV (Semikolon, für Tabellenprogramme) statt als Text.")
-@click.option("--out", "out", metavar="DATEI", help="Zieldatei (sonst die Ausgabe).")
+@click.option("--out", "out", metavar="DATEI", help="Zieldatei (sonst oder mit - die Ausgabe).")
 @click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben.")
 def auswertung(db: str | None, jahr: int, as_csv: bool, out: str | None, force: bool) -> None:
     """Die Auswertung eines Jahres: Sitzungen, Anwesenheit, Sitze, Aufgaben, Beschlüsse."""
@@ -90,7 +95,7 @@ def auswertung(db: str | None, jahr: int, as_csv: bool, out: str | None, force: 
         payload = csv_bytes(rows[0] + [""] * (width - len(rows[0])), [r + [""] * (width - len(r)) for r in rows[1:]])
     else:
         payload = ("\n".join(text_lines(evaluation)) + "\n").encode("utf-8")
-    if out:
+    if out and not is_stdout(out):
         write_out(Path(out), payload, force)
         echo(f"Geschrieben: {out}")
     else:
@@ -101,7 +106,7 @@ def auswertung(db: str | None, jahr: int, as_csv: bool, out: str | None, force: 
 @german_help
 @db_option
 @click.argument("jahr", type=click.IntRange(1900, 2200), metavar="JAHR")
-@click.option("--out", "out", metavar="DATEI", required=True, help="Zieldatei (PDF).")
+@click.option("--out", "out", metavar="DATEI", required=True, help="Zieldatei (PDF); - schreibt auf die Ausgabe.")
 @click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben.")
 def bericht(db: str | None, jahr: int, out: str, force: bool) -> None:
     """Der Jahresbericht für die Bildungskonferenz als PDF (Diagramme, Tabellen, Zusammenfassung)."""
@@ -111,7 +116,7 @@ def bericht(db: str | None, jahr: int, out: str, force: bool) -> None:
     from herford_tui.documents.templates import TemplateError
 
     target = Path(out)
-    if target.exists() and not force:
+    if not is_stdout(out) and target.exists() and not force:
         fail(f"{target} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
     snapshot = read_snapshot(command_db(db))
     # A bar on a terminal for a long run (x1 and more: 100 committees), nothing when piped.
@@ -120,6 +125,9 @@ def bericht(db: str | None, jahr: int, out: str, force: bool) -> None:
             payload = report_pdf(snapshot, jahr, date.today(), step=lambda: bar.update(1))
         except TemplateError as exc:
             fail(str(exc))
+    if is_stdout(out):
+        write_stdout(payload, binary=True)
+        return
     write_out(target, payload, force)
     echo(f"Geschrieben: {target}")
 

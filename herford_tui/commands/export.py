@@ -8,7 +8,17 @@ from pathlib import Path
 import click
 
 from herford_tui.cli import GermanContext, GermanGroup, db_option, german_help
-from herford_tui.commands.common import db_path, echo, fail, german_date, number, open_store, progress
+from herford_tui.commands.common import (
+    db_path,
+    echo,
+    fail,
+    german_date,
+    is_stdout,
+    number,
+    open_store,
+    progress,
+    write_stdout,
+)
 from herford_tui.commands.export_attendance import anwesenheit
 from herford_tui.commands.export_ics import ics
 from herford_tui.commands.export_vcard import vcard
@@ -35,7 +45,9 @@ def table_options(choices: tuple[str, ...]):
                 german_help,
                 db_option,
                 click.argument("what", metavar="WAS", type=click.Choice(choices)),
-                click.option("--out", "out", metavar="DATEI", required=True, help="Zieldatei."),
+                click.option(
+                    "--out", "out", metavar="DATEI", required=True, help="Zieldatei; - schreibt auf die Ausgabe."
+                ),
                 click.option("--gremium", metavar="NAME", help="Nur dieses Gremium (bei gremien)."),
                 click.option("--stichtag", metavar="DATUM", help="Besetzung an diesem Tag (TT.MM.JJJJ; sonst heute)."),
                 click.option(
@@ -67,7 +79,11 @@ def export_csv(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
 
     sheets = _sheets(db, what, gremium, stichtag, verlauf, jahr)
     table = combined(sheets, what) if len(sheets) != 1 else sheets[0]
-    _write(Path(out), csv_bytes(table.header, table.rows), force)
+    payload = csv_bytes(table.header, table.rows)
+    if is_stdout(out):
+        write_stdout(payload)
+        return
+    _write(Path(out), payload, force)
     echo(f"{number(len(table.rows))} Zeilen geschrieben nach {out}.")
 
 
@@ -84,6 +100,9 @@ def export_xlsx(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
         payload = xlsx_bytes(sheets)
     except ValueError as exc:
         fail(str(exc))
+    if is_stdout(out):
+        write_stdout(payload, binary=True)
+        return
     _write(Path(out), payload, force)
     rows = sum(len(s.rows) for s in sheets)
     echo(f"{len(sheets)} Tabellenblatt/-blätter mit {number(rows)} Zeilen geschrieben nach {out}.")
@@ -94,7 +113,7 @@ def export_xlsx(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
 @db_option
 @click.option("--gremium", metavar="NAME", required=True, help="Das Gremium.")
 @click.option("--stichtag", metavar="DATUM", help="Mitglieder an diesem Tag (TT.MM.JJJJ; sonst heute).")
-@click.option("--out", "out", metavar="DATEI", help="Zieldatei (sonst die Ausgabe).")
+@click.option("--out", "out", metavar="DATEI", help="Zieldatei (sonst oder mit - die Ausgabe).")
 @click.option(
     "--form",
     type=click.Choice(("zeilen", "komma", "semikolon", "mailto")),
@@ -116,7 +135,7 @@ def export_emails(db, gremium, stichtag, out, form, force) -> None:
     committee = committee_named(snapshot, gremium)
     addresses, without = email_list(snapshot, committee, german_date(stichtag, date.today()) or date.today())
     text = formatted(addresses, form)
-    if out:
+    if out and not is_stdout(out):
         _write(Path(out), text.encode("utf-8"), force)
         echo(f"{number(len(addresses))} Adressen geschrieben nach {out}.")
     else:
@@ -131,12 +150,12 @@ def export_emails(db, gremium, stichtag, out, form, force) -> None:
 @click.option("--out", "out", metavar="ORDNER", required=True, help="Zielordner (neu oder leer).")
 @click.option("--base-url", metavar="URL", help="Adresse, unter der die Dateien veröffentlicht werden.")
 @click.option(
-    "--oeffentlich",
+    "--oeffentlich/--intern",
     "--ohne-kontaktdaten",
     "public",
-    is_flag=True,
-    help="Zur Veröffentlichung: nur öffentliche TOPs, keine Anwesenheit, keine Kontaktdaten, "
-    "nur Personen mit aktueller Mitgliedschaft.",
+    default=True,
+    help="Öffentlich (Vorgabe, wie die Schnittstelle): nur öffentliche TOPs, keine Anwesenheit, keine "
+    "Kontaktdaten, nur Personen mit aktueller Mitgliedschaft. --intern gibt alles aus: nur im geschützten Netz.",
 )
 @click.option("--force", is_flag=True, help="Eine frühere OParl-Ausgabe in diesem Ordner ersetzen.")
 def export_oparl(db, out, base_url, public, force) -> None:
@@ -144,12 +163,15 @@ def export_oparl(db, out, base_url, public, force) -> None:
     Sitzungen, Tagesordnungspunkte, Orte, Protokolle): eine JSON-Datei je Objekt und Listenseite,
     benannt wie seine Adresse (…/system.json), für jeden gewöhnlichen Webserver.
 
-    Für eine Veröffentlichung --oeffentlich verwenden. Der Ordner entsteht als Ganzes oder gar nicht.
+    Vorgabe ist die Veröffentlichung (--oeffentlich); alles nur mit --intern. Der Ordner entsteht als
+    Ganzes oder gar nicht.
     """
     from herford_tui.exchange import oparl
     from herford_tui.exchange.oparl_server import deletions
     from herford_tui.store.stamps import current
 
+    if is_stdout(out):
+        fail("OParl ist ein Ordner voller Dateien: bitte einen Ordner angeben, nicht die Ausgabe (-).")
     path = db_path(db)
     store = open_store(path, read_only=True)
     target = Path(out)
@@ -170,7 +192,8 @@ def export_oparl(db, out, base_url, public, force) -> None:
             count = oparl.write(export, target, mode=store.file.file_mode(), group_of=path, progress=bar.update)
     except OSError as exc:
         fail(f"{target} lässt sich nicht schreiben ({exc.strerror}); nichts geschrieben.")
-    echo(f"{number(count)} OParl-Dateien geschrieben nach {target} (Einstieg: system.json).")
+    mode = "öffentlich" if public else "INTERN (mit Kontaktdaten und Anwesenheit)"
+    echo(f"{number(count)} OParl-Dateien ({mode}) geschrieben nach {target} (Einstieg: system.json).")
 
 
 def _sheets(db, what, gremium, stichtag, verlauf, jahr):

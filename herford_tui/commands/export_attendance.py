@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, german_help
-from herford_tui.commands.common import echo, fail
+from herford_tui.commands.common import echo, fail, is_stdout, write_stdout
 
 if TYPE_CHECKING:  # annotations only: --help does not import the domain
     from herford_tui.domain import Meeting, Snapshot
@@ -19,7 +19,9 @@ if TYPE_CHECKING:  # annotations only: --help does not import the domain
 @db_option
 @click.argument("sitzung", metavar="SITZUNG")
 @click.option("--gremium", "committee_name", metavar="NAME", help="Das Gremium, wenn SITZUNG ein Datum ist.")
-@click.option("--out", "out", required=True, metavar="DATEI", help="Zieldatei: .csv oder .xlsx.")
+@click.option(
+    "--out", "out", required=True, metavar="DATEI", help="Zieldatei: .csv oder .xlsx; - schreibt CSV auf die Ausgabe."
+)
 @click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben.")
 def anwesenheit(db: str | None, sitzung: str, committee_name: str | None, out: str, force: bool) -> None:
     """Die Anwesenheitsliste einer Sitzung als CSV oder Excel-Datei: Name, Organisation, Sitz,
@@ -34,7 +36,7 @@ def anwesenheit(db: str | None, sitzung: str, committee_name: str | None, out: s
     from herford_tui.store.files import ExistsError
 
     target = Path(out).expanduser()
-    suffix = target.suffix.lower()
+    suffix = ".csv" if is_stdout(out) else target.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         fail(f"{target}: bitte eine Datei mit der Endung .csv oder .xlsx angeben.")
     snapshot = read_snapshot(command_db(db))
@@ -42,6 +44,9 @@ def anwesenheit(db: str | None, sitzung: str, committee_name: str | None, out: s
     meeting = find_meeting(snapshot, sitzung, committee.id if committee else None)
     sheet = attendance_sheet(snapshot, meeting)
     payload = csv_bytes(sheet.header, sheet.rows) if suffix == ".csv" else xlsx_bytes([sheet])
+    if is_stdout(out):
+        write_stdout(payload)
+        return
     try:
         write_file(target, payload, overwrite=force)
     except ExistsError:

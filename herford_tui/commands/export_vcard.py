@@ -45,6 +45,8 @@ def vcard(
     on = german_date(stichtag, date.today()) or date.today()
     persons = select_persons(snapshot, committee, on)
     if out == "-":
+        if folder:
+            fail("--ordner braucht einen Ordner, nicht die Ausgabe (-).")
         write_data(vcards(snapshot, persons, on))
         return
     target = Path(out).expanduser()

@@ -5,6 +5,7 @@ A read-only store never creates the file, a lock or a backup and never migrates.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,16 @@ def read_snapshot(path: Path) -> Snapshot:
     if not path.exists():
         fail(f"Die Datenbank {path} gibt es nicht.")
     return Store(path, backups=0, read_only=True).open().snapshot()  # store errors: German, via SafeGroup
+
+
+def read_upcoming(path: Path, first: date, last: date) -> Snapshot:
+    """Every committee and (at least) the meetings dated ``first``..``last``: at x10 only those
+    meetings are decoded (``store/partial.py``), else the whole file is read as always."""
+    from herford_tui.store.partial import upcoming_meetings
+
+    if not path.exists():
+        fail(f"Die Datenbank {path} gibt es nicht.")
+    return upcoming_meetings(path, first, last) or read_snapshot(path)
 
 
 def find_committee(snapshot: Snapshot, name: str | None) -> Committee | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import click
 
@@ -19,13 +19,14 @@ from herford_tui.commands.common import echo
 @click.option("--gremium", "committee_name", metavar="NAME", help="Nur dieses Gremium (Name, Kurzname oder Nummer).")
 def termine(db: str | None, days: int, committee_name: str | None) -> None:
     """Die nächsten Sitzungen als Text ausgeben (schreibt nichts)."""
-    from herford_tui.commands.reading import find_committee, read_snapshot
+    from herford_tui.commands.reading import find_committee, read_upcoming
     from herford_tui.domain.schedule import upcoming_lines
     from herford_tui.domain.text import printable
 
-    snapshot = read_snapshot(command_db(db))
+    today = date.today()
+    snapshot = read_upcoming(command_db(db), today, today + timedelta(days=days))
     committee = find_committee(snapshot, committee_name)
-    for line in upcoming_lines(snapshot, date.today(), days, committee.id if committee else None):
+    for line in upcoming_lines(snapshot, today, days, committee.id if committee else None):
         echo(printable(line))
 
 

@@ -6,12 +6,14 @@ auswertung`` and the annual report all show what ``evaluate`` returns.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
-from herford_tui.domain.evaluation_attendance import Rate, Rates, add_meeting, advisory_seats, held, roster
+from herford_tui.domain.evaluation_attendance import NO_SEAT, Rate, Rates, SeatHolders, add_meeting, held
 from herford_tui.domain.fold import sort_key
 from herford_tui.domain.meetings import RhythmCheck, invitation_due, rhythm_check
 from herford_tui.domain.models import Committee, MeetingStatus, Membership, Organisation
@@ -91,6 +93,28 @@ class Evaluation:
         rates = self.attendance.get(committee_id)
         return rates[-1] if rates else None
 
+    def task_figures(self, committee_id: int) -> TaskFigures | None:
+        return self._tasks_by_committee.get(committee_id)
+
+    def open_places(self, committee: str) -> int:
+        """Places open today on the seats of the committee of this name."""
+        return self._open_places.get(committee, 0)
+
+    @cached_property
+    def _tasks_by_committee(self) -> dict[int, TaskFigures]:
+        found: dict[int, TaskFigures] = {}
+        for t in self.tasks:
+            found.setdefault(t.committee_id, t)
+        return found
+
+    @cached_property
+    def _open_places(self) -> dict[str, int]:
+        """A table row per committee asks: one pass over the vacancies, not one per row."""
+        found: dict[str, int] = defaultdict(int)
+        for v in self.vacancies:
+            found[v.committee] += v.open_places
+        return dict(found)
+
 
 def meeting_figures(snapshot: Snapshot, committee: Committee, year: int, today: date) -> MeetingFigures:
     meetings = [m for m in snapshot.meetings_of(committee.id) if m.date and m.date.year == year]
@@ -162,26 +186,47 @@ def _longest(found: list[Tenure], limit: int) -> list[Tenure]:
 
 
 def committee_tenures(snapshot: Snapshot, committee: Committee, today: date) -> list[Tenure]:
-    found: list[Tenure] = []
+    return [_tenure(snapshot, run, today) for run in _runs(snapshot, committee, today)]
+
+
+Run = tuple[date, int, str, Committee]
+"""A seat held today: since when, by whom (person id), which seat (key), of which committee."""
+
+
+def _runs(snapshot: Snapshot, committee: Committee, today: date) -> list[Run]:
+    """The seats of ``committee`` held today and since when, without the names (the evaluation
+    names only the longest ten of tens of thousands at x10)."""
+    found: list[Run] = []
     advisory = {seat.key for seat in committee.seats if seat.advisory}
     by_holder: dict[tuple[int, str], list[Membership]] = defaultdict(list)
     for m in snapshot.memberships_of(committee.id):
-        if m.role.takes_seat and m.seat_key not in advisory:
+        if m.role not in NO_SEAT and m.seat_key not in advisory:
             by_holder[(m.person_id, m.seat_key)].append(m)
     for (person_id, seat_key), mine in by_holder.items():
         current = next((m for m in mine if m.is_active(today)), None)
         if current is None:
             continue
         since = _held_since(mine, current)
-        person = snapshot.persons.get(person_id)
-        if since is None or person is None:
-            continue
-        seat = committee.seat(seat_key)
-        name = person.full_name or person.sort_name
-        found.append(
-            Tenure(person_id, name, committee.name, seat.label if seat else seat_key, since, (today - since).days)
-        )
+        if since is not None and person_id in snapshot.persons:
+            found.append((since, person_id, seat_key, committee))
     return found
+
+
+def _tenure(snapshot: Snapshot, run: Run, today: date) -> Tenure:
+    since, person_id, seat_key, committee = run
+    person = snapshot.persons[person_id]
+    seat = committee.seat(seat_key)
+    name = person.full_name or person.sort_name
+    return Tenure(person_id, name, committee.name, seat.label if seat else seat_key, since, (today - since).days)
+
+
+def _longest_runs(snapshot: Snapshot, runs: list[Run], today: date, limit: int) -> list[Tenure]:
+    """``_longest`` of the tenures of ``runs``, naming only those that can be among them: the
+    ``limit`` longest are held since the ``limit``-th earliest day or before (ties go by name)."""
+    if not runs:
+        return []
+    last = max(heapq.nsmallest(limit, (run[0] for run in runs)))
+    return _longest([_tenure(snapshot, run, today) for run in runs if run[0] <= last], limit)
 
 
 def organisations_without_seat(snapshot: Snapshot, today: date) -> list[Organisation]:
@@ -225,19 +270,25 @@ def task_figures(snapshot: Snapshot, today: date) -> list[TaskFigures]:
 
 
 def decisions_per_year(snapshot: Snapshot) -> dict[int, int]:
-    counts: Counter[int] = Counter()
-    for meeting in snapshot.meetings.values():
-        if meeting.date is not None and meeting.status is not MeetingStatus.ABGESAGT:
-            counts[meeting.date.year] += sum(len(item.decisions) for item in meeting.agenda)
-    return dict(sorted(counts.items()))
+    return _decisions(snapshot, 0)[0]
 
 
 def decisions_by_committee(snapshot: Snapshot, year: int) -> dict[int, int]:
-    counts: Counter[int] = Counter()
-    for meeting in snapshot.meetings_in_year(year):
-        if meeting.status is not MeetingStatus.ABGESAGT:
-            counts[meeting.committee_id] += sum(len(item.decisions) for item in meeting.agenda)
-    return dict(counts)
+    return _decisions(snapshot, year)[1]
+
+
+def _decisions(snapshot: Snapshot, year: int) -> tuple[dict[int, int], dict[int, int]]:
+    """Decisions taken per year, and per committee in ``year``: one pass over the meetings."""
+    per_year: Counter[int] = Counter()
+    per_committee: Counter[int] = Counter()
+    for meeting in snapshot.meetings.values():
+        if meeting.date is None or meeting.status is MeetingStatus.ABGESAGT:
+            continue
+        taken = sum(len(item.decisions) for item in meeting.agenda)
+        per_year[meeting.date.year] += taken
+        if meeting.date.year == year:
+            per_committee[meeting.committee_id] += taken
+    return dict(sorted(per_year.items())), dict(per_committee)
 
 
 def evaluate(snapshot: Snapshot, year: int, today: date) -> Evaluation:
@@ -253,22 +304,27 @@ def evaluate(snapshot: Snapshot, year: int, today: date) -> Evaluation:
 def evaluate_steps(snapshot: Snapshot, year: int, today: date) -> Generator[int, None, Evaluation]:
     """``evaluate`` in steps: yields the number of committees done so far after each one, returns
     the evaluation. A caller on an event loop (the Auswertung tab) hands control back between
-    steps; the report's progress bar counts them. At x10 the whole takes seconds."""
+    steps; the report's progress bar counts them. At x10 the whole takes about a second; asked
+    again on the same snapshot (back to a year already shown), it is at hand at once."""
     committees = snapshot.active_committees()
+    done = _evaluations(snapshot)
+    if (year, today) in done:
+        yield from range(1, len(committees) + 1)
+        return done[(year, today)]
     trend = list(range(year - TREND_YEARS + 1, year + 1))
     rates: Rates = (defaultdict(Rate), defaultdict(Rate))
     found_vacancies: list[Vacancy] = []
-    found_tenures: list[Tenure] = []
+    runs: list[Run] = []
     seated: set[int] = set()
     figures: list[MeetingFigures] = []
+    counted = (date(trend[0], 1, 1), date(year, 12, 31))
     for n, committee in enumerate(committees, 1):
-        advisory = advisory_seats(snapshot, committee.id)
-        seats = roster(snapshot, committee.id, advisory)
+        seats = SeatHolders(snapshot, committee.id, within=counted)
         for meeting in snapshot.meetings_of(committee.id):
-            add_meeting(snapshot, meeting, trend[0], year, today, advisory, rates, seats)
+            add_meeting(meeting, trend[0], year, today, seats, rates)
         figures.append(meeting_figures(snapshot, committee, year, today))
         found_vacancies += committee_vacancies(snapshot, committee, today)
-        found_tenures += committee_tenures(snapshot, committee, today)
+        runs += _runs(snapshot, committee, today)
         seated |= seated_organisations(snapshot, committee, today)
         yield n
     organisations = [
@@ -277,7 +333,8 @@ def evaluate_steps(snapshot: Snapshot, year: int, today: date) -> Generator[int,
         if org_id in snapshot.organisations
     ]
     organisations.sort(key=lambda pair: (pair[1].value if pair[1].value is not None else 2.0, sort_key(pair[0])))
-    return Evaluation(
+    per_year, per_committee = _decisions(snapshot, year)
+    done[(year, today)] = evaluation = Evaluation(
         year=year,
         today=today,
         meetings=figures,
@@ -285,10 +342,17 @@ def evaluate_steps(snapshot: Snapshot, year: int, today: date) -> Generator[int,
         attendance={c.id: [rates[0].get((c.id, y)) for y in trend] for c in committees},
         organisations=organisations,
         vacancies=_longest_open_first(found_vacancies),
-        tenures=_longest(found_tenures, 10),
+        tenures=_longest_runs(snapshot, runs, today, 10),
         without_seat=[o.name for o in _unseated(snapshot, seated)],
         tasks=task_figures(snapshot, today),
-        decisions=decisions_per_year(snapshot),
-        decisions_by_committee=decisions_by_committee(snapshot, year),
+        decisions=per_year,
+        decisions_by_committee=per_committee,
         names={c.id: c.name for c in committees},
     )
+    return evaluation
+
+
+def _evaluations(snapshot: Snapshot) -> dict[tuple[int, date], Evaluation]:
+    """The evaluations computed on this snapshot, by year and day. A snapshot never changes (a
+    save makes a new one, which starts without them), so they stay right as long as it lives."""
+    return snapshot.__dict__.setdefault("_evaluations", {})

@@ -48,7 +48,7 @@ def seat_presence(snapshot: Snapshot, meeting: Meeting, advisory: frozenset[str]
     return [SeatPresence(*line) for line in _fill(snapshot, meeting, advisory)]
 
 
-_NO_SEAT = frozenset({Role.STELLVERTRETUNG, Role.GAST})
+NO_SEAT = frozenset({Role.STELLVERTRETUNG, Role.GAST})
 """``Role.takes_seat`` as a set: the evaluation asks it half a million times at x10."""
 
 
@@ -63,21 +63,21 @@ def roster(snapshot: Snapshot, committee_id: int, advisory: frozenset[str]) -> R
     for m in snapshot.memberships_of(committee_id):
         if m.deputy_of is not None:
             deputies.setdefault(m.deputy_of, []).append(m)
-        if m.role not in _NO_SEAT and m.seat_key not in advisory:
+        if m.role not in NO_SEAT and m.seat_key not in advisory:
             holders.append(m)
     return holders, deputies
 
 
 def _fill(
-    snapshot: Snapshot, meeting: Meeting, advisory: frozenset[str], seats: Roster | None = None
+    snapshot: Snapshot, meeting: Meeting, advisory: frozenset[str]
 ) -> list[tuple[Membership, Presence, int | None]]:
-    """``seat_presence`` as plain tuples (the rates over thousands of meetings build no objects)."""
+    """``seat_presence`` as plain tuples. The rates count the same without building the lines
+    (``SeatHolders``, ``add_meeting``); a test holds the two together."""
     day = meeting.date
     if day is None:
         return []
-    holders, deputies = seats if seats is not None else roster(snapshot, meeting.committee_id, advisory)
-    # Inlined ``Membership.is_active``: this runs a million times at x10.
-    active = [m for m in holders if (m.start is None or m.start <= day) and (m.end is None or m.end >= day)]
+    holders, deputies = roster(snapshot, meeting.committee_id, advisory)
+    active = [m for m in holders if m.is_active(day)]
     recorded = {entry.person_id: entry.status for entry in meeting.attendance}
     used: set[int] = set()
     seen: set[int] = set()
@@ -97,12 +97,7 @@ def _fill(
             continue
         stand_in = None
         for d in deputies.get(m.id, ()):
-            if (
-                (d.start is None or d.start <= day)
-                and (d.end is None or d.end >= day)
-                and d.person_id not in used
-                and recorded.get(d.person_id) is Attendance.ANWESEND
-            ):
+            if d.is_active(day) and d.person_id not in used and recorded.get(d.person_id) is Attendance.ANWESEND:
                 stand_in = d.person_id
                 break
         if stand_in is not None:
@@ -155,42 +150,124 @@ def attendance_rates(snapshot: Snapshot, first_year: int, last_year: int, today:
     """(committee id, year) → rate over ``first_year``…``last_year``, and organisation id → rate of its
     seats in ``last_year``; over the held meetings with a recorded attendance, in one pass."""
     rates: Rates = (defaultdict(Rate), defaultdict(Rate))
-    advisory: dict[int, frozenset[str]] = {}
+    seats: dict[int, SeatHolders] = {}
     for meeting in snapshot.meetings.values():
-        if meeting.committee_id not in advisory:
-            advisory[meeting.committee_id] = advisory_seats(snapshot, meeting.committee_id)
-        add_meeting(snapshot, meeting, first_year, last_year, today, advisory[meeting.committee_id], rates)
+        periods = seats.get(meeting.committee_id)
+        if periods is None:
+            periods = seats[meeting.committee_id] = SeatHolders(snapshot, meeting.committee_id)
+        add_meeting(meeting, first_year, last_year, today, periods, rates)
     return dict(rates[0]), dict(rates[1])
 
 
+Span = tuple[date, date, int]
+"""A membership as the rates need it: first day, last day (``date.min``/``date.max`` when open), person."""
+Holder = tuple[date, date, int, tuple[Span, ...], int | None]
+"""A voting seat membership: its span, its deputies' spans (in the roster's order), the
+organisation the seat stands for."""
+
+
+class SeatHolders:
+    """A committee's voting seat memberships as plain tuples, in the roster's order: what
+    ``seat_presence`` asks of them, read once per committee instead of once per meeting (at x10 the
+    rates go through half a million seat lines). ``within``: only the memberships that touch these
+    days (first, last), the years an evaluation counts."""
+
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        committee_id: int,
+        advisory: frozenset[str] | None = None,
+        within: tuple[date, date] = (date.min, date.max),
+    ):
+        if advisory is None:
+            advisory = advisory_seats(snapshot, committee_id)
+        holders, deputies = roster(snapshot, committee_id, advisory)
+        first, last = within
+        self.holders: list[Holder] = []
+        for m in holders:
+            start, end, person = _span(m)
+            if start <= last and end >= first:
+                spans = tuple(s for d in deputies.get(m.id, ()) if (s := _span(d))[0] <= last and s[1] >= first)
+                self.holders.append((start, end, person, spans, organisation_of(snapshot, m)))
+        self.once = _one_membership_a_day(self.holders)
+        """No person holds two voting memberships on one day: no line to leave out."""
+
+    def lines(self, day: date) -> list[Line]:
+        """One line per person holding a voting seat on ``day`` (their first membership in the
+        roster's order): the organisation it stands for, the deputies' spans, the person."""
+        if self.once:
+            return [(h[4], h[3], h[2]) for h in self.holders if h[0] <= day <= h[1]]
+        seen: set[int] = set()
+        found: list[Line] = []
+        for start, end, person, deputies, organisation in self.holders:
+            if start <= day <= end and person not in seen:
+                seen.add(person)
+                found.append((organisation, deputies, person))
+        return found
+
+
+Line = tuple[int | None, tuple["Span", ...], int]
+
+
+def _one_membership_a_day(holders: list[Holder]) -> bool:
+    spans: dict[int, list[tuple[date, date]]] = {}
+    for start, end, person, _, _ in holders:
+        mine = spans.setdefault(person, [])
+        if any(start <= other_end and other_start <= end for other_start, other_end in mine):
+            return False
+        mine.append((start, end))
+    return True
+
+
+def _span(m: Membership) -> Span:
+    return (m.start or date.min, m.end or date.max, m.person_id)
+
+
 def add_meeting(
-    snapshot: Snapshot,
-    meeting: Meeting,
-    first_year: int,
-    last_year: int,
-    today: date,
-    advisory: frozenset[str],
-    rates: Rates,
-    seats: Roster | None = None,
+    meeting: Meeting, first_year: int, last_year: int, today: date, seats: SeatHolders, rates: Rates
 ) -> None:
     """Count one meeting into ``rates`` (dicts that create missing entries) if it is in the years,
-    was held and has a recorded attendance."""
-    if meeting.date is None or not first_year <= meeting.date.year <= last_year:
+    was held and has a recorded attendance: the counts of ``seat_presence`` without its lines.
+    A holder recorded present counts in person; one recorded „vertreten“, or with a deputy of the
+    day recorded present (each deputy fills one seat), as stood in; everyone else as expected."""
+    day = meeting.date
+    if day is None or not first_year <= day.year <= last_year:
         return
     if not held(meeting, today) or not _recorded(meeting):
         return
-    lines = _fill(snapshot, meeting, advisory, seats)
-    rate = rates[0][(meeting.committee_id, meeting.date.year)]
+    recorded = {entry.person_id: entry.status for entry in meeting.attendance}
+    lines = seats.lines(day)
+    used: set[int] = set()
+    present = stood_in = 0
+    presences: list[Presence] = []
+    for _, deputies, person in lines:
+        status = recorded.get(person)
+        if status is Attendance.ANWESEND:
+            present += 1
+            presences.append(Presence.SELBST)
+        elif status is Attendance.VERTRETEN or (deputies and _stand_in(deputies, day, used, recorded)):
+            stood_in += 1
+            presences.append(Presence.VERTRETEN)
+        else:
+            presences.append(Presence.OFFEN)  # or excused or absent: the rates count all three alike
+    rate = rates[0][(meeting.committee_id, day.year)]
     rate.expected += len(lines)
-    for _, presence, _ in lines:
-        if presence is Presence.SELBST:
-            rate.present += 1
-        elif presence is Presence.VERTRETEN:
-            rate.stood_in += 1
-    if meeting.date.year == last_year:
-        for membership, presence, _ in lines:
-            if (org := organisation_of(snapshot, membership)) is not None:
-                rates[1][org].add(presence)
+    rate.present += present
+    rate.stood_in += stood_in
+    if day.year == last_year:
+        organisations = rates[1]
+        for (organisation, _, _), presence in zip(lines, presences, strict=True):
+            if organisation is not None:
+                organisations[organisation].add(presence)
+
+
+def _stand_in(deputies: tuple[Span, ...], day: date, used: set[int], recorded: dict[int, Attendance]) -> bool:
+    """A deputy of the day recorded present and not yet counted for another seat: taken (``used``)."""
+    for start, end, deputy in deputies:
+        if start <= day <= end and deputy not in used and recorded.get(deputy) is Attendance.ANWESEND:
+            used.add(deputy)
+            return True
+    return False
 
 
 def committee_rates(snapshot: Snapshot, first_year: int, last_year: int, today: date) -> dict[tuple[int, int], Rate]:

@@ -21,7 +21,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -436,15 +436,15 @@ class _Builder:
         shown = [(order, item) for order, item in enumerate(m.agenda, start=1) if item.public or not self.public]
         agenda = [self.agenda_item(m, url, order, item, stamps) for order, item in shown]
         all_day = m.date is not None and m.start_time is None
+        start, end = _meeting_times(m, all_day)
         return self.obj(
             "Meeting",
             url,
             name=name,
             meetingState=MEETING_STATE[m.status],
             cancelled=m.status is MeetingStatus.ABGESAGT,
-            # An all-day meeting has a day, not a time: midnight would be a wrong start.
-            start=m.date.isoformat() if all_day and m.date else _datetime(m.date, m.start_time),
-            end=_datetime(m.date, m.end_time) if m.end_time and not all_day else None,
+            start=start,
+            end=end,
             location=location,
             organization=[self.urls.committee(m.committee_id)] if committee else [],
             participant=self.participants(m),
@@ -520,6 +520,15 @@ class _Builder:
         head = f"Protokoll: {committee.name if committee else 'Sitzung'} am {format_date(m.date)}"
         text = "\n".join(printable(line) for line in [head, "", *lines]).rstrip() + "\n"
         return self.text_file(f"sitzung-{m.id}-protokoll", "Protokoll", text, meeting_url, m.date, stamps)
+
+
+def _meeting_times(m: Meeting, all_day: bool) -> tuple[str | None, str | None]:
+    """OParl's start and end are date-times (a bare date breaks the schema): an all-day meeting
+    spans its whole day, midnight to the next midnight (as iCalendar has it), and its keyword
+    "ganztägig" says so."""
+    if all_day and m.date is not None:
+        return _datetime(m.date, None), _datetime(m.date + timedelta(days=1), None)
+    return _datetime(m.date, m.start_time), _datetime(m.date, m.end_time) if m.end_time else None
 
 
 def _datetime(day: date | None, at: time | None) -> str | None:

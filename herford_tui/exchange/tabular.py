@@ -12,6 +12,8 @@ cells in German formats and columns wide enough for their content. Text is safe 
 - a cell that starts with ``=``, ``+``, ``-``, ``@``, Tab or CR is neutralised (spreadsheet
   formula injection): CSV puts an apostrophe before it, XLSX writes it as a text cell with the
   quote prefix (shown and edited as text, never computed); phone numbers stay text;
+- so is a text a spreadsheet would turn into a number and change: digits with a leading zero
+  (a phone number 0522112345, a postcode 01234) and more digits than a number keeps (16);
 - control characters (which XML cannot hold and a terminal would obey) are written as their
   visible Unicode pictures (ESC → ␛).
 
@@ -106,10 +108,17 @@ def export_text(text: str) -> str:
     return NEUTRALISER + text if needs_neutraliser(text) else text
 
 
+NUMBER_LIKE = re.compile(r"0[0-9]+|[0-9]{16,}")
+"""Digits a spreadsheet reads as a number and so changes: the leading zero of a phone number or
+a postcode goes, and past 15 digits the rest become zeros."""
+
+
 def needs_neutraliser(text: str) -> bool:
-    """True for a formula-like start, and for a user's own apostrophe before one (so that
-    reading, which takes one apostrophe off such a cell, gives the user's text back)."""
-    return text.lstrip(NEUTRALISER).startswith(FORMULA_START)
+    """True for a formula-like start or a text that would become a changed number, and for a
+    user's own apostrophe before one (so that reading, which takes one apostrophe off such a
+    cell, gives the user's text back)."""
+    text = text.lstrip(NEUTRALISER)
+    return text.startswith(FORMULA_START) or NUMBER_LIKE.fullmatch(text) is not None
 
 
 def import_text(text: str, *, neutralised: bool = True) -> str:
@@ -384,6 +393,10 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    for sheet in sheets:  # all of them before the first row is streamed out (see _fits)
+        for number, row in enumerate(sheet.rows, start=2):
+            for column, value in enumerate(row):
+                _fits(value, (sheet.title, number, sheet.header[column] if column < len(sheet.header) else ""))
     book = Workbook(write_only=True)
     used: set[str] = set()
     bold = Font(bold=True)
@@ -404,24 +417,33 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
             cell.data_type, cell.font = "s", bold
             header.append(cell)
         ws.append(header)
-        for number, row in enumerate(sheet.rows, start=2):
-            ws.append([_cell(ws, WriteOnlyCell, value, sheet.title, number) for value in row])
+        for row in sheet.rows:
+            ws.append([_cell(ws, WriteOnlyCell, value) for value in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _cell(ws, make, value: Value, title: str, row: int):
+def _fits(value: Value, where: tuple[str, int, str]) -> None:
+    """Refuse a text longer than an Excel cell holds, in German, before the workbook is begun
+    (openpyxl's streamed sheets cannot be left half-written cleanly). Not cut or split: a cut text
+    would come back shorter from an import, a split one in two cells no import reads as one. CSV
+    has no such limit, so the message points there."""
+    if isinstance(value, str) and len(value) > XLSX_CELL_LIMIT:
+        title, row, column = where
+        raise ValueError(
+            f"Blatt „{title}“, Zeile {row}{f', Spalte „{column}“' if column else ''}: ein Text hat "
+            f"{_number(len(value))} Zeichen, eine Excel-Zelle fasst {_number(XLSX_CELL_LIMIT)}. "
+            "Nichts geschrieben; bitte als CSV ausgeben (ohne diese Grenze)."
+        )
+
+
+def _cell(ws, make, value: Value):
     """One cell: text never a formula, dates and times with German formats, numbers as numbers."""
     if value is None or value == "":
         return None
     if isinstance(value, str):
         text = value.translate(XLSX_TO_PICTURE)
-        if len(text) > XLSX_CELL_LIMIT:
-            raise ValueError(
-                f"Blatt „{title}“, Zeile {row}: ein Text hat {_number(len(text))} Zeichen, eine Excel-Zelle "
-                f"fasst {_number(XLSX_CELL_LIMIT)}. Bitte als CSV ausgeben."
-            )
         cell = make(ws, value=text)
         cell.data_type = "s"  # never a formula, whatever it starts with
         if needs_neutraliser(text):

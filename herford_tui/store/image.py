@@ -61,7 +61,7 @@ class FileImage:
             for name in tables:
                 if previous is not None and image.unchanged(previous, name):
                     continue  # checked before; its records are sliced from these bytes when needed
-                if not image._compact(name):
+                if not image.compact(name):
                     return None
         except (msgspec.DecodeError, RecursionError):
             return None  # a table that is not an object of records
@@ -82,7 +82,7 @@ class FileImage:
             self._records[table] = found
         return found
 
-    def _compact(self, table: str) -> bool:
+    def compact(self, table: str) -> bool:
         """True if ``table`` is ``{"<id>":{…},…}`` with canonical ids and no byte between them.
 
         Then no id can occur twice (a duplicate would leave bytes that no record accounts for;

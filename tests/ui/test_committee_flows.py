@@ -379,18 +379,26 @@ async def test_delete_an_entry_made_in_error(world):
     assert world.membership["gf"] not in world.read().memberships
 
 
-async def test_delete_refused_while_a_deputy_points_at_the_member(world):
+async def test_delete_names_the_deputies_before_anything_is_confirmed(world):
     before = world.bytes()
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
-        await pilot.press("delete", "j")
-        await settle(app, pilot)
-        # The dialog stays open and says why (the deputy); nothing is reported as deleted.
+        await pilot.press("delete")
         assert isinstance(app.screen, ConfirmScreen)
-        assert "Löschen nicht möglich" in str(app.screen.query_one("#save-status").render())
+        # Before any "Ja": the deputy the store would refuse on is named (``deletion.referring``)
+        # with the way on, and there is nothing to confirm.
+        text = screen_text(app)
+        assert "Stellvertretung von Paula Probe" in text, text
+        assert "kann nicht gelöscht werden" in text
+        assert not app.screen.query("#yes")
+        await pilot.press("j")  # nothing to confirm: stays a notice, writes nothing
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
         assert not any("Gelöscht" in str(n.message) for n in app._notifications)
         await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
         assert any("Bernd Beispiel" in r for r in roster_text(app, world.lenkungskreis))
     assert world.bytes() == before
 

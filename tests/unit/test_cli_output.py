@@ -114,6 +114,7 @@ def test_hostile_text_reaches_no_command_output_raw(
         ["auswertung", str(date.today().year), *db],
         ["auswertung", str(date.today().year), "--csv", *db],
         ["export", "vcard", *db, "--out", "-"],
+        ["export", "csv", "personen", *db, "--out", "-"],
         ["export", "anwesenheit", "1", *db, "--out", str(tmp_path / "anwesenheit.csv")],
     ]
     for args in calls:

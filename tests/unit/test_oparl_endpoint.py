@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import orjson
@@ -125,7 +125,12 @@ def test_complete_meeting_objects(database, internal: str):
     assert "Aussprache über den Bildungsbericht." in body.decode() and protocol["mimeType"] == "text/plain"
     assert "Einladung" in get(meeting["invitation"]["accessUrl"])[2].decode()
     all_day = get_json(f"{base}/meeting/{ids['all_day']}")
-    assert all_day["start"] == snap.meetings[ids["all_day"]].date.isoformat() and "end" not in all_day
+    day = snap.meetings[ids["all_day"]].date
+    # date-times as the schema asks (the format checker checks them): the whole day, midnight to midnight
+    start, end = (datetime.fromisoformat(all_day[k]) for k in ("start", "end"))
+    assert (start.date(), start.time(), end.date(), end.time()) == (day, time(0), day + timedelta(days=1), time(0))
+    assert start.tzinfo and end.tzinfo
+    assert "ganztägig" in all_day["keyword"]
     committee = get_json(meeting["organization"][0])
     assert meeting["id"] in {m["id"] for m in get_json(committee["meeting"] + "?limit=1000")["data"]}
 

@@ -18,7 +18,7 @@ def sample() -> Snapshot:
     )
 
 
-def test_a_saved_person_keeps_the_meeting_and_membership_indexes_but_not_the_name_index():
+def test_a_saved_person_keeps_the_meeting_and_membership_indexes_and_patches_the_name_index():
     before = sample()
     assert (
         before.memberships_of(1)
@@ -28,7 +28,8 @@ def test_a_saved_person_keeps_the_meeting_and_membership_indexes_but_not_the_nam
     after = before.with_changes([dataclasses.replace(before.persons[1], family_name="Neu")])
     assert after.__dict__["_meetings_by_committee"] is before.__dict__["_meetings_by_committee"]
     assert after.__dict__["_memberships_by_committee"] is before.__dict__["_memberships_by_committee"]
-    assert "_persons_by_name" not in after.__dict__
+    assert after.__dict__["_persons_by_name"] is not before.__dict__["_persons_by_name"]
+    assert before.same_name(Person(given_name="Erika", family_name="Neu")) is None
     assert after.same_name(Person(given_name="Erika", family_name="Neu")) is not None
 
 

@@ -112,8 +112,51 @@ def test_the_import_strips_only_what_the_export_added(hostile: Store, runner: Cl
 
 
 def test_export_text_and_import_text_are_inverse():
-    for text in ["=1", "'=1", "''=1", "'x", "x'", "", "-", "\t=1", "\r", "a\x1bb", "␛", "+49 5221"]:
+    for text in [
+        *["=1", "'=1", "''=1", "'x", "x'", "", "-", "\t=1", "\r", "a\x1bb", "␛", "+49 5221"],
+        *["0522112345", "'0522112345", "01234", "0", "32051", "1234567890123456", "05221 1234", "0,5"],
+    ]:
         assert import_text(export_text(text)) == text.replace("␛", "\x1b")
+    # what a spreadsheet would turn into a changed number is neutralised, like a formula
+    assert [export_text(t) for t in ("0522112345", "01234", "1234567890123456")] == [
+        "'0522112345",
+        "'01234",
+        "'1234567890123456",
+    ]
+    assert [export_text(t) for t in ("32051", "0", "05221 1234", "123456789012345")] == [
+        "32051",
+        "0",
+        "05221 1234",
+        "123456789012345",
+    ]
+
+
+def test_leading_zeros_survive_a_spreadsheet_and_come_back_unchanged(store: Store, runner: CliRunner, tmp_path: Path):
+    org = store.save(Organisation(name="Kita Ost", municipality="Herford", postal_code="01234", phone="0522112345"))
+    store.save(Person(given_name="Ida", family_name="Null", phone="0522199", organisation_id=org.id))
+    for fmt in ("csv", "xlsx"):
+        orgs, persons = tmp_path / f"o.{fmt}", tmp_path / f"p.{fmt}"
+        assert run(runner, store.path, "export", fmt, "organisationen", "--out", str(orgs)).exit_code == 0
+        assert run(runner, store.path, "export", fmt, "personen", "--out", str(persons)).exit_code == 0
+        if fmt == "csv":
+            rows = list(csv.DictReader(io.StringIO(orgs.read_text("utf-8-sig"), newline=""), delimiter=";"))
+            row = next(r for r in rows if r["Name"] == "Kita Ost")
+            assert (row["PLZ"], row["Telefon"]) == ("'01234", "'0522112345")  # text to a spreadsheet
+        else:
+            sheet = load_workbook(orgs).worksheets[0]
+            header = [c.value for c in sheet[1]]
+            row = next(r for r in sheet.iter_rows(min_row=2) if r[header.index("Name")].value == "Kita Ost")
+            cell = row[header.index("PLZ")]
+            assert (cell.value, cell.data_type, cell.quotePrefix) == ("01234", "s", True)
+        fresh = tmp_path / f"neu-{fmt}.json"
+        assert run(runner, fresh, "import", "organisationen", str(orgs)).exit_code == 0
+        assert run(runner, fresh, "import", "personen", str(persons)).exit_code == 0
+        snapshot = Store(fresh).snapshot()
+        kita = next(o for o in snapshot.organisations.values() if o.name == "Kita Ost")
+        assert (kita.postal_code, kita.phone) == ("01234", "0522112345")
+        assert next(p for p in snapshot.persons.values() if p.family_name == "Null").phone == "0522199"
+        again = run(runner, store.path, "import", "organisationen", str(orgs))
+        assert again.exit_code == 0 and "Nichts zu ändern" in again.output, again.output
 
 
 def test_no_export_crashes_on_control_characters(hostile: Store, runner: CliRunner, tmp_path: Path):
@@ -126,3 +169,25 @@ def test_no_export_crashes_on_control_characters(hostile: Store, runner: CliRunn
     snapshot, today = hostile.snapshot(), date(2026, 11, 28)
     for what, _ in [*exports.EXPORT_CHOICES.items()]:  # what the TUI's E writes
         assert exports.export_file(snapshot, what, ".xlsx", today)
+
+
+def test_a_text_longer_than_an_excel_cell_is_refused_in_german_and_csv_keeps_it(
+    store: Store, runner: CliRunner, tmp_path: Path
+):
+    from herford_tui.domain import AgendaItem
+
+    committee = next(iter(store.snapshot().committees.values()))
+    notes = "Aussprache. " * 830  # 9,960 characters: within the field's limit
+    agenda = [AgendaItem(number=str(n), title=f"Punkt {n}", notes=notes) for n in range(1, 5)]
+    store.save(Meeting(committee_id=committee.id, date=date(2026, 11, 28), agenda=agenda))
+    out = tmp_path / "s.xlsx"
+    result = run(runner, store.path, "export", "xlsx", "sitzungen", "--jahr", "2026", "--out", str(out))
+    assert result.exit_code == 2
+    message = " ".join(result.stderr.split())
+    assert "Spalte „Tagesordnung“" in message and "eine Excel-Zelle fasst 32.767" in message, message
+    assert "bitte als CSV ausgeben" in message and "Traceback" not in result.output
+    assert not out.exists()  # refused whole: not cut, not split
+    csv_out = tmp_path / "s.csv"
+    assert run(runner, store.path, "export", "csv", "sitzungen", "--jahr", "2026", "--out", str(csv_out)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(csv_out.read_text("utf-8-sig"), newline=""), delimiter=";"))
+    assert len(rows[0]["Tagesordnung"]) > 32_767 and rows[0]["Tagesordnung"].count(notes) == 4

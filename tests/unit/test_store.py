@@ -45,6 +45,9 @@ from herford_tui.store.files import DatabaseFile
 from herford_tui.store.migrations import SCHEMA_VERSION
 from herford_tui.store.seed import load_seed
 
+# Every test here also runs as users run the store: without the general-path check (issue 20.7).
+pytestmark = pytest.mark.usefixtures("both_verify_modes")
+
 
 def raw(path: Path) -> dict:
     return json.loads(path.read_bytes())

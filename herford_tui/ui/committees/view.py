@@ -225,14 +225,29 @@ class CommitteeView(SnapshotView):
         self.ask(EndMembershipForm(m))
 
     def action_delete_member(self) -> None:
+        from herford_tui.domain.deletion import referring
         from herford_tui.ui.common.confirm import ConfirmScreen
 
         m = self._selected_membership()
         if m is None:
             return
-        person = self.herford.snapshot.persons.get(m.person_id)
+        snapshot = self.herford.snapshot
+        person = snapshot.persons.get(m.person_id)
         who = person.full_name if person else "diese Person"
-
+        # The store refuses while deputies hang on it (``referring``, the one rule): name them
+        # before anything is confirmed, with the way on, instead of failing after "Ja".
+        blocking = referring(snapshot, m)
+        if blocking:
+            self.ask(
+                ConfirmScreen(
+                    f"Die Mitgliedschaft von {who} kann nicht gelöscht werden.\n"
+                    "Noch verwiesen von:\n• " + "\n• ".join(blocking) + "\n"
+                    "Erst die Stellvertretung(en) löschen oder die Mitgliedschaft mit „x“ beenden.",
+                    title="Löschen nicht möglich",
+                    yes=None,
+                )
+            )
+            return
         self.ask(
             ConfirmScreen(
                 f"Mitgliedschaft von {who} endgültig löschen?\n"

@@ -27,12 +27,13 @@ class ConfirmScreen(SavingScreen[bool]):
         self,
         question: str,
         *,
-        yes: str = "Ja",
+        yes: str | None = "Ja",
         title: str = "Bitte bestätigen",
         job: WriteJob | None = None,
         edit_what: str = "Ändern",
     ):
-        """``question`` and ``title`` may quote user data: they are shown as plain text."""
+        """``question`` and ``title`` may quote user data: they are shown as plain text.
+        ``yes=None``: a notice with only a close button (nothing to confirm)."""
         super().__init__()
         self.question = question
         self.yes = yes
@@ -48,9 +49,15 @@ class ConfirmScreen(SavingScreen[bool]):
             yield Static(plain(self.question, keep_newlines=True), id="question", classes="dialog-text")
             yield self.status_line()
             with Horizontal(classes="dialog-buttons"):
-                yield Button(plain(f"{self.yes} (j)"), id="yes", variant="error")
-                yield Button("Abbrechen (Esc)", id="no")
+                if self.yes is not None:
+                    yield Button(plain(f"{self.yes} (j)"), id="yes", variant="error")
+                yield Button("Abbrechen (Esc)" if self.yes is not None else "Schließen (Esc)", id="no")
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "yes" and self.yes is None:
+            return False  # a notice: the footer offers no "Ja"
+        return super().check_action(action, parameters)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -63,6 +70,8 @@ class ConfirmScreen(SavingScreen[bool]):
             self.action_no()
 
     def action_yes(self) -> None:
+        if self.yes is None:
+            return  # a notice: nothing to confirm (a button press may still arrive here)
         if self.job is None:
             self.dismiss(True)
         elif not self.saving:

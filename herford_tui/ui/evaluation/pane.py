@@ -23,7 +23,7 @@ from herford_tui.domain.evaluation import Evaluation, evaluate_steps
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.evaluation import presentation as show
 
-SLICE = 0.008
+SLICE = 0.016
 """Seconds of computing between two turns of the event loop (keys and paints go first)."""
 PAUSE = 0.001
 """Seconds the event loop has after each slice."""
@@ -90,7 +90,7 @@ class EvaluationPane(SnapshotView):
         self.evaluation = None
         self.refresh_data(self.herford.snapshot)
 
-    @work(exclusive=True, group="evaluation", exit_on_error=False)
+    @work(exclusive=True, group="evaluation", exit_on_error=False, description="Auswertung")
     async def _compute(self, snapshot: Snapshot, year: int) -> None:
         """On the event loop in slices of a few milliseconds, not in a thread: a thread computing
         for seconds holds the GIL and the screen stalls (x10: 15 s until a key was handled)."""

@@ -57,8 +57,8 @@ def committee_row(ev: Evaluation, f: MeetingFigures) -> tuple[Text, ...]:
     value = rate.value if rate is not None else None
     mark = {RhythmState.TOO_FEW: " -", RhythmState.TOO_MANY: " +"}.get(f.rhythm.state, "")
     sessions = f"{f.held}/{f.rhythm.target}{mark}" if f.rhythm.high else str(f.held)
-    tasks = next((t for t in ev.tasks if t.committee_id == f.committee_id), None)
-    places = sum(v.open_places for v in ev.vacancies if v.committee == f.name)
+    tasks = ev.task_figures(f.committee_id)
+    places = ev.open_places(f.name)
     return (
         Text(printable(f.name)),
         Text(sessions, style="bold" if mark else ""),

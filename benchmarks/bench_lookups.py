@@ -1,0 +1,141 @@
+"""Look-ups and saves at their floors: ``python benchmarks/bench_lookups.py [--size x10] [--db FILE]``.
+
+Issue 20, points 4 and 5, each figure against its floor measured in the same run:
+
+- ``herford-tui suche TEXT`` and ``herford-tui termine`` as processes (exec to exit), against a
+  process that only parses the part they need with ``orjson`` (the meetings table for ``termine``,
+  the tables ``suche`` reads for ``suche``); target ≤ 1 s and ≤ 1.5× at x10.
+- a save until the roster's indexes are there again (``Store.save`` of one membership, then the
+  look-ups a roster does), against the raw write of the same bytes with ``fsync``; and what
+  rebuilding the indexes (before issue 20 every save did) would add.
+
+Not a timed test: the figures depend on the machine; run it and compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gc
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_search import make_demo  # noqa: E402
+
+PARSE = """
+import gc, sys, time, orjson, msgspec
+gc.disable()
+raw = open(sys.argv[1], "rb").read()
+tables = msgspec.json.decode(raw, type=dict[str, msgspec.Raw])
+for name in sys.argv[2].split(","):
+    orjson.loads(memoryview(tables[name]))
+"""
+"""The floor of a look-up: start Python, read the file, parse the tables it needs."""
+
+
+def timed_process(command: list[str], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def herford(*args: str) -> list[str]:
+    exe = Path(sys.executable).with_name("herford-tui")
+    return [str(exe), *args] if exe.exists() else [sys.executable, "-m", "herford_tui", *args]
+
+
+def lookups(path: Path, runs: int) -> None:
+    """Each command alternating with its floor, so a busy moment hits both."""
+    cases = {
+        "termine": (herford("termine", "--db", str(path), "--tage", "60"), "committees,meetings"),
+        "suche Jobcenter": (herford("suche", "--db", str(path), "Jobcenter"), SEARCHED),
+        "suche mueller birgit": (herford("suche", "--db", str(path), "mueller", "birgit"), SEARCHED),
+    }
+    for name, (command, tables) in cases.items():
+        ours, floor = [], []
+        for _ in range(runs):
+            ours += timed_process(command, 1)
+            floor += timed_process([sys.executable, "-c", PARSE, str(path), tables], 1)
+        mine, base = statistics.median(ours), statistics.median(floor)
+        verdict = "ok" if mine <= 1.0 and mine <= 1.5 * base else "OVER"
+        print(f"  {name:22} {mine * 1000:7.0f} ms  (min {min(ours) * 1000:.0f})   floor {base * 1000:6.0f} ms "
+              f"(parse {tables})   {mine / base:4.2f}x  {verdict}")  # fmt: skip
+
+
+SEARCHED = "committees,organisations,persons,memberships,meetings"
+
+
+def saves(path: Path, runs: int) -> None:
+    """One membership saved (as Ctrl+S in a member form), then the roster's look-ups."""
+    from herford_tui.domain import Membership
+    from herford_tui.domain.snapshot import _INDEX_SOURCES
+    from herford_tui.store import Store
+
+    store = Store(path, backups=0).open()
+    snapshot = store.snapshot()
+    for index in _INDEX_SOURCES:  # the app has built them by the time someone saves
+        getattr(snapshot, index)
+    member: Membership = next(iter(snapshot.memberships.values()))
+    raw = path.read_bytes()
+    patched, rebuilt, written = [], [], []
+    for run in range(runs):
+        member = store.get(Membership, member.id)
+        start = time.perf_counter()
+        store.save(dataclasses.replace(member, notes=f"Lauf {run}"))
+        after = store.snapshot()
+        after.memberships_of(member.committee_id), after.memberships_of_person(member.person_id)
+        patched.append(time.perf_counter() - start)
+        for index in _INDEX_SOURCES:  # what every save paid before: the changed table's indexes anew
+            if index in after.__dict__ and _INDEX_SOURCES[index] == "memberships":
+                del after.__dict__[index]
+        start = time.perf_counter()
+        after.memberships_of(member.committee_id), after.memberships_of_person(member.person_id)
+        rebuilt.append(time.perf_counter() - start)
+        written.append(raw_write(path.with_name("raw-write.json"), raw))
+    mine, base, again = statistics.median(patched), statistics.median(written), statistics.median(rebuilt)
+    print(f"  save → roster indexes  {mine * 1000:7.1f} ms   raw write {base * 1000:6.1f} ms   {mine / base:4.2f}x"
+          f"   (rebuilding them instead: +{again * 1000:.1f} ms)")  # fmt: skip
+
+
+def raw_write(target: Path, data: bytes) -> float:
+    start = time.perf_counter()
+    with open(target, "wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+    took = time.perf_counter() - start
+    target.unlink()
+    return took
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="x10", choices=["small", "x1", "x10"])
+    parser.add_argument("--db", type=Path, help="an existing database (it gets saves) instead of fresh demo data")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", choices=["lookups", "saves"], help="only these figures")
+    args = parser.parse_args()
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}")
+    gc.collect()
+    with tempfile.TemporaryDirectory(prefix="herford-bench-lookups-") as folder:
+        path = args.db or make_demo(args.size, Path(folder))
+        print(f"== {path.name} ({path.stat().st_size / 1e6:.1f} MB)")
+        if args.only in (None, "lookups"):
+            lookups(path, args.runs)
+        if args.only in (None, "saves"):
+            saves(path, args.runs)
+
+
+if __name__ == "__main__":
+    main()

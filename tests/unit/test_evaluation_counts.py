@@ -1,0 +1,144 @@
+"""The evaluation counts attendance without building each meeting's seat lines (``SeatHolders``,
+``add_meeting``) and names only the longest-held seats: held against the plain definitions
+(``seat_presence`` per meeting, ``committee_tenures`` of every committee) on the demo data and on
+hand-made corner cases, so the fast path can never drift from what the lines say."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+import pytest
+
+from herford_tui.domain import (
+    Attendance,
+    Committee,
+    Meeting,
+    MeetingAttendance,
+    MeetingStatus,
+    Membership,
+    Person,
+    Role,
+    Seat,
+    Snapshot,
+)
+from herford_tui.domain.evaluation import committee_tenures, evaluate, tenures
+from herford_tui.domain.evaluation_attendance import Presence, attendance_rates, held, organisation_of, seat_presence
+from herford_tui.domain.fold import sort_key
+from herford_tui.store import Store
+from herford_tui.store.demo import write_demo
+
+TODAY = date(2026, 11, 28)
+Counts = dict[object, tuple[int, int, int]]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Snapshot:
+    """The x1 demo data (2,000 meetings, attendance recorded from 2023): the small one records
+    a dozen meetings only."""
+    path = tmp_path_factory.mktemp("evaluation") / "demo.json"
+    write_demo(Store(path).open(), size="x1", seed=1, today=TODAY)
+    return Store(path).open().snapshot()
+
+
+def by_the_lines(snapshot: Snapshot, first: int, last: int, today: date) -> tuple[Counts, Counts]:
+    """The rates as the definition reads: every held meeting's seat lines, counted."""
+    committees: dict[object, list[int]] = defaultdict(lambda: [0, 0, 0])
+    organisations: dict[object, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for meeting in snapshot.meetings.values():
+        day = meeting.date
+        if day is None or not first <= day.year <= last or not held(meeting, today) or not meeting.attendance:
+            continue
+        committee = committees[(meeting.committee_id, day.year)]  # a held meeting counts even without lines
+        for line in seat_presence(snapshot, meeting):
+            org = organisation_of(snapshot, line.membership) if day.year == last else None
+            for count in (committee, organisations[org]) if org is not None else (committee,):
+                count[0] += line.presence is Presence.SELBST
+                count[1] += line.presence is Presence.VERTRETEN
+                count[2] += 1
+    return _tuples(committees), _tuples(organisations)
+
+
+def _tuples(counts: dict[object, list[int]]) -> Counts:
+    return {key: (a, b, c) for key, (a, b, c) in counts.items()}
+
+
+def counted(snapshot: Snapshot, first: int, last: int, today: date) -> tuple[Counts, Counts]:
+    committees, organisations = attendance_rates(snapshot, first, last, today)
+    return (
+        {k: (r.present, r.stood_in, r.expected) for k, r in committees.items()},
+        {k: (r.present, r.stood_in, r.expected) for k, r in organisations.items()},
+    )
+
+
+@pytest.mark.parametrize(("first", "last"), [(2022, 2026), (2021, 2025), (2026, 2026), (2023, 2023)])
+def test_the_rates_count_what_the_seat_lines_of_the_demo_data_say(demo: Snapshot, first: int, last: int):
+    expected = by_the_lines(demo, first, last, TODAY)
+    assert sum(c[2] for c in expected[0].values()) > 100  # the demo data has held meetings with records
+    assert counted(demo, first, last, TODAY) == expected
+
+
+def test_the_longest_held_seats_are_those_of_every_committees_tenures(demo: Snapshot):
+    everyone = [t for c in demo.active_committees() for t in committee_tenures(demo, c, TODAY)]
+    longest = sorted(everyone, key=lambda t: (t.since, sort_key(t.name)))[:10]
+    assert len(everyone) > 10
+    assert [(t.since, t.person_id, t.seat) for t in tenures(demo, TODAY)] == [
+        (t.since, t.person_id, t.seat) for t in longest
+    ]
+    assert evaluate(demo, 2026, TODAY).tenures == tenures(demo, TODAY)
+
+
+def crowded() -> Snapshot:
+    """Corner cases of the seat lines: a person on two seats at once (one line), two absent
+    members sharing one deputy who came (fills one seat only), a member recorded twice."""
+    committee = Committee(1, 1, name="Kreis", seats=[Seat("a", "A", count=3), Seat("b", "B", count=2)])
+    persons = {i: Person(i, 1, given_name=f"P{i}", family_name="X", organisation_id=i) for i in range(1, 7)}
+    memberships = {
+        1: Membership(1, 1, 1, 1, "a", Role.MITGLIED, start=date(2020, 1, 1)),
+        2: Membership(2, 1, 1, 1, "b", Role.MITGLIED, represents_id=6, start=date(2024, 1, 1)),  # Anna twice
+        3: Membership(3, 1, 2, 1, "a", Role.MITGLIED, start=date(2020, 1, 1)),
+        4: Membership(4, 1, 3, 1, "a", Role.MITGLIED, start=date(2020, 1, 1), end=date(2026, 3, 31)),
+        5: Membership(5, 1, 4, 1, "b", Role.STELLVERTRETUNG, deputy_of=3, start=date(2020, 1, 1)),
+        6: Membership(6, 1, 4, 1, "b", Role.STELLVERTRETUNG, deputy_of=4, start=date(2020, 1, 1)),
+        7: Membership(7, 1, 5, 1, "b", Role.STELLVERTRETUNG, deputy_of=4, start=date(2026, 1, 1)),
+    }
+    record = [
+        MeetingAttendance(1, Attendance.ANWESEND),
+        MeetingAttendance(2, Attendance.FEHLEND),
+        MeetingAttendance(3, Attendance.ENTSCHULDIGT),
+        MeetingAttendance(4, Attendance.ANWESEND),
+        MeetingAttendance(5, Attendance.ANWESEND),
+        MeetingAttendance(3, Attendance.ANWESEND),  # recorded twice: the last entry counts
+    ]
+    meetings = {
+        n: Meeting(n, 1, 1, day, status=MeetingStatus.DURCHGEFUEHRT, attendance=record[:size])
+        for n, (day, size) in enumerate(
+            [(date(2026, 2, 2), 4), (date(2026, 2, 3), 6), (date(2026, 5, 5), 5), (date(2023, 6, 6), 3)], 1
+        )
+    }
+    return Snapshot({1: committee}, {}, persons, memberships, meetings)
+
+
+def test_the_rates_count_the_corner_cases_as_the_seat_lines():
+    snapshot = crowded()
+    for first, last in ((2023, 2026), (2026, 2026), (2023, 2023)):
+        assert counted(snapshot, first, last, TODAY) == by_the_lines(snapshot, first, last, TODAY)
+    committees, _ = counted(snapshot, 2026, 2026, TODAY)
+    # February: Anna (one line for two seats), Bert, Clara; May: Clara has left. The shared deputy
+    # fills Bert's seat, so Clara's stays empty on 2 February (no second deputy there yet).
+    assert committees[(1, 2026)] == (1 + 2 + 1, 1 + 1 + 1, 3 + 3 + 2)
+
+
+def test_an_evaluation_is_computed_once_per_snapshot():
+    snapshot = crowded()
+    first = evaluate(snapshot, 2026, TODAY)
+    assert evaluate(snapshot, 2026, TODAY) is first
+    assert evaluate(snapshot, 2025, TODAY) is not first
+    changed = snapshot.with_changes([Meeting(9, 1, 1, date(2026, 7, 7), status=MeetingStatus.ABGESAGT)])
+    again = evaluate(changed, 2026, TODAY)
+    assert again is not first and again.meetings[0].cancelled == first.meetings[0].cancelled + 1
+
+
+def test_a_snapshot_shows_its_sizes_not_its_records():
+    # Textual's @work puts its arguments' repr into the worker's description: at x10 that took seconds.
+    assert repr(crowded()) == "Snapshot(1 committees, 0 organisations, 6 persons, 7 memberships, 4 meetings)"
