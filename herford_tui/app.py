@@ -244,7 +244,7 @@ def create_app(
     ever writing it: no lock file, no backup, no migration on disk. ``read_only_reason`` says
     why, when it is not the option (a browser colleague who may only read).
     """
-    store = Store(db_path, backups=backups, read_only=read_only).open()
+    store = Store(db_path, backups=backups, read_only=read_only, defer=True).open()
     _freeze_once()
     reason = (read_only_reason or "mit --read-only gestartet") if read_only else (store.read_only_reason() or None)
     view = resolve_place(store.snapshot(), open_view) if open_view else None

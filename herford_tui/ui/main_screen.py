@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -67,6 +68,7 @@ class MainScreen(HerfordAccess, Screen[None]):
         self._start = start
         self._layout: list[Tab] = []
         self._tabs_lock = asyncio.Lock()
+        self._decoding = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -120,9 +122,15 @@ class MainScreen(HerfordAccess, Screen[None]):
                 return
 
     def _freeze_built(self) -> None:
-        from herford_tui.ui.collector import freeze_built
+        from herford_tui.ui.collector import decode_pending, freeze_built
 
-        freeze_built(self.herford.snapshot)
+        snapshot = self.herford.snapshot
+        if not snapshot.pending:
+            freeze_built(snapshot)
+        elif not self._decoding:  # the first frame is out: now the meetings the start left pending
+            self._decoding = True
+            work = partial(decode_pending, self.app, snapshot)
+            self.run_worker(work, name="meetings", description="meetings", thread=True, exit_on_error=False)
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         await self._open(event.pane)
