@@ -294,7 +294,11 @@ class Store:
             db = TinyDB(image, storage=_TouchedStorage)
             storage = _touched(db)
             changes = _Changes()
-            yield db, snapshot, changes
+            try:
+                yield db, snapshot, changes
+            except ConflictError as exc:  # name the colleague, while the log cannot move on
+                exc.named(audit.last_author(self.path, table_of(exc.mine), exc.mine.id))
+                raise
             if storage.dirty:
                 # The audit log entry is on disk before the file is replaced (see audit.py).
                 if erasure is not None:
