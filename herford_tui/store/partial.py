@@ -144,6 +144,9 @@ class _Link(msgspec.Struct):
     represents_id: int | None = None
 
 
+_LETTER_ESCAPE = re.compile(rb"\\u(?!00[01][0-9a-fA-F])")
+"""An escape of anything but a control character (orjson writes "ä" as it is, another writer
+may not); a quote or backslash is escaped without ``u``."""
 _COMMITTEES = msgspec.json.Decoder(dict[int, _CommitteeHead])
 _PERSONS = msgspec.json.Decoder(dict[int, _PersonHead])
 _LINKS = msgspec.json.Decoder(dict[int, _Link])
@@ -159,6 +162,8 @@ class SearchFile:
     def __init__(self, path: Path, image: FileImage, raw: bytes):
         self.path = path
         self._image = image
+        if b"\\u" in raw and _LETTER_ESCAPE.search(raw):
+            raise GeneralPath("a letter written as an escape: not in the bytes as the patterns expect it")
         starts = _table_starts(raw, image.tables)
         if starts is None:
             raise GeneralPath("the file's top level is not compact")
