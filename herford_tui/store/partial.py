@@ -21,6 +21,7 @@ import bisect
 import itertools
 import os
 import re
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -162,7 +163,7 @@ class SearchFile:
     def __init__(self, path: Path, image: FileImage, raw: bytes):
         self.path = path
         self._image = image
-        if b"\\u" in raw and _LETTER_ESCAPE.search(raw):
+        if b"\\" in raw and _LETTER_ESCAPE.search(raw):  # one byte: memchr; a backslash is rare
             raise GeneralPath("a letter written as an escape: not in the bytes as the patterns expect it")
         starts = _table_starts(raw, image.tables)
         if starts is None:
@@ -254,13 +255,14 @@ class SearchFile:
 
     def records(self, table: str, ids: set[int]) -> dict[int, Any]:
         """The records ``ids`` of ``table``, decoded whole, in file order."""
+        if not ids:
+            return {}
         slices = self._image.records(table)
-        found: dict[int, Any] = {}
+        order: Iterable[int] = {"persons": self.person_org.keys(), "memberships": self.links.keys()}.get(
+            table, self._ids.get(table, [])
+        )
         with gc_paused():
-            for key, raw in slices.items():
-                if int(key) in ids:
-                    found[int(key)] = decode_record(table, int(key), raw)
-        return found
+            return {i: decode_record(table, i, slices[str(i)]) for i in order if i in ids}
 
 
 def _task_persons(head: _MeetingHead) -> frozenset[int]:
