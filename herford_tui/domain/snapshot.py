@@ -104,6 +104,14 @@ class Snapshot:
         tables = (self.committees, self.organisations, self.persons, self.memberships, self.__dict__["meetings"])
         return sum(map(len, tables))
 
+    def take_indexes(self, indexes: dict[str, Any]) -> None:
+        """Indexes the store built while decoding the tables (in the same pass, ``store/typed.py``),
+        equal to what the cached properties of the same names would build."""
+        for name, index in indexes.items():
+            if name not in _INDEX_SOURCES:
+                raise ValueError(f"no index {name}")
+            self.__dict__[name] = index
+
     def keep_indexes(self, older: Snapshot, changed: set[str]) -> None:
         """Take over the indexes ``older`` built on tables that are not in ``changed``.
 

@@ -132,7 +132,21 @@ class _CommitteeHead(msgspec.Struct):
     committee_id: int = 0
 
 
+class _PersonHead(msgspec.Struct):
+    organisation_id: int | None = None
+
+
+class _Link(msgspec.Struct):
+    """A membership as far as choosing records needs it (``search_raw.Linked``)."""
+
+    person_id: int = 0
+    committee_id: int = 0
+    represents_id: int | None = None
+
+
 _COMMITTEES = msgspec.json.Decoder(dict[int, _CommitteeHead])
+_PERSONS = msgspec.json.Decoder(dict[int, _PersonHead])
+_LINKS = msgspec.json.Decoder(dict[int, _Link])
 _HEADS = msgspec.json.Decoder(dict[int, _MeetingHead])
 _HEAD = msgspec.json.Decoder(_MeetingHead)
 SEARCHED = ("committees", "organisations", "persons", "meetings")
@@ -148,12 +162,13 @@ class SearchFile:
         starts = _table_starts(raw, image.tables)
         if starts is None:
             raise GeneralPath("the file's top level is not compact")
+        # the small tables whole; of persons and memberships first only how they link
         self.snapshot = Snapshot(
             committees=decode_table("committees", image.tables["committees"]),
             organisations=decode_table("organisations", image.tables["organisations"]),
-            persons=decode_table("persons", image.tables["persons"]),
-            memberships=decode_table("memberships", image.tables["memberships"]),
         )
+        self.person_org = {i: p.organisation_id for i, p in _PERSONS.decode(image.tables["persons"]).items()}
+        self.links: dict[int, _Link] = _LINKS.decode(image.tables["memberships"])
         self._lowered = raw.lower()  # one pass over the whole file in C; the tables are found in it
         self._ids: dict[str, list[int]] = {}
         self._bounds: dict[str, list[int]] = {}
@@ -230,12 +245,16 @@ class SearchFile:
 
     def meetings(self, ids: set[int]) -> dict[int, Meeting]:
         """The meetings ``ids``, decoded whole, in file order."""
-        slices = self._image.records("meetings")
-        found: dict[int, Meeting] = {}
+        return self.records("meetings", ids)
+
+    def records(self, table: str, ids: set[int]) -> dict[int, Any]:
+        """The records ``ids`` of ``table``, decoded whole, in file order."""
+        slices = self._image.records(table)
+        found: dict[int, Any] = {}
         with gc_paused():
             for key, raw in slices.items():
                 if int(key) in ids:
-                    found[int(key)] = decode_record("meetings", int(key), raw)  # type: ignore[assignment]
+                    found[int(key)] = decode_record(table, int(key), raw)
         return found
 
 

@@ -9,12 +9,13 @@ decode the demo data both ways and compare.
 from __future__ import annotations
 
 import threading
+from collections import defaultdict
 from collections.abc import Callable
 from typing import Any, cast
 
 import msgspec
 
-from herford_tui.domain import Meeting, Record, Snapshot
+from herford_tui.domain import Meeting, Membership, Record, Snapshot
 from herford_tui.store.codec import TABLES, TYPES
 from herford_tui.store.files import gc_paused
 from herford_tui.store.image import FileImage, Slice
@@ -48,11 +49,16 @@ def snapshot_of(
     """
     tables: dict[str, dict[int, Any]] = {}
     changed: set[str] = set()
+    indexes: dict[str, Any] = {}
     meetings = image.tables.get("meetings")
     if general is not None and previous is None and meetings is not None and len(meetings) >= DEFER_FROM:
         with gc_paused():
-            others = {TABLES[TYPES[t]]: decode_table(t, image.tables.get(t, b"{}")) for t in TYPES if t != "meetings"}
-        return Snapshot.with_pending(PendingMeetings(image, general), **others)
+            others = {
+                TABLES[TYPES[t]]: decode_table(t, image.tables.get(t, b"{}"), indexes) for t in TYPES if t != "meetings"
+            }
+        snapshot = Snapshot.with_pending(PendingMeetings(image, general), **others)
+        snapshot.take_indexes(indexes)
+        return snapshot
     with gc_paused():
         for table in TYPES:
             raw = image.tables.get(table)
@@ -62,20 +68,32 @@ def snapshot_of(
             elif previous is not None and table in previous[0].tables:
                 tables[table] = _changed_only(image, table, previous)
             else:
-                tables[table] = decode_table(table, raw)
+                tables[table] = decode_table(table, raw, indexes)
             if previous is None or tables[table] is not getattr(previous[1], TABLES[TYPES[table]]):
                 changed.add(TABLES[TYPES[table]])
     snapshot = Snapshot(**{TABLES[TYPES[table]]: records for table, records in tables.items()})
     if previous is not None:
         snapshot.keep_indexes(previous[1], changed)
+    snapshot.take_indexes(indexes)
     return snapshot
 
 
-def decode_table(table: str, raw: Slice) -> dict[int, Any]:
+def decode_table(table: str, raw: Slice, indexes: dict[str, Any] | None = None) -> dict[int, Any]:
+    """The records of ``table``; with ``indexes``, the memberships' two indexes (by committee, by
+    person: the first screen's roster and detail) are put there, built in the same pass."""
     try:
         records: dict[int, Any] = _TABLE_DECODERS[table].decode(raw)
     except (msgspec.DecodeError, RecursionError):  # msgspec.ValidationError is one too
         raise GeneralPath(table) from None
+    if table == "memberships" and indexes is not None:
+        by_committee: defaultdict[int, list[Membership]] = defaultdict(list)
+        by_person: defaultdict[int, list[Membership]] = defaultdict(list)
+        for doc_id, record in records.items():
+            record.id = doc_id
+            by_committee[record.committee_id].append(record)
+            by_person[record.person_id].append(record)
+        indexes.update(_memberships_by_committee=by_committee, _memberships_by_person=by_person)
+        return records
     for doc_id, record in records.items():
         record.id = doc_id  # the id is the document's key, not a field of the document
     return records

@@ -26,6 +26,7 @@ from herford_tui.ui.committees.view import CommitteeView
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.line_table import LineTable
+from herford_tui.ui.common.tabs import SteadyTabbedContent
 from herford_tui.ui.navigation import EVALUATION, ORGANISATIONS, Place, Tab, resolve_place, tab_layout
 
 Make = Callable[[int | None], Widget]
@@ -75,7 +76,7 @@ class MainScreen(HerfordAccess, Screen[None]):
         self._layout = tab_layout(self.herford.snapshot)
         start = self._start.pane_id if self._start else ""
         start = start if any(tab.pane_id == start for tab in self._layout) else self._layout[0].pane_id
-        with TabbedContent(id="tabs", initial=start):
+        with SteadyTabbedContent(id="tabs", initial=start):
             for tab in self._layout:
                 yield self._tab_pane(tab, now=tab.pane_id == start)
         yield Footer(compact=True, show_command_palette=False)

@@ -86,3 +86,14 @@ def test_a_write_decodes_the_pending_meetings_first(demo: Path):
     assert not snapshot.pending
     assert store.snapshot().meetings[saved.id] == saved
     assert store.snapshot().meetings == Store(demo).open().snapshot().meetings
+
+
+def test_the_membership_indexes_of_the_decoding_pass_equal_those_built_on_use(demo: Path):
+    from herford_tui.domain import Snapshot
+
+    for defer in (False, True):
+        snapshot = Store(demo, defer=defer).open().snapshot()
+        built = Snapshot(memberships=dict(snapshot.memberships))
+        for name in ("_memberships_by_committee", "_memberships_by_person"):
+            assert name in snapshot.__dict__, "built while decoding"
+            assert snapshot.__dict__[name] == getattr(built, name)
