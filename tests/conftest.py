@@ -17,6 +17,40 @@ from herford_tui.store.store import VERIFY_ENV
 os.environ[VERIFY_ENV] = "1"
 
 
+# Tests of tens of seconds each (``--durations``; issue 20.7). They start first: a long test
+# begun last would keep one worker busy while the other has nothing left to do.
+LONG = (
+    "tests/e2e/",
+    "tests/ui/test_hostile_text.py::test_every_view_form_and_dialog",
+    "tests/ui/test_typing_order.py",
+    "tests/unit/test_benchmarks.py",
+    "tests/unit/test_exchange_oparl.py",
+    "tests/unit/test_store_concurrency.py",
+    "tests/unit/test_store_stress.py",
+)
+
+
+def _expected_cost(item: pytest.Item) -> int:
+    if item.nodeid.startswith(LONG) or item.get_closest_marker("slow"):
+        return 2
+    return 1 if item.nodeid.startswith("tests/ui/") else 0  # a Pilot test takes seconds, most others less
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Longest first (a stable sort: each file's tests keep their order and fixtures), so that
+    ``pytest -n 2`` with ``--dist worksteal`` (pyproject.toml) ends both workers on short tests."""
+    items.sort(key=_expected_cost, reverse=True)
+
+
+@pytest.fixture(params=["verified", "unverified"])
+def both_verify_modes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs a store test twice: checked against the general path, and as users run it (no check),
+    so a path that only works because the check decoded the file again is found too (issue 20.7).
+    A module opts in with ``pytestmark = pytest.mark.usefixtures("both_verify_modes")``."""
+    if request.param == "unverified":
+        monkeypatch.delenv(VERIFY_ENV)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "db.json"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from herford_tui.documents import content
-from herford_tui.domain.fold import sort_key
+from herford_tui.domain.fold import slug
 from herford_tui.domain.models import Meeting
 from herford_tui.domain.snapshot import Snapshot
 
@@ -51,8 +51,5 @@ def render(kind: str, fmt: Format, snapshot: Snapshot, meeting: Meeting) -> byte
 
 def filename(kind: str, fmt: Format, meeting: Meeting, committee_name: str) -> str:
     """herford-niederschrift-2026-12-09-lenkungskreis.pdf"""
-    slug = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in sort_key(committee_name)).strip("-")
-    while "--" in slug:
-        slug = slug.replace("--", "-")
     day = meeting.date.isoformat() if meeting.date else "ohne-datum"
-    return f"herford-{kind}-{day}-{slug[:40].strip('-') or 'gremium'}.{fmt.value}"
+    return f"herford-{kind}-{day}-{slug(committee_name)[:40].strip('-') or 'gremium'}.{fmt.value}"

@@ -7,9 +7,8 @@ problems in German under their fields. Unit-tested without starting the app.
 from __future__ import annotations
 
 import dataclasses
-import re
-import unicodedata
 
+from herford_tui.domain.fold import slug
 from herford_tui.domain.models import Committee, CommitteeKind, Seat
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.domain.validation import Problem
@@ -122,8 +121,7 @@ def _seats(rows: tuple[SeatInput, ...], problems: list[Problem]) -> list[Seat]:
 
 def seat_key(label: str) -> str:
     """A stable key for a new seat from its label ("Schulamt für den Kreis" → "schulamt-fur-den-kreis")."""
-    text = unicodedata.normalize("NFKD", label.casefold().replace("ß", "ss")).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "sitz"
+    return slug(label) or "sitz"
 
 
 def _unique(base: str, used: set[str]) -> str:

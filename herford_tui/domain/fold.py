@@ -8,6 +8,7 @@ the stored and the typed side. ``sort_key`` sorts as in a German telephone book 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -27,6 +28,13 @@ def match_key(text: str) -> str:
     for written, folded in _TRANSCRIPTIONS:
         key = key.replace(written, folded)
     return key
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII letters and digits joined by single hyphens ("Schulamt für den Kreis" →
+    "schulamt-fur-den-kreis", "Straße" → "strasse"): the one rule for a new seat's key, the
+    TUI's view names and the committee part of file names. Empty when nothing is left."""
+    return re.sub(r"[^a-z0-9]+", "-", _strip_accents(text)).strip("-")
 
 
 @lru_cache(maxsize=65536)

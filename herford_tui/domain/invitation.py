@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from herford_tui.domain.directory import person_sort_key
-from herford_tui.domain.fold import sort_key
+from herford_tui.domain.fold import slug
 from herford_tui.domain.labels import format_date
 from herford_tui.domain.meetings import time_range
 from herford_tui.domain.models import Meeting, Person, Role
@@ -99,8 +99,5 @@ def invitation_text(snapshot: Snapshot, meeting: Meeting, *, deputies: bool = Fa
 
 def invitation_filename(meeting: Meeting, committee_name: str) -> str:
     """herford-einladung-2026-12-09-lenkungskreis.txt"""
-    slug = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in sort_key(committee_name)).strip("-")
-    while "--" in slug:
-        slug = slug.replace("--", "-")
     day = meeting.date.isoformat() if meeting.date else "ohne-datum"
-    return f"herford-einladung-{day}-{slug or 'gremium'}.txt"
+    return f"herford-einladung-{day}-{slug(committee_name) or 'gremium'}.txt"

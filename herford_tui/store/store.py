@@ -24,7 +24,7 @@ from tinydb.table import Document
 from herford_tui.domain import Record, Snapshot, ValidationError
 from herford_tui.domain.deletion import referring
 from herford_tui.domain.duplicates import EVERY, NOTHING, Confirmed, check_confirmed
-from herford_tui.domain.models import Membership
+from herford_tui.domain.models import Meeting, Membership
 from herford_tui.domain.plans import Follow
 from herford_tui.domain.validation import Problem, text_length_problems
 from herford_tui.store import audit, migrations
@@ -125,9 +125,12 @@ class Store:
     on every write.
     """
 
-    def __init__(self, path: Path | str, *, backups: int = 5, read_only: bool = False):
+    def __init__(self, path: Path | str, *, backups: int = 5, read_only: bool = False, defer: bool = False):
+        """``defer``: a large meetings table is decoded when first asked for (the app's start,
+        ``typed.PendingMeetings``); any write decodes it first."""
         self.file = DatabaseFile(Path(path), backups=backups)
         self._asked_read_only = read_only
+        self._defer = defer
         self._mutex = threading.RLock()
         self._image: FileImage | None = None
         self._image_key: StatKey | None = None
@@ -245,7 +248,10 @@ class Store:
         previous = (self._image, self._snapshot) if self._image and self._snapshot else None
         self._old_schema = False
         with gc_paused(freeze=previous is None):  # a whole new snapshot: see gc_paused
-            loaded = _fast_load(raw, previous)
+            general = None
+            if self._defer and previous is None:
+                general = lambda: self._general_load(raw)[1].meetings  # noqa: E731
+            loaded = _fast_load(raw, previous, general)
             if loaded is None:
                 loaded = self._general_load(raw)
         self._image, self._snapshot = loaded
@@ -280,6 +286,7 @@ class Store:
         self._ensure_writable()
         with self._mutex, self.file.locked(cancel=cancel, on_wait=on_wait):
             snapshot = self.snapshot()  # re-reads the file if another process wrote
+            snapshot.meetings  # noqa: B018 - the whole file decoded (or refused) before any write
             image = self._image
             assert image is not None
             # A fresh TinyDB per transaction: no query or next-id cache survives
@@ -287,7 +294,11 @@ class Store:
             db = TinyDB(image, storage=_TouchedStorage)
             storage = _touched(db)
             changes = _Changes()
-            yield db, snapshot, changes
+            try:
+                yield db, snapshot, changes
+            except ConflictError as exc:  # name the colleague, while the log cannot move on
+                exc.named(audit.last_author(self.path, table_of(exc.mine), exc.mine.id))
+                raise
             if storage.dirty:
                 # The audit log entry is on disk before the file is replaced (see audit.py).
                 if erasure is not None:
@@ -599,7 +610,11 @@ def _update_docs(db: TinyDB, records: Sequence[Record], *, same_rev: bool = Fals
     return saved
 
 
-def _fast_load(raw: bytes, previous: tuple[FileImage, Snapshot] | None) -> tuple[FileImage, Snapshot] | None:
+def _fast_load(
+    raw: bytes,
+    previous: tuple[FileImage, Snapshot] | None,
+    general: Callable[[], dict[int, Meeting]] | None = None,
+) -> tuple[FileImage, Snapshot] | None:
     """The file's image and snapshot by the fast path, or None: then it takes the general one.
 
     Taken only for a compact file of the current schema with nothing but our tables and a
@@ -615,7 +630,7 @@ def _fast_load(raw: bytes, previous: tuple[FileImage, Snapshot] | None) -> tuple
     if structure_problem(meta) or migrations.version_of(meta) != migrations.SCHEMA_VERSION:
         return None
     try:
-        return image, snapshot_of(image, previous)
+        return image, snapshot_of(image, previous, general=general)
     except GeneralPath:
         return None
 

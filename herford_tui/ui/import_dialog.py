@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
 
 from herford_tui.domain import Record
+from herford_tui.domain.labels import number
 from herford_tui.exchange.importing import KIND_LABEL, KINDS, ImportPlan, plan_import
 from herford_tui.exchange.tabular import TableError, read_tables
 from herford_tui.ui.common.access import HerfordAccess
@@ -26,14 +27,18 @@ def report_text(plan: ImportPlan) -> str:
     lines += [f"Doppelt: {d}" for d in plan.duplicates]
     lines += [f"Fehler: {p}" for p in plan.problems]
     if plan.problems:
-        lines.append(f"{len(plan.problems)} Fehler. Nichts wird importiert; bitte die Datei berichtigen.")
+        lines.append(f"{number(len(plan.problems))} Fehler. Nichts wird importiert; bitte die Datei berichtigen.")
     elif plan.records:
-        counts = f"{len(plan.inserts)} neu, {len(plan.updates)} geändert, {plan.unchanged} unverändert"
+        new, changed, unchanged = number(len(plan.inserts)), number(len(plan.updates)), number(plan.unchanged)
+        counts = f"{new} neu, {changed} geändert, {unchanged} unverändert"
         lines.append(
-            f"In Ordnung: {len(plan.records)} {what} bereit zum Import ({counts}, {len(plan.duplicates)} doppelt)."
+            f"In Ordnung: {number(len(plan.records))} {what} bereit zum Import ({counts}, "
+            f"{number(len(plan.duplicates))} doppelt)."
         )
     else:
-        lines.append(f"Nichts zu ändern ({plan.unchanged} unverändert, {len(plan.duplicates)} doppelt).")
+        lines.append(
+            f"Nichts zu ändern ({number(plan.unchanged)} unverändert, {number(len(plan.duplicates))} doppelt)."
+        )
     return "\n".join(lines)
 
 
@@ -121,7 +126,7 @@ class ImportScreen(HerfordAccess, ModalScreen[int | None]):
         self.plan, self._checked = plan, inputs
         self._report(report_text(plan))
         if plan.ok and plan.records:
-            self.query_one("#run", Button).label = f"{len(plan.records)} importieren (Strg+S)"
+            self.query_one("#run", Button).label = f"{number(len(plan.records))} importieren (Strg+S)"
 
     def _import(self, plan: ImportPlan) -> None:
         self.plan = None  # one import per check: a second Strg+S must not import twice

@@ -7,12 +7,11 @@ Arbeitskreise, "Weitere Gremien") one committee. The tabs follow the active comm
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 
 from herford_tui.domain import Committee, CommitteeKind, Snapshot
+from herford_tui.domain.fold import slug
 from herford_tui.domain.lookup import UnknownCommittee, find_committee
 
 ORGANISATIONS = "organisationen"
@@ -55,12 +54,6 @@ class Place:
 def tab_label(committee: Committee) -> str:
     """The words on a committee's tab: its short name, else its name."""
     return committee.short_name or committee.name
-
-
-def slug(text: str) -> str:
-    text = text.casefold().replace("ß", "ss")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def tab_layout(snapshot: Snapshot) -> list[Tab]:

@@ -21,10 +21,25 @@ DAY = date(2027, 2, 17)  # a Wednesday without holidays: no question before savi
 
 
 def type_paced(term: Terminal, keys: list[tuple[str, bool]]) -> None:
-    """Send each key on its own, ``PACE`` apart (text literally, names like Tab as keys)."""
+    """Send each key on its own, ``PACE`` apart (text literally, names like Tab as keys).
+
+    Through one tmux control-mode client: a ``tmux send-keys`` process per key spent more
+    than the pace on starting up (so the keys came slower than 10 ms) and most of the test's time.
+    """
+    client = subprocess.Popen(
+        [*term.tmux, "-C", "attach-session", "-t", term.name],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    assert client.stdin is not None
     for key, literal in keys:
-        subprocess.run([*term.tmux, "send-keys", "-t", term.name, *(["-l"] if literal else []), key], check=True)
+        assert "'" not in key  # quoted for tmux's command parser below
+        client.stdin.write(f"send-keys -t {term.name} {'-l ' if literal else ''}'{key}'\n")
+        client.stdin.flush()
         time.sleep(PACE)  # the typing pace under test, not a wait for the app
+    client.stdin.close()  # the client detaches at the end of its input
+    assert client.wait(timeout=20) == 0
 
 
 def meeting_keys(run: int) -> list[tuple[str, bool]]:

@@ -253,6 +253,7 @@ async def test_series_preview_then_all_dates_saved_at_once(world):
         await pilot.press("s")
         assert await wait_for(pilot, lambda: isinstance(app.screen, SeriesForm))
         form = app.screen
+        assert await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "year")  # not the list
         form.query_one("#committee_id").value = rlt
         form.query_one("#year", Input).value = "2027"
         form.query_one("#interval").value = 2  # jeden 2. Mittwoch in jedem zweiten Monat

@@ -12,11 +12,12 @@ from functools import partial
 from meeting_helpers import grid_focused
 from pilot_helpers import SIZE, goto_row, roster_ready, screen_text, settle, wait_for
 from textual.widgets import DataTable, Input, Tabs
-from typing_order import burst, field_values, key_event, keys, slowly
+from typing_order import burst, button_events, field_values, key_event, keys, slowly
 
 from herford_tui.domain import Meeting
 from herford_tui.ui.committees.committee_form import CommitteeForm
 from herford_tui.ui.committees.membership_form import MembershipForm
+from herford_tui.ui.common.key_order import settled
 from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.common.picker import exact_match
 from herford_tui.ui.directory.org_form import OrganisationForm
@@ -67,7 +68,8 @@ async def test_meeting_form(world):
 
 
 async def test_series_form(world):
-    sequence = keys("s", "<tab>", "2027", *["<tab>"] * 5, "09:30", "<tab>", "11:00", "<tab>", "Kreishaus")
+    # The form opens on its first typed field (the year, kept as it is), not on the committee list.
+    sequence = keys("s", "<ctrl+u>", "2027", *["<tab>"] * 5, "09:30", "<tab>", "11:00", "<tab>", "Kreishaus")
     values = await _both_ways(world, "jahr", _grid, sequence, SeriesForm)
     assert (values["year"], values["start_time"], values["end_time"]) == ("2027", "09:30", "11:00")
     assert values["location"] == "Kreishaus"
@@ -126,6 +128,30 @@ async def test_agenda_item_form(world):
     sequence = keys("a", "Haushalt 2027", "<tab>", "<tab>", "<tab>", "Vorlage folgt")
     values = await _both_ways(world, "jahr", _grid, sequence, AgendaItemForm, on_meeting)
     assert (values["title"], values["notes"]) == ("Haushalt 2027", "Vorlage folgt")
+
+
+async def test_a_click_right_after_a_burst_waits_for_the_keys(world):
+    """Item 4: a click that arrives behind typed keys is handled after them. Without the line,
+    the click on "Ort" moved the focus first and the date typed before it landed in "Ort"."""
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        await _grid(pilot)
+        await pilot.press("a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm) and app.focused is not None)
+        await settled(app)
+        assert app.focused.id == "date"
+        place = app.screen.query_one("#location", Input).region
+        typed_then_clicked_then_typed: list = [key_event(k) for k in "09.12.2026"]
+        typed_then_clicked_then_typed += button_events(place.x + 1, place.y)
+        typed_then_clicked_then_typed += [key_event(k) for k in "Rathaus"]
+        for event in typed_then_clicked_then_typed:  # all at once, as a busy app's queue has them
+            event.set_sender(app)
+            app.post_message(event)
+        await pilot.pause()
+        await app.keys_handled()
+        values = field_values(pilot)
+        assert (values["date"], values["location"]) == ("09.12.2026", "Rathaus"), values
+        assert app.focused.id == "location"
 
 
 async def test_esc_leaves_the_filter_before_the_next_key(world):

@@ -33,6 +33,15 @@ def key_event(key: str) -> events.Key:
     return events.Key(key, char)
 
 
+def button_events(x: int, y: int) -> list[events.MouseEvent]:
+    """Press and release of the left button at screen cell (x, y), as the terminal's reader
+    makes them (the App makes the click from the release)."""
+    made: list[events.MouseEvent] = []
+    for kind in (events.MouseDown, events.MouseUp):
+        made.append(kind(None, x, y, 0, 0, 1, False, False, False, screen_x=x, screen_y=y))
+    return made
+
+
 def keys(*parts: str) -> list[str]:
     """Key names from parts: a part in angle brackets is one named key, others are typed text."""
     out: list[str] = []

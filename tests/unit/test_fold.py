@@ -33,3 +33,25 @@ def test_persons_sort_by_family_name_then_given_name():
     ordered = [f"{p.given_name} {p.family_name}" for p in sorted(people, key=person_sort_key)]
     assert ordered == ["Anna Müller", "Bernd Müller", "Jana Schäfer", "Zoe Schäferling", "Leonie Schwarz"]
     assert name_sort_key("Özdemir", "Ali") < name_sort_key("Peters", "Anna")
+
+
+def test_slug_is_the_one_rule_for_keys_view_names_and_file_names():
+    from pathlib import Path
+
+    from herford_tui.domain.committee_input import seat_key
+    from herford_tui.domain.fold import slug
+
+    assert slug("Schulamt für den Kreis") == "schulamt-fur-den-kreis"
+    assert slug("Straße  &  Weg") == "strasse-weg"
+    assert slug("Ü50 – Netzwerk!") == "u50-netzwerk"
+    assert slug("") == slug("€ ") == ""
+    assert seat_key("Schulamt für den Kreis") == "schulamt-fur-den-kreis" and seat_key("€") == "sitz"
+    # nowhere else a rule of its own (it was written four times with small differences)
+    package = Path(__file__).resolve().parents[2] / "herford_tui"
+    copies = [
+        f"{p.relative_to(package)}"
+        for p in package.rglob("*.py")
+        if p.name != "fold.py"
+        and ("[^a-z0-9]+" in (text := p.read_text(encoding="utf-8")) or "isascii() and ch.isalnum()" in text)
+    ]
+    assert not copies, copies

@@ -12,6 +12,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tinydb import TinyDB
@@ -24,6 +25,9 @@ from herford_tui.store.codec import TYPES, decode
 from herford_tui.store.demo import write_demo
 from herford_tui.store.files import encode_json_stdlib
 from herford_tui.store.image import FileImage
+
+# Every test here also runs as users run the store: without the general-path check (issue 20.7).
+pytestmark = pytest.mark.usefixtures("both_verify_modes")
 
 
 def general_records(raw: bytes) -> dict[str, dict[int, object]]:
@@ -127,7 +131,7 @@ def test_a_save_without_the_fast_path_gives_the_same_file(tmp_path: Path, monkey
         store.delete(store.get(Person, person.id))
 
     run(fast)
-    monkeypatch.setattr(store_module, "_fast_load", lambda raw, previous: None)
+    monkeypatch.setattr(store_module, "_fast_load", lambda raw, previous, general=None: None)
     run(Store(path_b).open())
     a, b = json.loads(path_a.read_bytes()), json.loads(path_b.read_bytes())
     for data in (a, b):  # the times of day differ between the two runs

@@ -15,8 +15,13 @@ started (a form closes only once its save is on disk). That is the state in whic
 typed key would have arrived, so a burst gives what slow typing gives. Nothing waits for
 time: the App waits for the queues to drain and for the save's worker.
 
-Some keys overtake a running save: Esc (it gives up waiting for a colleague's lock, as the
-status line offers) and the App's priority keys such as Strg+Q.
+Mouse buttons (press, release, click) wait in the same line: a click right behind a burst of
+keys lands after those keys, on the field or button they left on screen, as it would after slow
+typing. Mouse movement and the wheel are not held (they change no field and come in floods).
+
+Some input overtakes a running save: Esc (it gives up waiting for a colleague's lock, as the
+status line offers), the App's priority keys such as Strg+Q, and mouse buttons (a click on
+"Abbrechen" must work while a colleague holds the lock, as it did before the line existed).
 """
 
 from __future__ import annotations
@@ -39,16 +44,23 @@ not take the keyboard with it. A settled UI answers in a few milliseconds; a lon
 on a loaded server (load 10 on 2 cores) may take seconds, and the keys rightly wait for it."""
 
 
-class KeysInOrder:
-    """Mixin for the App (listed before ``App``): keys and pastes are handled in typing order."""
+HELD = (events.Key, events.Paste, events.MouseDown, events.MouseUp, events.Click)
+"""What waits its turn: keys, pastes and mouse buttons (a ``Click`` is normally made by the App
+from a ``MouseUp``; one that arrives from outside waits all the same)."""
 
-    _held_input: deque[events.Key | events.Paste] | None = None
+Held = events.Key | events.Paste | events.MouseDown | events.MouseUp | events.Click
+
+
+class KeysInOrder:
+    """Mixin for the App (listed before ``App``): keys, pastes and clicks in typing order."""
+
+    _held_input: deque[Held] | None = None
     _released_input: events.Event | None = None
     _input_feeder: asyncio.Task[None] | None = None
     _key_arrived: asyncio.Event | None = None
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+        if isinstance(event, HELD) and not event.is_forwarded:
             if event is self._released_input:
                 self._released_input = None
             else:
@@ -56,7 +68,7 @@ class KeysInOrder:
                 return
         await super().on_event(event)  # type: ignore[misc]
 
-    def _hold(self, event: events.Key | events.Paste) -> None:
+    def _hold(self, event: Held) -> None:
         if self._held_input is None:
             self._held_input = deque()
         self._held_input.append(event)
@@ -111,9 +123,12 @@ class KeysInOrder:
             await asyncio.gather(*waits, return_exceptions=True)  # a failed or cancelled save is shown by its screen
 
 
-def _overtakes(app: App[Any], event: events.Key | events.Paste) -> bool:
-    """Esc (gives up waiting for the lock) and the App's priority keys (Strg+Q) are not held
-    behind a running save: they must work while a colleague holds the lock."""
+def _overtakes(app: App[Any], event: Held) -> bool:
+    """Esc (gives up waiting for the lock), the App's priority keys (Strg+Q) and mouse buttons
+    (the dialog's buttons) are not held behind a running save: they must work while a
+    colleague holds the lock."""
+    if isinstance(event, events.MouseEvent):
+        return True
     if not isinstance(event, events.Key):
         return False
     if event.key == "escape":

@@ -38,7 +38,7 @@ class Series:
 
 class SeriesForm(FormScreen[Series]):
     WRITES = False  # the year view saves all dates of the series in one step
-    AUTO_FOCUS = "#committee_id"
+    AUTO_FOCUS = "#year"  # the first field one types, as in the meeting form; the committee is mostly preset
     TITLE_TEXT = "Sitzungen als Serie planen"
 
     def __init__(self, committee_id: int | None, year: int):

@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from herford_tui.domain import agenda as edit
+from herford_tui.domain.labels import number
 from herford_tui.domain.schedule import OpenTask, open_tasks
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.meetings import presentation as show
@@ -40,7 +41,7 @@ class TasksScreen(HerfordAccess, Screen[None]):
         self.found = open_tasks(snapshot, self.herford.today)
         overdue = sum(1 for t in self.found if t.overdue)
         title = (
-            f"Offene Aufgaben aller Gremien: {len(self.found)}, davon {overdue} überfällig (!)"
+            f"Offene Aufgaben aller Gremien: {number(len(self.found))}, davon {number(overdue)} überfällig (!)"
             "  · Leertaste erledigt · Enter öffnet die Sitzung"
         )
         self.query_one("#tasks-title", Static).update(title)

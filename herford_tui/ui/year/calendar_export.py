@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from herford_tui.domain import Committee, Snapshot
-from herford_tui.domain.fold import sort_key
+from herford_tui.domain.fold import slug
 from herford_tui.domain.ics import build_calendar, select_meetings
 
 
@@ -13,8 +13,7 @@ def calendar_path(year: int, committee: Committee | None, folder: Path | None = 
     """~/herford-sitzungen-2026.ics or ~/herford-sitzungen-2026-lenkungskreis.ics"""
     name = f"herford-sitzungen-{year}"
     if committee is not None:
-        slug = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in sort_key(committee.name)).strip("-")
-        name += f"-{'-'.join(part for part in slug.split('-') if part) or committee.id}"
+        name += f"-{slug(committee.name) or committee.id}"
     return (folder or Path.home()) / f"{name}.ics"
 
 

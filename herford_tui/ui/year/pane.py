@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from herford_tui.domain import Meeting, Snapshot
-from herford_tui.domain.labels import format_date
+from herford_tui.domain.labels import format_date, number
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.format import plain_cell
 from herford_tui.ui.common.line_table import LineTable
@@ -184,11 +184,7 @@ class YearPane(SnapshotView):
         today = self.herford.today
         if self.as_list:
             m = self.current
-            hidden = Text(
-                f"\nDie Liste zeigt {len(self.rows)} Sitzungen um heute, {self.list_hidden} weitere: "
-                "„f“ filtert nach Gremium, „l“ zeigt das Raster.",
-                style="yellow",
-            )
+            hidden = Text("\n" + show.list_note(len(self.rows), self.list_hidden), style="yellow")
             if m is None:
                 return Text(f"Keine Sitzungen {self.year}. „a“ plant eine neue.", style="dim")
             committee = snapshot.committees.get(m.committee_id)
@@ -339,7 +335,7 @@ class YearPane(SnapshotView):
             return
 
         def done(saved: list) -> None:
-            self.notify(f"{len(saved)} Sitzungen geplant.", timeout=4)
+            self.notify(f"{number(len(saved))} Sitzungen geplant.", timeout=4)
             if saved:
                 self._select_after = saved[0]
                 self.refresh_data(self.herford.snapshot)
@@ -376,7 +372,7 @@ class YearPane(SnapshotView):
             message = f"Kalender nicht geschrieben ({path}): {exc.strerror or exc}."
             self.app.call_from_thread(self.notify, message, severity="error", timeout=15, markup=False)
             return
-        message = f"{count} Sitzung(en) als Kalender geschrieben: {path}"
+        message = f"{number(count)} Sitzung(en) als Kalender geschrieben: {path}"
         self.app.call_from_thread(self.notify, message, timeout=8, markup=False)
 
     def action_tasks(self) -> None:

@@ -22,7 +22,7 @@ from rich.text import Text
 
 from herford_tui.domain import Committee, Meeting, MeetingStatus, Snapshot
 from herford_tui.domain.calendar import day_off, days_off
-from herford_tui.domain.labels import MEETING_STATUS, format_date
+from herford_tui.domain.labels import MEETING_STATUS, format_date, number
 from herford_tui.domain.meetings import (
     RhythmState,
     invitation_due,
@@ -321,3 +321,11 @@ def list_window(meetings: list[Meeting], today: date, limit: int) -> tuple[list[
     upcoming = next((i for i, m in enumerate(meetings) if m.date and m.date >= today), len(meetings))
     start = max(0, min(upcoming - limit // 5, len(meetings) - limit))
     return meetings[start : start + limit], len(meetings) - limit
+
+
+def list_note(shown: int, hidden: int) -> str:
+    """The line under a shortened list, counts with German digit grouping (1.234)."""
+    return (
+        f"Die Liste zeigt {number(shown)} Sitzungen um heute, {number(hidden)} weitere: "
+        "„f“ filtert nach Gremium, „l“ zeigt das Raster."
+    )
