@@ -121,7 +121,7 @@ def measure(path: Path, size: str, runs: int, say) -> dict[str, Any]:
             "over_50ms_after_start_per_process": [g["over_50ms_after_start"] for g in pauses],
             "passes_per_process": [g["passes"] for g in pauses],
             "max_ms": max(g["max_ms"] for g in pauses),
-            "long": pauses[-1]["long"],
+            "long": [g["long"] for g in pauses],
         },
         "errors": errors,
     }
@@ -200,7 +200,7 @@ def markdown(report: dict[str, Any]) -> str:
             "",
             f"Collector passes over 50 ms per process (whole session / after the start): "
             f"{gc['over_50ms_per_process']} / {gc['over_50ms_after_start_per_process']}; passes in all "
-            f"{gc['passes_per_process']}; longest {gc['max_ms']:g} ms; the last process's long ones "
+            f"{gc['passes_per_process']}; longest {gc['max_ms']:g} ms; the long ones per process "
             f"(phase, generation, ms): {gc['long']}.",
         ]
         if result["errors"]:
