@@ -1,7 +1,8 @@
 """In the browser (``herford-tui web``) files go to the colleague's computer through the browser:
 exports, meeting documents, the invitation and the calendar are delivered, nothing is written on
-the server; the import, which reads a file on the server, is not offered. The browser is stood in for: the app says it runs in one and records what it delivers
-(the real download through Chromium: tests/e2e/test_web.py)."""
+the server; the import, which reads a file on the server, is not offered. The browser is stood
+in for: the app says it runs in one and records what it delivers (the real download through
+Chromium: tests/e2e/test_web.py)."""
 
 from __future__ import annotations
 
