@@ -26,7 +26,7 @@ def quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snaps
     from herford_tui.domain import Committee
     from herford_tui.domain.search import search
     from herford_tui.domain.search_index import Kind, index_of, query_words
-    from herford_tui.domain.search_raw import card_part, chosen, index_part, raw_pattern, unsure, word_hits
+    from herford_tui.domain.search_raw import card_persons, chosen, index_persons, part, raw_pattern, unsure, word_hits
     from herford_tui.store.partial import SEARCHED, SearchFile
 
     words = query_words(query)
@@ -42,18 +42,27 @@ def quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snaps
     always = file.holding(odd) if odd else {name: set() for name in SEARCHED}
     if always is None:
         return None
-    hits = [word_hits(word, file.hits(p.anchor, p.pattern), always, file.snapshot) for word, p in patterns]
-    picked = chosen(hits, file.snapshot, file.heads)
+    small = file.snapshot  # every committee and organisation
+    hits = [word_hits(word, file.hits(p.anchor, p.pattern), always, small.organisations) for word, p in patterns]
+    picked = chosen(hits, file.person_org, file.links, file.heads)
     meetings = file.meetings(picked.meetings)
-    part = index_part(file.snapshot, picked, meetings)
-    index = index_of(part)
+    persons = index_persons(picked, meetings) & file.person_org.keys()
+    links = {i for i, link in file.links.items() if link.person_id in persons}  # their committees
+    searched = part(
+        small, picked.organisations, file.records("persons", persons), file.records("memberships", links), meetings
+    )
+    index = index_of(searched)
     if not all(any(index.kind(kind).has_start(word) for kind in Kind) for word in words):
         return None  # a word that starts no token here may start none anywhere: a typo, fuzzy over all
-    matches = search(part, query, limit=limit)
+    matches = search(searched, query, limit=limit)
     shown = {m.record.id for m in matches if isinstance(m.record, Committee)}  # a card names the next meeting
     more = {i for i, (committee, _) in file.heads(False, None).items() if committee in shown} if shown else set()
     more -= set(meetings)
-    cards = card_part(file.snapshot, [m.record for m in matches], {**meetings, **file.meetings(more)})
+    people, read = card_persons([m.record for m in matches], file.links)
+    cards = part(
+        small, None, file.records("persons", people), file.records("memberships", read),
+        {**meetings, **file.meetings(more)},
+    )  # fmt: skip
     if os.environ.get("HERFORD_TUI_VERIFY") == "1":
         _verify(path, query, limit, matches, cards)
     return matches, cards

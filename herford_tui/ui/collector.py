@@ -22,8 +22,9 @@ from textual.app import App
 from herford_tui.domain import Snapshot
 from herford_tui.store import StoreError
 
-LARGE = 20_000
-"""Records from which a snapshot is frozen (x1 has ~10,000, x10 ~115,000; tests a few dozen)."""
+LARGE = 5_000
+"""Records from which a snapshot is frozen (x1 has ~11,500, x10 ~115,000; tests a few dozen). At
+x1 unfrozen, full passes of 130-170 ms landed in the tab tour (``benchmarks/feel.py``)."""
 
 
 def record_count(snapshot: Snapshot) -> int:

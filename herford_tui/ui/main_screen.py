@@ -206,8 +206,21 @@ class MainScreen(HerfordAccess, Screen[None]):
         self.app.push_screen(ExportScreen())
 
     def action_import_file(self) -> None:
+        from herford_tui.ui.common.delivery import in_browser
         from herford_tui.ui.import_dialog import ImportScreen
 
+        if in_browser(self.app):
+            # The dialog reads a path on the server, with the rights of the server's one account
+            # that every browser session shares; and a browser cannot upload a file here.
+            self.notify(
+                "Importieren geht im Browser nicht: die Datei müsste auf dem Server liegen. "
+                "Bitte per SSH (Taste I) oder mit herford-tui import auf dem Server.",
+                title="Import",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            return
         self.app.push_screen(ImportScreen())
 
     # -- the tab set follows the committees ---------------------------------------

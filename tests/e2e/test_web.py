@@ -36,6 +36,19 @@ def web(command, tmp_path):
         server.stop()
 
 
+def excel_cells(path: Path) -> set[str]:
+    """The texts of a downloaded workbook; empty while the browser is still writing it."""
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except (BadZipFile, OSError, KeyError):
+        return set()
+    return {str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row if v}
+
+
 def log_users(db: Path) -> list[str]:
     log = db.with_name(db.name + ".log")
     return [json.loads(line)["user"] for line in log.read_text(encoding="utf-8").splitlines()]
@@ -93,6 +106,19 @@ def test_a_browser_colleague_adds_a_member_in_her_own_name(web, tmp_path):
     screen = browser.wait_for("die neueste zuerst")
     assert any("anna" in line and "Erika Beispiel" in line for line in screen.splitlines()), screen
     browser.driver.save_screenshot("/tmp/web-shot.png")
+
+    # An export goes to her computer through the browser, not into the server's home folder.
+    browser.key(Keys.ESCAPE)
+    browser.wait_until_gone("die neueste zuerst")
+    browser.type("E")
+    browser.wait_for("Dateiname für den Download")
+    browser.key("ctrl+s")
+    (exported,) = wait_until(
+        lambda: [f for f in browser.downloads.glob("herford-gremien-*.xlsx")], "Export heruntergeladen"
+    )
+    cells = wait_until(lambda: excel_cells(exported), "Excel-Datei vollständig")
+    assert "Beispiel" in cells and "Erika" in cells
+    assert not list(tmp_path.glob("herford-gremien-*"))  # HOME of the server is tmp_path
 
     # A read-only colleague sees the data and cannot change it.
     saved = checksum(db)
