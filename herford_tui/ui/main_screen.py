@@ -130,7 +130,7 @@ class MainScreen(HerfordAccess, Screen[None]):
             freeze_built(snapshot)
         elif not self._decoding:  # the first frame is out: now the meetings the start left pending
             self._decoding = True
-            work = partial(decode_pending, self.app, snapshot)
+            work = partial(decode_pending, self.app, self.herford.complete_start, snapshot)
             self.run_worker(work, name="meetings", description="meetings", thread=True, exit_on_error=False)
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
