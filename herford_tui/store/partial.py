@@ -21,6 +21,7 @@ import bisect
 import itertools
 import os
 import re
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -144,6 +145,9 @@ class _Link(msgspec.Struct):
     represents_id: int | None = None
 
 
+_LETTER_ESCAPE = re.compile(rb"\\u(?!00[01][0-9a-fA-F])")
+"""An escape of anything but a control character (orjson writes "ä" as it is, another writer
+may not); a quote or backslash is escaped without ``u``."""
 _COMMITTEES = msgspec.json.Decoder(dict[int, _CommitteeHead])
 _PERSONS = msgspec.json.Decoder(dict[int, _PersonHead])
 _LINKS = msgspec.json.Decoder(dict[int, _Link])
@@ -159,6 +163,8 @@ class SearchFile:
     def __init__(self, path: Path, image: FileImage, raw: bytes):
         self.path = path
         self._image = image
+        if b"\\" in raw and _LETTER_ESCAPE.search(raw):  # one byte: memchr; a backslash is rare
+            raise GeneralPath("a letter written as an escape: not in the bytes as the patterns expect it")
         starts = _table_starts(raw, image.tables)
         if starts is None:
             raise GeneralPath("the file's top level is not compact")
@@ -249,13 +255,14 @@ class SearchFile:
 
     def records(self, table: str, ids: set[int]) -> dict[int, Any]:
         """The records ``ids`` of ``table``, decoded whole, in file order."""
+        if not ids:
+            return {}
         slices = self._image.records(table)
-        found: dict[int, Any] = {}
+        order: Iterable[int] = {"persons": self.person_org.keys(), "memberships": self.links.keys()}.get(
+            table, self._ids.get(table, [])
+        )
         with gc_paused():
-            for key, raw in slices.items():
-                if int(key) in ids:
-                    found[int(key)] = decode_record(table, int(key), raw)
-        return found
+            return {i: decode_record(table, i, slices[str(i)]) for i in order if i in ids}
 
 
 def _task_persons(head: _MeetingHead) -> frozenset[int]:

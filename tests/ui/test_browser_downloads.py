@@ -1,7 +1,8 @@
 """In the browser (``herford-tui web``) files go to the colleague's computer through the browser:
 exports, meeting documents, the invitation and the calendar are delivered, nothing is written on
-the server. The browser is stood in for: the app says it runs in one and records what it delivers
-(the real download through Chromium: tests/e2e/test_web.py)."""
+the server; the import, which reads a file on the server, is not offered. The browser is stood
+in for: the app says it runs in one and records what it delivers (the real download through
+Chromium: tests/e2e/test_web.py)."""
 
 from __future__ import annotations
 
@@ -100,3 +101,15 @@ async def test_the_invitation_is_downloaded_and_the_meeting_marked_invited(world
     ((name, content),) = delivered
     assert name.startswith("herford-einladung-") and b"Lenkungskreis" in content
     assert nothing_written(tmp_path)
+
+
+async def test_import_is_not_offered_in_the_browser(world, delivered):
+    from herford_tui.ui.import_dialog import ImportScreen
+
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("I")
+        assert await wait_for(
+            pilot, lambda: any("Importieren geht im Browser nicht" in str(n.message) for n in app._notifications)
+        )
+        assert not isinstance(app.screen, ImportScreen)

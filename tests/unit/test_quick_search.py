@@ -80,3 +80,14 @@ def test_suche_prints_what_it_printed_from_the_whole_store(runner, demo: Path, m
     assert quick.exit_code == whole.exit_code
     assert quick.output == whole.output
     assert "\x1b" not in quick.output
+
+
+def test_a_file_with_escaped_letters_takes_the_whole_way(demo: Path, tmp_path: Path):
+    """Another JSON writer may write "Müller" as "M\\u00fcller": not in the bytes as the patterns
+    look for it, so the quick way steps aside."""
+    import json
+
+    path = tmp_path / "ascii.json"
+    path.write_text(json.dumps(json.loads(demo.read_bytes()), ensure_ascii=True, separators=(",", ":")))
+    assert quick_search(path, "muller", 10) is None
+    assert quick_search(demo, "muller", 10) is not None

@@ -97,3 +97,33 @@ def test_the_membership_indexes_of_the_decoding_pass_equal_those_built_on_use(de
         for name in ("_memberships_by_committee", "_memberships_by_person"):
             assert name in snapshot.__dict__, "built while decoding"
             assert snapshot.__dict__[name] == getattr(built, name)
+
+
+def test_the_tables_checked_later_are_checked_before_any_write(demo: Path):
+    """A second record under one id: the start shows the file, the check after it refuses it."""
+    raw = demo.read_bytes()
+    start = raw.index(b'"persons":{') + len(b'"persons":{')
+    end = raw.index(b"},", start) + 1  # the first person, "1":{...}
+    demo.write_bytes(raw[:end] + b"," + raw[start:end] + raw[end:])
+    with pytest.raises(CorruptFileError, match="doppelt"):
+        Store(demo).open()
+    store = Store(demo, defer=True).open()
+    before = demo.read_bytes()
+    with pytest.raises(CorruptFileError, match="doppelt"):
+        store.save(Organisation(name="Neue Organisation"))
+    assert demo.read_bytes() == before
+    with pytest.raises(CorruptFileError, match="doppelt"):
+        store.complete()
+
+
+def test_a_table_that_is_not_compact_is_read_again_the_general_way(demo: Path):
+    raw = demo.read_bytes()
+    at = raw.index(b'"memberships":{') + len(b'"memberships":{')
+    demo.write_bytes(raw[:at] + b" " + raw[at:])  # legal JSON, not the compact layout
+    eager = Store(demo).open().snapshot()
+    store = Store(demo, defer=True).open()
+    assert store.snapshot().memberships == eager.memberships
+    store.complete()
+    assert store.snapshot() == eager
+    store.save(Organisation(name="Neue Organisation"))
+    assert b'"memberships":{ ' not in demo.read_bytes(), "written compact"
