@@ -236,15 +236,17 @@ def create_app(
     poll_interval: float = 1.0,
     backups: int = 5,
     read_only: bool = False,
+    read_only_reason: str | None = None,
 ) -> HerfordApp:
     """The one way to build the app, used by the CLI and by the tests.
 
     ``read_only`` (or a file or folder this user may not write) opens the file without
-    ever writing it: no lock file, no backup, no migration on disk.
+    ever writing it: no lock file, no backup, no migration on disk. ``read_only_reason`` says
+    why, when it is not the option (a browser colleague who may only read).
     """
-    store = Store(db_path, backups=backups, read_only=read_only).open()
+    store = Store(db_path, backups=backups, read_only=read_only, defer=True).open()
     _freeze_once()
-    reason = "mit --read-only gestartet" if read_only else (store.read_only_reason() or None)
+    reason = (read_only_reason or "mit --read-only gestartet") if read_only else (store.read_only_reason() or None)
     view = resolve_place(store.snapshot(), open_view) if open_view else None
     app = HerfordApp(store, today=today, open_view=view, poll_interval=poll_interval)
     if reason is not None:

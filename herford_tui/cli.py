@@ -292,10 +292,19 @@ def main(ctx: click.Context, db: str | None, open_view: str | None, read_only: b
     from herford_tui.store import StoreError
 
     path = resolve_db(db)
+    # A browser session (``herford-tui web``) names its colleague; the log takes the name from there.
+    user = os.environ.get("HERFORD_TUI_BENUTZER", "").strip()
     try:
-        app = create_app(path, open_view=open_view, read_only=read_only)
+        app = create_app(
+            path,
+            open_view=open_view,
+            read_only=read_only,
+            read_only_reason=f"{user} hier nur lesen darf" if read_only and user else None,
+        )
     except (StoreError, ValueError) as exc:
         fail(str(exc))
+    if user:
+        app.sub_title = f"{app.sub_title} · {user}"
     app.run()
     sys.exit(app.return_code or 0)
 
@@ -383,5 +392,6 @@ main.lazy_commands.update(
         "dokument": "herford_tui.commands.documents:dokument",
         "auswertung": "herford_tui.commands.documents:auswertung",
         "bericht": "herford_tui.commands.documents:bericht",
+        "web": "herford_tui.commands.web:web",
     }
 )

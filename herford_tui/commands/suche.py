@@ -27,6 +27,7 @@ def suche(db: str | None, limit: int, text: tuple[str, ...]) -> None:
     Müller), ein Datum wie 12.3. findet die Sitzung. Exit-Code 0: gefunden; 1: nichts
     gefunden; 2: Datei fehlt oder ist nicht lesbar.
     """
+    from herford_tui.commands.quick_search import quick_search
     from herford_tui.domain.search import search
     from herford_tui.domain.search_text import match_card
     from herford_tui.domain.text import printable
@@ -36,13 +37,16 @@ def suche(db: str | None, limit: int, text: tuple[str, ...]) -> None:
     if not path.exists():
         echo(f"Fehler: {path} gibt es nicht.", err=True)
         sys.exit(2)
+    query = " ".join(text)
     try:
-        snapshot = Store(path, backups=0, read_only=True).open().snapshot()  # a look-up never writes
+        found = quick_search(path, query, max(limit, 1))  # only the records the words can be in
+        if found is None:
+            snapshot = Store(path, backups=0, read_only=True).open().snapshot()  # a look-up never writes
+            found = search(snapshot, query, limit=max(limit, 1)), snapshot
     except StoreError as exc:
         echo(f"Fehler: {exc}", err=True)
         sys.exit(2)
-    query = " ".join(text)
-    matches = search(snapshot, query, limit=max(limit, 1))
+    matches, snapshot = found
     if not matches:
         echo(f"Nichts gefunden für „{printable(query)}“.")
         sys.exit(1)

@@ -316,11 +316,14 @@ def _membership_entry(snapshot: Snapshot, m: Membership) -> dict[str, Any]:
 
 
 # -- erasure (Art. 17) ----------------------------------------------------------------------
-def needles_of(person: Person, snapshot: Snapshot | None = None) -> set[str]:
+def needles_of(
+    person: Person, snapshot: Snapshot | None = None, *, other_family_names: Iterable[str] | None = None
+) -> set[str]:
     """The strings that identify ``person`` and must not survive anywhere in the files.
 
     The family name alone counts only when no other person bears it: "Müller" in a
-    meeting note about another Müller must stay.
+    meeting note about another Müller must stay. The others are those of ``snapshot``, or
+    ``other_family_names`` (a raw file's persons: an older backup erased again on restore).
     """
     found = {
         person.full_name,
@@ -330,8 +333,10 @@ def needles_of(person: Person, snapshot: Snapshot | None = None) -> set[str]:
         person.phone,
     }
     if snapshot is not None:
+        other_family_names = (p.family_name for p in snapshot.persons.values() if p.id != person.id)
+    if other_family_names is not None:
         key = match_key(person.family_name)
-        if not any(p.id != person.id and match_key(p.family_name) == key for p in snapshot.persons.values()):
+        if not any(match_key(name) == key for name in other_family_names):
             found.add(person.family_name)
     return {n.strip() for n in found if len(n.strip()) >= MIN_NEEDLE}
 
@@ -339,17 +344,47 @@ def needles_of(person: Person, snapshot: Snapshot | None = None) -> set[str]:
 def scrub_text(text: str, needles: Iterable[str]) -> str:
     """``text`` with every needle (case-insensitive, longest first) replaced by ``[gelöscht]``.
 
-    Returns ``text`` itself when nothing matched (callers compare by identity to skip records).
+    Case-insensitive as ``casefold`` has it, not merely as ``re.IGNORECASE``: "WEISSHAUPT" and
+    "Weisshaupt" are "Weißhaupt" folded (ß → ss), and the byte search after an erasure looks
+    for the folded form. Returns ``text`` itself when nothing matched (callers compare by
+    identity to skip records).
     """
     folded = ""
-    for index, (needle, pattern) in enumerate(_prepared(_frozen(needles))):
+    for index, needle in enumerate(_prepared(_frozen(needles))):
         if index == 0:
             folded = text.casefold()
         if needle in folded:
             # whole words only: erasing "Kemper" must leave "Kempermann" alone
-            text = pattern.sub(REDACTED, text)
+            text = _replace_words(text, needle)
             folded = text.casefold()
     return text
+
+
+def _replace_words(text: str, needle: str) -> str:
+    """Each whole-word occurrence of the case-folded ``needle`` in ``text`` (compared folded)
+    replaced by ``REDACTED``."""
+    origin: list[int] = []  # for each character of the folded text: its character in ``text``
+    for position, char in enumerate(text):
+        origin.extend([position] * len(char.casefold()))
+    folded = text.casefold()
+    out, kept, start = [], 0, 0
+    while (found := folded.find(needle, start)) != -1:
+        end = found + len(needle)
+        first, last = origin[found], origin[end - 1] + 1
+        # a match that begins or ends inside one letter's folded form ("weis" in "Weiß") is
+        # inside a word, as is one next to a word character
+        inside = (found and origin[found - 1] == first) or (end < len(origin) and origin[end] == last - 1)
+        word_starts = not inside and (first == 0 or _WORD.match(text, first - 1) is None)
+        word_ends = last == len(text) or _WORD.match(text, last) is None
+        if word_starts and word_ends:
+            out.append(text[kept:first] + REDACTED)
+            kept, start = last, end
+        else:
+            start = found + 1
+    return text if not out else "".join(out) + text[kept:]
+
+
+_WORD = re.compile(r"\w")
 
 
 def _frozen(needles: Iterable[str]) -> frozenset[str]:
@@ -357,10 +392,9 @@ def _frozen(needles: Iterable[str]) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=16)
-def _prepared(needles: frozenset[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Each needle case-folded with its whole-word pattern, longest first (built once per erasure)."""
-    ordered = sorted(needles, key=lambda n: (-len(n), n))
-    return tuple((n.casefold(), re.compile(rf"(?<!\w){re.escape(n)}(?!\w)", re.IGNORECASE)) for n in ordered)
+def _prepared(needles: frozenset[str]) -> tuple[str, ...]:
+    """Each needle case-folded, longest first (built once per erasure)."""
+    return tuple(sorted({n.casefold() for n in needles if n.casefold()}, key=lambda n: (-len(n), n)))
 
 
 def scrub_value(value: Any, needles: Iterable[str]) -> Any:

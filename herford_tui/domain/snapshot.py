@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Any, Protocol, cast
 
 from herford_tui.domain import meetings as meeting_rules
 from herford_tui.domain.fold import match_key, name_sort_key, sort_key
@@ -27,7 +28,22 @@ from herford_tui.domain.snapshot_patch import MAX_PATCHED, Change, changes_of, p
 from herford_tui.domain.validation import Problem, validate
 
 
-@dataclass(repr=False)
+class Pending(Protocol):
+    """A table decoded when first asked for (the store's meetings at start, see ``store/typed.py``).
+
+    The first screen needs one committee's meetings of a table that is half the file at x10:
+    ``group`` decodes just those; ``table`` decodes all (once, whichever thread asks first) or
+    raises the store's German error for a record that does not decode.
+    """
+
+    def __len__(self) -> int: ...
+
+    def group(self, committee_id: int) -> list[Meeting]: ...
+
+    def table(self) -> dict[int, Meeting]: ...
+
+
+@dataclass(eq=False, repr=False)
 class Snapshot:
     committees: dict[int, Committee] = field(default_factory=dict)
     organisations: dict[int, Organisation] = field(default_factory=dict)
@@ -38,7 +54,7 @@ class Snapshot:
     def __repr__(self) -> str:
         """The table sizes, not every record: Textual's ``@work`` writes its arguments' ``repr``
         into the worker's description, and every record of x10 takes seconds."""
-        sizes = ", ".join(f"{len(getattr(self, name))} {name}" for name in TABLE_NAMES)
+        sizes = ", ".join(f"{len(self.__dict__[name])} {name}" for name in TABLE_NAMES)  # pending: not decoded
         return f"Snapshot({sizes})"
 
     def with_changes(self, saved: Sequence[Record] = (), deleted: Sequence[Record] = ()) -> Snapshot:
@@ -48,7 +64,8 @@ class Snapshot:
         snapshot's tables in place), which keeps a save at x10 from copying 10^5 entries.
         """
         changing = {_table(record) for record in (*saved, *deleted)}
-        tables = {name: dict(getattr(self, name)) if name in changing else getattr(self, name) for name in TABLE_NAMES}
+        # An unchanged table as stored: pending meetings stay pending, shared.
+        tables = {name: dict(getattr(self, name)) if name in changing else self.__dict__[name] for name in TABLE_NAMES}
         for record in saved:
             tables[_table(record)][record.id] = record
         for record in deleted:
@@ -59,6 +76,41 @@ class Snapshot:
             old_tables = {name: getattr(self, name) for name in changing}
             snapshot.patch_indexes(self, changes_of(old_tables, _table, saved, deleted))
         return snapshot
+
+    def __eq__(self, other: object) -> bool:
+        """Table by table, a shared table by identity: a reactive setting a new snapshot compares
+        it with the old one, and neither a whole comparison nor pending meetings belong there."""
+        if not isinstance(other, Snapshot):
+            return NotImplemented
+        return self is other or all(
+            self.__dict__[name] is other.__dict__[name] or getattr(self, name) == getattr(other, name)
+            for name in TABLE_NAMES
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable tables, as a dataclass with eq
+
+    @classmethod
+    def with_pending(cls, meetings: Pending, **tables: dict[int, Any]) -> Snapshot:
+        """A snapshot whose meetings are decoded when first asked for (see ``Pending``)."""
+        return cls(**tables, meetings=cast(dict[int, Meeting], meetings))
+
+    @property
+    def pending(self) -> bool:
+        """True while the meetings are not decoded yet."""
+        return not isinstance(self.__dict__["meetings"], dict)
+
+    def record_count(self) -> int:
+        """How many records, without decoding pending ones."""
+        tables = (self.committees, self.organisations, self.persons, self.memberships, self.__dict__["meetings"])
+        return sum(map(len, tables))
+
+    def take_indexes(self, indexes: dict[str, Any]) -> None:
+        """Indexes the store built while decoding the tables (in the same pass, ``store/typed.py``),
+        equal to what the cached properties of the same names would build."""
+        for name, index in indexes.items():
+            if name not in _INDEX_SOURCES:
+                raise ValueError(f"no index {name}")
+            self.__dict__[name] = index
 
     def keep_indexes(self, older: Snapshot, changed: set[str]) -> None:
         """Take over the indexes ``older`` built on tables that are not in ``changed``.
@@ -165,6 +217,9 @@ class Snapshot:
         return [m for m in self.memberships_of(owner.committee_id, on) if m.deputy_of == membership_id]
 
     def meetings_of(self, committee_id: int) -> list[Meeting]:
+        table = self.__dict__["meetings"]
+        if not isinstance(table, dict) and "_meetings_by_committee" not in self.__dict__:
+            return table.group(committee_id)  # the first screen: one committee's, not all
         return self._meetings_by_committee.get(committee_id, [])
 
     def meetings_in_year(self, year: int) -> list[Meeting]:
@@ -298,6 +353,28 @@ class Snapshot:
             )
         ]
 
+
+class _Decoded:
+    """``Snapshot.meetings``: the table, decoded on first access if it was pending.
+
+    A data descriptor on the dataclass's field: the generated ``__init__``, ``__eq__``,
+    ``__repr__`` and ``dataclasses.replace`` all go through it, so every reader sees a plain
+    dict; only ``meetings_of``, ``record_count`` and ``with_changes`` look at what is stored.
+    """
+
+    def __get__(self, snapshot: Snapshot | None, owner: type | None = None) -> Any:
+        if snapshot is None:
+            return field(default_factory=dict)
+        table = snapshot.__dict__["meetings"]
+        if not isinstance(table, dict):
+            table = snapshot.__dict__["meetings"] = table.table()
+        return table
+
+    def __set__(self, snapshot: Snapshot, table: dict[int, Meeting] | Pending) -> None:
+        snapshot.__dict__["meetings"] = table
+
+
+setattr(Snapshot, "meetings", _Decoded())  # after @dataclass, which would take it for a default  # noqa: B010
 
 TABLE_NAMES = tuple(TABLE_OF.values())
 

@@ -118,8 +118,18 @@ def stamp_data(data: dict[str, Any], version: int, head: str) -> None:
     meta[HEAD] = head
 
 
+USER_ENV = "HERFORD_TUI_BENUTZER"
+"""The name of the colleague a browser session belongs to, set by ``herford-tui web`` for the app
+process it starts (every session runs under the server's one account, so the login name would not
+tell them apart). It is as trustworthy as the login proxy that named the colleague."""
+
+
 def current_user() -> str:
-    """The login name: on a shared server it tells the colleagues apart."""
+    """Who changes the data: the browser colleague (``USER_ENV``), else the login name, which on a
+    shared server tells the colleagues apart."""
+    named = os.environ.get(USER_ENV, "").strip()
+    if named:
+        return named
     try:
         return getpass.getuser()
     except Exception:  # no USER/LOGNAME and no passwd entry (containers)
@@ -281,6 +291,39 @@ def _lines_backwards(fd: int, size: int) -> Iterator[tuple[int, bytes]]:
             yield offset, part
             offset -= 1
         rest = parts[0] if position > 0 else b""
+
+
+LAST_AUTHOR_BYTES = 4 * 1024 * 1024
+"""How far back in the current log ``last_author`` looks (a conflict message names the colleague
+when their change is that recent, which a conflict's change almost always is)."""
+
+
+def last_author(db: Path, table: str, record_id: int) -> str | None:
+    """Who made the newest logged change to one record, from the end of the current log; None when
+    the log is missing, unreadable or the change is further back."""
+    try:
+        fd = os.open(log_path(db), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        size = os.fstat(fd).st_size
+        for offset, line in _lines_backwards(fd, size):
+            if size - offset > LAST_AUTHOR_BYTES:
+                break
+            if not line or b'"table"' not in line:
+                continue
+            try:
+                entry = orjson.loads(line)
+            except ValueError:
+                continue
+            if isinstance(entry, dict) and entry.get("table") == table and entry.get("id") == record_id:
+                user = entry.get("user")
+                return user if isinstance(user, str) and user else None
+        return None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def line_version(line: bytes) -> int:

@@ -38,25 +38,43 @@ class SchemaTooNewError(StoreError):
 class ConflictError(StoreError):
     """Someone saved the same record since it was read; nothing was written."""
 
-    def __init__(self, mine: Record, theirs: Record | None):
+    def __init__(self, mine: Record, theirs: Record | None, by: str | None = None):
         self.mine = mine
         self.theirs = theirs
+        self.by = by
+        """Who made the colleague's change, when the audit log tells (``Store`` fills it in)."""
         if theirs is None:
             self.changed: list[str] = []
-            message = "Der Eintrag wurde inzwischen von jemand anderem gelöscht. Nichts wurde gespeichert."
         else:
             self.changed = [
                 name
                 for name in vars(theirs)
                 if name not in ("rev",) and getattr(theirs, name) != getattr(mine, name, None)
             ]
-            fields = ", ".join(FIELD.get(n, n) for n in self.changed) or "keine Felder"
-            message = (
-                "Jemand anderes hat diesen Eintrag inzwischen geändert "
-                f"(Version {theirs.rev}, Ihre Vorlage war Version {mine.rev}). "
-                f"Abweichend: {fields}. Nichts wurde überschrieben."
-            )
-        super().__init__(message)
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        if self.theirs is None:
+            return f"Der Eintrag wurde inzwischen von {self._someone()} gelöscht. Nichts wurde gespeichert."
+        fields = ", ".join(FIELD.get(n, n) for n in self.changed) or "keine Felder"
+        return (
+            f"{self._who()} hat diesen Eintrag inzwischen geändert "
+            f"(Version {self.theirs.rev}, Ihre Vorlage war Version {self.mine.rev}). "
+            f"Abweichend: {fields}. Nichts wurde überschrieben."
+        )
+
+    def _someone(self) -> str:
+        """The colleague after "von" (``_who``: opening a sentence)."""
+        return self.by or "jemand anderem"
+
+    def _who(self) -> str:
+        return self.by or "Jemand anderes"
+
+    def named(self, by: str | None) -> None:
+        """Name the colleague who made the change (from the audit log) in the message."""
+        if by:
+            self.by = by
+            self.args = (self._message(),)
 
 
 class InUseError(StoreError):
@@ -83,18 +101,15 @@ class DeleteConflictError(ConflictError):
     ``Store.delete(record, force=True)`` deletes that current version if it still exists.
     """
 
-    def __init__(self, mine: Record, theirs: Record | None):
-        super().__init__(mine, theirs)
-        if theirs is None:
-            message = "Der Eintrag wurde inzwischen von jemand anderem gelöscht. Es gibt nichts mehr zu löschen."
-        else:
-            fields = ", ".join(FIELD.get(n, n) for n in self.changed) or "keine Felder"
-            message = (
-                "Jemand anderes hat diesen Eintrag inzwischen geändert "
-                f"(Version {theirs.rev}, Ihre Vorlage war Version {mine.rev}). "
-                f"Geändert: {fields}. Nichts wurde gelöscht."
-            )
-        self.args = (message,)
+    def _message(self) -> str:
+        if self.theirs is None:
+            return f"Der Eintrag wurde inzwischen von {self._someone()} gelöscht. Es gibt nichts mehr zu löschen."
+        fields = ", ".join(FIELD.get(n, n) for n in self.changed) or "keine Felder"
+        return (
+            f"{self._who()} hat diesen Eintrag inzwischen geändert "
+            f"(Version {self.theirs.rev}, Ihre Vorlage war Version {self.mine.rev}). "
+            f"Geändert: {fields}. Nichts wurde gelöscht."
+        )
 
     def __str__(self) -> str:
         return str(self.args[0])

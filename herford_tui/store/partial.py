@@ -17,7 +17,11 @@ whole store reads.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import os
+import re
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -44,9 +48,10 @@ _DATES = msgspec.json.Decoder(dict[int, _Dated])
 
 def upcoming_meetings(path: Path, first: date, last: date) -> Snapshot | None:
     """Every committee and the meetings dated ``first``..``last`` of a committee, or None (see above)."""
-    image = _image(path, ("committees", "meetings"))
-    if image is None:
+    cut = _image(path, ("committees", "meetings"))
+    if cut is None:
         return None
+    image = cut[0]
     try:
         with gc_paused():
             committees: dict[int, Committee] = decode_table("committees", image.tables["committees"])
@@ -71,7 +76,7 @@ def upcoming_meetings(path: Path, first: date, last: date) -> Snapshot | None:
     return found
 
 
-def _image(path: Path, needed: tuple[str, ...]) -> FileImage | None:
+def _image(path: Path, needed: tuple[str, ...]) -> tuple[FileImage, bytes] | None:
     """The file cut into tables, with ``needed`` checked as the store's fast path checks every
     table; None for anything that must take the general way."""
     raw, _ = DatabaseFile(path, backups=0).read_bytes()
@@ -99,10 +104,189 @@ def _image(path: Path, needed: tuple[str, ...]) -> FileImage | None:
             image.tables.setdefault(name, b"{}")
     except (msgspec.DecodeError, RecursionError, ValueError, TypeError, AttributeError):
         return None
-    return image
+    return image, raw
 
 
 def _whole(path: Path) -> Snapshot:
     from herford_tui.store.store import Store
 
     return Store(path, backups=0, read_only=True).open().snapshot()
+
+
+# -- suche ------------------------------------------------------------------------------------
+class _TaskHead(msgspec.Struct):
+    person_id: int | None = None
+
+
+class _ItemHead(msgspec.Struct):
+    tasks: list[_TaskHead] = []
+
+
+class _MeetingHead(msgspec.Struct):
+    """What choosing meetings for a search needs: the committee and the persons of its tasks."""
+
+    committee_id: int = 0
+    agenda: list[_ItemHead] = []
+
+
+class _CommitteeHead(msgspec.Struct):
+    committee_id: int = 0
+
+
+class _PersonHead(msgspec.Struct):
+    organisation_id: int | None = None
+
+
+class _Link(msgspec.Struct):
+    """A membership as far as choosing records needs it (``search_raw.Linked``)."""
+
+    person_id: int = 0
+    committee_id: int = 0
+    represents_id: int | None = None
+
+
+_LETTER_ESCAPE = re.compile(rb"\\u(?!00[01][0-9a-fA-F])")
+"""An escape of anything but a control character (orjson writes "ä" as it is, another writer
+may not); a quote or backslash is escaped without ``u``."""
+_COMMITTEES = msgspec.json.Decoder(dict[int, _CommitteeHead])
+_PERSONS = msgspec.json.Decoder(dict[int, _PersonHead])
+_LINKS = msgspec.json.Decoder(dict[int, _Link])
+_HEADS = msgspec.json.Decoder(dict[int, _MeetingHead])
+_HEAD = msgspec.json.Decoder(_MeetingHead)
+SEARCHED = ("committees", "organisations", "persons", "meetings")
+"""The tables whose bytes a search looks at (a membership's own text is not searched)."""
+
+
+class SearchFile:
+    """The file for one search: the small tables decoded, the meetings as bytes until chosen."""
+
+    def __init__(self, path: Path, image: FileImage, raw: bytes):
+        self.path = path
+        self._image = image
+        if b"\\" in raw and _LETTER_ESCAPE.search(raw):  # one byte: memchr; a backslash is rare
+            raise GeneralPath("a letter written as an escape: not in the bytes as the patterns expect it")
+        starts = _table_starts(raw, image.tables)
+        if starts is None:
+            raise GeneralPath("the file's top level is not compact")
+        # the small tables whole; of persons and memberships first only how they link
+        self.snapshot = Snapshot(
+            committees=decode_table("committees", image.tables["committees"]),
+            organisations=decode_table("organisations", image.tables["organisations"]),
+        )
+        self.person_org = {i: p.organisation_id for i, p in _PERSONS.decode(image.tables["persons"]).items()}
+        self.links: dict[int, _Link] = _LINKS.decode(image.tables["memberships"])
+        self._lowered = raw.lower()  # one pass over the whole file in C; the tables are found in it
+        self._ids: dict[str, list[int]] = {}
+        self._bounds: dict[str, list[int]] = {}
+        for name in SEARCHED:
+            ids, bounds = _bounds(image.records(name))
+            self._ids[name], self._bounds[name] = ids, [at + starts[name] for at in bounds]
+        self.chars = _non_ascii(self._lowered)
+        self._meetings = image.tables["meetings"]
+
+    @classmethod
+    def open(cls, path: Path) -> SearchFile | None:
+        """The file cut for a search, or None: then it takes the whole way (see the module)."""
+        found = _image(path, ("committees", "organisations", "persons", "memberships", "meetings"))
+        if found is None:
+            return None
+        try:
+            with gc_paused():
+                return cls(path, *found)
+        except (GeneralPath, UnicodeDecodeError):
+            return None
+
+    def hits(self, anchor: bytes, pattern: re.Pattern[bytes]) -> dict[str, set[int]]:
+        """Per searched table the ids of the records whose bytes (ASCII lowered) match ``pattern``.
+
+        Each record that holds ``anchor`` is tried once (then the search goes on after it): a
+        common anchor costs a pass per record, a rare one a few ``find``s in C.
+        """
+        found: dict[str, set[int]] = {}
+        for name in SEARCHED:
+            lowered, bounds, ids = self._lowered, self._bounds[name], self._ids[name]
+            matched: set[int] = found.setdefault(name, set())
+            last = bounds[-1]
+            at = lowered.find(anchor, bounds[0], last)
+            while at >= 0:
+                number = bisect.bisect_right(bounds, at) - 1
+                end = bounds[number + 1]
+                if pattern.search(lowered, bounds[number], end) is not None:
+                    matched.add(ids[number])
+                at = lowered.find(anchor, end, last)
+        return found
+
+    def holding(self, chars: set[str]) -> dict[str, set[int]] | None:
+        """Per searched table the ids of the records holding any of ``chars``; None if there are
+        so many that looking at each costs more than reading the file whole."""
+        found: dict[str, set[int]] = {name: set() for name in SEARCHED}
+        for name in SEARCHED:
+            lowered, bounds, ids = self._lowered, self._bounds[name], self._ids[name]
+            last = bounds[-1]
+            for char in chars:
+                needle, seen = char.encode(), 0
+                at = lowered.find(needle, bounds[0], last)
+                while at >= 0:
+                    seen += 1
+                    if seen > 10_000:
+                        return None
+                    number = bisect.bisect_right(bounds, at) - 1
+                    found[name].add(ids[number])
+                    at = lowered.find(needle, bounds[number + 1], last)
+        return found
+
+    def heads(self, tasks: bool, ids: set[int] | None = None) -> dict[int, tuple[int, frozenset[int]]]:
+        """Per meeting (of ``ids``, None for all) its committee and, with ``tasks``, the persons of
+        its tasks (else none); the rest of each meeting skipped."""
+        nobody: frozenset[int] = frozenset()
+        with gc_paused():
+            if ids is not None:
+                slices = self._image.records("meetings")
+                heads = {i: _HEAD.decode(slices[str(i)]) for i in ids}
+                return {i: (h.committee_id, _task_persons(h) if tasks else nobody) for i, h in heads.items()}
+            if not tasks:
+                return {i: (h.committee_id, nobody) for i, h in _COMMITTEES.decode(self._meetings).items()}
+            decoded = _HEADS.decode(self._meetings)
+            return {i: (h.committee_id, _task_persons(h) if h.agenda else nobody) for i, h in decoded.items()}
+
+    def meetings(self, ids: set[int]) -> dict[int, Meeting]:
+        """The meetings ``ids``, decoded whole, in file order."""
+        return self.records("meetings", ids)
+
+    def records(self, table: str, ids: set[int]) -> dict[int, Any]:
+        """The records ``ids`` of ``table``, decoded whole, in file order."""
+        if not ids:
+            return {}
+        slices = self._image.records(table)
+        order: Iterable[int] = {"persons": self.person_org.keys(), "memberships": self.links.keys()}.get(
+            table, self._ids.get(table, [])
+        )
+        with gc_paused():
+            return {i: decode_record(table, i, slices[str(i)]) for i in order if i in ids}
+
+
+def _task_persons(head: _MeetingHead) -> frozenset[int]:
+    return frozenset(t.person_id for item in head.agenda for t in item.tasks if t.person_id is not None)
+
+
+def _bounds(records: dict[str, Any]) -> tuple[list[int], list[int]]:
+    """The ids of the records of a compact table ``{"id":{…},…}`` and where each begins (at its
+    id), with the table's end last: the bytes of record i are ``bounds[i]:bounds[i + 1]``."""
+    sizes = [len(key) + len(raw) + 4 for key, raw in records.items()]  # "key": record ,
+    return list(map(int, records)), list(itertools.accumulate(sizes, initial=1))
+
+
+def _non_ascii(raw: bytes) -> set[str]:
+    """Every non-ASCII character in ``raw`` (UTF-8): the ASCII bytes dropped first, in C."""
+    return set(raw.translate(None, bytes(range(128))).decode("utf-8"))
+
+
+def _table_starts(raw: bytes, tables: dict[str, Any]) -> dict[str, int] | None:
+    """Where each table begins in a file ``{"name":{…},…}`` without a byte between; None if the
+    top level is laid out otherwise (then the offsets are not known)."""
+    starts, at = {}, 1
+    for name, table in tables.items():
+        at += len(name.encode()) + 3  # "name":
+        starts[name] = at
+        at += len(table) + 1
+    return starts if at == len(raw) and raw[:1] == b"{" else None

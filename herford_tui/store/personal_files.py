@@ -478,8 +478,18 @@ def _person_in(data: dict[str, Any], person_id: int) -> Person | None:
 
 
 def _needles_in(data: dict[str, Any], person_id: int) -> set[str]:
+    """The person's needles as the erasure has them, the family name alone included when no
+    other person of this file bears it (as ``needles_of`` does with a snapshot)."""
     person = _person_in(data, person_id)
-    return needles_of(person) if person is not None and person.erased_on is None else set()
+    if person is None or person.erased_on is not None:
+        return set()
+    persons = data.get("persons", {})
+    others = [
+        doc["family_name"]
+        for key, doc in (persons.items() if isinstance(persons, dict) else ())
+        if key != str(person_id) and isinstance(doc, dict) and isinstance(doc.get("family_name"), str)
+    ]
+    return needles_of(person, other_family_names=others)
 
 
 def scrub_data(data: dict[str, Any], person_id: int, needles: Iterable[str], today: date) -> dict[str, Any]:

@@ -24,10 +24,10 @@ from tinydb.table import Document
 from herford_tui.domain import Record, Snapshot, ValidationError
 from herford_tui.domain.deletion import referring
 from herford_tui.domain.duplicates import EVERY, NOTHING, Confirmed, check_confirmed
-from herford_tui.domain.models import Membership
+from herford_tui.domain.models import Meeting, Membership
 from herford_tui.domain.plans import Follow
 from herford_tui.domain.validation import Problem, text_length_problems
-from herford_tui.store import audit, migrations
+from herford_tui.store import audit, migrations, typed
 from herford_tui.store.codec import LABELS, TABLES, TYPES, DecodeError, decode, encode, table_of
 from herford_tui.store.errors import (
     ConflictError,
@@ -125,9 +125,12 @@ class Store:
     on every write.
     """
 
-    def __init__(self, path: Path | str, *, backups: int = 5, read_only: bool = False):
+    def __init__(self, path: Path | str, *, backups: int = 5, read_only: bool = False, defer: bool = False):
+        """``defer``: a large meetings table is decoded when first asked for (the app's start,
+        ``typed.PendingMeetings``); any write decodes it first."""
         self.file = DatabaseFile(Path(path), backups=backups)
         self._asked_read_only = read_only
+        self._defer = defer
         self._mutex = threading.RLock()
         self._image: FileImage | None = None
         self._image_key: StatKey | None = None
@@ -245,13 +248,29 @@ class Store:
         previous = (self._image, self._snapshot) if self._image and self._snapshot else None
         self._old_schema = False
         with gc_paused(freeze=previous is None):  # a whole new snapshot: see gc_paused
-            loaded = _fast_load(raw, previous)
+            general = None
+            if self._defer and previous is None and len(raw) >= typed.DEFER_FROM:
+                general = lambda: self._general_load(raw)[1].meetings  # noqa: E731
+            loaded = _fast_load(raw, previous, general)
             if loaded is None:
                 loaded = self._general_load(raw)
         self._image, self._snapshot = loaded
         self._image_key = key
+        self._defer = False  # only the first read of the file: the start
         if os.environ.get(VERIFY_ENV) == "1" and not self._old_schema:
             _verify(raw, self._snapshot, self.file)
+
+    def complete(self) -> None:
+        """What ``defer`` left for later: the checks of the tables the start did not check, and the
+        pending meetings. Raises the German error the start would have raised; a file that is not
+        compact after all is read again the general way (the same records, or its error)."""
+        with self._mutex:
+            image = self._image
+            if image is not None and image.unchecked and not image.check_rest():
+                self._image = None
+                self._refresh()
+            snapshot = self.snapshot()
+        snapshot.meetings  # noqa: B018 - decodes them if pending
 
     def _general_load(self, raw: bytes) -> tuple[FileImage, Snapshot]:
         """Any file ``_fast_load`` did not take: the German words for what is wrong, an old schema."""
@@ -279,6 +298,7 @@ class Store:
     ) -> Iterator[tuple[TinyDB, Snapshot, _Changes]]:
         self._ensure_writable()
         with self._mutex, self.file.locked(cancel=cancel, on_wait=on_wait):
+            self.complete()  # the whole file checked and decoded (or refused) before any write
             snapshot = self.snapshot()  # re-reads the file if another process wrote
             image = self._image
             assert image is not None
@@ -287,7 +307,11 @@ class Store:
             db = TinyDB(image, storage=_TouchedStorage)
             storage = _touched(db)
             changes = _Changes()
-            yield db, snapshot, changes
+            try:
+                yield db, snapshot, changes
+            except ConflictError as exc:  # name the colleague, while the log cannot move on
+                exc.named(audit.last_author(self.path, table_of(exc.mine), exc.mine.id))
+                raise
             if storage.dirty:
                 # The audit log entry is on disk before the file is replaced (see audit.py).
                 if erasure is not None:
@@ -599,13 +623,24 @@ def _update_docs(db: TinyDB, records: Sequence[Record], *, same_rev: bool = Fals
     return saved
 
 
-def _fast_load(raw: bytes, previous: tuple[FileImage, Snapshot] | None) -> tuple[FileImage, Snapshot] | None:
+LATER = frozenset({"organisations", "persons", "memberships"})
+"""Tables whose check (``FileImage.compact``) the app's start leaves for after the first frame;
+their records are decoded at once all the same. The meetings are checked at once: the first
+screen reads one committee's meetings by their record slices."""
+
+
+def _fast_load(
+    raw: bytes,
+    previous: tuple[FileImage, Snapshot] | None,
+    general: Callable[[], dict[int, Meeting]] | None = None,
+) -> tuple[FileImage, Snapshot] | None:
     """The file's image and snapshot by the fast path, or None: then it takes the general one.
 
     Taken only for a compact file of the current schema with nothing but our tables and a
     valid meta table, whose records msgspec decodes as the Python codec would.
     """
-    image = FileImage.read(raw, previous[0] if previous else None)
+    later = LATER if general is not None else frozenset()
+    image = FileImage.read(raw, previous[0] if previous else None, later)
     if image is None:
         return None
     unknown = set(image.names()) - KNOWN_TABLES - {META, "_default"}
@@ -615,7 +650,7 @@ def _fast_load(raw: bytes, previous: tuple[FileImage, Snapshot] | None) -> tuple
     if structure_problem(meta) or migrations.version_of(meta) != migrations.SCHEMA_VERSION:
         return None
     try:
-        return image, snapshot_of(image, previous)
+        return image, snapshot_of(image, previous, general=general)
     except GeneralPath:
         return None
 

@@ -8,11 +8,14 @@ decode the demo data both ways and compare.
 
 from __future__ import annotations
 
-from typing import Any
+import threading
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any, cast
 
 import msgspec
 
-from herford_tui.domain import Record, Snapshot
+from herford_tui.domain import Meeting, Membership, Record, Snapshot
 from herford_tui.store.codec import TABLES, TYPES
 from herford_tui.store.files import gc_paused
 from herford_tui.store.image import FileImage, Slice
@@ -27,11 +30,35 @@ class GeneralPath(Exception):
     """msgspec did not take a part of the file: read it the general way (``codec.decode``)."""
 
 
-def snapshot_of(image: FileImage, previous: tuple[FileImage, Snapshot] | None = None) -> Snapshot:
+DEFER_FROM = 1 << 20
+"""Bytes of the file from which the store's ``defer`` leaves the meetings pending and checks some
+tables later (x1: 7.5 MB, x10: 79 MB, half of it meetings; the tests' files are far smaller)."""
+
+
+def snapshot_of(
+    image: FileImage,
+    previous: tuple[FileImage, Snapshot] | None = None,
+    *,
+    general: Callable[[], dict[int, Meeting]] | None = None,
+) -> Snapshot:
     """Every record of ``image``; with ``previous`` (the last image and its snapshot) only the changed
-    ones are decoded: a table whose bytes are equal is taken over whole, else record by record."""
+    ones are decoded: a table whose bytes are equal is taken over whole, else record by record.
+
+    ``general``: the meetings as the general path decodes them. Given, a large meetings table is
+    left pending (``PendingMeetings``): decoded when first asked for, after the first frame.
+    """
     tables: dict[str, dict[int, Any]] = {}
     changed: set[str] = set()
+    indexes: dict[str, Any] = {}
+    meetings = image.tables.get("meetings")
+    if general is not None and previous is None and meetings is not None:
+        with gc_paused():
+            others = {
+                TABLES[TYPES[t]]: decode_table(t, image.tables.get(t, b"{}"), indexes) for t in TYPES if t != "meetings"
+            }
+        snapshot = Snapshot.with_pending(PendingMeetings(image, general), **others)
+        snapshot.take_indexes(indexes)
+        return snapshot
     with gc_paused():
         for table in TYPES:
             raw = image.tables.get(table)
@@ -41,20 +68,32 @@ def snapshot_of(image: FileImage, previous: tuple[FileImage, Snapshot] | None = 
             elif previous is not None and table in previous[0].tables:
                 tables[table] = _changed_only(image, table, previous)
             else:
-                tables[table] = decode_table(table, raw)
+                tables[table] = decode_table(table, raw, indexes)
             if previous is None or tables[table] is not getattr(previous[1], TABLES[TYPES[table]]):
                 changed.add(TABLES[TYPES[table]])
     snapshot = Snapshot(**{TABLES[TYPES[table]]: records for table, records in tables.items()})
     if previous is not None:
         snapshot.keep_indexes(previous[1], changed)
+    snapshot.take_indexes(indexes)
     return snapshot
 
 
-def decode_table(table: str, raw: Slice) -> dict[int, Any]:
+def decode_table(table: str, raw: Slice, indexes: dict[str, Any] | None = None) -> dict[int, Any]:
+    """The records of ``table``; with ``indexes``, the memberships' two indexes (by committee, by
+    person: the first screen's roster and detail) are put there, built in the same pass."""
     try:
         records: dict[int, Any] = _TABLE_DECODERS[table].decode(raw)
     except (msgspec.DecodeError, RecursionError):  # msgspec.ValidationError is one too
         raise GeneralPath(table) from None
+    if table == "memberships" and indexes is not None:
+        by_committee: defaultdict[int, list[Membership]] = defaultdict(list)
+        by_person: defaultdict[int, list[Membership]] = defaultdict(list)
+        for doc_id, record in records.items():
+            record.id = doc_id
+            by_committee[record.committee_id].append(record)
+            by_person[record.person_id].append(record)
+        indexes.update(_memberships_by_committee=by_committee, _memberships_by_person=by_person)
+        return records
     for doc_id, record in records.items():
         record.id = doc_id  # the id is the document's key, not a field of the document
     return records
@@ -85,3 +124,86 @@ def _changed_only(image: FileImage, table: str, previous: tuple[FileImage, Snaps
         else:
             records[doc_id] = decode_record(table, doc_id, raw)
     return records
+
+
+class _CommitteeOf(msgspec.Struct):
+    committee_id: int = 0
+
+
+_COMMITTEES_OF = msgspec.json.Decoder(dict[int, _CommitteeOf])
+
+
+class PendingMeetings:
+    """The meetings table of a file just opened, decoded when first asked for (``domain.Pending``).
+
+    The file's structure was checked when it was read (``FileImage.read``); what is left is
+    decoding each record. The first screen asks for one committee's meetings (``group``: the
+    committee ids of all meetings are read, a tenth of the decoding, then just those records);
+    the app decodes the rest in a thread after the first frame, and a write decodes it before
+    it begins. A record msgspec does not take sends the whole table the general way (the
+    store's ``general``), which decodes it as before or raises the German error.
+    """
+
+    def __init__(self, image: FileImage, general: Callable[[], dict[int, Meeting]]):
+        self._slices: dict[str, Slice] | None = image.records("meetings")
+        self._raw: Slice | None = image.tables["meetings"]
+        self._general: Callable[[], dict[int, Meeting]] | None = general
+        self._count = len(self._slices)
+        self._lock = threading.Lock()
+        self._decoded: dict[int, Meeting] = {}
+        self._groups: dict[int, list[int]] | None = None
+        self._table: dict[int, Meeting] | None = None
+
+    def __len__(self) -> int:
+        return self._count
+
+    @property
+    def done(self) -> bool:
+        return self._table is not None
+
+    def group(self, committee_id: int) -> list[Meeting]:
+        with self._lock:
+            if self._table is None and self._slices is not None:
+                try:
+                    return [self._one(doc_id) for doc_id in self._committee_groups().get(committee_id, [])]
+                except GeneralPath:
+                    pass
+        return [m for m in self.table().values() if m.committee_id == committee_id]
+
+    def table(self) -> dict[int, Meeting]:
+        with self._lock:
+            if self._table is None:
+                self._table = self._decode_all()
+                self._slices = self._raw = self._general = None  # the file's bytes may go
+                self._decoded = {}
+            return self._table
+
+    def _committee_groups(self) -> dict[int, list[int]]:
+        if self._groups is None:
+            try:
+                found = _COMMITTEES_OF.decode(self._raw or b"{}")
+            except (msgspec.DecodeError, RecursionError):
+                raise GeneralPath("meetings") from None
+            groups: dict[int, list[int]] = {}
+            for doc_id, meeting in found.items():
+                groups.setdefault(meeting.committee_id, []).append(doc_id)
+            self._groups = groups
+        return self._groups
+
+    def _one(self, doc_id: int) -> Meeting:
+        found = self._decoded.get(doc_id)
+        if found is None:
+            assert self._slices is not None
+            found = cast(Meeting, decode_record("meetings", doc_id, self._slices[str(doc_id)]))
+            self._decoded[doc_id] = found
+        return found
+
+    def _decode_all(self) -> dict[int, Meeting]:
+        assert self._slices is not None and self._general is not None
+        # Record by record: a thread decoding lets the event loop run between records (one call
+        # for the whole table would hold the interpreter for a second at x10).
+        try:
+            with gc_paused(freeze=True):
+                return {int(key): self._one(int(key)) for key in self._slices}
+        except GeneralPath:
+            return self._general()

@@ -14,21 +14,21 @@ process builds hundreds of small apps, whose cyclic garbage must stay collectabl
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import App
 
 from herford_tui.domain import Snapshot
+from herford_tui.store import StoreError
 
-LARGE = 20_000
-"""Records from which a snapshot is frozen (x1 has ~10,000, x10 ~115,000; tests a few dozen)."""
+LARGE = 5_000
+"""Records from which a snapshot is frozen (x1 has ~11,500, x10 ~115,000; tests a few dozen). At
+x1 unfrozen, full passes of 130-170 ms landed in the tab tour (``benchmarks/feel.py``)."""
 
 
 def record_count(snapshot: Snapshot) -> int:
-    return (
-        len(snapshot.persons)
-        + len(snapshot.organisations)
-        + len(snapshot.memberships)
-        + len(snapshot.meetings)
-        + len(snapshot.committees)
-    )
+    return snapshot.record_count()  # pending meetings are counted, not decoded
 
 
 def freeze_built(snapshot: Snapshot | None) -> bool:
@@ -41,3 +41,15 @@ def freeze_built(snapshot: Snapshot | None) -> bool:
         return False
     gc.freeze()
     return True
+
+
+def decode_pending(app: App[Any], complete: Callable[[], None], snapshot: Snapshot) -> None:
+    """In a thread after the first frame: what the start left for later (``Store.complete``: the
+    pending meetings, the checks of some tables), then everything frozen. A file that fails them
+    ends the app with the German error, as it would have ended the start."""
+    try:
+        complete()
+    except StoreError as exc:
+        app.call_from_thread(app.exit, return_code=2, message=f"Fehler: {exc}")
+        return
+    freeze_built(snapshot)

@@ -1,4 +1,7 @@
-"""The export dialog (E): what to export and where; never overwrites a file without asking."""
+"""The export dialog (E): what to export and where; never overwrites a file without asking.
+
+In the browser (``herford-tui web``) the file is downloaded there instead, under the name typed.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from herford_tui.exchange.tabular import write_file
 from herford_tui.store.files import ExistsError
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.delivery import download, download_name, in_browser
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
 
@@ -40,7 +44,8 @@ class ExportScreen(HerfordAccess, ModalScreen[Path | None]):
             yield Label("Exportieren", classes="dialog-title")
             yield Label("Was", classes="field-label")
             yield Select([(plain(label), key) for label, key in options], value="gremien", allow_blank=False, id="what")
-            yield Label("Datei (.xlsx oder .csv; E-Mail-Liste als Text)", classes="field-label")
+            where = "Dateiname für den Download" if in_browser(self.app) else "Datei"
+            yield Label(f"{where} (.xlsx oder .csv; E-Mail-Liste als Text)", classes="field-label")
             yield Input(id="path")
             yield Static("", id="export-error", classes="dialog-text")
             yield ProgressBar(total=None, show_eta=False, id="export-progress")
@@ -58,7 +63,8 @@ class ExportScreen(HerfordAccess, ModalScreen[Path | None]):
         field = self.query_one("#path", Input)
         if field.value and field.value != self._suggested:
             return  # the user typed a path of their own: keep it
-        self._suggested = str((self.home or Path.home()) / default_name(what, self.herford.today))
+        name = default_name(what, self.herford.today)
+        self._suggested = name if in_browser(self.app) else str((self.home or Path.home()) / name)
         field.value = self._suggested
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -76,6 +82,12 @@ class ExportScreen(HerfordAccess, ModalScreen[Path | None]):
         if not raw:
             self._error("Bitte einen Dateinamen angeben.")
             return
+        what = str(self.query_one("#what", Select).value)
+        if in_browser(self.app):
+            self._error("")
+            self.query_one("#export-progress").display = True
+            self._deliver(what, download_name(raw, default_name(what, self.herford.today)))
+            return
         path = Path(raw).expanduser()
         if path.exists() and not overwrite:
 
@@ -87,7 +99,6 @@ class ExportScreen(HerfordAccess, ModalScreen[Path | None]):
                 ConfirmScreen(f"{path} gibt es schon. Überschreiben?", yes="Überschreiben"), callback=answered
             )
             return
-        what = str(self.query_one("#what", Select).value)
         self._error("")
         self.query_one("#export-progress").display = True
         self._write(what, path, overwrite)
@@ -110,6 +121,19 @@ class ExportScreen(HerfordAccess, ModalScreen[Path | None]):
             self.app.call_from_thread(self._error, f"{path} lässt sich nicht schreiben ({exc.strerror}).")
         else:
             self.app.call_from_thread(self._done, path)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _deliver(self, what: str, name: str) -> None:
+        try:
+            payload = export_file(self.herford.snapshot, what, Path(name).suffix, self.herford.today)
+        except ValueError as exc:
+            self.app.call_from_thread(self._error, str(exc))
+        else:
+            self.app.call_from_thread(self._delivered, payload, name)
+
+    def _delivered(self, payload: bytes, name: str) -> None:
+        download(self.app, payload, name)
+        self.dismiss(None)
 
     def _error(self, message: str) -> None:
         self.query_one("#export-progress").display = False

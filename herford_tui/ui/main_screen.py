@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,6 +26,7 @@ from herford_tui.ui.committees.view import CommitteeView
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.line_table import LineTable
+from herford_tui.ui.common.tabs import SteadyTabbedContent
 from herford_tui.ui.navigation import EVALUATION, ORGANISATIONS, Place, Tab, resolve_place, tab_layout
 
 Make = Callable[[int | None], Widget]
@@ -67,13 +69,14 @@ class MainScreen(HerfordAccess, Screen[None]):
         self._start = start
         self._layout: list[Tab] = []
         self._tabs_lock = asyncio.Lock()
+        self._decoding = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         self._layout = tab_layout(self.herford.snapshot)
         start = self._start.pane_id if self._start else ""
         start = start if any(tab.pane_id == start for tab in self._layout) else self._layout[0].pane_id
-        with TabbedContent(id="tabs", initial=start):
+        with SteadyTabbedContent(id="tabs", initial=start):
             for tab in self._layout:
                 yield self._tab_pane(tab, now=tab.pane_id == start)
         yield Footer(compact=True, show_command_palette=False)
@@ -120,9 +123,15 @@ class MainScreen(HerfordAccess, Screen[None]):
                 return
 
     def _freeze_built(self) -> None:
-        from herford_tui.ui.collector import freeze_built
+        from herford_tui.ui.collector import decode_pending, freeze_built
 
-        freeze_built(self.herford.snapshot)
+        snapshot = self.herford.snapshot
+        if not snapshot.pending:
+            freeze_built(snapshot)
+        elif not self._decoding:  # the first frame is out: now the meetings the start left pending
+            self._decoding = True
+            work = partial(decode_pending, self.app, self.herford.complete_start, snapshot)
+            self.run_worker(work, name="meetings", description="meetings", thread=True, exit_on_error=False)
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         await self._open(event.pane)
@@ -197,8 +206,21 @@ class MainScreen(HerfordAccess, Screen[None]):
         self.app.push_screen(ExportScreen())
 
     def action_import_file(self) -> None:
+        from herford_tui.ui.common.delivery import in_browser
         from herford_tui.ui.import_dialog import ImportScreen
 
+        if in_browser(self.app):
+            # The dialog reads a path on the server, with the rights of the server's one account
+            # that every browser session shares; and a browser cannot upload a file here.
+            self.notify(
+                "Importieren geht im Browser nicht: die Datei müsste auf dem Server liegen. "
+                "Bitte per SSH (Taste I) oder mit herford-tui import auf dem Server.",
+                title="Import",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            return
         self.app.push_screen(ImportScreen())
 
     # -- the tab set follows the committees ---------------------------------------

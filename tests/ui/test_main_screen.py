@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from pilot_helpers import SIZE, screen_text, settle, wait_for
+from pilot_helpers import SIZE, TODAY, screen_text, settle, wait_for
 from textual.widgets import TabbedContent
 
 from herford_tui.ui.committees.archive import ArchiveScreen
@@ -53,3 +53,40 @@ async def test_a_colleague_renaming_a_tab_to_markup_keeps_the_app_running(world)
         tab = app.query_one("#tabs", TabbedContent).get_tab(f"gremium-{world.lenkungskreis}")
         assert await wait_for(pilot, lambda: tab.label.plain == "LK[/]\\x1b]0;HACK\\x07")
         assert "\x1b" not in screen_text(app)
+
+
+async def test_meetings_left_pending_at_start_are_decoded_after_the_first_frame(world, monkeypatch):
+    """A large file: the start decodes one committee's meetings; the rest follows in a thread."""
+    from herford_tui.domain import Meeting
+    from herford_tui.store import typed
+    from herford_tui.store.store import VERIFY_ENV
+
+    world.store().save(Meeting(committee_id=world.lenkungskreis, date=TODAY, location="Kreishaus"))
+    monkeypatch.setattr(typed, "DEFER_FROM", 0)
+    monkeypatch.delenv(VERIFY_ENV)
+    app = world.app(open_view="lenkungskreis")
+    assert app.snapshot.pending
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: not app.snapshot.pending)
+        assert "Kreishaus" in screen_text(app), "the start screen's next meeting"
+        assert app.snapshot.meetings == world.read().meetings
+
+
+async def test_a_pending_meeting_that_does_not_decode_ends_the_app_in_german(world, monkeypatch):
+    import json
+
+    from herford_tui.domain import Meeting
+    from herford_tui.store import typed
+    from herford_tui.store.files import encode_json
+    from herford_tui.store.store import VERIFY_ENV
+
+    saved = world.store().save(Meeting(committee_id=world.arbeitskreise[0], date=TODAY))
+    data = json.loads(world.bytes())
+    data["meetings"][str(saved.id)]["date"] = "kein Datum"
+    world.path.write_bytes(encode_json(data))
+    monkeypatch.setattr(typed, "DEFER_FROM", 0)
+    monkeypatch.delenv(VERIFY_ENV)
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: app.return_code is not None)
+    assert app.return_code == 2

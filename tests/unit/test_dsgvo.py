@@ -233,3 +233,24 @@ def test_auskunft_text_shows_escapes_literally_and_keeps_line_breaks_of_notes():
     text = disclosure(Snapshot(persons={1: p}), 1, TODAY).as_text()
     assert "\x1b" not in text and "\x07" not in text
     assert "Zeile 1\nZeile 2" in text
+
+
+def test_scrubbing_folds_case_as_casefold_does_whole_words_only():
+    """ "WEISSHAUPT" and "Weisshaupt" are "Weißhaupt" case-folded (ß → ss): re.IGNORECASE alone
+    missed them, and the byte search after an erasure looks for the folded form."""
+    from herford_tui.domain.dsgvo import REDACTED, scrub_text
+
+    needles = {"Quirina Weißhaupt", "Weißhaupt", "q.weiss@example.org", "Kemper", "Weis"}
+    cases = {
+        "Frau WEISSHAUPT ruft an": f"Frau {REDACTED} ruft an",
+        "QUIRINA WEISSHAUPT, Weisshaupt": f"{REDACTED}, {REDACTED}",
+        "Q.WEISS@EXAMPLE.ORG": REDACTED,
+        "Kempermann und KEMPER.": f"Kempermann und {REDACTED}.",  # whole words only
+        "Weißhauptstraße": "Weißhauptstraße",
+        "Weiß": "Weiß",  # "weis" ends inside the folded ß: part of a longer word
+        "_Kemper": "_Kemper",
+    }
+    for text, expected in cases.items():
+        assert scrub_text(text, needles) == expected, text
+    untouched = "nichts davon"
+    assert scrub_text(untouched, needles) is untouched

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 from datetime import date, time
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from herford_tui.store.check import check_file
 from herford_tui.store.erasure import erase_person
 from herford_tui.store.files import DatabaseFile
 
-GIVEN, FAMILY = "Quirina", "Zwiebelhüter"
+GIVEN, FAMILY = "Quirina", "Großzwiebelhüter"  # ß: its upper case (GROSS…) is longer
 NAME = f"{GIVEN} {FAMILY}"
 EMAIL, OLD_EMAIL = "q.zwiebelhueter@example.org", "quirina.alt@example.org"
 PHONE, OLD_PHONE = "05221 987654", "05221 111222"
@@ -33,23 +34,37 @@ SECRETS = (NAME, f"{FAMILY}, {GIVEN}", FAMILY, EMAIL, OLD_EMAIL, PHONE, OLD_PHON
 
 
 def forms(secret: str) -> dict[str, bytes]:
-    """The three forms a value may take in a file: UTF-8, JSON-escaped (\\u00fc), case-folded."""
-    return {
-        "utf-8": secret.encode(),
-        "json": json.dumps(secret).strip('"').encode(),
-        "casefold": secret.casefold().encode(),
-    }
+    """The three forms a value may take in a file: UTF-8, JSON-escaped (\\u00fc), case-folded;
+    each also in upper case ("GROSS…", "\\u00dc"). ``readable`` finds every other case variant."""
+    out = {}
+    for case, value in (("", secret), (" upper", secret.upper())):
+        out["utf-8" + case] = value.encode()
+        out["json" + case] = json.dumps(value).strip('"').encode()
+        out["casefold" + case] = value.casefold().encode()
+    return out
+
+
+ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def readable(raw: bytes) -> str:
+    """A file's text with JSON escapes undone and case folded: every case variant of a value,
+    plain or escaped ("MÜLLER", "STRASSE", "M\\u00dcLLER"), becomes its folded form."""
+    text = raw.decode("utf-8", errors="replace")
+    return ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text).casefold()
 
 
 def hits(folder: Path) -> list[str]:
     found = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         raw = path.read_bytes()
-        folded = raw.decode("utf-8", errors="replace").casefold().encode()
+        folded = readable(raw)
         for secret in SECRETS:
             for form, needle in forms(secret).items():
-                if needle in raw or needle in folded:
+                if needle in raw:
                     found.append(f"{path.relative_to(folder)}: {secret} ({form})")
+            if secret.casefold() in folded:
+                found.append(f"{path.relative_to(folder)}: {secret} (any case, escaped or not)")
     return found
 
 
@@ -100,12 +115,12 @@ def workflow(tmp_path: Path, runner: CliRunner):
             committee_id=lk.id,
             date=date(2026, 3, 12),
             start_time=time(14),
-            notes=f"Rückfragen an {EMAIL}",
+            notes=f"Rückfragen an {EMAIL} oder {EMAIL.upper()} ({NAME.upper()}, {FAMILY.upper()})",
             attendance=[
                 MeetingAttendance(person.id),
                 MeetingAttendance(other.id, Attendance.VERTRETEN, deputy_id=person.id),
             ],
-            guests=[f"{NAME} (Gast)"],
+            guests=[f"{NAME} (Gast)", f"{NAME.upper()} (GAST)"],
             agenda=[
                 AgendaItem(
                     number="1",
@@ -135,7 +150,7 @@ def test_auskunft_then_erasure_leaves_no_value_in_any_file(workflow, runner: Cli
     assert deputy["stellvertretung_fuer"] == "Otto Anders"
     assert [a["sitzung_id"] for a in report["anwesenheit"]] == [meeting.id]
     assert report["vertretung_in_sitzungen"][0]["vertreten"] == "Otto Anders"
-    assert report["gast_in_sitzungen"][0]["eintrag"] == f"{NAME} (Gast)"
+    assert [g["eintrag"] for g in report["gast_in_sitzungen"]] == [f"{NAME} (Gast)", f"{NAME.upper()} (GAST)"]
     assert report["aufgaben"][0]["aufgabe"] == "Protokoll verschicken"
     assert report["verantwortlich_fuer_tagesordnungspunkte"][0]["titel"] == "Bericht"
     log = report["aenderungsprotokoll"]
@@ -145,7 +160,7 @@ def test_auskunft_then_erasure_leaves_no_value_in_any_file(workflow, runner: Cli
     kinds = {f["art"] for f in report["dateien"]}
     assert {"Datenbank", "Änderungsprotokoll", "Sicherungskopien (backup --nach)"} <= kinds
     text = cli(runner, "person", "auskunft", str(person.id), "--db", str(db))
-    for line in ("Vertretung in Sitzungen (1)", "Als Gast in Sitzungen (1)", "Aufgaben (1)"):
+    for line in ("Vertretung in Sitzungen (1)", "Als Gast in Sitzungen (2)", "Aufgaben (1)"):
         assert line in text
     assert "Verantwortlich für Tagesordnungspunkte (1)" in text and "Änderungsprotokoll" in text
 
@@ -305,19 +320,19 @@ def test_no_form_of_an_erased_value_survives_in_any_file(given: str, family: str
             Meeting(
                 committee_id=committee.id,
                 date=date(2026, 3, 12),
-                notes=f"{given} {family} fragt nach",
-                guests=[f"{family}, {given}"],
+                notes=f"{given} {family} fragt nach, {family.upper()} ({email.upper()}) ebenso",
+                guests=[f"{family}, {given}", f"{given.upper()} {family.upper()}"],
             )
         )
         erase_person(store, person.id, date(2026, 11, 28))
         secrets = (f"{given} {family}", family, email, "05221 424242")
         for path in Path(folder).iterdir():
             raw = path.read_bytes()
-            folded = raw.decode("utf-8", errors="replace").casefold()
+            folded = readable(raw)
             for secret in secrets:
                 for form, needle in forms(secret).items():
                     assert needle not in raw, f"{secret!r} ({form}) in {path.name}"
-                assert secret.casefold() not in folded, f"{secret!r} (case-folded) in {path.name}"
+                assert secret.casefold() not in folded, f"{secret!r} (any case) in {path.name}"
         assert check_file(Path(folder) / "herford.json").ok
 
 

@@ -666,3 +666,25 @@ def test_a_colleagues_save_decodes_only_the_changed_records(empty_store: Store, 
     db_path.write_text(json.dumps(data))
     with pytest.raises(CorruptFileError, match="organisations"):
         empty_store.snapshot()
+
+
+def test_a_conflict_names_the_colleague_from_the_log(empty_store: Store, db_path: Path, monkeypatch):
+    mine = empty_store.save(Organisation(name="Kreishaus"))
+    monkeypatch.setenv("HERFORD_TUI_BENUTZER", "Bea Browser")  # the colleague's browser session
+    colleague = Store(db_path).open()
+    colleague.save(dataclasses.replace(colleague.get(Organisation, mine.id), phone="05221 1234"))
+    monkeypatch.delenv("HERFORD_TUI_BENUTZER")
+    with pytest.raises(ConflictError) as info:
+        empty_store.save(dataclasses.replace(mine, notes="meine Notiz"))
+    assert info.value.by == "Bea Browser"
+    assert str(info.value).startswith("Bea Browser hat diesen Eintrag inzwischen geändert (Version 2")
+
+
+def test_a_conflict_without_a_log_entry_says_someone(empty_store: Store, db_path: Path):
+    mine = empty_store.save(Organisation(name="Kreishaus"))
+    Store(db_path).open().save(dataclasses.replace(mine, phone="05221 1234"))
+    (db_path.parent / (db_path.name + ".log")).unlink()  # e.g. the log was moved away by hand
+    with pytest.raises(ConflictError) as info:
+        empty_store.save(dataclasses.replace(mine, notes="meine Notiz"))
+    assert info.value.by is None
+    assert str(info.value).startswith("Jemand anderes hat diesen Eintrag")

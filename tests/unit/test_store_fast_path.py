@@ -131,7 +131,7 @@ def test_a_save_without_the_fast_path_gives_the_same_file(tmp_path: Path, monkey
         store.delete(store.get(Person, person.id))
 
     run(fast)
-    monkeypatch.setattr(store_module, "_fast_load", lambda raw, previous: None)
+    monkeypatch.setattr(store_module, "_fast_load", lambda raw, previous, general=None: None)
     run(Store(path_b).open())
     a, b = json.loads(path_a.read_bytes()), json.loads(path_b.read_bytes())
     for data in (a, b):  # the times of day differ between the two runs

@@ -18,12 +18,21 @@ from herford_tui.domain.duplicates import Confirmed, LikelyDuplicateError
 from herford_tui.store import ConflictError, DeleteConflictError, InUseError, Store
 
 REPO = Path(__file__).resolve().parents[2]
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+
+
+def child_env() -> dict[str, str]:
+    """The test's environment now (a test may have set the colleague's name), with this checkout."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
 
 
 def colleague(code: str, *args: object) -> str:
     done = subprocess.run(
-        [sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, env=ENV, timeout=60, check=True
+        [sys.executable, "-c", code, *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        timeout=60,
+        check=True,
     )
     return done.stdout.strip()
 
@@ -49,7 +58,10 @@ print(store.save(dataclasses.replace(current, notes="vom Kollegen", seat_key="sc
 """
 
 
-def test_delete_meeting_a_colleagues_edit_keeps_the_edit(empty_store: Store, db_path: Path, membership: Membership):
+def test_delete_meeting_a_colleagues_edit_keeps_the_edit(
+    empty_store: Store, db_path: Path, membership: Membership, monkeypatch
+):
+    monkeypatch.setenv("HERFORD_TUI_BENUTZER", "Kollegin Kern")  # the colleague's process inherits it
     assert colleague(EDIT_MEMBERSHIP, db_path, membership.id) == "2"
     before = db_path.read_bytes()
 
@@ -62,7 +74,7 @@ def test_delete_meeting_a_colleagues_edit_keeps_the_edit(empty_store: Store, db_
     assert conflict.theirs.notes == "vom Kollegen" and conflict.theirs.rev == 2
     assert conflict.changed == ["notes"]
     assert str(conflict) == (
-        "Jemand anderes hat diesen Eintrag inzwischen geändert (Version 2, Ihre Vorlage war Version 1). "
+        "Kollegin Kern hat diesen Eintrag inzwischen geändert (Version 2, Ihre Vorlage war Version 1). "
         "Geändert: Notizen. Nichts wurde gelöscht."
     )
     assert db_path.read_bytes() == before  # nothing deleted, nothing reverted
@@ -91,11 +103,13 @@ def test_delete_anyway_still_respects_references(empty_store: Store, db_path: Pa
 
 @pytest.mark.parametrize("force", [False, True])
 def test_delete_of_a_record_a_colleague_deleted_says_so(
-    empty_store: Store, db_path: Path, membership: Membership, force
+    empty_store: Store, db_path: Path, membership: Membership, force, monkeypatch
 ):
+    monkeypatch.setenv("HERFORD_TUI_BENUTZER", "Kollegin Kern")  # who deletes it, as the log names her
     Store(db_path).open().delete(membership)
+    monkeypatch.delenv("HERFORD_TUI_BENUTZER")
     before = db_path.read_bytes()
-    with pytest.raises(DeleteConflictError, match="inzwischen von jemand anderem gelöscht") as info:
+    with pytest.raises(DeleteConflictError, match="inzwischen von Kollegin Kern gelöscht") as info:
         empty_store.delete(membership, force=force)
     assert info.value.theirs is None
     assert db_path.read_bytes() == before
@@ -126,7 +140,7 @@ def test_colleagues_adding_the_same_person_at_once_give_one_person(empty_store: 
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env=ENV,
+            env=child_env(),
         )
         for name in spellings
     ]

@@ -3,6 +3,7 @@
 PDF or DOCX, the file name proposed in the home folder; an existing file is replaced only after
 asking. Rendering and writing run in a worker (Typst takes a tenth of a second, a slow disk
 longer), through the store's one atomic write. A failure keeps the dialog open with the input.
+In the browser (``herford-tui web``) the document is downloaded there instead, under the name typed.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet,
 from herford_tui.documents.render import KINDS, Format, filename
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.delivery import download, download_name, in_browser
 from herford_tui.ui.common.format import plain
 
 
@@ -38,7 +40,8 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
 
     def _proposed(self, fmt: Format) -> str:
         meeting = self.herford.snapshot.meetings[self.meeting_id]
-        return str(self.folder / filename(self.kind.key, fmt, meeting, self.committee_name))
+        name = filename(self.kind.key, fmt, meeting, self.committee_name)
+        return name if in_browser(self.app) else str(self.folder / name)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog document"):
@@ -46,7 +49,7 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
             with RadioSet(id="document-format", compact=True):
                 for fmt in self.kind.formats:
                     yield RadioButton(fmt.upper(), value=fmt is self.format, id=f"format-{fmt.value}")
-            yield Label("Datei", classes="field-label")
+            yield Label("Dateiname für den Download" if in_browser(self.app) else "Datei", classes="field-label")
             yield Input(self._proposed(self.format), id="document-path", compact=True)
             yield Static("", id="document-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
@@ -84,6 +87,11 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
         if not text:
             self._error("Bitte einen Dateinamen angeben.")
             return
+        if in_browser(self.app):
+            fallback = self._proposed(self.format)
+            name = download_name(text, fallback)
+            self._deliver(name if name.lower().endswith(f".{self.format.value}") else f"{name}.{self.format.value}")
+            return
         path = Path(text).expanduser()
         if path.is_dir():
             self._error(f"{path} ist ein Ordner; bitte einen Dateinamen angeben.")
@@ -98,6 +106,27 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
             self.app.push_screen(ConfirmScreen(question, yes="Überschreiben"), answered)
             return
         self._write(path, overwrite=False)
+
+    @work(thread=True, exclusive=True, group="document", exit_on_error=False)
+    def _deliver(self, name: str) -> None:
+        from herford_tui.documents.render import render
+        from herford_tui.documents.templates import TemplateError
+
+        snapshot = self.herford.snapshot
+        meeting = snapshot.meetings.get(self.meeting_id)
+        if meeting is None:
+            self.app.call_from_thread(self._error, "Die Sitzung gibt es nicht mehr (gelöscht).")
+            return
+        try:
+            payload = render(self.kind.key, self.format, snapshot, meeting)
+        except (TemplateError, ValueError) as exc:
+            self.app.call_from_thread(self._error, str(exc))
+        else:
+            self.app.call_from_thread(self._delivered, payload, name)
+
+    def _delivered(self, payload: bytes, name: str) -> None:
+        download(self.app, payload, name)
+        self.dismiss(None)
 
     @work(thread=True, exclusive=True, group="document", exit_on_error=False)
     def _write(self, path: Path, *, overwrite: bool) -> None:

@@ -27,6 +27,7 @@ from herford_tui.domain.text import printable
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.format import plain, plain_cell
+from herford_tui.ui.common.tabs import SteadyTabbedContent
 from herford_tui.ui.meetings import presentation as show
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="meeting-header", classes="meeting-header")
         yield Static(KEYS, id="meeting-keys", classes="meeting-keys")
-        with TabbedContent(id="meeting-tabs"):
+        with SteadyTabbedContent(id="meeting-tabs"):
             with TabPane("1 Tagesordnung", id="tagesordnung"):
                 yield AgendaTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="item-detail", classes="member-detail")

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Static
 from herford_tui.domain import Meeting, Snapshot
 from herford_tui.domain.labels import format_date, number
 from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.delivery import download, in_browser
 from herford_tui.ui.common.format import plain_cell
 from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.common.select import Select
@@ -349,6 +350,9 @@ class YearPane(SnapshotView):
         snapshot = self.herford.snapshot
         committee = snapshot.committees.get(self.committee_filter) if self.committee_filter else None
         path = calendar_path(self.year, committee)
+        if in_browser(self.app):
+            self._write_calendar(path, download_only=True)
+            return
         if not path.exists():
             self._write_calendar(path)
             return
@@ -361,11 +365,14 @@ class YearPane(SnapshotView):
         self.ask(ConfirmScreen(question, yes="Überschreiben"), callback=answered)
 
     @work(thread=True, exclusive=True, group="calendar", exit_on_error=False)
-    def _write_calendar(self, path: Path) -> None:
+    def _write_calendar(self, path: Path, *, download_only: bool = False) -> None:
         from herford_tui.store.files import write_atomic
         from herford_tui.ui.year.calendar_export import calendar_data
 
         data, count = calendar_data(self.herford.snapshot, self.year, self.committee_filter)
+        if download_only:  # in the browser: to the colleague's computer, nothing on the server
+            self.app.call_from_thread(download, self.app, data, path.name)
+            return
         try:
             write_atomic(path, data)
         except OSError as exc:

@@ -1,0 +1,260 @@
+"""Which stored records can hold a typed word, told from the file's bytes without decoding them.
+
+``herford-tui suche`` at x10 would decode 78 MB and index 170,000 entries for one look-up. Here
+each typed word becomes a byte pattern that matches every way the word can be written in the
+file (the search folds case, umlauts and ae/oe/ue: "muller" is found in "Müller", "MUELLER",
+"mueller"), so only records whose bytes match are decoded and indexed. The pattern may match
+more than the search does (inside a word, in a field that is not searched): those records are
+indexed and do not match; it never misses one, which is what keeps the results the same.
+
+How the search folds (``fold.match_key``): casefold, NFKD, combining marks dropped, then every
+"ae", "oe", "ue" becomes "a", "o", "u". So a folded word's letter can stand in the file for
+itself in either case, for any character that folds to it (ä, Ä, é, …), and a, o, u for that
+followed by one letter that folds to e; "ss" for ß. Characters that fold to nothing, to several
+letters or to anything but a-z are *unsure*: a record holding one is always taken. JSON escapes
+in the file stand for control characters, quotes and backslashes, which end a word anyway.
+
+A word is *open* (it filters nothing) when a token the search makes up can start with it (month
+names, labels, dates: not in the file as written) or when it has no two plain letters in a row
+to look for quickly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from herford_tui.domain.labels import DECISION_RESULT, MONTHS, ORG_TYPE
+from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, OrgType, Person, Record
+from herford_tui.domain.search_index import tokens
+from herford_tui.domain.snapshot import Snapshot
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True)
+class RawPattern:
+    anchor: bytes
+    """Plain letters every match holds (a cheap ``in`` test before the pattern)."""
+    pattern: re.Pattern[bytes]
+    """Over the file's bytes with ASCII letters lowered (``bytes.lower``)."""
+
+
+@lru_cache(maxsize=1)
+def made_up_tokens() -> frozenset[str]:
+    """Tokens the search index adds that are not in the file as written (``search_index.py``:
+    month names, labels of results, the kind words, a task's state). The labels of organisation
+    types are not among them: ``types_named`` finds the organisations of a type instead."""
+    texts = [*MONTHS, *DECISION_RESULT.values()]
+    texts += ["Protokoll", "Beschluss", "Aufgabe", "erledigt", "offen"]
+    return frozenset(token for text in texts for token in tokens(text))
+
+
+def types_named(word: str) -> set[OrgType]:
+    """The organisation types whose German label has a token starting with ``word`` (the index
+    finds "Jobcenter" in every organisation of the type „Jobcenter / Arbeitsagentur“)."""
+    return {kind for kind, label in ORG_TYPE.items() if any(t.startswith(word) for t in tokens(label))}
+
+
+def fold_of(char: str) -> str:
+    """What one character becomes in ``match_key`` before the ae/oe/ue step."""
+    decomposed = unicodedata.normalize("NFKD", char.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def unsure(chars: set[str]) -> set[str]:
+    """The characters of ``chars`` (non-ASCII) that the patterns do not stand for."""
+    found = set()
+    for char in chars:
+        folded = fold_of(char)
+        if len(folded) == 1 and folded.isascii() and folded.isalpha():
+            continue  # a variant of one letter
+        if folded == "ss":
+            continue  # ß
+        if folded and not any(c.isalnum() or c == "_" for c in folded):
+            continue  # punctuation, quotes, dashes, spaces: they end a word as they are
+        found.add(char)
+    return found
+
+
+def raw_pattern(word: str, chars: set[str]) -> RawPattern | None:
+    """The pattern of one folded typed word over a file whose non-ASCII characters are ``chars``;
+    None if the word is open (it filters nothing)."""
+    if not _LETTERS.fullmatch(word) or word.count("s") > 6:
+        return None
+    if any(token.startswith(word) for token in made_up_tokens()):
+        return None
+    variants: dict[str, list[bytes]] = {}
+    sharp: list[bytes] = []
+    for char in sorted(chars):
+        folded = fold_of(char)
+        if folded == "ss":
+            sharp.append(char.encode())
+        elif len(folded) == 1 and folded.isascii() and folded.isalpha():
+            variants.setdefault(folded, []).append(char.encode())
+    anchor = max(_plain_runs(word, variants, bool(sharp)), key=len, default="")
+    if len(anchor) < 2:
+        return None
+    source = _sequence(word, 0, variants, sharp)
+    return RawPattern(anchor.encode(), re.compile(source))
+
+
+def _plain_runs(word: str, variants: dict[str, list[bytes]], sharp: bool) -> list[str]:
+    """Runs of letters that stand only for themselves and are never followed by an extra e."""
+    runs, run = [], ""
+    for char in word:
+        if char in variants or char in "aou" or (char == "s" and sharp):
+            runs.append(run)
+            run = ""
+        else:
+            run += char
+    return [*runs, run]
+
+
+def _letter(char: str, variants: dict[str, list[bytes]]) -> bytes:
+    options = [re.escape(char.encode()), *(re.escape(v) for v in variants.get(char, ()))]
+    found = b"(?:" + b"|".join(options) + b")"
+    if char in "aou":  # "ae" folds to "a": one more e after it
+        found += _letter("e", variants) + b"?"
+    return found
+
+
+def _sequence(word: str, at: int, variants: dict[str, list[bytes]], sharp: list[bytes]) -> bytes:
+    if at == len(word):
+        return b""
+    options = []
+    ss = b"(?:" + b"|".join(re.escape(s) for s in sharp) + b")" if sharp else b""
+    if sharp and word.startswith("ss", at):
+        options.append(ss + _sequence(word, at + 2, variants, sharp))
+    if sharp and at == len(word) - 1 and word[at] == "s":
+        options.append(ss)  # the word ends in the first half of an ß
+    options.append(_letter(word[at], variants) + _sequence(word, at + 1, variants, sharp))
+    return options[0] if len(options) == 1 else b"(?:" + b"|".join(options) + b")"
+
+
+# -- from the records a word's pattern matched to the records its search may find ----------------
+@dataclass(frozen=True)
+class Hits:
+    """Per table the ids of the records whose bytes match one word's pattern (or hold an unsure
+    character)."""
+
+    committees: frozenset[int]
+    organisations: frozenset[int]
+    persons: frozenset[int]
+    meetings: frozenset[int]
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """The records a search of all the words may find, by table (the others cannot match)."""
+
+    organisations: set[int]
+    persons: set[int]
+    meetings: set[int]
+
+
+class Linked(Protocol):
+    """What choosing records needs of a membership (a ``Membership`` or the store's light struct)."""
+
+    person_id: int
+    committee_id: int
+    represents_id: int | None
+
+
+def word_hits(
+    word: str, found: dict[str, set[int]], always: dict[str, set[int]], organisations: Mapping[int, Organisation]
+) -> Hits:
+    """The ``Hits`` of one word: the records its pattern matched (``found``), those with a character
+    the patterns do not stand for (``always``) and the organisations whose type label it starts."""
+    kinds = types_named(word)
+    typed = {o.id for o in organisations.values() if o.type in kinds} if kinds else set()
+    return Hits(
+        committees=frozenset(found["committees"] | always["committees"]),
+        organisations=frozenset(found["organisations"] | always["organisations"] | typed),
+        persons=frozenset(found["persons"] | always["persons"]),
+        meetings=frozenset(found["meetings"] | always["meetings"]),
+    )
+
+
+Heads = Callable[[bool, "set[int] | None"], dict[int, tuple[int, frozenset[int]]]]
+"""``heads(tasks, ids)``: per meeting (of ``ids``, None for all) its committee and, with ``tasks``,
+the persons of its tasks (``SearchFile.heads``)."""
+
+
+def chosen(
+    hits: list[Hits], person_org: Mapping[int, int | None], memberships: Mapping[int, Linked], heads: Heads
+) -> Chosen:
+    """The records each of whose search entries could hold every word: a word is found in an entry
+    through the record's own text or through the records the index takes words from (a person's
+    organisation and committees, a meeting's committee and the persons of its tasks).
+
+    ``person_org``: every person's organisation; ``memberships``: every membership. The meetings
+    of a word found in no committee or person are the ones it matched itself; only if every word
+    is found in one are the committees and task persons of all meetings asked for.
+    """
+    organisations = set(hits[0].organisations).intersection(*(word.organisations for word in hits[1:]))
+    persons: set[int] | None = None
+    for word in hits:
+        found = set(word.persons)
+        if word.organisations:
+            found |= {p for p, org in person_org.items() if org in word.organisations}
+        if word.committees:
+            found |= {m.person_id for m in memberships.values() if m.committee_id in word.committees}
+        persons = found if persons is None else persons & found
+    assert persons is not None, "at least one word"
+    plain = [word for word in hits if not (word.committees or word.persons)]
+    meetings: set[int] | None = set(plain[0].meetings).intersection(*(w.meetings for w in plain[1:])) if plain else None
+    related = [word for word in hits if word.committees or word.persons]
+    if related and meetings != set():
+        known = heads(any(word.persons for word in related), meetings)
+        for word in related:
+            found = {i for i, (c, who) in known.items() if c in word.committees or who & word.persons}
+            found |= word.meetings if meetings is None else word.meetings & meetings
+            meetings = found if meetings is None else meetings & found
+    assert meetings is not None
+    return Chosen(organisations, persons, meetings)
+
+
+def index_persons(chosen_: Chosen, meetings: dict[int, Meeting]) -> set[int]:
+    """The persons the index of the chosen records needs: the chosen ones and those of the tasks
+    of the chosen meetings (a task is found by its person's name)."""
+    persons = set(chosen_.persons)
+    for m in meetings.values():
+        for item in m.agenda:
+            persons.update(t.person_id for t in item.tasks if t.person_id is not None)
+    return persons
+
+
+def card_persons(shown: list[Record], memberships: Mapping[int, Linked]) -> tuple[set[int], set[int]]:
+    """(persons, memberships) the cards of ``shown`` read (``search_text.match_card``): a person's
+    memberships, the members of a committee, who represents an organisation, and their persons."""
+    people = {r.id for r in shown if isinstance(r, Person)}
+    orgs = {r.id for r in shown if isinstance(r, Organisation)}
+    committees = {r.id for r in shown if isinstance(r, Committee)}
+    read = {
+        i
+        for i, m in memberships.items()
+        if m.person_id in people or m.represents_id in orgs or m.committee_id in committees
+    }
+    return people | {memberships[i].person_id for i in read}, read
+
+
+def part(
+    snapshot: Snapshot, organisations: set[int] | None, persons: dict[int, Person], memberships: dict[int, Membership],
+    meetings: dict[int, Meeting],
+) -> Snapshot:  # fmt: skip
+    """A snapshot of some records: every committee of ``snapshot``, its organisations (only
+    ``organisations`` and those of ``persons`` if given), and the records given. A record here that
+    is not chosen does not match a search (it adds nothing to the hits)."""
+    if organisations is not None:
+        wanted = organisations | {p.organisation_id for p in persons.values() if p.organisation_id}
+        orgs = {i: o for i, o in snapshot.organisations.items() if i in wanted}
+    else:
+        orgs = snapshot.organisations
+    return Snapshot(
+        committees=snapshot.committees, organisations=orgs, persons=persons, memberships=memberships, meetings=meetings
+    )

@@ -1,0 +1,129 @@
+"""The app's start leaves a large meetings table pending: decoded when first asked for.
+
+The first screen gets one committee's meetings without the rest being decoded; every reader
+then sees the same records as an eager open; a record that does not decode is refused in
+German, and no write begins before the whole table is decoded.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from herford_tui.domain import Meeting, Organisation
+from herford_tui.store import CorruptFileError, Store
+from herford_tui.store import typed as typed_module
+from herford_tui.store.demo import write_demo
+from herford_tui.store.files import encode_json
+from herford_tui.store.store import VERIFY_ENV
+
+
+@pytest.fixture
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "demo.json"
+    write_demo(Store(path).open(), size="small", seed=1, today=date(2026, 11, 28))
+    monkeypatch.setattr(typed_module, "DEFER_FROM", 0)  # the small demo counts as large
+    monkeypatch.delenv(VERIFY_ENV)  # the check against the general path would decode at once
+    return path
+
+
+def test_one_committees_meetings_come_without_decoding_the_table(demo: Path):
+    eager = Store(demo).open().snapshot()
+    snapshot = Store(demo, defer=True).open().snapshot()
+    assert snapshot.pending
+    assert snapshot.record_count() == eager.record_count()
+    for committee_id in eager.committees:
+        assert snapshot.meetings_of(committee_id) == eager.meetings_of(committee_id)
+    assert snapshot.pending, "no committee's meetings decoded the whole table"
+    first = snapshot.meetings_of(next(iter(eager.committees)))
+    assert snapshot.meetings == eager.meetings
+    assert not snapshot.pending
+    assert all(snapshot.meetings[m.id] is m for m in first), "decoded once: the same records"
+
+
+def test_a_snapshot_made_from_a_pending_one_shares_the_decoding(demo: Path):
+    snapshot = Store(demo, defer=True).open().snapshot()
+    changed = snapshot.with_changes([Organisation(id=10_000, name="Neu")])
+    assert changed.pending and snapshot.pending
+    assert changed.meetings is snapshot.meetings
+
+
+def test_a_record_only_the_codec_takes_is_read_the_general_way(demo: Path):
+    data = json.loads(demo.read_bytes())
+    doc_id, doc = next((k, d) for k, d in data["meetings"].items() if d.get("start_time"))
+    doc["start_time"] = doc["start_time"][:5]  # "10:00": msgspec wants "10:00:00"
+    demo.write_bytes(encode_json(data))
+    snapshot = Store(demo, defer=True).open().snapshot()
+    assert snapshot.pending
+    assert snapshot.meetings == Store(demo).open().snapshot().meetings
+    assert snapshot.meetings[int(doc_id)].start_time is not None
+
+
+def test_a_record_that_does_not_decode_is_refused_before_any_write(demo: Path):
+    data = json.loads(demo.read_bytes())
+    doc = next(iter(data["meetings"].values()))
+    doc["date"] = "kein Datum"
+    demo.write_bytes(encode_json(data))
+    with pytest.raises(CorruptFileError):
+        Store(demo).open()  # an eager open refuses the file
+    store = Store(demo, defer=True).open()
+    before = demo.read_bytes()
+    with pytest.raises(CorruptFileError, match="meetings"):
+        store.save(Organisation(name="Neue Organisation"))
+    assert demo.read_bytes() == before, "nothing written"
+    with pytest.raises(CorruptFileError):
+        store.snapshot().meetings  # noqa: B018 - the readers get the same German error
+
+
+def test_a_write_decodes_the_pending_meetings_first(demo: Path):
+    store = Store(demo, defer=True).open()
+    snapshot = store.snapshot()
+    committee_id = next(iter(snapshot.committees))
+    saved = store.save(Meeting(committee_id=committee_id, date=date(2026, 12, 1)))
+    assert not snapshot.pending
+    assert store.snapshot().meetings[saved.id] == saved
+    assert store.snapshot().meetings == Store(demo).open().snapshot().meetings
+
+
+def test_the_membership_indexes_of_the_decoding_pass_equal_those_built_on_use(demo: Path):
+    from herford_tui.domain import Snapshot
+
+    for defer in (False, True):
+        snapshot = Store(demo, defer=defer).open().snapshot()
+        built = Snapshot(memberships=dict(snapshot.memberships))
+        for name in ("_memberships_by_committee", "_memberships_by_person"):
+            assert name in snapshot.__dict__, "built while decoding"
+            assert snapshot.__dict__[name] == getattr(built, name)
+
+
+def test_the_tables_checked_later_are_checked_before_any_write(demo: Path):
+    """A second record under one id: the start shows the file, the check after it refuses it."""
+    raw = demo.read_bytes()
+    start = raw.index(b'"persons":{') + len(b'"persons":{')
+    end = raw.index(b"},", start) + 1  # the first person, "1":{...}
+    demo.write_bytes(raw[:end] + b"," + raw[start:end] + raw[end:])
+    with pytest.raises(CorruptFileError, match="doppelt"):
+        Store(demo).open()
+    store = Store(demo, defer=True).open()
+    before = demo.read_bytes()
+    with pytest.raises(CorruptFileError, match="doppelt"):
+        store.save(Organisation(name="Neue Organisation"))
+    assert demo.read_bytes() == before
+    with pytest.raises(CorruptFileError, match="doppelt"):
+        store.complete()
+
+
+def test_a_table_that_is_not_compact_is_read_again_the_general_way(demo: Path):
+    raw = demo.read_bytes()
+    at = raw.index(b'"memberships":{') + len(b'"memberships":{')
+    demo.write_bytes(raw[:at] + b" " + raw[at:])  # legal JSON, not the compact layout
+    eager = Store(demo).open().snapshot()
+    store = Store(demo, defer=True).open()
+    assert store.snapshot().memberships == eager.memberships
+    store.complete()
+    assert store.snapshot() == eager
+    store.save(Organisation(name="Neue Organisation"))
+    assert b'"memberships":{ ' not in demo.read_bytes(), "written compact"
