@@ -173,3 +173,18 @@ async def test_evaluation_tab_shows_the_figures_and_switches_the_year(world):
         await pilot.press("left_square_bracket")
         assert await wait_for(pilot, lambda: pane.evaluation is not None and pane.evaluation.year == 2025, timeout=30)
         assert "Auswertung 2025" in screen_text(app)
+
+
+async def test_evaluation_shows_the_last_year_asked_for_when_keys_come_faster_than_the_figures(world):
+    held_meeting(world)
+    app = world.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("A")
+        assert await wait_for(pilot, lambda: bool(app.query(EvaluationPane)))
+        pane = app.query_one(EvaluationPane)
+        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket", "right_square_bracket")
+        year = TODAY.year - 2
+        assert await wait_for(pilot, lambda: pane.evaluation is not None and pane.evaluation.year == year, timeout=30)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pane.evaluation.year == year and f"Auswertung {year}" in screen_text(app)

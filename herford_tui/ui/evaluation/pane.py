@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Sparkline, Static
 from textual.worker import get_current_worker
 
 from herford_tui.domain import Snapshot
-from herford_tui.domain.evaluation import Evaluation, evaluate
+from herford_tui.domain.evaluation import Evaluation, evaluate_steps
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.evaluation import presentation as show
 
@@ -88,10 +88,17 @@ class EvaluationPane(SnapshotView):
         """In a thread: about a second at x10. On the event loop in slices, each turn of the loop
         handed the interpreter to the start's other thread (the search index) and waited for it
         back: 8 s instead of 3 right after the start. The thread shares the interpreter with the
-        event loop, which gets it back within Python's switch interval (5 ms) for each key."""
-        evaluation = evaluate(snapshot, year, self.herford.today)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, evaluation)
+        event loop, which gets it back within Python's switch interval (5 ms) for each key.
+        A newer computation (the next year, a new snapshot) cancels this one: it stops at the next
+        committee instead of computing on beside it."""
+        worker = get_current_worker()
+        steps = evaluate_steps(snapshot, year, self.herford.today)
+        while not worker.is_cancelled:
+            try:
+                next(steps)
+            except StopIteration as done:
+                self.app.call_from_thread(self._show, done.value)
+                return
 
     def _show(self, evaluation: Evaluation) -> None:
         if evaluation.year != self.year:
