@@ -107,3 +107,18 @@ def test_the_collector_passes_are_counted_by_phase(bench):
         gc.callbacks.remove(pauses._callback)
     summary = pauses.summary()
     assert summary["passes"] >= 1 and pauses.passes[-1][:2] == ("keys", 2)
+
+
+def test_the_lookup_benchmark_measures_a_save_and_a_lookup(monkeypatch, tmp_path: Path, capsys):
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    import bench_lookups
+
+    from herford_tui.store import Store
+    from herford_tui.store.demo import write_demo
+
+    path = tmp_path / "small.json"
+    write_demo(Store(path).open(), size="small", seed=1)
+    bench_lookups.saves(path, 1)
+    assert "save → roster indexes" in capsys.readouterr().out
+    took = bench_lookups.timed_process(bench_lookups.herford("termine", "--db", str(path)), 1)
+    assert len(took) == 1 and took[0] > 0
