@@ -1,6 +1,7 @@
 """``herford-tui web`` in a real browser (headless Chromium) behind a login proxy: the colleague's
-name reaches the log, connections without the login are refused, read-only colleagues cannot write,
-and browser and terminal sessions on one file lose nothing."""
+name reaches the log and a colleague's conflict message, connections without the login are
+refused, read-only colleagues cannot write, an export is downloaded through the browser, and
+browser and terminal sessions on one file lose nothing."""
 
 from __future__ import annotations
 
@@ -167,3 +168,23 @@ def test_two_browsers_and_a_terminal_edit_one_file_and_nothing_is_lost(web, term
     for session in (anna, bernd, term):
         for name in ("Aufbruch", "Brause", "Terminal"):
             session.wait_for(name)
+
+    # Both open the same person; Bernd saves second and is told that anna changed it meanwhile.
+    for session in (anna, bernd):
+        for _ in range(4):  # up to the roster's first line (the cursor stops there): Anna Aufbruch
+            session.key(Keys.UP)
+        session.type("p")
+        session.wait_for("Person bearbeiten – Anna Aufbruch")
+    before = checksum(db)
+    anna.type("X")  # the first field, Vorname
+    anna.key("ctrl+s")
+    wait_until(lambda: checksum(db) != before, "gespeichert")
+    anna.wait_until_gone("Person bearbeiten")
+    saved = checksum(db)
+    bernd.type("Y")
+    bernd.key("ctrl+s")
+    bernd.wait_for("anna hat diesen Eintrag inzwischen geändert")
+    bernd.key(Keys.ESCAPE)  # keep anna's version
+    bernd.wait_until_gone("Änderung eines anderen Benutzers")
+    assert checksum(db) == saved
+    assert "AnnaX Aufbruch" in {p.full_name for p in Store(db).open().snapshot().persons.values()}
