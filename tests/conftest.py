@@ -24,7 +24,6 @@ LONG = (
     "tests/ui/test_hostile_text.py::test_every_view_form_and_dialog",
     "tests/ui/test_typing_order.py",
     "tests/unit/test_benchmarks.py",
-    "tests/unit/test_exchange_oparl.py",
     "tests/unit/test_store_concurrency.py",
     "tests/unit/test_store_stress.py",
 )
