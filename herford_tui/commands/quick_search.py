@@ -24,7 +24,22 @@ if TYPE_CHECKING:
 
 
 def quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snapshot] | None:
-    """The matches of ``query`` and a snapshot with what their cards show, or None (see above)."""
+    """The matches of ``query`` and a snapshot with what their cards show, or None (see above).
+
+    A record that does not decode as expected sends the search the whole way, where the store
+    says in German what is wrong with it.
+    """
+    import msgspec
+
+    from herford_tui.store.typed import GeneralPath
+
+    try:
+        return _quick_search(path, query, limit)
+    except (GeneralPath, msgspec.DecodeError, RecursionError, KeyError, UnicodeDecodeError):
+        return None
+
+
+def _quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snapshot] | None:
     from herford_tui.domain import Committee
     from herford_tui.domain.search import search
     from herford_tui.domain.search_index import Kind, index_of, query_words

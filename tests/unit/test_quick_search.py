@@ -98,3 +98,27 @@ def test_a_file_with_escaped_letters_takes_the_whole_way(demo: Path, tmp_path: P
     path.write_text(json.dumps(json.loads(demo.read_bytes()), ensure_ascii=True, separators=(",", ":")))
     assert quick_search(path, "muller", 10) is None
     assert quick_search(demo, "muller", 10) is not None
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "value"),
+    [
+        ("persons", "organisation_id", "x"),
+        ("memberships", "committee_id", "x"),
+        ("meetings", "agenda", 5),
+        ("meetings", "committee_id", "x"),
+        ("committees", "name", 5),
+    ],
+)
+def test_a_broken_record_gets_the_whole_stores_german_message(runner, demo: Path, tmp_path: Path, table, field, value):
+    import json
+
+    data = json.loads(demo.read_bytes())
+    for record in data[table].values():
+        record[field] = value
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    assert quick_search(path, "muller", 10) is None
+    result = runner.invoke(main, ["suche", "--db", str(path), "muller"])
+    assert result.exit_code == 2
+    assert f"Tabelle „{table}“" in result.output
