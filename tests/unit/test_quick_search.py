@@ -47,6 +47,7 @@ QUERIES = [
     "muller", "Mueller Jürgen", "jurgen", "jobcenter", "Jobcenter Lübbecke", "aussenstelle", "strasse", "Straße",
     "lenkungskreis", "Kreishaus", "rot", "fett", "zitat", "Grundschule Bünde", "zuschuss", "angebot", "haushalt",
     "finanzen", "jose", "xyzzyq", "protokoll", "12.3.", "marz", "aus", "Müller Haushalt", "schule", "gymnasium",
+    "Jürgen Zuschuss", "muller xyzzyq", "lenkungskreis aussenstelle",
 ]  # fmt: skip
 
 
@@ -65,6 +66,12 @@ def test_the_quick_search_finds_what_the_whole_search_finds(demo: Path, query: s
 @pytest.mark.parametrize("query", ["muller", "jobcenter", "lenkungskreis", "strasse", "Grundschule Bünde"])
 def test_plain_words_take_the_quick_way(demo: Path, query: str):
     assert quick_search(demo, query, 10) is not None
+
+
+def test_words_found_apart_but_never_together_find_nothing_the_quick_way(demo: Path):
+    """Each word starts a token somewhere, so the whole search looks for exact starts only, and
+    no entry has both: nothing, without reading the whole file."""
+    assert quick_search(demo, "Jürgen Zuschuss", 10) == ([], quick_search(demo, "Jürgen Zuschuss", 10)[1])
 
 
 @pytest.mark.parametrize("query", ["xyzzyq", "protokoll", "12.3.", "aus"])

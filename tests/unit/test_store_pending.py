@@ -127,3 +127,15 @@ def test_a_table_that_is_not_compact_is_read_again_the_general_way(demo: Path):
     assert store.snapshot() == eager
     store.save(Organisation(name="Neue Organisation"))
     assert b'"memberships":{ ' not in demo.read_bytes(), "written compact"
+
+
+def test_records_in_another_key_order_are_grouped_by_decoding_their_committee(demo: Path):
+    data = json.loads(demo.read_bytes())
+    doc_id, doc = next(iter(data["meetings"].items()))
+    data["meetings"][doc_id] = {"date": doc.pop("date"), **doc}  # not the store's own layout
+    demo.write_bytes(encode_json(data))
+    eager = Store(demo).open().snapshot()
+    snapshot = Store(demo, defer=True).open().snapshot()
+    committee_id = eager.meetings[int(doc_id)].committee_id
+    assert snapshot.meetings_of(committee_id) == eager.meetings_of(committee_id)
+    assert snapshot.pending
