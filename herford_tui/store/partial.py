@@ -193,7 +193,7 @@ class SearchFile:
         try:
             with gc_paused():
                 return cls(path, *found)
-        except (GeneralPath, UnicodeDecodeError):
+        except (GeneralPath, UnicodeDecodeError, msgspec.DecodeError, RecursionError):
             return None
 
     def hits(self, anchor: bytes, pattern: re.Pattern[bytes]) -> dict[str, set[int]]:

@@ -44,6 +44,18 @@ def test_one_committees_meetings_come_without_decoding_the_table(demo: Path):
     assert all(snapshot.meetings[m.id] is m for m in first), "decoded once: the same records"
 
 
+def test_one_committees_meetings_come_in_date_order_whatever_the_file_order(demo: Path):
+    data = json.loads(demo.read_bytes())
+    data["meetings"] = dict(reversed(data["meetings"].items()))  # the newest first in the file
+    demo.write_bytes(encode_json(data))
+    eager = Store(demo).open().snapshot()
+    snapshot = Store(demo, defer=True).open().snapshot()
+    committee_id = max(eager.committees, key=lambda c: len(eager.meetings_of(c)))
+    assert len(eager.meetings_of(committee_id)) > 1
+    assert snapshot.meetings_of(committee_id) == eager.meetings_of(committee_id)
+    assert snapshot.pending
+
+
 def test_a_snapshot_made_from_a_pending_one_shares_the_decoding(demo: Path):
     snapshot = Store(demo, defer=True).open().snapshot()
     changed = snapshot.with_changes([Organisation(id=10_000, name="Neu")])
@@ -127,3 +139,15 @@ def test_a_table_that_is_not_compact_is_read_again_the_general_way(demo: Path):
     assert store.snapshot() == eager
     store.save(Organisation(name="Neue Organisation"))
     assert b'"memberships":{ ' not in demo.read_bytes(), "written compact"
+
+
+def test_records_in_another_key_order_are_grouped_by_decoding_their_committee(demo: Path):
+    data = json.loads(demo.read_bytes())
+    doc_id, doc = next(iter(data["meetings"].items()))
+    data["meetings"][doc_id] = {"date": doc.pop("date"), **doc}  # not the store's own layout
+    demo.write_bytes(encode_json(data))
+    eager = Store(demo).open().snapshot()
+    snapshot = Store(demo, defer=True).open().snapshot()
+    committee_id = eager.meetings[int(doc_id)].committee_id
+    assert snapshot.meetings_of(committee_id) == eager.meetings_of(committee_id)
+    assert snapshot.pending
