@@ -60,5 +60,53 @@ class BareApp(App[None]):
             detail.update(f"Sitz {event.cursor_row}")
 
 
+class ShapedApp(App[None]):
+    """The baseline of each tab's first visit: one tab per shape (rows × columns), built on its
+    first visit as the app builds its tabs: a heading, a DataTable of that shape (plain cells),
+    a detail line. On a pty, ``keys[n]`` opens tab ``n + 1`` and ``markers[n]`` is in its heading,
+    as the app's tab shows its marker once it has painted."""
+
+    TITLE = "herford-tui"
+
+    def __init__(self, shapes: list[tuple[int, int]], markers: list[str] | None = None, keys: list[str] | None = None):
+        super().__init__()
+        self.shapes = shapes
+        self.markers = markers or [f"Tab {n}" for n in range(len(shapes))]
+        self.pane_ids = ["start", *(f"tab-{n}" for n in range(len(shapes)))]
+        self.tab_keys = dict(zip(keys or [], self.pane_ids[1:], strict=False))
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent():
+            with TabPane("Start", id="start"):
+                yield Static(MARKER)
+            for n in range(len(self.shapes)):
+                yield TabPane(f"Tab {n}", id=f"tab-{n}")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_key(self, event) -> None:
+        if (pane := self.tab_keys.get(event.key)) is not None:
+            self.query_one(TabbedContent).active = pane
+
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = event.pane
+        if pane.id == "start" or pane.children:
+            return
+        n = self.pane_ids.index(pane.id or "") - 1
+        rows, columns = self.shapes[n]
+        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table.add_columns(*(f"Spalte {c}" for c in range(columns)))
+        table.add_rows([[f"Zelle {row}/{c}" for c in range(columns)] for row in range(rows)])
+        await pane.mount_all([Static(f"{self.markers[n]}  ·  {rows} × {columns}"), table, Static("Zeile 0")])
+        table.focus()
+
+
 if __name__ == "__main__":
-    BareApp().run()
+    import json
+    import sys
+
+    if len(sys.argv) > 1:  # shapes, markers, keys as JSON: the tabs' baseline on a pty
+        shapes, markers, keys = json.loads(sys.argv[1])
+        ShapedApp([tuple(s) for s in shapes], markers, keys).run()
+    else:
+        BareApp().run()

@@ -7,6 +7,10 @@ Each prints one JSON object per answer on stdout, so ``run.py`` reads figures, n
   colleague's saves seen in the roster, the first visit of every tab (or an even sample of
   ``max_tabs``), then the peak RSS.
 - ``bare_ui ROWS OPTIONS``: the baselines of ``ui`` in a bare Textual app with a table of ROWS rows.
+- ``tabs PATH OPTIONS``: the real app, headless: the first visit of every tab (an even sample of
+  committee tabs), each with the shape of its largest table (rows × columns), then key presses in
+  the first roster; the collector's passes over the whole session (``gc.callbacks``).
+- ``bare_tabs SHAPES``: the baselines of ``tabs``: a bare Textual tab of each shape, its first visit.
 - ``parse PATH``: ``json.loads`` of the file, nothing else; peak RSS (the baseline of ``ui``'s).
 - ``colleague PATH``: a colleague's app process: on each ``save TEXT`` line it saves a person's
   notes and answers with the monotonic time the save returned.
@@ -16,6 +20,7 @@ Each prints one JSON object per answer on stdout, so ``run.py`` reads figures, n
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import math
 import resource
@@ -313,6 +318,123 @@ async def _bare_ui(rows: int, options: dict[str, float]) -> None:
     _say(out)
 
 
+class Pauses:
+    """Every pass of the collector in this process (``gc.callbacks``): when, which generation, how
+    long, and in which phase of the session (start, tour, keys). The app freezes what lives as long
+    as a snapshot; a pass that walks it anyway shows up here as a long one."""
+
+    LONG = 0.05
+
+    def __init__(self) -> None:
+        self.phase = "start"
+        self.passes: list[tuple[str, int, float]] = []
+        self._began = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, what: str, info: dict[str, int]) -> None:
+        if what == "start":
+            self._began = time.perf_counter()
+        else:
+            self.passes.append((self.phase, info["generation"], time.perf_counter() - self._began))
+
+    def summary(self) -> dict[str, object]:
+        long = [(phase, gen, round(took * 1000, 1)) for phase, gen, took in self.passes if took > self.LONG]
+        return {
+            "passes": len(self.passes),
+            "over_50ms": len(long),
+            "over_50ms_after_start": sum(1 for phase, _, _ in long if phase != "start"),
+            "max_ms": round(max((took for _, _, took in self.passes), default=0.0) * 1000, 1),
+            "long": long,
+        }
+
+
+def _shape(pane) -> tuple[int, int]:
+    """Rows × columns of the largest table shown in ``pane`` (a DataTable or a line-API table)."""
+    from textual.widgets import DataTable
+
+    from herford_tui.ui.common.line_table import LineTable
+
+    shapes = [(t.row_count, len(t.columns)) for t in pane.query(DataTable) if t.display]
+    shapes += [(t.row_count, len(t.labels)) for t in pane.query(LineTable) if t.display]
+    return max(shapes, key=lambda shape: (shape[0] * shape[1], shape), default=(0, 0))
+
+
+def _computed(pane) -> bool:
+    """The tab shows its figures (the Auswertung computes them after its first paint)."""
+    from herford_tui.ui.evaluation.pane import EvaluationPane
+
+    return all(view.evaluation is not None for view in pane.query(EvaluationPane))
+
+
+def tabs(path: Path, options: dict[str, float]) -> None:
+    asyncio.run(_tabs(path, options))
+
+
+async def _tabs(path: Path, options: dict[str, float]) -> None:
+    from textual.widgets import DataTable, TabbedContent, TabPane
+
+    from herford_tui.app import create_app
+
+    pauses = Pauses()
+    started = time.perf_counter()
+    app = create_app(path)
+    app.animation_level = "none"
+    out: dict[str, object] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        out["start_s"] = time.perf_counter() - started
+        pauses.phase = "tour"
+        tabbed = app.screen.query(TabbedContent).first()
+        panes = [pane for pane in tabbed.query(TabPane) if pane.id]
+        labels = {pane.id: str(tabbed.get_tab(pane.id).label.plain) for pane in panes if pane.id}
+        first = tabbed.active
+        tour = [p for p in _sample([p.id for p in panes if p.id], int(options["max_tabs"])) if p != first]
+        tour.sort(key=lambda p: p.startswith("gremium-"))
+        visits: dict[str, dict[str, object]] = {}
+        for pane_id in tour:
+            start = time.perf_counter()
+            tabbed.active = pane_id
+            pane = tabbed.get_pane(pane_id)
+            await _until(app, pilot, lambda pane=pane: _computed(pane), f"the tab {pane_id}", 300)
+            took = time.perf_counter() - start
+            visits[pane_id] = {"s": took, "shape": _shape(pane), "label": labels.get(pane_id, pane_id)}
+        pauses.phase = "keys"
+        tabbed.active = first
+        await _settle(app, pilot)
+        table = next(t for t in app.screen.query("#roster").results(DataTable) if t.region.area)
+        keys = await _press_keys(app, pilot, table, int(options["keys"]))
+        roster = (table.row_count, len(table.columns))
+        out.update(visits=visits, keys=keys, roster=roster, gc=pauses.summary(), tabs_in_app=len(panes))
+    _say(out)
+
+
+def bare_tabs(options: dict[str, object]) -> None:
+    asyncio.run(_bare_tabs(options))
+
+
+async def _bare_tabs(options: dict[str, object]) -> None:
+    """OPTIONS: ``shapes`` (rows, columns per tab), ``roster`` (the shape the keys are pressed in,
+    a tab of its own after the others), ``keys``."""
+    from bare_app import ShapedApp
+    from textual.widgets import DataTable, TabbedContent
+
+    shapes = [(int(r), int(c)) for r, c in options["shapes"]]  # type: ignore[union-attr]
+    rows, columns = options["roster"]  # type: ignore[misc]
+    app = ShapedApp([*shapes, (int(rows), int(columns))])
+    visits: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        tabbed = app.query_one(TabbedContent)
+        for pane_id in app.pane_ids[1:]:
+            start = time.perf_counter()
+            tabbed.active = pane_id
+            await _settle(app, pilot)
+            visits.append(time.perf_counter() - start)
+        table = tabbed.get_pane(app.pane_ids[-1]).query_one(DataTable)
+        keys = await _press_keys(app, pilot, table, int(options["keys"]))  # type: ignore[call-overload]
+    _say({"visits": visits[:-1], "keys": keys})
+
+
 def colleague(path: Path, person_id: int | None = None, field: str = "notes") -> None:
     from herford_tui.domain import Person
     from herford_tui.store import Store
@@ -358,6 +480,10 @@ if __name__ == "__main__":
     target = Path(file)
     if kind == "ui":
         ui(target, json.loads(rest[0]))
+    elif kind == "tabs":
+        tabs(target, json.loads(rest[0]))
+    elif kind == "bare_tabs":
+        bare_tabs(json.loads(file))
     elif kind == "bare_ui":
         bare_ui(int(file), json.loads(rest[0]))
     elif kind == "parse":

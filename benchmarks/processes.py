@@ -33,8 +33,26 @@ def herford_tui_command(path: Path) -> list[str]:
     return [sys.executable, "-m", "herford_tui", "--db", str(path)]
 
 
-def bare_app_command() -> list[str]:
-    return [sys.executable, BARE_APP]
+def bare_app_command(*args: str) -> list[str]:
+    return [sys.executable, BARE_APP, *args]
+
+
+def compile_all() -> int:
+    """Compile herford_tui, Textual, Rich and the bare app to bytecode (``__pycache__``) before a
+    cold start is timed: an editable install run with PYTHONDONTWRITEBYTECODE compiles ~60
+    modules at every start, which the bare app (mostly Textual, compiled at install) does not.
+    Returns the number of folders compiled."""
+    import compileall
+    import importlib.util
+
+    folders = [HERE]
+    for name in ("herford_tui", "textual", "rich"):
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.submodule_search_locations:
+            folders.append(Path(next(iter(spec.submodule_search_locations))))
+    for folder in folders:
+        compileall.compile_dir(str(folder), quiet=1, workers=1)
+    return len(folders)
 
 
 def _controlling_tty() -> None:  # runs in the child between fork and exec
@@ -50,6 +68,7 @@ def time_to_marker(
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
     env.pop("TEXTUAL", None)  # no devtools
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # both sides start from compiled bytecode (``compile_all``)
     wanted = marker.encode()
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -78,6 +97,74 @@ def time_to_marker(
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         os.close(master)
+
+
+def keys_to_markers(
+    argv: list[str],
+    steps: list[tuple[str, str]],
+    *,
+    marker: str = MARKER,
+    size: tuple[int, int] = (120, 40),
+    timeout: float = 180,
+) -> tuple[float, list[float]]:
+    """On a pty of ``size`` (as over SSH): seconds from exec to ``marker`` painted, then for each
+    (key, text) of ``steps`` the seconds from typing the key to ``text`` in what the program
+    writes after it (a tab's first visit as the user sees it). The process is killed at the end."""
+    master, slave = os.openpty()
+    columns, rows = size
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
+    env.pop("TEXTUAL", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, preexec_fn=_controlling_tty
+    )
+    os.close(slave)
+
+    def until(text: str, since: float) -> float:
+        output = b""
+        wanted = text.encode()
+        deadline = since + timeout
+        while True:
+            ready, _, _ = select.select([master], [], [], max(deadline - time.perf_counter(), 0))
+            if not ready:
+                raise TimeoutError(f"{argv[-1]}: {text!r} not on screen after {timeout:.0f} s")
+            try:
+                chunk = os.read(master, 1 << 16)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                raise RuntimeError(f"{argv[0]} ended before {text!r} was shown")
+            output += chunk
+            if wanted in ANSI.sub(b"", output):
+                return time.perf_counter() - since
+
+    try:
+        started = until(marker, start)
+        _drain(master, 0.5)  # what the start still paints (the search index, a timer) is not a tab's
+        took = []
+        for key, text in steps:
+            typed = time.perf_counter()
+            os.write(master, key.encode())
+            took.append(until(text, typed))
+            _drain(master, 0.3)
+        return started, took
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        os.close(master)
+
+
+def _drain(fd: int, quiet: float) -> None:
+    """Read until the program has written nothing for ``quiet`` seconds."""
+    while select.select([fd], [], [], quiet)[0]:
+        try:
+            if not os.read(fd, 1 << 16):
+                return
+        except OSError:
+            return
 
 
 def run_child(*args: str, timeout: float = 600) -> dict[str, Any]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import compileall
 import os
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+import herford_tui
 from herford_tui.cli import ENV_DB
 from herford_tui.store import Store
 from herford_tui.store.store import VERIFY_ENV
@@ -24,10 +27,17 @@ LONG = (
     "tests/ui/test_hostile_text.py::test_every_view_form_and_dialog",
     "tests/ui/test_typing_order.py",
     "tests/unit/test_benchmarks.py",
-    "tests/unit/test_exchange_oparl.py",
     "tests/unit/test_store_concurrency.py",
     "tests/unit/test_store_stress.py",
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the package once (in the controller, before the workers start): with
+    PYTHONDONTWRITEBYTECODE set, every process a test starts (the stress writers, the killed
+    writers, the app in tmux and over ssh: some hundreds) compiled every module it imported again."""
+    if sys.dont_write_bytecode and not hasattr(config, "workerinput"):
+        compileall.compile_dir(Path(herford_tui.__file__).parent, quiet=2)
 
 
 def _expected_cost(item: pytest.Item) -> int:

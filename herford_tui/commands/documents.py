@@ -10,6 +10,12 @@ import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, fail, german_help
 from herford_tui.commands.common import echo, is_stdout, write_data, write_stdout
+from herford_tui.commands.reading import meeting_named
+
+SITZUNG_HELP = (
+    "SITZUNG ist die Nummer der Sitzung oder ihr Datum mit dem Gremium, z. B. 28.11.2026 Lenkungskreis "
+    "(das Datum allein genügt, wenn an dem Tag nur eine Sitzung ist)."
+)
 
 KIND_HELP = {
     "einladung": "Einladung zu einer Sitzung als PDF oder DOCX.",
@@ -24,15 +30,15 @@ def dokument() -> None:
 
 
 def _document_command(kind: str) -> click.Command:
-    @click.command(name=kind, help=f"{KIND_HELP[kind]}\n\nSITZUNG ist die Nummer der Sitzung.")
+    @click.command(name=kind, help=f"{KIND_HELP[kind]}\n\n{SITZUNG_HELP}")
     @german_help
     @db_option
-    @click.argument("sitzung", type=int, metavar="SITZUNG")
+    @click.argument("sitzung", nargs=-1, required=True, metavar="SITZUNG")
     @click.option(
         "--out", "out", metavar="DATEI", required=True, help="Zieldatei (.pdf oder .docx); - für PDF auf die Ausgabe."
     )
     @click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben.")
-    def command(db: str | None, sitzung: int, out: str, force: bool) -> None:
+    def command(db: str | None, sitzung: tuple[str, ...], out: str, force: bool) -> None:
         from herford_tui.commands.reading import read_snapshot
         from herford_tui.documents.render import Format, render
         from herford_tui.documents.templates import TemplateError
@@ -42,9 +48,7 @@ def _document_command(kind: str) -> click.Command:
         if suffix not in ("pdf", "docx"):
             fail(f"{target}: bitte eine Datei mit der Endung .pdf oder .docx angeben.")
         snapshot = read_snapshot(command_db(db))
-        meeting = snapshot.meetings.get(sitzung)
-        if meeting is None:
-            fail(f"Eine Sitzung Nr. {sitzung} gibt es nicht.")
+        meeting = meeting_named(snapshot, " ".join(sitzung))
         try:
             payload = render(kind, Format(suffix), snapshot, meeting)
         except (TemplateError, ValueError) as exc:

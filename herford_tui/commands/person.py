@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from herford_tui.cli import GermanContext, GermanGroup, command_db, db_option, german_help
-from herford_tui.commands.common import confirm, echo, json_text
+from herford_tui.commands.common import STDOUT, confirm, echo, json_text
 
 
 @click.group(cls=GermanGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,7 +45,7 @@ def _open(db: str | None):
     "out",
     metavar="PFAD",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="In diese Datei schreiben (eine vorhandene wird nie überschrieben).",
+    help="In diese Datei schreiben (eine vorhandene wird nie überschrieben); - schreibt auf die Ausgabe.",
 )
 def auskunft(db: str | None, person_id: int, as_json: bool, out: Path | None) -> None:
     """Alles zeigen, was über die Person gespeichert ist (Art. 15 DSGVO).
@@ -62,7 +62,7 @@ def auskunft(db: str | None, person_id: int, as_json: bool, out: Path | None) ->
         echo(f"Fehler: {exc}", err=True)
         sys.exit(1)
     text = json_text(report.as_json()) if as_json else report.as_text()
-    if out is None:
+    if out is None or str(out) == STDOUT:  # "-": the standard output, as with every export
         echo(text, nl=False)
         return
     try:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from herford_tui.cli import fail
 
 if TYPE_CHECKING:  # annotations only: --help does not import the domain
-    from herford_tui.domain import Committee, Snapshot
+    from herford_tui.domain import Committee, Meeting, Snapshot
 
 
 def read_snapshot(path: Path) -> Snapshot:
@@ -45,4 +45,15 @@ def committee_named(snapshot: Snapshot, name: str) -> Committee:
     try:
         return find_committee(snapshot, name)
     except UnknownCommittee as exc:
+        fail(str(exc))
+
+
+def meeting_named(snapshot: Snapshot, text: str, committee: Committee | None = None) -> Meeting:
+    """The meeting ``SITZUNG`` means: its number, or its date with the committee
+    (``domain/lookup.find_meeting``); exits with the German message if none or several fit."""
+    from herford_tui.domain.lookup import find_meeting
+
+    try:
+        return find_meeting(snapshot, text, committee)
+    except ValueError as exc:  # UnknownMeeting, UnknownCommittee
         fail(str(exc))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Generator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -301,17 +301,23 @@ def evaluate(snapshot: Snapshot, year: int, today: date) -> Evaluation:
             return done.value
 
 
-def evaluate_steps(snapshot: Snapshot, year: int, today: date) -> Generator[int, None, Evaluation]:
+def evaluate_steps(
+    snapshot: Snapshot, year: int, today: date, *, trend_first: bool = True
+) -> Generator[int, None, Evaluation]:
     """``evaluate`` in steps: yields the number of committees done so far after each one, returns
     the evaluation. A caller on an event loop (the Auswertung tab) hands control back between
     steps; the report's progress bar counts them. At x10 the whole takes about a second; asked
-    again on the same snapshot (back to a year already shown), it is at hand at once."""
+    again on the same snapshot (back to a year already shown), it is at hand at once.
+
+    ``trend_first=False``: the attendance of ``year`` only (``trend_years == [year]``), a third
+    less work; ``trend_steps`` adds the years before it (the tab shows its table first)."""
     committees = snapshot.active_committees()
     done = _evaluations(snapshot)
-    if (year, today) in done:
-        yield from range(1, len(committees) + 1)
-        return done[(year, today)]
-    trend = list(range(year - TREND_YEARS + 1, year + 1))
+    for key in ((year, today), (year, today, trend_first)):
+        if key in done:
+            yield from range(1, len(committees) + 1)
+            return done[key]
+    trend = list(range(year - TREND_YEARS + 1 if trend_first else year, year + 1))
     rates: Rates = (defaultdict(Rate), defaultdict(Rate))
     found_vacancies: list[Vacancy] = []
     runs: list[Run] = []
@@ -334,7 +340,7 @@ def evaluate_steps(snapshot: Snapshot, year: int, today: date) -> Generator[int,
     ]
     organisations.sort(key=lambda pair: (pair[1].value if pair[1].value is not None else 2.0, sort_key(pair[0])))
     per_year, per_committee = _decisions(snapshot, year)
-    done[(year, today)] = evaluation = Evaluation(
+    done[(year, today) if trend_first else (year, today, False)] = evaluation = Evaluation(
         year=year,
         today=today,
         meetings=figures,
@@ -352,7 +358,30 @@ def evaluate_steps(snapshot: Snapshot, year: int, today: date) -> Generator[int,
     return evaluation
 
 
-def _evaluations(snapshot: Snapshot) -> dict[tuple[int, date], Evaluation]:
+def trend_steps(snapshot: Snapshot, first: Evaluation) -> Generator[int, None, Evaluation]:
+    """``first`` (an evaluation of its year's attendance only) with the trend years before it:
+    the very evaluation ``evaluate`` gives; yields after each committee like ``evaluate_steps``."""
+    year, today = first.year, first.today
+    done = _evaluations(snapshot)
+    if (year, today) in done:
+        return done[(year, today)]
+    trend = list(range(year - TREND_YEARS + 1, year + 1))
+    earlier: dict[tuple[int, int], Rate] = defaultdict(Rate)
+    counted = (date(trend[0], 1, 1), date(year - 1, 12, 31))
+    for n, committee_id in enumerate(first.names, 1):
+        seats = SeatHolders(snapshot, committee_id, within=counted)
+        for meeting in snapshot.meetings_of(committee_id):
+            add_meeting(meeting, trend[0], year - 1, today, seats, (earlier, defaultdict(Rate)))
+        yield n
+    attendance = {
+        committee_id: [*(earlier.get((committee_id, y)) for y in trend[:-1]), *rates[-1:]]
+        for committee_id, rates in first.attendance.items()
+    }
+    done[(year, today)] = evaluation = replace(first, trend_years=trend, attendance=attendance)
+    return evaluation
+
+
+def _evaluations(snapshot: Snapshot) -> dict[tuple[object, ...], Evaluation]:
     """The evaluations computed on this snapshot, by year and day. A snapshot never changes (a
     save makes a new one, which starts without them), so they stay right as long as it lives."""
     return snapshot.__dict__.setdefault("_evaluations", {})

@@ -8,10 +8,11 @@ theirs. Otherwise the beginning of one name is enough; two or more beginnings ar
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date, time
 
 from herford_tui.domain.fold import match_key
-from herford_tui.domain.models import Committee
+from herford_tui.domain.models import Committee, Meeting
 from herford_tui.domain.snapshot import Snapshot
 
 
@@ -45,3 +46,68 @@ def find_committee(snapshot: Snapshot, name: str, among: Iterable[Committee] | N
     if len(candidates) == 1:
         return candidates[0]
     raise UnknownCommittee(name, snapshot.active_committees())
+
+
+class UnknownMeeting(ValueError):
+    """No meeting, or more than one, fits what was typed; the message is German."""
+
+
+def find_meeting(snapshot: Snapshot, text: str, committee: Committee | None = None) -> Meeting:
+    """The meeting ``text`` means: its number, or its date with the committee's name before or
+    after it ("28.11.2026 Lenkungskreis", "Lenkungskreis 28.11.2026"), or only the date when
+    one meeting is on that day (or ``committee`` says whose). Raises ``UnknownMeeting`` or
+    ``UnknownCommittee`` in German, naming the choices when several fit.
+    """
+    from herford_tui.domain.labels import format_date, format_time, parse_date
+
+    typed = " ".join(text.split())
+    if typed.isdigit():
+        found = snapshot.meetings.get(int(typed))
+        if found is None or (committee is not None and found.committee_id != committee.id):
+            raise UnknownMeeting(f"Eine Sitzung Nr. {typed} gibt es nicht.")
+        return found
+    day, name = _date_and_rest(typed, parse_date)
+    if day is None:
+        raise UnknownMeeting(
+            f"„{typed}“ nennt keine Sitzung: bitte ihre Nummer oder ihr Datum (TT.MM.JJJJ) mit dem Gremium "
+            "angeben, z. B. „28.11.2026 Lenkungskreis“."
+        )
+    if name:
+        named = find_committee(snapshot, name)
+        if committee is not None and named.id != committee.id:
+            raise UnknownMeeting(f"„{name}“ und --gremium nennen verschiedene Gremien.")
+        committee = named
+    wanted = [m for m in snapshot.meetings.values() if m.date == day]
+    if committee is not None:
+        wanted = [m for m in wanted if m.committee_id == committee.id]
+    matches = sorted(wanted, key=lambda m: (m.start_time or time.min, m.id))
+    whose = f" des Gremiums „{committee.name}“" if committee is not None else ""
+    if not matches:
+        raise UnknownMeeting(f"Am {format_date(day)} gibt es keine Sitzung{whose}.")
+    if len(matches) == 1:
+        return matches[0]
+
+    def label(m: Meeting) -> str:
+        owner = snapshot.committees.get(m.committee_id)
+        at = f" um {format_time(m.start_time)}" if m.start_time else ""
+        return f"{owner.name if owner else '?'}{at} (Nr. {m.id})"
+
+    choices = ", ".join(label(m) for m in matches)
+    if committee is None and len({m.committee_id for m in matches}) > 1:
+        first = snapshot.committees.get(matches[0].committee_id)
+        example = f"{format_date(day)} {first.name if first else ''}".strip()
+        hint = f"Bitte das Gremium dazuschreiben (z. B. „{example}“) oder die Nummer angeben."
+    else:
+        hint = "Bitte die Nummer angeben."
+    raise UnknownMeeting(f"Am {format_date(day)} gibt es mehrere Sitzungen{whose}: {choices}. {hint}")
+
+
+def _date_and_rest(typed: str, parse_date: Callable[[str], date]) -> tuple[date | None, str]:
+    """The date at the start or the end of ``typed`` and the words besides it."""
+    words = typed.split(" ")
+    for day_text, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+        try:
+            return parse_date(day_text), " ".join(rest)
+        except ValueError:
+            continue
+    return None, ""

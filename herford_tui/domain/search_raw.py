@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from herford_tui.domain.labels import DECISION_RESULT, MONTHS, ORG_TYPE
-from herford_tui.domain.models import Committee, Meeting, Organisation, OrgType, Person, Record
+from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, OrgType, Person, Record
 from herford_tui.domain.search_index import tokens
 from herford_tui.domain.snapshot import Snapshot
 
@@ -156,11 +157,21 @@ class Chosen:
     meetings: set[int]
 
 
-def word_hits(word: str, found: dict[str, set[int]], always: dict[str, set[int]], snapshot: Snapshot) -> Hits:
+class Linked(Protocol):
+    """What choosing records needs of a membership (a ``Membership`` or the store's light struct)."""
+
+    person_id: int
+    committee_id: int
+    represents_id: int | None
+
+
+def word_hits(
+    word: str, found: dict[str, set[int]], always: dict[str, set[int]], organisations: Mapping[int, Organisation]
+) -> Hits:
     """The ``Hits`` of one word: the records its pattern matched (``found``), those with a character
     the patterns do not stand for (``always``) and the organisations whose type label it starts."""
     kinds = types_named(word)
-    typed = {o.id for o in snapshot.organisations.values() if o.type in kinds} if kinds else set()
+    typed = {o.id for o in organisations.values() if o.type in kinds} if kinds else set()
     return Hits(
         committees=frozenset(found["committees"] | always["committees"]),
         organisations=frozenset(found["organisations"] | always["organisations"] | typed),
@@ -174,23 +185,25 @@ Heads = Callable[[bool, "set[int] | None"], dict[int, tuple[int, frozenset[int]]
 the persons of its tasks (``SearchFile.heads``)."""
 
 
-def chosen(hits: list[Hits], snapshot: Snapshot, heads: Heads) -> Chosen:
+def chosen(
+    hits: list[Hits], person_org: Mapping[int, int | None], memberships: Mapping[int, Linked], heads: Heads
+) -> Chosen:
     """The records each of whose search entries could hold every word: a word is found in an entry
     through the record's own text or through the records the index takes words from (a person's
     organisation and committees, a meeting's committee and the persons of its tasks).
 
-    ``snapshot`` holds every committee, organisation, person and membership. The meetings of a
-    word found in no committee or person are the ones it matched itself; only if every word is
-    found in one are the committees and task persons of all meetings asked for.
+    ``person_org``: every person's organisation; ``memberships``: every membership. The meetings
+    of a word found in no committee or person are the ones it matched itself; only if every word
+    is found in one are the committees and task persons of all meetings asked for.
     """
     organisations = set(hits[0].organisations).intersection(*(word.organisations for word in hits[1:]))
     persons: set[int] | None = None
     for word in hits:
         found = set(word.persons)
         if word.organisations:
-            found |= {p.id for p in snapshot.persons.values() if p.organisation_id in word.organisations}
+            found |= {p for p, org in person_org.items() if org in word.organisations}
         if word.committees:
-            found |= {m.person_id for m in snapshot.memberships.values() if m.committee_id in word.committees}
+            found |= {m.person_id for m in memberships.values() if m.committee_id in word.committees}
         persons = found if persons is None else persons & found
     assert persons is not None, "at least one word"
     plain = [word for word in hits if not (word.committees or word.persons)]
@@ -206,37 +219,42 @@ def chosen(hits: list[Hits], snapshot: Snapshot, heads: Heads) -> Chosen:
     return Chosen(organisations, persons, meetings)
 
 
-def index_part(snapshot: Snapshot, chosen_: Chosen, meetings: dict[int, Meeting]) -> Snapshot:
-    """The snapshot to build the search index of: the chosen records and what their entries take
-    words from. A record here that is not chosen does not match (it adds nothing to the hits)."""
+def index_persons(chosen_: Chosen, meetings: dict[int, Meeting]) -> set[int]:
+    """The persons the index of the chosen records needs: the chosen ones and those of the tasks
+    of the chosen meetings (a task is found by its person's name)."""
     persons = set(chosen_.persons)
     for m in meetings.values():
         for item in m.agenda:
             persons.update(t.person_id for t in item.tasks if t.person_id is not None)
-    people = [snapshot.persons[i] for i in persons if i in snapshot.persons]
-    organisations = set(chosen_.organisations) | {p.organisation_id for p in people if p.organisation_id}
-    return Snapshot(
-        committees=snapshot.committees,
-        organisations={i: o for i, o in snapshot.organisations.items() if i in organisations},
-        persons={i: p for i, p in snapshot.persons.items() if i in persons},
-        memberships={i: m for i, m in snapshot.memberships.items() if m.person_id in persons},  # their committees
-        meetings=meetings,
-    )
+    return persons
 
 
-def card_part(snapshot: Snapshot, shown: list[Record], meetings: dict[int, Meeting]) -> Snapshot:
-    """The snapshot the cards of ``shown`` are written from (``search_text.match_card``): every
-    committee, organisation and person, the memberships the cards count or list, ``meetings``."""
-    ids = {(type(record), record.id) for record in shown}
-    memberships = {
-        i: m
-        for i, m in snapshot.memberships.items()
-        if (Person, m.person_id) in ids or (Organisation, m.represents_id) in ids or (Committee, m.committee_id) in ids
+def card_persons(shown: list[Record], memberships: Mapping[int, Linked]) -> tuple[set[int], set[int]]:
+    """(persons, memberships) the cards of ``shown`` read (``search_text.match_card``): a person's
+    memberships, the members of a committee, who represents an organisation, and their persons."""
+    people = {r.id for r in shown if isinstance(r, Person)}
+    orgs = {r.id for r in shown if isinstance(r, Organisation)}
+    committees = {r.id for r in shown if isinstance(r, Committee)}
+    read = {
+        i
+        for i, m in memberships.items()
+        if m.person_id in people or m.represents_id in orgs or m.committee_id in committees
     }
+    return people | {memberships[i].person_id for i in read}, read
+
+
+def part(
+    snapshot: Snapshot, organisations: set[int] | None, persons: dict[int, Person], memberships: dict[int, Membership],
+    meetings: dict[int, Meeting],
+) -> Snapshot:  # fmt: skip
+    """A snapshot of some records: every committee of ``snapshot``, its organisations (only
+    ``organisations`` and those of ``persons`` if given), and the records given. A record here that
+    is not chosen does not match a search (it adds nothing to the hits)."""
+    if organisations is not None:
+        wanted = organisations | {p.organisation_id for p in persons.values() if p.organisation_id}
+        orgs = {i: o for i, o in snapshot.organisations.items() if i in wanted}
+    else:
+        orgs = snapshot.organisations
     return Snapshot(
-        committees=snapshot.committees,
-        organisations=snapshot.organisations,
-        persons=snapshot.persons,
-        memberships=memberships,
-        meetings=meetings,
+        committees=snapshot.committees, organisations=orgs, persons=persons, memberships=memberships, meetings=meetings
     )

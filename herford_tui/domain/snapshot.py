@@ -104,6 +104,14 @@ class Snapshot:
         tables = (self.committees, self.organisations, self.persons, self.memberships, self.__dict__["meetings"])
         return sum(map(len, tables))
 
+    def take_indexes(self, indexes: dict[str, Any]) -> None:
+        """Indexes the store built while decoding the tables (in the same pass, ``store/typed.py``),
+        equal to what the cached properties of the same names would build."""
+        for name, index in indexes.items():
+            if name not in _INDEX_SOURCES:
+                raise ValueError(f"no index {name}")
+            self.__dict__[name] = index
+
     def keep_indexes(self, older: Snapshot, changed: set[str]) -> None:
         """Take over the indexes ``older`` built on tables that are not in ``changed``.
 
@@ -211,7 +219,7 @@ class Snapshot:
     def meetings_of(self, committee_id: int) -> list[Meeting]:
         table = self.__dict__["meetings"]
         if not isinstance(table, dict) and "_meetings_by_committee" not in self.__dict__:
-            return table.group(committee_id)  # the first screen: one committee's, not all
+            return sorted(table.group(committee_id), key=_meeting_sort_key)  # the first screen: one committee's
         return self._meetings_by_committee.get(committee_id, [])
 
     def meetings_in_year(self, year: int) -> list[Meeting]:
@@ -356,7 +364,7 @@ class _Decoded:
 
     def __get__(self, snapshot: Snapshot | None, owner: type | None = None) -> Any:
         if snapshot is None:
-            return field(default_factory=dict)
+            return self
         table = snapshot.__dict__["meetings"]
         if not isinstance(table, dict):
             table = snapshot.__dict__["meetings"] = table.table()

@@ -76,9 +76,14 @@ def patch_grouped(
             own(new_key).append(new)  # a new record is the table's last
         else:
             refilter.add(new_key)  # moved here: its place in table order is not the end
-    for group in refilter:
-        copied.add(group)
-        patched[group] = [r for r in table.values() if key(r) == group]
+    if refilter:  # one pass over the table for all of them, however many records moved
+        regrouped: dict[Hashable, list[Any]] = {group: [] for group in refilter}
+        for record in table.values():
+            found = regrouped.get(key(record))
+            if found is not None:
+                found.append(record)
+        patched.update(regrouped)
+        copied |= refilter
     for group in copied:
         if not patched[group]:
             del patched[group]  # a fresh build has no key without records

@@ -14,10 +14,9 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from filelock import FileLock, Timeout
 
 from herford_tui.store.codec import TABLES
 from herford_tui.store.errors import (
@@ -30,6 +29,9 @@ from herford_tui.store.errors import (
     os_error,
 )
 from herford_tui.store.migrations import META
+
+if TYPE_CHECKING:  # filelock is imported with the first lock: a start that only reads needs none
+    from filelock import FileLock
 
 FILE_MODE = 0o660
 """A new database: the group may read and write (shared office server), others get nothing."""
@@ -239,6 +241,8 @@ class DatabaseFile:
     ) -> Iterator[None]:
         """Hold the file lock. ``on_wait`` is called once if another process holds it;
         setting ``cancel`` while waiting gives up with ``SaveCancelled``."""
+        from filelock import FileLock, Timeout
+
         mode = self.file_mode()
         self._prepare_lock_file(mode)
         lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT, mode=mode, thread_local=False)
@@ -578,6 +582,8 @@ def structure_problem(data: dict[str, Any]) -> str | None:
 def _acquire(lock: FileLock, cancel: threading.Event | None, on_wait: Callable[[], None] | None) -> None:
     """Short tries in a loop instead of one long wait when someone may give up: a user who
     cancels, or quits the app, must not wait until a colleague's save is done."""
+    from filelock import Timeout
+
     if cancel is None and on_wait is None:
         lock.acquire(poll_interval=LOCK_POLL)
         return

@@ -37,15 +37,20 @@ class FileImage:
     def __init__(self, tables: dict[str, Slice], records: dict[str, dict[str, Slice]] | None = None):
         self.tables = tables
         self._records: dict[str, dict[str, Slice]] = dict(records or {})
+        self.unchecked: frozenset[str] = frozenset()
+        """Tables ``read`` was asked to leave unchecked (``later``) until ``check_rest``."""
 
     # -- reading ---------------------------------------------------------------------------
     @classmethod
-    def read(cls, raw: bytes, previous: FileImage | None = None) -> FileImage | None:
+    def read(
+        cls, raw: bytes, previous: FileImage | None = None, later: frozenset[str] = frozenset()
+    ) -> FileImage | None:
         """The image of a compact herford-tui file, or None if it must take the general path.
 
         ``previous``: the image of the version before (a colleague's save): tables whose bytes
         did not change were checked then. Their record slices are not taken over: they would
-        keep the old file's bytes alive beside the new ones.
+        keep the old file's bytes alive beside the new ones. ``later``: tables checked only by
+        ``check_rest`` (the app's start: after the first frame, and before any write).
         """
         # One byte is searched with memchr; the two-byte patterns only if there is an escape at all.
         if b"\\" in raw and (_SURROGATE_ESCAPE in raw or b"\\uD" in raw):
@@ -57,15 +62,26 @@ class FileImage:
         if META not in tables:
             return None
         image = cls(tables)
+        image.unchecked = later & tables.keys()
         try:
             for name in tables:
-                if previous is not None and image.unchanged(previous, name):
+                if previous is not None and name not in previous.unchecked and image.unchanged(previous, name):
                     continue  # checked before; its records are sliced from these bytes when needed
-                if not image.compact(name):
+                if name not in image.unchecked and not image.compact(name):
                     return None
         except (msgspec.DecodeError, RecursionError):
             return None  # a table that is not an object of records
         return image
+
+    def check_rest(self) -> bool:
+        """True if the tables ``read`` left unchecked are compact too (then none is left)."""
+        try:
+            if not all(self.compact(name) for name in self.unchecked):
+                return False
+        except (msgspec.DecodeError, RecursionError):
+            return False
+        self.unchecked = frozenset()
+        return True
 
     @classmethod
     def of_data(cls, data: Mapping[str, Any]) -> FileImage:

@@ -21,6 +21,7 @@ import bisect
 import itertools
 import os
 import re
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -132,7 +133,24 @@ class _CommitteeHead(msgspec.Struct):
     committee_id: int = 0
 
 
+class _PersonHead(msgspec.Struct):
+    organisation_id: int | None = None
+
+
+class _Link(msgspec.Struct):
+    """A membership as far as choosing records needs it (``search_raw.Linked``)."""
+
+    person_id: int = 0
+    committee_id: int = 0
+    represents_id: int | None = None
+
+
+_LETTER_ESCAPE = re.compile(rb"\\u(?!00[01][0-9a-fA-F])")
+"""An escape of anything but a control character (orjson writes "ä" as it is, another writer
+may not); a quote or backslash is escaped without ``u``."""
 _COMMITTEES = msgspec.json.Decoder(dict[int, _CommitteeHead])
+_PERSONS = msgspec.json.Decoder(dict[int, _PersonHead])
+_LINKS = msgspec.json.Decoder(dict[int, _Link])
 _HEADS = msgspec.json.Decoder(dict[int, _MeetingHead])
 _HEAD = msgspec.json.Decoder(_MeetingHead)
 SEARCHED = ("committees", "organisations", "persons", "meetings")
@@ -145,15 +163,18 @@ class SearchFile:
     def __init__(self, path: Path, image: FileImage, raw: bytes):
         self.path = path
         self._image = image
+        if b"\\" in raw and _LETTER_ESCAPE.search(raw):  # one byte: memchr; a backslash is rare
+            raise GeneralPath("a letter written as an escape: not in the bytes as the patterns expect it")
         starts = _table_starts(raw, image.tables)
         if starts is None:
             raise GeneralPath("the file's top level is not compact")
+        # the small tables whole; of persons and memberships first only how they link
         self.snapshot = Snapshot(
             committees=decode_table("committees", image.tables["committees"]),
             organisations=decode_table("organisations", image.tables["organisations"]),
-            persons=decode_table("persons", image.tables["persons"]),
-            memberships=decode_table("memberships", image.tables["memberships"]),
         )
+        self.person_org = {i: p.organisation_id for i, p in _PERSONS.decode(image.tables["persons"]).items()}
+        self.links: dict[int, _Link] = _LINKS.decode(image.tables["memberships"])
         self._lowered = raw.lower()  # one pass over the whole file in C; the tables are found in it
         self._ids: dict[str, list[int]] = {}
         self._bounds: dict[str, list[int]] = {}
@@ -172,7 +193,7 @@ class SearchFile:
         try:
             with gc_paused():
                 return cls(path, *found)
-        except (GeneralPath, UnicodeDecodeError):
+        except (GeneralPath, UnicodeDecodeError, msgspec.DecodeError, RecursionError):
             return None
 
     def hits(self, anchor: bytes, pattern: re.Pattern[bytes]) -> dict[str, set[int]]:
@@ -230,13 +251,18 @@ class SearchFile:
 
     def meetings(self, ids: set[int]) -> dict[int, Meeting]:
         """The meetings ``ids``, decoded whole, in file order."""
-        slices = self._image.records("meetings")
-        found: dict[int, Meeting] = {}
+        return self.records("meetings", ids)
+
+    def records(self, table: str, ids: set[int]) -> dict[int, Any]:
+        """The records ``ids`` of ``table``, decoded whole, in file order."""
+        if not ids:
+            return {}
+        slices = self._image.records(table)
+        order: Iterable[int] = {"persons": self.person_org.keys(), "memberships": self.links.keys()}.get(
+            table, self._ids.get(table, [])
+        )
         with gc_paused():
-            for key, raw in slices.items():
-                if int(key) in ids:
-                    found[int(key)] = decode_record("meetings", int(key), raw)  # type: ignore[assignment]
-        return found
+            return {i: decode_record(table, i, slices[str(i)]) for i in order if i in ids}
 
 
 def _task_persons(head: _MeetingHead) -> frozenset[int]:

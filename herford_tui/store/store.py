@@ -27,7 +27,7 @@ from herford_tui.domain.duplicates import EVERY, NOTHING, Confirmed, check_confi
 from herford_tui.domain.models import Meeting, Membership
 from herford_tui.domain.plans import Follow
 from herford_tui.domain.validation import Problem, text_length_problems
-from herford_tui.store import audit, migrations
+from herford_tui.store import audit, migrations, typed
 from herford_tui.store.codec import LABELS, TABLES, TYPES, DecodeError, decode, encode, table_of
 from herford_tui.store.errors import (
     ConflictError,
@@ -249,15 +249,28 @@ class Store:
         self._old_schema = False
         with gc_paused(freeze=previous is None):  # a whole new snapshot: see gc_paused
             general = None
-            if self._defer and previous is None:
+            if self._defer and previous is None and len(raw) >= typed.DEFER_FROM:
                 general = lambda: self._general_load(raw)[1].meetings  # noqa: E731
             loaded = _fast_load(raw, previous, general)
             if loaded is None:
                 loaded = self._general_load(raw)
         self._image, self._snapshot = loaded
         self._image_key = key
+        self._defer = False  # only the first read of the file: the start
         if os.environ.get(VERIFY_ENV) == "1" and not self._old_schema:
             _verify(raw, self._snapshot, self.file)
+
+    def complete(self) -> None:
+        """What ``defer`` left for later: the checks of the tables the start did not check, and the
+        pending meetings. Raises the German error the start would have raised; a file that is not
+        compact after all is read again the general way (the same records, or its error)."""
+        with self._mutex:
+            image = self._image
+            if image is not None and image.unchecked and not image.check_rest():
+                self._image = None
+                self._refresh()
+            snapshot = self.snapshot()
+        snapshot.meetings  # noqa: B018 - decodes them if pending
 
     def _general_load(self, raw: bytes) -> tuple[FileImage, Snapshot]:
         """Any file ``_fast_load`` did not take: the German words for what is wrong, an old schema."""
@@ -285,8 +298,8 @@ class Store:
     ) -> Iterator[tuple[TinyDB, Snapshot, _Changes]]:
         self._ensure_writable()
         with self._mutex, self.file.locked(cancel=cancel, on_wait=on_wait):
+            self.complete()  # the whole file checked and decoded (or refused) before any write
             snapshot = self.snapshot()  # re-reads the file if another process wrote
-            snapshot.meetings  # noqa: B018 - the whole file decoded (or refused) before any write
             image = self._image
             assert image is not None
             # A fresh TinyDB per transaction: no query or next-id cache survives
@@ -610,6 +623,12 @@ def _update_docs(db: TinyDB, records: Sequence[Record], *, same_rev: bool = Fals
     return saved
 
 
+LATER = frozenset({"organisations", "persons", "memberships"})
+"""Tables whose check (``FileImage.compact``) the app's start leaves for after the first frame;
+their records are decoded at once all the same. The meetings are checked at once: the first
+screen reads one committee's meetings by their record slices."""
+
+
 def _fast_load(
     raw: bytes,
     previous: tuple[FileImage, Snapshot] | None,
@@ -620,7 +639,8 @@ def _fast_load(
     Taken only for a compact file of the current schema with nothing but our tables and a
     valid meta table, whose records msgspec decodes as the Python codec would.
     """
-    image = FileImage.read(raw, previous[0] if previous else None)
+    later = LATER if general is not None else frozenset()
+    image = FileImage.read(raw, previous[0] if previous else None, later)
     if image is None:
         return None
     unknown = set(image.names()) - KNOWN_TABLES - {META, "_default"}

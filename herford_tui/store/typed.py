@@ -8,13 +8,15 @@ decode the demo data both ways and compare.
 
 from __future__ import annotations
 
+import re
 import threading
+from collections import defaultdict
 from collections.abc import Callable
 from typing import Any, cast
 
 import msgspec
 
-from herford_tui.domain import Meeting, Record, Snapshot
+from herford_tui.domain import Meeting, Membership, Record, Snapshot
 from herford_tui.store.codec import TABLES, TYPES
 from herford_tui.store.files import gc_paused
 from herford_tui.store.image import FileImage, Slice
@@ -30,8 +32,8 @@ class GeneralPath(Exception):
 
 
 DEFER_FROM = 1 << 20
-"""Bytes of the meetings table from which ``defer`` leaves it pending (x1: 5 MB, x10: 50 MB,
-the half of the file and of its decoding; the tests' files are far smaller)."""
+"""Bytes of the file from which the store's ``defer`` leaves the meetings pending and checks some
+tables later (x1: 7.5 MB, x10: 79 MB, half of it meetings; the tests' files are far smaller)."""
 
 
 def snapshot_of(
@@ -48,11 +50,16 @@ def snapshot_of(
     """
     tables: dict[str, dict[int, Any]] = {}
     changed: set[str] = set()
+    indexes: dict[str, Any] = {}
     meetings = image.tables.get("meetings")
-    if general is not None and previous is None and meetings is not None and len(meetings) >= DEFER_FROM:
+    if general is not None and previous is None and meetings is not None:
         with gc_paused():
-            others = {TABLES[TYPES[t]]: decode_table(t, image.tables.get(t, b"{}")) for t in TYPES if t != "meetings"}
-        return Snapshot.with_pending(PendingMeetings(image, general), **others)
+            others = {
+                TABLES[TYPES[t]]: decode_table(t, image.tables.get(t, b"{}"), indexes) for t in TYPES if t != "meetings"
+            }
+        snapshot = Snapshot.with_pending(PendingMeetings(image, general), **others)
+        snapshot.take_indexes(indexes)
+        return snapshot
     with gc_paused():
         for table in TYPES:
             raw = image.tables.get(table)
@@ -62,20 +69,32 @@ def snapshot_of(
             elif previous is not None and table in previous[0].tables:
                 tables[table] = _changed_only(image, table, previous)
             else:
-                tables[table] = decode_table(table, raw)
+                tables[table] = decode_table(table, raw, indexes)
             if previous is None or tables[table] is not getattr(previous[1], TABLES[TYPES[table]]):
                 changed.add(TABLES[TYPES[table]])
     snapshot = Snapshot(**{TABLES[TYPES[table]]: records for table, records in tables.items()})
     if previous is not None:
         snapshot.keep_indexes(previous[1], changed)
+    snapshot.take_indexes(indexes)
     return snapshot
 
 
-def decode_table(table: str, raw: Slice) -> dict[int, Any]:
+def decode_table(table: str, raw: Slice, indexes: dict[str, Any] | None = None) -> dict[int, Any]:
+    """The records of ``table``; with ``indexes``, the memberships' two indexes (by committee, by
+    person: the first screen's roster and detail) are put there, built in the same pass."""
     try:
         records: dict[int, Any] = _TABLE_DECODERS[table].decode(raw)
     except (msgspec.DecodeError, RecursionError):  # msgspec.ValidationError is one too
         raise GeneralPath(table) from None
+    if table == "memberships" and indexes is not None:
+        by_committee: defaultdict[int, list[Membership]] = defaultdict(list)
+        by_person: defaultdict[int, list[Membership]] = defaultdict(list)
+        for doc_id, record in records.items():
+            record.id = doc_id
+            by_committee[record.committee_id].append(record)
+            by_person[record.person_id].append(record)
+        indexes.update(_memberships_by_committee=by_committee, _memberships_by_person=by_person)
+        return records
     for doc_id, record in records.items():
         record.id = doc_id  # the id is the document's key, not a field of the document
     return records
@@ -113,6 +132,7 @@ class _CommitteeOf(msgspec.Struct):
 
 
 _COMMITTEES_OF = msgspec.json.Decoder(dict[int, _CommitteeOf])
+_HEAD = re.compile(rb'\{"rev":[0-9]+,"committee_id":([0-9]+)[,}]')
 
 
 class PendingMeetings:
@@ -147,7 +167,9 @@ class PendingMeetings:
         with self._lock:
             if self._table is None and self._slices is not None:
                 try:
-                    return [self._one(doc_id) for doc_id in self._committee_groups().get(committee_id, [])]
+                    found = [self._one(doc_id) for doc_id in self._committee_groups().get(committee_id, [])]
+                    if all(m.committee_id == committee_id for m in found):
+                        return found
                 except GeneralPath:
                     pass
         return [m for m in self.table().values() if m.committee_id == committee_id]
@@ -162,6 +184,8 @@ class PendingMeetings:
 
     def _committee_groups(self) -> dict[int, list[int]]:
         if self._groups is None:
+            self._groups = self._groups_by_prefix()
+        if self._groups is None:
             try:
                 found = _COMMITTEES_OF.decode(self._raw or b"{}")
             except (msgspec.DecodeError, RecursionError):
@@ -171,6 +195,18 @@ class PendingMeetings:
                 groups.setdefault(meeting.committee_id, []).append(doc_id)
             self._groups = groups
         return self._groups
+
+    def _groups_by_prefix(self) -> dict[int, list[int]] | None:
+        """The committee of each meeting from the first bytes of its record, as the store writes
+        them (``{"rev":1,"committee_id":5,…``): a third of reading the ids with msgspec. None if
+        any record starts otherwise; ``group`` checks the records it decodes against it."""
+        groups: dict[int, list[int]] = {}
+        for key, raw in (self._slices or {}).items():
+            head = _HEAD.match(raw)
+            if head is None:
+                return None
+            groups.setdefault(int(head[1]), []).append(int(key))
+        return groups
 
     def _one(self, doc_id: int) -> Meeting:
         found = self._decoded.get(doc_id)

@@ -14,6 +14,7 @@ process builds hundreds of small apps, whose cyclic garbage must stay collectabl
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import App
@@ -21,8 +22,9 @@ from textual.app import App
 from herford_tui.domain import Snapshot
 from herford_tui.store import StoreError
 
-LARGE = 20_000
-"""Records from which a snapshot is frozen (x1 has ~10,000, x10 ~115,000; tests a few dozen)."""
+LARGE = 5_000
+"""Records from which a snapshot is frozen (x1 has ~11,500, x10 ~115,000; tests a few dozen). At
+x1 unfrozen, full passes of 130-170 ms landed in the tab tour (``benchmarks/feel.py``)."""
 
 
 def record_count(snapshot: Snapshot) -> int:
@@ -41,12 +43,12 @@ def freeze_built(snapshot: Snapshot | None) -> bool:
     return True
 
 
-def decode_pending(app: App[Any], snapshot: Snapshot) -> None:
-    """In a thread after the first frame: the meetings the start left pending (``typed.PendingMeetings``),
-    then everything frozen. A record that does not decode ends the app with the German error, as
-    it would have ended the start."""
+def decode_pending(app: App[Any], complete: Callable[[], None], snapshot: Snapshot) -> None:
+    """In a thread after the first frame: what the start left for later (``Store.complete``: the
+    pending meetings, the checks of some tables), then everything frozen. A file that fails them
+    ends the app with the German error, as it would have ended the start."""
     try:
-        snapshot.meetings  # noqa: B018 - decodes them
+        complete()
     except StoreError as exc:
         app.call_from_thread(app.exit, return_code=2, message=f"Fehler: {exc}")
         return

@@ -100,6 +100,10 @@ class DataMixin(_AppBase):
         return self._recent_snapshots
 
     # -- reading -----------------------------------------------------------------
+    def complete_start(self) -> None:
+        """What the start left for after the first frame (``Store.complete``; call it in a worker)."""
+        self.store.complete()
+
     def start_polling(self) -> None:
         self.set_interval(self.poll_interval, self._poll, name="store-poll")
 

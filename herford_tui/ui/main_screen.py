@@ -130,7 +130,7 @@ class MainScreen(HerfordAccess, Screen[None]):
             freeze_built(snapshot)
         elif not self._decoding:  # the first frame is out: now the meetings the start left pending
             self._decoding = True
-            work = partial(decode_pending, self.app, snapshot)
+            work = partial(decode_pending, self.app, self.herford.complete_start, snapshot)
             self.run_worker(work, name="meetings", description="meetings", thread=True, exit_on_error=False)
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -206,8 +206,21 @@ class MainScreen(HerfordAccess, Screen[None]):
         self.app.push_screen(ExportScreen())
 
     def action_import_file(self) -> None:
+        from herford_tui.ui.common.delivery import in_browser
         from herford_tui.ui.import_dialog import ImportScreen
 
+        if in_browser(self.app):
+            # The dialog reads a path on the server, with the rights of the server's one account
+            # that every browser session shares; and a browser cannot upload a file here.
+            self.notify(
+                "Importieren geht im Browser nicht: die Datei müsste auf dem Server liegen. "
+                "Bitte per SSH (Taste I) oder mit herford-tui import auf dem Server.",
+                title="Import",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            return
         self.app.push_screen(ImportScreen())
 
     # -- the tab set follows the committees ---------------------------------------

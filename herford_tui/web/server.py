@@ -61,7 +61,7 @@ class HerfordServer(Server):
             host=host,
             port=port,
             title="herford-tui",
-            public_url=public_url,
+            public_url=public_url.rstrip("/") if public_url else None,  # "https://x/" would give "//ws"
             templates_path=TEMPLATES,
         )
         self.access = access

@@ -1,6 +1,7 @@
 """``herford-tui web`` in a real browser (headless Chromium) behind a login proxy: the colleague's
-name reaches the log, connections without the login are refused, read-only colleagues cannot write,
-and browser and terminal sessions on one file lose nothing."""
+name reaches the log and a colleague's conflict message, connections without the login are
+refused, read-only colleagues cannot write, an export is downloaded through the browser, and
+browser and terminal sessions on one file lose nothing."""
 
 from __future__ import annotations
 
@@ -34,6 +35,19 @@ def web(command, tmp_path):
         opened.close()
     for server in started:
         server.stop()
+
+
+def excel_cells(path: Path) -> set[str]:
+    """The texts of a downloaded workbook; empty while the browser is still writing it."""
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except (BadZipFile, OSError, KeyError):
+        return set()
+    return {str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row if v}
 
 
 def log_users(db: Path) -> list[str]:
@@ -94,6 +108,19 @@ def test_a_browser_colleague_adds_a_member_in_her_own_name(web, tmp_path):
     assert any("anna" in line and "Erika Beispiel" in line for line in screen.splitlines()), screen
     browser.driver.save_screenshot("/tmp/web-shot.png")
 
+    # An export goes to her computer through the browser, not into the server's home folder.
+    browser.key(Keys.ESCAPE)
+    browser.wait_until_gone("die neueste zuerst")
+    browser.type("E")
+    browser.wait_for("Dateiname für den Download")
+    browser.key("ctrl+s")
+    (exported,) = wait_until(
+        lambda: [f for f in browser.downloads.glob("herford-gremien-*.xlsx")], "Export heruntergeladen"
+    )
+    cells = wait_until(lambda: excel_cells(exported), "Excel-Datei vollständig")
+    assert "Beispiel" in cells and "Erika" in cells
+    assert not list(tmp_path.glob("herford-gremien-*"))  # HOME of the server is tmp_path
+
     # A read-only colleague sees the data and cannot change it.
     saved = checksum(db)
     signed_in(browser, server, "Gast")  # the list is matched without regard to case
@@ -141,3 +168,23 @@ def test_two_browsers_and_a_terminal_edit_one_file_and_nothing_is_lost(web, term
     for session in (anna, bernd, term):
         for name in ("Aufbruch", "Brause", "Terminal"):
             session.wait_for(name)
+
+    # Both open the same person; Bernd saves second and is told that anna changed it meanwhile.
+    for session in (anna, bernd):
+        for _ in range(4):  # up to the roster's first line (the cursor stops there): Anna Aufbruch
+            session.key(Keys.UP)
+        session.type("p")
+        session.wait_for("Person bearbeiten – Anna Aufbruch")
+    before = checksum(db)
+    anna.type("X")  # the first field, Vorname
+    anna.key("ctrl+s")
+    wait_until(lambda: checksum(db) != before, "gespeichert")
+    anna.wait_until_gone("Person bearbeiten")
+    saved = checksum(db)
+    bernd.type("Y")
+    bernd.key("ctrl+s")
+    bernd.wait_for("anna hat diesen Eintrag inzwischen geändert")
+    bernd.key(Keys.ESCAPE)  # keep anna's version
+    bernd.wait_until_gone("Änderung eines anderen Benutzers")
+    assert checksum(db) == saved
+    assert "AnnaX Aufbruch" in {p.full_name for p in Store(db).open().snapshot().persons.values()}

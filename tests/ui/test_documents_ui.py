@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from meeting_helpers import grid_focused
 from pilot_helpers import SIZE, TODAY, screen_text, wait_for
-from textual.widgets import DataTable, Input, Sparkline, Static
+from textual.widgets import Input, Sparkline, Static
 
 from herford_tui.domain import (
     AgendaItem,
@@ -27,6 +27,7 @@ from herford_tui.domain import (
     Task,
 )
 from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.evaluation.pane import EvaluationPane
 from herford_tui.ui.meetings.document_dialog import DocumentScreen
 from herford_tui.ui.meetings.screen import MeetingScreen
@@ -163,9 +164,9 @@ async def test_evaluation_tab_shows_the_figures_and_switches_the_year(world):
         await pilot.press("A")
         assert await wait_for(pilot, lambda: bool(app.query(EvaluationPane)))
         pane = app.query_one(EvaluationPane)
-        assert await wait_for(pilot, lambda: pane.evaluation is not None, timeout=30)
-        assert pane.evaluation.year == TODAY.year
-        table = pane.query_one("#evaluation-table", DataTable)
+        assert await wait_for(pilot, lambda: pane.complete, timeout=30)
+        assert pane.evaluation is not None and pane.evaluation.year == TODAY.year
+        table = pane.query_one("#evaluation-table", LineTable)
         assert table.row_count == len(world.read().active_committees())
         text = screen_text(app)
         assert "Auswertung 2026" in text and "Lenkungskreis" in text and "67 %" in text
@@ -173,3 +174,18 @@ async def test_evaluation_tab_shows_the_figures_and_switches_the_year(world):
         await pilot.press("left_square_bracket")
         assert await wait_for(pilot, lambda: pane.evaluation is not None and pane.evaluation.year == 2025, timeout=30)
         assert "Auswertung 2025" in screen_text(app)
+
+
+async def test_evaluation_shows_the_last_year_asked_for_when_keys_come_faster_than_the_figures(world):
+    held_meeting(world)
+    app = world.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("A")
+        assert await wait_for(pilot, lambda: bool(app.query(EvaluationPane)))
+        pane = app.query_one(EvaluationPane)
+        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket", "right_square_bracket")
+        year = TODAY.year - 2
+        assert await wait_for(pilot, lambda: pane.evaluation is not None and pane.evaluation.year == year, timeout=30)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pane.evaluation.year == year and f"Auswertung {year}" in screen_text(app)

@@ -39,7 +39,7 @@ def _meetings(world) -> None:
 async def _figures(pilot: Pilot) -> None:
     assert await wait_for(pilot, lambda: bool(pilot.app.query(EvaluationPane)))
     pane = pilot.app.query_one(EvaluationPane)
-    assert await wait_for(pilot, lambda: pane.evaluation is not None, timeout=30)
+    assert await wait_for(pilot, lambda: pane.complete, timeout=30)  # the trend follows the table
     await pilot.press("down")  # the Lenkungskreis: its trend and seats below the table
     await pilot.pause()
 

@@ -240,7 +240,25 @@ async def test_grid_marks_rhythm_filters_and_changes_year(world):
         await pilot.press("right_square_bracket")
         assert await wait_for(pilot, lambda: "Sitzungen 2027" in screen_text(app))
         await pilot.press("l")
-        assert await wait_for(pilot, lambda: app.query_one("#year-table", DataTable).display)
+        assert await wait_for(pilot, lambda: app.query_one("#year-table", LineTable).display)
+
+
+async def test_list_view_starts_at_the_next_meeting_and_opens_it(world):
+    store = world.store()
+    past = store.save(Meeting(committee_id=world.konferenz, date=date(2026, 3, 2), location="Kreishaus"))
+    upcoming = store.save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 12, 7), location="Rathaus Bünde"))
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await wait_for(pilot, lambda: grid_focused(app))
+        await pilot.press("l")
+        table = app.query_one("#year-table", LineTable)
+        assert await wait_for(pilot, lambda: table.display and table.has_focus and table.row_count == 2)
+        assert table.keys == [str(past.id), str(upcoming.id)]
+        assert table.cursor_row == 1, "the next meeting, not the first of the year"
+        assert await wait_for(pilot, lambda: "Rathaus Bünde" in screen_text(app))
+        assert "Kreishaus" in screen_text(app)
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
 
 
 async def test_series_preview_then_all_dates_saved_at_once(world):

@@ -63,10 +63,10 @@ async def burst(pilot: Pilot, sequence: Iterable[str]) -> None:
 
 
 async def slowly(pilot: Pilot, sequence: Iterable[str]) -> None:
-    """One key at a time, the app idle in between."""
+    """One key at a time, the app idle in between (``press`` returns with the key handled and
+    the process idle: see ``KeysInOrder._press_keys``)."""
     for key in sequence:
         await pilot.press(key)
-        await pilot.pause()
     await settled(pilot.app)
 
 

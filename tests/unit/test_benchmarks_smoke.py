@@ -61,3 +61,64 @@ def test_the_budget_stops_early_but_never_below_its_minimum(bench):
     assert list(budget) == [0, 1, 2] and budget.note.startswith("3 of 9 runs")
     generous = measure.Budget(4, seconds=60)
     assert list(generous) == [0, 1, 2, 3] and generous.note == ""
+
+
+def test_the_feel_report_judges_each_target_of_issue_20(bench):
+    import feel
+
+    figure = {"app": {"median_ms": 300.0, "p95_ms": 320.0}, "bare": {"median_ms": 100.0, "p95_ms": 110.0}}
+    tab = {"label": "Jahr", "shape": (1009, 14), **figure, "ratio": 3.0, "n": 3}
+    result = {
+        "cold_start": {**figure, "ratio": 1.2, "n": 3},
+        "tabs": {"jahr": tab},
+        "pty_tabs": {"jahr": {**tab, "ratio": 1.9}},
+        "key_p95": {**figure, "ratio": 1.4, "n": 3},
+        "gc": {
+            "over_50ms_per_process": [3, 1, 2],
+            "over_50ms_after_start_per_process": [0, 1, 0],
+            "passes_per_process": [400, 410, 420],
+            "max_ms": 80.0,
+            "long": [[], [["tour", 2, 80.0]], []],
+        },
+        "errors": [],
+    }
+    rows = {name: verdict for name, _, _, verdict in feel.verdicts("x10", result)}
+    assert rows["cold start (pty)"] == "met"  # 1.2 ≤ 2.5
+    assert rows["first visit Jahr (headless, 1009×14)"] == "not met (1.5× over)"
+    assert rows["first visit Jahr (pty, 1009×14)"] == "met"
+    assert rows["key in the roster, p95 (headless)"] == "met"
+    assert rows["collector passes over 50 ms after the start (tour and keys)"] == "not met"
+    result.update(file_mb=78.7, runs=3, verdicts=feel.verdicts("x10", result))
+    machine = {"cpus": 2, "load_1min_at_start": 1.0, "python": "3.11", "textual": "8"}
+    text = feel.markdown({"machine": machine, "seconds": 1.0, "sizes": {"x10": result}})
+    assert "| first visit: Jahr (headless) | 1009×14 | 300 / 320 ms | 100 / 110 ms | **3.0×** |" in text
+
+
+def test_the_collector_passes_are_counted_by_phase(bench):
+    import gc
+
+    import child
+
+    pauses = child.Pauses()
+    try:
+        pauses.phase = "keys"
+        gc.collect()
+    finally:
+        gc.callbacks.remove(pauses._callback)
+    summary = pauses.summary()
+    assert summary["passes"] >= 1 and pauses.passes[-1][:2] == ("keys", 2)
+
+
+def test_the_lookup_benchmark_measures_a_save_and_a_lookup(monkeypatch, tmp_path: Path, capsys):
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    import bench_lookups
+
+    from herford_tui.store import Store
+    from herford_tui.store.demo import write_demo
+
+    path = tmp_path / "small.json"
+    write_demo(Store(path).open(), size="small", seed=1)
+    bench_lookups.saves(path, 1)
+    assert "save → roster indexes" in capsys.readouterr().out
+    took = bench_lookups.timed_process(bench_lookups.herford("termine", "--db", str(path)), 1)
+    assert len(took) == 1 and took[0] > 0

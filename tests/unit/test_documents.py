@@ -373,3 +373,20 @@ def test_any_text_renders_and_typst_signs_print_literally(tmp_path: Path, name: 
     text = pdf_text(out)
     if flat(name):
         assert flat(name) in text
+
+
+def test_the_meeting_also_by_date_and_committee(runner, demo, tmp_path: Path):
+    db, meeting_id = demo
+    snapshot = Store(db, read_only=True).open().snapshot()
+    meeting = snapshot.meetings[meeting_id]
+    name = snapshot.committees[meeting.committee_id].name
+    out = tmp_path / "einladung.docx"
+    # unquoted, as typed in a shell: the date and the committee's words are separate arguments
+    result = run(
+        runner, "--db", str(db), "dokument", "einladung", format_date(meeting.date), *name.split(), "--out", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    assert holds(docx_text(out), name)
+    wrong = run(runner, "--db", str(db), "dokument", "einladung", "Lenkungskreis", "--out", str(tmp_path / "x.docx"))
+    assert wrong.exit_code == 2 and "nennt keine Sitzung" in wrong.stderr and "Traceback" not in wrong.output
+    assert not (tmp_path / "x.docx").exists()

@@ -22,7 +22,7 @@ from herford_tui.domain import (
     Seat,
     Snapshot,
 )
-from herford_tui.domain.evaluation import committee_tenures, evaluate, tenures
+from herford_tui.domain.evaluation import committee_tenures, evaluate, evaluate_steps, tenures, trend_steps
 from herford_tui.domain.evaluation_attendance import Presence, attendance_rates, held, organisation_of, seat_presence
 from herford_tui.domain.fold import sort_key
 from herford_tui.store import Store
@@ -142,3 +142,22 @@ def test_an_evaluation_is_computed_once_per_snapshot():
 def test_a_snapshot_shows_its_sizes_not_its_records():
     # Textual's @work puts its arguments' repr into the worker's description: at x10 that took seconds.
     assert repr(crowded()) == "Snapshot(1 committees, 0 organisations, 6 persons, 7 memberships, 4 meetings)"
+
+
+def _run(steps):
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+@pytest.mark.parametrize("year", [2026, 2024])
+def test_the_years_figures_first_then_the_trend_make_the_whole_evaluation(demo: Snapshot, year: int):
+    whole = evaluate(demo.with_changes(), year, TODAY)  # a snapshot of its own: nothing cached yet
+    snapshot = demo.with_changes()
+    first = _run(evaluate_steps(snapshot, year, TODAY, trend_first=False))
+    assert first.trend_years == [year] and all(len(rates) == 1 for rates in first.attendance.values())
+    assert first.meetings == whole.meetings and first.organisations == whole.organisations
+    assert repr(_run(trend_steps(snapshot, first))) == repr(whole)
+    assert evaluate(snapshot, year, TODAY) is _run(trend_steps(snapshot, first))  # kept for the next ask

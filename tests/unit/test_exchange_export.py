@@ -17,14 +17,12 @@ from herford_tui.domain.fold import match_key
 from herford_tui.exchange import exports
 from herford_tui.exchange.tabular import cell_text, csv_bytes, csv_text, xlsx_bytes
 from herford_tui.store import Store
-from herford_tui.store.demo import write_demo
+from tests.unit.demo_tenth import write_tenth_demo
 
 
 @pytest.fixture(scope="module")
 def x1(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("x1") / "x1.json"
-    write_demo(Store(path, backups=0).open(), size="x1", seed=1)
-    return path
+    return write_tenth_demo(tmp_path_factory.mktemp("x1") / "x1.json")  # x1's shape, a tenth of its size
 
 
 def run(runner: CliRunner, db: Path, *args: str):

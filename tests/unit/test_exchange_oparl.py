@@ -1,5 +1,6 @@
-"""OParl 1.1 export: every object of the x1 demo valid, no dangling reference, publication mode,
-and the static export served by a plain web server (``python -m http.server``) resolving every id."""
+"""OParl 1.1 export: every object of a demo shaped like x1 (a tenth of it, see demo_tenth) valid, no
+dangling reference, publication mode, and the static export served by a plain web server
+(``python -m http.server``) resolving every id."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from herford_tui.exchange import oparl
 from herford_tui.store import Store
 from herford_tui.store.demo import write_demo
 from herford_tui.store.stamps import snapshot_with_stamps
+from tests.unit.demo_tenth import write_tenth_demo
 from tests.unit.oparl_client import embedded, get, links, start_http_server, validate, wait_for, walk
 from tests.unit.test_oparl_endpoint import make_db
 
@@ -25,9 +27,7 @@ BASE = "https://oparl.example.org/herford"
 
 @pytest.fixture(scope="module")
 def x1(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("x1") / "x1.json"
-    write_demo(Store(path, backups=0).open(), size="x1", seed=1)
-    return path
+    return write_tenth_demo(tmp_path_factory.mktemp("x1") / "x1.json")
 
 
 @pytest.fixture(scope="module")

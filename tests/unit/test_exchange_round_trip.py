@@ -40,7 +40,8 @@ from herford_tui.exchange import exports
 from herford_tui.exchange.importing import plan_import
 from herford_tui.exchange.tabular import Sheet, csv_bytes, decode_text, parse_csv, read_xlsx, xlsx_bytes
 from herford_tui.store import Store
-from herford_tui.store.demo import SIZES, write_demo
+from herford_tui.store.demo import write_demo
+from tests.unit.demo_tenth import write_tenth_demo
 
 # (export WAS, import ART) in the order an empty database takes them
 ORDER = (
@@ -52,16 +53,9 @@ ORDER = (
 )
 
 
-# x1's shape at a tenth: 300 persons, 600 memberships (some in extra committees), 200 meetings.
-TENTH = dataclasses.replace(SIZES["x1"], organisations=50, persons=300, memberships=600, meetings=200, committees=10)
-
-
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.json"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setitem(SIZES, "tenth", TENTH)
-        write_demo(Store(path, backups=0).open(), size="tenth", seed=1)
+    path = write_tenth_demo(tmp_path_factory.mktemp("demo") / "demo.json")
     snap = Store(path).snapshot()
     names = [p.full_name for p in snap.persons.values()]
     assert len(names) > len(set(names)), "the round trip needs namesakes"

@@ -75,3 +75,14 @@ def test_static_oparl_export_publishes_by_default(runner: CliRunner, demo: Path,
     assert b'"email"' not in published and b'"participant"' not in published
     assert b'"email"' in everything
     assert any(e.encode() in everything for e in emails)
+
+
+def test_the_auskunft_goes_to_the_standard_output_with_a_dash(
+    runner: CliRunner, demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.chdir(tmp_path)
+    person = min(Store(demo, read_only=True).open().snapshot().persons)
+    shown = run(runner, ["person", "auskunft", str(person), "--db", str(demo)]).stdout
+    dashed = run(runner, ["person", "auskunft", str(person), "--db", str(demo), "--datei", "-"]).stdout
+    assert dashed == shown and "Auskunft nach Art. 15 DSGVO" in dashed
+    assert not (tmp_path / "-").exists()

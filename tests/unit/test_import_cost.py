@@ -29,8 +29,10 @@ print(json.dumps(sorted(sys.modules)))
 
 NOT_AT_START = {
     "holidays", "rapidfuzz", "icalendar", "openpyxl", "dateutil", "jsonschema", "markdown_it", "typst", "docx", "lxml",
+    "filelock",
 }  # fmt: skip
-"""Imported on first use only (markdown_it: the help screen's Markdown, imported when it opens)."""
+"""Imported on first use only (markdown_it: the help screen's Markdown, imported when it opens;
+filelock: with the first lock, which a start that only reads never takes)."""
 
 
 def loaded_after_importing(*modules: str) -> set[str]:

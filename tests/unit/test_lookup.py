@@ -46,3 +46,59 @@ def test_unknown_or_ambiguous_names_the_active_committees():
     assert "Altes Gremium" not in str(refused.value)
     with pytest.raises(UnknownCommittee):
         find_committee(snap, "  ")
+
+
+def meetings_snapshot() -> Snapshot:
+    from datetime import date, time
+
+    from herford_tui.domain import Meeting
+
+    base = snapshot()
+    day = date(2026, 11, 28)
+    meetings = [
+        Meeting(10, committee_id=1, date=day, start_time=time(14)),
+        Meeting(11, committee_id=2, date=day, start_time=time(10)),
+        Meeting(12, committee_id=3, date=date(2026, 12, 9)),
+        Meeting(13, committee_id=3, date=date(2026, 12, 9), start_time=time(9)),
+        Meeting(14, committee_id=4, date=date(2027, 1, 13)),
+    ]
+    return Snapshot(committees=base.committees, meetings={m.id: m for m in meetings})
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("10", 10),
+        ("28.11.2026 Lenkungskreis", 10),
+        ("Lenkungskreis 28.11.2026", 10),
+        ("28.11.2026  lk", 10),
+        ("28.11.26 Arbeitskreis 1", 11),
+        ("13.01.2027", 14),  # the only meeting that day: the date is enough
+    ],
+)
+def test_a_meeting_by_number_or_date_and_committee(typed: str, found: int):
+    from herford_tui.domain.lookup import find_meeting
+
+    assert find_meeting(meetings_snapshot(), typed).id == found
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("28.11.2026", "Am 28.11.2026 gibt es mehrere Sitzungen: Arbeitskreis 1 um 10:00 (Nr. 11), "
+         "Lenkungskreis um 14:00 (Nr. 10). Bitte das Gremium dazuschreiben (z. B. „28.11.2026 Arbeitskreis 1“) "
+         "oder die Nummer angeben."),
+        ("09.12.2026 Arbeitskreis 11", "Am 09.12.2026 gibt es mehrere Sitzungen des Gremiums „Arbeitskreis 11“: "
+         "Arbeitskreis 11 (Nr. 12), Arbeitskreis 11 um 09:00 (Nr. 13). Bitte die Nummer angeben."),
+        ("29.11.2026 Lenkungskreis", "Am 29.11.2026 gibt es keine Sitzung des Gremiums „Lenkungskreis“."),
+        ("99", "Eine Sitzung Nr. 99 gibt es nicht."),
+        ("Lenkungskreis", "„Lenkungskreis“ nennt keine Sitzung: bitte ihre Nummer oder ihr Datum"),
+        ("28.11.2026 Nirgendwo", "Unbekanntes Gremium „Nirgendwo“"),
+    ],
+)  # fmt: skip
+def test_no_or_several_meetings_say_so_in_german(typed: str, message: str):
+    from herford_tui.domain.lookup import find_meeting
+
+    with pytest.raises(ValueError) as caught:
+        find_meeting(meetings_snapshot(), typed)
+    assert str(caught.value).startswith(message), str(caught.value)

@@ -1,4 +1,4 @@
-"""The wheel must carry every subpackage, the styles and the seed (data/ → herford_tui/seeddata)."""
+"""The wheel must carry every subpackage, the styles, the browser page and the seed (data/ → herford_tui/seeddata)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ def test_seed_and_styles_are_package_data():
     assert "*.json" in config["package-data"]["herford_tui.seeddata"]
     styles = config["package-data"]["herford_tui.ui"]
     assert all((ROOT / "herford_tui" / "ui").glob(pattern) for pattern in styles)
+    pages = config["package-data"]["herford_tui.web"]  # the German browser page of ``herford-tui web``
+    assert [p.name for pattern in pages for p in (ROOT / "herford_tui" / "web").glob(pattern)] == ["app_index.html"]
 
 
 def test_runtime_dependencies_have_lower_bounds():

@@ -47,6 +47,7 @@ QUERIES = [
     "muller", "Mueller Jürgen", "jurgen", "jobcenter", "Jobcenter Lübbecke", "aussenstelle", "strasse", "Straße",
     "lenkungskreis", "Kreishaus", "rot", "fett", "zitat", "Grundschule Bünde", "zuschuss", "angebot", "haushalt",
     "finanzen", "jose", "xyzzyq", "protokoll", "12.3.", "marz", "aus", "Müller Haushalt", "schule", "gymnasium",
+    "Jürgen Zuschuss", "muller xyzzyq", "lenkungskreis aussenstelle",
 ]  # fmt: skip
 
 
@@ -67,6 +68,12 @@ def test_plain_words_take_the_quick_way(demo: Path, query: str):
     assert quick_search(demo, query, 10) is not None
 
 
+def test_words_found_apart_but_never_together_find_nothing_the_quick_way(demo: Path):
+    """Each word starts a token somewhere, so the whole search looks for exact starts only, and
+    no entry has both: nothing, without reading the whole file."""
+    assert quick_search(demo, "Jürgen Zuschuss", 10) == ([], quick_search(demo, "Jürgen Zuschuss", 10)[1])
+
+
 @pytest.mark.parametrize("query", ["xyzzyq", "protokoll", "12.3.", "aus"])
 def test_typos_made_up_words_and_short_words_take_the_whole_way(demo: Path, query: str):
     assert quick_search(demo, query, 10) is None
@@ -80,3 +87,38 @@ def test_suche_prints_what_it_printed_from_the_whole_store(runner, demo: Path, m
     assert quick.exit_code == whole.exit_code
     assert quick.output == whole.output
     assert "\x1b" not in quick.output
+
+
+def test_a_file_with_escaped_letters_takes_the_whole_way(demo: Path, tmp_path: Path):
+    """Another JSON writer may write "Müller" as "M\\u00fcller": not in the bytes as the patterns
+    look for it, so the quick way steps aside."""
+    import json
+
+    path = tmp_path / "ascii.json"
+    path.write_text(json.dumps(json.loads(demo.read_bytes()), ensure_ascii=True, separators=(",", ":")))
+    assert quick_search(path, "muller", 10) is None
+    assert quick_search(demo, "muller", 10) is not None
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "value"),
+    [
+        ("persons", "organisation_id", "x"),
+        ("memberships", "committee_id", "x"),
+        ("meetings", "agenda", 5),
+        ("meetings", "committee_id", "x"),
+        ("committees", "name", 5),
+    ],
+)
+def test_a_broken_record_gets_the_whole_stores_german_message(runner, demo: Path, tmp_path: Path, table, field, value):
+    import json
+
+    data = json.loads(demo.read_bytes())
+    for record in data[table].values():
+        record[field] = value
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    assert quick_search(path, "muller", 10) is None
+    result = runner.invoke(main, ["suche", "--db", str(path), "muller"])
+    assert result.exit_code == 2
+    assert f"Tabelle „{table}“" in result.output

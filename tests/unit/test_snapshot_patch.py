@@ -8,7 +8,7 @@ from datetime import date, time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from herford_tui.domain import Committee, Meeting, Membership, Organisation, Person, Snapshot
+from herford_tui.domain import Committee, Meeting, Membership, Organisation, Person, Role, Seat, Snapshot
 from herford_tui.domain.snapshot import _INDEX_SOURCES
 from herford_tui.domain.snapshot_patch import MAX_PATCHED
 
@@ -125,3 +125,27 @@ def test_a_large_step_is_built_again_on_first_use():
     after = before.with_changes(saved)
     assert "persons_in_order" not in after.__dict__
     assert len(after.persons_in_order) == MAX_PATCHED + 1
+
+
+def test_the_stores_snapshot_after_saves_has_the_indexes_of_a_fresh_open(tmp_path):
+    """Through the store: a new member, a member moved to another committee, a renamed person, a
+    deleted membership; the patched indexes equal those of the file opened anew."""
+    from herford_tui.store import Store
+    from herford_tui.store.demo import write_demo
+
+    path = tmp_path / "db.json"
+    store = Store(path).open()
+    write_demo(store, size="small", seed=2, today=date(2026, 11, 28))
+    build_all(store.snapshot())
+    snapshot = store.snapshot()
+    member = next(m for m in snapshot.memberships.values() if m.deputy_of is None)
+    other = store.save(Committee(name="Neuer Kreis", seats=[Seat("gast", "Gast", count=None)]))
+    store.save(dataclasses.replace(member, committee_id=other.id, seat_key="gast", role=Role.GAST))
+    person = next(iter(snapshot.persons.values()))
+    store.save(dataclasses.replace(person, family_name="Zzz-Neu"))
+    store.save(
+        Membership(person_id=person.id, committee_id=other.id, seat_key="gast", role=Role.GAST, start=date(2026, 1, 1))
+    )
+    after = store.snapshot()
+    assert "_memberships_by_committee" in after.__dict__, "patched, not dropped"
+    assert indexes(after) == indexes(Store(path).open().snapshot())

@@ -44,6 +44,18 @@ def test_one_committees_meetings_come_without_decoding_the_table(demo: Path):
     assert all(snapshot.meetings[m.id] is m for m in first), "decoded once: the same records"
 
 
+def test_one_committees_meetings_come_in_date_order_whatever_the_file_order(demo: Path):
+    data = json.loads(demo.read_bytes())
+    data["meetings"] = dict(reversed(data["meetings"].items()))  # the newest first in the file
+    demo.write_bytes(encode_json(data))
+    eager = Store(demo).open().snapshot()
+    snapshot = Store(demo, defer=True).open().snapshot()
+    committee_id = max(eager.committees, key=lambda c: len(eager.meetings_of(c)))
+    assert len(eager.meetings_of(committee_id)) > 1
+    assert snapshot.meetings_of(committee_id) == eager.meetings_of(committee_id)
+    assert snapshot.pending
+
+
 def test_a_snapshot_made_from_a_pending_one_shares_the_decoding(demo: Path):
     snapshot = Store(demo, defer=True).open().snapshot()
     changed = snapshot.with_changes([Organisation(id=10_000, name="Neu")])
@@ -86,3 +98,56 @@ def test_a_write_decodes_the_pending_meetings_first(demo: Path):
     assert not snapshot.pending
     assert store.snapshot().meetings[saved.id] == saved
     assert store.snapshot().meetings == Store(demo).open().snapshot().meetings
+
+
+def test_the_membership_indexes_of_the_decoding_pass_equal_those_built_on_use(demo: Path):
+    from herford_tui.domain import Snapshot
+
+    for defer in (False, True):
+        snapshot = Store(demo, defer=defer).open().snapshot()
+        built = Snapshot(memberships=dict(snapshot.memberships))
+        for name in ("_memberships_by_committee", "_memberships_by_person"):
+            assert name in snapshot.__dict__, "built while decoding"
+            assert snapshot.__dict__[name] == getattr(built, name)
+
+
+def test_the_tables_checked_later_are_checked_before_any_write(demo: Path):
+    """A second record under one id: the start shows the file, the check after it refuses it."""
+    raw = demo.read_bytes()
+    start = raw.index(b'"persons":{') + len(b'"persons":{')
+    end = raw.index(b"},", start) + 1  # the first person, "1":{...}
+    demo.write_bytes(raw[:end] + b"," + raw[start:end] + raw[end:])
+    with pytest.raises(CorruptFileError, match="doppelt"):
+        Store(demo).open()
+    store = Store(demo, defer=True).open()
+    before = demo.read_bytes()
+    with pytest.raises(CorruptFileError, match="doppelt"):
+        store.save(Organisation(name="Neue Organisation"))
+    assert demo.read_bytes() == before
+    with pytest.raises(CorruptFileError, match="doppelt"):
+        store.complete()
+
+
+def test_a_table_that_is_not_compact_is_read_again_the_general_way(demo: Path):
+    raw = demo.read_bytes()
+    at = raw.index(b'"memberships":{') + len(b'"memberships":{')
+    demo.write_bytes(raw[:at] + b" " + raw[at:])  # legal JSON, not the compact layout
+    eager = Store(demo).open().snapshot()
+    store = Store(demo, defer=True).open()
+    assert store.snapshot().memberships == eager.memberships
+    store.complete()
+    assert store.snapshot() == eager
+    store.save(Organisation(name="Neue Organisation"))
+    assert b'"memberships":{ ' not in demo.read_bytes(), "written compact"
+
+
+def test_records_in_another_key_order_are_grouped_by_decoding_their_committee(demo: Path):
+    data = json.loads(demo.read_bytes())
+    doc_id, doc = next(iter(data["meetings"].items()))
+    data["meetings"][doc_id] = {"date": doc.pop("date"), **doc}  # not the store's own layout
+    demo.write_bytes(encode_json(data))
+    eager = Store(demo).open().snapshot()
+    snapshot = Store(demo, defer=True).open().snapshot()
+    committee_id = eager.meetings[int(doc_id)].committee_id
+    assert snapshot.meetings_of(committee_id) == eager.meetings_of(committee_id)
+    assert snapshot.pending

@@ -101,6 +101,13 @@ async def test_the_page_is_refused_without_login_and_beyond_the_limit():
         web.sockets.clear()
 
 
+async def test_the_page_connects_through_the_public_address():
+    web = server(public_url="https://gremien.kreis-herford.local/")
+    async with TestClient(TestServer(await web._make_app())) as client:
+        page = await (await client.get("/", headers={HEADER: "anna"})).text()
+    assert 'data-session-websocket-url="wss://gremien.kreis-herford.local/ws"' in page
+
+
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [

@@ -55,6 +55,9 @@ class Herford(Protocol):
     def disclose(self, person_id: int) -> Disclosure:
         """The DSGVO Auskunft of a person (reads the files: call it in a worker)."""
 
+    def complete_start(self) -> None:
+        """What the start left for after the first frame: the meetings, some checks (in a worker)."""
+
     # -- writing: every change goes through the app's workers ------------------------
     def write(
         self, job: WriteJob, *, cancel: threading.Event | None = None, on_wait: Callable[[], None] | None = None

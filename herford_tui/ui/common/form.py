@@ -31,6 +31,9 @@ from herford_tui.ui.common.saving import SavingScreen
 from herford_tui.ui.common.select import Select
 from herford_tui.ui.data import WriteJob
 
+SHORT = 36
+"""Terminal lines below which a form packs its fields tighter (the ``-short`` class, forms.tcss)."""
+
 T = TypeVar("T")
 
 
@@ -45,7 +48,9 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
     TITLE_TEXT = ""
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog form"):
+        # "-short" from the start (see on_resize): added after the first layout it restyled the whole form.
+        short = " -short" if self.app.size.height < SHORT else ""
+        with VerticalScroll(classes="dialog form" + short):
             yield Label(self.TITLE_TEXT or plain(self.title_text()), classes="dialog-title")
             yield from self.compose_fields()
             yield Static("", id="err-form", classes="field-error -empty")
@@ -101,7 +106,7 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
         return self._values() != getattr(self, "_initial", self._values())
 
     def on_resize(self) -> None:
-        self.query_one(".form").set_class(self.size.height < 36, "-short")
+        self.query_one(".form").set_class(self.size.height < SHORT, "-short")
 
     # -- input that behaves ------------------------------------------------------
     @on(Input.Changed)

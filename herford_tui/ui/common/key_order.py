@@ -99,16 +99,37 @@ class KeysInOrder:
                 held.clear()
 
     async def keys_handled(self) -> None:
-        """Return once every key that arrived is handled (for tests: Pilot's ``press``)."""
+        """Return once every key that arrived is handled (for tests: Pilot's ``press``).
+
+        A key posted a moment ago may still be in the App's queue, not yet held: settling
+        first lets it reach the line, then the line is waited for until it is empty."""
         app: App[Any] = self  # type: ignore[assignment]
-        while self._input_feeder is not None and not self._input_feeder.done():
-            await asyncio.wait([self._input_feeder])
-        await settled(app)
+        while True:
+            await settled(app)
+            feeder = self._input_feeder
+            if feeder is None or feeder.done():
+                return
+            await asyncio.wait([feeder])
 
     async def _press_keys(self, keys: Iterable[str]) -> None:
-        """Pilot's ``press`` returns once its keys are handled, not merely queued here."""
-        await super()._press_keys(keys)  # type: ignore[misc]
-        await self.keys_handled()
+        """Pilot's ``press``: each key handled (see ``keys_handled``), then the App idle.
+
+        Textual's own version waits for an idle process twice per key (at least 20 ms each);
+        the line says exactly when a key is handled, so one idle wait per key is left: timers
+        and the repaint a key caused have happened when ``press`` returns, as before."""
+        from textual._wait import wait_for_idle
+
+        app: App[Any] = self  # type: ignore[assignment]
+        for key in keys:
+            if key.startswith("wait:"):  # Pilot's pause between keys: Textual's way
+                await super()._press_keys([key])  # type: ignore[misc]
+                continue
+            event = _key_event(key)
+            event.set_sender(app)
+            app.post_message(event)
+            await self.keys_handled()
+            await app._animator.wait_until_complete()
+            await wait_for_idle(0)
 
     async def _until_saved_or_typed(self, save: Worker[Any]) -> None:
         """Wait until ``save`` is done, or a key arrives (it may be the Esc that cancels it)."""
@@ -121,6 +142,22 @@ class KeysInOrder:
             for wait in waits:
                 wait.cancel()
             await asyncio.gather(*waits, return_exceptions=True)  # a failed or cancelled save is shown by its screen
+
+
+def _key_event(key: str) -> events.Key:
+    """The event Pilot's ``press`` makes for ``key`` (a name like "tab" or one character)."""
+    import unicodedata
+
+    from textual.app import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    original = REPLACED_KEYS.get(key, key)
+    try:
+        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(original))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
 
 
 def _overtakes(app: App[Any], event: Held) -> bool:

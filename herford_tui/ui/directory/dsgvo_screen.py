@@ -14,6 +14,7 @@ from textual.widgets import Footer, Label, Static
 
 from herford_tui.domain.dsgvo import Disclosure
 from herford_tui.ui.common.access import HerfordAccess
+from herford_tui.ui.common.delivery import download, in_browser
 from herford_tui.ui.common.format import plain
 
 
@@ -82,6 +83,9 @@ class DisclosureScreen(HerfordAccess, Screen[None]):
         else:
             text = report.as_text()
         path = export_path(self.folder, self.person_id, suffix, self.herford.today)
+        if in_browser(self.app):  # to the colleague who asked, nothing stays on the server
+            self.app.call_from_thread(download, self.app, text.encode("utf-8"), path.name)
+            return
         from herford_tui.store.erasure import save_disclosure
 
         try:

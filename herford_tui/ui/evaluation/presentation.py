@@ -28,6 +28,16 @@ COLUMNS: tuple[tuple[str, int | None], ...] = (
 )
 
 
+def columns(ev: Evaluation | None) -> tuple[list[str], list[int]]:
+    """The table's labels and widths: fixed, the last as wide as its label or its widest number."""
+    labels = [label for label, _ in COLUMNS]
+    widths = [width if width is not None else len(label) for label, width in COLUMNS]
+    if ev is not None:
+        widest = max((len(str(ev.open_places(f.name))) for f in ev.meetings), default=0)
+        widths[-1] = max(widths[-1], widest)
+    return labels, widths
+
+
 def bar(value: float | None, width: int = BAR_WIDTH) -> str:
     """„███████░░░“: the share ``value`` (0…1) of ``width`` cells; „–“ without a value."""
     if value is None:

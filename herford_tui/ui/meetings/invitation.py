@@ -1,7 +1,8 @@
 """The invitation: preview the German text with the addresses, then write it to a file.
 
 The file goes to the home folder as ``herford-einladung-<Datum>-<Gremium>.txt``: the
-office copies it into a mail. An existing file is replaced only after asking.
+office copies it into a mail. An existing file is replaced only after asking. In the browser
+(``herford-tui web``) the browser downloads it instead.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from herford_tui.domain.text import printable
 from herford_tui.store.files import write_atomic
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.delivery import download, in_browser
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.tickbox import TickBox
 
@@ -50,7 +52,8 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog invitation"):
             yield Label("Einladung", classes="dialog-title")
-            yield Static(plain(f"Datei: {self.path}"), id="invitation-path")
+            where = f"Download: {self.path.name}" if in_browser(self.app) else f"Datei: {self.path}"
+            yield Static(plain(where), id="invitation-path")
             yield TickBox("Stellvertretungen auch einladen", False, compact=True, id="deputies")
             yield Static("", id="invitation-missing", classes="field-error")
             yield TextArea("", read_only=True, id="invitation-text")
@@ -83,7 +86,7 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
             self.dismiss(None)
 
     def action_write(self) -> None:
-        if self.path.exists():
+        if self.path.exists() and not in_browser(self.app):
 
             def answered(yes: bool | None) -> None:
                 if yes:
@@ -98,6 +101,10 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
     def _write(self) -> None:
         text = self.app.call_from_thread(lambda: self.query_one("#invitation-text", TextArea).text)
         deputies = self.app.call_from_thread(lambda: self.query_one("#deputies", Checkbox).value)
+        if in_browser(self.app):
+            self.app.call_from_thread(download, self.app, text.encode("utf-8"), self.path.name)
+            self.app.call_from_thread(self.dismiss, Written(Path(self.path.name), deputies))
+            return
         try:
             write_atomic(self.path, text.encode("utf-8"))
         except OSError as exc:

@@ -1,7 +1,8 @@
 """The year of meetings: a grid (months across, committees down) or a list, NRW holidays shown.
 
-The grid draws only the rows on screen (``LineTable``: at x10 1,009 committees); all twelve
-months fit 80 columns with compact cells (``presentation.grid_layout``)."""
+The grid and the list draw only the rows on screen (``LineTable``: at x10 1,009 committees, 500
+meetings in the list); all twelve months fit 80 columns with compact cells
+(``presentation.grid_layout``)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.reactive import reactive
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from herford_tui.domain import Meeting, Snapshot
 from herford_tui.domain.labels import format_date, number
 from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.delivery import download, in_browser
 from herford_tui.ui.common.format import plain_cell
 from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.common.select import Select
@@ -67,14 +69,13 @@ class YearPane(SnapshotView):
         yield Static(id="year-summary", classes="year-summary")
         yield Select[str]([("Alle Gremien", ALL)], value=ALL, allow_blank=False, compact=True, id="year-filter")
         yield LineTable(id="year-grid", cursor_type="cell", padding=(0, show.GAP))
-        yield DataTable(id="year-table", cursor_type="row", zebra_stripes=True)
+        yield LineTable(id="year-table", cursor_type="row")
         yield Static(id="meeting-detail", classes="member-detail")
 
     def on_mount(self) -> None:
         self.set_reactive(YearPane.year, self.herford.today.year)
-        table = self.query_one("#year-table", DataTable)
-        for label, width in LIST_COLUMNS:
-            table.add_column(label, width=width)
+        table = self.query_one("#year-table", LineTable)
+        table.set_columns([label for label, _ in LIST_COLUMNS], [width for _, width in LIST_COLUMNS])
         table.display = False
         super().on_mount()
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
@@ -96,7 +97,7 @@ class YearPane(SnapshotView):
         self.refresh_data(self.herford.snapshot)
 
     def watch_as_list(self, as_list: bool) -> None:
-        grid, table = self.query_one("#year-grid", LineTable), self.query_one("#year-table", DataTable)
+        grid, table = self.query_one("#year-grid", LineTable), self.query_one("#year-table", LineTable)
         grid.display, table.display = not as_list, as_list
         self.refresh_data(self.herford.snapshot)
         focused = self.app.focused
@@ -149,7 +150,7 @@ class YearPane(SnapshotView):
             self.query_one("#year-summary", Static).update(self._summary())
 
     def _fill_list(self, snapshot: Snapshot) -> None:
-        table = self.query_one("#year-table", DataTable)
+        table = self.query_one("#year-table", LineTable)
         keep = table.cursor_row
         found = [
             m
@@ -157,10 +158,9 @@ class YearPane(SnapshotView):
             if self.committee_filter is None or m.committee_id == self.committee_filter
         ]
         today = self.herford.today
-        self.rows, self.list_hidden = show.list_window(found, today, LIST_LIMIT)
-        table.clear()
-        for m in self.rows:
-            table.add_row(*show.list_row(snapshot, m, today), key=str(m.id))
+        self.rows, self.list_hidden = rows, _ = show.list_window(found, today, LIST_LIMIT)
+        # Each row's cells are made when it is first drawn (a screenful, not 500 rows of Text).
+        table.set_rows([str(m.id) for m in rows], lambda i: show.list_row(snapshot, rows[i], today))
         if self.rows:
             if keep <= 0:
                 keep = next((i for i, m in enumerate(self.rows) if m.date and m.date >= today), len(self.rows) - 1)
@@ -174,8 +174,7 @@ class YearPane(SnapshotView):
         text.append(f"  {legend[0]}\n{legend[1]}", style="dim")
         return text
 
-    @on(LineTable.Highlighted, "#year-grid")
-    @on(DataTable.RowHighlighted, "#year-table")
+    @on(LineTable.Highlighted, "#year-grid, #year-table")
     def _show_detail(self) -> None:
         self.query_one("#meeting-detail", Static).update(self._detail())
 
@@ -221,7 +220,7 @@ class YearPane(SnapshotView):
     @property
     def current(self) -> Meeting | None:
         if self.as_list:
-            row = self.query_one("#year-table", DataTable).cursor_row
+            row = self.query_one("#year-table", LineTable).cursor_row
             return self.rows[row] if 0 <= row < len(self.rows) else None
         found = self.cell_meetings()
         return found[0] if found else None
@@ -247,7 +246,7 @@ class YearPane(SnapshotView):
             self.query_one("#year-filter", Select).value = ALL
             return
         if self.as_list:
-            table = self.query_one("#year-table", DataTable)
+            table = self.query_one("#year-table", LineTable)
             index = next((i for i, m in enumerate(self.rows) if m.id == meeting.id), None)
             if index is not None:
                 table.move_cursor(row=index)
@@ -282,8 +281,7 @@ class YearPane(SnapshotView):
         if event.select.has_focus:  # focusing a hidden tab's table would switch to that tab
             self.query_one("#year-table" if self.as_list else "#year-grid").focus()
 
-    @on(LineTable.Selected, "#year-grid")
-    @on(DataTable.RowSelected, "#year-table")
+    @on(LineTable.Selected, "#year-grid, #year-table")
     def _selected(self) -> None:
         self.action_open()
 
@@ -349,6 +347,9 @@ class YearPane(SnapshotView):
         snapshot = self.herford.snapshot
         committee = snapshot.committees.get(self.committee_filter) if self.committee_filter else None
         path = calendar_path(self.year, committee)
+        if in_browser(self.app):
+            self._write_calendar(path, download_only=True)
+            return
         if not path.exists():
             self._write_calendar(path)
             return
@@ -361,11 +362,14 @@ class YearPane(SnapshotView):
         self.ask(ConfirmScreen(question, yes="Überschreiben"), callback=answered)
 
     @work(thread=True, exclusive=True, group="calendar", exit_on_error=False)
-    def _write_calendar(self, path: Path) -> None:
+    def _write_calendar(self, path: Path, *, download_only: bool = False) -> None:
         from herford_tui.store.files import write_atomic
         from herford_tui.ui.year.calendar_export import calendar_data
 
         data, count = calendar_data(self.herford.snapshot, self.year, self.committee_filter)
+        if download_only:  # in the browser: to the colleague's computer, nothing on the server
+            self.app.call_from_thread(download, self.app, data, path.name)
+            return
         try:
             write_atomic(path, data)
         except OSError as exc:
