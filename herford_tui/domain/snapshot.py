@@ -219,7 +219,7 @@ class Snapshot:
     def meetings_of(self, committee_id: int) -> list[Meeting]:
         table = self.__dict__["meetings"]
         if not isinstance(table, dict) and "_meetings_by_committee" not in self.__dict__:
-            return table.group(committee_id)  # the first screen: one committee's, not all
+            return sorted(table.group(committee_id), key=_meeting_sort_key)  # the first screen: one committee's
         return self._meetings_by_committee.get(committee_id, [])
 
     def meetings_in_year(self, year: int) -> list[Meeting]:
@@ -364,7 +364,7 @@ class _Decoded:
 
     def __get__(self, snapshot: Snapshot | None, owner: type | None = None) -> Any:
         if snapshot is None:
-            return field(default_factory=dict)
+            return self
         table = snapshot.__dict__["meetings"]
         if not isinstance(table, dict):
             table = snapshot.__dict__["meetings"] = table.table()

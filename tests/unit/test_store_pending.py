@@ -44,6 +44,18 @@ def test_one_committees_meetings_come_without_decoding_the_table(demo: Path):
     assert all(snapshot.meetings[m.id] is m for m in first), "decoded once: the same records"
 
 
+def test_one_committees_meetings_come_in_date_order_whatever_the_file_order(demo: Path):
+    data = json.loads(demo.read_bytes())
+    data["meetings"] = dict(reversed(data["meetings"].items()))  # the newest first in the file
+    demo.write_bytes(encode_json(data))
+    eager = Store(demo).open().snapshot()
+    snapshot = Store(demo, defer=True).open().snapshot()
+    committee_id = max(eager.committees, key=lambda c: len(eager.meetings_of(c)))
+    assert len(eager.meetings_of(committee_id)) > 1
+    assert snapshot.meetings_of(committee_id) == eager.meetings_of(committee_id)
+    assert snapshot.pending
+
+
 def test_a_snapshot_made_from_a_pending_one_shares_the_decoding(demo: Path):
     snapshot = Store(demo, defer=True).open().snapshot()
     changed = snapshot.with_changes([Organisation(id=10_000, name="Neu")])
