@@ -135,6 +135,7 @@ def test_a_save_without_the_fast_path_gives_the_same_file(tmp_path: Path, monkey
     run(Store(path_b).open())
     a, b = json.loads(path_a.read_bytes()), json.loads(path_b.read_bytes())
     for data in (a, b):  # the times of day differ between the two runs
+        data["meta"]["1"].pop("log_head", None)  # a hash over the log's entries, times included
         for table in data.values():
             for doc in table.values():
                 doc.pop("created", None)
