@@ -139,8 +139,8 @@ class PendingMeetings:
     """The meetings table of a file just opened, decoded when first asked for (``domain.Pending``).
 
     The file's structure was checked when it was read (``FileImage.read``); what is left is
-    decoding each record. The first screen asks for one committee's meetings (``group``: the
-    committee ids of all meetings are read, a tenth of the decoding, then just those records);
+    decoding each record. The first screen asks for one committee's meetings (``group``: each
+    record's committee is read from its first bytes, then just those records are decoded);
     the app decodes the rest in a thread after the first frame, and a write decodes it before
     it begins. A record msgspec does not take sends the whole table the general way (the
     store's ``general``), which decodes it as before or raises the German error.
