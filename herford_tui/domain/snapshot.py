@@ -216,6 +216,10 @@ class Snapshot:
             return []
         return [m for m in self.memberships_of(owner.committee_id, on) if m.deputy_of == membership_id]
 
+    def meetings_index(self) -> None:
+        """Build the index of meetings by committee now (the store's thread after the start)."""
+        self._meetings_by_committee  # noqa: B018
+
     def meetings_of(self, committee_id: int) -> list[Meeting]:
         table = self.__dict__["meetings"]
         if not isinstance(table, dict) and "_meetings_by_committee" not in self.__dict__:
