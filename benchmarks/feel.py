@@ -8,9 +8,9 @@ compiled), alternating the app and its baseline in every run so a busy moment hi
   baseline: ``bare_app.py`` (same tab skeleton, no data).
 - **each tab's first visit, headless** (``child.py tabs``): every tab that is not a single
   committee and committee tabs spread evenly, each until it has painted (the Auswertung until
-  its figures are shown), with the shape of its largest table; baseline: a bare Textual tab of
-  the same shape (rows × columns, a DataTable of plain cells), built on its first visit
-  (``child.py bare_tabs``). Median and p95 over the processes, per tab.
+  its table's figures are shown; the trend line below follows), with the shape of its largest
+  table; baseline: a bare Textual tab of the same shape (rows × columns, a DataTable of plain
+  cells), built on its first visit (``child.py bare_tabs``). Median and p95 over the processes, per tab.
 - **the same tabs on a pty**: ``o``, ``j``, ``A`` typed into the running app until the tab's
   text (a column heading, the Auswertung's "Netzwerk:" line once its figures are there) is in
   what the app writes; baseline: the bare tabs of the same shapes, opened by the same keys.
@@ -119,6 +119,7 @@ def measure(path: Path, size: str, runs: int, say) -> dict[str, Any]:
         "gc": {
             "over_50ms_per_process": [g["over_50ms"] for g in pauses],
             "over_50ms_after_start_per_process": [g["over_50ms_after_start"] for g in pauses],
+            "over_50ms_cpu_after_start_per_process": [g.get("over_50ms_cpu_after_start", 0) for g in pauses],
             "passes_per_process": [g["passes"] for g in pauses],
             "max_ms": max(g["max_ms"] for g in pauses),
             "long": [g["long"] for g in pauses],
@@ -200,8 +201,9 @@ def markdown(report: dict[str, Any]) -> str:
             "",
             f"Collector passes over 50 ms per process (whole session / after the start): "
             f"{gc['over_50ms_per_process']} / {gc['over_50ms_after_start_per_process']}; passes in all "
-            f"{gc['passes_per_process']}; longest {gc['max_ms']:g} ms; the long ones per process "
-            f"(phase, generation, ms): {gc['long']}.",
+            f"{gc['passes_per_process']}; longest {gc['max_ms']:g} ms; of those after the start over 50 ms "
+            f"of the thread's CPU time: {gc.get('over_50ms_cpu_after_start_per_process')}; the long ones per "
+            f"process (phase, generation, wall ms, CPU ms): {gc['long']}.",
         ]
         if result["errors"]:
             lines += ["", "Not measured: " + "; ".join(result["errors"])]

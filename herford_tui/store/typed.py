@@ -76,6 +76,7 @@ def snapshot_of(
     snapshot = Snapshot(**{TABLES[TYPES[table]]: records for table, records in tables.items()})
     if previous is not None:
         snapshot.keep_indexes(previous[1], changed)
+        snapshot.patch_changed(previous[1], changed)  # a colleague's few records: patched, not rebuilt
     snapshot.take_indexes(indexes)
     return snapshot
 

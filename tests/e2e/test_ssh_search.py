@@ -46,8 +46,13 @@ def test_search_umlaut_name_jump_and_open_over_ssh(sshd, terminal, command, tmp_
     term.keys("/")
     term.wait_for("Suchen:")
     term.type("mueller juergen")
-    screen = term.wait_for("Jürgen Müller")
-    assert "Schulrat" in screen and "Mueller-Lange" not in screen  # "juergen" rules out Karl
+    # The list follows each key: after "mueller" both men are listed, so wait for the state only
+    # the whole query gives ("juergen" rules out Karl), not for Jürgen alone.
+    term.wait_until(
+        lambda: "Jürgen Müller" in (shown := term.screen()) and "Mueller-Lange" not in shown,
+        "only Jürgen Müller listed",
+    )
+    assert "Schulrat" in term.screen()
     term.keys("Enter")
     screen = term.wait_for("Jürgen Müller, Schulrat")  # the detail of the roster line under the cursor
     assert "Landrat" in screen  # the Lenkungskreis roster

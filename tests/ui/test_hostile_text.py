@@ -21,8 +21,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import build_world
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pilot_helpers import SIZE, TODAY, screen_text, settle
 
@@ -78,9 +77,8 @@ def poison(path: Path, text: Callable[[], str]) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
-def hostile_world(path: Path) -> int:
+def hostile_world(world) -> int:
     """The committee fixture's file plus a meeting with agenda, decision, task and attendance."""
-    world = build_world(path)
     world.store().save(
         Meeting(
             committee_id=world.lenkungskreis,
@@ -102,11 +100,10 @@ def hostile_world(path: Path) -> int:
 
 
 # -- the text builders of every view, without an app ------------------------------------------------
-@pytest.fixture(scope="module")
-def clean_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, int]:
-    path = tmp_path_factory.mktemp("hostile") / "herford.json"
-    committee_id = hostile_world(path)
-    return path.read_bytes(), committee_id
+@pytest.fixture
+def clean_file(world) -> tuple[bytes, int]:
+    committee_id = hostile_world(world)
+    return world.bytes(), committee_id
 
 
 def shown_texts(snap: Snapshot, committee_id: int) -> list[str]:
@@ -152,7 +149,7 @@ def test_every_view_text_shows_hostile_text_literally(clean_file, tmp_path: Path
     check_builders(clean_file, tmp_path, text)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=hostile)
 def test_every_view_text_survives_any_text(clean_file, tmp_path_factory, text: str) -> None:
     check_builders(clean_file, tmp_path_factory.mktemp("any"), text)
@@ -216,8 +213,7 @@ FILLS: dict[str, Callable[[], Callable[[], str]]] = {
 
 
 @pytest.mark.parametrize("fill", FILLS)
-def test_every_view_form_and_dialog_survives_hostile_text(tmp_path: Path, fill: str) -> None:
-    path = tmp_path / "herford.json"
-    committee_id = hostile_world(path)
-    poison(path, FILLS[fill]())
-    asyncio.run(visit_everything(path, committee_id))
+def test_every_view_form_and_dialog_survives_hostile_text(world, fill: str) -> None:
+    committee_id = hostile_world(world)
+    poison(world.path, FILLS[fill]())
+    asyncio.run(visit_everything(world.path, committee_id))

@@ -76,9 +76,10 @@ def test_the_feel_report_judges_each_target_of_issue_20(bench):
         "gc": {
             "over_50ms_per_process": [3, 1, 2],
             "over_50ms_after_start_per_process": [0, 1, 0],
+            "over_50ms_cpu_after_start_per_process": [0, 0, 0],
             "passes_per_process": [400, 410, 420],
             "max_ms": 80.0,
-            "long": [[], [["tour", 2, 80.0]], []],
+            "long": [[], [["tour", 2, 80.0, 20.0]], []],
         },
         "errors": [],
     }
