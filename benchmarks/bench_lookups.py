@@ -122,6 +122,42 @@ def saves(path: Path, runs: int) -> None:
     mine, base, again = statistics.median(patched), statistics.median(written), statistics.median(rebuilt)
     print(f"  save → roster indexes  {mine * 1000:7.1f} ms   raw write {base * 1000:6.1f} ms   {mine / base:4.2f}x"
           f"   (rebuilding them instead: +{again * 1000:.1f} ms)")  # fmt: skip
+    colleague_saves(store, path, member.id, runs)
+
+
+def colleague_saves(store, path: Path, member_id: int, runs: int) -> None:
+    """Another process's save of one membership, then this store's snapshot and the roster's
+    look-ups (the changed records read and patched in), against parsing the new file."""
+    import orjson
+
+    from herford_tui.domain import Membership
+    from herford_tui.domain.snapshot import _INDEX_SOURCES
+    from herford_tui.store import Store
+
+    colleague = Store(path, backups=0).open()
+    seen, rebuilt, parsed = [], [], []
+    for run in range(runs):
+        member = colleague.get(Membership, member_id)
+        colleague.save(dataclasses.replace(member, notes=f"Kollegin {run}"))
+        start = time.perf_counter()
+        after = store.snapshot()
+        after.memberships_of(member.committee_id), after.memberships_of_person(member.person_id)
+        seen.append(time.perf_counter() - start)
+        for index in _INDEX_SOURCES:  # before: the changed table's indexes built anew
+            if index in after.__dict__ and _INDEX_SOURCES[index] == "memberships":
+                del after.__dict__[index]
+        start = time.perf_counter()
+        after.memberships_of(member.committee_id), after.memberships_of_person(member.person_id)
+        rebuilt.append(time.perf_counter() - start)
+        raw = path.read_bytes()
+        gc.disable()
+        start = time.perf_counter()
+        orjson.loads(raw)
+        parsed.append(time.perf_counter() - start)
+        gc.enable()
+    mine, base, again = statistics.median(seen), statistics.median(parsed), statistics.median(rebuilt)
+    print(f"  colleague's save → roster indexes {mine * 1000:6.1f} ms   orjson parse {base * 1000:6.1f} ms"
+          f"   {mine / base:4.2f}x   (rebuilding them instead: +{again * 1000:.1f} ms)")  # fmt: skip
 
 
 def raw_write(target: Path, data: bytes) -> float:

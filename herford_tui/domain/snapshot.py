@@ -24,7 +24,15 @@ from herford_tui.domain.models import (
     Record,
     Role,
 )
-from herford_tui.domain.snapshot_patch import MAX_PATCHED, Change, changes_of, patch_counts, patch_grouped, patch_sorted
+from herford_tui.domain.snapshot_patch import (
+    MAX_PATCHED,
+    Change,
+    changes_between,
+    changes_of,
+    patch_counts,
+    patch_grouped,
+    patch_sorted,
+)
 from herford_tui.domain.validation import Problem, validate
 
 
@@ -133,6 +141,19 @@ class Snapshot:
             if table in changes and index in older.__dict__ and index in _PATCHES:
                 self.__dict__[index] = _PATCHES[index](older.__dict__[index], changes[table], self)
 
+    def patch_changed(self, older: Snapshot, changed: set[str]) -> None:
+        """After a colleague's save (``store/typed.py``): patch ``older``'s indexes of the ``changed``
+        tables with the records that differ, as ``with_changes`` does for a save of our own. A
+        table still pending, or in another order, leaves its indexes to be built on first use."""
+        changes: dict[str, list[Change]] = {}
+        for name in changed:
+            old, new = older.__dict__.get(name), self.__dict__.get(name)
+            if isinstance(old, dict) and isinstance(new, dict):
+                found = changes_between(old, new)
+                if found is not None and len(found) <= MAX_PATCHED:
+                    changes[name] = found
+        self.patch_indexes(older, changes)
+
     def origin(self) -> tuple[Snapshot, frozenset[str]] | None:
         """The snapshot this one was made from and the tables that differ, while it still lives.
 
@@ -215,6 +236,10 @@ class Snapshot:
         if owner is None:
             return []
         return [m for m in self.memberships_of(owner.committee_id, on) if m.deputy_of == membership_id]
+
+    def meetings_index(self) -> None:
+        """Build the index of meetings by committee now (the store's thread after the start)."""
+        self._meetings_by_committee  # noqa: B018
 
     def meetings_of(self, committee_id: int) -> list[Meeting]:
         table = self.__dict__["meetings"]

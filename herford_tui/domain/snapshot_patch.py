@@ -135,6 +135,19 @@ def changes_of(tables: dict[str, dict[int, Any]], table_of: Callable[[Record], s
     return found
 
 
+def changes_between(old: dict[int, Any], new: dict[int, Any]) -> list[Change] | None:
+    """The (before, after) pairs that make table ``new`` of table ``old`` (a colleague's save, read
+    record by record: an unchanged record is the same object); None if ``new`` does not keep the
+    order of ``old`` with new records last, which the patches of table-ordered lists rely on."""
+    kept = [i for i in old if i in new]
+    added = [i for i in new if i not in old]
+    if len(kept) + len(added) != len(new) or list(new) != kept + added:
+        return None
+    found: list[Change] = [(record, None) for i, record in old.items() if i not in new]
+    found += [(old.get(i), record) for i, record in new.items() if old.get(i) is not record]
+    return found
+
+
 def _position(items: list[Any], record_id: int) -> int:
     for at, item in enumerate(items):
         if item.id == record_id:

@@ -270,7 +270,8 @@ class Store:
                 self._image = None
                 self._refresh()
             snapshot = self.snapshot()
-        snapshot.meetings  # noqa: B018 - decodes them if pending
+        if snapshot.pending:
+            snapshot.meetings_index()  # decodes them, and their index by committee while here
 
     def _general_load(self, raw: bytes) -> tuple[FileImage, Snapshot]:
         """Any file ``_fast_load`` did not take: the German words for what is wrong, an old schema."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any, cast
@@ -75,6 +76,7 @@ def snapshot_of(
     snapshot = Snapshot(**{TABLES[TYPES[table]]: records for table, records in tables.items()})
     if previous is not None:
         snapshot.keep_indexes(previous[1], changed)
+        snapshot.patch_changed(previous[1], changed)  # a colleague's few records: patched, not rebuilt
     snapshot.take_indexes(indexes)
     return snapshot
 
@@ -132,6 +134,15 @@ class _CommitteeOf(msgspec.Struct):
 
 
 _COMMITTEES_OF = msgspec.json.Decoder(dict[int, _CommitteeOf])
+PAUSE_EVERY, PAUSE = 100, 0.001
+"""The decoding thread sleeps 1 ms after every 100 records (~4 ms of work): the event loop gets the
+interpreter at once when it needs it, instead of after Python's 5 ms switch interval."""
+
+
+def _pause() -> None:
+    time.sleep(PAUSE)
+
+
 _HEAD = re.compile(rb'\{"rev":[0-9]+,"committee_id":([0-9]+)[,}]')
 
 
@@ -139,8 +150,8 @@ class PendingMeetings:
     """The meetings table of a file just opened, decoded when first asked for (``domain.Pending``).
 
     The file's structure was checked when it was read (``FileImage.read``); what is left is
-    decoding each record. The first screen asks for one committee's meetings (``group``: the
-    committee ids of all meetings are read, a tenth of the decoding, then just those records);
+    decoding each record. The first screen asks for one committee's meetings (``group``: each
+    record's committee is read from its first bytes, then just those records are decoded);
     the app decodes the rest in a thread after the first frame, and a write decodes it before
     it begins. A record msgspec does not take sends the whole table the general way (the
     store's ``general``), which decodes it as before or raises the German error.
@@ -152,6 +163,9 @@ class PendingMeetings:
         self._general: Callable[[], dict[int, Meeting]] | None = general
         self._count = len(self._slices)
         self._lock = threading.Lock()
+        """Held while the whole table is decoded: ``table`` waits for the one decoding; ``group``
+        does not (a tab shown meanwhile decodes its few records itself)."""
+        self._groups_lock = threading.Lock()
         self._decoded: dict[int, Meeting] = {}
         self._groups: dict[int, list[int]] | None = None
         self._table: dict[int, Meeting] | None = None
@@ -164,14 +178,16 @@ class PendingMeetings:
         return self._table is not None
 
     def group(self, committee_id: int) -> list[Meeting]:
-        with self._lock:
-            if self._table is None and self._slices is not None:
-                try:
-                    found = [self._one(doc_id) for doc_id in self._committee_groups().get(committee_id, [])]
-                    if all(m.committee_id == committee_id for m in found):
-                        return found
-                except GeneralPath:
-                    pass
+        slices = self._slices
+        if self._table is None and slices is not None:
+            try:
+                with self._groups_lock:
+                    ids = self._committee_groups().get(committee_id, [])
+                found = [self._one(slices, doc_id) for doc_id in ids]
+                if all(m.committee_id == committee_id for m in found):
+                    return found
+            except GeneralPath:
+                pass
         return [m for m in self.table().values() if m.committee_id == committee_id]
 
     def table(self) -> dict[int, Meeting]:
@@ -179,7 +195,7 @@ class PendingMeetings:
             if self._table is None:
                 self._table = self._decode_all()
                 self._slices = self._raw = self._general = None  # the file's bytes may go
-                self._decoded = {}
+                self._decoded = self._table  # a group() still running finds the same records
             return self._table
 
     def _committee_groups(self) -> dict[int, list[int]]:
@@ -208,20 +224,26 @@ class PendingMeetings:
             groups.setdefault(int(head[1]), []).append(int(key))
         return groups
 
-    def _one(self, doc_id: int) -> Meeting:
+    def _one(self, slices: dict[str, Slice], doc_id: int) -> Meeting:
         found = self._decoded.get(doc_id)
-        if found is None:
-            assert self._slices is not None
-            found = cast(Meeting, decode_record("meetings", doc_id, self._slices[str(doc_id)]))
-            self._decoded[doc_id] = found
+        if found is None:  # two threads may decode one record: the first one's is kept
+            decoded = cast(Meeting, decode_record("meetings", doc_id, slices[str(doc_id)]))
+            found = self._decoded.setdefault(doc_id, decoded)
         return found
 
     def _decode_all(self) -> dict[int, Meeting]:
-        assert self._slices is not None and self._general is not None
-        # Record by record: a thread decoding lets the event loop run between records (one call
-        # for the whole table would hold the interpreter for a second at x10).
+        slices, general = self._slices, self._general
+        assert slices is not None and general is not None
+        # Record by record, with a pause now and then: a thread decoding leaves the event loop
+        # most of the interpreter (one call for the whole table would hold it for a second at
+        # x10, and a tab shown meanwhile would wait for it).
+        table: dict[int, Meeting] = {}
         try:
             with gc_paused(freeze=True):
-                return {int(key): self._one(int(key)) for key in self._slices}
+                for n, key in enumerate(slices, 1):
+                    table[int(key)] = self._one(slices, int(key))
+                    if n % PAUSE_EVERY == 0:
+                        _pause()
         except GeneralPath:
-            return self._general()
+            return general()
+        return table

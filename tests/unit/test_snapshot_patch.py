@@ -149,3 +149,42 @@ def test_the_stores_snapshot_after_saves_has_the_indexes_of_a_fresh_open(tmp_pat
     after = store.snapshot()
     assert "_memberships_by_committee" in after.__dict__, "patched, not dropped"
     assert indexes(after) == indexes(Store(path).open().snapshot())
+
+
+def test_a_colleagues_saves_are_patched_into_the_indexes_too(tmp_path):
+    """Another process saves (a moved member, a new one, a renamed person, a deleted membership);
+    this store reads the changed records and patches its indexes: equal to a fresh open's."""
+    from herford_tui.store import Store
+    from herford_tui.store.demo import write_demo
+
+    path = tmp_path / "db.json"
+    mine = Store(path).open()
+    write_demo(mine, size="small", seed=3, today=date(2026, 11, 28))
+    build_all(mine.snapshot())
+    colleague = Store(path).open()
+    theirs = colleague.snapshot()
+    member = next(m for m in theirs.memberships.values() if m.deputy_of is None)
+    other = colleague.save(Committee(name="Neuer Kreis", seats=[Seat("gast", "Gast", count=None)]))
+    colleague.save(dataclasses.replace(member, committee_id=other.id, seat_key="gast", role=Role.GAST))
+    person = next(iter(theirs.persons.values()))
+    colleague.save(dataclasses.replace(person, family_name="Zzz-Neu", organisation_id=None))
+    colleague.save(
+        Membership(person_id=person.id, committee_id=other.id, seat_key="gast", role=Role.GAST, start=date(2026, 1, 1))
+    )
+    gone = next(m for m in colleague.snapshot().memberships.values() if m.role is Role.GAST and m.id != member.id)
+    colleague.delete(gone)
+    after = mine.snapshot()  # reads the colleague's version, record by record
+    assert after.persons[person.id].family_name == "Zzz-Neu"
+    assert "_memberships_by_committee" in after.__dict__ and "persons_in_order" in after.__dict__, "patched"
+    assert indexes(after) == indexes(Store(path).open().snapshot())
+
+
+def test_a_table_in_another_order_is_not_patched():
+    from herford_tui.domain.snapshot_patch import changes_between
+
+    a, b, c = (Person(id=i, family_name=n) for i, n in ((1, "A"), (2, "B"), (3, "C")))
+    assert changes_between({1: a, 2: b}, {1: a, 2: b, 3: c}) == [(None, c)]
+    assert changes_between({1: a, 2: b}, {2: b, 1: a}) is None, "reordered: built again on first use"
+    assert changes_between({1: a, 2: b}, {3: c, 1: a}) is None, "a new record not last"
+    renamed = dataclasses.replace(b, family_name="D")
+    assert changes_between({1: a, 2: b}, {2: renamed}) == [(a, None), (b, renamed)]

@@ -151,3 +151,33 @@ def test_records_in_another_key_order_are_grouped_by_decoding_their_committee(de
     committee_id = eager.meetings[int(doc_id)].committee_id
     assert snapshot.meetings_of(committee_id) == eager.meetings_of(committee_id)
     assert snapshot.pending
+
+
+def test_one_committees_meetings_do_not_wait_for_the_whole_table(demo: Path, monkeypatch: pytest.MonkeyPatch):
+    """A tab shown while the thread decodes the table gets its meetings at once."""
+    import threading
+
+    snapshot = Store(demo, defer=True).open().snapshot()
+    eager = Store(demo).open().snapshot()
+    parked, go_on = threading.Event(), threading.Event()
+
+    def pause() -> None:  # the decoding thread stops in the middle, holding its lock
+        parked.set()
+        go_on.wait(60)
+
+    monkeypatch.setattr(typed_module, "PAUSE_EVERY", 1)
+    monkeypatch.setattr(typed_module, "_pause", pause)
+    decoding = threading.Thread(target=lambda: snapshot.meetings)
+    decoding.start()
+    try:
+        assert parked.wait(60)
+        committee_id = max(eager.committees, key=lambda c: len(eager.meetings_of(c)))
+        found: list[object] = []
+        asking = threading.Thread(target=lambda: found.append(snapshot.meetings_of(committee_id)))
+        asking.start()
+        asking.join(60)
+        assert found == [eager.meetings_of(committee_id)], "answered while the table is being decoded"
+    finally:
+        go_on.set()
+        decoding.join(60)
+    assert snapshot.meetings == eager.meetings
