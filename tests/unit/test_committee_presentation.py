@@ -127,3 +127,21 @@ def test_any_text_in_any_field_renders_without_markup_or_raw_controls(name, org,
     for text in texts:
         assert not any(c in text for c in "\x1b\x07\x9b\u202e\r"), repr(text)
     assert printable(name) in texts[-len(lines)]  # the chair's name, as typed but visible
+
+
+def test_roster_columns_at_80_keep_the_period_whole_and_drop_function_and_organisation_first():
+    from herford_tui.ui.committees.presentation import COLUMNS
+    from herford_tui.ui.common.fit import plan_columns
+
+    rows = [
+        ["Bürgermeister der kreisangehörigen Städte", "Bernd Beispiel", "Mitglied", "Stadt Bünde", "01.01.2025",
+         "Bürgermeister", "Stadt Bünde"],
+        ["Leitung der Geschäftsstelle", "✗ Prof. Dr. Fatma Dietrich-Lange", "Geschäftsführung",
+         "Bildungsbüro des Kreises Herford", "bis 31.10.2026", "Leitung Bildungsbüro", "Bildungsbüro"],
+    ]  # fmt: skip
+    labels = [c.label for c in COLUMNS]
+    narrow = plan_columns(COLUMNS, rows, 80)
+    assert [labels[i] for i in narrow.shown] == ["Sitz", "Name", "Rolle", "vertritt", "seit"]
+    assert narrow.widths[narrow.shown.index(4)] == len("bis 31.10.2026")
+    wide = plan_columns(COLUMNS, rows, 120)
+    assert [labels[i] for i in wide.shown] == labels

@@ -17,6 +17,7 @@ from herford_tui.domain import Committee, Membership, Seat, Snapshot
 from herford_tui.domain.fold import sort_key
 from herford_tui.domain.labels import COMMITTEE_KIND, ROLE, format_date, format_time, rhythm_text
 from herford_tui.domain.roster import RosterLine
+from herford_tui.ui.common.fit import Column
 from herford_tui.ui.common.format import plain, plain_cell
 from herford_tui.ui.common.glyphs import glyphs
 
@@ -24,8 +25,17 @@ from herford_tui.ui.common.glyphs import glyphs
 # 80 columns; the rest of the highlighted line is spelled out in the detail below. 26 for
 # the seat tells "Vertretung der Schulen" from "Vertretung der Schulträger".
 COLUMNS = (
-    ("Sitz", 26), ("Name", 20), ("Rolle", 16), ("vertritt", 18), ("seit", 14), ("Funktion", 18), ("Organisation", 24),
-)  # fmt: skip
+    Column("Sitz", minimum=12),
+    Column("Name", minimum=20),
+    Column("Rolle", priority=3, minimum=10),
+    Column("vertritt", priority=2, minimum=12),
+    Column("seit", priority=1, whole=True),
+    Column("Funktion", priority=5, minimum=14),
+    Column("Organisation", priority=6, minimum=14),
+)
+"""The roster's columns: at 80 columns the person's function and organisation give way (the
+detail line below names them); the date (with the history "bis 31.10.2026") is shown whole,
+and last of all given up."""
 
 Row = tuple[Text, ...]
 NEWLINE = Content("\n")  # our own line break; user text never keeps one (see ``plain``)

@@ -17,7 +17,8 @@ from textual.widgets import DataTable, Static
 
 from herford_tui.domain import Committee, Membership, Record, Role, Snapshot
 from herford_tui.domain.roster import RosterLine, roster_lines
-from herford_tui.ui.committees.presentation import COLUMNS, committee_info, cursor_row, member_detail, roster_rows
+from herford_tui.ui.committees.presentation import COLUMNS, Row, committee_info, cursor_row, member_detail, roster_rows
+from herford_tui.ui.common.fit import Plan, plan_columns
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.data import WriteJob
 
@@ -47,6 +48,9 @@ class CommitteeView(SnapshotView):
     show_history: reactive[bool] = reactive(False)
     _wanted: int | None = None
     _detail_height = -1
+    _rows: list[Row] = []
+    _plan: Plan | None = None
+    _width = 0
     """A membership to put the cursor on at the next refresh (search, saves)."""
 
     def __init__(self, committee_id: int, *, id: str | None = None, focus: bool = False):
@@ -62,8 +66,6 @@ class CommitteeView(SnapshotView):
 
     def on_mount(self) -> None:
         table = self.query_one("#roster", DataTable)
-        for label, width in COLUMNS:
-            table.add_column(label, width=width)
         # The detail's height and wrapping are in app.tcss (#member-detail): a fixed height per
         # terminal size, so the roster above never changes height under the cursor.
         if self._focus_on_mount:  # the view shown at start: its keys work from the first key press
@@ -89,12 +91,38 @@ class CommitteeView(SnapshotView):
         old_lines, old_row = self.lines, table.cursor_row
         self.lines = roster_lines(snapshot, committee.id, today, history=self.show_history)
         wanted, self._wanted = self._wanted, None
-        table.clear()
-        for i, row in enumerate(roster_rows(snapshot, self.lines)):
-            table.add_row(*row, key=str(i))
+        self._rows = roster_rows(snapshot, self.lines)
+        self._fill(table)
         if self.lines:
             table.move_cursor(row=cursor_row(old_lines, old_row, self.lines, wanted=wanted))
         self._show_detail()
+
+    def _fill(self, table: DataTable[object]) -> None:
+        """The rows, under the columns that fit the width (by priority, dates whole). Before the
+        first layout the terminal's width stands in for the table's: each cell is made once."""
+        width = table.size.width or self.size.width or self.app.size.width
+        plan = plan_columns(COLUMNS, [[cell.plain for cell in row] for row in self._rows], width)
+        if plan != self._plan:
+            table.clear(columns=True)
+            for i, cell_width in zip(plan.shown, plan.widths, strict=True):
+                table.add_column(COLUMNS[i].label, width=cell_width)
+            self._plan = plan
+        else:
+            table.clear()
+        for i, row in enumerate(self._rows):
+            table.add_row(*(row[column] for column in plan.shown), key=str(i))
+        self._width = width
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._refit)  # after the layout: the table's own width is known then
+
+    def _refit(self) -> None:
+        table = self.query_one("#roster", DataTable)
+        if table.size.width and table.size.width != self._width:
+            row = table.cursor_row
+            self._fill(table)
+            if self.lines:
+                table.move_cursor(row=row)
 
     def watch_show_history(self) -> None:
         if self.is_mounted:

@@ -86,8 +86,8 @@ def widen_columns(table: DataTable) -> None:
     table.refresh()
 
 
-SELF_FITTING = {"org-table"}
-"""Tables that size their columns to their content themselves (the directory)."""
+SELF_FITTING = {"org-table", "roster"}
+"""Tables that size their columns to their content themselves (the directory, the roster: ``ui/common/fit.py``)."""
 
 
 def fit_tables(screen: Screen) -> None:
