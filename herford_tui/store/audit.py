@@ -59,6 +59,8 @@ PART_BYTES = 8 * 1024 * 1024
 PERSON_VALUES = ("title", "given_name", "family_name", "email", "phone")
 
 Entry = dict[str, Any]
+Names = dict[tuple[str, int], str]
+"""Labels of records saved in the same transaction, by (table, id)."""
 T = TypeVar("T")
 
 
@@ -159,7 +161,11 @@ def record(
     """
     version = version_of(data) + 1
     at = stamp(version)
-    entries = [e for r in saved if (e := _saved_entry(before, r, action))]
+    saved = list(saved)
+    # A membership saved with its new person (or committee) is labelled with that name, which
+    # ``before`` does not know yet.
+    names = {(table_of(r), r.id): _label(before, r) for r in saved if isinstance(r, (Person, Committee))}
+    entries = [e for r in saved if (e := _saved_entry(before, r, action, names))]
     entries += [_deleted_entry(before, r) for r in deleted]
     head = append(file.path, version - 1, [at | e for e in entries], mode=file.file_mode())
     stamp_data(data, version, head)
@@ -339,17 +345,23 @@ def _version_of_line(line: bytes) -> int:
     return value if type(value) is int else 1 << 62
 
 
-def _label(snapshot: Snapshot, record: Record) -> str:
+def _label(snapshot: Snapshot, record: Record, names: Names | None = None) -> str:
     match record:
         case Person():
             return record.full_name
         case Organisation() | Committee():
             return record.name
         case Membership():
+            names = names or {}
             person = snapshot.persons.get(record.person_id)
             committee = snapshot.committees.get(record.committee_id)
-            who = person.full_name if person else f"Person {record.person_id}"
-            return f"{who} – {committee.name if committee else record.committee_id}"
+            who = names.get(("persons", record.person_id)) or (
+                person.full_name if person else f"Person {record.person_id}"
+            )
+            where = names.get(("committees", record.committee_id)) or (
+                committee.name if committee else str(record.committee_id)
+            )
+            return f"{who} – {where}"
         case Meeting():
             committee = snapshot.committees.get(record.committee_id)
             day = record.date.strftime("%d.%m.%Y") if record.date else "ohne Datum"
@@ -369,7 +381,7 @@ def _refs(record: Record) -> dict[str, int]:
     return {}
 
 
-def _saved_entry(before: Snapshot, new: Record, action: str) -> Entry | None:
+def _saved_entry(before: Snapshot, new: Record, action: str, names: Names) -> Entry | None:
     table = table_of(new)
     old = getattr(before, table).get(new.id)
     old_doc = encode(old) if old is not None else {}
@@ -386,7 +398,7 @@ def _saved_entry(before: Snapshot, new: Record, action: str) -> Entry | None:
         "action": action or ("update" if old is not None else "insert"),
         "table": table,
         "id": new.id,
-        "label": _label(view, new),
+        "label": _label(view, new, names),
         "refs": _refs(new),
         "changes": changes,
     }

@@ -162,3 +162,16 @@ def test_log_and_database_agree_after_writers_are_killed_mid_save(children, db_p
         last = n
     assert killed_between > 0, "no kill landed between log and file: the test proved little"
     print(f"\n{killed_between} of 25 kills between the log entry and the file's replacement")
+
+
+def test_a_membership_saved_with_its_new_person_is_logged_under_the_persons_name(store: Store):
+    from herford_tui.domain.plans import member_with_new_person
+
+    committee = next(c for c in store.snapshot().committees.values() if c.seats)
+    person = Person(given_name="Erika", family_name="Beispiel")
+    membership = Membership(
+        person_id=0, committee_id=committee.id, seat_key=committee.seats[0].key, start=date(2026, 12, 3)
+    )
+    store.save_all(member_with_new_person(person, membership))
+    labels = {e["table"]: e["label"] for e in read_entries(store.path)[-2:]}
+    assert labels == {"persons": "Erika Beispiel", "memberships": f"Erika Beispiel – {committee.name}"}
