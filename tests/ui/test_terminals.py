@@ -72,3 +72,15 @@ async def test_no_color_marks_the_cursor_by_reverse_text(world, monkeypatch):
         cursor_line = next(strip for strip in strips if "Erika Mustermann" in "".join(s.text for s in strip))
         marked = [seg for seg in cursor_line if "Erika" in seg.text]
         assert marked and all(seg.style is not None and seg.style.reverse for seg in marked)
+
+
+@pytest.mark.parametrize("key, shown", [("o", "Kommune"), ("j", "Anz."), ("A", "Anwesenheit")])
+async def test_no_color_draws_every_line_table(world, monkeypatch, key, shown):
+    """NO_COLOR's filter takes every segment's style: a line table drawn before its columns
+    are known gave an empty segment without one, and the app ended with a traceback."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(key)
+        assert await wait_for(pilot, lambda: shown in screen_text(app))
+    assert app.return_code in (None, 0)

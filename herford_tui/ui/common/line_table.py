@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -280,7 +281,10 @@ class LineTable(ScrollView, can_focus=True):
             if cursor is not None and cursor[0] == i:
                 part.stylize_before(cursor[1])
             line.append_text(part)
-        segments = list(line.render(self.app.console))
+        # Rich renders a line without spans (the header's plain labels, or no columns yet) as
+        # one segment without a style, which Textual's NO_COLOR filter cannot take: such a
+        # segment gets the line's style.
+        segments = [Segment(s.text, s.style or style) for s in line.render(self.app.console) if s.text]
         strip = Strip(segments, line.cell_len)
         x = round(self.scroll_offset.x)
         return strip.crop_extend(x, x + width, style)
