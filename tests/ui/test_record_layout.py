@@ -5,6 +5,7 @@ glyph and "bis", not by grey alone; the roster sorts by family name under German
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 from pilot_helpers import SIZE, footer_shows, roster_ready, roster_text, screen_text, type_text, wait_for
@@ -90,3 +91,31 @@ async def test_roster_sorts_by_family_name_under_german_rules(world):
         rows = roster_text(app, world.lenkungskreis)
         names = [row for row in rows if "Schäfer" in row or "Schwarz" in row]
         assert len(names) == 2 and "Jana Schäfer" in names[0] and "Leonie Schwarz" in names[1]
+
+
+async def test_a_long_seat_list_keeps_every_period_whole_at_80x24(world):
+    """Many seats: the table is capped in height and scrolls itself; its scrollbar must not
+    cut the last column (it gave "seit 16.02.202" on the x1 demo)."""
+    store = world.store()
+    kreis = world.org["Kreis Herford"]
+    seat = next(s for s in store.snapshot().committees[world.lenkungskreis].seats if s.count is None or s.count > 1)
+    for n in range(25):
+        person = store.save(
+            Person(given_name=f"Maximiliane {n}", family_name="Mustermann-Langname", organisation_id=kreis)
+        )
+        store.save(
+            Membership(
+                person_id=person.id,
+                committee_id=world.lenkungskreis,
+                seat_key=seat.key,
+                represents_id=kreis,
+                start=date(2025, 1, 1 + n),
+            )
+        )
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await roster_ready(pilot)
+        app.push_screen(OrganisationScreen(kreis))
+        assert await wait_for(pilot, lambda: "Maximiliane" in screen_text(app))
+        lines = [line for line in screen_text(app).splitlines() if "Maximiliane" in line]
+        assert lines and all(re.search(r"seit \d\d\.\d\d\.\d{4}(\s|$)", line) for line in lines), "\n".join(lines)

@@ -86,13 +86,14 @@ def widen_columns(table: DataTable) -> None:
     table.refresh()
 
 
-SELF_FITTING = {"org-table", "roster"}
-"""Tables that size their columns to their content themselves (the directory, the roster: ``ui/common/fit.py``)."""
+FITTED = "-fitted"
+"""The class of a table that plans its own columns by priority (``ui/common/fit.py``: the
+roster, the record pages' tables): widening it from the widths it had first would cut a date."""
 
 
 def fit_tables(screen: Screen) -> None:
     for table in screen.query(DataTable):
-        if table.id not in SELF_FITTING and table.display and table.region.area:
+        if not table.has_class(FITTED) and table.display and table.region.area:
             widen_columns(table)
 
 

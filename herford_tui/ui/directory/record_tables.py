@@ -13,9 +13,10 @@ from textual.geometry import Region
 from textual.widgets import DataTable
 
 from herford_tui.domain.people import ENDED, UPCOMING, MembershipRow
-from herford_tui.ui.common.fit import RESERVE, Column, Plan, pick, plan_columns
+from herford_tui.ui.common.fit import Column, Plan, pick, plan_columns
 from herford_tui.ui.common.format import plain_cell
 from herford_tui.ui.common.glyphs import glyphs
+from herford_tui.ui.common.layout import FITTED
 
 Rows = list[tuple[tuple[str, ...], str]]
 """Each row's cells (all columns) and its style."""
@@ -47,7 +48,10 @@ def marked(row: MembershipRow, cells: tuple[str, ...]) -> tuple[str, ...]:
 def fill_table(table: DataTable, columns: tuple[Column, ...], rows: Rows, width: int) -> Plan:
     """The columns that fit ``width`` (by priority), then every row; the table is as high as
     its rows, the screen scrolls. Returns the plan, for the detail line."""
-    plan = plan_columns(columns, [cells for cells, _ in rows], width + RESERVE)  # no scrollbar of its own
+    # Room for the table's own scrollbar too: a long table is capped in height (app.tcss) and
+    # scrolls itself, and a plan without that room cut the last column's date.
+    plan = plan_columns(columns, [cells for cells, _ in rows], width)
+    table.add_class(FITTED)
     table.clear(columns=True)
     for i, w in zip(plan.shown, plan.widths, strict=True):
         table.add_column(columns[i].label, width=w)
@@ -58,8 +62,16 @@ def fill_table(table: DataTable, columns: tuple[Column, ...], rows: Rows, width:
 
 
 def table_width(body: VerticalScroll, screen_width: int) -> int:
-    """The room a table has in the scrolling body (its padding and scrollbar taken off)."""
-    return body.scrollable_content_region.width or max(screen_width - 4, 20)
+    """The room a table has in the scrolling body (its padding and scrollbar taken off).
+
+    The scrollbar is taken off even before it is there: the body gets it once the tables are
+    filled, and a plan for the width without it cut the last column's date by a cell."""
+    width = body.scrollable_content_region.width
+    if not width:
+        return max(screen_width - 4, 20)
+    if not body.show_vertical_scrollbar:
+        width -= body.styles.scrollbar_size_vertical
+    return width
 
 
 def follow_cursor(body: VerticalScroll, event: DataTable.RowHighlighted) -> None:
