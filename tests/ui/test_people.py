@@ -52,7 +52,8 @@ async def test_type_and_municipality_filters_count_the_demo_schools_in_buende(tm
     async with app.run_test(size=SIZE) as pilot:
         await _open_directory(app, pilot)
         total = len(snapshot.organisations)
-        assert _count(app) == f"{total} Organisationen"
+        # the count is written once the list is filled, which may come after the focus
+        assert await wait_for(pilot, lambda: _count(app) == f"{total} Organisationen"), _count(app)
         await pilot.press("k", "enter", *"Schule", "enter")  # type filter: type to search, Enter
         schools = sum(1 for o in snapshot.organisations.values() if o.type is OrgType.SCHULE)
         assert await wait_for(pilot, lambda: _count(app) == f"{schools} Organisationen"), _count(app)
