@@ -8,29 +8,15 @@ must end up with the same values either way.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 from textual import events
-from textual.app import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, TextArea
 
-from herford_tui.ui.common.key_order import settled
+from herford_tui.ui.common.key_order import key_event, settled
 from herford_tui.ui.common.picker import RecordPicker
 from herford_tui.ui.common.select import Select
-
-
-def key_event(key: str) -> events.Key:
-    """The event the terminal's reader makes for ``key`` (a name like "tab" or one character)."""
-    if len(key) == 1 and not key.isalnum():
-        key = _character_to_key(key)
-    original = REPLACED_KEYS.get(key, key)
-    try:
-        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(original))
-    except KeyError:
-        char = key if len(key) == 1 else None
-    return events.Key(key, char)
 
 
 def button_events(x: int, y: int) -> list[events.MouseEvent]:

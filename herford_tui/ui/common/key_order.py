@@ -124,7 +124,7 @@ class KeysInOrder:
             if key.startswith("wait:"):  # Pilot's pause between keys: Textual's way
                 await super()._press_keys([key])  # type: ignore[misc]
                 continue
-            event = _key_event(key)
+            event = key_event(key)
             event.set_sender(app)
             app.post_message(event)
             await self.keys_handled()
@@ -144,8 +144,9 @@ class KeysInOrder:
             await asyncio.gather(*waits, return_exceptions=True)  # a failed or cancelled save is shown by its screen
 
 
-def _key_event(key: str) -> events.Key:
-    """The event Pilot's ``press`` makes for ``key`` (a name like "tab" or one character)."""
+def key_event(key: str) -> events.Key:
+    """The event the terminal's reader (and Pilot's ``press``) makes for ``key`` (a name like
+    "tab" or one character)."""
     import unicodedata
 
     from textual.app import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
