@@ -107,8 +107,9 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
             return
         self._write(path, overwrite=False)
 
-    @work(thread=True, exclusive=True, group="document", exit_on_error=False)
-    def _deliver(self, name: str) -> None:
+    def _rendered(self) -> bytes | None:
+        """The document from the snapshot as it is now, or None once the reason is shown (in the
+        worker's thread: rendering takes a tenth of a second, a large meeting longer)."""
         from herford_tui.documents.render import render
         from herford_tui.documents.templates import TemplateError
 
@@ -116,12 +117,17 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
         meeting = snapshot.meetings.get(self.meeting_id)
         if meeting is None:
             self.app.call_from_thread(self._error, "Die Sitzung gibt es nicht mehr (gelöscht).")
-            return
+            return None
         try:
-            payload = render(self.kind.key, self.format, snapshot, meeting)
+            return render(self.kind.key, self.format, snapshot, meeting)
         except (TemplateError, ValueError) as exc:
             self.app.call_from_thread(self._error, str(exc))
-        else:
+            return None
+
+    @work(thread=True, exclusive=True, group="document", exit_on_error=False)
+    def _deliver(self, name: str) -> None:
+        payload = self._rendered()
+        if payload is not None:
             self.app.call_from_thread(self._delivered, payload, name)
 
     def _delivered(self, payload: bytes, name: str) -> None:
@@ -130,22 +136,15 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, group="document", exit_on_error=False)
     def _write(self, path: Path, *, overwrite: bool) -> None:
-        from herford_tui.documents.render import render
-        from herford_tui.documents.templates import TemplateError
         from herford_tui.store.files import ExistsError, write_atomic
 
-        snapshot = self.herford.snapshot
-        meeting = snapshot.meetings.get(self.meeting_id)
-        if meeting is None:
-            self.app.call_from_thread(self._error, "Die Sitzung gibt es nicht mehr (gelöscht).")
+        payload = self._rendered()
+        if payload is None:
             return
         try:
-            payload = render(self.kind.key, self.format, snapshot, meeting)
             write_atomic(path, payload, overwrite=overwrite)
         except ExistsError:
             message = f"{path} ist inzwischen entstanden und bleibt unverändert."
-        except (TemplateError, ValueError) as exc:
-            message = str(exc)
         except OSError as exc:
             message = f"{path} lässt sich nicht schreiben ({exc.strerror or exc})."
         else:
