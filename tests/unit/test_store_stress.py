@@ -228,7 +228,9 @@ def test_eight_processes_mixed_operations_with_100_kills(fast_db_path: Path):
             # The operation in flight may have landed or not; it is not tried again.
             victim.start(victim.last_start + 1)
         else:  # nothing to do but wait for output of any worker
-            next(w for w in workers if not w.finished).drain(wait=0.05)
+            waiting = next((w for w in workers if not w.finished), None)
+            if waiting is not None:  # the drains above may have seen the last worker finish
+                waiting.drain(wait=0.05)
     elapsed = time.perf_counter() - started
     for worker in workers:
         assert worker.proc is not None and worker.proc.wait(timeout=30) == 0

@@ -118,8 +118,9 @@ class CommitteeView(SnapshotView):
         self.call_after_refresh(self._refit)  # after the layout: the table's own width is known then
 
     def _refit(self) -> None:
-        table = self.query_one("#roster", DataTable)
-        if table.size.width and table.size.width != self._width:
+        # Called after a refresh: the view may be gone by then (its committee archived).
+        table = next(iter(self.query("#roster").results(DataTable)), None)
+        if table is not None and table.size.width and table.size.width != self._width:
             row = table.cursor_row
             self._fill(table)
             if self.lines:
