@@ -49,20 +49,20 @@ async def test_long_group_shows_a_line_and_the_list_filters_folded(world):
     async with app.run_test(size=SIZE) as pilot:
         await open_arbeitskreise(pilot)
         assert not app.query("#committee-picker")  # no tab strip
-        assert "Arbeitskreis 1 von 16: AK 1" in screen_text(app)
+        assert await wait_for(pilot, lambda: "Arbeitskreis 1 von 16: AK 1" in screen_text(app))
 
         await pilot.press("k")
         assert await wait_for(pilot, lambda: isinstance(app.screen, CommitteeChooser))
         choices = app.screen.query_one(OptionList)
         assert choices.option_count == 16
-        assert "Arbeitskreis wählen (16)" in screen_text(app)
+        assert await wait_for(pilot, lambda: "Arbeitskreis wählen (16)" in screen_text(app))
         await type_text(pilot, "mueller")  # folded: finds Müller
         assert await wait_for(pilot, lambda: choices.option_count == 1)
-        assert "Müller-Stiftung Kooperation" in screen_text(app)
+        assert await wait_for(pilot, lambda: "Müller-Stiftung Kooperation" in screen_text(app))
         await pilot.press("enter")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, CommitteeChooser))
         assert await wait_for(pilot, lambda: shown_ak(app) == added[2])
-        assert "Arbeitskreis 7 von 16: Müller-Stiftung Kooperation" in screen_text(app)
+        assert await wait_for(pilot, lambda: "Arbeitskreis 7 von 16: Müller-Stiftung Kooperation" in screen_text(app))
         assert app.focused is app.query_one(f"#committee-{added[2]} #roster")  # its keys work at once
 
 
@@ -82,7 +82,7 @@ async def test_list_keys_arrows_escape_and_a_save_writes_the_file(world):
         await pilot.press("down", "down", "down", "down", "down")  # from the shown one (1st) to the 6th
         await pilot.press("enter")
         assert await wait_for(pilot, lambda: shown_ak(app) == added[1])  # seed AKs 1-4, then our 1st, 2nd
-        assert "Arbeitskreis 6 von 16: Ganztag" in screen_text(app)
+        assert await wait_for(pilot, lambda: "Arbeitskreis 6 von 16: Ganztag" in screen_text(app))
 
         await pilot.press("a")  # a member for the chosen Arbeitskreis, through its view
         assert await wait_for(pilot, lambda: isinstance(app.screen, MembershipForm))
@@ -105,7 +105,8 @@ async def test_crossing_the_limit_switches_between_strip_and_list_in_place(world
         [more] = add_committees(world, 1, names=["Ganztag"])  # a colleague adds the 13th
         assert await wait_for(pilot, lambda: app.query("#committee-choice") and not app.query("#committee-picker"))
         assert shown_ak(app) == world.arbeitskreise[0]  # the shown view stays
-        assert f"Arbeitskreis 1 von {MANY + 1}" in screen_text(app)
+        # the list's line is drawn after the list is mounted: wait for the line itself
+        assert await wait_for(pilot, lambda: f"Arbeitskreis 1 von {MANY + 1}" in screen_text(app))
 
         store = world.store()  # and archives two: back to a strip, with the kept tabs' labels
         for cid in (more, added[0]):
@@ -125,6 +126,6 @@ async def test_many_other_committees_share_one_tab(world):
         tabs = app.query_one(TabbedContent)
         panes = [pane.id for pane in tabs.query("TabPane") if pane.parent.parent is tabs]
         assert "weitere-gremien" in panes and not any(f"gremium-{cid}" == p for cid in added for p in panes)
-        assert "Weitere Gremien" in screen_text(app)
+        assert await wait_for(pilot, lambda: "Weitere Gremien" in screen_text(app))
         await pilot.press("9")  # by number: the 9th committee (7 of the seed) is the 2nd of these
         assert await wait_for(pilot, lambda: "Gremium 2 von 13: Ganztag" in screen_text(app))
