@@ -53,14 +53,19 @@ class ConflictError(StoreError):
             ]
         super().__init__(self._message())
 
+    GONE = "Nichts wurde gespeichert."
+    """How the message ends when the colleague deleted the record."""
+    CHANGED = "Abweichend: {fields}. Nichts wurde überschrieben."
+    """How it ends when the colleague changed it (``fields``: the changed fields' labels)."""
+
     def _message(self) -> str:
         if self.theirs is None:
-            return f"Der Eintrag wurde inzwischen von {self._someone()} gelöscht. Nichts wurde gespeichert."
+            return f"Der Eintrag wurde inzwischen von {self._someone()} gelöscht. {self.GONE}"
         fields = ", ".join(FIELD.get(n, n) for n in self.changed) or "keine Felder"
         return (
             f"{self._who()} hat diesen Eintrag inzwischen geändert "
             f"(Version {self.theirs.rev}, Ihre Vorlage war Version {self.mine.rev}). "
-            f"Abweichend: {fields}. Nichts wurde überschrieben."
+            + self.CHANGED.format(fields=fields)
         )
 
     def _someone(self) -> str:
@@ -101,15 +106,8 @@ class DeleteConflictError(ConflictError):
     ``Store.delete(record, force=True)`` deletes that current version if it still exists.
     """
 
-    def _message(self) -> str:
-        if self.theirs is None:
-            return f"Der Eintrag wurde inzwischen von {self._someone()} gelöscht. Es gibt nichts mehr zu löschen."
-        fields = ", ".join(FIELD.get(n, n) for n in self.changed) or "keine Felder"
-        return (
-            f"{self._who()} hat diesen Eintrag inzwischen geändert "
-            f"(Version {self.theirs.rev}, Ihre Vorlage war Version {self.mine.rev}). "
-            f"Geändert: {fields}. Nichts wurde gelöscht."
-        )
+    GONE = "Es gibt nichts mehr zu löschen."
+    CHANGED = "Geändert: {fields}. Nichts wurde gelöscht."
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -187,7 +187,7 @@ class PendingMeetings:
                 if all(m.committee_id == committee_id for m in found):
                     return found
             except GeneralPath:
-                pass
+                pass  # a record laid out unlike ours: the whole table below reads it the general way
         return [m for m in self.table().values() if m.committee_id == committee_id]
 
     def table(self) -> dict[int, Meeting]:
