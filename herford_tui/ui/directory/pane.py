@@ -94,7 +94,7 @@ class DirectoryPane(SnapshotView):
             yield Select(types, prompt="alle Arten", compact=True, id="type-filter")
             places = [("kreisweit" if p == KREISWEIT else p, p) for p in PLACES]
             yield Select(places, prompt="alle Kommunen", compact=True, id="place-filter")
-            yield Label("Enter öffnet · t Personen/Organisationen", classes="muted")
+            yield Label("Enter öffnet", classes="muted")  # "t" and the rest: in the footer
         yield LineTable(id="org-table", cursor_type="row")
         yield Static(id="directory-detail", classes="directory-detail")
 
