@@ -43,6 +43,7 @@ class CommitteeView(SnapshotView):
         Binding("n", "new_committee", "Neues Gremium", show=False, id="committee.new"),
         Binding("p", "edit_person", "Person", show=False, id="committee.edit_person"),
         Binding("i", "open_person", "Personenseite", show=False, id="committee.open_person"),
+        Binding("s", "meetings", "Sitzungen", show=False, id="committee.meetings"),
         Binding("r", "archive_committee", "Archiv", show=False, id="committee.archive"),
     ]
 
@@ -320,6 +321,10 @@ class CommitteeView(SnapshotView):
         m = self._selected_membership()
         if m is not None:
             self.herford.open_person(m.person_id)
+
+    def action_meetings(self) -> None:
+        if self.committee is not None:
+            self.herford.show_meetings_of(self.committee.id)
 
     def action_archive_committee(self) -> None:
         from herford_tui.ui.common.confirm import ConfirmScreen
