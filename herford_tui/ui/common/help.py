@@ -43,6 +43,7 @@ LONG = {
     "app.search": "Suche: Personen, Organisationen, Gremien, Sitzungen (Datum wie 12.3. oder „März“), TOPs",
     "app.help": "diese Hilfe",
     "app.quit": "beenden",
+    "person.quit": "beenden",
     "main.organisations": "Organisationen (Netzwerkpartner)",
     "main.year": "Jahresübersicht der Sitzungen",
     "main.evaluation": "Auswertung: Sitzungen, Anwesenheit, Sitze, Aufgaben, Beschlüsse eines Jahres",
