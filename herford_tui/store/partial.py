@@ -153,6 +153,7 @@ class _DecisionText(msgspec.Struct):
 
 class _TaskText(msgspec.Struct):
     what: str = ""
+    person_id: int | None = None
     due: date | None = None
     done: bool = False
 
@@ -168,6 +169,7 @@ class _MeetingText(msgspec.Struct):
     """A meeting's searched texts and what the index makes up words from (``search_raw.MeetingText``);
     the defaults are the model's."""
 
+    committee_id: int = 0
     date: date | None = None
     location: str = ""
     minutes: str = ""
@@ -279,6 +281,9 @@ class SearchFile:
         its tasks (else none); the rest of each meeting skipped."""
         nobody: frozenset[int] = frozenset()
         with gc_paused():
+            if ids is None and self._texts is not None:  # decoded for a typo or a made-up word
+                texts = self._texts[1]
+                return {i: (m.committee_id, _task_persons(m) if tasks else nobody) for i, m in texts.items()}
             if ids is not None:
                 slices = self._image.records("meetings")
                 heads = {i: _HEAD.decode(slices[str(i)]) for i in ids}
@@ -314,7 +319,7 @@ class SearchFile:
             return {i: decode_record(table, i, slices[str(i)]) for i in order if i in ids}
 
 
-def _task_persons(head: _MeetingHead) -> frozenset[int]:
+def _task_persons(head: _MeetingHead | _MeetingText) -> frozenset[int]:
     return frozenset(t.person_id for item in head.agenda for t in item.tasks if t.person_id is not None)
 
 
