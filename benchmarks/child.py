@@ -413,7 +413,7 @@ async def _tabs(path: Path, options: dict[str, float]) -> None:
         await _settle(app, pilot)
         table = next(t for t in app.screen.query("#roster").results(DataTable) if t.region.area)
         keys = await _press_keys(app, pilot, table, int(options["keys"]))
-        roster = (table.row_count, len(table.columns))
+        roster = (table.row_count, len(table.columns), table.size.height)  # rows on screen: it scrolls
         out.update(visits=visits, keys=keys, roster=roster, gc=pauses.summary(), tabs_in_app=len(panes))
     _say(out)
 
@@ -422,15 +422,33 @@ def bare_tabs(options: dict[str, object]) -> None:
     asyncio.run(_bare_tabs(options))
 
 
-async def _bare_tabs(options: dict[str, object]) -> None:
-    """OPTIONS: ``shapes`` (rows, columns per tab), ``roster`` (the shape the keys are pressed in,
-    a tab of its own after the others), ``keys``."""
+def _keyed_app(shapes: list[tuple[int, int]]):
+    """A ``ShapedApp`` whose last tab is the roster's baseline: as in the roster, the tab's detail
+    line (its last line, a fixed height) follows the cursor, redrawn without a layout."""
     from bare_app import ShapedApp
+    from textual.widgets import DataTable, Static
+
+    class KeyedApp(ShapedApp):
+        def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+            pane = event.data_table.parent
+            if pane is not None and pane.id == self.pane_ids[-1] and isinstance(pane.children[-1], Static):
+                pane.children[-1].update(f"Zeile {event.cursor_row}", layout=False)
+
+    return KeyedApp(shapes)
+
+
+async def _bare_tabs(options: dict[str, object]) -> None:
+    """OPTIONS: ``shapes`` (rows, columns per tab), ``roster`` (rows, columns and the height on
+    screen of the table the keys are pressed in, a tab of its own after the others), ``keys``.
+
+    The roster's baseline has the roster's height on screen: a table taller than the screen
+    never scrolls, and its cursor runs out of sight after the rows that fit (the roster's
+    table scrolls on most keys of the tour, which redraws every row on screen)."""
     from textual.widgets import DataTable, TabbedContent
 
     shapes = [(int(r), int(c)) for r, c in options["shapes"]]  # type: ignore[union-attr]
-    rows, columns = options["roster"]  # type: ignore[misc]
-    app = ShapedApp([*shapes, (int(rows), int(columns))])
+    rows, columns, *height = options["roster"]  # type: ignore[misc]
+    app = _keyed_app([*shapes, (int(rows), int(columns))])
     visits: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(app, pilot)
@@ -441,6 +459,8 @@ async def _bare_tabs(options: dict[str, object]) -> None:
             await _settle(app, pilot)
             visits.append(time.perf_counter() - start)
         table = tabbed.get_pane(app.pane_ids[-1]).query_one(DataTable)
+        if height:
+            table.styles.height = int(height[0])
         keys = await _press_keys(app, pilot, table, int(options["keys"]))  # type: ignore[call-overload]
     _say({"visits": visits[:-1], "keys": keys})
 
