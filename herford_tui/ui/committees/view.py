@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from herford_tui.domain import Committee, Membership, Record, Role, Snapshot
+from herford_tui.domain.membership_input import seat_for_new_member
 from herford_tui.domain.roster import RosterLine, roster_lines
 from herford_tui.ui.committees.presentation import COLUMNS, Row, committee_info, cursor_row, member_detail, roster_rows
 from herford_tui.ui.common.fit import Plan, plan_columns
@@ -188,7 +189,8 @@ class CommitteeView(SnapshotView):
         from herford_tui.ui.committees.membership_form import MembershipForm
 
         line = self.current_line
-        seat_key = line.seat.key if line and line.seat else None
+        highlighted = line.seat.key if line and line.seat else None
+        seat_key = seat_for_new_member(self.herford.snapshot, self.committee_id, highlighted, self.herford.today)
         self.ask(MembershipForm(self.committee_id, seat_key=seat_key), callback=self._saved_draft)
 
     def action_edit_member(self) -> None:
