@@ -148,6 +148,24 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
 
         self._navigate(show())
 
+    def show_meetings_of(self, committee_id: int) -> None:
+        """The year overview with only this committee's row, the cursor on its next meeting
+        (else its last one): from a roster to its meetings in one key."""
+        from herford_tui.ui.navigation import YEAR
+        from herford_tui.ui.year.pane import YearPane
+
+        snapshot, today = self.snapshot, self.today
+        past = [m for m in snapshot.meetings_of(committee_id) if m.date and m.date < today]
+        meeting = snapshot.next_meeting(committee_id, today) or (past[-1] if past else None)
+
+        async def show() -> None:
+            await self.main.show(Place(YEAR))
+            pane = self.main.query_one(YearPane)
+            pane.show_committee(committee_id, meeting)
+            pane.focus_table()
+
+        self._navigate(show())
+
     def _navigate(self, going: Coroutine[Any, Any, object]) -> None:
         """Run a jump of the main screen (it may first add a tab for a new committee)."""
         self.run_worker(going, group="navigation", exit_on_error=False)

@@ -2,9 +2,12 @@
 
 The file's bytes tell which records can hold the typed words (``domain/search_raw.py``); only
 those meetings are decoded, and the index is built over them and the records their entries take
-words from. Whatever this cannot answer the same way as the whole search (a typo, which needs
-every word of the file for its fuzzy matches; a word every record may hold; an unusual file)
-returns None and the command searches the whole snapshot as before.
+words from. Words the index makes up (months, dates, labels) are found from a few decoded
+fields of every meeting; a typo (a word that starts no token anywhere) is matched by the
+search's fuzzy rule against every word of the file (its searched fields decoded, nothing else),
+and the records holding the close words are looked for as above. Whatever this cannot answer
+the same way as the whole search (a word every record may hold; an unusual file) returns None
+and the command searches the whole snapshot as before.
 
 With ``HERFORD_TUI_VERIFY=1`` (the tests) every answer is compared with the whole search's.
 """
@@ -19,6 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from herford_tui.domain import Snapshot
     from herford_tui.domain.search import Match
+    from herford_tui.domain.search_index import KindIndex
     from herford_tui.domain.search_raw import Hits
     from herford_tui.store.partial import SearchFile
 
@@ -34,16 +38,17 @@ def quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snaps
     from herford_tui.store.typed import GeneralPath
 
     try:
-        return _quick_search(path, query, limit)
+        found = _quick_search(path, query, limit)
     except (GeneralPath, msgspec.DecodeError, RecursionError, KeyError, UnicodeDecodeError):
         return None
+    if found is not None and os.environ.get("HERFORD_TUI_VERIFY") == "1":
+        _verify(path, query, limit, *found)
+    return found
 
 
 def _quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snapshot] | None:
-    from herford_tui.domain import Committee
-    from herford_tui.domain.search import search
-    from herford_tui.domain.search_index import Kind, index_of, query_words
-    from herford_tui.domain.search_raw import card_persons, chosen, index_persons, part, raw_pattern, unsure, word_hits
+    from herford_tui.domain.search_index import query_words
+    from herford_tui.domain.search_raw import unsure
     from herford_tui.store.partial import SEARCHED, SearchFile
 
     words = query_words(query)
@@ -52,16 +57,44 @@ def _quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snap
     file = SearchFile.open(path)
     if file is None:
         return None
-    patterns = [(word, p) for word in words if (p := raw_pattern(word, file.chars)) is not None]
-    if not patterns:
-        return None  # no word narrows the search: the whole one is as fast
     odd = unsure(file.chars)
     always = file.holding(odd) if odd else {name: set() for name in SEARCHED}
     if always is None:
         return None
-    small = file.snapshot  # every committee and organisation
-    hits = [word_hits(word, file.hits(p.anchor, p.pattern), always, small.organisations) for word, p in patterns]
-    picked = chosen(hits, file.person_org, file.links, file.heads)
+    look = _Look(file, always)
+    typos: set[str] = set()
+    while True:
+        found = _answer(look, query, words, typos, limit)
+        if found is None or isinstance(found, tuple):
+            return found
+        typos.add(found)  # a typo after all: once more, with it fuzzy
+
+
+def _answer(
+    look: _Look, query: str, words: list[str], typos: set[str], limit: int
+) -> tuple[list[Match], Snapshot] | str | None:
+    """The answer, None, or a word that turned out to be a typo (``_quick_search`` asks again)."""
+    from herford_tui.domain import Committee
+    from herford_tui.domain.search import search
+    from herford_tui.domain.search_index import Kind, index_of
+    from herford_tui.domain.search_raw import Hits, card_persons, chosen, index_persons, part
+
+    file, small = look.file, look.file.snapshot  # every committee and organisation
+    own: dict[str, Hits] = {}
+    fuzzy = set(typos)
+    for word in dict.fromkeys(words):
+        found = look.fuzzy(word) if word in typos else look.literal(word)
+        if found is _TYPO:
+            fuzzy.add(word)
+            found = look.fuzzy(word)
+        if found is _NOTHING:
+            return [], part(small, set(), {}, {}, {})  # a typo close to no word: no entry holds it
+        if found is not None:
+            assert isinstance(found, Hits)
+            own[word] = found
+    if not own:
+        return None  # no word narrows the search: the whole one is as fast
+    picked = chosen(list(own.values()), file.person_org, file.links, file.heads)
     meetings = file.meetings(picked.meetings)
     persons = index_persons(picked, meetings) & file.person_org.keys()
     links = {i for i, link in file.links.items() if link.person_id in persons}  # their committees
@@ -69,13 +102,14 @@ def _quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snap
         small, picked.organisations, file.records("persons", persons), file.records("memberships", links), meetings
     )
     index = index_of(searched)
-    own = {word: found for (word, _), found in zip(patterns, hits, strict=True)}
-    missing = [word for word in words if not any(index.kind(kind).has_start(word) for kind in Kind)]
+    missing = [w for w in words if w not in fuzzy and not any(index.kind(kind).has_start(w) for kind in Kind)]
     for word in missing:
-        # The whole search takes a word that starts no token anywhere for a typo (fuzzy); one that
-        # starts a token somewhere but in no chosen record leaves nothing that holds every word.
-        if word not in own or not _starts_a_token(file, small, word, own[word]):
-            return None
+        # A word that starts a token somewhere but in no chosen record leaves nothing that holds
+        # every word; one that starts no token anywhere is a typo after all (its pattern matched
+        # only inside words or in fields the search does not read).
+        if word in own and _starts_a_token(file, small, word, own[word]):
+            continue
+        return None if look.words().has_start(word) else word
     matches = [] if missing else search(searched, query, limit=limit)
     shown = {m.record.id for m in matches if isinstance(m.record, Committee)}  # a card names the next meeting
     more = {i for i, (committee, _) in file.heads(False, None).items() if committee in shown} if shown else set()
@@ -85,9 +119,73 @@ def _quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snap
         small, None, file.records("persons", people), file.records("memberships", read),
         {**meetings, **file.meetings(more)},
     )  # fmt: skip
-    if os.environ.get("HERFORD_TUI_VERIFY") == "1":
-        _verify(path, query, limit, matches, cards)
     return matches, cards
+
+
+_TYPO = object()
+"""The word starts no token of the whole file: the whole search takes it for a typo."""
+_NOTHING = object()
+"""A typo close to no word of the file: the whole search finds nothing."""
+
+
+class _Look:
+    """The records each typed word may be found in, from the file's bytes and a few decoded fields."""
+
+    def __init__(self, file: SearchFile, always: dict[str, set[int]]):
+        self.file = file
+        self.always = always
+        self._words: KindIndex | None = None
+
+    def literal(self, word: str) -> Hits | object | None:
+        """The records ``word`` may start a token of, ``_TYPO`` if it starts none, None if it is open
+        (it filters nothing)."""
+        from herford_tui.domain.search_raw import types_named, word_hits
+
+        found = self._found(word)
+        if found is None:  # open: unless it is a typo, whose close words may be looked for
+            return None if self.words().has_start(word) else _TYPO
+        if not any(found.values()) and not types_named(word) and not self.words().has_start(word):
+            return _TYPO
+        return word_hits([word], found, self.always, self.file.snapshot.organisations)
+
+    def fuzzy(self, word: str) -> Hits | object | None:
+        """The records holding a word close to the typo ``word`` (the search's own fuzzy rule over
+        every word of the file), ``_NOTHING`` if there is none, None if one cannot be looked for."""
+        from herford_tui.domain.search_raw import word_hits
+
+        close = self.words().close_to(word)
+        if not close:
+            return _NOTHING
+        union: dict[str, set[int]] = {}
+        for token in close:
+            found = self._found(token)
+            if found is None:
+                return None
+            for table, ids in found.items():
+                union.setdefault(table, set()).update(ids)
+        return word_hits(close, union, self.always, self.file.snapshot.organisations)
+
+    def words(self) -> KindIndex:
+        """Every word of the file (its searched fields decoded once, nothing else)."""
+        from herford_tui.domain.search_raw import file_words
+
+        if self._words is None:
+            people, meetings = self.file.texts()
+            self._words = file_words(self.file.snapshot, people, meetings.values())
+        return self._words
+
+    def _found(self, word: str) -> dict[str, set[int]] | None:
+        """Per table the records whose bytes or made-up words hold ``word`` somewhere; None if the
+        bytes cannot be searched for it."""
+        from herford_tui.domain.search_raw import made_up_meetings, made_up_start, raw_pattern
+
+        pattern = raw_pattern(word, self.file.chars)
+        if pattern is None:
+            return None
+        found = self.file.hits(pattern.anchor, pattern.pattern)
+        if made_up_start(word):
+            found["meetings"] |= made_up_meetings(word, self.file.texts()[1])
+        return found
 
 
 def _starts_a_token(file: SearchFile, small: Snapshot, word: str, hits: Hits) -> bool:

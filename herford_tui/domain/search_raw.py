@@ -14,26 +14,47 @@ followed by one letter that folds to e; "ss" for ß. Characters that fold to not
 letters or to anything but a-z are *unsure*: a record holding one is always taken. JSON escapes
 in the file stand for control characters, quotes and backslashes, which end a word anyway.
 
-A word is *open* (it filters nothing) when a token the search makes up can start with it (month
-names, labels, dates: not in the file as written) or when it has no two plain letters in a row
-to look for quickly.
+Tokens the search makes up (month names, dates, labels: not in the file as written) are found
+from a few decoded fields instead (``made_up_meetings``). A word is *open* (it filters nothing)
+when it has no two plain characters in a row to look for quickly.
+
+A typo (a word that starts no token anywhere) is matched by the search's own fuzzy rule against
+every word of the file (``file_words``); the close words are then looked for as above.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Protocol
 
+from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import DECISION_RESULT, MONTHS, ORG_TYPE
-from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, OrgType, Person, Record
-from herford_tui.domain.search_index import tokens
+from herford_tui.domain.models import (
+    Committee,
+    DecisionResult,
+    Meeting,
+    Membership,
+    Organisation,
+    OrgType,
+    Person,
+    Record,
+)
+from herford_tui.domain.search_index import (
+    KIND_WORDS,
+    TASK_STATES,
+    KindIndex,
+    made_up_words,
+    tokens,
+)
 from herford_tui.domain.snapshot import Snapshot
 
-_LETTERS = re.compile(r"[a-z]+")
+_PLAIN = re.compile(r"[a-z0-9._]+")
+"""What a pattern is made of: folded letters, digits, dots (inside a date) and underscores."""
 
 
 @dataclass(frozen=True)
@@ -44,14 +65,94 @@ class RawPattern:
     """Over the file's bytes with ASCII letters lowered (``bytes.lower``)."""
 
 
+class _DecisionText(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def result(self) -> DecisionResult: ...
+
+
+class _TaskText(Protocol):
+    @property
+    def what(self) -> str: ...
+    @property
+    def due(self) -> date | None: ...
+    @property
+    def done(self) -> bool: ...
+
+
+class _ItemText(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def minutes(self) -> str: ...
+    @property
+    def decisions(self) -> Sequence[_DecisionText]: ...
+    @property
+    def tasks(self) -> Sequence[_TaskText]: ...
+
+
+class MeetingText(Protocol):
+    """The searched texts of a meeting and what made-up words come from (a ``Meeting`` or the
+    store's light struct)."""
+
+    @property
+    def date(self) -> date | None: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def minutes(self) -> str: ...
+    @property
+    def agenda(self) -> Sequence[_ItemText]: ...
+
+
 @lru_cache(maxsize=1)
 def made_up_tokens() -> frozenset[str]:
-    """Tokens the search index adds that are not in the file as written (``search_index.py``:
-    month names, labels of results, the kind words, a task's state). The labels of organisation
-    types are not among them: ``types_named`` finds the organisations of a type instead."""
-    texts = [*MONTHS, *DECISION_RESULT.values()]
-    texts += ["Protokoll", "Beschluss", "Aufgabe", "erledigt", "offen"]
-    return frozenset(token for text in texts for token in tokens(text))
+    """The words the search index adds to meetings' entries that are not in the file as written
+    (``search_index.made_up_words``: month names, labels of results, the kind words, a task's
+    state; besides dates and years, which start with a digit). The labels of organisation types
+    are not among them: ``types_named`` finds the organisations of a type instead."""
+    texts = [*MONTHS, *DECISION_RESULT.values(), *KIND_WORDS.values(), *TASK_STATES.values()]
+    return frozenset(match_key(text) for text in texts)
+
+
+def made_up_start(word: str) -> bool:
+    """Whether a token the index makes up for a meeting may start with ``word``."""
+    return word[:1].isdigit() or any(token.startswith(word) for token in made_up_tokens())
+
+
+def made_up_meetings(word: str, meetings: Mapping[int, MeetingText]) -> set[int]:
+    """The meetings one of whose entries has a made-up token starting with ``word``."""
+    if not made_up_start(word):
+        return set()
+    return {i for i, m in meetings.items() if any(token.startswith(word) for token in made_up_words(m))}
+
+
+def file_words(small: Snapshot, person_texts: Iterable[str], meetings: Iterable[MeetingText]) -> KindIndex:
+    """Every word the search index of the whole file can hold, and a few more (an archived
+    committee's): a word none of these starts is a typo for the whole search too, and its close
+    words (``KindIndex.close_to``, the search's fuzzy rule) are among these.
+
+    ``small``: every committee and organisation; ``person_texts``: the searched texts of every
+    person; ``meetings``: every meeting with its searched texts (``store.partial.SearchFile.texts``).
+    The search's builders (``search_index.py``) read no other stored text; a test holds this.
+    """
+    texts: set[str] = set(person_texts)
+    for c in small.committees.values():
+        texts.update((c.name, c.short_name, c.purpose))
+    found: set[str] = set()
+    for o in small.organisations.values():
+        texts.update((o.name, o.municipality, ORG_TYPE[o.type]))
+        found.add(match_key(o.type.value))
+    meetings = list(meetings)
+    found = found.union(*map(made_up_words, meetings))
+    items = [item for m in meetings for item in m.agenda]  # set comprehensions: C loops at x10
+    texts |= {m.location for m in meetings} | {m.minutes for m in meetings}
+    texts |= {item.title for item in items} | {item.minutes for item in items}
+    texts |= {d.text for item in items for d in item.decisions} | {t.what for item in items for t in item.tasks}
+    for text in texts:
+        found.update(tokens(text))
+    return KindIndex.of_words(found)
 
 
 def types_named(word: str) -> set[OrgType]:
@@ -82,11 +183,10 @@ def unsure(chars: set[str]) -> set[str]:
 
 
 def raw_pattern(word: str, chars: set[str]) -> RawPattern | None:
-    """The pattern of one folded typed word over a file whose non-ASCII characters are ``chars``;
-    None if the word is open (it filters nothing)."""
-    if not _LETTERS.fullmatch(word) or word.count("s") > 6:
-        return None
-    if any(token.startswith(word) for token in made_up_tokens()):
+    """The pattern of one folded typed word over a file whose non-ASCII characters are ``chars``
+    (it finds the word in stored text, not in what the index makes up); None if the word is open
+    (it filters nothing)."""
+    if not _PLAIN.fullmatch(word) or word.count("s") > 6:
         return None
     variants: dict[str, list[bytes]] = {}
     sharp: list[bytes] = []
@@ -94,8 +194,8 @@ def raw_pattern(word: str, chars: set[str]) -> RawPattern | None:
         folded = fold_of(char)
         if folded == "ss":
             sharp.append(char.encode())
-        elif len(folded) == 1 and folded.isascii() and folded.isalpha():
-            variants.setdefault(folded, []).append(char.encode())
+        elif len(folded) == 1 and folded.isascii() and (folded.isalpha() or folded == "."):
+            variants.setdefault(folded, []).append(char.encode())  # "．" is a dot in "12．3"
     anchor = max(_plain_runs(word, variants, bool(sharp)), key=len, default="")
     if len(anchor) < 2:
         return None
@@ -166,11 +266,13 @@ class Linked(Protocol):
 
 
 def word_hits(
-    word: str, found: dict[str, set[int]], always: dict[str, set[int]], organisations: Mapping[int, Organisation]
-) -> Hits:
-    """The ``Hits`` of one word: the records its pattern matched (``found``), those with a character
-    the patterns do not stand for (``always``) and the organisations whose type label it starts."""
-    kinds = types_named(word)
+    words: Iterable[str], found: dict[str, set[int]], always: dict[str, set[int]],
+    organisations: Mapping[int, Organisation],
+) -> Hits:  # fmt: skip
+    """The ``Hits`` of one typed word: the records its pattern matched (``found``; for a typo, the
+    patterns of its close ``words``), those with a character the patterns do not stand for
+    (``always``) and the organisations whose type label one of ``words`` starts."""
+    kinds = {kind for word in words for kind in types_named(word)}
     typed = {o.id for o in organisations.values() if o.type in kinds} if kinds else set()
     return Hits(
         committees=frozenset(found["committees"] | always["committees"]),

@@ -29,6 +29,7 @@ from typing import Any
 import msgspec
 
 from herford_tui.domain import Committee, Meeting, Snapshot
+from herford_tui.domain.models import DecisionResult
 from herford_tui.store import migrations
 from herford_tui.store.files import KNOWN_TABLES, DatabaseFile, gc_paused, structure_problem
 from herford_tui.store.image import FileImage, load
@@ -145,6 +146,43 @@ class _Link(msgspec.Struct):
     represents_id: int | None = None
 
 
+class _DecisionText(msgspec.Struct):
+    text: str = ""
+    result: DecisionResult = DecisionResult.EINSTIMMIG
+
+
+class _TaskText(msgspec.Struct):
+    what: str = ""
+    person_id: int | None = None
+    due: date | None = None
+    done: bool = False
+
+
+class _ItemText(msgspec.Struct):
+    title: str = ""
+    minutes: str = ""
+    decisions: list[_DecisionText] = []
+    tasks: list[_TaskText] = []
+
+
+class _MeetingText(msgspec.Struct):
+    """A meeting's searched texts and what the index makes up words from (``search_raw.MeetingText``);
+    the defaults are the model's."""
+
+    committee_id: int = 0
+    date: date | None = None
+    location: str = ""
+    minutes: str = ""
+    agenda: list[_ItemText] = []
+
+
+class _PersonText(msgspec.Struct):
+    title: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    function: str = ""
+
+
 _LETTER_ESCAPE = re.compile(rb"\\u(?!00[01][0-9a-fA-F])")
 """An escape of anything but a control character (orjson writes "ä" as it is, another writer
 may not); a quote or backslash is escaped without ``u``."""
@@ -153,6 +191,8 @@ _PERSONS = msgspec.json.Decoder(dict[int, _PersonHead])
 _LINKS = msgspec.json.Decoder(dict[int, _Link])
 _HEADS = msgspec.json.Decoder(dict[int, _MeetingHead])
 _HEAD = msgspec.json.Decoder(_MeetingHead)
+_MEETING_TEXTS = msgspec.json.Decoder(dict[int, _MeetingText])
+_PERSON_TEXTS = msgspec.json.Decoder(dict[int, _PersonText])
 SEARCHED = ("committees", "organisations", "persons", "meetings")
 """The tables whose bytes a search looks at (a membership's own text is not searched)."""
 
@@ -183,6 +223,7 @@ class SearchFile:
             self._ids[name], self._bounds[name] = ids, [at + starts[name] for at in bounds]
         self.chars = _non_ascii(self._lowered)
         self._meetings = image.tables["meetings"]
+        self._texts: tuple[set[str], dict[int, _MeetingText]] | None = None
 
     @classmethod
     def open(cls, path: Path) -> SearchFile | None:
@@ -240,6 +281,9 @@ class SearchFile:
         its tasks (else none); the rest of each meeting skipped."""
         nobody: frozenset[int] = frozenset()
         with gc_paused():
+            if ids is None and self._texts is not None:  # decoded for a typo or a made-up word
+                texts = self._texts[1]
+                return {i: (m.committee_id, _task_persons(m) if tasks else nobody) for i, m in texts.items()}
             if ids is not None:
                 slices = self._image.records("meetings")
                 heads = {i: _HEAD.decode(slices[str(i)]) for i in ids}
@@ -248,6 +292,16 @@ class SearchFile:
                 return {i: (h.committee_id, nobody) for i, h in _COMMITTEES.decode(self._meetings).items()}
             decoded = _HEADS.decode(self._meetings)
             return {i: (h.committee_id, _task_persons(h) if h.agenda else nobody) for i, h in decoded.items()}
+
+    def texts(self) -> tuple[set[str], dict[int, _MeetingText]]:
+        """(the searched texts of every person, every meeting's searched texts and what made-up words
+        come from), decoded once; the rest of each record skipped."""
+        if self._texts is None:
+            with gc_paused():
+                persons = _PERSON_TEXTS.decode(self._image.tables["persons"]).values()
+                people = {text for p in persons for text in (p.title, p.given_name, p.family_name, p.function)}
+                self._texts = people, _MEETING_TEXTS.decode(self._meetings)
+        return self._texts
 
     def meetings(self, ids: set[int]) -> dict[int, Meeting]:
         """The meetings ``ids``, decoded whole, in file order."""
@@ -265,7 +319,7 @@ class SearchFile:
             return {i: decode_record(table, i, slices[str(i)]) for i in order if i in ids}
 
 
-def _task_persons(head: _MeetingHead) -> frozenset[int]:
+def _task_persons(head: _MeetingHead | _MeetingText) -> frozenset[int]:
     return frozenset(t.person_id for item in head.agenda for t in item.tasks if t.person_id is not None)
 
 

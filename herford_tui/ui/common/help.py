@@ -67,6 +67,7 @@ LONG = {
     "committee.edit_person": "Person bearbeiten (Name, Funktion, Organisation, Kontakt)",
     "committee.archive": "Gremium archivieren",
     "committee.open_person": "Personenseite: alle Mitgliedschaften, Kontakt, DSGVO",
+    "committee.meetings": "Sitzungen des Gremiums in der Jahresübersicht (Cursor auf der nächsten)",
     "committee.choose": "Arbeitskreis (bzw. weiteres Gremium) aus der Liste wählen; Tippen filtert",
     "directory.toggle": "zwischen Organisationen und Personen wechseln",
     "directory.add": "neue Organisation bzw. Person (Kontakt ohne Mitgliedschaft)",

@@ -39,7 +39,7 @@ KEYS = "b Daten  i Einladung  p Protokoll  o Offene Aufgaben  1 2 3 Reiter  Esc 
 
 
 COLUMNS: dict[str, tuple[tuple[str, int | None], ...]] = {
-    "#agenda-table": (("TOP", 3), ("Titel", 30), ("", 14), ("Zuständig", 16), ("Stand", None)),
+    "#agenda-table": (("TOP", 3), ("Titel", 30), ("Teil", 14), ("Zuständig", 16), ("Stand", None)),
     # status before the seat: at 80 columns the long seat names may run off the edge
     "#attendance-table": (("", 1), ("Name", 20), ("Status", 28), ("Rolle", 14), ("Sitz", None)),
     "#task-table": (("TOP", 3), ("Aufgabe", None)),

@@ -1,0 +1,137 @@
+"""Whether JSON text may hold an erased value: the pre-check that lets an erasure pass over the
+records, backups and log lines that cannot name the person, instead of scrubbing every value.
+
+The scrub (``dsgvo.scrub_text``) replaces a value where its case-folded form occurs in the
+case-folded text (as a whole word). Text whose folded form does not contain the folded value at
+all is never changed by it. So this test may say True where the scrub changes nothing (a part of
+a longer word), but never False where the scrub would change something
+(``tests/unit/test_erasure_search.py`` checks that with hypothesis).
+
+It searches the JSON text of a record or log line in one C pass instead of visiting its values
+one by one. That is sound because escaping and case-folding commute here: the program's JSON
+writers (orjson, msgspec, ``json.dumps(ensure_ascii=False)``) escape the same characters (the
+quote, the backslash, control characters) the same way, as ASCII sequences that folding only
+lower-cases, and folding works character by character and never produces such a character. Text
+escaped any other way by a foreign writer (``\\u00fc``, ``\\/``) is always taken as naming.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+import msgspec
+
+_ASCII = bytes(range(128))
+_ENCODER = msgspec.json.Encoder()
+_FOREIGN_ESCAPES = (b"\\u", b"\\/")
+"""Escapes the program's writers make only for control characters (``\\u001b``) or never: a
+text with one may have been escaped by a foreign writer (``\\u00fc``), so it is always taken."""
+_SEPARATOR = b"\x00"
+"""Between texts searched in one: JSON text holds no raw control character."""
+T = TypeVar("T")
+Text = bytes | memoryview
+"""JSON text as UTF-8 bytes (a memoryview: a slice of a file read, not copied)."""
+
+
+def fold_bytes(raw: bytes) -> bytes:
+    """``raw.decode().casefold().encode()``, in C passes over bytes: the ASCII letters lowered in
+    one, then each other character that folding changes (Ä, ß, …: a handful in a file) replaced by
+    its folded form. Folding goes character by character and what it gives is folded already,
+    so the replacements cannot touch each other's results. ``UnicodeDecodeError`` for bytes that
+    are not UTF-8."""
+    lowered = raw.lower()  # ASCII only: a byte of a multi-byte character is never below 0x80
+    if raw.isascii():
+        return lowered
+    others = raw.translate(None, _ASCII).decode()  # the non-ASCII characters, one after another
+    for char in set(others):
+        folded = char.casefold()
+        if folded != char:
+            lowered = lowered.replace(char.encode(), folded.encode())  # UTF-8 matches whole characters only
+    return lowered
+
+
+class Needles:
+    """The values of an erasure, folded and JSON-escaped once, to test many texts against."""
+
+    def __init__(self, needles: Iterable[str]):
+        folded = {_ENCODER.encode(n)[1:-1].decode().casefold() for n in needles}
+        self.folded: tuple[bytes, ...] = tuple(sorted(n.encode() for n in folded if n))
+
+    def __bool__(self) -> bool:
+        return bool(self.folded)
+
+    def in_json(self, raw: bytes) -> bool:
+        """Whether the JSON text ``raw`` (UTF-8) may hold one of the values, in any case."""
+        if not self.folded:
+            return False
+        try:
+            text = fold_bytes(raw)
+        except UnicodeDecodeError:
+            return True  # not text the program wrote: looked at value by value
+        return any(pattern in text for pattern in (*self.folded, *_FOREIGN_ESCAPES))
+
+    def lines(self, raw: bytes) -> list[int]:
+        """The numbers (from 0) of the lines of ``raw`` (JSON texts, one a line) that may hold one
+        of the values: the whole text folded once, then each line a hit falls in (a file of
+        100 MB in a few C passes, not 100,000 small ones)."""
+        if not self.folded:
+            return []
+        found = self._hits(raw, b"\n")
+        if found is None:  # not UTF-8 somewhere: line by line
+            return [i for i, line in enumerate(raw.split(b"\n")) if self.in_json(line)]
+        return found
+
+    def which(self, texts: Sequence[Text | None]) -> list[int]:
+        """The positions of the JSON texts that may hold one of the values (None: a text that could
+        not be made, always taken). All texts are searched in one, as ``lines`` does."""
+        missing = [i for i, text in enumerate(texts) if text is None]
+        if not self.folded:
+            return missing
+        joined = _SEPARATOR.join(b"" if text is None else text for text in texts)
+        found = None
+        if joined.count(_SEPARATOR) == len(texts) - 1:  # no text holds the separator itself
+            found = self._hits(joined, _SEPARATOR)
+        if found is None:
+            found = [i for i, text in enumerate(texts) if text is not None and self.in_json(bytes(text))]
+        return sorted({*missing, *found})
+
+    def _hits(self, raw: bytes, separator: bytes) -> list[int] | None:
+        """The numbers of the ``separator``-separated parts of ``raw`` that hold a folded value or
+        a foreign escape. Folding keeps the separator (a control character) where it is and
+        makes none, so counting separators in the folded text gives the part a hit lies in.
+        None if ``raw`` is not UTF-8."""
+        try:
+            text = fold_bytes(raw)
+        except UnicodeDecodeError:
+            return None
+        positions = []
+        for pattern in (*self.folded, *_FOREIGN_ESCAPES):
+            at = text.find(pattern)
+            while at != -1:
+                positions.append(at)
+                at = text.find(pattern, at + 1)
+        found: list[int] = []
+        part = counted = 0
+        for at in sorted(positions):
+            part += text.count(separator, counted, at)
+            counted = at
+            if not found or found[-1] != part:
+                found.append(part)
+        return found
+
+    def in_value(self, value: Any) -> bool:
+        """Whether ``value`` (a record, or any data msgspec encodes) may hold one of the values."""
+        return bool(self.which([encoded(value)]))
+
+    def naming(self, values: Sequence[T]) -> list[T]:
+        """Those of ``values`` (records) that may hold one of the values."""
+        return [values[i] for i in self.which([encoded(v) for v in values])]
+
+
+def encoded(value: Any) -> bytes | None:
+    """``value`` as JSON text (None if it cannot be encoded, e.g. a lone surrogate in a text)."""
+    try:
+        return _ENCODER.encode(value)
+    except (TypeError, ValueError, UnicodeEncodeError):
+        return None
