@@ -9,8 +9,10 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Span
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
@@ -50,6 +52,10 @@ class CommitteeView(SnapshotView):
     show_history: reactive[bool] = reactive(False)
     _wanted: int | None = None
     _rows: list[Row] = []
+    _shown: list[Row] = []
+    """The rows the table holds now (``_fill`` changes only the cells that differ from them)."""
+    _info: tuple[str, list[Span]] | None = None
+    """The info line shown now (an update lays out the whole screen)."""
     _plan: Plan | None = None
     _width = 0
     """A membership to put the cursor on at the next refresh (search, saves)."""
@@ -87,7 +93,11 @@ class CommitteeView(SnapshotView):
         if committee is None:  # deleted by a colleague; the tab goes with the next tab sync
             return
         today = self.herford.today
-        self.query_one("#committee-info", Static).update(committee_info(snapshot, committee, today))
+        info = committee_info(snapshot, committee, today)
+        shown = (info.plain, list(info.spans))
+        if shown != self._info:  # an update lays out the whole screen again
+            self.query_one("#committee-info", Static).update(info)
+            self._info = shown
         table = self.query_one("#roster", DataTable)
         old_lines, old_row = self.lines, table.cursor_row
         self.lines = roster_lines(snapshot, committee.id, today, history=self.show_history)
@@ -103,10 +113,20 @@ class CommitteeView(SnapshotView):
         first layout the terminal's width stands in for the table's: each cell is made once."""
         width = table.size.width or self.size.width or self.app.size.width
         plan = plan_columns(COLUMNS, [[cell.plain for cell in row] for row in self._rows], width)
+        shown, self._shown = self._shown, self._rows
+        if plan == self._plan and len(shown) == len(self._rows) == table.row_count:
+            # The same columns and lines (a save changed a member): only the cells that differ,
+            # so the table keeps its rows and sizes (no clear, no measuring of every row again).
+            for i, (old, new) in enumerate(zip(shown, self._rows, strict=True)):
+                for column in plan.shown:
+                    if _differ(old[column], new[column]):
+                        table.update_cell(str(i), str(column), new[column])
+            self._width = width
+            return
         if plan != self._plan:
             table.clear(columns=True)
             for i, cell_width in zip(plan.shown, plan.widths, strict=True):
-                table.add_column(COLUMNS[i].label, width=cell_width)
+                table.add_column(COLUMNS[i].label, width=cell_width, key=str(i))
             self._plan = plan
         else:
             table.clear()
@@ -345,3 +365,8 @@ class CommitteeView(SnapshotView):
     def _saved_draft(self, draft: MembershipDraft | None) -> None:
         if draft is not None:
             self.select_membership(draft.membership)
+
+
+def _differ(old: Text, new: Text) -> bool:
+    """Two cells look different (``Text ==`` compares the letters and spans, not the style)."""
+    return old.plain != new.plain or old.style != new.style or old.spans != new.spans

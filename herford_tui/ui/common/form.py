@@ -251,6 +251,8 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
             by_field.setdefault(name, []).append(problem.message if name != "form" else str(problem))
         for error in self.query(".field-error").results(Static):
             messages = by_field.get((error.id or "").removeprefix("err-"), [])
+            if not messages and error.has_class("-empty"):
+                continue  # hidden already: an update would lay the form out again for nothing
             # Messages quote what was typed: plain text, never markup.
             error.update(plain("\n".join(messages), keep_newlines=True) if messages else Content(""))
             error.set_class(not messages, "-empty")
