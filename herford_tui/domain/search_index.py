@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import bisect
 import enum
-import gc
 import heapq
 import re
 import threading
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -44,6 +42,7 @@ from herford_tui.domain.models import (
     Person,
     Task,
 )
+from herford_tui.domain.pacing import collector_paused, pace, taken
 from herford_tui.domain.snapshot import Snapshot
 
 
@@ -64,6 +63,8 @@ class Kind(enum.IntEnum):
 # Points a typed word earns in a record: whole word > word start > close fuzzy; a bonus (less
 # than the gap between those) for a match in the name, a bigger one where the name begins.
 EXACT, PREFIX, FUZZY, IN_NAME, AT_START = 6, 3, 0, 1, 2
+PACE_EVERY = 64
+"""Entries (about a millisecond of work) between two looks at the other threads in a paced build."""
 
 _SPLIT = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)")
 """Cut at everything but letters, digits and dots between digits (dates stay one token)."""
@@ -234,6 +235,8 @@ class KindIndex:
             by_bonus[value][token].append(position)
         pairs = self._pairs  # shared tuples: a hundred thousand agenda items repeat a few titles
         self.terms.append(tuple(pairs.setdefault(pair, pair) for pair in bonus.items()))
+        if not position % PACE_EVERY:
+            pace()  # the warm-up thread steps back while the event loop needs the interpreter
 
     def finish(self) -> None:
         self._pairs = {}
@@ -336,7 +339,7 @@ class SearchIndex:
         index = self._kinds.get(kind)
         if index is not None:
             return index
-        with self._lock:
+        with taken(self._lock):  # held by the warm-up thread's paced build: hurried
             if kind not in self._kinds:
                 snapshot = self._snapshot()
                 assert snapshot is not None, "index of a snapshot that is gone"
@@ -349,7 +352,7 @@ class SearchIndex:
                 # rather than on the first keystroke that needs it.
                 import rapidfuzz.process  # noqa: F401
 
-                with _collector_paused():
+                with collector_paused():
                     _BUILDERS[kind](built, snapshot)
                     built.finish()
                 self._kinds[kind] = built
@@ -419,29 +422,6 @@ class SearchIndex:
             else:
                 found.append((total, kind, position))
         return found
-
-
-_paused = 0
-_was_enabled = True
-_paused_lock = threading.Lock()
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No garbage collection while building: its passes over a large snapshot cost two thirds."""
-    global _paused, _was_enabled
-    with _paused_lock:
-        if _paused == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _paused += 1
-    try:
-        yield
-    finally:
-        with _paused_lock:
-            _paused -= 1
-            if _paused == 0 and _was_enabled:
-                gc.enable()
 
 
 # -- what is searchable per kind ------------------------------------------------------------

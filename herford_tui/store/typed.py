@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any, cast
@@ -18,6 +17,7 @@ from typing import Any, cast
 import msgspec
 
 from herford_tui.domain import Meeting, Membership, Record, Snapshot
+from herford_tui.domain.pacing import pace, taken
 from herford_tui.store.codec import TABLES, TYPES
 from herford_tui.store.files import gc_paused
 from herford_tui.store.image import FileImage, Slice
@@ -134,13 +134,13 @@ class _CommitteeOf(msgspec.Struct):
 
 
 _COMMITTEES_OF = msgspec.json.Decoder(dict[int, _CommitteeOf])
-PAUSE_EVERY, PAUSE = 100, 0.001
-"""The decoding thread sleeps 1 ms after every 100 records (~4 ms of work): the event loop gets the
-interpreter at once when it needs it, instead of after Python's 5 ms switch interval."""
+PAUSE_EVERY = 100
+"""Records (~4 ms of work) between two looks at the other threads, in a decoding thread whose
+work is paced (``domain/pacing.py``: it steps back while the event loop needs the interpreter)."""
 
 
 def _pause() -> None:
-    time.sleep(PAUSE)
+    pace()
 
 
 _HEAD = re.compile(rb'\{"rev":[0-9]+,"committee_id":([0-9]+)[,}]')
@@ -191,7 +191,7 @@ class PendingMeetings:
         return [m for m in self.table().values() if m.committee_id == committee_id]
 
     def table(self) -> dict[int, Meeting]:
-        with self._lock:
+        with taken(self._lock):  # held by the thread decoding it after the start, paced: hurried
             if self._table is None:
                 self._table = self._decode_all()
                 self._slices = self._raw = self._general = None  # the file's bytes may go
@@ -234,9 +234,9 @@ class PendingMeetings:
     def _decode_all(self) -> dict[int, Meeting]:
         slices, general = self._slices, self._general
         assert slices is not None and general is not None
-        # Record by record, with a pause now and then: a thread decoding leaves the event loop
-        # most of the interpreter (one call for the whole table would hold it for a second at
-        # x10, and a tab shown meanwhile would wait for it).
+        # Record by record, with a look at the other threads now and then: a paced thread
+        # decoding leaves the event loop the interpreter (one call for the whole table would
+        # hold it for a second at x10, and a tab shown meanwhile would wait for it).
         table: dict[int, Meeting] = {}
         try:
             with gc_paused(freeze=True):

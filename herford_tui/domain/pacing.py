@@ -1,0 +1,142 @@
+"""Background work that steps back while the rest of the process needs the interpreter, and
+builds without the garbage collector (``collector_paused``).
+
+Python runs one thread at a time. A thread that decodes a table or builds the search index after
+the start keeps the interpreter until the event loop (or a thread working for the screen, such as
+the Auswertung's) has waited Python's switch interval (5 ms) for it, on every turn of the loop: a
+tab visited right after the start at x10 took 15 times as long as the same visit later.
+
+Work run under ``paced()`` calls ``pace()`` every few milliseconds of work (every few dozen
+records). ``pace`` looks at how much CPU the other threads of the process used since the last
+look; while they use it, the paced thread sleeps (the interpreter is theirs) and looks again,
+until they have been nearly idle for a moment. Elsewhere (the event loop, a save, the command
+line) ``pace`` does nothing. The work still gets done: an idle app gives it all the time, a
+busy one the moments between keys and visits.
+
+Paced work runs one block at a time (``paced`` waits for the block before it): the other
+threads are then exactly the ones it steps back for, and a paced block that the screen waits
+for (the meetings a tab needs) never shares the interpreter with another one nobody waits for
+(the search index).
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+SLICE = 0.005
+"""Seconds of work between two looks at the other threads."""
+QUIET = 0.01
+"""The window in which the others must be nearly idle before the work goes on."""
+BUSY = 0.2
+"""The share of a window the others may use and still count as idle (timers, a poll)."""
+
+_local = threading.local()
+_turn = threading.Lock()
+"""Held by the one paced block running."""
+_running: list[_Pacer] = []
+"""The pacer of the paced block running (none or one)."""
+_paused = 0
+_was_enabled = True
+_paused_lock = threading.Lock()
+
+
+class _Pacer:
+    def __init__(self) -> None:
+        self.waited = 0.0
+        self.hurried = False
+        """Someone waits for this work (``hurry``): it steps back no more."""
+        self._mark()
+
+    @staticmethod
+    def _others() -> float:
+        """CPU seconds the other threads of the process used so far."""
+        return time.process_time() - time.thread_time()
+
+    def _mark(self) -> None:
+        self._since, self._seen = time.monotonic(), self._others()
+
+    def step(self) -> None:
+        now = time.monotonic()
+        if now - self._since < SLICE or self.hurried:
+            return
+        if self._others() - self._seen > BUSY * (now - self._since):
+            began = now
+            while not self.hurried:  # the others are busy: theirs until quiet for a window
+                before = self._others()
+                time.sleep(QUIET)
+                if self._others() - before <= BUSY * QUIET:
+                    break
+            self.waited += time.monotonic() - began
+        self._mark()
+
+
+def pace() -> None:
+    """Step back if this thread's work is paced and the other threads need the interpreter."""
+    pacer: _Pacer | None = getattr(_local, "pacer", None)
+    if pacer is not None:
+        pacer.step()
+
+
+@contextmanager
+def paced() -> Iterator[_Pacer]:
+    """Run the block's work paced (``pace`` steps back for the other threads), after any paced
+    block running in another thread; nested in a paced block: no change."""
+    outer: _Pacer | None = getattr(_local, "pacer", None)
+    if outer is not None:
+        yield outer
+        return
+    with _turn:
+        pacer = _local.pacer = _Pacer()
+        _running.append(pacer)
+        try:
+            yield pacer
+        finally:
+            _running.remove(pacer)
+            _local.pacer = None
+
+
+def hurry() -> None:
+    """A thread is about to wait for what the paced block running makes (the meetings, an index
+    the screen asks for): from now on it steps back no more."""
+    for pacer in list(_running):
+        pacer.hurried = True
+
+
+@contextmanager
+def taken(lock: threading.Lock) -> Iterator[None]:
+    """``with lock``; if another thread holds it, that may be a paced block's, which this thread
+    now waits for: the paced block running is hurried first."""
+    if not lock.acquire(blocking=False):
+        hurry()
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No garbage collection while the block builds (an index, a table): the collector's passes
+    over what it makes cost more than the build. Counted across threads: the collector runs
+    again when the last of several overlapping blocks ends, not when the first one does.
+
+    What the block made is young: the first pass after it walks all of it. Work that keeps it
+    for long freezes it (``gc.freeze``) before the block ends (the app: ``ui/collector.py``)."""
+    global _paused, _was_enabled
+    with _paused_lock:
+        if _paused == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _paused += 1
+    try:
+        yield
+    finally:
+        with _paused_lock:
+            _paused -= 1
+            if _paused == 0 and _was_enabled:
+                gc.enable()
