@@ -34,20 +34,25 @@ Text = bytes | memoryview
 """JSON text as UTF-8 bytes (a memoryview: a slice of a file read, not copied)."""
 
 
-def fold_bytes(raw: bytes) -> bytes:
-    """``raw.decode().casefold().encode()``, in C passes over bytes: the ASCII letters lowered in
-    one, then each other character that folding changes (Ä, ß, …: a handful in a file) replaced by
-    its folded form. Folding goes character by character and what it gives is folded already,
-    so the replacements cannot touch each other's results. ``UnicodeDecodeError`` for bytes that
-    are not UTF-8."""
+def fold_bytes(raw: bytes, letters: frozenset[str] | None = None) -> bytes:
+    """``raw.decode().casefold().encode()`` for UTF-8 ``raw``, in C passes over bytes: the ASCII
+    letters lowered in one, then each other character that folding changes (Ä, ß, …: a handful in
+    a file) replaced by its folded form. Folding goes character by character and what it gives
+    is folded already, so the replacements cannot touch each other's results.
+
+    ``letters``: replace only the characters whose folded form has one of these (those of the
+    values searched for). Any other stays as it is: no value can match across it, since a
+    folded value never holds a character that folding changes, and UTF-8 matches whole
+    characters only. Bytes that are not UTF-8 may raise ``UnicodeDecodeError`` (no JSON reader
+    takes them either)."""
     lowered = raw.lower()  # ASCII only: a byte of a multi-byte character is never below 0x80
     if raw.isascii():
         return lowered
     others = raw.translate(None, _ASCII).decode()  # the non-ASCII characters, one after another
     for char in set(others):
         folded = char.casefold()
-        if folded != char:
-            lowered = lowered.replace(char.encode(), folded.encode())  # UTF-8 matches whole characters only
+        if folded != char and (letters is None or not letters.isdisjoint(folded)):
+            lowered = lowered.replace(char.encode(), folded.encode())
     return lowered
 
 
@@ -55,8 +60,11 @@ class Needles:
     """The values of an erasure, folded and JSON-escaped once, to test many texts against."""
 
     def __init__(self, needles: Iterable[str]):
-        folded = {_ENCODER.encode(n)[1:-1].decode().casefold() for n in needles}
-        self.folded: tuple[bytes, ...] = tuple(sorted(n.encode() for n in folded if n))
+        folded = {_ENCODER.encode(n)[1:-1].decode().casefold() for n in needles} - {""}
+        # a value that holds another is found wherever that one is: one search fewer
+        kept = {n for n in folded if not any(other != n and other in n for other in folded)}
+        self.folded: tuple[bytes, ...] = tuple(sorted(n.encode() for n in kept))
+        self.letters = frozenset("".join(kept))
 
     def __bool__(self) -> bool:
         return bool(self.folded)
@@ -66,7 +74,7 @@ class Needles:
         if not self.folded:
             return False
         try:
-            text = fold_bytes(raw)
+            text = fold_bytes(raw, self.letters)
         except UnicodeDecodeError:
             return True  # not text the program wrote: looked at value by value
         return any(pattern in text for pattern in (*self.folded, *_FOREIGN_ESCAPES))
@@ -102,7 +110,7 @@ class Needles:
         makes none, so counting separators in the folded text gives the part a hit lies in.
         None if ``raw`` is not UTF-8."""
         try:
-            text = fold_bytes(raw)
+            text = fold_bytes(raw, self.letters)
         except UnicodeDecodeError:
             return None
         positions = []

@@ -115,5 +115,5 @@ def erase_person(store: Store, person_id: int, today: date) -> ErasureResult:
             with contextlib.suppress(Exception):
                 personal_files.cancel(job)
             raise
-        files = personal_files.finish(job, log_cleaned=True)
+        files = personal_files.finish(job, saved=True)
     return ErasureResult(person_id, len(plan.records), files, personal_files.unreachable_copies(store.path))

@@ -61,7 +61,16 @@ def test_fold_bytes_is_casefold(text: str):
     assert fold_bytes(text.encode()) == text.casefold().encode()
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
+@given(st.lists(NEEDLE, min_size=1, max_size=3), st.data())
+def test_folding_only_the_letters_of_the_values_finds_what_folding_everything_finds(needles, data):
+    text = data.draw(text_with(data.draw(st.sampled_from(needles))))
+    search = Needles(needles)
+    raw = orjson.dumps(text)
+    assert search.in_json(raw) == any(n in fold_bytes(raw) for n in (*search.folded, b"\\u", b"\\/"))
+
+
+@settings(max_examples=300, deadline=None)
 @given(case(), st.sampled_from(sorted(WRITERS)))
 @example(("Weißhaupt", "WEISSHAUPT war da"), "orjson")
 @example(("Müller", "M\u00dcLLER"), "json ascii")
