@@ -379,10 +379,13 @@ def _shape(pane) -> tuple[int, int]:
 
 
 def _computed(pane) -> bool:
-    """The tab shows its figures (the Auswertung computes them after its first paint)."""
-    from herford_tui.ui.evaluation.pane import EvaluationPane
-
-    return all(view.evaluation is not None for view in pane.query(EvaluationPane))
+    """The tab shows its figures (the Auswertung computes them after its first paint). Not an
+    import of the Auswertung's module: that would be timed in the first tab the tour visits
+    (50 ms, a third of the Arbeitskreise tab at x1), and the app imports it for its own tab."""
+    module = sys.modules.get("herford_tui.ui.evaluation.pane")
+    if module is None:
+        return True  # no Auswertung built yet
+    return all(view.evaluation is not None for view in pane.query(module.EvaluationPane))
 
 
 def tabs(path: Path, options: dict[str, float]) -> None:

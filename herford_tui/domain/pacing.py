@@ -30,7 +30,10 @@ from contextlib import contextmanager
 SLICE = 0.005
 """Seconds of work between two looks at the other threads."""
 QUIET = 0.01
-"""The window in which the others must be nearly idle before the work goes on."""
+"""The first window in which the others must be nearly idle before the work goes on; each busy
+one doubles the next, up to ``LONGEST``: every look takes the interpreter from the event loop
+(which then waits until this thread has a CPU again, long on a loaded machine)."""
+LONGEST = 0.16
 BUSY = 0.2
 """The share of a window the others may use and still count as idle (timers, a poll)."""
 
@@ -64,12 +67,13 @@ class _Pacer:
         if now - self._since < SLICE or self.hurried:
             return
         if self._others() - self._seen > BUSY * (now - self._since):
-            began = now
+            began, window = now, QUIET
             while not self.hurried:  # the others are busy: theirs until quiet for a window
                 before = self._others()
-                time.sleep(QUIET)
-                if self._others() - before <= BUSY * QUIET:
+                time.sleep(window)
+                if self._others() - before <= BUSY * window:
                     break
+                window = min(2 * window, LONGEST)
             self.waited += time.monotonic() - began
         self._mark()
 

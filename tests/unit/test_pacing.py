@@ -72,8 +72,8 @@ def test_paced_work_steps_back_until_the_others_are_quiet(clock: FakeTime):
         clock.busy = 0.5  # the event loop works during this slice
         clock.work(pacing.SLICE)
         pacing.pace()
-        assert clock.sleeps == 4  # three busy windows, then a quiet one
-        assert pacer.waited == pytest.approx(4 * pacing.QUIET)
+        assert clock.sleeps == 4  # three busy windows (each twice the one before), then a quiet one
+        assert pacer.waited == pytest.approx((1 + 2 + 4 + 8) * pacing.QUIET)
         clock.work(pacing.SLICE)
         pacing.pace()
         assert clock.sleeps == 4
