@@ -27,6 +27,9 @@ _ENCODER = msgspec.json.Encoder()
 _FOREIGN_ESCAPES = (b"\\u", b"\\/")
 """Escapes the program's writers make only for control characters (``\\u001b``) or never: a
 text with one may have been escaped by a foreign writer (``\\u00fc``), so it is always taken."""
+CHUNK = 4 << 20
+"""Bytes of text folded and searched at a time: big enough for C to do the work, small enough
+not to copy a whole file or table a few times over."""
 _SEPARATOR = b"\x00"
 """Between texts searched in one: JSON text holds no raw control character."""
 T = TypeVar("T")
@@ -81,18 +84,38 @@ class Needles:
 
     def lines(self, raw: bytes) -> list[int]:
         """The numbers (from 0) of the lines of ``raw`` (JSON texts, one a line) that may hold one
-        of the values: the whole text folded once, then each line a hit falls in (a file of
-        100 MB in a few C passes, not 100,000 small ones)."""
+        of the values: a few MB of lines folded at a time, then each line a hit falls in (a file
+        of 100 MB in a few C passes a piece, not 100,000 small ones, and never copied whole)."""
         if not self.folded:
             return []
-        found = self._hits(raw, b"\n")
-        if found is None:  # not UTF-8 somewhere: line by line
-            return [i for i, line in enumerate(raw.split(b"\n")) if self.in_json(line)]
+        found: list[int] = []
+        start = number = 0
+        while start < len(raw):
+            end = raw.find(b"\n", min(start + CHUNK, len(raw)))
+            chunk = raw[start : len(raw) if end == -1 else end + 1]
+            hits = self._hits(chunk, b"\n")
+            if hits is None:  # not UTF-8 somewhere: line by line
+                hits = [i for i, line in enumerate(chunk.split(b"\n")) if self.in_json(line)]
+            found += [number + hit for hit in hits]
+            number += chunk.count(b"\n")
+            start += len(chunk)
         return found
 
     def which(self, texts: Sequence[Text | None]) -> list[int]:
         """The positions of the JSON texts that may hold one of the values (None: a text that could
-        not be made, always taken). All texts are searched in one, as ``lines`` does."""
+        not be made, always taken). A few MB of texts are searched in one, as ``lines`` does."""
+        found: list[int] = []
+        start = 0
+        while start < len(texts):
+            end, size = start, 0
+            while end < len(texts) and size < CHUNK:
+                size += len(texts[end] or b"")
+                end += 1
+            found += [start + i for i in self._which(texts[start:end])]
+            start = end
+        return found
+
+    def _which(self, texts: Sequence[Text | None]) -> list[int]:
         missing = [i for i, text in enumerate(texts) if text is None]
         if not self.folded:
             return missing
@@ -132,9 +155,22 @@ class Needles:
         """Whether ``value`` (a record, or any data msgspec encodes) may hold one of the values."""
         return bool(self.which([encoded(value)]))
 
-    def naming(self, values: Sequence[T]) -> list[T]:
-        """Those of ``values`` (records) that may hold one of the values."""
-        return [values[i] for i in self.which([encoded(v) for v in values])]
+    def naming(self, values: Iterable[T]) -> list[T]:
+        """Those of ``values`` (records) that may hold one of the values (encoded a few MB at a time)."""
+        found: list[T] = []
+        batch: list[T] = []
+        texts: list[bytes | None] = []
+        size = 0
+        for value in (*values, None):
+            if value is None or size >= CHUNK:
+                found += [batch[i] for i in self.which(texts)]
+                batch, texts, size = [], [], 0
+            if value is not None:
+                text = encoded(value)
+                batch.append(value)
+                texts.append(text)
+                size += len(text or b"")
+        return found
 
 
 def encoded(value: Any) -> bytes | None:

@@ -478,7 +478,7 @@ def _needles_in(data: dict[str, Any], person_id: int) -> set[str]:
     return needles_of(person, other_family_names=others)
 
 
-def _write_keeping_time(path: Path, payload: bytes) -> None:
+def _write_keeping_time(path: Path, payload: bytes | list[bytes | memoryview]) -> None:
     st = os.stat(path)
     write_atomic(path, payload, mode=stat.S_IMODE(st.st_mode), group_of=path)
     # The backup keeps its time: it still is the version saved then, only without the person.

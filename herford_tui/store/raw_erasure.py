@@ -53,8 +53,11 @@ def scrub_data(data: dict[str, Any], person_id: int, needles: Iterable[str], tod
     return out
 
 
-def scrub_bytes(raw: bytes, path: Path, person_id: int, needles: Iterable[str], today: date) -> bytes | None:
-    """``raw`` (a database file at ``path``) with the person erased; None if nothing changes.
+def scrub_bytes(
+    raw: bytes, path: Path, person_id: int, needles: Iterable[str], today: date
+) -> bytes | list[bytes | memoryview] | None:
+    """``raw`` (a database file at ``path``) with the person erased, in pieces to write one after
+    the other; None if nothing changes.
 
     A compact file (``FileImage``) is cleaned in its bytes: only the person's records and those
     that may name them are decoded, every other record keeps its bytes (at x10: a handful of
@@ -83,7 +86,7 @@ def scrub_bytes(raw: bytes, path: Path, person_id: int, needles: Iterable[str], 
                 new = _scrubbed(table, doc_id, doc, person_id, needles, today, index in naming)
                 if new != doc:
                     changes.setdefault(table, {})[doc_id] = new
-    return image.with_changes(changes).payload() if changes else None
+    return image.with_changes(changes).pieces() if changes else None
 
 
 def persons_of(raw: bytes, path: Path) -> dict[str, Any]:
