@@ -75,14 +75,19 @@ class _Pacer:
         if now - self._since < SLICE or self.hurried:
             return
         if self._others() - self._seen > BUSY * (now - self._since):
-            began, window = now, QUIET
-            while not self.hurried:  # the others are busy: theirs until quiet for a window
-                before = self._others()
-                time.sleep(window)
-                if self._others() - before <= BUSY * window:
-                    break
-                window = min(2 * window, LONGEST)
-            self.waited += time.monotonic() - began
+            self.wait_quiet()
+        self._mark()
+
+    def wait_quiet(self) -> None:
+        """Sleep until the others have been nearly idle for a window (the interpreter is theirs)."""
+        began, window = time.monotonic(), QUIET
+        while not self.hurried:
+            before = self._others()
+            time.sleep(window)
+            if self._others() - before <= BUSY * window:
+                break
+            window = min(2 * window, LONGEST)
+        self.waited += time.monotonic() - began
         self._mark()
 
 
@@ -91,6 +96,14 @@ def pace() -> None:
     pacer: _Pacer | None = getattr(_local, "pacer", None)
     if pacer is not None:
         pacer.step()
+
+
+def quiet() -> None:
+    """In a paced block: wait until the other threads are nearly idle, before work that cannot
+    look at them on its way (one long C call, a short computation without ``pace``)."""
+    pacer: _Pacer | None = getattr(_local, "pacer", None)
+    if pacer is not None:
+        pacer.wait_quiet()
 
 
 @contextmanager

@@ -169,3 +169,12 @@ def test_work_a_screen_shows_later_does_not_step_back_for_the_background(clock: 
     assert clock.sleeps == 0
     assert pacer.waited == 0
     pacing._background["now"] -= 1.0
+
+
+def test_quiet_waits_for_a_quiet_moment_before_work_that_cannot_step_back(clock: FakeTime):
+    pacing.quiet()  # outside a paced block: nothing
+    assert clock.sleeps == 0
+    with pacing.paced():
+        clock.busy = 0.5
+        pacing.quiet()
+    assert clock.sleeps == 4
