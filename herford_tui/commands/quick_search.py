@@ -15,15 +15,16 @@ With ``HERFORD_TUI_VERIFY=1`` (the tests) every answer is compared with the whol
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from herford_tui.domain import Snapshot
+    from herford_tui.domain import Meeting, Snapshot
     from herford_tui.domain.search import Match
     from herford_tui.domain.search_index import KindIndex
-    from herford_tui.domain.search_raw import Hits
+    from herford_tui.domain.search_raw import Hits, Holds, MeetingText, Rule, Tokens
     from herford_tui.store.partial import SearchFile
 
 
@@ -74,10 +75,10 @@ def _answer(
     look: _Look, query: str, words: list[str], typos: set[str], limit: int
 ) -> tuple[list[Match], Snapshot] | str | None:
     """The answer, None, or a word that turned out to be a typo (``_quick_search`` asks again)."""
-    from herford_tui.domain import Committee
+    from herford_tui.domain import Committee, Meeting
     from herford_tui.domain.search import search
     from herford_tui.domain.search_index import Kind, index_of
-    from herford_tui.domain.search_raw import Hits, card_persons, chosen, index_persons, part
+    from herford_tui.domain.search_raw import Hits, agenda_may_match, card_persons, chosen, index_persons, part
 
     file, small = look.file, look.file.snapshot  # every committee and organisation
     own: dict[str, Hits] = {}
@@ -95,11 +96,24 @@ def _answer(
     if not own:
         return None  # no word narrows the search: the whole one is as fast
     picked = chosen(list(own.values()), file.person_org, file.links, file.heads)
-    meetings = file.meetings(picked.meetings)
-    persons = index_persons(picked, meetings) & file.person_org.keys()
+    # Of a meeting chosen for its own entry alone (its place, say) the agenda is not indexed: at x10
+    # "Kreis Herford" chooses 10,000 meetings, whose 56,000 agenda items and task persons hold no
+    # match. Many such meetings are told from their decoded texts and decoded whole only if shown.
+    rules = [look.rule(word, word in fuzzy, hits) for word, hits in own.items()]
+    if len(picked.meetings) > MANY or file.decoded_texts():
+        texts = file.meeting_texts()
+        whole = {i for i in picked.meetings if agenda_may_match(texts[i], rules)}
+        meetings = file.meetings(whole)
+        indexed = {i: meetings.get(i) or _own_entry(i, texts[i]) for i in picked.meetings}
+    else:
+        meetings = file.meetings(picked.meetings)
+        indexed = {
+            i: m if agenda_may_match(m, rules) else replace(m, agenda=[], minutes="") for i, m in meetings.items()
+        }
+    persons = index_persons(picked, indexed) & file.person_org.keys()
     links = {i for i, link in file.links.items() if link.person_id in persons}  # their committees
     searched = part(
-        small, picked.organisations, file.records("persons", persons), file.records("memberships", links), meetings
+        small, picked.organisations, file.records("persons", persons), file.records("memberships", links), indexed
     )
     index = index_of(searched)
     missing = [w for w in words if w not in fuzzy and not any(index.kind(kind).has_start(w) for kind in Kind)]
@@ -111,6 +125,8 @@ def _answer(
             continue
         return None if look.words().has_start(word) else word
     matches = [] if missing else search(searched, query, limit=limit)
+    meetings |= file.meetings({m.record.id for m in matches if isinstance(m.record, Meeting)} - meetings.keys())
+    matches = [replace(m, record=meetings[m.record.id]) if isinstance(m.record, Meeting) else m for m in matches]
     shown = {m.record.id for m in matches if isinstance(m.record, Committee)}  # a card names the next meeting
     more = {i for i, (committee, _) in file.heads(False, None).items() if committee in shown} if shown else set()
     more -= set(meetings)
@@ -120,6 +136,22 @@ def _answer(
         {**meetings, **file.meetings(more)},
     )  # fmt: skip
     return matches, cards
+
+
+def _own_entry(i: int, texts: MeetingText) -> Meeting:
+    """The meeting as far as its own entry needs it (committee, date, place): no agenda, no minutes."""
+    from herford_tui.domain import Meeting
+
+    return Meeting(id=i, committee_id=texts.committee_id, date=texts.date, location=texts.location)
+
+
+def _without_agenda(m: Meeting) -> Meeting:
+    return replace(m, agenda=[], minutes="")
+
+
+MANY = 1000
+"""From how many chosen meetings on their texts are decoded (all at once) to tell which need their
+agenda, rather than deciding after decoding each whole."""
 
 
 _TYPO = object()
@@ -135,13 +167,14 @@ class _Look:
         self.file = file
         self.always = always
         self._words: KindIndex | None = None
+        self._small: dict[str, Tokens] | None = None
 
     def literal(self, word: str) -> Hits | object | None:
         """The records ``word`` may start a token of, ``_TYPO`` if it starts none, None if it is open
         (it filters nothing)."""
         from herford_tui.domain.search_raw import types_named, word_hits
 
-        found = self._found(word)
+        found = self._found([word], self.holds(word, False))
         if found is None:  # open: unless it is a typo, whose close words may be looked for
             return None if self.words().has_start(word) else _TYPO
         if not any(found.values()) and not types_named(word) and not self.words().has_start(word):
@@ -156,36 +189,53 @@ class _Look:
         close = self.words().close_to(word)
         if not close:
             return _NOTHING
-        union: dict[str, set[int]] = {}
-        for token in close:
-            found = self._found(token)
-            if found is None:
-                return None
-            for table, ids in found.items():
-                union.setdefault(table, set()).update(ids)
-        return word_hits(close, union, self.always, self.file.snapshot.organisations)
+        found = self._found(close, self.holds(word, True))
+        if found is None:
+            return None
+        return word_hits(close, found, self.always, self.file.snapshot.organisations)
+
+    def rule(self, word: str, fuzzy: bool, hits: Hits) -> Rule:
+        from herford_tui.domain.search_raw import Rule, made_up_start
+
+        if not fuzzy:
+            return Rule(self.holds(word, False), hits, made_up_start(word))
+        close = self.words().close_to(word)
+        return Rule(self.holds(word, True), hits, any(made_up_start(token) for token in close))
+
+    def holds(self, word: str, fuzzy: bool) -> Holds:
+        """The rule of one typed word for a token: the search's, literal or fuzzy."""
+        if not fuzzy:
+            return lambda token: token.startswith(word)
+        return set(self.words().close_to(word)).__contains__
 
     def words(self) -> KindIndex:
         """Every word of the file (its searched fields decoded once, nothing else)."""
         from herford_tui.domain.search_raw import file_words
 
         if self._words is None:
-            people, meetings = self.file.texts()
-            self._words = file_words(self.file.snapshot, people, meetings.values())
+            persons, meetings = self.file.person_texts(), self.file.meeting_texts()
+            self._words = file_words(self.file.snapshot, persons.values(), meetings.values())
         return self._words
 
-    def _found(self, word: str) -> dict[str, set[int]] | None:
-        """Per table the records whose bytes or made-up words hold ``word`` somewhere; None if the
-        bytes cannot be searched for it."""
-        from herford_tui.domain.search_raw import made_up_meetings, made_up_start, raw_pattern
+    def _found(self, starts: list[str], holds: Holds) -> dict[str, set[int]] | None:
+        """Per table the records that may hold a token ``holds``: of the small tables those whose
+        decoded texts do, of the meetings those whose bytes or made-up words hold one of ``starts``
+        somewhere (the tokens ``holds`` matches start with one of them); None if the bytes cannot
+        be searched for one."""
+        from herford_tui.domain.search_raw import made_up_meetings, made_up_start, raw_pattern, small_tokens
 
-        pattern = raw_pattern(word, self.file.chars)
-        if pattern is None:
-            return None
-        found = self.file.hits(pattern.anchor, pattern.pattern)
-        if made_up_start(word):
-            found["meetings"] |= made_up_meetings(word, self.file.texts()[1])
-        return found
+        meetings: set[int] = set()
+        for start in starts:
+            pattern = raw_pattern(start, self.file.chars)
+            if pattern is None:
+                return None
+            meetings |= self.file.hits(pattern.anchor, pattern.pattern, ("meetings",))["meetings"]
+            if made_up_start(start):
+                meetings |= made_up_meetings(start, self.file.meeting_texts())
+        if self._small is None:
+            self._small = small_tokens(self.file.snapshot, self.file.person_texts())
+        found = {name: texts.holding(holds) for name, texts in self._small.items()}
+        return {**found, "meetings": meetings}
 
 
 def _starts_a_token(file: SearchFile, small: Snapshot, word: str, hits: Hits) -> bool:

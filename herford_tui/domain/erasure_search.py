@@ -27,6 +27,9 @@ _ENCODER = msgspec.json.Encoder()
 _FOREIGN_ESCAPES = (b"\\u", b"\\/")
 """Escapes the program's writers make only for control characters (``\\u001b``) or never: a
 text with one may have been escaped by a foreign writer (``\\u00fc``), so it is always taken."""
+CHUNK = 4 << 20
+"""Bytes of text folded and searched at a time: big enough for C to do the work, small enough
+not to copy a whole file or table a few times over."""
 _SEPARATOR = b"\x00"
 """Between texts searched in one: JSON text holds no raw control character."""
 T = TypeVar("T")
@@ -34,20 +37,25 @@ Text = bytes | memoryview
 """JSON text as UTF-8 bytes (a memoryview: a slice of a file read, not copied)."""
 
 
-def fold_bytes(raw: bytes) -> bytes:
-    """``raw.decode().casefold().encode()``, in C passes over bytes: the ASCII letters lowered in
-    one, then each other character that folding changes (Ä, ß, …: a handful in a file) replaced by
-    its folded form. Folding goes character by character and what it gives is folded already,
-    so the replacements cannot touch each other's results. ``UnicodeDecodeError`` for bytes that
-    are not UTF-8."""
+def fold_bytes(raw: bytes, letters: frozenset[str] | None = None) -> bytes:
+    """``raw.decode().casefold().encode()`` for UTF-8 ``raw``, in C passes over bytes: the ASCII
+    letters lowered in one, then each other character that folding changes (Ä, ß, …: a handful in
+    a file) replaced by its folded form. Folding goes character by character and what it gives
+    is folded already, so the replacements cannot touch each other's results.
+
+    ``letters``: replace only the characters whose folded form has one of these (those of the
+    values searched for). Any other stays as it is: no value can match across it, since a
+    folded value never holds a character that folding changes, and UTF-8 matches whole
+    characters only. Bytes that are not UTF-8 may raise ``UnicodeDecodeError`` (no JSON reader
+    takes them either)."""
     lowered = raw.lower()  # ASCII only: a byte of a multi-byte character is never below 0x80
     if raw.isascii():
         return lowered
     others = raw.translate(None, _ASCII).decode()  # the non-ASCII characters, one after another
     for char in set(others):
         folded = char.casefold()
-        if folded != char:
-            lowered = lowered.replace(char.encode(), folded.encode())  # UTF-8 matches whole characters only
+        if folded != char and (letters is None or not letters.isdisjoint(folded)):
+            lowered = lowered.replace(char.encode(), folded.encode())
     return lowered
 
 
@@ -55,8 +63,11 @@ class Needles:
     """The values of an erasure, folded and JSON-escaped once, to test many texts against."""
 
     def __init__(self, needles: Iterable[str]):
-        folded = {_ENCODER.encode(n)[1:-1].decode().casefold() for n in needles}
-        self.folded: tuple[bytes, ...] = tuple(sorted(n.encode() for n in folded if n))
+        folded = {_ENCODER.encode(n)[1:-1].decode().casefold() for n in needles} - {""}
+        # a value that holds another is found wherever that one is: one search fewer
+        kept = {n for n in folded if not any(other != n and other in n for other in folded)}
+        self.folded: tuple[bytes, ...] = tuple(sorted(n.encode() for n in kept))
+        self.letters = frozenset("".join(kept))
 
     def __bool__(self) -> bool:
         return bool(self.folded)
@@ -66,25 +77,45 @@ class Needles:
         if not self.folded:
             return False
         try:
-            text = fold_bytes(raw)
+            text = fold_bytes(raw, self.letters)
         except UnicodeDecodeError:
             return True  # not text the program wrote: looked at value by value
         return any(pattern in text for pattern in (*self.folded, *_FOREIGN_ESCAPES))
 
     def lines(self, raw: bytes) -> list[int]:
         """The numbers (from 0) of the lines of ``raw`` (JSON texts, one a line) that may hold one
-        of the values: the whole text folded once, then each line a hit falls in (a file of
-        100 MB in a few C passes, not 100,000 small ones)."""
+        of the values: a few MB of lines folded at a time, then each line a hit falls in (a file
+        of 100 MB in a few C passes a piece, not 100,000 small ones, and never copied whole)."""
         if not self.folded:
             return []
-        found = self._hits(raw, b"\n")
-        if found is None:  # not UTF-8 somewhere: line by line
-            return [i for i, line in enumerate(raw.split(b"\n")) if self.in_json(line)]
+        found: list[int] = []
+        start = number = 0
+        while start < len(raw):
+            end = raw.find(b"\n", min(start + CHUNK, len(raw)))
+            chunk = raw[start : len(raw) if end == -1 else end + 1]
+            hits = self._hits(chunk, b"\n")
+            if hits is None:  # not UTF-8 somewhere: line by line
+                hits = [i for i, line in enumerate(chunk.split(b"\n")) if self.in_json(line)]
+            found += [number + hit for hit in hits]
+            number += chunk.count(b"\n")
+            start += len(chunk)
         return found
 
     def which(self, texts: Sequence[Text | None]) -> list[int]:
         """The positions of the JSON texts that may hold one of the values (None: a text that could
-        not be made, always taken). All texts are searched in one, as ``lines`` does."""
+        not be made, always taken). A few MB of texts are searched in one, as ``lines`` does."""
+        found: list[int] = []
+        start = 0
+        while start < len(texts):
+            end, size = start, 0
+            while end < len(texts) and size < CHUNK:
+                size += len(texts[end] or b"")
+                end += 1
+            found += [start + i for i in self._which(texts[start:end])]
+            start = end
+        return found
+
+    def _which(self, texts: Sequence[Text | None]) -> list[int]:
         missing = [i for i, text in enumerate(texts) if text is None]
         if not self.folded:
             return missing
@@ -102,7 +133,7 @@ class Needles:
         makes none, so counting separators in the folded text gives the part a hit lies in.
         None if ``raw`` is not UTF-8."""
         try:
-            text = fold_bytes(raw)
+            text = fold_bytes(raw, self.letters)
         except UnicodeDecodeError:
             return None
         positions = []
@@ -124,9 +155,22 @@ class Needles:
         """Whether ``value`` (a record, or any data msgspec encodes) may hold one of the values."""
         return bool(self.which([encoded(value)]))
 
-    def naming(self, values: Sequence[T]) -> list[T]:
-        """Those of ``values`` (records) that may hold one of the values."""
-        return [values[i] for i in self.which([encoded(v) for v in values])]
+    def naming(self, values: Iterable[T]) -> list[T]:
+        """Those of ``values`` (records) that may hold one of the values (encoded a few MB at a time)."""
+        found: list[T] = []
+        batch: list[T] = []
+        texts: list[bytes | None] = []
+        size = 0
+        for value in (*values, None):
+            if value is None or size >= CHUNK:
+                found += [batch[i] for i in self.which(texts)]
+                batch, texts, size = [], [], 0
+            if value is not None:
+                text = encoded(value)
+                batch.append(value)
+                texts.append(text)
+                size += len(text or b"")
+        return found
 
 
 def encoded(value: Any) -> bytes | None:

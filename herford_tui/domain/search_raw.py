@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Protocol
@@ -76,6 +76,8 @@ class _TaskText(Protocol):
     @property
     def what(self) -> str: ...
     @property
+    def person_id(self) -> int | None: ...
+    @property
     def due(self) -> date | None: ...
     @property
     def done(self) -> bool: ...
@@ -96,6 +98,8 @@ class MeetingText(Protocol):
     """The searched texts of a meeting and what made-up words come from (a ``Meeting`` or the
     store's light struct)."""
 
+    @property
+    def committee_id(self) -> int: ...
     @property
     def date(self) -> date | None: ...
     @property
@@ -128,16 +132,16 @@ def made_up_meetings(word: str, meetings: Mapping[int, MeetingText]) -> set[int]
     return {i for i, m in meetings.items() if any(token.startswith(word) for token in made_up_words(m))}
 
 
-def file_words(small: Snapshot, person_texts: Iterable[str], meetings: Iterable[MeetingText]) -> KindIndex:
+def file_words(small: Snapshot, persons: Iterable[_PersonText], meetings: Iterable[MeetingText]) -> KindIndex:
     """Every word the search index of the whole file can hold, and a few more (an archived
     committee's): a word none of these starts is a typo for the whole search too, and its close
     words (``KindIndex.close_to``, the search's fuzzy rule) are among these.
 
-    ``small``: every committee and organisation; ``person_texts``: the searched texts of every
+    ``small``: every committee and organisation; ``persons``: the searched texts of every
     person; ``meetings``: every meeting with its searched texts (``store.partial.SearchFile.texts``).
     The search's builders (``search_index.py``) read no other stored text; a test holds this.
     """
-    texts: set[str] = set(person_texts)
+    texts = {text for p in persons for text in (p.title, p.given_name, p.family_name, p.function)}
     for c in small.committees.values():
         texts.update((c.name, c.short_name, c.purpose))
     found: set[str] = set()
@@ -246,6 +250,8 @@ class Hits:
     organisations: frozenset[int]
     persons: frozenset[int]
     meetings: frozenset[int]
+    named: frozenset[int] = frozenset()
+    """The organisations whose name holds the word: a person's entry has its organisation's name."""
 
 
 @dataclass(frozen=True)
@@ -279,6 +285,7 @@ def word_hits(
         organisations=frozenset(found["organisations"] | always["organisations"] | typed),
         persons=frozenset(found["persons"] | always["persons"]),
         meetings=frozenset(found["meetings"] | always["meetings"]),
+        named=frozenset(found.get("named", found["organisations"]) | always["organisations"]),
     )
 
 
@@ -302,8 +309,8 @@ def chosen(
     persons: set[int] | None = None
     for word in hits:
         found = set(word.persons)
-        if word.organisations:
-            found |= {p for p, org in person_org.items() if org in word.organisations}
+        if word.named:
+            found |= {p for p, org in person_org.items() if org in word.named}
         if word.committees:
             found |= {m.person_id for m in memberships.values() if m.committee_id in word.committees}
         persons = found if persons is None else persons & found
@@ -319,6 +326,100 @@ def chosen(
             meetings = found if meetings is None else meetings & found
     assert meetings is not None
     return Chosen(organisations, persons, meetings)
+
+
+class _PersonText(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def given_name(self) -> str: ...
+    @property
+    def family_name(self) -> str: ...
+    @property
+    def function(self) -> str: ...
+
+
+class Tokens:
+    """Per folded word the records of a small table (decoded) whose searched texts hold it."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, list[int]] = {}
+        self._ids: dict[str, set[int]] | None = None
+
+    def add(self, record: int, texts: Iterable[str]) -> None:
+        for text in texts:
+            if text:
+                self._texts.setdefault(text, []).append(record)
+
+    def holding(self, holds: Holds) -> set[int]:
+        """The records with a token the rule matches."""
+        if self._ids is None:  # each distinct text cut once: names and functions repeat a lot
+            self._ids = {}
+            for text, records in self._texts.items():
+                for token in tokens(text):
+                    self._ids.setdefault(token, set()).update(records)
+        return set().union(*(ids for token, ids in self._ids.items() if holds(token)))
+
+
+def small_tokens(small: Snapshot, persons: Mapping[int, _PersonText]) -> dict[str, Tokens]:
+    """Per small table (and ``named``: organisations by name alone) the words of what the search
+    reads of it (``search_index.py``): a committee's names (what a meeting's and a member's entry
+    take), an organisation's entry, a person's own texts. Exact where the bytes are not: a word in
+    an e-mail address or inside another word chooses no record here."""
+    found = {name: Tokens() for name in ("committees", "organisations", "named", "persons")}
+    for c in small.committees.values():
+        found["committees"].add(c.id, (c.name, c.short_name))
+    for o in small.organisations.values():
+        found["organisations"].add(o.id, (o.name, o.municipality, ORG_TYPE[o.type], o.type.value))
+        found["named"].add(o.id, (o.name,))
+    for i, p in persons.items():
+        found["persons"].add(i, (p.title, p.given_name, p.family_name, p.function))
+    return found
+
+
+Holds = Callable[[str], bool]
+"""Whether a token matches one typed word: it starts with the word, or (a typo) is a close word."""
+
+
+@dataclass
+class Rule:
+    """One typed word as ``agenda_may_match`` asks it of many meetings."""
+
+    holds: Holds
+    hits: Hits
+    made_up: bool
+    """Whether a word the index makes up may match it (else a meeting's are not made)."""
+    _texts: dict[str, bool] = field(default_factory=dict)
+
+    def in_text(self, text: str) -> bool:
+        """Whether a token of ``text`` matches (once per distinct text: titles repeat a lot)."""
+        found = self._texts.get(text)
+        if found is None:
+            found = self._texts[text] = any(map(self.holds, tokens(text)))
+        return found
+
+
+def agenda_may_match(m: MeetingText, rules: Sequence[Rule]) -> bool:
+    """Whether an entry of the meeting's agenda or minutes may hold every word (``rules``); if not,
+    only the meeting's own entry can match, and its agenda need not be indexed. Such an entry holds
+    the texts of the agenda and minutes, the committee's names, the made-up words and the names of
+    the persons of the tasks (``search_index.py``): each word must be in one of them (a committee
+    or a person through the word's hits)."""
+    texts = [m.minutes]
+    for item in m.agenda:
+        texts += (item.title, item.minutes, *(d.text for d in item.decisions), *(t.what for t in item.tasks))
+    made: set[str] | None = None
+    for rule in rules:
+        if m.committee_id in rule.hits.committees or any(map(rule.in_text, texts)):
+            continue
+        if rule.hits.persons and any(t.person_id in rule.hits.persons for item in m.agenda for t in item.tasks):
+            continue
+        if rule.made_up:
+            made = made_up_words(m) if made is None else made
+            if any(map(rule.holds, made)):
+                continue
+        return False
+    return True
 
 
 def index_persons(chosen_: Chosen, meetings: dict[int, Meeting]) -> set[int]:

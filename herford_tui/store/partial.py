@@ -223,7 +223,8 @@ class SearchFile:
             self._ids[name], self._bounds[name] = ids, [at + starts[name] for at in bounds]
         self.chars = _non_ascii(self._lowered)
         self._meetings = image.tables["meetings"]
-        self._texts: tuple[set[str], dict[int, _MeetingText]] | None = None
+        self._texts: dict[int, _MeetingText] | None = None
+        self._persons: dict[int, _PersonText] | None = None
 
     @classmethod
     def open(cls, path: Path) -> SearchFile | None:
@@ -237,14 +238,15 @@ class SearchFile:
         except (GeneralPath, UnicodeDecodeError, msgspec.DecodeError, RecursionError):
             return None
 
-    def hits(self, anchor: bytes, pattern: re.Pattern[bytes]) -> dict[str, set[int]]:
-        """Per searched table the ids of the records whose bytes (ASCII lowered) match ``pattern``.
+    def hits(self, anchor: bytes, pattern: re.Pattern[bytes], tables: Iterable[str] = SEARCHED) -> dict[str, set[int]]:
+        """Per searched table (of ``tables``) the ids of the records whose bytes (ASCII lowered)
+        match ``pattern``.
 
         Each record that holds ``anchor`` is tried once (then the search goes on after it): a
         common anchor costs a pass per record, a rare one a few ``find``s in C.
         """
         found: dict[str, set[int]] = {}
-        for name in SEARCHED:
+        for name in tables:
             lowered, bounds, ids = self._lowered, self._bounds[name], self._ids[name]
             matched: set[int] = found.setdefault(name, set())
             last = bounds[-1]
@@ -282,7 +284,7 @@ class SearchFile:
         nobody: frozenset[int] = frozenset()
         with gc_paused():
             if ids is None and self._texts is not None:  # decoded for a typo or a made-up word
-                texts = self._texts[1]
+                texts = self._texts
                 return {i: (m.committee_id, _task_persons(m) if tasks else nobody) for i, m in texts.items()}
             if ids is not None:
                 slices = self._image.records("meetings")
@@ -293,14 +295,22 @@ class SearchFile:
             decoded = _HEADS.decode(self._meetings)
             return {i: (h.committee_id, _task_persons(h) if h.agenda else nobody) for i, h in decoded.items()}
 
-    def texts(self) -> tuple[set[str], dict[int, _MeetingText]]:
-        """(the searched texts of every person, every meeting's searched texts and what made-up words
-        come from), decoded once; the rest of each record skipped."""
+    def person_texts(self) -> dict[int, _PersonText]:
+        """Every person's searched texts, decoded once; the rest of each record skipped."""
+        if self._persons is None:
+            with gc_paused():
+                self._persons = _PERSON_TEXTS.decode(self._image.tables["persons"])
+        return self._persons
+
+    def decoded_texts(self) -> bool:
+        return self._texts is not None
+
+    def meeting_texts(self) -> dict[int, _MeetingText]:
+        """Every meeting's searched texts and what made-up words come from, decoded once; the rest
+        of each record skipped."""
         if self._texts is None:
             with gc_paused():
-                persons = _PERSON_TEXTS.decode(self._image.tables["persons"]).values()
-                people = {text for p in persons for text in (p.title, p.given_name, p.family_name, p.function)}
-                self._texts = people, _MEETING_TEXTS.decode(self._meetings)
+                self._texts = _MEETING_TEXTS.decode(self._meetings)
         return self._texts
 
     def meetings(self, ids: set[int]) -> dict[int, Meeting]:

@@ -21,7 +21,7 @@ from typing import Any
 from textual.app import App
 
 from herford_tui.domain import Snapshot
-from herford_tui.domain.pacing import collector_paused, paced
+from herford_tui.domain.pacing import collector_paused, paced, quiet
 from herford_tui.store import StoreError
 
 LARGE = 5_000
@@ -63,6 +63,7 @@ def decode_pending(app: App[Any], complete: Callable[[], None], snapshot: Snapsh
     ends the app with the German error, as it would have ended the start."""
     try:
         with background_build(snapshot):
+            quiet()  # its checks begin with C calls of up to 0.15 s (x10) that cannot step back
             complete()
     except StoreError as exc:
         app.call_from_thread(app.exit, return_code=2, message=f"Fehler: {exc}")

@@ -93,6 +93,20 @@ def test_the_quick_search_finds_what_the_whole_search_finds(demo: Path, query: s
     assert [match_card(m, cards, TODAY) for m in matches] == [match_card(m, whole, TODAY) for m in expected]
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["Kreis Herfrod", "Lenkungskreis November", "Jürgen 28.11.2026", "Protokoll Haushalt", "erford", "haushalt",
+     "Grundschule Bünde", "Müler Novmber", "angebot", "rot", "offen", "Zuschus Bünde"],
+)  # fmt: skip
+def test_many_meetings_are_told_from_their_texts_with_the_same_answer(demo: Path, whole: Snapshot, monkeypatch, query):
+    """At x10 a common word chooses thousands of meetings: which of them need their agenda indexed
+    is then told from their decoded texts (``MANY``), and only those and the shown ones decoded whole."""
+    monkeypatch.setattr("herford_tui.commands.quick_search.MANY", 0)
+    quick = quick_search(demo, query, 10)
+    if quick is not None:
+        assert quick[0] == search(whole, query, limit=10)
+
+
 @pytest.mark.parametrize("query", ["muller", "jobcenter", "lenkungskreis", "strasse", "Grundschule Bünde"])
 def test_plain_words_take_the_quick_way(demo: Path, query: str):
     assert quick_search(demo, query, 10) is not None
@@ -185,8 +199,8 @@ def test_the_file_words_hold_every_word_of_the_whole_index(demo: Path):
 
     file = SearchFile.open(demo)
     assert file is not None
-    people, meetings = file.texts()
-    words = set(file_words(file.snapshot, people, meetings.values()).vocabulary)
+    people, meetings = file.person_texts(), file.meeting_texts()
+    words = set(file_words(file.snapshot, people.values(), meetings.values()).vocabulary)
     whole = Store(demo, backups=0, read_only=True).open().snapshot()
     index = index_of(whole)
     for kind in Kind:
