@@ -58,7 +58,6 @@ EMPTY: tuple[Any, ...] = ("", None, [])
 PART_KB_ENV = "HERFORD_TUI_LOG_PART_KB"
 PART_BYTES = 8 * 1024 * 1024
 """A log file this big is moved to a numbered part before the next entry (``$HERFORD_TUI_LOG_PART_KB``)."""
-PERSON_VALUES = ("title", "given_name", "family_name", "email", "phone")
 
 Entry = dict[str, Any]
 Names = dict[tuple[str, int], str]
@@ -511,23 +510,29 @@ def _entries_up_to(path: Path, version: int) -> Iterator[Entry]:
             yield entry
 
 
-def person_values(db: Path, person_id: int) -> set[str]:
-    """Every name, e-mail and phone the log ever recorded for the person (old ones too)."""
+def person_values(db: Path, person_id: int) -> tuple[set[str], set[str]]:
+    """Every name, e-mail and phone the log ever recorded for the person (old ones too): the
+    e-mails, phones and full names ("Anna Alt", "Alt, Anna", for every given and family name
+    they ever had), and apart from them the family names alone. A given name, a title or a
+    family name alone is no value of one person ("Anna", "Dr."): the caller takes a family name
+    alone only where no other person bears it, as ``dsgvo.needles_of`` does."""
     found: set[str] = set()
+    names: dict[str, set[str]] = {"given_name": set(), "family_name": set()}
     for path in log_files(db):
         for entry in _entries_naming(path, person_id):
             if entry.get("table") != "persons" or entry.get("id") != person_id:
                 continue
             changes = entry.get("changes")
-            values = {k: v for k, v in changes.items() if k in PERSON_VALUES} if isinstance(changes, dict) else {}
-            for pair in values.values():
-                found.update(v for v in (pair if isinstance(pair, list) else [pair]) if isinstance(v, str))
-            names = [values.get(k, [None, None]) for k in ("given_name", "family_name")]
-            for i in (0, 1):
-                given, family = (n[i] if isinstance(n, list) and len(n) == 2 else None for n in names)
-                if isinstance(given, str) and isinstance(family, str):
-                    found.update({f"{given} {family}", f"{family}, {given}"})
-    return {v for v in found if v and v != ERASED}
+            for key, pair in changes.items() if isinstance(changes, dict) else ():
+                values = [v for v in (pair if isinstance(pair, list) else [pair]) if isinstance(v, str) and v != ERASED]
+                if key in ("email", "phone"):
+                    found.update(values)
+                elif key in names:
+                    names[key].update(values)
+    for given in names["given_name"]:
+        for family in names["family_name"]:
+            found.update({f"{given} {family}", f"{family}, {given}"})
+    return {v for v in found if v.strip()}, {v for v in names["family_name"] if v.strip()}
 
 
 # -- DSGVO ------------------------------------------------------------------------------------
