@@ -17,8 +17,10 @@ escaped any other way by a foreign writer (``\\u00fc``, ``\\/``) is always taken
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar
+from itertools import accumulate
+from typing import Any, TypeVar, cast
 
 import msgspec
 
@@ -33,8 +35,8 @@ not to copy a whole file or table a few times over."""
 _SEPARATOR = b"\x00"
 """Between texts searched in one: JSON text holds no raw control character."""
 T = TypeVar("T")
-Text = bytes | memoryview
-"""JSON text as UTF-8 bytes (a memoryview: a slice of a file read, not copied)."""
+Text = bytes | memoryview | msgspec.Raw
+"""JSON text as UTF-8 bytes (a memoryview or ``Raw``: a slice of a file read, not copied)."""
 
 
 def fold_bytes(raw: bytes, letters: frozenset[str] | None = None) -> bytes:
@@ -104,28 +106,27 @@ class Needles:
     def which(self, texts: Sequence[Text | None]) -> list[int]:
         """The positions of the JSON texts that may hold one of the values (None: a text that could
         not be made, always taken). A few MB of texts are searched in one, as ``lines`` does."""
-        found: list[int] = []
-        start = 0
-        while start < len(texts):
-            end, size = start, 0
-            while end < len(texts) and size < CHUNK:
-                size += len(texts[end] or b"")
-                end += 1
-            found += [start + i for i in self._which(texts[start:end])]
-            start = end
-        return found
-
-    def _which(self, texts: Sequence[Text | None]) -> list[int]:
         missing = [i for i, text in enumerate(texts) if text is None]
         if not self.folded:
             return missing
-        joined = _SEPARATOR.join(b"" if text is None else text for text in texts)
-        found = None
-        if joined.count(_SEPARATOR) == len(texts) - 1:  # no text holds the separator itself
-            found = self._hits(joined, _SEPARATOR)
-        if found is None:
-            found = [i for i, text in enumerate(texts) if text is not None and self.in_json(bytes(text))]
-        return sorted({*missing, *found})
+        parts = [b"" if text is None else text for text in texts] if missing else cast(Sequence[Text], texts)
+        ends = list(accumulate(map(len, parts)))  # where each text ends in all of them
+        found = set(missing)
+        start = 0
+        while start < len(parts):
+            end = max(bisect_left(ends, (ends[start - 1] if start else 0) + CHUNK, lo=start) + 1, start + 1)
+            found.update(start + i for i in self._search(parts[start:end]))
+            start = end
+        return sorted(found)
+
+    def _search(self, parts: Sequence[Text]) -> list[int]:
+        joined = _SEPARATOR.join(parts)
+        hits = None
+        if joined.count(_SEPARATOR) == len(parts) - 1:  # no text holds the separator itself
+            hits = self._hits(joined, _SEPARATOR)
+        if hits is None:
+            hits = [i for i, part in enumerate(parts) if self.in_json(bytes(part))]
+        return hits
 
     def _hits(self, raw: bytes, separator: bytes) -> list[int] | None:
         """The numbers of the ``separator``-separated parts of ``raw`` that hold a folded value or
