@@ -10,10 +10,11 @@ holding FOLDER/SIZE/herford.json), alternating process by process:
   Ctrl+S until that row's "vertritt" cell shows the new organisation (the cell showed the other
   one before: only this save's change ends the wait), then one repaint. SAVES per process.
 - **the baseline** (``bare PATH SAVES SHAPE``): a bare Textual app with the same skeleton
-  (header, the tabs, an info line, a DataTable with the roster's very cells and column widths, a
-  detail line, footer) and a ``ModalScreen`` with an ``Input``; ``e`` opens it, Ctrl+S writes as
-  many bytes as the database file to a temp file in the same folder (write, ``fsync``,
-  ``os.replace``), dismisses the modal and updates the row's cell; timed the same way.
+  (header, the tabs, an info line, a DataTable with the roster's very cells as plain ``Text``
+  and its column widths, a detail line, footer) and a ``ModalScreen`` with an ``Input``; ``e``
+  opens it, Ctrl+S writes as many bytes as the database file to a temp file in the same folder
+  (write, ``fsync``, ``os.replace``), dismisses the modal and updates the row's cell; timed the
+  same way.
 
 Median and p95 over all saves of all processes per side; the ratio divides the medians.
 Target (issue 20): ≤ 1.3× at x1 and x10. Not a timed test: run it and compare.
@@ -137,11 +138,15 @@ def bare_side(path: Path, saves: int, shape: dict[str, Any]) -> None:
 
 def _bare_app(path: Path, shape: dict[str, Any]):
     from bare_app import MARKER, TABS
+    from rich.text import Text
     from textual.app import App, ComposeResult
     from textual.binding import Binding
     from textual.containers import Vertical
     from textual.screen import ModalScreen
     from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TabbedContent, TabPane
+
+    def cell(text: str) -> Text:  # as the roster's cells: no markup parsed, cut with "…"
+        return Text(text, overflow="ellipsis", no_wrap=True)
 
     data = path.read_bytes()  # the same number of bytes as the database file
     target = path.with_name("bare-save.json")
@@ -187,7 +192,7 @@ def _bare_app(path: Path, shape: dict[str, Any]):
                             for label_, width in zip(shape["labels"], shape["widths"], strict=True):
                                 table.add_column(label_, width=width)
                             for cells in shape["cells"]:
-                                table.add_row(*cells)
+                                table.add_row(*map(cell, cells))
                             yield table
                             yield Static("Name\nMitgliedschaft\nKontakt", classes="detail")
             yield Footer(compact=True, show_command_palette=False)
@@ -198,9 +203,9 @@ def _bare_app(path: Path, shape: dict[str, Any]):
 
             def saved(value: str | None) -> None:
                 if value is not None:
-                    table.update_cell_at((row, shape["column"]), value)
+                    table.update_cell_at((row, shape["column"]), cell(value))
 
-            self.push_screen(Form(str(table.get_cell_at((row, shape["column"])))), saved)
+            self.push_screen(Form(table.get_cell_at((row, shape["column"])).plain), saved)
 
     return Bare(), target
 
@@ -235,7 +240,7 @@ async def _bare_side(path: Path, saves: int, shape: dict[str, Any]) -> None:
                     app,
                     pilot,
                     lambda name=name, form=form: (
-                        app.screen is not form and str(table.get_cell_at((row, column))) == name
+                        app.screen is not form and table.get_cell_at((row, column)).plain == name
                     ),
                     "the row after Ctrl+S",
                 )

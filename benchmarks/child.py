@@ -379,10 +379,15 @@ def _shape(pane) -> tuple[int, int]:
 
 
 def _computed(pane) -> bool:
-    """The tab shows its figures (the Auswertung computes them after its first paint)."""
-    from herford_tui.ui.evaluation.pane import EvaluationPane
-
-    return all(view.evaluation is not None for view in pane.query(EvaluationPane))
+    """The tab shows its figures: the Auswertung's once it is built and has computed them (after
+    its first paint; the trend line below follows). Not an import of the Auswertung's module:
+    that would be timed in the first tab the tour visits (50 ms, a third of the Arbeitskreise
+    tab at x1), and the app imports it for its own tab."""
+    if pane.id != "auswertung":
+        return True
+    module = sys.modules.get("herford_tui.ui.evaluation.pane")
+    views = list(pane.query(module.EvaluationPane)) if module is not None else []
+    return bool(views) and all(view.evaluation is not None for view in views)
 
 
 def tabs(path: Path, options: dict[str, float]) -> None:

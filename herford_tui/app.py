@@ -14,6 +14,7 @@ from textual.reactive import var
 
 from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.domain.calendar import days_off
+from herford_tui.domain.pacing import paced, quiet
 from herford_tui.store import Store
 from herford_tui.ui.common.key_order import KeysInOrder
 from herford_tui.ui.common.keys import key_label
@@ -85,9 +86,13 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
 
     def _warm_calendar(self) -> None:
         year = self.today.year
-        self.run_worker(
-            lambda: days_off(year), name="calendar", description="holidays", thread=True, exit_on_error=False
-        )
+
+        def warm() -> None:
+            with paced():  # after the start's other background work, in a quiet moment
+                quiet()
+                days_off(year)
+
+        self.run_worker(warm, name="calendar", description="holidays", thread=True, exit_on_error=False)
 
     # -- navigation: asked from anywhere (search, saves), shown by the main screen ----
     def action_show_view(self, name: str) -> None:

@@ -189,7 +189,9 @@ class _Look:
         close = self.words().close_to(word)
         if not close:
             return _NOTHING
-        found = self._found(close, self.holds(word, True))
+        # A close word that starts with another adds no meeting: its bytes match the shorter one's.
+        starts = [token for token in close if not any(token.startswith(other) for other in close if other != token)]
+        found = self._found(starts, self.holds(word, True))
         if found is None:
             return None
         return word_hits(close, found, self.always, self.file.snapshot.organisations)
@@ -229,7 +231,7 @@ class _Look:
             pattern = raw_pattern(start, self.file.chars)
             if pattern is None:
                 return None
-            meetings |= self.file.hits(pattern.anchor, pattern.pattern, ("meetings",))["meetings"]
+            meetings |= self.file.hits(pattern.anchor, pattern.pattern)
             if made_up_start(start):
                 meetings |= made_up_meetings(start, self.file.meeting_texts())
         if self._small is None:

@@ -17,8 +17,10 @@ escaped any other way by a foreign writer (``\\u00fc``, ``\\/``) is always taken
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar
+from itertools import accumulate
+from typing import Any, TypeVar, cast
 
 import msgspec
 
@@ -27,11 +29,14 @@ _ENCODER = msgspec.json.Encoder()
 _FOREIGN_ESCAPES = (b"\\u", b"\\/")
 """Escapes the program's writers make only for control characters (``\\u001b``) or never: a
 text with one may have been escaped by a foreign writer (``\\u00fc``), so it is always taken."""
+CHUNK = 4 << 20
+"""Bytes of text folded and searched at a time: big enough for C to do the work, small enough
+not to copy a whole file or table a few times over."""
 _SEPARATOR = b"\x00"
 """Between texts searched in one: JSON text holds no raw control character."""
 T = TypeVar("T")
-Text = bytes | memoryview
-"""JSON text as UTF-8 bytes (a memoryview: a slice of a file read, not copied)."""
+Text = bytes | memoryview | msgspec.Raw
+"""JSON text as UTF-8 bytes (a memoryview or ``Raw``: a slice of a file read, not copied)."""
 
 
 def fold_bytes(raw: bytes, letters: frozenset[str] | None = None) -> bytes:
@@ -81,28 +86,47 @@ class Needles:
 
     def lines(self, raw: bytes) -> list[int]:
         """The numbers (from 0) of the lines of ``raw`` (JSON texts, one a line) that may hold one
-        of the values: the whole text folded once, then each line a hit falls in (a file of
-        100 MB in a few C passes, not 100,000 small ones)."""
+        of the values: a few MB of lines folded at a time, then each line a hit falls in (a file
+        of 100 MB in a few C passes a piece, not 100,000 small ones, and never copied whole)."""
         if not self.folded:
             return []
-        found = self._hits(raw, b"\n")
-        if found is None:  # not UTF-8 somewhere: line by line
-            return [i for i, line in enumerate(raw.split(b"\n")) if self.in_json(line)]
+        found: list[int] = []
+        start = number = 0
+        while start < len(raw):
+            end = raw.find(b"\n", min(start + CHUNK, len(raw)))
+            chunk = raw[start : len(raw) if end == -1 else end + 1]
+            hits = self._hits(chunk, b"\n")
+            if hits is None:  # not UTF-8 somewhere: line by line
+                hits = [i for i, line in enumerate(chunk.split(b"\n")) if self.in_json(line)]
+            found += [number + hit for hit in hits]
+            number += chunk.count(b"\n")
+            start += len(chunk)
         return found
 
     def which(self, texts: Sequence[Text | None]) -> list[int]:
         """The positions of the JSON texts that may hold one of the values (None: a text that could
-        not be made, always taken). All texts are searched in one, as ``lines`` does."""
+        not be made, always taken). A few MB of texts are searched in one, as ``lines`` does."""
         missing = [i for i, text in enumerate(texts) if text is None]
         if not self.folded:
             return missing
-        joined = _SEPARATOR.join(b"" if text is None else text for text in texts)
-        found = None
-        if joined.count(_SEPARATOR) == len(texts) - 1:  # no text holds the separator itself
-            found = self._hits(joined, _SEPARATOR)
-        if found is None:
-            found = [i for i, text in enumerate(texts) if text is not None and self.in_json(bytes(text))]
-        return sorted({*missing, *found})
+        parts = [b"" if text is None else text for text in texts] if missing else cast(Sequence[Text], texts)
+        ends = list(accumulate(map(len, parts)))  # where each text ends in all of them
+        found = set(missing)
+        start = 0
+        while start < len(parts):
+            end = max(bisect_left(ends, (ends[start - 1] if start else 0) + CHUNK, lo=start) + 1, start + 1)
+            found.update(start + i for i in self._search(parts[start:end]))
+            start = end
+        return sorted(found)
+
+    def _search(self, parts: Sequence[Text]) -> list[int]:
+        joined = _SEPARATOR.join(parts)
+        hits = None
+        if joined.count(_SEPARATOR) == len(parts) - 1:  # no text holds the separator itself
+            hits = self._hits(joined, _SEPARATOR)
+        if hits is None:
+            hits = [i for i, part in enumerate(parts) if self.in_json(bytes(part))]
+        return hits
 
     def _hits(self, raw: bytes, separator: bytes) -> list[int] | None:
         """The numbers of the ``separator``-separated parts of ``raw`` that hold a folded value or
@@ -132,9 +156,22 @@ class Needles:
         """Whether ``value`` (a record, or any data msgspec encodes) may hold one of the values."""
         return bool(self.which([encoded(value)]))
 
-    def naming(self, values: Sequence[T]) -> list[T]:
-        """Those of ``values`` (records) that may hold one of the values."""
-        return [values[i] for i in self.which([encoded(v) for v in values])]
+    def naming(self, values: Iterable[T]) -> list[T]:
+        """Those of ``values`` (records) that may hold one of the values (encoded a few MB at a time)."""
+        found: list[T] = []
+        batch: list[T] = []
+        texts: list[bytes | None] = []
+        size = 0
+        for value in (*values, None):
+            if value is None or size >= CHUNK:
+                found += [batch[i] for i in self.which(texts)]
+                batch, texts, size = [], [], 0
+            if value is not None:
+                text = encoded(value)
+                batch.append(value)
+                texts.append(text)
+                size += len(text or b"")
+        return found
 
 
 def encoded(value: Any) -> bytes | None:

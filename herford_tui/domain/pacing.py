@@ -29,8 +29,13 @@ from contextlib import contextmanager
 
 SLICE = 0.005
 """Seconds of work between two looks at the other threads."""
-QUIET = 0.01
-"""The window in which the others must be nearly idle before the work goes on."""
+QUIET = 0.05
+"""The first window in which the others must be nearly idle before the work goes on: longer than
+the gap between keys typed in a burst or tab visits in a row (the work would take the interpreter
+in each gap, and the next key would wait for it). Each busy window doubles the next, up to
+``LONGEST``: every look takes the interpreter from the event loop, which then waits until this
+thread has a CPU again (long on a loaded machine)."""
+LONGEST = 0.2
 BUSY = 0.2
 """The share of a window the others may use and still count as idle (timers, a poll)."""
 
@@ -39,22 +44,30 @@ _turn = threading.Lock()
 """Held by the one paced block running."""
 _running: list[_Pacer] = []
 """The pacer of the paced block running (none or one)."""
+_background = {"now": 0.0, "retired": 0.0}
+"""CPU seconds of the thread running the paced block at its last look, and of those before it:
+what work paced with ``later`` does not step back for."""
 _paused = 0
 _was_enabled = True
 _paused_lock = threading.Lock()
 
 
 class _Pacer:
-    def __init__(self) -> None:
+    def __init__(self, *, background: bool = True) -> None:
+        self.background = background
         self.waited = 0.0
         self.hurried = False
         """Someone waits for this work (``hurry``): it steps back no more."""
         self._mark()
 
-    @staticmethod
-    def _others() -> float:
-        """CPU seconds the other threads of the process used so far."""
-        return time.process_time() - time.thread_time()
+    def _others(self) -> float:
+        """CPU seconds the other threads of the process used so far; for work paced with ``later``
+        without the background block's."""
+        mine = time.thread_time()
+        if self.background:
+            _background["now"] = mine
+            return time.process_time() - mine
+        return time.process_time() - mine - _background["now"] - _background["retired"]
 
     def _mark(self) -> None:
         self._since, self._seen = time.monotonic(), self._others()
@@ -64,13 +77,19 @@ class _Pacer:
         if now - self._since < SLICE or self.hurried:
             return
         if self._others() - self._seen > BUSY * (now - self._since):
-            began = now
-            while not self.hurried:  # the others are busy: theirs until quiet for a window
-                before = self._others()
-                time.sleep(QUIET)
-                if self._others() - before <= BUSY * QUIET:
-                    break
-            self.waited += time.monotonic() - began
+            self.wait_quiet()
+        self._mark()
+
+    def wait_quiet(self) -> None:
+        """Sleep until the others have been nearly idle for a window (the interpreter is theirs)."""
+        began, window = time.monotonic(), QUIET
+        while not self.hurried:
+            before = self._others()
+            time.sleep(window)
+            if self._others() - before <= BUSY * window:
+                break
+            window = min(2 * window, LONGEST)
+        self.waited += time.monotonic() - began
         self._mark()
 
 
@@ -79,6 +98,14 @@ def pace() -> None:
     pacer: _Pacer | None = getattr(_local, "pacer", None)
     if pacer is not None:
         pacer.step()
+
+
+def quiet() -> None:
+    """In a paced block: wait until the other threads are nearly idle, before work that cannot
+    look at them on its way (one long C call, a short computation without ``pace``)."""
+    pacer: _Pacer | None = getattr(_local, "pacer", None)
+    if pacer is not None:
+        pacer.wait_quiet()
 
 
 @contextmanager
@@ -97,6 +124,24 @@ def paced() -> Iterator[_Pacer]:
         finally:
             _running.remove(pacer)
             _local.pacer = None
+            _background["retired"] += time.thread_time()
+            _background["now"] = 0.0
+
+
+@contextmanager
+def later() -> Iterator[_Pacer]:
+    """Run the block's work paced as what a screen shows after its first figures (the Auswertung's
+    trend): it steps back for the event loop and the screen's threads, not for the background
+    block (which steps back for it), and does not wait for a turn. Nested in a paced block: no change."""
+    outer: _Pacer | None = getattr(_local, "pacer", None)
+    if outer is not None:
+        yield outer
+        return
+    pacer = _local.pacer = _Pacer(background=False)
+    try:
+        yield pacer
+    finally:
+        _local.pacer = None
 
 
 def hurry() -> None:

@@ -468,6 +468,8 @@ def _add_meetings(index: KindIndex, snapshot: Snapshot) -> None:
 def _add_agenda_items(index: KindIndex, snapshot: Snapshot) -> None:
     names = _committee_names(snapshot)
     for m in _ordered_meetings(snapshot):
+        if not m.agenda:
+            continue  # its context is not made: the quick suche indexes many meetings without agenda
         context = [t for name in names.get(m.committee_id, ()) for t in tokens(name)] + date_tokens(m.date)
         for item in m.agenda:
             index.add(Entry(Kind.AGENDA_ITEM, m, item), [item.title], context)
@@ -482,6 +484,8 @@ def _meeting_context(m: Meeting, names: dict[int, list[str]], word: str) -> list
 def _add_minutes(index: KindIndex, snapshot: Snapshot) -> None:
     names = _committee_names(snapshot)
     for m in _ordered_meetings(snapshot):
+        if not m.agenda and not has_minutes(m.minutes):
+            continue
         context = _meeting_context(m, names, KIND_WORDS[Kind.MINUTES])
         if has_minutes(m.minutes):
             index.add(Entry(Kind.MINUTES, m), [], [*tokens(m.minutes), *context])
@@ -493,6 +497,8 @@ def _add_minutes(index: KindIndex, snapshot: Snapshot) -> None:
 def _add_decisions(index: KindIndex, snapshot: Snapshot) -> None:
     names = _committee_names(snapshot)
     for m in _ordered_meetings(snapshot):
+        if not any(item.decisions for item in m.agenda):
+            continue
         context = _meeting_context(m, names, KIND_WORDS[Kind.DECISION])
         for item in m.agenda:
             for decision in item.decisions:
@@ -505,6 +511,8 @@ def _add_decisions(index: KindIndex, snapshot: Snapshot) -> None:
 def _add_tasks(index: KindIndex, snapshot: Snapshot) -> None:
     names = _committee_names(snapshot)
     for m in _ordered_meetings(snapshot):
+        if not any(item.tasks for item in m.agenda):
+            continue
         context = _meeting_context(m, names, KIND_WORDS[Kind.TASK])
         for item in m.agenda:
             for task in item.tasks:

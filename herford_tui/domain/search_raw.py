@@ -340,19 +340,25 @@ class _PersonText(Protocol):
 
 
 class Tokens:
-    """Per searched text the records of a small table (decoded) that hold it."""
+    """Per folded word the records of a small table (decoded) whose searched texts hold it."""
 
     def __init__(self) -> None:
-        self._ids: dict[str, list[int]] = {}
+        self._texts: dict[str, list[int]] = {}
+        self._ids: dict[str, set[int]] | None = None
 
     def add(self, record: int, texts: Iterable[str]) -> None:
         for text in texts:
             if text:
-                self._ids.setdefault(text, []).append(record)
+                self._texts.setdefault(text, []).append(record)
 
     def holding(self, holds: Holds) -> set[int]:
-        """The records with a token the rule matches (each distinct text cut into tokens once)."""
-        return {i for text, ids in self._ids.items() if any(map(holds, tokens(text))) for i in ids}
+        """The records with a token the rule matches."""
+        if self._ids is None:  # each distinct text cut once: names and functions repeat a lot
+            self._ids = {}
+            for text, records in self._texts.items():
+                for token in tokens(text):
+                    self._ids.setdefault(token, set()).update(records)
+        return set().union(*(ids for token, ids in self._ids.items() if holds(token)))
 
 
 def small_tokens(small: Snapshot, persons: Mapping[int, _PersonText]) -> dict[str, Tokens]:

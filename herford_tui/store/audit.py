@@ -58,7 +58,6 @@ EMPTY: tuple[Any, ...] = ("", None, [])
 PART_KB_ENV = "HERFORD_TUI_LOG_PART_KB"
 PART_BYTES = 8 * 1024 * 1024
 """A log file this big is moved to a numbered part before the next entry (``$HERFORD_TUI_LOG_PART_KB``)."""
-PERSON_VALUES = ("title", "given_name", "family_name", "email", "phone")
 
 Entry = dict[str, Any]
 Names = dict[tuple[str, int], str]
@@ -511,23 +510,29 @@ def _entries_up_to(path: Path, version: int) -> Iterator[Entry]:
             yield entry
 
 
-def person_values(db: Path, person_id: int) -> set[str]:
-    """Every name, e-mail and phone the log ever recorded for the person (old ones too)."""
+def person_values(db: Path, person_id: int) -> tuple[set[str], set[str]]:
+    """Every name, e-mail and phone the log ever recorded for the person (old ones too): the
+    e-mails, phones and full names ("Anna Alt", "Alt, Anna", for every given and family name
+    they ever had), and apart from them the family names alone. A given name, a title or a
+    family name alone is no value of one person ("Anna", "Dr."): the caller takes a family name
+    alone only where no other person bears it, as ``dsgvo.needles_of`` does."""
     found: set[str] = set()
+    names: dict[str, set[str]] = {"given_name": set(), "family_name": set()}
     for path in log_files(db):
         for entry in _entries_naming(path, person_id):
             if entry.get("table") != "persons" or entry.get("id") != person_id:
                 continue
             changes = entry.get("changes")
-            values = {k: v for k, v in changes.items() if k in PERSON_VALUES} if isinstance(changes, dict) else {}
-            for pair in values.values():
-                found.update(v for v in (pair if isinstance(pair, list) else [pair]) if isinstance(v, str))
-            names = [values.get(k, [None, None]) for k in ("given_name", "family_name")]
-            for i in (0, 1):
-                given, family = (n[i] if isinstance(n, list) and len(n) == 2 else None for n in names)
-                if isinstance(given, str) and isinstance(family, str):
-                    found.update({f"{given} {family}", f"{family}, {given}"})
-    return {v for v in found if v and v != ERASED}
+            for key, pair in changes.items() if isinstance(changes, dict) else ():
+                values = [v for v in (pair if isinstance(pair, list) else [pair]) if isinstance(v, str) and v != ERASED]
+                if key in ("email", "phone"):
+                    found.update(values)
+                elif key in names:
+                    names[key].update(values)
+    for given in names["given_name"]:
+        for family in names["family_name"]:
+            found.update({f"{given} {family}", f"{family}, {given}"})
+    return {v for v in found if v.strip()}, {v for v in names["family_name"] if v.strip()}
 
 
 # -- DSGVO ------------------------------------------------------------------------------------
@@ -562,18 +567,19 @@ def erase_person(
     links = Links()
     changed = 0
     prev = ""
+    from hashlib import sha256  # only writers and the check need it
+
     for path in log_files(db):
         raw = read_log_file(path)
-        lines = raw.split(b"\n")
-        torn = lines.pop()  # the part after the last newline: torn or empty
         naming = set(search.lines(raw))
         kept: list[bytes] = []
-        rewrite = bool(torn)
-        for number, line in enumerate(lines):
+        rewrite = not raw.endswith(b"\n") and bool(raw)  # a torn last line: dropped
+        name = path.name
+        for number, line in enumerate(_lines(raw)):
             head = _head(line)
-            digest = "" if dry_run else line_hash(line)
+            digest = "" if dry_run else sha256(line).hexdigest()[:32]  # line_hash, inlined: every line
             if not dry_run:
-                links.step(path.name, number + 1, head, digest)
+                links.step(name, number + 1, head, digest)
             if head is None or (up_to is not None and _version(head) > up_to):
                 rewrite = True  # no entry, or a killed writer's: dropped
                 continue
@@ -590,27 +596,60 @@ def erase_person(
                     erased = new
             if dry_run:
                 continue
-            new_line = chain([erased], prev)[0][0][:-1] if erased is not None else _relinked(line, head, prev)
-            if new_line is not line:
-                rewrite = True
-                digest = line_hash(new_line)
-            kept += (new_line, b"\n")
-            prev = digest
+            if erased is not None:
+                line = chain([erased], prev)[0][0][:-1]
+            elif head.prev != prev:  # a line before it changed: the new link
+                line = _relinked(line, head, prev)
+            else:
+                kept.append(line)
+                prev = digest
+                continue
+            rewrite = True
+            kept.append(line)
+            prev = line_hash(line)
         if not dry_run and rewrite and (kept or path == log_path(db)):
-            write_atomic(path, kept, mode=stat.S_IMODE(os.stat(path).st_mode), group_of=path)
+            write_atomic(path, _joined_lines(kept), mode=stat.S_IMODE(os.stat(path).st_mode), group_of=path)
     return Erased(changed, prev, dry_run or not links.problems)
 
 
+def _is_hash(text: str) -> bool:
+    """A ``prev`` as the program writes it (hex digits, or "" at the start): never escaped in JSON."""
+    return text == "" or (text.isascii() and text.isalnum())
+
+
 def _relinked(line: bytes, head: _Head, prev: str) -> bytes:
-    """``line`` with ``prev`` as the hash of the line before: the same bytes if it has it, the new
-    hash spliced into its end if it was written the way ``chain`` writes (``"prev"`` last, as
-    ``json.dumps`` puts it), else the entry encoded anew (an entry from before the chain began)."""
-    if isinstance(head.prev, str) and (head.prev == "" or (head.prev.isascii() and head.prev.isalnum())):
+    """``line`` with ``prev`` as the hash of the line before: the new hash spliced into its end if
+    it was written the way ``chain`` writes (``"prev"`` last, as ``json.dumps`` puts it), else the
+    entry encoded anew (an entry from before the chain began)."""
+    if isinstance(head.prev, str) and _is_hash(head.prev):
         tail = b', "prev": "' + head.prev.encode() + b'"}'
         if line.endswith(tail):
-            return line if head.prev == prev else line[: -len(tail)] + b', "prev": "' + prev.encode() + b'"}'
+            return line[: -len(tail)] + b', "prev": "' + prev.encode() + b'"}'
     lines, _ = chain([orjson.loads(line)], prev)
     return lines[0][:-1]
+
+
+CHUNK_LINES = 4 << 20
+
+
+def _lines(raw: bytes) -> Iterator[bytes]:
+    """The complete lines of ``raw`` (without the part after the last newline), split a few MB at a
+    time: a log file is not copied into one list of lines."""
+    start = 0
+    while True:
+        end = raw.rfind(b"\n", start, start + CHUNK_LINES)
+        if end == -1:
+            end = raw.find(b"\n", start)  # a line longer than a chunk
+            if end == -1:
+                return
+        yield from raw[start:end].split(b"\n")
+        start = end + 1
+
+
+def _joined_lines(lines: list[bytes]) -> Iterator[bytes]:
+    """The lines with their newlines, a few thousand joined at a time (one write each)."""
+    for start in range(0, len(lines), 4096):
+        yield b"\n".join(lines[start : start + 4096]) + b"\n"
 
 
 class _Head(msgspec.Struct):
@@ -658,7 +697,10 @@ def _entries_naming(path: Path, person_id: int) -> Iterator[Entry]:
     only those lines are decoded whole (at x10 a few dozen of 116,000)."""
     if not path.exists():
         return
-    for line in read_log_file(path).split(b"\n")[:-1]:
+    digits = str(person_id).encode()  # the program writes numbers as integers: a line naming them holds these
+    for line in _lines(read_log_file(path)):
+        if digits not in line:
+            continue
         head = _head(line)
         if head is not None and type(head.v) is int and _names_person(head, person_id):
             entry = orjson.loads(line)
@@ -786,6 +828,10 @@ class Links:
 
     def step(self, name: str, number: int, head: _Head | None, digest: str) -> None:
         """Check the line ``number`` of the file ``name``, whose hash is ``digest``."""
+        if head is not None and head.prev is not None and head.prev == (self.prev or "") and head.action != "erase":
+            self.legacy = False  # the usual line: linked to the one before
+            self.prev = self.last = digest
+            return
         where = f"{name}, Zeile {number}"
         if head is None:
             self.problems.append(f"Änderungsprotokoll {where}: die Zeile ist kein gültiger Eintrag.")

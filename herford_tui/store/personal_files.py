@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from herford_tui.domain.dsgvo import needles_of
+from herford_tui.domain.fold import match_key
 from herford_tui.store import audit
 from herford_tui.store.errors import CorruptFileError, NotADatabaseError, StoreError
 from herford_tui.store.files import DatabaseFile, encode_json, parse, read_regular_file, write_atomic
@@ -445,9 +446,24 @@ def reapply_to_data(file: DatabaseFile, data: dict[str, Any]) -> None:
 
 
 # -- raw scrubbing (files that are not the live database) ---------------------------------------
-def older_needles(file: DatabaseFile, person_id: int) -> frozenset[str]:
-    """What backups, copies and the log still know of the person (an e-mail changed since)."""
-    found = set(audit.person_values(file.path, person_id))
+def older_needles(
+    file: DatabaseFile, person_id: int, other_family_names: Iterable[str] | None = None
+) -> frozenset[str]:
+    """What backups, copies and the log still know of the person (an e-mail changed since).
+
+    A family name the log knows counts alone only if no other person bears it: those of
+    ``other_family_names``, else of the database file."""
+    found, families = audit.person_values(file.path, person_id)
+    if families:
+        if other_family_names is None:
+            persons = persons_of(read_regular_file(file.path)[0], file.path)["persons"]
+            other_family_names = [
+                doc["family_name"]
+                for key, doc in persons.items()
+                if key != str(person_id) and isinstance(doc, dict) and isinstance(doc.get("family_name"), str)
+            ]
+        borne = {match_key(name) for name in other_family_names}
+        found |= {name for name in families if match_key(name) not in borne}
     for path in [*file.backup_paths(), *known_copies(file.path)]:
         try:
             found |= _needles_in(persons_of(read_regular_file(path)[0], path), person_id)
@@ -478,7 +494,7 @@ def _needles_in(data: dict[str, Any], person_id: int) -> set[str]:
     return needles_of(person, other_family_names=others)
 
 
-def _write_keeping_time(path: Path, payload: bytes) -> None:
+def _write_keeping_time(path: Path, payload: bytes | list[bytes | memoryview]) -> None:
     st = os.stat(path)
     write_atomic(path, payload, mode=stat.S_IMODE(st.st_mode), group_of=path)
     # The backup keeps its time: it still is the version saved then, only without the person.

@@ -144,6 +144,7 @@ def _pause() -> None:
 
 
 _HEAD = re.compile(rb'\{"rev":[0-9]+,"committee_id":([0-9]+)[,}]')
+_YEAR = re.compile(rb'\{"rev":[0-9]+,"committee_id":[0-9]+,"date":(?:"([0-9]{4})-|null[,}])')
 
 
 class PendingMeetings:
@@ -168,6 +169,8 @@ class PendingMeetings:
         self._groups_lock = threading.Lock()
         self._decoded: dict[int, Meeting] = {}
         self._groups: dict[int, list[int]] | None = None
+        self._years: dict[int, list[int]] | None = None
+        self._years_read = False
         self._table: dict[int, Meeting] | None = None
 
     def __len__(self) -> int:
@@ -189,6 +192,37 @@ class PendingMeetings:
             except GeneralPath:
                 pass  # a record laid out unlike ours: the whole table below reads it the general way
         return [m for m in self.table().values() if m.committee_id == committee_id]
+
+    def year(self, year: int) -> list[Meeting]:
+        """The meetings of ``year`` (the year overview right after the start): each record's date
+        is read from its first bytes, then just that year's records are decoded; as ``group``."""
+        slices = self._slices
+        if self._table is None and slices is not None:
+            try:
+                with self._groups_lock:
+                    years = self._meeting_years()
+                if years is not None:
+                    found = [self._one(slices, doc_id) for doc_id in years.get(year, [])]
+                    if all(m.date is not None and m.date.year == year for m in found):
+                        return found
+            except GeneralPath:
+                pass  # a record laid out unlike ours: the whole table below reads it the general way
+        return [m for m in self.table().values() if m.date and m.date.year == year]
+
+    def _meeting_years(self) -> dict[int, list[int]] | None:
+        """Each meeting's year from the first bytes of its record (``{"rev":1,"committee_id":5,
+        "date":"2026-…``); None if any record starts otherwise."""
+        if not self._years_read:
+            years: dict[int, list[int]] | None = {}
+            for key, raw in (self._slices or {}).items():
+                head = _YEAR.match(raw)
+                if head is None:
+                    years = None
+                    break
+                if head[1] is not None and years is not None:
+                    years.setdefault(int(head[1]), []).append(int(key))
+            self._years, self._years_read = years, True
+        return self._years
 
     def table(self) -> dict[int, Meeting]:
         with taken(self._lock):  # held by the thread decoding it after the start, paced: hurried

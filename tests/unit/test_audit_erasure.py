@@ -16,7 +16,7 @@ import pytest
 
 from herford_tui.domain import Membership, Person
 from herford_tui.domain.models import Meeting
-from herford_tui.store import Store
+from herford_tui.store import Store, audit
 from herford_tui.store.audit import PART_KB_ENV, _erase, erase_person, log_files, log_path, verify_lines
 
 SECRETS = ("Quirina Weißhaupt", "Weißhaupt, Quirina", "q.weisshaupt@example.org", "05221 987654")
@@ -74,8 +74,9 @@ def busy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Store, Person
     return store, person
 
 
-@pytest.mark.parametrize("up_to", [None, "before-last"])
-def test_the_pass_gives_the_entries_of_erasing_every_line(busy, up_to):
+@pytest.mark.parametrize(("up_to", "chunk"), [(None, audit.CHUNK_LINES), ("before-last", 100), (None, 1)])
+def test_the_pass_gives_the_entries_of_erasing_every_line(busy, up_to, chunk, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(audit, "CHUNK_LINES", chunk)  # the lines split a few at a time
     store, person = busy
     db = store.path
     version = json.loads(log_path(db).read_text().splitlines()[-1])["v"]

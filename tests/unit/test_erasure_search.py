@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from unittest import mock
 
 import msgspec
 import orjson
@@ -14,6 +15,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from herford_tui.domain import erasure_search
 from herford_tui.domain.dsgvo import scrub_text, scrub_value
 from herford_tui.domain.erasure_search import Needles, fold_bytes
 from herford_tui.domain.models import AgendaItem, Meeting, Task
@@ -127,6 +129,10 @@ def test_searching_all_texts_in_one_finds_exactly_what_one_by_one_would(data: st
     texts = data.draw(st.lists(st.none() | ODD_TEXTS | st.builds(orjson.dumps, text_with(needle)), max_size=20))
     search = Needles([needle])
     one_by_one = [i for i, t in enumerate(texts) if t is None or search.in_json(t)]
-    assert search.which(texts) == one_by_one
     lines = [t for t in texts if t is not None and b"\n" not in t]
-    assert search.lines(b"\n".join(lines)) == [i for i, t in enumerate(lines) if search.in_json(t)]
+    values = data.draw(st.lists(text_with(needle), max_size=8))
+    for chunk in (erasure_search.CHUNK, data.draw(st.integers(1, 40))):  # in one, and a few bytes at a time
+        with mock.patch.object(erasure_search, "CHUNK", chunk):
+            assert search.which(texts) == one_by_one
+            assert search.lines(b"\n".join(lines)) == [i for i, t in enumerate(lines) if search.in_json(t)]
+            assert search.naming(values) == [v for v in values if search.in_json(msgspec.json.encode(v))]

@@ -72,8 +72,9 @@ def test_paced_work_steps_back_until_the_others_are_quiet(clock: FakeTime):
         clock.busy = 0.5  # the event loop works during this slice
         clock.work(pacing.SLICE)
         pacing.pace()
-        assert clock.sleeps == 4  # three busy windows, then a quiet one
-        assert pacer.waited == pytest.approx(4 * pacing.QUIET)
+        assert clock.sleeps == 4  # three busy windows (each twice the one before), then a quiet one
+        windows = [min(2**n * pacing.QUIET, pacing.LONGEST) for n in range(4)]
+        assert pacer.waited == pytest.approx(sum(windows))
         clock.work(pacing.SLICE)
         pacing.pace()
         assert clock.sleeps == 4
@@ -156,3 +157,25 @@ def test_the_collector_runs_again_when_the_last_of_overlapping_builds_ends():
         assert inner_done.is_set()
         assert not gc.isenabled(), "another thread's build ended first: still paused"
     assert gc.isenabled()
+
+
+def test_work_a_screen_shows_later_does_not_step_back_for_the_background(clock: FakeTime):
+    """The background block (the index) publishes its CPU time: a ``later`` block (the Auswertung's
+    trend) leaves it out of "the others", and so goes on beside it."""
+    with pacing.later() as pacer:
+        pacing._background["now"] += 1.0  # the background thread worked meanwhile
+        clock.others += 1.0
+        clock.work(pacing.SLICE)
+        pacing.pace()
+    assert clock.sleeps == 0
+    assert pacer.waited == 0
+    pacing._background["now"] -= 1.0
+
+
+def test_quiet_waits_for_a_quiet_moment_before_work_that_cannot_step_back(clock: FakeTime):
+    pacing.quiet()  # outside a paced block: nothing
+    assert clock.sleeps == 0
+    with pacing.paced():
+        clock.busy = 0.5
+        pacing.quiet()
+    assert clock.sleeps == 4

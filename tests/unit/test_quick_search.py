@@ -93,7 +93,11 @@ def test_the_quick_search_finds_what_the_whole_search_finds(demo: Path, query: s
     assert [match_card(m, cards, TODAY) for m in matches] == [match_card(m, whole, TODAY) for m in expected]
 
 
-@pytest.mark.parametrize("query", QUERIES)
+@pytest.mark.parametrize(
+    "query",
+    ["Kreis Herfrod", "Lenkungskreis November", "Jürgen 28.11.2026", "Protokoll Haushalt", "erford", "haushalt",
+     "Grundschule Bünde", "Müler Novmber", "angebot", "rot", "offen", "Zuschus Bünde"],
+)  # fmt: skip
 def test_many_meetings_are_told_from_their_texts_with_the_same_answer(demo: Path, whole: Snapshot, monkeypatch, query):
     """At x10 a common word chooses thousands of meetings: which of them need their agenda indexed
     is then told from their decoded texts (``MANY``), and only those and the shown ones decoded whole."""
