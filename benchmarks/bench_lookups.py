@@ -67,7 +67,7 @@ def herford(*args: str) -> list[str]:
     return [str(exe), *args] if exe.exists() else [sys.executable, "-m", "herford_tui", *args]
 
 
-def lookups(path: Path, runs: int) -> None:
+def lookups(path: Path, runs: int, only: list[str] | None = None) -> None:
     """Each command alternating with its floor, so a busy moment hits both; the whole way once."""
     db = ["--db", str(path)]
     cases = {
@@ -76,7 +76,16 @@ def lookups(path: Path, runs: int) -> None:
         "suche mueller birgit": (["suche", *db, "mueller", "birgit"], SEARCHED),
         "suche Lenkungskreis": (["suche", *db, "Lenkungskreis"], SEARCHED),
         "suche Bünde Schule": (["suche", *db, "Bünde", "Schule"], SEARCHED),
+        # typos: the search's fuzzy rule against the file's words
+        "suche Jobcenetr": (["suche", *db, "Jobcenetr"], SEARCHED),
+        "suche Müler": (["suche", *db, "Müler"], SEARCHED),
+        "suche Kreis Herfrod": (["suche", *db, "Kreis", "Herfrod"], SEARCHED),
+        # words the index makes up: a month, a date
+        "suche November": (["suche", *db, "November"], SEARCHED),
+        "suche 28.11.2026": (["suche", *db, "28.11.2026"], SEARCHED),
     }
+    if only:
+        cases = {name: case for name, case in cases.items() if any(word in name for word in only)}
     for name, (args, tables) in cases.items():
         ours, floor = [], []
         for _ in range(runs):
@@ -177,6 +186,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="an existing database (it gets saves) instead of fresh demo data")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", choices=["lookups", "saves"], help="only these figures")
+    parser.add_argument("--case", action="append", help="only the look-ups whose name holds this (repeatable)")
     args = parser.parse_args()
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}")
     # compiled bytecode for both sides: an editable install without it compiles at every start
@@ -186,7 +196,7 @@ def main() -> None:
         path = args.db or make_demo(args.size, Path(folder))
         print(f"== {path.name} ({path.stat().st_size / 1e6:.1f} MB)")
         if args.only in (None, "lookups"):
-            lookups(path, args.runs)
+            lookups(path, args.runs, args.case)
         if args.only in (None, "saves"):
             saves(path, args.runs)
 

@@ -15,7 +15,8 @@ compiled), alternating the app and its baseline in every run so a busy moment hi
   text (a column heading, the Auswertung's "Netzwerk:" line once its figures are there) is in
   what the app writes; baseline: the bare tabs of the same shapes, opened by the same keys.
 - **a key in the first roster** (cursor down/up, p95, headless) against the same key in a bare
-  DataTable of the roster's shape.
+  DataTable of the roster's shape and height on screen (it scrolls as the roster does), its
+  detail line following the cursor.
 - **collector passes over 50 ms** during the headless session (``gc.callbacks``): by phase
   (start, tour of the tabs, keys).
 

@@ -14,6 +14,7 @@ from textual.reactive import var
 
 from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.domain.calendar import days_off
+from herford_tui.domain.pacing import paced, quiet
 from herford_tui.store import Store
 from herford_tui.ui.common.key_order import KeysInOrder
 from herford_tui.ui.common.keys import key_label
@@ -85,9 +86,13 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
 
     def _warm_calendar(self) -> None:
         year = self.today.year
-        self.run_worker(
-            lambda: days_off(year), name="calendar", description="holidays", thread=True, exit_on_error=False
-        )
+
+        def warm() -> None:
+            with paced():  # after the start's other background work, in a quiet moment
+                quiet()
+                days_off(year)
+
+        self.run_worker(warm, name="calendar", description="holidays", thread=True, exit_on_error=False)
 
     # -- navigation: asked from anywhere (search, saves), shown by the main screen ----
     def action_show_view(self, name: str) -> None:
@@ -144,6 +149,24 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
             await self.main.show(Place(YEAR))  # builds the year tab on its first showing
             pane = self.main.query_one(YearPane)
             pane.select_meeting(meeting)  # switches year and filter as needed, grid or list
+            pane.focus_table()
+
+        self._navigate(show())
+
+    def show_meetings_of(self, committee_id: int) -> None:
+        """The year overview with only this committee's row, the cursor on its next meeting
+        (else its last one): from a roster to its meetings in one key."""
+        from herford_tui.ui.navigation import YEAR
+        from herford_tui.ui.year.pane import YearPane
+
+        snapshot, today = self.snapshot, self.today
+        past = [m for m in snapshot.meetings_of(committee_id) if m.date and m.date < today]
+        meeting = snapshot.next_meeting(committee_id, today) or (past[-1] if past else None)
+
+        async def show() -> None:
+            await self.main.show(Place(YEAR))
+            pane = self.main.query_one(YearPane)
+            pane.show_committee(committee_id, meeting)
             pane.focus_table()
 
         self._navigate(show())

@@ -2,9 +2,12 @@
 
 The file's bytes tell which records can hold the typed words (``domain/search_raw.py``); only
 those meetings are decoded, and the index is built over them and the records their entries take
-words from. Whatever this cannot answer the same way as the whole search (a typo, which needs
-every word of the file for its fuzzy matches; a word every record may hold; an unusual file)
-returns None and the command searches the whole snapshot as before.
+words from. Words the index makes up (months, dates, labels) are found from a few decoded
+fields of every meeting; a typo (a word that starts no token anywhere) is matched by the
+search's fuzzy rule against every word of the file (its searched fields decoded, nothing else),
+and the records holding the close words are looked for as above. Whatever this cannot answer
+the same way as the whole search (a word every record may hold; an unusual file) returns None
+and the command searches the whole snapshot as before.
 
 With ``HERFORD_TUI_VERIFY=1`` (the tests) every answer is compared with the whole search's.
 """
@@ -12,14 +15,16 @@ With ``HERFORD_TUI_VERIFY=1`` (the tests) every answer is compared with the whol
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from herford_tui.domain import Snapshot
+    from herford_tui.domain import Meeting, Snapshot
     from herford_tui.domain.search import Match
-    from herford_tui.domain.search_raw import Hits
+    from herford_tui.domain.search_index import KindIndex
+    from herford_tui.domain.search_raw import Hits, Holds, MeetingText, Rule, Tokens
     from herford_tui.store.partial import SearchFile
 
 
@@ -34,16 +39,17 @@ def quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snaps
     from herford_tui.store.typed import GeneralPath
 
     try:
-        return _quick_search(path, query, limit)
+        found = _quick_search(path, query, limit)
     except (GeneralPath, msgspec.DecodeError, RecursionError, KeyError, UnicodeDecodeError):
         return None
+    if found is not None and os.environ.get("HERFORD_TUI_VERIFY") == "1":
+        _verify(path, query, limit, *found)
+    return found
 
 
 def _quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snapshot] | None:
-    from herford_tui.domain import Committee
-    from herford_tui.domain.search import search
-    from herford_tui.domain.search_index import Kind, index_of, query_words
-    from herford_tui.domain.search_raw import card_persons, chosen, index_persons, part, raw_pattern, unsure, word_hits
+    from herford_tui.domain.search_index import query_words
+    from herford_tui.domain.search_raw import unsure
     from herford_tui.store.partial import SEARCHED, SearchFile
 
     words = query_words(query)
@@ -52,31 +58,75 @@ def _quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snap
     file = SearchFile.open(path)
     if file is None:
         return None
-    patterns = [(word, p) for word in words if (p := raw_pattern(word, file.chars)) is not None]
-    if not patterns:
-        return None  # no word narrows the search: the whole one is as fast
     odd = unsure(file.chars)
     always = file.holding(odd) if odd else {name: set() for name in SEARCHED}
     if always is None:
         return None
-    small = file.snapshot  # every committee and organisation
-    hits = [word_hits(word, file.hits(p.anchor, p.pattern), always, small.organisations) for word, p in patterns]
-    picked = chosen(hits, file.person_org, file.links, file.heads)
-    meetings = file.meetings(picked.meetings)
-    persons = index_persons(picked, meetings) & file.person_org.keys()
+    look = _Look(file, always)
+    typos: set[str] = set()
+    while True:
+        found = _answer(look, query, words, typos, limit)
+        if found is None or isinstance(found, tuple):
+            return found
+        typos.add(found)  # a typo after all: once more, with it fuzzy
+
+
+def _answer(
+    look: _Look, query: str, words: list[str], typos: set[str], limit: int
+) -> tuple[list[Match], Snapshot] | str | None:
+    """The answer, None, or a word that turned out to be a typo (``_quick_search`` asks again)."""
+    from herford_tui.domain import Committee, Meeting
+    from herford_tui.domain.search import search
+    from herford_tui.domain.search_index import Kind, index_of
+    from herford_tui.domain.search_raw import Hits, agenda_may_match, card_persons, chosen, index_persons, part
+
+    file, small = look.file, look.file.snapshot  # every committee and organisation
+    own: dict[str, Hits] = {}
+    fuzzy = set(typos)
+    for word in dict.fromkeys(words):
+        found = look.fuzzy(word) if word in typos else look.literal(word)
+        if found is _TYPO:
+            fuzzy.add(word)
+            found = look.fuzzy(word)
+        if found is _NOTHING:
+            return [], part(small, set(), {}, {}, {})  # a typo close to no word: no entry holds it
+        if found is not None:
+            assert isinstance(found, Hits)
+            own[word] = found
+    if not own:
+        return None  # no word narrows the search: the whole one is as fast
+    picked = chosen(list(own.values()), file.person_org, file.links, file.heads)
+    # Of a meeting chosen for its own entry alone (its place, say) the agenda is not indexed: at x10
+    # "Kreis Herford" chooses 10,000 meetings, whose 56,000 agenda items and task persons hold no
+    # match. Many such meetings are told from their decoded texts and decoded whole only if shown.
+    rules = [look.rule(word, word in fuzzy, hits) for word, hits in own.items()]
+    if len(picked.meetings) > MANY or file.decoded_texts():
+        texts = file.meeting_texts()
+        whole = {i for i in picked.meetings if agenda_may_match(texts[i], rules)}
+        meetings = file.meetings(whole)
+        indexed = {i: meetings.get(i) or _own_entry(i, texts[i]) for i in picked.meetings}
+    else:
+        meetings = file.meetings(picked.meetings)
+        indexed = {
+            i: m if agenda_may_match(m, rules) else replace(m, agenda=[], minutes="") for i, m in meetings.items()
+        }
+    persons = index_persons(picked, indexed) & file.person_org.keys()
     links = {i for i, link in file.links.items() if link.person_id in persons}  # their committees
     searched = part(
-        small, picked.organisations, file.records("persons", persons), file.records("memberships", links), meetings
+        small, picked.organisations, file.records("persons", persons), file.records("memberships", links), indexed
     )
     index = index_of(searched)
-    own = {word: found for (word, _), found in zip(patterns, hits, strict=True)}
-    missing = [word for word in words if not any(index.kind(kind).has_start(word) for kind in Kind)]
+    missing = [w for w in words if w not in fuzzy and not any(index.kind(kind).has_start(w) for kind in Kind)]
     for word in missing:
-        # The whole search takes a word that starts no token anywhere for a typo (fuzzy); one that
-        # starts a token somewhere but in no chosen record leaves nothing that holds every word.
-        if word not in own or not _starts_a_token(file, small, word, own[word]):
-            return None
+        # A word that starts a token somewhere but in no chosen record leaves nothing that holds
+        # every word; one that starts no token anywhere is a typo after all (its pattern matched
+        # only inside words or in fields the search does not read).
+        if word in own and _starts_a_token(file, small, word, own[word]):
+            continue
+        return None if look.words().has_start(word) else word
     matches = [] if missing else search(searched, query, limit=limit)
+    meetings |= file.meetings({m.record.id for m in matches if isinstance(m.record, Meeting)} - meetings.keys())
+    matches = [replace(m, record=meetings[m.record.id]) if isinstance(m.record, Meeting) else m for m in matches]
     shown = {m.record.id for m in matches if isinstance(m.record, Committee)}  # a card names the next meeting
     more = {i for i, (committee, _) in file.heads(False, None).items() if committee in shown} if shown else set()
     more -= set(meetings)
@@ -85,9 +135,109 @@ def _quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snap
         small, None, file.records("persons", people), file.records("memberships", read),
         {**meetings, **file.meetings(more)},
     )  # fmt: skip
-    if os.environ.get("HERFORD_TUI_VERIFY") == "1":
-        _verify(path, query, limit, matches, cards)
     return matches, cards
+
+
+def _own_entry(i: int, texts: MeetingText) -> Meeting:
+    """The meeting as far as its own entry needs it (committee, date, place): no agenda, no minutes."""
+    from herford_tui.domain import Meeting
+
+    return Meeting(id=i, committee_id=texts.committee_id, date=texts.date, location=texts.location)
+
+
+def _without_agenda(m: Meeting) -> Meeting:
+    return replace(m, agenda=[], minutes="")
+
+
+MANY = 1000
+"""From how many chosen meetings on their texts are decoded (all at once) to tell which need their
+agenda, rather than deciding after decoding each whole."""
+
+
+_TYPO = object()
+"""The word starts no token of the whole file: the whole search takes it for a typo."""
+_NOTHING = object()
+"""A typo close to no word of the file: the whole search finds nothing."""
+
+
+class _Look:
+    """The records each typed word may be found in, from the file's bytes and a few decoded fields."""
+
+    def __init__(self, file: SearchFile, always: dict[str, set[int]]):
+        self.file = file
+        self.always = always
+        self._words: KindIndex | None = None
+        self._small: dict[str, Tokens] | None = None
+
+    def literal(self, word: str) -> Hits | object | None:
+        """The records ``word`` may start a token of, ``_TYPO`` if it starts none, None if it is open
+        (it filters nothing)."""
+        from herford_tui.domain.search_raw import types_named, word_hits
+
+        found = self._found([word], self.holds(word, False))
+        if found is None:  # open: unless it is a typo, whose close words may be looked for
+            return None if self.words().has_start(word) else _TYPO
+        if not any(found.values()) and not types_named(word) and not self.words().has_start(word):
+            return _TYPO
+        return word_hits([word], found, self.always, self.file.snapshot.organisations)
+
+    def fuzzy(self, word: str) -> Hits | object | None:
+        """The records holding a word close to the typo ``word`` (the search's own fuzzy rule over
+        every word of the file), ``_NOTHING`` if there is none, None if one cannot be looked for."""
+        from herford_tui.domain.search_raw import word_hits
+
+        close = self.words().close_to(word)
+        if not close:
+            return _NOTHING
+        # A close word that starts with another adds no meeting: its bytes match the shorter one's.
+        starts = [token for token in close if not any(token.startswith(other) for other in close if other != token)]
+        found = self._found(starts, self.holds(word, True))
+        if found is None:
+            return None
+        return word_hits(close, found, self.always, self.file.snapshot.organisations)
+
+    def rule(self, word: str, fuzzy: bool, hits: Hits) -> Rule:
+        from herford_tui.domain.search_raw import Rule, made_up_start
+
+        if not fuzzy:
+            return Rule(self.holds(word, False), hits, made_up_start(word))
+        close = self.words().close_to(word)
+        return Rule(self.holds(word, True), hits, any(made_up_start(token) for token in close))
+
+    def holds(self, word: str, fuzzy: bool) -> Holds:
+        """The rule of one typed word for a token: the search's, literal or fuzzy."""
+        if not fuzzy:
+            return lambda token: token.startswith(word)
+        return set(self.words().close_to(word)).__contains__
+
+    def words(self) -> KindIndex:
+        """Every word of the file (its searched fields decoded once, nothing else)."""
+        from herford_tui.domain.search_raw import file_words
+
+        if self._words is None:
+            persons, meetings = self.file.person_texts(), self.file.meeting_texts()
+            self._words = file_words(self.file.snapshot, persons.values(), meetings.values())
+        return self._words
+
+    def _found(self, starts: list[str], holds: Holds) -> dict[str, set[int]] | None:
+        """Per table the records that may hold a token ``holds``: of the small tables those whose
+        decoded texts do, of the meetings those whose bytes or made-up words hold one of ``starts``
+        somewhere (the tokens ``holds`` matches start with one of them); None if the bytes cannot
+        be searched for one."""
+        from herford_tui.domain.search_raw import made_up_meetings, made_up_start, raw_pattern, small_tokens
+
+        meetings: set[int] = set()
+        for start in starts:
+            pattern = raw_pattern(start, self.file.chars)
+            if pattern is None:
+                return None
+            meetings |= self.file.hits(pattern.anchor, pattern.pattern)
+            if made_up_start(start):
+                meetings |= made_up_meetings(start, self.file.meeting_texts())
+        if self._small is None:
+            self._small = small_tokens(self.file.snapshot, self.file.person_texts())
+        found = {name: texts.holding(holds) for name, texts in self._small.items()}
+        return {**found, "meetings": meetings}
 
 
 def _starts_a_token(file: SearchFile, small: Snapshot, word: str, hits: Hits) -> bool:

@@ -19,9 +19,16 @@ from herford_tui.domain.models import Meeting, Person, Role
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.domain.text import printable
 
-OFFICE = "Bildungsbüro des Kreises Herford"
-
 Data = dict[str, Any]
+
+OFFICE = "Bildungsbüro des Kreises Herford"
+OFFICE_ADDRESS = ("Amtshausstraße 3", "32051 Herford")
+CARRIER = "Kreis Herford"
+"""The letterhead's facts, for the PDF templates (``briefkopf.typ``) and the DOCX letters alike."""
+
+
+def letterhead() -> Data:
+    return {"office": OFFICE, "office_address": list(OFFICE_ADDRESS), "carrier": CARRIER}
 
 
 def clean(text: str, *, lines: bool = False) -> str:
@@ -46,7 +53,7 @@ def _head(snapshot: Snapshot, meeting: Meeting) -> Data:
     committee = snapshot.committees.get(meeting.committee_id)
     times = time_range(meeting)
     return {
-        "office": OFFICE,
+        **letterhead(),
         "committee": clean(committee.name) if committee else "Gremium",
         "date": format_date(meeting.date) or "Datum offen",
         "weekday_date": format_date(meeting.date, weekday=True) or "Datum offen",

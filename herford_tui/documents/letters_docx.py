@@ -2,7 +2,8 @@
 
 Built with python-docx from the same data as the PDF. The office's letterhead: a
 ``briefbogen.docx`` in its template folder is the base document (its header, footer and styles
-stay; the letter is appended to it).
+stay; the letter is appended to it); without one, the header carries the letterhead of the PDF
+(carrier, office and address from the same data).
 """
 
 from __future__ import annotations
@@ -15,16 +16,33 @@ from herford_tui.documents.templates import TemplateError, office_folder
 Data = dict[str, Any]
 
 
-def _base() -> Any:
+def _base(d: Data) -> Any:
     from docx import Document
 
     own = office_folder() / "briefbogen.docx"
     if not own.is_file():
-        return Document()
+        doc = Document()
+        _letterhead(doc, d)
+        return doc
     try:
         return Document(str(own))
     except Exception as exc:  # python-docx raises several kinds for a damaged file
         raise TemplateError(f"Der Briefbogen {own} lässt sich nicht lesen ({exc}).") from None
+
+
+def _letterhead(doc: Any, d: Data) -> None:
+    """As ``briefkopf.typ`` draws it: the carrier large on the right, office and address small."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    header = doc.sections[0].header
+    carrier = header.paragraphs[0]
+    carrier.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = carrier.add_run(d["carrier"])
+    run.bold, run.font.size, run.font.color.rgb = True, Pt(16), RGBColor(0x00, 0x4F, 0x8A)
+    address = header.add_paragraph()
+    small = address.add_run(" · ".join([d["office"], *d["office_address"]]))
+    small.font.size, small.font.color.rgb = Pt(8.5), RGBColor(0x3C, 0x3C, 0x3C)
 
 
 def _facts(doc: Any, rows: list[tuple[str, str]]) -> None:
@@ -52,7 +70,7 @@ def _save(doc: Any) -> bytes:
 
 
 def invitation_docx(d: Data) -> bytes:
-    doc = _base()
+    doc = _base(d)
     doc.add_paragraph(f"Herford, {d['today']}")
     doc.add_heading("Einladung zur Sitzung", level=1)
     doc.add_paragraph().add_run(d["committee"]).bold = True
@@ -82,7 +100,7 @@ def invitation_docx(d: Data) -> bytes:
 
 
 def minutes_docx(d: Data) -> bytes:
-    doc = _base()
+    doc = _base(d)
     doc.add_heading("Niederschrift", level=1)
     doc.add_paragraph().add_run(d["committee"]).bold = True
     _facts(

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from herford_tui.documents.content import OFFICE
+from herford_tui.documents.content import letterhead
 from herford_tui.documents.evaluation_text import duration, number, percent, summary
 from herford_tui.domain.evaluation import Evaluation, evaluate_steps
 from herford_tui.domain.evaluation_attendance import Rate
@@ -62,7 +62,7 @@ def report_data(ev: Evaluation) -> dict[str, Any]:
             }
         )
     return {
-        "office": OFFICE,
+        **letterhead(),
         "kind": "Jahresbericht",
         "committee": f"Bildungsregion Kreis Herford {ev.year}",
         "date": format_date(ev.today),

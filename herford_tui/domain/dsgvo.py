@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, tzinfo
 from typing import Any
 
+from herford_tui.domain.erasure_search import Needles
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import ATTENDANCE, FIELD, ROLE, format_date
 from herford_tui.domain.mentions import Mention, named_in
@@ -443,18 +444,21 @@ def erasure_plan(snapshot: Snapshot, person_id: int, today: date, extra_needles:
     own = needles_of(person, snapshot) if person.erased_on is None else set()  # a rerun: the name is gone
     needles = frozenset(own | {n.strip() for n in extra_needles if len(n.strip()) >= MIN_NEEDLE})
     records: list[Record] = [anonymised(person, today)]
-    for m in snapshot.memberships.values():
-        if m.person_id == person_id and m.notes:
-            records.append(dataclasses.replace(m, notes=""))
-        elif (scrubbed := scrub_value(m, needles)) != m:
-            records.append(scrubbed)
     others: list[Committee | Organisation | Meeting] = [
         *snapshot.committees.values(),
         *snapshot.organisations.values(),
         *snapshot.meetings.values(),
     ]
+    # Only records whose JSON text holds a folded needle at all are scrubbed value by value
+    # (at x10 a few of 86,000 records, instead of 2.2 million values).
+    naming = {id(r) for r in Needles(needles).naming([*snapshot.memberships.values(), *others])}
+    for m in snapshot.memberships.values():
+        if m.person_id == person_id and m.notes:
+            records.append(dataclasses.replace(m, notes=""))
+        elif id(m) in naming and (scrubbed := scrub_value(m, needles)) != m:
+            records.append(scrubbed)
     for record in others:
-        if (scrubbed := scrub_value(record, needles)) != record:
+        if id(record) in naming and (scrubbed := scrub_value(record, needles)) != record:
             records.append(scrubbed)
     for other in snapshot.persons.values():
         if other.id != person_id and (notes := scrub_text(other.notes, needles)) != other.notes:

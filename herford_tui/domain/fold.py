@@ -17,7 +17,11 @@ _TRANSCRIPTIONS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 
 def _strip_accents(text: str) -> str:
     text = text.casefold()  # casefold also turns ß into ss
+    if text.isascii():
+        return text  # nothing to decompose: most names and titles
     decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():
+        return decomposed  # no combining mark left to drop
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -44,6 +44,14 @@ class RhythmCheck:
         return f"{self.count} (Soll {self.target}){suffix}"
 
     @property
+    def short(self) -> str:
+        """„3/1 +“ (too many), „0/6–8 -“ (too few), „2/1–2“; without a rhythm just the count.
+        The year grid and the evaluation show this one text, so their figures cannot differ."""
+        if self.state is RhythmState.UNSET:
+            return str(self.count)
+        return f"{self.count}/{self.target}{' ' + self.mark if self.mark else ''}"
+
+    @property
     def mark(self) -> str:
         """A sign that reads without colour: ↓ too few, ↑ too many (ASCII: - / +)."""
         return {RhythmState.TOO_FEW: "-", RhythmState.TOO_MANY: "+"}.get(self.state, "")

@@ -173,3 +173,22 @@ def parse_day(text: str, field: str, problems: list[Problem], *, required: str |
 
 def _has(problems: list[Problem], field: str) -> bool:
     return any(p.field == field for p in problems)
+
+
+def seat_for_new_member(snapshot: Snapshot, committee_id: int, preferred: str | None, today: date) -> str | None:
+    """The seat a new member's form starts on: the highlighted row's seat if it has room, else
+    the first seat with room (a full seat would only be refused on saving), else the
+    highlighted one."""
+    committee = snapshot.committees.get(committee_id)
+    if committee is None:
+        return preferred
+
+    def has_room(key: str) -> bool:
+        seat = next((s for s in committee.seats if s.key == key), None)
+        if seat is None:
+            return False
+        return seat.count is None or len(snapshot.seat_holders(committee_id, key, today)) < seat.count
+
+    if preferred is not None and has_room(preferred):
+        return preferred
+    return next((s.key for s in committee.seats if has_room(s.key)), preferred)

@@ -17,23 +17,32 @@ from __future__ import annotations
 
 import bisect
 import enum
-import gc
 import heapq
 import re
 import threading
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import islice
+from typing import Protocol
 
 from herford_tui.domain.directory import person_sort_key
 from herford_tui.domain.fold import match_key, sort_key
 from herford_tui.domain.labels import DECISION_RESULT, MONTHS, ORG_TYPE
-from herford_tui.domain.models import AgendaItem, Committee, Decision, Meeting, Organisation, Person, Task
+from herford_tui.domain.models import (
+    AgendaItem,
+    Committee,
+    Decision,
+    DecisionResult,
+    Meeting,
+    Organisation,
+    Person,
+    Task,
+)
+from herford_tui.domain.pacing import collector_paused, pace, taken
 from herford_tui.domain.snapshot import Snapshot
 
 
@@ -54,6 +63,8 @@ class Kind(enum.IntEnum):
 # Points a typed word earns in a record: whole word > word start > close fuzzy; a bonus (less
 # than the gap between those) for a match in the name, a bigger one where the name begins.
 EXACT, PREFIX, FUZZY, IN_NAME, AT_START = 6, 3, 0, 1, 2
+PACE_EVERY = 64
+"""Entries (about a millisecond of work) between two looks at the other threads in a paced build."""
 
 _SPLIT = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)")
 """Cut at everything but letters, digits and dots between digits (dates stay one token)."""
@@ -89,9 +100,88 @@ def query_words(text: str) -> list[str]:
 
 
 def date_tokens(day: date | None) -> list[str]:
+    return list(_date_words(day))
+
+
+@lru_cache(maxsize=4096)
+def _date_words(day: date | None) -> tuple[str, ...]:
     if day is None:
-        return []
-    return [date_token(day), match_key(MONTHS[day.month - 1]), str(day.year)]
+        return ()
+    return (date_token(day), match_key(MONTHS[day.month - 1]), str(day.year))
+
+
+KIND_WORDS = {Kind.MINUTES: "Protokoll", Kind.DECISION: "Beschluss", Kind.TASK: "Aufgabe"}
+"""The word that finds every entry of a kind besides its text ("Protokoll": all minutes)."""
+TASK_STATES = {True: "erledigt", False: "offen"}
+"""The word that finds a task by whether it is done."""
+
+
+class _DecisionLike(Protocol):
+    @property
+    def result(self) -> DecisionResult: ...
+
+
+class _TaskLike(Protocol):
+    @property
+    def due(self) -> date | None: ...
+    @property
+    def done(self) -> bool: ...
+
+
+class _ItemLike(Protocol):
+    @property
+    def minutes(self) -> str: ...
+    @property
+    def decisions(self) -> Sequence[_DecisionLike]: ...
+    @property
+    def tasks(self) -> Sequence[_TaskLike]: ...
+
+
+class MeetingLike(Protocol):
+    """What the tokens a meeting's entries are given are made from (a ``Meeting`` or a light struct)."""
+
+    @property
+    def date(self) -> date | None: ...
+    @property
+    def minutes(self) -> str: ...
+    @property
+    def agenda(self) -> Sequence[_ItemLike]: ...
+
+
+def has_minutes(text: str) -> bool:
+    """Whether a minutes text makes an entry of its own."""
+    return bool(text.strip())
+
+
+def result_token(decision: _DecisionLike) -> str:
+    return match_key(DECISION_RESULT[decision.result])
+
+
+def state_token(task: _TaskLike) -> str:
+    return match_key(TASK_STATES[task.done])
+
+
+def made_up_words(m: MeetingLike) -> set[str]:
+    """Every token the builders below give the entries of meeting ``m`` that is not stored text
+    (its date's and its tasks' due dates' tokens, the kind words, results and task states), for
+    the quick ``suche``, which finds stored text in the file's bytes but these only here."""
+    found = set(_date_words(m.date))
+    minutes = has_minutes(m.minutes)
+    for item in m.agenda:  # one loop, no generators: this runs over every agenda item at x10
+        if not minutes and has_minutes(item.minutes):
+            minutes = True
+        if item.decisions:
+            found.add(match_key(KIND_WORDS[Kind.DECISION]))
+            for decision in item.decisions:
+                found.add(result_token(decision))
+        if item.tasks:
+            found.add(match_key(KIND_WORDS[Kind.TASK]))
+            for task in item.tasks:
+                found.add(state_token(task))
+                found.update(_date_words(task.due))
+    if minutes:
+        found.add(match_key(KIND_WORDS[Kind.MINUTES]))
+    return found
 
 
 def max_typos(word: str) -> int:
@@ -145,6 +235,8 @@ class KindIndex:
             by_bonus[value][token].append(position)
         pairs = self._pairs  # shared tuples: a hundred thousand agenda items repeat a few titles
         self.terms.append(tuple(pairs.setdefault(pair, pair) for pair in bonus.items()))
+        if not position % PACE_EVERY:
+            pace()  # the warm-up thread steps back while the event loop needs the interpreter
 
     def finish(self) -> None:
         self._pairs = {}
@@ -156,6 +248,12 @@ class KindIndex:
         low = bisect.bisect_left(self.vocabulary, word)
         high = bisect.bisect_left(self.vocabulary, word + "\U0010ffff", low)
         return self.vocabulary[low:high]
+
+    @classmethod
+    def of_words(cls, words: Iterable[str]) -> KindIndex:
+        """An index of words without entries: ``has_start`` and ``close_to`` over them (the quick
+        ``suche`` asks the search's own questions of every word of a file)."""
+        return cls(vocabulary=sorted(set(words)))
 
     def close_to(self, word: str) -> list[str]:
         """Tokens within a typo or two of ``word``, as a whole word or as the start of a longer one."""
@@ -241,7 +339,7 @@ class SearchIndex:
         index = self._kinds.get(kind)
         if index is not None:
             return index
-        with self._lock:
+        with taken(self._lock):  # held by the warm-up thread's paced build: hurried
             if kind not in self._kinds:
                 snapshot = self._snapshot()
                 assert snapshot is not None, "index of a snapshot that is gone"
@@ -254,7 +352,7 @@ class SearchIndex:
                 # rather than on the first keystroke that needs it.
                 import rapidfuzz.process  # noqa: F401
 
-                with _collector_paused():
+                with collector_paused():
                     _BUILDERS[kind](built, snapshot)
                     built.finish()
                 self._kinds[kind] = built
@@ -326,29 +424,6 @@ class SearchIndex:
         return found
 
 
-_paused = 0
-_was_enabled = True
-_paused_lock = threading.Lock()
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No garbage collection while building: its passes over a large snapshot cost two thirds."""
-    global _paused, _was_enabled
-    with _paused_lock:
-        if _paused == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _paused += 1
-    try:
-        yield
-    finally:
-        with _paused_lock:
-            _paused -= 1
-            if _paused == 0 and _was_enabled:
-                gc.enable()
-
-
 # -- what is searchable per kind ------------------------------------------------------------
 def _add_committees(index: KindIndex, snapshot: Snapshot) -> None:
     for c in snapshot.active_committees():
@@ -393,6 +468,8 @@ def _add_meetings(index: KindIndex, snapshot: Snapshot) -> None:
 def _add_agenda_items(index: KindIndex, snapshot: Snapshot) -> None:
     names = _committee_names(snapshot)
     for m in _ordered_meetings(snapshot):
+        if not m.agenda:
+            continue  # its context is not made: the quick suche indexes many meetings without agenda
         context = [t for name in names.get(m.committee_id, ()) for t in tokens(name)] + date_tokens(m.date)
         for item in m.agenda:
             index.add(Entry(Kind.AGENDA_ITEM, m, item), [item.title], context)
@@ -407,21 +484,25 @@ def _meeting_context(m: Meeting, names: dict[int, list[str]], word: str) -> list
 def _add_minutes(index: KindIndex, snapshot: Snapshot) -> None:
     names = _committee_names(snapshot)
     for m in _ordered_meetings(snapshot):
-        context = _meeting_context(m, names, "Protokoll")
-        if m.minutes.strip():
+        if not m.agenda and not has_minutes(m.minutes):
+            continue
+        context = _meeting_context(m, names, KIND_WORDS[Kind.MINUTES])
+        if has_minutes(m.minutes):
             index.add(Entry(Kind.MINUTES, m), [], [*tokens(m.minutes), *context])
         for item in m.agenda:
-            if item.minutes.strip():
+            if has_minutes(item.minutes):
                 index.add(Entry(Kind.MINUTES, m, item), [item.title], [*tokens(item.minutes), *context])
 
 
 def _add_decisions(index: KindIndex, snapshot: Snapshot) -> None:
     names = _committee_names(snapshot)
     for m in _ordered_meetings(snapshot):
-        context = _meeting_context(m, names, "Beschluss")
+        if not any(item.decisions for item in m.agenda):
+            continue
+        context = _meeting_context(m, names, KIND_WORDS[Kind.DECISION])
         for item in m.agenda:
             for decision in item.decisions:
-                result = match_key(DECISION_RESULT[decision.result])
+                result = result_token(decision)
                 index.add(
                     Entry(Kind.DECISION, m, item, decision), [decision.text], [*tokens(item.title), result, *context]
                 )
@@ -430,13 +511,14 @@ def _add_decisions(index: KindIndex, snapshot: Snapshot) -> None:
 def _add_tasks(index: KindIndex, snapshot: Snapshot) -> None:
     names = _committee_names(snapshot)
     for m in _ordered_meetings(snapshot):
-        context = _meeting_context(m, names, "Aufgabe")
+        if not any(item.tasks for item in m.agenda):
+            continue
+        context = _meeting_context(m, names, KIND_WORDS[Kind.TASK])
         for item in m.agenda:
             for task in item.tasks:
                 person = snapshot.persons.get(task.person_id) if task.person_id is not None else None
                 who = [*tokens(person.family_name), *tokens(person.given_name)] if person else []
-                state = match_key("erledigt" if task.done else "offen")
-                extra = [*who, *tokens(item.title), state, *date_tokens(task.due), *context]
+                extra = [*who, *tokens(item.title), state_token(task), *date_tokens(task.due), *context]
                 index.add(Entry(Kind.TASK, m, item, task), [task.what], extra)
 
 

@@ -14,26 +14,47 @@ followed by one letter that folds to e; "ss" for ß. Characters that fold to not
 letters or to anything but a-z are *unsure*: a record holding one is always taken. JSON escapes
 in the file stand for control characters, quotes and backslashes, which end a word anyway.
 
-A word is *open* (it filters nothing) when a token the search makes up can start with it (month
-names, labels, dates: not in the file as written) or when it has no two plain letters in a row
-to look for quickly.
+Tokens the search makes up (month names, dates, labels: not in the file as written) are found
+from a few decoded fields instead (``made_up_meetings``). A word is *open* (it filters nothing)
+when it has no two plain characters in a row to look for quickly.
+
+A typo (a word that starts no token anywhere) is matched by the search's own fuzzy rule against
+every word of the file (``file_words``); the close words are then looked for as above.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Protocol
 
+from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import DECISION_RESULT, MONTHS, ORG_TYPE
-from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, OrgType, Person, Record
-from herford_tui.domain.search_index import tokens
+from herford_tui.domain.models import (
+    Committee,
+    DecisionResult,
+    Meeting,
+    Membership,
+    Organisation,
+    OrgType,
+    Person,
+    Record,
+)
+from herford_tui.domain.search_index import (
+    KIND_WORDS,
+    TASK_STATES,
+    KindIndex,
+    made_up_words,
+    tokens,
+)
 from herford_tui.domain.snapshot import Snapshot
 
-_LETTERS = re.compile(r"[a-z]+")
+_PLAIN = re.compile(r"[a-z0-9._]+")
+"""What a pattern is made of: folded letters, digits, dots (inside a date) and underscores."""
 
 
 @dataclass(frozen=True)
@@ -44,14 +65,98 @@ class RawPattern:
     """Over the file's bytes with ASCII letters lowered (``bytes.lower``)."""
 
 
+class _DecisionText(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def result(self) -> DecisionResult: ...
+
+
+class _TaskText(Protocol):
+    @property
+    def what(self) -> str: ...
+    @property
+    def person_id(self) -> int | None: ...
+    @property
+    def due(self) -> date | None: ...
+    @property
+    def done(self) -> bool: ...
+
+
+class _ItemText(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def minutes(self) -> str: ...
+    @property
+    def decisions(self) -> Sequence[_DecisionText]: ...
+    @property
+    def tasks(self) -> Sequence[_TaskText]: ...
+
+
+class MeetingText(Protocol):
+    """The searched texts of a meeting and what made-up words come from (a ``Meeting`` or the
+    store's light struct)."""
+
+    @property
+    def committee_id(self) -> int: ...
+    @property
+    def date(self) -> date | None: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def minutes(self) -> str: ...
+    @property
+    def agenda(self) -> Sequence[_ItemText]: ...
+
+
 @lru_cache(maxsize=1)
 def made_up_tokens() -> frozenset[str]:
-    """Tokens the search index adds that are not in the file as written (``search_index.py``:
-    month names, labels of results, the kind words, a task's state). The labels of organisation
-    types are not among them: ``types_named`` finds the organisations of a type instead."""
-    texts = [*MONTHS, *DECISION_RESULT.values()]
-    texts += ["Protokoll", "Beschluss", "Aufgabe", "erledigt", "offen"]
-    return frozenset(token for text in texts for token in tokens(text))
+    """The words the search index adds to meetings' entries that are not in the file as written
+    (``search_index.made_up_words``: month names, labels of results, the kind words, a task's
+    state; besides dates and years, which start with a digit). The labels of organisation types
+    are not among them: ``types_named`` finds the organisations of a type instead."""
+    texts = [*MONTHS, *DECISION_RESULT.values(), *KIND_WORDS.values(), *TASK_STATES.values()]
+    return frozenset(match_key(text) for text in texts)
+
+
+def made_up_start(word: str) -> bool:
+    """Whether a token the index makes up for a meeting may start with ``word``."""
+    return word[:1].isdigit() or any(token.startswith(word) for token in made_up_tokens())
+
+
+def made_up_meetings(word: str, meetings: Mapping[int, MeetingText]) -> set[int]:
+    """The meetings one of whose entries has a made-up token starting with ``word``."""
+    if not made_up_start(word):
+        return set()
+    return {i for i, m in meetings.items() if any(token.startswith(word) for token in made_up_words(m))}
+
+
+def file_words(small: Snapshot, persons: Iterable[_PersonText], meetings: Iterable[MeetingText]) -> KindIndex:
+    """Every word the search index of the whole file can hold, and a few more (an archived
+    committee's): a word none of these starts is a typo for the whole search too, and its close
+    words (``KindIndex.close_to``, the search's fuzzy rule) are among these.
+
+    ``small``: every committee and organisation; ``persons``: the searched texts of every
+    person; ``meetings``: every meeting with its searched texts (``store.partial.SearchFile.texts``).
+    The search's builders (``search_index.py``) read no other stored text; a test holds this.
+    """
+    texts = {text for p in persons for text in (p.title, p.given_name, p.family_name, p.function)}
+    for c in small.committees.values():
+        texts.update((c.name, c.short_name, c.purpose))
+    found: set[str] = set()
+    for o in small.organisations.values():
+        texts.update((o.name, o.municipality, ORG_TYPE[o.type]))
+        found.add(match_key(o.type.value))
+    meetings = list(meetings)
+    found = found.union(*map(made_up_words, meetings))
+    items = [item for m in meetings for item in m.agenda]  # set comprehensions: C loops at x10
+    texts |= {m.location for m in meetings} | {m.minutes for m in meetings}
+    texts |= {item.title for item in items} | {item.minutes for item in items}
+    texts |= {d.text for item in items for d in item.decisions} | {t.what for item in items for t in item.tasks}
+    for text in texts:
+        found.update(tokens(text))
+    return KindIndex.of_words(found)
 
 
 def types_named(word: str) -> set[OrgType]:
@@ -82,11 +187,10 @@ def unsure(chars: set[str]) -> set[str]:
 
 
 def raw_pattern(word: str, chars: set[str]) -> RawPattern | None:
-    """The pattern of one folded typed word over a file whose non-ASCII characters are ``chars``;
-    None if the word is open (it filters nothing)."""
-    if not _LETTERS.fullmatch(word) or word.count("s") > 6:
-        return None
-    if any(token.startswith(word) for token in made_up_tokens()):
+    """The pattern of one folded typed word over a file whose non-ASCII characters are ``chars``
+    (it finds the word in stored text, not in what the index makes up); None if the word is open
+    (it filters nothing)."""
+    if not _PLAIN.fullmatch(word) or word.count("s") > 6:
         return None
     variants: dict[str, list[bytes]] = {}
     sharp: list[bytes] = []
@@ -94,8 +198,8 @@ def raw_pattern(word: str, chars: set[str]) -> RawPattern | None:
         folded = fold_of(char)
         if folded == "ss":
             sharp.append(char.encode())
-        elif len(folded) == 1 and folded.isascii() and folded.isalpha():
-            variants.setdefault(folded, []).append(char.encode())
+        elif len(folded) == 1 and folded.isascii() and (folded.isalpha() or folded == "."):
+            variants.setdefault(folded, []).append(char.encode())  # "．" is a dot in "12．3"
     anchor = max(_plain_runs(word, variants, bool(sharp)), key=len, default="")
     if len(anchor) < 2:
         return None
@@ -146,6 +250,8 @@ class Hits:
     organisations: frozenset[int]
     persons: frozenset[int]
     meetings: frozenset[int]
+    named: frozenset[int] = frozenset()
+    """The organisations whose name holds the word: a person's entry has its organisation's name."""
 
 
 @dataclass(frozen=True)
@@ -166,17 +272,20 @@ class Linked(Protocol):
 
 
 def word_hits(
-    word: str, found: dict[str, set[int]], always: dict[str, set[int]], organisations: Mapping[int, Organisation]
-) -> Hits:
-    """The ``Hits`` of one word: the records its pattern matched (``found``), those with a character
-    the patterns do not stand for (``always``) and the organisations whose type label it starts."""
-    kinds = types_named(word)
+    words: Iterable[str], found: dict[str, set[int]], always: dict[str, set[int]],
+    organisations: Mapping[int, Organisation],
+) -> Hits:  # fmt: skip
+    """The ``Hits`` of one typed word: the records its pattern matched (``found``; for a typo, the
+    patterns of its close ``words``), those with a character the patterns do not stand for
+    (``always``) and the organisations whose type label one of ``words`` starts."""
+    kinds = {kind for word in words for kind in types_named(word)}
     typed = {o.id for o in organisations.values() if o.type in kinds} if kinds else set()
     return Hits(
         committees=frozenset(found["committees"] | always["committees"]),
         organisations=frozenset(found["organisations"] | always["organisations"] | typed),
         persons=frozenset(found["persons"] | always["persons"]),
         meetings=frozenset(found["meetings"] | always["meetings"]),
+        named=frozenset(found.get("named", found["organisations"]) | always["organisations"]),
     )
 
 
@@ -200,8 +309,8 @@ def chosen(
     persons: set[int] | None = None
     for word in hits:
         found = set(word.persons)
-        if word.organisations:
-            found |= {p for p, org in person_org.items() if org in word.organisations}
+        if word.named:
+            found |= {p for p, org in person_org.items() if org in word.named}
         if word.committees:
             found |= {m.person_id for m in memberships.values() if m.committee_id in word.committees}
         persons = found if persons is None else persons & found
@@ -217,6 +326,100 @@ def chosen(
             meetings = found if meetings is None else meetings & found
     assert meetings is not None
     return Chosen(organisations, persons, meetings)
+
+
+class _PersonText(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def given_name(self) -> str: ...
+    @property
+    def family_name(self) -> str: ...
+    @property
+    def function(self) -> str: ...
+
+
+class Tokens:
+    """Per folded word the records of a small table (decoded) whose searched texts hold it."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, list[int]] = {}
+        self._ids: dict[str, set[int]] | None = None
+
+    def add(self, record: int, texts: Iterable[str]) -> None:
+        for text in texts:
+            if text:
+                self._texts.setdefault(text, []).append(record)
+
+    def holding(self, holds: Holds) -> set[int]:
+        """The records with a token the rule matches."""
+        if self._ids is None:  # each distinct text cut once: names and functions repeat a lot
+            self._ids = {}
+            for text, records in self._texts.items():
+                for token in tokens(text):
+                    self._ids.setdefault(token, set()).update(records)
+        return set().union(*(ids for token, ids in self._ids.items() if holds(token)))
+
+
+def small_tokens(small: Snapshot, persons: Mapping[int, _PersonText]) -> dict[str, Tokens]:
+    """Per small table (and ``named``: organisations by name alone) the words of what the search
+    reads of it (``search_index.py``): a committee's names (what a meeting's and a member's entry
+    take), an organisation's entry, a person's own texts. Exact where the bytes are not: a word in
+    an e-mail address or inside another word chooses no record here."""
+    found = {name: Tokens() for name in ("committees", "organisations", "named", "persons")}
+    for c in small.committees.values():
+        found["committees"].add(c.id, (c.name, c.short_name))
+    for o in small.organisations.values():
+        found["organisations"].add(o.id, (o.name, o.municipality, ORG_TYPE[o.type], o.type.value))
+        found["named"].add(o.id, (o.name,))
+    for i, p in persons.items():
+        found["persons"].add(i, (p.title, p.given_name, p.family_name, p.function))
+    return found
+
+
+Holds = Callable[[str], bool]
+"""Whether a token matches one typed word: it starts with the word, or (a typo) is a close word."""
+
+
+@dataclass
+class Rule:
+    """One typed word as ``agenda_may_match`` asks it of many meetings."""
+
+    holds: Holds
+    hits: Hits
+    made_up: bool
+    """Whether a word the index makes up may match it (else a meeting's are not made)."""
+    _texts: dict[str, bool] = field(default_factory=dict)
+
+    def in_text(self, text: str) -> bool:
+        """Whether a token of ``text`` matches (once per distinct text: titles repeat a lot)."""
+        found = self._texts.get(text)
+        if found is None:
+            found = self._texts[text] = any(map(self.holds, tokens(text)))
+        return found
+
+
+def agenda_may_match(m: MeetingText, rules: Sequence[Rule]) -> bool:
+    """Whether an entry of the meeting's agenda or minutes may hold every word (``rules``); if not,
+    only the meeting's own entry can match, and its agenda need not be indexed. Such an entry holds
+    the texts of the agenda and minutes, the committee's names, the made-up words and the names of
+    the persons of the tasks (``search_index.py``): each word must be in one of them (a committee
+    or a person through the word's hits)."""
+    texts = [m.minutes]
+    for item in m.agenda:
+        texts += (item.title, item.minutes, *(d.text for d in item.decisions), *(t.what for t in item.tasks))
+    made: set[str] | None = None
+    for rule in rules:
+        if m.committee_id in rule.hits.committees or any(map(rule.in_text, texts)):
+            continue
+        if rule.hits.persons and any(t.person_id in rule.hits.persons for item in m.agenda for t in item.tasks):
+            continue
+        if rule.made_up:
+            made = made_up_words(m) if made is None else made
+            if any(map(rule.holds, made)):
+                continue
+        return False
+    return True
 
 
 def index_persons(chosen_: Chosen, meetings: dict[int, Meeting]) -> set[int]:

@@ -40,13 +40,16 @@ class Pending(Protocol):
     """A table decoded when first asked for (the store's meetings at start, see ``store/typed.py``).
 
     The first screen needs one committee's meetings of a table that is half the file at x10:
-    ``group`` decodes just those; ``table`` decodes all (once, whichever thread asks first) or
-    raises the store's German error for a record that does not decode.
+    ``group`` decodes just those (``year``: one year's, for the year overview); ``table`` decodes
+    all (once, whichever thread asks first) or raises the store's German error for a record that
+    does not decode.
     """
 
     def __len__(self) -> int: ...
 
     def group(self, committee_id: int) -> list[Meeting]: ...
+
+    def year(self, year: int) -> list[Meeting]: ...
 
     def table(self) -> dict[int, Meeting]: ...
 
@@ -248,10 +251,10 @@ class Snapshot:
         return self._meetings_by_committee.get(committee_id, [])
 
     def meetings_in_year(self, year: int) -> list[Meeting]:
-        return sorted(
-            (m for m in self.meetings.values() if m.date and m.date.year == year),
-            key=_meeting_sort_key,
-        )
+        table = self.__dict__["meetings"]
+        if not isinstance(table, dict):  # still pending (the start): that year's records only
+            return sorted(table.year(year), key=_meeting_sort_key)
+        return sorted((m for m in table.values() if m.date and m.date.year == year), key=_meeting_sort_key)
 
     def next_meeting(self, committee_id: int, today: date) -> Meeting | None:
         for m in self.meetings_of(committee_id):

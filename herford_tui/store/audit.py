@@ -36,8 +36,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+import msgspec
 import orjson
 
+from herford_tui.domain.erasure_search import Needles
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.store.codec import encode, table_of
@@ -56,7 +58,6 @@ EMPTY: tuple[Any, ...] = ("", None, [])
 PART_KB_ENV = "HERFORD_TUI_LOG_PART_KB"
 PART_BYTES = 8 * 1024 * 1024
 """A log file this big is moved to a numbered part before the next entry (``$HERFORD_TUI_LOG_PART_KB``)."""
-PERSON_VALUES = ("title", "given_name", "family_name", "email", "phone")
 
 Entry = dict[str, Any]
 Names = dict[tuple[str, int], str]
@@ -509,23 +510,29 @@ def _entries_up_to(path: Path, version: int) -> Iterator[Entry]:
             yield entry
 
 
-def person_values(db: Path, person_id: int) -> set[str]:
-    """Every name, e-mail and phone the log ever recorded for the person (old ones too)."""
+def person_values(db: Path, person_id: int) -> tuple[set[str], set[str]]:
+    """Every name, e-mail and phone the log ever recorded for the person (old ones too): the
+    e-mails, phones and full names ("Anna Alt", "Alt, Anna", for every given and family name
+    they ever had), and apart from them the family names alone. A given name, a title or a
+    family name alone is no value of one person ("Anna", "Dr."): the caller takes a family name
+    alone only where no other person bears it, as ``dsgvo.needles_of`` does."""
     found: set[str] = set()
+    names: dict[str, set[str]] = {"given_name": set(), "family_name": set()}
     for path in log_files(db):
-        for entry in _entries_up_to(path, 1 << 62):
+        for entry in _entries_naming(path, person_id):
             if entry.get("table") != "persons" or entry.get("id") != person_id:
                 continue
             changes = entry.get("changes")
-            values = {k: v for k, v in changes.items() if k in PERSON_VALUES} if isinstance(changes, dict) else {}
-            for pair in values.values():
-                found.update(v for v in (pair if isinstance(pair, list) else [pair]) if isinstance(v, str))
-            names = [values.get(k, [None, None]) for k in ("given_name", "family_name")]
-            for i in (0, 1):
-                given, family = (n[i] if isinstance(n, list) and len(n) == 2 else None for n in names)
-                if isinstance(given, str) and isinstance(family, str):
-                    found.update({f"{given} {family}", f"{family}, {given}"})
-    return {v for v in found if v and v != ERASED}
+            for key, pair in changes.items() if isinstance(changes, dict) else ():
+                values = [v for v in (pair if isinstance(pair, list) else [pair]) if isinstance(v, str) and v != ERASED]
+                if key in ("email", "phone"):
+                    found.update(values)
+                elif key in names:
+                    names[key].update(values)
+    for given in names["given_name"]:
+        for family in names["family_name"]:
+            found.update({f"{given} {family}", f"{family}, {given}"})
+    return {v for v in found if v.strip()}, {v for v in names["family_name"] if v.strip()}
 
 
 # -- DSGVO ------------------------------------------------------------------------------------
@@ -546,54 +553,159 @@ def erase_person(
 
     The entries about the person keep when and who, but every value becomes "[gelöscht]";
     in every other entry each of ``values`` (name spellings, e-mail, phone, …) is replaced.
-    Entries beyond ``up_to`` (a killed writer's) are dropped. Each file of the log is rewritten
-    in one step (temp file, fsync, rename) and the chain is computed anew across all of them.
-    ``dry_run``: only count the entries that would change.
+    Entries beyond ``up_to`` (a killed writer's) are dropped, and so are lines that are no
+    entry. The chain is computed anew across all files; each file that changes is rewritten in
+    one step (temp file, fsync, rename). ``dry_run``: only count the entries that would change.
+
+    One pass over the bytes: only lines that may name the person (by number, or whose folded
+    text holds one of the values: ``Needles``) are decoded and re-encoded; every other line
+    keeps its bytes and, once a line before it changed, only gets the new ``prev`` spliced in
+    (at x10: 116,000 lines, a few dozen about the person).
     """
     secrets_ = sorted({v.strip() for v in values if v and v.strip()}, key=len, reverse=True)
-    folded = [json.dumps(v, ensure_ascii=False)[1:-1].casefold() for v in secrets_]
-    files = log_files(db)
-    intact = dry_run or not verify_lines(db, files, None)
+    search = Needles(secrets_)
+    links = Links()
     changed = 0
     prev = ""
-    for path in files:
+    from hashlib import sha256  # only writers and the check need it
+
+    for path in log_files(db):
         raw = read_log_file(path)
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-        entries = []
-        for line in raw.split(b"\n")[:-1]:
-            try:
-                entry = orjson.loads(line)
-            except ValueError:
-                continue  # a torn line of a killed writer: dropped here anyway
-            if not isinstance(entry, dict):
+        naming = set(search.lines(raw))
+        kept: list[bytes] = []
+        rewrite = not raw.endswith(b"\n") and bool(raw)  # a torn last line: dropped
+        name = path.name
+        for number, line in enumerate(_lines(raw)):
+            head = _head(line)
+            digest = "" if dry_run else sha256(line).hexdigest()[:32]  # line_hash, inlined: every line
+            if not dry_run:
+                links.step(name, number + 1, head, digest)
+            if head is None or (up_to is not None and _version(head) > up_to):
+                rewrite = True  # no entry, or a killed writer's: dropped
                 continue
-            if up_to is not None and _version_of_line(line) > up_to:
+            erased: Entry | None = None
+            if number in naming or _names_person(head, person_id):
+                try:
+                    entry = orjson.loads(line)
+                except ValueError:
+                    rewrite = True
+                    continue
+                new = _erase(entry, person_id, secrets_ if number in naming else [])
+                if new != entry:
+                    changed += 1
+                    erased = new
+            if dry_run:
                 continue
-            new = _erase(entry, person_id, secrets_ if _mentions(line, folded) else [])
-            if new != entry:
-                changed += 1
-            entries.append(new)
-        lines, new_prev = chain(entries, prev)
-        if dry_run:
-            continue
-        if lines or path == log_path(db):
-            write_atomic(path, lines, mode=mode, group_of=path)
-        prev = new_prev
-    return Erased(changed, prev, intact)
+            if erased is not None:
+                line = chain([erased], prev)[0][0][:-1]
+            elif head.prev != prev:  # a line before it changed: the new link
+                line = _relinked(line, head, prev)
+            else:
+                kept.append(line)
+                prev = digest
+                continue
+            rewrite = True
+            kept.append(line)
+            prev = line_hash(line)
+        if not dry_run and rewrite and (kept or path == log_path(db)):
+            write_atomic(path, _joined_lines(kept), mode=stat.S_IMODE(os.stat(path).st_mode), group_of=path)
+    return Erased(changed, prev, dry_run or not links.problems)
 
 
-def _mentions(line: bytes, folded: list[str]) -> bool:
-    """Whether a log line may hold one of the values (searched in its text, not value by value).
-    A line with \\u escapes (not written by this program) is always looked at value by value."""
-    if b"\\u" in line:
+def _is_hash(text: str) -> bool:
+    """A ``prev`` as the program writes it (hex digits, or "" at the start): never escaped in JSON."""
+    return text == "" or (text.isascii() and text.isalnum())
+
+
+def _relinked(line: bytes, head: _Head, prev: str) -> bytes:
+    """``line`` with ``prev`` as the hash of the line before: the new hash spliced into its end if
+    it was written the way ``chain`` writes (``"prev"`` last, as ``json.dumps`` puts it), else the
+    entry encoded anew (an entry from before the chain began)."""
+    if isinstance(head.prev, str) and _is_hash(head.prev):
+        tail = b', "prev": "' + head.prev.encode() + b'"}'
+        if line.endswith(tail):
+            return line[: -len(tail)] + b', "prev": "' + prev.encode() + b'"}'
+    lines, _ = chain([orjson.loads(line)], prev)
+    return lines[0][:-1]
+
+
+CHUNK_LINES = 4 << 20
+
+
+def _lines(raw: bytes) -> Iterator[bytes]:
+    """The complete lines of ``raw`` (without the part after the last newline), split a few MB at a
+    time: a log file is not copied into one list of lines."""
+    start = 0
+    while True:
+        end = raw.rfind(b"\n", start, start + CHUNK_LINES)
+        if end == -1:
+            end = raw.find(b"\n", start)  # a line longer than a chunk
+            if end == -1:
+                return
+        yield from raw[start:end].split(b"\n")
+        start = end + 1
+
+
+def _joined_lines(lines: list[bytes]) -> Iterator[bytes]:
+    """The lines with their newlines, a few thousand joined at a time (one write each)."""
+    for start in range(0, len(lines), 4096):
+        yield b"\n".join(lines[start : start + 4096]) + b"\n"
+
+
+class _Head(msgspec.Struct):
+    """What the chain and the erasure need of an entry; msgspec skips the rest of the line (it
+    still checks that the whole line is one JSON object) without building it."""
+
+    v: Any = None
+    prev: Any = None
+    action: Any = None
+    chain_intact_before: Any = None
+    table: Any = None
+    id: Any = None
+    refs: Any = None
+
+
+_HEADS = msgspec.json.Decoder(_Head)
+
+
+def _head(line: bytes) -> _Head | None:
+    """The line's head; None for a line that is no entry (not a JSON object)."""
+    try:
+        return _HEADS.decode(line)
+    except msgspec.DecodeError:  # ValidationError too: JSON, but not an object
+        return None
+
+
+def _version(head: _Head) -> int:
+    return head.v if type(head.v) is int else 1 << 62  # no number: beyond any, so it is cut
+
+
+def _names_person(head: _Head, person_id: int) -> bool:
+    refs = head.refs
+    if isinstance(refs, dict) and refs.get("person") == person_id:
         return True
-    text = line.decode("utf-8", errors="replace").casefold()
-    return any(v in text for v in folded)
+    return head.table == "persons" and head.id == person_id
 
 
 def file_names_person(path: Path, person_id: int) -> bool:
     """Whether this file of the log has an entry about the person (for the Auskunft)."""
-    return any(names_person(entry, person_id) for entry in _entries_up_to(path, 1 << 62))
+    return any(names_person(entry, person_id) for entry in _entries_naming(path, person_id))
+
+
+def _entries_naming(path: Path, person_id: int) -> Iterator[Entry]:
+    """The entries of one file of the log about the person (their record, their memberships):
+    only those lines are decoded whole (at x10 a few dozen of 116,000)."""
+    if not path.exists():
+        return
+    digits = str(person_id).encode()  # the program writes numbers as integers: a line naming them holds these
+    for line in _lines(read_log_file(path)):
+        if digits not in line:
+            continue
+        head = _head(line)
+        if head is not None and type(head.v) is int and _names_person(head, person_id):
+            entry = orjson.loads(line)
+            if isinstance(entry, dict):
+                yield entry
 
 
 def names_person(entry: Entry, person_id: int) -> bool:
@@ -681,10 +793,7 @@ def verify(db: Path, data: dict[str, Any]) -> list[str]:
 
 
 def verify_lines(db: Path, files: list[Path], version: int | None, head: str | None = None) -> list[str]:
-    problems: list[str] = []
-    prev: str | None = None
-    legacy = True  # entries written before the chain began have no "prev"
-    last: str | None = None
+    links = Links()
     for path in files:
         try:
             raw = read_log_file(path)
@@ -692,33 +801,11 @@ def verify_lines(db: Path, files: list[Path], version: int | None, head: str | N
             return [str(exc)]
         lines = raw.split(b"\n")
         for number, line in enumerate(lines[:-1], start=1):
-            where = f"{path.name}, Zeile {number}"
-            try:
-                entry = orjson.loads(line)
-            except ValueError:
-                entry = None
-            if not isinstance(entry, dict):
-                problems.append(f"Änderungsprotokoll {where}: die Zeile ist kein gültiger Eintrag.")
-                prev = line_hash(line)
-                continue
-            if version is not None and _version_of_line(line) > version:
+            entry = _head(line)
+            if entry is not None and version is not None and _version(entry) > version:
                 break  # a killed writer's entries: ignored by readers, cut by the next writer
-            linked = entry.get("prev")
-            if linked is None and legacy:
-                prev = last = line_hash(line)
-                continue
-            legacy = False
-            if entry.get("action") == "erase" and entry.get("chain_intact_before") is False:
-                problems.append(
-                    f"Änderungsprotokoll {where}: vor dieser DSGVO-Löschung war die Verkettung schon unterbrochen; "
-                    "die Löschung hat sie neu berechnet."
-                )
-            if linked != (prev or ""):
-                problems.append(
-                    f"Änderungsprotokoll {where}: die Verkettung ist unterbrochen – ein Eintrag davor wurde "
-                    "gelöscht, verändert oder eingefügt."
-                )
-            prev = last = line_hash(line)
+            links.step(path.name, number, entry, line_hash(line))
+    problems, last = links.problems, links.last
     if head is not None and head != last:
         problems.append(
             "Das Änderungsprotokoll passt nicht zur Datenbank: sein letzter Eintrag ist nicht der, mit dem die "
@@ -726,3 +813,42 @@ def verify_lines(db: Path, files: list[Path], version: int | None, head: str | N
             "oder das Protokoll wurde gekürzt)."
         )
     return problems
+
+
+class Links:
+    """The chain check of ``verify``, one line at a time (the erasure's pass checks the same way)."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.prev: str | None = None
+        self.last: str | None = None
+        """The hash of the last entry (what the database's ``log_head`` must be)."""
+        self.legacy = True
+        """Entries written before the chain began have no "prev"."""
+
+    def step(self, name: str, number: int, head: _Head | None, digest: str) -> None:
+        """Check the line ``number`` of the file ``name``, whose hash is ``digest``."""
+        if head is not None and head.prev is not None and head.prev == (self.prev or "") and head.action != "erase":
+            self.legacy = False  # the usual line: linked to the one before
+            self.prev = self.last = digest
+            return
+        where = f"{name}, Zeile {number}"
+        if head is None:
+            self.problems.append(f"Änderungsprotokoll {where}: die Zeile ist kein gültiger Eintrag.")
+            self.prev = digest
+            return
+        if head.prev is None and self.legacy:
+            self.prev = self.last = digest
+            return
+        self.legacy = False
+        if head.action == "erase" and head.chain_intact_before is False:
+            self.problems.append(
+                f"Änderungsprotokoll {where}: vor dieser DSGVO-Löschung war die Verkettung schon unterbrochen; "
+                "die Löschung hat sie neu berechnet."
+            )
+        if head.prev != (self.prev or ""):
+            self.problems.append(
+                f"Änderungsprotokoll {where}: die Verkettung ist unterbrochen – ein Eintrag davor wurde "
+                "gelöscht, verändert oder eingefügt."
+            )
+        self.prev = self.last = digest

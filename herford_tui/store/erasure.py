@@ -105,7 +105,8 @@ def erase_person(store: Store, person_id: int, today: date) -> ErasureResult:
         if person is None:
             raise NotFoundError(f"Eine Person mit der Nummer {person_id} gibt es nicht.")
         # An older version (a backup, a copy, the log) may hold an e-mail or phone changed since.
-        older = personal_files.older_needles(store.file, person_id)
+        others = (p.family_name for p in snapshot.persons.values() if p.id != person_id)
+        older = personal_files.older_needles(store.file, person_id, others)
         plan = erasure_plan(snapshot, person_id, today, older)
         job = personal_files.begin(store.file, person_id, today, plan.needles)
         try:
@@ -115,5 +116,5 @@ def erase_person(store: Store, person_id: int, today: date) -> ErasureResult:
             with contextlib.suppress(Exception):
                 personal_files.cancel(job)
             raise
-        files = personal_files.finish(job, log_cleaned=True)
+        files = personal_files.finish(job, saved=True)
     return ErasureResult(person_id, len(plan.records), files, personal_files.unreachable_copies(store.path))

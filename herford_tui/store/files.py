@@ -617,7 +617,7 @@ class ExistsError(FileExistsError):
 
 def write_atomic(
     path: Path,
-    data: bytes | Iterable[bytes],
+    data: bytes | Iterable[bytes | memoryview],
     *,
     mode: int = FILE_MODE,
     overwrite: bool = True,

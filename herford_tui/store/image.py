@@ -139,14 +139,16 @@ class FileImage:
         tables = dict(self.tables)
         records = dict(self._records)
         for table, docs in changes.items():
-            merged: dict[str, Slice] = dict(self.records(table))
+            old = self.records(table)
+            merged: dict[str, Slice] = dict(old)
             for doc_id, doc in docs.items():
                 if doc is None:
                     merged.pop(doc_id, None)
                 else:
                     merged[doc_id] = encode_json(doc)
             records[table] = merged
-            tables[table] = _join(merged)
+            spliced = _splice(self.tables[table], old, merged, docs) if table in self.tables else None
+            tables[table] = spliced if spliced is not None else _join(merged)
         return FileImage(tables, records)
 
     def payload(self) -> bytes:
@@ -174,6 +176,51 @@ def _longest_text(value: Any) -> int:
     if isinstance(value, list):
         return max(map(_longest_text, value), default=0)
     return 0
+
+
+SPLICED = 32
+"""Changed records of one table up to which ``with_changes`` splices them into the table's bytes;
+more (an import) and the table is joined from its records again."""
+
+
+def _splice(table: Slice, old: dict[str, Slice], new: dict[str, Slice], changed: Iterable[str]) -> bytes | None:
+    """``table`` (the bytes of ``old``) with the records of ``changed`` as they are in ``new``:
+    the unchanged bytes between them are copied in a few pieces. At x10 a save changes one
+    membership of 60,000: joining them all again took a tenth of a second, this a few ms.
+
+    None when the splice does not apply (many changes, a record removed) or the bytes are not
+    where the record lengths put them: then the caller joins the records as before."""
+    changed = list(changed)
+    if len(changed) > SPLICED or any(doc_id not in new for doc_id in changed):
+        return None
+    ids = list(old)
+    updated = sorted((ids.index(doc_id), doc_id) for doc_id in changed if doc_id in old)
+    added = [doc_id for doc_id in changed if doc_id not in old]
+    if added and list(new)[len(ids) :] != added:
+        return None  # new records are the table's last, in this order
+    view = memoryview(table)
+    pieces: list[Slice | memoryview] = []
+    at = 0  # the next byte of ``table`` not taken yet
+    lengths = list(map(len, old.values()))
+    keys = list(map(len, ids))
+    for index, doc_id in updated:
+        # {"<id>":<record>,"<id>":<record>,…}: each entry before this one is its id, 4 bytes, its record
+        start = 1 + sum(keys[:index]) + sum(lengths[:index]) + 4 * index + keys[index] + 3
+        end = start + lengths[index]
+        if view[start:end] != memoryview(old[doc_id]):
+            return None
+        pieces += (view[at:start], new[doc_id])
+        at = end
+    if added:
+        if view[len(view) - 1 :] != b"}":
+            return None
+        pieces.append(view[at : len(view) - 1])
+        for n, doc_id in enumerate(added):
+            pieces += (b"," if ids or n else b"", b'"', doc_id.encode(), b'":', new[doc_id])
+        pieces.append(b"}")
+    else:
+        pieces.append(view[at:])
+    return b"".join(pieces)
 
 
 def _join(parts: Mapping[str, Slice]) -> bytes:

@@ -29,6 +29,7 @@ from typing import Any
 import msgspec
 
 from herford_tui.domain import Committee, Meeting, Snapshot
+from herford_tui.domain.models import DecisionResult
 from herford_tui.store import migrations
 from herford_tui.store.files import KNOWN_TABLES, DatabaseFile, gc_paused, structure_problem
 from herford_tui.store.image import FileImage, load
@@ -145,6 +146,43 @@ class _Link(msgspec.Struct):
     represents_id: int | None = None
 
 
+class _DecisionText(msgspec.Struct):
+    text: str = ""
+    result: DecisionResult = DecisionResult.EINSTIMMIG
+
+
+class _TaskText(msgspec.Struct):
+    what: str = ""
+    person_id: int | None = None
+    due: date | None = None
+    done: bool = False
+
+
+class _ItemText(msgspec.Struct):
+    title: str = ""
+    minutes: str = ""
+    decisions: list[_DecisionText] = []
+    tasks: list[_TaskText] = []
+
+
+class _MeetingText(msgspec.Struct):
+    """A meeting's searched texts and what the index makes up words from (``search_raw.MeetingText``);
+    the defaults are the model's."""
+
+    committee_id: int = 0
+    date: date | None = None
+    location: str = ""
+    minutes: str = ""
+    agenda: list[_ItemText] = []
+
+
+class _PersonText(msgspec.Struct):
+    title: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    function: str = ""
+
+
 _LETTER_ESCAPE = re.compile(rb"\\u(?!00[01][0-9a-fA-F])")
 """An escape of anything but a control character (orjson writes "ä" as it is, another writer
 may not); a quote or backslash is escaped without ``u``."""
@@ -153,8 +191,10 @@ _PERSONS = msgspec.json.Decoder(dict[int, _PersonHead])
 _LINKS = msgspec.json.Decoder(dict[int, _Link])
 _HEADS = msgspec.json.Decoder(dict[int, _MeetingHead])
 _HEAD = msgspec.json.Decoder(_MeetingHead)
+_MEETING_TEXTS = msgspec.json.Decoder(dict[int, _MeetingText])
+_PERSON_TEXTS = msgspec.json.Decoder(dict[int, _PersonText])
 SEARCHED = ("committees", "organisations", "persons", "meetings")
-"""The tables whose bytes a search looks at (a membership's own text is not searched)."""
+"""The tables a search reads (a membership's own text is not searched)."""
 
 
 class SearchFile:
@@ -175,14 +215,17 @@ class SearchFile:
         )
         self.person_org = {i: p.organisation_id for i, p in _PERSONS.decode(image.tables["persons"]).items()}
         self.links: dict[int, _Link] = _LINKS.decode(image.tables["memberships"])
-        self._lowered = raw.lower()  # one pass over the whole file in C; the tables are found in it
-        self._ids: dict[str, list[int]] = {}
-        self._bounds: dict[str, list[int]] = {}
-        for name in SEARCHED:
-            ids, bounds = _bounds(image.records(name))
-            self._ids[name], self._bounds[name] = ids, [at + starts[name] for at in bounds]
+        # Only the meetings are looked for in their bytes (the small tables by their decoded texts):
+        # their table lowered in one pass in C.
+        start = starts["meetings"]
+        self._lowered = raw[start : start + len(image.tables["meetings"])].lower()
+        ids, bounds = _bounds(image.records("meetings"))
+        self._ids, self._bounds = {"meetings": ids}, {"meetings": bounds}
         self.chars = _non_ascii(self._lowered)
+        """The non-ASCII characters of the meetings table."""
         self._meetings = image.tables["meetings"]
+        self._texts: dict[int, _MeetingText] | None = None
+        self._persons: dict[int, _PersonText] | None = None
 
     @classmethod
     def open(cls, path: Path) -> SearchFile | None:
@@ -196,31 +239,30 @@ class SearchFile:
         except (GeneralPath, UnicodeDecodeError, msgspec.DecodeError, RecursionError):
             return None
 
-    def hits(self, anchor: bytes, pattern: re.Pattern[bytes]) -> dict[str, set[int]]:
-        """Per searched table the ids of the records whose bytes (ASCII lowered) match ``pattern``.
+    def hits(self, anchor: bytes, pattern: re.Pattern[bytes]) -> set[int]:
+        """The ids of the meetings whose bytes (ASCII lowered) match ``pattern``.
 
         Each record that holds ``anchor`` is tried once (then the search goes on after it): a
         common anchor costs a pass per record, a rare one a few ``find``s in C.
         """
-        found: dict[str, set[int]] = {}
-        for name in SEARCHED:
-            lowered, bounds, ids = self._lowered, self._bounds[name], self._ids[name]
-            matched: set[int] = found.setdefault(name, set())
-            last = bounds[-1]
-            at = lowered.find(anchor, bounds[0], last)
-            while at >= 0:
-                number = bisect.bisect_right(bounds, at) - 1
-                end = bounds[number + 1]
-                if pattern.search(lowered, bounds[number], end) is not None:
-                    matched.add(ids[number])
-                at = lowered.find(anchor, end, last)
-        return found
+        lowered, bounds, ids = self._lowered, self._bounds["meetings"], self._ids["meetings"]
+        matched: set[int] = set()
+        last = bounds[-1]
+        at = lowered.find(anchor, bounds[0], last)
+        while at >= 0:
+            number = bisect.bisect_right(bounds, at) - 1
+            end = bounds[number + 1]
+            if pattern.search(lowered, bounds[number], end) is not None:
+                matched.add(ids[number])
+            at = lowered.find(anchor, end, last)
+        return matched
 
     def holding(self, chars: set[str]) -> dict[str, set[int]] | None:
-        """Per searched table the ids of the records holding any of ``chars``; None if there are
-        so many that looking at each costs more than reading the file whole."""
+        """Per searched table the ids of the records holding any of ``chars`` (of the meetings: the
+        small tables are read by their decoded texts); None if there are so many that looking at
+        each costs more than reading the file whole."""
         found: dict[str, set[int]] = {name: set() for name in SEARCHED}
-        for name in SEARCHED:
+        for name in self._bounds:
             lowered, bounds, ids = self._lowered, self._bounds[name], self._ids[name]
             last = bounds[-1]
             for char in chars:
@@ -240,6 +282,9 @@ class SearchFile:
         its tasks (else none); the rest of each meeting skipped."""
         nobody: frozenset[int] = frozenset()
         with gc_paused():
+            if ids is None and self._texts is not None:  # decoded for a typo or a made-up word
+                texts = self._texts
+                return {i: (m.committee_id, _task_persons(m) if tasks else nobody) for i, m in texts.items()}
             if ids is not None:
                 slices = self._image.records("meetings")
                 heads = {i: _HEAD.decode(slices[str(i)]) for i in ids}
@@ -248,6 +293,24 @@ class SearchFile:
                 return {i: (h.committee_id, nobody) for i, h in _COMMITTEES.decode(self._meetings).items()}
             decoded = _HEADS.decode(self._meetings)
             return {i: (h.committee_id, _task_persons(h) if h.agenda else nobody) for i, h in decoded.items()}
+
+    def person_texts(self) -> dict[int, _PersonText]:
+        """Every person's searched texts, decoded once; the rest of each record skipped."""
+        if self._persons is None:
+            with gc_paused():
+                self._persons = _PERSON_TEXTS.decode(self._image.tables["persons"])
+        return self._persons
+
+    def decoded_texts(self) -> bool:
+        return self._texts is not None
+
+    def meeting_texts(self) -> dict[int, _MeetingText]:
+        """Every meeting's searched texts and what made-up words come from, decoded once; the rest
+        of each record skipped."""
+        if self._texts is None:
+            with gc_paused():
+                self._texts = _MEETING_TEXTS.decode(self._meetings)
+        return self._texts
 
     def meetings(self, ids: set[int]) -> dict[int, Meeting]:
         """The meetings ``ids``, decoded whole, in file order."""
@@ -265,7 +328,7 @@ class SearchFile:
             return {i: decode_record(table, i, slices[str(i)]) for i in order if i in ids}
 
 
-def _task_persons(head: _MeetingHead) -> frozenset[int]:
+def _task_persons(head: _MeetingHead | _MeetingText) -> frozenset[int]:
     return frozenset(t.person_id for item in head.agenda for t in item.tasks if t.person_id is not None)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any, cast
@@ -18,6 +17,7 @@ from typing import Any, cast
 import msgspec
 
 from herford_tui.domain import Meeting, Membership, Record, Snapshot
+from herford_tui.domain.pacing import pace, taken
 from herford_tui.store.codec import TABLES, TYPES
 from herford_tui.store.files import gc_paused
 from herford_tui.store.image import FileImage, Slice
@@ -134,16 +134,17 @@ class _CommitteeOf(msgspec.Struct):
 
 
 _COMMITTEES_OF = msgspec.json.Decoder(dict[int, _CommitteeOf])
-PAUSE_EVERY, PAUSE = 100, 0.001
-"""The decoding thread sleeps 1 ms after every 100 records (~4 ms of work): the event loop gets the
-interpreter at once when it needs it, instead of after Python's 5 ms switch interval."""
+PAUSE_EVERY = 100
+"""Records (~4 ms of work) between two looks at the other threads, in a decoding thread whose
+work is paced (``domain/pacing.py``: it steps back while the event loop needs the interpreter)."""
 
 
 def _pause() -> None:
-    time.sleep(PAUSE)
+    pace()
 
 
 _HEAD = re.compile(rb'\{"rev":[0-9]+,"committee_id":([0-9]+)[,}]')
+_YEAR = re.compile(rb'\{"rev":[0-9]+,"committee_id":[0-9]+,"date":(?:"([0-9]{4})-|null[,}])')
 
 
 class PendingMeetings:
@@ -168,6 +169,8 @@ class PendingMeetings:
         self._groups_lock = threading.Lock()
         self._decoded: dict[int, Meeting] = {}
         self._groups: dict[int, list[int]] | None = None
+        self._years: dict[int, list[int]] | None = None
+        self._years_read = False
         self._table: dict[int, Meeting] | None = None
 
     def __len__(self) -> int:
@@ -190,8 +193,39 @@ class PendingMeetings:
                 pass  # a record laid out unlike ours: the whole table below reads it the general way
         return [m for m in self.table().values() if m.committee_id == committee_id]
 
+    def year(self, year: int) -> list[Meeting]:
+        """The meetings of ``year`` (the year overview right after the start): each record's date
+        is read from its first bytes, then just that year's records are decoded; as ``group``."""
+        slices = self._slices
+        if self._table is None and slices is not None:
+            try:
+                with self._groups_lock:
+                    years = self._meeting_years()
+                if years is not None:
+                    found = [self._one(slices, doc_id) for doc_id in years.get(year, [])]
+                    if all(m.date is not None and m.date.year == year for m in found):
+                        return found
+            except GeneralPath:
+                pass  # a record laid out unlike ours: the whole table below reads it the general way
+        return [m for m in self.table().values() if m.date and m.date.year == year]
+
+    def _meeting_years(self) -> dict[int, list[int]] | None:
+        """Each meeting's year from the first bytes of its record (``{"rev":1,"committee_id":5,
+        "date":"2026-…``); None if any record starts otherwise."""
+        if not self._years_read:
+            years: dict[int, list[int]] | None = {}
+            for key, raw in (self._slices or {}).items():
+                head = _YEAR.match(raw)
+                if head is None:
+                    years = None
+                    break
+                if head[1] is not None and years is not None:
+                    years.setdefault(int(head[1]), []).append(int(key))
+            self._years, self._years_read = years, True
+        return self._years
+
     def table(self) -> dict[int, Meeting]:
-        with self._lock:
+        with taken(self._lock):  # held by the thread decoding it after the start, paced: hurried
             if self._table is None:
                 self._table = self._decode_all()
                 self._slices = self._raw = self._general = None  # the file's bytes may go
@@ -234,9 +268,9 @@ class PendingMeetings:
     def _decode_all(self) -> dict[int, Meeting]:
         slices, general = self._slices, self._general
         assert slices is not None and general is not None
-        # Record by record, with a pause now and then: a thread decoding leaves the event loop
-        # most of the interpreter (one call for the whole table would hold it for a second at
-        # x10, and a tab shown meanwhile would wait for it).
+        # Record by record, with a look at the other threads now and then: a paced thread
+        # decoding leaves the event loop the interpreter (one call for the whole table would
+        # hold it for a second at x10, and a tab shown meanwhile would wait for it).
         table: dict[int, Meeting] = {}
         try:
             with gc_paused(freeze=True):

@@ -18,12 +18,13 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane, Tabs
+from textual.widgets import DataTable, Header, TabbedContent, TabPane, Tabs
 
 from herford_tui.domain import Snapshot
 from herford_tui.ui.committees.pane import GroupPane, view_id
 from herford_tui.ui.committees.view import CommitteeView
 from herford_tui.ui.common.access import HerfordAccess
+from herford_tui.ui.common.footer import SteadyFooter
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.common.tabs import SteadyTabbedContent
@@ -79,7 +80,7 @@ class MainScreen(HerfordAccess, Screen[None]):
         with SteadyTabbedContent(id="tabs", initial=start):
             for tab in self._layout:
                 yield self._tab_pane(tab, now=tab.pane_id == start)
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     def _tab_pane(self, tab: Tab, *, now: bool = False) -> TabPane:
         if tab.committee_ids is not None:

@@ -100,15 +100,16 @@ def keep_index_warm(app: App[Any]) -> None:
 
     def build(snapshot: Snapshot) -> None:
         from herford_tui.domain.search_index import Kind, index_of
+        from herford_tui.ui.collector import background_build
 
         index = index_of(snapshot)
-        for kind in Kind:
-            if herford_of(app).snapshot is not snapshot:
-                return  # outdated meanwhile: the next one is on its way
-            index.kind(kind)
-        from herford_tui.ui.collector import freeze_built
-
-        freeze_built(snapshot)  # the index lives as long as the snapshot: out of the collector's passes
+        # Paced (it steps back while the screen is busy), and frozen once built: the index
+        # lives as long as the snapshot, out of the collector's passes.
+        with background_build(snapshot):
+            for kind in Kind:
+                if herford_of(app).snapshot is not snapshot:
+                    return  # outdated meanwhile: the next one is on its way
+                index.kind(kind)
 
     def start() -> None:
         snapshot = herford_of(app).snapshot

@@ -69,6 +69,22 @@ async def test_add_member_picking_an_existing_person(world):
     assert (m.seat_key, m.role, m.start, m.end) == ("sozialdezernat", Role.MITGLIED, TODAY, None)
 
 
+async def test_add_member_on_a_full_seat_starts_on_a_seat_with_room(world):
+    """ "a" on the chair's row (Landrat, 1 of 1): the form offers a seat that can take someone."""
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Landrat")
+        await pilot.press("a")
+        assert isinstance(app.screen, MembershipForm)
+        seat = app.screen.query_one("#seat", Select).value
+        committee = world.read().committees[world.lenkungskreis]
+        assert seat != "landrat" and seat == next(
+            s.key
+            for s in committee.seats
+            if s.count is None or len(world.read().seat_holders(world.lenkungskreis, s.key, TODAY)) < s.count
+        )
+
+
 async def test_add_member_creating_a_new_person_inline(world):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:

@@ -12,10 +12,11 @@ import re
 import pytest
 from pilot_helpers import SIZE, settle, wait_for
 from textual.binding import Binding
-from textual.widgets import Footer
+from textual.widgets import DataTable, Footer
 
 import herford_tui.ui
 from herford_tui.ui.common.keys import key_label
+from herford_tui.ui.directory.person_screen import PersonScreen
 
 ENGLISH_KEYS = re.compile(
     r"(?<![\w-])(esc|escape|del|delete|space|ctrl|shift|enter ⏎|pgup|pgdn|pageup|pagedown|backspace|home|insert|f\d+)"
@@ -92,3 +93,18 @@ async def test_the_footer_at_80_columns_names_keys_in_german(world):
         await settle(app, pilot)
         text = footer_text(app)
         assert text and not ENGLISH_KEYS.search(text), text
+
+
+async def test_every_footer_key_of_the_person_page_fits_80_columns(world):
+    """The page's own five actions fill the line; "q" stays a key without a label (it was cut to "q")."""
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))
+        await pilot.press("i")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await settle(app, pilot)
+        keys = list(app.screen.query_one(Footer).query("FooterKey"))
+        assert [k.description for k in keys][-1] == "Hilfe"
+        assert all(k.region.right <= 80 for k in keys), [(k.description, k.region) for k in keys]
+        await pilot.press("q")
+        assert await wait_for(pilot, lambda: app.return_code is not None or not app.is_running)

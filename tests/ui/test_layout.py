@@ -28,3 +28,25 @@ def test_extra_room_is_shared_in_proportion():
     assert shares(10, [20, 10]) == [7, 3]
     assert shares(0, [20, 10]) == [0, 0]
     assert shares(-5, [20]) == [0]
+
+
+async def test_roster_detail_follows_the_cursor_in_its_fixed_height(world):
+    """The detail is redrawn without a layout (its height is fixed): a long text (wrapped past its
+    nine lines, cut at the bottom) and a short one each show, in the same height."""
+    from herford_tui.domain import Person
+    from herford_tui.store import Store
+
+    store = Store(world.path).open()
+    person = store.get(Person, world.person["beispiel"])
+    person.function = " ".join(["Beauftragte für lange Funktionen"] * 6)[:200]
+    store.save(person)
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=(40, 40)) as pilot:  # tall: the detail wraps
+        table = app.query_one(f"#committee-{world.lenkungskreis} #roster", DataTable)
+        detail = app.query_one(f"#committee-{world.lenkungskreis} #member-detail", Static)
+        rows = {line.membership.id: i for i, line in enumerate(table.parent.lines) if line.membership}
+        assert await wait_for(pilot, lambda: detail.outer_size.height == 10)  # the tall screen's layout
+        for key, name in (("vorsitz", "Erika Mustermann"), ("bm", "Bernd Beispiel, Beauftragte"), ("gf", "Tobias")):
+            table.move_cursor(row=rows[world.membership[key]])
+            assert await wait_for(pilot, lambda name=name: str(detail.render()).startswith(name)), str(detail.render())
+            assert detail.outer_size.height == 10

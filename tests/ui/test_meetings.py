@@ -395,3 +395,29 @@ async def test_quick_attendance_keys_are_all_saved_without_conflict(world):
         assert isinstance(app.screen, MeetingScreen)  # no conflict dialog
     statuses = [e.status for e in world.read().meetings[meeting_id].attendance]
     assert statuses == [Attendance.ANWESEND, Attendance.ENTSCHULDIGT, Attendance.FEHLEND]
+
+
+@pytest.mark.parametrize("future", [True, False], ids=["next", "last"])
+async def test_s_in_a_roster_shows_the_committees_meetings_with_the_cursor_on_the_next(world, future):
+    """From a roster to its meetings in one key: the year grid with only this committee, the
+    cursor on its next meeting (a meeting of another committee on the same day is not chosen),
+    else on its last one."""
+    store = world.store()
+    store.save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 3, 2), status=MeetingStatus.DURCHGEFUEHRT))
+    store.save(Meeting(committee_id=world.leitungsteam, date=date(2027, 1, 20)))
+    if future:
+        store.save(Meeting(committee_id=world.lenkungskreis, date=date(2027, 2, 10)))
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))
+        await pilot.press("s")
+        pane = app.query_one(YearPane)
+        assert await wait_for(pilot, lambda: grid_focused(app) and pane.committee_filter == world.lenkungskreis)
+        assert await wait_for(pilot, lambda: pane.current is not None)
+        expected = date(2027, 2, 10) if future else date(2026, 3, 2)
+        assert (pane.year, pane.current.committee_id, pane.current.date) == (
+            expected.year,
+            world.lenkungskreis,
+            expected,
+        )
+        assert [r.key for r in pane.grid if r.key.startswith("c")] == [f"c{world.lenkungskreis}"]

@@ -25,3 +25,20 @@ def test_a_large_snapshot_is_frozen_with_what_was_built_on_it():
         assert gc.get_freeze_count() >= len(index)
     finally:
         gc.unfreeze()  # this test process builds many more objects
+
+
+def test_a_background_build_is_frozen_before_the_collector_runs_again():
+    """What a paced build made is never left young: the first pass after it would walk all of it."""
+    from herford_tui.ui.collector import background_build
+
+    snapshot = Snapshot(organisations={i: Organisation(id=i, name=f"Schule {i}") for i in range(1, LARGE + 1)})
+    frozen = []
+    try:
+        with background_build(snapshot):
+            assert not gc.isenabled()
+            built = [[name] for name in range(LARGE)]  # young objects, as an index
+        frozen.append(gc.get_freeze_count())
+        assert gc.isenabled()
+        assert frozen[0] >= len(built)
+    finally:
+        gc.unfreeze()

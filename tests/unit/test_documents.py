@@ -211,12 +211,45 @@ def test_the_office_letterhead_replaces_the_shipped_one(runner, demo, tmp_path: 
     db, meeting_id = demo
     own = tmp_path / "vorlagen"
     shutil.copytree(shipped_folder(), own)
-    head = (own / "briefkopf.typ").read_text(encoding="utf-8").replace("[Kreis Herford]", "[Briefkopf des Amtes]")
+    head = (own / "briefkopf.typ").read_text(encoding="utf-8").replace("[#d.carrier]", "[Briefkopf des Amtes]")
     (own / "briefkopf.typ").write_text(head, encoding="utf-8")
     monkeypatch.setenv(ENV_TEMPLATES, str(own))
     out = tmp_path / "x.pdf"
     assert run(runner, "--db", str(db), "dokument", "niederschrift", str(meeting_id), "--out", str(out)).exit_code == 0
     assert "Briefkopf des Amtes" in pdf_text(out)
+
+
+def docx_header(path: Path) -> str:
+    from docx import Document
+
+    return " ".join(p.text for p in Document(str(path)).sections[0].header.paragraphs)
+
+
+@pytest.mark.parametrize("kind", ["einladung", "niederschrift"])
+def test_both_formats_carry_the_same_letterhead(runner, demo, tmp_path: Path, kind: str):
+    """The DOCX letters had no letterhead; now the PDF's facts, from the same data, head both."""
+    db, meeting_id = demo
+    pdf, docx = tmp_path / f"{kind}.pdf", tmp_path / f"{kind}.docx"
+    for out in (pdf, docx):
+        assert run(runner, "--db", str(db), "dokument", kind, str(meeting_id), "--out", str(out)).exit_code == 0
+    head = docx_header(docx)
+    for fact in ["Kreis Herford", "Bildungsbüro des Kreises Herford", "Amtshausstraße 3", "32051 Herford"]:
+        assert fact in pdf_text(pdf) and fact in head, fact
+
+
+def test_the_office_briefbogen_docx_keeps_its_own_header(runner, demo, tmp_path: Path, monkeypatch):
+    from docx import Document
+
+    db, meeting_id = demo
+    own = tmp_path / "vorlagen"
+    own.mkdir()
+    base = Document()
+    base.sections[0].header.paragraphs[0].text = "Briefbogen des Amtes"
+    base.save(str(own / "briefbogen.docx"))
+    monkeypatch.setenv(ENV_TEMPLATES, str(own))
+    out = tmp_path / "x.docx"
+    assert run(runner, "--db", str(db), "dokument", "einladung", str(meeting_id), "--out", str(out)).exit_code == 0
+    assert docx_header(out) == "Briefbogen des Amtes"
 
 
 # -- hostile text --------------------------------------------------------------------------------

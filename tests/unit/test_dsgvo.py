@@ -254,3 +254,31 @@ def test_scrubbing_folds_case_as_casefold_does_whole_words_only():
         assert scrub_text(text, needles) == expected, text
     untouched = "nichts davon"
     assert scrub_text(untouched, needles) is untouched
+
+
+def test_an_old_name_goes_but_a_given_name_shared_with_others_stays(tmp_path: Path):
+    """The log's older values count as whole names ("Anna Alt") and e-mails; a family name alone
+    only where nobody else bears it; a given name alone never (every other Anna keeps hers)."""
+    store = Store(tmp_path / "herford.json").open()
+    lk = next(c for c in store.snapshot().committees.values() if c.name == "Lenkungskreis")
+    anna = store.save(Person(given_name="Anna", family_name="Altmoor", email="anna@alt.example.org"))
+    anna = store.save(dataclasses.replace(anna, family_name="Neumoor", email="anna@neu.example.org"))
+    store.save(Person(given_name="Anna", family_name="Berg"))
+    meeting = store.save(
+        Meeting(
+            committee_id=lk.id,
+            date=date(2026, 3, 12),
+            notes="Anna Berg und ANNA ALTMOOR kommen; Frau Altmoor schreibt an anna@alt.example.org",
+            guests=["Anna Berg"],
+        )
+    )
+
+    erase_person(store, anna.id, TODAY)
+
+    kept = store.snapshot().meetings[meeting.id]
+    assert kept.notes == "Anna Berg und [gelöscht] kommen; Frau [gelöscht] schreibt an [gelöscht]"
+    assert kept.guests == ["Anna Berg"]
+    for path in _files(store.path):
+        text = path.read_text(encoding="utf-8").casefold()
+        assert "altmoor" not in text and "neumoor" not in text and "anna@" not in text
+        assert "anna berg" in text or path.name.endswith(".bak")

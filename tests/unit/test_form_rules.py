@@ -25,6 +25,7 @@ from herford_tui.domain.membership_input import (
     build_end,
     build_membership,
     build_move,
+    seat_for_new_member,
 )
 from herford_tui.domain.roles import RolePlan, plan_chair_handover, plan_role_change
 from herford_tui.store import Store
@@ -134,6 +135,22 @@ def test_unparseable_start_date(lk, text):
 def test_seat_full(lk):
     result = build_membership(lk.snap, new(lk, person_id=lk.person["muster"], seat_key="landrat"))
     assert problem(result, "seat_key") == "Der Sitz „Landrat“ ist voll besetzt (1 von 1)."
+
+
+def test_a_new_members_form_starts_on_a_seat_with_room(lk):
+    """The highlighted row's seat when it has room; a full one gives way to the first with room."""
+    seats = [s.key for s in lk.committee.seats]
+    today = START
+    first_free = next(
+        s.key
+        for s in lk.committee.seats
+        if s.count is None or len(lk.snap.seat_holders(lk.committee.id, s.key, today)) < s.count
+    )
+    assert first_free != "landrat" and "landrat" in seats
+    assert seat_for_new_member(lk.snap, lk.committee.id, "landrat", today) == first_free  # Landrat: 1 of 1
+    assert seat_for_new_member(lk.snap, lk.committee.id, first_free, today) == first_free
+    assert seat_for_new_member(lk.snap, lk.committee.id, None, today) == first_free
+    assert seat_for_new_member(lk.snap, lk.committee.id, "landrat", date(2024, 1, 1)) == "landrat"  # before the chair
 
 
 def test_duplicate_active_membership(lk):

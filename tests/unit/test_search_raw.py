@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from herford_tui.domain.models import OrgType
 from herford_tui.domain.search_index import tokens
-from herford_tui.domain.search_raw import raw_pattern, types_named, unsure
+from herford_tui.domain.search_raw import made_up_start, raw_pattern, types_named, unsure
 
 TRICKY = 'aeiousßẞäöüÄÖÜéÉèàçñøłĳﬁＡ\u0301\u0308\u00ad\xa0„“–…·€\x1b\x00"\\/\n\tKſ²½ſ'
-texts = st.text(alphabet=st.sampled_from(TRICKY + "bcdfghklmnprtzAEOUS .-'"), max_size=40)
+texts = st.text(alphabet=st.sampled_from(TRICKY + "bcdfghklmnprtzAEOUS .-'0123456789_．"), max_size=40)
 
 
 def file_bytes(text: str) -> bytes:
@@ -33,6 +33,7 @@ def non_ascii(raw: bytes) -> set[str]:
 @example("\x1aelefant")
 @example("Kaffee aee oee")
 @example("Grüße\u0308")
+@example("am 12．3.2026 um 9.30")
 def test_every_word_start_of_a_stored_text_is_found_in_its_bytes(text: str):
     raw = file_bytes(text)
     chars = non_ascii(raw)
@@ -48,12 +49,15 @@ def test_every_word_start_of_a_stored_text_is_found_in_its_bytes(text: str):
             assert pattern.pattern.search(raw) is not None, (text, word, pattern)
 
 
-def test_made_up_words_and_short_anchors_filter_nothing():
-    assert raw_pattern("marz", set()) is None, "a month name: the index makes it up from a date"
-    assert raw_pattern("protokoll", set()) is None
-    assert raw_pattern("12", set()) is None, "dates and years"
+def test_made_up_words_are_found_apart_and_short_anchors_filter_nothing():
+    assert raw_pattern("marz", set()) is not None, "stored text may hold it too"
+    assert made_up_start("marz"), "a month name: the index makes it up from a date"
+    assert made_up_start("protokoll") and made_up_start("offen") and made_up_start("einstimmig")
+    assert made_up_start("12"), "dates and years"
+    assert raw_pattern("28.11.2026", set()) is not None
     assert raw_pattern("aus", set()) is None, "no two plain letters to look for"
     assert raw_pattern("jobcenter", set()) is not None
+    assert not made_up_start("jobcenter")
 
 
 def test_the_label_of_an_organisation_type_names_its_organisations():

@@ -44,6 +44,29 @@ def test_one_committees_meetings_come_without_decoding_the_table(demo: Path):
     assert all(snapshot.meetings[m.id] is m for m in first), "decoded once: the same records"
 
 
+def test_one_years_meetings_come_without_decoding_the_table(demo: Path):
+    """The year overview right after the start: that year's records only, the same as decoded whole."""
+    eager = Store(demo).open().snapshot()
+    snapshot = Store(demo, defer=True).open().snapshot()
+    years = sorted({m.date.year for m in eager.meetings.values() if m.date})
+    assert len(years) > 1
+    for year in [years[0] - 1, *years]:
+        assert snapshot.meetings_in_year(year) == eager.meetings_in_year(year)
+    assert snapshot.pending, "no year's meetings decoded the whole table"
+    assert snapshot.meetings == eager.meetings
+
+
+def test_a_year_asked_of_records_laid_out_otherwise_takes_the_whole_table(demo: Path):
+    data = json.loads(demo.read_bytes())
+    doc_id, doc = next(iter(data["meetings"].items()))
+    data["meetings"][doc_id] = {"date": doc.pop("date"), **doc}  # not the store's own layout
+    demo.write_bytes(encode_json(data))
+    eager = Store(demo).open().snapshot()
+    snapshot = Store(demo, defer=True).open().snapshot()
+    year = eager.meetings[int(doc_id)].date.year
+    assert snapshot.meetings_in_year(year) == eager.meetings_in_year(year)
+
+
 def test_one_committees_meetings_come_in_date_order_whatever_the_file_order(demo: Path):
     data = json.loads(demo.read_bytes())
     data["meetings"] = dict(reversed(data["meetings"].items()))  # the newest first in the file

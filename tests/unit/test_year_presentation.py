@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from herford_tui.domain import Committee, Meeting, MeetingStatus, Snapshot
+from herford_tui.domain.evaluation import evaluate
+from herford_tui.ui.evaluation.presentation import committee_row, detail
 from herford_tui.ui.year.presentation import PUBLIC_ROW, SCHOOL_ROW, cell_detail, grid_rows, list_row
 
 TODAY = date(2026, 11, 28)
@@ -56,3 +58,14 @@ def test_list_window_keeps_today_in_view_and_counts_the_rest():
     assert len(shown) == 100 and hidden == 900
     assert shown[0].date < TODAY <= shown[-1].date
     assert list_window(meetings[:50], TODAY, 100) == (meetings[:50], 0)
+
+
+def test_the_year_grid_and_the_evaluation_show_the_same_count_against_the_rhythm():
+    """One text for both (they differed: the evaluation counted only held meetings against a
+    mark taken from held and planned ones: „2/3–6“ without „-“); the detail splits the count."""
+    snapshot = _snapshot()
+    grid = {r.key: [c.plain for c in r.cells][1] for r in grid_rows(snapshot, 2026, TODAY)}
+    ev = evaluate(snapshot, 2026, TODAY)
+    table = {f"c{f.committee_id}": committee_row(ev, f)[1].plain for f in ev.meetings}
+    assert table == {"c1": grid["c1"], "c2": grid["c2"]} == {"c1": "4/1 +", "c2": "0/6–8 -"}
+    assert detail(ev, 1).plain.startswith("Bildungskonferenz 2026: 2 durchgeführt, 2 geplant, 1 abgesagt · Unbesetzt")

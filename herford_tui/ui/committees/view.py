@@ -9,13 +9,15 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Span
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from herford_tui.domain import Committee, Membership, Record, Role, Snapshot
+from herford_tui.domain.membership_input import seat_for_new_member
 from herford_tui.domain.roster import RosterLine, roster_lines
 from herford_tui.ui.committees.presentation import COLUMNS, Row, committee_info, cursor_row, member_detail, roster_rows
 from herford_tui.ui.common.fit import Plan, plan_columns
@@ -43,13 +45,17 @@ class CommitteeView(SnapshotView):
         Binding("n", "new_committee", "Neues Gremium", show=False, id="committee.new"),
         Binding("p", "edit_person", "Person", show=False, id="committee.edit_person"),
         Binding("i", "open_person", "Personenseite", show=False, id="committee.open_person"),
+        Binding("s", "meetings", "Sitzungen", show=False, id="committee.meetings"),
         Binding("r", "archive_committee", "Archiv", show=False, id="committee.archive"),
     ]
 
     show_history: reactive[bool] = reactive(False)
     _wanted: int | None = None
-    _detail_height = -1
     _rows: list[Row] = []
+    _shown: list[Row] = []
+    """The rows the table holds now (``_fill`` changes only the cells that differ from them)."""
+    _info: tuple[str, list[Span]] | None = None
+    """The info line shown now (an update lays out the whole screen)."""
     _plan: Plan | None = None
     _width = 0
     """A membership to put the cursor on at the next refresh (search, saves)."""
@@ -87,7 +93,11 @@ class CommitteeView(SnapshotView):
         if committee is None:  # deleted by a colleague; the tab goes with the next tab sync
             return
         today = self.herford.today
-        self.query_one("#committee-info", Static).update(committee_info(snapshot, committee, today))
+        info = committee_info(snapshot, committee, today)
+        shown = (info.plain, list(info.spans))
+        if shown != self._info:  # an update lays out the whole screen again
+            self.query_one("#committee-info", Static).update(info)
+            self._info = shown
         table = self.query_one("#roster", DataTable)
         old_lines, old_row = self.lines, table.cursor_row
         self.lines = roster_lines(snapshot, committee.id, today, history=self.show_history)
@@ -103,10 +113,20 @@ class CommitteeView(SnapshotView):
         first layout the terminal's width stands in for the table's: each cell is made once."""
         width = table.size.width or self.size.width or self.app.size.width
         plan = plan_columns(COLUMNS, [[cell.plain for cell in row] for row in self._rows], width)
+        shown, self._shown = self._shown, self._rows
+        if plan == self._plan and len(shown) == len(self._rows) == table.row_count:
+            # The same columns and lines (a save changed a member): only the cells that differ,
+            # so the table keeps its rows and sizes (no clear, no measuring of every row again).
+            for i, (old, new) in enumerate(zip(shown, self._rows, strict=True)):
+                for column in plan.shown:
+                    if _differ(old[column], new[column]):
+                        table.update_cell(str(i), str(column), new[column])
+            self._width = width
+            return
         if plan != self._plan:
             table.clear(columns=True)
             for i, cell_width in zip(plan.shown, plan.widths, strict=True):
-                table.add_column(COLUMNS[i].label, width=cell_width)
+                table.add_column(COLUMNS[i].label, width=cell_width, key=str(i))
             self._plan = plan
         else:
             table.clear()
@@ -145,14 +165,11 @@ class CommitteeView(SnapshotView):
         snapshot, today = self.herford.snapshot, self.herford.today
         detail = member_detail(snapshot, self.current_line, self.committee_id, today)
         box = self.query_one("#member-detail", Static)
-        # The detail has a fixed height (app.tcss): a layout of the whole screen on every cursor
-        # move (a third of a key's time) is only needed when the height of its text changes,
-        # for the scrollbar. A line is cut with "…" (one row) or, on a tall screen, wrapped.
-        lines = detail.plain.split("\n")
-        width = max(box.content_region.width, 1) if self.screen.has_class("-tall") else 1 << 30
-        height = sum(-(-max(cell_len(line), 1) // width) for line in lines)
-        box.update(detail, layout=height != self._detail_height)
-        self._detail_height = height
+        # The detail's height is fixed (app.tcss, #member-detail): its text is cut with "…" or, on a
+        # tall screen, wrapped, and what does not fit is cut at the bottom (a Static never scrolls
+        # its own text). So its text never needs a layout, which would cost a third of a key's
+        # time: it was done whenever the text's height changed (every third key in the tour).
+        box.update(detail, layout=False)
 
     @property
     def current_line(self) -> RosterLine | None:
@@ -192,7 +209,8 @@ class CommitteeView(SnapshotView):
         from herford_tui.ui.committees.membership_form import MembershipForm
 
         line = self.current_line
-        seat_key = line.seat.key if line and line.seat else None
+        highlighted = line.seat.key if line and line.seat else None
+        seat_key = seat_for_new_member(self.herford.snapshot, self.committee_id, highlighted, self.herford.today)
         self.ask(MembershipForm(self.committee_id, seat_key=seat_key), callback=self._saved_draft)
 
     def action_edit_member(self) -> None:
@@ -321,6 +339,10 @@ class CommitteeView(SnapshotView):
         if m is not None:
             self.herford.open_person(m.person_id)
 
+    def action_meetings(self) -> None:
+        if self.committee is not None:
+            self.herford.show_meetings_of(self.committee.id)
+
     def action_archive_committee(self) -> None:
         from herford_tui.ui.common.confirm import ConfirmScreen
 
@@ -343,3 +365,8 @@ class CommitteeView(SnapshotView):
     def _saved_draft(self, draft: MembershipDraft | None) -> None:
         if draft is not None:
             self.select_membership(draft.membership)
+
+
+def _differ(old: Text, new: Text) -> bool:
+    """Two cells look different (``Text ==`` compares the letters and spans, not the style)."""
+    return old.plain != new.plain or old.style != new.style or old.spans != new.spans

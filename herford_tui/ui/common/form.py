@@ -16,7 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.css.query import QueryType
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 from textual.widgets.input import Selection
 
 from herford_tui.domain import Problem, Record, ValidationError
@@ -25,6 +25,7 @@ from herford_tui.domain.plans import Follow
 from herford_tui.domain.text import printable
 from herford_tui.store import ConflictError
 from herford_tui.ui.common.fields import OneLineInput
+from herford_tui.ui.common.footer import SteadyFooter
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker
 from herford_tui.ui.common.saving import SavingScreen
@@ -58,7 +59,7 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Speichern (Strg+S)", id="save", variant="primary")
                 yield Button("Abbrechen (Esc)", id="cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def title_text(self) -> str:
         """The title; may hold user data (shown as plain text, never as markup)."""
@@ -251,6 +252,8 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
             by_field.setdefault(name, []).append(problem.message if name != "form" else str(problem))
         for error in self.query(".field-error").results(Static):
             messages = by_field.get((error.id or "").removeprefix("err-"), [])
+            if not messages and error.has_class("-empty"):
+                continue  # hidden already: an update would lay the form out again for nothing
             # Messages quote what was typed: plain text, never markup.
             error.update(plain("\n".join(messages), keep_newlines=True) if messages else Content(""))
             error.set_class(not messages, "-empty")

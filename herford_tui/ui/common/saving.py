@@ -1,7 +1,7 @@
 """Screens that write: the save runs in a worker and the screen stays open until it is on disk.
 
-A form or dialog calls ``start_write``; the status line says "Speichert …", or that
-it waits for a colleague's lock (Esc gives up). Success calls ``write_succeeded``,
+A form or dialog calls ``start_write``; the status line says "Speichert …" once the save
+takes longer than a moment, or that it waits for a colleague's lock (Esc gives up). Success calls ``write_succeeded``,
 any failure ``write_failed`` with the exception: the screen and its input stay.
 """
 
@@ -27,6 +27,11 @@ R = TypeVar("R")
 SAVING = "Speichert …"
 WAITING = "Wartet auf die Datenbank (von einem anderen Vorgang gesperrt) … Esc bricht ab."
 CANCELLING = "Bricht ab …"
+BUSY_AFTER = 0.4
+"""Seconds a save runs before the status line says "Speichert …". Most saves are on disk by then
+and the form closes: showing the line and hiding it again laid the form out twice while the file
+was written, and a layout holds the interpreter that the writing thread needs between its system
+calls. A longer save (a large file, a slow disk) says so; a colleague's lock says so at once."""
 
 
 @dataclass
@@ -76,6 +81,7 @@ class SavingScreen(HerfordAccess, ModalScreen[R]):
     """What the refusal names: "<EDIT_WHAT> ist ausgeschaltet (weil …)"."""
 
     _cancel: threading.Event | None = None
+    _status: tuple[str, str] = ("", "")
 
     @property
     def snapshot(self) -> Snapshot:
@@ -94,6 +100,9 @@ class SavingScreen(HerfordAccess, ModalScreen[R]):
 
     def set_status(self, text: str, kind: str = "") -> None:
         """``kind``: "busy" while writing, "error" after a failure, "" to hide the line."""
+        if (text, kind) == self._status:  # an update lays the form out again
+            return
+        self._status = (text, kind)
         for status in self.query("#save-status").results(Static):
             status.update(plain(text, keep_newlines=True))
             status.set_class(not text, "-empty")
@@ -103,9 +112,15 @@ class SavingScreen(HerfordAccess, ModalScreen[R]):
     def start_write(self, job: WriteJob) -> None:
         if self.saving:
             return
-        self._cancel = threading.Event()
-        self.set_status(SAVING, "busy")
-        self._write(job, self._cancel)
+        self._cancel = cancel = threading.Event()
+        if self._status[1] == "error":  # the failure before is not this save's
+            self.set_status("")
+        self.set_timer(BUSY_AFTER, lambda: self._show_busy(cancel))
+        self._write(job, cancel)
+
+    def _show_busy(self, cancel: threading.Event) -> None:
+        if self._cancel is cancel and self._status == ("", ""):  # still this save, and nothing else said
+            self.set_status(SAVING, "busy")
 
     @work(thread=True, group="save", exit_on_error=False)
     def _write(self, job: WriteJob, cancel: threading.Event) -> None:
@@ -142,10 +157,13 @@ class SavingScreen(HerfordAccess, ModalScreen[R]):
     def _done(self, event: SaveDone) -> None:
         event.stop()
         self._cancel = None
-        self.set_status("")
         self.herford.set_snapshot(event.snapshot)
-        self.app.notify("Gelöscht." if event.job.delete else "Gespeichert.", timeout=3)
         self.write_succeeded(event.job, event.saved)
+        # After the screen closed (most do): the note goes to the screen below only, and the
+        # status line of a closed screen is not laid out once more to hide "Speichert …".
+        self.app.notify("Gelöscht." if event.job.delete else "Gespeichert.", timeout=3)
+        if self.app.screen is self:
+            self.set_status("")
 
     @on(SaveFailed)
     def _failed(self, event: SaveFailed) -> None:

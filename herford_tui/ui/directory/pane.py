@@ -42,8 +42,10 @@ ORGANISATIONS, PERSONS = "organisationen", "personen"
 
 # Dropped from the highest priority down when the width is short; whole facts (phone numbers,
 # e-mail addresses, postal codes) are never cut. The line below the table names what is left out.
+# An organisation's name is what tells "Demo-Berufskolleg Bünde 1" from "… Bünde 2": at 80
+# columns the postal code gives way before the name is cut below 30.
 ORG_COLUMNS = (
-    Column("Name", minimum=16),
+    Column("Name", minimum=30),
     Column("Art", priority=3),
     Column("Kommune", priority=2),
     Column("PLZ", priority=5, whole=True),
@@ -92,7 +94,7 @@ class DirectoryPane(SnapshotView):
             yield Select(types, prompt="alle Arten", compact=True, id="type-filter")
             places = [("kreisweit" if p == KREISWEIT else p, p) for p in PLACES]
             yield Select(places, prompt="alle Kommunen", compact=True, id="place-filter")
-            yield Label("Enter öffnet · t Personen/Organisationen", classes="muted")
+            yield Label("Enter öffnet", classes="muted")  # "t" and the rest: in the footer
         yield LineTable(id="org-table", cursor_type="row")
         yield Static(id="directory-detail", classes="directory-detail")
 

@@ -47,6 +47,8 @@ class PersonScreen(HerfordAccess, Screen[None]):
         Binding("L", "erase", "DSGVO-Löschen", id="person.erase"),
         Binding("M", "merge", "Zusammenführen", show=False, id="person.merge"),
         Binding("delete", "delete", "Löschen", show=False, id="person.delete"),
+        # Five actions of its own fill 80 columns; "q" stays a key (and in the help), not a label.
+        Binding("q", "app.quit", "Beenden", show=False, id="person.quit"),
     ]
 
     def __init__(self, person_id: int):

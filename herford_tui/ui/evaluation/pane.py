@@ -20,6 +20,7 @@ from textual.worker import Worker, get_current_worker
 
 from herford_tui.domain import Snapshot
 from herford_tui.domain.evaluation import TREND_YEARS, Evaluation, evaluate_steps, trend_steps
+from herford_tui.domain.pacing import later, pace
 from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.evaluation import presentation as show
@@ -98,7 +99,8 @@ class EvaluationPane(SnapshotView):
         if first is None:
             return
         self.app.call_from_thread(self._show, first)
-        whole = _run(trend_steps(snapshot, first), worker)
+        with later():  # the trend follows: it steps back while the screen is busy (the next tab)
+            whole = _run(trend_steps(snapshot, first), worker)
         if whole is not None:
             self.app.call_from_thread(self._show_trend, whole)
 
@@ -145,6 +147,7 @@ class EvaluationPane(SnapshotView):
 def _run(steps: Generator[int, None, Evaluation], worker: Worker[None]) -> Evaluation | None:
     """The steps to their end, or None once ``worker`` is cancelled (a newer computation began)."""
     while not worker.is_cancelled:
+        pace()  # in a paced block (the trend) a look at the other threads now and then
         try:
             next(steps)
         except StopIteration as done:

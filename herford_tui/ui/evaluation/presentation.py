@@ -11,7 +11,6 @@ from rich.text import Text
 from herford_tui.documents.evaluation_text import duration, number, percent, summary
 from herford_tui.domain.evaluation import Evaluation, MeetingFigures
 from herford_tui.domain.labels import format_date
-from herford_tui.domain.meetings import RhythmState
 from herford_tui.domain.text import printable
 
 BAR_WIDTH = 10
@@ -65,13 +64,13 @@ def busy_heading(year: int) -> Text:
 def committee_row(ev: Evaluation, f: MeetingFigures) -> tuple[Text, ...]:
     rate = ev.rate(f.committee_id)
     value = rate.value if rate is not None else None
-    mark = {RhythmState.TOO_FEW: " -", RhythmState.TOO_MANY: " +"}.get(f.rhythm.state, "")
-    sessions = f"{f.held}/{f.rhythm.target}{mark}" if f.rhythm.high else str(f.held)
     tasks = ev.task_figures(f.committee_id)
     places = ev.open_places(f.name)
     return (
         Text(printable(f.name)),
-        Text(sessions, style="bold" if mark else ""),
+        # Held and still planned meetings against the rhythm, as in the year grid; the detail
+        # line below splits them.
+        Text(f.rhythm.short, style="bold" if f.rhythm.mark else ""),
         Text(str(f.cancelled) if f.cancelled else "–"),
         Text(str(f.late_invitations) if f.late_invitations else "–"),
         Text(f"{bar(value)} {percent(rate)}" if value is not None else "–"),
@@ -94,12 +93,24 @@ def trend_label(ev: Evaluation, committee_id: int) -> Text:
     return label
 
 
+def meetings_split(f: MeetingFigures) -> str:
+    """„2 durchgeführt, 1 geplant, 1 abgesagt“ (parts that are 0 left out, except the first)."""
+    parts = [f"{number(f.held)} durchgeführt"]
+    parts += [f"{number(f.planned)} geplant"] if f.planned else []
+    parts += [f"{number(f.cancelled)} abgesagt"] if f.cancelled else []
+    return ", ".join(parts)
+
+
 def detail(ev: Evaluation, committee_id: int) -> Text:
     """Seats, tasks and the whole network below the table: a few lines."""
     name = ev.names.get(committee_id, "")
-    text = Text()
+    text = Text(printable(name), style="bold")
+    figures = next((f for f in ev.meetings if f.committee_id == committee_id), None)
+    if figures is not None:  # the table's count, split: what was held and what is still ahead
+        text.append(f" {ev.year}: ", style="dim")
+        text.append(meetings_split(figures))
     open_seats = [v for v in ev.vacancies if v.committee == name]
-    text.append("Unbesetzt: ", style="dim")
+    text.append(" · Unbesetzt: ", style="dim")
     text.append(printable(", ".join(f"{v.seat} ({v.open_places}, {duration(v.days)})" for v in open_seats) or "keine"))
     held = [t for t in ev.tenures if t.committee == name][:3]
     if held:

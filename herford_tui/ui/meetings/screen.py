@@ -26,7 +26,9 @@ from herford_tui.domain.attendance import AttendanceLine, attendance_lines, set_
 from herford_tui.domain.text import printable
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.fit import Column, Plan, plan_columns
 from herford_tui.ui.common.format import plain, plain_cell
+from herford_tui.ui.common.layout import FITTED
 from herford_tui.ui.common.tabs import SteadyTabbedContent
 from herford_tui.ui.meetings import presentation as show
 
@@ -39,11 +41,19 @@ KEYS = "b Daten  i Einladung  p Protokoll  o Offene Aufgaben  1 2 3 Reiter  Esc 
 
 
 COLUMNS: dict[str, tuple[tuple[str, int | None], ...]] = {
-    "#agenda-table": (("TOP", 3), ("Titel", 30), ("", 14), ("Zuständig", 16), ("Stand", None)),
-    # status before the seat: at 80 columns the long seat names may run off the edge
-    "#attendance-table": (("", 1), ("Name", 20), ("Status", 28), ("Rolle", 14), ("Sitz", None)),
+    "#agenda-table": (("TOP", 3), ("Titel", 30), ("Teil", 14), ("Zuständig", 16), ("Stand", None)),
     "#task-table": (("TOP", 3), ("Aufgabe", None)),
 }
+
+
+# Planned by width (``fit``): long seat names are shortened with "…", not cut by the edge.
+ATTENDANCE_COLUMNS = (
+    Column("", whole=True),
+    Column("Name", minimum=18),
+    Column("Status", minimum=28),  # "vertreten durch Paula Probe": the point of the list
+    Column("Rolle", priority=2),
+    Column("Sitz", priority=1),
+)
 
 
 class AgendaTable(DataTable):
@@ -95,6 +105,9 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         self._pending: deque[Change] = deque()
         self._cursor_after_save: int | None = None
         """Agenda row to select once the save that adds or moves an item shows up."""
+        self._attendance_rows: list[tuple[Text, ...]] = []
+        self._attendance_plan = Plan((), (), ())
+        self._attendance_width = 0
 
     @property
     def meeting(self) -> Meeting | None:
@@ -109,7 +122,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
                 yield Static(id="item-detail", classes="member-detail")
             with TabPane("2 Anwesenheit", id="anwesenheit"):
                 yield Static(id="attendance-summary", classes="attendance-summary")
-                yield AttendanceTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
+                yield AttendanceTable(id="attendance-table", cursor_type="row", zebra_stripes=True, classes=FITTED)
             with TabPane("3 Aufgaben & Protokoll", id="aufgaben"):
                 yield TaskTable(id="task-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="meeting-minutes", classes="member-detail")
@@ -144,13 +157,8 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             agenda.move_cursor(row=min(max(keep, 0), len(meeting.agenda) - 1))
         self._show_item()
         self.lines = attendance_lines(snapshot, meeting)
-        table = self.query_one("#attendance-table", DataTable)
-        keep = table.cursor_row
-        table.clear()
-        for line in self.lines:
-            table.add_row(*show.attendance_row(snapshot, line))
-        if self.lines:
-            table.move_cursor(row=min(max(keep, 0), len(self.lines) - 1))
+        self._attendance_rows = [show.attendance_row(snapshot, line) for line in self.lines]
+        self._fill_attendance()
         self.query_one("#attendance-summary", Static).update(show.attendance_summary(snapshot, meeting, self.lines))
         tasks = self.query_one("#task-table", DataTable)
         keep = tasks.cursor_row
@@ -167,6 +175,34 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         minutes = Text("Protokoll (p): ", style="dim")
         minutes.append(plain_text(meeting.minutes) or "–")
         self.query_one("#meeting-minutes", Static).update(minutes)
+
+    def _fill_attendance(self) -> None:
+        """The attendance under the columns that fit the width (the table's, else the screen's)."""
+        table = self.query_one("#attendance-table", DataTable)
+        rows = self._attendance_rows
+        width = table.size.width or self.size.width or self.app.size.width
+        plan = plan_columns(ATTENDANCE_COLUMNS, [[c.plain for c in row] for row in rows], width)
+        keep = table.cursor_row
+        if plan != self._attendance_plan:
+            table.clear(columns=True)
+            for i, cell_width in zip(plan.shown, plan.widths, strict=True):
+                table.add_column(ATTENDANCE_COLUMNS[i].label, width=cell_width, key=str(i))
+            self._attendance_plan = plan
+        else:
+            table.clear()
+        for row in rows:
+            table.add_row(*(row[column] for column in plan.shown))
+        self._attendance_width = width
+        if rows:
+            table.move_cursor(row=min(max(keep, 0), len(rows) - 1))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._refit_attendance)  # after the layout: the table's width is known
+
+    def _refit_attendance(self) -> None:
+        table = self.query_one("#attendance-table", DataTable)
+        if table.size.width and table.size.width != self._attendance_width:
+            self._fill_attendance()
 
     @on(DataTable.RowHighlighted, "#agenda-table")
     def _show_item(self) -> None:

@@ -257,6 +257,17 @@ class YearPane(SnapshotView):
                 grid.cursor_coordinate = Coordinate(index, FIXED_COLUMNS + meeting.date.month - 1)
         self._show_detail()
 
+    def show_committee(self, committee_id: int, meeting: Meeting | None) -> None:
+        """Only ``committee_id``'s meetings, the cursor on ``meeting`` (in its year)."""
+        snapshot = self.herford.snapshot
+        self._select_after = meeting
+        self.committee_filter = committee_id
+        self._update_filter_options(snapshot)  # a pane built just now has no options yet
+        select = self.query_one("#year-filter", Select)
+        with select.prevent(Select.Changed):
+            select.value = str(committee_id)
+        self.refresh_data(snapshot)  # selects ``meeting``, switching the year if needed
+
     def focus_table(self) -> None:
         """Focus the table shown (grid or list), so its keys work at once."""
         self.query_one("#year-table" if self.as_list else "#year-grid").focus()

@@ -157,11 +157,8 @@ def compact_cell(meetings: Sequence[Meeting], committee: Committee | None, today
 def count_cell(committee: Committee, meetings: list[Meeting], year: int) -> Text:
     """„3/1 +“ (too many), „0/6–8 -“ (too few), „2/1–2“; marked in colour as well."""
     check = rhythm_check(committee, meetings, year)
-    if check.state is RhythmState.UNSET:
-        return Text(str(check.count))
-    mark = {RhythmState.TOO_FEW: " -", RhythmState.TOO_MANY: " +"}.get(check.state, "")
     style = {RhythmState.TOO_FEW: "yellow", RhythmState.TOO_MANY: "red"}.get(check.state, "")
-    return Text(f"{check.count}/{check.target}{mark}", style=style)
+    return Text(check.short, style=style)
 
 
 def _runs(days: list[int]) -> str:

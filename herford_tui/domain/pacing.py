@@ -1,0 +1,187 @@
+"""Background work that steps back while the rest of the process needs the interpreter, and
+builds without the garbage collector (``collector_paused``).
+
+Python runs one thread at a time. A thread that decodes a table or builds the search index after
+the start keeps the interpreter until the event loop (or a thread working for the screen, such as
+the Auswertung's) has waited Python's switch interval (5 ms) for it, on every turn of the loop: a
+tab visited right after the start at x10 took 15 times as long as the same visit later.
+
+Work run under ``paced()`` calls ``pace()`` every few milliseconds of work (every few dozen
+records). ``pace`` looks at how much CPU the other threads of the process used since the last
+look; while they use it, the paced thread sleeps (the interpreter is theirs) and looks again,
+until they have been nearly idle for a moment. Elsewhere (the event loop, a save, the command
+line) ``pace`` does nothing. The work still gets done: an idle app gives it all the time, a
+busy one the moments between keys and visits.
+
+Paced work runs one block at a time (``paced`` waits for the block before it): the other
+threads are then exactly the ones it steps back for, and a paced block that the screen waits
+for (the meetings a tab needs) never shares the interpreter with another one nobody waits for
+(the search index).
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+SLICE = 0.005
+"""Seconds of work between two looks at the other threads."""
+QUIET = 0.05
+"""The first window in which the others must be nearly idle before the work goes on: longer than
+the gap between keys typed in a burst or tab visits in a row (the work would take the interpreter
+in each gap, and the next key would wait for it). Each busy window doubles the next, up to
+``LONGEST``: every look takes the interpreter from the event loop, which then waits until this
+thread has a CPU again (long on a loaded machine)."""
+LONGEST = 0.2
+BUSY = 0.2
+"""The share of a window the others may use and still count as idle (timers, a poll)."""
+
+_local = threading.local()
+_turn = threading.Lock()
+"""Held by the one paced block running."""
+_running: list[_Pacer] = []
+"""The pacer of the paced block running (none or one)."""
+_background = {"now": 0.0, "retired": 0.0}
+"""CPU seconds of the thread running the paced block at its last look, and of those before it:
+what work paced with ``later`` does not step back for."""
+_paused = 0
+_was_enabled = True
+_paused_lock = threading.Lock()
+
+
+class _Pacer:
+    def __init__(self, *, background: bool = True) -> None:
+        self.background = background
+        self.waited = 0.0
+        self.hurried = False
+        """Someone waits for this work (``hurry``): it steps back no more."""
+        self._mark()
+
+    def _others(self) -> float:
+        """CPU seconds the other threads of the process used so far; for work paced with ``later``
+        without the background block's."""
+        mine = time.thread_time()
+        if self.background:
+            _background["now"] = mine
+            return time.process_time() - mine
+        return time.process_time() - mine - _background["now"] - _background["retired"]
+
+    def _mark(self) -> None:
+        self._since, self._seen = time.monotonic(), self._others()
+
+    def step(self) -> None:
+        now = time.monotonic()
+        if now - self._since < SLICE or self.hurried:
+            return
+        if self._others() - self._seen > BUSY * (now - self._since):
+            self.wait_quiet()
+        self._mark()
+
+    def wait_quiet(self) -> None:
+        """Sleep until the others have been nearly idle for a window (the interpreter is theirs)."""
+        began, window = time.monotonic(), QUIET
+        while not self.hurried:
+            before = self._others()
+            time.sleep(window)
+            if self._others() - before <= BUSY * window:
+                break
+            window = min(2 * window, LONGEST)
+        self.waited += time.monotonic() - began
+        self._mark()
+
+
+def pace() -> None:
+    """Step back if this thread's work is paced and the other threads need the interpreter."""
+    pacer: _Pacer | None = getattr(_local, "pacer", None)
+    if pacer is not None:
+        pacer.step()
+
+
+def quiet() -> None:
+    """In a paced block: wait until the other threads are nearly idle, before work that cannot
+    look at them on its way (one long C call, a short computation without ``pace``)."""
+    pacer: _Pacer | None = getattr(_local, "pacer", None)
+    if pacer is not None:
+        pacer.wait_quiet()
+
+
+@contextmanager
+def paced() -> Iterator[_Pacer]:
+    """Run the block's work paced (``pace`` steps back for the other threads), after any paced
+    block running in another thread; nested in a paced block: no change."""
+    outer: _Pacer | None = getattr(_local, "pacer", None)
+    if outer is not None:
+        yield outer
+        return
+    with _turn:
+        pacer = _local.pacer = _Pacer()
+        _running.append(pacer)
+        try:
+            yield pacer
+        finally:
+            _running.remove(pacer)
+            _local.pacer = None
+            _background["retired"] += time.thread_time()
+            _background["now"] = 0.0
+
+
+@contextmanager
+def later() -> Iterator[_Pacer]:
+    """Run the block's work paced as what a screen shows after its first figures (the Auswertung's
+    trend): it steps back for the event loop and the screen's threads, not for the background
+    block (which steps back for it), and does not wait for a turn. Nested in a paced block: no change."""
+    outer: _Pacer | None = getattr(_local, "pacer", None)
+    if outer is not None:
+        yield outer
+        return
+    pacer = _local.pacer = _Pacer(background=False)
+    try:
+        yield pacer
+    finally:
+        _local.pacer = None
+
+
+def hurry() -> None:
+    """A thread is about to wait for what the paced block running makes (the meetings, an index
+    the screen asks for): from now on it steps back no more."""
+    for pacer in list(_running):
+        pacer.hurried = True
+
+
+@contextmanager
+def taken(lock: threading.Lock) -> Iterator[None]:
+    """``with lock``; if another thread holds it, that may be a paced block's, which this thread
+    now waits for: the paced block running is hurried first."""
+    if not lock.acquire(blocking=False):
+        hurry()
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No garbage collection while the block builds (an index, a table): the collector's passes
+    over what it makes cost more than the build. Counted across threads: the collector runs
+    again when the last of several overlapping blocks ends, not when the first one does.
+
+    What the block made is young: the first pass after it walks all of it. Work that keeps it
+    for long freezes it (``gc.freeze``) before the block ends (the app: ``ui/collector.py``)."""
+    global _paused, _was_enabled
+    with _paused_lock:
+        if _paused == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _paused += 1
+    try:
+        yield
+    finally:
+        with _paused_lock:
+            _paused -= 1
+            if _paused == 0 and _was_enabled:
+                gc.enable()

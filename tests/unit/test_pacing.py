@@ -1,0 +1,181 @@
+"""Background work steps back while the other threads need the interpreter (``domain/pacing.py``):
+on a fake clock, so nothing here depends on how busy the machine is."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+import pytest
+
+from herford_tui.domain import pacing
+
+
+class FakeTime:
+    """The clock ``pacing`` reads: wall time moves with ``sleep`` and ``work``; the other threads'
+    CPU time grows by ``busy`` (a share of the wall time) while they are busy."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.others = 0.0
+        self.busy = 0.0
+        self.sleeps = 0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def process_time(self) -> float:
+        return self.others
+
+    def thread_time(self) -> float:
+        return 0.0
+
+    def _advance(self, seconds: float) -> None:
+        self.now += seconds
+        self.others += self.busy * seconds
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps += 1
+        self._advance(seconds)
+        if self.sleeps >= 3:  # the others are done after three windows
+            self.busy = 0.0
+
+    def work(self, seconds: float) -> None:
+        self._advance(seconds)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> FakeTime:
+    fake = FakeTime()
+    monkeypatch.setattr(pacing, "time", fake)
+    return fake
+
+
+def test_pace_outside_a_paced_block_does_nothing(clock: FakeTime):
+    clock.busy = 1.0
+    clock.work(1.0)
+    pacing.pace()
+    assert clock.sleeps == 0
+
+
+def test_paced_work_goes_on_while_the_others_are_idle(clock: FakeTime):
+    with pacing.paced() as pacer:
+        for _ in range(10):
+            clock.work(pacing.SLICE)
+            pacing.pace()
+    assert clock.sleeps == 0
+    assert pacer.waited == 0
+
+
+def test_paced_work_steps_back_until_the_others_are_quiet(clock: FakeTime):
+    with pacing.paced() as pacer:
+        clock.busy = 0.5  # the event loop works during this slice
+        clock.work(pacing.SLICE)
+        pacing.pace()
+        assert clock.sleeps == 4  # three busy windows (each twice the one before), then a quiet one
+        windows = [min(2**n * pacing.QUIET, pacing.LONGEST) for n in range(4)]
+        assert pacer.waited == pytest.approx(sum(windows))
+        clock.work(pacing.SLICE)
+        pacing.pace()
+        assert clock.sleeps == 4
+
+
+def test_work_someone_waits_for_steps_back_no_more(clock: FakeTime):
+    with pacing.paced() as pacer:
+        pacing.hurry()
+        clock.busy = 1.0
+        clock.work(pacing.SLICE)
+        pacing.pace()
+    assert pacer.hurried
+    assert clock.sleeps == 0
+
+
+def test_waiting_for_a_lock_hurries_the_paced_block_that_holds_it():
+    lock = threading.Lock()
+    holding, done = threading.Event(), threading.Event()
+    pacers: list[object] = []
+
+    def background() -> None:
+        with pacing.paced() as pacer, lock:
+            pacers.append(pacer)
+            holding.set()
+            while not pacer.hurried:  # as a paced build does, until someone waits for it
+                if done.wait(0.001):
+                    return
+
+    worker = threading.Thread(target=background)
+    worker.start()
+    try:
+        assert holding.wait(30)
+        with pacing.taken(lock):  # waits for the block, which is hurried and finishes
+            pass
+        assert getattr(pacers[0], "hurried", False)
+    finally:
+        done.set()
+        worker.join(30)
+
+
+def test_paced_blocks_take_turns():
+    first_in, second_in, release = threading.Event(), threading.Event(), threading.Event()
+
+    def first() -> None:
+        with pacing.paced():
+            first_in.set()
+            release.wait(30)
+
+    def second() -> None:
+        with pacing.paced():
+            second_in.set()
+
+    one, two = threading.Thread(target=first), threading.Thread(target=second)
+    one.start()
+    assert first_in.wait(30)
+    two.start()
+    try:
+        assert not second_in.wait(0.05), "the second block ran beside the first"
+    finally:
+        release.set()
+        one.join(30)
+        two.join(30)
+    assert second_in.is_set()
+
+
+def test_the_collector_runs_again_when_the_last_of_overlapping_builds_ends():
+    assert gc.isenabled()
+    inner_done = threading.Event()
+    with pacing.collector_paused():
+        assert not gc.isenabled()
+
+        def other() -> None:
+            with pacing.collector_paused():
+                pass
+            inner_done.set()
+
+        thread = threading.Thread(target=other)
+        thread.start()
+        thread.join(30)
+        assert inner_done.is_set()
+        assert not gc.isenabled(), "another thread's build ended first: still paused"
+    assert gc.isenabled()
+
+
+def test_work_a_screen_shows_later_does_not_step_back_for_the_background(clock: FakeTime):
+    """The background block (the index) publishes its CPU time: a ``later`` block (the Auswertung's
+    trend) leaves it out of "the others", and so goes on beside it."""
+    with pacing.later() as pacer:
+        pacing._background["now"] += 1.0  # the background thread worked meanwhile
+        clock.others += 1.0
+        clock.work(pacing.SLICE)
+        pacing.pace()
+    assert clock.sleeps == 0
+    assert pacer.waited == 0
+    pacing._background["now"] -= 1.0
+
+
+def test_quiet_waits_for_a_quiet_moment_before_work_that_cannot_step_back(clock: FakeTime):
+    pacing.quiet()  # outside a paced block: nothing
+    assert clock.sleeps == 0
+    with pacing.paced():
+        clock.busy = 0.5
+        pacing.quiet()
+    assert clock.sleeps == 4
