@@ -35,9 +35,14 @@ LONG = (
 def pytest_configure(config: pytest.Config) -> None:
     """Compile the package once (in the controller, before the workers start): with
     PYTHONDONTWRITEBYTECODE set, every process a test starts (the stress writers, the killed
-    writers, the app in tmux and over ssh: some hundreds) compiled every module it imported again."""
-    if sys.dont_write_bytecode and not hasattr(config, "workerinput"):
-        compileall.compile_dir(Path(herford_tui.__file__).parent, quiet=2)
+    writers, the app in tmux and over ssh: some hundreds) compiled every module it imported again.
+
+    The test modules' compiled form (with pytest's rewritten asserts) is kept too: without it each
+    xdist worker rewrote and compiled all of them before its first test (4 s of CPU each)."""
+    if sys.dont_write_bytecode:
+        if not hasattr(config, "workerinput"):
+            compileall.compile_dir(Path(herford_tui.__file__).parent, quiet=2)
+        sys.dont_write_bytecode = False
 
 
 def _expected_cost(item: pytest.Item) -> int:

@@ -124,7 +124,9 @@ def _answer(
         if word in own and _starts_a_token(file, small, word, own[word]):
             continue
         return None if look.words().has_start(word) else word
-    matches = [] if missing else search(searched, query, limit=limit)
+    matches = (
+        [] if missing else _first_kinds(searched, query, words, fuzzy, limit) or search(searched, query, limit=limit)
+    )
     meetings |= file.meetings({m.record.id for m in matches if isinstance(m.record, Meeting)} - meetings.keys())
     matches = [replace(m, record=meetings[m.record.id]) if isinstance(m.record, Meeting) else m for m in matches]
     shown = {m.record.id for m in matches if isinstance(m.record, Committee)}  # a card names the next meeting
@@ -136,6 +138,24 @@ def _answer(
         {**meetings, **file.meetings(more)},
     )  # fmt: skip
     return matches, cards
+
+
+def _first_kinds(searched: Snapshot, query: str, words: list[str], fuzzy: set[str], limit: int) -> list[Match] | None:
+    """The answer from the kinds up to meetings alone, if it is the whole answer: when their first
+    ``limit`` hits all have the most points a hit can have, no agenda item, minutes, decision or
+    task can come before them (an equal hit of a later kind comes after), and those kinds' entries
+    are not indexed ("November": the newest November meetings, not 9,000 agenda items). Each word
+    must start a token in these kinds, or the search would take it for a typo here."""
+    from herford_tui.domain.search import search
+    from herford_tui.domain.search_index import Kind, index_of, most_points
+
+    first = (Kind.COMMITTEE, Kind.PERSON, Kind.ORGANISATION, Kind.MEETING)
+    index = index_of(searched)
+    if not all(word in fuzzy or any(index.kind(kind).has_start(word) for kind in first) for word in words):
+        return None
+    found = search(searched, query, first, limit=limit)
+    best = sum(most_points(word in fuzzy) for word in words)
+    return found if len(found) == limit and found[-1].points == best else None
 
 
 def _own_entry(i: int, texts: MeetingText) -> Meeting:
@@ -189,7 +209,9 @@ class _Look:
         close = self.words().close_to(word)
         if not close:
             return _NOTHING
-        found = self._found(close, self.holds(word, True))
+        # A close word that starts with another adds no meeting: its bytes match the shorter one's.
+        starts = [token for token in close if not any(token.startswith(other) for other in close if other != token)]
+        found = self._found(starts, self.holds(word, True))
         if found is None:
             return None
         return word_hits(close, found, self.always, self.file.snapshot.organisations)
@@ -229,7 +251,7 @@ class _Look:
             pattern = raw_pattern(start, self.file.chars)
             if pattern is None:
                 return None
-            meetings |= self.file.hits(pattern.anchor, pattern.pattern, ("meetings",))["meetings"]
+            meetings |= self.file.hits(pattern.anchor, pattern.pattern)
             if made_up_start(start):
                 meetings |= made_up_meetings(start, self.file.meeting_texts())
         if self._small is None:

@@ -317,6 +317,10 @@ def evaluate_steps(
         if key in done:
             yield from range(1, len(committees) + 1)
             return done[key]
+    # Every committee's meetings are read: the whole table and its index by committee at once
+    # (right after the start the table may still be pending: asked for one committee at a time,
+    # each record would be found and decoded alone, beside the thread decoding them all).
+    snapshot.meetings_index()
     trend = list(range(year - TREND_YEARS + 1 if trend_first else year, year + 1))
     rates: Rates = (defaultdict(Rate), defaultdict(Rate))
     found_vacancies: list[Vacancy] = []

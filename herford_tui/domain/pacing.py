@@ -29,11 +29,13 @@ from contextlib import contextmanager
 
 SLICE = 0.005
 """Seconds of work between two looks at the other threads."""
-QUIET = 0.01
-"""The first window in which the others must be nearly idle before the work goes on; each busy
-one doubles the next, up to ``LONGEST``: every look takes the interpreter from the event loop
-(which then waits until this thread has a CPU again, long on a loaded machine)."""
-LONGEST = 0.16
+QUIET = 0.05
+"""The first window in which the others must be nearly idle before the work goes on: longer than
+the gap between keys typed in a burst or tab visits in a row (the work would take the interpreter
+in each gap, and the next key would wait for it). Each busy window doubles the next, up to
+``LONGEST``: every look takes the interpreter from the event loop, which then waits until this
+thread has a CPU again (long on a loaded machine)."""
+LONGEST = 0.2
 BUSY = 0.2
 """The share of a window the others may use and still count as idle (timers, a poll)."""
 

@@ -63,6 +63,13 @@ class Kind(enum.IntEnum):
 # Points a typed word earns in a record: whole word > word start > close fuzzy; a bonus (less
 # than the gap between those) for a match in the name, a bigger one where the name begins.
 EXACT, PREFIX, FUZZY, IN_NAME, AT_START = 6, 3, 0, 1, 2
+
+
+def most_points(fuzzy: bool) -> int:
+    """The most points one typed word can earn in an entry (a whole word where the name begins)."""
+    return (FUZZY if fuzzy else EXACT) + AT_START
+
+
 PACE_EVERY = 64
 """Entries (about a millisecond of work) between two looks at the other threads in a paced build."""
 

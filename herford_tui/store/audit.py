@@ -567,6 +567,8 @@ def erase_person(
     links = Links()
     changed = 0
     prev = ""
+    from hashlib import sha256  # only writers and the check need it
+
     for path in log_files(db):
         raw = read_log_file(path)
         naming = set(search.lines(raw))
@@ -575,7 +577,7 @@ def erase_person(
         name = path.name
         for number, line in enumerate(_lines(raw)):
             head = _head(line)
-            digest = "" if dry_run else line_hash(line)
+            digest = "" if dry_run else sha256(line).hexdigest()[:32]  # line_hash, inlined: every line
             if not dry_run:
                 links.step(name, number + 1, head, digest)
             if head is None or (up_to is not None and _version(head) > up_to):
@@ -610,11 +612,16 @@ def erase_person(
     return Erased(changed, prev, dry_run or not links.problems)
 
 
+def _is_hash(text: str) -> bool:
+    """A ``prev`` as the program writes it (hex digits, or "" at the start): never escaped in JSON."""
+    return text == "" or (text.isascii() and text.isalnum())
+
+
 def _relinked(line: bytes, head: _Head, prev: str) -> bytes:
     """``line`` with ``prev`` as the hash of the line before: the new hash spliced into its end if
     it was written the way ``chain`` writes (``"prev"`` last, as ``json.dumps`` puts it), else the
     entry encoded anew (an entry from before the chain began)."""
-    if isinstance(head.prev, str) and (head.prev == "" or (head.prev.isascii() and head.prev.isalnum())):
+    if isinstance(head.prev, str) and _is_hash(head.prev):
         tail = b', "prev": "' + head.prev.encode() + b'"}'
         if line.endswith(tail):
             return line[: -len(tail)] + b', "prev": "' + prev.encode() + b'"}'
@@ -690,12 +697,26 @@ def _entries_naming(path: Path, person_id: int) -> Iterator[Entry]:
     only those lines are decoded whole (at x10 a few dozen of 116,000)."""
     if not path.exists():
         return
-    for line in _lines(read_log_file(path)):
+    for line in _lines_with(read_log_file(path), str(person_id).encode()):
         head = _head(line)
         if head is not None and type(head.v) is int and _names_person(head, person_id):
             entry = orjson.loads(line)
             if isinstance(entry, dict):
                 yield entry
+
+
+def _lines_with(raw: bytes, digits: bytes) -> Iterator[bytes]:
+    """The complete lines of ``raw`` that hold ``digits`` (a person's number: the program writes
+    numbers as integers, so a line naming the person holds them), found in the whole text
+    instead of line by line; each line once."""
+    at = raw.find(digits)
+    while at != -1:
+        start = raw.rfind(b"\n", 0, at) + 1
+        end = raw.find(b"\n", at)
+        if end == -1:
+            return  # the part after the last newline: torn or empty
+        yield raw[start:end]
+        at = raw.find(digits, end + 1)
 
 
 def names_person(entry: Entry, person_id: int) -> bool:

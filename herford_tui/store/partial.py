@@ -194,7 +194,7 @@ _HEAD = msgspec.json.Decoder(_MeetingHead)
 _MEETING_TEXTS = msgspec.json.Decoder(dict[int, _MeetingText])
 _PERSON_TEXTS = msgspec.json.Decoder(dict[int, _PersonText])
 SEARCHED = ("committees", "organisations", "persons", "meetings")
-"""The tables whose bytes a search looks at (a membership's own text is not searched)."""
+"""The tables a search reads (a membership's own text is not searched)."""
 
 
 class SearchFile:
@@ -215,13 +215,14 @@ class SearchFile:
         )
         self.person_org = {i: p.organisation_id for i, p in _PERSONS.decode(image.tables["persons"]).items()}
         self.links: dict[int, _Link] = _LINKS.decode(image.tables["memberships"])
-        self._lowered = raw.lower()  # one pass over the whole file in C; the tables are found in it
-        self._ids: dict[str, list[int]] = {}
-        self._bounds: dict[str, list[int]] = {}
-        for name in SEARCHED:
-            ids, bounds = _bounds(image.records(name))
-            self._ids[name], self._bounds[name] = ids, [at + starts[name] for at in bounds]
+        # Only the meetings are looked for in their bytes (the small tables by their decoded texts):
+        # their table lowered in one pass in C.
+        start = starts["meetings"]
+        self._lowered = raw[start : start + len(image.tables["meetings"])].lower()
+        ids, bounds = _bounds(image.records("meetings"))
+        self._ids, self._bounds = {"meetings": ids}, {"meetings": bounds}
         self.chars = _non_ascii(self._lowered)
+        """The non-ASCII characters of the meetings table."""
         self._meetings = image.tables["meetings"]
         self._texts: dict[int, _MeetingText] | None = None
         self._persons: dict[int, _PersonText] | None = None
@@ -238,32 +239,30 @@ class SearchFile:
         except (GeneralPath, UnicodeDecodeError, msgspec.DecodeError, RecursionError):
             return None
 
-    def hits(self, anchor: bytes, pattern: re.Pattern[bytes], tables: Iterable[str] = SEARCHED) -> dict[str, set[int]]:
-        """Per searched table (of ``tables``) the ids of the records whose bytes (ASCII lowered)
-        match ``pattern``.
+    def hits(self, anchor: bytes, pattern: re.Pattern[bytes]) -> set[int]:
+        """The ids of the meetings whose bytes (ASCII lowered) match ``pattern``.
 
         Each record that holds ``anchor`` is tried once (then the search goes on after it): a
         common anchor costs a pass per record, a rare one a few ``find``s in C.
         """
-        found: dict[str, set[int]] = {}
-        for name in tables:
-            lowered, bounds, ids = self._lowered, self._bounds[name], self._ids[name]
-            matched: set[int] = found.setdefault(name, set())
-            last = bounds[-1]
-            at = lowered.find(anchor, bounds[0], last)
-            while at >= 0:
-                number = bisect.bisect_right(bounds, at) - 1
-                end = bounds[number + 1]
-                if pattern.search(lowered, bounds[number], end) is not None:
-                    matched.add(ids[number])
-                at = lowered.find(anchor, end, last)
-        return found
+        lowered, bounds, ids = self._lowered, self._bounds["meetings"], self._ids["meetings"]
+        matched: set[int] = set()
+        last = bounds[-1]
+        at = lowered.find(anchor, bounds[0], last)
+        while at >= 0:
+            number = bisect.bisect_right(bounds, at) - 1
+            end = bounds[number + 1]
+            if pattern.search(lowered, bounds[number], end) is not None:
+                matched.add(ids[number])
+            at = lowered.find(anchor, end, last)
+        return matched
 
     def holding(self, chars: set[str]) -> dict[str, set[int]] | None:
-        """Per searched table the ids of the records holding any of ``chars``; None if there are
-        so many that looking at each costs more than reading the file whole."""
+        """Per searched table the ids of the records holding any of ``chars`` (of the meetings: the
+        small tables are read by their decoded texts); None if there are so many that looking at
+        each costs more than reading the file whole."""
         found: dict[str, set[int]] = {name: set() for name in SEARCHED}
-        for name in SEARCHED:
+        for name in self._bounds:
             lowered, bounds, ids = self._lowered, self._bounds[name], self._ids[name]
             last = bounds[-1]
             for char in chars:

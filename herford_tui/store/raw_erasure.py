@@ -66,26 +66,26 @@ def scrub_bytes(
     """
     needles = frozenset(needles)
     image = _image(raw)
-    if image is None:
+    records = _records(image) if image is not None else None
+    if image is None or records is None:
         data = parse(raw, path, list)
         cleaned = scrub_data(data, person_id, needles, today)
         return None if cleaned == data else encode_json(cleaned)
     search = Needles(needles)
     changes: dict[str, dict[str, dict[str, Any] | None]] = {}
-    for table in image.names():
-        if table == META:
-            continue
-        records = image.records(table)
-        naming = set(search.which([memoryview(part) for part in records.values()]))
-        for index, (doc_id, part) in enumerate(records.items()):
-            theirs = (table == "persons" and doc_id == str(person_id)) or (
-                table == "memberships" and _PERSON.decode(part).person_id == person_id
-            )
-            if theirs or index in naming:
-                doc = load(part)
-                new = _scrubbed(table, doc_id, doc, person_id, needles, today, index in naming)
-                if new != doc:
-                    changes.setdefault(table, {})[doc_id] = new
+    for table, owners in records.items():
+        parts = image.records(table)
+        ids = list(parts)
+        naming = set(search.which(list(parts.values())))
+        if table == "persons" and str(person_id) in parts:
+            naming.add(ids.index(str(person_id)))
+        if table == "memberships":
+            naming.update(i for i, owner in enumerate(owners.values()) if owner.person_id == person_id)
+        for index in sorted(naming):
+            doc = load(parts[ids[index]])
+            new = _scrubbed(table, ids[index], doc, person_id, needles, today, True)
+            if new != doc:
+                changes.setdefault(table, {})[ids[index]] = new
     return image.with_changes(changes).pieces() if changes else None
 
 
@@ -99,22 +99,30 @@ def persons_of(raw: bytes, path: Path) -> dict[str, Any]:
 
 
 class _Owner(msgspec.Struct):
+    """A membership's person; any record as an object (the rest of it skipped, not built)."""
+
     person_id: Any = None
 
 
-_PERSON = msgspec.json.Decoder(_Owner)
+_OBJECTS = msgspec.json.Decoder(dict[str, _Owner])
 
 
 def _image(raw: bytes) -> FileImage | None:
-    """The image of a compact database file whose every record is an object, else None (then
-    the general path reads it, with the German words for what is wrong)."""
+    """The image of a compact database file, else None (then the general path reads it, with
+    the German words for what is wrong)."""
     image = FileImage.read(raw)
     if image is None or structure_problem({META: load(image.tables[META])}):
         return None
-    for table in image.names():
-        if not all(memoryview(part)[:1] == b"{" for part in image.records(table).values()):
-            return None
     return image
+
+
+def _records(image: FileImage) -> dict[str, dict[str, _Owner]] | None:
+    """Per table but the meta table, its records (with the person of a membership); None if a
+    record is not an object (then the file is no database, and the general path says so)."""
+    try:
+        return {table: _OBJECTS.decode(image.tables[table]) for table in image.names() if table != META}
+    except (msgspec.DecodeError, RecursionError):
+        return None
 
 
 def _scrubbed(

@@ -52,9 +52,11 @@ def background_build(snapshot: Snapshot) -> Iterator[None]:
     needs the interpreter, and without the collector, whose passes would walk all it makes.
     Once done, what it made is frozen before the collector runs again: no pass walks it, the
     first one after the build included (at x10 a generation-0 pass of 100 ms in a tab visit)."""
-    with paced(), collector_paused():
-        yield
-        freeze_built(snapshot)
+    with paced():
+        quiet()  # a quiet moment first (with the collector on): the build may begin with long C calls
+        with collector_paused():
+            yield
+            freeze_built(snapshot)
 
 
 def decode_pending(app: App[Any], complete: Callable[[], None], snapshot: Snapshot) -> None:
@@ -62,8 +64,7 @@ def decode_pending(app: App[Any], complete: Callable[[], None], snapshot: Snapsh
     pending meetings, the checks of some tables), then everything frozen. A file that fails them
     ends the app with the German error, as it would have ended the start."""
     try:
-        with background_build(snapshot):
-            quiet()  # its checks begin with C calls of up to 0.15 s (x10) that cannot step back
+        with background_build(snapshot):  # the checks begin with C calls of up to 0.15 s (x10)
             complete()
     except StoreError as exc:
         app.call_from_thread(app.exit, return_code=2, message=f"Fehler: {exc}")

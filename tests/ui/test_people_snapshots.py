@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 from pilot_helpers import footer_shows, roster_ready, wait_for
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Label
 
 from herford_tui.domain import Membership
 from herford_tui.ui.directory.person_screen import PersonScreen
@@ -34,6 +34,10 @@ async def _open_directory(pilot: Pilot) -> None:
     await roster_ready(pilot)
     await pilot.press("o")
     await footer_shows(pilot, "Filtern")
+    # The footer comes with the tab, the rows and their count with its first fill (a snapshot
+    # of an empty list was once taken and kept): wait for the count, which only the fill writes.
+    count = pilot.app.query_one("#directory-count", Label)
+    assert await wait_for(pilot, lambda: "Organisationen" in str(count.render()))
 
 
 async def _directory(pilot: Pilot) -> None:
@@ -44,7 +48,8 @@ async def _directory(pilot: Pilot) -> None:
 async def _persons(pilot: Pilot) -> None:
     await _open_directory(pilot)
     await pilot.press("t")
-    await footer_shows(pilot, "Filtern")
+    count = pilot.app.query_one("#directory-count", Label)
+    assert await wait_for(pilot, lambda: "Personen" in str(count.render()))  # written by the refill
     await _steady(pilot)
 
 
