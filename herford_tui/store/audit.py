@@ -697,15 +697,26 @@ def _entries_naming(path: Path, person_id: int) -> Iterator[Entry]:
     only those lines are decoded whole (at x10 a few dozen of 116,000)."""
     if not path.exists():
         return
-    digits = str(person_id).encode()  # the program writes numbers as integers: a line naming them holds these
-    for line in _lines(read_log_file(path)):
-        if digits not in line:
-            continue
+    for line in _lines_with(read_log_file(path), str(person_id).encode()):
         head = _head(line)
         if head is not None and type(head.v) is int and _names_person(head, person_id):
             entry = orjson.loads(line)
             if isinstance(entry, dict):
                 yield entry
+
+
+def _lines_with(raw: bytes, digits: bytes) -> Iterator[bytes]:
+    """The complete lines of ``raw`` that hold ``digits`` (a person's number: the program writes
+    numbers as integers, so a line naming the person holds them), found in the whole text
+    instead of line by line; each line once."""
+    at = raw.find(digits)
+    while at != -1:
+        start = raw.rfind(b"\n", 0, at) + 1
+        end = raw.find(b"\n", at)
+        if end == -1:
+            return  # the part after the last newline: torn or empty
+        yield raw[start:end]
+        at = raw.find(digits, end + 1)
 
 
 def names_person(entry: Entry, person_id: int) -> bool:
