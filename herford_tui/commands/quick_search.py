@@ -107,9 +107,7 @@ def _answer(
         indexed = {i: meetings.get(i) or _own_entry(i, texts[i]) for i in picked.meetings}
     else:
         meetings = file.meetings(picked.meetings)
-        indexed = {
-            i: m if agenda_may_match(m, rules) else replace(m, agenda=[], minutes="") for i, m in meetings.items()
-        }
+        indexed = {i: m if agenda_may_match(m, rules) else _without_agenda(m) for i, m in meetings.items()}
     persons = index_persons(picked, indexed) & file.person_org.keys()
     links = {i for i, link in file.links.items() if link.person_id in persons}  # their committees
     searched = part(
