@@ -59,9 +59,19 @@ QUIET = 0.3
 the pick set going (the footer's keys, a cursor blink) is not the save's."""
 
 
-async def _quiet(app, pilot) -> None:
+async def _quiet(app, pilot, since: float | None = None) -> None:
+    """Leave the app alone for ``QUIET`` seconds; with ``since`` (when the last snapshot came) also
+    until the search index of that snapshot is built: the app starts it ``WARM_DELAY`` after a new
+    snapshot, in a thread, and a save measured while it runs would carry the save before it."""
     await child._settle(app, pilot)
-    await asyncio.sleep(QUIET)
+    wait = QUIET
+    if since is not None:
+        from herford_tui.ui.search import WARM_DELAY
+
+        wait = max(wait, since + WARM_DELAY + 0.2 - time.perf_counter())
+    await asyncio.sleep(wait)
+    if since is not None:  # ``child._settle`` leaves the background workers (index, calendar) running
+        await app.workers.wait_for_complete()
     await child._settle(app, pilot)
 
 
@@ -85,6 +95,7 @@ async def _app_side(path: Path, saves: int) -> None:
         # check, the pending meetings; ``Store.complete``) runs when the app is idle, and any
         # write waits for it: it belongs to the start (see the cold start figures), not to a save.
         await asyncio.to_thread(app.store.complete)
+        since = time.perf_counter()
         await child._settle(app, pilot)
         table = next(t for t in app.screen.query("#roster").results(DataTable) if t.region.area)
         view = table.parent
@@ -125,7 +136,7 @@ async def _app_side(path: Path, saves: int) -> None:
             await child._until(app, pilot, lambda field=field, name=name: field.value == name, "the picker", 30)
             if child._row(table, row())[column] == name:
                 raise RuntimeError(f"the roster shows {name!r} before the save")
-            await _quiet(app, pilot)
+            await _quiet(app, pilot, since)
             start, cpu = time.perf_counter(), time.thread_time()
             child._send(app, "ctrl+s")
             await child._until(
@@ -135,6 +146,7 @@ async def _app_side(path: Path, saves: int) -> None:
                 "the roster after Ctrl+S",
             )
             took.append(time.perf_counter() - start)
+            since = time.perf_counter()
             cpus.append(time.thread_time() - cpu)
     import herford_tui
 
