@@ -136,7 +136,7 @@ class PersonScreen(HerfordAccess, Screen[None]):
             self.notify("Das Gremium ist archiviert (G zeigt das Archiv).", severity="warning")
             return
         self.dismiss(None)
-        self.herford.show_id(committee.id)
+        self.herford.show_id(committee.id, membership.id)  # the cursor on this membership
 
     def action_edit(self) -> None:
         from herford_tui.ui.directory.person_form import PersonForm

@@ -365,8 +365,17 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         if status != Attendance.VERTRETEN:
             chosen = Attendance(status) if status else None
             self._save(lambda m: set_attendance(m, line.person_id, chosen))
+            if chosen is not None:
+                self._next_attendee(row)
             return
         self._choose_deputy(meeting, line)
+
+    def _next_attendee(self, row: int) -> None:
+        """Down the list as it is called out: after a status the cursor goes to the next
+        person, so "a a e a" marks four people, not the first one four times."""
+        table = self.query_one("#attendance-table", DataTable)
+        if table.cursor_row == row and row + 1 < len(self.lines):
+            table.move_cursor(row=row + 1)
 
     def _choose_deputy(self, meeting: Meeting, line: AttendanceLine) -> None:
         from herford_tui.ui.year.choose import ChooseMeeting
@@ -377,9 +386,12 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             self.notify("Niemand auf der Liste kann vertreten.", severity="warning")
             return
 
+        row = self.lines.index(line)
+
         def chosen(deputy: int | None) -> None:
             if deputy is not None:
                 self._save(lambda m: set_attendance(m, line.person_id, Attendance.VERTRETEN, deputy))
+                self._next_attendee(row)
 
         if len(candidates) == 1:
             chosen(candidates[0])
