@@ -22,6 +22,7 @@ from herford_tui.domain.roster import RosterLine, roster_lines
 from herford_tui.ui.committees.presentation import COLUMNS, Row, committee_info, cursor_row, member_detail, roster_rows
 from herford_tui.ui.common.fit import Plan, plan_columns
 from herford_tui.ui.common.layout import FITTED
+from herford_tui.ui.common.row_table import RowTable
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.data import WriteJob
 
@@ -68,7 +69,7 @@ class CommitteeView(SnapshotView):
 
     def compose(self) -> ComposeResult:
         yield Static(id="committee-info", classes="committee-info")
-        yield DataTable(id="roster", cursor_type="row", zebra_stripes=True, classes=FITTED)
+        yield RowTable(id="roster", cursor_type="row", zebra_stripes=True, classes=FITTED)
         yield Static(id="member-detail", classes="member-detail")
 
     def on_mount(self) -> None:

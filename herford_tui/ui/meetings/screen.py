@@ -29,6 +29,7 @@ from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.fit import Column, Plan, plan_columns
 from herford_tui.ui.common.format import plain, plain_cell
 from herford_tui.ui.common.layout import FITTED
+from herford_tui.ui.common.row_table import RowTable
 from herford_tui.ui.common.tabs import SteadyTabbedContent
 from herford_tui.ui.meetings import presentation as show
 
@@ -56,7 +57,7 @@ ATTENDANCE_COLUMNS = (
 )
 
 
-class AgendaTable(DataTable):
+class AgendaTable(RowTable):
     BINDINGS = [
         Binding("a", "screen.add_item", "Neuer TOP", id="meeting.item_add"),
         Binding("e", "screen.edit_item", "Ändern", id="meeting.item_edit"),
@@ -68,7 +69,7 @@ class AgendaTable(DataTable):
     ]
 
 
-class AttendanceTable(DataTable):
+class AttendanceTable(RowTable):
     BINDINGS = [
         Binding("a", "screen.attend('anwesend')", "anwesend", id="meeting.present"),
         Binding("e", "screen.attend('entschuldigt')", "entschuldigt", id="meeting.excused"),
@@ -78,7 +79,7 @@ class AttendanceTable(DataTable):
     ]
 
 
-class TaskTable(DataTable):
+class TaskTable(RowTable):
     BINDINGS = [Binding("space", "screen.toggle_task", "Erledigt ja/nein", id="meeting.task_done")]
 
 
