@@ -145,6 +145,9 @@ class YearPane(SnapshotView):
         grid.set_rows([r.key for r in rows], lambda i: show.row_cells(rows[i], layout.month))
 
     def on_resize(self) -> None:
+        self.fit_width()
+
+    def fit_width(self) -> None:
         if not self.as_list and self.grid and show.grid_layout(self.size.width or 80) != self._layout:
             self._lay_out_grid(self.query_one("#year-grid", LineTable))
             self.query_one("#year-summary", Static).update(self._summary())
