@@ -1,6 +1,7 @@
 """Ctrl+S in a member form → roster, against a bare modal plus the write (issue 20, point 4).
 
-``python benchmarks/bench_save_form.py [--sizes x1,x10] [--runs 3] [--saves 8] [--data FOLDER] [--json]``
+``python benchmarks/bench_save_form.py [--sizes x1,x10] [--runs 3] [--saves 8] [--data FOLDER] [--json]
+[--before TREE]``
 
 For each size, on the demo data (``herford-tui demo --size … --seed 1``, or ``--data FOLDER``
 holding FOLDER/SIZE/herford.json), alternating process by process:
@@ -17,6 +18,8 @@ holding FOLDER/SIZE/herford.json), alternating process by process:
   same way.
 
 Median and p95 over all saves of all processes per side; the ratio divides the medians.
+``--before TREE`` runs the app side a third time per round with herford_tui imported from another
+checkout (``git worktree add --detach /tmp/old <commit>``), against the same baseline.
 Target (issue 20): ≤ 1.3× at x1 and x10. Not a timed test: run it and compare.
 """
 
@@ -56,9 +59,19 @@ QUIET = 0.3
 the pick set going (the footer's keys, a cursor blink) is not the save's."""
 
 
-async def _quiet(app, pilot) -> None:
+async def _quiet(app, pilot, since: float | None = None) -> None:
+    """Leave the app alone for ``QUIET`` seconds; with ``since`` (when the last snapshot came) also
+    until the search index of that snapshot is built: the app starts it ``WARM_DELAY`` after a new
+    snapshot, in a thread, and a save measured while it runs would carry the save before it."""
     await child._settle(app, pilot)
-    await asyncio.sleep(QUIET)
+    wait = QUIET
+    if since is not None:
+        from herford_tui.ui.search import WARM_DELAY
+
+        wait = max(wait, since + WARM_DELAY + 0.2 - time.perf_counter())
+    await asyncio.sleep(wait)
+    if since is not None:  # ``child._settle`` leaves the background workers (index, calendar) running
+        await app.workers.wait_for_complete()
     await child._settle(app, pilot)
 
 
@@ -78,6 +91,12 @@ async def _app_side(path: Path, saves: int) -> None:
     cpus: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await child._settle(app, pilot)  # every start worker done (checks, search index)
+        # What the start leaves for after the first frame (the checks of the tables it did not
+        # check, the pending meetings; ``Store.complete``) runs when the app is idle, and any
+        # write waits for it: it belongs to the start (see the cold start figures), not to a save.
+        await asyncio.to_thread(app.store.complete)
+        since = time.perf_counter()
+        await child._settle(app, pilot)
         table = next(t for t in app.screen.query("#roster").results(DataTable) if t.region.area)
         view = table.parent
         line = next(
@@ -117,7 +136,7 @@ async def _app_side(path: Path, saves: int) -> None:
             await child._until(app, pilot, lambda field=field, name=name: field.value == name, "the picker", 30)
             if child._row(table, row())[column] == name:
                 raise RuntimeError(f"the roster shows {name!r} before the save")
-            await _quiet(app, pilot)
+            await _quiet(app, pilot, since)
             start, cpu = time.perf_counter(), time.thread_time()
             child._send(app, "ctrl+s")
             await child._until(
@@ -127,8 +146,11 @@ async def _app_side(path: Path, saves: int) -> None:
                 "the roster after Ctrl+S",
             )
             took.append(time.perf_counter() - start)
+            since = time.perf_counter()
             cpus.append(time.thread_time() - cpu)
-    child._say({"took": took, "cpu": cpus, "shape": shape, "file_bytes": path.stat().st_size})
+    import herford_tui
+
+    child._say({"took": took, "cpu": cpus, "shape": shape, "package": herford_tui.__file__})
 
 
 # -- the baseline ------------------------------------------------------------------
@@ -252,8 +274,11 @@ async def _bare_side(path: Path, saves: int, shape: dict[str, Any]) -> None:
 
 
 # -- the run -----------------------------------------------------------------------
-def _child(*args: str) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, timeout=900, check=False)
+def _child(*args: str, tree: str | None = None) -> dict[str, Any]:
+    """One side in its own process; ``tree``: import herford_tui from that checkout instead."""
+    env = dict(os.environ, PYTHONPATH=tree) if tree else None
+    command = [sys.executable, __file__, *args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False, env=env)
     if done.returncode != 0:
         raise RuntimeError(f"{args[0]} failed: {done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -263,8 +288,9 @@ def stats(values: list[float]) -> dict[str, float]:
     return {"median_ms": round(statistics.median(values) * 1000, 1), "p95_ms": round(p95(values) * 1000, 1)}
 
 
-def measure(path: Path, runs: int, saves: int, say) -> dict[str, Any]:
+def measure(path: Path, runs: int, saves: int, say, before: str | None = None) -> dict[str, Any]:
     app: list[float] = []
+    older: list[float] = []
     bare: list[float] = []
     app_cpu: list[float] = []
     bare_cpu: list[float] = []
@@ -274,6 +300,11 @@ def measure(path: Path, runs: int, saves: int, say) -> dict[str, Any]:
         found = _child("app", str(path), str(saves))
         shape = found["shape"]
         made = _child("bare", str(path), str(saves), json.dumps(shape))
+        if before:
+            old = _child("app", str(path), str(saves), tree=before)
+            if not old["package"].startswith(before):
+                raise RuntimeError(f"--before: herford_tui came from {old['package']}")
+            older += old["took"]
         app += found["took"]
         bare += made["took"]
         app_cpu += found["cpu"]
@@ -281,7 +312,11 @@ def measure(path: Path, runs: int, saves: int, say) -> dict[str, Any]:
         per_process.append((statistics.median(found["took"]), statistics.median(made["took"])))
         say(f"    run {n + 1}/{runs}: app {per_process[-1][0] * 1000:.0f} ms, bare {per_process[-1][1] * 1000:.0f} ms")
     ratio = statistics.median(app) / statistics.median(bare)
+    extra: dict[str, Any] = {}
+    if older:
+        extra["before"] = {**stats(older), "ratio": round(statistics.median(older) / statistics.median(bare), 2)}
     return {
+        **extra,
         "app": stats(app),
         "bare": stats(bare),
         "ratio": round(ratio, 2),
@@ -309,6 +344,12 @@ def markdown(report: dict[str, Any]) -> str:
             f"{r['app']['median_ms']:g} / {r['app']['p95_ms']:g} ms | {r['bare']['median_ms']:g} / "
             f"{r['bare']['p95_ms']:g} ms | **{r['ratio']}×** | {r['verdict']} |"
         )
+        if "before" in r:
+            b = r["before"]
+            lines.append(
+                f"| {size}, before ({report['before']}) | | | {b['median_ms']:g} / {b['p95_ms']:g} ms | (same) | "
+                f"{b['ratio']}× | |"
+            )
     lines += [
         "",
         "Per process (app, bare medians in ms): "
@@ -328,6 +369,7 @@ def main() -> None:
     parser.add_argument("--saves", type=int, default=8, help="saves per process (default 8)")
     parser.add_argument("--data", metavar="FOLDER", help="copy FOLDER/SIZE/herford.json instead of building")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    parser.add_argument("--before", metavar="TREE", help="also the app from another checkout (e.g. a git worktree)")
     args = parser.parse_args()
 
     import processes
@@ -339,12 +381,15 @@ def main() -> None:
     started = time.perf_counter()
     say(f"compiled {processes.compile_all()} package folders to bytecode")
     report: dict[str, Any] = {"machine": run.machine(), "sizes": {}, "target": TARGET}
+    if args.before:
+        done = subprocess.run(["git", "-C", args.before, "log", "-1", "--format=%h"], capture_output=True, text=True)
+        report["before"] = done.stdout.strip() or args.before
     folder = Path(tempfile.mkdtemp(prefix="herford-save-form-"))
     try:
         for size in [s for s in args.sizes.split(",") if s]:
             path, _ = run.build_demo(folder, size, Path(args.data) if args.data else None)
             say(f"  {size}: {path.stat().st_size / 1e6:.1f} MB")
-            result = measure(path, args.runs, args.saves, say)
+            result = measure(path, args.runs, args.saves, say, args.before)
             result["file_mb"] = round(path.stat().st_size / 1e6, 1)
             report["sizes"][size] = result
     finally:

@@ -22,7 +22,7 @@ from herford_tui.ui.common.layout import keep_tables_fitted
 from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.main_screen import MainScreen
-from herford_tui.ui.navigation import ORGANISATIONS, Place, resolve_place
+from herford_tui.ui.navigation import Place, resolve_place
 from herford_tui.ui.search import WARM_DELAY, SearchProvider, keep_index_warm
 
 if TYPE_CHECKING:
@@ -104,36 +104,10 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
             return
         self._navigate(self.main.show(place))
 
-    def show_id(self, committee_id: int) -> None:
-        """Show a committee by id, e.g. one just created (its tab comes with the new snapshot)."""
-        self._navigate(self.main.show_committee_id(committee_id))
-
-    def show_person(self, person_id: int) -> None:
-        """Open the committee of the person's current membership with the cursor on them."""
-        memberships = self.snapshot.memberships_of_person(person_id, self.today)
-        person = self.snapshot.persons.get(person_id)
-        if not memberships:
-            name = person.full_name if person else "Die Person"
-            self.notify(f"{name} hat keine aktuelle Mitgliedschaft.", severity="warning", markup=False)
-            self._navigate(self._show_contact(person_id))  # a contact: the directory's person list
-            return
-        membership = memberships[0]
-        self._navigate(self.main.show_committee_id(membership.committee_id, membership.id))
-
-    async def _show_contact(self, person_id: int) -> None:
-        from herford_tui.ui.directory.pane import DirectoryPane
-
-        await self.main.show(Place(ORGANISATIONS))
-        self.main.query_one(DirectoryPane).select_person(person_id)
-
-    def show_organisation(self, organisation_id: int) -> None:
-        from herford_tui.ui.directory.pane import DirectoryPane
-
-        async def show() -> None:
-            await self.main.show(Place(ORGANISATIONS))
-            self.main.query_one(DirectoryPane).select_organisation(organisation_id)
-
-        self._navigate(show())
+    def show_id(self, committee_id: int, membership_id: int | None = None) -> None:
+        """Show a committee by id, e.g. one just created (its tab comes with the new snapshot),
+        the cursor on ``membership_id`` if given."""
+        self._navigate(self.main.show_committee_id(committee_id, membership_id))
 
     def show_meeting(self, meeting_id: int) -> None:
         """The year overview at the meeting's year, the cursor on the meeting."""

@@ -36,7 +36,7 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
     from pathlib import Path
 
     from herford_tui.domain import ValidationError
-    from herford_tui.exchange.importing import KIND_LABEL, plan_import
+    from herford_tui.exchange.importing import KIND_LABEL, fitting_kind, plan_import
     from herford_tui.exchange.tabular import TableError, read_tables
     from herford_tui.store import ConflictError, StoreError
 
@@ -45,6 +45,13 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
         tables = read_tables(Path(file))
     except TableError as exc:
         fail(str(exc))
+    fitting = fitting_kind(kind, tables)
+    if fitting != kind:  # an explicit ART is not changed behind the caller's back: name the right one
+        fail(
+            f"Die Datei hat die Spalten von „{KIND_LABEL[fitting]}“, nicht von „{KIND_LABEL[kind]}“. "
+            f"Bitte „import {fitting} {file}“ verwenden. Nichts wurde importiert.",
+            1,
+        )
     rows = sum(len(t.rows) for t in tables)
     sheets = f", {len(tables)} Tabellenblätter" if len(tables) > 1 else ""
     echo(f"Lese {file} ({tables[0].encoding}{sheets}, {number(rows)} Zeilen) …")

@@ -107,9 +107,7 @@ def _answer(
         indexed = {i: meetings.get(i) or _own_entry(i, texts[i]) for i in picked.meetings}
     else:
         meetings = file.meetings(picked.meetings)
-        indexed = {
-            i: m if agenda_may_match(m, rules) else replace(m, agenda=[], minutes="") for i, m in meetings.items()
-        }
+        indexed = {i: m if agenda_may_match(m, rules) else _without_agenda(m) for i, m in meetings.items()}
     persons = index_persons(picked, indexed) & file.person_org.keys()
     links = {i for i, link in file.links.items() if link.person_id in persons}  # their committees
     searched = part(
@@ -124,7 +122,9 @@ def _answer(
         if word in own and _starts_a_token(file, small, word, own[word]):
             continue
         return None if look.words().has_start(word) else word
-    matches = [] if missing else search(searched, query, limit=limit)
+    matches = (
+        [] if missing else _first_kinds(searched, query, words, fuzzy, limit) or search(searched, query, limit=limit)
+    )
     meetings |= file.meetings({m.record.id for m in matches if isinstance(m.record, Meeting)} - meetings.keys())
     matches = [replace(m, record=meetings[m.record.id]) if isinstance(m.record, Meeting) else m for m in matches]
     shown = {m.record.id for m in matches if isinstance(m.record, Committee)}  # a card names the next meeting
@@ -136,6 +136,24 @@ def _answer(
         {**meetings, **file.meetings(more)},
     )  # fmt: skip
     return matches, cards
+
+
+def _first_kinds(searched: Snapshot, query: str, words: list[str], fuzzy: set[str], limit: int) -> list[Match] | None:
+    """The answer from the kinds up to meetings alone, if it is the whole answer: when their first
+    ``limit`` hits all have the most points a hit can have, no agenda item, minutes, decision or
+    task can come before them (an equal hit of a later kind comes after), and those kinds' entries
+    are not indexed ("November": the newest November meetings, not 9,000 agenda items). Each word
+    must start a token in these kinds, or the search would take it for a typo here."""
+    from herford_tui.domain.search import search
+    from herford_tui.domain.search_index import Kind, index_of, most_points
+
+    first = (Kind.COMMITTEE, Kind.PERSON, Kind.ORGANISATION, Kind.MEETING)
+    index = index_of(searched)
+    if not all(word in fuzzy or any(index.kind(kind).has_start(word) for kind in first) for word in words):
+        return None
+    found = search(searched, query, first, limit=limit)
+    best = sum(most_points(word in fuzzy) for word in words)
+    return found if len(found) == limit and found[-1].points == best else None
 
 
 def _own_entry(i: int, texts: MeetingText) -> Meeting:

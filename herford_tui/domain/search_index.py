@@ -63,6 +63,13 @@ class Kind(enum.IntEnum):
 # Points a typed word earns in a record: whole word > word start > close fuzzy; a bonus (less
 # than the gap between those) for a match in the name, a bigger one where the name begins.
 EXACT, PREFIX, FUZZY, IN_NAME, AT_START = 6, 3, 0, 1, 2
+
+
+def most_points(fuzzy: bool) -> int:
+    """The most points one typed word can earn in an entry (a whole word where the name begins)."""
+    return (FUZZY if fuzzy else EXACT) + AT_START
+
+
 PACE_EVERY = 64
 """Entries (about a millisecond of work) between two looks at the other threads in a paced build."""
 
@@ -539,13 +546,33 @@ def _kept_from_origin(snapshot: Snapshot, kind: Kind) -> KindIndex | None:
     """The index of ``kind`` already built for the snapshot this one was made from, if none of
     its tables changed: after a save at x10 that spares seconds of CPU in the warm-up thread."""
     origin = snapshot.origin()
-    if origin is None or origin[1] & _SOURCES[kind]:
+    if origin is None:
+        return None
+    changed = origin[1] & _SOURCES[kind]
+    if changed and not (kind is Kind.PERSON and changed == {"memberships"} and _same_seats(origin[0], snapshot)):
         return None
     with _lock:
         cached = _indexes.get(id(origin[0]))
     if cached is None or cached[0]() is not origin[0]:
         return None
     return cached[1]._kinds.get(kind)
+
+
+def _same_seats(older: Snapshot, newer: Snapshot) -> bool:
+    """True if every person sits in the same open memberships' committees in both: all the person
+    index reads of the memberships (``_add_persons``). A save of a member's "vertritt", seat, role,
+    start or note keeps it; at x10 rebuilding it took a second of the warm-up thread after each
+    save, beside the next one. The records of unchanged memberships are the very same objects."""
+    old, new = older.memberships, newer.memberships
+    if len(old) != len(new):
+        return False  # one added or deleted: built again
+    for key, m in new.items():
+        o = old.get(key)
+        if o is m:
+            continue
+        if o is None or (o.person_id, o.committee_id, o.end is None) != (m.person_id, m.committee_id, m.end is None):
+            return False
+    return True
 
 
 _BUILDERS = {

@@ -188,6 +188,40 @@ def _plan(kind: str, tables: list[Table], snapshot: Snapshot, progress: Progress
     return plan
 
 
+def fitting_kind(kind: str, tables: Sequence[Table]) -> str:
+    """The kind a file is read as: ``kind`` when it is the best match of some table (a table
+    matches a kind when it has the kind's required columns; better, the more of the kind's
+    columns it has); else the best-matching kind of all tables. So a roster export checked as
+    "Organisationen" is read as the memberships it is, a committee export is not taken for
+    organisations because it has a "Name" column, and a directory workbook keeps the kind chosen
+    for either of its sheets. No table matching anything: ``kind`` (its missing columns are
+    then reported)."""
+    best_score, best_kind, keep = 0, kind, False
+    for table in tables:
+        found = {header_key(h) for h in table.header if h}
+        scores = {}
+        for k in KINDS:
+            labels = dict(COLUMNS[k])
+            if all(header_key(labels[name]) in found for name in REQUIRED[k]):
+                scores[k] = len(found & {header_key(label) for label in labels.values()})
+        if not scores:
+            continue
+        top = max(scores.values())
+        keep = keep or scores.get(kind) == top
+        leader = next(k for k in KINDS if scores.get(k) == top)
+        if top > best_score:
+            best_score, best_kind = top, leader
+    return kind if keep else best_kind
+
+
+def kind_note(chosen: str, fitting: str) -> str:
+    """What the dialog says when it reads a file as another kind than the one chosen."""
+    return (
+        f"Die Datei hat die Spalten von „{KIND_LABEL[fitting]}“, nicht von „{KIND_LABEL[chosen]}“: "
+        f"als {KIND_LABEL[fitting]} geprüft."
+    )
+
+
 def _sheet(table: Table, tables: list[Table]) -> str:
     return table.title if len(tables) > 1 else ""
 

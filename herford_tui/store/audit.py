@@ -25,6 +25,7 @@ in the same transaction.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import getpass
 import json
@@ -564,52 +565,99 @@ def erase_person(
     """
     secrets_ = sorted({v.strip() for v in values if v and v.strip()}, key=len, reverse=True)
     search = Needles(secrets_)
-    links = Links()
-    changed = 0
-    prev = ""
-    from hashlib import sha256  # only writers and the check need it
-
+    walk = _Walk(person_id, secrets_, up_to, dry_run)
     for path in log_files(db):
         raw = read_log_file(path)
         naming = set(search.lines(raw))
-        kept: list[bytes] = []
-        rewrite = not raw.endswith(b"\n") and bool(raw)  # a torn last line: dropped
-        name = path.name
+        if dry_run:
+            for _ in walk.lines(raw, naming, path.name):
+                pass
+            continue
+        before = walk.copy()
+        torn = bool(raw) and not raw.endswith(b"\n")  # a torn last line: dropped
+        if not torn and all(new is old for old, new in walk.lines(raw, naming, path.name)):
+            continue  # every line as it was (before the first line about the person): not written
+        walk = before  # walked again, the new lines written as they come (never all in memory)
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+            blocks = walk.blocks(raw, naming, path.name, keep_empty=path == log_path(db))
+            write_atomic(path, blocks, mode=mode, group_of=path)
+        except _NothingKept:
+            pass  # a part of which no line is left stays as it is (as before)
+    return Erased(walk.changed, walk.prev, dry_run or not walk.links.problems)
+
+
+class _NothingKept(Exception):
+    """A part of the log of which no line is kept: not written."""
+
+
+@dataclass
+class _Walk:
+    """The erasure's way through the log, line by line across its files: the chain check of the
+    old lines, the erased and re-linked new ones, how many entries changed."""
+
+    person_id: int
+    secrets: list[str]
+    up_to: int | None
+    dry_run: bool
+    links: Links = dataclasses.field(default_factory=lambda: Links())
+    prev: str = ""
+    changed: int = 0
+
+    def copy(self) -> _Walk:
+        return dataclasses.replace(self, links=self.links.copy())
+
+    def lines(self, raw: bytes, naming: set[int], name: str) -> Iterator[tuple[bytes, bytes | None]]:
+        """Each complete line of a file and what becomes of it (None: dropped)."""
+        from hashlib import sha256  # only writers and the check need it
+
         for number, line in enumerate(_lines(raw)):
             head = _head(line)
-            digest = "" if dry_run else sha256(line).hexdigest()[:32]  # line_hash, inlined: every line
-            if not dry_run:
-                links.step(name, number + 1, head, digest)
-            if head is None or (up_to is not None and _version(head) > up_to):
-                rewrite = True  # no entry, or a killed writer's: dropped
+            digest = "" if self.dry_run else sha256(line).hexdigest()[:32]  # line_hash, inlined: every line
+            if not self.dry_run:
+                self.links.step(name, number + 1, head, digest)
+            if head is None or (self.up_to is not None and _version(head) > self.up_to):
+                yield line, None  # no entry, or a killed writer's: dropped
                 continue
             erased: Entry | None = None
-            if number in naming or _names_person(head, person_id):
+            if number in naming or _names_person(head, self.person_id):
                 try:
                     entry = orjson.loads(line)
                 except ValueError:
-                    rewrite = True
+                    yield line, None
                     continue
-                new = _erase(entry, person_id, secrets_ if number in naming else [])
+                new = _erase(entry, self.person_id, self.secrets if number in naming else [])
                 if new != entry:
-                    changed += 1
+                    self.changed += 1
                     erased = new
-            if dry_run:
+            if self.dry_run:
+                yield line, line
                 continue
             if erased is not None:
-                line = chain([erased], prev)[0][0][:-1]
-            elif head.prev != prev:  # a line before it changed: the new link
-                line = _relinked(line, head, prev)
+                kept = chain([erased], self.prev)[0][0][:-1]
+            elif head.prev != self.prev:  # a line before it changed: the new link
+                kept = _relinked(line, head, self.prev)
             else:
-                kept.append(line)
-                prev = digest
+                kept, self.prev = line, digest
+                yield line, line
                 continue
-            rewrite = True
-            kept.append(line)
-            prev = line_hash(line)
-        if not dry_run and rewrite and (kept or path == log_path(db)):
-            write_atomic(path, _joined_lines(kept), mode=stat.S_IMODE(os.stat(path).st_mode), group_of=path)
-    return Erased(changed, prev, dry_run or not links.problems)
+            self.prev = line_hash(kept)
+            yield line, kept
+
+    def blocks(self, raw: bytes, naming: set[int], name: str, *, keep_empty: bool) -> Iterator[bytes]:
+        """The lines to write, with their newlines, a few thousand joined at a time."""
+        block: list[bytes] = []
+        written = False
+        for _, kept in self.lines(raw, naming, name):
+            if kept is not None:
+                block.append(kept)
+            if len(block) >= 4096:
+                yield b"\n".join(block) + b"\n"
+                block, written = [], True
+        if block:
+            yield b"\n".join(block) + b"\n"
+        elif not written and not keep_empty:
+            raise _NothingKept
 
 
 def _is_hash(text: str) -> bool:
@@ -644,12 +692,6 @@ def _lines(raw: bytes) -> Iterator[bytes]:
                 return
         yield from raw[start:end].split(b"\n")
         start = end + 1
-
-
-def _joined_lines(lines: list[bytes]) -> Iterator[bytes]:
-    """The lines with their newlines, a few thousand joined at a time (one write each)."""
-    for start in range(0, len(lines), 4096):
-        yield b"\n".join(lines[start : start + 4096]) + b"\n"
 
 
 class _Head(msgspec.Struct):
@@ -697,15 +739,26 @@ def _entries_naming(path: Path, person_id: int) -> Iterator[Entry]:
     only those lines are decoded whole (at x10 a few dozen of 116,000)."""
     if not path.exists():
         return
-    digits = str(person_id).encode()  # the program writes numbers as integers: a line naming them holds these
-    for line in _lines(read_log_file(path)):
-        if digits not in line:
-            continue
+    for line in _lines_with(read_log_file(path), str(person_id).encode()):
         head = _head(line)
         if head is not None and type(head.v) is int and _names_person(head, person_id):
             entry = orjson.loads(line)
             if isinstance(entry, dict):
                 yield entry
+
+
+def _lines_with(raw: bytes, digits: bytes) -> Iterator[bytes]:
+    """The complete lines of ``raw`` that hold ``digits`` (a person's number: the program writes
+    numbers as integers, so a line naming the person holds them), found in the whole text
+    instead of line by line; each line once."""
+    at = raw.find(digits)
+    while at != -1:
+        start = raw.rfind(b"\n", 0, at) + 1
+        end = raw.find(b"\n", at)
+        if end == -1:
+            return  # the part after the last newline: torn or empty
+        yield raw[start:end]
+        at = raw.find(digits, end + 1)
 
 
 def names_person(entry: Entry, person_id: int) -> bool:
@@ -825,6 +878,11 @@ class Links:
         """The hash of the last entry (what the database's ``log_head`` must be)."""
         self.legacy = True
         """Entries written before the chain began have no "prev"."""
+
+    def copy(self) -> Links:
+        links = Links()
+        links.problems, links.prev, links.last, links.legacy = list(self.problems), self.prev, self.last, self.legacy
+        return links
 
     def step(self, name: str, number: int, head: _Head | None, digest: str) -> None:
         """Check the line ``number`` of the file ``name``, whose hash is ``digest``."""

@@ -33,9 +33,9 @@ from herford_tui.domain.dsgvo import needles_of
 from herford_tui.domain.fold import match_key
 from herford_tui.store import audit
 from herford_tui.store.errors import CorruptFileError, NotADatabaseError, StoreError
-from herford_tui.store.files import DatabaseFile, encode_json, parse, read_regular_file, write_atomic
+from herford_tui.store.files import DatabaseFile, read_regular_file, write_atomic
 from herford_tui.store.migrations import META
-from herford_tui.store.raw_erasure import person_in, persons_of, scrub_bytes, scrub_data
+from herford_tui.store.raw_erasure import meta_of, person_in, persons_of, readable, scrub_bytes, scrub_data
 
 
 def journal_path(db: Path) -> Path:
@@ -125,7 +125,7 @@ def _databases_naming(paths: Callable[[Path], list[Path]]) -> Callable[[Path, in
     def naming(db: Path, person_id: int) -> list[Path]:
         found = []
         for path in paths(db):
-            data = _load(path)
+            data = _persons(path)
             if data is not None and _needles_in(data, person_id):
                 found.append(path)
         return found
@@ -174,7 +174,7 @@ def known_copies(db: Path) -> list[Path]:
 def unreachable_copies(db: Path) -> list[Path]:
     """Listed copies the erasure could not clean: gone (deleted, or on a drive not mounted now)
     or unreadable. The erasure's summary names them so that nobody believes they are clean."""
-    return [p for p in listed_copies(db) if not p.parent.exists() or (p.exists() and _load(p) is None)]
+    return [p for p in listed_copies(db) if not p.parent.exists() or (p.exists() and not _readable(p))]
 
 
 def _forget_deleted_copies(file: DatabaseFile) -> None:
@@ -205,22 +205,25 @@ def _copy_paths(db: Path) -> list[Path]:
 
 
 def _erase_copies(job: Erasure) -> int:
+    """Each known copy and its log: the log re-chained first (only its files that change are
+    written), then the copy's database cleaned and given the log's head, so a rerun after a kill
+    between the two writes still gives the copy the head of its log."""
     _forget_deleted_copies(job.file)
     changed = 0
     for copy in known_copies(job.file.path):
-        data = _load(copy)
-        if data is None:
+        try:
+            raw = read_regular_file(copy)[0]
+            version = audit.version_of(meta_of(raw, copy))
+        except (OSError, StoreError):
             continue
-        log = audit.log_files(copy)
-        cleaned = scrub_data(data, job.person_id, job.needles, job.day)
-        if log and (cleaned != data or audit.erase_person(copy, job.person_id, job.needles, dry_run=True).entries):
-            # re-chained even if only the copy's database changes: a rerun after a kill between the
-            # two writes then still gives the copy the head of its log
-            erased = audit.erase_person(copy, job.person_id, job.needles, up_to=audit.version_of(data))
-            audit.stamp_data(cleaned, audit.version_of(data), erased.head)
-            changed += len(log)
-        if cleaned != data:
-            _write_keeping_time(copy, encode_json(cleaned))
+        stamp = None
+        if audit.log_files(copy):
+            erased = audit.erase_person(copy, job.person_id, job.needles, up_to=version)
+            changed += len(audit.log_files(copy)) if erased.entries else 0
+            stamp = (version, erased.head)
+        cleaned = scrub_bytes(raw, copy, job.person_id, job.needles, job.day, stamp)
+        if cleaned is not None:
+            _write_keeping_time(copy, cleaned)
             changed += 1
     return changed
 
@@ -228,7 +231,7 @@ def _erase_copies(job: Erasure) -> int:
 def _copies_naming(db: Path, person_id: int) -> list[Path]:
     found = []
     for copy in known_copies(db):
-        data = _load(copy)
+        data = _persons(copy)
         if data is not None and _needles_in(data, person_id):
             found.append(copy)
         found += [p for p in audit.log_files(copy) if audit.file_names_person(p, person_id)]
@@ -465,18 +468,25 @@ def older_needles(
         borne = {match_key(name) for name in other_family_names}
         found |= {name for name in families if match_key(name) not in borne}
     for path in [*file.backup_paths(), *known_copies(file.path)]:
-        try:
-            found |= _needles_in(persons_of(read_regular_file(path)[0], path), person_id)
-        except (OSError, StoreError):
-            continue  # gone, or unreadable: it cannot be cleaned either (and is removed, if a backup)
+        data = _persons(path)  # None: gone, or unreadable: it cannot be cleaned either (a backup is removed)
+        found |= _needles_in(data, person_id) if data is not None else set()
     return frozenset(n for n in found if len(n.strip()) >= 3)
 
 
-def _load(path: Path) -> dict[str, Any] | None:
+def _persons(path: Path) -> dict[str, Any] | None:
+    """The persons table of a database file beside the live one (None: gone or unreadable)."""
     try:
-        return parse(read_regular_file(path)[0], path, list)
+        return persons_of(read_regular_file(path)[0], path)
     except (OSError, StoreError):
         return None
+
+
+def _readable(path: Path) -> bool:
+    """Whether the erasure can clean the database file (without decoding it whole)."""
+    try:
+        return readable(read_regular_file(path)[0], path)
+    except (OSError, StoreError):
+        return False
 
 
 def _needles_in(data: dict[str, Any], person_id: int) -> set[str]:

@@ -9,6 +9,7 @@ other record. Only records that are the person's or whose folded JSON text may h
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,9 @@ import orjson
 from herford_tui.domain.dsgvo import anonymised, scrub_text, scrub_value
 from herford_tui.domain.erasure_search import Needles
 from herford_tui.domain.models import Person
+from herford_tui.store import audit
 from herford_tui.store.codec import DecodeError, decode, encode
+from herford_tui.store.errors import StoreError
 from herford_tui.store.files import encode_json, parse, structure_problem
 from herford_tui.store.image import FileImage, load
 from herford_tui.store.migrations import META
@@ -54,7 +57,12 @@ def scrub_data(data: dict[str, Any], person_id: int, needles: Iterable[str], tod
 
 
 def scrub_bytes(
-    raw: bytes, path: Path, person_id: int, needles: Iterable[str], today: date
+    raw: bytes,
+    path: Path,
+    person_id: int,
+    needles: Iterable[str],
+    today: date,
+    stamp: tuple[int, str] | None = None,
 ) -> bytes | list[bytes | memoryview] | None:
     """``raw`` (a database file at ``path``) with the person erased, in pieces to write one after
     the other; None if nothing changes.
@@ -62,7 +70,8 @@ def scrub_bytes(
     A compact file (``FileImage``) is cleaned in its bytes: only the person's records and those
     that may name them are decoded, every other record keeps its bytes (at x10: a handful of
     86,000). Any other file is parsed whole (``files.parse``: ``CorruptFileError`` or
-    ``NotADatabaseError`` if it is no database) and encoded anew.
+    ``NotADatabaseError`` if it is no database) and encoded anew. ``stamp``: the log version and
+    head the file gets (a copy whose log was re-chained).
     """
     needles = frozenset(needles)
     image = _image(raw)
@@ -70,6 +79,9 @@ def scrub_bytes(
     if image is None or records is None:
         data = parse(raw, path, list)
         cleaned = scrub_data(data, person_id, needles, today)
+        if stamp is not None:
+            cleaned[META] = copy.deepcopy(cleaned.get(META, {}))
+            audit.stamp_data(cleaned, *stamp)
         return None if cleaned == data else encode_json(cleaned)
     search = Needles(needles)
     changes: dict[str, dict[str, dict[str, Any] | None]] = {}
@@ -86,6 +98,12 @@ def scrub_bytes(
             new = _scrubbed(table, ids[index], doc, person_id, needles, today, True)
             if new != doc:
                 changes.setdefault(table, {})[ids[index]] = new
+    if stamp is not None:
+        meta = {META: load(image.tables[META])}
+        stamped = copy.deepcopy(meta)
+        audit.stamp_data(stamped, *stamp)
+        if stamped != meta:
+            changes[META] = {"1": stamped[META]["1"]}
     return image.with_changes(changes).pieces() if changes else None
 
 
@@ -96,6 +114,27 @@ def persons_of(raw: bytes, path: Path) -> dict[str, Any]:
     if image is None:
         return {"persons": parse(raw, path, list).get("persons", {})}
     return {"persons": load(image.tables["persons"]) if "persons" in image.tables else {}}
+
+
+def readable(raw: bytes, path: Path) -> bool:
+    """Whether ``scrub_bytes`` takes the file (a compact one is not decoded whole for that)."""
+    image = _image(raw)
+    if image is not None and _records(image) is not None:
+        return True
+    try:
+        parse(raw, path, list)
+    except StoreError:
+        return False
+    return True
+
+
+def meta_of(raw: bytes, path: Path) -> dict[str, Any]:
+    """The meta table of a database file, as ``{"meta": …}`` (only that table decoded when the file
+    is compact); ``CorruptFileError`` or ``NotADatabaseError`` if it is no database."""
+    image = _image(raw)
+    if image is None:
+        return {META: parse(raw, path, list).get(META, {})}
+    return {META: load(image.tables[META])}
 
 
 class _Owner(msgspec.Struct):

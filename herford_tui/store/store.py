@@ -398,37 +398,44 @@ class Store:
         self,
         record: R,
         *,
+        along: Sequence[Record] = (),
         force: bool = False,
         cancel: threading.Event | None = None,
         on_wait: Callable[[], None] | None = None,
     ) -> R:
         """Remove a record entered in error; return the version that was deleted.
 
-        Refuses while others still point at it (``InUseError``). If a colleague saved
-        the record since ``record`` was read, raises ``DeleteConflictError`` carrying
-        their version and the changed fields, and deletes nothing; asked again with
-        ``force=True`` it deletes that current version. A record that is gone already
-        raises ``DeleteConflictError`` with ``theirs=None`` either way. A colleague's
-        change is never written back. ``cancel``/``on_wait``: see ``DatabaseFile.locked``.
+        Refuses while others still point at it (``InUseError``); ``along`` are deleted in the
+        same write and do not count as pointing at it (a membership with its deputies): all of
+        them or none. If a colleague saved one of them since it was read, raises
+        ``DeleteConflictError`` carrying their version and the changed fields, and deletes
+        nothing; asked again with ``force=True`` it deletes the current versions. A record
+        that is gone already raises ``DeleteConflictError`` with ``theirs=None`` either way.
+        A colleague's change is never written back. ``cancel``/``on_wait``: see
+        ``DatabaseFile.locked``.
         """
         with self._transaction(cancel, on_wait) as (db, snapshot, changes):
-            _touched(db).load(table_of(record), record.id)
-            table = db.table(table_of(record))
-            current = table.get(doc_id=record.id)
-            if current is None:
-                raise DeleteConflictError(record, None)
-            doomed = record
-            if current.get("rev", 0) != record.rev:
-                theirs = decode(type(record), current, doc_id=record.id)
-                if not force:
-                    raise DeleteConflictError(record, theirs)
-                doomed = theirs
-            references = referring(snapshot, doomed)
-            if references:
-                raise InUseError(references)
-            table.remove(doc_ids=[record.id])
-            changes.deleted.append(doomed)
-            return doomed
+            doomed: list[Record] = []
+            for one in (record, *along):
+                _touched(db).load(table_of(one), one.id)
+                current = db.table(table_of(one)).get(doc_id=one.id)
+                if current is None:
+                    raise DeleteConflictError(one, None)
+                if current.get("rev", 0) != one.rev:
+                    theirs = decode(type(one), current, doc_id=one.id)
+                    if not force:
+                        raise DeleteConflictError(one, theirs)
+                    one = theirs
+                doomed.append(one)
+            view = snapshot.with_changes(deleted=doomed[1:]) if along else snapshot
+            for one in doomed:
+                references = referring(view, one)
+                if references:
+                    raise InUseError(references)
+            for one in doomed:  # only once every check has passed: nothing half deleted
+                db.table(table_of(one)).remove(doc_ids=[one.id])
+                changes.deleted.append(one)
+            return cast(R, doomed[0])
 
     def save_many(self, records: Sequence[Record]) -> list[Record]:
         """Insert many new records in one write (demo data, imports); ids are assigned here.

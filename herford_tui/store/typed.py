@@ -202,7 +202,8 @@ class PendingMeetings:
                 with self._groups_lock:
                     years = self._meeting_years()
                 if years is not None:
-                    found = [self._one(slices, doc_id) for doc_id in years.get(year, [])]
+                    with gc_paused(freeze=True, keep=True):  # as ``_decode_all``: a year at x10 is 2,000
+                        found = [self._one(slices, doc_id) for doc_id in years.get(year, [])]
                     if all(m.date is not None and m.date.year == year for m in found):
                         return found
             except GeneralPath:
@@ -273,7 +274,10 @@ class PendingMeetings:
         # hold it for a second at x10, and a tab shown meanwhile would wait for it).
         table: dict[int, Meeting] = {}
         try:
-            with gc_paused(freeze=True):
+            # Only the app's store (``defer``) has a pending table, and it keeps the snapshot
+            # frozen: so are these records (a thread that is not the start's may decode them, the
+            # Auswertung's, with the collector on).
+            with gc_paused(freeze=True, keep=True):
                 for n, key in enumerate(slices, 1):
                     table[int(key)] = self._one(slices, int(key))
                     if n % PAUSE_EVERY == 0:

@@ -26,6 +26,7 @@ from herford_tui.store import StoreError
 from herford_tui.store.audit import read_entries
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain, plain_cell
+from herford_tui.ui.common.row_table import RowTable
 
 LIMIT = 1000
 """The newest matching entries shown; ``herford-tui log`` prints all of them."""
@@ -119,7 +120,7 @@ class ChangesScreen(HerfordAccess, ModalScreen[None]):
                 yield Input(placeholder="Gremium", compact=True, id="filter-committee")
                 yield Input(placeholder="ab TT.MM.JJJJ", compact=True, id="filter-since")
             yield Label("Das Protokoll wird gelesen …", id="changes-summary")
-            yield DataTable(id="changes", cursor_type="row", zebra_stripes=True)
+            yield RowTable(id="changes", cursor_type="row", zebra_stripes=True)
             yield Static("", id="change-detail")
         yield Footer()
 

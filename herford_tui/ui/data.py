@@ -170,10 +170,13 @@ class DataMixin(_AppBase):
         worker thread. Raises whatever went wrong; nothing is written then."""
         if self.read_only_reason is not None:
             raise ReadOnlyError(self.store.path, self.read_only_reason)
-        if job.delete:
-            record = job.items[0]
-            assert not callable(record)
-            saved: list[Record] = [self.store.delete(record, force=job.force, cancel=cancel, on_wait=on_wait)]
+        if job.delete:  # the first item; the others go with it (a membership's deputies)
+            record, *along = job.items
+            assert not callable(record) and not any(callable(item) for item in along)
+            deleted = self.store.delete(
+                record, along=[a for a in along if not callable(a)], force=job.force, cancel=cancel, on_wait=on_wait
+            )
+            saved: list[Record] = [deleted]
         elif job.imported is not None:
             inserts = [item for item in job.items if not callable(item)]
             updates, base = job.imported

@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
 
 from herford_tui.domain import Record
 from herford_tui.domain.labels import number
-from herford_tui.exchange.importing import KIND_LABEL, KINDS, ImportPlan, plan_import
+from herford_tui.exchange.importing import KIND_LABEL, KINDS, ImportPlan, fitting_kind, kind_note, plan_import
 from herford_tui.exchange.tabular import TableError, read_tables
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
@@ -113,8 +113,17 @@ class ImportScreen(HerfordAccess, ModalScreen[int | None]):
         if snapshot is None:
             self.app.call_from_thread(self._report, "Die Daten sind noch nicht geladen.")
             return
-        plan = plan_import(kind, tables, snapshot, lambda n: self.app.call_from_thread(bar.advance, n))
+        fitting = fitting_kind(kind, tables)
+        if fitting != kind:  # shown in "Was" and said in the report; the import is a second Strg+S
+            self.app.call_from_thread(self._switch_kind, fitting)
+            inputs = (fitting, inputs[1])
+        plan = plan_import(fitting, tables, snapshot, lambda n: self.app.call_from_thread(bar.advance, n))
+        if fitting != kind:
+            plan.notes.insert(0, kind_note(kind, fitting))
         self.app.call_from_thread(self._checked_plan, plan, inputs)
+
+    def _switch_kind(self, kind: str) -> None:
+        self.query_one("#kind", Select).value = kind  # the next Strg+S imports what was checked
 
     def _start_progress(self, total: int) -> None:
         bar = self.query_one("#import-progress", ProgressBar)

@@ -138,16 +138,17 @@ def _nothing() -> None:
 
 
 def jump_to(app: Herford, match: Match) -> None:
-    """Show the hit on its own screen, the cursor on it."""
+    """Show the hit: a person or organisation on its page (all memberships and contacts; Enter
+    there opens a committee), a committee in its tab, a meeting in the year overview."""
     from herford_tui.domain.search import Kind
 
     record = match.record
     if match.kind is Kind.COMMITTEE:
         app.action_show_view(str(record.id))
     elif match.kind is Kind.PERSON:
-        app.show_person(record.id)
+        app.open_person(record.id)
     elif match.kind is Kind.ORGANISATION:
-        app.show_organisation(record.id)
+        app.open_organisation(record.id)
     else:
         app.show_meeting(record.id)
 

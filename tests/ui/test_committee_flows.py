@@ -395,28 +395,31 @@ async def test_delete_an_entry_made_in_error(world):
     assert world.membership["gf"] not in world.read().memberships
 
 
-async def test_delete_names_the_deputies_before_anything_is_confirmed(world):
+async def test_delete_names_the_deputies_and_deletes_them_together(world):
     before = world.bytes()
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
         await pilot.press("delete")
         assert isinstance(app.screen, ConfirmScreen)
-        # Before any "Ja": the deputy the store would refuse on is named (``deletion.referring``)
-        # with the way on, and there is nothing to confirm.
+        # Before any "Ja": the deputy the store would refuse on alone is named
+        # (``deletion.referring``), and the question is whether to delete both.
         text = screen_text(app)
         assert "Stellvertretung von Paula Probe" in text, text
-        assert "kann nicht gelöscht werden" in text
-        assert not app.screen.query("#yes")
-        await pilot.press("j")  # nothing to confirm: stays a notice, writes nothing
-        await settle(app, pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        assert not any("Gelöscht" in str(n.message) for n in app._notifications)
+        assert "Alle zusammen endgültig löschen?" in text
         await pilot.press("escape")
         await settle(app, pilot)
         assert not isinstance(app.screen, ConfirmScreen)
-        assert any("Bernd Beispiel" in r for r in roster_text(app, world.lenkungskreis))
-    assert world.bytes() == before
+        assert world.bytes() == before  # Esc: nothing written
+        await pilot.press("delete")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("j")
+        assert await wait_for(pilot, lambda: world.membership["bm"] not in world.read().memberships)
+        await settle(app, pilot)
+        assert not any("Beispiel" in r or "Probe" in r for r in roster_text(app, world.lenkungskreis))
+    after = world.read().memberships
+    assert world.membership["bm"] not in after and world.membership["deputy"] not in after
+    assert world.membership["vorsitz"] in after  # nothing else
 
 
 async def test_cancel_with_escape_writes_nothing(world):

@@ -189,3 +189,15 @@ async def test_every_roster_line_can_be_brought_into_view_at_80x24(world):
             assert table.scroll_y <= row < table.scroll_y + table.scrollable_content_region.height - 1, row
         assert len(heights) == 1
         assert "Tobias Test" in screen_text(app)
+
+
+async def test_home_and_end_go_to_the_first_and_last_row_of_a_roster(world):
+    """As the help says (Pos1 Ende: zum Anfang / Ende); Textual's DataTable only scrolled sideways."""
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        table = roster(app, world.lenkungskreis)
+        assert await wait_for(pilot, lambda: table.has_focus and table.row_count > 3)
+        await pilot.press("end")
+        assert await wait_for(pilot, lambda: table.cursor_row == table.row_count - 1)
+        await pilot.press("home")
+        assert await wait_for(pilot, lambda: table.cursor_row == 0)

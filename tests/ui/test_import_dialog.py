@@ -8,6 +8,7 @@ import pytest
 from pilot_helpers import SIZE, settle, wait_for
 from textual.widgets import Input, Select, Static
 
+from herford_tui.ui.export_dialog import ExportScreen
 from herford_tui.ui.import_dialog import ImportScreen
 
 HEADER = "Name;Art;Kommune\n"
@@ -61,10 +62,37 @@ async def test_changing_the_kind_after_the_check_checks_again(world, tmp_path: P
         app.screen.query_one("#path", Input).value = str(csv_file)
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: "In Ordnung: 1 Personen" in report(app))
-        app.screen.query_one("#kind", Select).value = "organisationen"
-        await pilot.press("ctrl+s")
-        assert await wait_for(pilot, lambda: "Zeile 1, Name: Die Spalte fehlt." in report(app))
+        app.screen.query_one("#kind", Select).value = "gremiendaten"
+        await pilot.press("ctrl+s")  # checks again (it would have imported persons) ...
+        # ... and reads the file as what its columns are, saying so and showing it in "Was"
+        assert await wait_for(pilot, lambda: "nicht von „Gremien“: als Personen geprüft" in report(app))
+        assert app.screen.query_one("#kind", Select).value == "personen"
     assert "Import" not in {p.family_name for p in world.read().persons.values()}
+
+
+async def test_the_roster_export_imports_back_with_the_kind_left_at_its_start(world, tmp_path: Path):
+    """E (Besetzung aller Gremien) then I with "Was" untouched (Organisationen): the file is
+    checked as the memberships it is, and there is nothing to change."""
+    out = tmp_path / "gremien.xlsx"
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("E")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
+        app.screen.query_one("#path", Input).value = str(out)  # "Was": the rosters, its first choice
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: out.exists())
+        await settle(app, pilot)
+        before = world.bytes()
+        await pilot.press("I")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ImportScreen))
+        assert app.screen.query_one("#kind", Select).value == "organisationen"
+        app.screen.query_one("#path", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: "Nichts zu ändern" in report(app))
+        assert "nicht von „Organisationen“: als Mitgliedschaften geprüft" in report(app)
+        assert app.screen.query_one("#kind", Select).value == "mitgliedschaften"
+    assert world.bytes() == before
 
 
 async def _checked(pilot) -> None:

@@ -111,7 +111,8 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
         await pilot.press("a")
         await settle(app, pilot)
         assert str(table.get_row_at(1)[1]) == "Bernd Beispiel"
-        await pilot.press("down", "v")
+        assert table.cursor_row == 1  # down the list as it is called out
+        await pilot.press("v")
         await settle(app, pilot)
         stored = world.read().meetings[meeting.id]
         by_person = {e.person_id: e for e in stored.attendance}
@@ -384,7 +385,7 @@ async def test_quick_attendance_keys_are_all_saved_without_conflict(world):
         assert await wait_for(pilot, lambda: grid_focused(app))
         await pilot.press("down", "right", "enter")
         assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
-        await pilot.press("2", "a", "down", "e", "down", "x")  # no waiting in between
+        await pilot.press("2", "a", "e", "x")  # no waiting in between; each key moves down a line
         meeting_id = app.screen.meeting_id
 
         def recorded() -> int:

@@ -9,7 +9,8 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable
 
 from herford_tui.domain import Meeting, Membership, Person
-from herford_tui.ui.common.line_table import LineTable
+from herford_tui.ui.directory.organisation_screen import OrganisationScreen
+from herford_tui.ui.directory.person_screen import PersonScreen
 from herford_tui.ui.year.pane import YearPane
 
 
@@ -24,7 +25,7 @@ async def _search(pilot, app, text: str, key: str = "slash") -> None:
     await type_text(pilot, text)
 
 
-async def test_umlaut_name_typed_without_umlaut_jumps_to_the_roster_line(world):
+async def test_umlaut_name_typed_without_umlaut_opens_the_person_page(world):
     store = world.store()
     person = store.save(Person(given_name="Jürgen", family_name="Müller", function="Schulrat"))
     store.save(
@@ -37,10 +38,12 @@ async def test_umlaut_name_typed_without_umlaut_jumps_to_the_roster_line(world):
         assert await wait_for(pilot, lambda: any("Jürgen Müller" in hit for hit in _hits(app)))
         assert "Schulrat" in screen_text(app)
         await pilot.press("enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        assert app.screen.person_id == person.id
+        await pilot.press("enter")  # the page's membership: its committee, the cursor on him
         assert await wait_for(pilot, lambda: app.query_one("#tabs").active == f"gremium-{world.lenkungskreis}")
         table = app.query_one(f"#committee-{world.lenkungskreis} #roster", DataTable)
         assert await wait_for(pilot, lambda: "Müller" in roster_text(app, world.lenkungskreis)[table.cursor_row])
-        assert table.has_focus
 
 
 async def test_ctrl_p_and_ctrl_f_open_it_too_and_no_match_is_said_in_german(world):
@@ -70,15 +73,14 @@ async def test_a_date_finds_the_meeting_and_enter_shows_it_in_the_year(world):
         assert app.query_one("#tabs").active == "jahr"
 
 
-async def test_organisation_by_type_and_place_jumps_to_the_directory(world):
+async def test_organisation_by_type_and_place_opens_its_page(world):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
         await _search(pilot, app, "Bünde Verwaltung")
         assert await wait_for(pilot, lambda: bool(_hits(app)) and _hits(app)[0].splitlines()[0] == "Stadt Bünde")
         await pilot.press("enter")
-        assert await wait_for(pilot, lambda: app.query_one("#tabs").active == "organisationen")
-        table = app.query_one("#org-table", LineTable)
-        assert await wait_for(pilot, lambda: "Stadt Bünde" in str(table.get_row_at(table.cursor_row)[0]))
+        assert await wait_for(pilot, lambda: isinstance(app.screen, OrganisationScreen))
+        assert app.screen.organisation_id == world.org["Stadt Bünde"]
     assert world.read().organisations[world.org["Stadt Bünde"]].name == "Stadt Bünde"  # nothing written
 
 

@@ -37,7 +37,7 @@ from herford_tui.domain import (
 )
 from herford_tui.domain.models import MUNICIPALITIES
 from herford_tui.exchange import exports
-from herford_tui.exchange.importing import plan_import
+from herford_tui.exchange.importing import KINDS, fitting_kind, plan_import
 from herford_tui.exchange.tabular import Sheet, csv_bytes, decode_text, parse_csv, read_xlsx, xlsx_bytes
 from herford_tui.store import Store
 from herford_tui.store.demo import write_demo
@@ -129,6 +129,38 @@ def test_mitgliedschaften_reads_every_sheet_of_a_gremien_workbook(runner: CliRun
     assert current > 40 and f"Nichts zu ändern: 0 Mitgliedschaften neu angelegt, 0 geändert, {current} unverändert" in (
         result.output
     )
+
+
+def test_every_export_is_read_as_its_own_kind_whatever_kind_was_chosen(demo: Path):
+    """The import dialog's "Was" starts on Organisationen: a roster, committee or meeting export
+    checked under any kind is read as the kind it is (a directory workbook keeps the kind chosen
+    for either of its sheets)."""
+    snap, today = Store(demo).snapshot(), date(2026, 11, 28)
+    for what, kind in ORDER:
+        sheets = {
+            "organisationen": [exports.organisations_sheet(snap)],
+            "personen": [exports.persons_sheet(snap)],
+            "gremiendaten": [exports.committees_sheet(snap)],
+            "gremien": exports.roster_sheets(snap, snap.active_committees(), today),
+            "sitzungen": [exports.meetings_sheet(snap, today.year)],
+        }[what]
+        tables = read_xlsx(xlsx_bytes(sheets))
+        for chosen in KINDS:
+            assert fitting_kind(chosen, tables) == kind, (what, chosen)
+    directory = read_xlsx(xlsx_bytes([exports.organisations_sheet(snap), exports.persons_sheet(snap)]))
+    assert [fitting_kind(k, directory) for k in ("organisationen", "personen")] == ["organisationen", "personen"]
+
+
+def test_the_cli_names_the_kind_of_a_file_checked_as_another(runner: CliRunner, tmp_path: Path):
+    small = tmp_path / "small.json"
+    write_demo(Store(small, backups=0).open(), size="small", seed=1)
+    out = tmp_path / "gremien.xlsx"
+    assert run(runner, small, "export", "xlsx", "gremien", "--out", str(out)).exit_code == 0
+    before = small.read_bytes()
+    result = run(runner, small, "import", "organisationen", str(out))
+    assert result.exit_code == 1
+    assert "Spalten von „Mitgliedschaften“" in result.output and f"import mitgliedschaften {out}" in result.output
+    assert small.read_bytes() == before
 
 
 def test_a_changed_cell_updates_only_that_record(store: Store, runner: CliRunner, tmp_path: Path):

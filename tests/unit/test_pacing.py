@@ -48,6 +48,12 @@ class FakeTime:
 def clock(monkeypatch: pytest.MonkeyPatch) -> FakeTime:
     fake = FakeTime()
     monkeypatch.setattr(pacing, "time", fake)
+
+    def doze(wake: threading.Event, seconds: float) -> bool:
+        fake.sleep(seconds)
+        return wake.is_set()
+
+    monkeypatch.setattr(pacing, "_doze", doze)
     return fake
 
 
@@ -179,3 +185,24 @@ def test_quiet_waits_for_a_quiet_moment_before_work_that_cannot_step_back(clock:
         clock.busy = 0.5
         pacing.quiet()
     assert clock.sleeps == 4
+
+
+def test_a_hurried_block_wakes_at_once():
+    """A paced thread asleep while the others work is woken by ``hurry``, not at its next look."""
+    asleep, woke = threading.Event(), threading.Event()
+
+    def background() -> None:
+        with pacing.paced() as pacer:
+            asleep.set()
+            pacing._doze(pacer._hurried, 60)  # as in a quiet window
+            woke.set()
+
+    worker = threading.Thread(target=background)
+    worker.start()
+    try:
+        assert asleep.wait(30)
+        pacing.hurry()
+        assert woke.wait(30)
+    finally:
+        pacing.hurry()
+        worker.join(30)

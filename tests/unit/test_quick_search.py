@@ -250,3 +250,28 @@ def test_a_stored_word_with_a_typo_finds_what_the_whole_search_finds(demo: Path,
     found = quick_search(demo, query, 10)
     if found is not None:
         assert found[0] == search(whole, query, limit=10), query
+
+
+@pytest.mark.parametrize("limit", [1, 2, 5])
+@pytest.mark.parametrize("query", ["November", "2026", "Lenkungskreis", "Lenkungskreis 2026", "28.11.2026", "Novmber"])
+def test_the_first_hits_from_the_first_kinds_are_the_whole_answer(
+    demo: Path, whole: Snapshot, monkeypatch, query: str, limit: int
+):
+    """When the first hits of committees, persons, organisations and meetings all have the most
+    points a hit can have, the later kinds are not indexed: the answer is the same."""
+    import herford_tui.commands.quick_search as quick
+
+    taken = []
+    original = quick._first_kinds
+
+    def spy(*args):
+        found = original(*args)
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(quick, "_first_kinds", spy)
+    found = quick_search(demo, query, limit)
+    assert found is not None
+    assert found[0] == search(whole, query, limit=limit)
+    if query in ("November", "2026") and limit == 1:
+        assert taken == [True], "the newest meeting of November (of 2026) has the most points"

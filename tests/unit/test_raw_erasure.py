@@ -66,3 +66,16 @@ def test_a_file_that_is_no_database_is_refused(saved):
     path, person_id = saved
     with pytest.raises(CorruptFileError):
         scrub_bytes(path.read_bytes()[:-10], path, person_id, NEEDLES, DAY)
+
+
+def test_a_copy_gets_its_logs_head_with_the_erasure(saved):
+    path, person_id = saved
+    raw = path.read_bytes()
+    stamp = (41, "c0ffee")
+    cleaned = joined(scrub_bytes(raw, path, person_id, NEEDLES, DAY, stamp))
+    data = parse(raw, path, list)
+    expected = scrub_data(data, person_id, NEEDLES, DAY)
+    expected["meta"] = {"1": {**data["meta"]["1"], "version": 41, "log_head": "c0ffee"}}
+    assert cleaned == encode_json(expected)
+    assert data == parse(raw, path, list)  # the data read is not changed on the way
+    assert scrub_bytes(cleaned, path, person_id, NEEDLES, DAY, stamp) is None  # clean, with that head

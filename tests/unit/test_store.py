@@ -171,6 +171,44 @@ def test_delete_refuses_while_referenced(empty_store: Store, db_path: Path):
     assert empty_store.snapshot().organisations == {}
 
 
+def _member_with_deputy(store: Store) -> tuple[Membership, Membership]:
+    committee = store.save(Committee(name="Lenkungskreis", seats=[Seat(key="s", label="Schulen", count=2)]))
+    a, b = (store.save(Person(family_name=name)) for name in ("Mitglied", "Vertretung"))
+    member = store.save(Membership(person_id=a.id, committee_id=committee.id, seat_key="s", start=date(2025, 1, 1)))
+    deputy = store.save(
+        Membership(
+            person_id=b.id,
+            committee_id=committee.id,
+            seat_key="s",
+            role=Role.STELLVERTRETUNG,
+            deputy_of=member.id,
+            start=date(2025, 1, 1),
+        )
+    )
+    return member, deputy
+
+
+def test_a_membership_is_deleted_with_its_deputies_in_one_write(empty_store: Store, db_path: Path):
+    member, deputy = _member_with_deputy(empty_store)
+    before = db_path.read_bytes()
+    with pytest.raises(InUseError, match="Stellvertretung"):
+        empty_store.delete(member)  # alone: refused, nothing written
+    assert db_path.read_bytes() == before
+    assert empty_store.delete(member, along=[deputy]) == member
+    assert empty_store.snapshot().memberships == {} and raw(db_path)["memberships"] == {}
+
+
+def test_a_deputy_changed_by_a_colleague_stops_the_whole_delete(empty_store: Store, db_path: Path):
+    member, deputy = _member_with_deputy(empty_store)
+    Store(db_path).open().save(dataclasses.replace(deputy, notes="geändert"))
+    before = db_path.read_bytes()
+    with pytest.raises(ConflictError):
+        empty_store.delete(member, along=[deputy])
+    assert db_path.read_bytes() == before  # not even the member
+    empty_store.delete(member, along=[deputy], force=True)
+    assert empty_store.snapshot().memberships == {}
+
+
 # -- optimistic concurrency (acceptance 3) -------------------------------------------
 def test_stale_edit_raises_conflict_and_writes_nothing(empty_store: Store, db_path: Path):
     mine = empty_store.save(Organisation(name="Schulamt", municipality="Herford"))

@@ -22,6 +22,7 @@ from herford_tui.domain.roster import RosterLine, roster_lines
 from herford_tui.ui.committees.presentation import COLUMNS, Row, committee_info, cursor_row, member_detail, roster_rows
 from herford_tui.ui.common.fit import Plan, plan_columns
 from herford_tui.ui.common.layout import FITTED
+from herford_tui.ui.common.row_table import RowTable
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.data import WriteJob
 
@@ -68,7 +69,7 @@ class CommitteeView(SnapshotView):
 
     def compose(self) -> ComposeResult:
         yield Static(id="committee-info", classes="committee-info")
-        yield DataTable(id="roster", cursor_type="row", zebra_stripes=True, classes=FITTED)
+        yield RowTable(id="roster", cursor_type="row", zebra_stripes=True, classes=FITTED)
         yield Static(id="member-detail", classes="member-detail")
 
     def on_mount(self) -> None:
@@ -285,14 +286,17 @@ class CommitteeView(SnapshotView):
         # The store refuses while deputies hang on it (``referring``, the one rule): name them
         # before anything is confirmed, with the way on, instead of failing after "Ja".
         blocking = referring(snapshot, m)
-        if blocking:
+        if blocking:  # only deputies point at a membership: offer to delete them with it
+            deputies = [d for d in snapshot.memberships.values() if d.deputy_of == m.id]
             self.ask(
                 ConfirmScreen(
-                    f"Die Mitgliedschaft von {who} kann nicht gelöscht werden.\n"
-                    "Noch verwiesen von:\n• " + "\n• ".join(blocking) + "\n"
-                    "Erst die Stellvertretung(en) löschen oder die Mitgliedschaft mit „x“ beenden.",
-                    title="Löschen nicht möglich",
-                    yes=None,
+                    f"Die Mitgliedschaft von {who} hat Stellvertretungen:\n• " + "\n• ".join(blocking) + "\n"
+                    "Alle zusammen endgültig löschen? Nur für irrtümliche Einträge. Wer ausscheidet, "
+                    "wird mit „x“ beendet (die Stellvertretungen enden mit) und bleibt als Verlauf erhalten.",
+                    title="Mit Stellvertretungen löschen?",
+                    yes="Alle löschen",
+                    job=WriteJob([m, *deputies], delete=True),
+                    edit_what="Löschen",
                 )
             )
             return

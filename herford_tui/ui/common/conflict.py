@@ -16,6 +16,7 @@ from herford_tui.domain.merge import merge
 from herford_tui.store import ConflictError
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import display_value, plain, plain_cell
+from herford_tui.ui.common.row_table import RowTable
 
 
 class ConflictScreen(HerfordAccess, ModalScreen[Record | None]):
@@ -50,7 +51,7 @@ class ConflictScreen(HerfordAccess, ModalScreen[Record | None]):
             # A Static, not a Label: the message is longer than a line and must wrap.
             yield Static(plain(str(self.error)), id="conflict-message", classes="dialog-text")
             if self.error.theirs is not None:
-                yield DataTable(id="versions", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="versions", cursor_type="row", zebra_stripes=True)
             if self.merged is not None:
                 yield Static(plain(self._merge_text()), id="merge-note", classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):

@@ -94,6 +94,10 @@ LONG = {
     "meeting.document_invitation": "Einladung als Dokument (PDF oder DOCX, aus der Vorlage)",
     "meeting.document_minutes": "Niederschrift als Dokument (PDF oder DOCX, aus der Vorlage)",
     "meeting.document_attendance": "Anwesenheitsliste zum Unterschreiben (PDF)",
+    "meeting.present": "anwesend, dann weiter zur nächsten Person der Liste",
+    "meeting.excused": "entschuldigt, dann weiter zur nächsten Person",
+    "meeting.absent": "abwesend, dann weiter zur nächsten Person",
+    "meeting.deputy": "vertreten (wer vertritt, wird gefragt), dann weiter zur nächsten Person",
     "evaluation.previous": "Vorjahr",
     "evaluation.next": "Folgejahr",
     "form.save": "speichern",
@@ -120,7 +124,8 @@ FIRST_STEPS = """\
   `o` und `j` springen dorthin. Die Arbeitskreise teilen sich einen Reiter (ebenso weitere
   Gremien, wenn es mehr als zwölf sind); `k` zeigt die Liste zum Auswählen, Tippen filtert sie.
 - `/` sucht überall: Namen ohne Umlaute tippen genügt („muller“ findet Müller), ein Datum wie
-  `12.3.` oder `März` findet die Sitzung. `Enter` springt zum Treffer.
+  `12.3.` oder `März` findet die Sitzung. `Enter` öffnet den Treffer: eine Person oder
+  Organisation auf ihrer Seite, ein Gremium in seinem Reiter, eine Sitzung in der Jahresübersicht.
 - In Listen wählen die Pfeiltasten eine Zeile, `Enter` öffnet sie. Die wichtigsten Tasten
   stehen unten in der Fußzeile, alle hier.
 - In Formularen: `Tab` zum nächsten Feld, `Strg+S` speichert, `Esc` bricht ab.

@@ -27,11 +27,12 @@ R = TypeVar("R")
 SAVING = "Speichert …"
 WAITING = "Wartet auf die Datenbank (von einem anderen Vorgang gesperrt) … Esc bricht ab."
 CANCELLING = "Bricht ab …"
-BUSY_AFTER = 0.4
+BUSY_AFTER = 1.0
 """Seconds a save runs before the status line says "Speichert …". Most saves are on disk by then
-and the form closes: showing the line and hiding it again laid the form out twice while the file
-was written, and a layout holds the interpreter that the writing thread needs between its system
-calls. A longer save (a large file, a slow disk) says so; a colleague's lock says so at once."""
+(x10: about half a second on a loaded server) and the form closes: showing the line laid the
+form out while the file was written (at x10 up to 0.18 s under load), and the layout holds the
+interpreter that the writing thread needs between its system calls. A longer save (a slow disk)
+says so; a colleague's lock says so at once."""
 
 
 @dataclass

@@ -22,6 +22,7 @@ from herford_tui.domain.people import (
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.fit import Column, Plan, dropped_text
 from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.row_table import RowTable
 from herford_tui.ui.directory.record_tables import (
     facts_text,
     fill_table,
@@ -69,9 +70,9 @@ class OrganisationScreen(HerfordAccess, Screen[None]):
             yield Label(id="organisation-title", classes="record-title")
             yield Static(id="organisation-facts", classes="record-facts")
             yield Label(id="organisation-seats-title", classes="section-title")
-            yield DataTable(id="organisation-seats", cursor_type="row", zebra_stripes=True)
+            yield RowTable(id="organisation-seats", cursor_type="row", zebra_stripes=True)
             yield Label(id="organisation-people-title", classes="section-title")
-            yield DataTable(id="organisation-people", cursor_type="row", zebra_stripes=True)
+            yield RowTable(id="organisation-people", cursor_type="row", zebra_stripes=True)
         yield Static(id="organisation-detail", classes="record-detail")
         yield Footer(compact=True, show_command_palette=False)
 

@@ -204,7 +204,7 @@ class DirectoryPane(SnapshotView):
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def _select(self, mode: str, record_id: int) -> None:
-        """Put the cursor on a record (from the search), clearing filters that hide it."""
+        """Put the cursor on a record (just saved), clearing filters that hide it."""
         if self.mode != mode or all(r.id != record_id for r in self.rows):
             self.mode = mode
             self.query_one("#org-filter", Input).value = ""
@@ -224,12 +224,6 @@ class DirectoryPane(SnapshotView):
                 table.move_cursor(row=i)
                 break
         table.focus()
-
-    def select_organisation(self, organisation_id: int) -> None:
-        self._select(ORGANISATIONS, organisation_id)
-
-    def select_person(self, person_id: int) -> None:
-        self._select(PERSONS, person_id)
 
     # -- actions -----------------------------------------------------------------------
     def action_toggle_mode(self) -> None:

@@ -19,6 +19,7 @@ from herford_tui.domain.people import ENDED, MembershipRow, person_facts, person
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.fit import Column, Plan, dropped_text
 from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.row_table import RowTable
 from herford_tui.ui.directory.record_tables import (
     facts_text,
     fill_table,
@@ -62,7 +63,7 @@ class PersonScreen(HerfordAccess, Screen[None]):
             yield Label(id="person-title", classes="record-title")
             yield Static(id="person-facts", classes="record-facts")
             yield Label(id="person-memberships-title", classes="section-title")
-            yield DataTable(id="person-memberships", cursor_type="row", zebra_stripes=True)
+            yield RowTable(id="person-memberships", cursor_type="row", zebra_stripes=True)
         yield Static(id="person-detail", classes="record-detail")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -136,7 +137,7 @@ class PersonScreen(HerfordAccess, Screen[None]):
             self.notify("Das Gremium ist archiviert (G zeigt das Archiv).", severity="warning")
             return
         self.dismiss(None)
-        self.herford.show_id(committee.id)
+        self.herford.show_id(committee.id, membership.id)  # the cursor on this membership
 
     def action_edit(self) -> None:
         from herford_tui.ui.directory.person_form import PersonForm

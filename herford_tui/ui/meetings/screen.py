@@ -29,6 +29,7 @@ from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.fit import Column, Plan, plan_columns
 from herford_tui.ui.common.format import plain, plain_cell
 from herford_tui.ui.common.layout import FITTED
+from herford_tui.ui.common.row_table import RowTable
 from herford_tui.ui.common.tabs import SteadyTabbedContent
 from herford_tui.ui.meetings import presentation as show
 
@@ -56,7 +57,7 @@ ATTENDANCE_COLUMNS = (
 )
 
 
-class AgendaTable(DataTable):
+class AgendaTable(RowTable):
     BINDINGS = [
         Binding("a", "screen.add_item", "Neuer TOP", id="meeting.item_add"),
         Binding("e", "screen.edit_item", "Ändern", id="meeting.item_edit"),
@@ -68,7 +69,7 @@ class AgendaTable(DataTable):
     ]
 
 
-class AttendanceTable(DataTable):
+class AttendanceTable(RowTable):
     BINDINGS = [
         Binding("a", "screen.attend('anwesend')", "anwesend", id="meeting.present"),
         Binding("e", "screen.attend('entschuldigt')", "entschuldigt", id="meeting.excused"),
@@ -78,7 +79,7 @@ class AttendanceTable(DataTable):
     ]
 
 
-class TaskTable(DataTable):
+class TaskTable(RowTable):
     BINDINGS = [Binding("space", "screen.toggle_task", "Erledigt ja/nein", id="meeting.task_done")]
 
 
@@ -365,8 +366,17 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         if status != Attendance.VERTRETEN:
             chosen = Attendance(status) if status else None
             self._save(lambda m: set_attendance(m, line.person_id, chosen))
+            if chosen is not None:
+                self._next_attendee(row)
             return
         self._choose_deputy(meeting, line)
+
+    def _next_attendee(self, row: int) -> None:
+        """Down the list as it is called out: after a status the cursor goes to the next
+        person, so "a a e a" marks four people, not the first one four times."""
+        table = self.query_one("#attendance-table", DataTable)
+        if table.cursor_row == row and row + 1 < len(self.lines):
+            table.move_cursor(row=row + 1)
 
     def _choose_deputy(self, meeting: Meeting, line: AttendanceLine) -> None:
         from herford_tui.ui.year.choose import ChooseMeeting
@@ -377,9 +387,12 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             self.notify("Niemand auf der Liste kann vertreten.", severity="warning")
             return
 
+        row = self.lines.index(line)
+
         def chosen(deputy: int | None) -> None:
             if deputy is not None:
                 self._save(lambda m: set_attendance(m, line.person_id, Attendance.VERTRETEN, deputy))
+                self._next_attendee(row)
 
         if len(candidates) == 1:
             chosen(candidates[0])

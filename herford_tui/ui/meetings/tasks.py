@@ -11,6 +11,7 @@ from herford_tui.domain import agenda as edit
 from herford_tui.domain.labels import number
 from herford_tui.domain.schedule import OpenTask, open_tasks
 from herford_tui.ui.common.access import HerfordAccess
+from herford_tui.ui.common.row_table import RowTable
 from herford_tui.ui.meetings import presentation as show
 
 
@@ -26,7 +27,7 @@ class TasksScreen(HerfordAccess, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="tasks-title", classes="meeting-header")
-        yield DataTable(id="open-tasks", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="open-tasks", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
