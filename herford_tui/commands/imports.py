@@ -36,7 +36,7 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
     from pathlib import Path
 
     from herford_tui.domain import ValidationError
-    from herford_tui.exchange.importing import KIND_LABEL, fitting_kind, plan_import
+    from herford_tui.exchange.importing import KIND_LABEL, fitting_kind, kind_count, plan_import
     from herford_tui.exchange.tabular import TableError, read_tables
     from herford_tui.store import ConflictError, StoreError
 
@@ -73,7 +73,7 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
     if dry_run:
         echo(f"Probelauf: {summary(plan, would=True)}.")
         return
-    if not confirm(f"{number(len(plan.records))} {KIND_LABEL[kind]} importieren?", yes=yes):
+    if not confirm(f"{kind_count(kind, len(plan.records))} importieren?", yes=yes):
         fail("Abgebrochen, nichts importiert.", 1)
     try:
         store.save_import(plan.inserts, plan.updates, plan.base)
@@ -88,12 +88,14 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
 
 def summary(plan: ImportPlan, *, would: bool = False) -> str:
     """ "3 Personen neu angelegt, 2 geändert, 10 unverändert, 1 doppelt übersprungen"."""
-    from herford_tui.exchange.importing import KIND_LABEL
+    from herford_tui.exchange.importing import kind_count
 
-    verb = " würden" if would else ""
+    def verb(n: int) -> str:
+        return (" würde" if n == 1 else " würden") if would else ""
+
     parts = [
-        f"{number(len(plan.inserts))} {KIND_LABEL[plan.kind]}{verb} neu angelegt",
-        f"{number(len(plan.updates))}{verb} geändert",
+        f"{kind_count(plan.kind, len(plan.inserts))}{verb(len(plan.inserts))} neu angelegt",
+        f"{number(len(plan.updates))}{verb(len(plan.updates))} geändert",
         f"{number(plan.unchanged)} unverändert",
     ]
     if plan.duplicates:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
+from herford_tui.domain.directory import count_text
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import (
     COMMITTEE_KIND,
@@ -62,6 +63,20 @@ KIND_LABEL = {
     "gremiendaten": "Gremien",
     "sitzungen": "Sitzungen",
 }
+KIND_ONE = {
+    "organisationen": "Organisation",
+    "personen": "Person",
+    "mitgliedschaften": "Mitgliedschaft",
+    "gremiendaten": "Gremium",
+    "sitzungen": "Sitzung",
+}
+
+
+def kind_count(kind: str, n: int) -> str:
+    """ "1 Mitgliedschaft", "2.000 Mitgliedschaften"."""
+    return count_text(n, KIND_ONE[kind], KIND_LABEL[kind])
+
+
 RECORD_TYPE: dict[str, type] = {
     "organisationen": Organisation,
     "personen": Person,
@@ -157,12 +172,13 @@ def _plan(kind: str, tables: list[Table], snapshot: Snapshot, progress: Progress
     for table in tables:
         positions: dict[str, int] = {}
         header_problems: list[LineProblem] = []
+        unknown: list[str] = []  # said only for a sheet that is read: another kind's sheet is skipped whole
         for index, header in enumerate(table.header):
             name = by_key.get(header_key(header))
             if name is None:
                 if header:
                     where = f"Blatt „{table.title}“: " if table.title and len(tables) > 1 else ""
-                    plan.notes.append(f"{where}Spalte „{header}“ ist unbekannt und wird nicht eingelesen.")
+                    unknown.append(f"{where}Spalte „{header}“ ist unbekannt und wird nicht eingelesen.")
             elif name in positions:
                 header_problems.append(LineProblem(1, header, "Die Spalte kommt doppelt vor.", _sheet(table, tables)))
             else:
@@ -171,6 +187,7 @@ def _plan(kind: str, tables: list[Table], snapshot: Snapshot, progress: Progress
         if missing and len(tables) > 1:
             plan.notes.append(f"Blatt „{table.title}“ übersprungen: Spalte „{missing[0]}“ fehlt.")
             continue
+        plan.notes += unknown
         for label in missing:
             header_problems.append(LineProblem(1, label, "Die Spalte fehlt.", _sheet(table, tables)))
         if header_problems:

@@ -13,7 +13,15 @@ from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
 
 from herford_tui.domain import Record
 from herford_tui.domain.labels import number
-from herford_tui.exchange.importing import KIND_LABEL, KINDS, ImportPlan, fitting_kind, kind_note, plan_import
+from herford_tui.exchange.importing import (
+    KIND_LABEL,
+    KINDS,
+    ImportPlan,
+    fitting_kind,
+    kind_count,
+    kind_note,
+    plan_import,
+)
 from herford_tui.exchange.tabular import TableError, read_tables
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
@@ -22,23 +30,22 @@ from herford_tui.ui.common.select import Select
 
 def report_text(plan: ImportPlan) -> str:
     """The German report of a checked file (pure; the CLI prints the same facts)."""
-    what = KIND_LABEL[plan.kind]
-    lines = [f"Hinweis: {n}" for n in plan.notes]
-    lines += [f"Doppelt: {d}" for d in plan.duplicates]
-    lines += [f"Fehler: {p}" for p in plan.problems]
+    # The outcome first: the box shows a few lines, and hints can be many.
     if plan.problems:
-        lines.append(f"{number(len(plan.problems))} Fehler. Nichts wird importiert; bitte die Datei berichtigen.")
+        outcome = f"{number(len(plan.problems))} Fehler. Nichts wird importiert; bitte die Datei berichtigen."
     elif plan.records:
         new, changed, unchanged = number(len(plan.inserts)), number(len(plan.updates)), number(plan.unchanged)
         counts = f"{new} neu, {changed} geändert, {unchanged} unverändert"
-        lines.append(
-            f"In Ordnung: {number(len(plan.records))} {what} bereit zum Import ({counts}, "
+        outcome = (
+            f"In Ordnung: {kind_count(plan.kind, len(plan.records))} bereit zum Import ({counts}, "
             f"{number(len(plan.duplicates))} doppelt)."
         )
     else:
-        lines.append(
-            f"Nichts zu ändern ({number(plan.unchanged)} unverändert, {number(len(plan.duplicates))} doppelt)."
-        )
+        outcome = f"Nichts zu ändern ({number(plan.unchanged)} unverändert, {number(len(plan.duplicates))} doppelt)."
+    lines = [outcome]
+    lines += [f"Fehler: {p}" for p in plan.problems]
+    lines += [f"Doppelt: {d}" for d in plan.duplicates]
+    lines += [f"Hinweis: {n}" for n in plan.notes]
     return "\n".join(lines)
 
 

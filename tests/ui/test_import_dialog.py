@@ -61,7 +61,7 @@ async def test_changing_the_kind_after_the_check_checks_again(world, tmp_path: P
         app.screen.query_one("#kind", Select).value = "personen"
         app.screen.query_one("#path", Input).value = str(csv_file)
         await pilot.press("ctrl+s")
-        assert await wait_for(pilot, lambda: "In Ordnung: 1 Personen" in report(app))
+        assert await wait_for(pilot, lambda: "In Ordnung: 1 Person " in report(app))
         app.screen.query_one("#kind", Select).value = "gremiendaten"
         await pilot.press("ctrl+s")  # checks again (it would have imported persons) ...
         # ... and reads the file as what its columns are, saying so and showing it in "Was"

@@ -191,3 +191,21 @@ def test_a_nr_of_another_record_is_refused(store: Store):
     plan = plan_import("personen", table, store.snapshot())
     assert [p.column for p in plan.problems] == ["Nr."]
     assert "Nr. 1 ist hier „Ida Hier“. Stammt die Datei aus einer anderen Datenbank?" in plan.problems[0].message
+
+
+def test_a_directory_workbook_checked_for_persons_says_only_what_concerns_them(store: Store):
+    """The organisations' sheet is skipped whole (one note), its columns are not listed one by
+    one; the outcome stands first in the dialog's report, in the singular where it is one."""
+    from herford_tui.exchange.tabular import Table
+    from herford_tui.ui.import_dialog import report_text
+
+    orgs = Table(["Nr.", "Name", "Art", "Kommune"], [(2, ["", "Kita Sonne", "Kita", "Vlotho"])], title="Organisationen")
+    people = Table(["Vorname", "Nachname", "Farbe"], [(2, ["Ida", "Import", "blau"])], title="Personen")
+    plan = plan_import("personen", [orgs, people], store.snapshot())
+    assert plan.notes == [
+        "Blatt „Organisationen“ übersprungen: Spalte „Nachname“ fehlt.",
+        "Blatt „Personen“: Spalte „Farbe“ ist unbekannt und wird nicht eingelesen.",
+    ]
+    lines = report_text(plan).splitlines()
+    assert lines[0] == "In Ordnung: 1 Person bereit zum Import (1 neu, 0 geändert, 0 unverändert, 0 doppelt)."
+    assert lines[1:] == [f"Hinweis: {n}" for n in plan.notes]
