@@ -19,6 +19,13 @@ from herford_tui.store.store import VERIFY_ENV
 # general path: the fast one must decode the same records and write the same bytes.
 os.environ[VERIFY_ENV] = "1"
 
+# The tests' folders (tmp_path) on tmpfs where there is one, as the stress test did first: a save
+# flushes the file, its folder and the log (fsync), 4-10 ms each on this machine's disk and some
+# thousands in a run, all waited for. What the tests check is the order of the steps and what the
+# files hold, not the disk's flushing. (Read by pytest when it makes its base folder.)
+if "PYTEST_DEBUG_TEMPROOT" not in os.environ and os.access("/dev/shm", os.W_OK):
+    os.environ["PYTEST_DEBUG_TEMPROOT"] = "/dev/shm"
+
 
 # Tests of tens of seconds each (``--durations``; issue 20.7). They start first: a long test
 # begun last would keep one worker busy while the other has nothing left to do.

@@ -11,11 +11,35 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import textual._wait
 from pilot_helpers import TODAY
+from textual.pilot import Pilot
 
 from herford_tui.app import HerfordApp, create_app
 from herford_tui.domain import Membership, Person, Role, Snapshot
 from herford_tui.store import Store
+
+# Pilot's "idle" (after every key and pause) is a window of 20 ms with under 1 ms of CPU, so each
+# key cost at least 20 ms of sleep: some 2,000 of them in the Pilot tests. A window of 5 ms finds
+# the same idle moment: what a key or message causes runs from the ready queue before the window
+# ends, and nothing in the app waits between 5 and 20 ms but the screen's repaint (60 per second),
+# which ``pause`` and (below) ``press`` do at their end. (Waits for work that takes time are
+# ``settle`` and ``wait_for``, not idleness.)
+textual._wait.SLEEP_GRANULARITY = 0.005
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
+_press = Pilot.press
+
+
+async def _press_and_repaint(self: Pilot, *keys: str) -> None:
+    await _press(self, *keys)
+    try:
+        screen = self.app.screen
+    except Exception:  # the keys ended the app: nothing left to repaint
+        return
+    screen._on_timer_update()  # the repaint the keys caused, as after ``pause``
+
+
+Pilot.press = _press_and_repaint  # type: ignore[method-assign]
 
 
 @dataclass

@@ -33,6 +33,13 @@ def footer_text(app) -> str:
     return " | ".join(lines)
 
 
+async def drawn_footer(pilot) -> str:
+    """The footer's keys once drawn: the footer composes them after the screen's focus settled,
+    a refresh after the screen shows (read at once, they were missing once)."""
+    await wait_for(pilot, lambda: bool(footer_text(pilot.app)))
+    return footer_text(pilot.app)
+
+
 def declared_bindings() -> list[tuple[str, Binding]]:
     found = []
     for info in pkgutil.walk_packages(herford_tui.ui.__path__, "herford_tui.ui."):
@@ -69,11 +76,11 @@ async def test_footers_show_german_key_names_and_ctrl_c_answers_in_german(world)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
         seen = {}
-        seen["Gremium"] = footer_text(app)
+        seen["Gremium"] = await drawn_footer(pilot)
         for key in ("L", "escape", "o", "j", "f1"):
             await pilot.press(key)
             await settle(app, pilot)
-            seen[f"nach {key}"] = footer_text(app)
+            seen[f"nach {key}"] = await drawn_footer(pilot)
         await pilot.press("escape")
         await settle(app, pilot)
         for where, text in seen.items():
@@ -91,7 +98,7 @@ async def test_the_footer_at_80_columns_names_keys_in_german(world):
     app = world.app(open_view="organisationen")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        text = footer_text(app)
+        text = await drawn_footer(pilot)
         assert text and not ENGLISH_KEYS.search(text), text
 
 
@@ -103,7 +110,13 @@ async def test_every_footer_key_of_the_person_page_fits_80_columns(world):
         await pilot.press("i")
         assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
         await settle(app, pilot)
-        keys = list(app.screen.query_one(Footer).query("FooterKey"))
+
+        def footer_keys() -> list:
+            return list(app.screen.query_one(Footer).query("FooterKey"))
+
+        # The footer composes its keys a refresh after the screen shows: wait until they are laid out.
+        assert await wait_for(pilot, lambda: bool(footer_keys()) and all(k.region.width for k in footer_keys()))
+        keys = footer_keys()
         assert [k.description for k in keys][-1] == "Hilfe"
         assert all(k.region.right <= 80 for k in keys), [(k.description, k.region) for k in keys]
         await pilot.press("q")

@@ -341,6 +341,8 @@ async def test_deleting_a_task_assignee_names_the_task_before_asking(world):
     async with app.run_test(size=SIZE) as pilot:
         await _delete_from_person_screen(app, pilot, "Max Muster")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ReferencesDialog))
+        # The dialog's footer (its keys) is drawn after the dialog: it was missing once under load.
+        assert await wait_for(pilot, lambda: "Bleibt im Verlauf" in screen_text(app)), screen_text(app)
         text = screen_text(app)
         assert "kann nicht gelöscht werden" in text and "löschen?" not in text
         assert "Sitzung „Lenkungskreis“ am 04.03.2026: Aufgabe „Raum buchen“ (TOP 3)" in text
@@ -360,6 +362,7 @@ async def test_a_person_who_has_left_is_kept_or_erased_from_the_delete_dialog(wo
     async with app.run_test(size=SIZE) as pilot:
         await _delete_from_person_screen(app, pilot, "Tobias Test")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ReferencesDialog))
+        assert await wait_for(pilot, lambda: "Bleibt im Verlauf" in screen_text(app)), screen_text(app)  # footer drawn
         text = screen_text(app)
         assert "Mitgliedschaft in „Lenkungskreis“ (bis 26.07.2025)" in text
         assert "Strg+B" not in text  # nothing current to end: not offered
