@@ -48,7 +48,7 @@ class YearPane(SnapshotView):
         Binding("t", "tasks", "Aufgaben", show=False, id="year.tasks"),
         Binding("k", "calendar", "Kalender", show=False, id="year.calendar"),
         Binding("delete", "delete", "Löschen", show=False, id="year.delete"),
-        Binding("left_square_bracket", "year(-1)", "Vorjahr", key_display="[ ]", id="year.previous"),
+        Binding("left_square_bracket", "year(-1)", "Vor-/Folgejahr", key_display="[/]", id="year.previous"),
         Binding("right_square_bracket", "year(1)", "Folgejahr", show=False, id="year.next"),
     ]
 
