@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pilot_helpers import SIZE, settle
+from pilot_helpers import SIZE, screen_text, settle, wait_for
 from textual.widgets import ContentSwitcher, Input, TabbedContent
 
 from herford_tui.domain import Meeting, MeetingStatus
@@ -178,25 +178,31 @@ async def test_a_membership_starting_later_is_shown_with_its_date(world):
         assert f"{person.full_name} (ab 01.02.2027)" in names
 
 
-async def test_search_opens_the_person_in_their_committee(world):
+async def test_search_opens_the_persons_page_and_from_there_their_committee(world):
     from textual.command import CommandPalette
+
+    from herford_tui.ui.directory.person_screen import PersonScreen
 
     app = world.app(open_view="organisationen")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+f")
-        await settle(app, pilot)
-        assert isinstance(app.screen, CommandPalette)
+        assert await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
         await _type(pilot, "beispiel")
-        for _ in range(30):
-            await pilot.pause(0.05)
-            if "Bernd Beispiel" in str(app.screen.query("CommandList").first().render_lines):
-                break
+        assert await wait_for(pilot, lambda: "Bernd Beispiel" in screen_text(app))  # only a hit has it
         await pilot.press("down", "enter")
-        await settle(app, pilot)
-        for _ in range(10):
-            await pilot.pause()
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        assert app.screen.person_id == world.person["beispiel"]
+        await pilot.press("enter")  # his one membership: the Lenkungskreis, the cursor on him
+        assert await wait_for(
+            pilot, lambda: app.query_one("#tabs", TabbedContent).active == f"gremium-{world.lenkungskreis}"
+        )
         view = app.query_one(f"#committee-{world.lenkungskreis}")
-        assert app.query_one("#tabs", TabbedContent).active == f"gremium-{world.lenkungskreis}"
-        line = view.current_line
-        assert line is not None and line.membership.person_id == world.person["beispiel"]
+        assert await wait_for(
+            pilot,
+            lambda: (
+                view.current_line is not None
+                and view.current_line.membership is not None
+                and view.current_line.membership.person_id == world.person["beispiel"]
+            ),
+        )
