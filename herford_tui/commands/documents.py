@@ -80,17 +80,18 @@ def write_out(path: Path, payload: bytes, force: bool) -> None:
 @click.command()
 @german_help
 @db_option
-@click.argument("jahr", type=click.IntRange(1900, 2200), metavar="JAHR")
+@click.argument("jahr", type=click.IntRange(1900, 2200), metavar="[JAHR]", required=False)
 @click.option("--csv", "as_csv", is_flag=True, help="Als CSV (Semikolon, für Tabellenprogramme) statt als Text.")
 @click.option("--out", "out", metavar="DATEI", help="Zieldatei (sonst oder mit - die Ausgabe).")
 @click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben.")
-def auswertung(db: str | None, jahr: int, as_csv: bool, out: str | None, force: bool) -> None:
-    """Die Auswertung eines Jahres: Sitzungen, Anwesenheit, Sitze, Aufgaben, Beschlüsse."""
+def auswertung(db: str | None, jahr: int | None, as_csv: bool, out: str | None, force: bool) -> None:
+    """Die Auswertung eines Jahres (ohne JAHR das laufende): Sitzungen, Anwesenheit, Sitze,
+    Aufgaben, Beschlüsse."""
     from herford_tui.commands.reading import read_snapshot
     from herford_tui.documents.evaluation_text import csv_rows, text_lines
     from herford_tui.domain.evaluation import evaluate
 
-    evaluation = evaluate(read_snapshot(command_db(db)), jahr, date.today())
+    evaluation = evaluate(read_snapshot(command_db(db)), jahr or date.today().year, date.today())
     if as_csv:
         from herford_tui.exchange.tabular import csv_bytes
 
@@ -109,11 +110,12 @@ def auswertung(db: str | None, jahr: int, as_csv: bool, out: str | None, force: 
 @click.command()
 @german_help
 @db_option
-@click.argument("jahr", type=click.IntRange(1900, 2200), metavar="JAHR")
+@click.argument("jahr", type=click.IntRange(1900, 2200), metavar="[JAHR]", required=False)
 @click.option("--out", "out", metavar="DATEI", required=True, help="Zieldatei (PDF); - schreibt auf die Ausgabe.")
 @click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben.")
-def bericht(db: str | None, jahr: int, out: str, force: bool) -> None:
-    """Der Jahresbericht für die Bildungskonferenz als PDF (Diagramme, Tabellen, Zusammenfassung)."""
+def bericht(db: str | None, jahr: int | None, out: str, force: bool) -> None:
+    """Der Jahresbericht für die Bildungskonferenz als PDF (Diagramme, Tabellen, Zusammenfassung);
+    ohne JAHR das laufende."""
     from herford_tui.commands.common import progress
     from herford_tui.commands.reading import read_snapshot
     from herford_tui.documents.report import report_pdf
@@ -126,7 +128,7 @@ def bericht(db: str | None, jahr: int, out: str, force: bool) -> None:
     # A bar on a terminal for a long run (x1 and more: 100 committees), nothing when piped.
     with progress(len(snapshot.active_committees()) + 1, "Jahresbericht", minimum=50) as bar:
         try:
-            payload = report_pdf(snapshot, jahr, date.today(), step=lambda: bar.update(1))
+            payload = report_pdf(snapshot, jahr or date.today().year, date.today(), step=lambda: bar.update(1))
         except TemplateError as exc:
             fail(str(exc))
     if is_stdout(out):

@@ -19,9 +19,9 @@ KINDS = ("organisationen", "personen", "mitgliedschaften", "gremiendaten", "sitz
 @click.command("import", context_settings={"help_option_names": ["-h", "--help"]})
 @german_help
 @db_option
-@click.argument("kind", metavar="ART", type=click.Choice(KINDS))
+@click.argument("kind", metavar="ART", type=click.Choice([*KINDS, "gremien"]))
 @click.argument("file", metavar="DATEI", type=click.Path(dir_okay=False))
-@click.option("--dry-run", is_flag=True, help="Nur prüfen und berichten, nichts speichern.")
+@click.option("--probelauf", "--dry-run", "dry_run", is_flag=True, help="Nur prüfen und berichten, nichts speichern.")
 @click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage importieren (nötig, wenn kein Terminal fragen kann).")
 def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: bool) -> None:
     """Organisationen, Personen, Mitgliedschaften, Gremien (gremiendaten) oder Sitzungen aus CSV
@@ -40,6 +40,8 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
     from herford_tui.exchange.tabular import TableError, read_tables
     from herford_tui.store import ConflictError, StoreError
 
+    if kind == "gremien":  # what ``export … gremien`` writes: the rosters, one sheet a committee
+        kind = "mitgliedschaften"
     store = open_store(db_path(db), create=True)
     try:
         tables = read_tables(Path(file))

@@ -1,4 +1,4 @@
-"""``herford-tui person auskunft|loeschen ID``: DSGVO Art. 15 and Art. 17 from the command line."""
+"""``herford-tui person auskunft|loeschen NR``: DSGVO Art. 15 and Art. 17 from the command line."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def _open(db: str | None):
 @person.command(short_help="Alles zeigen, was über die Person gespeichert ist.")
 @german_help
 @db_option
-@click.argument("person_id", metavar="ID", type=int)
+@click.argument("person_id", metavar="NR", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Als JSON ausgeben statt als lesbarer Text.")
 @click.option(
     "--datei",
@@ -49,6 +49,8 @@ def _open(db: str | None):
 )
 def auskunft(db: str | None, person_id: int, as_json: bool, out: Path | None) -> None:
     """Alles zeigen, was über die Person gespeichert ist (Art. 15 DSGVO).
+
+    NR: die Nummer der Person, wie `herford-tui suche NAME` sie zeigt („Person: … (Nr. 12)“).
 
     Exit-Code 0: ausgegeben; 1: Person nicht gefunden; 2: Datei fehlt, ist unlesbar oder vorhanden.
     """
@@ -79,12 +81,13 @@ def auskunft(db: str | None, person_id: int, as_json: bool, out: Path | None) ->
 @person.command(short_help="Name, Kontaktdaten und Notizen der Person löschen.")
 @german_help
 @db_option
-@click.argument("person_id", metavar="ID", type=int)
+@click.argument("person_id", metavar="NR", type=int)
 @click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage löschen.")
 def loeschen(db: str | None, person_id: int, yes: bool) -> None:
     """Personenbezogene Daten löschen (Art. 17 DSGVO), auch aus den Sicherungen.
 
     Die Mitgliedschaften bleiben als „gelöschte Person“ im Verlauf der Sitze erhalten.
+    NR: die Nummer der Person, wie `herford-tui suche NAME` sie zeigt.
     Exit-Code 0: gelöscht; 1: Person nicht gefunden oder abgebrochen; 2: Datei-Fehler.
     """
     from herford_tui.domain import ValidationError

@@ -42,6 +42,9 @@ def suche(db: str | None, limit: int, text: tuple[str, ...]) -> None:
         echo(f"Fehler: {path} gibt es nicht.", err=True)
         sys.exit(2)
     query = " ".join(text)
+    if not query.strip():
+        echo("Fehler: Bitte einen Suchbegriff angeben, z. B. herford-tui suche Müller.", err=True)
+        sys.exit(2)
     # No collector passes over the records read: a look-up makes no cycles worth collecting, and
     # the passes its million objects trigger cost a third of the look-up at x10.
     with gc_paused():

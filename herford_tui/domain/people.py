@@ -18,6 +18,13 @@ from herford_tui.domain.snapshot import Snapshot
 CURRENT, UPCOMING, ENDED = "aktuell", "künftig", "beendet"
 
 
+def membership_counts(statuses: list[str]) -> str:
+    """ "2 aktuell, 1 künftig, 0 beendet": a role from a later date is not held yet."""
+    upcoming = statuses.count(UPCOMING)
+    parts = [f"{statuses.count(CURRENT)} aktuell"] + ([f"{upcoming} künftig"] if upcoming else [])
+    return ", ".join([*parts, f"{statuses.count(ENDED)} beendet"])
+
+
 @dataclass(frozen=True)
 class MembershipRow:
     membership: Membership

@@ -151,4 +151,6 @@ def match_card(match: Match, snapshot: Snapshot, today: date) -> list[str]:
         lines = [title, f"  {detail.split(' · ', 1)[1]}"]
     else:
         lines = meeting_card(snapshot, record)
-    return [f"{label}: {lines[0]}", *lines[1:]]
+    # The number too, for the commands that take it (``person auskunft NR``, ``dokument … NR``).
+    number = f" (Nr. {record.id})" if isinstance(record, (Person, Organisation, Meeting)) else ""
+    return [f"{label}: {lines[0]}{number}", *lines[1:]]

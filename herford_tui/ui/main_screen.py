@@ -28,6 +28,7 @@ from herford_tui.ui.common.footer import SteadyFooter
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.common.tabs import SteadyTabbedContent
+from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.navigation import EVALUATION, ORGANISATIONS, Place, Tab, resolve_place, tab_layout
 
 Make = Callable[[int | None], Widget]
@@ -118,6 +119,10 @@ class MainScreen(HerfordAccess, Screen[None]):
             self.call_after_refresh(self._freeze_built)
         if self.query_one(TabbedContent).active != pane.id:
             return  # another tab was chosen while this one was built (a key during the start)
+        # A terminal resized while the tab was hidden sent its views no Resize (nor, after a
+        # resize, a Show): they fit their tables to the width once laid out.
+        for view in pane.query(SnapshotView):
+            self.call_after_refresh(view.fit_width)
         for table in pane.query("DataTable, LineTable"):  # LineTable: the large lists (line API)
             if isinstance(table, Widget) and _shown_within(table, pane):
                 self.set_focus(table)  # now, not deferred: a focus arriving late would switch back

@@ -50,3 +50,31 @@ async def test_roster_detail_follows_the_cursor_in_its_fixed_height(world):
             table.move_cursor(row=rows[world.membership[key]])
             assert await wait_for(pilot, lambda name=name: str(detail.render()).startswith(name)), str(detail.render())
             assert detail.outer_size.height == 10
+
+
+async def test_views_resized_while_hidden_fit_the_width_when_shown(world):
+    """The terminal narrowed while another tab was shown: the year grid and the directory
+    planned for 120 columns were cut off at 80 until the tab was left and shown again. (In a
+    real terminal Textual sent the hidden view neither a Resize nor, on showing, a Show; the
+    headless driver does, so this holds the behaviour, and the fix was seen in tmux by hand.)"""
+    from herford_tui.ui.common.line_table import LineTable
+    from herford_tui.ui.directory.pane import DirectoryPane
+    from herford_tui.ui.year.pane import YearPane
+
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        year = app.query_one(YearPane)
+        assert await wait_for(pilot, lambda: year.grid and not year._layout.compact)
+        await pilot.press("o")
+        directory = app.query_one(DirectoryPane)
+        table = directory.query_one("#org-table", LineTable)
+        assert await wait_for(pilot, lambda: directory._cells and directory._width == table.size.width > 100)
+        await pilot.press("j")
+        assert await wait_for(pilot, lambda: year.region.area > 0)
+        await pilot.resize_terminal(80, 24)  # while the year is shown, the directory hidden
+        assert await wait_for(pilot, lambda: year._layout.compact)
+        await pilot.press("o")
+        assert await wait_for(pilot, lambda: directory._width == table.size.width <= 80)
+        await pilot.resize_terminal(120, 40)  # now the year is hidden
+        await pilot.press("j")
+        assert await wait_for(pilot, lambda: year.region.area > 0 and not year._layout.compact)

@@ -187,3 +187,12 @@ def test_help_speaks_german():
     assert "Show this message" not in result.output
     check_help = CliRunner().invoke(main, ["check", "--help"], prog_name="herford-tui").output
     assert check_help.startswith("Aufruf: herford-tui check [OPTIONEN]") and "Optionen:" in check_help
+
+
+def test_auswertung_without_a_year_takes_the_current_one(runner: CliRunner, good_db: Path):
+    from datetime import date
+
+    without = runner.invoke(main, ["auswertung", "--db", str(good_db)])
+    with_year = runner.invoke(main, ["auswertung", str(date.today().year), "--db", str(good_db)])
+    assert without.exit_code == 0 == with_year.exit_code, without.output
+    assert without.output == with_year.output and str(date.today().year) in without.output

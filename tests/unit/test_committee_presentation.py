@@ -89,6 +89,16 @@ def test_detail_spells_out_the_membership_and_other_committees():
     assert member_detail(snap, lines[2], 1, TODAY).plain.startswith("Sitz „Bürgermeister [x]“ ist unbesetzt.")
 
 
+def test_a_membership_that_begins_later_reads_ab_not_seit():
+    """„Co-Vorsitz seit 15.12.2026“ on 28.11.2026 was wrong: it is held from then on."""
+    snap = world()
+    later = dataclasses.replace(snap.memberships[10], id=12, role=Role.CO_VORSITZ, start=date(2026, 12, 15))
+    snap = dataclasses.replace(snap, memberships={**snap.memberships, 12: later})
+    line = next(li for li in roster_lines(snap, 1, TODAY) if li.membership and li.membership.id == 12)
+    assert line.upcoming
+    assert member_detail(snap, line, 1, TODAY).plain.split("\n")[1].startswith("Co-Vorsitz ab 15.12.2026")
+
+
 def test_cursor_follows_the_membership_then_the_person_then_the_row():
     snap = world()
     old = roster_lines(snap, 1, TODAY)

@@ -161,6 +161,9 @@ def test_the_cli_names_the_kind_of_a_file_checked_as_another(runner: CliRunner, 
     assert result.exit_code == 1
     assert "Spalten von „Mitgliedschaften“" in result.output and f"import mitgliedschaften {out}" in result.output
     assert small.read_bytes() == before
+    # the export's own name for it, and the German name of --dry-run
+    again = run(runner, small, "import", "gremien", str(out), "--probelauf")
+    assert again.exit_code == 0 and "Nichts zu ändern: 0 Mitgliedschaften neu angelegt" in again.output, again.output
 
 
 def test_a_changed_cell_updates_only_that_record(store: Store, runner: CliRunner, tmp_path: Path):

@@ -24,7 +24,15 @@ from herford_tui.domain import (
 from herford_tui.domain.deletion import SHOWN, end_plan, references, referring, replacement_plan
 from herford_tui.domain.directory import PLACES, Facets, count_text, filter_organisations, filter_persons
 from herford_tui.domain.duplicates import organisation_duplicates, person_duplicates, person_warning
-from herford_tui.domain.people import organisation_facts, organisation_seats, person_memberships
+from herford_tui.domain.people import (
+    CURRENT,
+    ENDED,
+    UPCOMING,
+    membership_counts,
+    organisation_facts,
+    organisation_seats,
+    person_memberships,
+)
 from herford_tui.domain.person_merge import merge_plan
 from herford_tui.domain.validation import validate
 
@@ -202,3 +210,9 @@ def test_a_long_list_of_references_is_cut_with_a_count():
         snap.meetings[i] = Meeting(i, committee_id=1, date=date(2026, 1, 1), attendance=[MeetingAttendance(4)])
     lines = referring(snap, snap.persons[4])
     assert len(lines) == SHOWN and lines[-1] == "… und 6 weitere Verweise"
+
+
+def test_membership_counts_name_a_later_role_apart():
+    assert membership_counts([CURRENT, UPCOMING, ENDED, CURRENT]) == "2 aktuell, 1 künftig, 1 beendet"
+    assert membership_counts([CURRENT, ENDED]) == "1 aktuell, 1 beendet"
+    assert membership_counts([]) == "0 aktuell, 0 beendet"

@@ -43,6 +43,11 @@ def db(tmp_path):
     return path
 
 
+def _id(db, table: str, name: str) -> int:
+    records = getattr(Store(db).snapshot(), table).values()
+    return next(r.id for r in records if getattr(r, "full_name", getattr(r, "name", "")) == name)
+
+
 def run(db, *args):
     return CliRunner().invoke(main, ["suche", "--db", str(db), *args])
 
@@ -51,7 +56,7 @@ def test_person_with_committees_function_organisation_and_contact(db):
     result = run(db, "mueller")
     assert result.exit_code == 0
     assert result.output.splitlines()[:5] == [
-        "Person: Jürgen Müller",
+        f"Person: Jürgen Müller (Nr. {_id(db, 'persons', 'Jürgen Müller')})",
         "  Bürgermeister, Stadt Bünde",
         "  Gremien: Lenkungskreis (Mitglied)",
         "  E-Mail: j.mueller@example.org",
@@ -63,7 +68,7 @@ def test_organisation_with_its_representatives(db):
     result = run(db, "stadt", "bunde")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0] == "Organisation: Stadt Bünde"
+    assert lines[0] == f"Organisation: Stadt Bünde (Nr. {_id(db, 'organisations', 'Stadt Bünde')})"
     assert "    Lenkungskreis: Jürgen Müller (Mitglied)" in lines
 
 
@@ -84,6 +89,11 @@ def test_control_characters_never_reach_the_terminal(db):
     result = run(db, "eve")
     assert result.exit_code == 0
     assert "\x1b" not in result.output
+
+
+def test_an_empty_query_is_refused_in_german(db):
+    result = run(db, " ")
+    assert result.exit_code == 2 and "Bitte einen Suchbegriff angeben" in result.output
 
 
 def test_missing_file_exits_2(tmp_path):

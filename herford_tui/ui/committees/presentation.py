@@ -145,8 +145,8 @@ def membership_summary(snapshot: Snapshot, line: RosterLine) -> str:
         parts[0] += f" bis {format_date(m.end)}" + (f" (seit {format_date(m.start)})" if m.start else "")
     elif m.start and m.end:
         parts[0] += f" {format_date(m.start)}–{format_date(m.end)}"
-    elif m.start:
-        parts[0] += f" seit {format_date(m.start)}"
+    elif m.start:  # a role that begins later (a chair from next month) is not held "seit" then
+        parts[0] += f" {'ab' if line.upcoming else 'seit'} {format_date(m.start)}"
     elif m.end:
         parts[0] += f" bis {format_date(m.end)}"
     if m.deputy_of:

@@ -136,9 +136,9 @@ class CommitteeView(SnapshotView):
         self._width = width
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._refit)  # after the layout: the table's own width is known then
+        self.call_after_refresh(self.fit_width)  # after the layout: the table's own width is known then
 
-    def _refit(self) -> None:
+    def fit_width(self) -> None:
         # Called after a refresh: the view may be gone by then (its committee archived).
         table = next(iter(self.query("#roster").results(DataTable)), None)
         if table is not None and table.size.width and table.size.width != self._width:

@@ -26,6 +26,13 @@ class SnapshotView(HerfordAccess, Vertical):
     def on_show(self) -> None:
         if self._stale:
             self._catch_up()
+        # A terminal resized while this view was hidden sent it no Resize: fit the width now
+        # (after the layout, when the view's and its tables' sizes are the shown ones).
+        self.call_after_refresh(self.fit_width)
+
+    def fit_width(self) -> None:
+        """Lay out what is planned for the width again if the width changed (tables whose
+        columns are planned by width override this; their ``on_resize`` calls it too)."""
 
     def _snapshot_changed(self, snapshot: Snapshot) -> None:
         self._stale = True

@@ -126,9 +126,9 @@ class DirectoryPane(SnapshotView):
         # Only the columns follow the width: the rows shown stay (filtering them again costs
         # ~0.2 s at x10, and the first showing brings a resize right after the first fill).
         # After the layout: the table's own width is known then.
-        self.call_after_refresh(self._refit)
+        self.call_after_refresh(self.fit_width)
 
-    def _refit(self) -> None:
+    def fit_width(self) -> None:
         table = self.query_one("#org-table", LineTable)
         if table.size.width != self._width and self._cells:
             self._fill(table)

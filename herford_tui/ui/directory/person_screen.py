@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 
 from herford_tui.domain import Person, Snapshot
 from herford_tui.domain.dsgvo import PLACEHOLDER
-from herford_tui.domain.people import ENDED, MembershipRow, person_facts, person_memberships
+from herford_tui.domain.people import MembershipRow, membership_counts, person_facts, person_memberships
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.fit import Column, Plan, dropped_text
 from herford_tui.ui.common.format import plain
@@ -93,8 +93,7 @@ class PersonScreen(HerfordAccess, Screen[None]):
         self.query_one("#person-title", Label).update(plain(person.full_name or PLACEHOLDER, "bold"))
         self.query_one("#person-facts", Static).update(facts_text(person_facts(snapshot, person)))
         self.rows = person_memberships(snapshot, person.id, self.herford.today)
-        current = sum(1 for r in self.rows if r.status != ENDED)
-        title = f"Mitgliedschaften: {current} aktuell, {len(self.rows) - current} beendet"
+        title = "Mitgliedschaften: " + membership_counts([r.status for r in self.rows])
         self.query_one("#person-memberships-title", Label).update(title + " · Enter öffnet das Gremium")
         table = self.query_one("#person-memberships", DataTable)
         keep = table.cursor_row

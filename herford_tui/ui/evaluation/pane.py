@@ -40,7 +40,7 @@ class EvaluationPane(SnapshotView):
     """
 
     BINDINGS = [
-        Binding("left_square_bracket", "year(-1)", "Vorjahr", key_display="[ ]", id="evaluation.previous"),
+        Binding("left_square_bracket", "year(-1)", "Vor-/Folgejahr", key_display="[/]", id="evaluation.previous"),
         Binding("right_square_bracket", "year(1)", "Folgejahr", show=False, id="evaluation.next"),
     ]
 

@@ -47,7 +47,7 @@ def bar(value: float | None, width: int = BAR_WIDTH) -> str:
 
 def heading(ev: Evaluation, busy: bool = False) -> Text:
     text = Text(f"Auswertung {ev.year}", style="bold")
-    text.append(f"  Stand {format_date(ev.today)}  [ ] Jahr", style="dim")
+    text.append(f"  Stand {format_date(ev.today)} · [ oder ] wechselt das Jahr", style="dim")
     if busy:
         text.append("  wird berechnet …", style="italic")
     text.append("\n")

@@ -48,7 +48,7 @@ class YearPane(SnapshotView):
         Binding("t", "tasks", "Aufgaben", show=False, id="year.tasks"),
         Binding("k", "calendar", "Kalender", show=False, id="year.calendar"),
         Binding("delete", "delete", "Löschen", show=False, id="year.delete"),
-        Binding("left_square_bracket", "year(-1)", "Vorjahr", key_display="[ ]", id="year.previous"),
+        Binding("left_square_bracket", "year(-1)", "Vor-/Folgejahr", key_display="[/]", id="year.previous"),
         Binding("right_square_bracket", "year(1)", "Folgejahr", show=False, id="year.next"),
     ]
 
@@ -145,6 +145,9 @@ class YearPane(SnapshotView):
         grid.set_rows([r.key for r in rows], lambda i: show.row_cells(rows[i], layout.month))
 
     def on_resize(self) -> None:
+        self.fit_width()
+
+    def fit_width(self) -> None:
         if not self.as_list and self.grid and show.grid_layout(self.size.width or 80) != self._layout:
             self._lay_out_grid(self.query_one("#year-grid", LineTable))
             self.query_one("#year-summary", Static).update(self._summary())
