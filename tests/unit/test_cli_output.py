@@ -14,6 +14,7 @@ import dataclasses
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from datetime import date, time
@@ -175,15 +176,22 @@ def run_into_closed_pipe(args: list[str], env: dict[str, str]) -> subprocess.Com
         os.close(write_end)
 
 
-@pytest.fixture
-def long_log(tmp_path: Path) -> Path:
-    """A file whose log prints far more than a pipe holds (so output breaks off mid-way)."""
-    path = tmp_path / "herford.json"
-    store = Store(path, backups=0).open()
+@pytest.fixture(scope="module")
+def long_log_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once (151 saves, each checked): the tests copy it."""
+    folder = tmp_path_factory.mktemp("long_log")
+    store = Store(folder / "herford.json", backups=0).open()
     people = store.save_many([Person(given_name=f"Vorname{i}", family_name=f"Nachname{i}") for i in range(400)])
     for person in people[:150]:
         store.save(dataclasses.replace(person, phone="0521 123456", notes="x" * 200))
-    return path
+    return folder
+
+
+@pytest.fixture
+def long_log(long_log_folder: Path, tmp_path: Path) -> Path:
+    """A file whose log prints far more than a pipe holds (so output breaks off mid-way)."""
+    shutil.copytree(long_log_folder, tmp_path / "long_log")
+    return tmp_path / "long_log" / "herford.json"
 
 
 def test_a_closed_pipe_ends_quietly(long_log: Path):
