@@ -98,7 +98,11 @@ def _summary(total: int, found: int, filters: Filters) -> str:
 
 
 class ChangesScreen(HerfordAccess, ModalScreen[None]):
-    BINDINGS = [Binding("escape,q", "dismiss(None)", "Schließen", id="changes.close")]
+    BINDINGS = [
+        Binding("escape,q", "dismiss(None)", "Schließen", id="changes.close"),
+        # as in the directory: from the list to the filter (typing in the list did nothing)
+        Binding("f", "filter", "Filtern", id="changes.filter"),
+    ]
     DEFAULT_CSS = """
     ChangesScreen #changes-filters { height: auto; }
     ChangesScreen #changes-filters Input { width: 1fr; }
@@ -139,6 +143,9 @@ class ChangesScreen(HerfordAccess, ModalScreen[None]):
             self.query_one("#filter-committee", Input).value,
             self.query_one("#filter-since", Input).value,
         )
+
+    def action_filter(self) -> None:
+        self.query_one("#filter-person", Input).focus()
 
     @on(Input.Changed)
     def _filter(self) -> None:

@@ -43,6 +43,7 @@ LONG = {
     "app.search": "Suche: Personen, Organisationen, Gremien, Sitzungen (Datum wie 12.3. oder „März“), TOPs",
     "app.help": "diese Hilfe",
     "app.quit": "beenden",
+    "changes.filter": "zu den Filtern (Person, Gremium, ab Datum); Enter zurück in die Liste",
     "person.quit": "beenden",
     "main.organisations": "Organisationen (Netzwerkpartner)",
     "main.year": "Jahresübersicht der Sitzungen",
