@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import work
@@ -124,13 +126,26 @@ class ImportScreen(HerfordAccess, ModalScreen[int | None]):
         if fitting != kind:  # shown in "Was" and said in the report; the import is a second Strg+S
             self.app.call_from_thread(self._switch_kind, fitting)
             inputs = (fitting, inputs[1])
-        plan = plan_import(fitting, tables, snapshot, lambda n: self.app.call_from_thread(bar.advance, n))
+        plan = plan_import(fitting, tables, snapshot, self._progress(bar))
         if fitting != kind:
             plan.notes.insert(0, kind_note(kind, fitting))
         self.app.call_from_thread(self._checked_plan, plan, inputs)
 
     def _switch_kind(self, kind: str) -> None:
         self.query_one("#kind", Select).value = kind  # the next Strg+S imports what was checked
+
+    def _progress(self, bar: ProgressBar) -> Callable[[int], None]:
+        """Rows checked, handed to the bar a few times a second: ``call_from_thread`` waits for
+        the event loop, and once per row (6,000 at x1) that wait was most of the check."""
+        done = [0, time.monotonic()]
+
+        def advance(n: int) -> None:
+            done[0] += n
+            if time.monotonic() - done[1] >= 0.1:
+                self.app.call_from_thread(bar.advance, done[0])
+                done[0], done[1] = 0, time.monotonic()
+
+        return advance
 
     def _start_progress(self, total: int) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
