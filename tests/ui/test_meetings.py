@@ -9,7 +9,8 @@ from datetime import date, time
 
 import pytest
 from meeting_helpers import grid_focused
-from pilot_helpers import SIZE, TODAY, screen_text, settle, wait_for
+from pilot_helpers import SIZE, TODAY, screen_text, settle, type_text, wait_for
+from rich.text import Text
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from herford_tui.domain import AgendaItem, Attendance, DecisionResult, Meeting, MeetingStatus
@@ -19,6 +20,7 @@ from herford_tui.ui.meetings.invitation import InvitationScreen
 from herford_tui.ui.meetings.item_forms import AgendaItemForm, DecisionForm, TaskForm
 from herford_tui.ui.meetings.meeting_form import MeetingForm
 from herford_tui.ui.meetings.screen import MeetingScreen
+from herford_tui.ui.year.choose import ChooseMeeting
 from herford_tui.ui.year.pane import YearPane
 
 EMAILS = {"beispiel": "b.beispiel@example.org", "test": "t.test@example.org", "probe": "p.probe@example.org"}
@@ -422,3 +424,25 @@ async def test_s_in_a_roster_shows_the_committees_meetings_with_the_cursor_on_th
             expected,
         )
         assert [r.key for r in pane.grid if r.key.startswith("c")] == [f"c{world.lenkungskreis}"]
+
+
+async def test_a_long_choice_list_narrows_as_one_types(world):
+    """Who stands in: the whole list of a large committee; typing "koch" (Köch, Koch) narrows it,
+    Down and Enter take one; a short list (the meetings of one cell) has no field."""
+    names = ["Anna Auer", "Bernd Koch", "Carla Köch", "Dora Dahl", "Emil Ernst", "Fritz Fahl", "Gina Gold", "Hans Hahn"]
+    picked: list[int | None] = []
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: app.focused is not None)
+        app.push_screen(
+            ChooseMeeting([(Text(n), i) for i, n in enumerate(names)], title="Wer vertritt?"), picked.append
+        )
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ChooseMeeting) and app.focused is not None)
+        await type_text(pilot, "koch")
+        choices = app.screen.query_one("#choices")
+        assert await wait_for(pilot, lambda: choices.option_count == 2)
+        await pilot.press("down", "enter")
+        assert await wait_for(pilot, lambda: picked == [2])  # Carla Köch, the second of the two
+        app.push_screen(ChooseMeeting([(Text(n), i) for i, n in enumerate(names[:2])]), picked.append)
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ChooseMeeting))
+        assert not app.screen.query("#choice-filter")

@@ -1,31 +1,86 @@
-"""Pick one of several meetings in a grid cell (a committee meeting twice in a month)."""
+"""Pick one of several: the meetings in a grid cell, or who stands in at a meeting.
+
+A long list (more than ``FILTER_FROM``) gets a field above it: typing narrows the list
+("koch" finds Köch and Koch), arrows move through it, Enter takes the highlighted one.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
+
+from herford_tui.domain.fold import match_key
+from herford_tui.ui.common.fields import OneLineInput
+
+FILTER_FROM = 8
+"""From this many choices on, typing filters the list."""
 
 
 class ChooseMeeting(ModalScreen[int | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Abbrechen", id="choose.cancel")]
-    AUTO_FOCUS = "#choices"
+    AUTO_FOCUS = "Input, OptionList"  # the filter field when there is one, else the list
 
     def __init__(self, choices: list[tuple[Text, int]], title: str | Content = "Welche Sitzung?"):
         super().__init__()
         self.choices = choices
         self.title_text = title
+        self.filtered = len(choices) >= FILTER_FROM
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(*(Option(text, id=str(value)) for text, value in self.choices), id="choices")
+            if self.filtered:
+                yield OneLineInput(
+                    placeholder="Name tippen … („Mueller“ findet Müller)", compact=True, id="choice-filter"
+                )
+            yield OptionList(*self._options(""), id="choices")
         yield Footer()
+
+    def _options(self, typed: str) -> list[Option]:
+        wanted = match_key(typed.strip())
+        return [
+            Option(text, id=str(value)) for text, value in self.choices if not wanted or wanted in match_key(text.plain)
+        ]
+
+    @on(Input.Changed, "#choice-filter")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        choices = self.query_one(OptionList)
+        choices.clear_options()
+        choices.add_options(self._options(event.value))
+        if choices.option_count:
+            choices.highlighted = 0
+
+    @on(Input.Submitted, "#choice-filter")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        choices = self.query_one(OptionList)
+        if choices.highlighted is not None:
+            option = choices.get_option_at_index(choices.highlighted)
+            self.dismiss(int(option.id) if option.id else None)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id) if event.option.id else None)
+
+    def on_key(self, event: events.Key) -> None:
+        """Arrows and page keys in the filter field move through the list below it."""
+        if not self.filtered or not self.query_one("#choice-filter", Input).has_focus:
+            return
+        choices = self.query_one(OptionList)
+        moves = {
+            "down": choices.action_cursor_down,
+            "up": choices.action_cursor_up,
+            "pagedown": choices.action_page_down,
+            "pageup": choices.action_page_up,
+        }
+        if event.key in moves:
+            moves[event.key]()
+            event.stop()
+            event.prevent_default()
