@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from herford_tui.ui.committees.choices import chooser_title, matching
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.fields import OneLineInput
+from herford_tui.ui.common.filtered_list import move_from_field
 from herford_tui.ui.common.format import plain
 
 
@@ -73,17 +74,4 @@ class CommitteeChooser(HerfordAccess, ModalScreen[int | None]):
         self.dismiss(int(option.id or 0))
 
     def on_key(self, event: events.Key) -> None:
-        """Arrows and page keys in the filter field move through the list below it."""
-        if not self.query_one("#choice-filter", Input).has_focus:
-            return
-        choices = self.query_one(OptionList)
-        moves = {
-            "down": choices.action_cursor_down,
-            "up": choices.action_cursor_up,
-            "pagedown": choices.action_page_down,
-            "pageup": choices.action_page_up,
-        }
-        if event.key in moves:
-            moves[event.key]()
-            event.stop()
-            event.prevent_default()
+        move_from_field(event, self.query_one("#choice-filter", Input), self.query_one(OptionList))

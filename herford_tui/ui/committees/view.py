@@ -99,7 +99,7 @@ class CommitteeView(SnapshotView):
         if shown != self._info:  # an update lays out the whole screen again
             self.query_one("#committee-info", Static).update(info)
             self._info = shown
-        table = self.query_one("#roster", DataTable)
+        table = self.query_one("#roster", RowTable)
         old_lines, old_row = self.lines, table.cursor_row
         self.lines = roster_lines(snapshot, committee.id, today, history=self.show_history)
         wanted, self._wanted = self._wanted, None
@@ -109,7 +109,7 @@ class CommitteeView(SnapshotView):
             table.move_cursor(row=cursor_row(old_lines, old_row, self.lines, wanted=wanted))
         self._show_detail()
 
-    def _fill(self, table: DataTable[object]) -> None:
+    def _fill(self, table: RowTable) -> None:
         """The rows, under the columns that fit the width (by priority, dates whole). Before the
         first layout the terminal's width stands in for the table's: each cell is made once."""
         width = table.size.width or self.size.width or self.app.size.width
@@ -124,23 +124,15 @@ class CommitteeView(SnapshotView):
                         table.update_cell(str(i), str(column), new[column])
             self._width = width
             return
-        if plan != self._plan:
-            table.clear(columns=True)
-            for i, cell_width in zip(plan.shown, plan.widths, strict=True):
-                table.add_column(COLUMNS[i].label, width=cell_width, key=str(i))
-            self._plan = plan
-        else:
-            table.clear()
-        for i, row in enumerate(self._rows):
-            table.add_row(*(row[column] for column in plan.shown), key=str(i))
-        self._width = width
+        table.fill_planned(COLUMNS, plan, self._rows, same=plan == self._plan)
+        self._plan, self._width = plan, width
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_width)  # after the layout: the table's own width is known then
 
     def fit_width(self) -> None:
         # Called after a refresh: the view may be gone by then (its committee archived).
-        table = next(iter(self.query("#roster").results(DataTable)), None)
+        table = next(iter(self.query("#roster").results(RowTable)), None)
         if table is not None and table.size.width and table.size.width != self._width:
             row = table.cursor_row
             self._fill(table)

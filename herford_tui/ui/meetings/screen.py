@@ -179,21 +179,13 @@ class MeetingScreen(HerfordAccess, Screen[None]):
 
     def _fill_attendance(self) -> None:
         """The attendance under the columns that fit the width (the table's, else the screen's)."""
-        table = self.query_one("#attendance-table", DataTable)
+        table = self.query_one("#attendance-table", AttendanceTable)
         rows = self._attendance_rows
         width = table.size.width or self.size.width or self.app.size.width
         plan = plan_columns(ATTENDANCE_COLUMNS, [[c.plain for c in row] for row in rows], width)
         keep = table.cursor_row
-        if plan != self._attendance_plan:
-            table.clear(columns=True)
-            for i, cell_width in zip(plan.shown, plan.widths, strict=True):
-                table.add_column(ATTENDANCE_COLUMNS[i].label, width=cell_width, key=str(i))
-            self._attendance_plan = plan
-        else:
-            table.clear()
-        for row in rows:
-            table.add_row(*(row[column] for column in plan.shown))
-        self._attendance_width = width
+        table.fill_planned(ATTENDANCE_COLUMNS, plan, rows, same=plan == self._attendance_plan)
+        self._attendance_plan, self._attendance_width = plan, width
         if rows:
             table.move_cursor(row=min(max(keep, 0), len(rows) - 1))
 

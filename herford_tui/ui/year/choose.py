@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from herford_tui.domain.fold import match_key
 from herford_tui.ui.common.fields import OneLineInput
+from herford_tui.ui.common.filtered_list import move_from_field
 
 FILTER_FROM = 8
 """From this many choices on, typing filters the list."""
@@ -70,17 +71,5 @@ class ChooseMeeting(ModalScreen[int | None]):
         self.dismiss(int(event.option.id) if event.option.id else None)
 
     def on_key(self, event: events.Key) -> None:
-        """Arrows and page keys in the filter field move through the list below it."""
-        if not self.filtered or not self.query_one("#choice-filter", Input).has_focus:
-            return
-        choices = self.query_one(OptionList)
-        moves = {
-            "down": choices.action_cursor_down,
-            "up": choices.action_cursor_up,
-            "pagedown": choices.action_page_down,
-            "pageup": choices.action_page_up,
-        }
-        if event.key in moves:
-            moves[event.key]()
-            event.stop()
-            event.prevent_default()
+        if self.filtered:
+            move_from_field(event, self.query_one("#choice-filter", Input), self.query_one(OptionList))
