@@ -133,9 +133,7 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         from herford_tui.ui.navigation import YEAR
         from herford_tui.ui.year.pane import YearPane
 
-        snapshot, today = self.snapshot, self.today
-        past = [m for m in snapshot.meetings_of(committee_id) if m.date and m.date < today]
-        meeting = snapshot.next_meeting(committee_id, today) or (past[-1] if past else None)
+        meeting = self.snapshot.next_or_last_meeting(committee_id, self.today)
 
         async def show() -> None:
             await self.main.show(Place(YEAR))

@@ -39,8 +39,7 @@ def referring(snapshot: Snapshot, record: Record) -> list[str]:
             lines.append(f"{len(reps)} Mitgliedschaft(en) vertreten sie, davon {current} ohne Ende")
         return lines
     if isinstance(record, Membership):
-        deputies = [m for m in snapshot.memberships.values() if m.deputy_of == record.id]
-        return [f"Stellvertretung von {_person_label(snapshot, m.person_id)}" for m in deputies]
+        return [f"Stellvertretung von {_person_label(snapshot, m.person_id)}" for m in deputies_of(snapshot, record)]
     if isinstance(record, Committee):
         n_members, n_meetings = len(snapshot.memberships_of(record.id)), len(snapshot.meetings_of(record.id))
         lines = []
@@ -50,6 +49,12 @@ def referring(snapshot: Snapshot, record: Record) -> list[str]:
             lines.append(f"{n_meetings} Sitzung(en) dieses Gremiums")
         return lines
     return []
+
+
+def deputies_of(snapshot: Snapshot, membership: Membership) -> list[Membership]:
+    """Every deputyship, current or ended, that names ``membership``: what blocks deleting it,
+    and what a delete of it together with its deputies takes along."""
+    return [m for m in snapshot.memberships.values() if m.deputy_of == membership.id]
 
 
 def _person_references(snapshot: Snapshot, person_id: int) -> list[str]:

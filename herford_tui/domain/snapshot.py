@@ -262,6 +262,15 @@ class Snapshot:
                 return m
         return None
 
+    def next_or_last_meeting(self, committee_id: int, today: date) -> Meeting | None:
+        """The committee's next meeting, else its last one before ``today`` (where its roster's
+        "Sitzungen" key puts the cursor)."""
+        upcoming = self.next_meeting(committee_id, today)
+        if upcoming is not None:
+            return upcoming
+        past = [m for m in self.meetings_of(committee_id) if m.date and m.date < today]
+        return past[-1] if past else None
+
     def meetings_held_count(self, committee_id: int, year: int, today: date) -> int:
         """Meetings of ``year`` up to ``today`` that were not cancelled."""
         return sum(

@@ -31,6 +31,7 @@ import getpass
 import json
 import os
 import stat
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -569,9 +570,8 @@ def erase_person(
     for path in log_files(db):
         raw = read_log_file(path)
         naming = set(search.lines(raw))
-        if dry_run:
-            for _ in walk.lines(raw, naming, path.name):
-                pass
+        if dry_run:  # the walk counts what it would change; nothing is written
+            deque(walk.lines(raw, naming, path.name), maxlen=0)
             continue
         before = walk.copy()
         torn = bool(raw) and not raw.endswith(b"\n")  # a torn last line: dropped

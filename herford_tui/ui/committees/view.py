@@ -51,21 +51,21 @@ class CommitteeView(SnapshotView):
     ]
 
     show_history: reactive[bool] = reactive(False)
-    _wanted: int | None = None
-    _rows: list[Row] = []
-    _shown: list[Row] = []
-    """The rows the table holds now (``_fill`` changes only the cells that differ from them)."""
-    _info: tuple[str, list[Span]] | None = None
-    """The info line shown now (an update lays out the whole screen)."""
-    _plan: Plan | None = None
-    _width = 0
-    """A membership to put the cursor on at the next refresh (search, saves)."""
 
     def __init__(self, committee_id: int, *, id: str | None = None, focus: bool = False):
         super().__init__(id=id, classes="committee-view")
         self.committee_id = committee_id
         self.lines: list[RosterLine] = []
         self._focus_on_mount = focus
+        self._wanted: int | None = None
+        """A membership to put the cursor on at the next refresh (search, saves)."""
+        self._rows: list[Row] = []
+        self._shown: list[Row] = []
+        """The rows the table holds now (``_fill`` changes only the cells that differ from them)."""
+        self._info: tuple[str, list[Span]] | None = None
+        """The info line shown now (an update lays out the whole screen)."""
+        self._plan: Plan | None = None
+        self._width = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="committee-info", classes="committee-info")
@@ -266,7 +266,7 @@ class CommitteeView(SnapshotView):
         self.ask(EndMembershipForm(m))
 
     def action_delete_member(self) -> None:
-        from herford_tui.domain.deletion import referring
+        from herford_tui.domain.deletion import deputies_of, referring
         from herford_tui.ui.common.confirm import ConfirmScreen
 
         m = self._selected_membership()
@@ -279,7 +279,7 @@ class CommitteeView(SnapshotView):
         # before anything is confirmed, with the way on, instead of failing after "Ja".
         blocking = referring(snapshot, m)
         if blocking:  # only deputies point at a membership: offer to delete them with it
-            deputies = [d for d in snapshot.memberships.values() if d.deputy_of == m.id]
+            deputies = deputies_of(snapshot, m)
             self.ask(
                 ConfirmScreen(
                     f"Die Mitgliedschaft von {who} hat Stellvertretungen:\n• " + "\n• ".join(blocking) + "\n"

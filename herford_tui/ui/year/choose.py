@@ -1,6 +1,6 @@
 """Pick one of several: the meetings in a grid cell, or who stands in at a meeting.
 
-A long list (more than ``FILTER_FROM``) gets a field above it: typing narrows the list
+A long list (``FILTER_FROM`` choices or more) gets a field above it: typing narrows the list
 ("koch" finds Köch and Koch), arrows move through it, Enter takes the highlighted one.
 """
 
