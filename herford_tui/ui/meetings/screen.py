@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from herford_tui.domain import AgendaItem, Attendance, Decision, Meeting, Task
 from herford_tui.domain import agenda as edit
-from herford_tui.domain.attendance import AttendanceLine, attendance_lines, set_attendance
+from herford_tui.domain.attendance import AttendanceLine, attendance_lines, set_attendance, stand_ins
 from herford_tui.domain.text import printable
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
@@ -374,9 +374,9 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         from herford_tui.ui.year.choose import ChooseMeeting
 
         snapshot = self.herford.snapshot
-        candidates = list(line.deputies) or [pid for _, pid in self._people() if pid != line.person_id]
+        candidates = stand_ins(meeting, line, self.lines)  # not who attends in their own right
         if not candidates:
-            self.notify("Niemand auf der Liste kann vertreten.", severity="warning")
+            self.notify(show.no_stand_in(snapshot, meeting, line, self.lines), severity="warning")
             return
 
         row = self.lines.index(line)
