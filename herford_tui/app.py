@@ -222,7 +222,8 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
     def action_help(self) -> None:
         from herford_tui.ui.common.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.screen.active_bindings))  # the keys of the screen asked about
+        # the keys of the screen asked about; when only reading, the edit keys marked as off
+        self.push_screen(HelpScreen(self.screen.active_bindings, self.read_only_reason))
 
 
 if TYPE_CHECKING:
