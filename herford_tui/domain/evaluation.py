@@ -18,6 +18,7 @@ from herford_tui.domain.fold import sort_key
 from herford_tui.domain.meetings import RhythmCheck, invitation_due, rhythm_check
 from herford_tui.domain.models import Committee, Meeting, MeetingStatus, Membership, Organisation
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.tally import MeetingTally
 
 TREND_YEARS = 5
 """The attendance trend covers the report's year and the four before it."""
@@ -258,11 +259,11 @@ def seated_organisations(snapshot: Snapshot, committee: Committee, today: date) 
     return seated
 
 
-def task_figures(snapshot: Snapshot, today: date) -> list[TaskFigures]:
+def task_figures(snapshot: Snapshot, today: date, tallies: list[MeetingTally] | None = None) -> list[TaskFigures]:
     """Open and overdue tasks per committee (committees without open tasks are left out), as
-    ``schedule.open_tasks`` counts them."""
+    ``schedule.open_tasks`` counts them; ``tallies``: the snapshot's, if the caller has them."""
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for meeting in snapshot.meeting_tallies():
+    for meeting in snapshot.meeting_tallies() if tallies is None else tallies:
         if meeting.open_dues:
             entry = counts[meeting.committee_id]
             entry[0] += len(meeting.open_dues)
@@ -275,18 +276,18 @@ def task_figures(snapshot: Snapshot, today: date) -> list[TaskFigures]:
 
 
 def decisions_per_year(snapshot: Snapshot) -> dict[int, int]:
-    return _decisions(snapshot, 0)[0]
+    return _decisions(snapshot.meeting_tallies(), 0)[0]
 
 
 def decisions_by_committee(snapshot: Snapshot, year: int) -> dict[int, int]:
-    return _decisions(snapshot, year)[1]
+    return _decisions(snapshot.meeting_tallies(), year)[1]
 
 
-def _decisions(snapshot: Snapshot, year: int) -> tuple[dict[int, int], dict[int, int]]:
+def _decisions(tallies: list[MeetingTally], year: int) -> tuple[dict[int, int], dict[int, int]]:
     """Decisions taken per year, and per committee in ``year``: one pass over the meetings."""
     per_year: Counter[int] = Counter()
     per_committee: Counter[int] = Counter()
-    for meeting in snapshot.meeting_tallies():
+    for meeting in tallies:
         if meeting.date is None or meeting.cancelled:
             continue
         per_year[meeting.date.year] += meeting.decisions
@@ -345,7 +346,8 @@ def evaluate_steps(
         if org_id in snapshot.organisations
     ]
     organisations.sort(key=lambda pair: (pair[1].value if pair[1].value is not None else 2.0, sort_key(pair[0])))
-    per_year, per_committee = _decisions(snapshot, year)
+    tallies = snapshot.meeting_tallies()  # decisions and open tasks of every meeting, read once
+    per_year, per_committee = _decisions(tallies, year)
     done[(year, today) if trend_first else (year, today, False)] = evaluation = Evaluation(
         year=year,
         today=today,
@@ -356,7 +358,7 @@ def evaluate_steps(
         vacancies=_longest_open_first(found_vacancies),
         tenures=_longest_runs(snapshot, runs, today, 10),
         without_seat=[o.name for o in _unseated(snapshot, seated)],
-        tasks=task_figures(snapshot, today),
+        tasks=task_figures(snapshot, today, tallies),
         decisions=per_year,
         decisions_by_committee=per_committee,
         names={c.id: c.name for c in committees},
