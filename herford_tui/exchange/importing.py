@@ -14,6 +14,10 @@ municipality, same person name and e-mail, same membership) or created.
 
 The caller saves with ``Store.save_import(plan.inserts, plan.updates, plan.base)``: one short
 transaction that re-checks only when a colleague changed the file meanwhile.
+
+A directory workbook (the export "Verzeichnis": a sheet of organisations and one of persons)
+is read whole, whichever of the two kinds was chosen: the organisations first, then the
+persons checked against them (``DIRECTORY``); the plan's ``parts`` count each kind.
 """
 
 from __future__ import annotations
@@ -110,9 +114,15 @@ class LineProblem:
         return where + (f", {self.column}" if self.column else "") + f": {self.message}"
 
 
+DIRECTORY = ("organisationen", "personen")
+"""The sheets of a directory workbook, in the order they are read: persons refer to organisations."""
+DIRECTORY_KIND = "verzeichnis"
+
+
 @dataclass
 class ImportPlan:
     kind: str
+    """One of ``KINDS``, or ``DIRECTORY_KIND`` for both sheets of a directory workbook."""
     base: Snapshot | None = None
     """The data the plan was checked against (``Store.save_import`` compares)."""
     inserts: list[Record] = field(default_factory=list)
@@ -123,6 +133,8 @@ class ImportPlan:
     problems: list[LineProblem] = field(default_factory=list)
     duplicates: list[LineProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    parts: list[ImportPlan] = field(default_factory=list)
+    """A directory workbook: the plan of each kind (their records are also in this one)."""
 
     @property
     def ok(self) -> bool:
@@ -158,11 +170,50 @@ def plan_import(
     are named in a note (a workbook may hold other sheets)."""
     from herford_tui.store.files import gc_paused
 
+    tables = [tables] if isinstance(tables, Table) else list(tables)
     with gc_paused():  # ~10 objects per row and no cycles: the collector's passes would cost more
-        return _plan(kind, [tables] if isinstance(tables, Table) else list(tables), snapshot, progress)
+        if kind == DIRECTORY_KIND or (kind in DIRECTORY and directory_workbook(tables)):
+            return _plan_directory(tables, snapshot, progress)
+        return _plan(kind, tables, snapshot, progress)[0]
 
 
-def _plan(kind: str, tables: list[Table], snapshot: Snapshot, progress: Progress | None) -> ImportPlan:
+def directory_workbook(tables: Sequence[Table]) -> bool:
+    """Sheets of organisations and of persons (the export "Verzeichnis"): imported together."""
+    kinds = [sheet_kind(table) for table in tables]
+    return all(kind in kinds for kind in DIRECTORY)
+
+
+def _plan_directory(tables: list[Table], snapshot: Snapshot, progress: Progress | None) -> ImportPlan:
+    """The organisations' sheets, then the persons' checked against the data grown by them."""
+    plan = ImportPlan(DIRECTORY_KIND, base=snapshot)
+    kinds = [sheet_kind(table) for table in tables]
+    for table, kind in zip(tables, kinds, strict=True):
+        if kind not in DIRECTORY:
+            plan.notes.append(
+                f"Blatt „{table.title}“ übersprungen: es hat weder die Spalten für Organisationen noch für Personen."
+            )
+    view = snapshot
+    for kind in DIRECTORY:
+        mine = [table for table, k in zip(tables, kinds, strict=True) if k == kind]
+        if not mine:
+            plan.problems.append(LineProblem(1, "", f"Kein Tabellenblatt hat die Spalten für {KIND_LABEL[kind]}."))
+            continue
+        part, view = _plan(kind, mine, view, progress, named=True)
+        plan.parts.append(part)
+        plan.inserts += part.inserts
+        plan.updates += part.updates
+        plan.unchanged += part.unchanged
+        plan.problems += part.problems
+        plan.duplicates += part.duplicates
+        plan.notes += part.notes
+    return plan
+
+
+def _plan(
+    kind: str, tables: list[Table], snapshot: Snapshot, progress: Progress | None, *, named: bool = False
+) -> tuple[ImportPlan, Snapshot]:
+    """The plan of one kind, and the data grown by it (what the next kind is checked against).
+    ``named``: problems name their sheet even when it is the only one read."""
     plan = ImportPlan(kind, base=snapshot)
     columns = COLUMNS[kind]
     labels = dict(columns)
@@ -177,7 +228,7 @@ def _plan(kind: str, tables: list[Table], snapshot: Snapshot, progress: Progress
             name = by_key.get(header_key(header))
             if name is None:
                 if header:
-                    where = f"Blatt „{table.title}“: " if table.title and len(tables) > 1 else ""
+                    where = f"Blatt „{table.title}“: " if table.title and (named or len(tables) > 1) else ""
                     unknown.append(f"{where}Spalte „{header}“ ist unbekannt und wird nicht eingelesen.")
             elif name in positions:
                 header_problems.append(LineProblem(1, header, "Die Spalte kommt doppelt vor.", _sheet(table, tables)))
@@ -194,7 +245,7 @@ def _plan(kind: str, tables: list[Table], snapshot: Snapshot, progress: Progress
             plan.problems += header_problems
             continue
         read += 1
-        builder.sheet = _sheet(table, tables)
+        builder.sheet = table.title if named else _sheet(table, tables)
         for line, cells in table.rows:
             values = {name: cells[i] if i < len(cells) else "" for name, i in positions.items()}
             builder.add(_Row(line, values))
@@ -202,7 +253,7 @@ def _plan(kind: str, tables: list[Table], snapshot: Snapshot, progress: Progress
                 progress(1)
     if not read and not plan.problems:
         plan.problems.append(LineProblem(1, "", f"Kein Tabellenblatt hat die Spalten für {KIND_LABEL[kind]}."))
-    return plan
+    return plan, builder.view
 
 
 def fitting_kind(kind: str, tables: Sequence[Table]) -> str:
@@ -215,12 +266,7 @@ def fitting_kind(kind: str, tables: Sequence[Table]) -> str:
     then reported)."""
     best_score, best_kind, keep = 0, kind, False
     for table in tables:
-        found = {header_key(h) for h in table.header if h}
-        scores = {}
-        for k in KINDS:
-            labels = dict(COLUMNS[k])
-            if all(header_key(labels[name]) in found for name in REQUIRED[k]):
-                scores[k] = len(found & {header_key(label) for label in labels.values()})
+        scores = _scores(table)
         if not scores:
             continue
         top = max(scores.values())
@@ -229,6 +275,32 @@ def fitting_kind(kind: str, tables: Sequence[Table]) -> str:
         if top > best_score:
             best_score, best_kind = top, leader
     return kind if keep else best_kind
+
+
+def _scores(table: Table) -> dict[str, int]:
+    """The kinds whose required columns ``table`` has, each with how many of its columns it has."""
+    found = {header_key(h) for h in table.header if h}
+    scores = {}
+    for k in KINDS:
+        labels = dict(COLUMNS[k])
+        if all(header_key(labels[name]) in found for name in REQUIRED[k]):
+            scores[k] = len(found & {header_key(label) for label in labels.values()})
+    return scores
+
+
+def sheet_kind(table: Table) -> str | None:
+    """The kind a single table fits best (the first of ``KINDS`` among equals), or None."""
+    scores = _scores(table)
+    if not scores:
+        return None
+    top = max(scores.values())
+    return next(k for k in KINDS if scores.get(k) == top)
+
+
+def plan_counts(plan: ImportPlan, count: Callable[[ImportPlan], int]) -> str:
+    """ "12 Organisationen und 30 Personen" (a directory workbook), "30 Personen" (one kind)."""
+    parts = plan.parts or [plan]
+    return " und ".join(kind_count(part.kind, count(part)) for part in parts)
 
 
 def kind_note(chosen: str, fitting: str) -> str:

@@ -20,8 +20,8 @@ from herford_tui.exchange.importing import (
     KINDS,
     ImportPlan,
     fitting_kind,
-    kind_count,
     kind_note,
+    plan_counts,
     plan_import,
 )
 from herford_tui.exchange.tabular import TableError, read_tables
@@ -40,7 +40,7 @@ def report_text(plan: ImportPlan) -> str:
         new, changed, unchanged = number(len(plan.inserts)), number(len(plan.updates)), number(plan.unchanged)
         counts = f"{new} neu, {changed} geändert, {unchanged} unverändert"
         outcome = (
-            f"In Ordnung: {kind_count(plan.kind, len(plan.records))} bereit zum Import ({counts}, "
+            f"In Ordnung: {plan_counts(plan, lambda part: len(part.records))} bereit zum Import ({counts}, "
             f"{number(len(plan.duplicates))} doppelt)."
         )
     else:

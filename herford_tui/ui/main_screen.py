@@ -228,6 +228,8 @@ class MainScreen(HerfordAccess, Screen[None]):
                 timeout=10,
             )
             return
+        if self.herford.refuse_edit("Importieren"):  # it would check the file, then fail to write
+            return
         self.app.push_screen(ImportScreen())
 
     # -- the tab set follows the committees ---------------------------------------

@@ -193,19 +193,30 @@ def test_a_nr_of_another_record_is_refused(store: Store):
     assert "Nr. 1 ist hier „Ida Hier“. Stammt die Datei aus einer anderen Datenbank?" in plan.problems[0].message
 
 
-def test_a_directory_workbook_checked_for_persons_says_only_what_concerns_them(store: Store):
-    """The organisations' sheet is skipped whole (one note), its columns are not listed one by
-    one; the outcome stands first in the dialog's report, in the singular where it is one."""
+def test_a_directory_workbook_is_read_whole_whichever_of_its_kinds_was_chosen(store: Store):
+    """Organisations first, then the persons checked against them (the person refers to the new
+    organisation by name); unknown columns are named with their sheet; the outcome stands first
+    in the dialog's report and names both counts, in the singular where it is one."""
     from herford_tui.exchange.tabular import Table
     from herford_tui.ui.import_dialog import report_text
 
     orgs = Table(["Nr.", "Name", "Art", "Kommune"], [(2, ["", "Kita Sonne", "Kita", "Vlotho"])], title="Organisationen")
-    people = Table(["Vorname", "Nachname", "Farbe"], [(2, ["Ida", "Import", "blau"])], title="Personen")
-    plan = plan_import("personen", [orgs, people], store.snapshot())
-    assert plan.notes == [
-        "Blatt „Organisationen“ übersprungen: Spalte „Nachname“ fehlt.",
-        "Blatt „Personen“: Spalte „Farbe“ ist unbekannt und wird nicht eingelesen.",
-    ]
-    lines = report_text(plan).splitlines()
-    assert lines[0] == "In Ordnung: 1 Person bereit zum Import (1 neu, 0 geändert, 0 unverändert, 0 doppelt)."
-    assert lines[1:] == [f"Hinweis: {n}" for n in plan.notes]
+    header = ["Vorname", "Nachname", "Organisation", "Farbe"]
+    people = Table(header, [(2, ["Ida", "Import", "Kita Sonne", "blau"])], title="Personen")
+    for chosen in ("organisationen", "personen", "verzeichnis"):
+        plan = plan_import(chosen, [orgs, people], store.snapshot())
+        assert plan.kind == "verzeichnis" and [part.kind for part in plan.parts] == ["organisationen", "personen"]
+        assert plan.notes == ["Blatt „Personen“: Spalte „Farbe“ ist unbekannt und wird nicht eingelesen."]
+        [org, person] = plan.inserts
+        assert org.name == "Kita Sonne" and person.organisation_id == org.id < 0  # provisional, followed on save
+        lines = report_text(plan).splitlines()
+        assert lines[0] == (
+            "In Ordnung: 1 Organisation und 1 Person bereit zum Import (2 neu, 0 geändert, 0 unverändert, 0 doppelt)."
+        )
+        assert lines[1:] == [f"Hinweis: {n}" for n in plan.notes]
+    saved = store.save_import(plan.inserts, plan.updates, plan.base)
+    snap = store.snapshot()
+    [kita] = [o for o in snap.organisations.values() if o.name == "Kita Sonne"]
+    assert snap.persons[saved[1].id].organisation_id == kita.id > 0
+    only_people = plan_import("verzeichnis", [people], store.snapshot())
+    assert [p.message for p in only_people.problems] == ["Kein Tabellenblatt hat die Spalten für Organisationen."]
