@@ -28,6 +28,7 @@ from herford_tui.exchange.tabular import TableError, read_tables
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
+from herford_tui.ui.common.typing_input import InOrderInput
 
 
 def report_text(plan: ImportPlan) -> str:
@@ -73,7 +74,7 @@ class ImportScreen(HerfordAccess, ModalScreen[int | None]):
             yield Label("Was", classes="field-label")
             yield Select([(KIND_LABEL[k], k) for k in KINDS], value="organisationen", allow_blank=False, id="kind")
             yield Label("Datei", classes="field-label")
-            yield Input(placeholder="z. B. ~/organisationen.csv", id="path")
+            yield InOrderInput(placeholder="z. B. ~/organisationen.csv", id="path")
             yield ProgressBar(show_eta=False, id="import-progress")
             with VerticalScroll(id="import-report"):
                 yield Static("Strg+S prüft die Datei; nach der Prüfung importiert Strg+S alles.", id="report")
