@@ -117,6 +117,7 @@ class LineProblem:
 DIRECTORY = ("organisationen", "personen")
 """The sheets of a directory workbook, in the order they are read: persons refer to organisations."""
 DIRECTORY_KIND = "verzeichnis"
+KIND_LABEL[DIRECTORY_KIND] = "Verzeichnis (Organisationen und Personen)"
 
 
 @dataclass
@@ -262,8 +263,8 @@ def fitting_kind(kind: str, tables: Sequence[Table]) -> str:
     columns it has); else the best-matching kind of all tables. So a roster export checked as
     "Organisationen" is read as the memberships it is, a committee export is not taken for
     organisations because it has a "Name" column, and a directory workbook keeps the kind chosen
-    for either of its sheets. No table matching anything: ``kind`` (its missing columns are
-    then reported)."""
+    for either of its sheets (checked as another kind: ``DIRECTORY_KIND``). No table matching
+    anything: ``kind`` (its missing columns are then reported)."""
     best_score, best_kind, keep = 0, kind, False
     for table in tables:
         scores = _scores(table)
@@ -274,6 +275,8 @@ def fitting_kind(kind: str, tables: Sequence[Table]) -> str:
         leader = next(k for k in KINDS if scores.get(k) == top)
         if top > best_score:
             best_score, best_kind = top, leader
+    if not keep and best_kind in DIRECTORY and directory_workbook(tables):
+        return DIRECTORY_KIND  # a directory workbook checked as, say, memberships: both its sheets
     return kind if keep else best_kind
 
 
