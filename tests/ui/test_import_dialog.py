@@ -143,10 +143,13 @@ async def test_a_directory_workbook_imports_in_one_step(tmp_path: Path):
         await pilot.pause()
         await pilot.press("I")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ImportScreen))
+        app.screen.query_one("#kind", Select).value = "mitgliedschaften"  # not even one of its kinds
         app.screen.query_one("#path", Input).value = str(out)
         await pilot.press("ctrl+s")
         expected = f"In Ordnung: {orgs} Organisationen und {persons} Personen bereit zum Import"
         assert await wait_for(pilot, lambda: expected in report(app)), report(app)
+        assert "als Verzeichnis (Organisationen und Personen) geprüft" in report(app)
+        assert app.screen.query_one("#kind", Select).value == "organisationen"
         assert not Store(empty).snapshot().persons  # checked, not yet imported
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, ImportScreen))

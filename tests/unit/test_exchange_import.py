@@ -220,3 +220,49 @@ def test_a_directory_workbook_is_read_whole_whichever_of_its_kinds_was_chosen(st
     assert snap.persons[saved[1].id].organisation_id == kita.id > 0
     only_people = plan_import("verzeichnis", [people], store.snapshot())
     assert [p.message for p in only_people.problems] == ["Kein Tabellenblatt hat die Spalten für Organisationen."]
+
+
+def test_every_problem_of_a_row_is_named(runner: CliRunner, store: Store, tmp_path: Path):
+    """A bad date and an unknown organisation in one row: both named, with the row's number,
+    not only the first (a new user fixed one, imported again and met the next)."""
+    persons = tmp_path / "personen.csv"
+    persons.write_text(
+        "Vorname;Nachname;Organisation;E-Mail;DSGVO-gelöscht am\n"
+        "Ida;Import;Gibtsnicht GmbH;kein-at;31.02.2026\n"  # line 2: date, organisation and e-mail
+        "Otto;;Kreis Herford;otto@example.org;gestern\n",  # line 3: date and the name (the forms' rule)
+        encoding="utf-8",
+    )
+    before = store.path.read_bytes()
+    result = run(runner, store.path, "import", "personen", str(persons))
+    assert result.exit_code == 1
+    assert "Fehler: Zeile 2, DSGVO-gelöscht am: „31.02.2026“ ist kein Datum (TT.MM.JJJJ, z. B. 28.11.2026)." in (
+        result.output
+    )
+    assert "Fehler: Zeile 2, Organisation: Die Organisation „Gibtsnicht GmbH“ gibt es nicht" in result.output
+    assert "Fehler: Zeile 2, E-Mail: „kein-at“ ist keine gültige E-Mail-Adresse." in result.output
+    assert "Fehler: Zeile 3, DSGVO-gelöscht am: „gestern“ ist kein Datum" in result.output
+    assert "Fehler: Zeile 3, Nachname:" in result.output
+    assert "5 Fehler in 2 Zeile(n). Nichts wurde importiert." in result.output
+    assert store.path.read_bytes() == before
+
+    roster = parse_csv(
+        (
+            "Gremium;Sitz;Nachname;Vorname;Beginn;vertritt\n"
+            "Gibtsnicht-Kreis;Mitglied;Niemand;Nora;1.13.2025;Gibtsauchnicht e.V.\n",
+            "UTF-8",
+        )
+    )
+    plan = plan_import("mitgliedschaften", roster, store.snapshot())
+    assert [(p.line, p.column) for p in plan.problems] == [
+        (2, "Gremium"),
+        (2, "Nachname"),
+        (2, "Beginn"),
+        (2, "vertritt"),
+    ], plan.problems
+    assert not plan.records
+
+
+def test_one_problem_is_named_once_even_where_a_cell_is_read_twice(store: Store):
+    table = parse_csv(("Nr.;Vorname;Nachname\nzwölf;Ida;Import\n", "UTF-8"))
+    plan = plan_import("personen", table, store.snapshot())
+    assert [str(p) for p in plan.problems] == ["Zeile 2, Nr.: „zwölf“ ist keine Zahl."]

@@ -363,3 +363,5 @@ def test_a_directory_workbook_imports_in_one_step_into_an_empty_database(
     assert snap.persons == {k: _same_rev(v, snap.persons[k]) for k, v in source.persons.items()}
     again = run(runner, db, "import", "verzeichnis", str(out))
     assert again.exit_code == 0 and "Nichts zu ändern: 0 Organisationen neu angelegt" in again.output, again.output
+    wrong = run(runner, db, "import", "mitgliedschaften", str(out))
+    assert wrong.exit_code == 1 and f"Bitte „import verzeichnis {out}“ verwenden" in wrong.output, wrong.output
