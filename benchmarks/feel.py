@@ -8,7 +8,7 @@ compiled), alternating the app and its baseline in every run so a busy moment hi
   baseline: ``bare_app.py`` (same tab skeleton, no data).
 - **each tab's first visit, headless** (``child.py tabs``): every tab that is not a single
   committee and committee tabs spread evenly, each until it has painted (the Auswertung until
-  its table's figures are shown; the trend line below follows), with the shape of its largest
+  its table's figures are shown; the trend line below follows, timed apart), with the shape of its largest
   table; baseline: a bare Textual tab of the same shape (rows × columns, a DataTable of plain
   cells), built on its first visit (``child.py bare_tabs``). Median and p95 over the processes, per tab.
 - **the same tabs on a pty**: ``o``, ``j``, ``A`` typed into the running app until the tab's
@@ -72,6 +72,7 @@ def measure(path: Path, size: str, runs: int, say) -> dict[str, Any]:
     cold_bare: list[float] = []
     tab_app: dict[str, list[float]] = {}
     tab_bare: dict[str, list[float]] = {}
+    tab_complete: dict[str, list[float]] = {}
     shapes: dict[str, tuple[int, int]] = {}
     labels: dict[str, str] = {}
     pty_app: dict[str, list[float]] = {}
@@ -88,6 +89,8 @@ def measure(path: Path, size: str, runs: int, say) -> dict[str, Any]:
             tab_app.setdefault(pane_id, []).append(visit["s"])
             shapes[pane_id] = tuple(visit["shape"])
             labels[pane_id] = visit["label"]
+            if "complete_s" in visit:
+                tab_complete.setdefault(pane_id, []).append(visit["complete_s"])
         keys_app.append(p95(found["keys"]))
         pauses.append(found["gc"])
         bare = processes.run_child(
@@ -115,6 +118,7 @@ def measure(path: Path, size: str, runs: int, say) -> dict[str, Any]:
     return {
         "cold_start": compare(cold_app, cold_bare) if cold_app else None,
         "tabs": {p: {"label": labels[p], "shape": shapes[p], **compare(tab_app[p], tab_bare[p])} for p in tab_app},
+        "complete": {p: {"label": labels[p], **compare(tab_complete[p], tab_bare[p])} for p in tab_complete},
         "pty_tabs": {p: {"label": labels[p], "shape": shapes[p], **compare(pty_app[p], pty_bare[p])} for p in pty_app},
         "key_p95": compare(keys_app, keys_bare),
         "gc": {
@@ -197,6 +201,8 @@ def markdown(report: dict[str, Any]) -> str:
                 shape = "×".join(str(x) for x in tab["shape"])
                 lines.append(_row(f"first visit: {tab['label']} ({where})", shape, tab))
         lines.append(_row("a key in the first roster, p95 per process (headless)", "—", result["key_p95"]))
+        for tab in result.get("complete", {}).values():
+            lines.append(_row(f"{tab['label']} with its trend line (headless; no target)", "", tab))
         gc = result["gc"]
         lines += [
             "",

@@ -14,7 +14,7 @@ from textual.reactive import var
 
 from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.domain.calendar import days_off
-from herford_tui.domain.pacing import paced, quiet
+from herford_tui.domain.pacing import later, quiet
 from herford_tui.store import Store
 from herford_tui.ui.common.key_order import KeysInOrder
 from herford_tui.ui.common.keys import key_label
@@ -23,7 +23,7 @@ from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.main_screen import MainScreen
 from herford_tui.ui.navigation import Place, resolve_place
-from herford_tui.ui.search import WARM_DELAY, SearchProvider, keep_index_warm
+from herford_tui.ui.search import SearchProvider, keep_index_warm
 
 if TYPE_CHECKING:
     from herford_tui.ui.common.access import Herford
@@ -78,9 +78,10 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
     def on_mount(self) -> None:
         self.start_polling()
         keep_index_warm(self)
-        # This year's holidays (the year overview's first rows) cost ~60 ms to compute on first
-        # use: done in the background once the start screen is up, not at the first "j".
-        self.set_timer(WARM_DELAY, self._warm_calendar)
+        # This year's holidays (the year overview's first rows) cost 60-150 ms on first use, the
+        # ``holidays`` import with them: computed in a thread at the first quiet moment after the
+        # start, not at the first "j".
+        self._warm_calendar()
         adapt_to_terminal(self)
         keep_tables_fitted(self)
 
@@ -88,7 +89,12 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         year = self.today.year
 
         def warm() -> None:
-            with paced():  # after the start's other background work, in a quiet moment
+            # Not in line behind the start's background work (``paced``: one block at a time):
+            # behind the search index it began after the first seconds of use, and a Jahr tab
+            # opened meanwhile computed the holidays itself, or waited for the import under way
+            # (x1 on a pty: 2.5× a bare tab). As what a screen shows next (``later``): in a quiet
+            # moment, before the background blocks, which step back for it.
+            with later():
                 quiet()
                 days_off(year)
 
@@ -216,7 +222,8 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
     def action_help(self) -> None:
         from herford_tui.ui.common.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.screen.active_bindings))  # the keys of the screen asked about
+        # the keys of the screen asked about; when only reading, the edit keys marked as off
+        self.push_screen(HelpScreen(self.screen.active_bindings, self.read_only_reason))
 
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""``herford-tui import organisationen|personen|mitgliedschaften|gremiendaten|sitzungen DATEI [--dry-run]``."""
+"""``herford-tui import ART DATEI [--dry-run]``: Organisationen, Personen, ein Verzeichnis, Mitgliedschaften …"""
 
 from __future__ import annotations
 
@@ -19,13 +19,15 @@ KINDS = ("organisationen", "personen", "mitgliedschaften", "gremiendaten", "sitz
 @click.command("import", context_settings={"help_option_names": ["-h", "--help"]})
 @german_help
 @db_option
-@click.argument("kind", metavar="ART", type=click.Choice([*KINDS, "gremien"]))
+@click.argument("kind", metavar="ART", type=click.Choice([*KINDS, "gremien", "verzeichnis"]))
 @click.argument("file", metavar="DATEI", type=click.Path(dir_okay=False))
 @click.option("--probelauf", "--dry-run", "dry_run", is_flag=True, help="Nur prüfen und berichten, nichts speichern.")
 @click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage importieren (nötig, wenn kein Terminal fragen kann).")
 def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: bool) -> None:
     """Organisationen, Personen, Mitgliedschaften, Gremien (gremiendaten) oder Sitzungen aus CSV
-    oder XLSX einlesen (bei XLSX jedes Tabellenblatt mit den passenden Spalten).
+    oder XLSX einlesen (bei XLSX jedes Tabellenblatt mit den passenden Spalten). Ein Verzeichnis
+    (Blätter Organisationen und Personen, wie „export xlsx verzeichnis“) wird in einem Schritt
+    eingelesen: erst die Organisationen, dann die Personen.
 
     Eine Zeile mit „Nr.“ ändert diesen Eintrag (oder legt ihn mit dieser Nummer an); so lässt
     sich eine Ausgabe von „export“ wieder einlesen, ohne etwas doppelt anzulegen.
@@ -36,7 +38,7 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
     from pathlib import Path
 
     from herford_tui.domain import ValidationError
-    from herford_tui.exchange.importing import KIND_LABEL, fitting_kind, kind_count, plan_import
+    from herford_tui.exchange.importing import DIRECTORY_KIND, KIND_LABEL, fitting_kind, plan_counts, plan_import
     from herford_tui.exchange.tabular import TableError, read_tables
     from herford_tui.store import ConflictError, StoreError
 
@@ -47,7 +49,7 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
         tables = read_tables(Path(file))
     except TableError as exc:
         fail(str(exc))
-    fitting = fitting_kind(kind, tables)
+    fitting = kind if kind == DIRECTORY_KIND else fitting_kind(kind, tables)
     if fitting != kind:  # an explicit ART is not changed behind the caller's back: name the right one
         fail(
             f"Die Datei hat die Spalten von „{KIND_LABEL[fitting]}“, nicht von „{KIND_LABEL[kind]}“. "
@@ -75,7 +77,7 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
     if dry_run:
         echo(f"Probelauf: {summary(plan, would=True)}.")
         return
-    if not confirm(f"{kind_count(kind, len(plan.records))} importieren?", yes=yes):
+    if not confirm(f"{plan_counts(plan, lambda part: len(part.records))} importieren?", yes=yes):
         fail("Abgebrochen, nichts importiert.", 1)
     try:
         store.save_import(plan.inserts, plan.updates, plan.base)
@@ -89,8 +91,12 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
 
 
 def summary(plan: ImportPlan, *, would: bool = False) -> str:
-    """ "3 Personen neu angelegt, 2 geändert, 10 unverändert, 1 doppelt übersprungen"."""
+    """ "3 Personen neu angelegt, 2 geändert, 10 unverändert, 1 doppelt übersprungen"; for a
+    directory workbook the organisations' and the persons' counts, joined by "; "."""
     from herford_tui.exchange.importing import kind_count
+
+    if plan.parts:
+        return "; ".join(summary(part, would=would) for part in plan.parts)
 
     def verb(n: int) -> str:
         return (" würde" if n == 1 else " würden") if would else ""

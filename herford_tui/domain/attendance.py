@@ -74,6 +74,27 @@ def attendance_lines(snapshot: Snapshot, meeting: Meeting) -> list[AttendanceLin
     return lines
 
 
+def stand_ins(meeting: Meeting, line: AttendanceLine, lines: list[AttendanceLine]) -> list[int]:
+    """Who may stand in for ``line``'s member: their deputies on the day, else anyone on the
+    list (members and their deputies); never the member, nor someone who attends in their own
+    right or already stands in for another member (``unavailable``)."""
+    free = [pid for pid in line.deputies if unavailable(meeting, pid, line.person_id) is None]
+    if free:
+        return free
+    everyone = dict.fromkeys(pid for other in lines for pid in (other.person_id, *other.deputies))
+    return [pid for pid in everyone if pid != line.person_id and unavailable(meeting, pid, line.person_id) is None]
+
+
+def unavailable(meeting: Meeting, person_id: int, member_id: int) -> str | None:
+    """Why ``person_id`` cannot stand in for ``member_id`` at ``meeting`` (German), or None."""
+    for entry in meeting.attendance:
+        if entry.person_id == person_id and entry.status is Attendance.ANWESEND:
+            return "ist selbst anwesend"
+        if entry.deputy_id == person_id and entry.person_id != member_id and entry.status is Attendance.VERTRETEN:
+            return "vertritt schon ein anderes Mitglied"
+    return None
+
+
 def _voting(snapshot: Snapshot, m: Membership) -> bool:
     committee = snapshot.committees.get(m.committee_id)
     seat = committee.seat(m.seat_key) if committee else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
@@ -16,9 +16,9 @@ from functools import cached_property
 from herford_tui.domain.evaluation_attendance import NO_SEAT, Rate, Rates, SeatHolders, add_meeting, held
 from herford_tui.domain.fold import sort_key
 from herford_tui.domain.meetings import RhythmCheck, invitation_due, rhythm_check
-from herford_tui.domain.models import Committee, MeetingStatus, Membership, Organisation
-from herford_tui.domain.schedule import open_tasks
+from herford_tui.domain.models import Committee, Meeting, MeetingStatus, Membership, Organisation
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.tally import MeetingTally
 
 TREND_YEARS = 5
 """The attendance trend covers the report's year and the four before it."""
@@ -117,7 +117,11 @@ class Evaluation:
 
 
 def meeting_figures(snapshot: Snapshot, committee: Committee, year: int, today: date) -> MeetingFigures:
-    meetings = [m for m in snapshot.meetings_of(committee.id) if m.date and m.date.year == year]
+    return _meeting_figures(committee, snapshot.meetings_of(committee.id), year, today)
+
+
+def _meeting_figures(committee: Committee, of_committee: list[Meeting], year: int, today: date) -> MeetingFigures:
+    meetings = [m for m in of_committee if m.date and m.date.year == year]
     cancelled = sum(1 for m in meetings if m.status is MeetingStatus.ABGESAGT)
     done = sum(1 for m in meetings if held(m, today))
     ahead = sum(1 for m in meetings if m.status is not MeetingStatus.ABGESAGT and not held(m, today))
@@ -255,13 +259,15 @@ def seated_organisations(snapshot: Snapshot, committee: Committee, today: date) 
     return seated
 
 
-def task_figures(snapshot: Snapshot, today: date) -> list[TaskFigures]:
-    """Open and overdue tasks per committee (committees without open tasks are left out)."""
+def task_figures(snapshot: Snapshot, today: date, tallies: list[MeetingTally] | None = None) -> list[TaskFigures]:
+    """Open and overdue tasks per committee (committees without open tasks are left out), as
+    ``schedule.open_tasks`` counts them; ``tallies``: the snapshot's, if the caller has them."""
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for task in open_tasks(snapshot, today):
-        entry = counts[task.meeting.committee_id]
-        entry[0] += 1
-        entry[1] += task.overdue
+    for meeting in snapshot.meeting_tallies() if tallies is None else tallies:
+        if meeting.open_dues:
+            entry = counts[meeting.committee_id]
+            entry[0] += len(meeting.open_dues)
+            entry[1] += sum(1 for due in meeting.open_dues if due is not None and due < today)
     found = []
     for committee_id, (n_open, n_overdue) in counts.items():
         committee = snapshot.committees.get(committee_id)
@@ -270,24 +276,23 @@ def task_figures(snapshot: Snapshot, today: date) -> list[TaskFigures]:
 
 
 def decisions_per_year(snapshot: Snapshot) -> dict[int, int]:
-    return _decisions(snapshot, 0)[0]
+    return _decisions(snapshot.meeting_tallies(), 0)[0]
 
 
 def decisions_by_committee(snapshot: Snapshot, year: int) -> dict[int, int]:
-    return _decisions(snapshot, year)[1]
+    return _decisions(snapshot.meeting_tallies(), year)[1]
 
 
-def _decisions(snapshot: Snapshot, year: int) -> tuple[dict[int, int], dict[int, int]]:
+def _decisions(tallies: list[MeetingTally], year: int) -> tuple[dict[int, int], dict[int, int]]:
     """Decisions taken per year, and per committee in ``year``: one pass over the meetings."""
     per_year: Counter[int] = Counter()
     per_committee: Counter[int] = Counter()
-    for meeting in snapshot.meetings.values():
-        if meeting.date is None or meeting.status is MeetingStatus.ABGESAGT:
+    for meeting in tallies:
+        if meeting.date is None or meeting.cancelled:
             continue
-        taken = sum(len(item.decisions) for item in meeting.agenda)
-        per_year[meeting.date.year] += taken
+        per_year[meeting.date.year] += meeting.decisions
         if meeting.date.year == year:
-            per_committee[meeting.committee_id] += taken
+            per_committee[meeting.committee_id] += meeting.decisions
     return dict(sorted(per_year.items())), dict(per_committee)
 
 
@@ -317,10 +322,7 @@ def evaluate_steps(
         if key in done:
             yield from range(1, len(committees) + 1)
             return done[key]
-    # Every committee's meetings are read: the whole table and its index by committee at once
-    # (right after the start the table may still be pending: asked for one committee at a time,
-    # each record would be found and decoded alone, beside the thread decoding them all).
-    snapshot.meetings_index()
+    meetings_of = _meetings_of(snapshot, None if trend_first else year)
     trend = list(range(year - TREND_YEARS + 1 if trend_first else year, year + 1))
     rates: Rates = (defaultdict(Rate), defaultdict(Rate))
     found_vacancies: list[Vacancy] = []
@@ -330,9 +332,10 @@ def evaluate_steps(
     counted = (date(trend[0], 1, 1), date(year, 12, 31))
     for n, committee in enumerate(committees, 1):
         seats = SeatHolders(snapshot, committee.id, within=counted)
-        for meeting in snapshot.meetings_of(committee.id):
+        mine = meetings_of(committee.id)
+        for meeting in mine:
             add_meeting(meeting, trend[0], year, today, seats, rates)
-        figures.append(meeting_figures(snapshot, committee, year, today))
+        figures.append(_meeting_figures(committee, mine, year, today))
         found_vacancies += committee_vacancies(snapshot, committee, today)
         runs += _runs(snapshot, committee, today)
         seated |= seated_organisations(snapshot, committee, today)
@@ -343,7 +346,8 @@ def evaluate_steps(
         if org_id in snapshot.organisations
     ]
     organisations.sort(key=lambda pair: (pair[1].value if pair[1].value is not None else 2.0, sort_key(pair[0])))
-    per_year, per_committee = _decisions(snapshot, year)
+    tallies = snapshot.meeting_tallies()  # decisions and open tasks of every meeting, read once
+    per_year, per_committee = _decisions(tallies, year)
     done[(year, today) if trend_first else (year, today, False)] = evaluation = Evaluation(
         year=year,
         today=today,
@@ -354,7 +358,7 @@ def evaluate_steps(
         vacancies=_longest_open_first(found_vacancies),
         tenures=_longest_runs(snapshot, runs, today, 10),
         without_seat=[o.name for o in _unseated(snapshot, seated)],
-        tasks=task_figures(snapshot, today),
+        tasks=task_figures(snapshot, today, tallies),
         decisions=per_year,
         decisions_by_committee=per_committee,
         names={c.id: c.name for c in committees},
@@ -370,6 +374,7 @@ def trend_steps(snapshot: Snapshot, first: Evaluation) -> Generator[int, None, E
     if (year, today) in done:
         return done[(year, today)]
     trend = list(range(year - TREND_YEARS + 1, year + 1))
+    snapshot.meetings_index()  # the years before ``year``: the whole table (see ``_meetings_of``)
     earlier: dict[tuple[int, int], Rate] = defaultdict(Rate)
     counted = (date(trend[0], 1, 1), date(year - 1, 12, 31))
     for n, committee_id in enumerate(first.names, 1):
@@ -383,6 +388,22 @@ def trend_steps(snapshot: Snapshot, first: Evaluation) -> Generator[int, None, E
     }
     done[(year, today)] = evaluation = replace(first, trend_years=trend, attendance=attendance)
     return evaluation
+
+
+def _meetings_of(snapshot: Snapshot, year: int | None) -> Callable[[int], list[Meeting]]:
+    """A committee's meetings (of ``year`` only, if given) by its id.
+
+    Every year: the whole table and its index by committee at once (right after the start the
+    table may still be pending: asked for one committee at a time, each record would be found
+    and decoded alone, beside the thread decoding them all). One year: only that year's records
+    (pending, the rest is not decoded: x10 a fifth of the table)."""
+    if year is None:
+        snapshot.meetings_index()
+        return snapshot.meetings_of
+    grouped: dict[int, list[Meeting]] = defaultdict(list)
+    for meeting in snapshot.meetings_in_year(year):
+        grouped[meeting.committee_id].append(meeting)
+    return lambda committee_id: grouped.get(committee_id, [])
 
 
 def _evaluations(snapshot: Snapshot) -> dict[tuple[object, ...], Evaluation]:

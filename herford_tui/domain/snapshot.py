@@ -33,6 +33,7 @@ from herford_tui.domain.snapshot_patch import (
     patch_grouped,
     patch_sorted,
 )
+from herford_tui.domain.tally import MeetingTally, tally
 from herford_tui.domain.validation import Problem, validate
 
 
@@ -52,6 +53,8 @@ class Pending(Protocol):
     def year(self, year: int) -> list[Meeting]: ...
 
     def table(self) -> dict[int, Meeting]: ...
+
+    def tallies(self) -> list[MeetingTally]: ...
 
 
 class PendingRecords(Protocol):
@@ -311,6 +314,14 @@ class Snapshot:
         if not isinstance(table, dict):  # still pending (the start): that year's records only
             return sorted(table.year(year), key=_meeting_sort_key)
         return sorted((m for m in table.values() if m.date and m.date.year == year), key=_meeting_sort_key)
+
+    def meeting_tallies(self) -> list[MeetingTally]:
+        """Every meeting's tally (``domain/tally.py``), in no particular order; still pending (the
+        start), read without decoding the records."""
+        table = self.__dict__["meetings"]
+        if not isinstance(table, dict):
+            return table.tallies()
+        return [tally(m) for m in table.values()]
 
     def next_meeting(self, committee_id: int, today: date) -> Meeting | None:
         for m in self.meetings_of(committee_id):

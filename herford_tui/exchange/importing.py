@@ -14,6 +14,10 @@ municipality, same person name and e-mail, same membership) or created.
 
 The caller saves with ``Store.save_import(plan.inserts, plan.updates, plan.base)``: one short
 transaction that re-checks only when a colleague changed the file meanwhile.
+
+A directory workbook (the export "Verzeichnis": a sheet of organisations and one of persons)
+is read whole, whichever of the two kinds was chosen: the organisations first, then the
+persons checked against them (``DIRECTORY``); the plan's ``parts`` count each kind.
 """
 
 from __future__ import annotations
@@ -110,9 +114,16 @@ class LineProblem:
         return where + (f", {self.column}" if self.column else "") + f": {self.message}"
 
 
+DIRECTORY = ("organisationen", "personen")
+"""The sheets of a directory workbook, in the order they are read: persons refer to organisations."""
+DIRECTORY_KIND = "verzeichnis"
+KIND_LABEL[DIRECTORY_KIND] = "Verzeichnis (Organisationen und Personen)"
+
+
 @dataclass
 class ImportPlan:
     kind: str
+    """One of ``KINDS``, or ``DIRECTORY_KIND`` for both sheets of a directory workbook."""
     base: Snapshot | None = None
     """The data the plan was checked against (``Store.save_import`` compares)."""
     inserts: list[Record] = field(default_factory=list)
@@ -123,6 +134,8 @@ class ImportPlan:
     problems: list[LineProblem] = field(default_factory=list)
     duplicates: list[LineProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    parts: list[ImportPlan] = field(default_factory=list)
+    """A directory workbook: the plan of each kind (their records are also in this one)."""
 
     @property
     def ok(self) -> bool:
@@ -158,11 +171,50 @@ def plan_import(
     are named in a note (a workbook may hold other sheets)."""
     from herford_tui.store.files import gc_paused
 
+    tables = [tables] if isinstance(tables, Table) else list(tables)
     with gc_paused():  # ~10 objects per row and no cycles: the collector's passes would cost more
-        return _plan(kind, [tables] if isinstance(tables, Table) else list(tables), snapshot, progress)
+        if kind == DIRECTORY_KIND or (kind in DIRECTORY and directory_workbook(tables)):
+            return _plan_directory(tables, snapshot, progress)
+        return _plan(kind, tables, snapshot, progress)[0]
 
 
-def _plan(kind: str, tables: list[Table], snapshot: Snapshot, progress: Progress | None) -> ImportPlan:
+def directory_workbook(tables: Sequence[Table]) -> bool:
+    """Sheets of organisations and of persons (the export "Verzeichnis"): imported together."""
+    kinds = [sheet_kind(table) for table in tables]
+    return all(kind in kinds for kind in DIRECTORY)
+
+
+def _plan_directory(tables: list[Table], snapshot: Snapshot, progress: Progress | None) -> ImportPlan:
+    """The organisations' sheets, then the persons' checked against the data grown by them."""
+    plan = ImportPlan(DIRECTORY_KIND, base=snapshot)
+    kinds = [sheet_kind(table) for table in tables]
+    for table, kind in zip(tables, kinds, strict=True):
+        if kind not in DIRECTORY:
+            plan.notes.append(
+                f"Blatt „{table.title}“ übersprungen: es hat weder die Spalten für Organisationen noch für Personen."
+            )
+    view = snapshot
+    for kind in DIRECTORY:
+        mine = [table for table, k in zip(tables, kinds, strict=True) if k == kind]
+        if not mine:
+            plan.problems.append(LineProblem(1, "", f"Kein Tabellenblatt hat die Spalten für {KIND_LABEL[kind]}."))
+            continue
+        part, view = _plan(kind, mine, view, progress, named=True)
+        plan.parts.append(part)
+        plan.inserts += part.inserts
+        plan.updates += part.updates
+        plan.unchanged += part.unchanged
+        plan.problems += part.problems
+        plan.duplicates += part.duplicates
+        plan.notes += part.notes
+    return plan
+
+
+def _plan(
+    kind: str, tables: list[Table], snapshot: Snapshot, progress: Progress | None, *, named: bool = False
+) -> tuple[ImportPlan, Snapshot]:
+    """The plan of one kind, and the data grown by it (what the next kind is checked against).
+    ``named``: problems name their sheet even when it is the only one read."""
     plan = ImportPlan(kind, base=snapshot)
     columns = COLUMNS[kind]
     labels = dict(columns)
@@ -177,7 +229,7 @@ def _plan(kind: str, tables: list[Table], snapshot: Snapshot, progress: Progress
             name = by_key.get(header_key(header))
             if name is None:
                 if header:
-                    where = f"Blatt „{table.title}“: " if table.title and len(tables) > 1 else ""
+                    where = f"Blatt „{table.title}“: " if table.title and (named or len(tables) > 1) else ""
                     unknown.append(f"{where}Spalte „{header}“ ist unbekannt und wird nicht eingelesen.")
             elif name in positions:
                 header_problems.append(LineProblem(1, header, "Die Spalte kommt doppelt vor.", _sheet(table, tables)))
@@ -194,7 +246,7 @@ def _plan(kind: str, tables: list[Table], snapshot: Snapshot, progress: Progress
             plan.problems += header_problems
             continue
         read += 1
-        builder.sheet = _sheet(table, tables)
+        builder.sheet = table.title if named else _sheet(table, tables)
         for line, cells in table.rows:
             values = {name: cells[i] if i < len(cells) else "" for name, i in positions.items()}
             builder.add(_Row(line, values))
@@ -202,7 +254,7 @@ def _plan(kind: str, tables: list[Table], snapshot: Snapshot, progress: Progress
                 progress(1)
     if not read and not plan.problems:
         plan.problems.append(LineProblem(1, "", f"Kein Tabellenblatt hat die Spalten für {KIND_LABEL[kind]}."))
-    return plan
+    return plan, builder.view
 
 
 def fitting_kind(kind: str, tables: Sequence[Table]) -> str:
@@ -211,16 +263,11 @@ def fitting_kind(kind: str, tables: Sequence[Table]) -> str:
     columns it has); else the best-matching kind of all tables. So a roster export checked as
     "Organisationen" is read as the memberships it is, a committee export is not taken for
     organisations because it has a "Name" column, and a directory workbook keeps the kind chosen
-    for either of its sheets. No table matching anything: ``kind`` (its missing columns are
-    then reported)."""
+    for either of its sheets (checked as another kind: ``DIRECTORY_KIND``). No table matching
+    anything: ``kind`` (its missing columns are then reported)."""
     best_score, best_kind, keep = 0, kind, False
     for table in tables:
-        found = {header_key(h) for h in table.header if h}
-        scores = {}
-        for k in KINDS:
-            labels = dict(COLUMNS[k])
-            if all(header_key(labels[name]) in found for name in REQUIRED[k]):
-                scores[k] = len(found & {header_key(label) for label in labels.values()})
+        scores = _scores(table)
         if not scores:
             continue
         top = max(scores.values())
@@ -228,7 +275,35 @@ def fitting_kind(kind: str, tables: Sequence[Table]) -> str:
         leader = next(k for k in KINDS if scores.get(k) == top)
         if top > best_score:
             best_score, best_kind = top, leader
+    if not keep and best_kind in DIRECTORY and directory_workbook(tables):
+        return DIRECTORY_KIND  # a directory workbook checked as, say, memberships: both its sheets
     return kind if keep else best_kind
+
+
+def _scores(table: Table) -> dict[str, int]:
+    """The kinds whose required columns ``table`` has, each with how many of its columns it has."""
+    found = {header_key(h) for h in table.header if h}
+    scores = {}
+    for k in KINDS:
+        labels = dict(COLUMNS[k])
+        if all(header_key(labels[name]) in found for name in REQUIRED[k]):
+            scores[k] = len(found & {header_key(label) for label in labels.values()})
+    return scores
+
+
+def sheet_kind(table: Table) -> str | None:
+    """The kind a single table fits best (the first of ``KINDS`` among equals), or None."""
+    scores = _scores(table)
+    if not scores:
+        return None
+    top = max(scores.values())
+    return next(k for k in KINDS if scores.get(k) == top)
+
+
+def plan_counts(plan: ImportPlan, count: Callable[[ImportPlan], int]) -> str:
+    """ "12 Organisationen und 30 Personen" (a directory workbook), "30 Personen" (one kind)."""
+    parts = plan.parts or [plan]
+    return " und ".join(kind_count(part.kind, count(part)) for part in parts)
 
 
 def kind_note(chosen: str, fitting: str) -> str:
@@ -284,6 +359,8 @@ class _Builder:
         self.next_provisional = -1
         self.seen_ids: set[int] = set()
         self.sheet = ""
+        self.row_start = 0
+        """Where the problems of the row being read begin in ``plan.problems``."""
         self.org_keys = {_org_key(o): o for o in snapshot.organisations.values()}
         self.person_keys = {_person_key(p): p for p in snapshot.persons.values()}
         self.orgs_by_name: dict[str, list[Organisation]] = defaultdict(list)
@@ -304,20 +381,27 @@ class _Builder:
 
     def problem(self, row: _Row, name: str, message: str) -> None:
         label = self.labels.get(name) or FIELD.get(name, name)
-        self.plan.problems.append(LineProblem(row.line, label, message, self.sheet))
+        found = LineProblem(row.line, label, message, self.sheet)
+        if found not in self.plan.problems[self.row_start :]:  # a cell read twice is named once
+            self.plan.problems.append(found)
+
+    def row_failed(self) -> bool:
+        """The row being read has a problem already."""
+        return len(self.plan.problems) > self.row_start
 
     def duplicate(self, row: _Row, message: str) -> None:
         self.plan.duplicates.append(LineProblem(row.line, "", message, self.sheet))
 
     # -- one row ----------------------------------------------------------------------------------
     def add(self, row: _Row) -> None:
-        before = len(self.plan.problems)
+        """Read a row: every problem it has is named (a bad date and an unknown organisation
+        both), then the rules of the forms for the columns not named yet; a row with a problem
+        is not imported."""
+        self.row_start = len(self.plan.problems)
         existing = self.by_number(row)
-        if len(self.plan.problems) > before:
-            return
         build = getattr(self, BUILDER[self.kind])
         record = build(row, existing)
-        if record is None or len(self.plan.problems) > before:
+        if record is None:
             return
         stored = getattr(self.base, self.table).get(record.id) if record.id > 0 else None
         if stored is not None and existing is None:  # matched by name or date, not by its Nr.
@@ -325,15 +409,18 @@ class _Builder:
                 self.problem(row, "id", "Dieser Eintrag kommt in der Datei schon vor.")
                 return
             self.seen_ids.add(record.id)
-        if stored is not None and record == stored:
+        if stored is not None and record == stored and not self.row_failed():
             self.plan.unchanged += 1
             return
         if not record.id:
             record.id = self.next_provisional
             self.next_provisional -= 1
+        named = {p.column for p in self.plan.problems[self.row_start :]}
         for p in self.view.check(record):
-            self.problem(row, FIELD_COLUMN.get(p.field, p.field), p.message)
-        if len(self.plan.problems) > before:
+            column = FIELD_COLUMN.get(p.field, p.field)
+            if (self.labels.get(column) or FIELD.get(column, column)) not in named:  # not a consequence of one named
+                self.problem(row, column, p.message)
+        if self.row_failed():
             return
         (self.plan.updates if stored is not None else self.plan.inserts).append(record)
         self.growing.add(record)
@@ -461,7 +548,13 @@ class _Builder:
             org.municipality = municipality(row.get("municipality"))
         if self.identity_problem(row, existing, existing is None or _same(existing.name, org.name), _quoted(existing)):
             return None
-        if existing is None and org.name and _org_key(org) in self.org_keys and not row.get("id"):
+        if (
+            existing is None
+            and org.name
+            and _org_key(org) in self.org_keys
+            and not row.get("id")
+            and not self.row_failed()
+        ):
             same = self.org_keys[_org_key(org)]
             self.duplicate(row, f"„{same.name}“ ({same.municipality}) gibt es schon; nicht noch einmal angelegt.")
             return None
@@ -477,13 +570,12 @@ class _Builder:
         if org_id is not None:
             if org_id not in self.view.organisations:
                 self.problem(row, "organisation_id", f"Die Organisation Nr. {org_id} gibt es nicht.")
-                return None
-            person.organisation_id = org_id
+            else:
+                person.organisation_id = org_id
         elif row.get("organisation"):
             org = self.find_org(row, row.get("organisation"), row.get("organisation_municipality"), "organisation")
-            if org is None:
-                return None
-            person.organisation_id = org.id
+            if org is not None:
+                person.organisation_id = org.id
         elif row.has("organisation") or row.has("organisation_id"):
             person.organisation_id = None
         if existing is not None:
@@ -492,7 +584,13 @@ class _Builder:
             if self.identity_problem(row, existing, same or existing.erased_on is not None, _quoted(existing)):
                 return None
         key = _person_key(person)
-        if existing is None and person.family_name and key in self.person_keys and not row.get("id"):
+        if (
+            existing is None
+            and person.family_name
+            and key in self.person_keys
+            and not row.get("id")
+            and not self.row_failed()
+        ):
             same_person = self.person_keys[key]
             email = same_person.email or "ohne E-Mail"
             self.duplicate(row, f"„{same_person.full_name}“ ({email}) gibt es schon; nicht noch einmal angelegt.")
@@ -518,10 +616,10 @@ class _Builder:
         person = self.membership_person(row)
         start, end = self.date(row, "start"), self.date(row, "end")
         role = self.label(row, "role", ROLE, Role.MITGLIED) if row.has("role") else m.role
-        if committee is None or person is None:
-            return None
-        seat = self.find_seat(row, committee)
-        if seat is None:
+        seat = self.find_seat(row, committee) if committee is not None else None
+        self.represents(row, m)
+        owner_id = self.number(row, "deputy_of_id")
+        if committee is None or person is None or seat is None:
             return None
         if existing is not None and self.identity_problem(
             row,
@@ -534,20 +632,6 @@ class _Builder:
         if row.has("end"):
             m.end = end
         self.text(row, m, "notes")
-        represents_id = self.number(row, "represents_id")
-        if represents_id is not None:
-            if represents_id not in self.view.organisations:
-                self.problem(row, "represents_id", f"Die Organisation Nr. {represents_id} gibt es nicht.")
-                return None
-            m.represents_id = represents_id
-        elif row.get("represents"):
-            org = self.find_org(row, row.get("represents"), row.get("represents_municipality"), "represents")
-            if org is None:
-                return None
-            m.represents_id = org.id
-        elif row.has("represents") or row.has("represents_id"):
-            m.represents_id = None
-        owner_id = self.number(row, "deputy_of_id")
         if owner_id is not None:
             m.deputy_of = owner_id
         elif row.get("deputy_of"):
@@ -557,7 +641,7 @@ class _Builder:
             m.deputy_of = owner.id
         elif row.has("deputy_of") or row.has("deputy_of_id"):
             m.deputy_of = None
-        if existing is None and not row.get("id"):
+        if existing is None and not row.get("id") and not self.row_failed():
             for other in self.view.memberships_of(committee.id):
                 if (other.person_id, other.seat_key, other.role, other.start) == (
                     m.person_id,
@@ -572,6 +656,21 @@ class _Builder:
                     )
                     return None
         return m
+
+    def represents(self, row: _Row, m: Membership) -> None:
+        """The organisation the member represents, by its Nr. or its name (and municipality)."""
+        represents_id = self.number(row, "represents_id")
+        if represents_id is not None:
+            if represents_id not in self.view.organisations:
+                self.problem(row, "represents_id", f"Die Organisation Nr. {represents_id} gibt es nicht.")
+            else:
+                m.represents_id = represents_id
+        elif row.get("represents"):
+            org = self.find_org(row, row.get("represents"), row.get("represents_municipality"), "represents")
+            if org is not None:
+                m.represents_id = org.id
+        elif row.has("represents") or row.has("represents_id"):
+            m.represents_id = None
 
     def membership_person(self, row: _Row) -> Person | None:
         number = self.number(row, "person_id")
@@ -659,9 +758,8 @@ class _Builder:
             c.archived = self.flag(row, "archived")
         if row.has("seats"):
             seats = self.nested(row, "seats", Committee, "seats")
-            if seats is None:
-                return None
-            c.seats = seats
+            if seats is not None:
+                c.seats = seats
         return c
 
     # -- meetings ---------------------------------------------------------------------------------
@@ -669,6 +767,7 @@ class _Builder:
         committee = self.find_committee(row)
         when, start, end = self.date(row, "date"), self.time(row, "start_time"), self.time(row, "end_time")
         if committee is None:
+            self.meeting_values(row, self.base_record(row, existing))  # their problems are named too
             return None
         if existing is None and not row.get("id"):
             existing = next(
@@ -689,6 +788,10 @@ class _Builder:
             m.start_time = start
         if row.has("end_time"):
             m.end_time = end
+        self.meeting_values(row, m)
+        return m
+
+    def meeting_values(self, row: _Row, m: Meeting) -> None:
         self.text(row, m, "location", "room", "notes", "minutes")
         if row.has("status"):
             m.status = self.label(row, "status", MEETING_STATUS, m.status)
@@ -697,10 +800,8 @@ class _Builder:
         for name in ("guests", "agenda", "attendance"):
             if row.has(name):
                 value = self.nested(row, name, Meeting, name)
-                if value is None:
-                    return None
-                setattr(m, name, value)
-        return m
+                if value is not None:
+                    setattr(m, name, value)
 
 
 FIELD_COLUMN = {

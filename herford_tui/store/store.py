@@ -25,7 +25,7 @@ from tinydb.table import Document
 from herford_tui.domain import Record, Snapshot, ValidationError
 from herford_tui.domain.deletion import referring
 from herford_tui.domain.duplicates import EVERY, NOTHING, Confirmed, check_confirmed
-from herford_tui.domain.models import Membership
+from herford_tui.domain.models import Membership, Organisation, Person
 from herford_tui.domain.plans import Follow
 from herford_tui.domain.validation import Problem, text_length_problems
 from herford_tui.store import audit, migrations, typed
@@ -487,7 +487,7 @@ class Store:
                     if problems:
                         raise ValidationError(problems)
             saved = _insert_numbered(db, inserts)
-            new_id = {old.id: new.id for old, new in zip(inserts, saved, strict=True)}
+            new_id = {(type(old), old.id): new.id for old, new in zip(inserts, saved, strict=True) if old.id < 0}
             renumbered = [_follow_ids(r, new_id) for r in saved]
             if renumbered != saved:  # a deputy of a membership numbered just now
                 saved = _update_docs(db, renumbered, same_rev=True)
@@ -602,10 +602,16 @@ def _insert_numbered(db: TinyDB, records: Sequence[Record]) -> list[Record]:
     return sorted([*numbered, *fresh], key=lambda r: order[id(r)])
 
 
-def _follow_ids(record: R, new_id: dict[int, int]) -> R:
-    """``record`` pointing at the final ids of records inserted under provisional ones."""
-    if isinstance(record, Membership) and record.deputy_of is not None and record.deputy_of in new_id:
-        return cast(R, dataclasses.replace(record, deputy_of=new_id[record.deputy_of]))
+def _follow_ids(record: R, new_id: dict[tuple[type, int], int]) -> R:
+    """``record`` pointing at the final ids of records inserted under provisional ones: a deputy
+    at the membership it stands in for, a person at the organisation imported with it (each
+    kind numbers its provisional ids from -1, so they are told apart by type)."""
+    if isinstance(record, Membership) and record.deputy_of is not None and (Membership, record.deputy_of) in new_id:
+        return cast(R, dataclasses.replace(record, deputy_of=new_id[(Membership, record.deputy_of)]))
+    if isinstance(record, Person) and record.organisation_id is not None:
+        org = new_id.get((Organisation, record.organisation_id))
+        if org is not None:
+            return cast(R, dataclasses.replace(record, organisation_id=org))
     return record
 
 

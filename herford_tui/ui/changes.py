@@ -27,6 +27,7 @@ from herford_tui.store.audit import read_entries
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain, plain_cell
 from herford_tui.ui.common.row_table import RowTable
+from herford_tui.ui.common.typing_input import InOrderInput
 
 LIMIT = 1000
 """The newest matching entries shown; ``herford-tui log`` prints all of them."""
@@ -120,9 +121,9 @@ class ChangesScreen(HerfordAccess, ModalScreen[None]):
         with Vertical(classes="dialog", id="changes-dialog"):
             yield Label("Änderungen", classes="dialog-title")
             with Horizontal(id="changes-filters"):
-                yield Input(placeholder="Person", compact=True, id="filter-person")
-                yield Input(placeholder="Gremium", compact=True, id="filter-committee")
-                yield Input(placeholder="ab TT.MM.JJJJ", compact=True, id="filter-since")
+                yield InOrderInput(placeholder="Person", compact=True, id="filter-person")
+                yield InOrderInput(placeholder="Gremium", compact=True, id="filter-committee")
+                yield InOrderInput(placeholder="ab TT.MM.JJJJ", compact=True, id="filter-since")
             yield Label("Das Protokoll wird gelesen …", id="changes-summary")
             yield RowTable(id="changes", cursor_type="row", zebra_stripes=True)
             yield Static("", id="change-detail")

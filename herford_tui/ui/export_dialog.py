@@ -22,6 +22,7 @@ from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.delivery import download, download_name, in_browser
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
+from herford_tui.ui.common.typing_input import InOrderInput
 
 
 class ExportScreen(HerfordAccess, ModalScreen[Path | None]):
@@ -46,7 +47,7 @@ class ExportScreen(HerfordAccess, ModalScreen[Path | None]):
             yield Select([(plain(label), key) for label, key in options], value="gremien", allow_blank=False, id="what")
             where = "Dateiname für den Download" if in_browser(self.app) else "Datei"
             yield Label(f"{where} (.xlsx oder .csv; E-Mail-Liste als Text)", classes="field-label")
-            yield Input(id="path")
+            yield InOrderInput(id="path")
             yield Static("", id="export-error", classes="dialog-text")
             yield ProgressBar(total=None, show_eta=False, id="export-progress")
             with Horizontal(classes="dialog-buttons"):

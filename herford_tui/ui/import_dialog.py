@@ -16,18 +16,21 @@ from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
 from herford_tui.domain import Record
 from herford_tui.domain.labels import number
 from herford_tui.exchange.importing import (
+    DIRECTORY,
+    DIRECTORY_KIND,
     KIND_LABEL,
     KINDS,
     ImportPlan,
     fitting_kind,
-    kind_count,
     kind_note,
+    plan_counts,
     plan_import,
 )
 from herford_tui.exchange.tabular import TableError, read_tables
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
+from herford_tui.ui.common.typing_input import InOrderInput
 
 
 def report_text(plan: ImportPlan) -> str:
@@ -39,7 +42,7 @@ def report_text(plan: ImportPlan) -> str:
         new, changed, unchanged = number(len(plan.inserts)), number(len(plan.updates)), number(plan.unchanged)
         counts = f"{new} neu, {changed} geändert, {unchanged} unverändert"
         outcome = (
-            f"In Ordnung: {kind_count(plan.kind, len(plan.records))} bereit zum Import ({counts}, "
+            f"In Ordnung: {plan_counts(plan, lambda part: len(part.records))} bereit zum Import ({counts}, "
             f"{number(len(plan.duplicates))} doppelt)."
         )
     else:
@@ -73,7 +76,7 @@ class ImportScreen(HerfordAccess, ModalScreen[int | None]):
             yield Label("Was", classes="field-label")
             yield Select([(KIND_LABEL[k], k) for k in KINDS], value="organisationen", allow_blank=False, id="kind")
             yield Label("Datei", classes="field-label")
-            yield Input(placeholder="z. B. ~/organisationen.csv", id="path")
+            yield InOrderInput(placeholder="z. B. ~/organisationen.csv", id="path")
             yield ProgressBar(show_eta=False, id="import-progress")
             with VerticalScroll(id="import-report"):
                 yield Static("Strg+S prüft die Datei; nach der Prüfung importiert Strg+S alles.", id="report")
@@ -125,14 +128,15 @@ class ImportScreen(HerfordAccess, ModalScreen[int | None]):
         fitting = fitting_kind(kind, tables)
         if fitting != kind:  # shown in "Was" and said in the report; the import is a second Strg+S
             self.app.call_from_thread(self._switch_kind, fitting)
-            inputs = (fitting, inputs[1])
+            inputs = (DIRECTORY[0] if fitting == DIRECTORY_KIND else fitting, inputs[1])
         plan = plan_import(fitting, tables, snapshot, self._progress(bar))
         if fitting != kind:
             plan.notes.insert(0, kind_note(kind, fitting))
         self.app.call_from_thread(self._checked_plan, plan, inputs)
 
     def _switch_kind(self, kind: str) -> None:
-        self.query_one("#kind", Select).value = kind  # the next Strg+S imports what was checked
+        # the next Strg+S imports what was checked (either kind of a directory reads both sheets)
+        self.query_one("#kind", Select).value = DIRECTORY[0] if kind == DIRECTORY_KIND else kind
 
     def _progress(self, bar: ProgressBar) -> Callable[[int], None]:
         """Rows checked, handed to the bar a few times a second: ``call_from_thread`` waits for

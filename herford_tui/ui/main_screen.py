@@ -228,6 +228,8 @@ class MainScreen(HerfordAccess, Screen[None]):
                 timeout=10,
             )
             return
+        if self.herford.refuse_edit("Importieren"):  # it would check the file, then fail to write
+            return
         self.app.push_screen(ImportScreen())
 
     # -- the tab set follows the committees ---------------------------------------
@@ -246,7 +248,7 @@ class MainScreen(HerfordAccess, Screen[None]):
             wanted = tab_layout(self.herford.snapshot)
             if wanted == self._layout:
                 return
-            tabs = self.query_one(TabbedContent)
+            tabs = self.query_one(SteadyTabbedContent)
             active = tabs.active
             old = {tab.pane_id: tab for tab in self._layout}
             new_ids = {tab.pane_id for tab in wanted}
@@ -265,10 +267,9 @@ class MainScreen(HerfordAccess, Screen[None]):
                 order.insert(i, tab.pane_id)
             if active in new_ids and tabs.active != active:
                 tabs.active = active
+            tabs.set_labels({tab.pane_id: tab.label for tab in wanted})  # new and renamed, fitted
 
     async def _update_tab(self, tabs: TabbedContent, old: Tab, new: Tab) -> None:
-        if old.label != new.label:
-            tabs.get_tab(new.pane_id).label = plain(new.label)
         if new.grouped and old.committee_ids != new.committee_ids and new.committee_ids:
             for group in tabs.get_pane(new.pane_id).query(GroupPane):
                 await group.set_committees(new.committee_ids)

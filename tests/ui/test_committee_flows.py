@@ -112,6 +112,26 @@ async def test_add_member_creating_a_new_person_inline(world):
     assert (m.committee_id, m.seat_key, m.start) == (world.lenkungskreis, "bezreg_schulabteilung", TODAY)
 
 
+async def test_a_bracketed_part_of_a_typed_name_stays_with_the_family_name(world):
+    """ "Müller [Kita]" typed for a new person was split as given "Müller", family "[Kita]": now
+    all of it is the family name, and the form asks for the given name next."""
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Leitung der Schulabteilung")
+        await pilot.press("a")
+        await type_text(pilot, "Müller [Kita]")
+        await pilot.press("enter")  # no match: the only option creates a new person
+        form = app.screen
+        assert form.query_one("#given_name", Input).value == ""
+        assert form.query_one("#family_name", Input).value == "Müller [Kita]"
+        assert app.focused is form.query_one("#given_name", Input)
+        await type_text(pilot, "Maria")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    [person] = [p for p in world.read().persons.values() if p.family_name == "Müller [Kita]"]
+    assert person.given_name == "Maria"
+
+
 async def test_edit_membership_represented_organisation_role_only_by_w(world):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:

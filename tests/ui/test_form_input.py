@@ -5,9 +5,47 @@ from __future__ import annotations
 
 from pilot_helpers import SIZE, error_text, goto_row, settle, tab_to
 from textual import events
+from textual.app import App, ComposeResult
+from textual.widgets import Input
 
 from herford_tui.ui.committees.membership_form import MembershipForm
-from herford_tui.ui.common.fields import JOINED
+from herford_tui.ui.common.fields import JOINED, OneLineInput
+from herford_tui.ui.common.typing_input import InOrderInput
+
+
+class TwoFields(App[None]):
+    CSS = "Input { width: 20; }"
+
+    def compose(self) -> ComposeResult:
+        yield OneLineInput(id="form-field")
+        yield InOrderInput(id="filter")
+
+
+async def test_a_typed_character_costs_no_layout_and_a_long_text_scrolls_with_the_cursor():
+    """Input asks for a layout of the whole screen on every change of its value (its virtual
+    size, the text's width); the app's fields, of fixed size, only repaint (issue 20)."""
+    app = TwoFields()
+    async with app.run_test(size=(40, 10)) as pilot:
+        layouts = 0
+        screen_layout = app.screen._refresh_layout
+
+        def counted(*args, **kwargs):
+            nonlocal layouts
+            layouts += 1
+            return screen_layout(*args, **kwargs)
+
+        for field in app.query(Input):
+            field.focus()
+            await pilot.pause()
+            app.screen._refresh_layout = counted  # type: ignore[method-assign]
+            await pilot.press(*"abcdefghijklmnopqrstuvwxyz0123456789")
+            assert layouts == 0, field.id
+            app.screen._refresh_layout = screen_layout  # type: ignore[method-assign]
+            # 36 characters in 20 cells: the field scrolled so that the cursor stays in view
+            assert field.value.endswith("789") and field.scroll_x == field.max_scroll_x > 0
+            assert field.region.contains_point(field.cursor_screen_offset)
+            await pilot.press("home")
+            assert field.scroll_x == 0
 
 
 async def test_entering_a_filled_date_field_selects_it_so_typing_replaces_it(world):

@@ -117,3 +117,45 @@ def test_import_dialog_report(world, snap_compare, size, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(home))  # the path on screen reads the same on every machine
     app = world.app(open_view="lenkungskreis")
     assert snap_compare(app, terminal_size=size, run_before=_checked)
+
+
+async def test_a_directory_workbook_imports_in_one_step(tmp_path: Path):
+    """The export "Verzeichnis" (Organisationen and Personen) into an empty database: one check
+    names both counts, one Strg+S imports both, organisations before the persons of them."""
+    from pilot_helpers import TODAY
+
+    from herford_tui.app import create_app
+    from herford_tui.exchange.exports import export_file
+    from herford_tui.store import Store
+    from herford_tui.store.demo import write_demo
+
+    demo = tmp_path / "demo.json"
+    write_demo(Store(demo, backups=0).open(), size="small", seed=1)
+    source = Store(demo).snapshot()
+    out = tmp_path / "verzeichnis.xlsx"
+    out.write_bytes(export_file(source, "verzeichnis", ".xlsx", TODAY))
+    empty = tmp_path / "leer.json"
+    Store(empty).open(seed={})
+    app = create_app(empty, today=lambda: TODAY, poll_interval=0.1)
+    app.animation_level = "none"
+    orgs, persons = len(source.organisations), len(source.persons)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("I")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ImportScreen))
+        app.screen.query_one("#kind", Select).value = "mitgliedschaften"  # not even one of its kinds
+        app.screen.query_one("#path", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        expected = f"In Ordnung: {orgs} Organisationen und {persons} Personen bereit zum Import"
+        assert await wait_for(pilot, lambda: expected in report(app)), report(app)
+        assert "als Verzeichnis (Organisationen und Personen) geprüft" in report(app)
+        assert app.screen.query_one("#kind", Select).value == "organisationen"
+        assert not Store(empty).snapshot().persons  # checked, not yet imported
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ImportScreen))
+        await settle(app, pilot)
+    snap = Store(empty).snapshot()
+    assert {o.id: o.name for o in snap.organisations.values()} == {o.id: o.name for o in source.organisations.values()}
+    assert {p.id: (p.full_name, p.organisation_id) for p in snap.persons.values()} == {
+        p.id: (p.full_name, p.organisation_id) for p in source.persons.values()
+    }

@@ -46,7 +46,7 @@ async def test_markup_in_committee_names_is_shown_literally(world):
 
 async def test_a_colleague_renaming_a_tab_to_markup_keeps_the_app_running(world):
     app = world.app(open_view="lenkungskreis", poll_interval=0.05)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:  # room for the whole label (80: shortened)
         colleague = world.store()
         lk = colleague.snapshot().committees[world.lenkungskreis]
         colleague.save(dataclasses.replace(lk, short_name="LK[/]\x1b]0;HACK\x07"))

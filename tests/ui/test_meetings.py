@@ -13,7 +13,7 @@ from pilot_helpers import SIZE, TODAY, screen_text, settle, type_text, wait_for
 from rich.text import Text
 from textual.widgets import DataTable, Input, Static, TextArea
 
-from herford_tui.domain import AgendaItem, Attendance, DecisionResult, Meeting, MeetingStatus
+from herford_tui.domain import AgendaItem, Attendance, DecisionResult, Meeting, MeetingAttendance, MeetingStatus
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.meetings.invitation import InvitationScreen
@@ -446,3 +446,45 @@ async def test_a_long_choice_list_narrows_as_one_types(world):
         app.push_screen(ChooseMeeting([(Text(n), i) for i, n in enumerate(names[:2])]), picked.append)
         assert await wait_for(pilot, lambda: isinstance(app.screen, ChooseMeeting))
         assert not app.screen.query("#choice-filter")
+
+
+async def test_who_is_present_in_their_own_right_is_not_offered_to_stand_in(world):
+    """v on a member without a named deputy lists the others, but not who is marked present:
+    nobody attends twice. With everyone present the message says why nobody is left."""
+    world.store().save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 12, 9), start_time=time(14)))
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: grid_focused(app))
+        await pilot.press("down", "right", "enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        meeting_screen = app.screen
+        await pilot.press("2")
+        table = meeting_screen.query_one("#attendance-table", DataTable)
+        assert await wait_for(pilot, lambda: table.has_focus and table.row_count == 3)
+        names = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert names[0] == "Erika Mustermann"
+        await pilot.press("a")  # the chair present
+        await settle(app, pilot)
+        table.move_cursor(row=names.index("Tobias Test"))
+        await pilot.press("v")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ChooseMeeting))
+        choices = app.screen.query_one("#choices")
+        offered = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
+        assert offered == ["Bernd Beispiel", "Paula Probe"]  # not Erika Mustermann, who is here
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: app.screen is meeting_screen)
+        store = world.store()  # the other two present as well (a colleague's record)
+        meeting = store.snapshot().meetings[meeting_screen.meeting_id]
+        here = [MeetingAttendance(world.person[key], Attendance.ANWESEND) for key in ("beispiel", "probe")]
+        store.save(dataclasses.replace(meeting, attendance=[*meeting.attendance, *here]))
+        assert await wait_for(pilot, lambda: len(meeting_screen.meeting.attendance) == 3)
+        table.move_cursor(row=names.index("Tobias Test"))
+        await pilot.press("v")
+        assert await wait_for(
+            pilot, lambda: any("Niemand kann Tobias Test vertreten" in n.message for n in app._notifications)
+        )
+        [note] = [n.message for n in app._notifications if "Niemand kann" in n.message]
+        assert "Erika Mustermann ist selbst anwesend" in note and "Paula Probe ist selbst anwesend" in note
+        assert app.screen is meeting_screen
+    stored = world.read().meetings[meeting_screen.meeting_id]
+    assert all(e.status is Attendance.ANWESEND and e.deputy_id is None for e in stored.attendance)

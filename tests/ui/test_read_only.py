@@ -17,7 +17,7 @@ from herford_tui.app import HerfordApp, create_app
 from herford_tui.cli import main
 from herford_tui.domain import Meeting
 
-COMMITTEE_KEYS = ("a", "e", "x", "v", "m", "delete", "g", "n", "p", "r")
+COMMITTEE_KEYS = ("a", "e", "x", "v", "m", "delete", "g", "n", "p", "r", "I")
 PANE_KEYS = ("a", "e", "delete")
 YEAR_KEYS = ("a", "s", "delete")  # "e"/Enter open a meeting to read; editing there is refused
 
@@ -147,3 +147,62 @@ async def test_tabs_still_work_read_only(world):
         await pilot.press("o")
         # The jump runs in a navigation worker: wait for it, not for one refresh.
         assert await wait_for(pilot, lambda: app.query_one("#tabs", TabbedContent).active == "organisationen")
+
+
+def footer_keys(app: HerfordApp) -> list[str]:
+    """The footer's keys as shown: "a Neu", "Entf Löschen" …"""
+    from textual.widgets._footer import FooterKey
+
+    return [f"{key.key_display} {key.description}" for key in app.screen.query(FooterKey)]
+
+
+async def footers_in_every_view(world, read_only: bool) -> dict[str, list[str]]:
+    """The footer keys of a committee, the directory, the year, a person and a meeting's
+    attendance; when only reading, also that an edit key still explains and what the help says."""
+    from herford_tui.ui.common.help import HelpScreen
+    from herford_tui.ui.meetings.screen import MeetingScreen
+
+    seen: dict[str, list[str]] = {}
+    app = world.app(open_view="lenkungskreis", read_only=read_only)
+    async with app.run_test(size=(160, 40)) as pilot:  # wide: every footer key on screen
+        assert await wait_for(pilot, lambda: "Hilfe" in " ".join(footer_keys(app)))
+        seen["committee"] = footer_keys(app)
+        for view in ("organisationen", "jahr"):
+            app.action_show_view(view)
+            assert await wait_for(pilot, lambda: app.focused is not None and "Hilfe" in " ".join(footer_keys(app)))
+            await settle(app, pilot)
+            seen[view] = footer_keys(app)
+        app.open_person(world.person["beispiel"])
+        assert await wait_for(pilot, lambda: app.screen is not app.screen_stack[0] and footer_keys(app))
+        await settle(app, pilot)
+        seen["person"] = footer_keys(app)
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: app.screen is app.screen_stack[0])
+        app.open_meeting(next(iter(app.snapshot.meetings)))
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await pilot.press("2")  # the attendance: a, e, x, v
+        assert await wait_for(pilot, lambda: "Hilfe" in " ".join(footer_keys(app)))
+        await settle(app, pilot)
+        seen["meeting"] = footer_keys(app)
+        if read_only:
+            before = len(app._notifications)
+            await pilot.press("a")  # not in the footer, still explained
+            assert await wait_for(pilot, lambda: len(app._notifications) > before)
+            await pilot.press("f1")
+            assert await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+            source = app.screen.query_one("Markdown").source
+            assert "**Nur lesen** (weil" in source
+            assert "anwesend, dann weiter zur nächsten Person der Liste – *ausgeschaltet (nur lesen)*" in source
+    return seen
+
+
+async def test_read_only_footers_show_no_edit_keys_and_the_help_says_they_are_off(world):
+    """A new colleague saw "a Neu", "e Ändern", "x Austritt" in read-only mode: the footers now
+    leave the edit keys out (the same footers with writing on still show them); pressing one
+    still says why, and the help lists them as switched off."""
+    edit_words = ("Neu", "Ändern", "Austritt", "Vertretung", "Löschen", "Entf", "anwesend", "TOP")
+    for view, keys in (await footers_in_every_view(world, read_only=False)).items():
+        assert any(word in key for key in keys for word in edit_words), (view, keys)
+    for view, keys in (await footers_in_every_view(world, read_only=True)).items():
+        assert not [key for key in keys if any(word in key for word in edit_words)], (view, keys)
+        assert any("Hilfe" in key for key in keys), (view, keys)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -27,18 +28,24 @@ from herford_tui.domain.evaluation_attendance import Presence, attendance_rates,
 from herford_tui.domain.fold import sort_key
 from herford_tui.store import Store
 from herford_tui.store.demo import write_demo
+from herford_tui.store.store import VERIFY_ENV
 
 TODAY = date(2026, 11, 28)
 Counts = dict[object, tuple[int, int, int]]
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Snapshot:
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The x1 demo data (2,000 meetings, attendance recorded from 2023): the small one records
     a dozen meetings only."""
     path = tmp_path_factory.mktemp("evaluation") / "demo.json"
     write_demo(Store(path).open(), size="x1", seed=1, today=TODAY)
-    return Store(path).open().snapshot()
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo(demo_path: Path) -> Snapshot:
+    return Store(demo_path).open().snapshot()
 
 
 def by_the_lines(snapshot: Snapshot, first: int, last: int, today: date) -> tuple[Counts, Counts]:
@@ -161,3 +168,24 @@ def test_the_years_figures_first_then_the_trend_make_the_whole_evaluation(demo: 
     assert first.meetings == whole.meetings and first.organisations == whole.organisations
     assert repr(_run(trend_steps(snapshot, first))) == repr(whole)
     assert evaluate(snapshot, year, TODAY) is _run(trend_steps(snapshot, first))  # kept for the next ask
+
+
+@pytest.mark.parametrize("year", [2026, 2024])
+def test_the_years_figures_right_after_the_start_decode_only_that_years_meetings(
+    demo: Snapshot, demo_path: Path, year: int, monkeypatch: pytest.MonkeyPatch
+):
+    """The Auswertung shown while the meetings are pending: the year's records decoded, the
+    others' tallies read from the bytes; the same figures as on the decoded table."""
+    monkeypatch.delenv(VERIFY_ENV)  # the check against the general path would decode at once
+    whole = evaluate(demo.with_changes(), year, TODAY)
+    snapshot = Store(demo_path, defer=True).open().snapshot()
+    assert snapshot.pending
+    first = _run(evaluate_steps(snapshot, year, TODAY, trend_first=False))
+    assert snapshot.pending, "the year's figures did not decode the whole table"
+    assert first.meetings == whole.meetings and first.organisations == whole.organisations
+    assert (first.tasks, first.decisions, first.decisions_by_committee) == (
+        whole.tasks,
+        whole.decisions,
+        whole.decisions_by_committee,
+    )
+    assert repr(_run(trend_steps(snapshot, first))) == repr(whole)

@@ -193,19 +193,76 @@ def test_a_nr_of_another_record_is_refused(store: Store):
     assert "Nr. 1 ist hier „Ida Hier“. Stammt die Datei aus einer anderen Datenbank?" in plan.problems[0].message
 
 
-def test_a_directory_workbook_checked_for_persons_says_only_what_concerns_them(store: Store):
-    """The organisations' sheet is skipped whole (one note), its columns are not listed one by
-    one; the outcome stands first in the dialog's report, in the singular where it is one."""
+def test_a_directory_workbook_is_read_whole_whichever_of_its_kinds_was_chosen(store: Store):
+    """Organisations first, then the persons checked against them (the person refers to the new
+    organisation by name); unknown columns are named with their sheet; the outcome stands first
+    in the dialog's report and names both counts, in the singular where it is one."""
     from herford_tui.exchange.tabular import Table
     from herford_tui.ui.import_dialog import report_text
 
     orgs = Table(["Nr.", "Name", "Art", "Kommune"], [(2, ["", "Kita Sonne", "Kita", "Vlotho"])], title="Organisationen")
-    people = Table(["Vorname", "Nachname", "Farbe"], [(2, ["Ida", "Import", "blau"])], title="Personen")
-    plan = plan_import("personen", [orgs, people], store.snapshot())
-    assert plan.notes == [
-        "Blatt „Organisationen“ übersprungen: Spalte „Nachname“ fehlt.",
-        "Blatt „Personen“: Spalte „Farbe“ ist unbekannt und wird nicht eingelesen.",
-    ]
-    lines = report_text(plan).splitlines()
-    assert lines[0] == "In Ordnung: 1 Person bereit zum Import (1 neu, 0 geändert, 0 unverändert, 0 doppelt)."
-    assert lines[1:] == [f"Hinweis: {n}" for n in plan.notes]
+    header = ["Vorname", "Nachname", "Organisation", "Farbe"]
+    people = Table(header, [(2, ["Ida", "Import", "Kita Sonne", "blau"])], title="Personen")
+    for chosen in ("organisationen", "personen", "verzeichnis"):
+        plan = plan_import(chosen, [orgs, people], store.snapshot())
+        assert plan.kind == "verzeichnis" and [part.kind for part in plan.parts] == ["organisationen", "personen"]
+        assert plan.notes == ["Blatt „Personen“: Spalte „Farbe“ ist unbekannt und wird nicht eingelesen."]
+        [org, person] = plan.inserts
+        assert org.name == "Kita Sonne" and person.organisation_id == org.id < 0  # provisional, followed on save
+        lines = report_text(plan).splitlines()
+        assert lines[0] == (
+            "In Ordnung: 1 Organisation und 1 Person bereit zum Import (2 neu, 0 geändert, 0 unverändert, 0 doppelt)."
+        )
+        assert lines[1:] == [f"Hinweis: {n}" for n in plan.notes]
+    saved = store.save_import(plan.inserts, plan.updates, plan.base)
+    snap = store.snapshot()
+    [kita] = [o for o in snap.organisations.values() if o.name == "Kita Sonne"]
+    assert snap.persons[saved[1].id].organisation_id == kita.id > 0
+    only_people = plan_import("verzeichnis", [people], store.snapshot())
+    assert [p.message for p in only_people.problems] == ["Kein Tabellenblatt hat die Spalten für Organisationen."]
+
+
+def test_every_problem_of_a_row_is_named(runner: CliRunner, store: Store, tmp_path: Path):
+    """A bad date and an unknown organisation in one row: both named, with the row's number,
+    not only the first (a new user fixed one, imported again and met the next)."""
+    persons = tmp_path / "personen.csv"
+    persons.write_text(
+        "Vorname;Nachname;Organisation;E-Mail;DSGVO-gelöscht am\n"
+        "Ida;Import;Gibtsnicht GmbH;kein-at;31.02.2026\n"  # line 2: date, organisation and e-mail
+        "Otto;;Kreis Herford;otto@example.org;gestern\n",  # line 3: date and the name (the forms' rule)
+        encoding="utf-8",
+    )
+    before = store.path.read_bytes()
+    result = run(runner, store.path, "import", "personen", str(persons))
+    assert result.exit_code == 1
+    assert "Fehler: Zeile 2, DSGVO-gelöscht am: „31.02.2026“ ist kein Datum (TT.MM.JJJJ, z. B. 28.11.2026)." in (
+        result.output
+    )
+    assert "Fehler: Zeile 2, Organisation: Die Organisation „Gibtsnicht GmbH“ gibt es nicht" in result.output
+    assert "Fehler: Zeile 2, E-Mail: „kein-at“ ist keine gültige E-Mail-Adresse." in result.output
+    assert "Fehler: Zeile 3, DSGVO-gelöscht am: „gestern“ ist kein Datum" in result.output
+    assert "Fehler: Zeile 3, Nachname:" in result.output
+    assert "5 Fehler in 2 Zeile(n). Nichts wurde importiert." in result.output
+    assert store.path.read_bytes() == before
+
+    roster = parse_csv(
+        (
+            "Gremium;Sitz;Nachname;Vorname;Beginn;vertritt\n"
+            "Gibtsnicht-Kreis;Mitglied;Niemand;Nora;1.13.2025;Gibtsauchnicht e.V.\n",
+            "UTF-8",
+        )
+    )
+    plan = plan_import("mitgliedschaften", roster, store.snapshot())
+    assert [(p.line, p.column) for p in plan.problems] == [
+        (2, "Gremium"),
+        (2, "Nachname"),
+        (2, "Beginn"),
+        (2, "vertritt"),
+    ], plan.problems
+    assert not plan.records
+
+
+def test_one_problem_is_named_once_even_where_a_cell_is_read_twice(store: Store):
+    table = parse_csv(("Nr.;Vorname;Nachname\nzwölf;Ida;Import\n", "UTF-8"))
+    plan = plan_import("personen", table, store.snapshot())
+    assert [str(p) for p in plan.problems] == ["Zeile 2, Nr.: „zwölf“ ist keine Zahl."]

@@ -332,3 +332,36 @@ def test_generated_data_round_trips_in_both_formats(tmp_path_factory, records, f
     assert _content(_files(target.snapshot(), fmt), fmt) == _content(files, fmt)
     assert _import_all(target, files, fmt) == [0, 0, 0, 0, 0]  # a second import changes nothing
     assert _import_all(source, files, fmt) == [0, 0, 0, 0, 0]
+
+
+def test_a_directory_workbook_imports_in_one_step_into_an_empty_database(
+    runner: CliRunner, empty_store: Store, tmp_path: Path
+):
+    """Export "verzeichnis" (sheets Organisationen and Personen), then one import, with a dry run
+    first: both sheets, organisations before the persons that refer to them, both counts named."""
+    small = tmp_path / "small.json"
+    write_demo(Store(small, backups=0).open(), size="small", seed=1)
+    out = tmp_path / "verzeichnis.xlsx"
+    assert run(runner, small, "export", "xlsx", "verzeichnis", "--out", str(out)).exit_code == 0
+    source = Store(small).snapshot()
+    orgs, persons = len(source.organisations), len(source.persons)
+    assert orgs > 30 and persons > 100 and any(p.organisation_id for p in source.persons.values())
+    db = empty_store.path
+    untouched = db.read_bytes()
+    dry = run(runner, db, "import", "organisationen", str(out), "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert (
+        f"Probelauf: {orgs} Organisationen würden neu angelegt, 0 würden geändert, 0 unverändert; "
+        f"{persons} Personen würden neu angelegt, 0 würden geändert, 0 unverändert." in dry.output
+    ), dry.output
+    assert db.read_bytes() == untouched
+    done = run(runner, db, "import", "personen", str(out))  # either kind of the two reads both sheets
+    assert done.exit_code == 0, done.output
+    assert f"{orgs} Organisationen neu angelegt" in done.output and f"{persons} Personen neu angelegt" in done.output
+    snap = Store(db).snapshot()
+    assert snap.organisations == {k: _same_rev(v, snap.organisations[k]) for k, v in source.organisations.items()}
+    assert snap.persons == {k: _same_rev(v, snap.persons[k]) for k, v in source.persons.items()}
+    again = run(runner, db, "import", "verzeichnis", str(out))
+    assert again.exit_code == 0 and "Nichts zu ändern: 0 Organisationen neu angelegt" in again.output, again.output
+    wrong = run(runner, db, "import", "mitgliedschaften", str(out))
+    assert wrong.exit_code == 1 and f"Bitte „import verzeichnis {out}“ verwenden" in wrong.output, wrong.output

@@ -6,7 +6,18 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from herford_tui.ui.common.fit import PADDING, RESERVE, Column, dropped_text, pick, plan_columns
+from herford_tui.ui.common.fit import (
+    PADDING,
+    RESERVE,
+    TAB_MINIMUM,
+    TAB_PADDING,
+    Column,
+    dropped_text,
+    fit_labels,
+    pick,
+    plan_columns,
+    text_width,
+)
 from herford_tui.ui.year.presentation import COMPACT, FULL, GAP, grid_layout
 
 COLUMNS = (
@@ -86,3 +97,32 @@ def test_a_date_column_at_the_tables_edge_is_brought_into_view_or_pushed_out():
     assert pushed == widths  # at 80 it starts beyond the edge: nothing to do
     narrow = keep_whole([12, 12, 14], {2}, 30, 1)  # no text to shorten: out of view instead
     assert sum(w + 2 for w in narrow[:2]) >= 30
+
+
+TABS = ["Konferenz", "Lenkungskreis", "Leitungsteam", "Arbeitskreise", "Organisationen", "Jahr", "Auswertung"]
+
+
+def _row_width(labels: list[str]) -> int:
+    return sum(text_width(label) + TAB_PADDING for label in labels)
+
+
+def test_tab_labels_whole_when_they_fit_the_longest_shortened_when_not():
+    assert fit_labels(TABS, 120) == TABS
+    fitted = fit_labels(TABS, 80)
+    assert _row_width(fitted) <= 80
+    assert fitted[0] == "Konferenz" and fitted[5] == "Jahr"  # short ones stay whole
+    assert fitted[4] == "Organisat…"
+    assert fit_labels(TABS, 80, mark="...")[4].endswith("...")
+
+
+@given(labels=st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=20), width=st.integers(10, 200))
+def test_tab_labels_fit_when_they_can_and_never_below_the_minimum(labels, width):
+    fitted = fit_labels(labels, width)
+    assert len(fitted) == len(labels)
+    for label, whole in zip(fitted, labels, strict=True):
+        if label != whole:
+            assert label.endswith("…") and whole.startswith(label[:-1].rstrip())
+            assert text_width(label) <= max(text_width(whole), TAB_MINIMUM)
+    floor = sum(min(text_width(label), TAB_MINIMUM) + TAB_PADDING for label in labels)
+    if floor + 1 < width:  # room for the shortest labels (a wide character may need one cell more)
+        assert _row_width(fitted) <= width

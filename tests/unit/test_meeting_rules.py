@@ -301,3 +301,23 @@ def test_a_person_named_in_a_meeting_cannot_be_deleted_silently(snap):
     stood_in = meeting(date(2026, 3, 5), 2, attendance=[MeetingAttendance(2, Attendance.VERTRETEN, 3)])
     snap = snap.with_changes([stood_in])
     assert any("als Vertretung" in r for r in referring(snap, snap.persons[3]))
+
+
+def test_who_attends_in_their_own_right_cannot_stand_in(snap):
+    from herford_tui.domain.attendance import stand_ins, unavailable
+
+    m = meeting(date(2026, 11, 4))
+    lines = attendance_lines(snap, m)
+    bm = next(line for line in lines if line.person_id == 2)
+    chair = next(line for line in lines if line.person_id == 1)
+    assert stand_ins(m, bm, lines) == [3]  # the named deputy
+    assert stand_ins(m, chair, lines) == [2, 3, 5]  # no deputy named: anyone on the list but her
+    present = set_attendance(m, 3, Attendance.ANWESEND)
+    assert unavailable(present, 3, 2) == "ist selbst anwesend"
+    assert stand_ins(present, bm, lines) == [1, 5]  # the deputy is here herself: the others
+    both = set_attendance(set_attendance(present, 1, Attendance.ANWESEND), 5, Attendance.ANWESEND)
+    assert stand_ins(both, bm, lines) == []
+    standing = set_attendance(m, 2, Attendance.VERTRETEN, deputy_id=3)
+    assert unavailable(standing, 3, 1) == "vertritt schon ein anderes Mitglied"
+    assert 3 not in stand_ins(standing, chair, lines)
+    assert stand_ins(standing, bm, lines) == [3]  # chosen again for the same member: still offered

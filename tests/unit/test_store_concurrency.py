@@ -1,7 +1,7 @@
 """The store under real concurrency: separate processes, a writer killed mid-save, the lock.
 
-Children are fresh interpreters (``subprocess`` with ``sys.executable -c``), so no state
-is shared with the test process except the files.
+Children are processes of their own, forked from a server that imported the store once
+(tests/unit/forked.py), so no state is shared with the test process except the files.
 """
 
 from __future__ import annotations
@@ -24,23 +24,17 @@ from filelock import FileLock
 
 from herford_tui.domain import Organisation, Person
 from herford_tui.store import ConflictError, Store
+from tests.unit import forked
 
 REPO = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
 
 
 class Child:
-    """A fresh Python process running ``code``; its stdout lines arrive in a queue."""
+    """A process of its own running ``code``; its stdout lines arrive in a queue."""
 
     def __init__(self, code: str, *args: object):
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", code, *map(str, args)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=ENV,
-            cwd=REPO,
-        )
+        self.proc = forked.Child(code, [str(arg) for arg in args], env=ENV, cwd=REPO)
         self.lines: queue.Queue[str | None] = queue.Queue()
         self._pump = threading.Thread(target=self._read, daemon=True)
         self._pump.start()
@@ -61,7 +55,7 @@ class Child:
         if line is None:
             self.lines.put(None)
             rc = self.proc.wait()
-            err = self.proc.stderr.read().decode() if self.proc.stderr else ""
+            err = self.proc.stderr.read().decode()
             raise AssertionError(f"child ended (exit code {rc}):\n{err}")
         return line
 
@@ -87,8 +81,7 @@ class Child:
     def close(self) -> None:
         self.kill()
         for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
-            if stream:
-                stream.close()
+            stream.close()
 
 
 @pytest.fixture

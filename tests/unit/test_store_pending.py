@@ -8,6 +8,7 @@ German, and no write begins before the whole table is decoded.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -279,3 +280,29 @@ def test_a_membership_only_the_codec_takes_is_read_the_general_way(demo: Path):
     committee_id = eager.memberships[int(doc_id)].committee_id
     assert snapshot.memberships_of(committee_id) == eager.memberships_of(committee_id)
     assert snapshot.memberships == eager.memberships
+
+
+def test_every_meetings_tally_comes_without_decoding_the_table(demo: Path):
+    """The Auswertung right after the start: decisions and open tasks of every meeting, read
+    from the bytes, as the decoded records count them."""
+    data = json.loads(demo.read_bytes())
+    doc = next(iter(data["meetings"].values()))
+    tasks = [{"what": "Einladen", "due": "2026-12-01"}, {"what": "Protokoll", "done": True}, {"what": "Raum"}]
+    doc["agenda"] = [{"number": "1", "title": "Haushalt", "decisions": [{"text": "Beschlossen"}], "tasks": tasks}]
+    demo.write_bytes(encode_json(data))
+    eager = Store(demo).open().snapshot()
+    snapshot = Store(demo, defer=True).open().snapshot()
+    tallies = Counter(snapshot.meeting_tallies())
+    assert snapshot.is_pending("meetings"), "the tallies decoded no record whole"
+    assert tallies == Counter(eager.meeting_tallies())
+    assert any(t.decisions for t in tallies) and any(t.open_dues for t in tallies) and any(t.cancelled for t in tallies)
+    assert Counter(snapshot.meeting_tallies()) == tallies, "the same once the table is decoded"
+
+
+def test_tallies_of_a_record_that_does_not_decode_are_refused_in_german(demo: Path):
+    data = json.loads(demo.read_bytes())
+    next(iter(data["meetings"].values()))["date"] = "kein Datum"
+    demo.write_bytes(encode_json(data))
+    snapshot = Store(demo, defer=True).open().snapshot()
+    with pytest.raises(CorruptFileError, match="meetings"):
+        snapshot.meeting_tallies()

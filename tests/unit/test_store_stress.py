@@ -18,8 +18,6 @@ import queue
 import random
 import shutil
 import signal
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -36,6 +34,7 @@ from herford_tui.store.check import check_file
 from herford_tui.store.files import DatabaseFile
 from herford_tui.store.migrations import SCHEMA_VERSION
 from herford_tui.store.store import VERIFY_ENV
+from tests.unit.forked import Child
 
 REPO = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
@@ -109,7 +108,7 @@ print("finished", flush=True)
 class Worker:
     number: int
     args: list[str]
-    proc: subprocess.Popen[bytes] | None = None
+    proc: Child | None = None
     lines: queue.Queue[str | None] = field(default_factory=queue.Queue)
     reports: list[str] = field(default_factory=list)
     last_start: int = -1
@@ -119,10 +118,9 @@ class Worker:
     """Operations a kill cut short: they may have landed without a report."""
 
     def start(self, first: int) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", WORKER, self.args[0], str(self.number), str(first), *self.args[1:]],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+        self.proc = Child(
+            WORKER,
+            [self.args[0], str(self.number), str(first), *self.args[1:]],
             env=ENV if self.number % 2 == 0 else UNCHECKED_ENV,  # even workers check their reads and writes
             cwd=REPO,
         )
@@ -131,7 +129,7 @@ class Worker:
         threading.Thread(target=self._pump, args=(self.proc, self.lines), daemon=True).start()
 
     @staticmethod
-    def _pump(proc: subprocess.Popen[bytes], lines: queue.Queue[str | None]) -> None:
+    def _pump(proc: Child, lines: queue.Queue[str | None]) -> None:
         assert proc.stdout is not None
         for raw in proc.stdout:
             if raw.endswith(b"\n"):  # a line cut by SIGKILL is not a report
@@ -166,9 +164,8 @@ class Worker:
 
     def close(self) -> None:
         assert self.proc is not None
-        for stream in (self.proc.stdout, self.proc.stderr):
-            if stream:
-                stream.close()
+        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            stream.close()
 
 
 def planned(worker: int, i: int) -> str:
@@ -216,7 +213,7 @@ def test_eight_processes_mixed_operations_with_100_kills(fast_db_path: Path):
             alive = worker.drain()
             if not alive and not worker.finished:
                 assert worker.proc is not None
-                err = worker.proc.stderr.read().decode() if worker.proc.stderr else ""
+                err = worker.proc.stderr.read().decode()
                 raise AssertionError(f"worker {worker.number} died on its own:\n{err}")
         busy = [w for w in workers if not w.finished and w.done_since_start > 0 and w.last_start < OPERATIONS - 1]
         if kills < KILLS and busy:

@@ -18,6 +18,7 @@ from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
 from herford_tui.ui.common.tickbox import TickBox
+from herford_tui.ui.common.typing_input import InOrderInput
 from herford_tui.ui.meetings.committee_fields import compose_meeting_fields
 
 
@@ -33,7 +34,7 @@ class SeatRow(Horizontal):
             self.seat.label, placeholder="Bezeichnung (leer = entfernen)", compact=True, classes="seat-label"
         )
         count = "" if self.seat.count is None else str(self.seat.count)
-        yield Input(count, placeholder="Anz.", type="integer", compact=True, classes="seat-count")
+        yield InOrderInput(count, placeholder="Anz.", type="integer", compact=True, classes="seat-count")
         yield TickBox("beratend", self.seat.advisory, compact=True, classes="seat-advisory")
 
     def value(self) -> SeatInput:
@@ -78,9 +79,9 @@ class CommitteeForm(FormScreen[Committee]):
         yield from self.field(
             "Sitzungen/Jahr",
             Horizontal(
-                Input(str(c.rhythm_min), type="integer", compact=True, id="rhythm_min"),
+                InOrderInput(str(c.rhythm_min), type="integer", compact=True, id="rhythm_min"),
                 Label(" bis "),
-                Input(str(c.rhythm_max), type="integer", compact=True, id="rhythm_max"),
+                InOrderInput(str(c.rhythm_max), type="integer", compact=True, id="rhythm_max"),
                 classes="range",
             ),
             "rhythm_min",

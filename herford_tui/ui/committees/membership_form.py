@@ -13,6 +13,7 @@ from textual.widgets import Input, Label
 from herford_tui.domain import Membership, Person, Problem, Record, Role, plans
 from herford_tui.domain.labels import ROLE, format_date
 from herford_tui.domain.membership_input import MembershipDraft, MembershipInput, NewPersonInput, build_membership
+from herford_tui.domain.names import split_name
 from herford_tui.domain.plans import Follow
 from herford_tui.domain.search import find_organisations, find_persons
 from herford_tui.ui.common.fields import OneLineInput
@@ -158,8 +159,8 @@ class MembershipForm(DuplicateWarning[MembershipDraft]):
         self.creating_person = event.value is None
         self.query_one("#new-person").set_class(not self.creating_person, "-hidden")
         if self.creating_person and event.new_text:
-            *given, family = event.new_text.split()
-            names = {"given_name": " ".join(given), "family_name": family}
+            given, family = split_name(event.new_text)  # "Müller [Kita]": all of it the family name
+            names = {"given_name": given, "family_name": family}
             for name, text in names.items():
                 field = self.query_one(f"#{name}", Input)
                 field.value = text

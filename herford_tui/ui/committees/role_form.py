@@ -20,6 +20,7 @@ from herford_tui.domain.roles import RolePlan, chair_of, plan_chair_handover, pl
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
+from herford_tui.ui.common.typing_input import InOrderInput
 
 
 def _name(snapshot: Snapshot, m: Membership) -> str:
@@ -48,7 +49,7 @@ class _RoleFormBase(FormScreen[RolePlan]):
         today = self.herford.today
         start = max(today, earliest) if earliest else today
         yield from self.field(
-            "ab", Input(format_date(start), placeholder="TT.MM.JJJJ", compact=True, id="start"), "start"
+            "ab", InOrderInput(format_date(start), placeholder="TT.MM.JJJJ", compact=True, id="start"), "start"
         )
 
     def save_items(self, result: RolePlan) -> list[Record | Follow]:

@@ -108,3 +108,39 @@ def dropped_text(columns: Sequence[Column], plan: Plan, row: Sequence[str]) -> s
 def pick(row: Sequence[str], plan: Plan) -> tuple[str, ...]:
     """The cells of ``row`` that the plan shows."""
     return tuple(row[i] if i < len(row) else "" for i in plan.shown)
+
+
+TAB_PADDING = 2
+"""A tab pads its label by one column on each side."""
+TAB_MINIMUM = 5
+"""A tab's label is not shortened below this many cells ("Orga…"): still a word to recognise."""
+
+
+def fit_labels(labels: Sequence[str], width: int, mark: str = "…") -> list[str]:
+    """Tab labels that fit a row ``width`` wide: whole if they fit, else the longest shortened
+    with "…" first (down to ``TAB_MINIMUM``), so every tab stays visible as a tab. If even that
+    is too wide the row scrolls (``ui/common/tabs.py`` marks the hidden side)."""
+    natural = [text_width(label) for label in labels]
+    widths = list(natural)
+    floor = [min(n, TAB_MINIMUM) for n in natural]
+    excess = sum(widths) + TAB_PADDING * len(widths) - width
+    while excess > 0:  # shorten the widest label (the rightmost of equals) one cell at a time
+        cuttable = [i for i, w in enumerate(widths) if w > floor[i]]
+        if not cuttable:
+            break
+        widest = max(cuttable, key=lambda i: (widths[i], i))
+        widths[widest] -= 1
+        excess -= 1
+    return [label if w >= n else shorten(label, w, mark) for label, w, n in zip(labels, widths, natural, strict=True)]
+
+
+def shorten(text: str, width: int, mark: str = "…") -> str:
+    """``text`` cut to at most ``width`` cells, ending in ``mark`` ("..." on an ASCII terminal)."""
+    room = width - text_width(mark)
+    cut: list[str] = []
+    for char in text:
+        room -= text_width(char)
+        if room < 0:
+            break
+        cut.append(char)
+    return "".join(cut).rstrip() + mark

@@ -5,6 +5,9 @@ closing (the screen below comes back), the focus moving to a widget with the sam
 time that mounts a dozen widgets and lays the screen out again, which at x10 took a sixth of
 the time from Ctrl+S in a form to the roster showing the change. The keys shown come from the
 screen's active bindings alone (see ``Footer.compose``), so the same bindings give the same footer.
+
+When the app only reads, the keys that change data (``edits.EDIT_KEYS``) are left out: they
+would only say that editing is off. They stay bound, so pressing one still says why.
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from herford_tui.ui.common.edits import EDIT_KEYS
 
 
 class SteadyFooter(Footer):
@@ -22,7 +28,14 @@ class SteadyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         self._composed = self._shown()
-        yield from super().compose()
+        if not self._bindings_ready or not getattr(self.app, "read_only", False):
+            yield from super().compose()
+            return
+        # Textual's keys without the edit keys; the keys here are not grouped (no Binding.Group).
+        edits = {item.binding.action for item in self.screen.active_bindings.values() if item.binding.id in EDIT_KEYS}
+        keys = [key for key in super().compose() if not (isinstance(key, FooterKey) and key.action in edits)]
+        self.styles.grid_size_columns = len(keys)
+        yield from keys
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
@@ -47,4 +60,4 @@ class SteadyFooter(Footer):
         ]
         palette = self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE
         found = active.get(self.app.COMMAND_PALETTE_BINDING) if palette else None
-        return bindings, palette, found[1:] if found else None
+        return bindings, palette, found[1:] if found else None, getattr(self.app, "read_only", False)

@@ -22,10 +22,13 @@ class Glyphs:
     ellipsis: str
     ended: str
     """Before an ended membership (with its "bis …"): ended is said in signs, not only in grey."""
+    hidden_before: str = "‹"
+    """At an end of a row of tabs: more tabs are scrolled out on this side."""
+    hidden_after: str = "›"
 
 
 UNICODE = Glyphs(search="🔎", run="▶", deputy="↳", ellipsis="…", ended="✗")
-ASCII = Glyphs(search=">", run=">", deputy="->", ellipsis="...", ended="x")
+ASCII = Glyphs(search=">", run=">", deputy="->", ellipsis="...", ended="x", hidden_before="<", hidden_after=">")
 
 
 def ascii_only(environ: dict[str, str] | None = None) -> bool:

@@ -20,6 +20,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
+from herford_tui.domain.text import printable
+from herford_tui.ui.common.edits import EDIT_KEYS
 from herford_tui.ui.common.keys import key_label
 
 GROUPS = {
@@ -141,6 +143,8 @@ class HelpEntry:
     group: str
     keys: list[str]
     text: str
+    edit: bool = False
+    """Changes data: switched off when the app only reads."""
 
     @property
     def keys_text(self) -> str:
@@ -169,7 +173,7 @@ def help_entries(bindings: Iterable[tuple[str, Binding]]) -> list[HelpEntry]:
         if described is None:
             continue
         group, text = described
-        entry = entries.setdefault((group, text), HelpEntry(group, [], text))
+        entry = entries.setdefault((group, text), HelpEntry(group, [], text, edit=binding.id in EDIT_KEYS))
         label = key_label(key)
         if label not in entry.keys:
             entry.keys.append(label)
@@ -181,20 +185,33 @@ def active_entries(active: dict[str, ActiveBinding]) -> list[HelpEntry]:
     return help_entries((key, item.binding) for key, item in active.items() if item.enabled)
 
 
-def markdown(entries: list[HelpEntry]) -> str:
+def markdown(entries: list[HelpEntry], read_only: bool = False) -> str:
+    """The entries as tables by group; when only reading, the edit keys marked as off."""
     lines: list[str] = []
     group = None
     for entry in entries:
         if entry.group != group:
             group = entry.group
             lines += ["", f"## {group}", "| Taste | Wirkung |", "|---|---|"]
-        lines.append(f"| {entry.keys_text} | {entry.text} |")
+        off = " – *ausgeschaltet (nur lesen)*" if read_only and entry.edit else ""
+        lines.append(f"| {entry.keys_text} | {entry.text}{off} |")
     return "\n".join(lines)
 
 
-def help_markdown(active: dict[str, ActiveBinding]) -> str:
+def help_markdown(active: dict[str, ActiveBinding], read_only_reason: str | None = None) -> str:
     head = "# Hilfe – herford-tui\n\nGremien, Netzwerkpartner und Sitzungen der Bildungsregion Kreis Herford.\n"
-    return head + "\n" + FIRST_STEPS + "\nDie Tasten dieser Ansicht:\n" + markdown(active_entries(active))
+    if read_only_reason is not None:
+        head += (
+            f"\n**Nur lesen** (weil {escape_markdown(read_only_reason)}): Ändern ist ausgeschaltet. Die Tasten dafür "
+            "fehlen in der Fußzeile und sind unten als ausgeschaltet markiert.\n"
+        )
+    keys = markdown(active_entries(active), read_only=read_only_reason is not None)
+    return head + "\n" + FIRST_STEPS + "\nDie Tasten dieser Ansicht:\n" + keys
+
+
+def escape_markdown(text: str) -> str:
+    """A reason that may name a user ("hf_kollege hier nur lesen darf") shown as written."""
+    return "".join(f"\\{c}" if c in "\\`*_{}[]<>()#+-.!|" else c for c in printable(text))
 
 
 def readme_table(app_class: type[App[Any]]) -> str:
@@ -243,12 +260,14 @@ def readme_section(app_class: type[App[Any]]) -> str:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Schließen", key_display="Esc", id="help.close")]
 
-    def __init__(self, active: dict[str, ActiveBinding]):
-        """``active``: the bindings of the screen the help is for, taken before this one covers it."""
+    def __init__(self, active: dict[str, ActiveBinding], read_only_reason: str | None = None):
+        """``active``: the bindings of the screen the help is for, taken before this one covers it;
+        ``read_only_reason``: why the app only reads, if it does (the edit keys are marked off)."""
         super().__init__()
         self._active = active
+        self._read_only_reason = read_only_reason
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
-            yield Markdown(help_markdown(self._active))
+            yield Markdown(help_markdown(self._active, self._read_only_reason))
         yield Footer()

@@ -15,14 +15,24 @@ from typing import cast
 
 from textual import events
 from textual.command import CommandInput
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 
 class InOrderKeys:
-    """Mixin for an Input (listed first): its own editing keys run in typing order.
+    """Mixin for an Input (listed first): its own editing keys run in typing order, and a key
+    costs no layout of the whole screen.
 
     Not a widget itself, so the CSS type of the field stays that of the Input it extends.
     """
+
+    # Input sets its virtual size (the text's width, for its own scrolling) on every change of
+    # its value, and Widget's virtual size asks for a layout of the whole screen: one per typed
+    # character (over half the layouts while a form is typed). An Input is a ScrollView, which
+    # keeps its virtual size out of the layout, and its fields have fixed sizes (an Input of
+    # auto size still asks for its layout itself): a repaint is all a change needs.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     async def _on_key(self, event: events.Key) -> None:
         field = cast(Input, self)

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from herford_tui.domain import Organisation, Snapshot
 from herford_tui.domain.directory import count_text
@@ -21,6 +21,7 @@ from herford_tui.domain.people import (
 )
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.fit import Column, Plan, dropped_text
+from herford_tui.ui.common.footer import SteadyFooter
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.row_table import RowTable
 from herford_tui.ui.directory.record_tables import (
@@ -74,7 +75,7 @@ class OrganisationScreen(HerfordAccess, Screen[None]):
             yield Label(id="organisation-people-title", classes="section-title")
             yield RowTable(id="organisation-people", cursor_type="row", zebra_stripes=True)
         yield Static(id="organisation-detail", classes="record-detail")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)  # without edit keys when only reading
 
     def on_resize(self) -> None:
         self._refresh(self.herford.snapshot)

@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from herford_tui.domain import Person, Snapshot
 from herford_tui.domain.dsgvo import PLACEHOLDER
 from herford_tui.domain.people import MembershipRow, membership_counts, person_facts, person_memberships
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.fit import Column, Plan, dropped_text
+from herford_tui.ui.common.footer import SteadyFooter
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.row_table import RowTable
 from herford_tui.ui.directory.record_tables import (
@@ -65,7 +66,7 @@ class PersonScreen(HerfordAccess, Screen[None]):
             yield Label(id="person-memberships-title", classes="section-title")
             yield RowTable(id="person-memberships", cursor_type="row", zebra_stripes=True)
         yield Static(id="person-detail", classes="record-detail")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)  # without edit keys when only reading
 
     def on_resize(self) -> None:
         self._refresh(self.herford.snapshot)

@@ -28,6 +28,7 @@ from herford_tui.domain.labels import format_date, parse_date
 from herford_tui.ui.common.access import HerfordAccess, herford_of
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker
+from herford_tui.ui.common.typing_input import InOrderInput
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ class ReferencesDialog(HerfordAccess, ModalScreen[Choice | None]):
             classes="dialog-text",
         )
         yield Label("Zum Datum")
-        yield Input(format_date(self.herford.today), placeholder="TT.MM.JJJJ", compact=True, id="as-of")
+        yield InOrderInput(format_date(self.herford.today), placeholder="TT.MM.JJJJ", compact=True, id="as-of")
         yield Label("Ersatz")
         yield RecordPicker(self._search, placeholder="Ersatz tippen …", id="replacement")
         yield Static("", id="references-problem", classes="field-error -empty")

@@ -85,7 +85,14 @@ class EvaluationPane(SnapshotView):
         self.evaluation = None
         self.refresh_data(self.herford.snapshot)
 
-    @work(thread=True, exclusive=True, group="evaluation", exit_on_error=False, description="Auswertung")
+    @work(
+        thread=True,
+        exclusive=True,
+        group="evaluation",
+        name="evaluation",
+        exit_on_error=False,
+        description="Auswertung",
+    )
     def _compute(self, snapshot: Snapshot, year: int) -> None:
         """In a thread: the year's figures (x10: half a second of CPU), shown; then the trend of the
         years before (a third more), shown below the table. On the event loop in slices, each turn

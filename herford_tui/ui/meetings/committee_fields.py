@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from textual.widget import Widget
-from textual.widgets import Input
 
 from herford_tui.domain import Committee
+from herford_tui.ui.common.typing_input import InOrderInput
 
 Field = Callable[[str, Widget, str], Iterable[Widget]]
 
@@ -16,12 +16,12 @@ Field = Callable[[str, Widget, str], Iterable[Widget]]
 def compose_meeting_fields(field: Field, c: Committee) -> Iterable[Widget]:
     yield from field(
         "Beschlussfähig ab",
-        Input("" if c.quorum is None else str(c.quorum), placeholder="Anwesende (leer = keine Regel)",
+        InOrderInput("" if c.quorum is None else str(c.quorum), placeholder="Anwesende (leer = keine Regel)",
               compact=True, id="quorum"),
         "quorum",
     )  # fmt: skip
     yield from field(
         "Einladungsfrist",
-        Input(str(c.invitation_days), placeholder="Tage vor der Sitzung", compact=True, id="invitation_days"),
+        InOrderInput(str(c.invitation_days), placeholder="Tage vor der Sitzung", compact=True, id="invitation_days"),
         "invitation_days",
     )

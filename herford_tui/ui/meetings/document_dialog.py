@@ -22,6 +22,7 @@ from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.delivery import download, download_name, in_browser
 from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.typing_input import InOrderInput
 
 
 class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
@@ -50,7 +51,7 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
                 for fmt in self.kind.formats:
                     yield RadioButton(fmt.upper(), value=fmt is self.format, id=f"format-{fmt.value}")
             yield Label("Dateiname für den Download" if in_browser(self.app) else "Datei", classes="field-label")
-            yield Input(self._proposed(self.format), id="document-path", compact=True)
+            yield InOrderInput(self._proposed(self.format), id="document-path", compact=True)
             yield Static("", id="document-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Schreiben (Strg+S)", id="write", variant="primary")

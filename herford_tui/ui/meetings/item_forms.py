@@ -15,6 +15,7 @@ from herford_tui.domain.text import single_line
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.select import Select
 from herford_tui.ui.common.tickbox import TickBox
+from herford_tui.ui.common.typing_input import InOrderInput
 from herford_tui.ui.meetings.text_area import StoredTextArea
 
 People = list[tuple[Text, int]]
@@ -46,12 +47,12 @@ class AgendaItemForm(FormScreen[AgendaItem]):
 
     def compose_fields(self) -> Iterable[Widget]:
         item = self.original or AgendaItem()
-        yield from self.field("Titel", Input(item.title, compact=True, id="title"), "title")
+        yield from self.field("Titel", InOrderInput(item.title, compact=True, id="title"), "title")
         yield from self.field("", TickBox("öffentlich", item.public, compact=True, id="public"), "public")
         yield from self.field(
             "Zuständig", _person_select(self.people, item.responsible_person_id, "responsible"), "responsible"
         )
-        yield from self.field("Notizen", Input(item.notes, compact=True, id="notes"), "notes")
+        yield from self.field("Notizen", InOrderInput(item.notes, compact=True, id="notes"), "notes")
         yield from self.field("Protokoll", StoredTextArea(item.minutes, compact=True, id="minutes"), "minutes")
 
     def build(self) -> AgendaItem | list[Problem]:
@@ -74,7 +75,7 @@ class DecisionForm(FormScreen[Decision]):
     TITLE_TEXT = "Beschluss festhalten"
 
     def compose_fields(self) -> Iterable[Widget]:
-        yield from self.field("Beschluss", Input(compact=True, id="text"), "text")
+        yield from self.field("Beschluss", InOrderInput(compact=True, id="text"), "text")
         results = [(label, r) for r, label in DECISION_RESULT.items()]
         yield from self.field(
             "Ergebnis",
@@ -101,10 +102,10 @@ class TaskForm(FormScreen[Task]):
 
     def compose_fields(self) -> Iterable[Widget]:
         task = self.original or Task()
-        yield from self.field("Was", Input(task.what, compact=True, id="what"), "what")
+        yield from self.field("Was", InOrderInput(task.what, compact=True, id="what"), "what")
         yield from self.field("Wer", _person_select(self.people, task.person_id, "person"), "person")
         yield from self.field(
-            "Bis", Input(format_date(task.due), placeholder="TT.MM.JJJJ", compact=True, id="due"), "due"
+            "Bis", InOrderInput(format_date(task.due), placeholder="TT.MM.JJJJ", compact=True, id="due"), "due"
         )
 
     def build(self) -> Task | list[Problem]:

@@ -22,6 +22,7 @@ from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain, plain_cell
 from herford_tui.ui.common.select import Select
+from herford_tui.ui.common.typing_input import InOrderInput
 from herford_tui.ui.data import WriteJob
 
 
@@ -57,34 +58,39 @@ class MeetingForm(FormScreen[Meeting]):
             "committee_id",
         )  # fmt: skip
         hint = f"TT.MM.JJJJ, z. B. 09.{self.month or 12:02d}.{self.year or self.herford.today.year}"
-        yield from self.field("Datum", Input(format_date(m.date), placeholder=hint, compact=True, id="date"), "date")
+        yield from self.field(
+            "Datum", InOrderInput(format_date(m.date), placeholder=hint, compact=True, id="date"), "date"
+        )
         yield Static("", id="holiday-warning", classes="holiday-warning -empty")
         yield from self.field(
-            "Beginn", Input(format_time(m.start_time), placeholder="HH:MM", compact=True, id="start_time"), "start_time"
+            "Beginn",
+            InOrderInput(format_time(m.start_time), placeholder="HH:MM", compact=True, id="start_time"),
+            "start_time",
         )
         yield from self.field(
-            "Ende", Input(format_time(m.end_time), placeholder="HH:MM", compact=True, id="end_time"), "end_time"
+            "Ende", InOrderInput(format_time(m.end_time), placeholder="HH:MM", compact=True, id="end_time"), "end_time"
         )
-        yield from self.field("Ort", Input(m.location, compact=True, id="location"), "location")
-        yield from self.field("Raum", Input(m.room, compact=True, id="room"), "room")
+        yield from self.field("Ort", InOrderInput(m.location, compact=True, id="location"), "location")
+        yield from self.field("Raum", InOrderInput(m.room, compact=True, id="room"), "room")
         statuses = [(label, s) for s, label in MEETING_STATUS.items()]
         yield from self.field(
             "Status", Select(statuses, value=m.status, allow_blank=False, compact=True, id="status"), "status"
         )
         yield from self.field(
             "eingeladen am",
-            Input(format_date(m.invitation_sent), placeholder="TT.MM.JJJJ", compact=True, id="invitation_sent"),
+            InOrderInput(format_date(m.invitation_sent), placeholder="TT.MM.JJJJ", compact=True, id="invitation_sent"),
             "invitation_sent",
         )
         yield from self.field(
-            "Gäste", Input(", ".join(m.guests), placeholder="Namen, mit Komma getrennt", compact=True, id="guests"),
+            "Gäste",
+            InOrderInput(", ".join(m.guests), placeholder="Namen, mit Komma getrennt", compact=True, id="guests"),
             "guests",
-        )  # fmt: skip
+        )
         if self.original is None:  # later the meeting screen edits each item with all its details
             yield from self.field(
                 "Tagesordnung", TextArea("", compact=True, id="agenda", placeholder="ein Punkt je Zeile"), "agenda"
             )
-        yield from self.field("Notizen", Input(m.notes, compact=True, id="notes"), "notes")
+        yield from self.field("Notizen", InOrderInput(m.notes, compact=True, id="notes"), "notes")
 
     def on_mount(self) -> None:
         super().on_mount()

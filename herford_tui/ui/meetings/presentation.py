@@ -7,7 +7,7 @@ from datetime import date
 from rich.text import Text
 
 from herford_tui.domain import Attendance, Meeting, MeetingStatus, Snapshot
-from herford_tui.domain.attendance import AttendanceLine, quorum
+from herford_tui.domain.attendance import AttendanceLine, quorum, unavailable
 from herford_tui.domain.calendar import day_off
 from herford_tui.domain.labels import ATTENDANCE, DECISION_RESULT, MEETING_STATUS, ROLE, format_date
 from herford_tui.domain.meetings import invitation_due, invitation_late, time_range
@@ -126,6 +126,17 @@ def attendance_row(snapshot: Snapshot, line: AttendanceLine) -> tuple[Text, ...]
         cell(role),
         cell(line.seat_label or "–"),
     )
+
+
+def no_stand_in(snapshot: Snapshot, meeting: Meeting, line: AttendanceLine, lines: list[AttendanceLine]) -> str:
+    """„Niemand kann Bernd Beispiel vertreten: Paula Probe ist selbst anwesend.“"""
+    member = person_name(snapshot, line.person_id)
+    everyone = (pid for other in lines for pid in (other.person_id, *other.deputies))
+    asked = [pid for pid in dict.fromkeys((*line.deputies, *everyone)) if pid != line.person_id]
+    reasons = [f"{person_name(snapshot, pid)} {unavailable(meeting, pid, line.person_id)}" for pid in asked]
+    if not reasons:
+        return f"Niemand auf der Liste kann {member} vertreten."
+    return f"Niemand kann {member} vertreten: {', '.join(reasons[:3])}{' …' if len(reasons) > 3 else ''}."
 
 
 def attendance_summary(snapshot: Snapshot, meeting: Meeting, lines: list[AttendanceLine]) -> Text:

@@ -18,15 +18,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from herford_tui.domain import AgendaItem, Attendance, Decision, Meeting, Task
 from herford_tui.domain import agenda as edit
-from herford_tui.domain.attendance import AttendanceLine, attendance_lines, set_attendance
+from herford_tui.domain.attendance import AttendanceLine, attendance_lines, set_attendance, stand_ins
 from herford_tui.domain.text import printable
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.fit import Column, Plan, plan_columns
+from herford_tui.ui.common.footer import SteadyFooter
 from herford_tui.ui.common.format import plain, plain_cell
 from herford_tui.ui.common.layout import FITTED
 from herford_tui.ui.common.row_table import RowTable
@@ -127,7 +128,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             with TabPane("3 Aufgaben & Protokoll", id="aufgaben"):
                 yield TaskTable(id="task-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="meeting-minutes", classes="member-detail")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)  # without edit keys when only reading
 
     def on_mount(self) -> None:
         for table_id, columns in COLUMNS.items():
@@ -374,9 +375,9 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         from herford_tui.ui.year.choose import ChooseMeeting
 
         snapshot = self.herford.snapshot
-        candidates = list(line.deputies) or [pid for _, pid in self._people() if pid != line.person_id]
+        candidates = stand_ins(meeting, line, self.lines)  # not who attends in their own right
         if not candidates:
-            self.notify("Niemand auf der Liste kann vertreten.", severity="warning")
+            self.notify(show.no_stand_in(snapshot, meeting, line, self.lines), severity="warning")
             return
 
         row = self.lines.index(line)

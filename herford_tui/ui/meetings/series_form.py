@@ -27,6 +27,7 @@ from herford_tui.domain.text import printable
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain_cell
 from herford_tui.ui.common.select import Select
+from herford_tui.ui.common.typing_input import InOrderInput
 
 
 @dataclass(frozen=True)
@@ -56,14 +57,14 @@ class SeriesForm(FormScreen[Series]):
                    id="committee_id"),
             "committee_id",
         )  # fmt: skip
-        yield from self.field("Jahr", Input(str(self.year), compact=True, id="year"), "year")
+        yield from self.field("Jahr", InOrderInput(str(self.year), compact=True, id="year"), "year")
         yield from self.field("Jeden", self._select(list(ORDINALS.items()), 2, "nth"), "nth")
         yield from self.field("Wochentag", self._select(list(enumerate(WEEKDAY_NAMES)), 2, "weekday"), "weekday")
         yield from self.field("in", self._select(list(INTERVALS.items()), 1, "interval"), "interval")
         yield from self.field("ab", self._select(list(enumerate(MONTHS, start=1)), 1, "first_month"), "first_month")
-        yield from self.field("Beginn", Input("14:00", compact=True, id="start_time"), "start_time")
-        yield from self.field("Ende", Input("16:00", compact=True, id="end_time"), "end_time")
-        yield from self.field("Ort", Input("", compact=True, id="location"), "location")
+        yield from self.field("Beginn", InOrderInput("14:00", compact=True, id="start_time"), "start_time")
+        yield from self.field("Ende", InOrderInput("16:00", compact=True, id="end_time"), "end_time")
+        yield from self.field("Ort", InOrderInput("", compact=True, id="location"), "location")
         holiday = [(label, value.value) for value, label in ON_HOLIDAY.items()]
         yield from self.field(
             "An Feiertagen",

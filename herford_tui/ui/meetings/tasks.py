@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from herford_tui.domain import agenda as edit
 from herford_tui.domain.labels import number
 from herford_tui.domain.schedule import OpenTask, open_tasks
 from herford_tui.ui.common.access import HerfordAccess
+from herford_tui.ui.common.footer import SteadyFooter
 from herford_tui.ui.common.row_table import RowTable
 from herford_tui.ui.meetings import presentation as show
 
@@ -28,7 +29,7 @@ class TasksScreen(HerfordAccess, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="tasks-title", classes="meeting-header")
         yield RowTable(id="open-tasks", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)  # without edit keys when only reading
 
     def on_mount(self) -> None:
         table = self.query_one("#open-tasks", DataTable)
