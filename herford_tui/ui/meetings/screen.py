@@ -60,11 +60,11 @@ ATTENDANCE_COLUMNS = (
 
 class AgendaTable(RowTable):
     BINDINGS = [
-        Binding("a", "screen.add_item", "Neuer TOP", id="meeting.item_add"),
+        Binding("a", "screen.add_item", "Neu", id="meeting.item_add"),
         Binding("e", "screen.edit_item", "Ändern", id="meeting.item_edit"),
         Binding("u", "screen.move_item(-1)", "hoch", id="meeting.item_up"),
         Binding("n", "screen.move_item(1)", "runter", id="meeting.item_down"),
-        Binding("delete", "screen.remove_item", "Entf.", id="meeting.item_remove"),
+        Binding("delete", "screen.remove_item", "Entfernen", id="meeting.item_remove"),
         Binding("d", "screen.add_decision", "Beschluss", id="meeting.decision"),
         Binding("t", "screen.add_task", "Aufgabe", id="meeting.task"),
     ]
