@@ -68,5 +68,5 @@ def roster_lines(snapshot: Snapshot, committee_id: int, today: date, *, history:
 
 def _name(snapshot: Snapshot, m: Membership) -> tuple[str, str, int]:
     """The persons' one order (family name, then given name, German rules)."""
-    person = snapshot.persons.get(m.person_id)
+    person = snapshot.person(m.person_id)
     return person_sort_key(person) if person else ("", "", m.person_id)

@@ -57,6 +57,28 @@ class Pending(Protocol):
     def tallies(self) -> list[MeetingTally]: ...
 
 
+class PendingRecords(Protocol):
+    """The persons or memberships of a file just opened, decoded when first asked for (at x10 a
+    quarter of a second of the start): the first screen looks up one committee's members, each
+    decoded alone. ``get``: one record by id; ``table``: all (as ``Pending.table``)."""
+
+    def __len__(self) -> int: ...
+
+    def get(self, doc_id: int) -> Any: ...
+
+    def table(self) -> dict[int, Any]: ...
+
+
+class PendingMemberships(PendingRecords, Protocol):
+    """Pending memberships: ``group`` gives a committee's (``committee_id``) or a person's
+    (``person_id``) in file order, as the indexes have them; ``indexes`` are those two indexes,
+    built in the pass that decodes the whole table."""
+
+    def group(self, field: str, key: int) -> list[Membership]: ...
+
+    def indexes(self) -> dict[str, dict[int, list[Membership]]]: ...
+
+
 @dataclass(eq=False, repr=False)
 class Snapshot:
     committees: dict[int, Committee] = field(default_factory=dict)
@@ -78,7 +100,7 @@ class Snapshot:
         snapshot's tables in place), which keeps a save at x10 from copying 10^5 entries.
         """
         changing = {_table(record) for record in (*saved, *deleted)}
-        # An unchanged table as stored: pending meetings stay pending, shared.
+        # An unchanged table as stored: a pending table stays pending, shared.
         tables = {name: dict(getattr(self, name)) if name in changing else self.__dict__[name] for name in TABLE_NAMES}
         for record in saved:
             tables[_table(record)][record.id] = record
@@ -93,7 +115,7 @@ class Snapshot:
 
     def __eq__(self, other: object) -> bool:
         """Table by table, a shared table by identity: a reactive setting a new snapshot compares
-        it with the old one, and neither a whole comparison nor pending meetings belong there."""
+        it with the old one, and neither a whole comparison nor decoding pending tables belong there."""
         if not isinstance(other, Snapshot):
             return NotImplemented
         return self is other or all(
@@ -104,19 +126,42 @@ class Snapshot:
     __hash__ = None  # type: ignore[assignment]  # mutable tables, as a dataclass with eq
 
     @classmethod
-    def with_pending(cls, meetings: Pending, **tables: dict[int, Any]) -> Snapshot:
-        """A snapshot whose meetings are decoded when first asked for (see ``Pending``)."""
-        return cls(**tables, meetings=cast(dict[int, Meeting], meetings))
+    def with_pending(cls, **tables: dict[int, Any] | Pending | PendingRecords) -> Snapshot:
+        """A snapshot whose meetings, persons or memberships (those given as ``Pending`` or
+        ``PendingRecords``) are decoded when first asked for."""
+        return cls(**cast(dict[str, dict[int, Any]], tables))
 
     @property
     def pending(self) -> bool:
-        """True while the meetings are not decoded yet."""
-        return not isinstance(self.__dict__["meetings"], dict)
+        """True while a table is not decoded yet."""
+        return any(map(self.is_pending, DEFERRED))
+
+    def is_pending(self, table: str) -> bool:
+        """True while ``table`` (``meetings``, ``persons``, ``memberships``) is not decoded yet."""
+        return not isinstance(self.__dict__[table], dict)
+
+    def decode_pending(self) -> None:
+        """Decode every pending table now (the store's thread after the start, or before a write)."""
+        for name in DEFERRED:
+            getattr(self, name)
 
     def record_count(self) -> int:
         """How many records, without decoding pending ones."""
-        tables = (self.committees, self.organisations, self.persons, self.memberships, self.__dict__["meetings"])
-        return sum(map(len, tables))
+        return sum(len(self.__dict__[name]) for name in TABLE_NAMES)
+
+    def person(self, person_id: int | None) -> Person | None:
+        """``persons.get``, without decoding every person while they are pending (the first screen)."""
+        if person_id is None:
+            return None
+        found: Person | None = self.__dict__["persons"].get(person_id)
+        return found
+
+    def membership(self, membership_id: int | None) -> Membership | None:
+        """``memberships.get``, as ``person``."""
+        if membership_id is None:
+            return None
+        found: Membership | None = self.__dict__["memberships"].get(membership_id)
+        return found
 
     def take_indexes(self, indexes: dict[str, Any]) -> None:
         """Indexes the store built while decoding the tables (in the same pass, ``store/typed.py``),
@@ -223,22 +268,33 @@ class Snapshot:
 
     def memberships_of(self, committee_id: int, on: date | None = None) -> list[Membership]:
         """A committee's memberships; with ``on`` only those active that day."""
-        found = self._memberships_by_committee.get(committee_id, [])
+        found = self._grouped("_memberships_by_committee", "committee_id", committee_id)
         if on is not None:
             found = [m for m in found if m.is_active(on)]
         return found
 
     def memberships_of_person(self, person_id: int, on: date | None = None) -> list[Membership]:
-        found = self._memberships_by_person.get(person_id, [])
+        found = self._grouped("_memberships_by_person", "person_id", person_id)
         if on is not None:
             found = [m for m in found if m.is_active(on)]
         return found
+
+    def _grouped(self, index: str, field: str, key: int) -> list[Membership]:
+        """One list of a membership index; while the memberships are pending (the first screen)
+        and the index is not built, just that list's records decoded."""
+        built: dict[int, list[Membership]] | None = self.__dict__.get(index)
+        if built is None:
+            table = self.__dict__["memberships"]
+            if not isinstance(table, dict):
+                return cast(PendingMemberships, table).group(field, key)
+            built = getattr(self, index)
+        return built.get(key, [])
 
     def seat_holders(self, committee_id: int, seat_key: str, on: date) -> list[Membership]:
         return [m for m in self.memberships_of(committee_id, on) if m.seat_key == seat_key and m.role.takes_seat]
 
     def deputies_of(self, membership_id: int, on: date) -> list[Membership]:
-        owner = self.memberships.get(membership_id)
+        owner = self.membership(membership_id)
         if owner is None:
             return []
         return [m for m in self.memberships_of(owner.committee_id, on) if m.deputy_of == membership_id]
@@ -403,26 +459,40 @@ class Snapshot:
 
 
 class _Decoded:
-    """``Snapshot.meetings``: the table, decoded on first access if it was pending.
+    """``Snapshot.meetings`` (``persons``, ``memberships``): the table, decoded on first access
+    if it was pending.
 
     A data descriptor on the dataclass's field: the generated ``__init__``, ``__eq__``,
     ``__repr__`` and ``dataclasses.replace`` all go through it, so every reader sees a plain
-    dict; only ``meetings_of``, ``record_count`` and ``with_changes`` look at what is stored.
+    dict; only the look-ups made for the first screen (``meetings_of``, ``memberships_of``,
+    ``person``, …), ``record_count`` and ``with_changes`` look at what is stored.
     """
+
+    def __init__(self, name: str):
+        self.name = name
 
     def __get__(self, snapshot: Snapshot | None, owner: type | None = None) -> Any:
         if snapshot is None:
             return self
-        table = snapshot.__dict__["meetings"]
+        table = snapshot.__dict__[self.name]
         if not isinstance(table, dict):
-            table = snapshot.__dict__["meetings"] = table.table()
+            pending = table
+            table = pending.table()
+            # The indexes of the decoding pass first: a reader who finds the table decoded finds them.
+            for index, built in (pending.indexes() if hasattr(pending, "indexes") else {}).items():
+                snapshot.__dict__.setdefault(index, built)
+            snapshot.__dict__[self.name] = table
         return table
 
-    def __set__(self, snapshot: Snapshot, table: dict[int, Meeting] | Pending) -> None:
-        snapshot.__dict__["meetings"] = table
+    def __set__(self, snapshot: Snapshot, table: dict[int, Any] | Pending | PendingRecords) -> None:
+        snapshot.__dict__[self.name] = table
 
 
-setattr(Snapshot, "meetings", _Decoded())  # after @dataclass, which would take it for a default  # noqa: B010
+DEFERRED = ("persons", "memberships", "meetings")
+"""The tables a snapshot may hold pending (the app's start at large files, ``store/typed.py``)."""
+
+for _name in DEFERRED:  # after @dataclass, which would take a descriptor for a default
+    setattr(Snapshot, _name, _Decoded(_name))
 
 TABLE_NAMES = tuple(TABLE_OF.values())
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -24,7 +25,7 @@ from tinydb.table import Document
 from herford_tui.domain import Record, Snapshot, ValidationError
 from herford_tui.domain.deletion import referring
 from herford_tui.domain.duplicates import EVERY, NOTHING, Confirmed, check_confirmed
-from herford_tui.domain.models import Meeting, Membership, Organisation, Person
+from herford_tui.domain.models import Membership, Organisation, Person
 from herford_tui.domain.plans import Follow
 from herford_tui.domain.validation import Problem, text_length_problems
 from herford_tui.store import audit, migrations, typed
@@ -126,8 +127,9 @@ class Store:
     """
 
     def __init__(self, path: Path | str, *, backups: int = 5, read_only: bool = False, defer: bool = False):
-        """``defer``: a large meetings table is decoded when first asked for (the app's start,
-        ``typed.PendingMeetings``); any write decodes it first."""
+        """``defer``: the large tables of a large file (meetings, persons, memberships) are decoded
+        when first asked for (the app's start, ``typed.PendingMeetings``, ``typed.PendingRecords``);
+        any write decodes them first."""
         self.file = DatabaseFile(Path(path), backups=backups)
         self._asked_read_only = read_only
         self._defer = defer
@@ -250,7 +252,7 @@ class Store:
         with gc_paused(freeze=previous is None):  # a whole new snapshot: see gc_paused
             general = None
             if self._defer and previous is None and len(raw) >= typed.DEFER_FROM:
-                general = lambda: self._general_load(raw)[1].meetings  # noqa: E731
+                general = functools.cache(lambda: self._general_load(raw)[1])  # once for all pending tables
             loaded = _fast_load(raw, previous, general)
             if loaded is None:
                 loaded = self._general_load(raw)
@@ -262,7 +264,7 @@ class Store:
 
     def complete(self) -> None:
         """What ``defer`` left for later: the checks of the tables the start did not check, and the
-        pending meetings. Raises the German error the start would have raised; a file that is not
+        pending tables. Raises the German error the start would have raised; a file that is not
         compact after all is read again the general way (the same records, or its error)."""
         with self._mutex:
             image = self._image
@@ -271,7 +273,8 @@ class Store:
                 self._refresh()
             snapshot = self.snapshot()
         if snapshot.pending:
-            snapshot.meetings_index()  # decodes them, and their index by committee while here
+            snapshot.decode_pending()
+            snapshot.meetings_index()  # their index by committee while here
 
     def _general_load(self, raw: bytes) -> tuple[FileImage, Snapshot]:
         """Any file ``_fast_load`` did not take: the German words for what is wrong, an old schema."""
@@ -638,15 +641,16 @@ def _update_docs(db: TinyDB, records: Sequence[Record], *, same_rev: bool = Fals
 
 
 LATER = frozenset({"organisations", "persons", "memberships"})
-"""Tables whose check (``FileImage.compact``) the app's start leaves for after the first frame;
-their records are decoded at once all the same. The meetings are checked at once: the first
-screen reads one committee's meetings by their record slices."""
+"""Tables whose check (``FileImage.compact``) the app's start leaves for after the first frame
+(``Store.complete``, before any write). The organisations are decoded at once all the same, the
+persons and memberships of the first screen alone (``typed.PendingRecords``). The meetings are
+checked at once: the first screen reads one committee's meetings by their record slices."""
 
 
 def _fast_load(
     raw: bytes,
     previous: tuple[FileImage, Snapshot] | None,
-    general: Callable[[], dict[int, Meeting]] | None = None,
+    general: Callable[[], Snapshot] | None = None,
 ) -> tuple[FileImage, Snapshot] | None:
     """The file's image and snapshot by the fast path, or None: then it takes the general one.
 

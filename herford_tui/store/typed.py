@@ -43,26 +43,28 @@ def snapshot_of(
     image: FileImage,
     previous: tuple[FileImage, Snapshot] | None = None,
     *,
-    general: Callable[[], dict[int, Meeting]] | None = None,
+    general: Callable[[], Snapshot] | None = None,
 ) -> Snapshot:
     """Every record of ``image``; with ``previous`` (the last image and its snapshot) only the changed
     ones are decoded: a table whose bytes are equal is taken over whole, else record by record.
 
-    ``general``: the meetings as the general path decodes them. Given, a large meetings table is
-    left pending (``PendingMeetings``): decoded when first asked for, after the first frame.
+    ``general``: the file as the general path decodes it. Given, the large tables (meetings,
+    persons, memberships) are left pending (``PendingMeetings``, ``PendingRecords``): decoded when
+    first asked for, the first screen's few records alone, the rest after the first frame.
     """
     tables: dict[str, dict[int, Any]] = {}
     changed: set[str] = set()
     indexes: dict[str, Any] = {}
-    meetings = image.tables.get("meetings")
-    if general is not None and previous is None and meetings is not None:
+    if general is not None and previous is None:
         with gc_paused():
-            others = {
-                TABLES[TYPES[t]]: decode_table(t, image.tables.get(t, b"{}"), indexes) for t in TYPES if t != "meetings"
-            }
-        snapshot = Snapshot.with_pending(PendingMeetings(image, general), **others)
-        snapshot.take_indexes(indexes)
-        return snapshot
+            others = {TABLES[TYPES[t]]: decode_table(t, image.tables.get(t, b"{}")) for t in TYPES if t not in PENDING}
+        pending: dict[str, Callable[[], PendingMeetings | PendingRecords]] = {
+            "meetings": lambda: PendingMeetings(image, lambda: general().meetings),
+            "persons": lambda: PendingRecords(image, "persons", lambda: general().persons),
+            "memberships": lambda: PendingMemberships(image, lambda: general().memberships),
+        }
+        later = {TABLES[TYPES[t]]: make() for t, make in pending.items() if t in image.tables}
+        return Snapshot.with_pending(**others, **later)
     with gc_paused():
         for table in TYPES:
             raw = image.tables.get(table)
@@ -129,6 +131,158 @@ def _changed_only(image: FileImage, table: str, previous: tuple[FileImage, Snaps
         else:
             records[doc_id] = decode_record(table, doc_id, raw)
     return records
+
+
+PENDING = ("meetings", "persons", "memberships")
+"""The tables the app's start leaves pending (``snapshot_of`` with ``general``)."""
+
+
+class PendingRecords:
+    """A table (persons, memberships) of a file just opened, decoded when first asked for
+    (``domain.snapshot.PendingRecords``).
+
+    The first screen looks up one committee's members: each record is decoded alone from its
+    slice of the file. The app decodes the rest in a thread after the first frame (paced, as
+    ``PendingMeetings``), a write before it begins. A record msgspec does not take sends the
+    whole table the general way (``general``), which decodes it as before or raises the
+    German error.
+    """
+
+    def __init__(self, image: FileImage, table: str, general: Callable[[], dict[int, Any]]):
+        self._name = table
+        self._slices: dict[str, Slice] | None = image.records(table)
+        self._general: Callable[[], dict[int, Any]] | None = general
+        self._count = len(self._slices)
+        self._lock = threading.Lock()
+        self._decoded: dict[int, Any] = {}
+        self._table: dict[int, Any] | None = None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def get(self, doc_id: int) -> Any:
+        slices = self._slices
+        if self._table is None and slices is not None:
+            found = slices.get(str(doc_id))
+            if found is None:
+                return None
+            try:
+                return self._one(slices, doc_id)
+            except GeneralPath:
+                pass  # the whole table below reads it the general way (or says what is wrong)
+        return self.table().get(doc_id)
+
+    def table(self) -> dict[int, Any]:
+        with taken(self._lock):  # held by the thread decoding it after the start, paced: hurried
+            if self._table is None:
+                table = self._decode_all()
+                self._finish(table)
+                self._table = table
+                self._decoded = table  # a look-up still running finds the same records
+                self._release()
+            return self._table
+
+    def _finish(self, table: dict[int, Any]) -> None:
+        """What else the pass over the whole table builds (``PendingMemberships``: its indexes)."""
+
+    def _release(self) -> None:
+        """Let the file's bytes go (a look-up still running holds what it took)."""
+        self._slices = self._general = None
+
+    def _one(self, slices: dict[str, Slice], doc_id: int) -> Any:
+        found = self._decoded.get(doc_id)
+        if found is None:  # two threads may decode one record: the first one's is kept
+            found = self._decoded.setdefault(doc_id, decode_record(self._name, doc_id, slices[str(doc_id)]))
+        return found
+
+    def _decode_all(self) -> dict[int, Any]:
+        slices, general = self._slices, self._general
+        assert slices is not None and general is not None
+        table: dict[int, Any] = {}
+        try:
+            with gc_paused(freeze=True, keep=True):  # as ``PendingMeetings._decode_all``
+                for n, key in enumerate(slices, 1):
+                    table[int(key)] = self._one(slices, int(key))
+                    if n % PAUSE_EVERY == 0:
+                        _pause()
+        except GeneralPath:
+            return general()
+        return table
+
+
+class _MembershipKeys(msgspec.Struct):
+    person_id: int = 0
+    committee_id: int = 0
+
+
+_MEMBERSHIP_KEYS = msgspec.json.Decoder(dict[int, _MembershipKeys])
+
+
+class PendingMemberships(PendingRecords):
+    """Pending memberships: a committee's or a person's (``group``) are found by the ids of each
+    record, read in one pass that skips the other fields (x10: a fifth of decoding the table),
+    and decoded alone; decoded whole, the table's two indexes come from the same pass."""
+
+    def __init__(self, image: FileImage, general: Callable[[], dict[int, Any]]):
+        super().__init__(image, "memberships", general)
+        self._raw: Slice | None = image.tables["memberships"]
+        self._keys: dict[int, _MembershipKeys] | None = None
+        self._groups: dict[tuple[str, int], list[int]] = {}
+        self._groups_lock = threading.Lock()
+        self._indexes: dict[str, dict[int, list[Membership]]] = {}
+
+    def group(self, field: str, key: int) -> list[Membership]:
+        slices, raw = self._slices, self._raw  # kept here: ``table`` lets them go when done
+        if self._table is None and slices is not None and raw is not None:
+            try:
+                with self._groups_lock:
+                    ids = self._ids_of(raw, field, key)
+                found = [cast(Membership, self._one(slices, doc_id)) for doc_id in ids]
+                if all(getattr(m, field) == key for m in found):
+                    return found
+            except GeneralPath:
+                pass  # the whole table below reads it the general way
+        self.table()
+        return self._indexes[INDEX_OF[field]].get(key, [])
+
+    def indexes(self) -> dict[str, dict[int, list[Membership]]]:
+        self.table()
+        return self._indexes
+
+    def _ids_of(self, raw: Slice, field: str, key: int) -> list[int]:
+        """The ids of the memberships whose ``field`` is ``key``, in file order. The keys of every
+        record are read once (x10: 30 ms); a list is picked from them when asked (3 ms), as the
+        first screen asks for a few (grouping all 60,000 at once took 90 ms)."""
+        if self._keys is None:
+            try:
+                self._keys = _MEMBERSHIP_KEYS.decode(raw)
+            except (msgspec.DecodeError, RecursionError):
+                raise GeneralPath("memberships") from None
+        found = self._groups.get((field, key))
+        if found is None:
+            if field == "committee_id":
+                found = [doc_id for doc_id, keys in self._keys.items() if keys.committee_id == key]
+            else:
+                found = [doc_id for doc_id, keys in self._keys.items() if keys.person_id == key]
+            self._groups[(field, key)] = found
+        return found
+
+    def _finish(self, table: dict[int, Any]) -> None:
+        by_committee: defaultdict[int, list[Membership]] = defaultdict(list)
+        by_person: defaultdict[int, list[Membership]] = defaultdict(list)
+        for record in table.values():
+            by_committee[record.committee_id].append(record)
+            by_person[record.person_id].append(record)
+        self._indexes = {INDEX_OF["committee_id"]: by_committee, INDEX_OF["person_id"]: by_person}
+
+    def _release(self) -> None:
+        super()._release()
+        self._raw = self._keys = None
+        self._groups = {}
+
+
+INDEX_OF = {"committee_id": "_memberships_by_committee", "person_id": "_memberships_by_person"}
+"""The snapshot's membership index by each field ``PendingMemberships.group`` groups by."""
 
 
 class _CommitteeOf(msgspec.Struct):

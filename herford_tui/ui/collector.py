@@ -30,7 +30,7 @@ x1 unfrozen, full passes of 130-170 ms landed in the tab tour (``benchmarks/feel
 
 
 def record_count(snapshot: Snapshot) -> int:
-    return snapshot.record_count()  # pending meetings are counted, not decoded
+    return snapshot.record_count()  # pending tables are counted, not decoded
 
 
 def freeze_built(snapshot: Snapshot | None) -> bool:
@@ -47,7 +47,7 @@ def freeze_built(snapshot: Snapshot | None) -> bool:
 
 @contextmanager
 def background_build(snapshot: Snapshot) -> Iterator[None]:
-    """Work in a thread that builds what lives as long as ``snapshot`` (its pending meetings, its
+    """Work in a thread that builds what lives as long as ``snapshot`` (its pending tables, its
     search index): paced, so it steps back while the event loop (or the Auswertung's thread)
     needs the interpreter, and without the collector, whose passes would walk all it makes.
     Once done, what it made is frozen before the collector runs again: no pass walks it, the
@@ -61,7 +61,7 @@ def background_build(snapshot: Snapshot) -> Iterator[None]:
 
 def decode_pending(app: App[Any], complete: Callable[[], None], snapshot: Snapshot) -> None:
     """In a thread after the first frame: what the start left for later (``Store.complete``: the
-    pending meetings, the checks of some tables), then everything frozen. A file that fails them
+    pending tables, the checks of some tables), then everything frozen. A file that fails them
     ends the app with the German error, as it would have ended the start."""
     try:
         with background_build(snapshot):  # the checks begin with C calls of up to 0.15 s (x10)

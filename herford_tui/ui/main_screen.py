@@ -135,7 +135,7 @@ class MainScreen(HerfordAccess, Screen[None]):
         # Frozen now, also while meetings are pending: the background decoding may wait long for
         # a quiet moment, and meanwhile the collector's full passes would walk all the tabs built.
         freeze_built(snapshot)
-        if snapshot.pending and not self._decoding:  # the first frame is out: the pending meetings
+        if snapshot.pending and not self._decoding:  # the first frame is out: the pending tables
             self._decoding = True
             work = partial(decode_pending, self.app, self.herford.complete_start, snapshot)
             self.run_worker(work, name="meetings", description="meetings", thread=True, exit_on_error=False)

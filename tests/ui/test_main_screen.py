@@ -55,8 +55,9 @@ async def test_a_colleague_renaming_a_tab_to_markup_keeps_the_app_running(world)
         assert "\x1b" not in screen_text(app)
 
 
-async def test_meetings_left_pending_at_start_are_decoded_after_the_first_frame(world, monkeypatch):
-    """A large file: the start decodes one committee's meetings; the rest follows in a thread."""
+async def test_tables_left_pending_at_start_are_decoded_after_the_first_frame(world, monkeypatch):
+    """A large file: the start decodes one committee's meetings, members and persons; the rest
+    follows in a thread."""
     from herford_tui.domain import Meeting
     from herford_tui.store import typed
     from herford_tui.store.store import VERIFY_ENV
@@ -70,6 +71,8 @@ async def test_meetings_left_pending_at_start_are_decoded_after_the_first_frame(
         assert await wait_for(pilot, lambda: not app.snapshot.pending)
         assert "Kreishaus" in screen_text(app), "the start screen's next meeting"
         assert app.snapshot.meetings == world.read().meetings
+        assert app.snapshot.persons == world.read().persons
+        assert app.snapshot.memberships == world.read().memberships
 
 
 async def test_a_pending_meeting_that_does_not_decode_ends_the_app_in_german(world, monkeypatch):
@@ -83,6 +86,27 @@ async def test_a_pending_meeting_that_does_not_decode_ends_the_app_in_german(wor
     saved = world.store().save(Meeting(committee_id=world.arbeitskreise[0], date=TODAY))
     data = json.loads(world.bytes())
     data["meetings"][str(saved.id)]["date"] = "kein Datum"
+    world.path.write_bytes(encode_json(data))
+    monkeypatch.setattr(typed, "DEFER_FROM", 0)
+    monkeypatch.delenv(VERIFY_ENV)
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: app.return_code is not None)
+    assert app.return_code == 2
+
+
+async def test_a_pending_person_that_does_not_decode_ends_the_app_in_german(world, monkeypatch):
+    """A person not on the first screen: the start shows the file, the decoding after it refuses it."""
+    import json
+
+    from herford_tui.domain import Person
+    from herford_tui.store import typed
+    from herford_tui.store.files import encode_json
+    from herford_tui.store.store import VERIFY_ENV
+
+    saved = world.store().save(Person(given_name="Nicht", family_name="Lesbar"))
+    data = json.loads(world.bytes())
+    data["persons"][str(saved.id)]["erased_on"] = "kein Datum"
     world.path.write_bytes(encode_json(data))
     monkeypatch.setattr(typed, "DEFER_FROM", 0)
     monkeypatch.delenv(VERIFY_ENV)

@@ -34,14 +34,14 @@ def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_one_committees_meetings_come_without_decoding_the_table(demo: Path):
     eager = Store(demo).open().snapshot()
     snapshot = Store(demo, defer=True).open().snapshot()
-    assert snapshot.pending
+    assert snapshot.is_pending("meetings")
     assert snapshot.record_count() == eager.record_count()
     for committee_id in eager.committees:
         assert snapshot.meetings_of(committee_id) == eager.meetings_of(committee_id)
-    assert snapshot.pending, "no committee's meetings decoded the whole table"
+    assert snapshot.is_pending("meetings"), "no committee's meetings decoded the whole table"
     first = snapshot.meetings_of(next(iter(eager.committees)))
     assert snapshot.meetings == eager.meetings
-    assert not snapshot.pending
+    assert not snapshot.is_pending("meetings")
     assert all(snapshot.meetings[m.id] is m for m in first), "decoded once: the same records"
 
 
@@ -53,7 +53,7 @@ def test_one_years_meetings_come_without_decoding_the_table(demo: Path):
     assert len(years) > 1
     for year in [years[0] - 1, *years]:
         assert snapshot.meetings_in_year(year) == eager.meetings_in_year(year)
-    assert snapshot.pending, "no year's meetings decoded the whole table"
+    assert snapshot.is_pending("meetings"), "no year's meetings decoded the whole table"
     assert snapshot.meetings == eager.meetings
 
 
@@ -77,13 +77,13 @@ def test_one_committees_meetings_come_in_date_order_whatever_the_file_order(demo
     committee_id = max(eager.committees, key=lambda c: len(eager.meetings_of(c)))
     assert len(eager.meetings_of(committee_id)) > 1
     assert snapshot.meetings_of(committee_id) == eager.meetings_of(committee_id)
-    assert snapshot.pending
+    assert snapshot.is_pending("meetings")
 
 
 def test_a_snapshot_made_from_a_pending_one_shares_the_decoding(demo: Path):
     snapshot = Store(demo, defer=True).open().snapshot()
     changed = snapshot.with_changes([Organisation(id=10_000, name="Neu")])
-    assert changed.pending and snapshot.pending
+    assert changed.is_pending("meetings") and snapshot.is_pending("meetings")
     assert changed.meetings is snapshot.meetings
 
 
@@ -93,7 +93,7 @@ def test_a_record_only_the_codec_takes_is_read_the_general_way(demo: Path):
     doc["start_time"] = doc["start_time"][:5]  # "10:00": msgspec wants "10:00:00"
     demo.write_bytes(encode_json(data))
     snapshot = Store(demo, defer=True).open().snapshot()
-    assert snapshot.pending
+    assert snapshot.is_pending("meetings")
     assert snapshot.meetings == Store(demo).open().snapshot().meetings
     assert snapshot.meetings[int(doc_id)].start_time is not None
 
@@ -119,7 +119,7 @@ def test_a_write_decodes_the_pending_meetings_first(demo: Path):
     snapshot = store.snapshot()
     committee_id = next(iter(snapshot.committees))
     saved = store.save(Meeting(committee_id=committee_id, date=date(2026, 12, 1)))
-    assert not snapshot.pending
+    assert not snapshot.is_pending("meetings")
     assert store.snapshot().meetings[saved.id] == saved
     assert store.snapshot().meetings == Store(demo).open().snapshot().meetings
 
@@ -174,7 +174,7 @@ def test_records_in_another_key_order_are_grouped_by_decoding_their_committee(de
     snapshot = Store(demo, defer=True).open().snapshot()
     committee_id = eager.meetings[int(doc_id)].committee_id
     assert snapshot.meetings_of(committee_id) == eager.meetings_of(committee_id)
-    assert snapshot.pending
+    assert snapshot.is_pending("meetings")
 
 
 def test_one_committees_meetings_do_not_wait_for_the_whole_table(demo: Path, monkeypatch: pytest.MonkeyPatch):
@@ -207,6 +207,81 @@ def test_one_committees_meetings_do_not_wait_for_the_whole_table(demo: Path, mon
     assert snapshot.meetings == eager.meetings
 
 
+def test_the_first_screens_look_ups_come_without_decoding_persons_and_memberships(demo: Path):
+    """A committee's roster, its members' other committees and the deputies: each record decoded alone."""
+    eager = Store(demo).open().snapshot()
+    snapshot = Store(demo, defer=True).open().snapshot()
+    assert snapshot.is_pending("persons") and snapshot.is_pending("memberships")
+    today = date(2026, 11, 28)
+    asked = []
+    for committee_id in eager.committees:
+        assert snapshot.memberships_of(committee_id) == eager.memberships_of(committee_id)
+        assert snapshot.memberships_of(committee_id, today) == eager.memberships_of(committee_id, today)
+        for m in eager.memberships_of(committee_id):
+            assert snapshot.membership(m.id) == m
+            assert snapshot.person(m.person_id) == eager.persons.get(m.person_id)
+            assert snapshot.memberships_of_person(m.person_id) == eager.memberships_of_person(m.person_id)
+            assert snapshot.deputies_of(m.id, today) == eager.deputies_of(m.id, today)
+            asked.append(snapshot.membership(m.id))
+    assert snapshot.person(10**9) is None and snapshot.membership(10**9) is None
+    assert snapshot.memberships_of(10**9) == [] and snapshot.memberships_of_person(10**9) == []
+    assert snapshot.is_pending("persons") and snapshot.is_pending("memberships"), "nothing decoded whole"
+    assert snapshot.record_count() == eager.record_count()
+    assert snapshot.persons == eager.persons
+    assert snapshot.memberships == eager.memberships
+    assert not snapshot.is_pending("persons") and not snapshot.is_pending("memberships")
+    assert all(snapshot.memberships[m.id] is m for m in asked), "decoded once: the same records"
+    for name in ("_memberships_by_committee", "_memberships_by_person"):
+        assert snapshot.__dict__[name] == getattr(eager, name), "the indexes come with the decoding pass"
+
+
+def test_a_write_decodes_every_pending_table_first(demo: Path):
+    store = Store(demo, defer=True).open()
+    snapshot = store.snapshot()
+    assert snapshot.pending
+    store.save(Organisation(name="Neue Organisation"))
+    assert not snapshot.pending
+    assert store.snapshot() == Store(demo).open().snapshot()
+
+
+def test_a_snapshot_made_from_one_with_pending_persons_shares_them(demo: Path):
+    snapshot = Store(demo, defer=True).open().snapshot()
+    changed = snapshot.with_changes([Organisation(id=10_000, name="Neu")])
+    assert changed.is_pending("persons") and changed.is_pending("memberships")
+    assert changed.persons is snapshot.persons
+    assert changed.memberships is snapshot.memberships
+    assert changed.memberships_of_person(next(iter(changed.persons))) is not None
+
+
+@pytest.mark.parametrize("table", ["persons", "memberships"])
+def test_a_pending_record_that_does_not_decode_is_refused_before_any_write(demo: Path, table: str):
+    data = json.loads(demo.read_bytes())
+    doc = next(iter(data[table].values()))
+    doc["rev"] = "keine Zahl"
+    demo.write_bytes(encode_json(data))
+    with pytest.raises(CorruptFileError):
+        Store(demo).open()
+    store = Store(demo, defer=True).open()
+    before = demo.read_bytes()
+    with pytest.raises(CorruptFileError, match=table):
+        store.save(Organisation(name="Neue Organisation"))
+    assert demo.read_bytes() == before, "nothing written"
+    with pytest.raises(CorruptFileError):
+        getattr(store.snapshot(), table)
+
+
+def test_a_membership_only_the_codec_takes_is_read_the_general_way(demo: Path):
+    data = json.loads(demo.read_bytes())
+    doc_id, doc = next((k, d) for k, d in data["memberships"].items() if d.get("start"))
+    doc["start"] = doc["start"].replace("-", "")  # "20201030": msgspec wants RFC 3339, the codec takes ISO 8601
+    demo.write_bytes(encode_json(data))
+    eager = Store(demo).open().snapshot()
+    snapshot = Store(demo, defer=True).open().snapshot()
+    committee_id = eager.memberships[int(doc_id)].committee_id
+    assert snapshot.memberships_of(committee_id) == eager.memberships_of(committee_id)
+    assert snapshot.memberships == eager.memberships
+
+
 def test_every_meetings_tally_comes_without_decoding_the_table(demo: Path):
     """The Auswertung right after the start: decisions and open tasks of every meeting, read
     from the bytes, as the decoded records count them."""
@@ -218,7 +293,7 @@ def test_every_meetings_tally_comes_without_decoding_the_table(demo: Path):
     eager = Store(demo).open().snapshot()
     snapshot = Store(demo, defer=True).open().snapshot()
     tallies = Counter(snapshot.meeting_tallies())
-    assert snapshot.pending, "the tallies decoded no record whole"
+    assert snapshot.is_pending("meetings"), "the tallies decoded no record whole"
     assert tallies == Counter(eager.meeting_tallies())
     assert any(t.decisions for t in tallies) and any(t.open_dues for t in tallies) and any(t.cancelled for t in tallies)
     assert Counter(snapshot.meeting_tallies()) == tallies, "the same once the table is decoded"

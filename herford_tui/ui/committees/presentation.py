@@ -77,7 +77,7 @@ def roster_row(snapshot: Snapshot, line: RosterLine, *, continued: bool = False)
     if line.membership is None:
         return (plain_cell(seat), plain_cell("unbesetzt", "italic dim"), *(plain_cell("") for _ in range(5)))
     m = line.membership
-    person = snapshot.persons.get(m.person_id)
+    person = snapshot.person(m.person_id)
     name = person.full_name if person else "?"
     if line.deputy:
         name = f"{glyphs().deputy} {name}"
@@ -111,7 +111,7 @@ def member_detail(snapshot: Snapshot, line: RosterLine | None, committee_id: int
             first = plain("Noch keine Mitglieder.", "dim")
         return first + NEWLINE + plain("„a“ fügt ein Mitglied hinzu.", "dim")
     m = line.membership
-    person = snapshot.persons.get(m.person_id)
+    person = snapshot.person(m.person_id)
     if person is None:
         return plain("Person nicht gefunden.", "red")
     parts = [plain(person.full_name, "bold")]
@@ -150,8 +150,8 @@ def membership_summary(snapshot: Snapshot, line: RosterLine) -> str:
     elif m.end:
         parts[0] += f" bis {format_date(m.end)}"
     if m.deputy_of:
-        owner = snapshot.memberships.get(m.deputy_of)
-        owner_person = snapshot.persons.get(owner.person_id) if owner else None
+        owner = snapshot.membership(m.deputy_of)
+        owner_person = snapshot.person(owner.person_id) if owner else None
         if owner_person:
             parts.append(f"für {owner_person.full_name}")
     if m.represents_id and (org := snapshot.organisations.get(m.represents_id)):
