@@ -16,6 +16,7 @@ from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.domain.calendar import days_off
 from herford_tui.domain.pacing import later, quiet
 from herford_tui.store import Store
+from herford_tui.store.errors import READ_ONLY_OPTION
 from herford_tui.ui.common.key_order import KeysInOrder
 from herford_tui.ui.common.keys import key_label
 from herford_tui.ui.common.layout import keep_tables_fitted
@@ -248,7 +249,7 @@ def create_app(
     """
     store = Store(db_path, backups=backups, read_only=read_only, defer=True).open()
     _freeze_once()
-    reason = (read_only_reason or "mit --read-only gestartet") if read_only else (store.read_only_reason() or None)
+    reason = (read_only_reason or READ_ONLY_OPTION) if read_only else (store.read_only_reason() or None)
     view = resolve_place(store.snapshot(), open_view) if open_view else None
     app = HerfordApp(store, today=today, open_view=view, poll_interval=poll_interval)
     if reason is not None:
