@@ -16,6 +16,7 @@ from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.domain.calendar import days_off
 from herford_tui.domain.pacing import later, quiet
 from herford_tui.store import Store
+from herford_tui.store.errors import READ_ONLY_OPTION
 from herford_tui.ui.common.key_order import KeysInOrder
 from herford_tui.ui.common.keys import key_label
 from herford_tui.ui.common.layout import keep_tables_fitted
@@ -23,7 +24,7 @@ from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.main_screen import MainScreen
 from herford_tui.ui.navigation import Place, resolve_place
-from herford_tui.ui.search import SearchProvider, keep_index_warm
+from herford_tui.ui.search import WARM_DELAY, SearchProvider, keep_index_warm
 
 if TYPE_CHECKING:
     from herford_tui.ui.common.access import Herford
@@ -80,8 +81,8 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         keep_index_warm(self)
         # This year's holidays (the year overview's first rows) cost 60-150 ms on first use, the
         # ``holidays`` import with them: computed in a thread at the first quiet moment after the
-        # start, not at the first "j".
-        self._warm_calendar()
+        # start screen is up, not at the first "j".
+        self.set_timer(WARM_DELAY, self._warm_calendar)
         adapt_to_terminal(self)
         keep_tables_fitted(self)
 
@@ -248,7 +249,7 @@ def create_app(
     """
     store = Store(db_path, backups=backups, read_only=read_only, defer=True).open()
     _freeze_once()
-    reason = (read_only_reason or "mit --read-only gestartet") if read_only else (store.read_only_reason() or None)
+    reason = (read_only_reason or READ_ONLY_OPTION) if read_only else (store.read_only_reason() or None)
     view = resolve_place(store.snapshot(), open_view) if open_view else None
     app = HerfordApp(store, today=today, open_view=view, poll_interval=poll_interval)
     if reason is not None:

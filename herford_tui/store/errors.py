@@ -125,16 +125,22 @@ class NotADatabaseError(StoreError):
         )
 
 
+READ_ONLY_OPTION = "mit --read-only gestartet"
+"""The reason when the user chose to only read: then the way to edit is their own, not the admin's."""
+
+
 class ReadOnlyError(StoreError):
     """A write was asked of a store opened read-only (or on a file the user may not write)."""
 
     def __init__(self, path: Path, reason: str = ""):
         self.path = path
         why = f" ({reason})" if reason else ""
-        super().__init__(
-            f"Die Datenbank {path} ist nur lesbar geöffnet{why}. Nichts wurde gespeichert. "
-            "Für Änderungen bitte die Schreibrechte von der Verwaltung des Servers geben lassen."
+        advice = (
+            "Zum Bearbeiten herford-tui ohne --read-only starten."
+            if reason == READ_ONLY_OPTION
+            else "Für Änderungen bitte die Schreibrechte von der Verwaltung des Servers geben lassen."
         )
+        super().__init__(f"Die Datenbank {path} ist nur lesbar geöffnet{why}. Nichts wurde gespeichert. {advice}")
 
 
 class FileSystemError(StoreError):

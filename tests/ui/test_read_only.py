@@ -206,3 +206,30 @@ async def test_read_only_footers_show_no_edit_keys_and_the_help_says_they_are_of
     for view, keys in (await footers_in_every_view(world, read_only=True)).items():
         assert not [key for key in keys if any(word in key for word in edit_words)], (view, keys)
         assert any("Hilfe" in key for key in keys), (view, keys)
+
+
+async def test_meeting_keys_that_save_at_once_say_why_and_how_to_edit(world):
+    """Trying the app: "a" on the attendance in --read-only said to ask the server's admin for
+    write rights; the user had only to start without --read-only. The keys that save without a
+    form (attendance, move, remove, tick a task) now refuse like the others, before any write."""
+    from herford_tui.store import ReadOnlyError
+    from herford_tui.store.errors import READ_ONLY_OPTION
+    from herford_tui.ui.meetings.screen import MeetingScreen
+
+    before = world.bytes()
+    app = world.app(read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_meeting(next(iter(app.snapshot.meetings)))
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        for tab, key in (("1", "u"), ("1", "delete"), ("2", "a"), ("2", "v")):
+            await pilot.press(tab)
+            shown = len(app._notifications)
+            await pilot.press(key)
+            assert await wait_for(pilot, lambda shown=shown: len(app._notifications) > shown), key
+            message = str(list(app._notifications)[-1].message)
+            assert "ausgeschaltet (weil mit --read-only gestartet)" in message, (key, message)
+            assert isinstance(app.screen, MeetingScreen), f"{key} opened {app.screen!r}"
+    assert world.bytes() == before
+    advice = str(ReadOnlyError(world.path, READ_ONLY_OPTION))
+    assert "ohne --read-only starten" in advice and "Verwaltung" not in advice
+    assert "Verwaltung des Servers" in str(ReadOnlyError(world.path, "die Datei ist schreibgeschützt"))

@@ -60,11 +60,11 @@ ATTENDANCE_COLUMNS = (
 
 class AgendaTable(RowTable):
     BINDINGS = [
-        Binding("a", "screen.add_item", "Neuer TOP", id="meeting.item_add"),
+        Binding("a", "screen.add_item", "Neu", id="meeting.item_add"),
         Binding("e", "screen.edit_item", "Ändern", id="meeting.item_edit"),
         Binding("u", "screen.move_item(-1)", "hoch", id="meeting.item_up"),
         Binding("n", "screen.move_item(1)", "runter", id="meeting.item_down"),
-        Binding("delete", "screen.remove_item", "Entf.", id="meeting.item_remove"),
+        Binding("delete", "screen.remove_item", "Entfernen", id="meeting.item_remove"),
         Binding("d", "screen.add_decision", "Beschluss", id="meeting.decision"),
         Binding("t", "screen.add_task", "Aufgabe", id="meeting.task"),
     ]
@@ -293,6 +293,8 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         self.action_edit_item()
 
     def action_move_item(self, step: int) -> None:
+        if self.herford.refuse_edit("Verschieben"):  # the keys that save at once say why, as forms do
+            return
         meeting, index = self.meeting, self._item_index()
         if meeting is None or index is None:
             return
@@ -301,6 +303,8 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             self._save(lambda m: edit.move_item(m, index, step))
 
     def action_remove_item(self) -> None:
+        if self.herford.refuse_edit("Entfernen"):
+            return
         meeting, index = self.meeting, self._item_index()
         if meeting is None or index is None:
             return
@@ -342,6 +346,8 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         self.app.push_screen(TaskForm(self._people()), done)
 
     def action_toggle_task(self) -> None:
+        if self.herford.refuse_edit("Aufgaben abhaken"):
+            return
         meeting = self.meeting
         row = self.query_one("#task-table", DataTable).cursor_row
         if meeting is None or not 0 <= row < len(self.tasks):
@@ -351,6 +357,8 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         self._save(lambda m: edit.set_task_done(m, i, t, done))
 
     def action_attend(self, status: str) -> None:
+        if self.herford.refuse_edit("Anwesenheit eintragen"):
+            return
         meeting = self.meeting
         row = self.query_one("#attendance-table", DataTable).cursor_row
         if meeting is None or not 0 <= row < len(self.lines):

@@ -63,6 +63,8 @@ class TasksScreen(HerfordAccess, Screen[None]):
         self.dismiss(None)
 
     def action_done(self) -> None:
+        if self.herford.refuse_edit("Aufgaben abhaken"):
+            return
         found = self._current()
         if found is None:
             return

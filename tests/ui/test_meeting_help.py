@@ -1,0 +1,51 @@
+"""A new user in a meeting reads the footer and F1: every key says what it does in words,
+not "Entf." or "TO" (found trying the app as the office would)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from meeting_helpers import grid_focused
+from pilot_helpers import SIZE, screen_text, wait_for
+from textual.widgets import Markdown
+
+from herford_tui.domain import AgendaItem, Meeting
+from herford_tui.ui.common.help import HelpScreen
+from herford_tui.ui.common.line_table import LineTable
+from herford_tui.ui.meetings.screen import MeetingScreen
+
+
+async def test_meeting_footer_and_help_spell_out_each_key(world):
+    world.store().save(
+        Meeting(
+            committee_id=world.lenkungskreis,
+            date=date(2026, 12, 7),
+            location="Kreishaus",
+            agenda=[AgendaItem(number="1", title="Haushalt")],
+        )
+    )
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: grid_focused(app))
+        await pilot.press("f1")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        year_help = app.screen.query_one(Markdown).source
+        assert "Kalender des gezeigten Jahres als .ics-Datei speichern" in year_help
+        assert "| `f` | nach Gremium filtern |" in year_help
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, HelpScreen))
+        await pilot.press("l")
+        table = app.query_one("#year-table", LineTable)
+        assert await wait_for(pilot, lambda: table.display and table.has_focus and table.row_count == 1)
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        assert await wait_for(pilot, lambda: "Haushalt" in screen_text(app))
+        footer = screen_text(app).splitlines()[-1]
+        assert "Entf Entfernen" in footer and "Entf." not in footer
+        assert "Esc Zurück" in footer, f"the way back must fit the 80-column footer: {footer!r}"
+        await pilot.press("f1")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        help_text = app.screen.query_one(Markdown).source
+        for text in ("TOP entfernen (mit Rückfrage)", "Reiter Anwesenheit", "Daten der Sitzung ändern"):
+            assert text in help_text
+        assert "| TO |" not in help_text and "| Entf. |" not in help_text
