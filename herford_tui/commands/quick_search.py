@@ -5,7 +5,9 @@ those meetings are decoded, and the index is built over them and the records the
 words from. Words the index makes up (months, dates, labels) are found from a few decoded
 fields of every meeting; a typo (a word that starts no token anywhere) is matched by the
 search's fuzzy rule against every word of the file (its searched fields decoded, nothing else),
-and the records holding the close words are looked for as above. Whatever this cannot answer
+and the records holding the close words are looked for as above. Only the tokens the typed words
+can match are indexed (``search_index.KindIndex.keep``); with many chosen meetings they are indexed
+from their decoded texts, and only the shown ones decoded whole. Whatever this cannot answer
 the same way as the whole search (a word every record may hold; an unusual file) returns None
 and the command searches the whole snapshot as before.
 
@@ -21,6 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from herford_tui.domain import Meeting, Snapshot
     from herford_tui.domain.search import Match
     from herford_tui.domain.search_index import KindIndex
@@ -101,10 +105,15 @@ def _answer(
     # match. Many such meetings are told from their decoded texts and decoded whole only if shown.
     rules = [look.rule(word, word in fuzzy, hits) for word, hits in own.items()]
     if len(picked.meetings) > MANY or file.decoded_texts():
+        # Indexed from their decoded texts (what the index reads of a meeting), not decoded whole:
+        # "protokoll" chooses every meeting with minutes (x10: 0.6 s of decoding). The meetings
+        # shown are decoded whole below, their matched item and detail taken from there.
         texts = file.meeting_texts()
-        whole = {i for i in picked.meetings if agenda_may_match(texts[i], rules)}
-        meetings = file.meetings(whole)
-        indexed = {i: meetings.get(i) or _own_entry(i, texts[i]) for i in picked.meetings}
+        meetings = {}
+        indexed = {
+            i: _searched_part(i, texts[i]) if agenda_may_match(texts[i], rules) else _own_entry(i, texts[i])
+            for i in picked.meetings
+        }
     else:
         meetings = file.meetings(picked.meetings)
         indexed = {i: m if agenda_may_match(m, rules) else _without_agenda(m) for i, m in meetings.items()}
@@ -113,7 +122,7 @@ def _answer(
     searched = part(
         small, picked.organisations, file.records("persons", persons), file.records("memberships", links), indexed
     )
-    index = index_of(searched)
+    index = index_of(searched, look.keep(words, fuzzy))  # only the tokens these words can match
     missing = [w for w in words if w not in fuzzy and not any(index.kind(kind).has_start(w) for kind in Kind)]
     for word in missing:
         # A word that starts a token somewhere but in no chosen record leaves nothing that holds
@@ -126,7 +135,7 @@ def _answer(
         [] if missing else _first_kinds(searched, query, words, fuzzy, limit) or search(searched, query, limit=limit)
     )
     meetings |= file.meetings({m.record.id for m in matches if isinstance(m.record, Meeting)} - meetings.keys())
-    matches = [replace(m, record=meetings[m.record.id]) if isinstance(m.record, Meeting) else m for m in matches]
+    matches = [_whole_match(m, meetings[m.record.id]) if isinstance(m.record, Meeting) else m for m in matches]
     shown = {m.record.id for m in matches if isinstance(m.record, Committee)}  # a card names the next meeting
     more = {i for i, (committee, _) in file.heads(False, None).items() if committee in shown} if shown else set()
     more -= set(meetings)
@@ -161,6 +170,48 @@ def _own_entry(i: int, texts: MeetingText) -> Meeting:
     from herford_tui.domain import Meeting
 
     return Meeting(id=i, committee_id=texts.committee_id, date=texts.date, location=texts.location)
+
+
+def _searched_part(i: int, texts: MeetingText) -> Meeting:
+    """The meeting as far as the index reads it (``search_raw.MeetingText``): its own entry, the
+    agenda items' titles and minutes, decisions and tasks, the minutes."""
+    from herford_tui.domain import AgendaItem, Decision, Meeting, Task
+
+    agenda = [
+        AgendaItem(
+            title=item.title,
+            minutes=item.minutes,
+            decisions=[Decision(text=d.text, result=d.result) for d in item.decisions],
+            tasks=[Task(what=t.what, person_id=t.person_id, due=t.due, done=t.done) for t in item.tasks],
+        )
+        for item in texts.agenda
+    ]
+    return Meeting(
+        id=i,
+        committee_id=texts.committee_id,
+        date=texts.date,
+        location=texts.location,
+        minutes=texts.minutes,
+        agenda=agenda,
+    )
+
+
+def _whole_match(match: Match, whole: Meeting) -> Match:
+    """``match`` on the meeting decoded whole: its item and detail are the whole meeting's at the
+    same places (the index may have held a part of it, ``_searched_part``)."""
+    from herford_tui.domain import Decision, Meeting, Task
+
+    part = match.record
+    if part is whole or match.item is None or not isinstance(part, Meeting):
+        return replace(match, record=whole)
+    number = next(n for n, it in enumerate(part.agenda) if it is match.item)
+    item = whole.agenda[number]
+    detail: Decision | Task | None = None
+    if match.detail is not None:
+        mine: list[Decision | Task] = [*match.item.decisions, *match.item.tasks]
+        theirs: list[Decision | Task] = [*item.decisions, *item.tasks]
+        detail = theirs[next(n for n, d in enumerate(mine) if d is match.detail)]
+    return replace(match, record=whole, item=item, detail=detail)
 
 
 def _without_agenda(m: Meeting) -> Meeting:
@@ -221,6 +272,15 @@ class _Look:
             return Rule(self.holds(word, False), hits, made_up_start(word))
         close = self.words().close_to(word)
         return Rule(self.holds(word, True), hits, any(made_up_start(token) for token in close))
+
+    def keep(self, words: list[str], fuzzy: set[str]) -> Callable[[str], object]:
+        """The tokens a search of ``words`` can match (``fuzzy``: the typos among them): those a
+        literal word starts, the file's words close to a typo (the search's own rule over every
+        word, so the close words of any part of the file are among them)."""
+        from herford_tui.domain.search_index import keeping
+
+        close = {token for word in fuzzy for token in self.words().close_to(word)}
+        return keeping([word for word in words if word not in fuzzy], close)
 
     def holds(self, word: str, fuzzy: bool) -> Holds:
         """The rule of one typed word for a token: the search's, literal or fuzzy."""

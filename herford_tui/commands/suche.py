@@ -33,7 +33,7 @@ def suche(db: str | None, limit: int, text: tuple[str, ...]) -> None:
     gefunden; 2: Datei fehlt oder ist nicht lesbar.
     """
     from herford_tui.commands.quick_search import quick_search
-    from herford_tui.domain.search import search
+    from herford_tui.domain.search import narrowed_search, search
     from herford_tui.store import Store, StoreError
     from herford_tui.store.files import gc_paused
 
@@ -52,7 +52,10 @@ def suche(db: str | None, limit: int, text: tuple[str, ...]) -> None:
             found = quick_search(path, query, max(limit, 1))  # only the records the words can be in
             if found is None:
                 snapshot = Store(path, backups=0, read_only=True).open().snapshot()  # a look-up never writes
-                found = search(snapshot, query, limit=max(limit, 1)), snapshot
+                matches = narrowed_search(snapshot, query, limit=max(limit, 1))  # only the tokens it can match
+                if matches is None:  # a typo: its close words are looked for among every token
+                    matches = search(snapshot, query, limit=max(limit, 1))
+                found = matches, snapshot
         except StoreError as exc:
             echo(f"Fehler: {exc}", err=True)
             sys.exit(2)

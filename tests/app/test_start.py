@@ -60,7 +60,7 @@ def test_open_view_accepts_names_and_rejects_unknown(tmp_path):
 async def test_app_shows_tabs_for_the_active_committees(tmp_path):
     db = tmp_path / "db.json"
     app = create_app(db, today=lambda: TODAY)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:  # at 80 columns long labels are shortened
         await pilot.pause()
         labels = [str(tab.label) for tab in app.query_one("#tabs").query("ContentTabs Tab")]
         assert labels[:4] == ["Konferenz", "Lenkungskreis", "Leitungsteam", "Arbeitskreise"]

@@ -61,7 +61,8 @@ def signed_in(browser: Browser, server: WebServer, user: str) -> None:
     browser.open(f"{server.url}/anmelden?benutzer={user}")
     browser.wait_for("unbesetzt")
     browser.driver.execute_script("document.querySelector('.xterm-helper-textarea').focus()")
-    browser.wait_for("a Neu")
+    # "h Verlauf" reads only, so a read-only colleague's footer shows it too (not "a Neu").
+    browser.wait_for("h Verlauf")
 
 
 def open_new_member_form(session, name: str, enter) -> None:

@@ -16,7 +16,8 @@ from herford_tui.commands.quick_search import quick_search
 from herford_tui.domain import AgendaItem, Committee, Decision, Meeting, Organisation, Person, Task
 from herford_tui.domain.duplicates import EVERY
 from herford_tui.domain.models import DecisionResult
-from herford_tui.domain.search import search
+from herford_tui.domain.search import narrowed_search, search
+from herford_tui.domain.search_index import Kind, index_of, query_words
 from herford_tui.domain.search_text import match_card
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.store import Store
@@ -96,15 +97,40 @@ def test_the_quick_search_finds_what_the_whole_search_finds(demo: Path, query: s
 @pytest.mark.parametrize(
     "query",
     ["Kreis Herfrod", "Lenkungskreis November", "Jürgen 28.11.2026", "Protokoll Haushalt", "erford", "haushalt",
-     "Grundschule Bünde", "Müler Novmber", "angebot", "rot", "offen", "Zuschus Bünde"],
+     "Grundschule Bünde", "Müler Novmber", "angebot", "rot", "offen", "Zuschus Bünde", "protokoll", "Beschluss",
+     "Aufgabe", "erledigt", "einstimmig", "abgelehnt", "Protokol", "Aufgabe Müller", "Beschluss Haushalt"],
 )  # fmt: skip
 def test_many_meetings_are_told_from_their_texts_with_the_same_answer(demo: Path, whole: Snapshot, monkeypatch, query):
-    """At x10 a common word chooses thousands of meetings: which of them need their agenda indexed
-    is then told from their decoded texts (``MANY``), and only those and the shown ones decoded whole."""
+    """At x10 a common word chooses thousands of meetings: they are then indexed from their decoded
+    texts (``MANY``), and only the shown ones decoded whole, each match's agenda item, decision or
+    task taken from there."""
     monkeypatch.setattr("herford_tui.commands.quick_search.MANY", 0)
     quick = quick_search(demo, query, 10)
-    if quick is not None:
-        assert quick[0] == search(whole, query, limit=10)
+    expected = search(whole, query, limit=10)
+    assert quick is not None
+    matches, cards = quick
+    assert matches == expected
+    assert all(m.item is None or any(m.item is item for item in m.record.agenda) for m in matches), (
+        "the shown meeting's"
+    )
+    assert [match_card(m, cards, TODAY) for m in matches] == [match_card(m, whole, TODAY) for m in expected]
+
+
+NARROWED = [*QUERIES, "a", "au", "m", "2", "ü", "ab", "Nov", "28.", "sch", "b", "protokoll 2026", "aus schule"]
+"""Queries for the narrowed index: also single letters and short words that start thousands of tokens."""
+
+
+@pytest.mark.parametrize("query", NARROWED)
+def test_a_narrowed_index_finds_what_the_whole_index_finds(whole: Snapshot, query: str):
+    """``suche`` the whole way indexes only the tokens the typed words start (``narrowed_search``);
+    None (the whole index is asked) only for a word that starts no token anywhere."""
+    for limit in (1, 10, None):
+        found = narrowed_search(whole, query, limit)
+        if found is None:
+            index = index_of(whole)
+            assert not all(any(index.kind(k).has_start(w) for k in Kind) for w in query_words(query)), "a typo"
+            continue
+        assert found == search(whole, query, limit=limit)
 
 
 @pytest.mark.parametrize("query", ["muller", "jobcenter", "lenkungskreis", "strasse", "Grundschule Bünde"])
