@@ -54,12 +54,13 @@ def auskunft(db: str | None, person_id: int, as_json: bool, out: Path | None) ->
 
     Exit-Code 0: ausgegeben; 1: Person nicht gefunden; 2: Datei fehlt, ist unlesbar oder vorhanden.
     """
+    from herford_tui.exchange.audit_text import name_audit
     from herford_tui.store import NotFoundError
     from herford_tui.store.erasure import person_disclosure, save_disclosure
 
     store = _open(db)
     try:
-        report = person_disclosure(store, person_id, date.today())
+        report = name_audit(person_disclosure(store, person_id, date.today()), store.snapshot())
     except NotFoundError as exc:
         echo(f"Fehler: {exc}", err=True)
         sys.exit(1)

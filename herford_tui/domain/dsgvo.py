@@ -61,6 +61,10 @@ class Disclosure:
     """Agenda items the person is responsible for."""
     files: list[tuple[str, list[str]]] = dataclasses.field(default_factory=list)
     """Per kind of file beside the database (``store/personal_files.py``): the files naming the person."""
+    audit_lines: list[str] | None = None
+    """The log entries as the staff read them, numbers and keys by name ("Sitz: „Landrat“", not
+    "landrat"), set by the caller that can name them (``exchange.audit_text.name_audit``);
+    None: one line per entry with the stored values."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -132,6 +136,8 @@ class Disclosure:
             lines.append("  Es wird kein Änderungsprotokoll geführt.")
         elif not self.audit:
             lines.append("  keine Einträge zu dieser Person")
+        elif self.audit_lines is not None:
+            lines += [f"  {line}" for line in self.audit_lines]
         else:
             lines += [f"  {audit_line(entry)}" for entry in self.audit]
         if self.files:

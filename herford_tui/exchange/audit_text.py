@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ from herford_tui.domain.text import printable
 
 if TYPE_CHECKING:
     from herford_tui.domain import Snapshot
+    from herford_tui.domain.dsgvo import Disclosure
 
 Entry = dict[str, Any]
 
@@ -123,6 +125,8 @@ class Names:
 
     labels: dict[tuple[str, int], str] = field(default_factory=dict)
     seats: dict[tuple[int, str], str] = field(default_factory=dict)
+    longest: int = MAX_VALUE
+    """A value longer than this is cut with "…" (a log line stays readable; the Auskunft cuts nothing)."""
 
     @classmethod
     def of(cls, snapshot: Snapshot | None, entries: Iterable[Entry] = ()) -> Names:
@@ -179,8 +183,8 @@ def value_text(value: Any, name: str = "", names: Names = NO_NAMES, committee_id
     else:
         text = json.dumps(value, ensure_ascii=False)
     text = printable(text)
-    if len(text) > MAX_VALUE:
-        text = text[: MAX_VALUE - 1] + "…"
+    if len(text) > names.longest:
+        text = text[: names.longest - 1] + "…"
     return f"„{text}“"
 
 
@@ -300,6 +304,15 @@ def entry_lines(entry: dict[str, Any], names: Names = NO_NAMES) -> list[str]:
     return lines
 
 
+def name_audit(report: Disclosure, snapshot: Snapshot) -> Disclosure:
+    """``report`` with its log entries as readable lines (the Art. 15 text read "Sitz: – →
+    bezreg_schulabteilung" and "Organisation: – → 6"); the JSON keeps the stored values."""
+    entries = [dict(entry) for entry in report.audit]
+    names = replace(Names.of(snapshot, entries), longest=sys.maxsize)  # Art. 15: nothing cut
+    report.audit_lines = [line for entry in entries for line in entry_lines(entry, names)]
+    return report
+
+
 def _committee_of(entry: dict[str, Any], changes: dict[str, Any]) -> Any:
     """The committee whose seats a seat key names: the entry's own, or the one it refers to."""
     pair = changes.get("committee_id")
@@ -329,11 +342,19 @@ def matches(
 
 
 def _names_person(entry: dict[str, Any], person_id: int) -> bool:
-    """A meeting whose attendance or tasks changed for the person also belongs to their history."""
+    """A meeting whose attendance or tasks changed for the person also belongs to their history;
+    a change of someone else's line does not, though the whole list names the person too (the
+    log of one person showed everyone's attendance of each meeting they were in)."""
     if entry.get("table") != "meetings":
         return False
     for pair in (entry.get("changes") or {}).values():
-        if isinstance(pair, list) and any(_mentions(side, person_id) for side in pair):
+        if not isinstance(pair, list):
+            continue
+        if len(pair) == 2 and all(isinstance(side, list) for side in pair):
+            old, new = ([part for part in side if _mentions(part, person_id)] for side in pair)
+            if old != new:
+                return True
+        elif any(_mentions(side, person_id) for side in pair):
             return True
     return False
 

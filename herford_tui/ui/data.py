@@ -79,9 +79,11 @@ class DataMixin(_AppBase):
 
     def disclose(self, person_id: int) -> Disclosure:
         """The DSGVO Auskunft (reads the files: call it in a worker)."""
+        from herford_tui.exchange.audit_text import name_audit
         from herford_tui.store.erasure import person_disclosure
 
-        return person_disclosure(self.store, person_id, self.today)
+        report = person_disclosure(self.store, person_id, self.today)
+        return name_audit(report, self.store.snapshot())
 
     def base_of(self, record: Record) -> Record | None:
         """The version ``record`` was edited from, if a recent snapshot still holds it."""

@@ -1,20 +1,25 @@
-"""Item 5 of issue 17: a checkbox shows its state in characters, not in colour alone."""
+"""Item 5 of issue 17: a checkbox (and a radio button) shows its state in characters, not in colour alone."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from pilot_helpers import wait_for
 from textual.app import App, ComposeResult
+from textual.widgets import RadioSet
 
 import herford_tui
-from herford_tui.ui.common.tickbox import TickBox
+from herford_tui.ui.common.tickbox import RadioChoice, TickBox
 
 
 class _Boxes(App[None]):
     def compose(self) -> ComposeResult:
         yield TickBox("Stellvertretungen auch einladen", False, compact=True, id="off")
         yield TickBox("öffentlich", True, compact=True, id="on")
+        with RadioSet(compact=True, id="format"):
+            yield RadioChoice("PDF", True, id="pdf")
+            yield RadioChoice("DOCX", id="docx")
 
 
 def _line(app: App, widget_id: str) -> str:
@@ -33,6 +38,19 @@ async def test_ticked_and_empty_boxes_differ_without_colour(monkeypatch):
         assert "[x] Stellvertretungen" in _line(app, "off")
 
 
+async def test_chosen_and_other_radio_buttons_differ_without_colour(monkeypatch):
+    """Trying the app with NO_COLOR: the document dialog showed "●" before both PDF and DOCX."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = _Boxes()
+    async with app.run_test(size=(60, 6)) as pilot:
+        assert "(*) PDF" in _line(app, "pdf")
+        assert "( ) DOCX" in _line(app, "docx")
+        app.query_one("#format", RadioSet).focus()
+        await pilot.press("right", "enter")  # move to DOCX and choose it
+        assert await wait_for(pilot, lambda: app.query_one("#docx", RadioChoice).value)
+        assert "( ) PDF" in _line(app, "pdf") and "(*) DOCX" in _line(app, "docx")
+
+
 def test_the_ui_has_no_plain_checkbox():
     """Textual's Checkbox draws an X in both states; every box in the UI is a TickBox."""
     ui = Path(herford_tui.__file__).parent / "ui"
@@ -40,6 +58,8 @@ def test_the_ui_has_no_plain_checkbox():
         f"{path.relative_to(ui)}:{n}"
         for path in ui.rglob("*.py")
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-        if re.search(r"(?<![A-Za-z])Checkbox\(", line) and "class TickBox(Checkbox)" not in line
+        if re.search(r"(?<![A-Za-z])(Checkbox|RadioButton)\(", line)
+        and "class TickBox(Checkbox)" not in line
+        and "class RadioChoice(RadioButton)" not in line
     ]
     assert plain == []

@@ -123,3 +123,22 @@ def test_filters_find_a_person_in_a_meetings_attendance():
     )
     assert matches(e, person_id=5) and not matches(e, person_id=6)
     assert matches(e, until=date(2026, 11, 28)) and not matches(e, until=date(2026, 11, 27))
+
+
+def test_a_persons_log_leaves_out_changes_to_the_others_in_the_same_attendance_list():
+    """Trying `log --person`: every attendance key press of a meeting was listed for each person
+    in it ("Anwesenheit Markus Meyer: anwesend" in Wolfgang Kemper's log): the list names all."""
+    kemper = {"person_id": 5, "status": "anwesend", "deputy_id": None}
+    meyer_open, meyer_there = ({"person_id": 6, "status": s, "deputy_id": None} for s in (None, "anwesend"))
+    stand_in = {"person_id": 6, "status": "vertreten", "deputy_id": 7}
+    others = entry(
+        action="update", table="meetings", changes={"attendance": [[kemper, meyer_open], [kemper, meyer_there]]}
+    )
+    assert matches(others, person_id=6) and not matches(others, person_id=5)
+    deputy = entry(
+        action="update", table="meetings", changes={"attendance": [[kemper, meyer_open], [kemper, stand_in]]}
+    )
+    assert matches(deputy, person_id=7) and matches(deputy, person_id=6) and not matches(deputy, person_id=5)
+    tasks = [{"number": "1", "title": "Haushalt", "tasks": [{"what": "Antrag", "person_id": 5, "done": False}]}]
+    done = [{"number": "1", "title": "Haushalt", "tasks": [{"what": "Antrag", "person_id": 5, "done": True}]}]
+    assert matches(entry(action="update", table="meetings", changes={"agenda": [tasks, done]}), person_id=5)

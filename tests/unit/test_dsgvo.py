@@ -282,3 +282,25 @@ def test_an_old_name_goes_but_a_given_name_shared_with_others_stays(tmp_path: Pa
         text = path.read_text(encoding="utf-8").casefold()
         assert "altmoor" not in text and "neumoor" not in text and "anna@" not in text
         assert "anna berg" in text or path.name.endswith(".bak")
+
+
+def test_auskunft_names_seat_role_and_organisation_in_the_log_and_cuts_nothing(erased_world):
+    """Trying the CLI: the Art. 15 text's log read "Sitz: – → landrat", "Rolle: – → vorsitz" and
+    "Organisation: – → 3"; it names them now, as `herford-tui log` does, and keeps long values whole."""
+    from click.testing import CliRunner
+
+    from herford_tui.cli import main
+
+    store, person, _lk, _members, _meeting = erased_world
+    long_notes = "Telefonisch nur vormittags erreichbar, " * 5
+    store.save(dataclasses.replace(store.snapshot().persons[person.id], notes=long_notes.strip()))
+    result = CliRunner().invoke(main, ["person", "auskunft", str(person.id), "--db", str(store.path)])
+    assert result.exit_code == 0, result.output
+    log = result.output.split("\nÄnderungsprotokoll\n", 1)[1]
+    assert "Sitz: „Landrat“" in log and "Rolle: „Vorsitz“" in log and "Organisation: „Kreis Herford“" in log
+    assert "→ landrat" not in log and "→ vorsitz" not in log
+    assert long_notes.strip() in log, "an Auskunft cuts no value"
+    raw = json.loads(
+        CliRunner().invoke(main, ["person", "auskunft", str(person.id), "--json", "--db", str(store.path)]).output
+    )
+    assert any(e["changes"].get("seat_key") == [None, "landrat"] for e in raw["aenderungsprotokoll"]), "JSON: as stored"

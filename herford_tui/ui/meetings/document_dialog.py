@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 
 from herford_tui.documents.render import KINDS, Format, filename
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.delivery import download, download_name, in_browser
 from herford_tui.ui.common.format import plain
+from herford_tui.ui.common.tickbox import RadioChoice
 from herford_tui.ui.common.typing_input import InOrderInput
 
 
@@ -49,7 +50,7 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
             yield Label(plain(f"{self.kind.title} als Dokument"), classes="dialog-title")
             with RadioSet(id="document-format", compact=True):
                 for fmt in self.kind.formats:
-                    yield RadioButton(fmt.upper(), value=fmt is self.format, id=f"format-{fmt.value}")
+                    yield RadioChoice(fmt.upper(), value=fmt is self.format, id=f"format-{fmt.value}")
             yield Label("Dateiname für den Download" if in_browser(self.app) else "Datei", classes="field-label")
             yield InOrderInput(self._proposed(self.format), id="document-path", compact=True)
             yield Static("", id="document-error", classes="field-error")
