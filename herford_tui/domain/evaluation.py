@@ -322,6 +322,7 @@ def evaluate_steps(
         if key in done:
             yield from range(1, len(committees) + 1)
             return done[key]
+    snapshot.decode_pending("persons", "memberships")  # every committee's members and their persons
     meetings_of = _meetings_of(snapshot, None if trend_first else year)
     trend = list(range(year - TREND_YEARS + 1 if trend_first else year, year + 1))
     rates: Rates = (defaultdict(Rate), defaultdict(Rate))
@@ -374,6 +375,7 @@ def trend_steps(snapshot: Snapshot, first: Evaluation) -> Generator[int, None, E
     if (year, today) in done:
         return done[(year, today)]
     trend = list(range(year - TREND_YEARS + 1, year + 1))
+    snapshot.decode_pending("persons", "memberships")  # as ``evaluate_steps``
     snapshot.meetings_index()  # the years before ``year``: the whole table (see ``_meetings_of``)
     earlier: dict[tuple[int, int], Rate] = defaultdict(Rate)
     counted = (date(trend[0], 1, 1), date(year - 1, 12, 31))

@@ -140,9 +140,11 @@ class Snapshot:
         """True while ``table`` (``meetings``, ``persons``, ``memberships``) is not decoded yet."""
         return not isinstance(self.__dict__[table], dict)
 
-    def decode_pending(self) -> None:
-        """Decode every pending table now (the store's thread after the start, or before a write)."""
-        for name in DEFERRED:
+    def decode_pending(self, *tables: str) -> None:
+        """Decode the pending ``tables`` now, every pending table if none is named (the store's
+        thread after the start, before a write; the Auswertung, which reads every committee's
+        members: asked one committee at a time, each record would be found and decoded alone)."""
+        for name in tables or DEFERRED:
             getattr(self, name)
 
     def record_count(self) -> int:
