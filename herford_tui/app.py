@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import var
+from textual.screen import Screen
 
 from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.domain.calendar import computed, days_off
@@ -19,7 +20,7 @@ from herford_tui.store import Store
 from herford_tui.store.errors import READ_ONLY_OPTION
 from herford_tui.ui.common.key_order import KeysInOrder
 from herford_tui.ui.common.keys import key_label
-from herford_tui.ui.common.layout import keep_tables_fitted
+from herford_tui.ui.common.layout import keep_tables_fitted, preset_breakpoints
 from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.main_screen import MainScreen
@@ -74,7 +75,13 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
 
     def get_default_screen(self) -> MainScreen:
         self._main = MainScreen(self._open_view)
+        preset_breakpoints(self._main, self)
         return self._main
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(screen, Screen) and not screen.is_attached:
+            preset_breakpoints(screen, self)
+        return super().push_screen(screen, *args, **kwargs)
 
     def on_mount(self) -> None:
         self.start_polling()

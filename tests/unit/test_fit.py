@@ -59,6 +59,24 @@ def test_columns_go_by_priority_highest_number_first():
     assert narrow.dropped == (1, 2, 3)
 
 
+def test_extra_columns_give_way_before_a_readable_column_is_cut():
+    """The Lenkungskreis at 120 columns showed "Leitung der…" for two seats beside the members'
+    own organisation (spelled out in the detail line): the extras go first, then the seat is cut."""
+    from herford_tui.ui.committees.presentation import COLUMNS as ROSTER
+
+    row = ("Leitung der Schulabteilung der Bezirksregierung Detmold", "Prof. Dr. Fatma Diekmann",
+           "Stellvertretung", "Bezirksregierung Detmold", "01.08.2020", "Fachbereichsleitung",
+           "Bezirksregierung Detmold")  # fmt: skip
+    plan = plan_columns(ROSTER, [row], 120)
+    assert [ROSTER[i].label for i in plan.dropped] == ["Funktion", "Organisation"]
+    seat = dict(zip(plan.shown, plan.widths, strict=True))[0]
+    assert seat >= 26 and _used(plan) <= 120 - RESERVE
+    assert dropped_text(ROSTER, plan, row) == "Funktion: Fachbereichsleitung · Organisation: Bezirksregierung Detmold"
+    assert plan_columns(ROSTER, [row], 220).dropped == (), "with room enough every column is back"
+    narrow = plan_columns(ROSTER, [row], 80)  # nothing extra left to give: the seat is cut as before
+    assert 0 in narrow.shown and 4 in narrow.shown
+
+
 def test_a_period_is_never_cut_even_when_nothing_else_can_go():
     columns = (Column("Gremium"), Column("Zeitraum", whole=True))
     plan = plan_columns(columns, [("Regionales Leitungsteam", "10.05.2019 bis 01.12.2026")], 40)

@@ -25,17 +25,18 @@ from herford_tui.ui.common.glyphs import glyphs
 # 80 columns; the rest of the highlighted line is spelled out in the detail below. 26 for
 # the seat tells "Vertretung der Schulen" from "Vertretung der Schulträger".
 COLUMNS = (
-    Column("Sitz", minimum=12),
+    Column("Sitz", minimum=12, readable=26),
     Column("Name", minimum=20),
     Column("Rolle", priority=3, minimum=10),
     Column("vertritt", priority=2, minimum=12),
     Column("seit", priority=1, whole=True),
-    Column("Funktion", priority=5, minimum=14),
-    Column("Organisation", priority=6, minimum=14),
+    Column("Funktion", priority=5, minimum=14, extra=True),
+    Column("Organisation", priority=6, minimum=14, extra=True),
 )
 """The roster's columns: at 80 columns the person's function and organisation give way (the
-detail line below names them); the date (with the history "bis 31.10.2026") is shown whole,
-and last of all given up."""
+detail line below names them), and on a wider screen too while the seat would be cut below 26
+("Leitung der…" twice in the Lenkungskreis); the date (with the history "bis 31.10.2026") is
+shown whole, and last of all given up."""
 
 Row = tuple[Text, ...]
 NEWLINE = Content("\n")  # our own line break; user text never keeps one (see ``plain``)

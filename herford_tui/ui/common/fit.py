@@ -29,6 +29,12 @@ class Column:
     """A date, period, phone number or e-mail address: never shortened, dropped instead."""
     minimum: int = 8
     """A text column is not shortened below this (nor below its label)."""
+    readable: int = 0
+    """Below this width (or its whole text, if shorter) the ``extra`` columns give way first."""
+    extra: bool = False
+    """Shown only with room to spare: dropped before a column is cut below its ``readable``
+    width (the roster's seat read "Leitung der…" twice at 120 columns beside the person's own
+    organisation, which the detail line names anyway)."""
 
 
 @dataclass(frozen=True)
@@ -66,11 +72,25 @@ def plan_columns(columns: Sequence[Column], rows: Sequence[Sequence[str]], width
 
 
 def plan_from_natural(columns: Sequence[Column], natural: Sequence[int], width: int) -> Plan:
+    left_out: set[int] = set()
+    while True:
+        plan = _plan(columns, natural, width, left_out)
+        starved = any(
+            columns[i].readable and w < min(natural[i], columns[i].readable)
+            for i, w in zip(plan.shown, plan.widths, strict=True)
+        )
+        extras = [i for i in plan.shown if columns[i].extra]
+        if not starved or not extras:
+            return plan
+        left_out.add(max(extras, key=lambda i: (columns[i].priority, i)))
+
+
+def _plan(columns: Sequence[Column], natural: Sequence[int], width: int, left_out: set[int]) -> Plan:
     room = width - RESERVE
     floor = [
         n if c.whole else min(n, max(c.minimum, text_width(c.label))) for c, n in zip(columns, natural, strict=True)
     ]
-    shown = list(range(len(columns)))
+    shown = [i for i in range(len(columns)) if i not in left_out]
 
     def needed(indexes: list[int]) -> int:
         return sum(floor[i] + PADDING for i in indexes)
