@@ -53,11 +53,14 @@ def quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snaps
 
 def _quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snapshot] | None:
     from herford_tui.domain.search_index import query_words
-    from herford_tui.domain.search_raw import unsure
+    from herford_tui.domain.search_raw import raw_pattern, unsure
     from herford_tui.store.partial import SEARCHED, SearchFile
 
     words = query_words(query)
-    if not words:
+    if not words or not any(raw_pattern(word, set()) for word in words):
+        # No word has two plain letters to look for in any file ("aus", "Nov"): nothing narrows the
+        # choice of records, so the whole way is taken at once (reading the file for the typo check,
+        # as before, cost a second at x10; ``narrowed_search`` tells a typo itself).
         return None
     file = SearchFile.open(path)
     if file is None:
