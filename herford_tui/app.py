@@ -11,20 +11,21 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import var
+from textual.screen import Screen
 
 from herford_tui.domain import Committee, Record, Snapshot
-from herford_tui.domain.calendar import days_off
+from herford_tui.domain.calendar import computed, days_off
 from herford_tui.domain.pacing import later, quiet
 from herford_tui.store import Store
 from herford_tui.store.errors import READ_ONLY_OPTION
 from herford_tui.ui.common.key_order import KeysInOrder
 from herford_tui.ui.common.keys import key_label
-from herford_tui.ui.common.layout import keep_tables_fitted
+from herford_tui.ui.common.layout import keep_tables_fitted, preset_breakpoints
 from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.main_screen import MainScreen
 from herford_tui.ui.navigation import Place, resolve_place
-from herford_tui.ui.search import WARM_DELAY, SearchProvider, keep_index_warm
+from herford_tui.ui.search import SearchProvider, keep_index_warm
 
 if TYPE_CHECKING:
     from herford_tui.ui.common.access import Herford
@@ -74,15 +75,25 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
 
     def get_default_screen(self) -> MainScreen:
         self._main = MainScreen(self._open_view)
+        preset_breakpoints(self._main, self)
         return self._main
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(screen, Screen) and not screen.is_attached:
+            preset_breakpoints(screen, self)
+        return super().push_screen(screen, *args, **kwargs)
 
     def on_mount(self) -> None:
         self.start_polling()
         keep_index_warm(self)
         # This year's holidays (the year overview's first rows) cost 60-150 ms on first use, the
         # ``holidays`` import with them: computed in a thread at the first quiet moment after the
-        # start screen is up, not at the first "j".
-        self.set_timer(WARM_DELAY, self._warm_calendar)
+        # start screen is up, not at the first "j" (asked a second after the start, at x10 they
+        # were computed as "j" came on a pty, and the Jahr tab waited for the import: 2.6x a bare
+        # tab). Not again in a process that has them (a second app: the tests, whose waits for
+        # the app's workers would wait for them each time).
+        if not computed(self.today.year):
+            self._warm_calendar()
         adapt_to_terminal(self)
         keep_tables_fitted(self)
 

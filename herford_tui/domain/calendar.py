@@ -43,7 +43,17 @@ def _nrw(year: int, category: str) -> holidays.HolidayBase:
 def days_off(year: int) -> dict[date, DayOff]:
     """Every public holiday and school-holiday day of ``year`` in NRW."""
     public, school = _nrw(year, "public"), _nrw(year, "school")
-    return {day: DayOff(public.get(day), school.get(day)) for day in sorted(set(public) | set(school))}
+    found = {day: DayOff(public.get(day), school.get(day)) for day in sorted(set(public) | set(school))}
+    _COMPUTED.add(year)
+    return found
+
+
+_COMPUTED: set[int] = set()
+
+
+def computed(year: int) -> bool:
+    """True once this process has computed ``days_off(year)``: asked again, it costs nothing."""
+    return year in _COMPUTED
 
 
 def day_off(day: date) -> DayOff:

@@ -6,7 +6,8 @@ The directory fits its columns itself (tests/ui/test_people*.py).
 from __future__ import annotations
 
 import pytest
-from pilot_helpers import wait_for
+from pilot_helpers import SIZE, goto_row, wait_for
+from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from herford_tui.ui.common.layout import shares
@@ -22,6 +23,32 @@ async def test_roster_detail_grows_on_a_tall_terminal(world, size, height):
     async with app.run_test(size=size) as pilot:
         detail = app.query_one(f"#committee-{world.lenkungskreis} #member-detail", Static)
         assert await wait_for(pilot, lambda: detail.outer_size.height == height), detail.outer_size
+
+
+async def test_a_new_screen_is_not_styled_again_at_its_first_resize(world, monkeypatch):
+    """The breakpoint classes are set before a screen is styled: set at its first Resize (as
+    Textual does), they restyled every widget on it a second time (the main screen at every
+    start, each form as it opened). A later change of the terminal's size still sets them."""
+    changed: list[tuple[str, set[str]]] = []
+    update_classes = Screen.update_classes
+
+    def recorded(self, classes, *args, **kwargs):
+        before = set(self.classes)
+        result = update_classes(self, classes, *args, **kwargs)
+        if set(self.classes) != before:
+            changed.append((type(self).__name__, set(self.classes)))
+        return result
+
+    monkeypatch.setattr(Screen, "update_classes", recorded)
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
+        await pilot.press("e")  # a form
+        assert await wait_for(pilot, lambda: app.screen.is_modal and app.screen.size == SIZE)
+        assert {"-narrow", "-short"} <= app.screen.classes and {"-narrow", "-short"} <= app.main.classes
+        assert changed == []
+        await pilot.resize_terminal(130, 40)
+        assert await wait_for(pilot, lambda: ("MainScreen", {"-wide", "-tall"}) in changed)
 
 
 def test_extra_room_is_shared_in_proportion():

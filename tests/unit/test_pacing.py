@@ -96,26 +96,30 @@ def test_work_someone_waits_for_steps_back_no_more(clock: FakeTime):
     assert clock.sleeps == 0
 
 
-def test_waiting_for_a_lock_hurries_the_paced_block_that_holds_it():
+def test_waiting_for_a_lock_hurries_the_paced_block_that_holds_it_while_it_waits():
     lock = threading.Lock()
-    holding, done = threading.Event(), threading.Event()
+    holding, done, seen = threading.Event(), threading.Event(), threading.Event()
     pacers: list[object] = []
 
     def background() -> None:
-        with pacing.paced() as pacer, lock:
-            pacers.append(pacer)
-            holding.set()
-            while not pacer.hurried:  # as a paced build does, until someone waits for it
-                if done.wait(0.001):
-                    return
+        with pacing.paced() as pacer:
+            with lock:
+                pacers.append(pacer)
+                holding.set()
+                while not pacer.hurried:  # as a paced build does, until someone waits for it
+                    if done.wait(0.001):
+                        return
+                seen.set()
+            done.wait(30)  # the block's next work, after what was waited for
 
     worker = threading.Thread(target=background)
     worker.start()
     try:
         assert holding.wait(30)
-        with pacing.taken(lock):  # waits for the block, which is hurried and finishes
+        with pacing.taken(lock):  # waits for the block, which is hurried and lets the lock go
             pass
-        assert getattr(pacers[0], "hurried", False)
+        assert seen.is_set()
+        assert not getattr(pacers[0], "hurried", True), "its next work steps back again"
     finally:
         done.set()
         worker.join(30)

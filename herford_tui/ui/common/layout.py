@@ -26,6 +26,26 @@ _base_widths: WeakKeyDictionary[DataTable, tuple[int, ...]] = WeakKeyDictionary(
 _fitted_at: WeakKeyDictionary[DataTable, int] = WeakKeyDictionary()
 
 
+def preset_breakpoints(screen: Screen[Any], app: App[Any]) -> None:
+    """Give ``screen`` the classes its first Resize would give it (``-narrow``/``-wide``,
+    ``-short``/``-tall``: ``HORIZONTAL_BREAKPOINTS``, ``VERTICAL_BREAKPOINTS``) before it is
+    mounted and styled.
+
+    Textual sets them at that Resize, and a change of a screen's classes restyles every widget
+    on it: the main screen at every start and each form as it opened were styled twice (a fifth
+    of the CPU of a start and a form). Set before, the Resize finds them set and changes
+    nothing; a later change of the terminal's size still sets them at its Resize."""
+    size = app.size
+    for dimension, own, default in (
+        (size.width, screen.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS),
+        (size.height, screen.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS),
+    ):
+        for at, name in sorted((own if own is not None else default) or [], reverse=True):  # as Screen._on_resize
+            if dimension >= at:
+                screen.set_class(True, name, update=False)
+                break
+
+
 def shares(extra: int, widths: list[int]) -> list[int]:
     """``extra`` cells split in proportion to ``widths`` (whole cells, the rest to the first)."""
     if extra <= 0 or not widths:
