@@ -176,6 +176,30 @@ async def test_evaluation_tab_shows_the_figures_and_switches_the_year(world):
         assert "Auswertung 2025" in screen_text(app)
 
 
+async def test_evaluation_scrolled_right_at_80_columns_keeps_the_committee_names(world):
+    """Trying the app over SSH: Aufgaben, Beschlüsse and Unbesetzt lie right of the 80-column edge;
+    scrolling there took the committee names away, so no figure could be told to its committee."""
+    held_meeting(world)
+    app = world.app(open_view="auswertung")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await wait_for(pilot, lambda: bool(app.query(EvaluationPane)))
+        pane = app.query_one(EvaluationPane)
+        assert await wait_for(pilot, lambda: pane.complete, timeout=30)
+        table = pane.query_one("#evaluation-table", LineTable)
+        table.focus()
+
+        def line(y: int) -> str:
+            return "".join(segment.text for segment in table.render_line(y))
+
+        assert "Unbesetzt" not in line(0)
+        for _ in range(12):
+            await pilot.press("right")
+        assert await wait_for(pilot, lambda: table.scroll_offset.x > 0 and "Unbesetzt" in line(0))
+        assert line(0).startswith(" Gremium ")
+        rows = [line(y) for y in range(1, table.row_count + 1)]
+        assert any(row.startswith(" Lenkungskreis ") for row in rows), rows
+
+
 async def test_evaluation_shows_the_last_year_asked_for_when_keys_come_faster_than_the_figures(world):
     held_meeting(world)
     app = world.app()

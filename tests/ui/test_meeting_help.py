@@ -1,5 +1,6 @@
 """A new user in a meeting reads the footer and F1: every key says what it does in words,
-not "Entf." or "TO" (found trying the app as the office would)."""
+not "Entf." or "TO"; the agenda's state column is whole at 80 columns (found trying the app as
+the office would)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from meeting_helpers import grid_focused
 from pilot_helpers import SIZE, screen_text, wait_for
 from textual.widgets import Markdown
 
-from herford_tui.domain import AgendaItem, Meeting
+from herford_tui.domain import AgendaItem, Decision, Meeting, Task
 from herford_tui.ui.common.help import HelpScreen
 from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.meetings.screen import MeetingScreen
@@ -49,3 +50,21 @@ async def test_meeting_footer_and_help_spell_out_each_key(world):
         for text in ("TOP entfernen (mit Rückfrage)", "Reiter Anwesenheit", "Daten der Sitzung ändern"):
             assert text in help_text
         assert "| TO |" not in help_text and "| Entf. |" not in help_text
+
+
+async def test_agenda_state_is_whole_at_80_columns(world):
+    """It read "1 B …": decisions, open/all tasks and minutes of a TOP did not fit beside the title."""
+    item = AgendaItem(
+        number="1",
+        title="Haushalt 2027 und Bericht des Jobcenters",
+        minutes="Vorgestellt.",
+        decisions=[Decision(text="Empfohlen.")],
+        tasks=[Task(what="Weiterleiten", person_id=world.person["beispiel"])],
+    )
+    meeting = world.store().save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 12, 7), agenda=[item]))
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: grid_focused(app))
+        app.open_meeting(meeting.id)
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        assert await wait_for(pilot, lambda: "1 B 1/1 A P" in screen_text(app)), screen_text(app)

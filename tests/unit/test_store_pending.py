@@ -306,3 +306,23 @@ def test_tallies_of_a_record_that_does_not_decode_are_refused_in_german(demo: Pa
     snapshot = Store(demo, defer=True).open().snapshot()
     with pytest.raises(CorruptFileError, match="meetings"):
         snapshot.meeting_tallies()
+
+
+def test_a_colleagues_save_read_while_persons_and_memberships_are_pending(demo: Path):
+    """Another process saves before the start's thread decoded the pending tables: the store reads
+    the new file against the pending snapshot and gets what a fresh open gets."""
+    import dataclasses
+
+    from herford_tui.domain import Person
+
+    store = Store(demo, defer=True).open()
+    before = store.snapshot()
+    assert before.is_pending("persons") and before.is_pending("memberships")
+    person = next(iter(Store(demo).open().snapshot().persons.values()))
+    Store(demo).open().save(dataclasses.replace(person, family_name="Neuname"))
+    after = store.snapshot()
+    assert after is not before
+    assert after.persons[person.id].family_name == "Neuname"
+    assert after == Store(demo).open().snapshot()
+    store.save(Person(given_name="Noch", family_name="Eine"))  # and writing still works
+    assert store.snapshot() == Store(demo).open().snapshot()

@@ -100,12 +100,15 @@ class LineTable(ScrollView, can_focus=True):
         *,
         cursor_type: str = "row",
         padding: tuple[int, int] = PADDING,
+        fixed_columns: int = 0,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.cursor_type = cursor_type
         self.padding = padding
+        self.fixed_columns = fixed_columns
+        """The first columns stay put when the table is scrolled sideways (what a row is about)."""
         self.labels: tuple[str, ...] = ()
         self.widths: tuple[int, ...] = ()
         self.keys: list[str] = []
@@ -287,4 +290,7 @@ class LineTable(ScrollView, can_focus=True):
         segments = [Segment(s.text, s.style or style) for s in line.render(self.app.console) if s.text]
         strip = Strip(segments, line.cell_len)
         x = round(self.scroll_offset.x)
+        fixed = sum(self.widths[: self.fixed_columns]) + sum(self.padding) * min(self.fixed_columns, len(self.widths))
+        if x and 0 < fixed < width:
+            return Strip.join([strip.crop(0, fixed), strip.crop_extend(fixed + x, x + width, style)])
         return strip.crop_extend(x, x + width, style)

@@ -53,7 +53,7 @@ class EvaluationPane(SnapshotView):
 
     def compose(self) -> ComposeResult:
         yield Static(id="evaluation-summary")
-        yield LineTable(id="evaluation-table", cursor_type="row")
+        yield LineTable(id="evaluation-table", cursor_type="row", fixed_columns=1)  # the committee, scrolled right
         with Horizontal(id="evaluation-trend-row"):
             yield Static(id="evaluation-trend-label")
             yield Sparkline([], id="evaluation-trend")

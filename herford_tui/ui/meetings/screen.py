@@ -43,9 +43,19 @@ KEYS = "b Daten  i Einladung  p Protokoll  o Offene Aufgaben  1 2 3 Reiter  Esc 
 
 
 COLUMNS: dict[str, tuple[tuple[str, int | None], ...]] = {
-    "#agenda-table": (("TOP", 3), ("Titel", 30), ("Teil", 14), ("Zuständig", 16), ("Stand", None)),
     "#task-table": (("TOP", 3), ("Aufgabe", None)),
 }
+
+
+# Planned by width (``fit``): the title takes the room; the state ("1 B 1/2 A P": decisions,
+# open/all tasks, minutes) is whole at 80 columns (it read "1 B …" beside a fixed-width title).
+AGENDA_COLUMNS = (
+    Column("TOP", whole=True),
+    Column("Titel", minimum=20),
+    Column("Teil", priority=2, whole=True),
+    Column("Zuständig", priority=1, minimum=12),
+    Column("Stand", whole=True),
+)
 
 
 # Planned by width (``fit``): long seat names are shortened with "…", not cut by the edge.
@@ -110,6 +120,9 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         self._attendance_rows: list[tuple[Text, ...]] = []
         self._attendance_plan = Plan((), (), ())
         self._attendance_width = 0
+        self._agenda_rows: list[tuple[Text, ...]] = []
+        self._agenda_plan = Plan((), (), ())
+        self._agenda_width = 0
 
     @property
     def meeting(self) -> Meeting | None:
@@ -120,7 +133,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         yield Static(KEYS, id="meeting-keys", classes="meeting-keys")
         with SteadyTabbedContent(id="meeting-tabs"):
             with TabPane("1 Tagesordnung", id="tagesordnung"):
-                yield AgendaTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+                yield AgendaTable(id="agenda-table", cursor_type="row", zebra_stripes=True, classes=FITTED)
                 yield Static(id="item-detail", classes="member-detail")
             with TabPane("2 Anwesenheit", id="anwesenheit"):
                 yield Static(id="attendance-summary", classes="attendance-summary")
@@ -150,9 +163,8 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         self.query_one("#meeting-header", Static).update(show.header(snapshot, meeting, today))
         agenda = self.query_one("#agenda-table", DataTable)
         keep = agenda.cursor_row
-        agenda.clear()
-        for i in range(len(meeting.agenda)):
-            agenda.add_row(*show.agenda_row(snapshot, meeting, i))
+        self._agenda_rows = [show.agenda_row(snapshot, meeting, i) for i in range(len(meeting.agenda))]
+        self._fill_agenda()
         if self._cursor_after_save is not None and self._cursor_after_save < len(meeting.agenda):
             keep, self._cursor_after_save = self._cursor_after_save, None
         if meeting.agenda:
@@ -178,6 +190,14 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         minutes.append(plain_text(meeting.minutes) or "–")
         self.query_one("#meeting-minutes", Static).update(minutes)
 
+    def _fill_agenda(self) -> None:
+        table = self.query_one("#agenda-table", AgendaTable)
+        rows = self._agenda_rows
+        width = table.size.width or self.size.width or self.app.size.width
+        plan = plan_columns(AGENDA_COLUMNS, [[c.plain for c in row] for row in rows], width)
+        table.fill_planned(AGENDA_COLUMNS, plan, rows, same=plan == self._agenda_plan)
+        self._agenda_plan, self._agenda_width = plan, width
+
     def _fill_attendance(self) -> None:
         """The attendance under the columns that fit the width (the table's, else the screen's)."""
         table = self.query_one("#attendance-table", AttendanceTable)
@@ -197,6 +217,12 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         table = self.query_one("#attendance-table", DataTable)
         if table.size.width and table.size.width != self._attendance_width:
             self._fill_attendance()
+        agenda = self.query_one("#agenda-table", AgendaTable)
+        if agenda.size.width and agenda.size.width != self._agenda_width:
+            keep = agenda.cursor_row
+            self._fill_agenda()
+            if self._agenda_rows:
+                agenda.move_cursor(row=min(max(keep, 0), len(self._agenda_rows) - 1))
 
     @on(DataTable.RowHighlighted, "#agenda-table")
     def _show_item(self) -> None:
