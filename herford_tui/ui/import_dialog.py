@@ -168,6 +168,9 @@ class ImportScreen(HerfordAccess, ModalScreen[int | None]):
         self._report("Importiere …")
 
         def done(saved: list[Record]) -> None:
+            # "Gespeichert." alone, for three seconds, left it open what the import had done.
+            added, changed = number(len(plan.inserts)), number(len(plan.updates))
+            self.notify(f"Importiert: {added} neu, {changed} geändert.", title="Import", timeout=8, markup=False)
             self.dismiss(len(saved))
 
         assert plan.base is not None

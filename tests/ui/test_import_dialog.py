@@ -46,6 +46,8 @@ async def test_bad_lines_are_named_then_the_corrected_file_imports(world, tmp_pa
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, ImportScreen))
         await settle(app, pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert "Importiert: 2 neu, 0 geändert." in said, said  # what was done, not only "Gespeichert."
     names = {o.name: o.municipality for o in world.read().organisations.values()}
     assert names["Neue Schule"] == "Löhne" and names["Kita Sonne"] == "Vlotho"
 
