@@ -141,9 +141,10 @@ ALONE = 2_000
 """Records of a pending table decoded one by one, after which a look-up decodes the whole table
 (an export or check that asks for every committee's members would otherwise find and decode
 60,000 memberships alone, at twice the cost of one pass). The first screen asks for ~100."""
-GROUPS_ALONE = 16
+GROUPS_ALONE = 64
 """Lists of pending memberships picked from their ids (3 ms each at x10) before a look-up decodes
-the whole table; the first screen asks for three or four."""
+the whole table (one pass, ~0.2 s at x10); the first screen asks for three or four, and one more
+per roster line the cursor moves to while the thread after the start has not decoded them yet."""
 
 
 class PendingRecords:
