@@ -271,12 +271,13 @@ async def _form_saves(app, pilot, table, view, runs: int, seconds: float) -> lis
 
 
 async def _colleague_saves(app, pilot, path: Path, table, view, runs: int, seconds: float) -> list[float]:
-    """A colleague's process changes the function of the person on the first roster line;
+    """A colleague's process changes the family name of the person on the first roster line
+    (the Name column: a wide seat may push the function column off a 120-column roster);
     from its save returning to the roster showing it."""
     line = next(line for line in view.lines if line.membership is not None)
     person_id = line.membership.person_id
     other = subprocess.Popen(
-        [sys.executable, __file__, "colleague", str(path), str(person_id), "function"],
+        [sys.executable, __file__, "colleague", str(path), str(person_id), "family_name"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -290,11 +291,16 @@ async def _colleague_saves(app, pilot, path: Path, table, view, runs: int, secon
         for i in range(runs):
             if i >= MIN_SAVES and time.perf_counter() - began > seconds:
                 break
-            text = f"Funktion {i}"
+            text = f"Nachname {i}"
             other.stdin.write(f"save {text}\n")
             other.stdin.flush()
             saved_at = json.loads(other.stdout.readline())["saved_at"]
-            await _until(app, pilot, lambda text=text: text in _roster_cells(table), "a colleague's save in the roster")
+            await _until(
+                app,
+                pilot,
+                lambda text=text: any(text in cell for cell in _roster_cells(table)),  # in the full name
+                "a colleague's save in the roster",
+            )
             took.append(time.monotonic() - saved_at)
     finally:
         other.stdin.close()
@@ -497,7 +503,7 @@ def colleague(path: Path, person_id: int | None = None, field: str = "notes") ->
         if command != "save":
             break
         person = store.get(Person, person_id)
-        setattr(person, field, text)  # a str field of Person: notes, function
+        setattr(person, field, text)  # a str field of Person: notes, function, family_name
         store.save(person)
         _say({"saved_at": time.monotonic()})
 

@@ -153,5 +153,10 @@ def test_roster_columns_at_80_keep_the_period_whole_and_drop_function_and_organi
     narrow = plan_columns(COLUMNS, rows, 80)
     assert [labels[i] for i in narrow.shown] == ["Sitz", "Name", "Rolle", "vertritt", "seit"]
     assert narrow.widths[narrow.shown.index(4)] == len("bis 31.10.2026")
+    # At 120 the seat keeps 26 columns before the function and organisation (both in the detail
+    # line) are shown; wider, they come back.
     wide = plan_columns(COLUMNS, rows, 120)
-    assert [labels[i] for i in wide.shown] == labels
+    assert [labels[i] for i in wide.shown] == ["Sitz", "Name", "Rolle", "vertritt", "seit"]
+    assert wide.widths[0] >= 26
+    widest = plan_columns(COLUMNS, rows, 180)
+    assert [labels[i] for i in widest.shown] == labels
