@@ -137,6 +137,16 @@ PENDING = ("meetings", "persons", "memberships")
 """The tables the app's start leaves pending (``snapshot_of`` with ``general``)."""
 
 
+ALONE = 2_000
+"""Records of a pending table decoded one by one, after which a look-up decodes the whole table
+(an export or check that asks for every committee's members would otherwise find and decode
+60,000 memberships alone, at twice the cost of one pass). The first screen asks for ~100."""
+GROUPS_ALONE = 64
+"""Lists of pending memberships picked from their ids (3 ms each at x10) before a look-up decodes
+the whole table (one pass, ~0.2 s at x10); the first screen asks for three or four, and one more
+per roster line the cursor moves to while the thread after the start has not decoded them yet."""
+
+
 class PendingRecords:
     """A table (persons, memberships) of a file just opened, decoded when first asked for
     (``domain.snapshot.PendingRecords``).
@@ -160,9 +170,13 @@ class PendingRecords:
     def __len__(self) -> int:
         return self._count
 
+    @property
+    def done(self) -> bool:
+        return self._table is not None
+
     def get(self, doc_id: int) -> Any:
         slices = self._slices
-        if self._table is None and slices is not None:
+        if self._table is None and slices is not None and len(self._decoded) < ALONE:
             found = slices.get(str(doc_id))
             if found is None:
                 return None
@@ -233,7 +247,8 @@ class PendingMemberships(PendingRecords):
 
     def group(self, field: str, key: int) -> list[Membership]:
         slices, raw = self._slices, self._raw  # kept here: ``table`` lets them go when done
-        if self._table is None and slices is not None and raw is not None:
+        alone = len(self._groups) < GROUPS_ALONE and len(self._decoded) < ALONE
+        if self._table is None and slices is not None and raw is not None and alone:
             try:
                 with self._groups_lock:
                     ids = self._ids_of(raw, field, key)

@@ -326,3 +326,22 @@ def test_a_colleagues_save_read_while_persons_and_memberships_are_pending(demo: 
     assert after == Store(demo).open().snapshot()
     store.save(Person(given_name="Noch", family_name="Eine"))  # and writing still works
     assert store.snapshot() == Store(demo).open().snapshot()
+
+
+def test_many_look_ups_of_pending_records_decode_the_table_once(demo: Path, monkeypatch: pytest.MonkeyPatch):
+    """An export asks for every committee's members: past a few lists (or records) the whole
+    table is decoded in one pass instead of each record found alone; the answers stay the same."""
+    monkeypatch.setattr(typed_module, "GROUPS_ALONE", 2)
+    monkeypatch.setattr(typed_module, "ALONE", 5)
+    eager = Store(demo).open().snapshot()
+    snapshot = Store(demo, defer=True).open().snapshot()
+    committees = list(eager.committees)
+    assert snapshot.memberships_of(committees[0]) == eager.memberships_of(committees[0])
+    assert not snapshot.__dict__["memberships"].done
+    for committee_id in committees:
+        assert snapshot.memberships_of(committee_id) == eager.memberships_of(committee_id)
+    assert snapshot.__dict__["memberships"].done, "decoded whole after a few lists"
+    for person_id in eager.persons:
+        assert snapshot.person(person_id) == eager.persons[person_id]
+    assert snapshot.__dict__["persons"].done, "decoded whole after a few records"
+    assert snapshot.persons == eager.persons and snapshot.memberships == eager.memberships
