@@ -225,16 +225,16 @@ def active_entries(active: dict[str, ActiveBinding]) -> list[HelpEntry]:
 def markdown(entries: list[HelpEntry], read_only: bool = False) -> str:
     """The entries as tables by group; when only reading, the edit keys marked as off."""
     lines: list[str] = []
-    group = None
+    group: str | None = None
     for entry in entries:
         if entry.group != group:
-            if group in NOTES:
+            if group is not None and group in NOTES:
                 lines += ["", NOTES[group]]
             group = entry.group
             lines += ["", f"## {group}", "| Taste | Wirkung |", "|---|---|"]
         off = " – *ausgeschaltet (nur lesen)*" if read_only and entry.edit else ""
         lines.append(f"| {entry.keys_text} | {entry.text}{off} |")
-    if group in NOTES:
+    if group is not None and group in NOTES:
         lines += ["", NOTES[group]]
     return "\n".join(lines)
 
