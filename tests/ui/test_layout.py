@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 from pilot_helpers import SIZE, goto_row, wait_for
+from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from herford_tui.ui.common.layout import shares
 
@@ -49,6 +50,28 @@ async def test_a_new_screen_is_not_styled_again_at_its_first_resize(world, monke
         assert changed == []
         await pilot.resize_terminal(130, 40)
         assert await wait_for(pilot, lambda: ("MainScreen", {"-wide", "-tall"}) in changed)
+
+
+async def test_a_widget_is_styled_when_it_is_mounted_not_when_it_is_built(world, monkeypatch):
+    """Textual styled a widget, without its parents, each time its constructor set a class
+    (Input's compact, Button's variant): thrown away, as it is styled again when mounted."""
+    styled: list[object] = []
+    apply = Stylesheet.apply
+
+    def recorded(self, node, *args, **kwargs):
+        styled.append(node)
+        return apply(self, node, *args, **kwargs)
+
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(Stylesheet, "apply", recorded)
+        field, button = Input("x", compact=True), Button("Speichern", variant="primary")
+        assert styled == [] and field.has_class("-textual-compact") and button.has_class("-primary")
+        await app.main.mount(field, button)
+        assert field in styled and button in styled
+        await pilot.pause()
+        assert field.outer_size.height == 1  # compact (no border): styled with its class
 
 
 def test_extra_room_is_shared_in_proportion():

@@ -33,6 +33,7 @@ async def test_meeting_footer_and_help_spell_out_each_key(world):
         year_help = app.screen.query_one(Markdown).source
         assert "Kalender des gezeigten Jahres als .ics-Datei speichern" in year_help
         assert "| `f` | nach Gremium filtern |" in year_help
+        assert "(`14 T` = 14 Tage)" in year_help and "`12e` eingeladen" in year_help  # the grid's signs
         await pilot.press("escape")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, HelpScreen))
         await pilot.press("l")
@@ -50,6 +51,7 @@ async def test_meeting_footer_and_help_spell_out_each_key(world):
         for text in ("TOP entfernen (mit Rückfrage)", "Reiter Anwesenheit", "Daten der Sitzung ändern"):
             assert text in help_text
         assert "| TO |" not in help_text and "| Entf. |" not in help_text
+        assert "`1 B` ein Beschluss, `1/2 A` eine von zwei Aufgaben offen" in help_text
 
 
 async def test_agenda_state_is_whole_at_80_columns(world):

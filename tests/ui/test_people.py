@@ -111,7 +111,11 @@ async def test_person_screen_from_the_roster_shows_current_and_ended_memberships
         await pilot.press("i")  # the roster's first line: the chair, Erika Mustermann
         assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
         rows = _table_rows(app, "#person-memberships")
-        assert rows[0] == "Lenkungskreis | Landrat | Vorsitz | Kreis Herford | seit 01.01.2025"
+        # 80 columns: the committee whole ("Regionales …" told nothing); whom she represents
+        # gives way to the detail line of the highlighted membership
+        assert rows[0] == "Lenkungskreis | Landrat | Vorsitz | seit 01.01.2025"
+        detail = app.screen.query_one("#person-detail")
+        assert await wait_for(pilot, lambda: "vertritt: Kreis Herford" in str(detail.render()))
         assert rows[1].startswith("✗ Regionales Leitungsteam") and rows[1].endswith("01.02.2019 bis 31.07.2024")
         text = screen_text(app)
         assert "1 aktuell, 1 beendet" in text and "e.mustermann@example.org" in text

@@ -119,3 +119,28 @@ async def test_a_long_seat_list_keeps_every_period_whole_at_80x24(world):
         assert await wait_for(pilot, lambda: "Maximiliane" in screen_text(app))
         lines = [line for line in screen_text(app).splitlines() if "Maximiliane" in line]
         assert lines and all(re.search(r"seit \d\d\.\d\d\.\d{4}(\s|$)", line) for line in lines), "\n".join(lines)
+
+
+async def test_the_committee_of_each_membership_is_whole_at_80x24(world):
+    """Trying the app: an organisation's seats read "Demo-Arbeitsk…" on every line, so whom it
+    sends where could not be told; the committee is now cut last (person, role, seat first)."""
+    store = world.store()
+    snapshot = store.snapshot()
+    long_name = "Arbeitskreis Übergang Schule–Beruf"
+    ak = snapshot.committees[world.leitungsteam]
+    store.save(dataclasses.replace(ak, name=long_name))
+    chair = snapshot.persons[world.person["mustermann"]]
+    store.save(Membership(person_id=chair.id, committee_id=ak.id, seat_key=ak.seats[0].key, start=date(2024, 2, 1)))
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))
+        await pilot.press("i")  # the roster's first line: the chair
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        assert await wait_for(pilot, lambda: "seit 01.02.2024" in screen_text(app))
+        line = next(line for line in screen_text(app).splitlines() if "seit 01.02.2024" in line)
+        assert long_name in line, line
+        await pilot.press("o")  # her organisation: who sits where for it
+        assert await wait_for(pilot, lambda: isinstance(app.screen, OrganisationScreen))
+        assert await wait_for(pilot, lambda: "seit 01.02.2024" in screen_text(app))
+        line = next(line for line in screen_text(app).splitlines() if "seit 01.02.2024" in line)
+        assert "Arbeitskreis Übergang Schule" in line and "Erika" in line, line  # the person beside it

@@ -77,6 +77,14 @@ def test_extra_columns_give_way_before_a_readable_column_is_cut():
     assert 0 in narrow.shown and 4 in narrow.shown
 
 
+def test_a_spare_column_is_cut_last():
+    columns = (Column("Gremium", minimum=10, spare=True), Column("Person", minimum=10), Column("Rolle", minimum=8))
+    row = ("Arbeitskreis Übergang Schule–Beruf", "Prof. Dr. Heike Köhler-Neumann", "Stellvertretung")
+    plan = plan_columns(columns, [row], 2 + 34 + 10 + 8 + 3 * PADDING)
+    assert plan.widths == (34, 10, 8), "person and role down to their minimum before the committee"
+    assert plan_columns(columns, [row], 2 + 20 + 10 + 8 + 3 * PADDING).widths == (20, 10, 8)
+
+
 def test_a_period_is_never_cut_even_when_nothing_else_can_go():
     columns = (Column("Gremium"), Column("Zeitraum", whole=True))
     plan = plan_columns(columns, [("Regionales Leitungsteam", "10.05.2019 bis 01.12.2026")], 40)

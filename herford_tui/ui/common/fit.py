@@ -29,6 +29,9 @@ class Column:
     """A date, period, phone number or e-mail address: never shortened, dropped instead."""
     minimum: int = 8
     """A text column is not shortened below this (nor below its label)."""
+    spare: bool = False
+    """Shortened only when no other text column can be: what a row is about (the committee of a
+    person's membership: "Arbeitskreis Übergang…" twice told nothing)."""
     readable: int = 0
     """Below this width (or its whole text, if shorter) the ``extra`` columns give way first."""
     extra: bool = False
@@ -106,6 +109,7 @@ def _plan(columns: Sequence[Column], natural: Sequence[int], width: int, left_ou
         cuttable = [i for i in shown if widths[i] > floor[i]]
         if not cuttable:
             break
+        cuttable = [i for i in cuttable if not columns[i].spare] or cuttable
         widest = max(cuttable, key=lambda i: widths[i])
         others = [widths[i] for i in cuttable if i != widest]
         step = max(1, min(excess, widths[widest] - max([*others, floor[widest]])))

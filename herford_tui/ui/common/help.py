@@ -130,6 +130,20 @@ LONG = {
     "form.cancel": "abbrechen",
 }
 
+NOTES = {
+    "Jahresübersicht": (
+        "Im Raster: `12g` geplant, `12e` eingeladen, `12d` durchgeführt, `12x` abgesagt; `!` Einladungsfrist "
+        "verpasst; `*` Feiertag oder Schulferien; `3g+` weitere Sitzungen im Monat. Die Zeilen Feiertage "
+        "und Schulferien nennen die Tage (`1–6`) oder, wo sie nicht passen, ihre Zahl (`14 T` = 14 Tage); "
+        "der Cursor auf dem Monat zeigt sie unten mit Namen."
+    ),
+    "Eine Sitzung": (
+        "Spalte Stand der Tagesordnung: `1 B` ein Beschluss, `1/2 A` eine von zwei Aufgaben offen, "
+        "`P` Protokoll geschrieben; unten steht alles zum gewählten TOP."
+    ),
+}
+"""What a view's signs mean, below its keys (a new user met "3 T" and "1 B 1/1 A P")."""
+
 NAVIGATION = {
     "cursor_up": "Zeile wählen",
     "cursor_down": "Zeile wählen",
@@ -211,13 +225,17 @@ def active_entries(active: dict[str, ActiveBinding]) -> list[HelpEntry]:
 def markdown(entries: list[HelpEntry], read_only: bool = False) -> str:
     """The entries as tables by group; when only reading, the edit keys marked as off."""
     lines: list[str] = []
-    group = None
+    group: str | None = None
     for entry in entries:
         if entry.group != group:
+            if group is not None and group in NOTES:
+                lines += ["", NOTES[group]]
             group = entry.group
             lines += ["", f"## {group}", "| Taste | Wirkung |", "|---|---|"]
         off = " – *ausgeschaltet (nur lesen)*" if read_only and entry.edit else ""
         lines.append(f"| {entry.keys_text} | {entry.text}{off} |")
+    if group is not None and group in NOTES:
+        lines += ["", NOTES[group]]
     return "\n".join(lines)
 
 

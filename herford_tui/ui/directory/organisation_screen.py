@@ -34,8 +34,8 @@ from herford_tui.ui.directory.record_tables import (
 )
 
 SEAT_COLUMNS = (
-    Column("Gremium", minimum=14),
-    Column("Sitz", priority=4),
+    Column("Gremium", minimum=14, spare=True, readable=40),  # "Demo-Arbeitsk…" on every line told nothing
+    Column("Sitz", priority=4, extra=True),
     Column("Person", minimum=14),
     Column("Rolle", priority=3),
     Column("Zeitraum", priority=1, whole=True),

@@ -31,10 +31,10 @@ from herford_tui.ui.directory.record_tables import (
 )
 
 MEMBERSHIP_COLUMNS = (
-    Column("Gremium", minimum=14),
-    Column("Sitz", priority=3),
+    Column("Gremium", minimum=14, spare=True, readable=40),  # "Arbeitskreis Überg…" twice told nothing
+    Column("Sitz", priority=3, extra=True),
     Column("Rolle", priority=2),
-    Column("vertritt", priority=4),
+    Column("vertritt", priority=4, extra=True),
     Column("Zeitraum", priority=1, whole=True),
 )
 """At 80 columns the period stays whole; what does not fit is named in the detail line."""
