@@ -43,11 +43,17 @@ class ExportScreen(HerfordAccess, ModalScreen[Path | None]):
         options = export_choices(snapshot) if snapshot else [(label, key) for key, label in EXPORT_CHOICES.items()]
         with Vertical(classes="dialog"):
             yield Label("Exportieren", classes="dialog-title")
-            yield Label("Was", classes="field-label")
-            yield Select([(plain(label), key) for label, key in options], value="gremien", allow_blank=False, id="what")
             where = "Dateiname für den Download" if in_browser(self.app) else "Datei"
             yield Label(f"{where} (.xlsx oder .csv; E-Mail-Liste als Text)", classes="field-label")
             yield InOrderInput(id="path")
+            yield Label("Was", classes="field-label")
+            yield Select(
+                [(plain(label), key) for label, key in options],
+                value="gremien",
+                allow_blank=False,
+                id="what",
+                open_on_typing=True,
+            )
             yield Static("", id="export-error", classes="dialog-text")
             yield ProgressBar(total=None, show_eta=False, id="export-progress")
             with Horizontal(classes="dialog-buttons"):

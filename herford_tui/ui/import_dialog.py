@@ -73,10 +73,16 @@ class ImportScreen(HerfordAccess, ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Importieren (CSV oder XLSX)", classes="dialog-title")
-            yield Label("Was", classes="field-label")
-            yield Select([(KIND_LABEL[k], k) for k in KINDS], value="organisationen", allow_blank=False, id="kind")
             yield Label("Datei", classes="field-label")
             yield InOrderInput(placeholder="z. B. ~/organisationen.csv", id="path")
+            yield Label("Was", classes="field-label")
+            yield Select(
+                [(KIND_LABEL[k], k) for k in KINDS],
+                value="organisationen",
+                allow_blank=False,
+                id="kind",
+                open_on_typing=True,
+            )
             yield ProgressBar(show_eta=False, id="import-progress")
             with VerticalScroll(id="import-report"):
                 yield Static("Strg+S prüft die Datei; nach der Prüfung importiert Strg+S alles.", id="report")
