@@ -29,19 +29,20 @@ from herford_tui.ui.evaluation import presentation as show
 class EvaluationPane(SnapshotView):
     SCOPED_CSS = False  # the rules below also look at the screen's height class (-tall)
     DEFAULT_CSS = """
-    EvaluationPane #evaluation-summary { height: auto; max-height: 4; padding: 0 1; }
+    EvaluationPane #evaluation-summary { height: auto; max-height: 40%; padding: 0 1; }
+    EvaluationPane #evaluation-summary.-whole { max-height: 100%; }
     EvaluationPane #evaluation-table { height: 1fr; }
     EvaluationPane #evaluation-trend-row { height: 1; padding: 0 1; }
     EvaluationPane #evaluation-trend-label { width: auto; }
     EvaluationPane #evaluation-trend { width: 12; margin-left: 1; }
     EvaluationPane #evaluation-detail { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
-    Screen.-tall EvaluationPane #evaluation-summary { max-height: 7; }
     Screen.-tall EvaluationPane #evaluation-detail { max-height: 6; }
     """
 
     BINDINGS = [
         Binding("left_square_bracket", "year(-1)", "Vor-/Folgejahr", key_display="[/]", id="evaluation.previous"),
         Binding("right_square_bracket", "year(1)", "Folgejahr", show=False, id="evaluation.next"),
+        Binding("z", "whole_summary", "Zusammenfassung", id="evaluation.summary"),
     ]
 
     year: reactive[int] = reactive(0, init=False)
@@ -77,6 +78,11 @@ class EvaluationPane(SnapshotView):
         )
         # Paint the tab (and this "wird berechnet") first, then compute.
         self.call_after_refresh(self._compute, snapshot, self.year)
+
+    def action_whole_summary(self) -> None:
+        # The summary takes up to 40 % of the tab (its sentences at 80x24); on a lower terminal,
+        # or for a longer text, this shows all of it above a shorter table, and back.
+        self.query_one("#evaluation-summary").toggle_class("-whole")
 
     def action_year(self, step: int) -> None:
         self.year += step

@@ -1,0 +1,53 @@
+"""The summary above the Auswertung table is read whole at 80x24 (it was cut after four lines:
+"… Gefasst wurde 1"); on a lower terminal `z` shows all of it, and `z` again gives the table back
+its room."""
+
+from __future__ import annotations
+
+import pytest
+from pilot_helpers import screen_text, wait_for
+from test_evaluation_snapshots import _meetings
+
+from herford_tui.documents.evaluation_text import summary
+from herford_tui.ui.evaluation.pane import EvaluationPane
+
+
+def shown(app) -> str:
+    """The screen's words in reading order (a wrapped sentence joined again)."""
+    return " ".join(screen_text(app).split())
+
+
+async def _opened(app, pilot) -> EvaluationPane:
+    await pilot.pause()
+    await pilot.press("A")
+    assert await wait_for(pilot, lambda: bool(app.query(EvaluationPane)))
+    pane = app.query_one(EvaluationPane)
+    assert await wait_for(pilot, lambda: pane.evaluation is not None, timeout=30)
+    return pane
+
+
+async def test_the_whole_summary_is_shown_at_80x24(world):
+    _meetings(world)
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await _opened(app, pilot)
+        text = " ".join(summary(pane.evaluation))
+        assert "Gefasst wurde 1 Beschluss." in text
+        assert await wait_for(pilot, lambda: text in shown(app)), shown(app)
+        assert "Lenkungskreis" in shown(app)  # and the table below it
+
+
+@pytest.mark.parametrize("size", [(80, 16)], ids=["80x16"])
+async def test_z_shows_the_whole_summary_on_a_low_terminal_and_z_again_the_table(world, size):
+    _meetings(world)
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=size) as pilot:
+        pane = await _opened(app, pilot)
+        text = " ".join(summary(pane.evaluation))
+        assert await wait_for(pilot, lambda: "Auswertung 2026" in shown(app))
+        assert text not in shown(app), "the test needs a summary taller than its share"
+        assert "z Zusammenfassung" in shown(app)  # the footer offers the key
+        await pilot.press("z")
+        assert await wait_for(pilot, lambda: text in shown(app)), shown(app)
+        await pilot.press("z")
+        assert await wait_for(pilot, lambda: "Gremium Sitzungen Abg." in shown(app) and text not in shown(app))
