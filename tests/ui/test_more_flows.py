@@ -174,8 +174,9 @@ async def test_a_membership_starting_later_is_shown_with_its_date(world):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         table = app.query_one(f"#committee-{world.lenkungskreis} #roster")
-        names = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
-        assert f"{person.full_name} (ab 01.02.2027)" in names
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        # the date in the "seit" column, whole at 80 columns (in the name it was cut: "… (ab…")
+        assert any(row[1] == person.full_name and "ab 01.02.2027" in row for row in rows), rows
 
 
 async def test_search_opens_the_persons_page_and_from_there_their_committee(world):

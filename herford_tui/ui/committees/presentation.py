@@ -84,13 +84,17 @@ def roster_row(snapshot: Snapshot, line: RosterLine, *, continued: bool = False)
         name = f"{glyphs().deputy} {name}"
     org = snapshot.organisations.get(person.organisation_id) if person and person.organisation_id else None
     represents = snapshot.organisations.get(m.represents_id) if m.represents_id else None
-    since = f"bis {format_date(m.end)}" if line.ended else format_date(m.start)
+    # The "seit" column is shown whole at 80 columns (the last to give way), so the dates go
+    # there, not into the name ("Wolfgang Kemper (ab…" was cut): a role that begins later reads
+    # "ab …", one that ends (a role change from a later date, a term) "bis …" like an ended one.
+    since = format_date(m.start)
     style = "dim strike" if line.ended else ""
     if line.ended:  # a sign, not grey alone; its "bis …" is in the "seit" column and the detail line
         name = f"{glyphs().ended} {name}"
-    if line.upcoming:  # the "seit" column is off-screen at 80 columns, so say it in the name
+    if line.upcoming:
         since, style = f"ab {format_date(m.start)}", "italic"
-        name = f"{name} (ab {format_date(m.start)})"
+    elif m.end is not None:
+        since = f"bis {format_date(m.end)}"
     cells = (
         seat,
         name,
@@ -142,14 +146,14 @@ def membership_summary(snapshot: Snapshot, line: RosterLine) -> str:
     assert m is not None
     # Most telling first: a long seat name at the end is what gets cut on 80 columns.
     parts = [ROLE[m.role]]
-    if line.ended and m.end:  # first: at 80 columns the "seit" column with its "bis …" is off-screen
-        parts[0] += f" bis {format_date(m.end)}" + (f" (seit {format_date(m.start)})" if m.start else "")
-    elif m.start and m.end:
-        parts[0] += f" {format_date(m.start)}–{format_date(m.end)}"
-    elif m.start:  # a role that begins later (a chair from next month) is not held "seit" then
-        parts[0] += f" {'ab' if line.upcoming else 'seit'} {format_date(m.start)}"
+    # Worded as the roster's "seit" column: "ab …" for a role that begins later (a chair from next
+    # month is not held "seit" then), "bis …" for one that ends or ended, with its start after it.
+    if line.upcoming and m.start:
+        parts[0] += f" ab {format_date(m.start)}" + (f" bis {format_date(m.end)}" if m.end else "")
     elif m.end:
-        parts[0] += f" bis {format_date(m.end)}"
+        parts[0] += f" bis {format_date(m.end)}" + (f" (seit {format_date(m.start)})" if m.start else "")
+    elif m.start:
+        parts[0] += f" seit {format_date(m.start)}"
     if m.deputy_of:
         owner = snapshot.membership(m.deputy_of)
         owner_person = snapshot.person(owner.person_id) if owner else None
