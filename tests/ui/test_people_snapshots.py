@@ -17,6 +17,8 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label
 
 from herford_tui.domain import Membership
+from herford_tui.ui.directory.organisation_screen import OrganisationScreen
+from herford_tui.ui.directory.pane import DirectoryPane
 from herford_tui.ui.directory.person_screen import PersonScreen
 
 SIZES = [(80, 24), (120, 40)]
@@ -38,6 +40,14 @@ async def _open_directory(pilot: Pilot) -> None:
     # of an empty list was once taken and kept): wait for the count, which only the fill writes.
     count = pilot.app.query_one("#directory-count", Label)
     assert await wait_for(pilot, lambda: "Organisationen" in str(count.render()))
+    await _fitted(pilot)
+
+
+async def _fitted(pilot: Pilot) -> None:
+    """The columns planned for the table's laid-out width: the first fill may come before the
+    layout, and the refit after it runs after a repaint, which a 5 ms idle window can precede."""
+    pane = pilot.app.query_one(DirectoryPane)
+    assert await wait_for(pilot, lambda: pane.fitted)
 
 
 async def _directory(pilot: Pilot) -> None:
@@ -50,12 +60,17 @@ async def _persons(pilot: Pilot) -> None:
     await pilot.press("t")
     count = pilot.app.query_one("#directory-count", Label)
     assert await wait_for(pilot, lambda: "Personen" in str(count.render()))  # written by the refill
+    await _fitted(pilot)
     await _steady(pilot)
 
 
 async def _organisation(pilot: Pilot) -> None:
     await _open_directory(pilot)
     await pilot.press("f", *"kreis herford", "enter", "down", "enter")  # the second hit
+    # The page is pushed by the Enter: wait for it and for its seats, which only its fill writes.
+    assert await wait_for(pilot, lambda: isinstance(pilot.app.screen, OrganisationScreen))
+    title = pilot.app.screen.query_one("#organisation-seats-title", Label)
+    assert await wait_for(pilot, lambda: "Vertreten in den Gremien" in str(title.render()))
     await _steady(pilot)
 
 
@@ -64,6 +79,8 @@ async def _person(pilot: Pilot) -> None:
     assert await wait_for(pilot, lambda: isinstance(pilot.app.focused, DataTable))
     await pilot.press("i")  # from the roster: the chair
     assert await wait_for(pilot, lambda: isinstance(pilot.app.screen, PersonScreen))
+    title = pilot.app.screen.query_one("#person-memberships-title", Label)
+    assert await wait_for(pilot, lambda: "Mitgliedschaften" in str(title.render()))  # its fill
     await _steady(pilot)
 
 

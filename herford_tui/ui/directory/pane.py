@@ -128,6 +128,13 @@ class DirectoryPane(SnapshotView):
         # After the layout: the table's own width is known then.
         self.call_after_refresh(self.fit_width)
 
+    @property
+    def fitted(self) -> bool:
+        """The columns are planned for the table's width as laid out (the first fill may come
+        before the table has a width; ``fit_width`` plans them again after the layout)."""
+        width = self.query_one("#org-table", LineTable).size.width
+        return bool(self._cells) and width > 0 and width == self._width
+
     def fit_width(self) -> None:
         table = self.query_one("#org-table", LineTable)
         if table.size.width != self._width and self._cells:
