@@ -566,18 +566,9 @@ class _Builder:
         self.text(row, person, "title", "given_name", "family_name", "function", "email", "phone", "notes")
         if row.has("erased_on"):
             person.erased_on = self.date(row, "erased_on")
-        org_id = self.number(row, "organisation_id")
-        if org_id is not None:
-            if org_id not in self.view.organisations:
-                self.problem(row, "organisation_id", f"Die Organisation Nr. {org_id} gibt es nicht.")
-            else:
-                person.organisation_id = org_id
-        elif row.get("organisation"):
-            org = self.find_org(row, row.get("organisation"), row.get("organisation_municipality"), "organisation")
-            if org is not None:
-                person.organisation_id = org.id
-        elif row.has("organisation") or row.has("organisation_id"):
-            person.organisation_id = None
+        changed, org_id = self.organisation_named(row, "organisation")
+        if changed:
+            person.organisation_id = org_id
         if existing is not None:
             same_mail = bool(existing.email.strip()) and _same(existing.email, person.email)
             same = _same(existing.family_name, person.family_name) or same_mail
@@ -659,18 +650,24 @@ class _Builder:
 
     def represents(self, row: _Row, m: Membership) -> None:
         """The organisation the member represents, by its Nr. or its name (and municipality)."""
-        represents_id = self.number(row, "represents_id")
-        if represents_id is not None:
-            if represents_id not in self.view.organisations:
-                self.problem(row, "represents_id", f"Die Organisation Nr. {represents_id} gibt es nicht.")
-            else:
-                m.represents_id = represents_id
-        elif row.get("represents"):
-            org = self.find_org(row, row.get("represents"), row.get("represents_municipality"), "represents")
-            if org is not None:
-                m.represents_id = org.id
-        elif row.has("represents") or row.has("represents_id"):
-            m.represents_id = None
+        changed, org_id = self.organisation_named(row, "represents")
+        if changed:
+            m.represents_id = org_id
+
+    def organisation_named(self, row: _Row, key: str) -> tuple[bool, int | None]:
+        """The organisation a row names by its Nr. (column ``key_id``) or by its name (``key``,
+        with ``key_municipality``): (True, its id); (True, None) for emptied columns; (False,
+        None) if the row leaves it as it is or names one that is not there (a problem then)."""
+        number = self.number(row, f"{key}_id")
+        if number is not None:
+            if number in self.view.organisations:
+                return True, number
+            self.problem(row, f"{key}_id", f"Die Organisation Nr. {number} gibt es nicht.")
+            return False, None
+        if row.get(key):
+            org = self.find_org(row, row.get(key), row.get(f"{key}_municipality"), key)
+            return (True, org.id) if org is not None else (False, None)
+        return row.has(key) or row.has(f"{key}_id"), None
 
     def membership_person(self, row: _Row) -> Person | None:
         number = self.number(row, "person_id")
