@@ -266,3 +266,26 @@ def test_one_problem_is_named_once_even_where_a_cell_is_read_twice(store: Store)
     table = parse_csv(("Nr.;Vorname;Nachname\nzwölf;Ida;Import\n", "UTF-8"))
     plan = plan_import("personen", table, store.snapshot())
     assert [str(p) for p in plan.problems] == ["Zeile 2, Nr.: „zwölf“ ist keine Zahl."]
+
+
+def test_a_persons_organisation_by_number_by_name_emptied_or_left(runner: CliRunner, store: Store, tmp_path: Path):
+    """One rule for an organisation a row names (also the one a member represents): a known Nr.
+    is taken, an unknown one is a problem, a name finds it, an empty column clears it."""
+    org = store.save(Organisation(name="Kita Sonne", municipality="Enger"))
+    kept = store.save(Person(given_name="Ida", family_name="Bleibt", organisation_id=org.id))
+    csv_file = tmp_path / "persons.csv"
+    csv_file.write_text(
+        f"Vorname;Nachname;Organisation Nr.\nAnna;Nummer;{org.id}\nBert;Unbekannt;99999\n", encoding="utf-8"
+    )
+    result = run(runner, store.path, "import", "personen", str(csv_file))
+    assert result.exit_code == 1 and "Zeile 3" in result.output and "Nr. 99999 gibt es nicht" in result.output
+    csv_file.write_text(f"Vorname;Nachname;Organisation Nr.\nAnna;Nummer;{org.id}\n", encoding="utf-8")
+    assert run(runner, store.path, "import", "personen", str(csv_file)).exit_code == 0
+    csv_file.write_text("Vorname;Nachname;Organisation\nCarla;Name;Kita Sonne\n", encoding="utf-8")
+    assert run(runner, store.path, "import", "personen", str(csv_file)).exit_code == 0
+    csv_file.write_text(f"Nr.;Vorname;Nachname;Organisation\n{kept.id};Ida;Bleibt;\n", encoding="utf-8")
+    assert run(runner, store.path, "import", "personen", str(csv_file)).exit_code == 0
+    persons = {p.family_name: p for p in Store(store.path).snapshot().persons.values()}
+    assert persons["Nummer"].organisation_id == org.id and persons["Name"].organisation_id == org.id
+    assert persons["Bleibt"].organisation_id is None  # the emptied column
+    assert "Unbekannt" not in persons
