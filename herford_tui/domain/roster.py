@@ -48,9 +48,17 @@ def roster_lines(snapshot: Snapshot, committee_id: int, today: date, *, history:
             lines.append(RosterLine(seat, holder))
             placed.add(holder.id)
             add_deputies(seat, holder)
+            # The holder's own later membership on this seat (a role from a date on) right
+            # below: an open place of the seat read as if it came between the two.
+            own = (m for m in upcoming if m.person_id == holder.person_id and m.seat_key == seat.key)
+            for m in sorted(own, key=lambda m: m.start or date.min):
+                if m.role.takes_seat and m.id not in placed:
+                    lines.append(RosterLine(seat, m, upcoming=True))
+                    placed.add(m.id)
+                    add_deputies(seat, m)
         open_places = (seat.count - len(holders)) if seat.count is not None else (0 if holders else 1)
         lines.extend(RosterLine(seat, None) for _ in range(max(open_places, 0)))
-        later = (m for m in upcoming if m.seat_key == seat.key and m.role.takes_seat)
+        later = (m for m in upcoming if m.seat_key == seat.key and m.role.takes_seat and m.id not in placed)
         for m in sorted(later, key=lambda m: (m.start, _name(snapshot, m))):
             lines.append(RosterLine(seat, m, upcoming=True))
             placed.add(m.id)

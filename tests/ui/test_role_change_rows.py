@@ -41,7 +41,7 @@ async def test_a_later_role_reads_ab_and_the_current_one_bis_at_80_columns(world
         assert "…" not in later.split("Co-Vorsitz")[0], later  # the name whole, no date cut in it
         assert "Co-Vorsitz ab 01.12.2026" in detail(app, world.lenkungskreis)  # the cursor is on the new role
 
-        await pilot.press("up", "up")  # past the seat's free place to the current row
+        await pilot.press("up")  # the current row, right above her later one (no free place between)
         await settle(app, pilot)
         assert "Mitglied bis 30.11.2026 (seit 01.01.2025)" in detail(app, world.lenkungskreis)
 

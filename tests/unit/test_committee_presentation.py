@@ -99,6 +99,21 @@ def test_a_membership_that_begins_later_reads_ab_not_seit():
     assert member_detail(snap, line, 1, TODAY).plain.split("\n")[1].startswith("Co-Vorsitz ab 15.12.2026")
 
 
+def test_a_holders_later_role_follows_them_before_the_seats_open_place():
+    """A seat of two places, one held by someone whose role changes from a later date: the later
+    row came after "unbesetzt", read as if the open place were between her two roles."""
+    snap = world()
+    now = Membership(id=30, person_id=2, committee_id=1, seat_key="bm", start=date(2025, 1, 1), end=date(2026, 11, 30))
+    later = dataclasses.replace(now, id=31, role=Role.CO_VORSITZ, start=date(2026, 12, 1), end=None)
+    snap = dataclasses.replace(snap, memberships={**snap.memberships, 30: now, 31: later})
+    seat = [line for line in roster_lines(snap, 1, TODAY) if line.seat and line.seat.key == "bm"]
+    assert [(li.membership.id if li.membership else None, li.upcoming) for li in seat] == [
+        (30, False),
+        (31, True),
+        (None, False),  # the second place is open
+    ]
+
+
 def test_cursor_follows_the_membership_then_the_person_then_the_row():
     snap = world()
     old = roster_lines(snap, 1, TODAY)
