@@ -9,6 +9,7 @@ from pilot_helpers import screen_text, wait_for
 from test_evaluation_snapshots import _meetings
 
 from herford_tui.documents.evaluation_text import summary
+from herford_tui.ui.evaluation import presentation as show
 from herford_tui.ui.evaluation.pane import EvaluationPane
 
 
@@ -51,3 +52,23 @@ async def test_z_shows_the_whole_summary_on_a_low_terminal_and_z_again_the_table
         assert await wait_for(pilot, lambda: text in shown(app)), shown(app)
         await pilot.press("z")
         assert await wait_for(pilot, lambda: "Gremium Sitzungen Abg." in shown(app) and text not in shown(app))
+
+
+async def test_z_also_shows_the_whole_detail_of_the_committee_below_the_table(world):
+    """The committee's detail below the table keeps 4 lines at 80x24 ("… Sprecherin der unteren"
+    was the end of the Lenkungskreis' open seats); `z` shows it whole with the summary."""
+    _meetings(world)
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await _opened(app, pilot)
+        assert pane.evaluation is not None
+        row = pane.committee_ids.index(world.lenkungskreis)
+        table = app.query_one("#evaluation-table")
+        table.move_cursor(row=row)
+        text = " ".join(show.detail(pane.evaluation, world.lenkungskreis).plain.split())
+        assert await wait_for(pilot, lambda: text.split()[0] in shown(app))
+        assert text not in shown(app), "the test needs a detail longer than its 4 lines"
+        await pilot.press("z")
+        assert await wait_for(pilot, lambda: text in shown(app)), shown(app)
+        await pilot.press("z")
+        assert await wait_for(pilot, lambda: text not in shown(app))

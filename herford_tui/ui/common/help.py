@@ -126,7 +126,7 @@ LONG = {
     "meeting.deputy": "vertreten (wer vertritt, wird gefragt), dann weiter zur nächsten Person",
     "evaluation.previous": "Vorjahr",
     "evaluation.next": "Folgejahr",
-    "evaluation.summary": "Zusammenfassung über der Tabelle ganz zeigen / wieder kürzen",
+    "evaluation.summary": "Zusammenfassung über und Angaben unter der Tabelle ganz zeigen / wieder kürzen",
     "form.save": "speichern",
     "form.cancel": "abbrechen",
 }

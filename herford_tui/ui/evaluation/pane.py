@@ -30,13 +30,14 @@ class EvaluationPane(SnapshotView):
     SCOPED_CSS = False  # the rules below also look at the screen's height class (-tall)
     DEFAULT_CSS = """
     EvaluationPane #evaluation-summary { height: auto; max-height: 40%; padding: 0 1; }
-    EvaluationPane #evaluation-summary.-whole { max-height: 100%; }
+    EvaluationPane.-whole #evaluation-summary { max-height: 100%; }
     EvaluationPane #evaluation-table { height: 1fr; }
     EvaluationPane #evaluation-trend-row { height: 1; padding: 0 1; }
     EvaluationPane #evaluation-trend-label { width: auto; }
     EvaluationPane #evaluation-trend { width: 12; margin-left: 1; }
     EvaluationPane #evaluation-detail { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
     Screen.-tall EvaluationPane #evaluation-detail { max-height: 6; }
+    EvaluationPane.-whole #evaluation-detail { max-height: 100%; }
     """
 
     BINDINGS = [
@@ -80,9 +81,10 @@ class EvaluationPane(SnapshotView):
         self.call_after_refresh(self._compute, snapshot, self.year)
 
     def action_whole_summary(self) -> None:
-        # The summary takes up to 40 % of the tab (its sentences at 80x24); on a lower terminal,
-        # or for a longer text, this shows all of it above a shorter table, and back.
-        self.query_one("#evaluation-summary").toggle_class("-whole")
+        # The summary takes up to 40 % of the tab (its sentences at 80x24), the committee's detail
+        # below the table 4 lines; on a lower terminal, or for a longer text (a committee with
+        # many open seats), this shows both whole around a shorter table, and back.
+        self.toggle_class("-whole")
 
     def action_year(self, step: int) -> None:
         self.year += step
