@@ -212,9 +212,15 @@ class PendingRecords:
     def _decode_all(self) -> dict[int, Any]:
         slices, general = self._slices, self._general
         assert slices is not None and general is not None
+        # Record by record, with a look at the other threads now and then: a paced thread
+        # decoding leaves the event loop the interpreter (one call for the whole table would
+        # hold it for a second at x10, and a tab shown meanwhile would wait for it).
         table: dict[int, Any] = {}
         try:
-            with gc_paused(freeze=True, keep=True):  # as ``PendingMeetings._decode_all``
+            # Only the app's store (``defer``) has a pending table, and it keeps the snapshot
+            # frozen: so are these records (a thread that is not the start's may decode them, the
+            # Auswertung's, with the collector on).
+            with gc_paused(freeze=True, keep=True):
                 for n, key in enumerate(slices, 1):
                     table[int(key)] = self._one(slices, int(key))
                     if n % PAUSE_EVERY == 0:
@@ -355,7 +361,7 @@ def _tally(head: _MeetingTally) -> MeetingTally:
     )
 
 
-class PendingMeetings:
+class PendingMeetings(PendingRecords):
     """The meetings table of a file just opened, decoded when first asked for (``domain.Pending``).
 
     The file's structure was checked when it was read (``FileImage.read``); what is left is
@@ -367,27 +373,15 @@ class PendingMeetings:
     """
 
     def __init__(self, image: FileImage, general: Callable[[], dict[int, Meeting]]):
-        self._slices: dict[str, Slice] | None = image.records("meetings")
+        super().__init__(image, "meetings", general)
         self._raw: Slice | None = image.tables["meetings"]
-        self._general: Callable[[], dict[int, Meeting]] | None = general
-        self._count = len(self._slices)
-        self._lock = threading.Lock()
-        """Held while the whole table is decoded: ``table`` waits for the one decoding; ``group``
-        does not (a tab shown meanwhile decodes its few records itself)."""
         self._groups_lock = threading.Lock()
-        self._decoded: dict[int, Meeting] = {}
+        """``_lock`` is held while the whole table is decoded: ``table`` waits for the one
+        decoding; ``group`` does not (a tab shown meanwhile decodes its few records itself)."""
         self._groups: dict[int, list[int]] | None = None
         self._years: dict[int, list[int]] | None = None
         self._years_read = False
         self._tallies: list[MeetingTally] | None = None
-        self._table: dict[int, Meeting] | None = None
-
-    def __len__(self) -> int:
-        return self._count
-
-    @property
-    def done(self) -> bool:
-        return self._table is not None
 
     def group(self, committee_id: int) -> list[Meeting]:
         slices = self._slices
@@ -450,13 +444,9 @@ class PendingMeetings:
             self._years, self._years_read = years, True
         return self._years
 
-    def table(self) -> dict[int, Meeting]:
-        with taken(self._lock):  # held by the thread decoding it after the start, paced: hurried
-            if self._table is None:
-                self._table = self._decode_all()
-                self._slices = self._raw = self._general = None  # the file's bytes may go
-                self._decoded = self._table  # a group() still running finds the same records
-            return self._table
+    def _release(self) -> None:
+        super()._release()
+        self._raw = None
 
     def _committee_groups(self) -> dict[int, list[int]]:
         if self._groups is None:
@@ -483,30 +473,3 @@ class PendingMeetings:
                 return None
             groups.setdefault(int(head[1]), []).append(int(key))
         return groups
-
-    def _one(self, slices: dict[str, Slice], doc_id: int) -> Meeting:
-        found = self._decoded.get(doc_id)
-        if found is None:  # two threads may decode one record: the first one's is kept
-            decoded = cast(Meeting, decode_record("meetings", doc_id, slices[str(doc_id)]))
-            found = self._decoded.setdefault(doc_id, decoded)
-        return found
-
-    def _decode_all(self) -> dict[int, Meeting]:
-        slices, general = self._slices, self._general
-        assert slices is not None and general is not None
-        # Record by record, with a look at the other threads now and then: a paced thread
-        # decoding leaves the event loop the interpreter (one call for the whole table would
-        # hold it for a second at x10, and a tab shown meanwhile would wait for it).
-        table: dict[int, Meeting] = {}
-        try:
-            # Only the app's store (``defer``) has a pending table, and it keeps the snapshot
-            # frozen: so are these records (a thread that is not the start's may decode them, the
-            # Auswertung's, with the collector on).
-            with gc_paused(freeze=True, keep=True):
-                for n, key in enumerate(slices, 1):
-                    table[int(key)] = self._one(slices, int(key))
-                    if n % PAUSE_EVERY == 0:
-                        _pause()
-        except GeneralPath:
-            return general()
-        return table
