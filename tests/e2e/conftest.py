@@ -41,7 +41,8 @@ class Terminal:
             stderr=subprocess.DEVNULL,
         )
         self._drawn = threading.Event()
-        threading.Thread(target=self._follow, daemon=True).start()
+        self._follower = threading.Thread(target=self._follow, daemon=True)
+        self._follower.start()
 
     def _follow(self) -> None:
         assert self._client.stdout is not None
@@ -126,6 +127,7 @@ class Terminal:
         except subprocess.TimeoutExpired:
             self._client.kill()
             self._client.wait()
+        self._follower.join(timeout=10)  # it reads to the end of the output: then its pipe may close
         for pipe in (self._client.stdin, self._client.stdout):
             if pipe is not None:
                 pipe.close()
