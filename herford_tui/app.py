@@ -87,8 +87,18 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         # each new widget with the classes it has then). Textual also styles it, without its
         # parents, each time its constructor sets a class (Input's compact, Button's variant):
         # a tenth of the CPU of opening a form, all of it thrown away.
+        # Once the app has stopped running (it is closing: nothing is laid out or painted again),
+        # the focus taken from the roster as its widgets are removed restyled the table and its
+        # scrollbars: thrown away too, at every exit (every Pilot test).
+        if self._stopped():
+            return
         if node is self or node.is_attached:
             super().update_styles(node, animate)
+
+    _mounted = False
+
+    def _stopped(self) -> bool:
+        return self._mounted and not self.is_running
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         if isinstance(screen, Screen) and not screen.is_attached:
@@ -96,6 +106,7 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         return super().push_screen(screen, *args, **kwargs)
 
     def on_mount(self) -> None:
+        self._mounted = True
         self.start_polling()
         keep_index_warm(self)
         # This year's holidays (the year overview's first rows) cost 60-150 ms on first use, the
