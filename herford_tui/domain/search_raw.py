@@ -48,6 +48,7 @@ from herford_tui.domain.search_index import (
     KIND_WORDS,
     TASK_STATES,
     KindIndex,
+    date_tokens,
     made_up_words,
     tokens,
 )
@@ -157,6 +158,37 @@ def file_words(small: Snapshot, persons: Iterable[_PersonText], meetings: Iterab
     for text in texts:
         found.update(tokens(text))
     return KindIndex.of_words(found)
+
+
+def name_words(
+    small: Snapshot, persons: Iterable[_PersonText], meetings: Iterable[MeetingText]
+) -> tuple[KindIndex, KindIndex]:
+    """(the first words, every word) of the texts that name an entry of any kind (``KindIndex.add``'s
+    ``names``): a committee's names, a person's, an organisation's, a meeting's date words (its
+    committee's names are the committees'), an agenda item's title, a decision's text, a task's.
+    A few more (an archived committee's): a typed word that is the first word of none of them
+    earns no entry the most points (a whole word where a name begins), one in none of them no name
+    bonus (``quick_first.most_earned``). Arguments as ``file_words``'."""
+    texts = {text for p in persons for text in (p.family_name, p.given_name)}
+    for c in small.committees.values():
+        texts.update((c.name, c.short_name))
+    texts.update(o.name for o in small.organisations.values())
+    meetings = list(meetings)
+    items = [item for m in meetings for item in m.agenda]  # set comprehensions: C loops at x10
+    texts |= {item.title for item in items}
+    texts |= {d.text for item in items for d in item.decisions} | {t.what for item in items for t in item.tasks}
+    first: set[str] = set()
+    every: set[str] = set()
+    for day in {m.date for m in meetings}:
+        dated = date_tokens(day)  # each its own name (``search_index._add_meetings``)
+        first.update(dated)
+        every.update(dated)
+    for text in texts:
+        words = tokens(text)
+        if words:
+            first.add(words[0])
+            every.update(words)
+    return KindIndex.of_words(first), KindIndex.of_words(every)
 
 
 def types_named(word: str) -> set[OrgType]:
@@ -418,6 +450,18 @@ def agenda_may_match(m: MeetingText, rules: Sequence[Rule]) -> bool:
             made = made_up_words(m) if made is None else made
             if any(map(rule.holds, made)):
                 continue
+        return False
+    return True
+
+
+def own_may_match(m: MeetingText, rules: Sequence[Rule]) -> bool:
+    """Whether the meeting's own entry may hold every word (``rules``): its committee's names (through
+    the word's hits), its place and its date words (``search_index._add_meetings``)."""
+    for rule in rules:
+        if m.committee_id in rule.hits.committees or rule.in_text(m.location):
+            continue
+        if rule.made_up and any(map(rule.holds, date_tokens(m.date))):
+            continue
         return False
     return True
 
