@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from herford_tui.domain import Meeting, Snapshot
     from herford_tui.domain.search import Match
-    from herford_tui.domain.search_index import KindIndex
+    from herford_tui.domain.search_index import Kind, KindIndex
     from herford_tui.domain.search_raw import Hits, Holds, MeetingText, Rule, Tokens
     from herford_tui.store.partial import SearchFile
 
@@ -260,7 +260,7 @@ class _Look:
         self._always: dict[str, set[int]] | None = None
         self._words: KindIndex | None = None
         self._small: dict[str, Tokens] | None = None
-        self._names: tuple[KindIndex, KindIndex] | None = None
+        self._names: dict[Kind, tuple[KindIndex, KindIndex]] | None = None
 
     @property
     def always(self) -> dict[str, set[int]]:
@@ -285,7 +285,7 @@ class _Look:
         found = self._found([word], self.holds(word, False))
         if found is None:  # open: unless it is a typo, whose close words may be looked for
             # the words that name entries first (fewer to cut than the file's, and a part of them)
-            return None if self.names()[1].has_start(word) or self.words().has_start(word) else _TYPO
+            return None if self.named(word) or self.words().has_start(word) else _TYPO
         if not any(found.values()) and not types_named(word) and not self.words().has_start(word):
             return _TYPO
         return word_hits([word], found, self.always, self.file.snapshot.organisations)
@@ -338,15 +338,18 @@ class _Look:
             return lambda token: token.startswith(word)
         return set(self.words().close_to(word)).__contains__
 
-    def names(self) -> tuple[KindIndex, KindIndex]:
-        """The first words and every word of what names an entry (``search_raw.name_words``)."""
+    def names(self) -> dict[Kind, tuple[KindIndex, KindIndex]]:
+        """Per kind the first words and every word of what names its entries (``search_raw.name_words``)."""
         from herford_tui.domain.search_raw import name_words
 
         if self._names is None:
-            self._names = name_words(
-                self.file.snapshot, self.file.person_texts().values(), self.file.meeting_texts().values()
-            )
+            persons, meetings = self.file.person_texts(), self.file.meeting_texts()
+            self._names = name_words(self.file.snapshot, persons.values(), meetings.values())
         return self._names
+
+    def named(self, word: str) -> bool:
+        """Whether ``word`` starts a word that names an entry (so it is no typo)."""
+        return any(named.has_start(word) for _, named in self.names().values())
 
     def words(self) -> KindIndex:
         """Every word of the file (its searched fields decoded once, nothing else)."""
@@ -366,7 +369,9 @@ class _Look:
 
         meetings: set[int] = set()
         for start in starts:
-            pattern = raw_pattern(start, self.file.chars)
+            # open in any file first (more characters only cut the plain runs shorter): the table
+            # is not lowered for a word whose bytes are not looked for
+            pattern = raw_pattern(start, set()) and raw_pattern(start, self.file.chars)
             if pattern is None:
                 return None
             meetings |= self.file.hits(pattern.anchor, pattern.pattern)

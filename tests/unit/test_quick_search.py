@@ -366,18 +366,19 @@ def test_a_common_word_is_answered_from_the_newest_meetings(demo: Path, whole: S
 
 
 def test_the_name_words_hold_every_word_that_names_an_entry(whole: Snapshot, demo: Path):
-    """``quick_first`` takes the most points an entry can have from the words that name entries
-    (``search_raw.name_words``): every token with a name bonus in the whole index must be among
-    them, a name's first word (the bigger bonus) among the first words."""
+    """``quick_first`` takes the most points an entry of a kind can have from the words that name
+    entries of that kind (``search_raw.name_words``): every token with a name bonus in the whole
+    index's kind must be among them, a name's first word (the bigger bonus) among the first words."""
     from herford_tui.domain.search_index import AT_START, IN_NAME
     from herford_tui.domain.search_raw import name_words
     from herford_tui.store.partial import SearchFile
 
     file = SearchFile.open(demo)
     assert file is not None
-    first, named = name_words(file.snapshot, file.person_texts().values(), file.meeting_texts().values())
+    names = name_words(file.snapshot, file.person_texts().values(), file.meeting_texts().values())
     index = index_of(whole)
     for kind in Kind:
+        first, named = names[kind]
         terms = {pair for entry in index.kind(kind).terms for pair in entry}
         assert {token for token, bonus in terms if bonus == AT_START} <= set(first.vocabulary), kind
         assert {token for token, bonus in terms if bonus >= IN_NAME} <= set(named.vocabulary), kind
@@ -398,6 +399,7 @@ def test_the_most_points_a_word_can_earn(word: str, expected: int):
     every = KindIndex.of_words([*named.vocabulary, "kreishaus", "berichtet"])
     assert most_earned(word, False, first, named, lambda: every) == expected
     assert most_earned(word, True, first, named, lambda: every) == 2
+    assert most_earned(word, False, first, named, None) == max(expected, 6), "without the file's words: a bound"
 
 
 @settings(max_examples=40, deadline=None)
