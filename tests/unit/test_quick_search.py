@@ -163,9 +163,7 @@ def test_words_without_two_plain_letters_find_what_the_whole_search_finds(
     found = quick_search(demo, query, limit)
     if found is not None:
         assert found[0] == search(whole, query, limit=limit)
-        assert [match_card(m, found[1], TODAY) for m in found[0]] == [
-            match_card(m, whole, TODAY) for m in found[0]
-        ]
+        assert [match_card(m, found[1], TODAY) for m in found[0]] == [match_card(m, whole, TODAY) for m in found[0]]
 
 
 def test_a_typo_finds_the_namesakes_the_whole_search_finds(demo: Path):
@@ -343,8 +341,8 @@ def test_the_first_hits_of_the_newest_meetings_are_the_whole_answer(
 
 @pytest.mark.parametrize(("query", "limit"), [("protokoll", 3), ("aus", 3), ("protokoll", 10)])
 def test_a_common_word_is_answered_from_the_newest_meetings(demo: Path, whole: Snapshot, monkeypatch, query, limit):
-    """"Protokoll der letzten Sitzung" and "Bericht aus …" are agenda items of nearly every meeting:
-    their first hits come from the newest meetings, without indexing the others."""
+    """The agenda items "Protokoll der letzten Sitzung" and "Bericht aus …" are in nearly every
+    meeting: the first hits come from the newest meetings, without indexing the others."""
     import herford_tui.commands.quick_first as first
     import herford_tui.commands.quick_search as quick
 
