@@ -22,6 +22,7 @@ from herford_tui.store.errors import READ_ONLY_OPTION
 from herford_tui.ui.common.key_order import KeysInOrder
 from herford_tui.ui.common.keys import key_label
 from herford_tui.ui.common.layout import keep_tables_fitted, preset_breakpoints
+from herford_tui.ui.common.stylesheet import shared_stylesheet
 from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.main_screen import MainScreen
@@ -59,6 +60,8 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         poll_interval: float = 1.0,
     ):
         super().__init__()
+        # The CSS parsed once per process, not per app (the tests start hundreds): see the module.
+        self.stylesheet = shared_stylesheet(self.theme_variables)
         self.store = store
         self._today = today
         self._open_view = open_view

@@ -1,8 +1,8 @@
 """The storage layer: the only code that touches TinyDB and the database file."""
 
-# The inventory of personal files hooks into reading the log (an interrupted erasure is finished
-# first); imported with the package so that no reader of the log can come before it.
-from herford_tui.store import personal_files as personal_files
+# The inventory of personal files (``personal_files``) hooks into reading the log: an interrupted
+# erasure is finished first. ``audit.read_entries`` imports it itself, so no reader of the log can
+# come before it; the app's start, which reads no log, does not import it (nor the DSGVO modules).
 from herford_tui.store.errors import (
     ConflictError,
     CorruptFileError,

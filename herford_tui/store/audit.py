@@ -41,7 +41,6 @@ from typing import Any, TypeVar
 import msgspec
 import orjson
 
-from herford_tui.domain.erasure_search import Needles
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.store.codec import encode, table_of
@@ -444,8 +443,9 @@ def record_erasure(
 
 # -- reading ----------------------------------------------------------------------------------
 _BEFORE_READING: list[Callable[[Path], None]] = []
-"""Called with the database before its log is read: ``personal_files`` (wired by the store
-package on import) finishes an erasure a killed program left, so no reader sees its data."""
+"""Called with the database before its log is read: ``personal_files`` (imported by
+``read_entries``, the hook added on import) finishes an erasure a killed program left, so no
+reader sees its data."""
 
 
 def before_reading(hook: Callable[[Path], None]) -> None:
@@ -459,6 +459,9 @@ def read_entries(db: Path) -> list[Entry]:
     An erasure a killed program left unfinished is finished first (``before_reading``).
     """
     db = Path(db)
+    # Imported here (not by the package, which the app's start imports): it adds its hook.
+    from herford_tui.store import personal_files  # noqa: F401
+
     for hook in _BEFORE_READING:
         hook(db)
     data, _ = DatabaseFile(db).read()
@@ -564,6 +567,8 @@ def erase_person(
     keeps its bytes and, once a line before it changed, only gets the new ``prev`` spliced in
     (at x10: 116,000 lines, a few dozen about the person).
     """
+    from herford_tui.domain.erasure_search import Needles  # the erasure's: not at every start
+
     secrets_ = sorted({v.strip() for v in values if v and v.strip()}, key=len, reverse=True)
     search = Needles(secrets_)
     walk = _Walk(person_id, secrets_, up_to, dry_run)

@@ -23,7 +23,6 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from herford_tui.domain import Record, Snapshot, ValidationError
-from herford_tui.domain.deletion import referring
 from herford_tui.domain.duplicates import EVERY, NOTHING, Confirmed, check_confirmed
 from herford_tui.domain.models import Membership, Organisation, Person
 from herford_tui.domain.plans import Follow
@@ -431,6 +430,8 @@ class Store:
                     one = theirs
                 doomed.append(one)
             view = snapshot.with_changes(deleted=doomed[1:]) if along else snapshot
+            from herford_tui.domain.deletion import referring  # a delete's check: not at every start
+
             for one in doomed:
                 references = referring(view, one)
                 if references:

@@ -78,20 +78,24 @@ class MainScreen(HerfordAccess, Screen[None]):
         self._layout = tab_layout(self.herford.snapshot)
         start = self._start.pane_id if self._start else ""
         start = start if any(tab.pane_id == start for tab in self._layout) else self._layout[0].pane_id
-        with SteadyTabbedContent(id="tabs", initial=start):
+        tabs = SteadyTabbedContent(id="tabs", initial=start)
+        labels = tabs.preset_labels({tab.pane_id: tab.label for tab in self._layout}, self.app.size.width)
+        with tabs:
             for tab in self._layout:
-                yield self._tab_pane(tab, now=tab.pane_id == start)
+                yield self._tab_pane(tab, now=tab.pane_id == start, label=labels[tab.pane_id])
         yield SteadyFooter(compact=True, show_command_palette=False)
 
-    def _tab_pane(self, tab: Tab, *, now: bool = False) -> TabPane:
+    def _tab_pane(self, tab: Tab, *, now: bool = False, label: str | None = None) -> TabPane:
+        """``label``: the tab's label as shown (fitted, printable already); else the whole label."""
+        title = Content(label) if label is not None else plain(tab.label)
         if tab.committee_ids is not None:
 
             def make(shown: int | None) -> Widget:
                 return self._committee_content(tab.pane_id, focus=now, shown=shown)
 
-            return LazyTabPane(plain(tab.label), make, id=tab.pane_id, now=now)
+            return LazyTabPane(title, make, id=tab.pane_id, now=now)
         # Built on first show like a committee's tab (and their modules imported only then).
-        return LazyTabPane(plain(tab.label), lambda shown: _fixed_pane(tab.pane_id), id=tab.pane_id, now=now)
+        return LazyTabPane(title, lambda shown: _fixed_pane(tab.pane_id), id=tab.pane_id, now=now)
 
     def _committee_content(self, pane_id: str, *, focus: bool, shown: int | None) -> Widget:
         """A committee tab's view, built from the layout as it is when the tab is first shown."""

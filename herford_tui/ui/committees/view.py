@@ -17,7 +17,6 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from herford_tui.domain import Committee, Membership, Record, Role, Snapshot
-from herford_tui.domain.membership_input import seat_for_new_member
 from herford_tui.domain.roster import RosterLine, roster_lines
 from herford_tui.ui.committees.presentation import COLUMNS, Row, committee_info, cursor_row, member_detail, roster_rows
 from herford_tui.ui.common.fit import Plan, plan_columns
@@ -199,6 +198,7 @@ class CommitteeView(SnapshotView):
 
     # -- actions -----------------------------------------------------------------
     def action_add_member(self) -> None:
+        from herford_tui.domain.membership_input import seat_for_new_member  # a form's rules: not at start
         from herford_tui.ui.committees.membership_form import MembershipForm
 
         line = self.current_line

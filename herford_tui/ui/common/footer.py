@@ -28,13 +28,18 @@ class SteadyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         self._composed = self._shown()
-        if not self._bindings_ready or not getattr(self.app, "read_only", False):
-            yield from super().compose()
-            return
-        # Textual's keys without the edit keys; the keys here are not grouped (no Binding.Group).
-        edits = {item.binding.action for item in self.screen.active_bindings.values() if item.binding.id in EDIT_KEYS}
-        keys = [key for key in super().compose() if not (isinstance(key, FooterKey) and key.action in edits)]
-        self.styles.grid_size_columns = len(keys)
+        keys = list(super().compose())
+        for key in keys:
+            # A key follows the footer's ``compact`` (``data_bind``), and Textual gives it the class
+            # only once it is mounted: each key was styled twice (8 keys: 8 ms of each start).
+            if isinstance(key, FooterKey):
+                key.set_class(self.compact, "-compact", update=False)
+        if self._bindings_ready and getattr(self.app, "read_only", False):
+            # Textual's keys without the edit keys; the keys here are not grouped (no Binding.Group).
+            actives = self.screen.active_bindings.values()
+            edits = {item.binding.action for item in actives if item.binding.id in EDIT_KEYS}
+            keys = [key for key in keys if not (isinstance(key, FooterKey) and key.action in edits)]
+            self.styles.grid_size_columns = len(keys)
         yield from keys
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
