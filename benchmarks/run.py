@@ -1,4 +1,4 @@
-"""herford-tui benchmark: ``python benchmarks/run.py [--json] [--sizes small,x1,x10] [--runs N]``.
+"""herford-tui benchmark: ``python benchmarks/run.py [--json] [--sizes small,x1,x10] [--runs N] [--quick]``.
 
 Builds the demo data (``herford-tui demo --size …``, seed 1) for each size in a temporary
 folder (one file per size, used by every figure) and measures every figure of issue 12
@@ -55,6 +55,10 @@ when a share of the budget is spent), tabs toured: every tab that is not a singl
 single-committee tabs spread evenly up to ``max_tabs`` (x10 has 343 tabs)."""
 WRITES_PER_WRITER = {"small": 20, "x1": 8, "x10": 1}
 """Saves per writer: at x10 a save while three others write takes seconds today (each re-reads the file)."""
+QUICK = {"runs": 1, "keys": 4, "saves": 3, "writer_runs": 1, "writes": 5}
+"""``--quick``: every figure from the fewest measurements that make it (one run each, 4 keys, the
+minimum of 3 saves, 5 saves per writer): proves that every figure still comes out (the test of
+this script), not worth reading as figures."""
 TARGETS: dict[str, dict[str, dict[str, float]]] = {
     "cold_start": {"x1": {"ratio": 1.3}, "x10": {"ratio": 2}},
     "open": {"x1": {"ratio": 2}, "x10": {"ratio": 2}},
@@ -109,9 +113,10 @@ def build_demo(folder: Path, size: str, data: Path | None) -> tuple[Path, float 
 
 
 def measure_size(
-    path: Path, size: str, runs: int, scale: float, say
+    path: Path, size: str, runs: int, scale: float, say, *, quick: bool = False
 ) -> tuple[dict[str, measure.Figure], dict[str, float], dict[str, str]]:
-    """Every figure of one size on one demo file; the seconds each part took; why a figure is missing."""
+    """Every figure of one size on one demo file; the seconds each part took; why a figure is missing
+    (``quick``: see ``QUICK``)."""
     figures: dict[str, measure.Figure] = {}
     seconds: dict[str, float] = {}
     errors: dict[str, str] = {}
@@ -144,6 +149,8 @@ def measure_size(
 
     def ui() -> dict[str, measure.Figure]:
         options = {**UI_OPTIONS, "seconds": BUDGET[size] * scale * 0.1}
+        if quick:
+            options.update(keys=QUICK["keys"], saves=QUICK["saves"])
         found, failed = measure.ui_figures(path, budget("ui", min(UI_RUNS[size], runs)), options)
         if (seen := found.get("colleague_ui")) is not None and "colleague_seen" in figures:
             seen.baseline_name = "the same save seen in a bare snapshot (above)"
@@ -159,7 +166,8 @@ def measure_size(
     part("search", lambda: {"search_p95": measure.search_keystrokes(path, budget("search"))})
     part("cold_start", lambda: {"cold_start": measure.cold_start(path, budget("cold_start"))})
     part("ui", ui)
-    part("writers", lambda: {"writers": measure.writers(path, budget("writers", 2), WRITES_PER_WRITER[size])})
+    writer_runs, writes = (QUICK["writer_runs"], QUICK["writes"]) if quick else (2, WRITES_PER_WRITER[size])
+    part("writers", lambda: {"writers": measure.writers(path, budget("writers", writer_runs), writes)})
     return figures, seconds, errors
 
 
@@ -231,6 +239,7 @@ def main() -> None:
     parser.add_argument("--keep", metavar="FOLDER", help="build the demo files here and keep them")
     parser.add_argument("--data", metavar="FOLDER", help="copy FOLDER/SIZE/herford.json (if there) instead of building")
     parser.add_argument("--budget", type=float, default=1.0, help="scale the time budget of each size (default 1)")
+    parser.add_argument("--quick", action="store_true", help="every figure from its fewest measurements (see QUICK)")
     args = parser.parse_args()
     sizes = [s for s in args.sizes.split(",") if s]
     if unknown := set(sizes) - set(SIZES):
@@ -250,7 +259,8 @@ def main() -> None:
             file_bytes = path.stat().st_size
             built = f"demo written in {generated:.1f} s" if generated is not None else f"copied from {args.data}"
             say(f"  {size}: {file_bytes / 1e6:.1f} MB, {built}")
-            figures, seconds, errors = measure_size(path, size, args.runs or RUNS[size], args.budget, say)
+            runs = QUICK["runs"] if args.quick else args.runs or RUNS[size]
+            figures, seconds, errors = measure_size(path, size, runs, args.budget, say, quick=args.quick)
             report["sizes"][size] = {
                 "file_bytes": file_bytes,
                 "demo_seconds": round(generated, 2) if generated is not None else None,

@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -30,6 +31,45 @@ class Terminal:
             [*self.tmux, "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), command],
             check=True,
         )
+        # A control-mode client: tmux tells it each time the pane's program writes (``%output``), so
+        # a wait looks at the screen again when the app has drawn something, not at fixed intervals
+        # (a ``capture-pane`` costs a process start). It also takes commands (``control``).
+        self._client = subprocess.Popen(
+            [*self.tmux, "-C", "attach-session", "-t", self.name],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        self._drawn = threading.Event()
+        self._follower = threading.Thread(target=self._follow, daemon=True)
+        self._follower.start()
+
+    def _follow(self) -> None:
+        assert self._client.stdout is not None
+        for line in self._client.stdout:
+            if line.startswith(b"%output "):
+                self._drawn.set()
+        # The session ended: a wait falls back to looking at its interval (``_until``).
+
+    def _until(self, condition: Callable[[], object], timeout: float, interval: float) -> bool:
+        """True once ``condition`` holds, looked at after each write of the app to the pane and at
+        least every ``interval`` seconds (a file the app saves changes without any output); False
+        after ``timeout`` seconds, a deadline that only bounds a failure."""
+        deadline = time.monotonic() + timeout
+        while True:
+            self._drawn.clear()  # before looking: a write while we look wakes the next wait
+            if condition():
+                return True
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            self._drawn.wait(min(interval, left))
+
+    def control(self, command: str) -> None:
+        """A tmux command through the control client, without starting a process for it."""
+        assert self._client.stdin is not None
+        self._client.stdin.write(command.encode() + b"\n")
+        self._client.stdin.flush()
 
     def screen(self, *, escapes: bool = False) -> str:
         """The visible text; with ``escapes`` also the escape sequences that draw it (``-e``)."""
@@ -47,30 +87,29 @@ class Terminal:
         return result.stdout.strip()
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.1)
+        shown = ""
+
+        def on_screen() -> bool:
+            nonlocal shown
+            shown = self.screen()
+            return text in shown
+
+        if self._until(on_screen, timeout, 0.25):
+            return shown
         raise AssertionError(f"„{text}“ erschien nicht binnen {timeout} s. Bildschirm:\n{self.screen()}")
 
     def wait_until_gone(self, text: str, timeout: float = 10.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if text not in self.screen():
-                return
-            time.sleep(0.1)
-        raise AssertionError(f"„{text}“ verschwand nicht. Bildschirm:\n{self.screen()}")
+        if not self._until(lambda: text not in self.screen(), timeout, 0.25):
+            raise AssertionError(f"„{text}“ verschwand nicht. Bildschirm:\n{self.screen()}")
 
     def wait_until(self, condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
-        """Poll ``condition`` (e.g. the file's checksum changed) with a deadline, never a fixed sleep."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if condition():
-                return
-            time.sleep(0.05)
-        raise AssertionError(f"{what}: nicht binnen {timeout} s. Bildschirm:\n{self.screen()}")
+        """Wait for ``condition`` (e.g. the file's checksum changed) with a deadline, never a fixed sleep."""
+        if not self._until(condition, timeout, 0.02):
+            raise AssertionError(f"{what}: nicht binnen {timeout} s. Bildschirm:\n{self.screen()}")
+
+    def wait_until_ended(self, timeout: float = 10.0) -> bool:
+        """True once the session has ended (its program quit or was killed)."""
+        return self._until(lambda: not self.alive(), timeout, 0.02)
 
     def keys(self, *keys: str) -> None:
         subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
@@ -83,6 +122,15 @@ class Terminal:
 
     def close(self) -> None:
         subprocess.run([*self.tmux, "kill-server"], capture_output=True)
+        try:
+            self._client.wait(timeout=10)  # ends with its server
+        except subprocess.TimeoutExpired:
+            self._client.kill()
+            self._client.wait()
+        self._follower.join(timeout=10)  # it reads to the end of the output: then its pipe may close
+        for pipe in (self._client.stdin, self._client.stdout):
+            if pipe is not None:
+                pipe.close()
 
 
 def checksum(path: Path) -> str:
@@ -150,7 +198,7 @@ def sshd(tmp_path):
         with socket.socket() as s:
             if s.connect_ex(("127.0.0.1", port)) == 0:
                 break
-        time.sleep(0.1)
+        time.sleep(0.01)  # sshd listens some milliseconds after it forked into the background
     try:
         yield port, keys / "userkey"
     finally:

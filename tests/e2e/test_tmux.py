@@ -6,7 +6,6 @@ import json
 import os
 import signal
 import subprocess
-import time
 from datetime import date
 
 from conftest import checksum
@@ -34,10 +33,7 @@ def test_add_member_in_a_terminal_and_quit(terminal, command, tmp_path):
     term.wait_until(lambda: checksum(db) != before, "Datei nicht gespeichert")
     term.wait_until_gone("Mitglied hinzufügen")
     term.keys("q")
-    deadline = time.monotonic() + 10
-    while term.alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not term.alive(), "q beendet das Programm nicht"
+    assert term.wait_until_ended(), "q beendet das Programm nicht"
     snapshot = Store(db).open().snapshot()
     names = {p.full_name for p in snapshot.persons.values()}
     assert "Erika Beispiel" in names
@@ -70,9 +66,7 @@ def test_killed_app_leaves_the_file_intact(terminal, command, tmp_path):
         ).stdout.split()[0]
     )
     os.kill(pid, signal.SIGKILL)
-    deadline = time.monotonic() + 10
-    while term.alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
+    term.wait_until_ended()
     assert json.loads(db.read_text(encoding="utf-8")) == before  # nothing half-written
     assert Store(db).open().snapshot().committees  # and it still opens
 
