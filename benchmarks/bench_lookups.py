@@ -86,6 +86,9 @@ def lookups(path: Path, runs: int, only: list[str] | None = None) -> None:
         # a word most meetings hold, one without two plain letters to look for in the bytes
         "suche protokoll": (["suche", *db, "protokoll"], SEARCHED),
         "suche aus": (["suche", *db, "aus"], SEARCHED),
+        "suche Nov": (["suche", *db, "Nov"], SEARCHED),
+        # a word without two plain letters beside one that narrows (its first hits not the newest)
+        "suche aus schule": (["suche", *db, "aus", "schule"], SEARCHED),
     }
     if only:
         cases = {name: case for name, case in cases.items() if any(word in name for word in only)}

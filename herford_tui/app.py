@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.domain.calendar import computed, days_off
-from herford_tui.domain.pacing import later, quiet
+from herford_tui.domain.pacing import collect_again, later, quiet
 from herford_tui.store import Store
 from herford_tui.store.errors import READ_ONLY_OPTION
 from herford_tui.ui.common.key_order import KeysInOrder
@@ -58,8 +58,10 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         today: Callable[[], date] = date.today,
         open_view: Place | None = None,
         poll_interval: float = 1.0,
+        resume_collector: bool = False,
     ):
         super().__init__()
+        self._resume_collector = resume_collector
         # The CSS parsed once per process, not per app (the tests start hundreds): see the module.
         self.stylesheet = shared_stylesheet(self.theme_variables)
         self.store = store
@@ -87,8 +89,18 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         # each new widget with the classes it has then). Textual also styles it, without its
         # parents, each time its constructor sets a class (Input's compact, Button's variant):
         # a tenth of the CPU of opening a form, all of it thrown away.
+        # Once the app has stopped running (it is closing: nothing is laid out or painted again),
+        # the focus taken from the roster as its widgets are removed restyled the table and its
+        # scrollbars: thrown away too, at every exit (every Pilot test).
+        if self._stopped():
+            return
         if node is self or node.is_attached:
             super().update_styles(node, animate)
+
+    _mounted = False
+
+    def _stopped(self) -> bool:
+        return self._mounted and not self.is_running
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         if isinstance(screen, Screen) and not screen.is_attached:
@@ -96,6 +108,9 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         return super().push_screen(screen, *args, **kwargs)
 
     def on_mount(self) -> None:
+        self._mounted = True
+        if self._resume_collector:  # the CLI paused the collector for the start: on after the first frame
+            self.call_after_refresh(collect_again)
         self.start_polling()
         keep_index_warm(self)
         # This year's holidays (the year overview's first rows) cost 60-150 ms on first use, the
@@ -263,18 +278,21 @@ def create_app(
     backups: int = 5,
     read_only: bool = False,
     read_only_reason: str | None = None,
+    resume_collector: bool = False,
 ) -> HerfordApp:
     """The one way to build the app, used by the CLI and by the tests.
 
     ``read_only`` (or a file or folder this user may not write) opens the file without
     ever writing it: no lock file, no backup, no migration on disk. ``read_only_reason`` says
     why, when it is not the option (a browser colleague who may only read).
+    ``resume_collector``: the caller turned the garbage collector off for the start (the CLI);
+    the app turns it on again once its first frame is painted.
     """
     store = Store(db_path, backups=backups, read_only=read_only, defer=True).open()
     _freeze_once()
     reason = (read_only_reason or READ_ONLY_OPTION) if read_only else (store.read_only_reason() or None)
     view = resolve_place(store.snapshot(), open_view) if open_view else None
-    app = HerfordApp(store, today=today, open_view=view, poll_interval=poll_interval)
+    app = HerfordApp(store, today=today, open_view=view, poll_interval=poll_interval, resume_collector=resume_collector)
     if reason is not None:
         app.read_only_reason = reason
         app.sub_title = f"{app.sub_title} · NUR LESEN"

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from herford_tui.domain import Meeting, Snapshot
     from herford_tui.domain.search import Match
-    from herford_tui.domain.search_index import KindIndex
+    from herford_tui.domain.search_index import Kind, KindIndex
     from herford_tui.domain.search_raw import Hits, Holds, MeetingText, Rule, Tokens
     from herford_tui.store.partial import SearchFile
 
@@ -53,26 +53,21 @@ def quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snaps
 
 def _quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snapshot] | None:
     from herford_tui.domain.search_index import query_words
-    from herford_tui.domain.search_raw import raw_pattern, unsure
-    from herford_tui.store.partial import SEARCHED, SearchFile
+    from herford_tui.store.partial import SearchFile
 
     words = query_words(query)
-    if not words or not any(raw_pattern(word, set()) for word in words):
-        # No word has two plain letters to look for in any file ("aus", "Nov"): nothing narrows the
-        # choice of records, so the whole way is taken at once (reading the file for the typo check,
-        # as before, cost a second at x10; ``narrowed_search`` tells a typo itself).
+    if not words:
         return None
     file = SearchFile.open(path)
     if file is None:
         return None
-    odd = unsure(file.chars)
-    always = file.holding(odd) if odd else {name: set() for name in SEARCHED}
-    if always is None:
-        return None
-    look = _Look(file, always)
+    look = _Look(file)
     typos: set[str] = set()
     while True:
-        found = _answer(look, query, words, typos, limit)
+        try:
+            found = _answer(look, query, words, typos, limit)
+        except _WholeWay:
+            return None
         if found is None or isinstance(found, tuple):
             return found
         typos.add(found)  # a typo after all: once more, with it fuzzy
@@ -82,10 +77,9 @@ def _answer(
     look: _Look, query: str, words: list[str], typos: set[str], limit: int
 ) -> tuple[list[Match], Snapshot] | str | None:
     """The answer, None, or a word that turned out to be a typo (``_quick_search`` asks again)."""
-    from herford_tui.domain import Committee, Meeting
     from herford_tui.domain.search import search
     from herford_tui.domain.search_index import Kind, index_of
-    from herford_tui.domain.search_raw import Hits, agenda_may_match, card_persons, chosen, index_persons, part
+    from herford_tui.domain.search_raw import Hits, agenda_may_match, chosen, index_persons, part
 
     file, small = look.file, look.file.snapshot  # every committee and organisation
     own: dict[str, Hits] = {}
@@ -101,12 +95,24 @@ def _answer(
             assert isinstance(found, Hits)
             own[word] = found
     if not own:
-        return None  # no word narrows the search: the whole one is as fast
+        if fuzzy:
+            return None  # typos whose close words cannot be looked for: the whole way
+        # No word has two plain letters to look for ("aus", "Nov"): every meeting is chosen, and
+        # the first hits may still be in the newest ones (``quick_first``).
+        own = {word: look.everywhere(word) for word in dict.fromkeys(words)}
     picked = chosen(list(own.values()), file.person_org, file.links, file.heads)
     # Of a meeting chosen for its own entry alone (its place, say) the agenda is not indexed: at x10
     # "Kreis Herford" chooses 10,000 meetings, whose 56,000 agenda items and task persons hold no
     # match. Many such meetings are told from their decoded texts and decoded whole only if shown.
     rules = [look.rule(word, word in fuzzy, hits) for word, hits in own.items()]
+    if len(picked.meetings) > MANY:
+        # The first hits may be in the newest of them: "protokoll" (every meeting with minutes)
+        # shows ten agenda items "Protokoll der letzten Sitzung" (``quick_first``).
+        from herford_tui.commands.quick_first import first_hits
+
+        first = first_hits(look, picked, rules, file.meeting_texts(), query, words, fuzzy, limit)
+        if first is not None:
+            return _cards(file, first, {})
     if len(picked.meetings) > MANY or file.decoded_texts():
         # Indexed from their decoded texts (what the index reads of a meeting), not decoded whole:
         # "protokoll" chooses every meeting with minutes (x10: 0.6 s of decoding). The meetings
@@ -137,6 +143,16 @@ def _answer(
     matches = (
         [] if missing else _first_kinds(searched, query, words, fuzzy, limit) or search(searched, query, limit=limit)
     )
+    return _cards(file, matches, meetings)
+
+
+def _cards(file: SearchFile, matches: list[Match], meetings: dict[int, Meeting]) -> tuple[list[Match], Snapshot]:
+    """``matches`` on their meetings decoded whole (``meetings``: those decoded already), and a
+    snapshot with what their cards show."""
+    from herford_tui.domain import Committee, Meeting
+    from herford_tui.domain.search_raw import card_persons, part
+
+    small = file.snapshot
     meetings |= file.meetings({m.record.id for m in matches if isinstance(m.record, Meeting)} - meetings.keys())
     matches = [_whole_match(m, meetings[m.record.id]) if isinstance(m.record, Meeting) else m for m in matches]
     shown = {m.record.id for m in matches if isinstance(m.record, Committee)}  # a card names the next meeting
@@ -226,6 +242,10 @@ MANY = 1000
 agenda, rather than deciding after decoding each whole."""
 
 
+class _WholeWay(Exception):
+    """The file is one the bytes cannot be looked for in (``_Look.always``): the whole way."""
+
+
 _TYPO = object()
 """The word starts no token of the whole file: the whole search takes it for a typo."""
 _NOTHING = object()
@@ -235,11 +255,27 @@ _NOTHING = object()
 class _Look:
     """The records each typed word may be found in, from the file's bytes and a few decoded fields."""
 
-    def __init__(self, file: SearchFile, always: dict[str, set[int]]):
+    def __init__(self, file: SearchFile):
         self.file = file
-        self.always = always
+        self._always: dict[str, set[int]] | None = None
         self._words: KindIndex | None = None
         self._small: dict[str, Tokens] | None = None
+        self._names: dict[Kind, tuple[KindIndex, KindIndex]] | None = None
+
+    @property
+    def always(self) -> dict[str, set[int]]:
+        """Per table the records holding a character the patterns do not stand for (always taken
+        when bytes are looked for); ``_WholeWay`` if there are too many to look at each."""
+        from herford_tui.domain.search_raw import unsure
+        from herford_tui.store.partial import SEARCHED
+
+        if self._always is None:
+            odd = unsure(self.file.chars)
+            found = self.file.holding(odd) if odd else {name: set() for name in SEARCHED}
+            if found is None:
+                raise _WholeWay
+            self._always = found
+        return self._always
 
     def literal(self, word: str) -> Hits | object | None:
         """The records ``word`` may start a token of, ``_TYPO`` if it starts none, None if it is open
@@ -248,10 +284,21 @@ class _Look:
 
         found = self._found([word], self.holds(word, False))
         if found is None:  # open: unless it is a typo, whose close words may be looked for
-            return None if self.words().has_start(word) else _TYPO
+            # the words that name entries first (fewer to cut than the file's, and a part of them)
+            return None if self.named(word) or self.words().has_start(word) else _TYPO
         if not any(found.values()) and not types_named(word) and not self.words().has_start(word):
             return _TYPO
         return word_hits([word], found, self.always, self.file.snapshot.organisations)
+
+    def everywhere(self, word: str) -> Hits:
+        """The records of the small tables whose texts hold a token ``word`` starts, and every
+        meeting (a word without two plain letters, whose bytes are not looked for)."""
+        from herford_tui.domain.search_raw import word_hits
+        from herford_tui.store.partial import SEARCHED
+
+        found = {**self._small_holding(self.holds(word, False)), "meetings": set(self.file.meeting_texts())}
+        none: dict[str, set[int]] = {name: set() for name in SEARCHED}  # the small tables by their texts
+        return word_hits([word], found, none, self.file.snapshot.organisations)
 
     def fuzzy(self, word: str) -> Hits | object | None:
         """The records holding a word close to the typo ``word`` (the search's own fuzzy rule over
@@ -291,6 +338,19 @@ class _Look:
             return lambda token: token.startswith(word)
         return set(self.words().close_to(word)).__contains__
 
+    def names(self) -> dict[Kind, tuple[KindIndex, KindIndex]]:
+        """Per kind the first words and every word of what names its entries (``search_raw.name_words``)."""
+        from herford_tui.domain.search_raw import name_words
+
+        if self._names is None:
+            persons, meetings = self.file.person_texts(), self.file.meeting_texts()
+            self._names = name_words(self.file.snapshot, persons.values(), meetings.values())
+        return self._names
+
+    def named(self, word: str) -> bool:
+        """Whether ``word`` starts a word that names an entry (so it is no typo)."""
+        return any(named.has_start(word) for _, named in self.names().values())
+
     def words(self) -> KindIndex:
         """Every word of the file (its searched fields decoded once, nothing else)."""
         from herford_tui.domain.search_raw import file_words
@@ -305,20 +365,27 @@ class _Look:
         decoded texts do, of the meetings those whose bytes or made-up words hold one of ``starts``
         somewhere (the tokens ``holds`` matches start with one of them); None if the bytes cannot
         be searched for one."""
-        from herford_tui.domain.search_raw import made_up_meetings, made_up_start, raw_pattern, small_tokens
+        from herford_tui.domain.search_raw import made_up_meetings, made_up_start, raw_pattern
 
         meetings: set[int] = set()
         for start in starts:
-            pattern = raw_pattern(start, self.file.chars)
+            # open in any file first (more characters only cut the plain runs shorter): the table
+            # is not lowered for a word whose bytes are not looked for
+            pattern = raw_pattern(start, set()) and raw_pattern(start, self.file.chars)
             if pattern is None:
                 return None
             meetings |= self.file.hits(pattern.anchor, pattern.pattern)
             if made_up_start(start):
                 meetings |= made_up_meetings(start, self.file.meeting_texts())
+        return {**self._small_holding(holds), "meetings": meetings}
+
+    def _small_holding(self, holds: Holds) -> dict[str, set[int]]:
+        """Per small table the records whose decoded texts hold a token ``holds``."""
+        from herford_tui.domain.search_raw import small_tokens
+
         if self._small is None:
             self._small = small_tokens(self.file.snapshot, self.file.person_texts())
-        found = {name: texts.holding(holds) for name, texts in self._small.items()}
-        return {**found, "meetings": meetings}
+        return {name: texts.holding(holds) for name, texts in self._small.items()}
 
 
 def _starts_a_token(file: SearchFile, small: Snapshot, word: str, hits: Hits) -> bool:

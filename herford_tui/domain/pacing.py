@@ -208,6 +208,17 @@ def taken(lock: threading.Lock) -> Iterator[None]:
         lock.release()
 
 
+def collect_again() -> None:
+    """Turn the collector on again that the program's start turned off (``gc.disable``, see the
+    CLI): now, or, while ``collector_paused`` blocks run, when the last of them ends."""
+    global _was_enabled
+    with _paused_lock:
+        if _paused:
+            _was_enabled = True
+        else:
+            gc.enable()
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """No garbage collection while the block builds (an index, a table): the collector's passes

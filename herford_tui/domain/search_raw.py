@@ -47,7 +47,9 @@ from herford_tui.domain.models import (
 from herford_tui.domain.search_index import (
     KIND_WORDS,
     TASK_STATES,
+    Kind,
     KindIndex,
+    date_tokens,
     made_up_words,
     tokens,
 )
@@ -157,6 +159,36 @@ def file_words(small: Snapshot, persons: Iterable[_PersonText], meetings: Iterab
     for text in texts:
         found.update(tokens(text))
     return KindIndex.of_words(found)
+
+
+def name_words(
+    small: Snapshot, persons: Iterable[_PersonText], meetings: Iterable[MeetingText]
+) -> dict[Kind, tuple[KindIndex, KindIndex]]:
+    """Per kind (the first words, every word) of the texts that name its entries (``KindIndex.add``'s
+    ``names``): a committee's names, a person's, an organisation's; a meeting's committee's names
+    and date words; an agenda item's title (a minutes entry's too), a decision's text, a task's.
+    A few more (an archived committee's): a typed word that is the first word of none of them
+    earns no entry of the kind the most points (a whole word where a name begins), one in none of
+    them no name bonus (``quick_first.most_earned``). Arguments as ``file_words``'."""
+    meetings = list(meetings)
+    items = [item for m in meetings for item in m.agenda]  # set comprehensions: C loops at x10
+    committees = {text for c in small.committees.values() for text in (c.name, c.short_name)}
+    titles = {item.title for item in items}
+    texts = {
+        Kind.COMMITTEE: committees,
+        Kind.PERSON: {text for p in persons for text in (p.family_name, p.given_name)},
+        Kind.ORGANISATION: {o.name for o in small.organisations.values()},
+        Kind.MEETING: committees | {word for day in {m.date for m in meetings} for word in date_tokens(day)},
+        Kind.AGENDA_ITEM: titles,
+        Kind.MINUTES: titles,
+        Kind.DECISION: {d.text for item in items for d in item.decisions},
+        Kind.TASK: {t.what for item in items for t in item.tasks},
+    }  # a date word is a name of its own (``search_index._add_meetings``): its own first word
+    found = {}
+    for kind, named in texts.items():
+        cut = [words for words in map(tokens, named) if words]
+        found[kind] = (KindIndex.of_words(w[0] for w in cut), KindIndex.of_words(t for w in cut for t in w))
+    return found
 
 
 def types_named(word: str) -> set[OrgType]:
@@ -418,6 +450,18 @@ def agenda_may_match(m: MeetingText, rules: Sequence[Rule]) -> bool:
             made = made_up_words(m) if made is None else made
             if any(map(rule.holds, made)):
                 continue
+        return False
+    return True
+
+
+def own_may_match(m: MeetingText, rules: Sequence[Rule]) -> bool:
+    """Whether the meeting's own entry may hold every word (``rules``): its committee's names (through
+    the word's hits), its place and its date words (``search_index._add_meetings``)."""
+    for rule in rules:
+        if m.committee_id in rule.hits.committees or rule.in_text(m.location):
+            continue
+        if rule.made_up and any(map(rule.holds, date_tokens(m.date))):
+            continue
         return False
     return True
 

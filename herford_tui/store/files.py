@@ -112,7 +112,12 @@ def read_regular_file(path: Path, doing: str = "Lesen") -> tuple[bytes, os.stat_
                 f"(einstellbar mit ${MAX_MB_ENV})",
             )
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            raw = fh.read(limit + 1)
+            # The file's size and one byte more (to see that it grew meanwhile): a read of the
+            # limit's size first allocates that much (256 MB) and copies what it read into a
+            # smaller buffer at the end (x1: 13 ms for a read of 1.5 ms, at every open).
+            raw = fh.read(st.st_size + 1)
+            if len(raw) > st.st_size:  # it grew while we read: on up to the limit, as before
+                raw += fh.read(limit + 1 - len(raw))
     except OSError as exc:
         raise os_error(exc, path, doing) from None
     finally:

@@ -153,18 +153,17 @@ def test_typos_and_made_up_words_take_the_quick_way(demo: Path, query: str):
     assert quick_search(demo, query, 10) is not None
 
 
-@pytest.mark.parametrize("query", ["aus", "ab", "Nov", "aus ab", "rot"])
-def test_words_without_two_plain_letters_take_the_whole_way(demo: Path, query: str, monkeypatch):
-    """Nothing to look for quickly in the bytes ("o" may be "ö" or "oe"): the whole way at once,
-    without reading the file first; so does a typo without two such letters ("rot" here: the
-    whole search finds it fuzzy)."""
-    from herford_tui.store.partial import SearchFile
-
-    def never(path: Path) -> None:
-        raise AssertionError("the file was read for the quick way")
-
-    monkeypatch.setattr(SearchFile, "open", never)
-    assert quick_search(demo, query, 10) is None
+@pytest.mark.parametrize("query", ["aus", "ab", "Nov", "aus ab", "rot", "au", "2", "ü"])
+@pytest.mark.parametrize("limit", [1, 10])
+def test_words_without_two_plain_letters_find_what_the_whole_search_finds(
+    demo: Path, whole: Snapshot, query: str, limit: int
+):
+    """Nothing to look for quickly in the bytes ("o" may be "ö" or "oe"): every meeting is chosen
+    (the small tables by their decoded texts), and the answer is the whole search's."""
+    found = quick_search(demo, query, limit)
+    if found is not None:
+        assert found[0] == search(whole, query, limit=limit)
+        assert [match_card(m, found[1], TODAY) for m in found[0]] == [match_card(m, whole, TODAY) for m in found[0]]
 
 
 def test_a_typo_finds_the_namesakes_the_whole_search_finds(demo: Path):
@@ -309,3 +308,118 @@ def test_the_first_hits_from_the_first_kinds_are_the_whole_answer(
     assert found[0] == search(whole, query, limit=limit)
     if query in ("November", "2026") and limit == 1:
         assert taken == [True], "the newest meeting of November (of 2026) has the most points"
+
+
+FIRST_HITS = [
+    "protokoll", "aus", "Nov", "ab", "Haushalt", "bericht", "November", "2026", "Lenkungskreis", "Protokoll Haushalt",
+    "muller", "Müler", "sitzung", "der", "rot", "Beschluss", "zuschuss", "Angebot", "erledigt", "Kreishaus", "28.11.",
+    "Tagesordnung", "protokoll 2026", "aus schule", "Novmber", "xyzzyq", "erford",
+]  # fmt: skip
+"""Words whose first hits may be agenda items of the newest meetings, or of the first kinds."""
+
+
+@pytest.mark.parametrize("limit", [1, 3, 10])
+@pytest.mark.parametrize("query", FIRST_HITS)
+def test_the_first_hits_of_the_newest_meetings_are_the_whole_answer(
+    demo: Path, whole: Snapshot, monkeypatch, query: str, limit: int
+):
+    """With many chosen meetings (here: any), the hits of the most points any entry can have are
+    looked for in the first kinds and then in the agenda items of the newest meetings, a batch at a
+    time (here: one meeting, then two, …): the answer is the whole one, cards included."""
+    import herford_tui.commands.quick_first as first
+    import herford_tui.commands.quick_search as quick
+
+    monkeypatch.setattr(quick, "MANY", 0)
+    monkeypatch.setattr(first, "BATCH", 1)
+    found = quick_search(demo, query, limit)
+    expected = search(whole, query, limit=limit)
+    assert found is not None
+    assert found[0] == expected
+    assert all(m.item is None or any(m.item is item for item in m.record.agenda) for m in found[0])
+    assert [match_card(m, found[1], TODAY) for m in found[0]] == [match_card(m, whole, TODAY) for m in expected]
+
+
+@pytest.mark.parametrize(("query", "limit"), [("protokoll", 3), ("aus", 3), ("protokoll", 10)])
+def test_a_common_word_is_answered_from_the_newest_meetings(demo: Path, whole: Snapshot, monkeypatch, query, limit):
+    """The agenda items "Protokoll der letzten Sitzung" and "Bericht aus …" are in nearly every
+    meeting: the first hits come from the newest meetings, without indexing the others."""
+    import herford_tui.commands.quick_first as first
+    import herford_tui.commands.quick_search as quick
+
+    monkeypatch.setattr(quick, "MANY", 0)
+    answered = []
+    original_first = first.first_hits
+
+    def first_hits(*args):
+        hits = original_first(*args)
+        answered.append(hits is not None)
+        return hits
+
+    monkeypatch.setattr(first, "first_hits", first_hits)
+    found = quick_search(demo, query, limit)
+    assert found is not None
+    assert found[0] == search(whole, query, limit=limit)
+    assert answered == [True]
+    assert all(m.kind is Kind.AGENDA_ITEM for m in found[0])
+
+
+def test_the_name_words_hold_every_word_that_names_an_entry(whole: Snapshot, demo: Path):
+    """``quick_first`` takes the most points an entry of a kind can have from the words that name
+    entries of that kind (``search_raw.name_words``): every token with a name bonus in the whole
+    index's kind must be among them, a name's first word (the bigger bonus) among the first words."""
+    from herford_tui.domain.search_index import AT_START, IN_NAME
+    from herford_tui.domain.search_raw import name_words
+    from herford_tui.store.partial import SearchFile
+
+    file = SearchFile.open(demo)
+    assert file is not None
+    names = name_words(file.snapshot, file.person_texts().values(), file.meeting_texts().values())
+    index = index_of(whole)
+    for kind in Kind:
+        first, named = names[kind]
+        terms = {pair for entry in index.kind(kind).terms for pair in entry}
+        assert {token for token, bonus in terms if bonus == AT_START} <= set(first.vocabulary), kind
+        assert {token for token, bonus in terms if bonus >= IN_NAME} <= set(named.vocabulary), kind
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("protokoll", 8), ("aus", 7), ("kreishaus", 6), ("proto", 5), ("berichte", 7), ("them", 4), ("kreis", 3)],
+)
+def test_the_most_points_a_word_can_earn(word: str, expected: int):
+    """A whole word where a name begins (8), inside a name (7), elsewhere (6); a word start where a
+    name begins (5), inside one (4), elsewhere (3); a typo as the fuzzy rule gives (2)."""
+    from herford_tui.commands.quick_first import most_earned
+    from herford_tui.domain.search_index import KindIndex
+
+    first = KindIndex.of_words(["protokoll", "prototyp", "bericht"])
+    named = KindIndex.of_words(["protokoll", "prototyp", "bericht", "aus", "berichte", "themen"])
+    every = KindIndex.of_words([*named.vocabulary, "kreishaus", "berichtet"])
+    assert most_earned(word, False, first, named, lambda: every) == expected
+    assert most_earned(word, True, first, named, lambda: every) == 2
+    assert most_earned(word, False, first, named, None) == max(expected, 6), "without the file's words: a bound"
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_any_word_start_finds_the_whole_answer_from_the_newest_meetings(
+    demo: Path, whole: Snapshot, data: st.DataObject
+):
+    """Any start of any indexed word, alone or beside another word, at any limit: the way of the
+    newest meetings (``quick_first``, taken here for any number of chosen meetings) answers as the
+    whole search does."""
+    import herford_tui.commands.quick_first as first
+    import herford_tui.commands.quick_search as quick
+
+    vocabulary = sorted({w for kind in Kind for w in index_of(whole).kind(kind).vocabulary})
+    word = data.draw(st.sampled_from(vocabulary))
+    query = word[: data.draw(st.integers(1, len(word)))]
+    if data.draw(st.booleans()):
+        query += " " + data.draw(st.sampled_from(vocabulary))
+    limit = data.draw(st.sampled_from([1, 3, 10]))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quick, "MANY", 0)
+        patch.setattr(first, "BATCH", 1)
+        found = quick_search(demo, query, limit)
+    if found is not None:
+        assert found[0] == search(whole, query, limit=limit), query

@@ -20,6 +20,7 @@ import pytest
 
 from herford_tui.domain import Person, ValidationError
 from herford_tui.store import CorruptFileError, NotADatabaseError, Store, StoreError
+from herford_tui.store import files as files_module
 from herford_tui.store.check import check_file
 from herford_tui.store.files import MAX_MB_ENV
 from herford_tui.store.migrations import SCHEMA_VERSION
@@ -187,6 +188,38 @@ def test_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path, monk
     done = herford("--db", str(path), env={MAX_MB_ENV: "0.001"})
     assert done.returncode == 2 and "einstellbar mit" in done.stderr
     assert listing(tmp_path) == before
+
+
+def _grown_after_fstat(monkeypatch: pytest.MonkeyPatch, path: Path, by: int) -> None:
+    """``fstat`` of ``path`` says ``by`` bytes fewer than there are: the file grew while it was read."""
+    real = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        st = real(fd)
+        if os.path.samestat(st, os.stat(path)):
+            fields = list(st)
+            fields[6] = st.st_size - by  # st_size
+            return os.stat_result(fields)
+        return st
+
+    monkeypatch.setattr(files_module.os, "fstat", fstat)
+
+
+def test_a_file_that_grew_while_it_was_read_is_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "db.json"
+    Store(path).open()
+    _grown_after_fstat(monkeypatch, path, by=1000)
+    raw, _ = files_module.read_regular_file(path)
+    assert raw == path.read_bytes()
+
+
+def test_a_file_that_grew_over_the_limit_while_it_was_read_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "db.json"
+    Store(path).open()  # the seed: some 30 kB
+    monkeypatch.setenv(MAX_MB_ENV, "0.01")  # 10 kB: fstat's size is under it, the bytes are not
+    _grown_after_fstat(monkeypatch, path, by=path.stat().st_size - 5000)
+    with pytest.raises(NotADatabaseError, match="größer als"):
+        files_module.read_regular_file(path)
 
 
 # -- field limits (a 50 MB name) ---------------------------------------------------------------

@@ -99,3 +99,22 @@ def test_an_empty_query_is_refused_in_german(db):
 def test_missing_file_exits_2(tmp_path):
     result = CliRunner().invoke(main, ["suche", "--db", str(tmp_path / "nope.json"), "x"])
     assert result.exit_code == 2
+
+
+def test_more_hits_than_shown_are_told_and_all_shown_with_max_0(db):
+    """The best hits are shown (``--max``, 10 without it); one line says when there are more, and
+    ``--max 0`` shows them all."""
+    everything = run(db, "--max", "0", "lenkungskreis")
+    assert everything.exit_code == 0
+    cards = everything.output.split("\n\n")
+    assert len(cards) >= 3 and "weitere Treffer" not in everything.output
+    one = run(db, "--max", "1", "lenkungskreis")
+    assert one.exit_code == 0
+    assert one.output.split("\n\n") == [cards[0], "… und weitere Treffer: mehr mit --max 2, alle mit --max 0.\n"]
+    exact = run(db, "--max", str(len(cards)), "lenkungskreis")
+    assert exact.output == everything.output, "as many hits as asked for: nothing more to tell"
+
+
+def test_a_negative_max_is_refused_in_german(db):
+    result = run(db, "--max", "-1", "lenkungskreis")
+    assert result.exit_code == 2 and "liegt nicht im Bereich" in result.output

@@ -1,0 +1,169 @@
+"""The first hits of a common word without indexing every meeting it is in (``herford-tui suche``).
+
+The search ranks hits by points, then by kind (committees, persons, organisations, meetings, then
+agenda items, minutes, decisions, tasks), then in display order (meetings newest first). If no
+entry anywhere can earn more than ``top`` points (told from the words that name entries:
+``search_raw.name_words``) and there are ``limit`` hits of ``top`` points, those are the answer:
+first the hits of ``top`` points of the four first kinds, then of the agenda items, newest
+meeting first. So the agenda items are indexed a batch of meetings at a time, newest first, until
+enough are found: at x10 "protokoll" chooses every meeting with minutes (20,000, with 56,000
+agenda items), and the ten hits shown are "Protokoll der letzten Sitzung" in the newest meetings;
+"aus" chooses every meeting, and "Bericht aus …" in the newest ones are shown.
+
+Whatever this cannot tell returns None, and the caller indexes every chosen meeting as before.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+
+    from herford_tui.commands.quick_search import _Look
+    from herford_tui.domain import Snapshot
+    from herford_tui.domain.search import Match
+    from herford_tui.domain.search_index import Kind, KindIndex
+    from herford_tui.domain.search_raw import Chosen, MeetingText, Rule
+
+
+def most_earned(
+    word: str, fuzzy: bool, first: KindIndex, named: KindIndex, every: Callable[[], KindIndex] | None
+) -> int:
+    """The most points ``word`` can earn in an entry of a kind (``search_index``: a whole word beats
+    a word start, a match where a name begins beats one inside a name beats one elsewhere).
+
+    ``first``, ``named``: the first words and every word of the texts that name the kind's entries
+    (``search_raw.name_words``); ``every``: every word of the file (asked only if needed; None:
+    taken to hold the word, for a bound that may be too high)."""
+    from herford_tui.domain.search_index import AT_START, EXACT, IN_NAME, PREFIX, most_points
+
+    if fuzzy:
+        return most_points(True)
+    if _holds(first, word):
+        return EXACT + AT_START
+    if _holds(named, word):
+        return EXACT + IN_NAME
+    if every is None or _holds(every(), word):
+        return EXACT
+    if first.has_start(word):
+        return PREFIX + AT_START
+    if named.has_start(word):
+        return PREFIX + IN_NAME
+    return PREFIX
+
+
+def _holds(words: KindIndex, word: str) -> bool:
+    return words.starting_with(word)[:1] == [word]
+
+
+def first_hits(
+    look: _Look, picked: Chosen, rules: Sequence[Rule], texts: Mapping[int, MeetingText], query: str,
+    words: list[str], fuzzy: set[str], limit: int,
+) -> list[Match] | None:  # fmt: skip
+    """The answer if its ``limit`` hits all have the most points any entry can have (see above),
+    from the chosen records (``picked``) with the entries of as few of the newest chosen meetings
+    as give them; else None. ``rules``: the typed words' (``search_raw.Rule``); ``texts``: the
+    searched texts of every meeting."""
+    from herford_tui.domain.search import search
+    from herford_tui.domain.search_index import Kind, KindIndex
+
+    names = look.names()
+    if any(w not in fuzzy and not look.named(w) and not look.words().has_start(w) for w in words):
+        return None  # a typo after all (its bytes matched inside words): the caller tells it
+
+    def bounds(every: Callable[[], KindIndex] | None) -> dict[Kind, int]:
+        return {kind: sum(most_earned(w, w in fuzzy, *names[kind], every) for w in words) for kind in Kind}
+
+    # Every word of the file (x10: 0.15 s to cut) only if a whole word outside names decides it.
+    most, low = bounds(None), bounds(KindIndex)
+    if any(most[kind] != low[kind] for kind in Kind if most[kind] == max(most.values())):
+        most = bounds(look.words)
+    top = max(most.values())
+    reaching = [kind for kind in Kind if most[kind] == top]  # the others have no hit of ``top`` points
+    hits: list[Match] = []
+    first = [kind for kind in reaching if kind <= Kind.MEETING]
+    if first:
+        heads = _heads(look, picked, rules, texts, first, words, fuzzy)
+        hits = _at(search(heads, query, first, limit=limit), top) or []
+        if len(hits) >= limit:
+            return hits
+    later = [kind for kind in reaching if kind > Kind.MEETING]
+    if not later:
+        return None
+    return _newest(look, later[0], picked.meetings, texts, query, words, fuzzy, limit, top, hits)
+
+
+def _heads(
+    look: _Look, picked: Chosen, rules: Sequence[Rule], texts: Mapping[int, MeetingText], kinds: list[Kind],
+    words: list[str], fuzzy: set[str],
+) -> Snapshot:  # fmt: skip
+    """The chosen records of the first ``kinds``, indexed: a meeting as its own entry (committee,
+    date, place), of those where it may hold every word."""
+    from herford_tui.commands.quick_search import _own_entry
+    from herford_tui.domain.search_index import Kind, index_of
+    from herford_tui.domain.search_raw import own_may_match, part
+
+    file = look.file
+    persons = picked.persons & file.person_org.keys() if Kind.PERSON in kinds else set()
+    links = {i for i, link in file.links.items() if link.person_id in persons}  # their committees
+    own = {}
+    if Kind.MEETING in kinds:
+        own = {i: _own_entry(i, texts[i]) for i in picked.meetings if own_may_match(texts[i], rules)}
+    heads = part(
+        file.snapshot, picked.organisations, file.records("persons", persons), file.records("memberships", links), own
+    )
+    index_of(heads, look.keep(words, fuzzy))  # only the tokens these words can match
+    return heads
+
+
+def _newest(
+    look: _Look, kind: Kind, chosen: Iterable[int], texts: Mapping[int, MeetingText], query: str, words: list[str],
+    fuzzy: set[str], limit: int, top: int, hits: list[Match],
+) -> list[Match] | None:  # fmt: skip
+    """``hits`` and the entries of ``kind`` of ``top`` points, newest meeting first, up to ``limit``;
+    None if the newest ``BUDGET`` meetings do not have enough (the kinds before ``kind`` have none,
+    so they come right after ``hits``)."""
+    from herford_tui.commands.quick_search import _searched_part
+    from herford_tui.domain.search import search
+    from herford_tui.domain.search_index import Kind, index_of
+    from herford_tui.domain.search_raw import part
+
+    file = look.file
+    keep = look.keep(words, fuzzy)
+    newest = sorted(chosen, key=lambda i: (texts[i].date or date.min, i), reverse=True)
+    at, size = 0, BATCH
+    while at < min(len(newest), BUDGET):
+        batch = {i: _searched_part(i, texts[i]) for i in newest[at : at + size]}
+        at, size = at + size, size * 2
+        persons: set[int] = set()
+        if kind is Kind.TASK:  # a task is found by its person's name
+            persons = {
+                t.person_id for m in batch.values() for item in m.agenda for t in item.tasks if t.person_id is not None
+            }
+        entries = part(file.snapshot, set(), file.records("persons", persons), {}, batch)
+        index_of(entries, keep)
+        more = _at(search(entries, query, (kind,), limit=limit - len(hits)), top)
+        if more is None:
+            return None
+        hits = [*hits, *more]
+        if len(hits) >= limit:
+            return hits
+    return None  # fewer such hits in the newest meetings: every chosen meeting is indexed
+
+
+def _at(found: Iterable[Match], top: int) -> list[Match] | None:
+    """The hits of ``top`` points (the first ones: the search ranks by points); None if one has more,
+    which ``most_earned`` says no entry can have (so this way never answers otherwise than the whole)."""
+    found = list(found)
+    if any(m.points > top for m in found):
+        return None
+    return [m for m in found if m.points == top]
+
+
+BATCH = 32
+"""Meetings in the first batch whose agenda items are indexed; each next batch is twice as big."""
+BUDGET = 500
+"""After how many of the newest chosen meetings without ``limit`` such hits the way is given up
+(x10: a fortieth of the meetings, about 0.05 s of indexing; "protokoll" and "aus" take 32)."""
