@@ -49,7 +49,9 @@ class Terminal:
         for line in self._client.stdout:
             if line.startswith(b"%output "):
                 self._drawn.set()
-        # The session ended: a wait falls back to looking at its interval (``_until``).
+        # The session ended (the client's output with it): one last wake-up, for a wait that the
+        # end is what it waits for; later waits look at their interval (``_until``).
+        self._drawn.set()
 
     def _until(self, condition: Callable[[], object], timeout: float, interval: float) -> bool:
         """True once ``condition`` holds, looked at after each write of the app to the pane and at
