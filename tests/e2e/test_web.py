@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import getpass
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,23 +17,38 @@ from webtools import HEADER, Browser, WebServer, need_chromium, wait_until
 from herford_tui.store import Store
 
 
+@pytest.fixture(scope="module")
+def browsers(tmp_path_factory) -> Iterator[list[Browser]]:
+    """The Chromium windows of this module's tests, started once (each start costs seconds):
+    a test takes them in order, each with its own cookies (one colleague each)."""
+    need_chromium()
+    started: list[Browser] = []
+    yield started
+    for browser in started:
+        browser.close()
+
+
 @pytest.fixture
-def web(command, tmp_path):
+def web(command, tmp_path, browsers, tmp_path_factory):
     need_chromium()
     started: list[WebServer] = []
-    browsers: list[Browser] = []
+    taken: list[Browser] = []
 
     def start(*extra: str) -> WebServer:
         started.append(WebServer(command, tmp_path / "db.json", *extra, home=tmp_path))
         return started[-1]
 
     def browser() -> Browser:
-        browsers.append(Browser(tmp_path / f"downloads-{len(browsers)}"))
-        return browsers[-1]
+        if len(taken) == len(browsers):
+            browsers.append(Browser(tmp_path_factory.mktemp("downloads")))
+        taken.append(browsers[len(taken)])
+        for earlier in taken[-1].downloads.iterdir():  # a test sees only its own downloads
+            earlier.unlink()
+        return taken[-1]
 
     yield start, browser
-    for opened in browsers:
-        opened.close()
+    for used in taken:  # leaves the app (the page's connection ends) before its server stops
+        used.open("about:blank")
     for server in started:
         server.stop()
 

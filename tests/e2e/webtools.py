@@ -48,15 +48,56 @@ for (let i = 0; i < t.rows; i++) {
 return lines.join("\\n");
 """
 
+# Waits for a text to appear on (or leave) the page's terminal, looking again each time the terminal
+# has parsed what the app wrote (xterm.js ``onWriteParsed``) instead of polling from Python. It
+# answers the screen once it matches, or null after ``limit`` ms (the Python side asks again until
+# its deadline; the terminal may not exist yet while the page loads: then it looks every 50 ms).
+WAIT = """
+const [text, present, limit, done] = arguments;
+const shown = () => {
+  const t = window.__terminal;
+  if (!t) { return null; }
+  const b = t.buffer.active, lines = [];
+  for (let i = 0; i < t.rows; i++) {
+    const line = b.getLine(b.viewportY + i);
+    lines.push(line ? line.translateToString(true) : "");
+  }
+  return lines.join("\\n");
+};
+let finished = false, subscription = null, watched = null;
+const finish = (value) => {
+  if (finished) { return; }
+  finished = true;
+  if (subscription) { subscription.dispose(); }
+  clearInterval(loading);
+  clearTimeout(giveUp);
+  done(value);
+};
+const look = () => {
+  const screen = shown();
+  if (screen !== null && screen.includes(text) === present) { finish(screen); return; }
+  const t = window.__terminal;
+  if (t && t !== watched) {
+    if (subscription) { subscription.dispose(); }
+    watched = t;
+    subscription = t.onWriteParsed(look);
+  }
+};
+const loading = setInterval(() => { if (!watched) { look(); } }, 50);
+const giveUp = setTimeout(() => finish(null), limit);
+look();
+"""
+
 
 def wait_until(condition: Callable[[], object], what: str, timeout: float = 60.0, detail: Callable[[], str] = str):
-    """Poll ``condition`` until it gives something true; a generous deadline, never a fixed sleep."""
+    """Poll ``condition`` (a file, a server's answer: cheap to look at) until it gives something
+    true; a generous deadline, never a fixed sleep."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         result = condition()
         if result:
             return result
-        time.sleep(0.1)
+        time.sleep(0.02)
     raise AssertionError(f"{what}: nicht binnen {timeout} s. {detail()}")
 
 
@@ -142,7 +183,16 @@ class Browser:
 
         options = webdriver.ChromeOptions()
         options.binary_location = shutil.which("chromium") or "chromium"
-        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800"):
+        # No WebGL: xterm.js then draws with its canvas renderer instead of WebGL emulated on the
+        # CPU (SwiftShader; about a fifth of Chromium's CPU in these tests). The tests read the
+        # terminal's cells, which are the same for either renderer.
+        for flag in (
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-dev-shm-usage",
+            "--window-size=1280,800",
+            "--disable-webgl",
+        ):
             options.add_argument(flag)
         options.add_experimental_option(
             "prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False}
@@ -161,18 +211,20 @@ class Browser:
         return str(self.driver.execute_script(SCREEN) or "")
 
     def wait_for(self, text: str, timeout: float = 60.0) -> str:
-        return str(
-            wait_until(
-                lambda: (screen := self.screen()) and text in screen and screen,
-                f"„{text}“ im Browser",
-                timeout,
-                detail=lambda: f"Bildschirm:\n{self.screen()}",
-            )
-        )
+        return self._wait(text, True, timeout, f"„{text}“ im Browser")
 
     def wait_until_gone(self, text: str, timeout: float = 60.0) -> None:
-        shown = lambda: f"Bildschirm:\n{self.screen()}"  # noqa: E731
-        wait_until(lambda: text not in self.screen(), f"„{text}“ verschwindet", timeout, shown)
+        self._wait(text, False, timeout, f"„{text}“ verschwindet")
+
+    def _wait(self, text: str, present: bool, timeout: float, what: str) -> str:
+        """The screen once ``text`` is on it (``present``) or gone; the page looks again whenever
+        its terminal has taken in the app's output (``WAIT``)."""
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            screen = self.driver.execute_async_script(WAIT, text, present, int(min(left, 2.0) * 1000))
+            if screen is not None:
+                return str(screen)
+        raise AssertionError(f"{what}: nicht binnen {timeout} s. Bildschirm:\n{self.screen()}")
 
     def _target(self):
         from selenium.webdriver.common.by import By
