@@ -124,9 +124,9 @@ class MainScreen(HerfordAccess, Screen[None]):
         if self.query_one(TabbedContent).active != pane.id:
             return  # another tab was chosen while this one was built (a key during the start)
         # A terminal resized while the tab was hidden sent its views no Resize (nor, after a
-        # resize, a Show): they fit their tables to the width once laid out.
+        # resize, a Show): they catch up and fit their tables to the width once laid out.
         for view in pane.query(SnapshotView):
-            self.call_after_refresh(view.fit_width)
+            self.call_after_refresh(view.came_into_view)
         for table in pane.query("DataTable, LineTable"):  # LineTable: the large lists (line API)
             if isinstance(table, Widget) and _shown_within(table, pane):
                 self.set_focus(table)  # now, not deferred: a focus arriving late would switch back

@@ -24,7 +24,19 @@ class SnapshotView(HerfordAccess, Vertical):
         self.watch(self.app, "snapshot", self._snapshot_changed, init=False)
 
     def on_show(self) -> None:
-        if self._stale:
+        self.came_into_view()
+
+    def on_resize(self) -> None:
+        # Textual sends no Show to a widget first laid out by a scroll's partial layout (the full
+        # map, rebuilt lazily in between, already holds it when the next full layout compares):
+        # a directory opened under load stayed empty. Its first Resize comes either way.
+        if self._stale and self.region.area:
+            self._catch_up()
+
+    def came_into_view(self) -> None:
+        """Catch up if stale and on screen, and fit the width after the layout (on Show;
+        ``MainScreen`` calls it too for the views of a tab it opens, Show or not)."""
+        if self._stale and self.region.area:
             self._catch_up()
         # A terminal resized while this view was hidden sent it no Resize: fit the width now
         # (after the layout, when the view's and its tables' sizes are the shown ones).
