@@ -14,6 +14,7 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -59,44 +60,58 @@ def _controlling_tty() -> None:  # runs in the child between fork and exec
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
-def time_to_marker(
-    argv: list[str], *, marker: str = MARKER, size: tuple[int, int] = (80, 24), timeout: float = 180
-) -> float:
-    """Seconds from exec to ``marker`` painted on a pty of ``size`` (as over SSH); the process is killed then."""
+@contextlib.contextmanager
+def on_pty(argv: list[str], size: tuple[int, int]) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
+    """``argv`` started on a pty of ``size`` (as over SSH): the process and the pty's master end;
+    the process (its session) is killed at the end."""
     master, slave = os.openpty()
     columns, rows = size
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
     env.pop("TEXTUAL", None)  # no devtools
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # both sides start from compiled bytecode (``compile_all``)
-    wanted = marker.encode()
-    start = time.perf_counter()
     proc = subprocess.Popen(
         argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, preexec_fn=_controlling_tty
     )
     os.close(slave)
-    output = b""
     try:
-        deadline = start + timeout
-        while True:
-            ready, _, _ = select.select([master], [], [], max(deadline - time.perf_counter(), 0))
-            if not ready:
-                raise TimeoutError(f"{argv[0]}: {marker!r} not on screen after {timeout:.0f} s")
-            try:
-                chunk = os.read(master, 1 << 16)
-            except OSError:  # EIO: the child closed the terminal
-                chunk = b""
-            if not chunk:
-                tail = ANSI.sub(b"", output)[-300:].decode(errors="replace")
-                raise RuntimeError(f"{argv[0]} ended before {marker!r} was shown: {tail}")
-            output += chunk
-            if wanted in ANSI.sub(b"", output):
-                return time.perf_counter() - start
+        yield proc, master
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         os.close(master)
+
+
+def read_until(master: int, text: str, since: float, *, name: str, timeout: float = 180) -> float:
+    """Seconds from ``since`` until ``text`` is in what the program writes (escape sequences
+    taken out); ``name`` names the program in the errors."""
+    output = b""
+    wanted = text.encode()
+    deadline = since + timeout
+    while True:
+        ready, _, _ = select.select([master], [], [], max(deadline - time.perf_counter(), 0))
+        if not ready:
+            raise TimeoutError(f"{name}: {text!r} not on screen after {timeout:.0f} s")
+        try:
+            chunk = os.read(master, 1 << 16)
+        except OSError:  # EIO: the child closed the terminal
+            chunk = b""
+        if not chunk:
+            tail = ANSI.sub(b"", output)[-300:].decode(errors="replace")
+            raise RuntimeError(f"{name} ended before {text!r} was shown: {tail}")
+        output += chunk
+        if wanted in ANSI.sub(b"", output):
+            return time.perf_counter() - since
+
+
+def time_to_marker(
+    argv: list[str], *, marker: str = MARKER, size: tuple[int, int] = (80, 24), timeout: float = 180
+) -> float:
+    """Seconds from exec to ``marker`` painted on a pty of ``size`` (as over SSH); the process is killed then."""
+    start = time.perf_counter()
+    with on_pty(argv, size) as (_, master):
+        return read_until(master, marker, start, name=argv[0], timeout=timeout)
 
 
 def keys_to_markers(
@@ -110,51 +125,17 @@ def keys_to_markers(
     """On a pty of ``size`` (as over SSH): seconds from exec to ``marker`` painted, then for each
     (key, text) of ``steps`` the seconds from typing the key to ``text`` in what the program
     writes after it (a tab's first visit as the user sees it). The process is killed at the end."""
-    master, slave = os.openpty()
-    columns, rows = size
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
-    env.pop("TEXTUAL", None)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, preexec_fn=_controlling_tty
-    )
-    os.close(slave)
-
-    def until(text: str, since: float) -> float:
-        output = b""
-        wanted = text.encode()
-        deadline = since + timeout
-        while True:
-            ready, _, _ = select.select([master], [], [], max(deadline - time.perf_counter(), 0))
-            if not ready:
-                raise TimeoutError(f"{argv[-1]}: {text!r} not on screen after {timeout:.0f} s")
-            try:
-                chunk = os.read(master, 1 << 16)
-            except OSError:
-                chunk = b""
-            if not chunk:
-                raise RuntimeError(f"{argv[0]} ended before {text!r} was shown")
-            output += chunk
-            if wanted in ANSI.sub(b"", output):
-                return time.perf_counter() - since
-
-    try:
-        started = until(marker, start)
+    with on_pty(argv, size) as (_, master):
+        started = read_until(master, marker, start, name=argv[-1], timeout=timeout)
         _drain(master, 0.5)  # what the start still paints (the search index, a timer) is not a tab's
         took = []
         for key, text in steps:
             typed = time.perf_counter()
             os.write(master, key.encode())
-            took.append(until(text, typed))
+            took.append(read_until(master, text, typed, name=argv[-1], timeout=timeout))
             _drain(master, 0.3)
         return started, took
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-        os.close(master)
 
 
 def _drain(fd: int, quiet: float) -> None:

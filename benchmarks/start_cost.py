@@ -16,17 +16,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
-import fcntl
 import os
-import select
-import signal
 import statistics
-import struct
-import subprocess
 import sys
 import tempfile
-import termios
 import time
 from pathlib import Path
 
@@ -71,42 +64,10 @@ def _cpu_of(pid: int) -> float:
 
 def cold(argv: list[str]) -> tuple[float, float]:
     """Wall and CPU seconds from exec to the marker painted on a pty of 120×40."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
-    env.pop("TEXTUAL", None)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        argv,
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-        preexec_fn=processes._controlling_tty,
-    )
-    os.close(slave)
-    output = b""
-    try:
-        while True:
-            ready, _, _ = select.select([master], [], [], 120)
-            if not ready:
-                raise TimeoutError(f"{argv[0]}: nothing painted for 120 s")
-            try:
-                chunk = os.read(master, 1 << 16)
-            except OSError:
-                chunk = b""
-            if not chunk:
-                raise RuntimeError(f"{argv[0]} ended before {processes.MARKER!r} was shown")
-            output += chunk
-            if processes.MARKER.encode() in processes.ANSI.sub(b"", output):
-                return time.perf_counter() - start, _cpu_of(proc.pid)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-        os.close(master)
+    with processes.on_pty(argv, (120, 40)) as (proc, master):
+        took = processes.read_until(master, processes.MARKER, start, name=argv[0], timeout=120)
+        return took, _cpu_of(proc.pid)
 
 
 def main() -> None:

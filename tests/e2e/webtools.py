@@ -37,23 +37,7 @@ Object.defineProperty(Object.prototype, "terminal", {
 });
 """
 
-SCREEN = """
-const t = window.__terminal;
-if (!t) { return null; }
-const b = t.buffer.active, lines = [];
-for (let i = 0; i < t.rows; i++) {
-  const line = b.getLine(b.viewportY + i);
-  lines.push(line ? line.translateToString(true) : "");
-}
-return lines.join("\\n");
-"""
-
-# Waits for a text to appear on (or leave) the page's terminal, looking again each time the terminal
-# has parsed what the app wrote (xterm.js ``onWriteParsed``) instead of polling from Python. It
-# answers the screen once it matches, or null after ``limit`` ms (the Python side asks again until
-# its deadline; the terminal may not exist yet while the page loads: then it looks every 50 ms).
-WAIT = """
-const [text, present, limit, done] = arguments;
+SHOWN = """
 const shown = () => {
   const t = window.__terminal;
   if (!t) { return null; }
@@ -64,6 +48,21 @@ const shown = () => {
   }
   return lines.join("\\n");
 };
+"""
+"""The page's terminal as text, line by line (null while the page has no terminal yet)."""
+
+SCREEN = SHOWN + "return shown();"
+
+# Waits for a text to appear on (or leave) the page's terminal, looking again each time the terminal
+# has parsed what the app wrote (xterm.js ``onWriteParsed``) instead of polling from Python. It
+# answers the screen once it matches, or null after ``limit`` ms (the Python side asks again until
+# its deadline; the terminal may not exist yet while the page loads: then it looks every 50 ms).
+WAIT = (
+    """
+const [text, present, limit, done] = arguments;
+"""
+    + SHOWN
+    + """
 let finished = false, subscription = null, watched = null;
 const finish = (value) => {
   if (finished) { return; }
@@ -87,6 +86,7 @@ const loading = setInterval(() => { if (!watched) { look(); } }, 50);
 const giveUp = setTimeout(() => finish(null), limit);
 look();
 """
+)
 
 
 def wait_until(condition: Callable[[], object], what: str, timeout: float = 60.0, detail: Callable[[], str] = str):
