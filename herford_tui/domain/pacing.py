@@ -24,7 +24,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 SLICE = 0.005
@@ -36,6 +36,10 @@ in each gap, and the next key would wait for it). Each busy window doubles the n
 ``LONGEST``: every look takes the interpreter from the event loop, which then waits until this
 thread has a CPU again (long on a loaded machine)."""
 LONGEST = 0.2
+PATIENCE = 1.0
+"""Seconds a paced thread waits for a quiet window at most before it does a slice of work anyway:
+others that never leave one (an animation, a test polling the screen every 20 ms) would keep it
+from its end for good; a slice a second is not felt (a test's pending tables stayed pending 20 s)."""
 BUSY = 0.2
 """The share of a window the others may use and still count as idle (timers, a poll)."""
 
@@ -60,8 +64,10 @@ def _doze(wake: threading.Event, seconds: float) -> bool:
 
 
 class _Pacer:
-    def __init__(self, *, background: bool = True) -> None:
+    def __init__(self, *, background: bool = True, gone: Callable[[], bool] | None = None) -> None:
         self.background = background
+        self._gone = gone
+        """True once nobody will use the work (its app ended)."""
         self.waited = 0.0
         self._hurried = threading.Event()
         self._waiting = 0
@@ -72,8 +78,9 @@ class _Pacer:
 
     @property
     def hurried(self) -> bool:
-        """Someone waits for this work (``hurry``, ``hurried``): it steps back no more."""
-        return self._hurried.is_set()
+        """Someone waits for this work (``hurry``, ``hurried``), or it is for an app that has
+        ended: it steps back no more."""
+        return self._hurried.is_set() or (self._gone is not None and self._gone())
 
     def hurry(self) -> None:
         self._kept = True
@@ -111,9 +118,10 @@ class _Pacer:
         self._mark()
 
     def wait_quiet(self) -> None:
-        """Sleep until the others have been nearly idle for a window (the interpreter is theirs)."""
+        """Sleep until the others have been nearly idle for a window (the interpreter is theirs),
+        at most ``PATIENCE``."""
         began, window = time.monotonic(), QUIET
-        while not self.hurried:
+        while not self.hurried and time.monotonic() - began < PATIENCE:
             before = self._others()
             if _doze(self._hurried, window) or self._others() - before <= BUSY * window:
                 break
@@ -138,15 +146,21 @@ def quiet() -> None:
 
 
 @contextmanager
-def paced() -> Iterator[_Pacer]:
+def paced(gone: Callable[[], bool] | None = None) -> Iterator[_Pacer]:
     """Run the block's work paced (``pace`` steps back for the other threads), after any paced
-    block running in another thread; nested in a paced block: no change."""
+    block running in another thread; nested in a paced block: no change.
+
+    ``gone`` tells when nobody will use the work any more (the app that asked for it ended): from
+    then on it steps back no more, within a window (``LONGEST``). A thread outlives its app, and
+    a block that went on stepping back for the process's next app (a test process starts
+    hundreds) held the turn that app's own background work waits for: the pending tables of a
+    test's app were not decoded in 20 s, twice in five full runs, never in a test run alone."""
     outer: _Pacer | None = getattr(_local, "pacer", None)
     if outer is not None:
         yield outer
         return
     with _turn:
-        pacer = _local.pacer = _Pacer()
+        pacer = _local.pacer = _Pacer(gone=gone)
         _running.append(pacer)
         try:
             yield pacer

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from textual.app import App
+from textual.worker import NoActiveWorker, get_current_worker
 
 from herford_tui.domain import Snapshot
 from herford_tui.domain.pacing import collector_paused, paced, quiet
@@ -51,8 +52,14 @@ def background_build(snapshot: Snapshot) -> Iterator[None]:
     search index): paced, so it steps back while the event loop (or the Auswertung's thread)
     needs the interpreter, and without the collector, whose passes would walk all it makes.
     Once done, what it made is frozen before the collector runs again: no pass walks it, the
-    first one after the build included (at x10 a generation-0 pass of 100 ms in a tab visit)."""
-    with paced():
+    first one after the build included (at x10 a generation-0 pass of 100 ms in a tab visit).
+
+    Run by a worker, the build steps back no more once the worker is cancelled (its app ended)."""
+    try:
+        gone = get_current_worker().cancelled_event.is_set
+    except NoActiveWorker:
+        gone = None
+    with paced(gone):
         quiet()  # a quiet moment first (with the collector on): the build may begin with long C calls
         with collector_paused():
             yield

@@ -16,6 +16,7 @@ from textual.command import CommandList, CommandPalette, Hit, Hits, Provider, Se
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Button, LoadingIndicator
+from textual.worker import get_current_worker
 
 from herford_tui.domain import Snapshot
 from herford_tui.ui.common.access import herford_of
@@ -103,12 +104,13 @@ def keep_index_warm(app: App[Any]) -> None:
         from herford_tui.ui.collector import background_build
 
         index = index_of(snapshot)
+        worker = get_current_worker()
         # Paced (it steps back while the screen is busy), and frozen once built: the index
         # lives as long as the snapshot, out of the collector's passes.
         with background_build(snapshot):
             for kind in Kind:
-                if herford_of(app).snapshot is not snapshot:
-                    return  # outdated meanwhile: the next one is on its way
+                if herford_of(app).snapshot is not snapshot or worker.is_cancelled:
+                    return  # outdated meanwhile (the next one is on its way), or the app ended
                 index.kind(kind)
 
     def start() -> None:

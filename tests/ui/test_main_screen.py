@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import threading
 import time
 
 from pilot_helpers import SIZE, TODAY, screen_text, settle, wait_for
@@ -27,6 +28,33 @@ async def test_only_the_shown_committee_is_built_at_start(world):
         await pilot.press("2")
         await pilot.pause()
         assert app.query_one("#tabs", TabbedContent).active == f"gremium-{world.lenkungskreis}"
+
+
+async def test_the_background_work_of_an_app_that_ended_steps_back_no_more(world, monkeypatch):
+    """Threads outlive their app. A paced block of an ended app that went on stepping back held
+    the turn the process's next app waits for: that app's pending tables stayed pending (a test
+    process starts hundreds of apps; two full runs of five failed so)."""
+    from herford_tui.store import typed
+    from herford_tui.store.store import VERIFY_ENV
+
+    blocks: list[pacing._Pacer] = []
+    release = threading.Event()
+
+    def complete() -> None:  # the app's background decoding, held until the test lets it go
+        blocks.append(pacing._running[-1])
+        release.wait(30)
+
+    monkeypatch.setattr(typed, "DEFER_FROM", 0)
+    monkeypatch.delenv(VERIFY_ENV)
+    app = world.app(open_view="lenkungskreis")
+    monkeypatch.setattr(app, "complete_start", complete)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            assert await wait_for(pilot, lambda: bool(blocks))
+            assert not blocks[0].hurried, "it steps back while its app runs"
+        assert blocks[0].hurried, "its app ended: it steps back no more"
+    finally:
+        release.set()
 
 
 async def test_markup_in_committee_names_is_shown_literally(world):

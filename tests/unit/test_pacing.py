@@ -20,6 +20,8 @@ class FakeTime:
         self.others = 0.0
         self.busy = 0.0
         self.sleeps = 0
+        self.busy_until: int | None = 3
+        """The others are done after this many sleeps (None: never)."""
 
     def monotonic(self) -> float:
         return self.now
@@ -37,7 +39,7 @@ class FakeTime:
     def sleep(self, seconds: float) -> None:
         self.sleeps += 1
         self._advance(seconds)
-        if self.sleeps >= 3:  # the others are done after three windows
+        if self.busy_until is not None and self.sleeps >= self.busy_until:
             self.busy = 0.0
 
     def work(self, seconds: float) -> None:
@@ -189,6 +191,36 @@ def test_quiet_waits_for_a_quiet_moment_before_work_that_cannot_step_back(clock:
         clock.busy = 0.5
         pacing.quiet()
     assert clock.sleeps == 4
+
+
+def test_a_block_whose_app_ended_steps_back_no_more(clock: FakeTime):
+    """A thread outlives its app: its paced work goes on without stepping back (else it held the
+    turn that the process's next app waits for), also when it is asleep in a window."""
+    ended: list[bool] = []
+    with pacing.paced(gone=lambda: bool(ended)):
+        clock.busy = 0.9
+        ended.append(True)
+        clock.work(0.01)
+        pacing.pace()
+    assert clock.sleeps == 0
+
+    with pacing.paced(gone=lambda: clock.sleeps >= 2):  # ends during the second window
+        clock.busy = 0.9
+        clock.work(0.01)
+        pacing.pace()
+    assert clock.sleeps == 2, "woke after the window in which its app ended, the others still busy"
+
+
+def test_work_the_others_never_leave_a_quiet_window_for_still_goes_on(clock: FakeTime):
+    """Others busy for good (an animation; a test polling the screen): a slice of work after
+    ``PATIENCE`` seconds of waiting, so the work ends."""
+    clock.busy_until = None
+    with pacing.paced() as pacer:
+        clock.busy = 0.9
+        for _ in range(3):
+            clock.work(2 * pacing.SLICE)
+            pacing.pace()
+    assert pacing.PATIENCE <= pacer.waited / 3 <= pacing.PATIENCE + pacing.LONGEST
 
 
 def test_a_hurried_block_wakes_at_once():
