@@ -49,11 +49,25 @@ async def burst(pilot: Pilot, sequence: Iterable[str]) -> None:
 
 
 async def slowly(pilot: Pilot, sequence: Iterable[str]) -> None:
-    """One key at a time, the app idle in between (``press`` returns with the key handled and
-    the process idle: see ``KeysInOrder._press_keys``)."""
+    """One key at a time, the app idle in between: each key goes in only once the one before it
+    is handled with everything it caused, and the screen shows the result.
+
+    What a key causes in the forms is messages (a focus change, a picked suggestion, a form
+    composed and focused: ``keys_handled`` waits for every queue to drain), a repaint and the
+    callbacks waiting for it (``call_after_refresh``: made here, then the messages those
+    caused), and a save (the key line itself waits for it). No form starts a worker or a
+    timer while typing, so nothing else is under way when the next key goes in. (Pilot's
+    ``press`` waits for an idle window of the process instead: it found the same moment with
+    twice the CPU and wall time, and a timer longer than its window did not fire either.)"""
+    app = pilot.app
     for key in sequence:
-        await pilot.press(key)
-    await settled(pilot.app)
+        event = key_event(key)
+        event.set_sender(app)
+        app.post_message(event)
+        await app.keys_handled()  # type: ignore[attr-defined]
+        app.screen._on_timer_update()  # the repaint, and the callbacks waiting for it
+        await settled(app)
+    await settled(app)
 
 
 def field_values(pilot: Pilot) -> dict[str, object]:
