@@ -122,6 +122,15 @@ async def tab_to(pilot: Pilot, selector: str | Widget, limit: int = 20) -> None:
     raise AssertionError(f"{selector} not reachable with Tab; focus stays on {pilot.app.focused!r}")
 
 
+async def focus_field(pilot: Pilot, selector: str) -> None:
+    """Put the focus on a field of the screen on top, as a click would: for tests about what is
+    typed there (that Tab reaches each field is what ``tab_to`` and the tab-order tests show)."""
+    target = pilot.app.screen.query_one(selector)
+    target.focus()
+    await pilot.pause()
+    assert target.has_focus, f"{selector} did not take the focus; it stays on {pilot.app.focused!r}"
+
+
 async def steady(pilot: Pilot) -> None:
     """No blinking cursor in a snapshot: it would be on or off depending on timing."""
     await pilot.pause()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pilot_helpers import (
     SIZE,
+    focus_field,
     goto_row,
     replace_text,
     roster_text,
     screen_text,
     settle,
-    tab_to,
     type_text,
     wait_for,
 )
@@ -25,7 +25,7 @@ async def open_edit_form(pilot, app, world) -> None:
     await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
     await pilot.press("e")
     assert isinstance(app.screen, MembershipForm)
-    await tab_to(pilot, "#notes")
+    await focus_field(pilot, "#notes")
 
 
 def table_rows(screen: ConflictScreen) -> list[tuple[str, ...]]:
@@ -50,9 +50,9 @@ async def two_colleagues_save(world, pilot_a, app_a, pilot_b, app_b, failures) -
     await settle(app_a, pilot_a)
     assert world.read().memberships[world.membership["bm"]].notes == "Fassung A"
 
-    await tab_to(pilot_b, "#end")
+    await focus_field(pilot_b, "#end")
     await replace_text(pilot_b, "31.12.2026")
-    await tab_to(pilot_b, "#notes")
+    await focus_field(pilot_b, "#notes")
     await replace_text(pilot_b, "Fassung B")
     await pilot_b.press("ctrl+s")
     await settle(app_b, pilot_b)
@@ -110,7 +110,7 @@ async def test_conflict_when_the_colleague_deleted_the_entry(world):
         await pilot_a.press("delete", "j")
         await settle(app_a, pilot_a)
         before = world.bytes()
-        await tab_to(pilot_b, "#notes")
+        await focus_field(pilot_b, "#notes")
         await replace_text(pilot_b, "zu spät")
         await pilot_b.press("ctrl+s")
         await settle(app_b, pilot_b)
@@ -168,7 +168,7 @@ async def test_conflict_merges_changes_to_different_fields(world):
         await pilot_a.press("ctrl+s")
         await settle(app_a, pilot_a)
         await wait_for(pilot_b, lambda: app_b.snapshot.memberships[world.membership["bm"]].notes == "Notiz von A")
-        await tab_to(pilot_b, "#end")
+        await focus_field(pilot_b, "#end")
         await replace_text(pilot_b, "31.12.2026")
         await pilot_b.press("ctrl+s")
         await settle(app_b, pilot_b)
