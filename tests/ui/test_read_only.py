@@ -164,7 +164,7 @@ async def footers_in_every_view(world, read_only: bool) -> dict[str, list[str]]:
 
     seen: dict[str, list[str]] = {}
     app = world.app(open_view="lenkungskreis", read_only=read_only)
-    async with app.run_test(size=(160, 40)) as pilot:  # wide: every footer key on screen
+    async with app.run_test(size=SIZE) as pilot:  # the footer keys are widgets whether they fit or not
         assert await wait_for(pilot, lambda: "Hilfe" in " ".join(footer_keys(app)))
         seen["committee"] = footer_keys(app)
         for view in ("organisationen", "jahr"):
