@@ -192,6 +192,7 @@ class SafeGroup(GermanGroup):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in self.lazy_commands:
+            cli_german.install(everything=True)  # a command may show a progress bar
             module, _, attribute = self.lazy_commands[cmd_name].partition(":")
             self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
         return super().get_command(ctx, cmd_name)
@@ -225,6 +226,13 @@ class SafeGroup(GermanGroup):
         except BrokenPipeError:
             end_quietly_on_closed_pipe()
         sys.exit(code)
+
+    def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
+        # click's check for shell completion before every run: its messages German when one is
+        # asked for (``_HERFORD_TUI_COMPLETE``), without importing them at every start.
+        if any(name.endswith("_COMPLETE") for name in os.environ):
+            cli_german.install(everything=True)
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         try:  # ``--help`` and ``--version`` write while the arguments are read

@@ -108,9 +108,13 @@ CLICK_MODULES = (
     "click.parser",
     "click.termui",
     "click.types",
-    "click._termui_impl",
-    "click.shell_completion",
 )
+"""The modules click imports with itself."""
+
+LATER_MODULES = ("click._termui_impl", "click.shell_completion")
+"""Imported by click only for a progress bar, an editor or shell completion: made German when a
+command is loaded or completion asked for (``install(everything=True)``), not at every start
+(importing them costs the app's start some 3 ms)."""
 
 
 def gettext(message: str) -> str:
@@ -124,9 +128,10 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return german[0] if n == 1 else german[1]
 
 
-def install() -> None:
-    """Make click speak German (idempotent; the modules are click's own, already imported by it)."""
-    for name in CLICK_MODULES:
+def install(*, everything: bool = False) -> None:
+    """Make click speak German (idempotent; the modules are click's own, already imported by it);
+    with ``everything`` also the ones click imports only when it needs them (``LATER_MODULES``)."""
+    for name in (*CLICK_MODULES, *LATER_MODULES) if everything else CLICK_MODULES:
         module = importlib.import_module(name)
         if hasattr(module, "_"):
             module._ = gettext  # type: ignore[attr-defined]

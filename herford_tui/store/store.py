@@ -3,7 +3,8 @@
 Reads are served from an in-memory snapshot that is rebuilt only when one
 ``stat`` shows another version of the file. Every write is a read-modify-write
 under the file lock on a *fresh* TinyDB instance, so TinyDB's query cache and
-next-id cache never carry over from an older version of the file.
+next-id cache never carry over from an older version of the file. TinyDB and its
+storages (``storages.py``) are imported by the first write: a start only reads.
 """
 
 from __future__ import annotations
@@ -16,18 +17,14 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar, cast
-
-from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Document
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from herford_tui.domain import Record, Snapshot, ValidationError
 from herford_tui.domain.duplicates import EVERY, NOTHING, Confirmed, check_confirmed
 from herford_tui.domain.models import Membership, Organisation, Person
 from herford_tui.domain.plans import Follow
 from herford_tui.domain.validation import Problem, text_length_problems
-from herford_tui.store import audit, migrations, typed
+from herford_tui.store import migrations, typed
 from herford_tui.store.codec import LABELS, TABLES, TYPES, DecodeError, decode, encode, table_of
 from herford_tui.store.errors import (
     ConflictError,
@@ -52,68 +49,17 @@ from herford_tui.store.image import FileImage, load
 from herford_tui.store.migrations import META
 from herford_tui.store.typed import GeneralPath, snapshot_of
 
+if TYPE_CHECKING:  # TinyDB is imported by the writes (``storages``): reading the file needs none of it
+    from tinydb import TinyDB
+    from tinydb.table import Document
+
+    from herford_tui.store.storages import SnapshotStorage, TouchedStorage
+
 VERIFY_ENV = "HERFORD_TUI_VERIFY"
 """Set to 1 (the tests do): every fast read and every spliced write is checked against the
 general path, which decodes the whole file with the Python codec."""
 
 R = TypeVar("R", bound=Record)
-
-
-class _SnapshotStorage(Storage):
-    """TinyDB storage over data already read under the lock; written once at commit."""
-
-    def __init__(self, data: dict[str, Any]):
-        self.data = data
-        self.dirty = False
-
-    def read(self) -> dict[str, Any]:
-        return self.data
-
-    def write(self, data: dict[str, Any]) -> None:
-        self.data = data
-        self.dirty = True
-
-    def close(self) -> None:
-        """Nothing to release: the store writes the file itself when the transaction ends."""
-
-
-class _TouchedStorage(_SnapshotStorage):
-    """TinyDB storage over only the records a transaction touches, taken from the file image.
-
-    The store loads each record before TinyDB reads, updates or removes it; at the commit
-    the image re-encodes just those and splices them in (a save costs its own records plus
-    writing the file, not encoding all of it).
-    """
-
-    def __init__(self, image: FileImage):
-        self.image = image
-        self.loaded: dict[str, set[str]] = {}
-        super().__init__({})
-        self.load(META, "1")
-
-    def load(self, table: str, doc_id: int | str) -> None:
-        key = str(doc_id)
-        loaded = self.loaded.setdefault(table, set())
-        if key in loaded:
-            return
-        loaded.add(key)
-        doc = self.image.doc(table, key)
-        if doc is not None:
-            self.data.setdefault(table, {})[key] = doc
-
-    def highest_id(self, table: str) -> int:
-        """The highest id in the whole table, not only among the records loaded."""
-        in_file = max(map(int, self.image.ids(table)), default=0)
-        return max([in_file, *map(int, self.data.get(table, {}))])
-
-    def changes(self) -> dict[str, dict[str, dict[str, Any] | None]]:
-        """Per table the records TinyDB left after the transaction; None for the ones it removed."""
-        out: dict[str, dict[str, dict[str, Any] | None]] = {}
-        for table, docs in self.data.items():
-            changed: dict[str, dict[str, Any] | None] = {key: None for key in self.loaded.get(table, ())}
-            changed.update(docs)
-            out[table] = changed
-        return out
 
 
 class Store:
@@ -209,7 +155,11 @@ class Store:
         with self.file.locked():
             if self.file.exists():  # a colleague created it first: never replace it
                 return
-            db = TinyDB(migrations.empty(), storage=_SnapshotStorage)
+            from tinydb import TinyDB
+
+            from herford_tui.store.storages import SnapshotStorage
+
+            db = TinyDB(migrations.empty(), storage=SnapshotStorage)
             _insert(db, [decode(TYPES[table], row) for table, rows in seed.items() for row in rows])
             self.file.write(_storage(db).data)
 
@@ -307,7 +257,12 @@ class Store:
             assert image is not None
             # A fresh TinyDB per transaction: no query or next-id cache survives
             # from a version of the file that another process has since replaced.
-            db = TinyDB(image, storage=_TouchedStorage)
+            from tinydb import TinyDB
+
+            from herford_tui.store import audit  # the log: written by writes, not read at the start
+            from herford_tui.store.storages import TouchedStorage
+
+            db = TinyDB(image, storage=TouchedStorage)
             storage = _touched(db)
             changes = _Changes()
             try:
@@ -520,12 +475,12 @@ def _current(table, record: Record) -> Document:
     return current
 
 
-def _storage(db: TinyDB) -> _SnapshotStorage:
-    return cast(_SnapshotStorage, db.storage)
+def _storage(db: TinyDB) -> SnapshotStorage:
+    return cast("SnapshotStorage", db.storage)
 
 
-def _touched(db: TinyDB) -> _TouchedStorage:
-    return cast(_TouchedStorage, db.storage)
+def _touched(db: TinyDB) -> TouchedStorage:
+    return cast("TouchedStorage", db.storage)
 
 
 def _insert(db: TinyDB, records: Sequence[R]) -> list[R]:
@@ -535,6 +490,10 @@ def _insert(db: TinyDB, records: Sequence[R]) -> list[R]:
     max(id)+1, so the id of a deleted record is never handed out again (a stale
     edit of the deleted record could otherwise land on a stranger).
     """
+    from tinydb.table import Document
+
+    from herford_tui.store.storages import TouchedStorage
+
     meta = db.table(META)
     head = meta.get(doc_id=1)
     assert isinstance(head, dict), "the meta table is checked when the file is read"
@@ -542,7 +501,7 @@ def _insert(db: TinyDB, records: Sequence[R]) -> list[R]:
     storage = _storage(db)
     for table in {table_of(r) for r in records}:
         # Never below an id in the file, even if a hand-edited counter lags behind.
-        if isinstance(storage, _TouchedStorage):
+        if isinstance(storage, TouchedStorage):
             highest = storage.highest_id(table)
         else:
             highest = max((int(k) for k in storage.data.get(table, {})), default=0)
@@ -565,6 +524,8 @@ def _insert(db: TinyDB, records: Sequence[R]) -> list[R]:
 def _insert_numbered(db: TinyDB, records: Sequence[Record]) -> list[Record]:
     """Insert new records: an id above 0 is kept (never one handed out before, see ``_insert``),
     the others get the next free ids."""
+    from tinydb.table import Document
+
     copies = [dataclasses.replace(r) for r in records]
     numbered = [r for r in copies if r.id > 0]
     fresh = [r for r in copies if r.id <= 0]

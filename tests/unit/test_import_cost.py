@@ -64,6 +64,35 @@ def test_module_imports_no_heavy_library(module: str):
     assert not NOT_AT_START & top_level(loaded)
 
 
+def test_app_start_imports_neither_tinydb_nor_clicks_later_modules(tmp_path: Path):
+    """A start only reads the file: TinyDB and the log's writing come with the first write (``store/storages.py``,
+    ``store/audit.py``);
+    click's progress bar and shell completion with a command (``cli_german.LATER_MODULES``)."""
+    from herford_tui import cli_german
+    from herford_tui.store import Store
+
+    path = tmp_path / "herford.json"
+    Store(path).open()  # created here: creating writes
+    code = (
+        "import json, sys\n"
+        "import herford_tui.cli\n"
+        "from herford_tui.app import create_app\n"
+        f"app = create_app({str(path)!r})\n"
+        "assert app.snapshot.committees\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO, timeout=60)
+    assert done.returncode == 0, done.stderr
+    loaded = set(json.loads(done.stdout))
+    assert "herford_tui.store.store" in loaded and "click.core" in loaded
+    assert "tinydb" not in top_level(loaded) and "herford_tui.store.storages" not in loaded
+    assert "herford_tui.store.audit" not in loaded  # the log: written by the writes
+    # the search palette and the large lists' table: with the palette's and such a tab's first showing
+    assert not {"herford_tui.ui.search", "herford_tui.ui.common.line_table"} & loaded
+    assert not set(cli_german.LATER_MODULES) & loaded
+
+
 def test_cli_alone_imports_no_command_module_and_no_data_layer():
     """Starting the app imports no command module; a command imports its module when it runs."""
     loaded = loaded_after_importing("herford_tui.cli")

@@ -112,6 +112,8 @@ class CommitteeForm(FormScreen[Committee]):
         name = self.query_one("#name", Input).value.strip()
         short = self.query_one("#short_name", Input).value.strip()
         stale = self.original is not None and name != self.original.name and short and short == self.original.short_name
+        if not stale and hint.has_class("-empty"):
+            return  # hidden already: an update would lay the whole form out again at every key
         hint.update(plain(f"Der Reiter zeigt weiter „{short}“: Kurzname anpassen oder leeren.") if stale else "")
         hint.set_class(not stale, "-empty")
 
