@@ -1,8 +1,8 @@
 """Exchange round trips: export CSV and XLSX → import into a new database → export again gives the
 same rows; importing the same files again (or into the database they came from) changes nothing.
 
-On a demo shaped like x1 at a tenth of its size (namesakes, history, extra committees; the size is
-not the point here, the benchmarks time x1) through the CLI, and as a property over generated data with
+On a demo shaped like x1 at a twentieth of its size (namesakes, history, extra committees; the size
+is not the point here, the benchmarks time x1) through the CLI, and as a property over generated data with
 namesakes, umlauts, hostile text and empty optional fields, for both formats.
 """
 
@@ -42,7 +42,7 @@ from herford_tui.exchange.importing import KINDS, fitting_kind, plan_import
 from herford_tui.exchange.tabular import Sheet, csv_bytes, decode_text, parse_csv, read_xlsx, xlsx_bytes
 from herford_tui.store import Store
 from herford_tui.store.demo import write_demo
-from tests.unit.demo_tenth import write_tenth_demo
+from tests.unit.demo_tenth import TWENTIETH, write_tenth_demo
 
 # (export WAS, import ART) in the order an empty database takes them
 ORDER = (
@@ -56,7 +56,7 @@ ORDER = (
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = write_tenth_demo(tmp_path_factory.mktemp("demo") / "demo.json")
+    path = write_tenth_demo(tmp_path_factory.mktemp("demo") / "demo.json", shape=TWENTIETH)
     snap = Store(path).snapshot()
     names = [p.full_name for p in snap.persons.values()]
     assert len(names) > len(set(names)), "the round trip needs namesakes"
@@ -100,7 +100,7 @@ def test_demo_round_trip_through_a_new_database(demo: Path, runner: CliRunner, t
         assert result.exit_code == 0, result.output
         assert "0 geändert" in result.output
     snap, before = Store(fresh).snapshot(), Store(demo).snapshot()
-    assert (len(snap.persons), len(snap.memberships), len(snap.meetings)) == (300, 600, 200)
+    assert (len(snap.persons), len(snap.memberships), len(snap.meetings)) == (150, 300, 100)
     assert snap.persons == {k: _same_rev(v, snap.persons[k]) for k, v in before.persons.items()}
     second = _export_all(runner, fresh, tmp_path / "b", fmt)
     for what, _ in ORDER:
