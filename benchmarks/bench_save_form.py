@@ -66,7 +66,7 @@ async def _quiet(app, pilot, since: float | None = None) -> None:
     await child._settle(app, pilot)
     wait = QUIET
     if since is not None:
-        from herford_tui.ui.search import WARM_DELAY
+        from herford_tui.ui.search_warm import WARM_DELAY
 
         wait = max(wait, since + WARM_DELAY + 0.2 - time.perf_counter())
     await asyncio.sleep(wait)

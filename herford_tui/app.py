@@ -27,17 +27,26 @@ from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.main_screen import MainScreen
 from herford_tui.ui.navigation import Place, resolve_place
-from herford_tui.ui.search import SearchProvider, keep_index_warm
+from herford_tui.ui.search_warm import keep_index_warm
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from herford_tui.ui.common.access import Herford
+
+
+def _search_provider() -> type[Provider]:
+    """The palette's one provider, imported when the palette first opens (Textual asks then)."""
+    from herford_tui.ui.search import SearchProvider
+
+    return SearchProvider
 
 
 class HerfordApp(KeysInOrder, DataMixin, App[None]):
     TITLE = "herford-tui"
     SUB_TITLE = "Bildungsregion Kreis Herford"
     CSS_PATH: ClassVar = ["ui/styles/app.tcss", "ui/styles/forms.tcss"]
-    COMMANDS: ClassVar = {SearchProvider}  # no English system commands in the palette
+    COMMANDS: ClassVar = {_search_provider}  # no English system commands in the palette
     COMMAND_PALETTE_BINDING = "ctrl+f"
     # Screen classes for the layout in app.tcss: columns widen at 120+, panes grow at 32+ lines.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]

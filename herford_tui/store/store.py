@@ -24,7 +24,7 @@ from herford_tui.domain.duplicates import EVERY, NOTHING, Confirmed, check_confi
 from herford_tui.domain.models import Membership, Organisation, Person
 from herford_tui.domain.plans import Follow
 from herford_tui.domain.validation import Problem, text_length_problems
-from herford_tui.store import audit, migrations, typed
+from herford_tui.store import migrations, typed
 from herford_tui.store.codec import LABELS, TABLES, TYPES, DecodeError, decode, encode, table_of
 from herford_tui.store.errors import (
     ConflictError,
@@ -259,6 +259,7 @@ class Store:
             # from a version of the file that another process has since replaced.
             from tinydb import TinyDB
 
+            from herford_tui.store import audit  # the log: written by writes, not read at the start
             from herford_tui.store.storages import TouchedStorage
 
             db = TinyDB(image, storage=TouchedStorage)

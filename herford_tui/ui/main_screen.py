@@ -13,6 +13,7 @@ import asyncio
 from collections.abc import Callable
 from functools import partial
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -26,7 +27,6 @@ from herford_tui.ui.committees.view import CommitteeView
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.footer import SteadyFooter
 from herford_tui.ui.common.format import plain
-from herford_tui.ui.common.line_table import LineTable
 from herford_tui.ui.common.tabs import SteadyTabbedContent
 from herford_tui.ui.common.view import SnapshotView
 from herford_tui.ui.navigation import EVALUATION, ORGANISATIONS, Place, Tab, resolve_place, tab_layout
@@ -106,6 +106,18 @@ class MainScreen(HerfordAccess, Screen[None]):
                 shown = self._start.committee_id
             return GroupPane(tab.committee_ids, noun=tab.noun, shown=shown, focus=focus)
         return CommitteeView(tab.committee_ids[0], id=view_id(tab.committee_ids[0]), focus=focus)
+
+    _resumed = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own handler (``Screen._on_screen_resume``, next in the class
+        # order). At the first resume, the start, every widget was styled as it was mounted
+        # (``App._register``; the order-dependent styles by ``mount``), and Textual's restyle of
+        # the whole screen there changed nothing: some 8 ms of CPU before the first frame. Later
+        # resumes (a form closed over the screen) restyle as Textual does.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     async def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self._snapshot_changed, init=False)
@@ -194,6 +206,8 @@ class MainScreen(HerfordAccess, Screen[None]):
         pane, focused = tabs.active_pane, self.focused
         if pane is None or focused is None or isinstance(focused, Tabs):
             return  # on the row of tabs already: nothing further out
+        from herford_tui.ui.common.line_table import LineTable  # the large lists' tables: not at start
+
         if isinstance(focused, (DataTable, LineTable)):
             self.set_focus(tabs.query_one(Tabs))
             return

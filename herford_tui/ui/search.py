@@ -9,24 +9,19 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.command import CommandList, CommandPalette, Hit, Hits, Provider, SearchIcon
 from textual.containers import Horizontal, Vertical
-from textual.timer import Timer
 from textual.widgets import Button, LoadingIndicator
-from textual.worker import get_current_worker
 
-from herford_tui.domain import Snapshot
 from herford_tui.ui.common.access import herford_of
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.glyphs import glyphs
 from herford_tui.ui.common.typing_input import InOrderCommandInput
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from herford_tui.domain.search import Match
     from herford_tui.ui.common.access import Herford
 
@@ -84,57 +79,6 @@ class SearchProvider(Provider):
             )
 
 
-WARM_DELAY = 1.0
-"""Seconds after a new snapshot before its index is built: the UI's own updates go first. The
-build holds the GIL for a second at x10; started after 0.3 s it slowed the repaint after a
-save from ~0.3 s to 1-1.7 s (the event loop waited for the thread)."""
-
-
-def keep_index_warm(app: App[Any]) -> None:
-    """Build each new snapshot's search index in a thread shortly after the snapshot arrives.
-
-    Otherwise the first keystroke after a save pays for it, or worse a picker in a form,
-    which searches on the event loop (x1: ~0.3 s, x10: a few seconds for all kinds).
-    A snapshot replaced within the delay is skipped.
-    """
-    timer: list[Timer] = []
-
-    def build(snapshot: Snapshot) -> None:
-        from herford_tui.domain.search_index import Kind, index_of
-        from herford_tui.ui.collector import background_build
-
-        index = index_of(snapshot)
-        worker = get_current_worker()
-        # Paced (it steps back while the screen is busy), and frozen once built: the index
-        # lives as long as the snapshot, out of the collector's passes.
-        with background_build(snapshot):
-            for kind in Kind:
-                if herford_of(app).snapshot is not snapshot or worker.is_cancelled:
-                    return  # outdated meanwhile (the next one is on its way), or the app ended
-                index.kind(kind)
-
-    def start() -> None:
-        snapshot = herford_of(app).snapshot
-        if snapshot is not None:
-            # A description of our own: Textual's default is the repr of the callable, which
-            # spells out the whole snapshot (x10: 2.6 s on the event loop).
-            app.run_worker(
-                partial(build, snapshot),
-                name="search-index",
-                description="search index",
-                thread=True,
-                group="search-index",
-                exit_on_error=False,
-            )
-
-    def changed(snapshot: Snapshot | None) -> None:
-        if timer:
-            timer.pop().stop()
-        timer.append(app.set_timer(WARM_DELAY, start))
-
-    app.watch(app, "snapshot", changed, init=True)
-
-
 def _nothing() -> None:
     """The "no matches" line does nothing when chosen."""
 
@@ -155,4 +99,4 @@ def jump_to(app: Herford, match: Match) -> None:
         app.show_meeting(record.id)
 
 
-__all__ = ["SearchPalette", "SearchProvider", "jump_to", "keep_index_warm"]
+__all__ = ["SearchPalette", "SearchProvider", "jump_to"]

@@ -14,13 +14,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import selectors
+import signal
 import subprocess
 import sys
+import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import IO
 
-PRELOAD = ["tests.unit.forked", "herford_tui.domain", "herford_tui.store"]
+PRELOAD = ["tests.unit.forked", "herford_tui.domain", "herford_tui.store", "herford_tui.cli", "herford_tui.app"]
+"""The app's modules too (Textual: ~0.4 s of CPU once per server): ``run_cli`` starts the app and
+the commands some dozens of times, ~0.2-0.6 s of imports each in a fresh interpreter."""
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(PRELOAD)
 
@@ -80,3 +85,39 @@ class Child:
     def send_signal(self, signal: int) -> None:
         if self.process.exitcode is None:
             os.kill(self.pid, signal)
+
+
+CLI = "from herford_tui.cli import main\nmain()\n"
+"""What ``python -m herford_tui`` runs (``herford_tui/__main__.py``)."""
+
+
+def run_cli(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    """``herford-tui ARGS`` in a forked child, as ``subprocess.run(..., capture_output=True, text=True,
+    timeout=...)`` ran ``python -m herford_tui``: its own process with its own pipes, killed and the
+    test failed if it is not done in ``timeout`` seconds (a read of a FIFO would block it)."""
+    child = Child(CLI, args, env=env, cwd=cwd)
+    child.stdin.close()
+    out: dict[IO[bytes], list[bytes]] = {child.stdout: [], child.stderr: []}
+    with selectors.DefaultSelector() as selector:
+        for stream in out:
+            selector.register(stream, selectors.EVENT_READ)
+        deadline = time.monotonic() + timeout
+        while selector.get_map():
+            left = deadline - time.monotonic()
+            events = selector.select(left) if left > 0 else []
+            if not events:
+                child.send_signal(signal.SIGKILL)
+                child.wait(timeout=30)
+                raise subprocess.TimeoutExpired(["herford-tui", *args], timeout)
+            for key, _ in events:
+                chunk = os.read(key.fd, 65536)
+                if chunk:
+                    out[key.fileobj].append(chunk)  # type: ignore[index]
+                else:
+                    selector.unregister(key.fileobj)
+    code = child.wait(timeout=max(deadline - time.monotonic(), 1))
+    child.stdout.close()
+    child.stderr.close()
+    return subprocess.CompletedProcess(
+        ["herford-tui", *args], code, b"".join(out[child.stdout]).decode(), b"".join(out[child.stderr]).decode()
+    )

@@ -65,7 +65,8 @@ def test_module_imports_no_heavy_library(module: str):
 
 
 def test_app_start_imports_neither_tinydb_nor_clicks_later_modules(tmp_path: Path):
-    """A start only reads the file: TinyDB comes with the first write (``store/storages.py``);
+    """A start only reads the file: TinyDB and the log's writing come with the first write (``store/storages.py``,
+    ``store/audit.py``);
     click's progress bar and shell completion with a command (``cli_german.LATER_MODULES``)."""
     from herford_tui import cli_german
     from herford_tui.store import Store
@@ -86,6 +87,9 @@ def test_app_start_imports_neither_tinydb_nor_clicks_later_modules(tmp_path: Pat
     loaded = set(json.loads(done.stdout))
     assert "herford_tui.store.store" in loaded and "click.core" in loaded
     assert "tinydb" not in top_level(loaded) and "herford_tui.store.storages" not in loaded
+    assert "herford_tui.store.audit" not in loaded  # the log: written by the writes
+    # the search palette and the large lists' table: with the palette's and such a tab's first showing
+    assert not {"herford_tui.ui.search", "herford_tui.ui.common.line_table"} & loaded
     assert not set(cli_german.LATER_MODULES) & loaded
 
 

@@ -83,8 +83,7 @@ QUERIES = [
 
 
 @pytest.mark.parametrize("query", QUERIES)
-def test_the_quick_search_finds_what_the_whole_search_finds(demo: Path, query: str):
-    whole = Store(demo, backups=0, read_only=True).open().snapshot()
+def test_the_quick_search_finds_what_the_whole_search_finds(demo: Path, whole: Snapshot, query: str):
     quick = quick_search(demo, query, 10)
     expected = search(whole, query, limit=10)
     if quick is None:
