@@ -176,3 +176,21 @@ def json_text(data: object) -> str:
             units = char.encode("utf-16-be")
             out.extend(f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2))
     return "".join(out) + "\n"
+
+
+def command_database() -> Path:
+    """The database of the command running now (its ``--db``, else the one given before it)."""
+    from herford_tui.cli import command_db
+
+    return command_db(click.get_current_context().params.get("db"))
+
+
+def write_export(path: Path, payload: bytes, **options: object) -> None:
+    """Write a file for the user (an export, a document) and note it beside the command's database
+    (``store/written.py``: the DSGVO Auskunft and erasure name it); raises as ``write_atomic``.
+    A note that cannot be written is said on stderr."""
+    from herford_tui.store.written import write_recorded
+
+    warning = write_recorded(command_database(), path, payload, **options)
+    if warning:
+        echo(f"Hinweis: {warning}", err=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, fail, german_help
-from herford_tui.commands.common import echo, is_stdout, write_data, write_stdout
+from herford_tui.commands.common import echo, is_stdout, write_data, write_export, write_stdout
 from herford_tui.commands.reading import meeting_named
 
 SITZUNG_HELP = (
@@ -68,11 +68,11 @@ for _kind in KIND_HELP:
 
 
 def write_out(path: Path, payload: bytes, force: bool) -> None:
-    from herford_tui.exchange.tabular import write_file
+    from herford_tui.exchange.tabular import FILE_MODE
     from herford_tui.store.files import ExistsError
 
     try:
-        write_file(path, payload, overwrite=force)
+        write_export(path, payload, mode=FILE_MODE, overwrite=force)
     except ExistsError:
         fail(f"{path} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
 

@@ -221,11 +221,12 @@ def _sheets(db, what, gremium, stichtag, verlauf, jahr):
 
 
 def _write(path: Path, payload: bytes, force: bool) -> None:
-    from herford_tui.exchange.tabular import write_file
+    from herford_tui.commands.common import write_export
+    from herford_tui.exchange.tabular import FILE_MODE
     from herford_tui.store.files import ExistsError
 
     try:
-        write_file(path, payload, overwrite=force)
+        write_export(path, payload, mode=FILE_MODE, overwrite=force)
     except ExistsError:
         fail(f"{path} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
     except OSError as exc:

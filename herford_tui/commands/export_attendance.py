@@ -26,9 +26,10 @@ def anwesenheit(db: str | None, sitzung: tuple[str, ...], committee_name: str | 
     SITZUNG ist die Nummer der Sitzung oder ihr Datum mit dem Gremium, z. B. 28.11.2026 Lenkungskreis
     (oder das Gremium mit --gremium; das Datum allein genügt, wenn an dem Tag nur eine Sitzung ist).
     """
+    from herford_tui.commands.common import write_export
     from herford_tui.commands.reading import find_committee, meeting_named, read_snapshot
     from herford_tui.exchange.attendance_export import attendance_sheet, summary
-    from herford_tui.exchange.tabular import csv_bytes, write_file, xlsx_bytes
+    from herford_tui.exchange.tabular import FILE_MODE, csv_bytes, xlsx_bytes
     from herford_tui.store.files import ExistsError
 
     target = Path(out).expanduser()
@@ -44,7 +45,7 @@ def anwesenheit(db: str | None, sitzung: tuple[str, ...], committee_name: str | 
         write_stdout(payload)
         return
     try:
-        write_file(target, payload, overwrite=force)
+        write_export(target, payload, mode=FILE_MODE, overwrite=force)
     except ExistsError:
         fail(f"{target} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
     except OSError as exc:

@@ -28,9 +28,9 @@ def ics(db: str | None, out: str, committee_name: str | None, year: int | None, 
     Ohne Endzeit endet eine Sitzung nach der üblichen Dauer ihres Gremiums (sonst ohne Ende).
     """
     from herford_tui.cli import fail
+    from herford_tui.commands.common import write_export
     from herford_tui.commands.reading import find_committee, read_snapshot
     from herford_tui.domain.ics import build_calendar, select_meetings
-    from herford_tui.store.files import write_atomic
 
     snapshot = read_snapshot(command_db(db))
     committee = find_committee(snapshot, committee_name)
@@ -41,7 +41,7 @@ def ics(db: str | None, out: str, committee_name: str | None, year: int | None, 
         return
     target = Path(out).expanduser()
     try:
-        write_atomic(target, data)
+        write_export(target, data)
     except OSError as exc:
         fail(f"{target} konnte nicht geschrieben werden: {exc.strerror or exc}.")
     echo(f"{len(meetings)} Sitzung(en) nach {target} geschrieben.")

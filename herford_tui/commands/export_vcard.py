@@ -36,9 +36,11 @@ def vcard(
 
     Ohne --gremium alle Personen; gelöschte (DSGVO) nie.
     """
+    from herford_tui.commands.common import command_database, write_export
     from herford_tui.commands.reading import find_committee, read_snapshot
     from herford_tui.exchange.vcard import card_files, select_persons, vcards
     from herford_tui.store.files import ExistsError, write_atomic
+    from herford_tui.store.written import remember
 
     snapshot = read_snapshot(command_db(db))
     committee = find_committee(snapshot, committee_name)
@@ -55,10 +57,16 @@ def vcard(
             if target.exists() and (not target.is_dir() or any(target.iterdir())):
                 fail(f"{target} gibt es schon und ist kein leerer Ordner; nichts geschrieben.")
             target.mkdir(mode=0o2770, parents=True, exist_ok=True)
-            for name, data in card_files(snapshot, persons, on):
-                write_atomic(target / name, data, overwrite=False)
+            done: list[Path] = []
+            try:
+                for name, data in card_files(snapshot, persons, on):
+                    write_atomic(target / name, data, overwrite=False)
+                    done.append(target / name)
+            finally:  # every card written is noted in one go, also when a later one failed
+                if warning := remember(command_database(), done):
+                    echo(f"Hinweis: {warning}", err=True)
         else:
-            write_atomic(target, vcards(snapshot, persons, on), overwrite=force)
+            write_export(target, vcards(snapshot, persons, on), overwrite=force)
     except ExistsError:
         fail(f"{target} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
     except OSError as exc:

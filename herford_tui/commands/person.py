@@ -69,7 +69,7 @@ def auskunft(db: str | None, person_id: int, as_json: bool, out: Path | None) ->
         echo(text, nl=False)
         return
     try:
-        save_disclosure(out, text)  # never overwrites; only the writer may read it
+        warning = save_disclosure(out, text, store.path)  # never overwrites; only the writer may read it
     except FileExistsError:
         echo(f"Fehler: {out} gibt es schon; bitte einen anderen Namen wählen.", err=True)
         sys.exit(2)
@@ -77,6 +77,8 @@ def auskunft(db: str | None, person_id: int, as_json: bool, out: Path | None) ->
         echo(f"Fehler: {out} lässt sich nicht schreiben ({exc.strerror}).", err=True)
         sys.exit(2)
     echo(f"Auskunft geschrieben nach {out}.")
+    if warning:
+        echo(f"Hinweis: {warning}", err=True)
 
 
 @person.command(short_help="Name, Kontaktdaten und Notizen der Person löschen.")

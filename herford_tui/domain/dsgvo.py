@@ -2,7 +2,8 @@
 
 Erasure keeps the person's record as an anonymous placeholder ("gelöschte Person"): the
 memberships stay on their seats with their dates, so rosters, the seat history and meeting
-attendance counts stay as they were, but nothing in them names the person any more.
+attendance counts of the past stay as they were, but nothing in them names the person any more.
+From the erasure day on the person is no member (``erasure_end``): open memberships end then.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from herford_tui.domain.labels import format_date, format_time
 from herford_tui.domain.labels import number as _number
-from herford_tui.store.files import write_atomic
+from herford_tui.store.written import write_recorded
 
 FILE_MODE = 0o660
 """Exports hold personal data: the group may read them, others not (as the database)."""
@@ -468,6 +468,7 @@ def _sheet_title(title: str, used: set[str]) -> str:
     return candidate
 
 
-def write_file(path: Path, payload: bytes, *, overwrite: bool = False) -> None:
-    """Write ``payload`` to ``path`` in one step; an existing file only with ``overwrite``."""
-    write_atomic(path, payload, mode=FILE_MODE, overwrite=overwrite)
+def write_file(path: Path, payload: bytes, *, db: Path | None, overwrite: bool = False) -> str | None:
+    """Write ``payload`` to ``path`` in one step; an existing file only with ``overwrite``. Noted
+    as written for the database ``db`` (``store/written.py``); returns the note's warning."""
+    return write_recorded(db, path, payload, mode=FILE_MODE, overwrite=overwrite)

@@ -21,12 +21,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from herford_tui.domain.dsgvo import Disclosure, PersonNotFound, disclosure, erasure_plan
+from herford_tui.domain.dsgvo import Disclosure, PersonNotFound, disclosure, erasure_plan, needles_of
 from herford_tui.domain.labels import format_date
 from herford_tui.domain.models import Membership
-from herford_tui.store import audit, personal_files
+from herford_tui.store import audit, personal_files, written
 from herford_tui.store.errors import NotFoundError
-from herford_tui.store.files import gc_paused, write_atomic
+from herford_tui.store.files import gc_paused
 from herford_tui.store.store import Store
 
 
@@ -42,12 +42,17 @@ class ErasureResult:
     ended: int = 0
     """The person's memberships ended (or, not yet begun, removed) on the erasure day."""
     day: date | None = None
+    exports: list[Path] = dataclasses.field(default_factory=list)
+    """Files the program wrote for the user (``store/written.py``) that still name the person."""
+    unsearchable: list[Path] = dataclasses.field(default_factory=list)
+    """Such files that may name the person (a PDF cannot be searched)."""
 
     @property
     def backups_cleaned(self) -> int:
         return self.files.get("backups", 0)
 
-    def summary(self) -> str:
+    def summary(self, *, with_files: bool = True) -> str:
+        """German; ``with_files``: with ``left_files`` (the app shows those apart, longer)."""
         text = f"Personenbezogene Daten von Person {self.person_id} gelöscht ("
         text += f"{_count(self.records, 'Eintrag', 'Einträge')} angepasst"
         text += f", {_count(self.backups_cleaned, 'Sicherung', 'Sicherungen')} bereinigt"
@@ -59,13 +64,35 @@ class ErasureResult:
                 f" {_count(self.ended, 'laufende Mitgliedschaft', 'laufende Mitgliedschaften')} "
                 f"zum {format_date(self.day)} beendet."
             )
+        left = self.left_files() if with_files else ""
+        return f"{text} {left}" if left else text
+
+    def left_files(self) -> str:
+        """German: the files that still name the person and the program cannot clean (those it
+        wrote for the user, copies out of reach): to be deleted by hand."""
+        text = ""
+        if self.exports:
+            files = _count(len(self.exports), "vom Programm geschriebene Datei", "vom Programm geschriebene Dateien")
+            text += (
+                f" Noch mit Angaben zur Person: {files} ({_paths(self.exports)}); das Programm löscht "
+                "Ihre Dateien nicht, bitte von Hand löschen."
+            )
+        if self.unsearchable:
+            text += (
+                f" Möglicherweise mit Angaben zur Person (nicht durchsuchbar, bitte prüfen und von Hand löschen): "
+                f"{_paths(self.unsearchable)}."
+            )
         if self.unreachable:
             names = ", ".join(str(p) for p in self.unreachable[:3]) + (" …" if len(self.unreachable) > 3 else "")
             text += (
                 f" Nicht erreichbar: {_count(len(self.unreachable), 'Sicherungskopie', 'Sicherungskopien')} "
                 f"({names}); falls es sie noch gibt, bitte von Hand löschen."
             )
-        return text
+        return text.strip()
+
+
+def _paths(paths: list[Path]) -> str:
+    return ", ".join(str(p) for p in paths)
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -84,17 +111,28 @@ def person_disclosure(store: Store, person_id: int, today: date) -> Disclosure:
     doc = data.get("persons", {}).get(str(person_id), {})
     report.record_times = {key: doc[key] for key in ("created", "modified") if isinstance(doc.get(key), str)}
     report.files = [(f.label, [str(p) for p in f.paths]) for f in personal_files.files_naming(store.path, person_id)]
+    person = store.snapshot().persons.get(person_id)
+    if person is not None and person.erased_on is None:
+        found, maybe = written.naming(store.path, needles_of(person, store.snapshot()))
+        if found:
+            report.files.append((WRITTEN_LABEL, [str(p) for p in found]))
+        if maybe:
+            report.files.append((UNSEARCHABLE_LABEL, [str(p) for p in maybe]))
     return report
 
+
+WRITTEN_LABEL = "Vom Programm geschriebene Exporte und Dokumente (bitte von Hand löschen, wenn nicht mehr nötig)"
+UNSEARCHABLE_LABEL = "Vom Programm geschriebene Dateien, die die Person enthalten können (PDF, nicht durchsuchbar)"
 
 DISCLOSURE_MODE = 0o600
 """An Auskunft is personal data handed to one person: only the one who wrote it may read it."""
 
 
-def save_disclosure(path: Path, text: str) -> None:
-    """Write an Auskunft to a new file, atomically; ``FileExistsError`` if it exists (never
-    overwritten), ``OSError`` if it cannot be written."""
-    write_atomic(path, text.encode("utf-8"), mode=DISCLOSURE_MODE, overwrite=False)
+def save_disclosure(path: Path, text: str, db: Path | None = None) -> str | None:
+    """Write an Auskunft to a new file, atomically, noted as written for the database ``db``
+    (``store/written.py``); ``FileExistsError`` if it exists (never overwritten), ``OSError`` if
+    it cannot be written. Returns the note's warning, if any."""
+    return written.write_recorded(db, path, text.encode("utf-8"), mode=DISCLOSURE_MODE, overwrite=False)
 
 
 def _log_entries(db: Path) -> list[dict[str, Any]]:
@@ -131,4 +169,5 @@ def erase_person(store: Store, person_id: int, today: date) -> ErasureResult:
         files = personal_files.finish(job, saved=True)
     ended = len(plan.ended) + sum(1 for m in plan.deleted if isinstance(m, Membership) and m.person_id == person_id)
     unreachable = personal_files.unreachable_copies(store.path)
-    return ErasureResult(person_id, len(plan.records), files, unreachable, ended, today)
+    exports, unsearchable = written.naming(store.path, plan.needles)  # the user's files: named, not touched
+    return ErasureResult(person_id, len(plan.records), files, unreachable, ended, today, exports, unsearchable)

@@ -36,6 +36,7 @@ from herford_tui.store.errors import CorruptFileError, NotADatabaseError, StoreE
 from herford_tui.store.files import DatabaseFile, read_regular_file, write_atomic
 from herford_tui.store.migrations import META
 from herford_tui.store.raw_erasure import meta_of, person_in, persons_of, readable, scrub_bytes, scrub_data
+from herford_tui.store.written import written_list_path
 
 
 def journal_path(db: Path) -> Path:
@@ -288,6 +289,12 @@ KINDS: list[FileKind] = [
     FileKind("journal", "Auftrag einer unterbrochenen Löschung", True, _one(journal_path)),
     FileKind("erased", "Nummern gelöschter Personen (ohne personenbezogene Daten)", False, _one(erased_list_path)),
     FileKind("copies-list", "Liste der Sicherungskopien (nur Pfade)", False, _one(copies_list_path)),
+    FileKind(
+        "written-list",
+        "Liste der vom Programm geschriebenen Exporte und Dokumente (nur Pfade)",
+        False,
+        _one(written_list_path),
+    ),
     FileKind("lock", "Sperrdatei (leer)", False, lambda db: [p] if (p := DatabaseFile(db).lock_path).exists() else []),
 ]
 """Every file kind beside the database. The erasure runs the ``erase`` of each in this order."""

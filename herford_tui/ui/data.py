@@ -245,7 +245,11 @@ class DataMixin(_AppBase):
         from herford_tui.store.erasure import erase_person
 
         def erase() -> str:
-            return erase_person(self.store, person_id, self.today).summary()
+            result = erase_person(self.store, person_id, self.today)
+            if left := result.left_files():  # the user must act: shown apart, until dismissed
+                title = "DSGVO: Dateien von Hand löschen"
+                self.call_from_thread(self.notify, left, title=title, severity="warning", timeout=600, markup=False)
+            return result.summary(with_files=False)
 
         self._change_in_background(erase, done, title="DSGVO", failed_title="DSGVO", failed_lead="Nicht gelöscht: ")
 

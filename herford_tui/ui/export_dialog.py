@@ -119,7 +119,7 @@ class ExportScreen(HerfordAccess, ModalScreen[Path | None]):
             return
         try:
             payload = export_file(snapshot, what, path.suffix, app.today)
-            write_file(path, payload, overwrite=overwrite)
+            warning = write_file(path, payload, db=app.db_path, overwrite=overwrite)
         except ExistsError:
             self.app.call_from_thread(self._error, f"{path} ist inzwischen entstanden und bleibt unverändert.")
         except ValueError as exc:
@@ -127,7 +127,7 @@ class ExportScreen(HerfordAccess, ModalScreen[Path | None]):
         except OSError as exc:
             self.app.call_from_thread(self._error, f"{path} lässt sich nicht schreiben ({exc.strerror}).")
         else:
-            self.app.call_from_thread(self._done, path)
+            self.app.call_from_thread(self._done, path, warning)
 
     @work(thread=True, exclusive=True, group="export")
     def _deliver(self, what: str, name: str) -> None:
@@ -146,6 +146,8 @@ class ExportScreen(HerfordAccess, ModalScreen[Path | None]):
         self.query_one("#export-progress").display = False
         self.query_one("#export-error", Static).update(plain(message))
 
-    def _done(self, path: Path) -> None:
+    def _done(self, path: Path, warning: str | None = None) -> None:
         self.app.notify(f"Exportiert nach {path}.", markup=False, timeout=5)
+        if warning:
+            self.app.notify(warning, severity="warning", markup=False, timeout=15)
         self.dismiss(path)

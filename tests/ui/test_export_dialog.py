@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from pilot_helpers import SIZE, settle, wait_for
 from textual.widgets import Input, Select, Static
 
+from herford_tui.store.written import listed, naming
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.export_dialog import ExportScreen
 
@@ -66,6 +67,9 @@ async def test_email_list_of_a_committee(world, tmp_path: Path):
         assert await wait_for(pilot, lambda: not isinstance(app.screen, ExportScreen))
     # only the chair has an e-mail address in the fixture
     assert (tmp_path / "lk.txt").read_text(encoding="utf-8") == "Erika Mustermann <e.mustermann@example.org>\n"
+    # noted beside the database, so that the DSGVO Auskunft and erasure name it
+    assert listed(world.path) == [tmp_path / "lk.txt"]
+    assert naming(world.path, {"Erika Mustermann"}) == ([tmp_path / "lk.txt"], [])
 
 
 async def test_directory_as_csv_is_refused_in_german(world, tmp_path: Path):

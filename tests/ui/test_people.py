@@ -257,6 +257,14 @@ async def test_dsgvo_erasure_from_the_person_screen(world, tmp_path: Path, monke
         await pilot.press("j")
         assert await wait_for(pilot, lambda: b"Beispiel" not in world.bytes(), timeout=10)
         assert await wait_for(pilot, lambda: PLACEHOLDER in screen_text(app))
+        # the saved Auskunft still names him: the erasure says so, to delete by hand (it stays)
+        saved = next(tmp_path.glob("auskunft-person-*.json"))
+
+        def left() -> list:
+            return [n for n in app._notifications if str(saved) in n.message and "von Hand löschen" in n.message]
+
+        assert await wait_for(pilot, lambda: bool(left()))
+        assert left()[0].severity == "warning" and saved.exists()
         await pilot.press("escape")
         assert await wait_for(pilot, lambda: PLACEHOLDER in screen_text(app))  # the roster
     for f in [world.path, *world.path.parent.glob("herford.json.*.bak"), *world.path.parent.glob("herford.json.log*")]:

@@ -89,9 +89,11 @@ class DisclosureScreen(HerfordAccess, Screen[None]):
         from herford_tui.store.erasure import save_disclosure
 
         try:
-            save_disclosure(path, text)  # atomic, never overwrites, only the one who asked may read it
+            # atomic, never overwrites, only the one who asked may read it; noted as written
+            warning = save_disclosure(path, text, self.herford.db_path)
         except OSError as exc:
             message = f"Nicht gespeichert: {path} ({exc.strerror or 'gibt es schon'})"
             self.app.call_from_thread(self.app.notify, message, severity="error", markup=False)
             return
-        self.app.call_from_thread(self.app.notify, f"Gespeichert: {path}", timeout=8, markup=False)
+        saved = f"Gespeichert: {path}" + (f"\n{warning}" if warning else "")
+        self.app.call_from_thread(self.app.notify, saved, timeout=8, markup=False)

@@ -138,18 +138,21 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, group="document", exit_on_error=False)
     def _write(self, path: Path, *, overwrite: bool) -> None:
-        from herford_tui.store.files import ExistsError, write_atomic
+        from herford_tui.store.files import ExistsError
+        from herford_tui.store.written import write_recorded
 
         payload = self._rendered()
         if payload is None:
             return
         try:
-            write_atomic(path, payload, overwrite=overwrite)
+            warning = write_recorded(self.herford.db_path, path, payload, overwrite=overwrite)
         except ExistsError:
             message = f"{path} ist inzwischen entstanden und bleibt unverändert."
         except OSError as exc:
             message = f"{path} lässt sich nicht schreiben ({exc.strerror or exc})."
         else:
+            if warning:
+                self.app.call_from_thread(self.app.notify, warning, severity="warning", markup=False, timeout=15)
             self.app.call_from_thread(self.dismiss, path)
             return
         self.app.call_from_thread(self._error, message)

@@ -20,7 +20,7 @@ from textual.widgets import Button, Checkbox, Footer, Label, Static, TextArea
 from herford_tui.domain import Meeting
 from herford_tui.domain.invitation import addresses, invitation_filename, invitation_text
 from herford_tui.domain.text import printable
-from herford_tui.store.files import write_atomic
+from herford_tui.store.written import write_recorded
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.delivery import download, in_browser
@@ -106,9 +106,11 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
             self.app.call_from_thread(self.dismiss, Written(Path(self.path.name), deputies))
             return
         try:
-            write_atomic(self.path, text.encode("utf-8"))
+            warning = write_recorded(self.herford.db_path, self.path, text.encode("utf-8"))
         except OSError as exc:
             message = f"Die Einladung konnte nicht geschrieben werden ({self.path}): {exc.strerror or exc}."
             self.app.call_from_thread(self.notify, message, severity="error", timeout=15, markup=False)
             return
+        if warning:
+            self.app.call_from_thread(self.notify, warning, severity="warning", timeout=15, markup=False)
         self.app.call_from_thread(self.dismiss, Written(self.path, deputies))

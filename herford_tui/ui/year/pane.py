@@ -377,7 +377,7 @@ class YearPane(SnapshotView):
 
     @work(thread=True, exclusive=True, group="calendar", exit_on_error=False)
     def _write_calendar(self, path: Path, *, download_only: bool = False) -> None:
-        from herford_tui.store.files import write_atomic
+        from herford_tui.store.written import write_recorded
         from herford_tui.ui.year.calendar_export import calendar_data
 
         data, count = calendar_data(self.herford.snapshot, self.year, self.committee_filter)
@@ -385,12 +385,14 @@ class YearPane(SnapshotView):
             self.app.call_from_thread(download, self.app, data, path.name)
             return
         try:
-            write_atomic(path, data)
+            warning = write_recorded(self.herford.db_path, path, data)
         except OSError as exc:
             message = f"Kalender nicht geschrieben ({path}): {exc.strerror or exc}."
             self.app.call_from_thread(self.notify, message, severity="error", timeout=15, markup=False)
             return
         message = f"{number(count)} Sitzung(en) als Kalender geschrieben: {path}"
+        if warning:
+            message += f"\n{warning}"
         self.app.call_from_thread(self.notify, message, timeout=8, markup=False)
 
     def action_tasks(self) -> None:

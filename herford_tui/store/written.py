@@ -1,0 +1,116 @@
+"""The files the program writes outside the database for the user (exports, documents, invitations,
+Auskünfte), noted in one list beside the database (``<db>.written``, only paths).
+
+Such a file is the user's: the program never changes or deletes it. But a DSGVO erasure cannot
+reach it either, so the Auskunft (Art. 15) lists those still naming the person and the erasure
+(Art. 17) names them, to be deleted by hand. Every writer goes through ``write_recorded`` (or
+``remember`` after writing a folder of files), so no kind of export is forgotten.
+
+Not the audit log: its entries belong to versions of the database (hash-chained to the stamp in
+the file), and an export writes no version, also not in read-only mode.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from herford_tui.domain.dsgvo import scrub_text
+from herford_tui.store.errors import StoreError
+from herford_tui.store.files import DatabaseFile, read_regular_file, write_atomic
+
+UNSEARCHABLE = (".pdf",)
+"""Typst's PDFs hold their text compressed and in font glyph numbers: no byte search finds a name."""
+ZIPPED = (".xlsx", ".docx", ".odt", ".ods")
+"""Office files: zipped XML, searched part by part."""
+
+
+def written_list_path(db: Path) -> Path:
+    return Path(db).with_name(Path(db).name + ".written")
+
+
+def listed(db: Path) -> list[Path]:
+    """Every path noted (also of files deleted since)."""
+    path = written_list_path(db)
+    if not path.exists():
+        return []
+    try:
+        found = json.loads(read_regular_file(path)[0])
+    except (StoreError, OSError, ValueError):
+        return []
+    return [Path(p) for p in found if isinstance(p, str)] if isinstance(found, list) else []
+
+
+def remember(db: Path | None, paths: Iterable[Path]) -> str | None:
+    """Note ``paths`` (just written) in the list of ``db``; files deleted since are dropped from it.
+
+    Returns a German warning when the list cannot be written (the files themselves are written):
+    the caller shows it, so nobody relies on an erasure finding them."""
+    if db is None:
+        return None
+    file = DatabaseFile(Path(db))
+    new = [str(Path(p).absolute()) for p in paths]
+    try:
+        with file.locked():
+            kept = [str(p) for p in listed(file.path) if p.exists() or not p.parent.exists()]
+            kept += [p for p in new if p not in kept]
+            payload = json.dumps(kept, ensure_ascii=False, indent=0).encode()
+            write_atomic(written_list_path(file.path), payload, mode=file.file_mode(), group_of=file.path)
+    except (StoreError, OSError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return (
+            f"Die Datei ist geschrieben, aber nicht in der Liste geschriebener Dateien vermerkt ({reason}); "
+            "eine DSGVO-Löschung kann sie nicht nennen."
+        )
+    return None
+
+
+def write_recorded(db: Path | None, path: Path, payload: bytes, **options: Any) -> str | None:
+    """Write an export or document for the user (``write_atomic``, same ``options``) and note it
+    (``remember``). Raises as ``write_atomic`` does; returns ``remember``'s warning."""
+    write_atomic(path, payload, **options)
+    return remember(db, [path])
+
+
+def naming(db: Path, needles: Iterable[str]) -> tuple[list[Path], list[Path]]:
+    """The noted files that still exist and name the person (one of ``needles``, whole words,
+    case-folded as the erasure's), and those that may (a PDF: not searchable)."""
+    needles = frozenset(needles)
+    found: list[Path] = []
+    maybe: list[Path] = []
+    if not needles:
+        return found, maybe
+    for path in dict.fromkeys(listed(db)):
+        if not path.is_file():
+            continue
+        if path.suffix.lower() in UNSEARCHABLE:
+            maybe.append(path)
+            continue
+        try:
+            texts = _texts(path)
+        except (OSError, zipfile.BadZipFile, KeyError, RuntimeError):
+            maybe.append(path)  # unreadable now: it may still hold the name
+            continue
+        if any(scrub_text(text, needles) is not text for text in texts):
+            found.append(path)
+    return found, maybe
+
+
+_FOLD = re.compile(r"\r?\n[ \t]")
+"""A folded line of iCalendar and vCard: a name may be split there."""
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _texts(path: Path) -> list[str]:
+    if path.suffix.lower() in ZIPPED and zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            parts = [n for n in archive.namelist() if n.endswith(".xml")]
+            return [html.unescape(_TAG.sub(" ", archive.read(n).decode("utf-8", "replace"))) for n in parts]
+    text = path.read_bytes().decode("utf-8", "replace")
+    unfolded = _FOLD.sub("", text).replace("\\,", ",").replace("\\;", ";")
+    return [text, unfolded]

@@ -1,0 +1,96 @@
+"""Files the program writes for the user (exports, documents, Auskünfte) are noted beside the
+database (``store/written.py``): the Auskunft lists those naming the person, the erasure names
+them to be deleted by hand and leaves them alone."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from herford_tui.cli import main
+from herford_tui.domain import Meeting, MeetingAttendance, Membership, Person
+from herford_tui.store import Store
+from herford_tui.store.erasure import ErasureResult
+from herford_tui.store.written import listed, naming, remember, write_recorded, written_list_path
+
+NEEDLES = frozenset({"Wendelin Quackenbusch", "Quackenbusch"})
+
+
+def test_naming_searches_text_folded_lines_and_office_xml_but_not_pdf(tmp_path: Path):
+    db = tmp_path / "herford.json"
+    files = {
+        "a.csv": "\ufeffName;Ort\r\nWendelin Quackenbusch;Herford\r\n".encode(),
+        "b.ics": b"BEGIN:VCALENDAR\r\nDESCRIPTION:Teilnehmende: Wendelin Quacken\r\n busch\r\nEND:VCALENDAR\r\n",
+        "c.txt": b"Quackenbuschweg 3, Herford",  # another word: no match
+        "d.pdf": b"%PDF-1.7 compressed",
+    }
+    for name, data in files.items():
+        write_recorded(db, tmp_path / name, data)
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/sharedStrings.xml", "<sst><si><t>Quackenbusch</t></si><si><t>Berg</t></si></sst>")
+    write_recorded(db, tmp_path / "e.xlsx", buffer.getvalue())
+    write_recorded(db, tmp_path / "gone.csv", b"Quackenbusch")
+    (tmp_path / "gone.csv").unlink()
+    found, maybe = naming(db, NEEDLES)
+    assert [p.name for p in found] == ["a.csv", "b.ics", "e.xlsx"]
+    assert [p.name for p in maybe] == ["d.pdf"]
+    remember(db, [tmp_path / "a.csv"])  # noted once; the deleted one drops off the list
+    assert [p.name for p in listed(db)] == ["a.csv", "b.ics", "c.txt", "d.pdf", "e.xlsx"]
+    assert json.loads(written_list_path(db).read_text())  # only paths, JSON
+
+
+def test_summary_names_the_paths_literally():
+    hostile = Path("/tmp/[bold]rot[/bold] \x1b[31m.csv")
+    result = ErasureResult(7, 1, {}, exports=[hostile], unsearchable=[Path("/tmp/x.pdf")])
+    text = result.summary()
+    assert str(hostile) in text and "bitte von Hand löschen" in text and "/tmp/x.pdf" in text
+    assert result.summary(with_files=False).count("/tmp") == 0
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> tuple[Path, int]:
+    path = tmp_path / "herford.json"
+    store = Store(path).open()
+    lk = next(c for c in store.snapshot().committees.values() if c.name == "Lenkungskreis")
+    p = store.save(Person(given_name="Wendelin", family_name="Quackenbusch", email="wq@example.org"))
+    store.save(Membership(person_id=p.id, committee_id=lk.id, seat_key="landrat", start=date(2025, 1, 1)))
+    store.save(Meeting(committee_id=lk.id, date=date(2026, 3, 12), attendance=[MeetingAttendance(p.id)]))
+    return path, p.id
+
+
+def test_exports_and_documents_are_named_by_auskunft_and_erasure(runner: CliRunner, db, tmp_path: Path):
+    path, pid = db
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(main, [*args, "--db", str(path)])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    run("export", "csv", "personen", "--out", str(out / "personen.csv"))
+    run("export", "xlsx", "verzeichnis", "--out", str(out / "verzeichnis.xlsx"))
+    run("export", "csv", "organisationen", "--out", str(out / "organisationen.csv"))  # no person in it
+    run("dokument", "niederschrift", "12.03.2026", "Lenkungskreis", "--out", str(out / "niederschrift.docx"))
+    naming_files = [out / "personen.csv", out / "verzeichnis.xlsx", out / "niederschrift.docx"]
+    auskunft = run("person", "auskunft", str(pid), "--datei", str(out / "auskunft.txt"))
+    assert "Auskunft geschrieben" in auskunft
+    text = (out / "auskunft.txt").read_text()
+    assert "Vom Programm geschriebene Exporte und Dokumente" in text
+    for f in naming_files:
+        assert str(f) in text
+    assert "organisationen.csv" not in text
+    erased = run("person", "loeschen", str(pid), "--ja")
+    for f in [*naming_files, out / "auskunft.txt"]:  # the Auskunft itself names the person too
+        assert str(f) in erased, erased
+        assert f.exists()  # the user's files: named, never deleted
+    assert "organisationen.csv" not in erased
+    assert "bitte von Hand löschen" in erased
