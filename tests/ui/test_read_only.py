@@ -233,3 +233,26 @@ async def test_meeting_keys_that_save_at_once_say_why_and_how_to_edit(world):
     advice = str(ReadOnlyError(world.path, READ_ONLY_OPTION))
     assert "ohne --read-only starten" in advice and "Verwaltung" not in advice
     assert "Verwaltung des Servers" in str(ReadOnlyError(world.path, "die Datei ist schreibgeschützt"))
+
+
+async def test_dsgvo_erase_on_the_person_screen_refuses_at_once(world):
+    """New-user test: L asked "Endgültig löschen (j)" on a read-only file and refused only after
+    the j. It refuses at once now, through the same check as every other edit key."""
+    from herford_tui.ui.common.confirm import ConfirmScreen
+    from herford_tui.ui.directory.person_screen import PersonScreen
+
+    before = world.bytes()
+    app = world.app(read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        person = next(p for p in app.snapshot.persons.values() if p.erased_on is None)
+        app.open_person(person.id)
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        shown = len(app._notifications)
+        await pilot.press("L")
+        assert await wait_for(pilot, lambda: len(app._notifications) > shown)
+        message = str(list(app._notifications)[-1].message)
+        assert message == "DSGVO-Löschen ist ausgeschaltet (weil mit --read-only gestartet).", message
+        assert isinstance(app.screen, PersonScreen)
+        assert not any(isinstance(s, ConfirmScreen) for s in app.screen_stack)
+    assert world.bytes() == before
