@@ -187,7 +187,7 @@ async def test_referenced_organisation_is_not_deleted_and_its_memberships_are_en
         await pilot.press("enter", "delete")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ReferencesDialog))
         text = screen_text(app)
-        assert "kann nicht gelöscht werden" in text and "2 Person(en) gehören dazu" in text
+        assert "kann nicht gelöscht werden" in text and "2 Personen gehören dazu" in text
         assert "Strg+B" in text
         field = app.screen.query_one("#as-of", Input)
         field.value = "31.12.2026"

@@ -24,10 +24,11 @@ def ask_erase(app: App[Any], person: Person, done: Callable[[], None] | None = N
         app.notify("Die Daten dieser Person sind schon gelöscht.", severity="information")
         return
     n = len(herford.snapshot.memberships_of_person(person.id))
+    kept = {0: "", 1: " Die Mitgliedschaft bleibt"}.get(n, f" Die {n} Mitgliedschaften bleiben")
     question = (
         f"Alle personenbezogenen Daten von „{person.full_name}“ endgültig löschen (Art. 17 DSGVO)?\n"
         f"Name, Funktion, Organisation, Kontaktdaten und Notizen werden gelöscht, auch aus den "
-        f"Sicherungen. Die {n} Mitgliedschaft(en) bleiben als „{PLACEHOLDER}“ im Verlauf."
+        f"Sicherungen." + (f"{kept} als „{PLACEHOLDER}“ im Verlauf." if n else "")
     )
 
     def answered(yes: bool | None) -> None:
