@@ -13,7 +13,7 @@ from pilot_helpers import (
     type_text,
     wait_for,
 )
-from textual.widgets import DataTable, TabbedContent
+from textual.widgets import Button, DataTable, TabbedContent
 
 from herford_tui.domain import Committee, CommitteeKind, Membership, Seat
 from herford_tui.ui.committees.membership_form import MembershipForm
@@ -94,11 +94,39 @@ async def test_conflict_keep_theirs(world):
     async with app_a.run_test(size=SIZE) as pilot_a, app_b.run_test(size=SIZE, message_hook=failures) as pilot_b:
         await two_colleagues_save(world, pilot_a, app_a, pilot_b, app_b, failures)
         before = world.bytes()
-        await pilot_b.press("escape")  # "Andere behalten"
+        await pilot_b.press("a")  # "Andere behalten": B's input is dropped on purpose
         await settle(app_b, pilot_b)
-        assert not isinstance(app_b.screen, ConflictScreen)
+        assert not isinstance(app_b.screen, (ConflictScreen, MembershipForm))
         assert world.bytes() == before
         assert app_b.snapshot.memberships[world.membership["bm"]].notes == "Fassung A"
+
+
+async def test_esc_in_the_conflict_dialog_goes_back_to_the_form_with_the_input_kept(world):
+    """Esc means "back" everywhere; in the conflict dialog it dropped B's input unasked."""
+    app_a, app_b = world.app(open_view="lenkungskreis"), world.app(open_view="lenkungskreis")
+    failures = Recorder()
+    async with app_a.run_test(size=SIZE) as pilot_a, app_b.run_test(size=SIZE, message_hook=failures) as pilot_b:
+        await two_colleagues_save(world, pilot_a, app_a, pilot_b, app_b, failures)
+        dialog = app_b.screen
+        buttons = {str(b.label): b for b in dialog.query(Button)}
+        assert set(buttons) == {"Zusammenführen (Strg+S)", "Andere behalten (a)", "Zurück (Esc)"}
+        assert all(b.region.right <= dialog.query_one(".dialog").content_region.right for b in buttons.values())
+        before = world.bytes()
+        await pilot_b.press("escape")
+        await settle(app_b, pilot_b)
+        form = app_b.screen
+        assert isinstance(form, MembershipForm), f"B sees {form!r}"
+        assert form.query_one("#notes").value == "Fassung B"
+        status = str(form.query_one("#save-status").render())
+        assert "Ihre Eingaben stehen noch im Formular; Strg+S zeigt beide Fassungen wieder" in status
+        assert world.bytes() == before
+        await pilot_b.press("ctrl+s")  # both versions again, and this time B merges
+        await settle(app_b, pilot_b)
+        assert isinstance(app_b.screen, ConflictScreen)
+        await pilot_b.press("ctrl+s")
+        await settle(app_b, pilot_b)
+        saved = world.read().memberships[world.membership["bm"]]
+        assert (saved.notes, str(saved.end)) == ("Fassung B", "2026-12-31")
 
 
 async def test_conflict_when_the_colleague_deleted_the_entry(world):

@@ -19,16 +19,26 @@ from herford_tui.ui.common.format import display_value, plain, plain_cell
 from herford_tui.ui.common.row_table import RowTable
 
 
-class ConflictScreen(HerfordAccess, ModalScreen[Record | None]):
-    """Dismisses with the record to save over the colleague's version, or None to keep theirs.
+@dataclasses.dataclass(frozen=True)
+class Decision:
+    """What the user decided: save ``record`` over the colleague's version, or (None) drop the
+    own input and keep the colleague's version."""
+
+    record: Record | None
+
+
+class ConflictScreen(HerfordAccess, ModalScreen[Decision | None]):
+    """Dismisses with a ``Decision``, or None to go back to the form with the input kept.
 
     With the version the edit started from (``base``) the default is a merge: my changed
-    fields plus the colleague's, so neither edit is lost.
+    fields plus the colleague's, so neither edit is lost. Dropping the own input takes its own
+    key: Esc means "back" everywhere else, and here it threw the input away unasked.
     """
 
     BINDINGS = [
-        Binding("escape", "keep_theirs", "Andere Fassung behalten", id="conflict.keep_theirs"),
+        Binding("escape", "back", "Zurück zum Formular", id="conflict.back"),
         Binding("ctrl+s", "save", "Speichern", id="conflict.save"),
+        Binding("a", "keep_theirs", "Andere Fassung behalten", id="conflict.keep_theirs"),
         Binding("ctrl+o", "keep_mine", "Nur meine Fassung", show=False, id="conflict.keep_mine"),
     ]
 
@@ -41,8 +51,8 @@ class ConflictScreen(HerfordAccess, ModalScreen[Record | None]):
             self.merged, self.clashes = merge(base, error.mine, error.theirs)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Nothing to save over when the colleague deleted the entry.
-        return not (action in ("save", "keep_mine") and self.error.theirs is None)
+        # Nothing to save over, nor to keep, when the colleague deleted the entry.
+        return not (action in ("save", "keep_mine", "keep_theirs") and self.error.theirs is None)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog conflict"):
@@ -59,8 +69,9 @@ class ConflictScreen(HerfordAccess, ModalScreen[Record | None]):
                     yield Button("Zusammenführen (Strg+S)", id="merge", variant="warning")
                 elif self.error.theirs is not None:
                     yield Button("Meine speichern (Strg+S)", id="mine", variant="warning")
-                closing = "Andere behalten (Esc)" if self.error.theirs is not None else "Schließen (Esc)"
-                yield Button(closing, id="theirs", variant="primary")
+                if self.error.theirs is not None:
+                    yield Button("Andere behalten (a)", id="theirs")
+                yield Button("Zurück (Esc)", id="back", variant="primary")
         yield Footer()
 
     def _what(self) -> str:
@@ -99,15 +110,19 @@ class ConflictScreen(HerfordAccess, ModalScreen[Record | None]):
 
     def action_save(self) -> None:
         if self.merged is not None:
-            self.dismiss(self.merged)
+            self.dismiss(Decision(self.merged))
         else:
             self.action_keep_mine()
 
     def action_keep_mine(self) -> None:
         if self.error.theirs is not None:
-            self.dismiss(dataclasses.replace(self.error.mine, rev=self.error.theirs.rev))
+            self.dismiss(Decision(dataclasses.replace(self.error.mine, rev=self.error.theirs.rev)))
 
     def action_keep_theirs(self) -> None:
+        if self.error.theirs is not None:
+            self.dismiss(Decision(None))
+
+    def action_back(self) -> None:
         self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -115,5 +130,7 @@ class ConflictScreen(HerfordAccess, ModalScreen[Record | None]):
             self.action_save()
         elif event.button.id == "mine":
             self.action_keep_mine()
-        else:
+        elif event.button.id == "theirs":
             self.action_keep_theirs()
+        else:
+            self.action_back()

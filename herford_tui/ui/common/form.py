@@ -205,16 +205,17 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
 
     def _show_conflict(self, error: ConflictError) -> None:
         """A colleague saved (or deleted) this record first: both versions side by side."""
-        from herford_tui.ui.common.conflict import ConflictScreen
+        from herford_tui.ui.common.conflict import ConflictScreen, Decision
 
-        def answered(keep: Record | None) -> None:
-            if keep is not None:
-                self.start_write(WriteJob([keep], confirmed=self.confirmed))
-            elif error.theirs is None:
+        def answered(decision: Decision | None) -> None:
+            if decision is None:  # back to the form: the input stays
+                again = " Strg+S zeigt beide Fassungen wieder," if error.theirs is not None else ""
                 self.set_status(
-                    f"{error} Ihre Eingaben stehen noch im Formular; Esc schließt es.",
+                    f"{error} Ihre Eingaben stehen noch im Formular;{again} Esc schließt es.",
                     "error",
                 )
+            elif decision.record is not None:
+                self.start_write(WriteJob([decision.record], confirmed=self.confirmed))
             else:  # the user chose the colleague's version
                 self.app.notify("Nicht gespeichert: die Fassung des anderen Benutzers bleibt.", timeout=5)
                 self.dismiss(None)
