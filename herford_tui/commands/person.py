@@ -87,11 +87,13 @@ def auskunft(db: str | None, person_id: int, as_json: bool, out: Path | None) ->
 def loeschen(db: str | None, person_id: int, yes: bool) -> None:
     """Personenbezogene Daten löschen (Art. 17 DSGVO), auch aus den Sicherungen.
 
-    Die Mitgliedschaften bleiben als „gelöschte Person“ im Verlauf der Sitze erhalten.
+    Laufende Mitgliedschaften enden am Tag der Löschung; alle bleiben als „gelöschte Person“
+    im Verlauf der Sitze erhalten.
     NR: die Nummer der Person, wie `herford-tui suche NAME` sie zeigt.
     Exit-Code 0: gelöscht; 1: Person nicht gefunden oder abgebrochen; 2: Datei-Fehler.
     """
     from herford_tui.domain import ValidationError
+    from herford_tui.domain.erasure_end import erasure_memberships_text, open_memberships
     from herford_tui.store import NotFoundError, StoreError
     from herford_tui.store.erasure import erase_person
 
@@ -100,14 +102,17 @@ def loeschen(db: str | None, person_id: int, yes: bool) -> None:
     if found is None:
         echo(f"Fehler: Eine Person mit der Nummer {person_id} gibt es nicht.", err=True)
         sys.exit(1)
+    today = date.today()
     memberships = len(store.snapshot().memberships_of_person(person_id))
+    running = len(open_memberships(store.snapshot(), person_id, today))
     plural = "" if memberships == 1 else "en"
     echo(f"Person {person_id}: {found.full_name} ({memberships} Mitgliedschaft{plural})")
+    echo(erasure_memberships_text(memberships, running, today))
     if not confirm("Name, Kontaktdaten und Notizen endgültig löschen, auch aus den Sicherungen?", yes=yes):
         echo("Abgebrochen, nichts gelöscht.")
         sys.exit(1)
     try:
-        result = erase_person(store, person_id, date.today())
+        result = erase_person(store, person_id, today)
     except NotFoundError as exc:
         echo(f"Fehler: {exc}", err=True)
         sys.exit(1)

@@ -15,11 +15,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, tzinfo
 from typing import Any
 
+from herford_tui.domain.erasure_end import ending
 from herford_tui.domain.erasure_search import Needles
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import ATTENDANCE, FIELD, ROLE, format_date
 from herford_tui.domain.mentions import Mention, named_in
-from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
+from herford_tui.domain.models import Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.domain.text import printable
 
@@ -437,39 +438,56 @@ def anonymised(person: Person, today: date) -> Person:
 @dataclasses.dataclass(frozen=True)
 class ErasurePlan:
     records: list[Record]
-    """The placeholder first, then every other record that held some of the person's data."""
+    """The placeholder first, then every other record that held some of the person's data or
+    changes because the person is no member from the erasure day on (``erasure_end``)."""
     needles: frozenset[str]
+    deleted: list[Record] = dataclasses.field(default_factory=list)
+    """Memberships that would only have begun after the erasure day (``erasure_end``)."""
+    ended: list[Membership] = dataclasses.field(default_factory=list)
+    """The person's own memberships that end on the erasure day."""
 
 
 def erasure_plan(snapshot: Snapshot, person_id: int, today: date, extra_needles: Iterable[str] = ()) -> ErasurePlan:
-    """What to save to erase ``person_id``: the placeholder, their memberships without notes,
-    and any record whose text names them (a meeting note, a committee's description)."""
+    """What to save to erase ``person_id``: the placeholder, their memberships without notes and
+    ended on ``today`` (``erasure_end``), and any record whose text names them (a meeting note,
+    a committee's description)."""
     person = snapshot.persons.get(person_id)
     if person is None:
         raise PersonNotFound(f"Eine Person mit der Nummer {person_id} gibt es nicht.")
     own = needles_of(person, snapshot) if person.erased_on is None else set()  # a rerun: the name is gone
     needles = frozenset(own | {n.strip() for n in extra_needles if len(n.strip()) >= MIN_NEEDLE})
+    day = person.erased_on or today  # a rerun keeps the first erasure's day
+    closing = ending(snapshot, person_id, day)
+    dropped = {m.id for m in closing.dropped}
+    moved: list[Record] = [*closing.ended, *closing.meetings]
+    changed: dict[tuple[type, int], Record] = {(type(r), r.id): r for r in moved}
+
+    def current(record: Record) -> Record:
+        return changed.get((type(record), record.id), record)
+
     records: list[Record] = [anonymised(person, today)]
-    others: list[Committee | Organisation | Meeting] = [
+    memberships = [current(m) for m in snapshot.memberships.values() if m.id not in dropped]
+    others: list[Record] = [
         *snapshot.committees.values(),
         *snapshot.organisations.values(),
-        *snapshot.meetings.values(),
+        *(current(m) for m in snapshot.meetings.values()),
     ]
     # Only records whose JSON text holds a folded needle at all are scrubbed value by value
     # (at x10 a few of 86,000 records, instead of 2.2 million values).
-    naming = {id(r) for r in Needles(needles).naming([*snapshot.memberships.values(), *others])}
-    for m in snapshot.memberships.values():
-        if m.person_id == person_id and m.notes:
-            records.append(dataclasses.replace(m, notes=""))
-        elif id(m) in naming and (scrubbed := scrub_value(m, needles)) != m:
-            records.append(scrubbed)
-    for record in others:
-        if id(record) in naming and (scrubbed := scrub_value(record, needles)) != record:
-            records.append(scrubbed)
+    naming = {id(r) for r in Needles(needles).naming([*memberships, *others])}
+    for record in [*memberships, *others]:
+        new = record
+        if isinstance(new, Membership) and new.person_id == person_id and new.notes:
+            new = dataclasses.replace(new, notes="")
+        elif id(record) in naming:
+            new = scrub_value(new, needles)
+        if new != record or (type(record), record.id) in changed:
+            records.append(new)
     for other in snapshot.persons.values():
         if other.id != person_id and (notes := scrub_text(other.notes, needles)) != other.notes:
             records.append(dataclasses.replace(other, notes=notes))
-    return ErasurePlan(records, needles)
+    own_ended = [m for m in closing.ended if m.person_id == person_id]
+    return ErasurePlan(records, needles, list(closing.dropped), own_ended)
 
 
 def is_erased(person: Person | None) -> bool:

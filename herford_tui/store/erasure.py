@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from herford_tui.domain.dsgvo import Disclosure, PersonNotFound, disclosure, erasure_plan
+from herford_tui.domain.labels import format_date
+from herford_tui.domain.models import Membership
 from herford_tui.store import audit, personal_files
 from herford_tui.store.errors import NotFoundError
 from herford_tui.store.files import gc_paused, write_atomic
@@ -37,6 +39,9 @@ class ErasureResult:
     """Per kind of file (``personal_files.KINDS``): how many were cleaned."""
     unreachable: list[Path] = dataclasses.field(default_factory=list)
     """Known ``backup --nach`` copies that could not be cleaned (gone, not mounted, unreadable)."""
+    ended: int = 0
+    """The person's memberships ended (or, not yet begun, removed) on the erasure day."""
+    day: date | None = None
 
     @property
     def backups_cleaned(self) -> int:
@@ -49,6 +54,11 @@ class ErasureResult:
         if self.files.get("copies"):
             text += f", {_count(self.files['copies'], 'Sicherungskopie', 'Sicherungskopien')} bereinigt"
         text += "; das Änderungsprotokoll nennt nur noch die Löschung)."
+        if self.ended and self.day is not None:
+            text += (
+                f" {_count(self.ended, 'laufende Mitgliedschaft', 'laufende Mitgliedschaften')} "
+                f"zum {format_date(self.day)} beendet."
+            )
         if self.unreachable:
             names = ", ".join(str(p) for p in self.unreachable[:3]) + (" …" if len(self.unreachable) > 3 else "")
             text += (
@@ -112,11 +122,13 @@ def erase_person(store: Store, person_id: int, today: date) -> ErasureResult:
         plan = erasure_plan(snapshot, person_id, today, older)
         job = personal_files.begin(store.file, person_id, today, plan.needles)
         try:
-            store.save_erasure(list(plan.records), person_id, plan.needles)
+            store.save_erasure(list(plan.records), person_id, plan.needles, plan.deleted)
         except BaseException:
             # a refused save (not a kill): nothing was erased, so nothing is to be finished
             with contextlib.suppress(Exception):
                 personal_files.cancel(job)
             raise
         files = personal_files.finish(job, saved=True)
-    return ErasureResult(person_id, len(plan.records), files, personal_files.unreachable_copies(store.path))
+    ended = len(plan.ended) + sum(1 for m in plan.deleted if isinstance(m, Membership) and m.person_id == person_id)
+    unreachable = personal_files.unreachable_copies(store.path)
+    return ErasureResult(person_id, len(plan.records), files, unreachable, ended, today)

@@ -316,10 +316,27 @@ class Store:
         with self._transaction(cancel, on_wait) as (db, snapshot, changes):
             return self._save_items(db, snapshot, changes, items, confirmed)
 
-    def save_erasure(self, records: list[Record], person_id: int, values: frozenset[str]) -> list[Record]:
-        """Save a DSGVO erasure's records (``store/erasure.py``): the audit log gets the person's
-        data taken out of every entry and one entry that records only that the erasure happened."""
+    def save_erasure(
+        self, records: list[Record], person_id: int, values: frozenset[str], deleted: Sequence[Record] = ()
+    ) -> list[Record]:
+        """Save a DSGVO erasure's records (``store/erasure.py``) and remove ``deleted`` (memberships
+        that would only have begun after the erasure), in one write: the audit log gets the
+        person's data taken out of every entry and one entry that records only that the erasure
+        happened."""
         with self._transaction(erasure=(person_id, values)) as (db, snapshot, changes):
+            if deleted:
+                from herford_tui.domain.deletion import referring
+
+                view = snapshot.with_changes(deleted=deleted)
+                for one in deleted:
+                    if references := referring(view, one):
+                        raise InUseError(references)
+                for one in deleted:
+                    _touched(db).load(table_of(one), one.id)
+                    if db.table(table_of(one)).get(doc_id=one.id) is not None:  # not gone since
+                        db.table(table_of(one)).remove(doc_ids=[one.id])
+                        changes.deleted.append(one)
+                snapshot = view
             return self._save_items(db, snapshot, changes, list(records), EVERY)
 
     def _save_items(

@@ -9,7 +9,8 @@ from textual.command import CommandPalette
 from herford_tui.ui.common import glyphs as glyphs_module
 from herford_tui.ui.common.terminal import slow_link
 
-CONSOLE_LACKS = "↳━╸╺⭘🔎▶"
+CONSOLE_LACKS = "↳━╸╺⭘🔎▶▔▁▂▃▅▆▇▉▊▋▍▎▏"
+"""Glyphs the Linux console's font lacks (it has the code page 437 blocks "▀▄█▌▐░▒▓", no eighths)."""
 
 
 @pytest.fixture
@@ -25,12 +26,17 @@ async def test_linux_console_shows_no_glyphs_its_font_lacks(world, linux_console
     async with app.run_test(size=SIZE) as pilot:
         assert await wait_for(pilot, lambda: app.has_class("-ascii"))
         assert await wait_for(pilot, lambda: "-> Paula Probe" in screen_text(app))  # the deputy line
-        assert not set(screen_text(app)) & set(CONSOLE_LACKS)
+        assert not set(screen_text(app)) & set(CONSOLE_LACKS), "the roster with its scrollbar"
+        await pilot.press("e")  # a form: buttons
+        assert await wait_for(pilot, lambda: "Speichern" in screen_text(app))
+        assert not set(screen_text(app)) & set(CONSOLE_LACKS), "a form with its buttons"
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: "Speichern" not in screen_text(app))
         await pilot.press("slash")
         assert await wait_for(pilot, lambda: CommandPalette.is_open(app))
         await type_text(pilot, "probe")
         assert await wait_for(pilot, lambda: "Paula Probe" in screen_text(app))
-        assert not set(screen_text(app)) & set(CONSOLE_LACKS)
+        assert not set(screen_text(app)) & set(CONSOLE_LACKS), set(screen_text(app)) & set(CONSOLE_LACKS)
         assert app.animation_level == "none"
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from textual.app import App
 
 from herford_tui.domain import Person
-from herford_tui.domain.dsgvo import PLACEHOLDER
+from herford_tui.domain.erasure_end import erasure_memberships_text, open_memberships
 from herford_tui.ui.common.access import herford_of
 
 
@@ -24,11 +24,11 @@ def ask_erase(app: App[Any], person: Person, done: Callable[[], None] | None = N
         app.notify("Die Daten dieser Person sind schon gelöscht.", severity="information")
         return
     n = len(herford.snapshot.memberships_of_person(person.id))
-    kept = {0: "", 1: " Die Mitgliedschaft bleibt"}.get(n, f" Die {n} Mitgliedschaften bleiben")
+    running = len(open_memberships(herford.snapshot, person.id, herford.today))
     question = (
         f"Alle personenbezogenen Daten von „{person.full_name}“ endgültig löschen (Art. 17 DSGVO)?\n"
         f"Name, Funktion, Organisation, Kontaktdaten und Notizen werden gelöscht, auch aus den "
-        f"Sicherungen." + (f"{kept} als „{PLACEHOLDER}“ im Verlauf." if n else "")
+        f"Sicherungen. {erasure_memberships_text(n, running, herford.today)}"
     )
 
     def answered(yes: bool | None) -> None:
