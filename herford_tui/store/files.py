@@ -512,7 +512,8 @@ def foreign_problem(data: dict[str, Any]) -> str | None:
     if unknown:
         names = ", ".join(f"„{name}“" for name in unknown[:5])
         return (
-            f"unbekannte Tabelle(n) {names} und keine Formatangabe (meta), vermutlich die Datei eines anderen Programms"
+            f"{'unbekannte Tabelle' if len(unknown) == 1 else 'unbekannte Tabellen'} {names} und keine "
+            "Formatangabe (meta), vermutlich die Datei eines anderen Programms"
         )
     if not KNOWN_TABLES & set(data):
         return "keine bekannte Tabelle und keine Formatangabe (meta)"
