@@ -194,3 +194,11 @@ def write_export(path: Path, payload: bytes, **options: object) -> None:
     warning = write_recorded(command_database(), path, payload, **options)
     if warning:
         echo(f"Hinweis: {warning}", err=True)
+
+
+def count_text(n: int, one: str, many: str) -> str:
+    """``domain.directory.count_text`` ("1 Zeile", "2 Zeilen"), imported when called: ``--help``
+    imports every command module and must not load the domain."""
+    from herford_tui.domain.directory import count_text as counted
+
+    return counted(n, one, many)

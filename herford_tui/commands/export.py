@@ -9,6 +9,7 @@ import click
 
 from herford_tui.cli import GermanContext, GermanGroup, db_option, german_help
 from herford_tui.commands.common import (
+    count_text,
     db_path,
     echo,
     fail,
@@ -23,7 +24,6 @@ from herford_tui.commands.export_attendance import anwesenheit
 from herford_tui.commands.export_ics import ics
 from herford_tui.commands.export_vcard import vcard
 from herford_tui.commands.reading import committee_named
-from herford_tui.domain.directory import count_text
 
 TABLES = ("gremien", "organisationen", "personen", "gremiendaten", "sitzungen")
 SETTINGS = {"help_option_names": ["-h", "--help"]}

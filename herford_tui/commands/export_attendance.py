@@ -7,8 +7,7 @@ from pathlib import Path
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, german_help
-from herford_tui.commands.common import echo, fail, is_stdout, write_stdout
-from herford_tui.domain.directory import count_text
+from herford_tui.commands.common import count_text, echo, fail, is_stdout, write_stdout
 
 
 @click.command("anwesenheit")

@@ -8,8 +8,7 @@ from pathlib import Path
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, german_help
-from herford_tui.commands.common import echo, fail, german_date, write_data
-from herford_tui.domain.directory import count_text
+from herford_tui.commands.common import count_text, echo, fail, german_date, write_data
 
 
 @click.command("vcard")

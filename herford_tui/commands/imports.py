@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from herford_tui.cli import GermanContext, db_option, german_help
-from herford_tui.commands.common import confirm, db_path, echo, fail, number, open_store, progress
-from herford_tui.domain.directory import count_text
+from herford_tui.commands.common import confirm, count_text, db_path, echo, fail, number, open_store, progress
 
 if TYPE_CHECKING:
     from herford_tui.exchange.importing import ImportPlan
