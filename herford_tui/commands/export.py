@@ -23,6 +23,7 @@ from herford_tui.commands.export_attendance import anwesenheit
 from herford_tui.commands.export_ics import ics
 from herford_tui.commands.export_vcard import vcard
 from herford_tui.commands.reading import committee_named
+from herford_tui.domain.directory import count_text
 
 TABLES = ("gremien", "organisationen", "personen", "gremiendaten", "sitzungen")
 SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -84,7 +85,7 @@ def export_csv(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
         write_stdout(payload)
         return
     _write(Path(out), payload, force)
-    echo(f"{number(len(table.rows))} Zeilen geschrieben nach {out}.")
+    echo(f"{count_text(len(table.rows), 'Zeile', 'Zeilen')} geschrieben nach {out}.")
 
 
 @export.command("xlsx", context_settings=SETTINGS)
@@ -105,7 +106,10 @@ def export_xlsx(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
         return
     _write(Path(out), payload, force)
     rows = sum(len(s.rows) for s in sheets)
-    echo(f"{len(sheets)} Tabellenblatt/-blätter mit {number(rows)} Zeilen geschrieben nach {out}.")
+    echo(
+        f"{count_text(len(sheets), 'Tabellenblatt', 'Tabellenblätter')} mit {count_text(rows, 'Zeile', 'Zeilen')} "
+        f"geschrieben nach {out}."
+    )
 
 
 @export.command("emails", context_settings=SETTINGS)

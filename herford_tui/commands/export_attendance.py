@@ -8,6 +8,7 @@ import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, german_help
 from herford_tui.commands.common import echo, fail, is_stdout, write_stdout
+from herford_tui.domain.directory import count_text
 
 
 @click.command("anwesenheit")
@@ -49,7 +50,10 @@ def anwesenheit(db: str | None, sitzung: tuple[str, ...], committee_name: str | 
         fail(f"{target} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
     except OSError as exc:
         fail(f"{target} lässt sich nicht schreiben ({exc.strerror or exc}).")
-    echo(f"{sheet.title}: {len(sheet.rows)} Zeilen geschrieben nach {target} ({summary(snapshot, meeting)}).")
+    echo(
+        f"{sheet.title}: {count_text(len(sheet.rows), 'Zeile', 'Zeilen')} geschrieben nach {target} "
+        f"({summary(snapshot, meeting)})."
+    )
 
 
 anwesenheit.context_class = GermanContext

@@ -8,6 +8,7 @@ import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, german_help
 from herford_tui.commands.common import echo, write_data
+from herford_tui.domain.directory import count_text
 
 
 @click.command()
@@ -44,7 +45,7 @@ def ics(db: str | None, out: str, committee_name: str | None, year: int | None, 
         write_atomic(target, data)
     except OSError as exc:
         fail(f"{target} konnte nicht geschrieben werden: {exc.strerror or exc}.")
-    echo(f"{len(meetings)} Sitzung(en) nach {target} geschrieben.")
+    echo(f"{count_text(len(meetings), 'Sitzung', 'Sitzungen')} nach {target} geschrieben.")
 
 
 ics.context_class = GermanContext

@@ -9,6 +9,7 @@ import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, german_help
 from herford_tui.commands.common import echo, fail, german_date, write_data
+from herford_tui.domain.directory import count_text
 
 
 @click.command("vcard")
@@ -63,7 +64,7 @@ def vcard(
         fail(f"{target} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
     except OSError as exc:
         fail(f"{target} lässt sich nicht schreiben ({exc.strerror or exc}).")
-    echo(f"{len(persons)} Visitenkarte(n) geschrieben nach {target}.")
+    echo(f"{count_text(len(persons), 'Visitenkarte', 'Visitenkarten')} geschrieben nach {target}.")
 
 
 vcard.context_class = GermanContext

@@ -9,6 +9,7 @@ import click
 
 from herford_tui.cli import GermanContext, db_option, german_help
 from herford_tui.commands.common import confirm, db_path, echo, fail, number, open_store, progress
+from herford_tui.domain.directory import count_text
 
 if TYPE_CHECKING:
     from herford_tui.exchange.importing import ImportPlan
@@ -57,8 +58,8 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
             1,
         )
     rows = sum(len(t.rows) for t in tables)
-    sheets = f", {len(tables)} Tabellenblätter" if len(tables) > 1 else ""
-    echo(f"Lese {file} ({tables[0].encoding}{sheets}, {number(rows)} Zeilen) …")
+    sheets = f", {count_text(len(tables), 'Tabellenblatt', 'Tabellenblätter')}" if len(tables) > 1 else ""
+    echo(f"Lese {file} ({tables[0].encoding}{sheets}, {count_text(rows, 'Zeile', 'Zeilen')}) …")
     with progress(rows, "Prüfen") as bar:
         plan = plan_import(kind, tables, store.snapshot(), bar.update)
     for note in plan.notes:
@@ -69,7 +70,7 @@ def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: boo
         for problem in plan.problems:
             echo(f"Fehler: {problem}")
         lines = len({(p.sheet, p.line) for p in plan.problems})
-        echo(f"{number(len(plan.problems))} Fehler in {number(lines)} Zeile(n). Nichts wurde importiert.")
+        echo(f"{number(len(plan.problems))} Fehler in {count_text(lines, 'Zeile', 'Zeilen')}. Nichts wurde importiert.")
         sys.exit(1)
     if plan.nothing_to_do:
         echo(f"Nichts zu ändern: {summary(plan)}.")

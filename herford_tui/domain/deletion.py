@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from herford_tui.domain.directory import person_sort_key
+from herford_tui.domain.directory import count_text, person_sort_key
 from herford_tui.domain.labels import format_date
 from herford_tui.domain.mentions import Mention, named_in
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
@@ -33,10 +33,13 @@ def referring(snapshot: Snapshot, record: Record) -> list[str]:
         lines = []
         if people:
             names = ", ".join(_person_name(p) for p in people[:3]) + (" …" if len(people) > 3 else "")
-            lines.append(f"{len(people)} Person(en) gehören dazu: {names}")
+            belong = "gehört" if len(people) == 1 else "gehören"
+            lines.append(f"{count_text(len(people), 'Person', 'Personen')} {belong} dazu: {names}")
         if reps:
             current = sum(1 for m in reps if m.end is None)
-            lines.append(f"{len(reps)} Mitgliedschaft(en) vertreten sie, davon {current} ohne Ende")
+            represent = "vertritt" if len(reps) == 1 else "vertreten"
+            memberships = count_text(len(reps), "Mitgliedschaft", "Mitgliedschaften")
+            lines.append(f"{memberships} {represent} sie, davon {current} ohne Ende")
         return lines
     if isinstance(record, Membership):
         return [f"Stellvertretung von {_person_label(snapshot, m.person_id)}" for m in deputies_of(snapshot, record)]
@@ -44,9 +47,9 @@ def referring(snapshot: Snapshot, record: Record) -> list[str]:
         n_members, n_meetings = len(snapshot.memberships_of(record.id)), len(snapshot.meetings_of(record.id))
         lines = []
         if n_members:
-            lines.append(f"{n_members} Mitgliedschaft(en) in diesem Gremium")
+            lines.append(f"{count_text(n_members, 'Mitgliedschaft', 'Mitgliedschaften')} in diesem Gremium")
         if n_meetings:
-            lines.append(f"{n_meetings} Sitzung(en) dieses Gremiums")
+            lines.append(f"{count_text(n_meetings, 'Sitzung', 'Sitzungen')} dieses Gremiums")
         return lines
     return []
 

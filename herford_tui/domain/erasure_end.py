@@ -72,8 +72,13 @@ def erasure_memberships_text(total: int, running: int, day: date) -> str:
     if not total:
         return "Mitgliedschaften in Gremien gibt es keine."
     if not running:
-        return f"Die {total} beendete(n) Mitgliedschaft(en) bleiben als {placeholder} im Verlauf."
-    text = f"Die {running} laufende(n) oder künftige(n) Mitgliedschaft(en) werden zum {format_date(day)} beendet"
+        if total == 1:
+            return f"Die beendete Mitgliedschaft bleibt als {placeholder} im Verlauf."
+        return f"Die {total} beendeten Mitgliedschaften bleiben als {placeholder} im Verlauf."
+    if running == 1:
+        text = f"Die laufende oder künftige Mitgliedschaft wird zum {format_date(day)} beendet"
+    else:
+        text = f"Die {running} laufenden oder künftigen Mitgliedschaften werden zum {format_date(day)} beendet"
     if running < total:
         return text + f"; alle {total} bleiben als {placeholder} im Verlauf."
-    return text + f" und bleiben als {placeholder} im Verlauf."
+    return text + f" und {'bleibt' if running == 1 else 'bleiben'} als {placeholder} im Verlauf."

@@ -9,6 +9,14 @@ from herford_tui.domain.models import Record
 _META = ("id", "rev")
 
 
+class Clash(Exception):
+    """A colleague's change that an edit re-applied to the newest version cannot be combined
+    with (``Store.save_change``); nothing is written."""
+
+    by: str | None = None
+    """Who made the colleague's change, when the audit log tells (the store fills it in)."""
+
+
 def merge(base: Record, mine: Record, theirs: Record) -> tuple[Record, list[str]]:
     """Combine ``mine`` and ``theirs``, both edited from ``base``.
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from herford_tui.domain.directory import count_text
 from herford_tui.domain.labels import format_date
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.roles import later_concurrent_chairs
@@ -183,7 +184,8 @@ def _read(report: Report) -> dict[str, Any] | None:
     leftovers = list(path.parent.glob(f".{path.name}.tmp-*"))
     if leftovers:
         report.notes.append(
-            f"{len(leftovers)} Zwischendatei(en) eines abgebrochenen Speicherns ({leftovers[0].name}); "
+            f"{count_text(len(leftovers), 'Zwischendatei', 'Zwischendateien')} eines abgebrochenen Speicherns "
+            f"({leftovers[0].name}); "
             "sie werden beim nächsten Speichern entfernt."
         )
     return data

@@ -134,7 +134,7 @@ class ReadOnlyError(StoreError):
 
     def __init__(self, path: Path, reason: str = ""):
         self.path = path
-        why = f" ({reason})" if reason else ""
+        why = f" (weil {reason})" if reason else ""
         advice = (
             "Zum Bearbeiten herford-tui ohne --read-only starten."
             if reason == READ_ONLY_OPTION

@@ -211,7 +211,7 @@ class DatabaseFile:
 
     # -- permissions -------------------------------------------------------------
     def write_problem(self) -> str | None:
-        """Why this user may not write the database (German), or None if they may.
+        """Why this user may not write the database, as a German clause after "weil", or None if they may.
 
         A file without any write bit counts as write-protected even for root, who
         could write it anyway; the folder must allow the temp file, rename and lock.
@@ -222,14 +222,14 @@ class DatabaseFile:
         except FileNotFoundError:
             st = None
         except OSError:
-            return "die Datei ist nicht zugänglich"
+            return "die Datei nicht zugänglich ist"
         if st is not None:
             if not st.st_mode & 0o222:
-                return "die Datei ist schreibgeschützt"
+                return "die Datei schreibgeschützt ist"
             if not os.access(self.path, os.W_OK):
-                return "keine Schreibberechtigung für die Datei"
+                return "die Schreibberechtigung für die Datei fehlt"
             if not os.access(folder, os.W_OK | os.X_OK):
-                return f"keine Schreibberechtigung für den Ordner {folder}"
+                return f"die Schreibberechtigung für den Ordner {folder} fehlt"
         return None
 
     def file_mode(self) -> int:
@@ -512,7 +512,8 @@ def foreign_problem(data: dict[str, Any]) -> str | None:
     if unknown:
         names = ", ".join(f"„{name}“" for name in unknown[:5])
         return (
-            f"unbekannte Tabelle(n) {names} und keine Formatangabe (meta), vermutlich die Datei eines anderen Programms"
+            f"{'unbekannte Tabelle' if len(unknown) == 1 else 'unbekannte Tabellen'} {names} und keine "
+            "Formatangabe (meta), vermutlich die Datei eines anderen Programms"
         )
     if not KNOWN_TABLES & set(data):
         return "keine bekannte Tabelle und keine Formatangabe (meta)"

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from herford_tui.domain import Record, Snapshot, ValidationError
 from herford_tui.domain.duplicates import EVERY, NOTHING, Confirmed, check_confirmed
+from herford_tui.domain.merge import Clash
 from herford_tui.domain.models import Membership, Organisation, Person
 from herford_tui.domain.plans import Follow
 from herford_tui.domain.validation import Problem, text_length_problems
@@ -315,6 +316,38 @@ class Store:
         """
         with self._transaction(cancel, on_wait) as (db, snapshot, changes):
             return self._save_items(db, snapshot, changes, items, confirmed)
+
+    def save_change(
+        self,
+        cls: type[R],
+        record_id: int,
+        change: Callable[[R], R],
+        *,
+        cancel: threading.Event | None = None,
+        on_wait: Callable[[], None] | None = None,
+    ) -> R:
+        """Apply ``change`` to the record as stored now and save the result, under the lock: a
+        read-modify-write for an edit that is an operation (one person's attendance), not a new
+        version, so a colleague's change to the same record meanwhile is kept, not refused.
+
+        ``change`` raises a ``domain.merge.Clash`` (named here from the audit log) when it cannot
+        be combined with the stored version; nothing is written then, nor when it changes nothing.
+        ``NotFoundError`` when the record is gone.
+        """
+        with self._transaction(cancel, on_wait) as (db, snapshot, changes):
+            current = getattr(snapshot, table_of(cls)).get(record_id)
+            if current is None:
+                raise NotFoundError(f"Der Eintrag {record_id} wurde inzwischen gelöscht. Nichts wurde gespeichert.")
+            try:
+                updated = change(current)
+            except Clash as exc:
+                from herford_tui.store import audit
+
+                exc.by = audit.last_author(self.path, table_of(cls), record_id)
+                raise
+            if updated == current:
+                return cast(R, current)
+            return cast(R, self._save_items(db, snapshot, changes, [updated], NOTHING)[0])
 
     def save_erasure(
         self, records: list[Record], person_id: int, values: frozenset[str], deleted: Sequence[Record] = ()

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 from textual.worker import get_current_worker
 
 from herford_tui.domain import Snapshot
+from herford_tui.domain.directory import count_text
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import number, parse_date
 from herford_tui.exchange.audit_text import Names, change_row, entry_lines, matches
@@ -95,7 +96,7 @@ def _summary(total: int, found: int, filters: Filters) -> str:
         return f"Die neuesten {number(LIMIT)} passenden von {number(total)} Änderungen (alle: herford-tui log)."
     if filtering:
         return f"{number(found)} von {number(total)} Änderungen, die neueste zuerst."
-    return f"{number(total)} Änderungen, die neueste zuerst."
+    return f"{count_text(total, 'Änderung', 'Änderungen')}, die neueste zuerst."
 
 
 class ChangesScreen(HerfordAccess, ModalScreen[None]):

@@ -239,6 +239,54 @@ class DataMixin(_AppBase):
         self.notify(message, title=title, severity="error", timeout=15, markup=False)
         self.reload()
 
+    def change_record(
+        self,
+        cls: type[Any],
+        record_id: int,
+        change: Callable[[Any], Any],
+        done: Done | None = None,
+        failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Apply ``change`` to the record as stored when it is written (``Store.save_change``):
+        an operation such as one person's attendance, so a colleague's change meanwhile stays.
+        ``failed`` presents a failure (nothing was written) and the newest data is shown."""
+        self._change_record_in_background(cls, record_id, change, done, failed)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _change_record_in_background(
+        self,
+        cls: type[Any],
+        record_id: int,
+        change: Callable[[Any], Any],
+        done: Done | None,
+        failed: Callable[[Exception], None] | None,
+    ) -> None:
+        try:
+            if self.read_only_reason is not None:
+                raise ReadOnlyError(self.store.path, self.read_only_reason)
+            saved = self.store.save_change(cls, record_id, change)
+            snapshot = self.store.snapshot()
+        except Exception as exc:  # every failure is reported, none is lost
+            try:
+                newest: Snapshot | None = self.store.snapshot()  # as read under the lock: no second read
+            except (StoreError, OSError):
+                newest = None
+            self.call_from_thread(self._change_record_failed, exc, newest, failed)
+            return
+        self.call_from_thread(self._background_done, WriteJob([saved]), [saved], snapshot, _one(done))
+
+    def _change_record_failed(
+        self, error: Exception, newest: Snapshot | None, failed: Callable[[Exception], None] | None
+    ) -> None:
+        if failed is None:
+            self._background_failed(WriteJob([]), error)
+            return
+        if newest is None:
+            self.reload()
+        else:
+            self.set_snapshot(newest)  # first the newest data, then the screen says what was not saved
+        failed(error)
+
     # -- erasure and merge: written in the same worker group as saves -------------------
     def erase_person(self, person_id: int, done: Callable[[], None] | None = None) -> None:
         """DSGVO erasure (Art. 17); the outcome is a notification."""
@@ -289,6 +337,10 @@ class DataMixin(_AppBase):
         self.notify(summary, title=title, timeout=8, markup=False)
         if done is not None:
             done()
+
+
+def _one(done: Done | None) -> DoneAll | None:
+    return (lambda saved: done(saved[0])) if done else None
 
 
 def _freeze_built(snapshot: Snapshot) -> None:

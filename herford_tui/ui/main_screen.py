@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Header, TabbedContent, TabPane, Tabs
 
 from herford_tui.domain import Snapshot
+from herford_tui.domain.directory import count_text
 from herford_tui.ui.committees.pane import GroupPane, view_id
 from herford_tui.ui.committees.view import CommitteeView
 from herford_tui.ui.common.access import HerfordAccess
@@ -194,7 +195,7 @@ class MainScreen(HerfordAccess, Screen[None]):
     async def action_show_committee(self, number: int) -> None:
         committees = self.herford.snapshot.active_committees()
         if number > len(committees):
-            self.notify(f"Es gibt nur {len(committees)} Gremien.", severity="warning")
+            self.notify(f"Es gibt nur {count_text(len(committees), 'Gremium', 'Gremien')}.", severity="warning")
             return
         await self.show_committee_id(committees[number - 1].id)
 

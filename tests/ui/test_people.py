@@ -187,11 +187,14 @@ async def test_referenced_organisation_is_not_deleted_and_its_memberships_are_en
         await pilot.press("enter", "delete")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ReferencesDialog))
         text = screen_text(app)
-        assert "kann nicht gelöscht werden" in text and "2 Person(en) gehören dazu" in text
-        assert "Strg+B" in text
+        assert "kann nicht gelöscht werden" in text and "2 Personen gehören dazu" in text
+        assert "Strg+T Zum Datum beenden" in text  # not Strg+B: the prefix key of tmux
+        ways = " ".join(str(s.render()) for s in app.screen.query(".dialog-text"))
+        assert "Strg+T beendet die aktuelle Mitgliedschaft zum Datum (sie bleibt als Verlauf" in ways, ways
         field = app.screen.query_one("#as-of", Input)
+        assert field.has_focus  # the key reaches the dialog past the field that has the focus
         field.value = "31.12.2026"
-        await pilot.press("ctrl+b")
+        await pilot.press("ctrl+t")
         await settle(app, pilot)
         assert await wait_for(pilot, lambda: not isinstance(app.screen, ReferencesDialog))
     snapshot = world.read()
@@ -369,7 +372,7 @@ async def test_a_person_who_has_left_is_kept_or_erased_from_the_delete_dialog(wo
         assert await wait_for(pilot, lambda: "Bleibt im Verlauf" in screen_text(app)), screen_text(app)  # footer drawn
         text = screen_text(app)
         assert "Mitgliedschaft in „Lenkungskreis“ (bis 26.07.2025)" in text
-        assert "Strg+B" not in text  # nothing current to end: not offered
+        assert "Strg+T" not in text  # nothing current to end: not offered
         await pilot.press("L")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert await wait_for(pilot, lambda: "endgültig löschen" in screen_text(app))

@@ -92,7 +92,7 @@ async def test_0440_file_opens_read_only(world):
     world.path.chmod(0o440)
     before, listing = world.bytes(), folder_listing(world.path)
     app = world.app(open_view="lenkungskreis")
-    assert app.read_only_reason == "die Datei ist schreibgeschützt"
+    assert app.read_only_reason == "die Datei schreibgeschützt ist"
     async with app.run_test(size=SIZE) as pilot:
         await assert_marker_shown(app, pilot)
         await try_every_edit_key(app, pilot, world)
@@ -111,7 +111,7 @@ async def test_no_write_permission_opens_read_only(world, monkeypatch):
         os, "access", lambda p, mode: False if Path(p) == world.path and mode & os.W_OK else real(p, mode)
     )
     app = world.app(open_view="lenkungskreis")
-    assert app.read_only_reason == "keine Schreibberechtigung für die Datei"
+    assert app.read_only_reason == "die Schreibberechtigung für die Datei fehlt"
     async with app.run_test(size=SIZE) as pilot:
         await assert_marker_shown(app, pilot)
 
@@ -120,7 +120,7 @@ def test_read_only_folder_is_detected(world, monkeypatch):
     real = os.access
     folder = world.path.parent
     monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == folder else real(p, mode))
-    assert world.app().read_only_reason == f"keine Schreibberechtigung für den Ordner {folder}"
+    assert world.app().read_only_reason == f"die Schreibberechtigung für den Ordner {folder} fehlt"
 
 
 def test_read_only_store_neither_creates_nor_migrates(tmp_path):
@@ -232,4 +232,27 @@ async def test_meeting_keys_that_save_at_once_say_why_and_how_to_edit(world):
     assert world.bytes() == before
     advice = str(ReadOnlyError(world.path, READ_ONLY_OPTION))
     assert "ohne --read-only starten" in advice and "Verwaltung" not in advice
-    assert "Verwaltung des Servers" in str(ReadOnlyError(world.path, "die Datei ist schreibgeschützt"))
+    assert "Verwaltung des Servers" in str(ReadOnlyError(world.path, "die Datei schreibgeschützt ist"))
+
+
+async def test_dsgvo_erase_on_the_person_screen_refuses_at_once(world):
+    """New-user test: L asked "Endgültig löschen (j)" on a read-only file and refused only after
+    the j. It refuses at once now, through the same check as every other edit key."""
+    from herford_tui.ui.common.confirm import ConfirmScreen
+    from herford_tui.ui.directory.person_screen import PersonScreen
+
+    before = world.bytes()
+    app = world.app(read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        person = next(p for p in app.snapshot.persons.values() if p.erased_on is None)
+        app.open_person(person.id)
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        shown = len(app._notifications)
+        await pilot.press("L")
+        assert await wait_for(pilot, lambda: len(app._notifications) > shown)
+        message = str(list(app._notifications)[-1].message)
+        assert message == "DSGVO-Löschen ist ausgeschaltet (weil mit --read-only gestartet).", message
+        assert isinstance(app.screen, PersonScreen)
+        assert not any(isinstance(s, ConfirmScreen) for s in app.screen_stack)
+    assert world.bytes() == before

@@ -66,9 +66,9 @@ def test_colleague_on_a_0440_file_reads_and_never_writes(colleague, shared_folde
     )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.splitlines()[-1])
-    assert report["reason"] == "die Datei ist schreibgeschützt"
+    assert report["reason"] == "die Datei schreibgeschützt ist"
     assert "NUR LESEN" in report["sub_title"]
     assert report["opened"] == [], "a form opened although the file is read-only"
-    assert sum("ausgeschaltet (weil die Datei ist schreibgeschützt" in n for n in report["notes"]) >= 8
+    assert sum("ausgeschaltet (weil die Datei schreibgeschützt ist" in n for n in report["notes"]) >= 8
     assert db.read_bytes() == before
     assert sorted(p.name for p in shared_folder.iterdir()) == ["herford.json"]  # no lock, no backup

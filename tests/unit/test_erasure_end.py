@@ -70,13 +70,21 @@ def test_plan_saves_the_ended_memberships_and_the_future_meeting():
 
 def test_question_says_what_ends_in_german():
     assert erasure_memberships_text(2, 1, DAY) == (
-        "Die 1 laufende(n) oder künftige(n) Mitgliedschaft(en) werden zum 03.12.2026 beendet; "
+        "Die laufende oder künftige Mitgliedschaft wird zum 03.12.2026 beendet; "
         "alle 2 bleiben als „gelöschte Person“ im Verlauf."
     )
     assert erasure_memberships_text(1, 1, DAY).endswith(
-        "zum 03.12.2026 beendet und bleiben als „gelöschte Person“ im Verlauf."
+        "Die laufende oder künftige Mitgliedschaft wird zum 03.12.2026 beendet "
+        "und bleibt als „gelöschte Person“ im Verlauf."
     )
-    assert "beendete" in erasure_memberships_text(1, 0, DAY)
+    assert erasure_memberships_text(3, 3, DAY) == (
+        "Die 3 laufenden oder künftigen Mitgliedschaften werden zum 03.12.2026 beendet "
+        "und bleiben als „gelöschte Person“ im Verlauf."
+    )
+    assert (
+        erasure_memberships_text(1, 0, DAY) == "Die beendete Mitgliedschaft bleibt als „gelöschte Person“ im Verlauf."
+    )
+    assert erasure_memberships_text(2, 0, DAY).startswith("Die 2 beendeten Mitgliedschaften bleiben")
 
 
 @pytest.fixture
@@ -111,7 +119,7 @@ def test_cli_erasure_says_the_membership_ends(runner: CliRunner, member_with_fut
     today = date.today()
     result = runner.invoke(main, ["person", "loeschen", str(person.id), "--db", str(store.path), "--ja"])
     assert result.exit_code == 0, result.output
-    assert f"werden zum {today:%d.%m.%Y} beendet und bleiben als „gelöschte Person“ im Verlauf" in result.output
+    assert f"wird zum {today:%d.%m.%Y} beendet und bleibt als „gelöschte Person“ im Verlauf" in result.output
     fresh = Store(store.path).open().snapshot()
     assert fresh.memberships[seat.id].end == today
     assert fresh.meetings[meeting.id].attendance == []

@@ -40,7 +40,7 @@ def test_three_bad_lines_import_nothing_and_are_named(runner: CliRunner, store: 
     assert "Zeile 3, Kommune: „Bielefeld“ ist keine Kommune im Kreis Herford" in result.output
     assert "Zeile 4, Name: Der Name darf nicht leer sein." in result.output
     assert "Zeile 6, E-Mail: „keine-adresse“ ist keine gültige E-Mail-Adresse." in result.output
-    assert "3 Fehler in 3 Zeile(n). Nichts wurde importiert." in result.output
+    assert "3 Fehler in 3 Zeilen. Nichts wurde importiert." in result.output
     assert store.path.read_bytes() == before
 
 
@@ -242,7 +242,7 @@ def test_every_problem_of_a_row_is_named(runner: CliRunner, store: Store, tmp_pa
     assert "Fehler: Zeile 2, E-Mail: „kein-at“ ist keine gültige E-Mail-Adresse." in result.output
     assert "Fehler: Zeile 3, DSGVO-gelöscht am: „gestern“ ist kein Datum" in result.output
     assert "Fehler: Zeile 3, Nachname:" in result.output
-    assert "5 Fehler in 2 Zeile(n). Nichts wurde importiert." in result.output
+    assert "5 Fehler in 2 Zeilen. Nichts wurde importiert." in result.output
     assert store.path.read_bytes() == before
 
     roster = parse_csv(

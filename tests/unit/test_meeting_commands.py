@@ -39,7 +39,7 @@ def test_export_ics_one_event_per_meeting_with_timezone_and_status(runner, db, t
     before = db.read_bytes()
     result = runner.invoke(main, ["export", "ics", "--db", str(db), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "4 Sitzung(en)" in result.output
+    assert "4 Sitzungen" in result.output
     assert db.read_bytes() == before
     cal = icalendar.Calendar.from_ical(out.read_bytes())
     events = cal.walk("VEVENT")

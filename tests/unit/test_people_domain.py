@@ -145,7 +145,7 @@ def test_references_block_delete_and_the_end_plan_takes_the_deputy_along():
     assert {m.id: m.end for m in ended} == {1: date(2026, 12, 31), 3: date(2026, 12, 31)}
     assert not references(snap, snap.persons[4], TODAY).blocked
     org_refs = references(snap, snap.organisations[5], TODAY)
-    assert org_refs.blocked and "1 Person(en)" in org_refs.lines[0]
+    assert org_refs.blocked and "1 Person gehört dazu" in org_refs.lines[0]
 
 
 def test_replacement_takes_the_seat_from_the_next_day():
@@ -191,8 +191,8 @@ def test_every_reference_the_store_refuses_on_is_named():
     assert refs.blocked and refs.history_only and not refs.active  # nothing to end: keep or erase
     assert referring(snap, snap.memberships[1]) == ["Stellvertretung von Otto Weber"]
     assert referring(snap, snap.committees[1]) == [
-        "3 Mitgliedschaft(en) in diesem Gremium",
-        "2 Sitzung(en) dieses Gremiums",
+        "3 Mitgliedschaften in diesem Gremium",
+        "2 Sitzungen dieses Gremiums",
     ]
 
 

@@ -79,9 +79,9 @@ def test_write_protected_file_is_opened_read_only_and_never_written(db_path: Pat
     before = db_path.read_bytes()
     store = Store(db_path).open()  # even root: a file without any write bit is not to be written
     assert store.read_only
-    assert store.read_only_reason() == "die Datei ist schreibgeschützt"
+    assert store.read_only_reason() == "die Datei schreibgeschützt ist"
     assert store.get(Organisation, 1).name == "A"
-    with pytest.raises(ReadOnlyError, match="nur lesbar geöffnet \\(die Datei ist schreibgeschützt\\)"):
+    with pytest.raises(ReadOnlyError, match="nur lesbar geöffnet \\(weil die Datei schreibgeschützt ist\\)"):
         store.save(Person(family_name="B"))
     assert db_path.read_bytes() == before
     assert mode_of(db_path) == 0o440

@@ -72,6 +72,16 @@ class Herford(Protocol):
 
     def save_records(self, items: list[Any], done: DoneAll | None = None) -> None: ...
 
+    def change_record(
+        self,
+        cls: type[Any],
+        record_id: int,
+        change: Callable[[Any], Any],
+        done: Done | None = None,
+        failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Apply ``change`` to the record as stored when it is written (one person's attendance)."""
+
     def save_import(self, inserts: list[Record], updates: list[Record], base: Snapshot, done: DoneAll) -> None: ...
 
     def delete_record(self, record: Record, done: Done | None = None) -> None: ...

@@ -286,11 +286,36 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
             error.update(plain("\n".join(messages), keep_newlines=True) if messages else Content(""))
             error.set_class(not messages, "-empty")
         if problems:
+            self._focus_first_marked()
             self.set_status("Nicht gespeichert: bitte die markierten Angaben prüfen.", "error")
             if notify:
                 self.notify("Bitte die markierten Angaben prüfen.", severity="error", timeout=4)
         else:
             self.set_status("")
+
+    def _focus_first_marked(self) -> None:
+        """The cursor goes to the first field marked red, so the correction lands there
+        (it stays put when it is in that field already, or only the form as a whole is marked)."""
+        for error in self.query(".field-error").results(Static):
+            if not _is_shown_error(error) or error.id == "err-form":
+                continue
+            row = _row_of(error)
+            if row is None:
+                continue
+            if self.focused is not None and row in self.focused.ancestors_with_self:
+                return
+            target = next((w for w in row.query("*") if w.focusable), None)
+            if target is not None:
+                target.focus()
+                return
+
+
+def _row_of(error: Widget) -> Widget | None:
+    """The field row an error line belongs to (``field`` puts it right above its error line)."""
+    siblings = list(error.parent.children) if error.parent is not None else []
+    at = siblings.index(error)
+    row = siblings[at - 1] if at > 0 else None
+    return row if row is not None and row.has_class("field-row") else None
 
 
 def _select_entered(widget: Widget | None) -> Widget | None:

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.content import Content
 
 from herford_tui.domain import labels
+from herford_tui.domain.directory import count_text
 from herford_tui.domain.text import printable
 
 
@@ -38,7 +39,7 @@ def display_value(value: object) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nein"
     if isinstance(value, list):
-        return f"{labels.number(len(value))} Einträge"
+        return count_text(len(value), "Eintrag", "Einträge")
     return str(value)
 
 

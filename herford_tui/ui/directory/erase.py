@@ -18,6 +18,8 @@ def ask_erase(app: App[Any], person: Person, done: Callable[[], None] | None = N
     from herford_tui.ui.common.confirm import ConfirmScreen
 
     herford = herford_of(app)
+    if herford.refuse_edit("DSGVO-Löschen"):  # at once, as every edit key: not after "Endgültig löschen"
+        return
     if person.erased_on is not None:
         app.notify("Die Daten dieser Person sind schon gelöscht.", severity="information")
         return

@@ -2,9 +2,9 @@
 
 Not referenced: a plain confirmation. Referenced: the dialog names every reference the store
 would refuse on (``domain/deletion.referring``) and offers to end the current memberships as of
-a date (Strg+B) or to hand over to a replacement (Strg+R). A person kept only by history (ended
-memberships, past meetings, tasks) stays in the history (Esc) or has their personal data erased
-(L, DSGVO: the placeholder keeps the history).
+a date (Strg+T; not Strg+B, the prefix key of tmux) or to hand over to a replacement (Strg+R).
+A person kept only by history (ended memberships, past meetings, tasks) stays in the history
+(Esc) or has their personal data erased (L, DSGVO: the placeholder keeps the history).
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ class ReferencesDialog(HerfordAccess, ModalScreen[Choice | None]):
     AUTO_FOCUS = "#as-of"
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Abbrechen", id="references.cancel"),
-        Binding("ctrl+b", "end", "Zum Datum beenden", id="references.end"),
+        Binding("ctrl+t", "end", "Zum Datum beenden", id="references.end"),
         Binding("ctrl+r", "replace", "Ersatz übernimmt", id="references.replace"),
         Binding("escape", "keep", "Bleibt im Verlauf", id="references.keep"),
         Binding("L", "erase", "DSGVO-Löschen", id="references.erase"),
@@ -131,8 +131,9 @@ class ReferencesDialog(HerfordAccess, ModalScreen[Choice | None]):
         is_person = isinstance(self.record, Person)
         yield Static(
             (
-                f"Strg+B beendet die {len(self.refs.active)} aktuelle(n) Mitgliedschaft(en) zum Datum "
-                "(sie bleiben als Verlauf; Personendaten löscht „L“ nach DSGVO). "
+                f"Strg+T beendet {_current(len(self.refs.active))} zum Datum "
+                f"({'sie bleibt' if len(self.refs.active) == 1 else 'sie bleiben'} als Verlauf; "
+                "Personendaten löscht „L“ nach DSGVO). "
                 if self.refs.active
                 else ""
             )
@@ -191,3 +192,8 @@ class ReferencesDialog(HerfordAccess, ModalScreen[Choice | None]):
             self._problem(Problem("replacement", "Bitte den Ersatz aus der Liste wählen.").message)
             return
         self.dismiss(Choice("replace", as_of, picked))
+
+
+def _current(n: int) -> str:
+    """ "die aktuelle Mitgliedschaft", "die 3 aktuellen Mitgliedschaften"."""
+    return "die aktuelle Mitgliedschaft" if n == 1 else f"die {n} aktuellen Mitgliedschaften"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from herford_tui.documents.evaluation_text import duration, number, percent, summary
+from herford_tui.domain.directory import count_text
 from herford_tui.domain.evaluation import Evaluation, MeetingFigures
 from herford_tui.domain.labels import format_date
 from herford_tui.domain.text import printable
@@ -117,7 +118,7 @@ def detail(ev: Evaluation, committee_id: int) -> Text:
         text.append("\nAm längsten: ", style="dim")
         text.append(printable(", ".join(f"{t.name} seit {format_date(t.since)}" for t in held)))
     text.append("\nNetzwerk: ", style="dim")
-    parts = [f"{number(len(ev.without_seat))} Organisationen ohne Sitz"]
+    parts = [f"{count_text(len(ev.without_seat), 'Organisation', 'Organisationen')} ohne Sitz"]
     if ev.organisations:
         low_name, low_rate = ev.organisations[0]
         parts.append(f"geringste Anwesenheit: {printable(low_name)} ({percent(low_rate)})")

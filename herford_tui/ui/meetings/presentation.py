@@ -6,8 +6,9 @@ from datetime import date
 
 from rich.text import Text
 
-from herford_tui.domain import Attendance, Meeting, MeetingStatus, Snapshot
+from herford_tui.domain import Attendance, Meeting, MeetingAttendance, MeetingStatus, Snapshot
 from herford_tui.domain.attendance import AttendanceLine, quorum, unavailable
+from herford_tui.domain.attendance_mark import Mark, MarkClash
 from herford_tui.domain.calendar import day_off
 from herford_tui.domain.labels import ATTENDANCE, DECISION_RESULT, MEETING_STATUS, ROLE, format_date
 from herford_tui.domain.meetings import invitation_due, invitation_late, time_range
@@ -125,6 +126,32 @@ def attendance_row(snapshot: Snapshot, line: AttendanceLine) -> tuple[Text, ...]
         cell(status, style),
         cell(role),
         cell(line.seat_label or "–"),
+    )
+
+
+def entry_text(snapshot: Snapshot, entry: MeetingAttendance | None) -> str:
+    """„entschuldigt“, „vertreten durch Paula Probe“, „offen“ (nothing recorded)."""
+    if entry is None:
+        return "offen"
+    if entry.status is Attendance.VERTRETEN:
+        return f"vertreten durch {person_name(snapshot, entry.deputy_id)}"
+    return ATTENDANCE[entry.status]
+
+
+def mark_clash(snapshot: Snapshot, mark: Mark, clash: MarkClash) -> str:
+    """Why one person's attendance was not saved (after "Nicht gespeichert"), in German."""
+    member = person_name(snapshot, mark.person_id)
+    mine = entry_text(snapshot, mark.entry)
+    if clash.deputy_reason is not None:
+        deputy = person_name(snapshot, mark.deputy_id)
+        return (
+            f"{deputy} {clash.deputy_reason} (inzwischen von {clash.by or 'jemand anderem'} eingetragen). "
+            f"{member} bleibt „{entry_text(snapshot, clash.theirs)}“; bitte eine andere Vertretung wählen."
+        )
+    return (
+        f"{clash.by or 'Jemand anderes'} hat die Anwesenheit von {member} inzwischen geändert: "
+        f"jetzt „{entry_text(snapshot, clash.theirs)}“. Ihre Eingabe „{mine}“ wurde nicht gespeichert, "
+        "nichts wurde überschrieben. Bitte prüfen und bei Bedarf neu eintragen."
     )
 
 

@@ -20,12 +20,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
-from herford_tui.domain import AgendaItem, Attendance, Decision, Meeting, Task
+from herford_tui.domain import AgendaItem, Attendance, Decision, Meeting, MeetingAttendance, Task
 from herford_tui.domain import agenda as edit
-from herford_tui.domain.attendance import AttendanceLine, attendance_lines, set_attendance, stand_ins
+from herford_tui.domain.attendance import AttendanceLine, attendance_lines, stand_ins
+from herford_tui.domain.attendance_mark import Mark, MarkClash, entry_of
 from herford_tui.domain.text import printable
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.failures import KEPT, describe_failure
 from herford_tui.ui.common.fit import Column, Plan, plan_columns
 from herford_tui.ui.common.footer import SteadyFooter
 from herford_tui.ui.common.format import plain, plain_cell
@@ -114,7 +116,10 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         self.meeting_id = meeting_id
         self.lines: list[AttendanceLine] = []
         self.tasks: list[tuple[int, int]] = []
-        self._pending: deque[Change] = deque()
+        self._pending: deque[Change | Mark] = deque()
+        self._marked: dict[int, MeetingAttendance | None] = {}
+        """Each person's entry as this user's queued marks leave it, until they are all written:
+        what the next mark of that person starts from (not a clash with oneself)."""
         self._cursor_after_save: int | None = None
         """Agenda row to select once the save that adds or moves an item shows up."""
         self._attendance_rows: list[tuple[Text, ...]] = []
@@ -249,8 +254,21 @@ class MeetingScreen(HerfordAccess, Screen[None]):
     # -- saving: the one place this screen writes ----------------------------------------
     def _save(self, change: Change) -> None:
         """Queue a change; it is applied to the meeting as stored once earlier saves are done,
-        so quick key presses (attendance down the list) never conflict with each other."""
+        so quick key presses (agenda moves) never conflict with each other."""
         self._pending.append(change)
+        self._pump()
+
+    def _mark(self, person_id: int, status: Attendance | None, deputy_id: int | None = None) -> None:
+        """Queue one person's attendance. It is written onto the meeting as stored then (a
+        colleague's marks of other people stay); a colleague's change of the same person since
+        this user saw it is refused and said (``_mark_failed``)."""
+        meeting = self.meeting
+        if meeting is None:
+            return
+        seen = self._marked[person_id] if person_id in self._marked else entry_of(meeting, person_id)
+        mark = Mark(person_id, status, deputy_id, seen)
+        self._marked[person_id] = mark.entry
+        self._pending.append(mark)
         self._pump()
 
     def _pump(self) -> None:
@@ -262,15 +280,40 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         meeting = self.meeting
         if meeting is None:
             self._pending.clear()
+            self._marked.clear()
             return
-        updated = self._pending.popleft()(meeting)
+        change = self._pending.popleft()
+        if isinstance(change, Mark):
+
+            def failed(error: Exception, mark: Mark = change) -> None:
+                self._mark_failed(mark, error)
+
+            self.herford.change_record(Meeting, meeting.id, change.onto, done=self._saved_one, failed=failed)
+            return
+        updated = change(meeting)
         if updated == meeting:
             self._pump()
             return
         self.herford.save_record(updated, done=self._saved_one)
 
     def _saved_one(self, _saved: object) -> None:
+        if not self._pending:
+            self._marked.clear()  # all written: the snapshot shows what they left
         self.call_after_refresh(self._pump)
+
+    def _mark_failed(self, mark: Mark, error: Exception) -> None:
+        """Not saved: say so in German and put the cursor back on that person, whose row
+        shows the newest data (the app showed the newest snapshot first)."""
+        if isinstance(error, MarkClash):
+            message = show.mark_clash(self.herford.snapshot, mark, error)
+        else:
+            message = describe_failure(error, self.herford.db_path).replace(f" {KEPT}", "")
+        self.notify(message, title="Nicht gespeichert", severity="error", timeout=15, markup=False)
+        self._marked.pop(mark.person_id, None)  # start again from what the screen shows now
+        rows = [i for i, line in enumerate(self.lines) if line.person_id == mark.person_id]
+        if rows:
+            self.query_one("#attendance-table", DataTable).move_cursor(row=rows[0])
+        self._saved_one(None)
 
     # -- actions -----------------------------------------------------------------------
     def action_back(self) -> None:
@@ -392,7 +435,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         line = self.lines[row]
         if status != Attendance.VERTRETEN:
             chosen = Attendance(status) if status else None
-            self._save(lambda m: set_attendance(m, line.person_id, chosen))
+            self._mark(line.person_id, chosen)
             if chosen is not None:
                 self._next_attendee(row)
             return
@@ -418,7 +461,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
 
         def chosen(deputy: int | None) -> None:
             if deputy is not None:
-                self._save(lambda m: set_attendance(m, line.person_id, Attendance.VERTRETEN, deputy))
+                self._mark(line.person_id, Attendance.VERTRETEN, deputy)
                 self._next_attendee(row)
 
         if len(candidates) == 1:

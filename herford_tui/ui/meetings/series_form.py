@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from herford_tui.domain import Meeting, Problem
+from herford_tui.domain.directory import count_text
 from herford_tui.domain.labels import MONTHS, parse_time
 from herford_tui.domain.meetings import RhythmState
 from herford_tui.domain.series import (
@@ -92,7 +93,7 @@ class SeriesForm(FormScreen[Series]):
             return
         plan, rule = result
         text = Text(printable(rule.describe()), style="bold")
-        text.append(f"\n{len(plan.meetings)} Sitzungen:\n")
+        text.append(f"\n{count_text(len(plan.meetings), 'Sitzung', 'Sitzungen')}:\n")
         text.append("\n".join(plan.preview_lines()))
         if plan.rhythm is not None:
             style = "" if plan.rhythm.state is RhythmState.OK else "bold red"

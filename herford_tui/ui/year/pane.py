@@ -18,7 +18,8 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from herford_tui.domain import Meeting, Snapshot
-from herford_tui.domain.labels import format_date, number
+from herford_tui.domain.directory import count_text
+from herford_tui.domain.labels import format_date
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.delivery import download, in_browser
 from herford_tui.ui.common.format import plain_cell
@@ -347,7 +348,7 @@ class YearPane(SnapshotView):
             return
 
         def done(saved: list) -> None:
-            self.notify(f"{number(len(saved))} Sitzungen geplant.", timeout=4)
+            self.notify(f"{count_text(len(saved), 'Sitzung', 'Sitzungen')} geplant.", timeout=4)
             if saved:
                 self._select_after = saved[0]
                 self.refresh_data(self.herford.snapshot)
@@ -390,7 +391,7 @@ class YearPane(SnapshotView):
             message = f"Kalender nicht geschrieben ({path}): {exc.strerror or exc}."
             self.app.call_from_thread(self.notify, message, severity="error", timeout=15, markup=False)
             return
-        message = f"{number(count)} Sitzung(en) als Kalender geschrieben: {path}"
+        message = f"{count_text(count, 'Sitzung', 'Sitzungen')} als Kalender geschrieben: {path}"
         self.app.call_from_thread(self.notify, message, timeout=8, markup=False)
 
     def action_tasks(self) -> None:

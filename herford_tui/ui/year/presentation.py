@@ -22,6 +22,7 @@ from rich.text import Text
 
 from herford_tui.domain import Committee, Meeting, MeetingStatus, Snapshot
 from herford_tui.domain.calendar import day_off, days_off
+from herford_tui.domain.directory import count_text
 from herford_tui.domain.labels import MEETING_STATUS, format_date, number
 from herford_tui.domain.meetings import (
     RhythmState,
@@ -269,7 +270,7 @@ def cell_detail(snapshot: Snapshot, row: GridRow, month: int | None, year: int, 
     check = rhythm_check(committee, meetings, year)
     text = Text(printable(committee.name), style="bold")
     text.append(f"  {year}: {check.text}" if check.state is not RhythmState.UNSET else f"  {year}: {check.count}")
-    text.append(f"  · Einladung {committee.invitation_days} Tage vorher", style="dim")
+    text.append(f"  · Einladung {count_text(committee.invitation_days, 'Tag', 'Tage')} vorher", style="dim")
     shown = [m for m in meetings if month is None or (m.date and m.date.month == month)]
     if not shown:
         text.append("\nKeine Sitzung in diesem Monat. „a“ plant eine, „s“ eine Serie.", style="dim")
