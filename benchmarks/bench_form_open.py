@@ -75,7 +75,10 @@ async def _app_side(path: Path, opens: int) -> None:
         member = next(
             m
             for m in sorted(snapshot.memberships.values(), key=lambda m: m.id)
-            if m.committee_id == committee and m.start <= today and (m.end is None or m.end >= today) and m.represents_id
+            if m.committee_id == committee
+            and m.represents_id
+            and m.start <= today
+            and (m.end is None or m.end >= today)
         )
         person = snapshot.persons[member.person_id]
         makers = {
@@ -237,7 +240,8 @@ def markdown(report: dict[str, Any]) -> str:
         "|---|---|---|---|---|" + ("---|---|" if before else ""),
     ]
     for name, r in report["forms"].items():
-        row = f"| {name} ({r['fields']}) | {r['n']} | {r['app_ms']:g} ms | **{r['app_ratio']}×** | {r['bare_ms']:g} ms |"
+        row = f"| {name} ({r['fields']}) | {r['n']} | {r['app_ms']:g} ms | **{r['app_ratio']}×** | "
+        row += f"{r['bare_ms']:g} ms |"
         if before:
             row += f" {r['before_ms']:g} ms | {r['before_ratio']}× |"
         lines.append(row)
