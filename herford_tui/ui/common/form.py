@@ -59,7 +59,7 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Speichern (Strg+S)", id="save", variant="primary")
                 yield Button("Abbrechen (Esc)", id="cancel")
-        yield SteadyFooter()
+        yield SteadyFooter(keys_at_once=True)
 
     def title_text(self) -> str:
         """The title; may hold user data (shown as plain text, never as markup)."""
