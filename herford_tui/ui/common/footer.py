@@ -26,7 +26,17 @@ class SteadyFooter(Footer):
     _composed: object = None
     """What the keys shown were built from (see ``_shown``)."""
 
+    def __init__(self, *args: Any, keys_at_once: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.keys_at_once = keys_at_once
+        """Compose the keys of the screen's bindings at mount, not only once the bindings are
+        announced (Textual composes an empty footer first, then again with the keys: a second
+        compose and layout of each form as it opens). A form's focused field adds no shown keys,
+        so the announcement finds the keys unchanged (``_recompose_if_changed``)."""
+
     def compose(self) -> ComposeResult:
+        if self.keys_at_once and not self._bindings_ready:
+            self.set_reactive(Footer._bindings_ready, True)
         self._composed = self._shown()
         keys = list(super().compose())
         for key in keys:

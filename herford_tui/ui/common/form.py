@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -59,7 +59,7 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Speichern (Strg+S)", id="save", variant="primary")
                 yield Button("Abbrechen (Esc)", id="cancel")
-        yield SteadyFooter()
+        yield SteadyFooter(keys_at_once=True)
 
     def title_text(self) -> str:
         """The title; may hold user data (shown as plain text, never as markup)."""
@@ -86,6 +86,18 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
     def on_mount(self) -> None:
         self.call_after_refresh(self._remember_initial)
 
+    _resumed = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own handler (``Screen._on_screen_resume``, next in the class
+        # order). At the first resume, the push, every widget of the form was styled as it was
+        # mounted (``App._register``; the focus styles as the focus was set), and Textual's
+        # restyle of the whole form there changed nothing: a third of the CPU of opening a form.
+        # A later resume (a dialog over the form closed) restyles as Textual does.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
     # -- focus ---------------------------------------------------------------------
     def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
         return _select_entered(super().focus_next(selector))
@@ -97,14 +109,20 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
         self._initial = self._values()
 
     def _values(self) -> list[object]:
+        # A walk with isinstance, not ``query("Input, Select, …")``: the same widgets in the same
+        # order without matching a selector against each of the form's widgets.
         values: list[object] = []
-        for widget in self.query("Input, Select, TextArea, Checkbox"):
-            values.append(widget.text if isinstance(widget, TextArea) else getattr(widget, "value", None))
+        for widget in self.walk_children():
+            if isinstance(widget, TextArea):
+                values.append(widget.text)
+            elif isinstance(widget, Input | Select | Checkbox):
+                values.append(widget.value)
         return values
 
     def is_dirty(self) -> bool:
         """True when something was typed or chosen since the form opened."""
-        return self._values() != getattr(self, "_initial", self._values())
+        initial = getattr(self, "_initial", None)
+        return initial is not None and self._values() != initial
 
     def on_resize(self) -> None:
         self.query_one(".form").set_class(self.size.height < SHORT, "-short")
@@ -117,8 +135,11 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
     @on(RecordPicker.Picked)
     def _recheck(self) -> None:
         """Error lines go away as soon as their field is valid (new ones wait for Ctrl+S)."""
+        if not self._problems_shown or self.saving:
+            return  # nothing to clear: no query of the error lines at each key (nor as the form opens)
         shown = [e for e in self.query(".field-error").results(Static) if _is_shown_error(e)]
-        if not shown or self.saving:
+        if not shown:
+            self._problems_shown = False
             return
         result = self.build()
         still = {p.field for p in result} if isinstance(result, list) else set()
@@ -246,7 +267,13 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
         elif event.button.id == "cancel":
             self.action_cancel()
 
+    _problems_shown = False
+    """True from ``show_problems`` with problems until ``_recheck`` finds every error line empty
+    (only ``show_problems`` fills them)."""
+
     def show_problems(self, problems: list[Problem], *, notify: bool = True) -> None:
+        if problems:
+            self._problems_shown = True
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             name = problem.field if self.query(f"#err-{problem.field}") else "form"
