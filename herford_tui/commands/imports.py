@@ -25,9 +25,13 @@ KINDS = ("organisationen", "personen", "mitgliedschaften", "gremiendaten", "sitz
 @click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage importieren (nötig, wenn kein Terminal fragen kann).")
 def import_command(db: str | None, kind: str, file: str, dry_run: bool, yes: bool) -> None:
     """Organisationen, Personen, Mitgliedschaften, Gremien (gremiendaten) oder Sitzungen aus CSV
-    oder XLSX einlesen (bei XLSX jedes Tabellenblatt mit den passenden Spalten). Ein Verzeichnis
+    oder XLSX einlesen (bei XLSX jedes Tabellenblatt mit den passenden Spalten; ICS- und
+    vCard-Dateien nicht). Ein Verzeichnis
     (Blätter Organisationen und Personen, wie „export xlsx verzeichnis“) wird in einem Schritt
     eingelesen: erst die Organisationen, dann die Personen.
+
+    ART: organisationen, personen, mitgliedschaften (auch gremien, wie „export … gremien“),
+    gremiendaten, sitzungen oder verzeichnis.
 
     Eine Zeile mit „Nr.“ ändert diesen Eintrag (oder legt ihn mit dieser Nummer an); so lässt
     sich eine Ausgabe von „export“ wieder einlesen, ohne etwas doppelt anzulegen.

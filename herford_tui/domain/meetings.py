@@ -158,6 +158,17 @@ def holiday_warning(meeting: Meeting) -> str | None:
     return f"Der {format_date(meeting.date)} ist {what} in NRW ({off.text})."
 
 
+def status_warning(meeting: Meeting, today: date) -> str | None:
+    """A German warning for "durchgeführt" on a day still to come: likely the wrong meeting or
+    a typo in the date. A warning, not a rule: an import or a later correction may need it."""
+    if meeting.status is not MeetingStatus.DURCHGEFUEHRT or meeting.date is None or meeting.date <= today:
+        return None
+    return (
+        f"Die Sitzung am {format_date(meeting.date)} liegt in der Zukunft (heute ist der "
+        f"{format_date(today)}), ist aber als „durchgeführt“ eingetragen."
+    )
+
+
 # -- invitation deadline ---------------------------------------------------------------------
 def invitation_due(meeting: Meeting, committee: Committee) -> date | None:
     """The last day to send the invitation."""

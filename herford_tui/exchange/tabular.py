@@ -150,7 +150,27 @@ def read_tables(path: Path, limits: Limits = LIMITS) -> list[Table]:
         raise TableError(_too_big(path, len(raw), limits.bytes))
     if raw.startswith(XLSX_MAGIC):
         return read_xlsx(raw, path, limits)
+    kind = _not_a_table(raw)
+    if kind:  # read as CSV it named "BEGIN:VCALENDAR" an unknown column and every column missing
+        raise TableError(
+            f"{path} ist {kind} und lässt sich nicht importieren. Importieren lassen sich CSV- und "
+            "XLSX-Dateien (wie sie „export csv“ und „export xlsx“ schreiben). Nichts wurde importiert."
+        )
     return [parse_csv(decode_text(raw), limits)]
+
+
+_OTHER_FORMATS = {
+    b"BEGIN:VCALENDAR": "eine Kalenderdatei (ICS)",
+    b"BEGIN:VCARD": "eine Visitenkarten-Datei (vCard)",
+    b"%PDF": "ein PDF",
+    b"<?xml": "eine XML-Datei",
+}
+"""What the app's own exports also write, or is often picked by mistake: said by name, not read as CSV."""
+
+
+def _not_a_table(raw: bytes) -> str:
+    head = raw[:64].lstrip(b"\xef\xbb\xbf \t\r\n").upper()
+    return next((name for magic, name in _OTHER_FORMATS.items() if head.startswith(magic.upper())), "")
 
 
 def _too_big(path: Path, size: int, limit: int) -> str:

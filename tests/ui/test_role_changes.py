@@ -136,3 +136,21 @@ async def test_an_old_file_with_two_chairs_opens_with_a_co_chair_and_passes_chec
     assert world.path.with_name("herford.json.1.bak").read_bytes() == original
     report = check_file(world.path)
     assert report.ok and not report.notes, report.lines()
+
+
+async def test_change_role_starts_from_the_current_role_not_vorsitz(world):
+    """New-user test: "w" on a Mitglied of a committee with a chair preselected "Vorsitz"."""
+    before = world.bytes()
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
+        await pilot.press("w")
+        form = app.screen
+        assert isinstance(form, ChangeRoleForm)
+        assert form.query_one("#role").value is Role.MITGLIED
+        assert "Mitglied (bisher)" in screen_text(app)
+        await pilot.press("ctrl+s")  # unchanged: nothing to do, said under the field
+        await settle(app, pilot)
+        assert app.screen is form
+        assert "hat die Rolle „Mitglied“ schon" in error_text(app, "role")
+    assert world.bytes() == before

@@ -33,6 +33,7 @@ from herford_tui.domain.meetings import (
     invitation_late,
     overlapping,
     rhythm_check,
+    status_warning,
 )
 from herford_tui.domain.schedule import open_tasks, upcoming_lines
 from herford_tui.domain.series import OnHoliday, SeriesRule, plan_series, rule_dates
@@ -104,6 +105,21 @@ def test_public_holiday_and_nrw_school_holidays_are_flagged():
     assert "Feiertag" in (holiday_warning(meeting(date(2026, 10, 3))) or "")
     assert "Schulferien" in (holiday_warning(meeting(date(2026, 8, 3))) or "")
     assert holiday_warning(meeting(date(2026, 11, 25))) is None
+
+
+def test_durchgefuehrt_on_a_day_still_to_come_is_warned_about():
+    """New-user test: "durchgeführt" for 14.01.2027 on 03.12.2026 was taken without a word."""
+    today = date(2026, 12, 3)
+    later = meeting(date(2027, 1, 14), status=MeetingStatus.DURCHGEFUEHRT)
+    assert status_warning(later, today) == (
+        "Die Sitzung am 14.01.2027 liegt in der Zukunft (heute ist der 03.12.2026), "
+        "ist aber als „durchgeführt“ eingetragen."
+    )
+    assert status_warning(meeting(today, status=MeetingStatus.DURCHGEFUEHRT), today) is None  # held today
+    assert status_warning(meeting(date(2026, 12, 2), status=MeetingStatus.DURCHGEFUEHRT), today) is None
+    for status in (MeetingStatus.GEPLANT, MeetingStatus.EINGELADEN, MeetingStatus.ABGESAGT):
+        assert status_warning(meeting(date(2027, 1, 14), status=status), today) is None
+    assert status_warning(Meeting(status=MeetingStatus.DURCHGEFUEHRT), today) is None  # no date yet
 
 
 # -- overlaps and end after start ----------------------------------------------------------------

@@ -78,8 +78,15 @@ class ChangeRoleForm(_RoleFormBase):
         yield Label(
             plain(f"{_name(snapshot, m)}: bisher {ROLE[m.role]} {_period(m)}"), id="role-now", classes="dialog-text"
         )
-        roles = [(label, role) for role, label in ROLE.items() if role not in (m.role, Role.STELLVERTRETUNG)]
-        yield from self.field("Neue Rolle", Select(roles, allow_blank=False, compact=True, id="role"), "role")
+        # The current role is preselected (the first entry was "Vorsitz", offered where the
+        # committee has one); saving it unchanged is refused by the domain, in German.
+        roles = [
+            (f"{label} (bisher)" if role is m.role else label, role)
+            for role, label in ROLE.items()
+            if role is m.role or role is not Role.STELLVERTRETUNG
+        ]
+        select: Select[Role] = Select(roles, value=m.role, allow_blank=False, compact=True, id="role")
+        yield from self.field("Neue Rolle", select, "role")
         yield from self._date_field(m.start)
         yield Label(
             "Die bisherige Mitgliedschaft endet am Vortag und bleibt als Verlauf („h“); "

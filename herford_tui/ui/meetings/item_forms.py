@@ -28,6 +28,12 @@ def _person_select(people: People, value: int | None, widget_id: str) -> Select[
                   prompt="niemand", compact=True, id=widget_id)  # fmt: skip
 
 
+def _of_item(what: str, item: AgendaItem | None) -> str:
+    """ "Beschluss festhalten – TOP 3 „Haushalt“": which item the form is for (user text: the
+    form shows its title as plain text)."""
+    return what if item is None else f"{what} – TOP {item.number} „{single_line(item.title)[0]}“"
+
+
 def _selected(select: Select[int]) -> int | None:
     value = select.value
     return None if value is Select.NULL else int(str(value))
@@ -72,7 +78,13 @@ class AgendaItemForm(FormScreen[AgendaItem]):
 class DecisionForm(FormScreen[Decision]):
     WRITES = False  # the meeting screen saves the whole meeting
     AUTO_FOCUS = "#text"
-    TITLE_TEXT = "Beschluss festhalten"
+
+    def __init__(self, item: AgendaItem | None = None):
+        super().__init__()
+        self.item = item
+
+    def title_text(self) -> str:
+        return _of_item("Beschluss festhalten", self.item)
 
     def compose_fields(self) -> Iterable[Widget]:
         yield from self.field("Beschluss", InOrderInput(compact=True, id="text"), "text")
@@ -93,12 +105,15 @@ class DecisionForm(FormScreen[Decision]):
 class TaskForm(FormScreen[Task]):
     WRITES = False  # the meeting screen saves the whole meeting
     AUTO_FOCUS = "#what"
-    TITLE_TEXT = "Aufgabe festhalten"
 
-    def __init__(self, people: People, task: Task | None = None):
+    def __init__(self, people: People, task: Task | None = None, item: AgendaItem | None = None):
         super().__init__()
         self.people = people
         self.original = task
+        self.item = item
+
+    def title_text(self) -> str:
+        return _of_item("Aufgabe festhalten", self.item)
 
     def compose_fields(self) -> Iterable[Widget]:
         task = self.original or Task()

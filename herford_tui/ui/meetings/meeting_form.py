@@ -2,7 +2,8 @@
 
 Before saving: the date must exist, the end lie after the start, the committee must not
 meet at an overlapping time (refused); a holiday or school-holiday date is warned about in
-the form and saved only after a confirmation.
+the form and saved only after a confirmation; "durchgeführt" on a day still to come is warned
+about under the status and saved by a second Ctrl+S.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from textual.widgets import Input, Static, TextArea
 from herford_tui.domain import Meeting, MeetingStatus, Problem
 from herford_tui.domain.labels import MEETING_STATUS, format_date, format_time, parse_date
 from herford_tui.domain.meeting_input import MeetingInput, build_meeting
-from herford_tui.domain.meetings import holiday_warning
+from herford_tui.domain.meetings import holiday_warning, status_warning
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain, plain_cell
@@ -130,12 +131,25 @@ class MeetingForm(FormScreen[Meeting]):
             notes=text("notes"),
             agenda=self.query_one("#agenda", TextArea).text if self.original is None else "",
         )
-        return build_meeting(self.herford.snapshot, values)
+        meeting = build_meeting(self.herford.snapshot, values)
+        if isinstance(meeting, list):
+            return meeting
+        # Warned when it was set (or imported so): not again at every later edit.
+        old = self.original
+        unchanged = old is not None and (old.status, old.date) == (meeting.status, meeting.date)
+        warning = None if unchanged else status_warning(meeting, self.herford.today)
+        return (
+            self.warn_once(meeting, warning and f"{warning} Nochmals Strg+S speichert trotzdem.", "status") or meeting
+        )
 
     def action_save(self) -> None:
         if self.saving:
             return
-        result = self.build()
+        self.save_attempt = True  # see ``warn_once``
+        try:
+            result = self.build()
+        finally:
+            self.save_attempt = False
         if isinstance(result, list):
             self.show_problems(result)
             return

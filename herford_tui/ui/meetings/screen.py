@@ -241,6 +241,10 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         row = self.query_one("#agenda-table", DataTable).cursor_row
         return row if meeting and 0 <= row < len(meeting.agenda) else None
 
+    def _agenda_item(self, index: int) -> AgendaItem | None:
+        meeting = self.meeting
+        return meeting.agenda[index] if meeting and 0 <= index < len(meeting.agenda) else None
+
     def _people(self) -> list[tuple[Text, int]]:
         """Who may be responsible or stand in: the roster on the day, with the deputies."""
         ids: list[int] = []
@@ -398,7 +402,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             if decision is not None:
                 self._save(lambda m: edit.add_decision(m, index, decision))
 
-        self.app.push_screen(DecisionForm(), done)
+        self.app.push_screen(DecisionForm(self._agenda_item(index)), done)
 
     def action_add_task(self) -> None:
         from herford_tui.ui.meetings.item_forms import TaskForm
@@ -412,7 +416,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             if task is not None:
                 self._save(lambda m: edit.add_task(m, index, task))
 
-        self.app.push_screen(TaskForm(self._people()), done)
+        self.app.push_screen(TaskForm(self._people(), item=self._agenda_item(index)), done)
 
     def action_toggle_task(self) -> None:
         if self.herford.refuse_edit("Aufgaben abhaken"):
