@@ -267,8 +267,7 @@ def main() -> None:
     say(f"compiled {processes.compile_all()} package folders to bytecode")
     report: dict[str, Any] = {"machine": run.machine()}
     if args.before:
-        done = subprocess.run(["git", "-C", args.before, "log", "-1", "--format=%h"], capture_output=True, text=True)
-        report["before"] = done.stdout.strip() or args.before
+        report["before"] = processes.tree_label(args.before)
     folder = Path(tempfile.mkdtemp(prefix="herford-form-open-"))
     try:
         path, _ = run.build_demo(folder, "small", Path(args.data) if args.data else None)

@@ -382,8 +382,7 @@ def main() -> None:
     say(f"compiled {processes.compile_all()} package folders to bytecode")
     report: dict[str, Any] = {"machine": run.machine(), "sizes": {}, "target": TARGET}
     if args.before:
-        done = subprocess.run(["git", "-C", args.before, "log", "-1", "--format=%h"], capture_output=True, text=True)
-        report["before"] = done.stdout.strip() or args.before
+        report["before"] = processes.tree_label(args.before)
     folder = Path(tempfile.mkdtemp(prefix="herford-save-form-"))
     try:
         for size in [s for s in args.sizes.split(",") if s]:

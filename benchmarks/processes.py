@@ -34,6 +34,12 @@ def herford_tui_command(path: Path) -> list[str]:
     return [sys.executable, "-m", "herford_tui", "--db", str(path)]
 
 
+def tree_label(tree: str) -> str:
+    """The commit a checkout given as ``--before TREE`` is at (its short hash), else the path."""
+    done = subprocess.run(["git", "-C", tree, "log", "-1", "--format=%h"], capture_output=True, text=True)
+    return done.stdout.strip() or tree
+
+
 def bare_app_command(*args: str) -> list[str]:
     return [sys.executable, BARE_APP, *args]
 
