@@ -13,7 +13,6 @@ import asyncio
 from collections.abc import Callable
 from functools import partial
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -26,6 +25,7 @@ from herford_tui.domain.directory import count_text
 from herford_tui.ui.committees.pane import GroupPane, view_id
 from herford_tui.ui.committees.view import CommitteeView
 from herford_tui.ui.common.access import HerfordAccess
+from herford_tui.ui.common.first_resume import StyledAtMount
 from herford_tui.ui.common.footer import SteadyFooter
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.tabs import SteadyTabbedContent
@@ -50,7 +50,7 @@ class LazyTabPane(TabPane):
             await self.mount(make(shown))
 
 
-class MainScreen(HerfordAccess, Screen[None]):
+class MainScreen(StyledAtMount, HerfordAccess, Screen[None]):
     # Jumps between tabs: bindings of this screen, so they are off while a form or dialog is open.
     BINDINGS = [
         Binding("o", "show_place('organisationen')", "Organisationen", show=False, id="main.organisations"),
@@ -107,18 +107,6 @@ class MainScreen(HerfordAccess, Screen[None]):
                 shown = self._start.committee_id
             return GroupPane(tab.committee_ids, noun=tab.noun, shown=shown, focus=focus)
         return CommitteeView(tab.committee_ids[0], id=view_id(tab.committee_ids[0]), focus=focus)
-
-    _resumed = False
-
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Runs before Textual's own handler (``Screen._on_screen_resume``, next in the class
-        # order). At the first resume, the start, every widget was styled as it was mounted
-        # (``App._register``; the order-dependent styles by ``mount``), and Textual's restyle of
-        # the whole screen there changed nothing: some 8 ms of CPU before the first frame. Later
-        # resumes (a form closed over the screen) restyle as Textual does.
-        if not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
 
     async def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self._snapshot_changed, init=False)

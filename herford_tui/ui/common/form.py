@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -25,6 +25,7 @@ from herford_tui.domain.plans import Follow
 from herford_tui.domain.text import printable
 from herford_tui.store import ConflictError
 from herford_tui.ui.common.fields import OneLineInput
+from herford_tui.ui.common.first_resume import StyledAtMount
 from herford_tui.ui.common.footer import SteadyFooter
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.picker import RecordPicker
@@ -38,7 +39,7 @@ SHORT = 36
 T = TypeVar("T")
 
 
-class FormScreen(SavingScreen[T | None], Generic[T]):
+class FormScreen(StyledAtMount, SavingScreen[T | None], Generic[T]):
     """Subclasses compose their fields with ``field`` and return a result from ``build``;
     ``save_items`` says what to write for it, ``saved_result`` what to hand back."""
 
@@ -85,18 +86,6 @@ class FormScreen(SavingScreen[T | None], Generic[T]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._remember_initial)
-
-    _resumed = False
-
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Runs before Textual's own handler (``Screen._on_screen_resume``, next in the class
-        # order). At the first resume, the push, every widget of the form was styled as it was
-        # mounted (``App._register``; the focus styles as the focus was set), and Textual's
-        # restyle of the whole form there changed nothing: a third of the CPU of opening a form.
-        # A later resume (a dialog over the form closed) restyles as Textual does.
-        if not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
 
     # -- focus ---------------------------------------------------------------------
     def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
