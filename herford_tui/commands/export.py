@@ -173,6 +173,7 @@ def export_oparl(db, out, base_url, public, force) -> None:
     from herford_tui.exchange import oparl
     from herford_tui.exchange.oparl_server import deletions
     from herford_tui.store.stamps import current
+    from herford_tui.store.written import remember
 
     if is_stdout(out):
         fail("OParl ist ein Ordner voller Dateien: bitte einen Ordner angeben, nicht die Ausgabe (-).")
@@ -196,6 +197,9 @@ def export_oparl(db, out, base_url, public, force) -> None:
             count = oparl.write(export, target, mode=store.file.file_mode(), group_of=path, progress=bar.update)
     except OSError as exc:
         fail(f"{target} lässt sich nicht schreiben ({exc.strerror}); nichts geschrieben.")
+    # noted as the folder (written as a whole): the DSGVO Auskunft and erasure search its files
+    if warning := remember(path, [target]):
+        echo(f"Hinweis: {warning}", err=True)
     mode = "öffentlich" if public else "INTERN (mit Kontaktdaten und Anwesenheit)"
     echo(f"{number(count)} OParl-Dateien ({mode}) geschrieben nach {target} (Einstieg: system.json).")
 

@@ -4,7 +4,13 @@ Auskünfte), noted in one list beside the database (``<db>.written``, only paths
 Such a file is the user's: the program never changes or deletes it. But a DSGVO erasure cannot
 reach it either, so the Auskunft (Art. 15) lists those still naming the person and the erasure
 (Art. 17) names them, to be deleted by hand. Every writer goes through ``write_recorded`` (or
-``remember`` after writing a folder of files), so no kind of export is forgotten.
+``remember`` after writing a folder of files), so no kind of export is forgotten. A folder the
+program writes as a whole (the OParl export: a file per object, 10^5 at x10) is noted once, as
+the folder; the search goes through its files one by one and names each that names the person.
+
+The search reads a file's text as it is and with JSON's ``\\u00fc`` escapes undone: whether a
+writer escapes non-ASCII (``json.dumps``' default) or not (orjson, ``ensure_ascii=False``) is
+the writer's choice, and the search must not depend on it.
 
 Not the audit log: its entries belong to versions of the database (hash-chained to the stamp in
 the file), and an export writes no version, also not in read-only mode.
@@ -85,9 +91,7 @@ def naming(db: Path, needles: Iterable[str]) -> tuple[list[Path], list[Path]]:
     maybe: list[Path] = []
     if not needles:
         return found, maybe
-    for path in dict.fromkeys(listed(db)):
-        if not path.is_file():
-            continue
+    for path in dict.fromkeys(_files(listed(db))):
         if path.suffix.lower() in UNSEARCHABLE:
             maybe.append(path)
             continue
@@ -101,9 +105,22 @@ def naming(db: Path, needles: Iterable[str]) -> tuple[list[Path], list[Path]]:
     return found, maybe
 
 
+def _files(paths: list[Path]) -> list[Path]:
+    """The noted files that exist, a noted folder's files in place of the folder."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file())
+        elif path.is_file():
+            found.append(path)
+    return found
+
+
 _FOLD = re.compile(r"\r?\n[ \t]")
 """A folded line of iCalendar and vCard: a name may be split there."""
 _TAG = re.compile(r"<[^>]*>")
+_ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}(?:\\u[dD][c-fC-F][0-9a-fA-F]{2})?")
+"""A JSON escape, a surrogate pair as one (a character beyond the BMP)."""
 
 
 def _texts(path: Path) -> list[str]:
@@ -113,4 +130,7 @@ def _texts(path: Path) -> list[str]:
             return [html.unescape(_TAG.sub(" ", archive.read(n).decode("utf-8", "replace"))) for n in parts]
     text = path.read_bytes().decode("utf-8", "replace")
     unfolded = _FOLD.sub("", text).replace("\\,", ",").replace("\\;", ";")
-    return [text, unfolded]
+    texts = [text, unfolded]
+    if "\\u" in text:
+        texts.append(_ESCAPE.sub(lambda m: json.loads(f'"{m[0]}"'), text))
+    return texts
