@@ -208,24 +208,9 @@ def _sheets(db, what, gremium, stichtag, verlauf, jahr):
     from herford_tui.exchange import exports
 
     snapshot = open_store(db_path(db), read_only=True).snapshot()
-    if what == "gremien":
-        if gremium:
-            committees = [committee_named(snapshot, gremium)]
-        elif verlauf:  # the whole history: archived committees too
-            committees = sorted(snapshot.committees.values(), key=lambda c: (c.archived, c.order, c.name.casefold()))
-        else:
-            committees = snapshot.active_committees()
-        on = None if verlauf else german_date(stichtag, date.today())
-        return exports.roster_sheets(snapshot, committees, on)
-    if what == "organisationen":
-        return [exports.organisations_sheet(snapshot)]
-    if what == "personen":
-        return [exports.persons_sheet(snapshot)]
-    if what == "verzeichnis":
-        return [exports.organisations_sheet(snapshot), exports.persons_sheet(snapshot)]
-    if what == "gremiendaten":
-        return [exports.committees_sheet(snapshot)]
-    return [exports.meetings_sheet(snapshot, None if verlauf else (jahr or date.today().year))]
+    committees = [committee_named(snapshot, gremium)] if what == "gremien" and gremium else None
+    on = date.today() if verlauf else german_date(stichtag, date.today())
+    return exports.export_sheets(snapshot, what, on, committees=committees, history=verlauf, year=jahr)
 
 
 def _write(path: Path, payload: bytes, force: bool) -> None:
