@@ -12,6 +12,15 @@ The search reads a file's text as it is and with JSON's ``\\u00fc`` escapes undo
 writer escapes non-ASCII (``json.dumps``' default) or not (orjson, ``ensure_ascii=False``) is
 the writer's choice, and the search must not depend on it.
 
+A path the user chose may itself name the person (``--out mueller.csv``). Such a file counts as
+naming the person (whatever it holds), and the erasure takes its path off the list
+(``forget_naming``, the list's part of the erasure in ``store/personal_files.py``), so that the
+list does not keep the name. The erasure's summary has named the file (to be deleted by hand)
+before; after that the program no longer knows of it (a later erasure of someone else does not
+name it), and an erasure a killed program left takes it off unnamed. "Names" here is looser
+than in records: compared by ``match_key`` ("mueller" is "Müller") and word by word, ``_``, ``-``
+and ``.`` separating words as in file names.
+
 Not the audit log: its entries belong to versions of the database (hash-chained to the stamp in
 the file), and an export writes no version, also not in read-only mode.
 """
@@ -27,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from herford_tui.domain.dsgvo import scrub_text
+from herford_tui.domain.fold import match_key
 from herford_tui.store.errors import StoreError
 from herford_tui.store.files import DatabaseFile, read_regular_file, write_atomic
 
@@ -92,6 +102,9 @@ def naming(db: Path, needles: Iterable[str]) -> tuple[list[Path], list[Path]]:
     if not needles:
         return found, maybe
     for path in dict.fromkeys(_files(listed(db))):
+        if path_names(path, needles):
+            found.append(path)
+            continue
         if path.suffix.lower() in UNSEARCHABLE:
             maybe.append(path)
             continue
@@ -103,6 +116,33 @@ def naming(db: Path, needles: Iterable[str]) -> tuple[list[Path], list[Path]]:
         if any(scrub_text(text, needles) is not text for text in texts):
             found.append(path)
     return found, maybe
+
+
+def path_names(path: Path, needles: Iterable[str]) -> bool:
+    """Whether the path's text names the person: a needle's words, one after the other, among
+    its words (folded by ``match_key``)."""
+    words = f" {' '.join(_words(str(path)))} "
+    return any(f" {' '.join(found)} " in words for needle in needles if (found := _words(needle)))
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(match_key(text))
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def forget_naming(file: DatabaseFile, needles: Iterable[str]) -> int:
+    """Take the paths that name the person off the list (under the lock, as part of an erasure);
+    returns how many. The files stay as they are."""
+    needles = frozenset(needles)
+    known = listed(file.path)
+    kept = [p for p in known if not path_names(p, needles)]
+    if len(kept) == len(known):
+        return 0
+    payload = json.dumps([str(p) for p in kept], ensure_ascii=False, indent=0).encode()
+    write_atomic(written_list_path(file.path), payload, mode=file.file_mode(), group_of=file.path)
+    return len(known) - len(kept)
 
 
 def _files(paths: list[Path]) -> list[Path]:

@@ -15,7 +15,8 @@ from herford_tui.cli import main
 from herford_tui.domain import Meeting, MeetingAttendance, Membership, Person
 from herford_tui.store import Store
 from herford_tui.store.erasure import WRITTEN_LABEL, ErasureResult, erase_person
-from herford_tui.store.written import listed, naming, remember, write_recorded, written_list_path
+from herford_tui.store.files import DatabaseFile
+from herford_tui.store.written import forget_naming, listed, naming, remember, write_recorded, written_list_path
 
 NEEDLES = frozenset({"Wendelin Quackenbusch", "Quackenbusch"})
 
@@ -135,3 +136,16 @@ def test_oparl_export_is_named_file_by_file_by_auskunft_and_erasure(runner: CliR
     result = erase_person(Store(path).open(), p.id, date(2026, 12, 3))
     assert result.exports == naming_him
     assert all(str(f) in result.summary() for f in naming_him)
+
+
+def test_a_path_naming_the_person_counts_and_the_erasure_takes_it_off_the_list(tmp_path: Path):
+    db = tmp_path / "herford.json"
+    needles = {"Jörg Müller", "Müller"}
+    for name in ("mueller.csv", "JOERG_MUELLER-2026.csv", "muellerstrasse.csv", "anders.csv"):
+        write_recorded(db, tmp_path / name, b"Name;Ort\r\nOtto Anders;Herford\r\n")  # no name inside
+    found, _ = naming(db, needles)
+    assert [p.name for p in found] == ["mueller.csv", "JOERG_MUELLER-2026.csv"]
+    assert forget_naming(DatabaseFile(db), needles) == 2
+    assert [p.name for p in listed(db)] == ["muellerstrasse.csv", "anders.csv"]
+    assert "mueller.csv" not in written_list_path(db).read_text()
+    assert (tmp_path / "mueller.csv").exists()  # the user's file: never deleted
