@@ -41,7 +41,9 @@ if TYPE_CHECKING:
 
 
 Change = Callable[[Meeting], Meeting]
-KEYS = "b Daten  i Einladung  p Protokoll  o Offene Aufgaben  1 2 3 Reiter  Esc zurück"
+# The documents (E, N, A) stand here because a new user looking for "the minutes as PDF" found
+# them only in F1; the tabs say their own numbers, so "1 2 3 Reiter" made room (80 columns).
+KEYS = "b Daten  i Einladung  p Protokoll  o Aufgaben  E N A Dokumente  Esc zurück"
 
 
 COLUMNS: dict[str, tuple[tuple[str, int | None], ...]] = {
