@@ -255,7 +255,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
                 if pid not in ids:
                     ids.append(pid)
         snapshot = self.herford.snapshot
-        return [(plain_cell(show.person_name(snapshot, pid)), pid) for pid in ids]
+        return [(plain_cell(name), pid) for name, pid in zip(show.choice_names(snapshot, ids), ids, strict=True)]
 
     # -- saving: the one place this screen writes ----------------------------------------
     def _save(self, change: Change) -> None:
@@ -473,7 +473,8 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         if len(candidates) == 1:
             chosen(candidates[0])
             return
-        choices = [(plain_cell(show.person_name(snapshot, pid)), pid) for pid in candidates]
+        names = show.choice_names(snapshot, candidates)
+        choices = [(plain_cell(told), pid) for told, pid in zip(names, candidates, strict=True)]
         name = show.person_name(snapshot, line.person_id)
         self.app.push_screen(ChooseMeeting(choices, title=plain(f"Wer vertritt {name}?")), chosen)
 
