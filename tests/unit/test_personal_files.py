@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from herford_tui.cli import main
 from herford_tui.domain import Committee, Meeting, MeetingAttendance, Membership, Person, Role
 from herford_tui.domain.duplicates import EVERY
+from herford_tui.domain.erasure_end import open_memberships
 from herford_tui.domain.models import AgendaItem, Attendance, Task
 from herford_tui.store import Store, written
 from herford_tui.store import personal_files as pf
@@ -277,7 +278,9 @@ def test_a_killed_erasure_is_finished_before_a_restore(workflow, runner: CliRunn
     assert FAMILY.encode() in db.with_name(db.name + ".1.bak").read_bytes()
     assert "unterbrochen" in "\n".join(check_file(db).lines())
     cli(runner, "restore", "1", "--ja", "--db", str(db))
-    assert Store(db).open().snapshot().persons[person.id].erased_on is not None
+    snapshot = Store(db).open().snapshot()
+    assert snapshot.persons[person.id].erased_on is not None
+    assert open_memberships(snapshot, person.id, date.today()) == []  # ended as the live erasure ends them
     assert not pf.journal_path(db).exists()
     assert hits(db.parent) == []
     report = check_file(db)
