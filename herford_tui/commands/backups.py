@@ -18,6 +18,7 @@ SETTINGS = {"help_option_names": ["-h", "--help"]}
 def backups(db: str | None) -> None:
     """Die Sicherungen neben der Datenbank: Zeit, Größe und was danach geändert wurde."""
     from herford_tui.domain.audit_text import office_time
+    from herford_tui.domain.labels import format_moment
     from herford_tui.store.backups import list_backups
 
     path = db_path(db)
@@ -29,7 +30,7 @@ def backups(db: str | None) -> None:
         return
     echo("Nr.  Zeit              Größe      Änderung")
     for info in found:
-        when = office_time(info.modified).strftime("%d.%m.%Y %H:%M") if info.modified else "?"
+        when = format_moment(office_time(info.modified)) if info.modified else "?"
         echo(f"{info.number:>3}  {when}  {_size(info.size):>9}  {info.summary()}")
     echo("Wiederherstellen mit: herford-tui restore NR")
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
-from herford_tui.domain.labels import format_date, format_time
+from herford_tui.domain.labels import format_date, format_moment, format_time
 from herford_tui.domain.labels import number as _number
 from herford_tui.store.written import write_recorded
 
@@ -368,7 +368,7 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return format_date(value.date()) if value.time() == time(0) else value.strftime("%d.%m.%Y %H:%M")
+        return format_date(value.date()) if value.time() == time(0) else format_moment(value)
     if isinstance(value, date):
         return format_date(value)
     if isinstance(value, time):
