@@ -17,7 +17,7 @@ SETTINGS = {"help_option_names": ["-h", "--help"]}
 @db_option
 def backups(db: str | None) -> None:
     """Die Sicherungen neben der Datenbank: Zeit, Größe und was danach geändert wurde."""
-    from herford_tui.exchange.audit_text import office_time
+    from herford_tui.domain.audit_text import office_time
     from herford_tui.store.backups import list_backups
 
     path = db_path(db)

@@ -173,6 +173,7 @@ def export_oparl(db, out, base_url, public, force) -> None:
     from herford_tui.exchange import oparl
     from herford_tui.exchange.oparl_server import deletions
     from herford_tui.store.stamps import current
+    from herford_tui.store.written import remember
 
     if is_stdout(out):
         fail("OParl ist ein Ordner voller Dateien: bitte einen Ordner angeben, nicht die Ausgabe (-).")
@@ -196,6 +197,9 @@ def export_oparl(db, out, base_url, public, force) -> None:
             count = oparl.write(export, target, mode=store.file.file_mode(), group_of=path, progress=bar.update)
     except OSError as exc:
         fail(f"{target} lässt sich nicht schreiben ({exc.strerror}); nichts geschrieben.")
+    # noted as the folder (written as a whole): the DSGVO Auskunft and erasure search its files
+    if warning := remember(path, [target]):
+        echo(f"Hinweis: {warning}", err=True)
     mode = "öffentlich" if public else "INTERN (mit Kontaktdaten und Anwesenheit)"
     echo(f"{number(count)} OParl-Dateien ({mode}) geschrieben nach {target} (Einstieg: system.json).")
 
@@ -204,24 +208,9 @@ def _sheets(db, what, gremium, stichtag, verlauf, jahr):
     from herford_tui.exchange import exports
 
     snapshot = open_store(db_path(db), read_only=True).snapshot()
-    if what == "gremien":
-        if gremium:
-            committees = [committee_named(snapshot, gremium)]
-        elif verlauf:  # the whole history: archived committees too
-            committees = sorted(snapshot.committees.values(), key=lambda c: (c.archived, c.order, c.name.casefold()))
-        else:
-            committees = snapshot.active_committees()
-        on = None if verlauf else german_date(stichtag, date.today())
-        return exports.roster_sheets(snapshot, committees, on)
-    if what == "organisationen":
-        return [exports.organisations_sheet(snapshot)]
-    if what == "personen":
-        return [exports.persons_sheet(snapshot)]
-    if what == "verzeichnis":
-        return [exports.organisations_sheet(snapshot), exports.persons_sheet(snapshot)]
-    if what == "gremiendaten":
-        return [exports.committees_sheet(snapshot)]
-    return [exports.meetings_sheet(snapshot, None if verlauf else (jahr or date.today().year))]
+    committees = [committee_named(snapshot, gremium)] if what == "gremien" and gremium else None
+    on = date.today() if verlauf else german_date(stichtag, date.today())
+    return exports.export_sheets(snapshot, what, on, committees=committees, history=verlauf, year=jahr)
 
 
 def _write(path: Path, payload: bytes, force: bool) -> None:

@@ -21,7 +21,7 @@ from herford_tui.commands.common import db_path, echo, fail, german_date, open_s
 def log(db: str | None, seit: str | None, person_id: int | None, gremium: str | None) -> None:
     """Änderungsprotokoll: wann, wer (Anmeldename), welcher Eintrag, alte und neue Werte."""
     from herford_tui.commands.reading import committee_named
-    from herford_tui.exchange.audit_text import Names, entry_lines, matches
+    from herford_tui.domain.audit_text import Names, entry_lines, matches
     from herford_tui.store import StoreError
     from herford_tui.store.audit import read_entries
 

@@ -13,9 +13,10 @@ import enum
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time
 from typing import Any
 
+from herford_tui.domain.audit_text import entry_lines, office_zone
 from herford_tui.domain.erasure_end import ending
 from herford_tui.domain.erasure_search import Needles
 from herford_tui.domain.fold import match_key
@@ -65,8 +66,8 @@ class Disclosure:
     """Per kind of file beside the database (``store/personal_files.py``): the files naming the person."""
     audit_lines: list[str] | None = None
     """The log entries as the staff read them, numbers and keys by name ("Sitz: „Landrat“", not
-    "landrat"), set by the caller that can name them (``exchange.audit_text.name_audit``);
-    None: one line per entry with the stored values."""
+    "landrat"), set by the caller that can name them (``audit_text.name_audit``); None: the
+    same lines (``audit_text.entry_lines``) with the stored numbers and keys."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -138,10 +139,11 @@ class Disclosure:
             lines.append("  Es wird kein Änderungsprotokoll geführt.")
         elif not self.audit:
             lines.append("  keine Einträge zu dieser Person")
-        elif self.audit_lines is not None:
-            lines += [f"  {line}" for line in self.audit_lines]
         else:
-            lines += [f"  {audit_line(entry)}" for entry in self.audit]
+            named = self.audit_lines
+            if named is None:
+                named = [line for entry in self.audit for line in entry_lines(dict(entry))]
+            lines += [f"  {line}" for line in named]
         if self.files:
             lines += ["", "Dateien mit Angaben zur Person"]
             for label, paths in self.files:
@@ -163,16 +165,6 @@ def _task_line(row: Mapping[str, Any]) -> str:
 
 def _item_line(row: Mapping[str, Any]) -> str:
     return f"{_meeting(row)}, TOP {row['top']}: {row['titel']}"
-
-
-def office_zone() -> tzinfo | None:
-    """Europe/Berlin, as the log shows it (None without time zone data: the server's local time)."""
-    try:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo("Europe/Berlin")
-    except Exception:
-        return None
 
 
 def local_iso(text: str) -> str:
@@ -205,46 +197,6 @@ def membership_line(m: Mapping[str, Any]) -> str:
     if m["stellvertretung_fuer"]:
         parts.append(f"Stellvertretung für {m['stellvertretung_fuer']}")
     return " · ".join(parts)
-
-
-AUDIT_ACTION = {
-    "insert": "angelegt",
-    "update": "geändert",
-    "delete": "gelöscht",
-    "erase": "personenbezogene Daten gelöscht (DSGVO)",
-    "restore-insert": "durch Wiederherstellung zurückgeholt",
-    "restore-update": "durch Wiederherstellung geändert",
-    "restore-delete": "durch Wiederherstellung entfernt",
-}
-AUDIT_TABLE = {
-    "committees": "Gremium",
-    "organisations": "Organisation",
-    "persons": "Person",
-    "memberships": "Mitgliedschaft",
-    "meetings": "Sitzung",
-}
-
-
-def audit_line(entry: Mapping[str, Any]) -> str:
-    """One log entry: when (office time), who, which record, what changed (values as stored)."""
-    when = _timestamp(entry["at"]) if isinstance(entry.get("at"), str) else "?"
-    table = str(entry.get("table", ""))
-    what = f"{AUDIT_TABLE.get(table, table)} {entry.get('id', '')}"
-    label = f" „{entry['label']}“" if entry.get("label") else ""
-    action = str(entry.get("action", ""))
-    head = f"{when}  {entry.get('user', '?')}  {what}{label} {AUDIT_ACTION.get(action, action)}"
-    changes = entry.get("changes")
-    if isinstance(changes, dict) and changes:
-        shown = []
-        for name, pair in changes.items():
-            old, new = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
-            shown.append(f"{FIELD.get(name, name)}: {_value(old)} → {_value(new)}")
-        head += ": " + "; ".join(shown)
-    return head
-
-
-def _value(value: Any) -> str:
-    return "–" if value in (None, "", []) else str(to_json(value))
 
 
 def to_json(value: Any) -> Any:

@@ -12,6 +12,9 @@ Headers are matched umlaut- and case-insensitively, without spaces and hyphens.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Container
+
 from herford_tui.domain.fold import match_key
 
 Columns = tuple[tuple[str, str], ...]
@@ -122,3 +125,18 @@ def headers(columns: Columns) -> list[str]:
 def header_key(text: str) -> str:
     """Headers compare without case, umlauts, spaces and hyphens ("E-Mail" = "email" = "E Mail")."""
     return "".join(c for c in match_key(text) if c.isalnum())
+
+
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def known_key(text: str, known: Container[str]) -> str:
+    """``header_key`` of a header, or of it without a closing remark in brackets when only that
+    is a column: the README's table explains columns that way ("Organisation (Name)", "Beginn
+    (TT.MM.JJJJ)"), and a header copied from it was ignored ("unbekannt") with its data.
+    Headers whose bracket is part of the name ("Einladungsfrist (Tage)") match whole first."""
+    key = header_key(text)
+    if key in known:
+        return key
+    bare = _REMARK.sub("", text)
+    return header_key(bare) if bare else key

@@ -218,6 +218,8 @@ EXPORT_CHOICES: dict[str, str] = {
     "gremien": "Besetzung aller Gremien (heute)",
     "verzeichnis": "Verzeichnis: Organisationen und Personen",
     "sitzungen": "Sitzungen des laufenden Jahres",
+    "sitzungen-vorjahr": "Sitzungen des Vorjahres",
+    "sitzungen-alle": "Alle Sitzungen (alle Jahre)",
     "gremiendaten": "Gremien mit Sitzen und Rhythmus",
 }
 
@@ -238,6 +240,44 @@ def default_name(what: str, today: date) -> str:
     return f"herford-{what}-{today:%Y-%m-%d}.xlsx"
 
 
+MEETING_YEARS: dict[str, int | None] = {"sitzungen": 0, "sitzungen-vorjahr": -1, "sitzungen-alle": None}
+"""The meeting exports: years before the current one, or None for every year."""
+
+
+def export_sheets(
+    snapshot: Snapshot,
+    what: str,
+    today: date,
+    *,
+    committees: list[Committee] | None = None,
+    history: bool = False,
+    year: int | None = None,
+) -> list[Sheet]:
+    """The sheets of the table export ``what``: one rule for the export dialog and ``herford-tui
+    export csv|xlsx``. ``committees`` (rosters): these, else the active ones (with ``history``
+    every committee, archived last); ``history``: every membership (rosters) or every year
+    (meetings), else the rosters on ``today`` and the meetings of ``year`` (else as ``what`` says)."""
+    if what == "gremien":
+        if committees is None:
+            every = sorted(snapshot.committees.values(), key=lambda c: (c.archived, c.order, c.name.casefold()))
+            committees = every if history else snapshot.active_committees()
+        return roster_sheets(snapshot, committees, None if history else today)
+    if what == "organisationen":
+        return [organisations_sheet(snapshot)]
+    if what == "personen":
+        return [persons_sheet(snapshot)]
+    if what == "verzeichnis":
+        return [organisations_sheet(snapshot), persons_sheet(snapshot)]
+    if what == "gremiendaten":
+        return [committees_sheet(snapshot)]
+    if what in MEETING_YEARS:
+        back = MEETING_YEARS[what]
+        if history or back is None:
+            return [meetings_sheet(snapshot, None)]
+        return [meetings_sheet(snapshot, year if year is not None else today.year + back)]
+    raise ValueError(f"Unbekannte Tabelle „{what}“.")
+
+
 def export_file(snapshot: Snapshot, what: str, suffix: str, today: date) -> bytes:
     """The bytes of an export file: ``suffix`` ".xlsx" (one sheet per table) or ".csv" (one table);
     an e-mail list is text, one address a line, whatever the suffix.
@@ -252,14 +292,7 @@ def export_file(snapshot: Snapshot, what: str, suffix: str, today: date) -> byte
             raise ValueError("Das Gremium gibt es nicht (mehr).")
         addresses, _ = email_list(snapshot, committee, today)
         return "".join(f"{a}\n" for a in addresses).encode("utf-8")
-    if what == "gremien":
-        sheets = roster_sheets(snapshot, snapshot.active_committees(), today)
-    elif what == "verzeichnis":
-        sheets = [organisations_sheet(snapshot), persons_sheet(snapshot)]
-    elif what == "gremiendaten":
-        sheets = [committees_sheet(snapshot)]
-    else:
-        sheets = [meetings_sheet(snapshot, today.year)]
+    sheets = export_sheets(snapshot, what, today)
     suffix = suffix.lower()
     if suffix == ".xlsx":
         return xlsx_bytes(sheets)

@@ -56,7 +56,7 @@ from herford_tui.domain.models import (
     Role,
 )
 from herford_tui.domain.snapshot import Snapshot
-from herford_tui.exchange.columns import COLUMNS, REQUIRED, header_key
+from herford_tui.exchange.columns import COLUMNS, REQUIRED, header_key, known_key
 from herford_tui.exchange.tabular import Table
 
 KINDS = ("organisationen", "personen", "mitgliedschaften", "gremiendaten", "sitzungen")
@@ -226,7 +226,7 @@ def _plan(
         header_problems: list[LineProblem] = []
         unknown: list[str] = []  # said only for a sheet that is read: another kind's sheet is skipped whole
         for index, header in enumerate(table.header):
-            name = by_key.get(header_key(header))
+            name = by_key.get(known_key(header, by_key))
             if name is None:
                 if header:
                     where = f"Blatt „{table.title}“: " if table.title and (named or len(tables) > 1) else ""
@@ -282,12 +282,13 @@ def fitting_kind(kind: str, tables: Sequence[Table]) -> str:
 
 def _scores(table: Table) -> dict[str, int]:
     """The kinds whose required columns ``table`` has, each with how many of its columns it has."""
-    found = {header_key(h) for h in table.header if h}
     scores = {}
     for k in KINDS:
         labels = dict(COLUMNS[k])
+        keys = {header_key(label) for label in labels.values()}
+        found = {known_key(h, keys) for h in table.header if h}
         if all(header_key(labels[name]) in found for name in REQUIRED[k]):
-            scores[k] = len(found & {header_key(label) for label in labels.values()})
+            scores[k] = len(found & keys)
     return scores
 
 

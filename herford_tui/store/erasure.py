@@ -158,6 +158,9 @@ def erase_person(store: Store, person_id: int, today: date) -> ErasureResult:
         others = (p.family_name for p in snapshot.persons.values() if p.id != person_id)
         older = personal_files.older_needles(store.file, person_id, others)
         plan = erasure_plan(snapshot, person_id, today, older)
+        # the user's files: named, not touched; before the erasure takes the paths naming the
+        # person off the list (``written.forget_naming``)
+        exports, unsearchable = written.naming(store.path, plan.needles)
         job = personal_files.begin(store.file, person_id, today, plan.needles)
         try:
             store.save_erasure(list(plan.records), person_id, plan.needles, plan.deleted)
@@ -169,5 +172,4 @@ def erase_person(store: Store, person_id: int, today: date) -> ErasureResult:
         files = personal_files.finish(job, saved=True)
     ended = len(plan.ended) + sum(1 for m in plan.deleted if isinstance(m, Membership) and m.person_id == person_id)
     unreachable = personal_files.unreachable_copies(store.path)
-    exports, unsearchable = written.naming(store.path, plan.needles)  # the user's files: named, not touched
     return ErasureResult(person_id, len(plan.records), files, unreachable, ended, today, exports, unsearchable)

@@ -31,7 +31,7 @@ from typing import Any
 
 from herford_tui.domain.dsgvo import needles_of
 from herford_tui.domain.fold import match_key
-from herford_tui.store import audit
+from herford_tui.store import audit, written
 from herford_tui.store.errors import CorruptFileError, NotADatabaseError, StoreError
 from herford_tui.store.files import DatabaseFile, read_regular_file, write_atomic
 from herford_tui.store.migrations import META
@@ -292,8 +292,9 @@ KINDS: list[FileKind] = [
     FileKind(
         "written-list",
         "Liste der vom Programm geschriebenen Exporte und Dokumente (nur Pfade)",
-        False,
+        True,  # a path the user chose may name the person
         _one(written_list_path),
+        lambda job: written.forget_naming(job.file, job.needles),
     ),
     FileKind("lock", "Sperrdatei (leer)", False, lambda db: [p] if (p := DatabaseFile(db).lock_path).exists() else []),
 ]

@@ -4,7 +4,22 @@ Auskünfte), noted in one list beside the database (``<db>.written``, only paths
 Such a file is the user's: the program never changes or deletes it. But a DSGVO erasure cannot
 reach it either, so the Auskunft (Art. 15) lists those still naming the person and the erasure
 (Art. 17) names them, to be deleted by hand. Every writer goes through ``write_recorded`` (or
-``remember`` after writing a folder of files), so no kind of export is forgotten.
+``remember`` after writing a folder of files), so no kind of export is forgotten. A folder the
+program writes as a whole (the OParl export: a file per object, 10^5 at x10) is noted once, as
+the folder; the search goes through its files one by one and names each that names the person.
+
+The search reads a file's text as it is and with JSON's ``\\u00fc`` escapes undone: whether a
+writer escapes non-ASCII (``json.dumps``' default) or not (orjson, ``ensure_ascii=False``) is
+the writer's choice, and the search must not depend on it.
+
+A path the user chose may itself name the person (``--out mueller.csv``). Such a file counts as
+naming the person (whatever it holds), and the erasure takes its path off the list
+(``forget_naming``, the list's part of the erasure in ``store/personal_files.py``), so that the
+list does not keep the name. The erasure's summary has named the file (to be deleted by hand)
+before; after that the program no longer knows of it (a later erasure of someone else does not
+name it), and an erasure a killed program left takes it off unnamed. "Names" here is looser
+than in records: compared by ``match_key`` ("mueller" is "Müller") and word by word, ``_``, ``-``
+and ``.`` separating words as in file names.
 
 Not the audit log: its entries belong to versions of the database (hash-chained to the stamp in
 the file), and an export writes no version, also not in read-only mode.
@@ -21,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from herford_tui.domain.dsgvo import scrub_text
+from herford_tui.domain.fold import match_key
 from herford_tui.store.errors import StoreError
 from herford_tui.store.files import DatabaseFile, read_regular_file, write_atomic
 
@@ -85,8 +101,9 @@ def naming(db: Path, needles: Iterable[str]) -> tuple[list[Path], list[Path]]:
     maybe: list[Path] = []
     if not needles:
         return found, maybe
-    for path in dict.fromkeys(listed(db)):
-        if not path.is_file():
+    for path in dict.fromkeys(_files(listed(db))):
+        if path_names(path, needles):
+            found.append(path)
             continue
         if path.suffix.lower() in UNSEARCHABLE:
             maybe.append(path)
@@ -101,9 +118,49 @@ def naming(db: Path, needles: Iterable[str]) -> tuple[list[Path], list[Path]]:
     return found, maybe
 
 
+def path_names(path: Path, needles: Iterable[str]) -> bool:
+    """Whether the path's text names the person: a needle's words, one after the other, among
+    its words (folded by ``match_key``)."""
+    words = f" {' '.join(_words(str(path)))} "
+    return any(f" {' '.join(found)} " in words for needle in needles if (found := _words(needle)))
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(match_key(text))
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def forget_naming(file: DatabaseFile, needles: Iterable[str]) -> int:
+    """Take the paths that name the person off the list (under the lock, as part of an erasure);
+    returns how many. The files stay as they are."""
+    needles = frozenset(needles)
+    known = listed(file.path)
+    kept = [p for p in known if not path_names(p, needles)]
+    if len(kept) == len(known):
+        return 0
+    payload = json.dumps([str(p) for p in kept], ensure_ascii=False, indent=0).encode()
+    write_atomic(written_list_path(file.path), payload, mode=file.file_mode(), group_of=file.path)
+    return len(known) - len(kept)
+
+
+def _files(paths: list[Path]) -> list[Path]:
+    """The noted files that exist, a noted folder's files in place of the folder."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file())
+        elif path.is_file():
+            found.append(path)
+    return found
+
+
 _FOLD = re.compile(r"\r?\n[ \t]")
 """A folded line of iCalendar and vCard: a name may be split there."""
 _TAG = re.compile(r"<[^>]*>")
+_ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}(?:\\u[dD][c-fC-F][0-9a-fA-F]{2})?")
+"""A JSON escape, a surrogate pair as one (a character beyond the BMP)."""
 
 
 def _texts(path: Path) -> list[str]:
@@ -113,4 +170,7 @@ def _texts(path: Path) -> list[str]:
             return [html.unescape(_TAG.sub(" ", archive.read(n).decode("utf-8", "replace"))) for n in parts]
     text = path.read_bytes().decode("utf-8", "replace")
     unfolded = _FOLD.sub("", text).replace("\\,", ",").replace("\\;", ";")
-    return [text, unfolded]
+    texts = [text, unfolded]
+    if "\\u" in text:
+        texts.append(_ESCAPE.sub(lambda m: json.loads(f'"{m[0]}"'), text))
+    return texts

@@ -19,10 +19,10 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 from textual.worker import get_current_worker
 
 from herford_tui.domain import Snapshot
+from herford_tui.domain.audit_text import Names, change_row, entry_lines, matches
 from herford_tui.domain.directory import count_text
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import number, parse_date
-from herford_tui.exchange.audit_text import Names, change_row, entry_lines, matches
 from herford_tui.store import StoreError
 from herford_tui.store.audit import read_entries
 from herford_tui.ui.common.access import HerfordAccess

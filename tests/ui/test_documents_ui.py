@@ -213,3 +213,35 @@ async def test_evaluation_shows_the_last_year_asked_for_when_keys_come_faster_th
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert pane.evaluation.year == year and f"Auswertung {year}" in screen_text(app)
+
+
+async def test_a_typed_ending_chooses_the_format_as_on_the_command_line(world, home):
+    """Typing ``….docx`` with PDF still chosen wrote a PDF into a .docx file Word cannot open."""
+    meeting_id = held_meeting(world)
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_meeting(app, pilot, meeting_id)
+        await pilot.press("N")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, DocumentScreen))
+        app.screen.query_one("#document-path", Input).value = str(home / "niederschrift.docx")
+        await pilot.press("ctrl+s")
+        target = home / "niederschrift.docx"
+        assert await wait_for(pilot, lambda: app.screen is screen and target.exists())
+        assert target.read_bytes().startswith(b"PK")  # a Word file (zip), not "%PDF"
+        # No document ending: the chosen format's is added (the file opens with a double click).
+        await pilot.press("N")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, DocumentScreen))
+        app.screen.query_one("#document-path", Input).value = str(home / "Protokoll 15.12.2026")
+        await pilot.press("ctrl+s")
+        named = home / "Protokoll 15.12.2026.pdf"
+        assert await wait_for(pilot, lambda: app.screen is screen and named.exists())
+        assert named.read_bytes().startswith(b"%PDF")
+        # The attendance sheet has no Word form: said in German, nothing written.
+        await pilot.press("A")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, DocumentScreen))
+        dialog = app.screen
+        dialog.query_one("#document-path", Input).value = str(home / "liste.docx")
+        await pilot.press("ctrl+s")
+        note = dialog.query_one("#document-error", Static)
+        assert await wait_for(pilot, lambda: "gibt es nur als PDF" in str(note.content))
+        assert app.screen is dialog and not (home / "liste.docx").exists()

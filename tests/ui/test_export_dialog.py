@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,26 @@ def test_export_dialog(world, snap_compare, size, monkeypatch):
     monkeypatch.setenv("HOME", "/home/kollegin")  # the suggested path starts in the home folder
     app = world.app(open_view="lenkungskreis")
     assert snap_compare(app, terminal_size=size, run_before=_steady_dialog)
+
+
+async def test_meetings_of_every_year_not_only_this_one(world, tmp_path: Path):
+    """The dialog offered only the current year's meetings; now also the year before and all."""
+    from herford_tui.domain import Meeting
+
+    store = world.store()
+    for day in (date(2024, 3, 5), date(2025, 6, 17), date(2026, 2, 10)):
+        store.save(Meeting(committee_id=world.lenkungskreis, date=day, location="Kreishaus [Raum 1]"))
+    target = tmp_path / "alle.csv"
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await _open(app, pilot)
+        screen.query_one("#what", Select).value = "sitzungen-alle"
+        field = screen.query_one("#path", Input)
+        assert await wait_for(pilot, lambda: field.value.endswith("herford-sitzungen-alle-2026-11-28.xlsx"))
+        field.value = str(target)
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ExportScreen))
+    text = target.read_text(encoding="utf-8-sig")
+    assert [line.split(";")[2] for line in text.splitlines()[1:]] == ["05.03.2024", "17.06.2025", "10.02.2026"]
+    assert "Kreishaus [Raum 1]" in text

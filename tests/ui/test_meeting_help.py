@@ -42,6 +42,8 @@ async def test_meeting_footer_and_help_spell_out_each_key(world):
         await pilot.press("enter")
         assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
         assert await wait_for(pilot, lambda: "Haushalt" in screen_text(app))
+        keys = screen_text(app).splitlines()[3]  # the line under the meeting's date and place
+        assert keys.strip().endswith("E N A Dokumente  Esc zurück"), f"documents' keys must fit at 80: {keys!r}"
         footer = screen_text(app).splitlines()[-1]
         assert "Entf Entfernen" in footer and "Entf." not in footer
         assert "Esc Zurück" in footer, f"the way back must fit the 80-column footer: {footer!r}"

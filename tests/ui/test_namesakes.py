@@ -89,3 +89,35 @@ async def test_a_namesake_added_with_a_membership_is_warned_about_once(world):
     assert len(twins) == 2
     new = max(twins, key=lambda p: p.id)
     assert [m.committee_id for m in snap.memberships_of_person(new.id)] == [world.lenkungskreis]
+
+
+async def test_the_meetings_person_choices_tell_two_thomas_mueller_apart(world):
+    """Zuständig/Wer listed "Thomas Müller" twice: the task went to whichever the user guessed."""
+    from datetime import date
+
+    from herford_tui.domain import AgendaItem, Meeting, Membership
+    from herford_tui.ui.common.select import Select
+    from herford_tui.ui.meetings.item_forms import AgendaItemForm
+    from herford_tui.ui.meetings.screen import MeetingScreen
+
+    store = world.store()
+    first = store.save(Person(given_name="Thomas", family_name="Müller", organisation_id=world.org["Stadt Bünde"]))
+    second = store.save(Person(given_name="Thomas", family_name="Müller"), confirmed=Confirmed.of([first]))
+    for person, seat in ((first, "sozialdezernat"), (second, "sozialdezernat")):
+        store.save(
+            Membership(person_id=person.id, committee_id=world.lenkungskreis, seat_key=seat, start=date(2025, 1, 1))
+        )
+    meeting = store.save(
+        Meeting(committee_id=world.lenkungskreis, date=date(2026, 12, 7), agenda=[AgendaItem("1", "Haushalt")])
+    )
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(MeetingScreen(meeting.id))
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await pilot.press("e")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, AgendaItemForm))
+        options = [str(prompt) for prompt, _ in app.screen.query_one("#responsible", Select)._options]
+    assert f"Thomas Müller (Stadt Bünde, Nr. {first.id})" in options
+    assert f"Thomas Müller (Nr. {second.id})" in options
+    assert "Erika Mustermann" in options  # no namesake: the name alone, as before

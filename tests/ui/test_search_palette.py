@@ -11,6 +11,7 @@ from textual.widgets import DataTable
 from herford_tui.domain import Meeting, Membership, Person
 from herford_tui.ui.directory.organisation_screen import OrganisationScreen
 from herford_tui.ui.directory.person_screen import PersonScreen
+from herford_tui.ui.meetings.screen import MeetingScreen
 from herford_tui.ui.year.pane import YearPane
 
 
@@ -71,6 +72,25 @@ async def test_a_date_finds_the_meeting_and_enter_shows_it_in_the_year(world):
         assert await wait_for(pilot, lambda: pane.year == 2027 and pane.current is not None)
         assert await wait_for(pilot, lambda: pane.current is not None and pane.current.id == meeting.id)
         assert app.query_one("#tabs").active == "jahr"
+
+
+async def test_a_hit_of_this_year_puts_the_cursor_on_its_meeting_at_the_first_showing(world):
+    """The year tab built by the hit placed its cursor on the current month afterwards: "Keine
+    Sitzung in diesem Monat" instead of the meeting (a meeting of another year was found)."""
+    store = world.store()
+    meeting = store.save(
+        Meeting(committee_id=world.lenkungskreis, date=date(2026, 3, 12), start_time=time(14), location="Kreishaus")
+    )
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await _search(pilot, app, "12.3.")
+        assert await wait_for(pilot, lambda: any("Lenkungskreis, Do 12.03.2026" in hit for hit in _hits(app)))
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: bool(app.query(YearPane)))
+        pane = app.query_one(YearPane)
+        assert await wait_for(pilot, lambda: pane.current is not None and pane.current.id == meeting.id)
+        await pilot.press("enter")  # and Enter opens it, as the help says
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
 
 
 async def test_organisation_by_type_and_place_opens_its_page(world):

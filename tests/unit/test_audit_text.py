@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from herford_tui.exchange.audit_text import change_row, entry_lines, matches, value_text
+from herford_tui.domain.audit_text import change_row, entry_lines, matches, value_text
 
 
 def entry(**kw):
@@ -53,7 +53,7 @@ def test_numbers_are_shown_by_name_and_seats_by_label(store):
     import dataclasses
 
     from herford_tui.domain import Membership, Person
-    from herford_tui.exchange.audit_text import Names
+    from herford_tui.domain.audit_text import Names
     from herford_tui.store.audit import read_entries
 
     snap = store.snapshot()
@@ -74,7 +74,7 @@ def test_numbers_are_shown_by_name_and_seats_by_label(store):
 
 
 def test_agenda_and_attendance_changes_read_as_text():
-    from herford_tui.exchange.audit_text import Names
+    from herford_tui.domain.audit_text import Names
 
     names = Names(labels={("persons", 1): "Anna Ärger", ("persons", 2): "Bert Vertreter"})
     item = {"number": "1", "title": "Haushalt", "public": True, "minutes": "", "decisions": [], "tasks": []}

@@ -304,3 +304,25 @@ def test_auskunft_names_seat_role_and_organisation_in_the_log_and_cuts_nothing(e
         CliRunner().invoke(main, ["person", "auskunft", str(person.id), "--json", "--db", str(store.path)]).output
     )
     assert any(e["changes"].get("seat_key") == [None, "landrat"] for e in raw["aenderungsprotokoll"]), "JSON: as stored"
+
+
+def test_auskunft_without_names_shows_log_entries_as_the_log_does():
+    """One formatter for a log entry (``audit_text.entry_lines``): the Auskunft had a second one
+    with its own labels; without names it now shows the stored numbers in the same lines."""
+    from herford_tui.domain import Snapshot
+    from herford_tui.domain.audit_text import entry_lines
+
+    anna = Person(id=1, given_name="Anna", family_name="Bartels")
+    entry = {
+        "at": "2026-11-28T13:20:04+00:00",
+        "user": "hf_kollege [b]",
+        "table": "persons",
+        "id": 1,
+        "action": "update",
+        "label": "Anna Bartels",
+        "changes": {"email": [None, "a.bartels@example.org"], "organisation_id": [None, 6]},
+    }
+    text = disclosure(Snapshot(persons={1: anna}), 1, TODAY, [entry]).as_text()
+    lines = entry_lines(entry)
+    assert lines[0] == "28.11.2026 14:20  hf_kollege [b]  Person 1 „Anna Bartels“ geändert"
+    assert all(f"  {line}\n" in text for line in lines)

@@ -123,3 +123,68 @@ def test_cli_erasure_says_the_membership_ends(runner: CliRunner, member_with_fut
     fresh = Store(store.path).open().snapshot()
     assert fresh.memberships[seat.id].end == today
     assert fresh.meetings[meeting.id].attendance == []
+
+
+def _saved_world(path: Path) -> tuple[Store, int, dict[str, int]]:
+    """The records of ``_world`` in a store: a member with a deputy, a future seat, a meeting
+    after the erasure day where she attends and stands in."""
+    store = Store(path).open()
+    lk = next(c for c in store.snapshot().committees.values() if c.name == "Lenkungskreis")
+    anna = store.save(Person(given_name="Anna", family_name="Quast"))
+    berg = store.save(Person(family_name="Berg"))
+    past = store.save(
+        Membership(
+            person_id=anna.id, committee_id=lk.id, seat_key="landrat", start=date(2020, 1, 1), end=date(2022, 1, 1)
+        )
+    )
+    seat = store.save(Membership(person_id=anna.id, committee_id=lk.id, seat_key="landrat", start=date(2025, 1, 1)))
+    deputy = store.save(
+        Membership(
+            person_id=berg.id, committee_id=lk.id, seat_key="landrat", role=Role.STELLVERTRETUNG, deputy_of=seat.id,
+            start=date(2025, 1, 1),
+        )
+    )  # fmt: skip
+    future = store.save(Membership(person_id=anna.id, committee_id=lk.id, seat_key="bildungsbuero", start=FUTURE))
+    held = store.save(
+        Membership(person_id=berg.id, committee_id=lk.id, seat_key="buergermeister", start=date(2025, 1, 1))
+    )
+    attendance = [MeetingAttendance(anna.id), MeetingAttendance(berg.id, deputy_id=anna.id)]
+    later = store.save(Meeting(committee_id=lk.id, date=FUTURE, attendance=attendance))
+    ids = {"past": past.id, "seat": seat.id, "deputy": deputy.id, "future": future.id, "held": held.id}
+    return store, anna.id, ids | {"later": later.id, "berg": berg.id}
+
+
+def _ends(snapshot: Snapshot) -> tuple[dict[int, date | None], dict[int, list[MeetingAttendance]]]:
+    return {m.id: m.end for m in snapshot.memberships.values()}, {
+        m.id: m.attendance for m in snapshot.meetings.values()
+    }
+
+
+def test_an_erasure_finished_from_the_raw_file_ends_the_same_memberships(tmp_path: Path):
+    """A killed erasure (the journal written, the store's save not done) is finished from the raw
+    file at the next open; the rotating backups are cleaned in their bytes. Both end the memberships
+    as the live erasure does (``erasure_end.ending``, one rule): no open membership is left."""
+    from herford_tui.domain.erasure_end import open_memberships
+    from herford_tui.store import personal_files as pf
+
+    (tmp_path / "live").mkdir()
+    (tmp_path / "killed").mkdir()
+    live, pid, ids = _saved_world(tmp_path / "live" / "herford.json")
+    killed, _, _ = _saved_world(tmp_path / "killed" / "herford.json")
+    erase_person(live, pid, DAY)
+    pf.begin(killed.file, pid, DAY, {"Anna Quast", "Quast"})  # then killed: the database not written
+    assert pf.finish_pending(killed.file)
+
+    after = Store(live.path).open().snapshot()
+    assert open_memberships(after, pid, DAY) == []
+    assert ids["future"] not in after.memberships and after.memberships[ids["deputy"]].end == DAY
+    assert after.meetings[ids["later"]].attendance == [MeetingAttendance(ids["berg"])]
+    finished = Store(killed.path).open().snapshot()
+    assert finished.persons[pid].erased_on == DAY
+    assert _ends(finished) == _ends(after)
+    backup = tmp_path / "backup.json"  # the version before the erasure, cleaned in its bytes
+    backup.write_bytes(live.path.with_name(live.path.name + ".1.bak").read_bytes())
+    restored = Store(backup, read_only=True).open().snapshot()
+    assert restored.persons[pid].erased_on == DAY
+    assert open_memberships(restored, pid, DAY) == []
+    assert _ends(restored) == _ends(after)

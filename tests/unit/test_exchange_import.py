@@ -289,3 +289,18 @@ def test_a_persons_organisation_by_number_by_name_emptied_or_left(runner: CliRun
     assert persons["Nummer"].organisation_id == org.id and persons["Name"].organisation_id == org.id
     assert persons["Bleibt"].organisation_id is None  # the emptied column
     assert "Unbekannt" not in persons
+
+
+def test_headers_copied_from_the_readme_table_with_their_remarks_are_read(store: Store):
+    """The README explains columns in brackets ("Organisation (Name)"); such a header was
+    "unbekannt", so the people came in without their organisation and with no error."""
+    org = next(o for o in store.snapshot().organisations.values() if o.name == "Stadt Bünde")
+    header = "Vorname;Nachname;Organisation (Name);Kommune der Organisation (nur wenn der Name mehrdeutig ist)"
+    table = parse_csv((f"{header}\nThomas;Müller;Stadt Bünde;Bünde\n", "UTF-8"))
+    plan = plan_import("personen", table, store.snapshot())
+    assert not plan.problems and not plan.notes
+    assert [p.organisation_id for p in plan.inserts] == [org.id]
+    # A header whose bracket belongs to it still matches whole; a real unknown one is still named.
+    table = parse_csv(("Name;Einladungsfrist (Tage);Farbe (blau)\nAK 9;10;x\n", "UTF-8"))
+    plan = plan_import("gremiendaten", table, store.snapshot())
+    assert plan.notes == ["Spalte „Farbe (blau)“ ist unbekannt und wird nicht eingelesen."]

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from herford_tui.cli import main
 from herford_tui.domain import Committee, Meeting, MeetingAttendance, Membership, Person, Role
 from herford_tui.domain.duplicates import EVERY
+from herford_tui.domain.erasure_end import open_memberships
 from herford_tui.domain.models import AgendaItem, Attendance, Task
-from herford_tui.store import Store
+from herford_tui.store import Store, written
 from herford_tui.store import personal_files as pf
 from herford_tui.store.check import check_file
 from herford_tui.store.erasure import erase_person
@@ -164,8 +165,19 @@ def test_auskunft_then_erasure_leaves_no_value_in_any_file(workflow, runner: Cli
         assert line in text
     assert "Verantwortlich für Tagesordnungspunkte (1)" in text and "Änderungsprotokoll" in text
 
-    cli(runner, "person", "loeschen", str(person.id), "--ja", "--db", str(db))
+    # exports to paths that name her (the list of written files must not keep the name)
+    out = db.parent.parent / "ausgabe"
+    out.mkdir()
+    chosen = [out / f"{NAME}.csv", out / "grosszwiebelhueter-liste.csv"]
+    for path in chosen:
+        cli(runner, "export", "csv", "personen", "--out", str(path), "--db", str(db))
+    assert hits(db.parent), "the premise: the list of written files names her"
 
+    erased = cli(runner, "person", "loeschen", str(person.id), "--ja", "--db", str(db))
+
+    for path in chosen:
+        assert str(path) in erased and path.exists()  # named to be deleted by hand, never deleted
+    assert not set(chosen) & set(written.listed(db))
     assert hits(db.parent) == []
     for path in sorted(p for p in db.parent.rglob("*") if p.is_file()):
         assert pf.kind_of(db, path) is not None, f"{path.name}: a file no kind of the inventory accounts for"
@@ -266,7 +278,9 @@ def test_a_killed_erasure_is_finished_before_a_restore(workflow, runner: CliRunn
     assert FAMILY.encode() in db.with_name(db.name + ".1.bak").read_bytes()
     assert "unterbrochen" in "\n".join(check_file(db).lines())
     cli(runner, "restore", "1", "--ja", "--db", str(db))
-    assert Store(db).open().snapshot().persons[person.id].erased_on is not None
+    snapshot = Store(db).open().snapshot()
+    assert snapshot.persons[person.id].erased_on is not None
+    assert open_memberships(snapshot, person.id, date.today()) == []  # ended as the live erasure ends them
     assert not pf.journal_path(db).exists()
     assert hits(db.parent) == []
     report = check_file(db)

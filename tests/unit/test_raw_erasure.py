@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from herford_tui.domain import Meeting, Membership, Person
+from herford_tui.domain import Meeting, MeetingAttendance, Membership, Person, Role
 from herford_tui.store import Store
 from herford_tui.store.errors import CorruptFileError
 from herford_tui.store.files import encode_json, parse
 from herford_tui.store.raw_erasure import scrub_bytes, scrub_data
 
 DAY = date(2026, 11, 28)
+LATER = date(2027, 2, 1)
 NEEDLES = ("Quirina Weißhaupt", "Weißhaupt, Quirina", "q.weisshaupt@example.org", "05221 987654")
 
 
@@ -28,10 +29,21 @@ def saved(tmp_path: Path) -> tuple[Path, int]:
     person = store.save(Person(given_name="Quirina", family_name="Weißhaupt", email="q.weisshaupt@example.org"))
     person = store.save(dataclasses.replace(person, phone="05221 987654", notes="vormittags"))
     store.save(Person(given_name="Ute", family_name="Weiß", notes="Gespräch mit QUIRINA WEISSHAUPT"))
-    store.save(Person(given_name="Otto", family_name="Anders", notes="nichts"))
-    store.save(
+    otto = store.save(Person(given_name="Otto", family_name="Anders", notes="nichts"))
+    seat = store.save(
         Membership(person_id=person.id, committee_id=committee.id, seat_key="landrat", start=DAY, notes="privat")
     )
+    # what the erasure ends (``erasure_end.ending``): a deputy of her seat, a seat not yet begun,
+    # a later meeting she attends and where she stands in
+    store.save(
+        Membership(
+            person_id=otto.id, committee_id=committee.id, seat_key="landrat", role=Role.STELLVERTRETUNG,
+            deputy_of=seat.id, start=DAY,
+        )
+    )  # fmt: skip
+    store.save(Membership(person_id=person.id, committee_id=committee.id, seat_key="bildungsbuero", start=LATER))
+    attendance = [MeetingAttendance(person.id), MeetingAttendance(otto.id, deputy_id=person.id)]
+    store.save(Meeting(committee_id=committee.id, date=LATER, attendance=attendance))
     store.save(Meeting(committee_id=committee.id, date=DAY, notes="Rückfragen an Q.WEISSHAUPT@example.org\x1b[31m"))
     return store.path, person.id
 
@@ -54,6 +66,10 @@ def test_cleaning_in_the_bytes_gives_the_bytes_of_cleaning_the_whole(saved):
     text = cleaned.decode().casefold()
     assert "weißhaupt".casefold() not in text and "privat" not in text and "05221 987654" not in text
     assert scrub_bytes(cleaned, path, person_id, NEEDLES, DAY) is None  # nothing left to change
+    data = parse(cleaned, path, list)
+    assert sorted(m.get("end") for m in data["memberships"].values()) == [DAY.isoformat()] * 2  # the future seat went
+    (later,) = [m["attendance"] for m in data["meetings"].values() if m["date"] == LATER.isoformat()]
+    assert [(a["person_id"] == person_id, a["deputy_id"]) for a in later] == [(False, None)]  # Otto, no stand-in
 
 
 def test_a_file_that_is_not_compact_is_cleaned_the_general_way(saved):

@@ -14,8 +14,9 @@ from click.testing import CliRunner
 from herford_tui.cli import main
 from herford_tui.domain import Meeting, MeetingAttendance, Membership, Person
 from herford_tui.store import Store
-from herford_tui.store.erasure import ErasureResult
-from herford_tui.store.written import listed, naming, remember, write_recorded, written_list_path
+from herford_tui.store.erasure import WRITTEN_LABEL, ErasureResult, erase_person
+from herford_tui.store.files import DatabaseFile
+from herford_tui.store.written import forget_naming, listed, naming, remember, write_recorded, written_list_path
 
 NEEDLES = frozenset({"Wendelin Quackenbusch", "Quackenbusch"})
 
@@ -94,3 +95,57 @@ def test_exports_and_documents_are_named_by_auskunft_and_erasure(runner: CliRunn
         assert f.exists()  # the user's files: named, never deleted
     assert "organisationen.csv" not in erased
     assert "bitte von Hand löschen" in erased
+
+
+def test_naming_finds_a_name_json_escaped_or_not(tmp_path: Path):
+    """``json.dumps`` escapes non-ASCII by default, orjson does not: the search finds both."""
+    db = tmp_path / "herford.json"
+    needles = {"Jörg Müller", "Müller"}
+    write_recorded(db, tmp_path / "escaped.json", json.dumps({"name": "Jörg Müller 🙂"}).encode())
+    write_recorded(db, tmp_path / "plain.json", json.dumps({"name": "Jörg Müller"}, ensure_ascii=False).encode())
+    write_recorded(db, tmp_path / "other.json", json.dumps({"name": "M\u00fcllerstra\u00dfe"}).encode())
+    assert b"M\\u00fcller" in (tmp_path / "escaped.json").read_bytes()  # the premise
+    found, _ = naming(db, needles)
+    assert [p.name for p in found] == ["escaped.json", "plain.json"]
+
+
+def test_oparl_export_is_named_file_by_file_by_auskunft_and_erasure(runner: CliRunner, tmp_path: Path):
+    """The OParl export (a folder of JSON files) is noted as written: the Auskunft and the erasure
+    name exactly its files that name the person, in either JSON form of "Müller"."""
+    path = tmp_path / "herford.json"
+    store = Store(path).open()
+    lk = next(c for c in store.snapshot().committees.values() if c.name == "Lenkungskreis")
+    p = store.save(Person(given_name="Jörg", family_name="Müller", email="jm@example.org"))
+    store.save(Membership(person_id=p.id, committee_id=lk.id, seat_key="landrat", start=date(2025, 1, 1)))
+    out = tmp_path / "oparl"
+
+    def run(*args: str) -> str:
+        result = runner.invoke(main, [*args, "--db", str(path)])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    run("export", "oparl", "--out", str(out))  # public: persons with a current membership
+    files = sorted(f for f in out.rglob("*") if f.is_file())
+    forms = [s.encode() for s in ("Müller", "Jörg")] + [json.dumps(s).strip('"').encode() for s in ("Müller", "Jörg")]
+    naming_him = [f for f in files if any(form in f.read_bytes() for form in forms)]
+    assert naming_him and len(naming_him) < len(files), "the premise: some files name him, not all"
+
+    auskunft = run("person", "auskunft", str(p.id), "--json")
+    listed_files = next(f["pfade"] for f in json.loads(auskunft)["dateien"] if f["art"] == WRITTEN_LABEL)
+    assert sorted(listed_files) == [str(f) for f in naming_him]
+    result = erase_person(Store(path).open(), p.id, date(2026, 12, 3))
+    assert result.exports == naming_him
+    assert all(str(f) in result.summary() for f in naming_him)
+
+
+def test_a_path_naming_the_person_counts_and_the_erasure_takes_it_off_the_list(tmp_path: Path):
+    db = tmp_path / "herford.json"
+    needles = {"Jörg Müller", "Müller"}
+    for name in ("mueller.csv", "JOERG_MUELLER-2026.csv", "muellerstrasse.csv", "anders.csv"):
+        write_recorded(db, tmp_path / name, b"Name;Ort\r\nOtto Anders;Herford\r\n")  # no name inside
+    found, _ = naming(db, needles)
+    assert [p.name for p in found] == ["mueller.csv", "JOERG_MUELLER-2026.csv"]
+    assert forget_naming(DatabaseFile(db), needles) == 2
+    assert [p.name for p in listed(db)] == ["muellerstrasse.csv", "anders.csv"]
+    assert "mueller.csv" not in written_list_path(db).read_text()
+    assert (tmp_path / "mueller.csv").exists()  # the user's file: never deleted

@@ -89,6 +89,9 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
         if not text:
             self._error("Bitte einen Dateinamen angeben.")
             return
+        text = self._with_format(text)
+        if not text:
+            return
         if in_browser(self.app):
             fallback = self._proposed(self.format)
             name = download_name(text, fallback)
@@ -108,6 +111,29 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
             self.app.push_screen(ConfirmScreen(question, yes="Überschreiben"), answered)
             return
         self._write(path, overwrite=False)
+
+    def _with_format(self, text: str) -> str:
+        """The typed name with its ending choosing the format, as ``herford-tui dokument --out``.
+
+        Someone typing ``niederschrift.docx`` means a Word file: before, the PDF chosen above
+        landed in a file named .docx that Word cannot open. A name without a document ending gets
+        the chosen format's. "" (with the reason shown) for a format this document lacks.
+        """
+        suffix = Path(text).suffix.lower().lstrip(".")
+        if suffix not in set(Format):
+            if not in_browser(self.app) and Path(text).expanduser().is_dir():
+                return text  # said below: a folder, not a file
+            text = f"{text}.{self.format.value}"
+            self.query_one("#document-path", Input).value = text
+            return text
+        fmt = Format(suffix)
+        if fmt not in self.kind.formats:
+            self._error(f"Die {self.kind.title} gibt es nur als {', '.join(f.upper() for f in self.kind.formats)}.")
+            return ""
+        if fmt is not self.format:
+            self.format = fmt
+            self.query_one(f"#format-{fmt.value}", RadioChoice).value = True
+        return text
 
     def _rendered(self) -> bytes | None:
         """The document from the snapshot as it is now, or None once the reason is shown (in the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from rich.text import Text
@@ -10,6 +11,7 @@ from herford_tui.domain import Attendance, Meeting, MeetingAttendance, MeetingSt
 from herford_tui.domain.attendance import AttendanceLine, quorum, unavailable
 from herford_tui.domain.attendance_mark import Mark, MarkClash
 from herford_tui.domain.calendar import day_off
+from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import ATTENDANCE, DECISION_RESULT, MEETING_STATUS, ROLE, format_date
 from herford_tui.domain.meetings import invitation_due, invitation_late, time_range
 from herford_tui.domain.schedule import OpenTask
@@ -33,6 +35,22 @@ def person_name(snapshot: Snapshot, person_id: int | None) -> str:
         return ""
     person = snapshot.persons.get(person_id)
     return (person.full_name or person.sort_name) if person else f"Person {person_id} (gelöscht)"
+
+
+def choice_names(snapshot: Snapshot, person_ids: list[int]) -> list[str]:
+    """The names of a choice list ("Zuständig", "Wer", "Wer vertritt"), namesakes told apart by
+    organisation and number: two "Thomas Müller" in one committee read the same, and the task
+    went to whichever the user guessed."""
+    names = [person_name(snapshot, pid) for pid in person_ids]
+    counts = Counter(match_key(name) for name in names)
+    told: list[str] = []
+    for pid, name in zip(person_ids, names, strict=True):
+        if counts[match_key(name)] > 1:
+            person = snapshot.persons.get(pid)
+            org = snapshot.organisations.get(person.organisation_id) if person and person.organisation_id else None
+            name = f"{name} ({org.name}, Nr. {pid})" if org else f"{name} (Nr. {pid})"
+        told.append(name)
+    return told
 
 
 def header(snapshot: Snapshot, meeting: Meeting, today: date) -> Text:

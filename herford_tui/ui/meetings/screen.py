@@ -41,7 +41,9 @@ if TYPE_CHECKING:
 
 
 Change = Callable[[Meeting], Meeting]
-KEYS = "b Daten  i Einladung  p Protokoll  o Offene Aufgaben  1 2 3 Reiter  Esc zurück"
+# The documents (E, N, A) stand here because a new user looking for "the minutes as PDF" found
+# them only in F1; the tabs say their own numbers, so "1 2 3 Reiter" made room (80 columns).
+KEYS = "b Daten  i Einladung  p Protokoll  o Aufgaben  E N A Dokumente  Esc zurück"
 
 
 COLUMNS: dict[str, tuple[tuple[str, int | None], ...]] = {
@@ -253,7 +255,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
                 if pid not in ids:
                     ids.append(pid)
         snapshot = self.herford.snapshot
-        return [(plain_cell(show.person_name(snapshot, pid)), pid) for pid in ids]
+        return [(plain_cell(name), pid) for name, pid in zip(show.choice_names(snapshot, ids), ids, strict=True)]
 
     # -- saving: the one place this screen writes ----------------------------------------
     def _save(self, change: Change) -> None:
@@ -471,7 +473,8 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         if len(candidates) == 1:
             chosen(candidates[0])
             return
-        choices = [(plain_cell(show.person_name(snapshot, pid)), pid) for pid in candidates]
+        names = show.choice_names(snapshot, candidates)
+        choices = [(plain_cell(told), pid) for told, pid in zip(names, candidates, strict=True)]
         name = show.person_name(snapshot, line.person_id)
         self.app.push_screen(ChooseMeeting(choices, title=plain(f"Wer vertritt {name}?")), chosen)
 

@@ -249,6 +249,11 @@ class YearPane(SnapshotView):
             self._select_after = meeting
             self.query_one("#year-filter", Select).value = ALL
             return
+        if not self.as_list and not self._placed:
+            # Not filled yet (the tab is built by this very call, e.g. from a search hit): its
+            # first fill would put the cursor on the current month; it comes back here instead.
+            self._select_after = meeting
+            return
         if self.as_list:
             table = self.query_one("#year-table", LineTable)
             index = next((i for i, m in enumerate(self.rows) if m.id == meeting.id), None)

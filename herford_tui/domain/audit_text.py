@@ -54,17 +54,17 @@ MAX_VALUE = 80
 def entry_time(entry: dict[str, Any]) -> datetime | None:
     """When the change happened, in the office's time zone (whatever the server's is)."""
     try:
-        return datetime.fromisoformat(entry["at"]).astimezone(_office_zone())
+        return datetime.fromisoformat(entry["at"]).astimezone(office_zone())
     except (KeyError, TypeError, ValueError):
         return None
 
 
 def office_time(at: datetime) -> datetime:
     """``at`` in the office's time zone (the log and the backup list show the same clock)."""
-    return at.astimezone(_office_zone())
+    return at.astimezone(office_zone())
 
 
-def _office_zone() -> tzinfo | None:
+def office_zone() -> tzinfo | None:
     try:
         from zoneinfo import ZoneInfo
 
