@@ -18,6 +18,7 @@ SETTINGS = {"help_option_names": ["-h", "--help"]}
 def backups(db: str | None) -> None:
     """Die Sicherungen neben der Datenbank: Zeit, Größe und was danach geändert wurde."""
     from herford_tui.domain.audit_text import office_time
+    from herford_tui.domain.labels import format_moment
     from herford_tui.store.backups import list_backups
 
     path = db_path(db)
@@ -29,7 +30,7 @@ def backups(db: str | None) -> None:
         return
     echo("Nr.  Zeit              Größe      Änderung")
     for info in found:
-        when = office_time(info.modified).strftime("%d.%m.%Y %H:%M") if info.modified else "?"
+        when = format_moment(office_time(info.modified)) if info.modified else "?"
         echo(f"{info.number:>3}  {when}  {_size(info.size):>9}  {info.summary()}")
     echo("Wiederherstellen mit: herford-tui restore NR")
 
@@ -86,7 +87,9 @@ def backup(db: str | None, folder: str) -> None:
     except StoreError as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(f"Sicherung nach {folder} nicht möglich ({exc.strerror}).")
+        from herford_tui.store.errors import os_reason
+
+        fail(f"Sicherung nach {folder} nicht möglich ({os_reason(exc)}).")
     echo("Gesichert: " + ", ".join(str(p) for p in written))
     if written[0].resolve() not in [p.resolve() for p in known_copies(path)]:
         echo(

@@ -23,6 +23,8 @@ from herford_tui.domain.labels import (
     MEETING_STATUS,
     ORG_TYPE,
     ROLE,
+    format_date,
+    format_moment,
 )
 from herford_tui.domain.text import printable
 
@@ -175,7 +177,7 @@ def value_text(value: Any, name: str = "", names: Names = NO_NAMES, committee_id
     if isinstance(value, str):
         text = value
         with contextlib.suppress(ValueError):  # ISO dates as the staff write them
-            text = date.fromisoformat(value).strftime("%d.%m.%Y") if len(value) == 10 else value
+            text = format_date(date.fromisoformat(value)) if len(value) == 10 else value
     elif isinstance(value, bool):
         text = "ja" if value else "nein"
     elif isinstance(value, list) and all(isinstance(v, str) for v in value):
@@ -288,7 +290,7 @@ def attendance_changes(old: list[Any], new: list[Any], names: Names) -> list[str
 def entry_lines(entry: dict[str, Any], names: Names = NO_NAMES) -> list[str]:
     """A heading line and one indented line per change (agenda and attendance part by part)."""
     at = entry_time(entry)
-    when = at.strftime("%d.%m.%Y %H:%M") if at else "?"
+    when = format_moment(at) or "?"
     what = WHAT.get(entry.get("table", ""), str(entry.get("table", "")))
     action = ACTION.get(entry.get("action", ""), str(entry.get("action", "")))
     label = printable(str(entry.get("label") or ""))
@@ -379,7 +381,7 @@ def change_row(entry: dict[str, Any], names: Names = NO_NAMES) -> tuple[str, str
     action = ACTION.get(entry.get("action", ""), str(entry.get("action", "")))
     details = [line.strip() for line in entry_lines(entry, names)[1:]]
     return (
-        at.strftime("%d.%m.%Y %H:%M") if at else "?",
+        (format_moment(at) or "?"),
         printable(str(entry.get("user", "?"))),
         printable(record),
         f"{action}: " + "; ".join(details) if details else action,

@@ -20,7 +20,7 @@ from herford_tui.domain.audit_text import entry_lines, office_zone
 from herford_tui.domain.erasure_end import ending
 from herford_tui.domain.erasure_search import Needles
 from herford_tui.domain.fold import match_key
-from herford_tui.domain.labels import ATTENDANCE, FIELD, ROLE, format_date
+from herford_tui.domain.labels import ATTENDANCE, FIELD, ROLE, format_date, format_moment
 from herford_tui.domain.mentions import Mention, named_in
 from herford_tui.domain.models import Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
@@ -186,7 +186,7 @@ def _timestamp(text: str) -> str:
         return text
     if moment.utcoffset() is not None:
         moment = moment.astimezone(office_zone())
-    return f"{format_date(moment.date())} {moment:%H:%M}"
+    return format_moment(moment)
 
 
 def membership_line(m: Mapping[str, Any]) -> str:

@@ -145,6 +145,12 @@ def format_time(value: time | None) -> str:
     return "" if value is None else value.strftime("%H:%M")
 
 
+def format_moment(value: datetime | None) -> str:
+    """A point in time as the office reads it: 28.11.2026 14:05 (empty for None); the caller
+    turns it into office time first (``audit_text.office_time``) where it came as UTC."""
+    return "" if value is None else f"{format_date(value.date())} {format_time(value.time())}"
+
+
 def number(value: int) -> str:
     """A count as German text: 3.000 Personen, 12.345 Einträge (the point groups thousands)."""
     return f"{value:,}".replace(",", ".")

@@ -34,8 +34,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
-from herford_tui.domain.labels import format_date, format_time
+from herford_tui.domain.labels import format_date, format_moment, format_time
 from herford_tui.domain.labels import number as _number
+from herford_tui.store.errors import os_reason
 from herford_tui.store.written import write_recorded
 
 FILE_MODE = 0o660
@@ -145,7 +146,7 @@ def read_tables(path: Path, limits: Limits = LIMITS) -> list[Table]:
                 raise TableError(_too_big(path, size, limits.bytes))
             raw = handle.read(limits.bytes + 1)
     except OSError as exc:
-        raise TableError(f"{path} ist nicht lesbar ({exc.strerror}).") from None
+        raise TableError(f"{path} ist nicht lesbar ({os_reason(exc)}).") from None
     if len(raw) > limits.bytes:  # grew while being read
         raise TableError(_too_big(path, len(raw), limits.bytes))
     if raw.startswith(XLSX_MAGIC):
@@ -368,7 +369,7 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return format_date(value.date()) if value.time() == time(0) else value.strftime("%d.%m.%Y %H:%M")
+        return format_date(value.date()) if value.time() == time(0) else format_moment(value)
     if isinstance(value, date):
         return format_date(value)
     if isinstance(value, time):

@@ -41,6 +41,7 @@ from typing import Any, TypeVar
 import msgspec
 import orjson
 
+from herford_tui.domain.labels import format_date
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.store.codec import encode, table_of
@@ -366,7 +367,7 @@ def _label(snapshot: Snapshot, record: Record, names: Names | None = None) -> st
             return f"{who} – {where}"
         case Meeting():
             committee = snapshot.committees.get(record.committee_id)
-            day = record.date.strftime("%d.%m.%Y") if record.date else "ohne Datum"
+            day = format_date(record.date) if record.date else "ohne Datum"
             return f"{committee.name if committee else 'Sitzung'} am {day}"
     return ""
 

@@ -8,7 +8,15 @@ from datetime import date, time, timedelta
 from herford_tui.domain import Committee, Meeting, MeetingStatus, Snapshot
 from herford_tui.domain.evaluation import evaluate
 from herford_tui.ui.evaluation.presentation import committee_row, detail
-from herford_tui.ui.year.presentation import PUBLIC_ROW, SCHOOL_ROW, cell_detail, grid_rows, list_row
+from herford_tui.ui.year.presentation import (
+    LEGEND,
+    LEGEND_COMPACT,
+    PUBLIC_ROW,
+    SCHOOL_ROW,
+    cell_detail,
+    grid_rows,
+    list_row,
+)
 
 TODAY = date(2026, 11, 28)
 
@@ -47,6 +55,15 @@ def test_cell_detail_and_list_row_in_words():
     assert "Fronleichnam" in cell_detail(snapshot, rows[0], 6, 2026, TODAY).plain
     cells = [c.plain for c in list_row(snapshot, snapshot.meetings[2], TODAY)]
     assert cells[4] == "x abgesagt" and "Fronleichnam" in cells[5]
+
+
+def test_the_legend_names_each_status_as_the_list_does():
+    snapshot = _snapshot()
+    shown = {list_row(snapshot, m, TODAY)[4].plain for m in snapshot.meetings.values()}
+    assert shown == {"g geplant", "e eingeladen", "d durchgeführt", "x abgesagt"}
+    for legend in (LEGEND, LEGEND_COMPACT):
+        assert legend[0].split(" · ") == ["g geplant", "e eingeladen", "d durchgeführt", "x abgesagt"]
+        assert shown <= set(legend[0].split(" · "))
 
 
 def test_list_window_keeps_today_in_view_and_counts_the_rest():

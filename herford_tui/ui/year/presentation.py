@@ -46,12 +46,14 @@ STYLE = {
     MeetingStatus.DURCHGEFUEHRT: "green",
     MeetingStatus.ABGESAGT: "dim strike",
 }
+STATUS_KEY = " · ".join(f"{SYMBOL[status]} {MEETING_STATUS[status]}" for status in MeetingStatus)
+"""„g geplant · e eingeladen · …“: the legend names each letter by the status's one German word."""
 LEGEND = (
-    "g geplant · e eingeladen · d durchgeführt · x abgesagt",
+    STATUS_KEY,
     "! Einladung überfällig · * Feiertag/Ferien · Anz.: + zu viele, - zu wenige",
 )
 LEGEND_COMPACT = (
-    "g geplant · e eingeladen · d durchgeführt · x abgesagt",
+    STATUS_KEY,
     "! überfällig · * Feiertag/Ferien · 3g+ weitere · Anz.: + zu viele, - zu wenige",
 )
 PUBLIC_ROW, SCHOOL_ROW = "feiertage", "ferien"
