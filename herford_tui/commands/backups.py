@@ -87,7 +87,9 @@ def backup(db: str | None, folder: str) -> None:
     except StoreError as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(f"Sicherung nach {folder} nicht möglich ({exc.strerror}).")
+        from herford_tui.store.errors import os_reason
+
+        fail(f"Sicherung nach {folder} nicht möglich ({os_reason(exc)}).")
     echo("Gesichert: " + ", ".join(str(p) for p in written))
     if written[0].resolve() not in [p.resolve() for p in known_copies(path)]:
         echo(

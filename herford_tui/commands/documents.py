@@ -69,12 +69,15 @@ for _kind in KIND_HELP:
 
 def write_out(path: Path, payload: bytes, force: bool) -> None:
     from herford_tui.exchange.tabular import FILE_MODE
+    from herford_tui.store.errors import os_reason
     from herford_tui.store.files import ExistsError
 
     try:
         write_export(path, payload, mode=FILE_MODE, overwrite=force)
     except ExistsError:
         fail(f"{path} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
+    except OSError as exc:  # else the database's message: a vanished temporary file, "neu starten"
+        fail(f"{path} lässt sich nicht schreiben ({os_reason(exc)}).")
 
 
 @click.command()

@@ -196,7 +196,9 @@ def export_oparl(db, out, base_url, public, force) -> None:
         with progress(len(export.objects) + len(export.files), "Schreiben") as bar:
             count = oparl.write(export, target, mode=store.file.file_mode(), group_of=path, progress=bar.update)
     except OSError as exc:
-        fail(f"{target} lässt sich nicht schreiben ({exc.strerror}); nichts geschrieben.")
+        from herford_tui.store.errors import os_reason
+
+        fail(f"{target} lässt sich nicht schreiben ({os_reason(exc)}); nichts geschrieben.")
     # noted as the folder (written as a whole): the DSGVO Auskunft and erasure search its files
     if warning := remember(path, [target]):
         echo(f"Hinweis: {warning}", err=True)
@@ -223,7 +225,9 @@ def _write(path: Path, payload: bytes, force: bool) -> None:
     except ExistsError:
         fail(f"{path} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
     except OSError as exc:
-        fail(f"{path} lässt sich nicht schreiben ({exc.strerror}).")
+        from herford_tui.store.errors import os_reason
+
+        fail(f"{path} lässt sich nicht schreiben ({os_reason(exc)}).")
 
 
 for _command in (export, export_csv, export_xlsx, export_emails, export_oparl):

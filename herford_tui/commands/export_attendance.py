@@ -49,7 +49,9 @@ def anwesenheit(db: str | None, sitzung: tuple[str, ...], committee_name: str | 
     except ExistsError:
         fail(f"{target} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
     except OSError as exc:
-        fail(f"{target} lässt sich nicht schreiben ({exc.strerror or exc}).")
+        from herford_tui.store.errors import os_reason
+
+        fail(f"{target} lässt sich nicht schreiben ({os_reason(exc)}).")
     echo(
         f"{sheet.title}: {count_text(len(sheet.rows), 'Zeile', 'Zeilen')} geschrieben nach {target} "
         f"({summary(snapshot, meeting)})."

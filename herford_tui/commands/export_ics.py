@@ -43,7 +43,9 @@ def ics(db: str | None, out: str, committee_name: str | None, year: int | None, 
     try:
         write_export(target, data)
     except OSError as exc:
-        fail(f"{target} konnte nicht geschrieben werden: {exc.strerror or exc}.")
+        from herford_tui.store.errors import os_reason
+
+        fail(f"{target} konnte nicht geschrieben werden: {os_reason(exc)}.")
     echo(f"{count_text(len(meetings), 'Sitzung', 'Sitzungen')} nach {target} geschrieben.")
 
 

@@ -70,7 +70,9 @@ def vcard(
     except ExistsError:
         fail(f"{target} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
     except OSError as exc:
-        fail(f"{target} lässt sich nicht schreiben ({exc.strerror or exc}).")
+        from herford_tui.store.errors import os_reason
+
+        fail(f"{target} lässt sich nicht schreiben ({os_reason(exc)}).")
     echo(f"{count_text(len(persons), 'Visitenkarte', 'Visitenkarten')} geschrieben nach {target}.")
 
 

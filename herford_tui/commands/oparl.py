@@ -49,7 +49,9 @@ def oparl(db: str | None, host: str, port: int, base_url: str | None, public: bo
         sock.listen(128)  # from here on a request waits for the server instead of being refused
     except OSError as exc:
         sock.close()
-        fail(f"{host}:{port} lässt sich nicht öffnen ({exc.strerror or exc}).")
+        from herford_tui.store.errors import os_reason
+
+        fail(f"{host}:{port} lässt sich nicht öffnen ({os_reason(exc)}).")
     port = sock.getsockname()[1]
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     base = (base_url or f"http://{shown}:{port}/oparl").rstrip("/")

@@ -74,7 +74,9 @@ def auskunft(db: str | None, person_id: int, as_json: bool, out: Path | None) ->
         echo(f"Fehler: {out} gibt es schon; bitte einen anderen Namen wählen.", err=True)
         sys.exit(2)
     except OSError as exc:
-        echo(f"Fehler: {out} lässt sich nicht schreiben ({exc.strerror}).", err=True)
+        from herford_tui.store.errors import os_reason
+
+        echo(f"Fehler: {out} lässt sich nicht schreiben ({os_reason(exc)}).", err=True)
         sys.exit(2)
     echo(f"Auskunft geschrieben nach {out}.")
     if warning:

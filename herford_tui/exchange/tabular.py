@@ -36,6 +36,7 @@ from pathlib import Path
 
 from herford_tui.domain.labels import format_date, format_moment, format_time
 from herford_tui.domain.labels import number as _number
+from herford_tui.store.errors import os_reason
 from herford_tui.store.written import write_recorded
 
 FILE_MODE = 0o660
@@ -145,7 +146,7 @@ def read_tables(path: Path, limits: Limits = LIMITS) -> list[Table]:
                 raise TableError(_too_big(path, size, limits.bytes))
             raw = handle.read(limits.bytes + 1)
     except OSError as exc:
-        raise TableError(f"{path} ist nicht lesbar ({exc.strerror}).") from None
+        raise TableError(f"{path} ist nicht lesbar ({os_reason(exc)}).") from None
     if len(raw) > limits.bytes:  # grew while being read
         raise TableError(_too_big(path, len(raw), limits.bytes))
     if raw.startswith(XLSX_MAGIC):

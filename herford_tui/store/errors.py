@@ -242,3 +242,31 @@ def _folder_of(target: Path, folder: Path) -> Path:
         return target if target.is_dir() else folder
     except OSError:
         return folder
+
+
+_REASONS = {
+    errno.ENOENT: "Datei oder Ordner gibt es nicht",
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "keine Berechtigung",
+    errno.ENOSPC: "kein Platz mehr auf dem Datenträger",
+    errno.EDQUOT: "Kontingent erschöpft",
+    errno.EROFS: "Datenträger schreibgeschützt",
+    errno.EISDIR: "ist ein Ordner",
+    errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
+    errno.ENAMETOOLONG: "Name zu lang",
+    errno.EEXIST: "gibt es schon",
+    errno.EIO: "Ein-/Ausgabefehler des Datenträgers",
+    errno.EADDRINUSE: "die Adresse ist schon belegt",
+    errno.EADDRNOTAVAIL: "die Adresse gibt es auf diesem Rechner nicht",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file the user named (an export, a document, an import) failed, in a few German
+    words for a message's brackets: the system's own text is English ("No such file or
+    directory") and ended up in otherwise German messages."""
+    reason = _REASONS.get(exc.errno or 0)
+    if reason:
+        return reason
+    detail = errno.errorcode.get(exc.errno, str(exc.errno)) if exc.errno else type(exc).__name__
+    return f"Fehler des Betriebssystems {detail}"

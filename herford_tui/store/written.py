@@ -37,7 +37,7 @@ from typing import Any
 
 from herford_tui.domain.dsgvo import scrub_text
 from herford_tui.domain.fold import match_key
-from herford_tui.store.errors import StoreError
+from herford_tui.store.errors import StoreError, os_reason
 from herford_tui.store.files import DatabaseFile, read_regular_file, write_atomic
 
 UNSEARCHABLE = (".pdf",)
@@ -78,7 +78,7 @@ def remember(db: Path | None, paths: Iterable[Path]) -> str | None:
             payload = json.dumps(kept, ensure_ascii=False, indent=0).encode()
             write_atomic(written_list_path(file.path), payload, mode=file.file_mode(), group_of=file.path)
     except (StoreError, OSError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
+        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
         return (
             f"Die Datei ist geschrieben, aber nicht in der Liste geschriebener Dateien vermerkt ({reason}); "
             "eine DSGVO-Löschung kann sie nicht nennen."

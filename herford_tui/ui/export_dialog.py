@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
 
 from herford_tui.exchange.exports import EXPORT_CHOICES, default_name, export_choices, export_file
 from herford_tui.exchange.tabular import write_file
+from herford_tui.store.errors import os_reason
 from herford_tui.store.files import ExistsError
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
@@ -125,7 +126,7 @@ class ExportScreen(HerfordAccess, ModalScreen[Path | None]):
         except ValueError as exc:
             self.app.call_from_thread(self._error, str(exc))
         except OSError as exc:
-            self.app.call_from_thread(self._error, f"{path} lässt sich nicht schreiben ({exc.strerror}).")
+            self.app.call_from_thread(self._error, f"{path} lässt sich nicht schreiben ({os_reason(exc)}).")
         else:
             self.app.call_from_thread(self._done, path, warning)
 

@@ -11,6 +11,7 @@ from pilot_helpers import SIZE, error_text, goto_row, replace_text, settle, tab_
 from herford_tui.ui.committees.committee_form import CommitteeForm
 from herford_tui.ui.committees.end_form import EndMembershipForm, MoveForm
 from herford_tui.ui.committees.membership_form import MembershipForm
+from herford_tui.ui.common.confirm import ConfirmScreen
 
 
 async def save_and_expect(app, pilot, world, before: bytes, form_type, field: str, message: str) -> None:
@@ -28,41 +29,52 @@ async def save_and_expect(app, pilot, world, before: bytes, form_type, field: st
     assert world.bytes() == before
 
 
-async def test_end_before_start(world):
+async def back_to_roster(app, pilot) -> None:
+    """After a form closed: a question whether to drop its input is answered yes."""
+    if isinstance(app.screen, ConfirmScreen):
+        await pilot.press("j")
+        await settle(app, pilot)
+    assert app.screen is app.screen_stack[0], f"not back at the roster: {app.screen!r}"
+
+
+async def end_before_start(app, pilot, world, before: bytes) -> None:
+    await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
+    await pilot.press("e")
+    await tab_to(pilot, "#end")
+    await type_text(pilot, "31.12.2024")
+    await save_and_expect(app, pilot, world, before, MembershipForm, "end", "Das Ende liegt vor dem Beginn.")
+
+
+async def unparseable_end_date_when_ending(app, pilot, world, before: bytes) -> None:
+    await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
+    await pilot.press("x")
+    await replace_text(pilot, "31.11.2026")
+    await save_and_expect(app, pilot, world, before, EndMembershipForm, "end", "„31.11.2026“ ist kein Datum")
+
+
+async def move_needs_a_seat_and_a_later_date(app, pilot, world, before: bytes) -> None:
+    await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
+    await pilot.press("m")
+    await pilot.press("ctrl+s")
+    assert "Bitte den neuen Sitz wählen." in error_text(app, "seat_key")
+    app.screen.query_one("#seat").value = "sozialdezernat"
+    await tab_to(pilot, "#start")
+    await replace_text(pilot, "01.01.2025")
+    await save_and_expect(
+        app, pilot, world, before, MoveForm, "start", "Der Wechsel muss nach dem Beginn (01.01.2025) liegen."
+    )
+
+
+async def test_each_roster_form_shows_its_problem_and_writes_nothing(world):
+    """The membership form (end before start), the end form (no such date) and the move form
+    (no seat, then a date too early), one after the other from one app start: each is left
+    with its input dropped, so the next begins at the roster as in an app of its own."""
     before = world.bytes()
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
-        await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
-        await pilot.press("e")
-        await tab_to(pilot, "#end")
-        await type_text(pilot, "31.12.2024")
-        await save_and_expect(app, pilot, world, before, MembershipForm, "end", "Das Ende liegt vor dem Beginn.")
-
-
-async def test_unparseable_end_date_when_ending(world):
-    before = world.bytes()
-    app = world.app(open_view="lenkungskreis")
-    async with app.run_test(size=SIZE) as pilot:
-        await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
-        await pilot.press("x")
-        await replace_text(pilot, "31.11.2026")
-        await save_and_expect(app, pilot, world, before, EndMembershipForm, "end", "„31.11.2026“ ist kein Datum")
-
-
-async def test_move_needs_a_seat_and_a_later_date(world):
-    before = world.bytes()
-    app = world.app(open_view="lenkungskreis")
-    async with app.run_test(size=SIZE) as pilot:
-        await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
-        await pilot.press("m")
-        await pilot.press("ctrl+s")
-        assert "Bitte den neuen Sitz wählen." in error_text(app, "seat_key")
-        app.screen.query_one("#seat").value = "sozialdezernat"
-        await tab_to(pilot, "#start")
-        await replace_text(pilot, "01.01.2025")
-        await save_and_expect(
-            app, pilot, world, before, MoveForm, "start", "Der Wechsel muss nach dem Beginn (01.01.2025) liegen."
-        )
+        for check in (end_before_start, unparseable_end_date_when_ending, move_needs_a_seat_and_a_later_date):
+            await check(app, pilot, world, before)
+            await back_to_roster(app, pilot)
 
 
 async def test_problems_clear_once_fixed(world):

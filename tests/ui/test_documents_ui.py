@@ -152,6 +152,7 @@ async def test_a_folder_that_cannot_be_written_keeps_the_dialog_with_a_german_me
         # The message names the whole path, so it wraps at a width that depends on the temporary
         # folder's name (longer under xdist): read the message itself, then that it is shown.
         assert await wait_for(pilot, lambda: "lässt sich nicht schreiben" in str(note.content))
+        assert "(Datei oder Ordner gibt es nicht)" in str(note.content)  # German, not the system's English
         assert note.display and "lässt" in screen_text(app)
         assert app.screen is dialog
         assert dialog.query_one("#document-path", Input).value.endswith("liste.pdf")

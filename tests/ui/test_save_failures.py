@@ -46,26 +46,41 @@ async def save_and_expect_failure(pilot, app, world, form, *words: str) -> None:
     assert world.read().memberships[world.membership["bm"]].notes == ""
 
 
-async def test_permission_error(world, monkeypatch):
-    def refuse(self, data):
-        raise PermissionError(errno.EACCES, "Permission denied", str(self.path.parent))
+def refuse(self, data):
+    raise PermissionError(errno.EACCES, "Permission denied", str(self.path.parent))
 
-    monkeypatch.setattr(files.DatabaseFile, "write", refuse)
+
+def full(fd):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def broken(self, *args, **kwargs):
+    raise RuntimeError("kaputt")
+
+
+# Each failure, where it happens (the fsync is in the real write path: temp file written, not
+# synced), and the words it is said with.
+FAILURES = [
+    ((files.DatabaseFile, "write", refuse), ("Keine Schreibrechte", "unverändert")),
+    ((files.os, "fsync", full), ("kein Platz mehr", "Platz schaffen")),
+    ((files.DatabaseFile, "write", broken), ("unerwarteter Fehler", "kaputt")),
+]
+
+
+async def test_each_failure_is_said_in_the_form_that_stays_open(world, monkeypatch):
+    """No permission, a full disk, an unexpected error: one after the other in the same form (it
+    stays open with its input after each, so one app start serves all three). Each save says
+    only its own failure: the one before is gone from the status line."""
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
         form = await edit_notes(pilot, app, world)
-        await save_and_expect_failure(pilot, app, world, form, "Keine Schreibrechte", "unverändert")
-
-
-async def test_disk_full(world, monkeypatch):
-    def full(fd):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(files.os, "fsync", full)  # in the real write path: temp file written, not synced
-    app = world.app(open_view="lenkungskreis")
-    async with app.run_test(size=SIZE) as pilot:
-        form = await edit_notes(pilot, app, world)
-        await save_and_expect_failure(pilot, app, world, form, "kein Platz mehr", "Platz schaffen")
+        said_before: tuple[str, ...] = ()
+        for (where, name, failure), words in FAILURES:
+            with monkeypatch.context() as patch:
+                patch.setattr(where, name, failure)
+                await save_and_expect_failure(pilot, app, world, form, *words)
+            assert not any(word in status(app) for word in said_before), status(app)
+            said_before = words
 
 
 async def test_file_gone(world):
@@ -80,17 +95,6 @@ async def test_file_gone(world):
         assert "gibt es nicht" in status(app) and "Ihre Eingaben" in status(app)
         assert not world.path.exists()  # not recreated behind the user's back
         assert world.path.with_suffix(".verschoben").read_bytes() == content
-
-
-async def test_unexpected_error_is_shown_too(world, monkeypatch):
-    def broken(self, *args, **kwargs):
-        raise RuntimeError("kaputt")
-
-    monkeypatch.setattr(files.DatabaseFile, "write", broken)
-    app = world.app(open_view="lenkungskreis")
-    async with app.run_test(size=SIZE) as pilot:
-        form = await edit_notes(pilot, app, world)
-        await save_and_expect_failure(pilot, app, world, form, "unerwarteter Fehler", "kaputt")
 
 
 @pytest.fixture

@@ -40,6 +40,32 @@ async def test_linux_console_shows_no_glyphs_its_font_lacks(world, linux_console
         assert app.animation_level == "none"
 
 
+async def test_linux_console_dialogs_draw_their_fields_without_eighth_blocks(world, linux_console):
+    """The export and import dialogs' text fields and pickers had Textual's "tall" borders
+    ("▊▔▁▎"), a form's person matches a "wide" side line ("▎"), its opened lists "tall" borders:
+    unknown glyphs around every field on the console."""
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: app.has_class("-ascii"))
+        for key, title in (("E", "Exportieren"), ("I", "Importieren")):
+            await pilot.press(key)
+            assert await wait_for(pilot, lambda title=title: title in screen_text(app))
+            assert not set(screen_text(app)) & set(CONSOLE_LACKS), (title, set(screen_text(app)) & set(CONSOLE_LACKS))
+            await pilot.press("tab", "enter")  # the picker's list open
+            assert await wait_for(pilot, lambda: app.screen.query_one("SelectOverlay").display)
+            assert not set(screen_text(app)) & set(CONSOLE_LACKS), (title, set(screen_text(app)) & set(CONSOLE_LACKS))
+            await pilot.press("escape", "escape")
+            assert await wait_for(pilot, lambda title=title: title not in screen_text(app))
+        await pilot.press("a")  # a form: its person picker's matches, then the seat's list
+        assert await wait_for(pilot, lambda: "Speichern" in screen_text(app))
+        await type_text(pilot, "Pro")
+        assert await wait_for(pilot, lambda: "Paula Probe" in screen_text(app))
+        assert not set(screen_text(app)) & set(CONSOLE_LACKS), set(screen_text(app)) & set(CONSOLE_LACKS)
+        await pilot.press("escape", "tab", "enter")
+        assert await wait_for(pilot, lambda: app.screen.query_one("SelectOverlay").display)
+        assert not set(screen_text(app)) & set(CONSOLE_LACKS), set(screen_text(app)) & set(CONSOLE_LACKS)
+
+
 async def test_xterm_keeps_its_symbols(world, monkeypatch):
     monkeypatch.setenv("TERM", "xterm-256color")
     glyphs_module.glyphs.cache_clear()

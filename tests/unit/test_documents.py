@@ -423,3 +423,23 @@ def test_the_meeting_also_by_date_and_committee(runner, demo, tmp_path: Path):
     wrong = run(runner, "--db", str(db), "dokument", "einladung", "Lenkungskreis", "--out", str(tmp_path / "x.docx"))
     assert wrong.exit_code == 2 and "nennt keine Sitzung" in wrong.stderr and "Traceback" not in wrong.output
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_missing_folder_is_said_in_german_not_as_a_vanished_temporary_file(runner, demo, tmp_path: Path):
+    """It said "Ausführen nicht möglich: …/.a.pdf.tmp-… ist verschwunden … herford-tui neu starten"."""
+    db, meeting_id = demo
+    out = tmp_path / "fehlt" / "a.pdf"
+    result = run(runner, "--db", str(db), "dokument", "einladung", str(meeting_id), "--out", str(out))
+    assert result.exit_code == 2
+    assert f"{out} lässt sich nicht schreiben (Datei oder Ordner gibt es nicht)." in result.output
+    assert ".tmp" not in result.output and "neu starten" not in result.output
+
+
+def test_export_and_import_say_the_systems_reason_in_german(runner, demo, tmp_path: Path):
+    """ "(No such file or directory)" stood in otherwise German messages."""
+    db, _ = demo
+    result = run(runner, "--db", str(db), "export", "csv", "personen", "--out", str(tmp_path / "fehlt" / "p.csv"))
+    assert result.exit_code == 2 and "(Datei oder Ordner gibt es nicht)" in result.output
+    result = run(runner, "--db", str(db), "import", "personen", str(tmp_path / "fehlt.csv"), "--ja")
+    assert result.exit_code == 2 and "ist nicht lesbar (Datei oder Ordner gibt es nicht)" in result.output
+    assert "No such file" not in result.output

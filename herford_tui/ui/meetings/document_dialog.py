@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 
 from herford_tui.documents.render import KINDS, Format, filename
+from herford_tui.store.errors import os_reason
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.delivery import download, download_name, in_browser
@@ -175,7 +176,7 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
         except ExistsError:
             message = f"{path} ist inzwischen entstanden und bleibt unverändert."
         except OSError as exc:
-            message = f"{path} lässt sich nicht schreiben ({exc.strerror or exc})."
+            message = f"{path} lässt sich nicht schreiben ({os_reason(exc)})."
         else:
             if warning:
                 self.app.call_from_thread(self.app.notify, warning, severity="warning", markup=False, timeout=15)

@@ -20,6 +20,7 @@ from textual.widgets import Button, Checkbox, Footer, Label, Static, TextArea
 from herford_tui.domain import Meeting
 from herford_tui.domain.invitation import addresses, invitation_filename, invitation_text
 from herford_tui.domain.text import printable
+from herford_tui.store.errors import os_reason
 from herford_tui.store.written import write_recorded
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
@@ -108,7 +109,7 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
         try:
             warning = write_recorded(self.herford.db_path, self.path, text.encode("utf-8"))
         except OSError as exc:
-            message = f"Die Einladung konnte nicht geschrieben werden ({self.path}): {exc.strerror or exc}."
+            message = f"Die Einladung konnte nicht geschrieben werden ({self.path}): {os_reason(exc)}."
             self.app.call_from_thread(self.notify, message, severity="error", timeout=15, markup=False)
             return
         if warning:

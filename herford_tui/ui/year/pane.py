@@ -20,6 +20,7 @@ from textual.widgets import Static
 from herford_tui.domain import Meeting, Snapshot
 from herford_tui.domain.directory import count_text
 from herford_tui.domain.labels import format_date
+from herford_tui.store.errors import os_reason
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.delivery import download, in_browser
 from herford_tui.ui.common.format import plain_cell
@@ -393,7 +394,7 @@ class YearPane(SnapshotView):
         try:
             warning = write_recorded(self.herford.db_path, path, data)
         except OSError as exc:
-            message = f"Kalender nicht geschrieben ({path}): {exc.strerror or exc}."
+            message = f"Kalender nicht geschrieben ({path}): {os_reason(exc)}."
             self.app.call_from_thread(self.notify, message, severity="error", timeout=15, markup=False)
             return
         message = f"{count_text(count, 'Sitzung', 'Sitzungen')} als Kalender geschrieben: {path}"
