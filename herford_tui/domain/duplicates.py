@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.models import Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.text import shorten
 from herford_tui.domain.validation import Problem, ValidationError
 
 
@@ -153,12 +154,8 @@ def organisation_warning(snapshot: Snapshot, organisation: Organisation) -> str 
 
 def _describe(snapshot: Snapshot, twin: Record, new: Record) -> str:
     if isinstance(twin, Organisation):
-        return f"„{_short(twin.name)}“ ({twin.municipality}, Nr. {twin.id})"
+        return f"„{shorten(twin.name, 80)}“ ({twin.municipality}, Nr. {twin.id})"
     assert isinstance(twin, Person) and isinstance(new, Person)
     org = snapshot.organisations.get(twin.organisation_id) if twin.organisation_id else None
     why = "gleiche E-Mail" if new.email.strip() and _mail(twin.email) == _mail(new.email) else "gleicher Name"
-    return f"„{_short(twin.full_name)}“ ({why}{', ' + _short(org.name) if org else ''}, Nr. {twin.id})"
-
-
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return f"„{shorten(twin.full_name, 80)}“ ({why}{', ' + shorten(org.name, 80) if org else ''}, Nr. {twin.id})"

@@ -56,6 +56,7 @@ from herford_tui.domain.models import (
     Role,
 )
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.text import shorten
 from herford_tui.exchange.columns import COLUMNS, REQUIRED, header_key, known_key
 from herford_tui.exchange.tabular import Table
 
@@ -476,7 +477,7 @@ class _Builder:
         if not text:
             return None
         if not text.isascii() or not text.isdigit() or len(text) > 12:
-            self.problem(row, name, f"„{_short(text)}“ ist keine Zahl.")
+            self.problem(row, name, f"„{shorten(text)}“ ist keine Zahl.")
             return None
         return int(text)
 
@@ -490,7 +491,7 @@ class _Builder:
             try:
                 return date.fromisoformat(text)
             except ValueError:
-                self.problem(row, name, f"„{_short(text)}“ ist kein Datum (TT.MM.JJJJ, z. B. 28.11.2026).")
+                self.problem(row, name, f"„{shorten(text)}“ ist kein Datum (TT.MM.JJJJ, z. B. 28.11.2026).")
                 return None
 
     def time(self, row: _Row, name: str) -> time | None:
@@ -500,7 +501,7 @@ class _Builder:
         try:
             return parse_time(text)
         except ValueError:
-            self.problem(row, name, f"„{_short(text)}“ ist keine Uhrzeit (HH:MM, z. B. 17:30).")
+            self.problem(row, name, f"„{shorten(text)}“ ist keine Uhrzeit (HH:MM, z. B. 17:30).")
             return None
 
     def flag(self, row: _Row, name: str) -> bool:
@@ -509,7 +510,7 @@ class _Builder:
             return False
         if text in ("ja", "j", "x", "1", "true", "wahr"):
             return True
-        self.problem(row, name, f"„{_short(row.get(name))}“: bitte „ja“ oder „nein“.")
+        self.problem(row, name, f"„{shorten(row.get(name))}“: bitte „ja“ oder „nein“.")
         return False
 
     def label(self, row: _Row, name: str, labels: dict, default: Any) -> Any:
@@ -520,7 +521,7 @@ class _Builder:
             if match_key(text) in (match_key(label), match_key(value.value)):
                 return value
         examples = ", ".join(list(labels.values())[:6])
-        self.problem(row, name, f"„{_short(text)}“ ist kein bekannter Wert ({examples} …).")
+        self.problem(row, name, f"„{shorten(text)}“ ist kein bekannter Wert ({examples} …).")
         return default
 
     def nested(self, row: _Row, name: str, cls: type, field_name: str) -> list | None:
@@ -681,7 +682,7 @@ class _Builder:
                 and not _same(person.family_name, row.get("family_name"))
                 and person.erased_on is None
             ):
-                self.problem(row, "person_id", f"Nr. {number} ist hier „{_short(person.full_name)}“.")
+                self.problem(row, "person_id", f"Nr. {number} ist hier „{shorten(person.full_name)}“.")
                 return None
             return person
         return self.find_person(row, row.get("given_name"), row.get("family_name"), row.get("email"))
@@ -691,7 +692,7 @@ class _Builder:
         if key:
             seat = committee.seat(key)
             if seat is None:
-                self.problem(row, "seat_key", f"Den Sitz „{_short(key)}“ gibt es im Gremium „{committee.name}“ nicht.")
+                self.problem(row, "seat_key", f"Den Sitz „{shorten(key)}“ gibt es im Gremium „{committee.name}“ nicht.")
             return seat
         text = row.get("seat")
         seat = next(
@@ -699,14 +700,14 @@ class _Builder:
             None,
         )
         if seat is None:
-            self.problem(row, "seat", f"Den Sitz „{_short(text)}“ gibt es im Gremium „{committee.name}“ nicht.")
+            self.problem(row, "seat", f"Den Sitz „{shorten(text)}“ gibt es im Gremium „{committee.name}“ nicht.")
         return seat
 
     def find_committee(self, row: _Row) -> Committee | None:
         text = row.get("committee")
         found = self.committees_by_name.get(match_key(text))
         if found is None:
-            self.problem(row, "committee", f"Das Gremium „{_short(text)}“ gibt es nicht.")
+            self.problem(row, "committee", f"Das Gremium „{shorten(text)}“ gibt es nicht.")
         return found
 
     def find_person(self, row: _Row, given: str, family: str, email: str) -> Person | None:
@@ -731,7 +732,7 @@ class _Builder:
             person = self.view.persons.get(owner.person_id)
             if person and owner.role.takes_seat and match_key(text) in _spellings(person):
                 return owner
-        self.problem(row, "deputy_of", f"„{_short(text)}“ hat am {format_date(on)} keinen Sitz in diesem Gremium.")
+        self.problem(row, "deputy_of", f"„{shorten(text)}“ hat am {format_date(on)} keinen Sitz in diesem Gremium.")
         return None
 
     # -- committees -------------------------------------------------------------------------------
@@ -831,15 +832,11 @@ def _quoted(record: Any) -> str:
     """ "„Ida Hier“": a stored organisation or person as the report names it."""
     if record is None:
         return ""
-    return f"„{_short(record.full_name if isinstance(record, Person) else record.name)}“"
+    return f"„{shorten(record.full_name if isinstance(record, Person) else record.name)}“"
 
 
 def _same(a: str, b: str) -> bool:
     return match_key(a.strip()) == match_key(b.strip())
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _org_key(o: Organisation) -> tuple[str, str]:
