@@ -328,6 +328,9 @@ async def test_open_tasks_across_committees_marked_overdue_and_done(world):
         await pilot.press("space")
         await settle(app, pilot)
         assert await wait_for(pilot, lambda: table.row_count == 1)
+        # The row is gone: the message names it and the way back (not only "Gespeichert.").
+        said = "„Protokoll verschicken“ ist erledigt. Wieder öffnen: in der Sitzung (Lenkungskreis, 07.10.2026)"
+        assert await wait_for(pilot, lambda: any(said in str(n.message) for n in app._notifications))
     [done] = world.read().meetings_of(world.lenkungskreis)
     assert done.agenda[0].tasks[0].done
 
