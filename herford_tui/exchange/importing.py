@@ -32,6 +32,7 @@ from datetime import date, time
 from typing import Any
 
 from herford_tui.domain.directory import count_text
+from herford_tui.domain.duplicates import organisation_key, person_keys
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import (
     COMMITTEE_KIND,
@@ -363,8 +364,15 @@ class _Builder:
         self.sheet = ""
         self.row_start = 0
         """Where the problems of the row being read begin in ``plan.problems``."""
-        self.org_keys = {_org_key(o): o for o in snapshot.organisations.values()}
-        self.person_keys = {_person_key(p): p for p in snapshot.persons.values()}
+        # The forms' rule of a likely duplicate (``domain/duplicates.py``), as keys: the lowest
+        # number stands for its twins, as the forms name them.
+        self.org_keys: dict[tuple[str, str], Organisation] = {}
+        for o in sorted(snapshot.organisations.values(), key=lambda o: o.id):
+            self.org_keys.setdefault(organisation_key(o), o)
+        self.person_keys: dict[tuple[str | int | None, ...], Person] = {}
+        for p in sorted(snapshot.persons.values(), key=lambda p: p.id):
+            for key in person_keys(p):
+                self.person_keys.setdefault(key, p)
         self.orgs_by_name: dict[str, list[Organisation]] = defaultdict(list)
         for o in snapshot.organisations.values():
             self.orgs_by_name[match_key(o.name.strip())].append(o)
@@ -446,10 +454,11 @@ class _Builder:
 
     def remember(self, record: Record) -> None:
         if isinstance(record, Organisation):
-            self.org_keys[_org_key(record)] = record
+            self.org_keys.setdefault(organisation_key(record), record)
             self.orgs_by_name[match_key(record.name.strip())].append(record)
         elif isinstance(record, Person):
-            self.person_keys[_person_key(record)] = record
+            for key in person_keys(record):
+                self.person_keys.setdefault(key, record)
             self.persons_by_name[_name_key(record.given_name, record.family_name)].append(record)
         elif isinstance(record, Committee):
             self.committees_by_name[match_key(record.name)] = record
@@ -553,11 +562,11 @@ class _Builder:
         if (
             existing is None
             and org.name
-            and _org_key(org) in self.org_keys
+            and organisation_key(org) in self.org_keys
             and not row.get("id")
             and not self.row_failed()
         ):
-            same = self.org_keys[_org_key(org)]
+            same = self.org_keys[organisation_key(org)]
             self.duplicate(row, f"„{same.name}“ ({same.municipality}) gibt es schon; nicht noch einmal angelegt.")
             return None
         return org
@@ -576,17 +585,9 @@ class _Builder:
             same = _same(existing.family_name, person.family_name) or same_mail
             if self.identity_problem(row, existing, same or existing.erased_on is not None, _quoted(existing)):
                 return None
-        key = _person_key(person)
-        if (
-            existing is None
-            and person.family_name
-            and key in self.person_keys
-            and not row.get("id")
-            and not self.row_failed()
-        ):
-            same_person = self.person_keys[key]
-            email = same_person.email or "ohne E-Mail"
-            self.duplicate(row, f"„{same_person.full_name}“ ({email}) gibt es schon; nicht noch einmal angelegt.")
+        twin = next((self.person_keys[k] for k in person_keys(person) if k in self.person_keys), None)
+        if existing is None and twin is not None and not row.get("id") and not self.row_failed():
+            self.duplicate(row, _twin_text(twin, person))
             return None
         return person
 
@@ -839,16 +840,19 @@ def _same(a: str, b: str) -> bool:
     return match_key(a.strip()) == match_key(b.strip())
 
 
-def _org_key(o: Organisation) -> tuple[str, str]:
-    return match_key(o.name.strip()), match_key(o.municipality.strip())
-
-
 def _name_key(given: str, family: str) -> str:
     return match_key(f"{given.strip()} {family.strip()}")
 
 
-def _person_key(p: Person) -> tuple[str, str]:
-    return _name_key(p.given_name, p.family_name), match_key(p.email.strip())
+def _twin_text(twin: Person, person: Person) -> str:
+    """Why a row was not imported: the person the forms would warn about (``person_keys``)."""
+    if not any(key[0] == "name" for key in set(person_keys(twin)).intersection(person_keys(person))):
+        return (
+            f"„{shorten(twin.full_name)}“ hat dieselbe E-Mail-Adresse ({twin.email.strip()}); nicht angelegt. "
+            "Ist es eine andere Person, im Formular anlegen."
+        )
+    email = twin.email or "ohne E-Mail"
+    return f"„{twin.full_name}“ ({email}) gibt es schon; nicht noch einmal angelegt."
 
 
 def _spellings(p: Person) -> set[str]:
