@@ -26,7 +26,7 @@ from herford_tui.domain.labels import (
     format_date,
     format_moment,
 )
-from herford_tui.domain.text import printable
+from herford_tui.domain.text import printable, shorten
 
 if TYPE_CHECKING:
     from herford_tui.domain import Snapshot
@@ -185,8 +185,7 @@ def value_text(value: Any, name: str = "", names: Names = NO_NAMES, committee_id
     else:
         text = json.dumps(value, ensure_ascii=False)
     text = printable(text)
-    if len(text) > names.longest:
-        text = text[: names.longest - 1] + "…"
+    text = shorten(text, names.longest)
     return f"„{text}“"
 
 

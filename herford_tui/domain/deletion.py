@@ -17,6 +17,7 @@ from herford_tui.domain.labels import format_date
 from herford_tui.domain.mentions import Mention, named_in
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.text import shorten
 
 SHOWN = 12
 """At most this many references are listed one by one; the rest are counted in one line."""
@@ -115,7 +116,7 @@ def _person_order(person: Person) -> tuple[str, str, int]:
 
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(text, limit)
 
 
 @dataclass(frozen=True)

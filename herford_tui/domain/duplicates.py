@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.models import Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.text import shorten
 from herford_tui.domain.validation import Problem, ValidationError
 
 
@@ -69,29 +70,45 @@ def identity_changed(snapshot: Snapshot, record: Record) -> bool:
     return False
 
 
+def person_keys(person: Person) -> list[tuple[str | int | None, ...]]:
+    """What a likely duplicate of ``person`` shares with it: its folded name at its organisation
+    (with a family name), its e-mail address (when it has one). An erased placeholder has none.
+
+    The one rule for "the same person": the forms warn by it, the import skips by it (a dict
+    of these keys, so a large file is checked in linear time)."""
+    if person.erased_on is not None:
+        return []
+    given, family, organisation, email = _person_identity(person)
+    keys: list[tuple[str | int | None, ...]] = []
+    if family:
+        keys.append(("name", given, family, organisation))
+    if email:
+        keys.append(("email", email))
+    return keys
+
+
+def same_email(a: Person, b: Person) -> bool:
+    """Both have the same e-mail address (case and spaces aside); an empty one matches none."""
+    return bool(_mail(a.email)) and _mail(a.email) == _mail(b.email)
+
+
+def organisation_key(organisation: Organisation) -> tuple[str, str]:
+    """An organisation's likely duplicates share this: the folded name in the same municipality."""
+    return _organisation_identity(organisation)
+
+
 def person_duplicates(snapshot: Snapshot, person: Person) -> list[Person]:
     """Other persons with the same name (folded) at the same organisation, or the same e-mail."""
-    given, family, organisation, email = _person_identity(person)
-    found = []
-    for other in snapshot.persons.values():
-        if other.id == person.id or other.erased_on is not None:
-            continue
-        o_given, o_family, o_organisation, o_email = _person_identity(other)
-        same_name = (o_given, o_family, o_organisation) == (given, family, organisation) and bool(family)
-        if same_name or (email and o_email == email):
-            found.append(other)
+    keys = set(person_keys(person))
+    found = [o for o in snapshot.persons.values() if o.id != person.id and keys.intersection(person_keys(o))]
     return sorted(found, key=lambda p: p.id)
 
 
 def organisation_duplicates(snapshot: Snapshot, organisation: Organisation) -> list[Organisation]:
     """Other organisations with the same name (folded) in the same municipality."""
-    identity = _organisation_identity(organisation)
+    key = organisation_key(organisation)
     return sorted(
-        (
-            o
-            for o in snapshot.organisations.values()
-            if o.id != organisation.id and _organisation_identity(o) == identity
-        ),
+        (o for o in snapshot.organisations.values() if o.id != organisation.id and organisation_key(o) == key),
         key=lambda o: o.id,
     )
 
@@ -153,12 +170,8 @@ def organisation_warning(snapshot: Snapshot, organisation: Organisation) -> str 
 
 def _describe(snapshot: Snapshot, twin: Record, new: Record) -> str:
     if isinstance(twin, Organisation):
-        return f"„{_short(twin.name)}“ ({twin.municipality}, Nr. {twin.id})"
+        return f"„{shorten(twin.name, 80)}“ ({twin.municipality}, Nr. {twin.id})"
     assert isinstance(twin, Person) and isinstance(new, Person)
     org = snapshot.organisations.get(twin.organisation_id) if twin.organisation_id else None
-    why = "gleiche E-Mail" if new.email.strip() and _mail(twin.email) == _mail(new.email) else "gleicher Name"
-    return f"„{_short(twin.full_name)}“ ({why}{', ' + _short(org.name) if org else ''}, Nr. {twin.id})"
-
-
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    why = "gleiche E-Mail" if same_email(twin, new) else "gleicher Name"
+    return f"„{shorten(twin.full_name, 80)}“ ({why}{', ' + shorten(org.name, 80) if org else ''}, Nr. {twin.id})"

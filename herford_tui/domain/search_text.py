@@ -9,6 +9,7 @@ from herford_tui.domain.models import KREISWEIT, Committee, Decision, Meeting, O
 from herford_tui.domain.search import Match
 from herford_tui.domain.search_index import Kind
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.text import shorten
 
 NO_MATCHES = "Keine Treffer. Weniger Wörter oder eine andere Schreibweise versuchen."
 
@@ -63,7 +64,7 @@ def _meeting_text(match: Match, meeting: Meeting) -> str:
     else:
         text = match.item.minutes if match.item is not None else meeting.minutes
     line = " ".join(text.split())
-    return line if len(line) <= SNIPPET else line[: SNIPPET - 1] + "…"
+    return shorten(line, SNIPPET)
 
 
 def _where(match: Match, committee: str, when: str) -> str:

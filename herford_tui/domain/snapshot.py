@@ -507,10 +507,6 @@ def _name_key(person: Person) -> tuple[str, str]:
     return (match_key(person.given_name.strip()), match_key(person.family_name.strip()))
 
 
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _person_order(p: Person) -> tuple[str, str, int]:
     return (*name_sort_key(p.family_name, p.given_name), p.id)
 

@@ -57,6 +57,12 @@ def printable(text: str, *, keep_newlines: bool = False) -> str:
     return "".join(out)
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters, the last one „…“: a name or value quoted in a message
+    stays one line however long it was typed (the default: what import and form messages quote)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def single_line(text: str) -> tuple[str, bool]:
     """Line breaks in pasted text replaced by spaces; True if there were any."""
     if not any(c in text for c in "\r\n\u2028\u2029\x0b\x0c\x85"):

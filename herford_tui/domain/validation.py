@@ -18,6 +18,7 @@ from herford_tui.domain.models import (
     Record,
     Role,
 )
+from herford_tui.domain.text import shorten
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_RE = re.compile(r"^(?=.*[0-9])[0-9+()/ \-]{3,}$")
@@ -119,10 +120,6 @@ def text_length_problems(record: object) -> list[Problem]:
     return problems
 
 
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _fits(field_name: str, value: str) -> bool:
     """Format checks quote the value; an over-long one is already reported by its length."""
     return len(value) <= max_length(field_name)
@@ -157,9 +154,9 @@ def validate_committee(c: Committee) -> list[Problem]:
         if not seat.label.strip():
             problems.append(Problem("seat_label", "Ein Sitz braucht eine Bezeichnung."))
         if seat.count is not None and seat.count < 1:
-            problems.append(Problem("seat_count", f"Sitz „{_short(seat.label)}“: Anzahl muss mindestens 1 sein."))
+            problems.append(Problem("seat_count", f"Sitz „{shorten(seat.label)}“: Anzahl muss mindestens 1 sein."))
         if not seat.key or seat.key in keys:
-            problems.append(Problem("seats", f"Sitz „{_short(seat.label)}“ hat keinen eindeutigen Schlüssel."))
+            problems.append(Problem("seats", f"Sitz „{shorten(seat.label)}“ hat keinen eindeutigen Schlüssel."))
         keys.add(seat.key)
     return problems
 

@@ -32,6 +32,7 @@ from datetime import date, time
 from typing import Any
 
 from herford_tui.domain.directory import count_text
+from herford_tui.domain.duplicates import organisation_key, person_keys
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import (
     COMMITTEE_KIND,
@@ -56,6 +57,7 @@ from herford_tui.domain.models import (
     Role,
 )
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.text import shorten
 from herford_tui.exchange.columns import COLUMNS, REQUIRED, header_key, known_key
 from herford_tui.exchange.tabular import Table
 
@@ -362,8 +364,15 @@ class _Builder:
         self.sheet = ""
         self.row_start = 0
         """Where the problems of the row being read begin in ``plan.problems``."""
-        self.org_keys = {_org_key(o): o for o in snapshot.organisations.values()}
-        self.person_keys = {_person_key(p): p for p in snapshot.persons.values()}
+        # The forms' rule of a likely duplicate (``domain/duplicates.py``), as keys: the lowest
+        # number stands for its twins, as the forms name them.
+        self.org_keys: dict[tuple[str, str], Organisation] = {}
+        for o in sorted(snapshot.organisations.values(), key=lambda o: o.id):
+            self.org_keys.setdefault(organisation_key(o), o)
+        self.person_keys: dict[tuple[str | int | None, ...], Person] = {}
+        for p in sorted(snapshot.persons.values(), key=lambda p: p.id):
+            for key in person_keys(p):
+                self.person_keys.setdefault(key, p)
         self.orgs_by_name: dict[str, list[Organisation]] = defaultdict(list)
         for o in snapshot.organisations.values():
             self.orgs_by_name[match_key(o.name.strip())].append(o)
@@ -445,10 +454,11 @@ class _Builder:
 
     def remember(self, record: Record) -> None:
         if isinstance(record, Organisation):
-            self.org_keys[_org_key(record)] = record
+            self.org_keys.setdefault(organisation_key(record), record)
             self.orgs_by_name[match_key(record.name.strip())].append(record)
         elif isinstance(record, Person):
-            self.person_keys[_person_key(record)] = record
+            for key in person_keys(record):
+                self.person_keys.setdefault(key, record)
             self.persons_by_name[_name_key(record.given_name, record.family_name)].append(record)
         elif isinstance(record, Committee):
             self.committees_by_name[match_key(record.name)] = record
@@ -476,7 +486,7 @@ class _Builder:
         if not text:
             return None
         if not text.isascii() or not text.isdigit() or len(text) > 12:
-            self.problem(row, name, f"„{_short(text)}“ ist keine Zahl.")
+            self.problem(row, name, f"„{shorten(text)}“ ist keine Zahl.")
             return None
         return int(text)
 
@@ -490,7 +500,7 @@ class _Builder:
             try:
                 return date.fromisoformat(text)
             except ValueError:
-                self.problem(row, name, f"„{_short(text)}“ ist kein Datum (TT.MM.JJJJ, z. B. 28.11.2026).")
+                self.problem(row, name, f"„{shorten(text)}“ ist kein Datum (TT.MM.JJJJ, z. B. 28.11.2026).")
                 return None
 
     def time(self, row: _Row, name: str) -> time | None:
@@ -500,7 +510,7 @@ class _Builder:
         try:
             return parse_time(text)
         except ValueError:
-            self.problem(row, name, f"„{_short(text)}“ ist keine Uhrzeit (HH:MM, z. B. 17:30).")
+            self.problem(row, name, f"„{shorten(text)}“ ist keine Uhrzeit (HH:MM, z. B. 17:30).")
             return None
 
     def flag(self, row: _Row, name: str) -> bool:
@@ -509,7 +519,7 @@ class _Builder:
             return False
         if text in ("ja", "j", "x", "1", "true", "wahr"):
             return True
-        self.problem(row, name, f"„{_short(row.get(name))}“: bitte „ja“ oder „nein“.")
+        self.problem(row, name, f"„{shorten(row.get(name))}“: bitte „ja“ oder „nein“.")
         return False
 
     def label(self, row: _Row, name: str, labels: dict, default: Any) -> Any:
@@ -520,7 +530,7 @@ class _Builder:
             if match_key(text) in (match_key(label), match_key(value.value)):
                 return value
         examples = ", ".join(list(labels.values())[:6])
-        self.problem(row, name, f"„{_short(text)}“ ist kein bekannter Wert ({examples} …).")
+        self.problem(row, name, f"„{shorten(text)}“ ist kein bekannter Wert ({examples} …).")
         return default
 
     def nested(self, row: _Row, name: str, cls: type, field_name: str) -> list | None:
@@ -552,11 +562,11 @@ class _Builder:
         if (
             existing is None
             and org.name
-            and _org_key(org) in self.org_keys
+            and organisation_key(org) in self.org_keys
             and not row.get("id")
             and not self.row_failed()
         ):
-            same = self.org_keys[_org_key(org)]
+            same = self.org_keys[organisation_key(org)]
             self.duplicate(row, f"„{same.name}“ ({same.municipality}) gibt es schon; nicht noch einmal angelegt.")
             return None
         return org
@@ -575,17 +585,9 @@ class _Builder:
             same = _same(existing.family_name, person.family_name) or same_mail
             if self.identity_problem(row, existing, same or existing.erased_on is not None, _quoted(existing)):
                 return None
-        key = _person_key(person)
-        if (
-            existing is None
-            and person.family_name
-            and key in self.person_keys
-            and not row.get("id")
-            and not self.row_failed()
-        ):
-            same_person = self.person_keys[key]
-            email = same_person.email or "ohne E-Mail"
-            self.duplicate(row, f"„{same_person.full_name}“ ({email}) gibt es schon; nicht noch einmal angelegt.")
+        twin = next((self.person_keys[k] for k in person_keys(person) if k in self.person_keys), None)
+        if existing is None and twin is not None and not row.get("id") and not self.row_failed():
+            self.duplicate(row, _twin_text(twin, person))
             return None
         return person
 
@@ -681,7 +683,7 @@ class _Builder:
                 and not _same(person.family_name, row.get("family_name"))
                 and person.erased_on is None
             ):
-                self.problem(row, "person_id", f"Nr. {number} ist hier „{_short(person.full_name)}“.")
+                self.problem(row, "person_id", f"Nr. {number} ist hier „{shorten(person.full_name)}“.")
                 return None
             return person
         return self.find_person(row, row.get("given_name"), row.get("family_name"), row.get("email"))
@@ -691,7 +693,7 @@ class _Builder:
         if key:
             seat = committee.seat(key)
             if seat is None:
-                self.problem(row, "seat_key", f"Den Sitz „{_short(key)}“ gibt es im Gremium „{committee.name}“ nicht.")
+                self.problem(row, "seat_key", f"Den Sitz „{shorten(key)}“ gibt es im Gremium „{committee.name}“ nicht.")
             return seat
         text = row.get("seat")
         seat = next(
@@ -699,14 +701,14 @@ class _Builder:
             None,
         )
         if seat is None:
-            self.problem(row, "seat", f"Den Sitz „{_short(text)}“ gibt es im Gremium „{committee.name}“ nicht.")
+            self.problem(row, "seat", f"Den Sitz „{shorten(text)}“ gibt es im Gremium „{committee.name}“ nicht.")
         return seat
 
     def find_committee(self, row: _Row) -> Committee | None:
         text = row.get("committee")
         found = self.committees_by_name.get(match_key(text))
         if found is None:
-            self.problem(row, "committee", f"Das Gremium „{_short(text)}“ gibt es nicht.")
+            self.problem(row, "committee", f"Das Gremium „{shorten(text)}“ gibt es nicht.")
         return found
 
     def find_person(self, row: _Row, given: str, family: str, email: str) -> Person | None:
@@ -731,7 +733,7 @@ class _Builder:
             person = self.view.persons.get(owner.person_id)
             if person and owner.role.takes_seat and match_key(text) in _spellings(person):
                 return owner
-        self.problem(row, "deputy_of", f"„{_short(text)}“ hat am {format_date(on)} keinen Sitz in diesem Gremium.")
+        self.problem(row, "deputy_of", f"„{shorten(text)}“ hat am {format_date(on)} keinen Sitz in diesem Gremium.")
         return None
 
     # -- committees -------------------------------------------------------------------------------
@@ -831,27 +833,26 @@ def _quoted(record: Any) -> str:
     """ "„Ida Hier“": a stored organisation or person as the report names it."""
     if record is None:
         return ""
-    return f"„{_short(record.full_name if isinstance(record, Person) else record.name)}“"
+    return f"„{shorten(record.full_name if isinstance(record, Person) else record.name)}“"
 
 
 def _same(a: str, b: str) -> bool:
     return match_key(a.strip()) == match_key(b.strip())
 
 
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _org_key(o: Organisation) -> tuple[str, str]:
-    return match_key(o.name.strip()), match_key(o.municipality.strip())
-
-
 def _name_key(given: str, family: str) -> str:
     return match_key(f"{given.strip()} {family.strip()}")
 
 
-def _person_key(p: Person) -> tuple[str, str]:
-    return _name_key(p.given_name, p.family_name), match_key(p.email.strip())
+def _twin_text(twin: Person, person: Person) -> str:
+    """Why a row was not imported: the person the forms would warn about (``person_keys``)."""
+    if not any(key[0] == "name" for key in set(person_keys(twin)).intersection(person_keys(person))):
+        return (
+            f"„{shorten(twin.full_name)}“ hat dieselbe E-Mail-Adresse ({twin.email.strip()}); nicht angelegt. "
+            "Ist es eine andere Person, im Formular anlegen."
+        )
+    email = twin.email or "ohne E-Mail"
+    return f"„{twin.full_name}“ ({email}) gibt es schon; nicht noch einmal angelegt."
 
 
 def _spellings(p: Person) -> set[str]:

@@ -31,6 +31,7 @@ from herford_tui.domain.labels import format_date
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.roles import later_concurrent_chairs
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.text import shorten
 from herford_tui.store import migrations
 from herford_tui.store.codec import LABELS, TABLES, TYPES, decode
 from herford_tui.store.errors import CorruptFileError, FileVanishedError, NotADatabaseError, StoreError
@@ -284,7 +285,7 @@ def _is_id(key: str) -> bool:
 
 
 def _shorten(text: str) -> str:
-    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+    return shorten(text, MAX_MESSAGE)
 
 
 # -- layers 3 and 4: the rules of a save -----------------------------------------------------

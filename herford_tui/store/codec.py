@@ -12,6 +12,7 @@ from functools import cache
 import msgspec
 
 from herford_tui.domain.models import TABLE_OF, Record
+from herford_tui.domain.text import shorten
 
 TABLES: dict[type, str] = TABLE_OF  # the domain's one map from record type to table
 TYPES: dict[str, type] = {table: cls for cls, table in TABLES.items()}
@@ -92,7 +93,7 @@ def _preview(value: typing.Any) -> str:
     if isinstance(value, str) and len(value) > 60:
         return repr(value[:60]) + f"… ({_german_number(len(value))} Zeichen)"
     text = repr(value)
-    return text if len(text) <= 1000 else text[:999] + "…"
+    return shorten(text, 1000)
 
 
 def _german_number(n: int) -> str:

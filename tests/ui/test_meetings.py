@@ -328,6 +328,9 @@ async def test_open_tasks_across_committees_marked_overdue_and_done(world):
         await pilot.press("space")
         await settle(app, pilot)
         assert await wait_for(pilot, lambda: table.row_count == 1)
+        # The row is gone: the message names it and the way back (not only "Gespeichert.").
+        said = "„Protokoll verschicken“ ist erledigt. Wieder öffnen: in der Sitzung (Lenkungskreis, 07.10.2026)"
+        assert await wait_for(pilot, lambda: any(said in str(n.message) for n in app._notifications))
     [done] = world.read().meetings_of(world.lenkungskreis)
     assert done.agenda[0].tasks[0].done
 
@@ -488,3 +491,46 @@ async def test_who_is_present_in_their_own_right_is_not_offered_to_stand_in(worl
         assert app.screen is meeting_screen
     stored = world.read().meetings[meeting_screen.meeting_id]
     assert all(e.status is Attendance.ANWESEND and e.deputy_id is None for e in stored.attendance)
+
+
+async def test_someone_just_marked_present_is_not_offered_as_stand_in_while_it_is_written(world, monkeypatch):
+    """ "a" on the chair, then at once "v" on a member without deputy: the list offered the chair
+    (her mark was still being written) and the choice was refused after the fact."""
+    import threading
+
+    from textual.widgets import OptionList
+
+    meeting = world.store().save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 12, 9)))
+    app = world.app(open_view="jahr")
+    release = threading.Event()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            assert await wait_for(pilot, lambda: grid_focused(app))
+            original = app.store.save_change
+
+            def held(*args, **kwargs):  # the chair's mark stays "being written" until released
+                release.wait(30)
+                return original(*args, **kwargs)
+
+            monkeypatch.setattr(app.store, "save_change", held)
+            app.push_screen(MeetingScreen(meeting.id))
+            assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+            await pilot.press("2")
+            table = app.screen.query_one("#attendance-table", DataTable)
+            assert await wait_for(pilot, lambda: table.has_focus)
+            names = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+            assert names[0] == "Erika Mustermann" and "Tobias Test" in names
+            await pilot.press("a")
+            table.move_cursor(row=names.index("Tobias Test"))
+            await pilot.press("v")
+            assert await wait_for(pilot, lambda: isinstance(app.screen, ChooseMeeting))
+            options = app.screen.query_one("#choices", OptionList)
+            offered = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+            assert "Erika Mustermann" not in offered and "Bernd Beispiel" in offered
+            await pilot.press("escape")
+            release.set()
+            await settle(app, pilot)
+    finally:
+        release.set()
+    stored = world.read().meetings[meeting.id]
+    assert [(e.person_id, e.status) for e in stored.attendance] == [(world.person["mustermann"], Attendance.ANWESEND)]

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from herford_tui.domain import AgendaItem, Attendance, Decision, Meeting, MeetingAttendance, Task
 from herford_tui.domain import agenda as edit
-from herford_tui.domain.attendance import AttendanceLine, attendance_lines, stand_ins
+from herford_tui.domain.attendance import AttendanceLine, attendance_lines, set_attendance, stand_ins
 from herford_tui.domain.attendance_mark import Mark, MarkClash, entry_of
 from herford_tui.domain.text import printable
 from herford_tui.ui.common.access import HerfordAccess
@@ -277,6 +277,13 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         self._pending.append(mark)
         self._pump()
 
+    def _as_marked(self, meeting: Meeting) -> Meeting:
+        """``meeting`` with this user's marks not yet written applied (as the list shows them)."""
+        for person_id, entry in self._marked.items():
+            status, deputy = (entry.status, entry.deputy_id) if entry else (None, None)
+            meeting = set_attendance(meeting, person_id, status, deputy)
+        return meeting
+
     def _pump(self) -> None:
         if not self._pending:
             return
@@ -458,7 +465,9 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         from herford_tui.ui.year.choose import ChooseMeeting
 
         snapshot = self.herford.snapshot
-        candidates = stand_ins(meeting, line, self.lines)  # not who attends in their own right
+        # Against the marks still being written too: "a" on someone, then "v" at once offered
+        # them as stand-in, and the choice was refused after the fact.
+        candidates = stand_ins(self._as_marked(meeting), line, self.lines)  # not who attends in their own right
         if not candidates:
             self.notify(show.no_stand_in(snapshot, meeting, line, self.lines), severity="warning")
             return

@@ -8,8 +8,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from herford_tui.domain import agenda as edit
-from herford_tui.domain.labels import number
+from herford_tui.domain.labels import format_date, number
 from herford_tui.domain.schedule import OpenTask, open_tasks
+from herford_tui.domain.text import printable, single_line
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.footer import SteadyFooter
 from herford_tui.ui.common.row_table import RowTable
@@ -71,7 +72,18 @@ class TasksScreen(HerfordAccess, Screen[None]):
         meeting = found.meeting
         i = meeting.agenda.index(found.item)
         t = found.item.tasks.index(found.task)
-        self.herford.save_record(edit.set_task_done(meeting, i, t, True))
+        # The row leaves the list at once; say which task it was and where to open it again
+        # (a Space pressed by mistake left only "Gespeichert.").
+        committee = self.herford.snapshot.committees.get(meeting.committee_id)
+        where = f"{committee.name if committee else 'Sitzung'}, {format_date(meeting.date)}"
+        said = (
+            f"„{printable(single_line(found.task.what)[0])}“ ist erledigt. Wieder öffnen: in der Sitzung ({where}) "
+            "Reiter 3, Leertaste."
+        )
+        self.herford.save_record(
+            edit.set_task_done(meeting, i, t, True),
+            done=lambda _saved: self.app.notify(said, timeout=10, markup=False),
+        )
 
     def action_open(self) -> None:
         found = self._current()
