@@ -37,7 +37,7 @@ async def try_every_edit_key(app: HerfordApp, pilot, world) -> None:
     """Each edit key: no form opens, a "Nur lesen" notification says why."""
     for view, keys in (("lenkungskreis", COMMITTEE_KEYS), ("organisationen", PANE_KEYS), ("jahr", YEAR_KEYS)):
         app.action_show_view(view)
-        await pilot.pause()
+        await view_focused(app, pilot)
         for key in keys:
             before = len(app._notifications)
             await pilot.press(key)
@@ -51,16 +51,28 @@ async def try_every_edit_key(app: HerfordApp, pilot, world) -> None:
     await pilot.press("escape")
 
 
+async def view_focused(app: HerfordApp, pilot) -> None:
+    """The view just asked for is built and has the focus: its keys reach it (a pause alone was
+    not enough on a loaded machine: the Jahr tab was still being built when "a" came, and the key
+    reached no view, so no notification said why nothing happened)."""
+    tabs = app.query_one("#tabs", TabbedContent)
+
+    def focused_in_active_pane() -> bool:
+        pane = tabs.get_pane(tabs.active) if tabs.active else None
+        return pane is not None and app.focused is not None and pane in app.focused.ancestors
+
+    assert await wait_for(pilot, focused_in_active_pane), (tabs.active, app.focused)
+
+
 async def assert_marker_shown(app: HerfordApp, pilot) -> None:
-    await pilot.pause()
-    assert "NUR LESEN" in screen_text(app)
+    assert await wait_for(pilot, lambda: "NUR LESEN" in screen_text(app)), screen_text(app)
 
 
 async def colleague_change_appears(app: HerfordApp, pilot, world) -> None:
     colleague = world.store()
     lk = colleague.snapshot().committees[world.lenkungskreis]
     colleague.save(dataclasses.replace(lk, purpose="Neu vom Kollegen"))
-    assert await wait_for(pilot, lambda: "Neu vom Kollegen" in screen_text(app), timeout=2.0)
+    assert await wait_for(pilot, lambda: "Neu vom Kollegen" in screen_text(app))
 
 
 async def test_read_only_option_writes_nothing_and_shows_colleagues_changes(world):
