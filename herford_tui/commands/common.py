@@ -196,6 +196,27 @@ def write_export(path: Path, payload: bytes, **options: object) -> None:
         echo(f"Hinweis: {warning}", err=True)
 
 
+def write_out(path: Path, payload: bytes, force: bool) -> None:
+    """Write a file for the user (``write_export``, mode 0660) or stop with the German reason:
+    the one wording of every command that writes an export or a document."""
+    from herford_tui.exchange.tabular import FILE_MODE
+
+    try:
+        write_export(path, payload, mode=FILE_MODE, overwrite=force)
+    except OSError as exc:
+        write_failed(path, exc)
+
+
+def write_failed(path: Path, exc: OSError) -> NoReturn:
+    """Stop a command whose file was not written: there already (without ``--force``), or the
+    system's reason in German (else a vanished temporary file and "neu starten" would be said)."""
+    from herford_tui.store.errors import not_written
+
+    if isinstance(exc, FileExistsError):  # no question here: the flag is the answer
+        fail(f"{path} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
+    fail(not_written(path, exc))
+
+
 def count_text(n: int, one: str, many: str) -> str:
     """``domain.directory.count_text`` ("1 Zeile", "2 Zeilen"), imported when called: ``--help``
     imports every command module and must not load the domain."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, fail, german_help
-from herford_tui.commands.common import echo, is_stdout, write_data, write_export, write_stdout
+from herford_tui.commands.common import echo, is_stdout, write_data, write_out, write_stdout
 from herford_tui.commands.reading import meeting_named
 
 SITZUNG_HELP = (
@@ -65,19 +65,6 @@ def _document_command(kind: str) -> click.Command:
 
 for _kind in KIND_HELP:
     dokument.add_command(_document_command(_kind))
-
-
-def write_out(path: Path, payload: bytes, force: bool) -> None:
-    from herford_tui.exchange.tabular import FILE_MODE
-    from herford_tui.store.errors import os_reason
-    from herford_tui.store.files import ExistsError
-
-    try:
-        write_export(path, payload, mode=FILE_MODE, overwrite=force)
-    except ExistsError:
-        fail(f"{path} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
-    except OSError as exc:  # else the database's message: a vanished temporary file, "neu starten"
-        fail(f"{path} lässt sich nicht schreiben ({os_reason(exc)}).")
 
 
 @click.command()

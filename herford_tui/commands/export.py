@@ -18,6 +18,7 @@ from herford_tui.commands.common import (
     number,
     open_store,
     progress,
+    write_out,
     write_stdout,
 )
 from herford_tui.commands.export_attendance import anwesenheit
@@ -84,7 +85,7 @@ def export_csv(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
     if is_stdout(out):
         write_stdout(payload)
         return
-    _write(Path(out), payload, force)
+    write_out(Path(out), payload, force)
     echo(f"{count_text(len(table.rows), 'Zeile', 'Zeilen')} geschrieben nach {out}.")
 
 
@@ -104,7 +105,7 @@ def export_xlsx(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
     if is_stdout(out):
         write_stdout(payload, binary=True)
         return
-    _write(Path(out), payload, force)
+    write_out(Path(out), payload, force)
     rows = sum(len(s.rows) for s in sheets)
     echo(
         f"{count_text(len(sheets), 'Tabellenblatt', 'Tabellenblätter')} mit {count_text(rows, 'Zeile', 'Zeilen')} "
@@ -140,7 +141,7 @@ def export_emails(db, gremium, stichtag, out, form, force) -> None:
     addresses, without = email_list(snapshot, committee, german_date(stichtag, date.today()) or date.today())
     text = formatted(addresses, form)
     if out and not is_stdout(out):
-        _write(Path(out), text.encode("utf-8"), force)
+        write_out(Path(out), text.encode("utf-8"), force)
         echo(f"{number(len(addresses))} Adressen geschrieben nach {out}.")
     else:
         echo(text, nl=False)
@@ -213,21 +214,6 @@ def _sheets(db, what, gremium, stichtag, verlauf, jahr):
     committees = [committee_named(snapshot, gremium)] if what == "gremien" and gremium else None
     on = date.today() if verlauf else german_date(stichtag, date.today())
     return exports.export_sheets(snapshot, what, on, committees=committees, history=verlauf, year=jahr)
-
-
-def _write(path: Path, payload: bytes, force: bool) -> None:
-    from herford_tui.commands.common import write_export
-    from herford_tui.exchange.tabular import FILE_MODE
-    from herford_tui.store.files import ExistsError
-
-    try:
-        write_export(path, payload, mode=FILE_MODE, overwrite=force)
-    except ExistsError:
-        fail(f"{path} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
-    except OSError as exc:
-        from herford_tui.store.errors import os_reason
-
-        fail(f"{path} lässt sich nicht schreiben ({os_reason(exc)}).")
 
 
 for _command in (export, export_csv, export_xlsx, export_emails, export_oparl):

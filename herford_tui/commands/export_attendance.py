@@ -26,11 +26,10 @@ def anwesenheit(db: str | None, sitzung: tuple[str, ...], committee_name: str | 
     SITZUNG ist die Nummer der Sitzung oder ihr Datum mit dem Gremium, z. B. 28.11.2026 Lenkungskreis
     (oder das Gremium mit --gremium; das Datum allein genügt, wenn an dem Tag nur eine Sitzung ist).
     """
-    from herford_tui.commands.common import write_export
+    from herford_tui.commands.common import write_out
     from herford_tui.commands.reading import find_committee, meeting_named, read_snapshot
     from herford_tui.exchange.attendance_export import attendance_sheet, summary
-    from herford_tui.exchange.tabular import FILE_MODE, csv_bytes, xlsx_bytes
-    from herford_tui.store.files import ExistsError
+    from herford_tui.exchange.tabular import csv_bytes, xlsx_bytes
 
     target = Path(out).expanduser()
     suffix = ".csv" if is_stdout(out) else target.suffix.lower()
@@ -44,14 +43,7 @@ def anwesenheit(db: str | None, sitzung: tuple[str, ...], committee_name: str | 
     if is_stdout(out):
         write_stdout(payload)
         return
-    try:
-        write_export(target, payload, mode=FILE_MODE, overwrite=force)
-    except ExistsError:
-        fail(f"{target} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
-    except OSError as exc:
-        from herford_tui.store.errors import os_reason
-
-        fail(f"{target} lässt sich nicht schreiben ({os_reason(exc)}).")
+    write_out(target, payload, force)
     echo(
         f"{sheet.title}: {count_text(len(sheet.rows), 'Zeile', 'Zeilen')} geschrieben nach {target} "
         f"({summary(snapshot, meeting)})."

@@ -36,10 +36,10 @@ def vcard(
 
     Ohne --gremium alle Personen; gelöschte (DSGVO) nie.
     """
-    from herford_tui.commands.common import command_database, write_export
+    from herford_tui.commands.common import command_database, write_export, write_failed
     from herford_tui.commands.reading import find_committee, read_snapshot
     from herford_tui.exchange.vcard import card_files, select_persons, vcards
-    from herford_tui.store.files import ExistsError, write_atomic
+    from herford_tui.store.files import write_atomic
     from herford_tui.store.written import remember
 
     snapshot = read_snapshot(command_db(db))
@@ -67,12 +67,8 @@ def vcard(
                     echo(f"Hinweis: {warning}", err=True)
         else:
             write_export(target, vcards(snapshot, persons, on), overwrite=force)
-    except ExistsError:
-        fail(f"{target} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
     except OSError as exc:
-        from herford_tui.store.errors import os_reason
-
-        fail(f"{target} lässt sich nicht schreiben ({os_reason(exc)}).")
+        write_failed(target, exc)
     echo(f"{count_text(len(persons), 'Visitenkarte', 'Visitenkarten')} geschrieben nach {target}.")
 
 
