@@ -12,6 +12,7 @@ from herford_tui.domain.attendance_mark import Mark, MarkClash
 from herford_tui.domain.calendar import day_off
 from herford_tui.domain.directory import person_choices
 from herford_tui.domain.labels import ATTENDANCE, DECISION_RESULT, MEETING_STATUS, ROLE, format_date
+from herford_tui.domain.lookup import committee_label
 from herford_tui.domain.meetings import invitation_due, invitation_late, time_range
 from herford_tui.domain.schedule import OpenTask
 from herford_tui.domain.text import printable
@@ -193,6 +194,6 @@ def open_task_row(snapshot: Snapshot, found: OpenTask) -> tuple[Text, ...]:
         cell(due, style),
         cell(found.task.what),
         cell(person_name(snapshot, found.task.person_id)),
-        cell(committee.short_name or committee.name if committee else "?"),
+        cell(committee_label(committee) if committee else "?"),
         cell(f"{format_date(found.meeting.date)} TOP {found.item.number}"),
     )
