@@ -79,6 +79,16 @@ ORG_TYPE = {
     OrgType.SONSTIGE: "Sonstige",
 }
 
+RECORD_NAME: dict[str, tuple[str, str]] = {
+    "committees": ("Gremium", "Gremien"),
+    "organisations": ("Organisation", "Organisationen"),
+    "persons": ("Person", "Personen"),
+    "memberships": ("Mitgliedschaft", "Mitgliedschaften"),
+    "meetings": ("Sitzung", "Sitzungen"),
+}
+"""Each table's record in German, singular and plural: the store's and the check's messages,
+the change log, the import and the search name a record alike."""
+
 FIELD = {
     "name": "Name",
     "short_name": "Kurzname",
