@@ -65,10 +65,13 @@ class UnknownMeeting(ValueError):
     """No meeting, or more than one, fits what was typed; the message is German."""
 
 
-def find_meeting(snapshot: Snapshot, text: str, committee: Committee | None = None) -> Meeting:
+def find_meeting(
+    snapshot: Snapshot, text: str, committee: Committee | None = None, *, today: date | None = None
+) -> Meeting:
     """The meeting ``text`` means: its number, or its date with the committee's name before or
     after it ("28.11.2026 Lenkungskreis", "Lenkungskreis 28.11.2026"), or only the date when
-    one meeting is on that day (or ``committee`` says whose). Raises ``UnknownMeeting`` or
+    one meeting is on that day (or ``committee`` says whose). A date without a year ("15.12.")
+    is the next such day from ``today`` on (``parse_date``), as an invitation is. Raises ``UnknownMeeting`` or
     ``UnknownCommittee`` in German, naming the choices when several fit.
     """
     from herford_tui.domain.labels import format_date, format_time, parse_date
@@ -79,7 +82,7 @@ def find_meeting(snapshot: Snapshot, text: str, committee: Committee | None = No
         if found is None or (committee is not None and found.committee_id != committee.id):
             raise UnknownMeeting(f"Eine Sitzung Nr. {typed} gibt es nicht.")
         return found
-    day, name = _date_and_rest(typed, parse_date)
+    day, name = _date_and_rest(typed, lambda word: parse_date(word, coming_from=today))
     if day is None:
         raise UnknownMeeting(
             f"„{typed}“ nennt keine Sitzung: bitte ihre Nummer oder ihr Datum (TT.MM.JJJJ) mit dem Gremium "
