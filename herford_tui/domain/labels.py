@@ -15,6 +15,7 @@ from herford_tui.domain.models import (
     OrgType,
     Role,
 )
+from herford_tui.domain.text import shorten
 
 COMMITTEE_KIND = {
     CommitteeKind.KONFERENZ: "Konferenz",
@@ -169,6 +170,21 @@ def number(value: int) -> str:
 
 
 _DAY = re.compile(r"(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2})?)?")
+
+
+def whole_number(text: str) -> int | None:
+    """A count or number as typed ("12"), or None: ASCII digits only, at most 12. "²" (AltGr+2 on
+    a German keyboard) passes ``str.isdigit`` but not ``int``; "-1" and "３" are no count either.
+    The one rule of the forms, the import and the command line."""
+    text = text.strip()
+    if not text or len(text) > 12 or not (text.isascii() and text.isdigit()):
+        return None
+    return int(text)
+
+
+def not_a_number(text: str) -> str:
+    """The message for what ``whole_number`` refused."""
+    return f"„{shorten(text.strip())}“ ist keine ganze Zahl."
 
 
 def date_parts(text: str) -> tuple[int, int, int | None] | None:

@@ -74,11 +74,11 @@ def find_meeting(
     is the next such day from ``today`` on (``parse_date``), as an invitation is. Raises ``UnknownMeeting`` or
     ``UnknownCommittee`` in German, naming the choices when several fit.
     """
-    from herford_tui.domain.labels import format_date, format_time, parse_date
+    from herford_tui.domain.labels import format_date, format_time, parse_date, whole_number
 
     typed = " ".join(text.split())
-    if typed.isdigit():
-        found = snapshot.meetings.get(int(typed))
+    if (number := whole_number(typed)) is not None:
+        found = snapshot.meetings.get(number)
         if found is None or (committee is not None and found.committee_id != committee.id):
             raise UnknownMeeting(f"Eine Sitzung Nr. {typed} gibt es nicht.")
         return found

@@ -42,8 +42,10 @@ from herford_tui.domain.labels import (
     RECORD_NAME,
     ROLE,
     format_date,
+    not_a_number,
     parse_date,
     parse_time,
+    whole_number,
 )
 from herford_tui.domain.models import (
     KREISWEIT,
@@ -473,10 +475,10 @@ class _Builder:
         text = row.get(name).removesuffix(".0")
         if not text:
             return None
-        if not text.isascii() or not text.isdigit() or len(text) > 12:
-            self.problem(row, name, f"„{shorten(text)}“ ist keine Zahl.")
-            return None
-        return int(text)
+        number = whole_number(text)
+        if number is None:
+            self.problem(row, name, not_a_number(text))
+        return number
 
     def date(self, row: _Row, name: str) -> date | None:
         text = row.get(name)

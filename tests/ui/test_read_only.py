@@ -91,8 +91,7 @@ async def test_read_only_option_writes_nothing_and_shows_colleagues_changes(worl
 async def write_path_refuses_as_last_line_of_defence(app, pilot, world) -> None:
     lk = app.snapshot.committees[world.lenkungskreis]
     app.save_record(dataclasses.replace(lk, purpose="darf nicht"))
-    await settle(app, pilot)
-    assert any("nur lesbar geöffnet" in str(n.message) for n in app._notifications)
+    assert await wait_for(pilot, lambda: any("nur lesbar geöffnet" in str(n.message) for n in app._notifications))
 
 
 async def test_0440_file_opens_read_only(world):
@@ -264,7 +263,6 @@ async def test_writes_without_a_form_refuse_at_once(world):
     before = world.bytes()
     app = world.app(read_only=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
         for check in (
             write_path_refuses_as_last_line_of_defence,
             meeting_keys_that_save_at_once_say_why_and_how_to_edit,
