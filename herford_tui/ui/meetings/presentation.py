@@ -185,6 +185,16 @@ def attendance_summary(snapshot: Snapshot, meeting: Meeting, lines: list[Attenda
     return text
 
 
+def stand_in_note(name: str, line: AttendanceLine, candidates: list[int]) -> str:
+    """Why the stand-in choice offers other members (``stand_ins``): the member has no deputy,
+    or none who can; empty when the choice is the member's deputies."""
+    if any(pid in line.deputies for pid in candidates):
+        return ""
+    if not line.deputies:
+        return f"{name} hat keine eingetragene Vertretung: zur Wahl stehen die anderen Mitglieder und Vertretungen."
+    return f"Die Vertretung von {name} ist selbst anwesend oder vertritt schon: zur Wahl stehen die anderen."
+
+
 def open_task_row(snapshot: Snapshot, found: OpenTask) -> tuple[Text, ...]:
     committee = snapshot.committees.get(found.meeting.committee_id)
     style = "bold red" if found.overdue else ""

@@ -275,7 +275,9 @@ def cell_detail(snapshot: Snapshot, row: GridRow, month: int | None, year: int, 
     text.append(f"  {year}: {check.text}" if check.state is not RhythmState.UNSET else f"  {year}: {check.count}")
     text.append(f"  · Einladung {count_text(committee.invitation_days, 'Tag', 'Tage')} vorher", style="dim")
     shown = [m for m in meetings if month is None or (m.date and m.date.month == month)]
-    if not shown:
+    if shown:  # the footer has no room for it at 80 columns (F1 names "e" too)
+        text.append("  · Enter öffnet", style="dim")
+    else:
         text.append("\nKeine Sitzung in diesem Monat. „a“ plant eine, „s“ eine Serie.", style="dim")
     for m in shown:
         text.append("\n")
