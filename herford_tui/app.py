@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Callable, Coroutine
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from herford_tui.domain.calendar import computed, days_off
 from herford_tui.domain.pacing import collect_again, later, quiet
 from herford_tui.store import Store
 from herford_tui.store.errors import READ_ONLY_OPTION
+from herford_tui.ui.common.failures import RESTART, UPDATED
 from herford_tui.ui.common.key_order import KeysInOrder
 from herford_tui.ui.common.keys import key_label
 from herford_tui.ui.common.layout import keep_tables_fitted, preset_breakpoints
@@ -27,6 +29,7 @@ from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.main_screen import MainScreen
 from herford_tui.ui.navigation import Place, resolve_place
+from herford_tui.ui.preload import pending, preload
 from herford_tui.ui.search_warm import keep_index_warm
 
 if TYPE_CHECKING:
@@ -132,6 +135,26 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
             self._warm_calendar()
         adapt_to_terminal(self)
         keep_tables_fitted(self)
+        if pending():  # after the first frame: not part of the start (tests/unit/test_import_cost.py)
+            self.call_after_refresh(self._preload)
+
+    def _preload(self) -> None:
+        self.run_worker(preload, name="preload", description="modules", thread=True, exit_on_error=False)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A module imported late that does not fit (the package was updated while the app ran,
+        see ``ui/preload.py``): end with a German message, not a traceback. A failed handler
+        leaves its screen or the app unable to take more messages, so the app ends; a save hit
+        by it is shown in its form instead (``describe_failure``), the input kept."""
+        if not isinstance(error, ImportError):
+            super()._handle_exception(error)
+            return
+        note = " Ungespeicherte Eingaben eines offenen Formulars sind nicht gespeichert." if self._unsaved() else ""
+        # As Textual's own handler ends the app (``exit`` would post a message to a pump that
+        # may be the one that just stopped): the message is printed once the terminal is back.
+        self._return_code = 1
+        self._exit_renderables.append(f"{UPDATED}{note} {RESTART}")
+        self._close_messages_no_wait()
 
     def _warm_calendar(self) -> None:
         year = self.today.year
@@ -244,9 +267,8 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
     async def action_quit(self) -> None:
         """q and Ctrl+Q: ask first if a form holds unsaved input."""
         from herford_tui.ui.common.confirm import ConfirmScreen
-        from herford_tui.ui.common.form import FormScreen
 
-        if not any(isinstance(s, FormScreen) and s.is_dirty() for s in self.screen_stack):
+        if not self._unsaved():
             self.exit()
             return
 
@@ -257,6 +279,12 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         self.push_screen(
             ConfirmScreen("Ein Formular enthält ungespeicherte Eingaben. Trotzdem beenden?", yes="Beenden"), answered
         )
+
+    def _unsaved(self) -> bool:
+        """A form holds unsaved input. Imports nothing (the handler of a failed import asks):
+        without the form module loaded no form was ever open."""
+        form = sys.modules.get("herford_tui.ui.common.form")
+        return form is not None and any(isinstance(s, form.FormScreen) and s.is_dirty() for s in self.screen_stack)
 
     def get_key_display(self, binding: Binding) -> str:
         """Footer and key panel name keys as a German keyboard does (Esc, Entf, Leertaste, Strg+S)."""

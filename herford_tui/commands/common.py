@@ -210,12 +210,11 @@ def write_out(path: Path, payload: bytes, force: bool) -> None:
 def write_failed(path: Path, exc: OSError) -> NoReturn:
     """Stop a command whose file was not written: there already (without ``--force``), or the
     system's reason in German (else a vanished temporary file and "neu starten" would be said)."""
-    from herford_tui.store.errors import os_reason
-    from herford_tui.store.files import ExistsError
+    from herford_tui.store.errors import not_written
 
-    if isinstance(exc, ExistsError):
+    if isinstance(exc, FileExistsError):  # no question here: the flag is the answer
         fail(f"{path} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
-    fail(f"{path} lässt sich nicht schreiben ({os_reason(exc)}).")
+    fail(not_written(path, exc))
 
 
 def count_text(n: int, one: str, many: str) -> str:

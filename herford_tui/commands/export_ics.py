@@ -27,8 +27,7 @@ def ics(db: str | None, out: str, committee_name: str | None, year: int | None, 
 
     Ohne Endzeit endet eine Sitzung nach der üblichen Dauer ihres Gremiums (sonst ohne Ende).
     """
-    from herford_tui.cli import fail
-    from herford_tui.commands.common import write_export
+    from herford_tui.commands.common import write_export, write_failed
     from herford_tui.commands.reading import find_committee, read_snapshot
     from herford_tui.domain.ics import build_calendar, select_meetings
 
@@ -43,9 +42,7 @@ def ics(db: str | None, out: str, committee_name: str | None, year: int | None, 
     try:
         write_export(target, data)
     except OSError as exc:
-        from herford_tui.store.errors import os_reason
-
-        fail(f"{target} konnte nicht geschrieben werden: {os_reason(exc)}.")
+        write_failed(target, exc)
     echo(f"{count_text(len(meetings), 'Sitzung', 'Sitzungen')} nach {target} geschrieben.")
 
 

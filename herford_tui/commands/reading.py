@@ -54,6 +54,6 @@ def meeting_named(snapshot: Snapshot, text: str, committee: Committee | None = N
     from herford_tui.domain.lookup import find_meeting
 
     try:
-        return find_meeting(snapshot, text, committee)
+        return find_meeting(snapshot, text, committee, today=date.today())
     except ValueError as exc:  # UnknownMeeting, UnknownCommittee
         fail(str(exc))

@@ -22,6 +22,7 @@ from herford_tui.domain.labels import (
     FIELD,
     MEETING_STATUS,
     ORG_TYPE,
+    RECORD_NAME,
     ROLE,
     format_date,
     format_moment,
@@ -34,13 +35,7 @@ if TYPE_CHECKING:
 
 Entry = dict[str, Any]
 
-WHAT = {
-    "committees": "Gremium",
-    "organisations": "Organisation",
-    "persons": "Person",
-    "memberships": "Mitgliedschaft",
-    "meetings": "Sitzung",
-}
+WHAT = {table: one for table, (one, _) in RECORD_NAME.items()}
 ACTION = {
     "insert": "angelegt",
     "update": "geändert",

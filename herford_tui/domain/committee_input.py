@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from herford_tui.domain.fold import slug
+from herford_tui.domain.labels import not_a_number, whole_number
 from herford_tui.domain.models import Committee, CommitteeKind, Seat
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.domain.validation import Problem
@@ -51,11 +52,12 @@ def meeting_settings(quorum: str, invitation_days: str) -> tuple[MeetingSettings
     """Quorum (empty = no rule) and invitation deadline in days (empty = 14) as typed."""
     problems: list[Problem] = []
     quorum, days = quorum.strip(), invitation_days.strip() or "14"
-    if quorum and not quorum.isdigit():
-        problems.append(Problem("quorum", f"„{quorum}“ ist keine ganze Zahl."))
-    if not days.isdigit():
-        problems.append(Problem("invitation_days", f"„{days}“ ist keine ganze Zahl."))
-    settings = MeetingSettings(int(quorum) if quorum.isdigit() else None, int(days) if days.isdigit() else 14)
+    quorum_number, days_number = whole_number(quorum), whole_number(days)
+    if quorum and quorum_number is None:
+        problems.append(Problem("quorum", not_a_number(quorum)))
+    if days_number is None:
+        problems.append(Problem("invitation_days", not_a_number(days)))
+    settings = MeetingSettings(quorum_number, 14 if days_number is None else days_number)
     return settings, problems
 
 
@@ -104,12 +106,10 @@ def _seats(rows: tuple[SeatInput, ...], problems: list[Problem]) -> list[Seat]:
         label, count = row.label.strip(), row.count.strip()
         if not label:
             continue
-        if count and not count.isdigit():
-            problems.append(Problem("seat_count", f"„{count}“ ist keine ganze Zahl."))
+        if count and whole_number(count) is None:
+            problems.append(Problem("seat_count", not_a_number(count)))
             continue
-        seats.append(
-            dataclasses.replace(row.seat, label=label, count=int(count) if count else None, advisory=row.advisory)
-        )
+        seats.append(dataclasses.replace(row.seat, label=label, count=whole_number(count), advisory=row.advisory))
     used = {s.key for s in seats if s.key}
     for i, seat in enumerate(seats):
         if not seat.key:

@@ -10,6 +10,8 @@ Results are sorted as a German reader expects (``fold.sort_key``).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from herford_tui.domain.fold import match_key, name_sort_key, sort_key
@@ -116,6 +118,24 @@ def filter_persons(snapshot: Snapshot, facets: Facets) -> list[Person]:
 def person_sort_key(p: Person) -> tuple[str, str, int]:
     """Every list of persons sorts by this (``fold.name_sort_key``; the id keeps namesakes stable)."""
     return (*name_sort_key(p.family_name, p.given_name), p.id)  # as ``Snapshot.persons_in_order``
+
+
+def person_choices(snapshot: Snapshot, person_ids: Sequence[int], *, organisation: bool = False) -> list[str]:
+    """The names of persons offered in one choice ("Zuständig", "Wer", a form's person search):
+    namesakes (Müller = Mueller) carry their organisation and number, so two "Thomas Müller",
+    even at one school, never read the same and nobody picks by guessing. ``organisation``:
+    everybody's organisation is shown (a search across the whole directory)."""
+    persons = [snapshot.persons.get(pid) for pid in person_ids]
+    names = [p.full_name if p else f"Person {pid} (gelöscht)" for pid, p in zip(person_ids, persons, strict=True)]
+    counts = Counter(match_key(name) for name in names)
+    labels: list[str] = []
+    for pid, person, name in zip(person_ids, persons, names, strict=True):
+        org = snapshot.organisations.get(person.organisation_id) if person and person.organisation_id else None
+        namesake = counts[match_key(name)] > 1
+        parts = [org.name] if org and (namesake or organisation) else []
+        parts += [f"Nr. {pid}"] if namesake else []
+        labels.append(f"{name} ({', '.join(parts)})" if parts else name)
+    return labels
 
 
 def count_text(n: int, one: str, many: str) -> str:

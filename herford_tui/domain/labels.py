@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from contextlib import suppress
 from datetime import date, datetime, time
 
 from herford_tui.domain.models import (
@@ -13,6 +15,7 @@ from herford_tui.domain.models import (
     OrgType,
     Role,
 )
+from herford_tui.domain.text import shorten
 
 COMMITTEE_KIND = {
     CommitteeKind.KONFERENZ: "Konferenz",
@@ -76,6 +79,16 @@ ORG_TYPE = {
     OrgType.VERBAND: "Verband",
     OrgType.SONSTIGE: "Sonstige",
 }
+
+RECORD_NAME: dict[str, tuple[str, str]] = {
+    "committees": ("Gremium", "Gremien"),
+    "organisations": ("Organisation", "Organisationen"),
+    "persons": ("Person", "Personen"),
+    "memberships": ("Mitgliedschaft", "Mitgliedschaften"),
+    "meetings": ("Sitzung", "Sitzungen"),
+}
+"""Each table's record in German, singular and plural: the store's and the check's messages,
+the change log, the import and the search name a record alike."""
 
 FIELD = {
     "name": "Name",
@@ -156,14 +169,57 @@ def number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def parse_date(text: str) -> date:
-    """Read a German date such as 28.11.2026 (also 28.11.26); raise ValueError in German."""
+_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2})?)?")
+
+
+def whole_number(text: str) -> int | None:
+    """A count or number as typed ("12"), or None: ASCII digits only, at most 12. "²" (AltGr+2 on
+    a German keyboard) passes ``str.isdigit`` but not ``int``; "-1" and "３" are no count either.
+    The one rule of the forms, the import and the command line."""
     text = text.strip()
-    for fmt in (DATE_FORMAT, "%d.%m.%y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
+    if not text or len(text) > 12 or not (text.isascii() and text.isdigit()):
+        return None
+    return int(text)
+
+
+def not_a_number(text: str) -> str:
+    """The message for what ``whole_number`` refused."""
+    return f"„{shorten(text.strip())}“ ist keine ganze Zahl."
+
+
+def date_parts(text: str) -> tuple[int, int, int | None] | None:
+    """Day, month and year of a date as typed: 28.11.2026, 28.11.26, and without a year 28.11.
+    or 28.11 (year None); None if it is not shaped as a date. Not checked (31.2. passes): the
+    one reading of a typed date, for ``parse_date`` and the search (``search_index.query_words``).
+    A two-digit year is 2000-2068 or 1969-1999, as Python's ``%y``."""
+    found = _DAY.fullmatch(text.strip())
+    if found is None:
+        return None
+    day, month, year = found.groups()
+    if year is None:
+        return int(day), int(month), None
+    full = int(year) if len(year) == 4 else int(year) + (2000 if int(year) < 69 else 1900)
+    return int(day), int(month), full
+
+
+def parse_date(text: str, *, coming_from: date | None = None) -> date:
+    """Read a German date such as 28.11.2026 (also 28.11.26); raise ValueError in German.
+
+    ``coming_from``: the date is a day to come (a task's due date, a meeting to find): without a
+    year ("31.1.") it is the next such day from ``coming_from`` on (today: today). Otherwise a
+    date needs its year: a day in the past (joined, left, as of) is not guessed."""
+    text = text.strip()
+    parts = date_parts(text)
+    if parts is not None:
+        day, month, year = parts
+        if year is not None:
+            with suppress(ValueError):  # 31.2.2026: not a day
+                return date(year, month, day)
+        elif coming_from is not None:
+            for candidate in range(coming_from.year, coming_from.year + 9):  # the next 29.2. within 8 years
+                with suppress(ValueError):
+                    if (found := date(candidate, month, day)) >= coming_from:
+                        return found
     raise ValueError(f"„{text}“ ist kein Datum (TT.MM.JJJJ, z. B. 28.11.2026).")
 
 

@@ -1,7 +1,8 @@
 """Finding a committee by what a user types: the one lookup of the CLI (``--gremium``) and the
 TUI (``--open``, the jump by name).
 
-Id, name or short name; case, umlauts (Mueller = Müller), spaces and punctuation do not
+Id, name or the label the app shows for it (``committee_label``: the tab, the year overview's
+rows, "AK 1"); case, umlauts (Mueller = Müller), spaces and punctuation do not
 matter, so ``lenkungskreis``, ``Lenkungs-Kreis`` and the tab slug ``arbeitskreis-3`` all find
 theirs. Otherwise the beginning of one name is enough; two or more beginnings are not.
 """
@@ -22,8 +23,20 @@ class UnknownCommittee(ValueError):
     def __init__(self, name: str, known: list[Committee]):
         self.name = name
         self.known = known
-        names = ", ".join(sorted(c.name for c in known))
+        names = ", ".join(sorted(_named(c) for c in known))
         super().__init__(f"Unbekanntes Gremium „{name}“. Möglich sind: {names}.")
+
+
+def committee_label(committee: Committee) -> str:
+    """What the app shows for a committee where room is short (its tab, its row in the year
+    overview, the meetings list): its short name, else its name. ``find_committee`` finds it."""
+    return committee.short_name or committee.name
+
+
+def _named(committee: Committee) -> str:
+    """Its name, and the label the app shows if that differs: "Arbeitskreis 1 (AK 1)"."""
+    label = committee_label(committee)
+    return committee.name if name_key(label) == name_key(committee.name) else f"{committee.name} ({label})"
 
 
 def name_key(text: str) -> str:
@@ -40,7 +53,7 @@ def find_committee(snapshot: Snapshot, name: str, among: Iterable[Committee] | N
     typed = name.strip()
     wanted = name_key(typed)
     for c in pool:
-        if typed == str(c.id) or (wanted and wanted in (name_key(c.name), name_key(c.short_name))):
+        if typed == str(c.id) or (wanted and wanted in (name_key(c.name), name_key(committee_label(c)))):
             return c
     candidates = [c for c in pool if wanted and name_key(c.name).startswith(wanted)]
     if len(candidates) == 1:
@@ -52,21 +65,24 @@ class UnknownMeeting(ValueError):
     """No meeting, or more than one, fits what was typed; the message is German."""
 
 
-def find_meeting(snapshot: Snapshot, text: str, committee: Committee | None = None) -> Meeting:
+def find_meeting(
+    snapshot: Snapshot, text: str, committee: Committee | None = None, *, today: date | None = None
+) -> Meeting:
     """The meeting ``text`` means: its number, or its date with the committee's name before or
     after it ("28.11.2026 Lenkungskreis", "Lenkungskreis 28.11.2026"), or only the date when
-    one meeting is on that day (or ``committee`` says whose). Raises ``UnknownMeeting`` or
+    one meeting is on that day (or ``committee`` says whose). A date without a year ("15.12.")
+    is the next such day from ``today`` on (``parse_date``), as an invitation is. Raises ``UnknownMeeting`` or
     ``UnknownCommittee`` in German, naming the choices when several fit.
     """
-    from herford_tui.domain.labels import format_date, format_time, parse_date
+    from herford_tui.domain.labels import format_date, format_time, parse_date, whole_number
 
     typed = " ".join(text.split())
-    if typed.isdigit():
-        found = snapshot.meetings.get(int(typed))
+    if (number := whole_number(typed)) is not None:
+        found = snapshot.meetings.get(number)
         if found is None or (committee is not None and found.committee_id != committee.id):
             raise UnknownMeeting(f"Eine Sitzung Nr. {typed} gibt es nicht.")
         return found
-    day, name = _date_and_rest(typed, parse_date)
+    day, name = _date_and_rest(typed, lambda word: parse_date(word, coming_from=today))
     if day is None:
         raise UnknownMeeting(
             f"„{typed}“ nennt keine Sitzung: bitte ihre Nummer oder ihr Datum (TT.MM.JJJJ) mit dem Gremium "

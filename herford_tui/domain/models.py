@@ -195,6 +195,13 @@ class Membership:
         started = self.start is None or self.start <= on
         return started and (self.end is None or self.end >= on)
 
+    def overlaps(self, other: Membership) -> bool:
+        """Both run on at least one common day (an open start or end runs forever): the one
+        rule of the seat count, a merge's clash and a role change's clash."""
+        return (self.start or date.min) <= (other.end or date.max) and (other.start or date.min) <= (
+            self.end or date.max
+        )
+
 
 @dataclass
 class Decision:

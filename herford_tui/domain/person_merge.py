@@ -40,7 +40,7 @@ def merge_plan(snapshot: Snapshot, keep_id: int, drop_id: int) -> MergePlan:
     ]
     for m in moved:
         for other in snapshot.memberships_of_person(keep_id):
-            if other.committee_id == m.committee_id and other.seat_key == m.seat_key and _overlap(m, other):
+            if other.committee_id == m.committee_id and other.seat_key == m.seat_key and m.overlaps(other):
                 committee = snapshot.committees.get(m.committee_id)
                 problems.append(
                     f"Beide haben zur selben Zeit denselben Sitz in „{committee.name if committee else '?'}“; "
@@ -62,9 +62,3 @@ def _move_attendance(meeting: Meeting, keep_id: int, drop_id: int) -> Meeting:
             entries.append(MeetingAttendance(person_id, a.status))
             seen.add(person_id)
     return dataclasses.replace(meeting, attendance=entries)
-
-
-def _overlap(a: Membership, b: Membership) -> bool:
-    from datetime import date
-
-    return (a.start or date.min) <= (b.end or date.max) and (b.start or date.min) <= (a.end or date.max)

@@ -152,7 +152,7 @@ def later_concurrent_chairs(memberships: Iterable[Membership]) -> list[tuple[Mem
     for chairs in by_committee.values():
         kept: list[Membership] = []
         for m in sorted(chairs, key=lambda m: (m.start or date.min, m.id)):
-            clash = next((k for k in kept if _overlap(k, m)), None)
+            clash = next((k for k in kept if k.overlaps(m)), None)
             if clash is None:
                 kept.append(m)
             else:
@@ -232,10 +232,6 @@ def _deputies_from(snapshot: Snapshot, m: Membership, on: date) -> list[Membersh
         (d for d in snapshot.memberships.values() if d.deputy_of == m.id and (d.end is None or d.end >= on)),
         key=lambda d: d.id,
     )
-
-
-def _overlap(a: Membership, b: Membership) -> bool:
-    return (a.start or date.min) <= (b.end or date.max) and (b.start or date.min) <= (a.end or date.max)
 
 
 def _name(snapshot: Snapshot, m: Membership) -> str:

@@ -31,7 +31,7 @@ from typing import Protocol
 
 from herford_tui.domain.directory import person_sort_key
 from herford_tui.domain.fold import match_key, sort_key
-from herford_tui.domain.labels import DECISION_RESULT, MONTHS, ORG_TYPE
+from herford_tui.domain.labels import DECISION_RESULT, MONTHS, ORG_TYPE, date_parts
 from herford_tui.domain.models import (
     AgendaItem,
     Committee,
@@ -75,8 +75,6 @@ PACE_EVERY = 64
 
 _SPLIT = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)")
 """Cut at everything but letters, digits and dots between digits (dates stay one token)."""
-_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?(\d{4}|\d{2})?$")
-"""A date as typed: 12.3. or 12.03 or 12.3.26 or 12.03.2026."""
 
 
 def date_token(day: date) -> str:
@@ -91,16 +89,14 @@ def tokens(text: str) -> tuple[str, ...]:
 
 
 def query_words(text: str) -> list[str]:
-    """The folded words of what was typed; a typed date becomes the prefix of a date token."""
+    """The folded words of what was typed; a typed date (``date_parts``: 12.3., 12.03, 12.3.26,
+    12.03.2026) becomes the prefix of a date token: without a year, that day in any year."""
     words: list[str] = []
     for chunk in text.split():
-        found = _DATE.match(chunk)
+        found = date_parts(chunk)
         if found:
-            day, month, year = found.groups()
-            prefix = f"{int(day)}.{int(month)}."
-            if year:
-                prefix += str(2000 + int(year)) if len(year) == 2 else year
-            words.append(prefix)
+            day, month, year = found
+            words.append(f"{day}.{month}.{year or ''}")
         else:
             words.extend(tokens(chunk))
     return words

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from herford_tui.domain.labels import DECISION_RESULT, MEETING_STATUS, ORG_TYPE, ROLE, format_date, format_time
+from herford_tui.domain.labels import (
+    DECISION_RESULT,
+    MEETING_STATUS,
+    ORG_TYPE,
+    RECORD_NAME,
+    ROLE,
+    format_date,
+    format_time,
+)
 from herford_tui.domain.models import KREISWEIT, Committee, Decision, Meeting, Organisation, Person, Task
 from herford_tui.domain.search import Match
 from herford_tui.domain.search_index import Kind
@@ -14,10 +22,10 @@ from herford_tui.domain.text import shorten
 NO_MATCHES = "Keine Treffer. Weniger Wörter oder eine andere Schreibweise versuchen."
 
 KIND_LABEL = {
-    Kind.COMMITTEE: "Gremium",
-    Kind.PERSON: "Person",
-    Kind.ORGANISATION: "Organisation",
-    Kind.MEETING: "Sitzung",
+    Kind.COMMITTEE: RECORD_NAME["committees"][0],
+    Kind.PERSON: RECORD_NAME["persons"][0],
+    Kind.ORGANISATION: RECORD_NAME["organisations"][0],
+    Kind.MEETING: RECORD_NAME["meetings"][0],
     Kind.AGENDA_ITEM: "Tagesordnung",
     Kind.MINUTES: "Protokoll",
     Kind.DECISION: "Beschluss",

@@ -424,7 +424,7 @@ class Snapshot:
                 problems.append(Problem("deputy_of", "Vertreten werden kann nur, wer einen Sitz innehat."))
         if m.start is None:
             return problems
-        others = [o for o in self.memberships_of(m.committee_id) if o.id != m.id and _overlaps(o, m)]
+        others = [o for o in self.memberships_of(m.committee_id) if o.id != m.id and o.overlaps(m)]
         if any(o.person_id == m.person_id and o.seat_key == m.seat_key for o in others):
             problems.append(
                 Problem("person_id", "Diese Person hat in diesem Zeitraum schon eine Mitgliedschaft auf diesem Sitz.")
@@ -517,12 +517,6 @@ def _organisation_order(o: Organisation) -> tuple[str, int]:
 
 def _meeting_sort_key(m: Meeting):
     return (m.date or date.max, m.start_time.isoformat() if m.start_time else "", m.id)
-
-
-def _overlaps(a: Membership, b: Membership) -> bool:
-    a_start, b_start = a.start or date.min, b.start or date.min
-    a_end, b_end = a.end or date.max, b.end or date.max
-    return a_start <= b_end and b_start <= a_end
 
 
 def _max_concurrent(holders: list[Membership], new: Membership) -> int:

@@ -39,10 +39,13 @@ from herford_tui.domain.labels import (
     FIELD,
     MEETING_STATUS,
     ORG_TYPE,
+    RECORD_NAME,
     ROLE,
     format_date,
+    not_a_number,
     parse_date,
     parse_time,
+    whole_number,
 )
 from herford_tui.domain.models import (
     KREISWEIT,
@@ -62,27 +65,6 @@ from herford_tui.exchange.columns import COLUMNS, REQUIRED, header_key, known_ke
 from herford_tui.exchange.tabular import Table
 
 KINDS = ("organisationen", "personen", "mitgliedschaften", "gremiendaten", "sitzungen")
-KIND_LABEL = {
-    "organisationen": "Organisationen",
-    "personen": "Personen",
-    "mitgliedschaften": "Mitgliedschaften",
-    "gremiendaten": "Gremien",
-    "sitzungen": "Sitzungen",
-}
-KIND_ONE = {
-    "organisationen": "Organisation",
-    "personen": "Person",
-    "mitgliedschaften": "Mitgliedschaft",
-    "gremiendaten": "Gremium",
-    "sitzungen": "Sitzung",
-}
-
-
-def kind_count(kind: str, n: int) -> str:
-    """ "1 Mitgliedschaft", "2.000 Mitgliedschaften"."""
-    return count_text(n, KIND_ONE[kind], KIND_LABEL[kind])
-
-
 RECORD_TYPE: dict[str, type] = {
     "organisationen": Organisation,
     "personen": Person,
@@ -90,6 +72,14 @@ RECORD_TYPE: dict[str, type] = {
     "gremiendaten": Committee,
     "sitzungen": Meeting,
 }
+KIND_LABEL = {kind: RECORD_NAME[TABLE_OF[cls]][1] for kind, cls in RECORD_TYPE.items()}
+KIND_ONE = {kind: RECORD_NAME[TABLE_OF[cls]][0] for kind, cls in RECORD_TYPE.items()}
+
+
+def kind_count(kind: str, n: int) -> str:
+    """ "1 Mitgliedschaft", "2.000 Mitgliedschaften"."""
+    return count_text(n, KIND_ONE[kind], KIND_LABEL[kind])
+
 
 BUILDER = {
     "organisationen": "organisation",
@@ -485,10 +475,10 @@ class _Builder:
         text = row.get(name).removesuffix(".0")
         if not text:
             return None
-        if not text.isascii() or not text.isdigit() or len(text) > 12:
-            self.problem(row, name, f"„{shorten(text)}“ ist keine Zahl.")
-            return None
-        return int(text)
+        number = whole_number(text)
+        if number is None:
+            self.problem(row, name, not_a_number(text))
+        return number
 
     def date(self, row: _Row, name: str) -> date | None:
         text = row.get(name)

@@ -27,6 +27,7 @@ from typing import Any
 
 import orjson
 
+from herford_tui.domain.audit_text import office_zone
 from herford_tui.domain.invitation import invitation_text
 from herford_tui.domain.labels import COMMITTEE_KIND, DECISION_RESULT, ORG_TYPE, ROLE, format_date
 from herford_tui.domain.models import (
@@ -535,13 +536,11 @@ def _datetime(day: date | None, at: time | None) -> str | None:
     """A local date-time with its offset (Europe/Berlin), as OParl's ``date-time`` asks."""
     if day is None:
         return None
-    try:
-        from zoneinfo import ZoneInfo
-
-        zone: Any = ZoneInfo("Europe/Berlin")
-    except Exception:  # no time zone data on this system: UTC is still a valid date-time
-        zone = UTC
-    return datetime.combine(day, at or time(0), tzinfo=zone).isoformat(timespec="seconds")
+    zone = office_zone()
+    moment = datetime.combine(day, at or time(0), tzinfo=zone)
+    # No time zone data on this system: the server's clock, as the change log falls back to
+    # (UTC would move a 14:00 meeting to 15:00 in every OParl client).
+    return (moment if zone is not None else moment.astimezone()).isoformat(timespec="seconds")
 
 
 def dumps(data: JSON) -> bytes:

@@ -11,18 +11,13 @@ from functools import cache
 
 import msgspec
 
+from herford_tui.domain.labels import RECORD_NAME
 from herford_tui.domain.models import TABLE_OF, Record
 from herford_tui.domain.text import shorten
 
 TABLES: dict[type, str] = TABLE_OF  # the domain's one map from record type to table
 TYPES: dict[str, type] = {table: cls for cls, table in TABLES.items()}
-LABELS: dict[str, tuple[str, str]] = {
-    "committees": ("Gremium", "Gremien"),
-    "organisations": ("Organisation", "Organisationen"),
-    "persons": ("Person", "Personen"),
-    "memberships": ("Mitgliedschaft", "Mitgliedschaften"),
-    "meetings": ("Sitzung", "Sitzungen"),
-}
+LABELS: dict[str, tuple[str, str]] = RECORD_NAME
 """Each table's record in German, singular and plural (messages of the store and ``check``)."""
 
 

@@ -261,6 +261,15 @@ _REASONS = {
 }
 
 
+def not_written(path: Path, exc: OSError) -> str:
+    """Why a file the user asked for (an export, a document, an invitation, a calendar) was not
+    written, in German. A file that appeared after the user was asked (or after the program
+    looked) is never overwritten: nobody agreed to replace it."""
+    if isinstance(exc, FileExistsError):
+        return f"{path} ist inzwischen entstanden und bleibt unverändert."
+    return f"{path} lässt sich nicht schreiben ({os_reason(exc)})."
+
+
 def os_reason(exc: OSError) -> str:
     """Why a file the user named (an export, a document, an import) failed, in a few German
     words for a message's brackets: the system's own text is English ("No such file or

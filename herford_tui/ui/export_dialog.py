@@ -16,10 +16,9 @@ from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
 
 from herford_tui.exchange.exports import EXPORT_CHOICES, default_name, export_choices, export_file
 from herford_tui.exchange.tabular import write_file
-from herford_tui.store.errors import os_reason
-from herford_tui.store.files import ExistsError
+from herford_tui.store.errors import not_written
 from herford_tui.ui.common.access import HerfordAccess
-from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.confirm import overwrite_question
 from herford_tui.ui.common.delivery import download, download_name, in_browser
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
@@ -103,9 +102,7 @@ class ExportScreen(HerfordAccess, ModalScreen[Path | None]):
                 if yes:
                     self.action_export(overwrite=True)
 
-            self.app.push_screen(
-                ConfirmScreen(f"{path} gibt es schon. Überschreiben?", yes="Überschreiben"), callback=answered
-            )
+            self.app.push_screen(overwrite_question(path), callback=answered)
             return
         self._error("")
         self.query_one("#export-progress").display = True
@@ -121,12 +118,10 @@ class ExportScreen(HerfordAccess, ModalScreen[Path | None]):
         try:
             payload = export_file(snapshot, what, path.suffix, app.today)
             warning = write_file(path, payload, db=app.db_path, overwrite=overwrite)
-        except ExistsError:
-            self.app.call_from_thread(self._error, f"{path} ist inzwischen entstanden und bleibt unverändert.")
         except ValueError as exc:
             self.app.call_from_thread(self._error, str(exc))
         except OSError as exc:
-            self.app.call_from_thread(self._error, f"{path} lässt sich nicht schreiben ({os_reason(exc)}).")
+            self.app.call_from_thread(self._error, not_written(path, exc))
         else:
             self.app.call_from_thread(self._done, path, warning)
 

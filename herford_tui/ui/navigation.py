@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from herford_tui.domain import Committee, CommitteeKind, Snapshot
 from herford_tui.domain.fold import slug
-from herford_tui.domain.lookup import UnknownCommittee, find_committee
+from herford_tui.domain.lookup import UnknownCommittee, committee_label, find_committee
 
 ORGANISATIONS = "organisationen"
 YEAR = "jahr"
@@ -52,8 +52,8 @@ class Place:
 
 
 def tab_label(committee: Committee) -> str:
-    """The words on a committee's tab: its short name, else its name."""
-    return committee.short_name or committee.name
+    """The words on a committee's tab: its short name, else its name (what the lookup finds)."""
+    return committee_label(committee)
 
 
 def tab_layout(snapshot: Snapshot) -> list[Tab]:

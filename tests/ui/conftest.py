@@ -1,7 +1,8 @@
 """Fixtures for the Pilot tests of the committee screens.
 
 Every test gets its own database file: the shipped seed (committees, seats, public
-institutions) plus a few fictional persons and memberships saved through ``Store.save``.
+institutions) plus a few fictional persons and memberships saved through ``Store.save``
+(once per test process; each test gets a copy of the files).
 """
 
 from __future__ import annotations

@@ -222,15 +222,6 @@ async def test_name_a_deputy(world):
     assert (m.role, m.deputy_of, m.seat_key) == (Role.STELLVERTRETUNG, world.membership["vorsitz"], "landrat")
 
 
-async def test_a_deputy_cannot_get_a_deputy(world):
-    app = world.app(open_view="lenkungskreis")
-    async with app.run_test(size=SIZE) as pilot:
-        await goto_row(pilot, app, world.lenkungskreis, "Paula Probe")
-        await pilot.press("v")
-        assert not isinstance(app.screen, MembershipForm)
-        assert any("keine eigene Stellvertretung" in n.message for n in app._notifications)
-
-
 async def test_move_to_another_seat_ends_the_old_membership_and_deputies_follow(world):
     before = world.bytes()
     app = world.app(open_view="lenkungskreis")
@@ -352,13 +343,20 @@ async def test_add_a_committee(world):
         assert await wait_for(pilot, lambda: shown() == ["Mitglieder | unbesetzt |  |  | "])
 
 
-async def test_archive_a_committee_hides_its_tab_and_keeps_the_data(world):
+async def test_archive_can_be_cancelled_then_hides_the_tab_and_keeps_the_data(world):
     ak4 = world.arbeitskreise[3]
+    before = world.bytes()
     app = world.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("7")
         await pilot.pause()
         assert app.query_one("#committee-picker", Tabs).active == f"pick-{ak4}"
+        await pilot.press("r")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # cancelled: the committee stays, nothing is written
+        await settle(app, pilot)
+        assert app.query(f"#committee-{ak4}") and app.query(f"#pick-{ak4}")
+        assert world.bytes() == before
         await pilot.press("r")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("j")
@@ -370,18 +368,6 @@ async def test_archive_a_committee_hides_its_tab_and_keeps_the_data(world):
         await pilot.pause()
         assert any("nur 6 Gremien" in n.message for n in app._notifications)
     assert world.read().committees[ak4].archived is True
-
-
-async def test_archive_can_be_cancelled(world):
-    before = world.bytes()
-    app = world.app(open_view="leitungsteam")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("escape")
-        await settle(app, pilot)
-        assert app.query(f"#committee-{world.leitungsteam}")
-    assert world.bytes() == before
 
 
 async def test_restored_committee_comes_back(world):
@@ -511,6 +497,9 @@ async def test_history_and_deputy_lines_refuse_what_does_not_apply(world):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Paula Probe")
+        await pilot.press("v")  # a deputy cannot get a deputy
+        assert not isinstance(app.screen, MembershipForm)
+        assert any("keine eigene Stellvertretung" in n.message for n in app._notifications)
         await pilot.press("m")  # a deputy moves with her member, not alone
         assert app.screen is app.screen_stack[0]
         await pilot.press("h")

@@ -88,15 +88,10 @@ async def test_read_only_option_writes_nothing_and_shows_colleagues_changes(worl
         await colleague_change_appears(app, pilot, world)
 
 
-async def test_write_path_refuses_as_last_line_of_defence(world):
-    before = world.bytes()
-    app = world.app(read_only=True)
-    async with app.run_test(size=SIZE) as pilot:
-        lk = app.snapshot.committees[world.lenkungskreis]
-        app.save_record(dataclasses.replace(lk, purpose="darf nicht"))
-        await settle(app, pilot)
-        assert any("nur lesbar geöffnet" in str(n.message) for n in app._notifications)
-    assert world.bytes() == before
+async def write_path_refuses_as_last_line_of_defence(app, pilot, world) -> None:
+    lk = app.snapshot.committees[world.lenkungskreis]
+    app.save_record(dataclasses.replace(lk, purpose="darf nicht"))
+    assert await wait_for(pilot, lambda: any("nur lesbar geöffnet" in str(n.message) for n in app._notifications))
 
 
 async def test_0440_file_opens_read_only(world):
@@ -220,7 +215,7 @@ async def test_read_only_footers_show_no_edit_keys_and_the_help_says_they_are_of
         assert any("Hilfe" in key for key in keys), (view, keys)
 
 
-async def test_meeting_keys_that_save_at_once_say_why_and_how_to_edit(world):
+async def meeting_keys_that_save_at_once_say_why_and_how_to_edit(app, pilot, world) -> None:
     """Trying the app: "a" on the attendance in --read-only said to ask the server's admin for
     write rights; the user had only to start without --read-only. The keys that save without a
     form (attendance, move, remove, tick a task) now refuse like the others, before any write."""
@@ -228,43 +223,53 @@ async def test_meeting_keys_that_save_at_once_say_why_and_how_to_edit(world):
     from herford_tui.store.errors import READ_ONLY_OPTION
     from herford_tui.ui.meetings.screen import MeetingScreen
 
-    before = world.bytes()
-    app = world.app(read_only=True)
-    async with app.run_test(size=SIZE) as pilot:
-        app.open_meeting(next(iter(app.snapshot.meetings)))
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
-        for tab, key in (("1", "u"), ("1", "delete"), ("2", "a"), ("2", "v")):
-            await pilot.press(tab)
-            shown = len(app._notifications)
-            await pilot.press(key)
-            assert await wait_for(pilot, lambda shown=shown: len(app._notifications) > shown), key
-            message = str(list(app._notifications)[-1].message)
-            assert "ausgeschaltet (weil mit --read-only gestartet)" in message, (key, message)
-            assert isinstance(app.screen, MeetingScreen), f"{key} opened {app.screen!r}"
-    assert world.bytes() == before
+    app.open_meeting(next(iter(app.snapshot.meetings)))
+    assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+    for tab, key in (("1", "u"), ("1", "delete"), ("2", "a"), ("2", "v")):
+        await pilot.press(tab)
+        shown = len(app._notifications)
+        await pilot.press(key)
+        assert await wait_for(pilot, lambda shown=shown: len(app._notifications) > shown), key
+        message = str(list(app._notifications)[-1].message)
+        assert "ausgeschaltet (weil mit --read-only gestartet)" in message, (key, message)
+        assert isinstance(app.screen, MeetingScreen), f"{key} opened {app.screen!r}"
     advice = str(ReadOnlyError(world.path, READ_ONLY_OPTION))
     assert "ohne --read-only starten" in advice and "Verwaltung" not in advice
     assert "Verwaltung des Servers" in str(ReadOnlyError(world.path, "die Datei schreibgeschützt ist"))
 
 
-async def test_dsgvo_erase_on_the_person_screen_refuses_at_once(world):
+async def dsgvo_erase_on_the_person_screen_refuses_at_once(app, pilot, world) -> None:
     """New-user test: L asked "Endgültig löschen (j)" on a read-only file and refused only after
     the j. It refuses at once now, through the same check as every other edit key."""
     from herford_tui.ui.common.confirm import ConfirmScreen
     from herford_tui.ui.directory.person_screen import PersonScreen
 
+    person = next(p for p in app.snapshot.persons.values() if p.erased_on is None)
+    app.open_person(person.id)
+    assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+    shown = len(app._notifications)
+    await pilot.press("L")
+    assert await wait_for(pilot, lambda: len(app._notifications) > shown)
+    message = str(list(app._notifications)[-1].message)
+    assert message == "DSGVO-Löschen ist ausgeschaltet (weil mit --read-only gestartet).", message
+    assert isinstance(app.screen, PersonScreen)
+    assert not any(isinstance(s, ConfirmScreen) for s in app.screen_stack)
+
+
+async def test_writes_without_a_form_refuse_at_once(world):
+    """The write path itself, the meeting keys that save at once and the DSGVO erasure, in turn
+    from one app start (each leaves the file as it was; a screen left open is closed before the
+    next): each refuses before anything is written."""
     before = world.bytes()
     app = world.app(read_only=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        person = next(p for p in app.snapshot.persons.values() if p.erased_on is None)
-        app.open_person(person.id)
-        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
-        shown = len(app._notifications)
-        await pilot.press("L")
-        assert await wait_for(pilot, lambda: len(app._notifications) > shown)
-        message = str(list(app._notifications)[-1].message)
-        assert message == "DSGVO-Löschen ist ausgeschaltet (weil mit --read-only gestartet).", message
-        assert isinstance(app.screen, PersonScreen)
-        assert not any(isinstance(s, ConfirmScreen) for s in app.screen_stack)
-    assert world.bytes() == before
+        for check in (
+            write_path_refuses_as_last_line_of_defence,
+            meeting_keys_that_save_at_once_say_why_and_how_to_edit,
+            dsgvo_erase_on_the_person_screen_refuses_at_once,
+        ):
+            await check(app, pilot, world)
+            assert world.bytes() == before, check.__name__
+            while app.screen is not app.screen_stack[0]:
+                app.pop_screen()
+                await pilot.pause()

@@ -265,7 +265,7 @@ def test_every_problem_of_a_row_is_named(runner: CliRunner, store: Store, tmp_pa
 def test_one_problem_is_named_once_even_where_a_cell_is_read_twice(store: Store):
     table = parse_csv(("Nr.;Vorname;Nachname\nzwölf;Ida;Import\n", "UTF-8"))
     plan = plan_import("personen", table, store.snapshot())
-    assert [str(p) for p in plan.problems] == ["Zeile 2, Nr.: „zwölf“ ist keine Zahl."]
+    assert [str(p) for p in plan.problems] == ["Zeile 2, Nr.: „zwölf“ ist keine ganze Zahl."]
 
 
 def test_a_persons_organisation_by_number_by_name_emptied_or_left(runner: CliRunner, store: Store, tmp_path: Path):

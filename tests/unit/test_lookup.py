@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from herford_tui.domain import Committee, Snapshot
-from herford_tui.domain.lookup import UnknownCommittee, find_committee
+from herford_tui.domain.lookup import UnknownCommittee, committee_label, find_committee
 
 
 def snapshot() -> Snapshot:
@@ -102,3 +104,34 @@ def test_no_or_several_meetings_say_so_in_german(typed: str, message: str):
     with pytest.raises(ValueError) as caught:
         find_meeting(meetings_snapshot(), typed)
     assert str(caught.value).startswith(message), str(caught.value)
+
+
+def test_what_the_app_shows_for_a_committee_finds_it_and_the_refusal_names_it():
+    """The year overview's rows and the tabs say "AK 1" (``committee_label``): --gremium "AK 1",
+    --open and the jump by name take it; a refusal names it beside the name."""
+    from herford_tui.ui.year.presentation import grid_rows
+
+    committees = [
+        Committee(1, name="Arbeitskreis 1", short_name="AK 1"),
+        Committee(2, name="Arbeitskreis 10", short_name="AK 10"),
+        Committee(3, name="Lenkungskreis"),
+    ]
+    snap = Snapshot(committees={c.id: c for c in committees})
+    for row in grid_rows(snap, 2026, date(2026, 11, 28)):
+        if row.committee is not None:
+            assert row.name == committee_label(row.committee)
+            assert find_committee(snap, row.name) == row.committee
+            assert find_committee(snap, row.name.lower().replace(" ", "")) == row.committee
+    with pytest.raises(UnknownCommittee) as refused:
+        find_committee(snap, "AK 2")
+    assert "Arbeitskreis 1 (AK 1), Arbeitskreis 10 (AK 10), Lenkungskreis." in str(refused.value)
+
+
+def test_a_name_in_two_words_unquoted_gets_a_hint_to_quote_it():
+    from click.testing import CliRunner
+
+    from herford_tui.cli import main
+
+    said = " ".join(CliRunner().invoke(main, ["termine", "--gremium", "AK", "1"]).output.split())
+    assert "Unerwartetes weiteres Argument: 1 (Werte mit Leerzeichen in Anführungszeichen" in said
+    assert '--gremium "AK 1"' in said

@@ -80,7 +80,9 @@ def test_export_ics_bad_input_in_german(runner, db, tmp_path):
     assert result.exit_code == 2 and "gibt es nicht" in result.output
     assert not (tmp_path / "fehlt.json").exists()
     result = runner.invoke(main, ["export", "ics", "--db", str(db), "--out", str(tmp_path / "nope" / "x.ics")])
-    assert result.exit_code == 2 and "konnte nicht geschrieben werden" in result.output
+    assert (
+        result.exit_code == 2 and "x.ics lässt sich nicht schreiben (Datei oder Ordner gibt es nicht)." in result.output
+    )
 
 
 @pytest.mark.skipif(shutil.which("khal") is None, reason="khal is not installed (apt-get install khal)")

@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from herford_tui.domain import Membership, Person, Problem, Record, Role, plans
+from herford_tui.domain.directory import person_choices
 from herford_tui.domain.labels import ROLE, format_date
 from herford_tui.domain.membership_input import MembershipDraft, MembershipInput, NewPersonInput, build_membership
 from herford_tui.domain.names import split_name
@@ -144,12 +145,8 @@ class MembershipForm(DuplicateWarning[MembershipDraft]):
         return f"{seat.label} ({holders}/{seat.count})"
 
     def _search_persons(self, text: str) -> list[tuple[int, str]]:
-        snapshot = self.snapshot
-        found = []
-        for p in find_persons(snapshot, text):
-            org = snapshot.organisations.get(p.organisation_id) if p.organisation_id else None
-            found.append((p.id, p.full_name + (f" ({org.name})" if org else "")))
-        return found
+        ids = [p.id for p in find_persons(self.snapshot, text)]
+        return list(zip(ids, person_choices(self.snapshot, ids, organisation=True), strict=True))
 
     def _search_organisations(self, text: str) -> list[tuple[int, str]]:
         return [(o.id, o.name) for o in find_organisations(self.snapshot, text)]

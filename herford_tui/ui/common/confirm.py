@@ -4,6 +4,7 @@ stays open until the write is on disk; it closes with True only then."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +16,12 @@ from herford_tui.store import ConflictError
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.saving import SavingScreen
 from herford_tui.ui.data import WriteJob
+
+
+def overwrite_question(path: Path) -> ConfirmScreen:
+    """The one question before a file the user names replaces an existing one; only its "yes"
+    lets the write overwrite (``store.errors.not_written`` says when a file appeared meanwhile)."""
+    return ConfirmScreen(f"{path} gibt es schon. Überschreiben?", yes="Überschreiben")
 
 
 class ConfirmScreen(SavingScreen[bool]):

@@ -9,6 +9,9 @@ from herford_tui.domain import ValidationError
 from herford_tui.store import ConflictError, SaveCancelled, StoreError
 
 KEPT = "Ihre Eingaben stehen noch im Formular."
+UPDATED = "herford-tui wurde während der Sitzung auf dem Server aktualisiert."
+"""A module imported late came from a newer version than the running app (``ui/preload.py``)."""
+RESTART = "Bitte neu starten; alles Gespeicherte ist erhalten."
 
 
 def describe_failure(error: BaseException, path: Path) -> str:
@@ -21,6 +24,8 @@ def describe_failure(error: BaseException, path: Path) -> str:
         said = str(error)
         lead = "" if said.startswith(("Speichern nicht möglich", "Nicht gespeichert")) else "Nicht gespeichert: "
         return f"{lead}{said} {KEPT}"
+    if isinstance(error, ImportError):
+        return f"Nicht gespeichert: {UPDATED} {KEPT} Bitte die Eingaben notieren und herford-tui neu starten."
     if isinstance(error, OSError):
         return f"Nicht gespeichert: {_os_error(error, path)} {KEPT}"
     # A bug, not the user's fault: say so plainly; the input is still there to retry or copy.

@@ -18,9 +18,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 
 from herford_tui.documents.render import KINDS, Format, filename
-from herford_tui.store.errors import os_reason
+from herford_tui.store.errors import not_written
 from herford_tui.ui.common.access import HerfordAccess
-from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.confirm import overwrite_question
 from herford_tui.ui.common.delivery import download, download_name, in_browser
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.tickbox import RadioChoice
@@ -108,8 +108,7 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
                 if yes:
                     self._write(path, overwrite=True)
 
-            question = f"{path} gibt es schon. Überschreiben?"
-            self.app.push_screen(ConfirmScreen(question, yes="Überschreiben"), answered)
+            self.app.push_screen(overwrite_question(path), answered)
             return
         self._write(path, overwrite=False)
 
@@ -165,7 +164,6 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, group="document", exit_on_error=False)
     def _write(self, path: Path, *, overwrite: bool) -> None:
-        from herford_tui.store.files import ExistsError
         from herford_tui.store.written import write_recorded
 
         payload = self._rendered()
@@ -173,10 +171,8 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
             return
         try:
             warning = write_recorded(self.herford.db_path, path, payload, overwrite=overwrite)
-        except ExistsError:
-            message = f"{path} ist inzwischen entstanden und bleibt unverändert."
         except OSError as exc:
-            message = f"{path} lässt sich nicht schreiben ({os_reason(exc)})."
+            message = not_written(path, exc)
         else:
             if warning:
                 self.app.call_from_thread(self.app.notify, warning, severity="warning", markup=False, timeout=15)

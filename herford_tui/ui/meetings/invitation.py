@@ -20,10 +20,10 @@ from textual.widgets import Button, Checkbox, Footer, Label, Static, TextArea
 from herford_tui.domain import Meeting
 from herford_tui.domain.invitation import addresses, invitation_filename, invitation_text
 from herford_tui.domain.text import printable
-from herford_tui.store.errors import os_reason
+from herford_tui.store.errors import not_written
 from herford_tui.store.written import write_recorded
 from herford_tui.ui.common.access import HerfordAccess
-from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.confirm import overwrite_question
 from herford_tui.ui.common.delivery import download, in_browser
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.tickbox import TickBox
@@ -91,15 +91,14 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
 
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self._write()
+                    self._write(overwrite=True)
 
-            question = f"{self.path} gibt es schon. Überschreiben?"
-            self.app.push_screen(ConfirmScreen(question, yes="Überschreiben"), answered)
+            self.app.push_screen(overwrite_question(self.path), answered)
             return
-        self._write()
+        self._write(overwrite=False)
 
     @work(thread=True, exclusive=True, group="invitation", exit_on_error=False)
-    def _write(self) -> None:
+    def _write(self, *, overwrite: bool) -> None:
         text = self.app.call_from_thread(lambda: self.query_one("#invitation-text", TextArea).text)
         deputies = self.app.call_from_thread(lambda: self.query_one("#deputies", Checkbox).value)
         if in_browser(self.app):
@@ -107,9 +106,9 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
             self.app.call_from_thread(self.dismiss, Written(Path(self.path.name), deputies))
             return
         try:
-            warning = write_recorded(self.herford.db_path, self.path, text.encode("utf-8"))
+            warning = write_recorded(self.herford.db_path, self.path, text.encode("utf-8"), overwrite=overwrite)
         except OSError as exc:
-            message = f"Die Einladung konnte nicht geschrieben werden ({self.path}): {os_reason(exc)}."
+            message = not_written(self.path, exc)
             self.app.call_from_thread(self.notify, message, severity="error", timeout=15, markup=False)
             return
         if warning:

@@ -131,7 +131,7 @@ class TaskForm(FormScreen[Task]):
         due_text = self.query_one("#due", Input).value.strip()
         due = None
         try:
-            due = parse_date(due_text) if due_text else None
+            due = parse_date(due_text, coming_from=self.herford.today) if due_text else None  # 31.1.: the next one
         except ValueError as exc:
             problems.append(Problem("due", str(exc)))
         if problems:

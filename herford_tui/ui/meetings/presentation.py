@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 
 from rich.text import Text
@@ -11,8 +10,9 @@ from herford_tui.domain import Attendance, Meeting, MeetingAttendance, MeetingSt
 from herford_tui.domain.attendance import AttendanceLine, quorum, unavailable
 from herford_tui.domain.attendance_mark import Mark, MarkClash
 from herford_tui.domain.calendar import day_off
-from herford_tui.domain.fold import match_key
+from herford_tui.domain.directory import person_choices
 from herford_tui.domain.labels import ATTENDANCE, DECISION_RESULT, MEETING_STATUS, ROLE, format_date
+from herford_tui.domain.lookup import committee_label
 from herford_tui.domain.meetings import invitation_due, invitation_late, time_range
 from herford_tui.domain.schedule import OpenTask
 from herford_tui.domain.text import printable
@@ -41,16 +41,7 @@ def choice_names(snapshot: Snapshot, person_ids: list[int]) -> list[str]:
     """The names of a choice list ("Zuständig", "Wer", "Wer vertritt"), namesakes told apart by
     organisation and number: two "Thomas Müller" in one committee read the same, and the task
     went to whichever the user guessed."""
-    names = [person_name(snapshot, pid) for pid in person_ids]
-    counts = Counter(match_key(name) for name in names)
-    told: list[str] = []
-    for pid, name in zip(person_ids, names, strict=True):
-        if counts[match_key(name)] > 1:
-            person = snapshot.persons.get(pid)
-            org = snapshot.organisations.get(person.organisation_id) if person and person.organisation_id else None
-            name = f"{name} ({org.name}, Nr. {pid})" if org else f"{name} (Nr. {pid})"
-        told.append(name)
-    return told
+    return person_choices(snapshot, person_ids)  # the one rule, also the membership form's
 
 
 def header(snapshot: Snapshot, meeting: Meeting, today: date) -> Text:
@@ -194,6 +185,16 @@ def attendance_summary(snapshot: Snapshot, meeting: Meeting, lines: list[Attenda
     return text
 
 
+def stand_in_note(name: str, line: AttendanceLine, candidates: list[int]) -> str:
+    """Why the stand-in choice offers other members (``stand_ins``): the member has no deputy,
+    or none who can; empty when the choice is the member's deputies."""
+    if any(pid in line.deputies for pid in candidates):
+        return ""
+    if not line.deputies:
+        return f"{name} hat keine eingetragene Vertretung: zur Wahl stehen die anderen Mitglieder und Vertretungen."
+    return f"Die Vertretung von {name} ist selbst anwesend oder vertritt schon: zur Wahl stehen die anderen."
+
+
 def open_task_row(snapshot: Snapshot, found: OpenTask) -> tuple[Text, ...]:
     committee = snapshot.committees.get(found.meeting.committee_id)
     style = "bold red" if found.overdue else ""
@@ -203,6 +204,6 @@ def open_task_row(snapshot: Snapshot, found: OpenTask) -> tuple[Text, ...]:
         cell(due, style),
         cell(found.task.what),
         cell(person_name(snapshot, found.task.person_id)),
-        cell(committee.short_name or committee.name if committee else "?"),
+        cell(committee_label(committee) if committee else "?"),
         cell(f"{format_date(found.meeting.date)} TOP {found.item.number}"),
     )

@@ -485,7 +485,8 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         names = show.choice_names(snapshot, candidates)
         choices = [(plain_cell(told), pid) for told, pid in zip(names, candidates, strict=True)]
         name = show.person_name(snapshot, line.person_id)
-        self.app.push_screen(ChooseMeeting(choices, title=plain(f"Wer vertritt {name}?")), chosen)
+        note = show.stand_in_note(name, line, candidates)
+        self.app.push_screen(ChooseMeeting(choices, title=plain(f"Wer vertritt {name}?"), note=note), chosen)
 
     def action_minutes(self) -> None:
         from herford_tui.ui.meetings.item_forms import MinutesForm

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -12,9 +13,21 @@ from herford_tui.domain.labels import format_date, number
 from herford_tui.domain.schedule import OpenTask, open_tasks
 from herford_tui.domain.text import printable, single_line
 from herford_tui.ui.common.access import HerfordAccess
+from herford_tui.ui.common.fit import Column, Plan, plan_columns
 from herford_tui.ui.common.footer import SteadyFooter
 from herford_tui.ui.common.row_table import RowTable
 from herford_tui.ui.meetings import presentation as show
+
+COLUMNS = (
+    Column("", whole=True),
+    Column("Fällig", whole=True),
+    Column("Aufgabe", minimum=20),
+    Column("Wer", priority=2, minimum=10),
+    Column("Gremium", minimum=8),
+    Column("Sitzung", priority=1, whole=True),  # "03.12.2026 TOP 2": whole or not at all
+)
+"""Fitted to the width (all of them at 80 columns): the list was wider than the screen, its
+last column cut to "Sitzu" and the meetings' dates behind a horizontal scroll."""
 
 
 class TasksScreen(HerfordAccess, Screen[None]):
@@ -26,6 +39,9 @@ class TasksScreen(HerfordAccess, Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.found: list[OpenTask] = []
+        self._plan: Plan | None = None
+        self._width = 0
+        self._rows: list[tuple[Text, ...]] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="tasks-title", classes="meeting-header")
@@ -34,7 +50,6 @@ class TasksScreen(HerfordAccess, Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#open-tasks", DataTable)
-        table.add_columns("", "Fällig", "Aufgabe", "Wer", "Gremium", "Sitzung")
         self.watch(self.app, "snapshot", self._refresh, init=False)
         self._refresh()
         table.focus()
@@ -48,13 +63,25 @@ class TasksScreen(HerfordAccess, Screen[None]):
             "  · Leertaste erledigt · Enter öffnet die Sitzung"
         )
         self.query_one("#tasks-title", Static).update(title)
-        table = self.query_one("#open-tasks", DataTable)
+        self._fill([show.open_task_row(snapshot, found) for found in self.found])
+
+    def _fill(self, rows: list[tuple[Text, ...]]) -> None:
+        table = self.query_one("#open-tasks", RowTable)
         keep = table.cursor_row
-        table.clear()
-        for found in self.found:
-            table.add_row(*show.open_task_row(snapshot, found))
+        width = table.size.width or self.size.width or self.app.size.width
+        plan = plan_columns(COLUMNS, [[c.plain for c in row] for row in rows], width)
+        table.fill_planned(COLUMNS, plan, rows, same=plan == self._plan)
+        self._plan, self._width, self._rows = plan, width, rows
         if self.found:
             table.move_cursor(row=min(max(keep, 0), len(self.found) - 1))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._refit)  # after the layout: the table's width is known
+
+    def _refit(self) -> None:
+        table = self.query_one("#open-tasks", RowTable)
+        if table.size.width and table.size.width != self._width:
+            self._fill(self._rows)
 
     def _current(self) -> OpenTask | None:
         row = self.query_one("#open-tasks", DataTable).cursor_row

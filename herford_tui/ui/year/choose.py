@@ -25,18 +25,26 @@ FILTER_FROM = 8
 
 
 class ChooseMeeting(ModalScreen[int | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Abbrechen", id="choose.cancel")]
+    BINDINGS = [
+        # priority: the list's and the field's own Enter (hidden) would hide it from the footer
+        Binding("enter", "choose", "Übernehmen", priority=True, id="choose.take"),
+        Binding("escape", "dismiss(None)", "Abbrechen", id="choose.cancel"),
+    ]
     AUTO_FOCUS = "Input, OptionList"  # the filter field when there is one, else the list
 
-    def __init__(self, choices: list[tuple[Text, int]], title: str | Content = "Welche Sitzung?"):
+    def __init__(self, choices: list[tuple[Text, int]], title: str | Content = "Welche Sitzung?", note: str = ""):
         super().__init__()
         self.choices = choices
         self.title_text = title
+        self.note = note
+        """One line on why these are the choices (user text: shown literally)."""
         self.filtered = len(choices) >= FILTER_FROM
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
+            if self.note:
+                yield Label(Content(self.note), classes="dialog-text")
             if self.filtered:
                 yield OneLineInput(
                     placeholder="Name tippen … („Mueller“ findet Müller)", compact=True, id="choice-filter"
@@ -59,9 +67,8 @@ class ChooseMeeting(ModalScreen[int | None]):
         if choices.option_count:
             choices.highlighted = 0
 
-    @on(Input.Submitted, "#choice-filter")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def action_choose(self) -> None:
+        """Enter, in the list or in the filter field: the highlighted one."""
         choices = self.query_one(OptionList)
         if choices.highlighted is not None:
             option = choices.get_option_at_index(choices.highlighted)

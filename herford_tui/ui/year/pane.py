@@ -20,8 +20,8 @@ from textual.widgets import Static
 from herford_tui.domain import Meeting, Snapshot
 from herford_tui.domain.directory import count_text
 from herford_tui.domain.labels import format_date
-from herford_tui.store.errors import os_reason
-from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.store.errors import not_written
+from herford_tui.ui.common.confirm import ConfirmScreen, overwrite_question
 from herford_tui.ui.common.delivery import download, in_browser
 from herford_tui.ui.common.format import plain_cell
 from herford_tui.ui.common.line_table import LineTable
@@ -372,18 +372,17 @@ class YearPane(SnapshotView):
             self._write_calendar(path, download_only=True)
             return
         if not path.exists():
-            self._write_calendar(path)
+            self._write_calendar(path, overwrite=False)
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._write_calendar(path)
+                self._write_calendar(path, overwrite=True)
 
-        question = f"{path} gibt es schon. Überschreiben?"
-        self.ask(ConfirmScreen(question, yes="Überschreiben"), callback=answered)
+        self.ask(overwrite_question(path), callback=answered)
 
     @work(thread=True, exclusive=True, group="calendar", exit_on_error=False)
-    def _write_calendar(self, path: Path, *, download_only: bool = False) -> None:
+    def _write_calendar(self, path: Path, *, overwrite: bool = False, download_only: bool = False) -> None:
         from herford_tui.store.written import write_recorded
         from herford_tui.ui.year.calendar_export import calendar_data
 
@@ -392,9 +391,9 @@ class YearPane(SnapshotView):
             self.app.call_from_thread(download, self.app, data, path.name)
             return
         try:
-            warning = write_recorded(self.herford.db_path, path, data)
+            warning = write_recorded(self.herford.db_path, path, data, overwrite=overwrite)
         except OSError as exc:
-            message = f"Kalender nicht geschrieben ({path}): {os_reason(exc)}."
+            message = not_written(path, exc)
             self.app.call_from_thread(self.notify, message, severity="error", timeout=15, markup=False)
             return
         message = f"{count_text(count, 'Sitzung', 'Sitzungen')} als Kalender geschrieben: {path}"

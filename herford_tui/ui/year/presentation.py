@@ -24,6 +24,7 @@ from herford_tui.domain import Committee, Meeting, MeetingStatus, Snapshot
 from herford_tui.domain.calendar import day_off, days_off
 from herford_tui.domain.directory import count_text
 from herford_tui.domain.labels import MEETING_STATUS, format_date, number
+from herford_tui.domain.lookup import committee_label
 from herford_tui.domain.meetings import (
     RhythmState,
     invitation_due,
@@ -209,7 +210,7 @@ def grid_rows(snapshot: Snapshot, year: int, today: date, committee_id: int | No
             GridRow(
                 f"c{committee.id}",
                 committee,
-                committee.short_name or committee.name,
+                committee_label(committee),
                 months,
                 year=year,
                 today=today,
@@ -274,7 +275,9 @@ def cell_detail(snapshot: Snapshot, row: GridRow, month: int | None, year: int, 
     text.append(f"  {year}: {check.text}" if check.state is not RhythmState.UNSET else f"  {year}: {check.count}")
     text.append(f"  · Einladung {count_text(committee.invitation_days, 'Tag', 'Tage')} vorher", style="dim")
     shown = [m for m in meetings if month is None or (m.date and m.date.month == month)]
-    if not shown:
+    if shown:  # the footer has no room for it at 80 columns (F1 names "e" too)
+        text.append("  · Enter öffnet", style="dim")
+    else:
         text.append("\nKeine Sitzung in diesem Monat. „a“ plant eine, „s“ eine Serie.", style="dim")
     for m in shown:
         text.append("\n")
@@ -291,7 +294,7 @@ def list_row(snapshot: Snapshot, meeting: Meeting, today: date) -> tuple[Text, .
     """A row of the list view: Datum, Zeit, Gremium, Ort, Status, Hinweis."""
     committee = snapshot.committees.get(meeting.committee_id)
     cancelled = meeting.status is MeetingStatus.ABGESAGT
-    name = (committee.short_name or committee.name) if committee else "?"
+    name = committee_label(committee) if committee else "?"
     status = Text(f"{SYMBOL[meeting.status]} {MEETING_STATUS[meeting.status]}", style=STYLE[meeting.status])
     hints = []
     if committee is not None and invitation_late(meeting, committee, today):

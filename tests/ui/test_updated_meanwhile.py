@@ -1,0 +1,54 @@
+"""The package was updated on the server while the app ran: a module imported late from the new
+version does not fit (``ImportError``). The app ends with a German message instead of a traceback;
+a save hit by it keeps the form and its input (``ui/preload.py``, ``ui/common/failures.py``)."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+from pilot_helpers import SIZE, settle, wait_for
+from textual import events
+from textual.widgets import Input
+
+from herford_tui.domain import Person
+from herford_tui.ui.directory.person_form import PersonForm
+
+
+def updated(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
+    """``module`` as the new version has it: without the names the running app imports from it."""
+    monkeypatch.setitem(sys.modules, module, types.ModuleType(module))
+
+
+async def test_an_import_that_no_longer_fits_ends_the_app_with_a_german_message(world, monkeypatch, capsys):
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        updated(monkeypatch, "herford_tui.ui.export_dialog")
+        # the key as the terminal sends it (``pilot.press`` waits for the screen, which ended)
+        app.post_message(events.Key("E", "E"))
+        assert await wait_for(pilot, lambda: not app.is_running)
+    assert app.return_code == 1
+    said = " ".join(capsys.readouterr().err.split())  # as printed when the terminal is back
+    assert "während der Sitzung auf dem Server aktualisiert" in said and "neu starten" in said
+    assert "Traceback" not in said and "ImportError" not in said
+
+
+async def test_a_save_that_hits_it_keeps_the_form_and_says_so_in_german(world, monkeypatch):
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(PersonForm(Person()))
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonForm) and bool(app.screen.query("#phone")))
+        form = app.screen
+        form.query_one("#given_name", Input).value = "Zora"
+        form.query_one("#family_name", Input).value = "Neuland"
+        updated(monkeypatch, "herford_tui.store.storages")  # the store's writing path
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.is_running and app.screen is form
+        status = str(form.query_one("#save-status").render())
+        assert "Nicht gespeichert" in status and "auf dem Server aktualisiert" in status, status
+        assert form.query_one("#family_name", Input).value == "Neuland"
+    assert not [p for p in world.read().persons.values() if p.family_name == "Neuland"]
