@@ -72,6 +72,25 @@ def notified(app: HerfordApp, text: str) -> bool:
     return any(text in str(n.message) for n in app._notifications)
 
 
+def shown_notices(app: HerfordApp) -> set[str]:
+    """The identities of the notifications shown now: ``new_notice`` waits for one not among them.
+    Counting them does not tell a new one apart: each expires after its timeout (5 s by default),
+    so on a slow machine an earlier one vanishes while the next comes and the count stays."""
+    return {n.identity for n in app._notifications}
+
+
+async def new_notice(pilot: Pilot, before: set[str], containing: str = "") -> str:
+    """Wait for a notification not among ``before`` (from ``shown_notices``) that contains
+    ``containing``; its message."""
+
+    def new() -> list[str]:
+        messages = (str(n.message) for n in pilot.app._notifications if n.identity not in before)
+        return [message for message in messages if containing in message]
+
+    assert await wait_for(pilot, lambda: bool(new())), f"no new notification: {list(pilot.app._notifications)}"
+    return new()[-1]
+
+
 def roster_text(app: HerfordApp, committee_id: int) -> list[str]:
     """The visible roster rows of a committee as 'Sitz | Name | Rolle | vertritt | seit'."""
     table = app.query_one(f"#committee-{committee_id} #roster", DataTable)

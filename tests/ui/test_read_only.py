@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pilot_helpers import SIZE, screen_text, settle, wait_for
+from pilot_helpers import SIZE, new_notice, screen_text, settle, shown_notices, wait_for
 from textual.widgets import TabbedContent
 
 from herford_tui.app import HerfordApp, create_app
 from herford_tui.cli import main
 from herford_tui.domain import Meeting
+from herford_tui.ui.committees.archive import ArchiveScreen
 
 COMMITTEE_KEYS = ("a", "e", "x", "v", "m", "delete", "g", "n", "p", "r", "I")
 PANE_KEYS = ("a", "e", "delete")
@@ -39,16 +40,16 @@ async def try_every_edit_key(app: HerfordApp, pilot, world) -> None:
         app.action_show_view(view)
         await view_focused(app, pilot)
         for key in keys:
-            before = len(app._notifications)
+            before = shown_notices(app)
             await pilot.press(key)
+            await new_notice(pilot, before, containing="ausgeschaltet (weil")
             await settle(app, pilot)
             assert app.screen is app.screen_stack[0], f"{view}/{key} opened {app.screen!r}"
-            new = list(app._notifications)[before:]
-            assert any("ausgeschaltet (weil" in str(n.message) for n in new), f"{view}/{key}: {new}"
     # The archive list is only for reading; restoring from it is refused without a write.
     await pilot.press("G")
-    await settle(app, pilot)
+    assert await wait_for(pilot, lambda: isinstance(app.screen, ArchiveScreen)), app.screen
     await pilot.press("escape")
+    assert await wait_for(pilot, lambda: app.screen is app.screen_stack[0]), app.screen
 
 
 async def view_focused(app: HerfordApp, pilot) -> None:
@@ -192,9 +193,9 @@ async def footers_in_every_view(world, read_only: bool) -> dict[str, list[str]]:
         await settle(app, pilot)
         seen["meeting"] = footer_keys(app)
         if read_only:
-            before = len(app._notifications)
+            before = shown_notices(app)
             await pilot.press("a")  # not in the footer, still explained
-            assert await wait_for(pilot, lambda: len(app._notifications) > before)
+            await new_notice(pilot, before)
             await pilot.press("f1")
             assert await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
             source = app.screen.query_one("Markdown").source
@@ -227,10 +228,9 @@ async def meeting_keys_that_save_at_once_say_why_and_how_to_edit(app, pilot, wor
     assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
     for tab, key in (("1", "u"), ("1", "delete"), ("2", "a"), ("2", "v")):
         await pilot.press(tab)
-        shown = len(app._notifications)
+        shown = shown_notices(app)
         await pilot.press(key)
-        assert await wait_for(pilot, lambda shown=shown: len(app._notifications) > shown), key
-        message = str(list(app._notifications)[-1].message)
+        message = await new_notice(pilot, shown)
         assert "ausgeschaltet (weil mit --read-only gestartet)" in message, (key, message)
         assert isinstance(app.screen, MeetingScreen), f"{key} opened {app.screen!r}"
     advice = str(ReadOnlyError(world.path, READ_ONLY_OPTION))
@@ -247,10 +247,9 @@ async def dsgvo_erase_on_the_person_screen_refuses_at_once(app, pilot, world) ->
     person = next(p for p in app.snapshot.persons.values() if p.erased_on is None)
     app.open_person(person.id)
     assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
-    shown = len(app._notifications)
+    shown = shown_notices(app)
     await pilot.press("L")
-    assert await wait_for(pilot, lambda: len(app._notifications) > shown)
-    message = str(list(app._notifications)[-1].message)
+    message = await new_notice(pilot, shown)
     assert message == "DSGVO-Löschen ist ausgeschaltet (weil mit --read-only gestartet).", message
     assert isinstance(app.screen, PersonScreen)
     assert not any(isinstance(s, ConfirmScreen) for s in app.screen_stack)
