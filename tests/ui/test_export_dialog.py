@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from pilot_helpers import SIZE, settle, wait_for
+from pilot_helpers import SIZE, wait_for
 from textual.widgets import Input, Select, Static
 
 from herford_tui.store.written import listed, naming
@@ -48,8 +48,9 @@ async def test_export_rosters_to_xlsx_and_ask_before_overwriting(world, tmp_path
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("j")
-        assert await wait_for(pilot, lambda: not isinstance(app.screen, ExportScreen))
-        await settle(app, pilot)
+        # the dialog closes once its worker has written; "not the dialog" also held while the
+        # question was still on top, before the write had begun
+        assert await wait_for(pilot, lambda: app.screen is app.screen_stack[0]), app.screen
         assert load_workbook(target).sheetnames == ["Organisationen", "Personen"]
 
 

@@ -8,7 +8,7 @@ import sys
 import types
 
 import pytest
-from pilot_helpers import SIZE, settle, wait_for
+from pilot_helpers import SIZE, wait_for
 from textual import events
 from textual.widgets import Input
 
@@ -46,9 +46,10 @@ async def test_a_save_that_hits_it_keeps_the_form_and_says_so_in_german(world, m
         form.query_one("#family_name", Input).value = "Neuland"
         updated(monkeypatch, "herford_tui.store.storages")  # the store's writing path
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
+        status = form.query_one("#save-status")
+        # the save worker posts its failure (SaveFailed) to the form: wait for the line it writes
+        assert await wait_for(pilot, lambda: "Nicht gespeichert" in str(status.render())), status.render()
         assert app.is_running and app.screen is form
-        status = str(form.query_one("#save-status").render())
-        assert "Nicht gespeichert" in status and "auf dem Server aktualisiert" in status, status
+        assert "auf dem Server aktualisiert" in str(status.render()), status.render()
         assert form.query_one("#family_name", Input).value == "Neuland"
     assert not [p for p in world.read().persons.values() if p.family_name == "Neuland"]
