@@ -52,3 +52,39 @@ async def test_a_save_that_hits_it_keeps_the_form_and_says_so_in_german(world, m
         assert "Nicht gespeichert" in status and "auf dem Server aktualisiert" in status, status
         assert form.query_one("#family_name", Input).value == "Neuland"
     assert not [p for p in world.read().persons.values() if p.family_name == "Neuland"]
+
+
+def fails_on_import() -> None:
+    """A worker's work, as the document dialog's when ``herford_tui.documents.render`` changed."""
+    from herford_tui.documents import render  # noqa: F401
+
+
+@pytest.mark.parametrize("exit_on_error", [True, False])
+async def test_a_worker_that_hits_it_ends_the_app_with_the_german_message(world, monkeypatch, capsys, exit_on_error):
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        updated(monkeypatch, "herford_tui.documents")
+        monkeypatch.delitem(sys.modules, "herford_tui.documents.render", raising=False)
+        app.run_worker(fails_on_import, thread=True, exit_on_error=exit_on_error)
+        assert await wait_for(pilot, lambda: not app.is_running)
+    assert app.return_code == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert "während der Sitzung auf dem Server aktualisiert" in said and "Traceback" not in said
+
+
+async def test_a_quiet_worker_that_hits_it_keeps_unsaved_input(world, monkeypatch):
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(PersonForm(Person()))
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonForm) and bool(app.screen.query("#phone")))
+        form = app.screen
+        form.query_one("#family_name", Input).value = "Neuland"
+        updated(monkeypatch, "herford_tui.documents")
+        monkeypatch.delitem(sys.modules, "herford_tui.documents.render", raising=False)
+        app.run_worker(fails_on_import, thread=True, exit_on_error=False)
+        said = "auf dem Server aktualisiert. Ungespeicherte Eingaben stehen noch im Formular"
+        assert await wait_for(pilot, lambda: any(said in str(n.message) for n in app._notifications))
+        assert app.is_running and app.screen is form
+        assert form.query_one("#family_name", Input).value == "Neuland"
