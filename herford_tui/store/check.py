@@ -19,9 +19,6 @@ four layers, each only as far as the one before allows:
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +32,7 @@ from herford_tui.domain.text import shorten
 from herford_tui.store import migrations
 from herford_tui.store.codec import LABELS, TABLES, TYPES, decode
 from herford_tui.store.errors import CorruptFileError, FileVanishedError, NotADatabaseError, StoreError
-from herford_tui.store.files import DatabaseFile, parse, read_regular_file
+from herford_tui.store.files import DatabaseFile, gc_paused, parse, read_regular_file
 
 MAX_MESSAGE = 240
 """Decode errors quote the bad value; a long list is cut so one problem stays one line."""
@@ -110,7 +107,7 @@ def check_file(path: Path | str, *, log: bool = True) -> Report:
     whose log is the live one).
     """
     report = Report(Path(path))
-    with _gc_paused():
+    with gc_paused():  # decoding builds ~10^6 long-lived objects: the collector's passes cost a third
         data = _read(report)
         if data is None:
             return report
@@ -124,18 +121,6 @@ def check_file(path: Path | str, *, log: bool = True) -> Report:
         else:
             _check_rules(records, report, migrations.version_of(data))
     return report
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Decoding builds ~10^6 long-lived objects; the collector's passes over them cost a third."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # -- layer 1: the file -----------------------------------------------------------------------

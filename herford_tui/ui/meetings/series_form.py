@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 
 from herford_tui.domain import Meeting, Problem
 from herford_tui.domain.directory import count_text
-from herford_tui.domain.labels import MONTHS, parse_time
+from herford_tui.domain.labels import MONTHS, parse_time, whole_number
 from herford_tui.domain.meetings import RhythmState
 from herford_tui.domain.series import (
     INTERVALS,
@@ -112,8 +112,8 @@ class SeriesForm(FormScreen[Series]):
         if committee is None:
             problems.append(Problem("committee_id", "Bitte ein Gremium wählen."))
         year_text = self.query_one("#year", Input).value.strip()
-        year = int(year_text) if year_text.isdigit() and 1900 <= int(year_text) <= 2200 else None
-        if year is None:
+        year = whole_number(year_text)  # "²" (AltGr+2) is no year: isdigit took it, int did not
+        if year is None or not 1900 <= year <= 2200:
             problems.append(Problem("year", f"„{year_text}“ ist kein Jahr (z. B. 2027)."))
         times = {}
         for name in ("start_time", "end_time"):
