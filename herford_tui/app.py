@@ -125,6 +125,8 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
             super().update_styles(node, animate)
 
     _mounted = False
+    ended_because: str | None = None
+    """Why the app ended by itself (printed when the terminal is back)."""
 
     def _stopped(self) -> bool:
         return self._mounted and not self.is_running
@@ -168,8 +170,9 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         note = " Ungespeicherte Eingaben eines offenen Formulars sind nicht gespeichert." if self._unsaved() else ""
         # As Textual's own handler ends the app (``exit`` would post a message to a pump that
         # may be the one that just stopped): the message is printed once the terminal is back.
+        self.ended_because = f"{UPDATED}{note} {RESTART}"
         self._return_code = 1
-        self._exit_renderables.append(f"{UPDATED}{note} {RESTART}")
+        self._exit_renderables.append(self.ended_because)
         self._close_messages_no_wait()
 
     def quiet_worker_failed(self, worker: Worker[Any]) -> None:
@@ -182,7 +185,8 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
             kept = "Ungespeicherte Eingaben stehen noch im Formular; bitte notieren und herford-tui neu starten."
             self.notify(f"{UPDATED} {kept}", title="Neu starten", severity="error", timeout=600, markup=False)
             return
-        self.exit(return_code=1, message=f"{UPDATED} {RESTART}")
+        self.ended_because = f"{UPDATED} {RESTART}"
+        self.exit(return_code=1, message=self.ended_because)
 
     def _warm_calendar(self) -> None:
         year = self.today.year
