@@ -22,12 +22,15 @@ from herford_tui.commands.common import count_text, echo, write_data
     is_flag=True,
     help="Auch nicht öffentliche Tagesordnungspunkte und Notizen in die Beschreibung (nur intern weitergeben).",
 )
-def ics(db: str | None, out: str, committee_name: str | None, year: int | None, closed_items: bool) -> None:
+@click.option("--force", is_flag=True, help="Eine vorhandene Datei überschreiben (etwa einen abonnierten Kalender).")
+def ics(
+    db: str | None, out: str, committee_name: str | None, year: int | None, closed_items: bool, force: bool
+) -> None:
     """Sitzungen als Kalenderdatei (iCalendar) schreiben, abgesagte als abgesagt.
 
     Ohne Endzeit endet eine Sitzung nach der üblichen Dauer ihres Gremiums (sonst ohne Ende).
     """
-    from herford_tui.commands.common import write_export, write_failed
+    from herford_tui.commands.common import write_out
     from herford_tui.commands.reading import find_committee, read_snapshot
     from herford_tui.domain.ics import build_calendar, select_meetings
 
@@ -39,10 +42,7 @@ def ics(db: str | None, out: str, committee_name: str | None, year: int | None, 
         write_data(data)
         return
     target = Path(out).expanduser()
-    try:
-        write_export(target, data)
-    except OSError as exc:
-        write_failed(target, exc)
+    write_out(target, data, force)  # like every export: an existing file only with --force
     echo(f"{count_text(len(meetings), 'Sitzung', 'Sitzungen')} nach {target} geschrieben.")
 
 

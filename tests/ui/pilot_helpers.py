@@ -66,6 +66,12 @@ async def replace_text(pilot: Pilot, text: str) -> None:
     await type_text(pilot, text)
 
 
+def notified(app: HerfordApp, text: str) -> bool:
+    """A notification containing ``text`` has been shown. ``notify`` posts a message to the app, so
+    a test waits for it (``wait_for``) rather than reading right after the key that caused it."""
+    return any(text in str(n.message) for n in app._notifications)
+
+
 def roster_text(app: HerfordApp, committee_id: int) -> list[str]:
     """The visible roster rows of a committee as 'Sitz | Name | Rolle | vertritt | seit'."""
     table = app.query_one(f"#committee-{committee_id} #roster", DataTable)

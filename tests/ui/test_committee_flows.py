@@ -9,6 +9,7 @@ from pilot_helpers import (
     SIZE,
     TODAY,
     goto_row,
+    notified,
     replace_text,
     roster,
     roster_text,
@@ -365,8 +366,7 @@ async def test_archive_can_be_cancelled_then_hides_the_tab_and_keeps_the_data(wo
         assert not app.query(f"#pick-{ak4}")
         assert not app.query(f"#committee-{ak4}")
         await pilot.press("7")  # only six committees left
-        await pilot.pause()
-        assert any("nur 6 Gremien" in n.message for n in app._notifications)
+        assert await wait_for(pilot, lambda: notified(app, "nur 6 Gremien"))
     assert world.read().committees[ak4].archived is True
 
 
@@ -495,21 +495,27 @@ async def test_history_and_deputy_lines_refuse_what_does_not_apply(world):
     store.save(dataclasses.replace(gf, end=date(2026, 10, 31)))
     before = world.bytes()
     app = world.app(open_view="lenkungskreis")
+    ended = "Diese Mitgliedschaft ist schon beendet."
+
+    def said(text: str, times: int = 1) -> bool:
+        """A notice reaches the app as a message: waited for, not read right after the key."""
+        return [n.message for n in app._notifications].count(text) == times
+
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Paula Probe")
         await pilot.press("v")  # a deputy cannot get a deputy
+        assert await wait_for(pilot, lambda: said("Eine Stellvertretung kann keine eigene Stellvertretung haben."))
         assert not isinstance(app.screen, MembershipForm)
-        assert any("keine eigene Stellvertretung" in n.message for n in app._notifications)
         await pilot.press("m")  # a deputy moves with her member, not alone
+        assert await wait_for(pilot, lambda: said("Eine Stellvertretung wechselt mit ihrem Mitglied den Sitz."))
         assert app.screen is app.screen_stack[0]
         await pilot.press("h")
+        assert await wait_for(pilot, lambda: any("Tobias Test" in row for row in roster_text(app, world.lenkungskreis)))
         await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
-        for key in ("m", "v", "x"):  # moving or ending again would reopen the history
+        for times, key in enumerate(("m", "v", "x"), start=1):  # moving or ending again would reopen the history
             await pilot.press(key)
+            assert await wait_for(pilot, lambda times=times: said(ended, times)), key
             assert app.screen is app.screen_stack[0], key
-        messages = [n.message for n in app._notifications]
-        assert "Eine Stellvertretung wechselt mit ihrem Mitglied den Sitz." in messages
-        assert messages.count("Diese Mitgliedschaft ist schon beendet.") == 3
     assert world.bytes() == before
 
 

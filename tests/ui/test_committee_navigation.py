@@ -7,7 +7,7 @@ import time
 from datetime import date
 
 import pytest
-from pilot_helpers import SIZE, TODAY, roster, roster_text, screen_text, settle, wait_for
+from pilot_helpers import SIZE, TODAY, notified, roster, roster_text, screen_text, settle, wait_for
 from textual.widgets import ContentSwitcher, TabbedContent
 
 from herford_tui.domain import Membership
@@ -55,7 +55,7 @@ async def test_digits_reach_every_committee(world):
         await pilot.press("8")
         await pilot.pause()
         assert shown_committee(app) == "Arbeitskreis 3"
-        assert any("nur 7 Gremien" in n.message for n in app._notifications)
+        assert await wait_for(pilot, lambda: notified(app, "nur 7 Gremien"))
 
 
 async def test_arbeitskreise_picker_by_keyboard(world):

@@ -3,7 +3,7 @@ while typing, pasted line breaks)."""
 
 from __future__ import annotations
 
-from pilot_helpers import SIZE, error_text, goto_row, settle, tab_to
+from pilot_helpers import SIZE, error_text, goto_row, notified, settle, tab_to, wait_for
 from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Input
@@ -90,4 +90,4 @@ async def test_pasted_line_breaks_become_spaces_and_the_user_is_told(world):
         notes.post_message(events.Paste("Brink\nmann\r\nkommt"))
         await pilot.pause()
         assert notes.value == "Brink mann kommt"
-        assert any(JOINED in str(n.message) for n in app._notifications)
+        assert await wait_for(pilot, lambda: notified(app, JOINED))

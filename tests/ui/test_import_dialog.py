@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_helpers import SIZE, settle, wait_for
+from pilot_helpers import SIZE, notified, settle, wait_for
 from textual.widgets import Input, Select, Static
 
 from herford_tui.ui.export_dialog import ExportScreen
@@ -45,9 +45,8 @@ async def test_bad_lines_are_named_then_the_corrected_file_imports(world, tmp_pa
         assert world.bytes() == before  # checked, not yet imported
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, ImportScreen))
-        await settle(app, pilot)
-        said = [str(n.message) for n in app._notifications]
-        assert "Importiert: 2 neu, 0 geändert." in said, said  # what was done, not only "Gespeichert."
+        # what was done, not only "Gespeichert."
+        assert await wait_for(pilot, lambda: notified(app, "Importiert: 2 neu, 0 geändert.")), app._notifications
     names = {o.name: o.municipality for o in world.read().organisations.values()}
     assert names["Neue Schule"] == "Löhne" and names["Kita Sonne"] == "Vlotho"
 

@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from pilot_helpers import SIZE, goto_row, replace_text, settle, tab_to, wait_for
+from pilot_helpers import SIZE, goto_row, notified, replace_text, settle, tab_to, wait_for
 
 from herford_tui.store import files
 from herford_tui.ui.committees.membership_form import MembershipForm
@@ -174,7 +174,7 @@ async def test_delete_meeting_a_colleagues_change_asks_again(world):
         await pilot.press("j")  # yes, delete anyway
         await settle(app, pilot)
         assert app.screen is not dialog
-        assert any("Gelöscht" in str(n.message) for n in app._notifications)
+        assert await wait_for(pilot, lambda: notified(app, "Gelöscht"))
     assert world.membership["gf"] not in world.read().memberships
 
 

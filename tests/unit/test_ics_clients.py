@@ -109,6 +109,6 @@ def test_cli_flag_for_closed_items(store: Store, runner, tmp_path: Path):
     out = tmp_path / "a.ics"
     assert runner.invoke(main, ["export", "ics", "--db", str(store.path), "--out", str(out)]).exit_code == 0
     assert b"Geheim" not in out.read_bytes()
-    args = ["export", "ics", "--db", str(store.path), "--out", str(out), "--mit-nichtoeffentlichen"]
+    args = ["export", "ics", "--db", str(store.path), "--out", str(out), "--mit-nichtoeffentlichen", "--force"]
     assert runner.invoke(main, args).exit_code == 0
     assert b"Geheim" in out.read_bytes()

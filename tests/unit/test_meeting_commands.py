@@ -65,7 +65,7 @@ def test_export_ics_filters_by_committee_and_year(runner, db, tmp_path):
     assert result.exit_code == 0, result.output
     assert len(icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")) == 3
     year = date.today().year + 5
-    result = runner.invoke(main, ["export", "ics", "--db", str(db), "--out", str(out), "--jahr", str(year)])
+    result = runner.invoke(main, ["export", "ics", "--db", str(db), "--out", str(out), "--jahr", str(year), "--force"])
     assert result.exit_code == 0 and len(icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")) == 0
 
 

@@ -6,7 +6,7 @@ saved, so the caller only reacts (puts the cursor on it), it never saves itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 from textual import on
@@ -192,6 +192,15 @@ class FormScreen(StyledAtMount, SavingScreen[T | None], Generic[T]):
             self.show_problems(result)
             return
         self.show_problems([])
+        self.ask_before_saving(result, self.save_result)
+
+    def ask_before_saving(self, result: T, save: Callable[[T], None]) -> None:
+        """A last question before a valid ``result`` is saved (a meeting on a holiday): ``save``
+        once answered yes. None by default: every form's Ctrl+S goes through ``action_save``."""
+        save(result)
+
+    def save_result(self, result: T) -> None:
+        """Save ``result`` (the form closes once it is on disk), or close with it (``WRITES``)."""
         if not self.WRITES:
             self.dismiss(result)
             return

@@ -8,7 +8,7 @@ about under the status and saved by a second Ctrl+S.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rich.text import Text
 from textual import on
@@ -24,7 +24,6 @@ from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain, plain_cell
 from herford_tui.ui.common.select import Select
 from herford_tui.ui.common.typing_input import InOrderInput
-from herford_tui.ui.data import WriteJob
 
 
 class MeetingForm(FormScreen[Meeting]):
@@ -142,35 +141,20 @@ class MeetingForm(FormScreen[Meeting]):
             self.warn_once(meeting, warning and f"{warning} Nochmals Strg+S speichert trotzdem.", "status") or meeting
         )
 
-    def action_save(self) -> None:
-        if self.saving:
-            return
-        self.save_attempt = True  # see ``warn_once``
-        try:
-            result = self.build()
-        finally:
-            self.save_attempt = False
-        if isinstance(result, list):
-            self.show_problems(result)
-            return
-        self.show_problems([])
+    def ask_before_saving(self, result: Meeting, save: Callable[[Meeting], None]) -> None:
+        """A day off (holiday, school holidays) is asked about once per day chosen."""
         warning = holiday_warning(result)
         if warning is None or (self._confirmed is not None and self._confirmed.date == result.date):
-            self._finish(result)
+            save(result)
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._confirmed = result
-                self._finish(result)
+                save(result)
 
         question = f"{warning} Trotzdem an diesem Tag planen?"
         self.app.push_screen(
             ConfirmScreen(question, yes="Trotzdem speichern", title="Feiertag oder Ferien"),
             answered,
         )
-
-    def _finish(self, meeting: Meeting) -> None:
-        """Save, and close once the meeting is on disk (failures stay in the form)."""
-        self._result = meeting
-        self.start_write(WriteJob(self.save_items(meeting)))
