@@ -14,6 +14,8 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.reactive import var
 from textual.screen import Screen
+from textual.worker import Worker, WorkerFailed, WorkerState
+from textual.worker_manager import WorkerManager
 
 from herford_tui.domain import Committee, Record, Snapshot
 from herford_tui.domain.calendar import computed, days_off
@@ -45,6 +47,18 @@ def _search_provider() -> type[Provider]:
     return SearchProvider
 
 
+class _Workers(WorkerManager):
+    """The app's workers; one that failed quietly (``exit_on_error=False``) on an import is
+    reported (``HerfordApp.quiet_worker_failed``)."""
+
+    def _remove_worker(self, worker: Worker[Any]) -> None:  # called in the event loop when it ends
+        super()._remove_worker(worker)
+        if worker.state is WorkerState.ERROR and not worker.exit_on_error:
+            app = self._app
+            assert isinstance(app, HerfordApp)
+            app.quiet_worker_failed(worker)
+
+
 class HerfordApp(KeysInOrder, DataMixin, App[None]):
     TITLE = "herford-tui"
     SUB_TITLE = "Bildungsregion Kreis Herford"
@@ -73,6 +87,7 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         resume_collector: bool = False,
     ):
         super().__init__()
+        self._workers = _Workers(self)
         self._resume_collector = resume_collector
         # The CSS parsed once per process, not per app (the tests start hundreds): see the module.
         self.stylesheet = shared_stylesheet(self.theme_variables)
@@ -110,6 +125,8 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
             super().update_styles(node, animate)
 
     _mounted = False
+    ended_because: str | None = None
+    """Why the app ended by itself (printed when the terminal is back)."""
 
     def _stopped(self) -> bool:
         return self._mounted and not self.is_running
@@ -146,15 +163,30 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         see ``ui/preload.py``): end with a German message, not a traceback. A failed handler
         leaves its screen or the app unable to take more messages, so the app ends; a save hit
         by it is shown in its form instead (``describe_failure``), the input kept."""
-        if not isinstance(error, ImportError):
+        cause = error.error if isinstance(error, WorkerFailed) else error  # a worker's, as Textual wraps it
+        if not isinstance(cause, ImportError):
             super()._handle_exception(error)
             return
         note = " Ungespeicherte Eingaben eines offenen Formulars sind nicht gespeichert." if self._unsaved() else ""
         # As Textual's own handler ends the app (``exit`` would post a message to a pump that
         # may be the one that just stopped): the message is printed once the terminal is back.
+        self.ended_because = f"{UPDATED}{note} {RESTART}"
         self._return_code = 1
-        self._exit_renderables.append(f"{UPDATED}{note} {RESTART}")
+        self._exit_renderables.append(self.ended_because)
         self._close_messages_no_wait()
+
+    def quiet_worker_failed(self, worker: Worker[Any]) -> None:
+        """A worker whose errors the app does not end for (``exit_on_error=False``: each presents
+        the failures it expects) failed on an import: said, never kept quiet. The app ends, unless a
+        form holds unsaved input: then the message stays on screen and the input in its form."""
+        if not isinstance(worker.error, ImportError) or not self.is_running:
+            return
+        if self._unsaved():
+            kept = "Ungespeicherte Eingaben stehen noch im Formular; bitte notieren und herford-tui neu starten."
+            self.notify(f"{UPDATED} {kept}", title="Neu starten", severity="error", timeout=600, markup=False)
+            return
+        self.ended_because = f"{UPDATED} {RESTART}"
+        self.exit(return_code=1, message=self.ended_because)
 
     def _warm_calendar(self) -> None:
         year = self.today.year

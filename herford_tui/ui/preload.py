@@ -40,6 +40,8 @@ LIBRARIES = ("textual.command", "textual.await_complete", "markdown_it", "filelo
 
 _started = threading.Lock()
 """Taken by the first call, never given back."""
+finished = threading.Event()
+"""Set once the modules are imported (tests that swap a module wait for it)."""
 
 
 def module_names() -> Iterator[str]:
@@ -61,11 +63,14 @@ def preload() -> None:
     """Import the modules, paced; once per process (a second call returns at once)."""
     if not _started.acquire(blocking=False):
         return
-    with later():
-        quiet()
-        for name in module_names():
-            try:
-                importlib.import_module(name)
-            except ImportError:  # already updated: that module is imported when used, or reported then
-                continue
-            pace()
+    try:
+        with later():
+            quiet()
+            for name in module_names():
+                try:
+                    importlib.import_module(name)
+                except ImportError:  # already updated: that module is imported when used, or reported then
+                    continue
+                pace()
+    finally:
+        finished.set()
