@@ -153,7 +153,8 @@ async def test_a_folder_that_cannot_be_written_keeps_the_dialog_with_a_german_me
         # folder's name (longer under xdist): read the message itself, then that it is shown.
         assert await wait_for(pilot, lambda: "lässt sich nicht schreiben" in str(note.content))
         assert "(Datei oder Ordner gibt es nicht)" in str(note.content)  # German, not the system's English
-        assert note.display and "lässt" in screen_text(app)
+        # the line is drawn with the next frame, after its content changed: wait for that frame
+        assert await wait_for(pilot, lambda: note.display and "lässt" in screen_text(app)), screen_text(app)
         assert app.screen is dialog
         assert dialog.query_one("#document-path", Input).value.endswith("liste.pdf")
 
