@@ -170,12 +170,13 @@ async def test_evaluation_tab_shows_the_figures_and_switches_the_year(world):
         assert pane.evaluation is not None and pane.evaluation.year == TODAY.year
         table = pane.query_one("#evaluation-table", LineTable)
         assert table.row_count == len(world.read().active_committees())
-        text = screen_text(app)
-        assert "Auswertung 2026" in text and "Lenkungskreis" in text and "67 %" in text
+        # drawn with the next frame after the figures came: wait for that frame
+        shown = ("Auswertung 2026", "Lenkungskreis", "67 %")
+        assert await wait_for(pilot, lambda: all(part in screen_text(app) for part in shown)), screen_text(app)
         assert pane.query_one("#evaluation-trend", Sparkline).data
         await pilot.press("left_square_bracket")
         assert await wait_for(pilot, lambda: pane.evaluation is not None and pane.evaluation.year == 2025, timeout=30)
-        assert "Auswertung 2025" in screen_text(app)
+        assert await wait_for(pilot, lambda: "Auswertung 2025" in screen_text(app)), screen_text(app)
 
 
 async def test_evaluation_scrolled_right_at_80_columns_keeps_the_committee_names(world):
@@ -213,8 +214,8 @@ async def test_evaluation_shows_the_last_year_asked_for_when_keys_come_faster_th
         year = TODAY.year - 2
         assert await wait_for(pilot, lambda: pane.evaluation is not None and pane.evaluation.year == year, timeout=30)
         await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert pane.evaluation.year == year and f"Auswertung {year}" in screen_text(app)
+        assert await wait_for(pilot, lambda: f"Auswertung {year}" in screen_text(app)), screen_text(app)
+        assert pane.evaluation.year == year
 
 
 async def test_a_typed_ending_chooses_the_format_as_on_the_command_line(world, home):
