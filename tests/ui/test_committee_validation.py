@@ -6,7 +6,7 @@ problem shows under the right field, the form stays open, the file stays as it w
 
 from __future__ import annotations
 
-from pilot_helpers import SIZE, error_text, goto_row, replace_text, settle, tab_to, type_text
+from pilot_helpers import SIZE, error_text, goto_row, replace_text, tab_to, type_text, wait_for
 
 from herford_tui.ui.committees.committee_form import CommitteeForm
 from herford_tui.ui.committees.end_form import EndMembershipForm, MoveForm
@@ -15,17 +15,23 @@ from herford_tui.ui.common.confirm import ConfirmScreen
 
 
 async def save_and_expect(app, pilot, world, before: bytes, form_type, field: str, message: str) -> None:
-    """Ctrl+S keeps the form open with ``message`` under ``field``; the file is byte-for-byte unchanged."""
+    """Ctrl+S keeps the form open with ``message`` under ``field``; the file is byte-for-byte unchanged.
+    Then Esc leaves the form (an open list of matches is closed by an Esc of its own first): each
+    step waits for what its key causes, so a second Esc never answers the first one's question."""
     await pilot.press("ctrl+s")
-    await settle(app, pilot)
-    assert isinstance(app.screen, form_type), f"form closed, screen is {app.screen!r}"
-    assert message in error_text(app, field), f"#err-{field}: {error_text(app, field)!r}"
+    assert await wait_for(pilot, lambda: message in error_text(app, field)), f"#err-{field}: {error_text(app, field)!r}"
+    form = app.screen
+    assert isinstance(form, form_type), f"form closed, screen is {form!r}"
     assert world.bytes() == before
-    await pilot.press("escape")
-    if isinstance(app.screen, form_type):  # the first Esc closed an open list of matches
+
+    def matches_open() -> bool:
+        return any(matches.display for matches in form.query(".picker-matches"))
+
+    if matches_open():
         await pilot.press("escape")
-    await settle(app, pilot)
-    assert not isinstance(app.screen, form_type)
+        assert await wait_for(pilot, lambda: not matches_open())
+    await pilot.press("escape")
+    assert await wait_for(pilot, lambda: app.screen is not form)
     assert world.bytes() == before
 
 
@@ -33,8 +39,7 @@ async def back_to_roster(app, pilot) -> None:
     """After a form closed: a question whether to drop its input is answered yes."""
     if isinstance(app.screen, ConfirmScreen):
         await pilot.press("j")
-        await settle(app, pilot)
-    assert app.screen is app.screen_stack[0], f"not back at the roster: {app.screen!r}"
+    assert await wait_for(pilot, lambda: app.screen is app.screen_stack[0]), f"not back at the roster: {app.screen!r}"
 
 
 async def end_before_start(app, pilot, world, before: bytes) -> None:
@@ -56,7 +61,7 @@ async def move_needs_a_seat_and_a_later_date(app, pilot, world, before: bytes) -
     await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
     await pilot.press("m")
     await pilot.press("ctrl+s")
-    assert "Bitte den neuen Sitz wählen." in error_text(app, "seat_key")
+    assert await wait_for(pilot, lambda: "Bitte den neuen Sitz wählen." in error_text(app, "seat_key"))
     app.screen.query_one("#seat").value = "sozialdezernat"
     await tab_to(pilot, "#start")
     await replace_text(pilot, "01.01.2025")
@@ -82,9 +87,8 @@ async def test_problems_clear_once_fixed(world):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("g")
         await pilot.press("end", "ctrl+u", "ctrl+s")
-        assert error_text(app, "name")
+        assert await wait_for(pilot, lambda: bool(error_text(app, "name")))
         await type_text(pilot, "Lenkungskreis Bildung")
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
-        assert not isinstance(app.screen, CommitteeForm)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, CommitteeForm))  # closed once on disk
     assert world.read().committees[world.lenkungskreis].name == "Lenkungskreis Bildung"
