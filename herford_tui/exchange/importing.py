@@ -47,6 +47,7 @@ from herford_tui.domain.labels import (
     parse_time,
     whole_number,
 )
+from herford_tui.domain.lookup import committee_label
 from herford_tui.domain.models import (
     KREISWEIT,
     MUNICIPALITIES,
@@ -371,7 +372,7 @@ class _Builder:
             self.persons_by_name[_name_key(p.given_name, p.family_name)].append(p)
         self.committees_by_name: dict[str, Committee] = {}
         for c in snapshot.committees.values():
-            self.committees_by_name.setdefault(match_key(c.short_name or c.name), c)
+            self.committees_by_name.setdefault(match_key(committee_label(c)), c)  # as the app shows it
         for c in snapshot.committees.values():
             self.committees_by_name[match_key(c.name)] = c
 
