@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from meeting_helpers import grid_focused
-from pilot_helpers import SIZE, screen_text, wait_for
+from pilot_helpers import SIZE, footer_shows, screen_text, wait_for
 from textual.widgets import Markdown
 
 from herford_tui.domain import AgendaItem, Decision, Meeting, Task
@@ -42,8 +42,11 @@ async def test_meeting_footer_and_help_spell_out_each_key(world):
         await pilot.press("enter")
         assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
         assert await wait_for(pilot, lambda: "Haushalt" in screen_text(app))
+        assert await wait_for(pilot, lambda: "Dokumente" in screen_text(app).splitlines()[3])
         keys = screen_text(app).splitlines()[3]  # the line under the meeting's date and place
         assert keys.strip().endswith("E N A Dokumente  Esc zurück"), f"documents' keys must fit at 80: {keys!r}"
+        # The footer draws the agenda's keys a refresh after the screen's own lines.
+        await footer_shows(pilot, "Entf Entfernen")
         footer = screen_text(app).splitlines()[-1]
         assert "Entf Entfernen" in footer and "Entf." not in footer
         assert "Esc Zurück" in footer, f"the way back must fit the 80-column footer: {footer!r}"
