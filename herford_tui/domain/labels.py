@@ -202,6 +202,10 @@ def date_parts(text: str) -> tuple[int, int, int | None] | None:
     return int(day), int(month), full
 
 
+DAY_TO_COME = "TT.MM.JJJJ oder TT.MM. (der nächste)"
+"""The hint of a field that takes a day to come (``parse_date(..., coming_from=...)``)."""
+
+
 def parse_date(text: str, *, coming_from: date | None = None) -> date:
     """Read a German date such as 28.11.2026 (also 28.11.26); raise ValueError in German.
 

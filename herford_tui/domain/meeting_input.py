@@ -8,6 +8,7 @@ overlapping time). The holiday warning is asked separately (``meetings.holiday_w
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -34,14 +35,28 @@ class MeetingInput:
     notes: str = ""
     agenda: str = ""
     """One item per line (only for a new meeting; later each item has its own form)."""
+    days_from: dt.date | None = None
+    """The meeting's date typed without its year ("15.12.") is the next such day from this one on
+    (``labels.parse_date``, as a task's due date and the CLI's meeting lookup; the form gives
+    ``days_from(today, year)``); None: the date needs its year."""
+
+
+def days_from(today: dt.date, year: int | None = None) -> dt.date:
+    """Where a meeting's day typed without its year counts from: today, or the first day of the
+    year the form was opened for (the year overview's) when that lies later, so "15.3." typed
+    while planning next year is next year's."""
+    return max(today, dt.date(year, 1, 1)) if year else today
 
 
 def build_meeting(snapshot: Snapshot, values: MeetingInput) -> Meeting | list[Problem]:
     problems: list[Problem] = []
     parsed: dict[str, Any] = {}
     parsers: tuple[tuple[str, Callable[[str], Any]], ...] = (
-        ("date", parse_date), ("start_time", parse_time), ("end_time", parse_time), ("invitation_sent", parse_date),
-    )  # fmt: skip
+        ("date", lambda text: parse_date(text, coming_from=values.days_from)),  # as a task's due date
+        ("start_time", parse_time),
+        ("end_time", parse_time),
+        ("invitation_sent", parse_date),  # a day in the past: needs its year
+    )
     for name, parse in parsers:
         text = str(getattr(values, name)).strip()
         try:

@@ -12,6 +12,7 @@ import pytest
 from herford_tui.domain import Committee, Meeting, Snapshot
 from herford_tui.domain.labels import date_parts, parse_date
 from herford_tui.domain.lookup import find_meeting
+from herford_tui.domain.meeting_input import MeetingInput, build_meeting, days_from
 from herford_tui.domain.search_index import query_words
 
 TODAY = date(2026, 11, 28)
@@ -67,3 +68,24 @@ def test_a_meeting_named_by_a_day_without_its_year_is_the_next_one():
     snapshot = Snapshot(committees={1: committee}, meetings={m.id: m for m in meetings})
     assert find_meeting(snapshot, "15.12. lenkungskreis", today=TODAY).id == 2
     assert find_meeting(snapshot, "Lenkungskreis 15.12.2025", today=TODAY).id == 1
+
+
+def test_a_meeting_date_without_its_year_is_the_next_such_day_from_the_year_planned():
+    """The meeting form: from today on, or from the first day of a later year it was opened for."""
+    snapshot = Snapshot(committees={1: Committee(1, name="Lenkungskreis")})
+
+    def planned(typed: str, year: int | None = None) -> date | None:
+        values = MeetingInput(None, committee_id=1, date=typed, days_from=days_from(TODAY, year))
+        meeting = build_meeting(snapshot, values)
+        assert isinstance(meeting, Meeting), meeting
+        return meeting.date
+
+    assert planned("15.12.") == date(2026, 12, 15)
+    assert planned("15.3.") == planned("15.3.", 2026) == planned("15.3.", 2025) == date(2027, 3, 15)
+    assert planned("15.3.", 2028) == date(2028, 3, 15)
+    assert planned("15.3.2025", 2028) == date(2025, 3, 15)  # a year typed: as typed
+    refused = build_meeting(snapshot, MeetingInput(None, committee_id=1, date="15.12."))
+    assert isinstance(refused, list) and REFUSED in refused[0].message  # without days_from: needs its year
+    invited = build_meeting(snapshot, MeetingInput(None, committee_id=1, date="15.12.", invitation_sent="1.12.",
+                                                   days_from=TODAY))  # fmt: skip
+    assert isinstance(invited, list) and [p.field for p in invited] == ["invitation_sent"]  # a past day: its year

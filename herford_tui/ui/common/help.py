@@ -170,7 +170,8 @@ FIRST_STEPS = """\
 - In Listen wählen die Pfeiltasten eine Zeile, `Enter` öffnet sie. Die wichtigsten Tasten
   stehen unten in der Fußzeile, alle hier.
 - In Formularen: `Tab` zum nächsten Feld, `Strg+S` speichert, `Esc` bricht ab.
-  Daten im Format TT.MM.JJJJ, z. B. 28.11.2026.
+  Daten im Format TT.MM.JJJJ, z. B. 28.11.2026; das Datum einer Sitzung und eine Frist auch
+  ohne Jahr (`15.12.`: der nächste 15.12.).
 - Änderungen von Kolleginnen und Kollegen erscheinen nach spätestens zwei Sekunden; wer
   denselben Eintrag inzwischen geändert hat, wird nie überschrieben.
 """

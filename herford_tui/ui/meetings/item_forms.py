@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input
 
 from herford_tui.domain import AgendaItem, Decision, DecisionResult, Problem, Task
-from herford_tui.domain.labels import DECISION_RESULT, format_date, parse_date
+from herford_tui.domain.labels import DAY_TO_COME, DECISION_RESULT, format_date, parse_date
 from herford_tui.domain.text import single_line
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.select import Select
@@ -120,7 +120,7 @@ class TaskForm(FormScreen[Task]):
         yield from self.field("Was", InOrderInput(task.what, compact=True, id="what"), "what")
         yield from self.field("Wer", _person_select(self.people, task.person_id, "person"), "person")
         yield from self.field(
-            "Bis", InOrderInput(format_date(task.due), placeholder="TT.MM.JJJJ", compact=True, id="due"), "due"
+            "Bis", InOrderInput(format_date(task.due), placeholder=DAY_TO_COME, compact=True, id="due"), "due"
         )
 
     def build(self) -> Task | list[Problem]:

@@ -9,6 +9,7 @@ about under the status and saved by a second Ctrl+S.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 
 from rich.text import Text
 from textual import on
@@ -16,8 +17,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from herford_tui.domain import Meeting, MeetingStatus, Problem
-from herford_tui.domain.labels import MEETING_STATUS, format_date, format_time, parse_date
-from herford_tui.domain.meeting_input import MeetingInput, build_meeting
+from herford_tui.domain.labels import DAY_TO_COME, MEETING_STATUS, format_date, format_time, parse_date
+from herford_tui.domain.meeting_input import MeetingInput, build_meeting, days_from
 from herford_tui.domain.meetings import holiday_warning, status_warning
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.form import FormScreen
@@ -57,7 +58,7 @@ class MeetingForm(FormScreen[Meeting]):
                    id="committee_id"),
             "committee_id",
         )  # fmt: skip
-        hint = f"TT.MM.JJJJ, z. B. 09.{self.month or 12:02d}.{self.year or self.herford.today.year}"
+        hint = f"{DAY_TO_COME}, z. B. 09.{self.month or 12:02d}.{self.year or self.herford.today.year}"
         yield from self.field(
             "Datum", InOrderInput(format_date(m.date), placeholder=hint, compact=True, id="date"), "date"
         )
@@ -92,6 +93,11 @@ class MeetingForm(FormScreen[Meeting]):
             )
         yield from self.field("Notizen", InOrderInput(m.notes, compact=True, id="notes"), "notes")
 
+    @property
+    def days_from(self) -> date:
+        """Where a date typed without its year counts from (``meeting_input.days_from``)."""
+        return days_from(self.herford.today, self.year)
+
     def on_mount(self) -> None:
         super().on_mount()
         self._update_warning()
@@ -102,7 +108,7 @@ class MeetingForm(FormScreen[Meeting]):
         warning = None
         try:
             text = self.query_one("#date", Input).value.strip()
-            warning = holiday_warning(Meeting(date=parse_date(text))) if text else None
+            warning = holiday_warning(Meeting(date=parse_date(text, coming_from=self.days_from))) if text else None
         except ValueError:
             warning = None  # not a date yet: the date's own error line says so on saving
         label = self.query_one("#holiday-warning", Static)
@@ -129,6 +135,7 @@ class MeetingForm(FormScreen[Meeting]):
             guests=text("guests"),
             notes=text("notes"),
             agenda=self.query_one("#agenda", TextArea).text if self.original is None else "",
+            days_from=self.days_from,
         )
         meeting = build_meeting(self.herford.snapshot, values)
         if isinstance(meeting, list):
