@@ -36,10 +36,7 @@ def clean(text: str, *, lines: bool = False) -> str:
 
 
 def person_name(snapshot: Snapshot, person_id: int | None) -> str:
-    person = snapshot.persons.get(person_id) if person_id is not None else None
-    if person is None:
-        return ""
-    return clean(person.full_name or person.sort_name)
+    return "" if person_id is None else clean(snapshot.person_name(person_id))
 
 
 def organisation_name(snapshot: Snapshot, person: Person | None, represents_id: int | None = None) -> str:

@@ -87,10 +87,7 @@ def present_count(rows: list[AttendanceRow]) -> int:
 
 
 def _name(snapshot: Snapshot, person_id: int | None) -> str:
-    person = snapshot.persons.get(person_id) if person_id is not None else None
-    if person is None:
-        return f"Person {person_id}"
-    return person.full_name or person.sort_name
+    return "" if person_id is None else snapshot.person_name(person_id)
 
 
 def _organisation(snapshot: Snapshot, meeting: Meeting, person_id: int) -> str:

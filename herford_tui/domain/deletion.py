@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from herford_tui.domain.directory import count_text, person_sort_key
-from herford_tui.domain.labels import format_date
+from herford_tui.domain.labels import format_date, person_label
 from herford_tui.domain.mentions import Mention, named_in
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
@@ -102,12 +102,11 @@ def _committee_name(snapshot: Snapshot, committee_id: int) -> str:
 
 
 def _person_label(snapshot: Snapshot, person_id: int) -> str:
-    person = snapshot.persons.get(person_id)
-    return _person_name(person) if person else f"Person {person_id}"
+    return snapshot.person_name(person_id)
 
 
 def _person_name(person: Person) -> str:
-    return person.full_name or f"Person {person.id}"
+    return person_label(person, person.id)
 
 
 def _person_order(person: Person) -> tuple[str, str, int]:

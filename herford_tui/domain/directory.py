@@ -126,7 +126,7 @@ def person_choices(snapshot: Snapshot, person_ids: Sequence[int], *, organisatio
     even at one school, never read the same and nobody picks by guessing. ``organisation``:
     everybody's organisation is shown (a search across the whole directory)."""
     persons = [snapshot.persons.get(pid) for pid in person_ids]
-    names = [p.full_name if p else f"Person {pid} (gelöscht)" for pid, p in zip(person_ids, persons, strict=True)]
+    names = [snapshot.person_name(pid) for pid in person_ids]
     counts = Counter(match_key(name) for name in names)
     labels: list[str] = []
     for pid, person, name in zip(person_ids, persons, names, strict=True):

@@ -242,8 +242,7 @@ def disclosure(
             if named.how is Mention.ATTENDANCE and entry is not None:
                 report.attendance.append(where | {"status": ATTENDANCE[entry.status]})
             elif named.how is Mention.STAND_IN and entry is not None:
-                stood_for = snapshot.persons.get(entry.person_id)
-                report.stand_ins.append(where | {"vertreten": stood_for.full_name if stood_for else "?"})
+                report.stand_ins.append(where | {"vertreten": snapshot.person_name(entry.person_id)})
             elif item is not None:
                 top = where | {"top": item.number, "titel": item.title}
                 if named.how is Mention.RESPONSIBLE:
@@ -260,14 +259,13 @@ def _membership_entry(snapshot: Snapshot, m: Membership) -> dict[str, Any]:
     seat = committee.seat(m.seat_key) if committee else None
     represents = snapshot.organisations.get(m.represents_id) if m.represents_id else None
     owner = snapshot.memberships.get(m.deputy_of) if m.deputy_of else None
-    owner_person = snapshot.persons.get(owner.person_id) if owner else None
     return {
         "id": m.id,
         "gremium": committee.name if committee else "?",
         "sitz": seat.label if seat else m.seat_key,
         "rolle": ROLE[m.role],
         "vertritt": represents.name if represents else "",
-        "stellvertretung_fuer": owner_person.full_name if owner_person else "",
+        "stellvertretung_fuer": snapshot.person_name(owner.person_id) if owner else "",
         "beginn": to_json(m.start),
         "ende": to_json(m.end),
         "beginn_text": format_date(m.start),

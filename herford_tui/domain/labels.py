@@ -13,6 +13,7 @@ from herford_tui.domain.models import (
     DecisionResult,
     MeetingStatus,
     OrgType,
+    Person,
     Role,
 )
 from herford_tui.domain.text import shorten
@@ -138,6 +139,17 @@ FIELD = {
     "decisions": "Beschlüsse",
     "tasks": "Aufgaben",
 }
+
+
+def person_label(person: Person | None, person_id: int) -> str:
+    """A person named by a reference (a member, a task's "Wer", a deputy's owner), the one wording
+    of every view, document and log: the full name; "Person 17" for a record without a name;
+    "Person 17 (gelöscht)" for an id that no longer resolves (a colleague deleted the person,
+    an import left the reference). ``Snapshot.person_name`` looks the id up."""
+    if person is None:
+        return f"Person {person_id} (gelöscht)"
+    return person.full_name or f"Person {person_id}"
+
 
 DATE_FORMAT = "%d.%m.%Y"
 WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")

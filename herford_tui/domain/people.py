@@ -74,16 +74,14 @@ def membership_row(snapshot: Snapshot, m: Membership, today: date) -> Membership
     represents = snapshot.organisations.get(m.represents_id) if m.represents_id else None
     role = ROLE[m.role]
     if m.deputy_of and (owner := snapshot.memberships.get(m.deputy_of)):
-        owner_person = snapshot.persons.get(owner.person_id)
-        if owner_person:
-            role = f"{role} für {owner_person.full_name}"
+        role = f"{role} für {snapshot.person_name(owner.person_id)}"
     name = committee.name + (" (archiviert)" if committee.archived else "") if committee else "?"
     return MembershipRow(
         membership=m,
         committee=name,
         seat=seat.label if seat else m.seat_key,
         role=role,
-        person=person.full_name if person else "?",
+        person=snapshot.person_name(m.person_id),
         represents=represents.name if represents else "",
         start=format_date(m.start),
         end=format_date(m.end),

@@ -235,5 +235,4 @@ def _deputies_from(snapshot: Snapshot, m: Membership, on: date) -> list[Membersh
 
 
 def _name(snapshot: Snapshot, m: Membership) -> str:
-    person = snapshot.persons.get(m.person_id)
-    return person.full_name if person else "Die Person"
+    return snapshot.person_name(m.person_id)

@@ -116,8 +116,7 @@ def organisation_card(snapshot: Snapshot, org: Organisation, today: date) -> lis
     for m in snapshot.memberships.values():
         committee = snapshot.committees.get(m.committee_id)
         if m.represents_id == org.id and m.is_active(today) and committee is not None and not committee.archived:
-            person = snapshot.persons.get(m.person_id)
-            seats.append(f"{committee.name}: {person.full_name if person else '?'} ({ROLE[m.role]})")
+            seats.append(f"{committee.name}: {snapshot.person_name(m.person_id)} ({ROLE[m.role]})")
     if seats:
         lines.append("  Vertreten durch:")
         lines += [f"    {seat}" for seat in sorted(seats)]

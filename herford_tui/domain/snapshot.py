@@ -12,7 +12,7 @@ from typing import Any, Protocol, cast
 
 from herford_tui.domain import meetings as meeting_rules
 from herford_tui.domain.fold import match_key, name_sort_key, sort_key
-from herford_tui.domain.labels import format_date
+from herford_tui.domain.labels import format_date, person_label
 from herford_tui.domain.models import (
     TABLE_OF,
     Committee,
@@ -157,6 +157,11 @@ class Snapshot:
             return None
         found: Person | None = self.__dict__["persons"].get(person_id)
         return found
+
+    def person_name(self, person_id: int) -> str:
+        """The person ``person_id`` names, as every place shows it (``labels.person_label``): also
+        an id that no longer resolves."""
+        return person_label(self.person(person_id), person_id)
 
     def membership(self, membership_id: int | None) -> Membership | None:
         """``memberships.get``, as ``person``."""
@@ -445,8 +450,7 @@ class Snapshot:
         if not chairs:
             return []
         chair = chairs[0]
-        person = self.persons.get(chair.person_id)
-        who = person.full_name if person else "eine andere Person"
+        who = self.person_name(chair.person_id)
         if chair.start and chair.end:
             period = f"{format_date(chair.start)}–{format_date(chair.end)}"
         else:

@@ -79,7 +79,7 @@ def roster_sheet(snapshot: Snapshot, committee: Committee, on: date | None) -> S
 
 
 def _roster_row(snapshot: Snapshot, committee: Committee, m: Membership) -> list[Value]:
-    person = snapshot.persons.get(m.person_id) or Person(family_name=f"(Person {m.person_id} fehlt)")
+    person = snapshot.persons.get(m.person_id) or Person(family_name=snapshot.person_name(m.person_id))
     seat = committee.seat(m.seat_key)
     represents = snapshot.organisations.get(m.represents_id or 0)
     owner = snapshot.memberships.get(m.deputy_of or 0)

@@ -356,11 +356,8 @@ def _label(snapshot: Snapshot, record: Record, names: Names | None = None) -> st
             return record.name
         case Membership():
             names = names or {}
-            person = snapshot.persons.get(record.person_id)
             committee = snapshot.committees.get(record.committee_id)
-            who = names.get(("persons", record.person_id)) or (
-                person.full_name if person else f"Person {record.person_id}"
-            )
+            who = names.get(("persons", record.person_id)) or snapshot.person_name(record.person_id)
             where = names.get(("committees", record.committee_id)) or (
                 committee.name if committee else str(record.committee_id)
             )

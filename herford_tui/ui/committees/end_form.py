@@ -22,8 +22,7 @@ from herford_tui.ui.common.select import Select
 
 
 def _person_name(screen: FormScreen, m: Membership) -> str:
-    person = screen.snapshot.persons.get(m.person_id)
-    return person.full_name if person else "?"
+    return screen.snapshot.person_name(m.person_id)
 
 
 class EndMembershipForm(FormScreen[Membership]):

@@ -56,8 +56,8 @@ class MembershipForm(DuplicateWarning[MembershipDraft]):
         committee = snapshot.committees[self.committee_id]
         m = self.original or Membership(committee_id=self.committee_id, start=self.herford.today)
         if self.deputy_for is not None:
-            owner = snapshot.persons.get(self.deputy_for.person_id)
-            yield Label(plain(f"Stellvertretung für {owner.full_name if owner else '?'}"), classes="dialog-text")
+            owner = snapshot.person_name(self.deputy_for.person_id)
+            yield Label(plain(f"Stellvertretung für {owner}"), classes="dialog-text")
         if self.original is None:
             yield from self.field(
                 "Person",
@@ -75,8 +75,7 @@ class MembershipForm(DuplicateWarning[MembershipDraft]):
                 )
                 yield from self.field("E-Mail", OneLineInput(id="email", compact=True), "email")
         else:
-            person = snapshot.persons.get(m.person_id)
-            yield from self.field("Person", Label(plain(person.full_name if person else "?")), "person_id")
+            yield from self.field("Person", Label(plain(snapshot.person_name(m.person_id))), "person_id")
         seat_key = self.deputy_for.seat_key if self.deputy_for else (m.seat_key or self.start_seat)
         # A deputy sits on the seat of the member it stands in for; it moves with that member.
         deputy = self.deputy_for is not None or (m.deputy_of is not None and m.role is Role.STELLVERTRETUNG)

@@ -79,7 +79,7 @@ def roster_row(snapshot: Snapshot, line: RosterLine, *, continued: bool = False)
         return (plain_cell(seat), plain_cell("unbesetzt", "italic dim"), *(plain_cell("") for _ in range(5)))
     m = line.membership
     person = snapshot.person(m.person_id)
-    name = person.full_name if person else "?"
+    name = snapshot.person_name(m.person_id)
     if line.deputy:
         name = f"{glyphs().deputy} {name}"
     org = snapshot.organisations.get(person.organisation_id) if person and person.organisation_id else None
@@ -117,8 +117,10 @@ def member_detail(snapshot: Snapshot, line: RosterLine | None, committee_id: int
         return first + NEWLINE + plain("„a“ fügt ein Mitglied hinzu.", "dim")
     m = line.membership
     person = snapshot.person(m.person_id)
-    if person is None:
-        return plain("Person nicht gefunden.", "red")
+    if person is None:  # a colleague deleted the person meanwhile, or an import left the id
+        return (
+            plain(snapshot.person_name(m.person_id), "bold red") + NEWLINE + plain(membership_summary(snapshot, line))
+        )
     parts = [plain(person.full_name, "bold")]
     if person.function:
         parts.append(plain(f", {person.function}"))
@@ -156,9 +158,8 @@ def membership_summary(snapshot: Snapshot, line: RosterLine) -> str:
         parts[0] += f" seit {format_date(m.start)}"
     if m.deputy_of:
         owner = snapshot.membership(m.deputy_of)
-        owner_person = snapshot.person(owner.person_id) if owner else None
-        if owner_person:
-            parts.append(f"für {owner_person.full_name}")
+        if owner is not None:
+            parts.append(f"für {snapshot.person_name(owner.person_id)}")
     if m.represents_id and (org := snapshot.organisations.get(m.represents_id)):
         parts.append(f"vertritt {org.name}")
     parts.append(seat_name(line.seat) if line.seat else "ohne Sitz")

@@ -24,8 +24,7 @@ from herford_tui.ui.common.typing_input import InOrderInput
 
 
 def _name(snapshot: Snapshot, m: Membership) -> str:
-    person = snapshot.persons.get(m.person_id)
-    return person.full_name if person else "?"
+    return snapshot.person_name(m.person_id)
 
 
 def _order(snapshot: Snapshot, m: Membership) -> tuple[str, str, int]:

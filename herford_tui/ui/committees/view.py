@@ -273,8 +273,7 @@ class CommitteeView(SnapshotView):
         if m is None:
             return
         snapshot = self.herford.snapshot
-        person = snapshot.persons.get(m.person_id)
-        who = person.full_name if person else "diese Person"
+        who = snapshot.person_name(m.person_id)
         # The store refuses while deputies hang on it (``referring``, the one rule): name them
         # before anything is confirmed, with the way on, instead of failing after "Ja".
         blocking = referring(snapshot, m)

@@ -80,9 +80,9 @@ class ConflictScreen(HerfordAccess, ModalScreen[Decision | None]):
         snapshot = self.herford.snapshot
         assert snapshot is not None
         if isinstance(record, Membership):
-            person = snapshot.persons.get(record.person_id)
             committee = snapshot.committees.get(record.committee_id)
-            return f"Mitgliedschaft von {person.full_name if person else '?'} – {committee.name if committee else '?'}"
+            who = snapshot.person_name(record.person_id)
+            return f"Mitgliedschaft von {who} – {committee.name if committee else '?'}"
         if isinstance(record, Person):
             return f"Person {record.full_name}"
         if isinstance(record, Committee | Organisation):

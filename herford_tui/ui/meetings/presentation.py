@@ -33,8 +33,7 @@ def cell(text: str, style: str = "") -> Text:
 def person_name(snapshot: Snapshot, person_id: int | None) -> str:
     if person_id is None:
         return ""
-    person = snapshot.persons.get(person_id)
-    return (person.full_name or person.sort_name) if person else f"Person {person_id} (gelöscht)"
+    return snapshot.person_name(person_id)
 
 
 def choice_names(snapshot: Snapshot, person_ids: list[int]) -> list[str]:
