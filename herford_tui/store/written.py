@@ -71,6 +71,9 @@ def remember(db: Path | None, paths: Iterable[Path]) -> str | None:
         return None
     file = DatabaseFile(Path(db))
     new = [str(Path(p).absolute()) for p in paths]
+    problem = file.write_problem()
+    if problem is not None:  # a reader's export: no lock file, no list beside a file they only read
+        return _not_noted(f"die Datenbank ist nur lesbar, weil {problem}")
     try:
         with file.locked():
             kept = [str(p) for p in listed(file.path) if p.exists() or not p.parent.exists()]
@@ -78,12 +81,15 @@ def remember(db: Path | None, paths: Iterable[Path]) -> str | None:
             payload = json.dumps(kept, ensure_ascii=False, indent=0).encode()
             write_atomic(written_list_path(file.path), payload, mode=file.file_mode(), group_of=file.path)
     except (StoreError, OSError) as exc:
-        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
-        return (
-            f"Die Datei ist geschrieben, aber nicht in der Liste geschriebener Dateien vermerkt ({reason}); "
-            "eine DSGVO-Löschung kann sie nicht nennen."
-        )
+        return _not_noted(os_reason(exc) if isinstance(exc, OSError) else str(exc))
     return None
+
+
+def _not_noted(reason: str) -> str:
+    return (
+        f"Die Datei ist geschrieben, aber nicht in der Liste geschriebener Dateien vermerkt ({reason}); "
+        "eine DSGVO-Löschung kann sie nicht nennen."
+    )
 
 
 def write_recorded(db: Path | None, path: Path, payload: bytes, **options: Any) -> str | None:

@@ -272,3 +272,40 @@ async def test_writes_without_a_form_refuse_at_once(world):
             while app.screen is not app.screen_stack[0]:
                 app.pop_screen()
                 await pilot.pause()
+
+
+async def test_auskunft_saved_from_a_write_protected_file_says_it_is_not_noted(world, tmp_path: Path, monkeypatch):
+    """Read-only meets the DSGVO: an Auskunft saved while the database file has no write bits is
+    written and said to be written, with why the list of written files could not note it. (The
+    note took the file lock, whose mode, taken from the file, filelock refused: the worker died
+    without a word, and the export dialog showed filelock's English message after writing.)"""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    world.path.chmod(0o440)
+    listing = folder_listing(world.path)
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await assert_marker_shown(app, pilot)
+        app.open_person(world.person["beispiel"])
+        assert await wait_for(pilot, lambda: app.screen is not app.screen_stack[0])
+        await pilot.press("i")  # Auskunft
+        assert await wait_for(pilot, lambda: "Auskunft nach Art. 15" in screen_text(app))
+        before = shown_notices(app)
+        await pilot.press("J")
+        notice = await new_notice(pilot, before, containing="Gespeichert:")
+        assert "nicht in der Liste geschriebener Dateien vermerkt" in notice
+        assert "die Datenbank ist nur lesbar, weil die Datei schreibgeschützt ist" in notice
+        assert [p.name for p in home.iterdir()] == [f"auskunft-person-{world.person['beispiel']}-2026-11-28.json"]
+    assert folder_listing(world.path) == listing  # no lock file, no list of written files
+
+
+def test_export_from_a_write_protected_file_writes_and_warns_in_german(world, tmp_path: Path):
+    out = tmp_path / "exports" / "personen.csv"
+    out.parent.mkdir()
+    world.path.chmod(0o440)
+    listing = folder_listing(world.path)
+    result = CliRunner().invoke(main, ["export", "csv", "personen", "--db", str(world.path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.exists() and "Hinweis: Die Datei ist geschrieben" in result.output
+    assert folder_listing(world.path) == listing
