@@ -72,10 +72,12 @@ def _p95(values: list[float]) -> float:
     return ordered[max(math.ceil(0.95 * len(ordered)) - 1, 0)] if ordered else 0.0
 
 
-BACKGROUND = frozenset({"meetings", "search-index", "calendar", "evaluation"})
+BACKGROUND = frozenset({"meetings", "search-index", "calendar", "preload", "evaluation"})
 """The app's workers after the start (``Store.complete`` and the pending meetings, the search index,
-this year's holidays): no screen waits for them, so no figure does. A tab visit right after the
-start waited for the search index to be built (x10: 3.3 s for a tab of 0.2 s). And the
+this year's holidays, the warm-up of the modules imported late, ``ui/preload.py``): no screen waits
+for them, so no figure does. A tab visit right after the start waited for the search index to be
+built (x10: 3.3 s for a tab of 0.2 s), and, once the warm-up came, for every module to be imported
+(x1: the Arbeitskreise tab, first in the tour, 434 ms for a tab painted in ~100 ms). And the
 Auswertung's: after the table's figures (which its visit waits for, ``_computed``) it goes on
 with the trend line below, paced; its visit waited for that too (x1: 430 ms for figures shown
 after 190 ms), which is recorded apart (``complete_s``)."""
@@ -388,10 +390,17 @@ def _shape(pane) -> tuple[int, int]:
 
 
 def _computed(pane, complete: bool = False) -> bool:
-    """The tab shows its figures: the Auswertung's once it is built and has computed them (after
-    its first paint; the trend line below follows; ``complete``: that too). Not an import of the Auswertung's module:
-    that would be timed in the first tab the tour visits (50 ms, a third of the Arbeitskreise
-    tab at x1), and the app imports it for its own tab."""
+    """The tab shows its data: every view shown in it has filled itself from the snapshot (a view
+    fills itself on its Show or first Resize, a frame after it is mounted: the Organisationen
+    tab's visit, ended at the first quiet moment, was sometimes timed with its table still empty,
+    its shape 0×0), and the Auswertung's once it has computed its figures (after its first paint;
+    the trend line below follows; ``complete``: that too). Not an import of the views' modules:
+    that would be timed in the first tab the tour visits (the Auswertung's: 50 ms, a third of the
+    Arbeitskreise tab at x1), and the app imports them for its own tabs."""
+    base = sys.modules.get("herford_tui.ui.common.view")
+    shown = [view for view in pane.query(base.SnapshotView) if view.display] if base is not None else []
+    if not shown or any(view._stale for view in shown):
+        return False
     if pane.id != "auswertung":
         return True
     module = sys.modules.get("herford_tui.ui.evaluation.pane")
