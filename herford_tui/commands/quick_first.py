@@ -10,6 +10,11 @@ enough are found: at x10 "protokoll" chooses every meeting with minutes (20,000,
 agenda items), and the ten hits shown are "Protokoll der letzten Sitzung" in the newest meetings;
 "aus" chooses every meeting, and "Bericht aus …" in the newest ones are shown.
 
+Likewise, when the last of the first ``limit`` hits of the kinds before meetings (or up to the
+meetings) has as many points as any entry of a later kind can have, those hits are the answer:
+"Kreis Herfrod" chooses 10,000 meetings at "Kreishaus Herford", and the ten organisations
+"… Kreis Herford" shown have more points than any of them can.
+
 Whatever this cannot tell returns None, and the caller indexes every chosen meeting as before.
 """
 
@@ -29,18 +34,22 @@ if TYPE_CHECKING:
 
 
 def most_earned(
-    word: str, fuzzy: bool, first: KindIndex, named: KindIndex, every: Callable[[], KindIndex] | None
+    word: str, close: Sequence[str] | None, first: KindIndex, named: KindIndex, every: Callable[[], KindIndex] | None
 ) -> int:
     """The most points ``word`` can earn in an entry of a kind (``search_index``: a whole word beats
-    a word start, a match where a name begins beats one inside a name beats one elsewhere).
+    a word start beats a close word, a match where a name begins beats one inside a name beats one
+    elsewhere).
 
-    ``first``, ``named``: the first words and every word of the texts that name the kind's entries
-    (``search_raw.name_words``); ``every``: every word of the file (asked only if needed; None:
-    taken to hold the word, for a bound that may be too high)."""
-    from herford_tui.domain.search_index import AT_START, EXACT, IN_NAME, PREFIX, most_points
+    ``close``: for a typo, the file's words close to it (the search's fuzzy rule: it matches only
+    those), None for a literal word; ``first``, ``named``: the first words and every word of the
+    texts that name the kind's entries (``search_raw.name_words``); ``every``: every word of the
+    file (asked only if needed; None: taken to hold the word, for a bound that may be too high)."""
+    from herford_tui.domain.search_index import AT_START, EXACT, FUZZY, IN_NAME, PREFIX
 
-    if fuzzy:
-        return most_points(True)
+    if close is not None:
+        if any(_holds(first, token) for token in close):
+            return FUZZY + AT_START
+        return FUZZY + IN_NAME if any(_holds(named, token) for token in close) else FUZZY
     if _holds(first, word):
         return EXACT + AT_START
     if _holds(named, word):
@@ -62,41 +71,64 @@ def first_hits(
     look: _Look, picked: Chosen, rules: Sequence[Rule], texts: Mapping[int, MeetingText], query: str,
     words: list[str], fuzzy: set[str], limit: int,
 ) -> list[Match] | None:  # fmt: skip
-    """The answer if its ``limit`` hits all have the most points any entry can have (see above),
-    from the chosen records (``picked``) with the entries of as few of the newest chosen meetings
-    as give them; else None. ``rules``: the typed words' (``search_raw.Rule``); ``texts``: the
-    searched texts of every meeting."""
-    from herford_tui.domain.search import search
+    """The answer if the first kinds' hits are the whole answer, or its ``limit`` hits all have the
+    most points any entry can have (see above), from the chosen records (``picked``) with the
+    entries of as few of the newest chosen meetings as give them; else None. ``rules``: the typed
+    words' (``search_raw.Rule``); ``texts``: the searched texts of every meeting."""
     from herford_tui.domain.search_index import Kind, KindIndex
 
     names = look.names()
     if any(w not in fuzzy and not look.named(w) and not look.words().has_start(w) for w in words):
         return None  # a typo after all (its bytes matched inside words): the caller tells it
+    close = {w: look.words().close_to(w) for w in fuzzy}
 
     def bounds(every: Callable[[], KindIndex] | None) -> dict[Kind, int]:
-        return {kind: sum(most_earned(w, w in fuzzy, *names[kind], every) for w in words) for kind in Kind}
+        return {kind: sum(most_earned(w, close.get(w), *names[kind], every) for w in words) for kind in Kind}
 
     # Every word of the file (x10: 0.15 s to cut) only if a whole word outside names decides it.
     most, low = bounds(None), bounds(KindIndex)
     if any(most[kind] != low[kind] for kind in Kind if most[kind] == max(most.values())):
         most = bounds(look.words)
     top = max(most.values())
-    reaching = [kind for kind in Kind if most[kind] == top]  # the others have no hit of ``top`` points
+    # The first hits of the kinds before meetings, then with the meetings' own entries: the answer
+    # when the last of ``limit`` has as many points as any entry of a later kind can have (a later
+    # kind's hit with as many ranks after it). "Kreis Herfrod": ten organisations "… Kreis Herford"
+    # with 8 points; a meeting at "Kreishaus Herford" or an agenda item can have 6.
     hits: list[Match] = []
-    first = [kind for kind in reaching if kind <= Kind.MEETING]
-    if first:
-        heads = _heads(look, picked, rules, texts, first, words, fuzzy)
-        hits = _at(search(heads, query, first, limit=limit), top) or []
-        if len(hits) >= limit:
+    for kinds in ((Kind.COMMITTEE, Kind.PERSON, Kind.ORGANISATION), (Kind.MEETING,)):
+        heads = _heads(look, picked, rules, texts, kinds, words, fuzzy)
+        hits = sorted([*hits, *_hits(heads, query, kinds, words, fuzzy, limit)], key=lambda m: (-m.points, m.kind))
+        del hits[limit:]
+        if any(m.points > top for m in hits):
+            return None  # more than ``most_earned`` says any entry can have: never so
+        if len(hits) == limit and hits[-1].points >= max(most[kind] for kind in Kind if kind > kinds[-1]):
             return hits
-    later = [kind for kind in reaching if kind > Kind.MEETING]
+    # Else the hits of ``top`` points (the other kinds have none), then of the first later kind
+    # that can have them, from the newest meetings.
+    hits = [m for m in hits if m.points == top]
+    later = [kind for kind in Kind if kind > Kind.MEETING and most[kind] == top]
     if not later:
         return None
-    return _newest(look, later[0], picked.meetings, texts, query, words, fuzzy, limit, top, hits)
+    return _newest(look, later[0], picked.meetings, rules, texts, query, words, fuzzy, limit, top, hits)
+
+
+def _hits(
+    heads: Snapshot, query: str, kinds: Sequence[Kind], words: list[str], fuzzy: set[str], limit: int
+) -> list[Match]:
+    """The first ``limit`` hits of ``kinds`` in ``heads`` (the chosen records of those kinds), as the
+    whole search ranks them. A word that is no typo (not in ``fuzzy``) but starts no token of
+    theirs is in none of them: no hit (the search of these kinds alone would take it for a typo)."""
+    from herford_tui.domain.search import search
+    from herford_tui.domain.search_index import index_of
+
+    index = index_of(heads)
+    if any(w not in fuzzy and not any(index.kind(kind).has_start(w) for kind in kinds) for w in words):
+        return []
+    return search(heads, query, kinds, limit=limit)
 
 
 def _heads(
-    look: _Look, picked: Chosen, rules: Sequence[Rule], texts: Mapping[int, MeetingText], kinds: list[Kind],
+    look: _Look, picked: Chosen, rules: Sequence[Rule], texts: Mapping[int, MeetingText], kinds: Sequence[Kind],
     words: list[str], fuzzy: set[str],
 ) -> Snapshot:  # fmt: skip
     """The chosen records of the first ``kinds``, indexed: a meeting as its own entry (committee,
@@ -111,31 +143,33 @@ def _heads(
     own = {}
     if Kind.MEETING in kinds:
         own = {i: _own_entry(i, texts[i]) for i in picked.meetings if own_may_match(texts[i], rules)}
+    organisations = picked.organisations if Kind.ORGANISATION in kinds else set()
     heads = part(
-        file.snapshot, picked.organisations, file.records("persons", persons), file.records("memberships", links), own
+        file.snapshot, organisations, file.records("persons", persons), file.records("memberships", links), own
     )
     index_of(heads, look.keep(words, fuzzy))  # only the tokens these words can match
     return heads
 
 
 def _newest(
-    look: _Look, kind: Kind, chosen: Iterable[int], texts: Mapping[int, MeetingText], query: str, words: list[str],
-    fuzzy: set[str], limit: int, top: int, hits: list[Match],
+    look: _Look, kind: Kind, chosen: Iterable[int], rules: Sequence[Rule], texts: Mapping[int, MeetingText],
+    query: str, words: list[str], fuzzy: set[str], limit: int, top: int, hits: list[Match],
 ) -> list[Match] | None:  # fmt: skip
     """``hits`` and the entries of ``kind`` of ``top`` points, newest meeting first, up to ``limit``;
     None if the newest ``BUDGET`` meetings do not have enough (the kinds before ``kind`` have none,
-    so they come right after ``hits``)."""
+    so they come right after ``hits``). Of a meeting none of whose entries may hold every word
+    (``agenda_may_match``) nothing is indexed."""
     from herford_tui.commands.quick_search import _searched_part
     from herford_tui.domain.search import search
     from herford_tui.domain.search_index import Kind, index_of
-    from herford_tui.domain.search_raw import part
+    from herford_tui.domain.search_raw import agenda_may_match, part
 
     file = look.file
     keep = look.keep(words, fuzzy)
     newest = sorted(chosen, key=lambda i: (texts[i].date or date.min, i), reverse=True)
     at, size = 0, BATCH
     while at < min(len(newest), BUDGET):
-        batch = {i: _searched_part(i, texts[i]) for i in newest[at : at + size]}
+        batch = {i: _searched_part(i, texts[i]) for i in newest[at : at + size] if agenda_may_match(texts[i], rules)}
         at, size = at + size, size * 2
         persons: set[int] = set()
         if kind is Kind.TASK:  # a task is found by its person's name

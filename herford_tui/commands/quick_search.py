@@ -23,13 +23,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable, Mapping
+    from typing import TypeVar
 
     from herford_tui.domain import Meeting, Snapshot
     from herford_tui.domain.search import Match
     from herford_tui.domain.search_index import Kind, KindIndex
     from herford_tui.domain.search_raw import Hits, Holds, MeetingText, Rule, Tokens
     from herford_tui.store.partial import SearchFile
+
+    _Text = TypeVar("_Text", bound=MeetingText)
 
 
 def quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snapshot] | None:
@@ -79,11 +82,12 @@ def _answer(
     """The answer, None, or a word that turned out to be a typo (``_quick_search`` asks again)."""
     from herford_tui.domain.search import search
     from herford_tui.domain.search_index import Kind, index_of
-    from herford_tui.domain.search_raw import Hits, agenda_may_match, chosen, index_persons, part
+    from herford_tui.domain.search_raw import Hits, chosen, index_persons, part
 
     file, small = look.file, look.file.snapshot  # every committee and organisation
     own: dict[str, Hits] = {}
     fuzzy = set(typos)
+    open_words = []
     for word in dict.fromkeys(words):
         found = look.fuzzy(word) if word in typos else look.literal(word)
         if found is _TYPO:
@@ -91,15 +95,18 @@ def _answer(
             found = look.fuzzy(word)
         if found is _NOTHING:
             return [], part(small, set(), {}, {}, {})  # a typo close to no word: no entry holds it
-        if found is not None:
+        if found is None:
+            open_words.append(word)
+        else:
             assert isinstance(found, Hits)
             own[word] = found
-    if not own:
-        if fuzzy:
-            return None  # typos whose close words cannot be looked for: the whole way
-        # No word has two plain letters to look for ("aus", "Nov"): every meeting is chosen, and
-        # the first hits may still be in the newest ones (``quick_first``).
-        own = {word: look.everywhere(word) for word in dict.fromkeys(words)}
+    if not own and fuzzy:
+        return None  # typos whose close words cannot be looked for: the whole way
+    # A word without two plain letters to look for ("aus", "Nov") chooses every meeting, and the
+    # small tables' records by their texts; the first hits may still be in the newest meetings
+    # (``quick_first``). Beside a word that narrows ("aus schule") it still tells which entries
+    # may hold both (``agenda_may_match``).
+    own |= {word: look.everywhere(word) for word in open_words if word not in fuzzy}
     picked = chosen(list(own.values()), file.person_org, file.links, file.heads)
     # Of a meeting chosen for its own entry alone (its place, say) the agenda is not indexed: at x10
     # "Kreis Herford" chooses 10,000 meetings, whose 56,000 agenda items and task persons hold no
@@ -119,13 +126,10 @@ def _answer(
         # shown are decoded whole below, their matched item and detail taken from there.
         texts = file.meeting_texts()
         meetings = {}
-        indexed = {
-            i: _searched_part(i, texts[i]) if agenda_may_match(texts[i], rules) else _own_entry(i, texts[i])
-            for i in picked.meetings
-        }
+        indexed = _may_match(texts, picked.meetings, rules, _searched_part, _own_entry)
     else:
         meetings = file.meetings(picked.meetings)
-        indexed = {i: m if agenda_may_match(m, rules) else _without_agenda(m) for i, m in meetings.items()}
+        indexed = _may_match(meetings, meetings, rules, lambda _, m: m, lambda _, m: _without_agenda(m))
     persons = index_persons(picked, indexed) & file.person_org.keys()
     links = {i for i, link in file.links.items() if link.person_id in persons}  # their committees
     searched = part(
@@ -144,6 +148,25 @@ def _answer(
         [] if missing else _first_kinds(searched, query, words, fuzzy, limit) or search(searched, query, limit=limit)
     )
     return _cards(file, matches, meetings)
+
+
+def _may_match(
+    texts: Mapping[int, _Text], chosen: Iterable[int], rules: list[Rule], whole: Callable[[int, _Text], Meeting],
+    own: Callable[[int, _Text], Meeting],
+) -> dict[int, Meeting]:  # fmt: skip
+    """The ``chosen`` meetings an entry of which may hold every word: ``whole`` where one of their
+    agenda's or minutes' may (``agenda_may_match``), else ``own`` (its own entry alone); the others
+    are left out."""
+    from herford_tui.domain.search_raw import agenda_may_match, own_may_match
+
+    found = {}
+    for i in chosen:
+        m = texts[i]
+        if agenda_may_match(m, rules):
+            found[i] = whole(i, m)
+        elif own_may_match(m, rules):
+            found[i] = own(i, m)
+    return found
 
 
 def _cards(file: SearchFile, matches: list[Match], meetings: dict[int, Meeting]) -> tuple[list[Match], Snapshot]:
@@ -296,7 +319,7 @@ class _Look:
         from herford_tui.domain.search_raw import word_hits
         from herford_tui.store.partial import SEARCHED
 
-        found = {**self._small_holding(self.holds(word, False)), "meetings": set(self.file.meeting_texts())}
+        found = {**self._small_holding(self.holds(word, False)), "meetings": set(self.file.meeting_ids())}
         none: dict[str, set[int]] = {name: set() for name in SEARCHED}  # the small tables by their texts
         return word_hits([word], found, none, self.file.snapshot.organisations)
 

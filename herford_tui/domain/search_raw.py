@@ -50,7 +50,10 @@ from herford_tui.domain.search_index import (
     Kind,
     KindIndex,
     date_tokens,
+    has_minutes,
     made_up_words,
+    result_token,
+    state_token,
     tokens,
 )
 from herford_tui.domain.snapshot import Snapshot
@@ -434,9 +437,12 @@ class Rule:
 def agenda_may_match(m: MeetingText, rules: Sequence[Rule]) -> bool:
     """Whether an entry of the meeting's agenda or minutes may hold every word (``rules``); if not,
     only the meeting's own entry can match, and its agenda need not be indexed. Such an entry holds
-    the texts of the agenda and minutes, the committee's names, the made-up words and the names of
-    the persons of the tasks (``search_index.py``): each word must be in one of them (a committee
-    or a person through the word's hits)."""
+    texts of the agenda and minutes, the committee's names, made-up words and the names of the
+    persons of its task (``search_index.py``): each word must be in one of them (a committee or a
+    person through the word's hits).
+
+    First all the meeting's entries together (for one word that is the answer), then each entry
+    on its own: at x10 "aus schule" holds both words in 3,000 meetings' agendas, in no one entry."""
     texts = [m.minutes]
     for item in m.agenda:
         texts += (item.title, item.minutes, *(d.text for d in item.decisions), *(t.what for t in item.tasks))
@@ -451,7 +457,45 @@ def agenda_may_match(m: MeetingText, rules: Sequence[Rule]) -> bool:
             if any(map(rule.holds, made)):
                 continue
         return False
+    return len(rules) < 2 or _an_entry_may_match(m, rules)
+
+
+def _an_entry_may_match(m: MeetingText, rules: Sequence[Rule]) -> bool:
+    """Whether one entry of the meeting's agenda or minutes may hold every word, each entry with
+    its own texts and made-up words (``search_index._add_agenda_items`` … ``_add_tasks``) and the
+    meeting's committee and date, which every one of them holds (``_meeting_context``)."""
+    day = date_tokens(m.date)
+    left = [r for r in rules if m.committee_id not in r.hits.committees and not (r.made_up and any(map(r.holds, day)))]
+    if not left:
+        return bool(m.agenda) or has_minutes(m.minutes)
+    if has_minutes(m.minutes) and _holds_every(left, (m.minutes,), (_MINUTES,)):
+        return True
+    for item in m.agenda:
+        if _holds_every(left, (item.title,), ()):
+            return True
+        if has_minutes(item.minutes) and _holds_every(left, (item.title, item.minutes), (_MINUTES,)):
+            return True
+        for d in item.decisions:
+            if _holds_every(left, (d.text, item.title), (_DECISION, result_token(d))):
+                return True
+        for t in item.tasks:
+            if _holds_every(left, (t.what, item.title), (_TASK, state_token(t), *date_tokens(t.due)), t.person_id):
+                return True
+    return False
+
+
+def _holds_every(rules: Sequence[Rule], texts: Sequence[str], made: Sequence[str], person: int | None = None) -> bool:
+    """Whether each rule matches a token of ``texts`` or of ``made`` (made-up words) or names ``person``."""
+    for rule in rules:
+        if any(map(rule.in_text, texts)) or (rule.made_up and any(map(rule.holds, made))):
+            continue
+        if person is None or person not in rule.hits.persons:
+            return False
     return True
+
+
+_MINUTES, _DECISION, _TASK = (match_key(KIND_WORDS[kind]) for kind in (Kind.MINUTES, Kind.DECISION, Kind.TASK))
+"""The kind words an entry of minutes, a decision or a task holds (``search_index._meeting_context``)."""
 
 
 def own_may_match(m: MeetingText, rules: Sequence[Rule]) -> bool:

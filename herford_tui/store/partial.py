@@ -311,6 +311,10 @@ class SearchFile:
                 self._persons = _PERSON_TEXTS.decode(self._image.tables["persons"])
         return self._persons
 
+    def meeting_ids(self) -> list[int]:
+        """Every meeting's id, in file order (none decoded)."""
+        return self._ids["meetings"]
+
     def decoded_texts(self) -> bool:
         return self._texts is not None
 

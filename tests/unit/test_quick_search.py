@@ -312,7 +312,8 @@ def test_the_first_hits_from_the_first_kinds_are_the_whole_answer(
 FIRST_HITS = [
     "protokoll", "aus", "Nov", "ab", "Haushalt", "bericht", "November", "2026", "Lenkungskreis", "Protokoll Haushalt",
     "muller", "Müler", "sitzung", "der", "rot", "Beschluss", "zuschuss", "Angebot", "erledigt", "Kreishaus", "28.11.",
-    "Tagesordnung", "protokoll 2026", "aus schule", "Novmber", "xyzzyq", "erford",
+    "Tagesordnung", "protokoll 2026", "aus schule", "Novmber", "xyzzyq", "erford", "Kreis Herfrod", "Kreis Herford",
+    "Neubau Angebot", "Haushalt Neubau", "Angebot offen", "Neubau abgelehnt", "Angebot Jürgen", "Räume Müller",
 ]  # fmt: skip
 """Words whose first hits may be agenda items of the newest meetings, or of the first kinds."""
 
@@ -336,6 +337,82 @@ def test_the_first_hits_of_the_newest_meetings_are_the_whole_answer(
     assert found[0] == expected
     assert all(m.item is None or any(m.item is item for item in m.record.agenda) for m in found[0])
     assert [match_card(m, found[1], TODAY) for m in found[0]] == [match_card(m, whole, TODAY) for m in expected]
+
+
+@pytest.mark.parametrize("limit", [1, 3, 10])
+def test_the_first_kinds_answer_when_no_later_entry_can_have_as_many_points(
+    demo: Path, whole: Snapshot, monkeypatch, limit: int
+):
+    """A typo beside a word, "Kreis Herfrod": organisations "… Kreis Herford" (and their persons)
+    have more points than any meeting or agenda item can have, so they are the answer without
+    indexing an agenda (at x10 10,000 meetings at "Kreishaus Herford")."""
+    import herford_tui.commands.quick_first as first
+    import herford_tui.commands.quick_search as quick
+
+    monkeypatch.setattr(quick, "MANY", 0)
+    answered, newest = [], []
+    original_first, original_newest = first.first_hits, first._newest
+
+    def first_hits(*args):
+        hits = original_first(*args)
+        answered.append(hits is not None)
+        return hits
+
+    def spy_newest(*args):
+        newest.append(args)
+        return original_newest(*args)
+
+    monkeypatch.setattr(first, "first_hits", first_hits)
+    monkeypatch.setattr(first, "_newest", spy_newest)
+    found = quick_search(demo, "Kreis Herfrod", limit)
+    expected = search(whole, "Kreis Herfrod", limit=limit)
+    assert found is not None
+    assert found[0] == expected
+    assert answered == [True]
+    assert not newest, "no agenda item indexed"
+    assert all(m.kind <= Kind.ORGANISATION for m in expected)
+
+
+def test_words_in_different_entries_of_one_meeting_leave_its_agenda_out(demo: Path, whole: Snapshot):
+    """An entry of an agenda (the item, its minutes, a decision, a task) must hold every word:
+    "Neubau" is a decision and "Angebot" a task of the same item, so no entry of that meeting's
+    agenda can match both (at x10 "aus schule": 3,000 meetings hold both words, no one entry).
+    A decision's result, a task's person or state and the meeting's committee and date count for
+    the entry that has them."""
+    from herford_tui.commands.quick_search import _searched_part
+    from herford_tui.domain.search_raw import Hits, Rule, agenda_may_match, made_up_start
+
+    meeting = next(m for m in whole.meetings.values() if any(d.text == "Neubau" for i in m.agenda for d in i.decisions))
+    committee = meeting.committee_id
+    jurgen = next(t.person_id for item in meeting.agenda for t in item.tasks if t.what == "Angebot einholen")
+    nothing: frozenset[int] = frozenset()
+
+    def rule(word: str, committees: frozenset[int] = nothing, persons: frozenset[int] = nothing) -> Rule:
+        hits = Hits(committees, nothing, persons, nothing)
+        return Rule(lambda token: token.startswith(word), hits, made_up_start(word))
+
+    def may_match(*rules: Rule) -> bool:
+        found = agenda_may_match(meeting, rules)
+        assert agenda_may_match(_searched_part(meeting.id, meeting), rules) == found, "the same from the texts"
+        return found
+
+    assert may_match(rule("neubau"))
+    assert not may_match(rule("neubau"), rule("angebot"))
+    assert not may_match(rule("zuschuss"), rule("raume"))
+    assert may_match(rule("neubau"), rule("abgelehnt"))  # the decision's result
+    assert not may_match(rule("zuschuss"), rule("abgelehnt"))  # another decision's
+    assert may_match(rule("angebot"), rule("offen"))  # the task's state
+    assert not may_match(rule("angebot"), rule("erledigt"))
+    assert may_match(rule("raume"), rule("erledigt"), rule("haushalt"))  # the item's title is in each entry
+    assert may_match(rule("angebot"), rule("jurg", persons=frozenset({jurgen})))  # the task's person
+    assert not may_match(rule("neubau"), rule("jurg", persons=frozenset({jurgen})))
+    assert may_match(rule("neubau"), rule("angebot", committees=frozenset({committee})))  # the committee's name
+    assert may_match(rule("neubau"), rule("beschluss"), rule("november"), rule("2026"))  # kind word, date words
+    assert not may_match(rule("neubau"), rule("aufgabe"))
+    for query in ("Neubau Angebot", "Zuschuss Räume", "Neubau abgelehnt", "Angebot Jürgen", "Neubau Jürgen"):
+        found = quick_search(demo, query, 10)
+        assert found is not None
+        assert found[0] == search(whole, query, limit=10), query
 
 
 @pytest.mark.parametrize(("query", "limit"), [("protokoll", 3), ("aus", 3), ("protokoll", 10)])
@@ -387,16 +464,28 @@ def test_the_name_words_hold_every_word_that_names_an_entry(whole: Snapshot, dem
 )
 def test_the_most_points_a_word_can_earn(word: str, expected: int):
     """A whole word where a name begins (8), inside a name (7), elsewhere (6); a word start where a
-    name begins (5), inside one (4), elsewhere (3); a typo as the fuzzy rule gives (2)."""
+    name begins (5), inside one (4), elsewhere (3)."""
     from herford_tui.commands.quick_first import most_earned
     from herford_tui.domain.search_index import KindIndex
 
     first = KindIndex.of_words(["protokoll", "prototyp", "bericht"])
     named = KindIndex.of_words(["protokoll", "prototyp", "bericht", "aus", "berichte", "themen"])
     every = KindIndex.of_words([*named.vocabulary, "kreishaus", "berichtet"])
-    assert most_earned(word, False, first, named, lambda: every) == expected
-    assert most_earned(word, True, first, named, lambda: every) == 2
-    assert most_earned(word, False, first, named, None) == max(expected, 6), "without the file's words: a bound"
+    assert most_earned(word, None, first, named, lambda: every) == expected
+    assert most_earned(word, None, first, named, None) == max(expected, 6), "without the file's words: a bound"
+
+
+@pytest.mark.parametrize(
+    ("close", "expected"), [(["protokoll"], 2), (["themen", "kreishaus"], 1), (["kreishaus"], 0), ([], 0)]
+)
+def test_the_most_points_a_typo_can_earn(close: list[str], expected: int):
+    """A typo matches only its close words: where a name begins (2), inside one (1), elsewhere (0)."""
+    from herford_tui.commands.quick_first import most_earned
+    from herford_tui.domain.search_index import KindIndex
+
+    first = KindIndex.of_words(["protokoll", "prototyp", "bericht"])
+    named = KindIndex.of_words(["protokoll", "prototyp", "bericht", "aus", "berichte", "themen"])
+    assert most_earned("typo", close, first, named, None) == expected
 
 
 @settings(max_examples=40, deadline=None)
