@@ -565,3 +565,35 @@ async def test_committee_changes_keep_the_views_in_place(world):
         assert await wait_for(pilot, lambda: tabs.get_tab(f"gremium-{world.leitungsteam}").label.plain == "[b]RLT[/b]")
         assert app.query_one(f"#committee-{world.lenkungskreis}") is view
         assert table.cursor_row == 2 and table.has_focus
+
+
+async def test_a_person_edited_after_adding_a_member_keeps_the_cursor_on_their_row(world):
+    """Roster meets person form: after adding a member (the cursor goes to the new line), the
+    user moves to another member and edits that person with p. The save's refresh kept the
+    added member as the place to go and sent the cursor back there."""
+    from herford_tui.ui.directory.person_form import PersonForm
+
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Sozialdezernenten")
+        await pilot.press("a")
+        assert isinstance(app.screen, MembershipForm)
+        await type_text(pilot, "Muster")
+        await pilot.press("enter", "ctrl+s")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, MembershipForm))
+        view = app.query_one(f"#committee-{world.lenkungskreis}")
+        assert await wait_for(pilot, lambda: view.current_line.membership.person_id == world.person["muster"])
+        await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
+        await pilot.press("p")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonForm))
+        app.screen.query_one("#function", Input).value = "Referent Schulentwicklung"
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonForm))
+        detail = view.query_one("#member-detail")
+
+        def refreshed() -> bool:  # either way the save's refresh went
+            on = view.current_line.membership.person_id
+            return on == world.person["muster"] or "Referent Schulentwicklung" in str(detail.render())
+
+        assert await wait_for(pilot, refreshed)
+        assert view.current_line.membership.person_id == world.person["test"], str(detail.render())

@@ -118,7 +118,9 @@ def test_cursor_follows_the_membership_then_the_person_then_the_row():
     snap = world()
     old = roster_lines(snap, 1, TODAY)
     assert cursor_row(old, 1, old) == 1
-    assert cursor_row(old, 0, old, wanted=11) == 1
+    assert cursor_row(old[:1], 0, old, wanted=11) == 1  # just saved, shown now: the cursor goes there
+    assert cursor_row(old, 1, old, wanted=11) == 1
+    assert cursor_row(old, 0, old, wanted=11) == 0  # shown before and left by the user: it stays
     # the chair moves to another seat: a new membership of the same person
     moved = dataclasses.replace(snap.memberships[10], id=20, seat_key="bm")
     after = dataclasses.replace(snap, memberships={**snap.memberships, 10: moved})

@@ -173,8 +173,10 @@ def seat_name(seat: Seat) -> str:
 def cursor_row(old: list[RosterLine], old_row: int, new: list[RosterLine], *, wanted: int | None = None) -> int:
     """Where the cursor goes after a refresh: the ``wanted`` membership (just saved, found by
     the search), else the same membership, else the same person (moved to another seat),
-    else the same row."""
-    if wanted is not None:
+    else the same row. ``wanted`` counts only while it is still to come or the cursor is on it:
+    shown already and left by the user, the refresh keeps the row they went to (a person
+    edited there after adding a member sent the cursor back to the one added)."""
+    if wanted is not None and not _left(old, old_row, wanted):
         for i, line in enumerate(new):
             if line.membership is not None and line.membership.id == wanted:
                 return i
@@ -186,6 +188,12 @@ def cursor_row(old: list[RosterLine], old_row: int, new: list[RosterLine], *, wa
             if True in hits:
                 return hits.index(True)
     return min(max(old_row, 0), max(len(new) - 1, 0))
+
+
+def _left(old: list[RosterLine], old_row: int, wanted: int) -> bool:
+    """Whether the ``wanted`` membership was shown and the cursor stood on another row."""
+    shown = [i for i, line in enumerate(old) if line.membership is not None and line.membership.id == wanted]
+    return bool(shown) and old_row not in shown
 
 
 def _current(lines: list[RosterLine]) -> list[Membership | None]:
