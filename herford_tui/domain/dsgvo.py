@@ -276,13 +276,19 @@ def _membership_entry(snapshot: Snapshot, m: Membership) -> dict[str, Any]:
 
 # -- erasure (Art. 17) ----------------------------------------------------------------------
 def needles_of(
-    person: Person, snapshot: Snapshot | None = None, *, other_family_names: Iterable[str] | None = None
+    person: Person,
+    snapshot: Snapshot | None = None,
+    *,
+    other_family_names: Iterable[str] | None = None,
+    keep_shared: bool = False,
 ) -> set[str]:
     """The strings that identify ``person`` and must not survive anywhere in the files.
 
     The family name alone counts only when no other person bears it: "Müller" in a
     meeting note about another Müller must stay. The others are those of ``snapshot``, or
     ``other_family_names`` (a raw file's persons: an older backup erased again on restore).
+    With a ``snapshot``, a name another person bears in full (a namesake: two "Thomas Müller")
+    does not count either (``shared_names``), unless ``keep_shared``.
     """
     found = {
         person.full_name,
@@ -297,7 +303,27 @@ def needles_of(
         key = match_key(person.family_name)
         if not any(match_key(name) == key for name in other_family_names):
             found.add(person.family_name)
-    return {n.strip() for n in found if len(n.strip()) >= MIN_NEEDLE}
+    needles = {n.strip() for n in found if len(n.strip()) >= MIN_NEEDLE}
+    if snapshot is not None and not keep_shared:
+        needles -= shared_names(snapshot, person.id, needles)
+    return needles
+
+
+def shared_names(snapshot: Snapshot, person_id: int, needles: Iterable[str]) -> set[str]:
+    """The ``needles`` that another (not erased) person bears as their name or family name: a
+    namesake's.
+
+    A text naming "Thomas Müller" may mean either of two namesakes, so erasing one must not
+    scrub it (a meeting's minutes about the other would lose their name), as the family name
+    alone stays where another person bears it (also one found in an older backup, where
+    nobody else bore it then)."""
+    borne = {
+        match_key(name)
+        for p in snapshot.persons.values()
+        if p.id != person_id and p.erased_on is None
+        for name in (p.full_name, f"{p.given_name} {p.family_name}", p.sort_name, p.family_name)
+    }
+    return {n for n in needles if match_key(n) in borne}
 
 
 def scrub_text(text: str, needles: Iterable[str]) -> str:
@@ -396,6 +422,8 @@ class ErasurePlan:
     """Memberships that would only have begun after the erasure day (``erasure_end``)."""
     ended: list[Membership] = dataclasses.field(default_factory=list)
     """The person's own memberships that end on the erasure day."""
+    shared: tuple[str, ...] = ()
+    """The person's names (also former ones) that a namesake bears: left in other records' texts."""
 
 
 def erasure_plan(snapshot: Snapshot, person_id: int, today: date, extra_needles: Iterable[str] = ()) -> ErasurePlan:
@@ -405,8 +433,11 @@ def erasure_plan(snapshot: Snapshot, person_id: int, today: date, extra_needles:
     person = snapshot.persons.get(person_id)
     if person is None:
         raise PersonNotFound(f"Eine Person mit der Nummer {person_id} gibt es nicht.")
-    own = needles_of(person, snapshot) if person.erased_on is None else set()  # a rerun: the name is gone
-    needles = frozenset(own | {n.strip() for n in extra_needles if len(n.strip()) >= MIN_NEEDLE})
+    # a rerun: the name is gone; the namesakes' names are taken out below, with the former names
+    own = needles_of(person, snapshot, keep_shared=True) if person.erased_on is None else set()
+    wanted = own | {n.strip() for n in extra_needles if len(n.strip()) >= MIN_NEEDLE}
+    shared = shared_names(snapshot, person_id, wanted)  # a former name too: renamed, now a namesake's
+    needles = frozenset(wanted - shared)
     day = person.erased_on or today  # a rerun keeps the first erasure's day
     closing = ending(snapshot, person_id, day)
     dropped = {m.id for m in closing.dropped}
@@ -438,7 +469,7 @@ def erasure_plan(snapshot: Snapshot, person_id: int, today: date, extra_needles:
         if other.id != person_id and (notes := scrub_text(other.notes, needles)) != other.notes:
             records.append(dataclasses.replace(other, notes=notes))
     own_ended = [m for m in closing.ended if m.person_id == person_id]
-    return ErasurePlan(records, needles, list(closing.dropped), own_ended)
+    return ErasurePlan(records, needles, list(closing.dropped), own_ended, tuple(sorted(shared)))
 
 
 def is_erased(person: Person | None) -> bool:

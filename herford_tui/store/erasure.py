@@ -46,6 +46,8 @@ class ErasureResult:
     """Files the program wrote for the user (``store/written.py``) that still name the person."""
     unsearchable: list[Path] = dataclasses.field(default_factory=list)
     """Such files that may name the person (a PDF cannot be searched)."""
+    shared: tuple[str, ...] = ()
+    """The person's names a namesake bears (``dsgvo.shared_names``): left in texts, to check by hand."""
 
     @property
     def backups_cleaned(self) -> int:
@@ -63,6 +65,15 @@ class ErasureResult:
             text += (
                 f" {_count(self.ended, 'laufende Mitgliedschaft', 'laufende Mitgliedschaften')} "
                 f"zum {format_date(self.day)} beendet."
+            )
+        if self.shared:
+            # the whole name as shown ("Thomas Müller"), not "Müller, Thomas" nor "Müller" too
+            shown = [name for name in self.shared if " " in name and "," not in name] or list(self.shared)
+            names = " und ".join(f"„{name}“" for name in shown)
+            subject, verb = ("Der Name", "blieb") if len(shown) == 1 else ("Die Namen", "blieben")
+            text += (
+                f" {subject} {names} {verb} in Texten (Notizen, Protokolle, Tagesordnungen) stehen, weil auch "
+                "eine andere Person so heißt: bitte dort von Hand prüfen, wer gemeint ist."
             )
         left = self.left_files() if with_files else ""
         return f"{text} {left}" if left else text
@@ -172,4 +183,6 @@ def erase_person(store: Store, person_id: int, today: date) -> ErasureResult:
         files = personal_files.finish(job, saved=True)
     ended = len(plan.ended) + sum(1 for m in plan.deleted if isinstance(m, Membership) and m.person_id == person_id)
     unreachable = personal_files.unreachable_copies(store.path)
-    return ErasureResult(person_id, len(plan.records), files, unreachable, ended, today, exports, unsearchable)
+    return ErasureResult(
+        person_id, len(plan.records), files, unreachable, ended, today, exports, unsearchable, plan.shared
+    )

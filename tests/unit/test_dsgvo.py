@@ -326,3 +326,46 @@ def test_auskunft_without_names_shows_log_entries_as_the_log_does():
     lines = entry_lines(entry)
     assert lines[0] == "28.11.2026 14:20  hf_kollege [b]  Person 1 „Anna Bartels“ geändert"
     assert all(f"  {line}\n" in text for line in lines)
+
+
+def test_erasing_one_of_two_namesakes_leaves_the_others_name_in_every_text(tmp_path: Path):
+    """Directory meets DSGVO: two "Thomas Müller" at different organisations. Erasing one took
+    the full name as a needle and turned the other's mentions into "[gelöscht]" (the minutes of
+    a meeting, an organisation's note) in the file, the backups and the log. A full name another
+    person bears now stays, as a family name borne by others did; the summary says to check it.
+    The same holds for a former name: renamed since, it is a namesake's name now."""
+    store = Store(tmp_path / "herford.json").open()
+    snap = store.snapshot()
+    lk = next(c for c in snap.committees.values() if c.name == "Lenkungskreis")
+    kreis, bezreg, nrw = (
+        next(o for o in snap.organisations.values() if o.name == name)
+        for name in ("Kreis Herford", "Bezirksregierung Detmold", "Land Nordrhein-Westfalen")
+    )
+    school = store.save(
+        Person(given_name="Thomas", family_name="Müller", organisation_id=bezreg.id, email="mueller@schule.example.org")
+    )
+    renamed = store.save(
+        Person(given_name="Thomas", family_name="Müller", organisation_id=nrw.id, email="tm@agentur.example.org")
+    )
+    renamed = store.save(dataclasses.replace(renamed, family_name="Müller-Brandt"))
+    agency = store.save(Person(given_name="Thomas", family_name="Müller", organisation_id=kreis.id))
+    meeting = store.save(
+        Meeting(committee_id=lk.id, date=date(2026, 3, 12), minutes="Thomas Müller (Kreis) berichtet.")
+    )
+    store.save(dataclasses.replace(store.snapshot().organisations[kreis.id], notes="Ansprechpartner: Thomas Müller"))
+
+    first = erase_person(store, school.id, TODAY)
+    second = erase_person(store, renamed.id, TODAY)
+
+    snap = store.snapshot()
+    assert snap.meetings[meeting.id].minutes == "Thomas Müller (Kreis) berichtet."
+    assert snap.organisations[kreis.id].notes == "Ansprechpartner: Thomas Müller"
+    assert snap.persons[agency.id].full_name == "Thomas Müller"
+    for result in (first, second):
+        assert "Der Name „Thomas Müller“ blieb in Texten" in result.summary()
+    for path in _files(store.path):
+        text = path.read_text(encoding="utf-8")
+        if "(Kreis) berichtet" in text:  # not in the backups older than the meeting
+            assert "Thomas Müller (Kreis) berichtet." in text, path.name
+        for gone in ("mueller@schule.example.org", "tm@agentur.example.org", "Müller-Brandt"):
+            assert gone not in text, (gone, path.name)
