@@ -92,7 +92,7 @@ async def new_notice(pilot: Pilot, before: set[str], containing: str = "") -> st
 
 
 def roster_text(app: HerfordApp, committee_id: int) -> list[str]:
-    """The visible roster rows of a committee as 'Sitz | Name | Rolle | vertritt | seit'."""
+    """The visible roster rows of a committee as 'Sitz | Name | Rolle | vertritt | Zeitraum'."""
     table = app.query_one(f"#committee-{committee_id} #roster", DataTable)
     rows = []
     for i in range(table.row_count):

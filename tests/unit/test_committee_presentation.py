@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from herford_tui.domain import Committee, CommitteeKind, Meeting, Membership, Organisation, Person, Role, Seat, Snapshot
 from herford_tui.domain.roster import roster_lines
 from herford_tui.domain.text import printable
-from herford_tui.ui.committees.presentation import committee_info, cursor_row, member_detail, roster_rows
+from herford_tui.ui.committees.presentation import COLUMNS, committee_info, cursor_row, member_detail, roster_rows
 
 TODAY = date(2026, 11, 28)
 HOSTILE = "Sommer [/b]\x1b]0;HACK\x07\x1b[2J"
@@ -168,12 +168,25 @@ def test_roster_columns_at_80_keep_the_period_whole_and_drop_function_and_organi
     ]  # fmt: skip
     labels = [c.label for c in COLUMNS]
     narrow = plan_columns(COLUMNS, rows, 80)
-    assert [labels[i] for i in narrow.shown] == ["Sitz", "Name", "Rolle", "vertritt", "seit"]
+    assert [labels[i] for i in narrow.shown] == ["Sitz", "Name", "Rolle", "vertritt", "Zeitraum"]
     assert narrow.widths[narrow.shown.index(4)] == len("bis 31.10.2026")
     # At 120 the seat keeps 26 columns before the function and organisation (both in the detail
     # line) are shown; wider, they come back.
     wide = plan_columns(COLUMNS, rows, 120)
-    assert [labels[i] for i in wide.shown] == ["Sitz", "Name", "Rolle", "vertritt", "seit"]
+    assert [labels[i] for i in wide.shown] == ["Sitz", "Name", "Rolle", "vertritt", "Zeitraum"]
     assert wide.widths[0] >= 26
     widest = plan_columns(COLUMNS, rows, 180)
     assert [labels[i] for i in widest.shown] == labels
+
+
+def test_the_period_column_is_headed_as_what_it_shows():
+    """The heading said "seit" over "bis 31.10.2026" (history, ``h``) and "ab …" (a role to come):
+    "Zeitraum", as on the person and organisation screens; a plain date is the first day."""
+    snap = world()
+    ended = dataclasses.replace(snap.memberships[11], id=13, start=date(2024, 1, 1), end=date(2026, 10, 31))
+    later = dataclasses.replace(snap.memberships[10], id=14, role=Role.CO_VORSITZ, start=date(2026, 12, 15))
+    snap = dataclasses.replace(snap, memberships={**snap.memberships, 13: ended, 14: later})
+    at = [c.label for c in COLUMNS].index("Zeitraum")
+    rows = roster_rows(snap, roster_lines(snap, 1, TODAY, history=True))
+    periods = sorted(row[at].plain for row in rows if row[at].plain)
+    assert periods == ["01.01.2025", "28.11.2026", "ab 15.12.2026", "bis 31.10.2026"]

@@ -29,14 +29,17 @@ COLUMNS = (
     Column("Name", minimum=20),
     Column("Rolle", priority=3, minimum=10),
     Column("vertritt", priority=2, minimum=12),
-    Column("seit", priority=1, whole=True),
+    Column("Zeitraum", priority=1, whole=True),
     Column("Funktion", priority=5, minimum=14, extra=True),
     Column("Organisation", priority=6, minimum=14, extra=True),
 )
 """The roster's columns: at 80 columns the person's function and organisation give way (the
 detail line below names them), and on a wider screen too while the seat would be cut below 26
-("Leitung der…" twice in the Lenkungskreis); the date (with the history "bis 31.10.2026") is
-shown whole, and last of all given up."""
+("Leitung der…" twice in the Lenkungskreis); the period is shown whole, and last of all given up.
+It is headed "Zeitraum" (as on the person and organisation screens), not "seit": besides the
+first day of a current membership ("01.01.2025") it shows "ab 15.12.2026" for one to come and
+"bis 31.10.2026" for one that ends or ended (the history, ``h``). A plain date is the first day
+("seit 01.01.2025" on every line cost Rolle and vertritt five letters at 80 columns)."""
 
 Row = tuple[Text, ...]
 NEWLINE = Content("\n")  # our own line break; user text never keeps one (see ``plain``)
@@ -84,12 +87,13 @@ def roster_row(snapshot: Snapshot, line: RosterLine, *, continued: bool = False)
         name = f"{glyphs().deputy} {name}"
     org = snapshot.organisations.get(person.organisation_id) if person and person.organisation_id else None
     represents = snapshot.organisations.get(m.represents_id) if m.represents_id else None
-    # The "seit" column is shown whole at 80 columns (the last to give way), so the dates go
-    # there, not into the name ("Wolfgang Kemper (ab…" was cut): a role that begins later reads
-    # "ab …", one that ends (a role change from a later date, a term) "bis …" like an ended one.
+    # The "Zeitraum" column is shown whole at 80 columns (the last to give way), so the dates go
+    # there, not into the name ("Wolfgang Kemper (ab…" was cut): a current role shows its first
+    # day, one that begins later "ab …", one that ends (a role change from a later date, a term)
+    # "bis …" like an ended one; the detail line below gives both ends.
     since = format_date(m.start)
     style = "dim strike" if line.ended else ""
-    if line.ended:  # a sign, not grey alone; its "bis …" is in the "seit" column and the detail line
+    if line.ended:  # a sign, not grey alone; its "bis …" is in the "Zeitraum" column and the detail line
         name = f"{glyphs().ended} {name}"
     if line.upcoming:
         since, style = f"ab {format_date(m.start)}", "italic"
@@ -148,7 +152,7 @@ def membership_summary(snapshot: Snapshot, line: RosterLine) -> str:
     assert m is not None
     # Most telling first: a long seat name at the end is what gets cut on 80 columns.
     parts = [ROLE[m.role]]
-    # Worded as the roster's "seit" column: "ab …" for a role that begins later (a chair from next
+    # Worded as the roster's "Zeitraum" column: "ab …" for a role that begins later (a chair from next
     # month is not held "seit" then), "bis …" for one that ends or ended, with its start after it.
     if line.upcoming and m.start:
         parts[0] += f" ab {format_date(m.start)}" + (f" bis {format_date(m.end)}" if m.end else "")
