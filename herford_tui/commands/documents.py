@@ -116,9 +116,10 @@ def bericht(db: str | None, jahr: int | None, out: str, force: bool) -> None:
         fail(f"{target} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
     snapshot = read_snapshot(command_db(db))
     # A bar on a terminal for a long run (x1 and more: 100 committees), nothing when piped.
-    with progress(len(snapshot.active_committees()) + 1, "Jahresbericht", minimum=50) as bar:
+    year = jahr or date.today().year
+    with progress(len(snapshot.committees_of_year(year)) + 1, "Jahresbericht", minimum=50) as bar:
         try:
-            payload = report_pdf(snapshot, jahr or date.today().year, date.today(), step=lambda: bar.update(1))
+            payload = report_pdf(snapshot, year, date.today(), step=lambda: bar.update(1))
         except TemplateError as exc:
             fail(str(exc))
     if is_stdout(out):

@@ -101,7 +101,7 @@ def report_data(ev: Evaluation) -> dict[str, Any]:
 
 def report_pdf(snapshot: Snapshot, year: int, today: date, step: Callable[[], None] = lambda: None) -> bytes:
     """The PDF; ``step`` is called after each committee's figures and once after rendering
-    (``len(snapshot.active_committees()) + 1`` calls: the progress bar's length)."""
+    (``len(snapshot.committees_of_year(year)) + 1`` calls: the progress bar's length)."""
     from herford_tui.documents.templates import compile_pdf
 
     steps = evaluate_steps(snapshot, year, today)

@@ -316,7 +316,7 @@ def evaluate_steps(
 
     ``trend_first=False``: the attendance of ``year`` only (``trend_years == [year]``), a third
     less work; ``trend_steps`` adds the years before it (the tab shows its table first)."""
-    committees = snapshot.active_committees()
+    committees = snapshot.committees_of_year(year)  # one archived since counts in the years it met
     done = _evaluations(snapshot)
     for key in ((year, today), (year, today, trend_first)):
         if key in done:
@@ -337,9 +337,10 @@ def evaluate_steps(
         for meeting in mine:
             add_meeting(meeting, trend[0], year, today, seats, rates)
         figures.append(_meeting_figures(committee, mine, year, today))
-        found_vacancies += committee_vacancies(snapshot, committee, today)
-        runs += _runs(snapshot, committee, today)
-        seated |= seated_organisations(snapshot, committee, today)
+        if not committee.archived:  # seats as they stand today: an archived committee has none
+            found_vacancies += committee_vacancies(snapshot, committee, today)
+            runs += _runs(snapshot, committee, today)
+            seated |= seated_organisations(snapshot, committee, today)
         yield n
     organisations = [
         (snapshot.organisations[org_id].name, rate)

@@ -231,6 +231,16 @@ class Snapshot:
             key=lambda c: (c.order, c.name.casefold()),
         )
 
+    def committees_of_year(self, year: int) -> list[Committee]:
+        """The active committees and the archived ones with a meeting in ``year``: a committee
+        archived since still counts in the years it met (the year overview, the Auswertung)."""
+        archived = {c.id for c in self.committees.values() if c.archived}
+        met = {m.committee_id for m in self.meetings_in_year(year)} & archived if archived else set()
+        return sorted(
+            (c for c in self.committees.values() if not c.archived or c.id in met),
+            key=lambda c: (c.order, c.name.casefold()),
+        )
+
     @cached_property
     def _memberships_by_committee(self) -> dict[int, list[Membership]]:
         index: dict[int, list[Membership]] = defaultdict(list)

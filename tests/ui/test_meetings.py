@@ -534,3 +534,28 @@ async def test_someone_just_marked_present_is_not_offered_as_stand_in_while_it_i
         release.set()
     stored = world.read().meetings[meeting.id]
     assert [(e.person_id, e.status) for e in stored.attendance] == [(world.person["mustermann"], Attendance.ANWESEND)]
+
+
+async def test_a_committee_archived_since_keeps_its_row_and_its_meetings_open_in_the_form(world):
+    """Archive meets year overview: the archived committee's meetings of the year stay in the
+    grid, and the meeting form opens on its row and on its meeting (the form's committee list
+    held only the active ones: the Select refused the value, InvalidSelectValueError)."""
+    store = world.store()
+    meeting = store.save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 3, 2), start_time=time(10)))
+    store.save(dataclasses.replace(store.snapshot().committees[world.lenkungskreis], archived=True))
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await wait_for(pilot, lambda: grid_focused(app))
+        grid = app.query_one("#year-grid", LineTable)
+        assert [str(c) for c in grid.get_row(f"c{world.lenkungskreis}")][2:][2] == "2g"
+        grid.move_cursor(row=grid.keys.index(f"c{world.lenkungskreis}"), column=4)  # its March
+        await pilot.press("a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm))
+        assert "Lenkungskreis (archiviert)" in screen_text(app)
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, MeetingForm))
+        app.open_meeting(meeting.id)
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await pilot.press("b")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm))
+        assert app.screen.query_one("#committee_id").value == world.lenkungskreis

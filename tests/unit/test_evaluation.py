@@ -201,3 +201,23 @@ def test_csv_rows_name_their_section_and_never_start_a_formula():
     assert rows[1][0] == "Sitzungen 2026"
     assert not any(cell.startswith("=") for row in rows for cell in row)
     assert any("'=HYPERLINK" in cell for row in rows for cell in row)
+
+
+def test_a_committee_archived_since_still_counts_in_the_years_it_met():
+    """Archive meets Auswertung and year overview: archiving a committee today took its meetings
+    of this year and the years before out of the Auswertung and the year grid, as if it had never
+    met. It counts where it met; its seats do not (no vacancies, no seat-holders today)."""
+    from dataclasses import replace
+
+    from herford_tui.ui.year.presentation import grid_rows
+
+    snapshot = world()
+    snapshot.committees[1] = replace(snapshot.committees[1], archived=True)
+    ev = evaluate(snapshot, 2026, TODAY)
+    [figures] = ev.meetings
+    assert (figures.held, figures.cancelled) == (2, 1)
+    assert ev.attendance[1][-1] is not None and ev.names == {1: "Lenkungskreis"}
+    assert ev.vacancies == [] and ev.tenures == []
+    assert [row.name for row in grid_rows(snapshot, 2026, TODAY)][2:] == ["Lenkungskreis"]
+    assert evaluate(snapshot, 2024, TODAY).meetings == []  # a year it did not meet
+    assert [row.name for row in grid_rows(snapshot, 2024, TODAY)][2:] == []

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from rich.text import Text
 from textual import on
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
@@ -22,9 +21,10 @@ from herford_tui.domain.meeting_input import MeetingInput, build_meeting, days_f
 from herford_tui.domain.meetings import holiday_warning, status_warning
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.form import FormScreen
-from herford_tui.ui.common.format import plain, plain_cell
+from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
 from herford_tui.ui.common.typing_input import InOrderInput
+from herford_tui.ui.meetings.presentation import committee_options
 
 
 class MeetingForm(FormScreen[Meeting]):
@@ -49,9 +49,7 @@ class MeetingForm(FormScreen[Meeting]):
 
     def compose_fields(self) -> Iterable[Widget]:
         m = self.original or Meeting(committee_id=self.committee_id or 0)
-        committees: list[tuple[Text, int]] = [
-            (plain_cell(c.name), c.id) for c in self.herford.snapshot.active_committees()
-        ]
+        committees = committee_options(self.herford.snapshot, m.committee_id or None)
         yield from self.field(
             "Gremium",
             Select(committees, value=m.committee_id or Select.NULL, prompt="Gremium wählen", compact=True,

@@ -206,3 +206,13 @@ def open_task_row(snapshot: Snapshot, found: OpenTask) -> tuple[Text, ...]:
         cell(committee_label(committee) if committee else "?"),
         cell(f"{format_date(found.meeting.date)} TOP {found.item.number}"),
     )
+
+
+def committee_options(snapshot: Snapshot, keep: int | None) -> list[tuple[Text, int]]:
+    """The committees a meeting form offers: the active ones, and ``keep`` (the meeting's own,
+    or the year overview's row) if it is archived, marked so; a Select refuses a value it lacks."""
+    shown = snapshot.active_committees()
+    kept = snapshot.committees.get(keep) if keep is not None else None
+    if kept is not None and kept.archived:
+        shown.append(kept)
+    return [(cell(c.name + (" (archiviert)" if c.archived else "")), c.id) for c in shown]

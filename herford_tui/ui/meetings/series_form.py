@@ -26,9 +26,9 @@ from herford_tui.domain.series import (
 )
 from herford_tui.domain.text import printable
 from herford_tui.ui.common.form import FormScreen
-from herford_tui.ui.common.format import plain_cell
 from herford_tui.ui.common.select import Select
 from herford_tui.ui.common.typing_input import InOrderInput
+from herford_tui.ui.meetings.presentation import committee_options
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,7 @@ class SeriesForm(FormScreen[Series]):
         self.year = year
 
     def compose_fields(self) -> Iterable[Widget]:
-        committees: list[tuple[Text, int]] = [
-            (plain_cell(c.name), c.id) for c in self.herford.snapshot.active_committees()
-        ]
+        committees = committee_options(self.herford.snapshot, self.committee_id)
         yield from self.field(
             "Gremium",
             Select(committees, value=self.committee_id or Select.NULL, prompt="Gremium wählen", compact=True,

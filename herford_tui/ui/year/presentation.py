@@ -196,13 +196,14 @@ def holiday_rows(year: int) -> list[GridRow]:
 
 
 def grid_rows(snapshot: Snapshot, year: int, today: date, committee_id: int | None = None) -> list[GridRow]:
-    """The holiday rows, then one row per active committee (or only the filtered one).
+    """The holiday rows, then one row per active committee, and per archived one that met in
+    ``year`` (or only the filtered one).
 
     Only the meetings are sorted into months here; the cells' text is made by ``row_cells``
     for the rows on screen (x10: 1,009 rows, about 30 shown)."""
     by = meetings_by_committee_month(snapshot, year)
     rows = holiday_rows(year)
-    for committee in snapshot.active_committees():
+    for committee in snapshot.committees_of_year(year):
         if committee_id is not None and committee.id != committee_id:
             continue
         months = by.get(committee.id, {})
