@@ -77,9 +77,9 @@ GERMAN: dict[str, str] = {
 
 GERMAN_PLURAL: dict[str, tuple[str, str]] = {
     "Got unexpected extra argument ({args})": (
-        'Unerwartetes weiteres Argument: {args} (Werte mit Leerzeichen in Anführungszeichen, z. B. --gremium "AK 1")',
-        'Unerwartete weitere Argumente: {args} (Werte mit Leerzeichen in Anführungszeichen, z. B. --gremium "AK 1")',
-    ),
+        "Unerwartetes weiteres Argument: {args}",
+        "Unerwartete weitere Argumente: {args}",
+    ),  # a command that takes a name adds how to quote it (``commands.common.NameCommand``)
     "Takes {nargs} values but 1 was given.": (
         "Braucht {nargs} Werte, bekam aber 1.",
         "Braucht {nargs} Werte, bekam aber {len}.",

@@ -34,6 +34,47 @@ def progress(length: int, label: str, *, minimum: int = 200) -> Iterator[Progres
         yield bar
 
 
+class NameCommand(click.Command):
+    """A command with an option whose value is a name (``--gremium NAME``). A name of two words
+    typed without quotes (``--gremium AK 1``) leaves its second word over: click's "unexpected
+    extra argument" then says how to quote it, with what was typed (``--gremium "AK 1"``). Other
+    commands keep click's message alone (``person 12 13`` is no name to quote)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        strict = not ctx.allow_extra_args
+        ctx.allow_extra_args = True  # the extra words are kept in ctx.args, to be named below
+        try:
+            rest = super().parse_args(ctx, args)
+        finally:
+            ctx.allow_extra_args = not strict
+        if strict and ctx.args and not ctx.resilient_parsing:
+            from herford_tui.cli_german import ngettext
+
+            extra = " ".join(ctx.args)
+            singular, plural = "Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"
+            message = ngettext(singular, plural, len(ctx.args)).format(args=extra)
+            ctx.fail(message + _quoted_name_hint(self, ctx, extra))
+        return rest
+
+
+def _quoted_name_hint(command: click.Command, ctx: click.Context, extra: str) -> str:
+    """' (Namen mit Leerzeichen in Anführungszeichen: --gremium "AK 1")' for the name option given
+    before the extra words; empty when none was given (the extra words belong to no name)."""
+    from click.core import ParameterSource
+
+    for param in command.params:
+        value = ctx.params.get(param.name or "")
+        if (
+            isinstance(param, click.Option)
+            and param.metavar == "NAME"
+            and isinstance(value, str)
+            and ctx.get_parameter_source(param.name or "") is ParameterSource.COMMANDLINE
+        ):
+            option = max(param.opts, key=len)
+            return f' (Namen mit Leerzeichen in Anführungszeichen: {option} "{value} {extra}")'
+    return ""
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     echo(f"Fehler: {message}", err=True)
     sys.exit(code)

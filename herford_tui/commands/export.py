@@ -9,6 +9,7 @@ import click
 
 from herford_tui.cli import GermanContext, GermanGroup, db_option, german_help
 from herford_tui.commands.common import (
+    NameCommand,
     count_text,
     db_path,
     echo,
@@ -67,7 +68,7 @@ def table_options(choices: tuple[str, ...]):
     return wrap
 
 
-@export.command("csv", context_settings=SETTINGS)
+@export.command("csv", cls=NameCommand, context_settings=SETTINGS)
 @table_options(TABLES)
 def export_csv(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
     """Eine Tabelle als CSV (UTF-8 mit BOM, Trennzeichen ;) für Excel.
@@ -89,7 +90,7 @@ def export_csv(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
     echo(f"{count_text(len(table.rows), 'Zeile', 'Zeilen')} geschrieben nach {out}.")
 
 
-@export.command("xlsx", context_settings=SETTINGS)
+@export.command("xlsx", cls=NameCommand, context_settings=SETTINGS)
 @table_options((*TABLES, "verzeichnis"))
 def export_xlsx(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
     """Tabellen als Excel-Datei: gremien (ein Blatt je Gremium), verzeichnis (Organisationen und
@@ -113,7 +114,7 @@ def export_xlsx(db, what, out, gremium, stichtag, verlauf, jahr, force) -> None:
     )
 
 
-@export.command("emails", context_settings=SETTINGS)
+@export.command("emails", cls=NameCommand, context_settings=SETTINGS)
 @german_help
 @db_option
 @click.option("--gremium", metavar="NAME", required=True, help="Das Gremium.")

@@ -7,10 +7,10 @@ from pathlib import Path
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, german_help
-from herford_tui.commands.common import count_text, echo, fail, is_stdout, write_stdout
+from herford_tui.commands.common import NameCommand, count_text, echo, fail, is_stdout, write_stdout
 
 
-@click.command("anwesenheit")
+@click.command("anwesenheit", cls=NameCommand)
 @german_help
 @db_option
 @click.argument("sitzung", nargs=-1, required=True, metavar="SITZUNG")

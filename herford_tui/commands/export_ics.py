@@ -7,10 +7,10 @@ from pathlib import Path
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, german_help
-from herford_tui.commands.common import count_text, echo, write_data
+from herford_tui.commands.common import NameCommand, count_text, echo, write_data
 
 
-@click.command()
+@click.command(cls=NameCommand)
 @german_help
 @db_option
 @click.option("--out", "out", required=True, metavar="DATEI", help="Zieldatei (.ics); - schreibt auf die Ausgabe.")

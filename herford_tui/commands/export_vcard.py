@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, german_help
-from herford_tui.commands.common import count_text, echo, fail, german_date, write_data
+from herford_tui.commands.common import NameCommand, count_text, echo, fail, german_date, write_data
 
 
-@click.command("vcard")
+@click.command("vcard", cls=NameCommand)
 @german_help
 @db_option
 @click.option(

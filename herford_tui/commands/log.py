@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 
 from herford_tui.cli import GermanContext, db_option, german_help
-from herford_tui.commands.common import db_path, echo, fail, german_date, open_store
+from herford_tui.commands.common import NameCommand, db_path, echo, fail, german_date, open_store
 
 
-@click.command("log", context_settings={"help_option_names": ["-h", "--help"]})
+@click.command("log", cls=NameCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @german_help
 @db_option
 @click.option("--seit", metavar="DATUM", help="Nur Änderungen ab diesem Tag (TT.MM.JJJJ).")

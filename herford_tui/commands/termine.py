@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, german_help
-from herford_tui.commands.common import echo
+from herford_tui.commands.common import NameCommand, echo
 
 
-@click.command()
+@click.command(cls=NameCommand)
 @german_help
 @db_option
 @click.option(

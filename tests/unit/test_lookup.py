@@ -133,5 +133,21 @@ def test_a_name_in_two_words_unquoted_gets_a_hint_to_quote_it():
     from herford_tui.cli import main
 
     said = " ".join(CliRunner().invoke(main, ["termine", "--gremium", "AK", "1"]).output.split())
-    assert "Unerwartetes weiteres Argument: 1 (Werte mit Leerzeichen in Anführungszeichen" in said
-    assert '--gremium "AK 1"' in said
+    assert 'Unerwartetes weiteres Argument: 1 (Namen mit Leerzeichen in Anführungszeichen: --gremium "AK 1")' in said
+    for words in (["export", "emails", "--gremium", "Arbeitskreis", "1"], ["log", "--gremium", "Arbeitskreis", "1"]):
+        said = " ".join(CliRunner().invoke(main, words).output.split())
+        assert '--gremium "Arbeitskreis 1")' in said, said
+
+
+def test_the_quote_hint_only_where_a_name_was_given():
+    """click's "unexpected extra argument" of every command carried the hint to quote a name:
+    ``check a b`` or ``termine x`` name nothing to quote."""
+    from click.testing import CliRunner
+
+    from herford_tui.cli import main
+
+    for words, extra in ((["check", "a", "b"], "Argumente: a b"), (["termine", "x"], "Argument: x")):
+        result = CliRunner().invoke(main, words)
+        said = " ".join(result.output.split())
+        assert result.exit_code == 2 and "Fehler: Unerwartete" in said and said.endswith(extra), said
+        assert "Anführungszeichen" not in said
