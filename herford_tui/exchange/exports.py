@@ -216,6 +216,7 @@ def _person_order(p: Person) -> tuple[str, str, int]:
 
 EXPORT_CHOICES: dict[str, str] = {
     "gremien": "Besetzung aller Gremien (heute)",
+    "gremien-verlauf": "Besetzung mit Verlauf (auch beendete und archivierte)",
     "verzeichnis": "Verzeichnis: Organisationen und Personen",
     "sitzungen": "Sitzungen des laufenden Jahres",
     "sitzungen-vorjahr": "Sitzungen des Vorjahres",
@@ -257,7 +258,8 @@ def export_sheets(
     export csv|xlsx``. ``committees`` (rosters): these, else the active ones (with ``history``
     every committee, archived last); ``history``: every membership (rosters) or every year
     (meetings), else the rosters on ``today`` and the meetings of ``year`` (else as ``what`` says)."""
-    if what == "gremien":
+    if what in ("gremien", "gremien-verlauf"):
+        history = history or what == "gremien-verlauf"
         if committees is None:
             every = sorted(snapshot.committees.values(), key=lambda c: (c.archived, c.order, c.name.casefold()))
             committees = every if history else snapshot.active_committees()

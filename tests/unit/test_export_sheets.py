@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from herford_tui.cli import main
-from herford_tui.domain import Committee, Meeting, MeetingStatus, Seat
+from herford_tui.domain import Committee, Meeting, MeetingStatus, Membership, Person, Seat
 from herford_tui.exchange import exports
 from herford_tui.exchange.tabular import decode_text, parse_csv
 from herford_tui.store import Store
@@ -25,6 +25,13 @@ def meetings_in_three_years(db_path: Path) -> Store:
     committee = store.save(Committee(name="Lenkungskreis [LK]", seats=[Seat(key="offen", label="Offen", count=None)]))
     for day in (date(2024, 3, 5), date(2025, 6, 17), date(2025, 11, 4), date(2026, 2, 10)):
         store.save(Meeting(committee_id=committee.id, date=day, status=MeetingStatus.DURCHGEFUEHRT))
+    # a roster with its past: one member ended, one current, and an archived committee's member
+    anna = store.save(Person(given_name="Anna", family_name="Alt"))
+    store.save(Membership(person_id=anna.id, committee_id=committee.id, seat_key="offen", start=date(2020, 1, 1),
+                          end=date(2024, 12, 31)))  # fmt: skip
+    store.save(Membership(person_id=anna.id, committee_id=committee.id, seat_key="offen", start=date(2025, 1, 1)))
+    old = store.save(Committee(name="AK Alt", archived=True, seats=[Seat(key="offen", label="Offen", count=None)]))
+    store.save(Membership(person_id=anna.id, committee_id=old.id, seat_key="offen", start=date(2019, 1, 1)))
     return store
 
 
@@ -57,7 +64,8 @@ def test_an_unknown_table_is_refused_in_german(meetings_in_three_years: Store):
     [
         ("sitzungen-alle", ["sitzungen", "--verlauf"], 4),
         ("sitzungen-vorjahr", ["sitzungen", "--jahr", "2025"], 2),  # the dialog's "today" is in 2026
-        ("gremiendaten", ["gremiendaten"], 1),
+        ("gremiendaten", ["gremiendaten"], 2),  # the archived one too
+        ("gremien-verlauf", ["gremien", "--verlauf"], 3),
     ],
 )
 def test_the_dialog_writes_what_the_cli_writes_and_it_imports_back(
@@ -72,7 +80,7 @@ def test_the_dialog_writes_what_the_cli_writes_and_it_imports_back(
     dialog = exports.export_file(meetings_in_three_years.snapshot(), what, ".csv", TODAY)
     assert dialog == out.read_bytes()
     assert len(parse_csv(decode_text(dialog)).rows) == rows
-    kind = "sitzungen" if what.startswith("sitzungen") else what
+    kind = "sitzungen" if what.startswith("sitzungen") else "mitgliedschaften" if what.startswith("gremien-") else what
     written = meetings_in_three_years.path.read_bytes()
     result = runner.invoke(main, ["import", kind, str(out), "--ja", "--db", db], catch_exceptions=False)
     assert result.exit_code == 0, result.output
