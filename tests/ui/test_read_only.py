@@ -309,3 +309,32 @@ def test_export_from_a_write_protected_file_writes_and_warns_in_german(world, tm
     assert result.exit_code == 0, result.output
     assert out.exists() and "Hinweis: Die Datei ist geschrieben" in result.output
     assert folder_listing(world.path) == listing
+
+
+async def test_invitation_read_only_writes_the_letter_and_says_the_mark_is_off(world, tmp_path: Path, monkeypatch):
+    """Read-only meets the invitation: the letter is written (it is the user's file), the button
+    does not promise to mark the meeting as invited, and instead of the store's "Nicht
+    gespeichert" error after the letter a notice says why the mark is off."""
+    from herford_tui.ui.meetings.invitation import InvitationScreen
+    from herford_tui.ui.meetings.screen import MeetingScreen
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    before = world.bytes()
+    app = world.app(open_view="lenkungskreis", read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await assert_marker_shown(app, pilot)
+        app.open_meeting(next(iter(app.snapshot.meetings)))
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await pilot.press("i")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, InvitationScreen))
+        assert await wait_for(pilot, lambda: "Schreiben (Strg+S)" in screen_text(app))
+        assert "als eingeladen" not in screen_text(app)
+        before_notices = shown_notices(app)
+        await pilot.press("ctrl+s")
+        await new_notice(pilot, before_notices, containing="Als eingeladen markieren ist ausgeschaltet (weil")
+        assert isinstance(app.screen, MeetingScreen)
+        assert not any("Nicht gespeichert" in str(n.message) for n in app._notifications)
+    assert [p.name for p in home.iterdir()] == ["herford-einladung-2026-12-03-lenkungskreis.txt"]
+    assert world.bytes() == before

@@ -59,7 +59,8 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
             yield Static("", id="invitation-missing", classes="field-error")
             yield TextArea("", read_only=True, id="invitation-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Schreiben, als eingeladen markieren (Strg+S)", id="write", variant="primary")
+                marks = "" if self.herford.read_only else ", als eingeladen markieren"  # only reading: the letter
+                yield Button(f"Schreiben{marks} (Strg+S)", id="write", variant="primary")
                 yield Button("Abbrechen (Esc)", id="cancel")
         yield Footer()
 

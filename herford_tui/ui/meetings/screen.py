@@ -517,6 +517,8 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             if result is None:
                 return
             self.notify(f"Einladung geschrieben: {result.path}", timeout=10, markup=False)
+            if self.herford.refuse_edit("Als eingeladen markieren"):  # only reading: the letter, not the mark
+                return
             today = self.herford.today
             self._save(lambda m: dataclasses.replace(m, status=MeetingStatus.EINGELADEN, invitation_sent=today))
 
