@@ -81,6 +81,8 @@ async def _person(pilot: Pilot) -> None:
     assert await wait_for(pilot, lambda: isinstance(pilot.app.screen, PersonScreen))
     title = pilot.app.screen.query_one("#person-memberships-title", Label)
     assert await wait_for(pilot, lambda: "Mitgliedschaften" in str(title.render()))  # its fill
+    tasks = pilot.app.screen.query_one("#person-tasks-title", Label)
+    assert await wait_for(pilot, lambda: "wird geladen" not in str(tasks.render()))  # its worker's result
     await _steady(pilot)
 
 

@@ -274,6 +274,10 @@ def test_open_tasks_across_committees_overdue_marked(snap):
     found = open_tasks(snap.with_changes([a, b]), TODAY)
     assert [(t.task.what, t.overdue) for t in found] == [("Protokoll verschicken", True), ("Raum buchen", False)]
     assert [t.task.what for t in open_tasks(snap.with_changes([a, b]), TODAY, committee_id=2)] == ["Raum buchen"]
+    assert [t.task.what for t in open_tasks(snap.with_changes([a, b]), TODAY, person_id=1)] == [
+        "Protokoll verschicken"
+    ]  # the person screen's: one person's, not done
+    assert open_tasks(snap.with_changes([a, b]), TODAY, person_id=3) == []
 
 
 def test_upcoming_lines(snap):

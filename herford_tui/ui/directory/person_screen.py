@@ -1,10 +1,15 @@
-"""One person: name, function, organisation, contact data and every membership, current and ended.
+"""One person: name, function, organisation, contact data, every membership, current and ended,
+and the person's open tasks (from the meetings' agenda items).
 
-From here: edit (e), the organisation (o), the committee of a membership (Enter), DSGVO
-Auskunft (i) and Löschen (L), merge a duplicate into this record (M), delete (Entf).
+From here: edit (e), the organisation (o), the committee of a membership or the meeting of a
+task (Enter), DSGVO Auskunft (i) and Löschen (L), merge a duplicate into this record (M), delete
+(Entf).
 """
 
 from __future__ import annotations
+
+from datetime import date
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,10 +17,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
+from textual.worker import get_current_worker
 
 from herford_tui.domain import Person, Snapshot
 from herford_tui.domain.dsgvo import PLACEHOLDER
+from herford_tui.domain.labels import number
 from herford_tui.domain.people import MembershipRow, membership_counts, person_facts, person_memberships
+from herford_tui.domain.schedule import OpenTask, open_tasks
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.fit import Column, Plan, dropped_text
 from herford_tui.ui.common.footer import SteadyFooter
@@ -39,6 +47,17 @@ MEMBERSHIP_COLUMNS = (
 )
 """At 80 columns the period stays whole; what does not fit is named in the detail line."""
 
+TASK_COLUMNS = (
+    Column("", whole=True),
+    Column("Fällig", whole=True),
+    Column("Aufgabe", minimum=20),
+    Column("Gremium", minimum=8),
+    Column("Sitzung", priority=1, whole=True),  # "03.12.2026 TOP 2": whole or not at all
+)
+"""The person's open tasks: the task list's columns (``meetings/tasks.py``) without "Wer"."""
+
+LOADING = "Offene Aufgaben: wird geladen …"
+
 
 class PersonScreen(HerfordAccess, Screen[None]):
     BINDINGS = [
@@ -58,6 +77,10 @@ class PersonScreen(HerfordAccess, Screen[None]):
         self.person_id = person_id
         self.rows: list[MembershipRow] = []
         self._plan = Plan((), (), ())
+        self.tasks: list[OpenTask] | None = None
+        """The person's open tasks; None until the worker has found them (``_find_tasks``)."""
+        self._task_cells: list[tuple[str, ...]] = []
+        self._task_plan = Plan((), (), ())
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="person-body"):
@@ -65,6 +88,8 @@ class PersonScreen(HerfordAccess, Screen[None]):
             yield Static(id="person-facts", classes="record-facts")
             yield Label(id="person-memberships-title", classes="section-title")
             yield RowTable(id="person-memberships", cursor_type="row", zebra_stripes=True)
+            yield Label(LOADING, id="person-tasks-title", classes="section-title")
+            yield RowTable(id="person-tasks", cursor_type="row", zebra_stripes=True)
         yield Static(id="person-detail", classes="record-detail")
         yield SteadyFooter(compact=True, show_command_palette=False)  # without edit keys when only reading
 
@@ -104,17 +129,72 @@ class PersonScreen(HerfordAccess, Screen[None]):
         if self.rows:
             table.move_cursor(row=min(max(keep, 0), len(self.rows) - 1))
         self._show_dropped(table.cursor_row)
+        self._load_tasks(snapshot)
+
+    # -- open tasks --------------------------------------------------------------------
+    def _load_tasks(self, snapshot: Snapshot) -> None:
+        """The open tasks are found in a thread: they are in every meeting's agenda (at x10
+        20,000 meetings, which may still be pending decode after the start); until then the
+        title says "wird geladen" and the rest of the page is usable. A refresh keeps the rows
+        shown until the new ones come."""
+        if self.tasks is None:
+            self.query_one("#person-tasks-title", Label).update(LOADING)
+            self.query_one("#person-tasks", DataTable).display = False
+        work = partial(self._find_tasks, snapshot, self.herford.today)
+        self.run_worker(work, thread=True, group="person-tasks", exclusive=True, exit_on_error=False)
+
+    def _find_tasks(self, snapshot: Snapshot, today: date) -> None:
+        """In the worker's thread: this person's tasks, then shown (unless a newer refresh asked)."""
+        found = open_tasks(snapshot, today, person_id=self.person_id)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_tasks, snapshot, found)
+
+    def _show_tasks(self, snapshot: Snapshot, found: list[OpenTask]) -> None:
+        if snapshot is not self.herford.snapshot or not self.is_attached:
+            return  # a newer snapshot's worker follows, or the page was closed
+        from herford_tui.ui.meetings.presentation import open_task_cells
+
+        self.tasks = found
+        overdue = sum(1 for t in found if t.overdue)
+        title = self.query_one("#person-tasks-title", Label)
+        if not found:
+            title.update("Offene Aufgaben: keine")
+        else:
+            late = f", davon {number(overdue)} überfällig (!)" if overdue else ""
+            title.update(f"Offene Aufgaben: {number(len(found))}{late} · Enter öffnet die Sitzung")
+        self._task_cells = [(m, due, what, committee, meeting) for m, due, what, _, committee, meeting in
+                            (open_task_cells(snapshot, t) for t in found)]  # fmt: skip
+        rows = [(cells, "bold red" if t.overdue else "") for cells, t in zip(self._task_cells, found, strict=True)]
+        table = self.query_one("#person-tasks", DataTable)
+        keep = table.cursor_row
+        body = self.query_one("#person-body", VerticalScroll)
+        self._task_plan = fill_table(table, TASK_COLUMNS, rows, table_width(body, self.size.width))
+        table.display = bool(found)
+        if found:
+            table.move_cursor(row=min(max(keep, 0), len(found) - 1))
 
     @on(DataTable.RowHighlighted)
     def _follow(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.has_focus:  # the user's move, not the fill at opening
             follow_cursor(self.query_one("#person-body", VerticalScroll), event)
-        self._show_dropped(event.cursor_row)
+            self._show_dropped(event.cursor_row, tasks=event.data_table.id == "person-tasks")
+        elif event.data_table.id == "person-memberships":
+            self._show_dropped(event.cursor_row)
 
-    def _show_dropped(self, row: int) -> None:
-        """What the width leaves out of the highlighted membership (its period …), in full."""
-        cells = self.rows[row].cells if 0 <= row < len(self.rows) else ()
-        text = dropped_text(MEMBERSHIP_COLUMNS, self._plan, cells)
+    def on_descendant_focus(self) -> None:
+        """The detail line follows the table the cursor went to (Tab between the two tables)."""
+        focused = self.focused
+        if isinstance(focused, DataTable):
+            self._show_dropped(focused.cursor_row, tasks=focused.id == "person-tasks")
+
+    def _show_dropped(self, row: int, *, tasks: bool = False) -> None:
+        """What the width leaves out of the highlighted membership (its period …) or task, in full."""
+        if tasks:
+            cells = self._task_cells[row] if 0 <= row < len(self._task_cells) else ()
+            text = dropped_text(TASK_COLUMNS, self._task_plan, cells)
+        else:
+            cells = self.rows[row].cells if 0 <= row < len(self.rows) else ()
+            text = dropped_text(MEMBERSHIP_COLUMNS, self._plan, cells)
         detail = self.query_one("#person-detail", Static)
         detail.update(plain(text))
         detail.display = bool(text)
@@ -138,6 +218,11 @@ class PersonScreen(HerfordAccess, Screen[None]):
             return
         self.dismiss(None)
         self.herford.show_id(committee.id, membership.id)  # the cursor on this membership
+
+    @on(DataTable.RowSelected, "#person-tasks")
+    def _open_meeting(self, event: DataTable.RowSelected) -> None:
+        if self.tasks is not None and 0 <= event.cursor_row < len(self.tasks):
+            self.herford.open_meeting(self.tasks[event.cursor_row].meeting.id)
 
     def action_edit(self) -> None:
         from herford_tui.ui.directory.person_form import PersonForm

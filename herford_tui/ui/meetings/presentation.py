@@ -195,16 +195,22 @@ def stand_in_note(name: str, line: AttendanceLine, candidates: list[int]) -> str
 
 
 def open_task_row(snapshot: Snapshot, found: OpenTask) -> tuple[Text, ...]:
-    committee = snapshot.committees.get(found.meeting.committee_id)
     style = "bold red" if found.overdue else ""
-    due = format_date(found.task.due) if found.task.due else "–"
+    mark, due, what, who, committee, meeting = open_task_cells(snapshot, found)
+    return (Text(mark, style=style), cell(due, style), cell(what), cell(who), cell(committee), cell(meeting))
+
+
+def open_task_cells(snapshot: Snapshot, found: OpenTask) -> tuple[str, str, str, str, str, str]:
+    """An open task's cells: overdue mark, Fällig, Aufgabe, Wer, Gremium, Sitzung ("03.12.2026
+    TOP 2"); the task list shows them all, the person screen all but Wer."""
+    committee = snapshot.committees.get(found.meeting.committee_id)
     return (
-        Text("!" if found.overdue else " ", style=style),
-        cell(due, style),
-        cell(found.task.what),
-        cell(person_name(snapshot, found.task.person_id)),
-        cell(committee_label(committee) if committee else "?"),
-        cell(f"{format_date(found.meeting.date)} TOP {found.item.number}"),
+        "!" if found.overdue else " ",
+        format_date(found.task.due) if found.task.due else "–",
+        found.task.what,
+        person_name(snapshot, found.task.person_id),
+        committee_label(committee) if committee else "?",
+        f"{format_date(found.meeting.date)} TOP {found.item.number}",
     )
 
 
