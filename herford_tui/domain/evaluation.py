@@ -135,8 +135,20 @@ def _meeting_figures(committee: Committee, of_committee: list[Meeting], year: in
         elif due is not None and m.invitation_sent > due:
             late += 1
     return MeetingFigures(
-        committee.id, committee.name, done, ahead, cancelled, late, no_date, rhythm_check(committee, meetings, year)
+        committee.id,
+        _shown_name(committee),
+        done,
+        ahead,
+        cancelled,
+        late,
+        no_date,
+        rhythm_check(committee, meetings, year),
     )
+
+
+def _shown_name(committee: Committee) -> str:
+    """The committee's name in the figures; one archived since is marked so."""
+    return f"{committee.name} (archiviert)" if committee.archived else committee.name
 
 
 def vacancies(snapshot: Snapshot, today: date) -> list[Vacancy]:
@@ -363,7 +375,7 @@ def evaluate_steps(
         tasks=task_figures(snapshot, today, tallies),
         decisions=per_year,
         decisions_by_committee=per_committee,
-        names={c.id: c.name for c in committees},
+        names={c.id: _shown_name(c) for c in committees},
     )
     return evaluation
 

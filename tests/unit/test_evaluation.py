@@ -216,7 +216,8 @@ def test_a_committee_archived_since_still_counts_in_the_years_it_met():
     ev = evaluate(snapshot, 2026, TODAY)
     [figures] = ev.meetings
     assert (figures.held, figures.cancelled) == (2, 1)
-    assert ev.attendance[1][-1] is not None and ev.names == {1: "Lenkungskreis"}
+    assert ev.attendance[1][-1] is not None and ev.names == {1: "Lenkungskreis (archiviert)"}
+    assert figures.name == "Lenkungskreis (archiviert)"
     assert ev.vacancies == [] and ev.tenures == []
     assert [row.name for row in grid_rows(snapshot, 2026, TODAY)][2:] == ["Lenkungskreis"]
     assert evaluate(snapshot, 2024, TODAY).meetings == []  # a year it did not meet
