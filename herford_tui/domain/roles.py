@@ -81,6 +81,16 @@ def chair_of(snapshot: Snapshot, committee_id: int, on: date) -> Membership | No
     return min(chairs, key=lambda m: (m.start or date.min, m.id), default=None)
 
 
+def next_chair(snapshot: Snapshot, committee_id: int, today: date) -> Membership | None:
+    """The committee's Vorsitz entered to begin after ``today`` (a hand-over planned ahead), the first."""
+    later = [
+        m
+        for m in snapshot.memberships_of(committee_id)
+        if m.role is Role.VORSITZ and m.start is not None and m.start > today
+    ]
+    return min(later, key=lambda m: (m.start or date.max, m.id), default=None)
+
+
 def change_role(snapshot: Snapshot, membership: Membership, new_role: Role, on: date) -> Plan:
     """``membership`` holds ``new_role`` from ``on``: the old one ends the day before.
 

@@ -461,6 +461,15 @@ class Snapshot:
             return []
         chair = chairs[0]
         who = self.person_name(chair.person_id)
+        if chair.start and m.start and chair.start > m.start:  # a hand-over already entered for later
+            return [
+                Problem(
+                    "role",
+                    f"Den Vorsitz im Gremium „{committee.name}“ hat ab {format_date(chair.start)} schon {who} "
+                    "(eingetragen). Ein Vorsitz davor endet nicht von selbst: bitte zuerst diesen späteren Wechsel "
+                    "ändern oder löschen; zwei gleichzeitig nur als „Co-Vorsitz“.",
+                )
+            ]
         if chair.start and chair.end:
             period = f"{format_date(chair.start)}–{format_date(chair.end)}"
         else:

@@ -6,7 +6,18 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from pilot_helpers import SIZE, TODAY, error_text, goto_row, replace_text, roster_text, screen_text, settle, type_text
+from pilot_helpers import (
+    SIZE,
+    TODAY,
+    error_text,
+    goto_row,
+    replace_text,
+    roster_text,
+    screen_text,
+    settle,
+    type_text,
+    wait_for,
+)
 from test_committee_flows import choose
 
 from herford_tui.domain import Role
@@ -154,3 +165,32 @@ async def test_change_role_starts_from_the_current_role_not_vorsitz(world):
         assert app.screen is form
         assert "hat die Rolle „Mitglied“ schon" in error_text(app, "role")
     assert world.bytes() == before
+
+
+async def test_a_hand_over_entered_for_later_is_named_in_the_form_and_in_the_refusal(world):
+    """Two hand-overs meet: Bernd Beispiel takes the chair from 01.01.2027 (entered ahead). The
+    form named only the chair now, "seit 01.01.2025", and a hand-over to someone else before that
+    day was refused with "(seit 01.01.2027)" for a chair yet to come and the advice to hand the
+    chair over, given inside the hand-over form."""
+    from herford_tui.domain.roles import hand_over_chair
+
+    store = world.store()
+    snap = store.snapshot()
+    store.save_all(
+        hand_over_chair(snap, world.lenkungskreis, snap.memberships[world.membership["bm"]], date(2027, 1, 1))
+    )
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
+        await pilot.press("c")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, HandOverChairForm))
+        text = str(app.screen.query_one("#chair-now").render())
+        assert "Vorsitz bisher Erika Mustermann (seit 01.01.2025, bis 31.12.2026)" in text
+        assert "Ab 01.01.2027 ist schon Bernd Beispiel als Vorsitz eingetragen." in text
+        assert app.screen.query_one("#chair").value == world.membership["gf"]  # the highlighted member
+        await pilot.press("tab")
+        await replace_text(pilot, "15.12.2026")
+        await pilot.press("ctrl+s")
+        refusal = "Den Vorsitz im Gremium „Lenkungskreis“ hat ab 01.01.2027 schon Bernd Beispiel (eingetragen)"
+        assert await wait_for(pilot, lambda: refusal in error_text(app, "form"))
+        assert "seit 01.01.2027" not in error_text(app, "form")

@@ -16,7 +16,7 @@ from herford_tui.domain import Membership, Problem, Record, Role, Snapshot
 from herford_tui.domain.directory import person_sort_key
 from herford_tui.domain.labels import ROLE, format_date
 from herford_tui.domain.plans import Follow
-from herford_tui.domain.roles import RolePlan, chair_of, plan_chair_handover, plan_role_change
+from herford_tui.domain.roles import RolePlan, chair_of, next_chair, plan_chair_handover, plan_role_change
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
@@ -34,7 +34,8 @@ def _order(snapshot: Snapshot, m: Membership) -> tuple[str, str, int]:
 
 
 def _period(m: Membership) -> str:
-    return f"seit {format_date(m.start)}" if m.start else "ohne Beginn"
+    since = f"seit {format_date(m.start)}" if m.start else "ohne Beginn"
+    return f"{since}, bis {format_date(m.end)}" if m.end else since
 
 
 class _RoleFormBase(FormScreen[RolePlan]):
@@ -131,6 +132,9 @@ class HandOverChairForm(_RoleFormBase):
         else:
             who = _name(snapshot, chair)
             now = f"{committee.name}: Vorsitz bisher {who} ({_period(chair)}); {who} bleibt ab dem Datum Mitglied."
+        later = next_chair(snapshot, self.committee_id, self.herford.today)
+        if later is not None and later.start is not None:
+            now += f" Ab {format_date(later.start)} ist schon {_name(snapshot, later)} als Vorsitz eingetragen."
         yield Label(plain(now), id="chair-now", classes="dialog-text")
         options = []
         for m in self.candidates():
