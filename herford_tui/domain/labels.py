@@ -236,7 +236,18 @@ def parse_date(text: str, *, coming_from: date | None = None) -> date:
                 with suppress(ValueError):
                     if (found := date(candidate, month, day)) >= coming_from:
                         return found
+        elif _a_day(2000, month, day):  # a day, but here (joined, left, as of) its year is not guessed
+            raise ValueError(f"„{text}“: hier bitte mit Jahr (TT.MM.JJJJ, z. B. 28.11.2026).")
     raise ValueError(f"„{text}“ ist kein Datum (TT.MM.JJJJ, z. B. 28.11.2026).")
+
+
+def _a_day(year: int, month: int, day: int) -> bool:
+    """Whether day and month name a day (2000 has a 29.2.)."""
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def parse_time(text: str) -> time:

@@ -132,6 +132,13 @@ def test_unparseable_start_date(lk, text):
     assert [p.field for p in result].count("start") == 1  # not also "no start" from the check
 
 
+def test_a_start_without_its_year_is_asked_for_with_its_year(lk):
+    """A membership's start may lie before or after today: "1.3." is not guessed, and the message
+    says what is missing (it said "ist kein Datum")."""
+    result = build_membership(lk.snap, new(lk, person_id=lk.person["muster"], start="1.3."))
+    assert problem(result, "start") == "„1.3.“: hier bitte mit Jahr (TT.MM.JJJJ, z. B. 28.11.2026)."
+
+
 def test_seat_full(lk):
     result = build_membership(lk.snap, new(lk, person_id=lk.person["muster"], seat_key="landrat"))
     assert problem(result, "seat_key") == "Der Sitz „Landrat“ ist voll besetzt (1 von 1)."
