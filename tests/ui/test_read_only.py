@@ -338,3 +338,22 @@ async def test_invitation_read_only_writes_the_letter_and_says_the_mark_is_off(w
         assert not any("Nicht gespeichert" in str(n.message) for n in app._notifications)
     assert [p.name for p in home.iterdir()] == ["herford-einladung-2026-12-03-lenkungskreis.txt"]
     assert world.bytes() == before
+
+
+async def test_year_overview_read_only_does_not_offer_to_plan(world):
+    """Read-only meets the year overview: an empty month said "„a“ plant eine, „s“ eine Serie",
+    keys that only answer "ausgeschaltet"."""
+    from herford_tui.ui.common.line_table import LineTable
+
+    app = world.app(open_view="jahr", read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await assert_marker_shown(app, pilot)
+        grid = app.query_one("#year-grid", LineTable)
+        assert await wait_for(pilot, lambda: grid.has_focus)
+        grid.move_cursor(row=grid.keys.index(f"c{world.lenkungskreis}"), column=3)  # an empty February
+        assert await wait_for(pilot, lambda: "Keine Sitzung in diesem Monat." in screen_text(app))
+        assert "„a“ plant" not in screen_text(app)
+        before = shown_notices(app)
+        await pilot.press("enter")
+        notice = await new_notice(pilot, before, containing="Keine Sitzung in diesem Monat.")
+        assert "„a“ plant" not in notice

@@ -190,7 +190,8 @@ class YearPane(SnapshotView):
             m = self.current
             hidden = Text("\n" + show.list_note(len(self.rows), self.list_hidden), style="yellow")
             if m is None:
-                return Text(f"Keine Sitzungen {self.year}. „a“ plant eine neue.", style="dim")
+                plan = "" if self.herford.read_only else " „a“ plant eine neue."
+                return Text(f"Keine Sitzungen {self.year}.{plan}", style="dim")
             committee = snapshot.committees.get(m.committee_id)
             text = plain_cell(committee.name if committee else "?", "bold")
             text.append("\n")
@@ -201,7 +202,7 @@ class YearPane(SnapshotView):
         row, month = self._grid_position()
         if row is None:
             return Text("")
-        return show.cell_detail(snapshot, row, month, self.year, today)
+        return show.cell_detail(snapshot, row, month, self.year, today, read_only=self.herford.read_only)
 
     def _grid_position(self) -> tuple[show.GridRow | None, int | None]:
         grid = self.query_one("#year-grid", LineTable)
@@ -311,7 +312,8 @@ class YearPane(SnapshotView):
         if not found:
             row, month = self._grid_position()
             if row is not None and row.committee is not None and month is not None:
-                self.notify("Keine Sitzung in diesem Monat. „a“ plant eine.", timeout=3)
+                plan = "" if self.herford.read_only else " „a“ plant eine."
+                self.notify(f"Keine Sitzung in diesem Monat.{plan}", timeout=3)
             return
         if len(found) == 1:
             self.open_meeting(found[0])

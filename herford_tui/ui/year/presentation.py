@@ -257,8 +257,11 @@ def meeting_line(snapshot: Snapshot, meeting: Meeting, today: date) -> Text:
     return text
 
 
-def cell_detail(snapshot: Snapshot, row: GridRow, month: int | None, year: int, today: date) -> Text:
-    """What the cursor's cell holds, in words: the committee's rhythm and that month's meetings."""
+def cell_detail(
+    snapshot: Snapshot, row: GridRow, month: int | None, year: int, today: date, *, read_only: bool = False
+) -> Text:
+    """What the cursor's cell holds, in words: the committee's rhythm and that month's meetings
+    (``read_only``: without the keys that would plan one)."""
     if row.committee is None:
         days = {d: off for d, off in days_off(year).items() if month is None or d.month == month}
         if not days:
@@ -279,7 +282,8 @@ def cell_detail(snapshot: Snapshot, row: GridRow, month: int | None, year: int, 
     if shown:  # the footer has no room for it at 80 columns (F1 names "e" too)
         text.append("  · Enter öffnet", style="dim")
     else:
-        text.append("\nKeine Sitzung in diesem Monat. „a“ plant eine, „s“ eine Serie.", style="dim")
+        plan = "" if read_only else " „a“ plant eine, „s“ eine Serie."
+        text.append(f"\nKeine Sitzung in diesem Monat.{plan}", style="dim")
     for m in shown:
         text.append("\n")
         text.append_text(meeting_line(snapshot, m, today))
