@@ -9,6 +9,9 @@ Issue 20, points 4 and 5, each figure against its floor measured in the same run
   look-ups a roster does), against the raw write of the same bytes with ``fsync``; and what
   rebuilding the indexes (before issue 20 every save did) would add.
 
+``--before TREE`` also runs each look-up from another checkout (``git worktree add --detach TREE
+COMMIT``), alternating with this one's and the floor.
+
 Not a timed test: the figures depend on the machine; run it and compare.
 """
 
@@ -18,6 +21,7 @@ import argparse
 import dataclasses
 import gc
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -52,13 +56,21 @@ main(sys.argv[1:])
 """A command the way it ran before the look-ups read only what they need (one run: the before figure)."""
 
 
-def timed_process(command: list[str], runs: int) -> list[float]:
+def timed_process(command: list[str], runs: int, tree: str | None = None) -> list[tuple[float, float]]:
+    """(wall, CPU) seconds of each run of ``command`` (CPU: user + system of the process, which
+    other sessions on a shared machine stretch less than its wall time); ``tree``: herford_tui
+    imported from that checkout instead."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "HERFORD_TUI_VERIFY")}
+    if tree:
+        env["PYTHONPATH"] = tree  # and run there: ``python -m`` puts the working folder first
     times = []
     for _ in range(runs):
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        times.append(time.perf_counter() - start)
+        subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=tree)
+        wall = time.perf_counter() - start
+        now = resource.getrusage(resource.RUSAGE_CHILDREN)
+        times.append((wall, now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime))
     return times
 
 
@@ -67,8 +79,9 @@ def herford(*args: str) -> list[str]:
     return [str(exe), *args] if exe.exists() else [sys.executable, "-m", "herford_tui", *args]
 
 
-def lookups(path: Path, runs: int, only: list[str] | None = None) -> None:
-    """Each command alternating with its floor, so a busy moment hits both; the whole way once."""
+def lookups(path: Path, runs: int, only: list[str] | None = None, before: str | None = None) -> None:
+    """Each command alternating with its floor, so a busy moment hits both; the whole way once.
+    ``before``: also the command of another checkout, alternating with them (its ratio to the floor)."""
     db = ["--db", str(path)]
     cases = {
         "termine": (["termine", *db, "--tage", "60"], "committees,meetings"),
@@ -93,15 +106,26 @@ def lookups(path: Path, runs: int, only: list[str] | None = None) -> None:
     if only:
         cases = {name: case for name, case in cases.items() if any(word in name for word in only)}
     for name, (args, tables) in cases.items():
-        ours, floor = [], []
+        ours, floor, older = [], [], []
         for _ in range(runs):
             ours += timed_process(herford(*args), 1)
             floor += timed_process([sys.executable, "-c", PARSE, str(path), tables], 1)
-        before = timed_process([sys.executable, "-c", WHOLE, *args], 1)[0]
-        mine, base = statistics.median(ours), statistics.median(floor)
+            if before:
+                older += timed_process([sys.executable, "-m", "herford_tui", *args], 1, tree=before)
+        whole = timed_process([sys.executable, "-c", WHOLE, *args], 1)[0][0]
+        (mine, cpu), (base, base_cpu) = _medians(ours), _medians(floor)
         verdict = "ok" if mine <= 1.0 and mine <= 1.5 * base else "OVER"
-        print(f"  {name:22} {mine * 1000:6.0f} ms (min {min(ours) * 1000:4.0f})   floor {base * 1000:5.0f} ms"
-              f"   {mine / base:4.2f}x {verdict:4}   whole way {before * 1000:6.0f} ms   [{tables}]")  # fmt: skip
+        then = ""
+        if older:
+            old, old_cpu = _medians(older)
+            then = f"   before {old * 1000:6.0f} ms {old / base:4.2f}x (CPU {old_cpu / base_cpu:4.2f}x)"
+        print(f"  {name:22} {mine * 1000:6.0f} ms (min {min(ours)[0] * 1000:4.0f})   floor {base * 1000:5.0f} ms"
+              f"   {mine / base:4.2f}x {verdict:4} (CPU {cpu:4.2f} / {base_cpu:4.2f} s: {cpu / base_cpu:4.2f}x)"
+              f"{then}   whole way {whole * 1000:6.0f} ms")  # fmt: skip
+
+
+def _medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(wall for wall, _ in runs), statistics.median(cpu for _, cpu in runs)
 
 
 SEARCHED = "committees,organisations,persons,memberships,meetings"
@@ -193,16 +217,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", choices=["lookups", "saves"], help="only these figures")
     parser.add_argument("--case", action="append", help="only the look-ups whose name holds this (repeatable)")
+    parser.add_argument("--before", metavar="TREE", help="also the look-ups of another checkout (a git worktree)")
     args = parser.parse_args()
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}")
     # compiled bytecode for both sides: an editable install without it compiles at every start
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "herford_tui")], check=True)
+    for tree in (HERE.parent, *([Path(args.before)] if args.before else [])):
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "herford_tui")], check=True)
     gc.collect()
     with tempfile.TemporaryDirectory(prefix="herford-bench-lookups-") as folder:
         path = args.db or make_demo(args.size, Path(folder))
         print(f"== {path.name} ({path.stat().st_size / 1e6:.1f} MB)")
         if args.only in (None, "lookups"):
-            lookups(path, args.runs, args.case)
+            lookups(path, args.runs, args.case, args.before)
         if args.only in (None, "saves"):
             saves(path, args.runs)
 

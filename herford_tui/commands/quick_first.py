@@ -90,18 +90,21 @@ def first_hits(
     if any(most[kind] != low[kind] for kind in Kind if most[kind] == max(most.values())):
         most = bounds(look.words)
     top = max(most.values())
-    # The first hits of the kinds before meetings, then with the meetings' own entries: the answer
-    # when the last of ``limit`` has as many points as any entry of a later kind can have (a later
-    # kind's hit with as many ranks after it). "Kreis Herfrod": ten organisations "… Kreis Herford"
-    # with 8 points; a meeting at "Kreishaus Herford" or an agenda item can have 6.
+    # The first hits of the kinds up to meetings, one kind at a time, the one whose entries can
+    # have the most points first: the answer when no entry of a kind not searched can rank before
+    # the last of ``limit`` (it can have fewer points, or as many and come later by kind).
+    # "Kreis Herfrod": ten organisations "… Kreis Herford" with 8 points; a person, a meeting at
+    # "Kreishaus Herford" or an agenda item can have 6 (the organisations' persons not indexed).
     hits: list[Match] = []
-    for kinds in ((Kind.COMMITTEE, Kind.PERSON, Kind.ORGANISATION), (Kind.MEETING,)):
-        heads = _heads(look, picked, rules, texts, kinds, words, fuzzy)
-        hits = sorted([*hits, *_hits(heads, query, kinds, words, fuzzy, limit)], key=lambda m: (-m.points, m.kind))
+    left = list(Kind)
+    for kind in sorted((kind for kind in Kind if kind <= Kind.MEETING), key=lambda kind: -most[kind]):
+        heads = _heads(look, picked, rules, texts, (kind,), words, fuzzy)
+        hits = sorted([*hits, *_hits(heads, query, (kind,), words, fuzzy, limit)], key=lambda m: (-m.points, m.kind))
         del hits[limit:]
         if any(m.points > top for m in hits):
             return None  # more than ``most_earned`` says any entry can have: never so
-        if len(hits) == limit and hits[-1].points >= max(most[kind] for kind in Kind if kind > kinds[-1]):
+        left = [other for other in left if other != kind]
+        if len(hits) == limit and all(_after(most[other], other, hits[-1]) for other in left):
             return hits
     # Else the hits of ``top`` points (the other kinds have none), then of the first later kind
     # that can have them, from the newest meetings.
@@ -110,6 +113,11 @@ def first_hits(
     if not later:
         return None
     return _newest(look, later[0], picked.meetings, rules, texts, query, words, fuzzy, limit, top, hits)
+
+
+def _after(most: int, kind: Kind, last: Match) -> bool:
+    """Whether every hit of ``kind``, which can have ``most`` points, ranks after ``last``."""
+    return most < last.points or (most == last.points and kind > last.kind)
 
 
 def _hits(
