@@ -97,6 +97,7 @@ def loeschen(db: str | None, person_id: int, yes: bool) -> None:
     Exit-Code 0: gelöscht; 1: Person nicht gefunden oder abgebrochen; 2: Datei-Fehler.
     """
     from herford_tui.domain import ValidationError
+    from herford_tui.domain.directory import person_named
     from herford_tui.domain.erasure_end import erasure_memberships_text, open_memberships
     from herford_tui.store import NotFoundError, StoreError
     from herford_tui.store.erasure import erase_person
@@ -110,7 +111,7 @@ def loeschen(db: str | None, person_id: int, yes: bool) -> None:
     memberships = len(store.snapshot().memberships_of_person(person_id))
     running = len(open_memberships(store.snapshot(), person_id, today))
     plural = "" if memberships == 1 else "en"
-    echo(f"Person {person_id}: {found.full_name} ({memberships} Mitgliedschaft{plural})")
+    echo(f"Person {person_id}: {person_named(store.snapshot(), person_id)} ({memberships} Mitgliedschaft{plural})")
     echo(erasure_memberships_text(memberships, running, today))
     if not confirm("Name, Kontaktdaten und Notizen endgültig löschen, auch aus den Sicherungen?", yes=yes):
         echo("Abgebrochen, nichts gelöscht.")

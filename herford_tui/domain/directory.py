@@ -138,6 +138,14 @@ def person_choices(snapshot: Snapshot, person_ids: Sequence[int], *, organisatio
     return labels
 
 
+def person_named(snapshot: Snapshot, person_id: int) -> str:
+    """A person's name as ``person_choices`` shows it among everybody: with organisation and
+    number if another person bears the name (the one asked about before an erasure, say)."""
+    key = match_key(snapshot.person_name(person_id))
+    namesakes = [p.id for p in snapshot.persons.values() if p.id != person_id and match_key(p.full_name) == key]
+    return person_choices(snapshot, [person_id, *namesakes[:1]])[0]
+
+
 def count_text(n: int, one: str, many: str) -> str:
     """ "1 Organisation", "18 Organisationen" (German digit grouping above 999)."""
     return f"{number(n)} {one if n == 1 else many}"

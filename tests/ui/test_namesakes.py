@@ -121,3 +121,34 @@ async def test_the_meetings_person_choices_tell_two_thomas_mueller_apart(world):
     assert f"Thomas Müller (Stadt Bünde, Nr. {first.id})" in options
     assert f"Thomas Müller (Nr. {second.id})" in options
     assert "Erika Mustermann" in options  # no namesake: the name alone, as before
+
+
+async def test_the_erasure_question_tells_the_namesakes_apart(world, runner):
+    """Namesakes meet the DSGVO erasure: the question (person screen L, ``person loeschen``)
+    said only „Thomas Müller“; it names the organisation and number, as every choice of persons
+    does, so nobody confirms the erasure of the other one."""
+    from herford_tui.cli import main
+    from herford_tui.ui.common.confirm import ConfirmScreen
+
+    store = world.store()
+    snap = store.snapshot()
+    kreis, bezreg = (
+        next(o for o in snap.organisations.values() if o.name == name)
+        for name in ("Kreis Herford", "Bezirksregierung Detmold")
+    )
+    first = store.save(Person(given_name="Thomas", family_name="Müller", organisation_id=kreis.id))
+    store.save(
+        Person(given_name="Thomas", family_name="Müller", organisation_id=bezreg.id), confirmed=Confirmed.of([first])
+    )
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_person(first.id)
+        assert await wait_for(pilot, lambda: app.screen is not app.screen_stack[0])
+        await pilot.press("L")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert f"„Thomas Müller (Kreis Herford, Nr. {first.id})“" in app.screen.question
+        await pilot.press("escape")
+    result = runner.invoke(main, ["person", "loeschen", str(first.id), "--db", str(world.path)], input="n\n")
+    assert f"Person {first.id}: Thomas Müller (Kreis Herford, Nr. {first.id})" in result.output
+    assert world.read().persons[first.id].family_name == "Müller"

@@ -9,6 +9,7 @@ from typing import Any
 from textual.app import App
 
 from herford_tui.domain import Person
+from herford_tui.domain.directory import person_named
 from herford_tui.domain.erasure_end import erasure_memberships_text, open_memberships
 from herford_tui.ui.common.access import herford_of
 
@@ -26,7 +27,8 @@ def ask_erase(app: App[Any], person: Person, done: Callable[[], None] | None = N
     n = len(herford.snapshot.memberships_of_person(person.id))
     running = len(open_memberships(herford.snapshot, person.id, herford.today))
     question = (
-        f"Alle personenbezogenen Daten von „{person.full_name}“ endgültig löschen (Art. 17 DSGVO)?\n"
+        f"Alle personenbezogenen Daten von „{person_named(herford.snapshot, person.id)}“ endgültig löschen "
+        "(Art. 17 DSGVO)?\n"
         f"Name, Funktion, Organisation, Kontaktdaten und Notizen werden gelöscht, auch aus den "
         f"Sicherungen. {erasure_memberships_text(n, running, herford.today)}"
     )
