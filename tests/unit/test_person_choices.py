@@ -45,3 +45,21 @@ def test_the_meeting_screen_and_the_membership_form_tell_namesakes_apart_alike()
     meeting = dict(zip([5, 6, 7], choice_names(snapshot, [5, 6, 7]), strict=True))
     assert form == meeting
     assert len(set(form.values())) == 3
+
+
+def test_the_attendance_list_tells_namesakes_apart():
+    """Namesakes meet the meeting's attendance: two "Thomas Müller" of one committee were two
+    identical rows to mark during the meeting; they read as in a choice, the others by name."""
+    from datetime import date
+
+    from herford_tui.domain import Committee, Meeting, Membership, Seat
+    from herford_tui.domain.attendance import attendance_lines
+    from herford_tui.ui.meetings.presentation import attendance_rows
+
+    snapshot = _snapshot()
+    snapshot.committees[1] = Committee(1, 1, name="Lenkungskreis", seats=[Seat("a", "Schulen", count=None)])
+    for pid in (5, 7, 8):
+        snapshot.memberships[pid] = Membership(pid, 1, pid, 1, "a", start=date(2025, 1, 1))
+    meeting = Meeting(1, 1, 1, date(2026, 3, 4))
+    names = sorted(row[1].plain for row in attendance_rows(snapshot, attendance_lines(snapshot, meeting)))
+    assert names == ["Anna Schmidt", "Thomas Müller (Nr. 7)", "Thomas Müller (Realschule Enger, Nr. 5)"]

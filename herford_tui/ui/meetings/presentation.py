@@ -120,7 +120,14 @@ def task_line(snapshot: Snapshot, what: str, person_id: int | None, due: date | 
     return text
 
 
-def attendance_row(snapshot: Snapshot, line: AttendanceLine) -> tuple[Text, ...]:
+def attendance_rows(snapshot: Snapshot, lines: list[AttendanceLine]) -> list[tuple[Text, ...]]:
+    """The attendance table's rows; namesakes told apart by organisation and number, as in a
+    choice (two "Thomas Müller" in one committee were two identical names to mark)."""
+    names = choice_names(snapshot, [line.person_id for line in lines])
+    return [attendance_row(snapshot, line, name) for line, name in zip(lines, names, strict=True)]
+
+
+def attendance_row(snapshot: Snapshot, line: AttendanceLine, name: str | None = None) -> tuple[Text, ...]:
     mark, style = ATTENDANCE_MARK[line.status]
     status = ATTENDANCE[line.status] if line.status else "offen"
     if line.status is Attendance.VERTRETEN:
@@ -130,7 +137,7 @@ def attendance_row(snapshot: Snapshot, line: AttendanceLine) -> tuple[Text, ...]
         role += " (ohne Stimme)"
     return (
         Text(mark, style=style),
-        cell(person_name(snapshot, line.person_id)),
+        cell(person_name(snapshot, line.person_id) if name is None else name),
         cell(status, style),
         cell(role),
         cell(line.seat_label or "–"),

@@ -178,7 +178,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             agenda.move_cursor(row=min(max(keep, 0), len(meeting.agenda) - 1))
         self._show_item()
         self.lines = attendance_lines(snapshot, meeting)
-        self._attendance_rows = [show.attendance_row(snapshot, line) for line in self.lines]
+        self._attendance_rows = show.attendance_rows(snapshot, self.lines)
         self._fill_attendance()
         self.query_one("#attendance-summary", Static).update(show.attendance_summary(snapshot, meeting, self.lines))
         tasks = self.query_one("#task-table", DataTable)
