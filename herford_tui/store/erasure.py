@@ -48,6 +48,8 @@ class ErasureResult:
     """Such files that may name the person (a PDF cannot be searched)."""
     shared: tuple[str, ...] = ()
     """The person's names a namesake bears (``dsgvo.shared_names``): left in texts, to check by hand."""
+    ambiguous: list[Path] = dataclasses.field(default_factory=list)
+    """Written files that hold only such a name: they may be about the namesake, to check by hand."""
 
     @property
     def backups_cleaned(self) -> int:
@@ -88,6 +90,11 @@ class ErasureResult:
                 f" Noch mit Angaben zur Person: {files} ({_paths(self.exports)}); das Programm löscht "
                 "Ihre Dateien nicht, bitte von Hand löschen."
             )
+        if self.ambiguous:
+            text += (
+                " Mit einem Namen, den auch eine andere Person trägt (bitte prüfen, wen sie nennen, und "
+                f"gegebenenfalls von Hand löschen): {_paths(self.ambiguous)}."
+            )
         if self.unsearchable:
             text += (
                 f" Möglicherweise mit Angaben zur Person (nicht durchsuchbar, bitte prüfen und von Hand löschen): "
@@ -124,15 +131,24 @@ def person_disclosure(store: Store, person_id: int, today: date) -> Disclosure:
     report.files = [(f.label, [str(p) for p in f.paths]) for f in personal_files.files_naming(store.path, person_id)]
     person = store.snapshot().persons.get(person_id)
     if person is not None and person.erased_on is None:
-        found, maybe = written.naming(store.path, needles_of(person, store.snapshot()))
+        snapshot = store.snapshot()
+        found, maybe = written.naming(store.path, needles_of(person, snapshot))
         if found:
             report.files.append((WRITTEN_LABEL, [str(p) for p in found]))
+        shared = needles_of(person, snapshot, keep_shared=True) - needles_of(person, snapshot)
+        ambiguous = [p for p in written.naming(store.path, shared)[0] if p not in found] if shared else []
+        if ambiguous:
+            report.files.append((AMBIGUOUS_LABEL, [str(p) for p in ambiguous]))
         if maybe:
             report.files.append((UNSEARCHABLE_LABEL, [str(p) for p in maybe]))
     return report
 
 
 WRITTEN_LABEL = "Vom Programm geschriebene Exporte und Dokumente (bitte von Hand löschen, wenn nicht mehr nötig)"
+AMBIGUOUS_LABEL = (
+    "Vom Programm geschriebene Dateien mit einem Namen, den auch eine andere Person trägt "
+    "(bitte prüfen, wen sie nennen)"
+)
 UNSEARCHABLE_LABEL = "Vom Programm geschriebene Dateien, die die Person enthalten können (PDF, nicht durchsuchbar)"
 
 DISCLOSURE_MODE = 0o600
@@ -172,6 +188,7 @@ def erase_person(store: Store, person_id: int, today: date) -> ErasureResult:
         # the user's files: named, not touched; before the erasure takes the paths naming the
         # person off the list (``written.forget_naming``)
         exports, unsearchable = written.naming(store.path, plan.needles)
+        ambiguous = [p for p in written.naming(store.path, plan.shared)[0] if p not in exports]
         job = personal_files.begin(store.file, person_id, today, plan.needles)
         try:
             store.save_erasure(list(plan.records), person_id, plan.needles, plan.deleted)
@@ -184,5 +201,5 @@ def erase_person(store: Store, person_id: int, today: date) -> ErasureResult:
     ended = len(plan.ended) + sum(1 for m in plan.deleted if isinstance(m, Membership) and m.person_id == person_id)
     unreachable = personal_files.unreachable_copies(store.path)
     return ErasureResult(
-        person_id, len(plan.records), files, unreachable, ended, today, exports, unsearchable, plan.shared
+        person_id, len(plan.records), files, unreachable, ended, today, exports, unsearchable, plan.shared, ambiguous
     )

@@ -354,7 +354,18 @@ def test_erasing_one_of_two_namesakes_leaves_the_others_name_in_every_text(tmp_p
     )
     store.save(dataclasses.replace(store.snapshot().organisations[kreis.id], notes="Ansprechpartner: Thomas Müller"))
 
+    # files the program wrote: one names the school's Müller by e-mail, one only by the shared name
+    from herford_tui.store.written import write_recorded
+
+    by_mail, by_name = tmp_path / "mail.csv", tmp_path / "anwesenheit.csv"
+    write_recorded(store.path, by_mail, b"Thomas M\xc3\xbcller;mueller@schule.example.org\r\n")
+    write_recorded(store.path, by_name, b"Thomas M\xc3\xbcller;anwesend\r\n")
+    files = dict(person_disclosure(store, school.id, TODAY).files)
+    assert [str(by_mail)] in files.values() and [str(by_name)] in files.values()  # one surely, one maybe
+
     first = erase_person(store, school.id, TODAY)
+    assert (first.exports, first.ambiguous) == ([by_mail], [by_name])
+    assert f"bitte prüfen, wen sie nennen, und gegebenenfalls von Hand löschen): {by_name}" in first.summary()
     second = erase_person(store, renamed.id, TODAY)
 
     snap = store.snapshot()
