@@ -6,9 +6,11 @@ import contextlib
 import time
 from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from textual import events
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Input
 from textual.worker import WorkerCancelled
@@ -17,6 +19,7 @@ from herford_tui.app import HerfordApp
 
 TODAY = date(2026, 11, 28)
 SIZE = (80, 24)
+S = TypeVar("S", bound=Screen)
 
 
 # -- helpers for the tests ---------------------------------------------------------
@@ -45,6 +48,21 @@ async def wait_for(pilot: Pilot, condition: Callable[[], bool], timeout: float =
             return True
         await pilot.pause(0.02)
     return condition()
+
+
+async def shown(pilot: Pilot, screen_type: type[S]) -> S:
+    """Wait until the screen on top is a built ``screen_type`` (composed, its ``on_mount`` run) and
+    return it. A pushed screen is on the stack at once but composes in its own task: a query or a
+    key right after ``isinstance(app.screen, ...)`` held could find none of its widgets yet."""
+
+    def built() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, screen_type) and screen.is_mounted
+
+    assert await wait_for(pilot, built), f"no built {screen_type.__name__} on top: {pilot.app.screen!r}"
+    screen = pilot.app.screen
+    assert isinstance(screen, screen_type)
+    return screen
 
 
 async def type_text(pilot: Pilot, text: str) -> None:

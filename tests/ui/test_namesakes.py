@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from pilot_helpers import SIZE, settle, wait_for
+from meeting_helpers import meeting_ready
+from pilot_helpers import SIZE, settle, shown, wait_for
 from textual.widgets import Input
 
 from herford_tui.domain import Person
@@ -70,10 +71,11 @@ async def test_a_namesake_added_with_a_membership_is_warned_about_once(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Leitung der Schulabteilung")
         await pilot.press("a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MembershipForm) and isinstance(app.focused, Input))
+        form = app.screen
         await type_text(pilot, "Xaver Qwertz")
         await pilot.press("enter")  # no match: the only option creates a new person
-        form = app.screen
-        assert isinstance(form, MembershipForm) and not form.query_one("#new-person").has_class("-hidden")
+        assert await wait_for(pilot, lambda: not form.query_one("#new-person").has_class("-hidden"))
         form.query_one("#given_name", Input).value = "Bernd"
         form.query_one("#family_name", Input).value = "Zwilling"
         before = world.bytes()
@@ -114,10 +116,11 @@ async def test_the_meetings_person_choices_tell_two_thomas_mueller_apart(world):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.push_screen(MeetingScreen(meeting.id))
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        # "e" is the agenda's key: pressed once the screen is built and the agenda has the focus
+        assert await wait_for(pilot, lambda: meeting_ready(app))
         await pilot.press("e")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, AgendaItemForm))
-        options = [str(prompt) for prompt, _ in app.screen.query_one("#responsible", Select)._options]
+        form = await shown(pilot, AgendaItemForm)
+        options = [str(prompt) for prompt, _ in form.query_one("#responsible", Select)._options]
     assert f"Thomas Müller (Stadt Bünde, Nr. {first.id})" in options
     assert f"Thomas Müller (Nr. {second.id})" in options
     assert "Erika Mustermann" in options  # no namesake: the name alone, as before
