@@ -39,15 +39,17 @@ async def choose(pilot, select_id: str, label_start: str) -> None:
     app = pilot.app
     select = app.screen.query_one(select_id, Select)
     assert select.has_focus, f"{select_id} not focused: {app.focused!r}"
-    await pilot.press("enter")
-    await pilot.pause()
-    options = [str(prompt) for prompt, _ in select._options]
-    target = next(i for i, text in enumerate(options) if text.startswith(label_start))
+    options = list(select._options)
+    target = next(i for i, (prompt, _) in enumerate(options) if str(prompt).startswith(label_start))
     overlay = select.query_one("SelectOverlay")
+    await pilot.press("enter")
+    # Up/Down pressed before the list is open and focused would move nothing (or the form's focus)
+    assert await wait_for(pilot, lambda: select.expanded and overlay.has_focus), f"{select_id} did not open"
     while overlay.highlighted != target:
         await pilot.press("down" if (overlay.highlighted or 0) < target else "up")
     await pilot.press("enter")
-    await pilot.pause()
+    value = options[target][1]
+    assert await wait_for(pilot, lambda: select.value == value and not select.expanded), f"{label_start!r} not chosen"
 
 
 async def test_add_member_picking_an_existing_person(world):

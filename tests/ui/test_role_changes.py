@@ -15,6 +15,7 @@ from pilot_helpers import (
     roster_text,
     screen_text,
     settle,
+    shown,
     type_text,
     wait_for,
 )
@@ -34,28 +35,30 @@ async def test_hand_over_the_chair_keeps_both_chairs_in_the_history(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
         await pilot.press("c")
-        form = app.screen
-        assert isinstance(form, HandOverChairForm)
-        text = screen_text(app)
-        assert "Vorsitz bisher Erika Mustermann (seit 01.01.2025)" in text
+        form = await shown(pilot, HandOverChairForm)
+        assert await wait_for(pilot, lambda: "Vorsitz bisher Erika Mustermann (seit 01.01.2025)" in screen_text(app))
         assert form.query_one("#chair").value == world.membership["bm"]  # the highlighted member
         assert form.query_one("#start").value == "28.11.2026"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert not isinstance(app.screen, HandOverChairForm)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, HandOverChairForm))
 
+        # the roster shows the save after the form closed, once the new snapshot reaches the view
+        new_chair = f"{BM} | Bernd Beispiel | Vorsitz | Stadt Bünde | 28.11.2026"
+        assert await wait_for(pilot, lambda: new_chair in roster_text(app, world.lenkungskreis))
         rows = roster_text(app, world.lenkungskreis)
         assert "Landrat | Erika Mustermann | Mitglied | Kreis Herford | 28.11.2026" in rows
         assert f"{BM} | Bernd Beispiel | Vorsitz | Stadt Bünde | 28.11.2026" in rows
         assert " | ↳ Paula Probe | Stellvertretung |  | 01.01.2025" in rows  # her deputy follows her member
         await pilot.press("h")
-        await settle(app, pilot)
+        ended_chair = "Landrat | ✗ Erika Mustermann | Vorsitz | Kreis Herford | bis 27.11.2026"
+        assert await wait_for(pilot, lambda: ended_chair in roster_text(app, world.lenkungskreis))
         history = roster_text(app, world.lenkungskreis)
-        assert "Landrat | ✗ Erika Mustermann | Vorsitz | Kreis Herford | bis 27.11.2026" in history
         assert f"{BM} | ✗ Bernd Beispiel | Mitglied | Stadt Bünde | bis 27.11.2026" in history
         await goto_row(pilot, app, world.lenkungskreis, "Erika Mustermann | Vorsitz")
-        detail = str(app.query_one(f"#committee-{world.lenkungskreis} #member-detail").render())
-        assert "Vorsitz bis 27.11.2026 (seit 01.01.2025)" in detail
+        detail = app.query_one(f"#committee-{world.lenkungskreis} #member-detail")
+        # the detail line follows the cursor's highlight, a message after the last arrow key
+        assert await wait_for(pilot, lambda: "Vorsitz bis 27.11.2026 (seit 01.01.2025)" in str(detail.render()))
 
     snap = world.read()
     periods = sorted(
@@ -80,20 +83,23 @@ async def test_change_role_from_a_date_moves_the_deputy_along(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
         await pilot.press("w")
-        assert isinstance(app.screen, ChangeRoleForm)
-        assert "Bernd Beispiel: bisher Mitglied seit 01.01.2025" in screen_text(app)
+        await shown(pilot, ChangeRoleForm)
+        assert await wait_for(pilot, lambda: "Bernd Beispiel: bisher Mitglied seit 01.01.2025" in screen_text(app))
+        assert await wait_for(pilot, lambda: app.screen.query_one("#role").has_focus)
         await choose(pilot, "#role", "Co-Vorsitz")
         await pilot.press("tab")
         await replace_text(pilot, "01.10.2026")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert not isinstance(app.screen, ChangeRoleForm)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ChangeRoleForm))
 
+        co_chair = f"{BM} | Bernd Beispiel | Co-Vorsitz | Stadt Bünde | 01.10.2026"
+        assert await wait_for(pilot, lambda: co_chair in roster_text(app, world.lenkungskreis))
         rows = roster_text(app, world.lenkungskreis)
-        at = rows.index(f"{BM} | Bernd Beispiel | Co-Vorsitz | Stadt Bünde | 01.10.2026")
-        assert rows[at + 1] == " | ↳ Paula Probe | Stellvertretung |  | 01.01.2025"
+        assert rows[rows.index(co_chair) + 1] == " | ↳ Paula Probe | Stellvertretung |  | 01.01.2025"
         view = app.query_one(f"#committee-{world.lenkungskreis}")
-        assert view.current_line.membership.role is Role.CO_VORSITZ  # cursor on the new role
+        # cursor on the new role: placed by the refresh that shows the saved lines
+        assert await wait_for(pilot, lambda: view.current_line.membership.role is Role.CO_VORSITZ)
     snap = world.read()
     old = snap.memberships[world.membership["bm"]]
     assert (old.role, old.end) == (Role.MITGLIED, date(2026, 9, 30))
@@ -113,12 +119,18 @@ async def test_a_second_chair_is_refused_with_the_current_chair_named(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Sozialdezernenten")
         await pilot.press("a")
+        form = await shown(pilot, MembershipForm)
+        assert await wait_for(pilot, lambda: form.query_one("#person-input").has_focus)
         await type_text(pilot, "Max")
-        await pilot.press("enter", "tab")  # picked: on to the seat, then the role
+        await pilot.press("enter")  # picked: on to the seat
+        assert await wait_for(pilot, lambda: form.query_one("#seat").has_focus)
+        await pilot.press("tab")  # then the role
+        assert await wait_for(pilot, lambda: form.query_one("#role").has_focus)
         await choose(pilot, "#role", "Vorsitz")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert isinstance(app.screen, MembershipForm)
+        assert await wait_for(pilot, lambda: "Den Vorsitz" in error_text(app, "role"))
+        assert app.screen is form
         message = error_text(app, "role")
         assert "Den Vorsitz im Gremium „Lenkungskreis“ hat in diesem Zeitraum schon Erika Mustermann" in message
         assert "Co-Vorsitz" in message
@@ -126,8 +138,9 @@ async def test_a_second_chair_is_refused_with_the_current_chair_named(world):
         await choose(pilot, "#role", "Co-Vorsitz")  # sharing the chair on purpose is allowed
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert not isinstance(app.screen, MembershipForm)
-        assert "Sozialdezernenten | Max Muster | Co-Vorsitz |  | 28.11.2026" in roster_text(app, world.lenkungskreis)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, MembershipForm))
+        co_chair = "Sozialdezernenten | Max Muster | Co-Vorsitz |  | 28.11.2026"
+        assert await wait_for(pilot, lambda: co_chair in roster_text(app, world.lenkungskreis))
     [m] = world.read().memberships_of_person(world.person["muster"])
     assert m.role is Role.CO_VORSITZ
 
@@ -156,14 +169,13 @@ async def test_change_role_starts_from_the_current_role_not_vorsitz(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
         await pilot.press("w")
-        form = app.screen
-        assert isinstance(form, ChangeRoleForm)
+        form = await shown(pilot, ChangeRoleForm)
         assert form.query_one("#role").value is Role.MITGLIED
-        assert "Mitglied (bisher)" in screen_text(app)
+        assert await wait_for(pilot, lambda: "Mitglied (bisher)" in screen_text(app))
         await pilot.press("ctrl+s")  # unchanged: nothing to do, said under the field
         await settle(app, pilot)
+        assert await wait_for(pilot, lambda: "hat die Rolle „Mitglied“ schon" in error_text(app, "role"))
         assert app.screen is form
-        assert "hat die Rolle „Mitglied“ schon" in error_text(app, "role")
     assert world.bytes() == before
 
 
@@ -183,11 +195,13 @@ async def test_a_hand_over_entered_for_later_is_named_in_the_form_and_in_the_ref
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
         await pilot.press("c")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, HandOverChairForm))
-        text = str(app.screen.query_one("#chair-now").render())
+        form = await shown(pilot, HandOverChairForm)
+        chair_now = form.query_one("#chair-now")
+        assert await wait_for(pilot, lambda: "Vorsitz bisher" in str(chair_now.render()))
+        text = str(chair_now.render())
         assert "Vorsitz bisher Erika Mustermann (seit 01.01.2025, bis 31.12.2026)" in text
         assert "Ab 01.01.2027 ist schon Bernd Beispiel als Vorsitz eingetragen." in text
-        assert app.screen.query_one("#chair").value == world.membership["gf"]  # the highlighted member
+        assert form.query_one("#chair").value == world.membership["gf"]  # the highlighted member
         await pilot.press("tab")
         await replace_text(pilot, "15.12.2026")
         await pilot.press("ctrl+s")
