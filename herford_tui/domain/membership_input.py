@@ -12,7 +12,7 @@ from datetime import date
 
 from herford_tui.domain.labels import format_date, parse_date
 from herford_tui.domain.models import Membership, Person, Role
-from herford_tui.domain.roles import split_from
+from herford_tui.domain.roles import check_plan, split_from
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.domain.validation import Problem, validate_person
 
@@ -151,7 +151,9 @@ def build_move(snapshot: Snapshot, membership: Membership, seat_key: str, on: st
     if membership.start and start <= membership.start:
         return [Problem("start", f"Der Wechsel muss nach dem Beginn ({format_date(membership.start)}) liegen.")]
     ended, new = split_from(membership, start, seat_key=seat_key)
-    return snapshot.check(ended) + snapshot.check(new) or Move(ended, new)
+    # one after the other, as the store saves them: the new seat is checked with the old one
+    # ended (checked beside it, a chair's move clashed with the chair it was itself)
+    return check_plan(snapshot, [ended, new]) or Move(ended, new)
 
 
 # -- helpers ---------------------------------------------------------------------------------

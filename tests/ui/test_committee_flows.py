@@ -599,3 +599,26 @@ async def test_a_person_edited_after_adding_a_member_keeps_the_cursor_on_their_r
 
         assert await wait_for(pilot, refreshed)
         assert view.current_line.membership.person_id == world.person["test"], str(detail.render())
+
+
+async def test_the_chair_moves_to_another_seat_and_stays_chair(world):
+    """Seat change meets the chair rule: the new membership (Vorsitz on the new seat) was checked
+    beside the old one not yet ended, so the move was refused with "den Vorsitz hat in diesem
+    Zeitraum schon Erika Mustermann": the chair clashed with herself."""
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Erika Mustermann")
+        await pilot.press("m")
+        assert isinstance(app.screen, MoveForm)
+        await choose(pilot, "#seat", "Sozialdezernenten")
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, MoveForm)), screen_text(app)
+        assert await wait_for(
+            pilot,
+            lambda: (
+                "Sozialdezernenten | Erika Mustermann | Vorsitz | Kreis Herford | 28.11.2026"
+                in roster_text(app, world.lenkungskreis)
+            ),
+        )
+    chairs = [m for m in world.read().memberships_of_person(world.person["mustermann"]) if m.end is None]
+    assert [(m.seat_key, m.role) for m in chairs] == [("sozialdezernat", Role.VORSITZ)]
