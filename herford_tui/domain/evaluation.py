@@ -212,20 +212,34 @@ Run = tuple[date, int, str, Committee]
 def _runs(snapshot: Snapshot, committee: Committee, today: date) -> list[Run]:
     """The seats of ``committee`` held today and since when, without the names (the evaluation
     names only the longest ten of tens of thousands at x10)."""
-    found: list[Run] = []
+    return _seats_today(snapshot, committee, today)[0]
+
+
+def _seats_today(snapshot: Snapshot, committee: Committee, today: date) -> tuple[list[Run], set[int]]:
+    """``_runs`` and ``seated_organisations`` of ``committee`` in one pass over its memberships:
+    the evaluation asks both of every committee (x10: 60,000 memberships)."""
+    persons = snapshot.persons  # once, not per membership (a descriptor: pending tables)
     advisory = {seat.key for seat in committee.seats if seat.advisory}
     by_holder: dict[tuple[int, str], list[Membership]] = defaultdict(list)
+    seated: set[int] = set()
     for m in snapshot.memberships_of(committee.id):
+        if m.role.takes_seat and m.is_active(today):
+            if m.represents_id is not None:
+                seated.add(m.represents_id)
+            person = persons.get(m.person_id)
+            if person is not None and person.organisation_id is not None:
+                seated.add(person.organisation_id)
         if m.role not in NO_SEAT and m.seat_key not in advisory:
             by_holder[(m.person_id, m.seat_key)].append(m)
+    found: list[Run] = []
     for (person_id, seat_key), mine in by_holder.items():
         current = next((m for m in mine if m.is_active(today)), None)
         if current is None:
             continue
         since = _held_since(mine, current)
-        if since is not None and person_id in snapshot.persons:
+        if since is not None and person_id in persons:
             found.append((since, person_id, seat_key, committee))
-    return found
+    return found, seated
 
 
 def _tenure(snapshot: Snapshot, run: Run, today: date) -> Tenure:
@@ -259,16 +273,7 @@ def _unseated(snapshot: Snapshot, seated: set[int]) -> list[Organisation]:
 
 def seated_organisations(snapshot: Snapshot, committee: Committee, today: date) -> set[int]:
     """Organisations holding or represented on a seat of ``committee`` today."""
-    seated: set[int] = set()
-    for m in snapshot.memberships_of(committee.id):
-        if not m.role.takes_seat or not m.is_active(today):
-            continue
-        if m.represents_id is not None:
-            seated.add(m.represents_id)
-        person = snapshot.persons.get(m.person_id)
-        if person is not None and person.organisation_id is not None:
-            seated.add(person.organisation_id)
-    return seated
+    return _seats_today(snapshot, committee, today)[1]
 
 
 def task_figures(snapshot: Snapshot, today: date, tallies: list[MeetingTally] | None = None) -> list[TaskFigures]:
@@ -351,8 +356,9 @@ def evaluate_steps(
         figures.append(_meeting_figures(committee, mine, year, today))
         if not committee.archived:  # seats as they stand today: an archived committee has none
             found_vacancies += committee_vacancies(snapshot, committee, today)
-            runs += _runs(snapshot, committee, today)
-            seated |= seated_organisations(snapshot, committee, today)
+            held_today, seated_today = _seats_today(snapshot, committee, today)
+            runs += held_today
+            seated |= seated_today
         yield n
     organisations = [
         (snapshot.organisations[org_id].name, rate)

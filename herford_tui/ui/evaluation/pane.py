@@ -52,6 +52,8 @@ class EvaluationPane(SnapshotView):
         super().__init__(classes="evaluation")
         self.evaluation: Evaluation | None = None
         self.committee_ids: list[int] = []
+        self._busy_shown: int | None = None
+        """The year whose "wird berechnet" the tab shows since it was mounted (painted with the tab)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="evaluation-summary")
@@ -64,6 +66,10 @@ class EvaluationPane(SnapshotView):
     def on_mount(self) -> None:
         self.set_reactive(EvaluationPane.year, self.herford.today.year)
         self.query_one("#evaluation-table", LineTable).set_columns(*show.columns(None))
+        # "wird berechnet" in the tab's first paint: its first showing then computes at once,
+        # not after a second paint that only says so.
+        self.query_one("#evaluation-summary", Static).update(show.busy_heading(self.year))
+        self._busy_shown = self.year
         super().on_mount()
         # Shown at once when built into the visible tab; a Show event does not always follow a
         # mount into an already visible pane (the benchmark's tab tour never got one).
@@ -74,6 +80,11 @@ class EvaluationPane(SnapshotView):
             self._catch_up()
 
     def refresh_data(self, snapshot: Snapshot) -> None:
+        if self.evaluation is None and self._busy_shown == self.year:  # the first showing: painted
+            self._busy_shown = None
+            self._compute(snapshot, self.year)
+            return
+        self._busy_shown = None
         self.query_one("#evaluation-summary", Static).update(
             show.heading(self.evaluation, busy=True) if self.evaluation else show.busy_heading(self.year)
         )
@@ -132,9 +143,8 @@ class EvaluationPane(SnapshotView):
         table.set_columns(*show.columns(evaluation))
         rows = evaluation.meetings
         table.set_rows([str(i) for i in self.committee_ids], lambda i: show.committee_row(evaluation, rows[i]))
-        if self.committee_ids:
+        if self.committee_ids:  # its Highlighted shows the committee's lines (once: each is a layout)
             table.move_cursor(row=min(max(keep, 0), len(self.committee_ids) - 1))
-        self._show_committee()
 
     @property
     def complete(self) -> bool:
