@@ -103,6 +103,16 @@ def build_membership(snapshot: Snapshot, values: MembershipInput) -> MembershipD
     if new_person is not None or (values.original is None and membership.person_id == 0):
         checked = [p for p in checked if p.field != "person_id"]
     problems += [p for p in checked if p.field not in {"start", "end"} or not _has(problems, p.field)]
+    owner = values.deputy_for
+    if owner is not None and owner.end is not None and not _has(problems, "end") and (end is None or end > owner.end):
+        who = snapshot.person_name(owner.person_id)
+        problems.append(
+            Problem(
+                "end",
+                f"Die Stellvertretung endet spätestens mit der Mitgliedschaft von {who} ({format_date(owner.end)}); "
+                "für die Zeit danach bitte bei der dann geltenden Mitgliedschaft benennen.",
+            )
+        )
     return problems or MembershipDraft(membership, new_person)
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from pilot_helpers import (
     SIZE,
     TODAY,
+    error_text,
     goto_row,
     new_notice,
     notified,
@@ -622,3 +623,34 @@ async def test_the_chair_moves_to_another_seat_and_stays_chair(world):
         )
     chairs = [m for m in world.read().memberships_of_person(world.person["mustermann"]) if m.end is None]
     assert [(m.seat_key, m.role) for m in chairs] == [("sozialdezernat", Role.VORSITZ)]
+
+
+async def test_a_deputy_named_for_a_chair_handing_over_ahead_ends_with_that_chair(world):
+    """Stand-in meets a hand-over entered ahead: Erika Mustermann's Vorsitz ends on 31.12.2026
+    (Bernd Beispiel takes over). A deputy named for it ran on without end, standing in from
+    2027 for a membership that had ended. The form offers the member's end, and a later or
+    open end is refused in German."""
+    from herford_tui.domain.roles import hand_over_chair
+
+    store = world.store()
+    snap = store.snapshot()
+    bernd = snap.memberships[world.membership["bm"]]
+    store.save_all(hand_over_chair(snap, world.lenkungskreis, bernd, date(2027, 1, 1)))
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Erika Mustermann | Vorsitz")
+        await pilot.press("v")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MembershipForm))
+        form = app.screen
+        assert form.query_one("#end", Input).value == "31.12.2026"
+        await type_text(pilot, "Max")
+        await pilot.press("enter")
+        form.query_one("#end", Input).value = ""
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: "endet spätestens mit der Mitgliedschaft" in error_text(app, "end"))
+        assert isinstance(app.screen, MembershipForm)
+        form.query_one("#end", Input).value = "31.12.2026"
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, MembershipForm))
+    [m] = world.read().memberships_of_person(world.person["muster"])
+    assert (m.role, m.deputy_of, m.end) == (Role.STELLVERTRETUNG, world.membership["vorsitz"], date(2026, 12, 31))

@@ -54,7 +54,9 @@ class MembershipForm(DuplicateWarning[MembershipDraft]):
     def compose_fields(self) -> Iterable[Widget]:
         snapshot = self.snapshot
         committee = snapshot.committees[self.committee_id]
-        m = self.original or Membership(committee_id=self.committee_id, start=self.herford.today)
+        # a new deputy ends with the member it stands in for (a role change ahead: that membership ends)
+        until = self.deputy_for.end if self.deputy_for is not None else None
+        m = self.original or Membership(committee_id=self.committee_id, start=self.herford.today, end=until)
         if self.deputy_for is not None:
             owner = snapshot.person_name(self.deputy_for.person_id)
             yield Label(plain(f"Stellvertretung für {owner}"), classes="dialog-text")
