@@ -36,6 +36,19 @@ def ending_deputies(snapshot: Snapshot, member: Membership, end: date | None) ->
     ]
 
 
+def entered_ahead(snapshot: Snapshot, member: Membership, today: date) -> list[Membership]:
+    """The same person's memberships in the committee that begin after ``today``: a role or
+    seat change entered ahead, which ending ``member`` leaves standing (they are their own)."""
+    return sorted(
+        (
+            m
+            for m in snapshot.memberships_of_person(member.person_id)
+            if m.id != member.id and m.committee_id == member.committee_id and m.start is not None and m.start > today
+        ),
+        key=lambda m: (m.start or today, m.id),
+    )
+
+
 def end_membership(snapshot: Snapshot, ended: Membership) -> Plan:
     """``ended`` (with its new end date) and its deputies ending on the same day."""
     deputies = ending_deputies(snapshot, ended, ended.end)

@@ -654,3 +654,24 @@ async def test_a_deputy_named_for_a_chair_handing_over_ahead_ends_with_that_chai
         assert await wait_for(pilot, lambda: not isinstance(app.screen, MembershipForm))
     [m] = world.read().memberships_of_person(world.person["muster"])
     assert (m.role, m.deputy_of, m.end) == (Role.STELLVERTRETUNG, world.membership["vorsitz"], date(2026, 12, 31))
+
+
+async def test_ending_a_member_names_a_role_entered_for_later(world):
+    """Austritt meets a hand-over entered ahead: ending Erika Mustermann's Vorsitz today left her
+    Mitglied membership from 01.01.2027 standing without a word (she "left", and was a member
+    again next year). The end form says so and how to remove it."""
+    from herford_tui.domain.roles import hand_over_chair
+
+    store = world.store()
+    snap = store.snapshot()
+    store.save_all(
+        hand_over_chair(snap, world.lenkungskreis, snap.memberships[world.membership["bm"]], date(2027, 1, 1))
+    )
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Erika Mustermann | Vorsitz")
+        await pilot.press("x")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, EndMembershipForm))
+        note = str(app.screen.query_one("#ahead-note").render())
+        assert "Erika Mustermann ist außerdem ab 01.01.2027 als Mitglied eingetragen; das bleibt." in note
+        assert "mit Entf löschen" in note

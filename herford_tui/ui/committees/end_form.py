@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 from herford_tui.domain import Membership, Problem, Record, plans
-from herford_tui.domain.labels import format_date
+from herford_tui.domain.labels import ROLE, format_date
 from herford_tui.domain.membership_input import Move, build_end, build_move
 from herford_tui.domain.plans import Follow
 from herford_tui.ui.common.fields import OneLineInput
@@ -54,6 +54,18 @@ class EndMembershipForm(FormScreen[Membership]):
             yield Label(
                 plain(f"Die Stellvertretung durch {', '.join(deputies)} endet zum selben Datum."),
                 id="deputies-note",
+                classes="dialog-text",
+            )
+        ahead = plans.entered_ahead(self.snapshot, self.membership, self.herford.today)
+        if ahead:  # a hand-over or role change entered for later: its own membership, left standing
+            who = _person_name(self, self.membership)
+            later = ", ".join(f"ab {format_date(m.start)} als {ROLE[m.role]}" for m in ahead)
+            yield Label(
+                plain(
+                    f"{who} ist außerdem {later} eingetragen; das bleibt. Scheidet {who} ganz aus, danach "
+                    f"{'die Zeile' if len(ahead) == 1 else 'die Zeilen'} „ab …“ mit Entf löschen."
+                ),
+                id="ahead-note",
                 classes="dialog-text",
             )
 
