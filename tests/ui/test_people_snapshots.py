@@ -12,7 +12,7 @@ import dataclasses
 from datetime import date
 
 import pytest
-from pilot_helpers import footer_shows, roster_ready, wait_for
+from pilot_helpers import footer_shows, roster_ready, shown, wait_for
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label
 
@@ -66,10 +66,15 @@ async def _persons(pilot: Pilot) -> None:
 
 async def _organisation(pilot: Pilot) -> None:
     await _open_directory(pilot)
-    await pilot.press("f", *"kreis herford", "enter", "down", "enter")  # the second hit
+    await pilot.press("f")
+    field = pilot.app.query_one("#org-filter", Input)
+    assert await wait_for(pilot, lambda: field.has_focus)  # typed before, the letters were the table's keys
+    await pilot.press(*"kreis herford", "enter")
+    table = pilot.app.query_one("#org-table")
+    assert await wait_for(pilot, lambda: table.has_focus)  # Enter filters and hands the keys to the list
+    await pilot.press("down", "enter")  # the second hit
     # The page is pushed by the Enter: wait for it and for its seats, which only its fill writes.
-    assert await wait_for(pilot, lambda: isinstance(pilot.app.screen, OrganisationScreen))
-    title = pilot.app.screen.query_one("#organisation-seats-title", Label)
+    title = (await shown(pilot, OrganisationScreen)).query_one("#organisation-seats-title", Label)
     assert await wait_for(pilot, lambda: "Vertreten in den Gremien" in str(title.render()))
     await _steady(pilot)
 
@@ -78,10 +83,10 @@ async def _person(pilot: Pilot) -> None:
     # --open shows its view after start-up: the roster must have the focus before "i"
     assert await wait_for(pilot, lambda: isinstance(pilot.app.focused, DataTable))
     await pilot.press("i")  # from the roster: the chair
-    assert await wait_for(pilot, lambda: isinstance(pilot.app.screen, PersonScreen))
-    title = pilot.app.screen.query_one("#person-memberships-title", Label)
+    screen = await shown(pilot, PersonScreen)
+    title = screen.query_one("#person-memberships-title", Label)
     assert await wait_for(pilot, lambda: "Mitgliedschaften" in str(title.render()))  # its fill
-    tasks = pilot.app.screen.query_one("#person-tasks-title", Label)
+    tasks = screen.query_one("#person-tasks-title", Label)
     assert await wait_for(pilot, lambda: "wird geladen" not in str(tasks.render()))  # its worker's result
     await _steady(pilot)
 
