@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from datetime import date
 
-from pilot_helpers import SIZE, screen_text, wait_for
+from pilot_helpers import SIZE, screen_text, shown, wait_for
 from textual.widgets import DataTable, Label
 
 from herford_tui.domain import AgendaItem, Meeting, Task
@@ -44,8 +44,7 @@ async def test_the_person_screen_lists_the_persons_open_tasks(world):
     async with app.run_test(size=SIZE) as pilot:
         assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))  # the roster
         await pilot.press("i")  # the roster's first line: the chair, Erika Mustermann
-        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
-        title = app.screen.query_one("#person-tasks-title", Label)
+        title = (await shown(pilot, PersonScreen)).query_one("#person-tasks-title", Label)
         assert await wait_for(pilot, lambda: "davon 1 überfällig" in str(title.render())), str(title.render())
         assert str(title.render()).startswith("Offene Aufgaben: 2")
         assert _rows(app) == [
@@ -76,7 +75,7 @@ async def test_the_tasks_are_loading_while_the_page_is_shown(world, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))
         await pilot.press("i")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await shown(pilot, PersonScreen)
         assert await wait_for(pilot, lambda: "Mitgliedschaften: 1 aktuell" in screen_text(app))
         assert "Offene Aufgaben: wird geladen …" in screen_text(app)
         release.set()
