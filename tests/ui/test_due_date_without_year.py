@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from pilot_helpers import SIZE, replace_text, settle, type_text, wait_for
+from meeting_helpers import grid_focused
+from pilot_helpers import SIZE, replace_text, settle, shown, type_text, wait_for
 from textual.widgets import DataTable, Input, Static
 
 from herford_tui.domain import AgendaItem, Meeting
@@ -29,9 +30,9 @@ async def test_a_due_date_without_a_year_is_the_next_such_day(world):
         )
         assert await wait_for(pilot, lambda: app.screen.query_one("#agenda-table", DataTable).has_focus)
         await pilot.press("t")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, TaskForm))
-        app.screen.query_one("#what", Input).value = "Antrag stellen"
-        app.screen.query_one("#due", Input).value = "31.1."
+        form = await shown(pilot, TaskForm)
+        form.query_one("#what", Input).value = "Antrag stellen"
+        form.query_one("#due", Input).value = "31.1."
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert await wait_for(pilot, lambda: not isinstance(app.screen, TaskForm))
@@ -44,10 +45,10 @@ async def test_a_meeting_date_without_a_year_is_the_next_such_day(world):
     lk = world.lenkungskreis
     app = world.app(open_view="jahr")  # today: 28.11.2026
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        assert await wait_for(pilot, lambda: grid_focused(app))  # the tab is built on its first show
         await pilot.press("a")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm))
-        form = app.screen
+        form = await shown(pilot, MeetingForm)
+        assert await wait_for(pilot, lambda: form.query_one("#date", Input).has_focus)
         assert "TT.MM." in form.query_one("#date", Input).placeholder.replace("TT.MM.JJJJ", "")  # says so
         form.query_one("#committee_id").value = lk
         await type_text(pilot, "25.12.")  # the cursor starts in the date
