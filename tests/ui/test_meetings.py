@@ -9,7 +9,7 @@ from datetime import date, time
 
 import pytest
 from meeting_helpers import grid_focused
-from pilot_helpers import SIZE, TODAY, screen_text, settle, type_text, wait_for
+from pilot_helpers import SIZE, TODAY, screen_text, settle, shown, type_text, wait_for
 from rich.text import Text
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -550,12 +550,11 @@ async def test_a_committee_archived_since_keeps_its_row_and_its_meetings_open_in
         assert [str(c) for c in grid.get_row(f"c{world.lenkungskreis}")][2:][2] == "2g"
         grid.move_cursor(row=grid.keys.index(f"c{world.lenkungskreis}"), column=4)  # its March
         await pilot.press("a")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm))
-        assert "Lenkungskreis (archiviert)" in screen_text(app)
+        await shown(pilot, MeetingForm)
+        assert await wait_for(pilot, lambda: "Lenkungskreis (archiviert)" in screen_text(app)), screen_text(app)
         await pilot.press("escape")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, MeetingForm))
         app.open_meeting(meeting.id)
         assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
         await pilot.press("b")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm))
-        assert app.screen.query_one("#committee_id").value == world.lenkungskreis
+        assert (await shown(pilot, MeetingForm)).query_one("#committee_id").value == world.lenkungskreis
