@@ -17,6 +17,7 @@ from pilot_helpers import (
     roster_text,
     screen_text,
     settle,
+    shown,
     shown_notices,
     type_text,
     wait_for,
@@ -580,16 +581,18 @@ async def test_a_person_edited_after_adding_a_member_keeps_the_cursor_on_their_r
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Sozialdezernenten")
         await pilot.press("a")
-        assert isinstance(app.screen, MembershipForm)
+        form = await shown(pilot, MembershipForm)
+        assert await wait_for(pilot, lambda: form.query_one("#person-input").has_focus)
         await type_text(pilot, "Muster")
-        await pilot.press("enter", "ctrl+s")
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: form.query_one("#seat").has_focus)  # picked: on to the seat
+        await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, MembershipForm))
         view = app.query_one(f"#committee-{world.lenkungskreis}")
         assert await wait_for(pilot, lambda: view.current_line.membership.person_id == world.person["muster"])
         await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
         await pilot.press("p")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonForm))
-        app.screen.query_one("#function", Input).value = "Referent Schulentwicklung"
+        (await shown(pilot, PersonForm)).query_one("#function", Input).value = "Referent Schulentwicklung"
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonForm))
         detail = view.query_one("#member-detail")
