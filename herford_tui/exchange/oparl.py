@@ -344,6 +344,7 @@ class _Builder:
             post=[s.label for s in c.seats],
             membership=[self.urls.membership(i) for i in member_ids],
             meeting=meetings_url,
+            keyword=["archiviert"] if c.archived else None,  # no day is kept for an endDate
             **self.stamp("committees", c.id),
         )
 

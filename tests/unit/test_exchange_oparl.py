@@ -218,3 +218,22 @@ def test_a_killed_export_leaves_no_partial_folder(tmp_path: Path, runner):
     assert result.exit_code == 0, result.output
     assert (out / "system.json").is_file()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pub.tmp-")]  # the killed one's is gone
+
+
+def test_an_archived_committee_is_marked_so(tmp_path: Path):
+    """Archive meets OParl: an archived committee read like an active one (no end, no mark); with
+    no day of archiving kept for an endDate, it carries the keyword "archiviert"."""
+    import dataclasses
+
+    path = tmp_path / "db.json"
+    store = Store(path, backups=0).open()
+    write_demo(store, size="small", seed=3)
+    committee = next(c for c in store.snapshot().committees.values() if c.name == "Arbeitskreis 1")
+    store.save(dataclasses.replace(committee, archived=True))
+    snap, stamps = snapshot_with_stamps(path)
+    built = oparl.build(snap, stamps)
+    urls = oparl.Urls(oparl.DEFAULT_BASE_URL)
+    assert built.objects[urls.committee(committee.id)]["keyword"] == ["archiviert"]
+    validate(built.objects[urls.committee(committee.id)])
+    active = next(c for c in snap.committees.values() if not c.archived)
+    assert "keyword" not in built.objects[urls.committee(active.id)]
