@@ -613,7 +613,7 @@ async def test_the_chair_moves_to_another_seat_and_stays_chair(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Erika Mustermann")
         await pilot.press("m")
-        assert isinstance(app.screen, MoveForm)
+        await shown(pilot, MoveForm)
         await choose(pilot, "#seat", "Sozialdezernenten")
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, MoveForm)), screen_text(app)
@@ -643,8 +643,7 @@ async def test_a_deputy_named_for_a_chair_handing_over_ahead_ends_with_that_chai
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Erika Mustermann | Vorsitz")
         await pilot.press("v")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MembershipForm))
-        form = app.screen
+        form = await shown(pilot, MembershipForm)
         assert form.query_one("#end", Input).value == "31.12.2026"
         await type_text(pilot, "Max")
         await pilot.press("enter")
@@ -674,7 +673,6 @@ async def test_ending_a_member_names_a_role_entered_for_later(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Erika Mustermann | Vorsitz")
         await pilot.press("x")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, EndMembershipForm))
-        note = str(app.screen.query_one("#ahead-note").render())
+        note = str((await shown(pilot, EndMembershipForm)).query_one("#ahead-note").render())
         assert "Erika Mustermann ist außerdem ab 01.01.2027 als Mitglied eingetragen; das bleibt." in note
         assert "mit Entf löschen" in note

@@ -132,6 +132,7 @@ async def test_the_erasure_question_tells_the_namesakes_apart(world, runner):
     does, so nobody confirms the erasure of the other one."""
     from herford_tui.cli import main
     from herford_tui.ui.common.confirm import ConfirmScreen
+    from herford_tui.ui.directory.person_screen import PersonScreen
 
     store = world.store()
     snap = store.snapshot()
@@ -147,7 +148,7 @@ async def test_the_erasure_question_tells_the_namesakes_apart(world, runner):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.open_person(first.id)
-        assert await wait_for(pilot, lambda: app.screen is not app.screen_stack[0])
+        await shown(pilot, PersonScreen)
         await pilot.press("L")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert f"„Thomas Müller (Kreis Herford, Nr. {first.id})“" in app.screen.question

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pilot_helpers import SIZE, new_notice, screen_text, settle, shown_notices, wait_for
+from pilot_helpers import SIZE, new_notice, screen_text, settle, shown, shown_notices, wait_for
 from textual.widgets import TabbedContent
 
 from herford_tui.app import HerfordApp, create_app
@@ -279,6 +279,8 @@ async def test_auskunft_saved_from_a_write_protected_file_says_it_is_not_noted(w
     written and said to be written, with why the list of written files could not note it. (The
     note took the file lock, whose mode, taken from the file, filelock refused: the worker died
     without a word, and the export dialog showed filelock's English message after writing.)"""
+    from herford_tui.ui.directory.person_screen import PersonScreen
+
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
@@ -288,7 +290,7 @@ async def test_auskunft_saved_from_a_write_protected_file_says_it_is_not_noted(w
     async with app.run_test(size=SIZE) as pilot:
         await assert_marker_shown(app, pilot)
         app.open_person(world.person["beispiel"])
-        assert await wait_for(pilot, lambda: app.screen is not app.screen_stack[0])
+        await shown(pilot, PersonScreen)
         await pilot.press("i")  # Auskunft
         assert await wait_for(pilot, lambda: "Auskunft nach Art. 15" in screen_text(app))
         before = shown_notices(app)
@@ -326,9 +328,9 @@ async def test_invitation_read_only_writes_the_letter_and_says_the_mark_is_off(w
     async with app.run_test(size=SIZE) as pilot:
         await assert_marker_shown(app, pilot)
         app.open_meeting(next(iter(app.snapshot.meetings)))
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await shown(pilot, MeetingScreen)
         await pilot.press("i")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, InvitationScreen))
+        await shown(pilot, InvitationScreen)
         assert await wait_for(pilot, lambda: "Schreiben (Strg+S)" in screen_text(app))
         assert "als eingeladen" not in screen_text(app)
         before_notices = shown_notices(app)
