@@ -98,7 +98,7 @@ def loeschen(db: str | None, person_id: int, yes: bool) -> None:
     """
     from herford_tui.domain import ValidationError
     from herford_tui.domain.directory import person_named
-    from herford_tui.domain.erasure_end import erasure_memberships_text, open_memberships
+    from herford_tui.domain.erasure_end import chairs_dropped_text, erasure_memberships_text, open_memberships
     from herford_tui.store import NotFoundError, StoreError
     from herford_tui.store.erasure import erase_person
 
@@ -113,6 +113,8 @@ def loeschen(db: str | None, person_id: int, yes: bool) -> None:
     plural = "" if memberships == 1 else "en"
     echo(f"Person {person_id}: {person_named(store.snapshot(), person_id)} ({memberships} Mitgliedschaft{plural})")
     echo(erasure_memberships_text(memberships, running, today))
+    if chairs := chairs_dropped_text(store.snapshot(), person_id, today):
+        echo(chairs)
     if not confirm("Name, Kontaktdaten und Notizen endgültig löschen, auch aus den Sicherungen?", yes=yes):
         echo("Abgebrochen, nichts gelöscht.")
         sys.exit(1)

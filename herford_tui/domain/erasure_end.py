@@ -12,7 +12,7 @@ import dataclasses
 from datetime import date
 
 from herford_tui.domain.labels import format_date
-from herford_tui.domain.models import Meeting, Membership
+from herford_tui.domain.models import Meeting, Membership, Role
 from herford_tui.domain.snapshot import Snapshot
 
 
@@ -82,3 +82,18 @@ def erasure_memberships_text(total: int, running: int, day: date) -> str:
     if running < total:
         return text + f"; alle {total} bleiben als {placeholder} im Verlauf."
     return text + f" und {'bleibt' if running == 1 else 'bleiben'} als {placeholder} im Verlauf."
+
+
+def chairs_dropped_text(snapshot: Snapshot, person_id: int, day: date) -> str:
+    """German, for the question before an erasure: a Vorsitz the person would take after ``day``
+    (a hand-over entered ahead) goes with the erasure, and the committee has no chair from then."""
+    texts = []
+    for m in sorted(open_memberships(snapshot, person_id, day), key=lambda m: (m.start or day, m.id)):
+        if m.role is Role.VORSITZ and m.start is not None and m.start > day:
+            committee = snapshot.committees.get(m.committee_id)
+            name = committee.name if committee else "?"
+            texts.append(
+                f"Der ab {format_date(m.start)} eingetragene Vorsitz im Gremium „{name}“ entfällt; "
+                "das Gremium hat dann keinen Vorsitz."
+            )
+    return " ".join(texts)

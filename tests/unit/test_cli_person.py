@@ -65,3 +65,20 @@ def test_loeschen_asks_and_erases_everywhere(runner: CliRunner, db, monkeypatch:
             assert secret not in f.read_bytes(), f.name
     assert check_file(path).ok
     assert runner.invoke(main, ["check", "--db", str(path)]).exit_code == 0
+
+
+def test_loeschen_says_a_chair_entered_ahead_goes_with_the_person(runner: CliRunner, db):
+    """Erasure meets a hand-over entered ahead: the person was to take the chair next year; the
+    erasure drops that membership (it would begin after the erasure day) and the committee has no
+    chair from then. The question said only how many memberships end."""
+    from herford_tui.domain.roles import hand_over_chair
+
+    path, pid = db
+    store = Store(path).open()
+    snap = store.snapshot()
+    lk = next(c for c in snap.committees.values() if c.name == "Lenkungskreis")
+    [mine] = snap.memberships_of_person(pid)
+    store.save_all(hand_over_chair(snap, lk.id, mine, date(2099, 1, 1)))
+    result = runner.invoke(main, ["person", "loeschen", str(pid), "--db", str(path)], input="n\n")
+    assert "Der ab 01.01.2099 eingetragene Vorsitz im Gremium „Lenkungskreis“ entfällt" in result.output
+    assert "keinen Vorsitz" in result.output

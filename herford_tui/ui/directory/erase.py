@@ -10,7 +10,7 @@ from textual.app import App
 
 from herford_tui.domain import Person
 from herford_tui.domain.directory import person_named
-from herford_tui.domain.erasure_end import erasure_memberships_text, open_memberships
+from herford_tui.domain.erasure_end import chairs_dropped_text, erasure_memberships_text, open_memberships
 from herford_tui.ui.common.access import herford_of
 
 
@@ -32,6 +32,8 @@ def ask_erase(app: App[Any], person: Person, done: Callable[[], None] | None = N
         f"Name, Funktion, Organisation, Kontaktdaten und Notizen werden gelöscht, auch aus den "
         f"Sicherungen. {erasure_memberships_text(n, running, herford.today)}"
     )
+    if chairs := chairs_dropped_text(herford.snapshot, person.id, herford.today):
+        question += f"\n{chairs}"
 
     def answered(yes: bool | None) -> None:
         if yes:
