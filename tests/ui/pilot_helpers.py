@@ -65,6 +65,19 @@ async def shown(pilot: Pilot, screen_type: type[S]) -> S:
     return screen
 
 
+async def form_ready(pilot: Pilot, form_type: type[S]) -> S:
+    """``shown``, and the focus inside the form (its ``AUTO_FOCUS`` is set when the screen is
+    first resumed, after its mount): keys typed now reach its fields."""
+    form = await shown(pilot, form_type)
+
+    def focused_inside() -> bool:
+        focused = pilot.app.focused
+        return focused is not None and focused.screen is form
+
+    assert await wait_for(pilot, focused_inside), f"nothing focused in {form!r}: {pilot.app.focused!r}"
+    return form
+
+
 async def type_text(pilot: Pilot, text: str) -> None:
     """Enter ``text`` into the focused Input as the terminal delivers a paste.
 
@@ -132,6 +145,16 @@ def error_text(app: HerfordApp, name: str) -> str:
 
 def roster(app: HerfordApp, committee_id: int) -> DataTable:
     return app.query_one(f"#committee-{committee_id} #roster", DataTable)
+
+
+async def roster_focused(pilot: Pilot, committee_id: int) -> None:
+    """The roster of ``committee_id`` exists (a tab builds its view on first show; ``--open`` shows
+    it a refresh after start-up) and has the focus: the view's keys reach it now."""
+
+    def focused() -> bool:
+        return any(table.has_focus for table in pilot.app.query(f"#committee-{committee_id} #roster"))
+
+    assert await wait_for(pilot, focused), f"roster of committee {committee_id} not focused: {pilot.app.focused!r}"
 
 
 async def goto_row(pilot: Pilot, app: HerfordApp, committee_id: int, text: str) -> int:

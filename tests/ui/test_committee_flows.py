@@ -9,11 +9,13 @@ from pilot_helpers import (
     SIZE,
     TODAY,
     error_text,
+    form_ready,
     goto_row,
     new_notice,
     notified,
     replace_text,
     roster,
+    roster_focused,
     roster_text,
     screen_text,
     settle,
@@ -29,6 +31,7 @@ from herford_tui.domain import Committee, CommitteeKind, Role
 from herford_tui.ui.committees.committee_form import CommitteeForm
 from herford_tui.ui.committees.end_form import EndMembershipForm, MoveForm
 from herford_tui.ui.committees.membership_form import MembershipForm
+from herford_tui.ui.committees.role_form import ChangeRoleForm
 from herford_tui.ui.common.confirm import ConfirmScreen
 
 
@@ -59,19 +62,24 @@ async def test_add_member_picking_an_existing_person(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Sozialdezernenten")
         await pilot.press("a")
-        assert isinstance(app.screen, MembershipForm)
-        assert app.screen.query_one("#seat", Select).value == "sozialdezernat"
+        form = await form_ready(pilot, MembershipForm)
+        assert form.query_one("#seat", Select).value == "sozialdezernat"
         await type_text(pilot, "Muster")  # matches Max Muster first, then Erika Mustermann
         await pilot.press("enter")
-        assert app.screen.query_one("#person-input", Input).value == "Max Muster"
+        assert await wait_for(pilot, lambda: form.query_one("#person-input", Input).value == "Max Muster")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
 
-        assert not isinstance(app.screen, MembershipForm)
-        assert "Sozialdezernenten | Max Muster | Mitglied |  | 28.11.2026" in roster_text(app, world.lenkungskreis)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, MembershipForm))
+        row = "Sozialdezernenten | Max Muster | Mitglied |  | 28.11.2026"
+        assert await wait_for(pilot, lambda: row in roster_text(app, world.lenkungskreis))
         view = app.query_one(f"#committee-{world.lenkungskreis}")
-        assert view.current_line.membership.person_id == world.person["muster"]  # cursor on the new line
-        assert "Mitglied seit 28.11.2026 · Sitz „Sozialdezernenten“" in str(view.query_one("#member-detail").render())
+        # cursor on the new line, its detail below: placed and written by the refresh after the save
+        assert await wait_for(pilot, lambda: view.current_line.membership.person_id == world.person["muster"])
+        detail = view.query_one("#member-detail")
+        assert await wait_for(
+            pilot, lambda: "Mitglied seit 28.11.2026 · Sitz „Sozialdezernenten“" in str(detail.render())
+        )
     [m] = [m for m in active_in_file(world, world.lenkungskreis) if m.person_id == world.person["muster"]]
     assert (m.seat_key, m.role, m.start, m.end) == ("sozialdezernat", Role.MITGLIED, TODAY, None)
 
@@ -82,8 +90,7 @@ async def test_add_member_on_a_full_seat_starts_on_a_seat_with_room(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Landrat")
         await pilot.press("a")
-        assert isinstance(app.screen, MembershipForm)
-        seat = app.screen.query_one("#seat", Select).value
+        seat = (await shown(pilot, MembershipForm)).query_one("#seat", Select).value
         committee = world.read().committees[world.lenkungskreis]
         assert seat != "landrat" and seat == next(
             s.key
@@ -97,21 +104,20 @@ async def test_add_member_creating_a_new_person_inline(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Leitung der Schulabteilung")
         await pilot.press("a")
+        form = await form_ready(pilot, MembershipForm)
         await type_text(pilot, "Hanna Neumann")
         await pilot.press("enter")  # no match: the only option creates a new person
-        form = app.screen
+        # both names were typed already: on to the first field still empty, nothing selected
+        assert await wait_for(pilot, lambda: app.focused is form.query_one("#function", Input)), app.focused
         assert not form.query_one("#new-person").has_class("-hidden")
         assert form.query_one("#given_name", Input).value == "Hanna"
         assert form.query_one("#family_name", Input).value == "Neumann"
-        # both names were typed already: on to the first field still empty, nothing selected
-        assert app.focused is form.query_one("#function", Input)
         await type_text(pilot, "Abteilungsdirektorin")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
 
-        rows = roster_text(app, world.lenkungskreis)
-        seat = "Leitung der Schulabteilung der Bezirksregierung Detmold"
-        assert f"{seat} | Hanna Neumann | Mitglied |  | 28.11.2026" in rows
+        row = "Leitung der Schulabteilung der Bezirksregierung Detmold | Hanna Neumann | Mitglied |  | 28.11.2026"
+        assert await wait_for(pilot, lambda: row in roster_text(app, world.lenkungskreis))
     snap = world.read()
     [person] = [p for p in snap.persons.values() if p.family_name == "Neumann"]
     assert (person.given_name, person.function) == ("Hanna", "Abteilungsdirektorin")
@@ -126,12 +132,12 @@ async def test_a_bracketed_part_of_a_typed_name_stays_with_the_family_name(world
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Leitung der Schulabteilung")
         await pilot.press("a")
+        form = await form_ready(pilot, MembershipForm)
         await type_text(pilot, "Müller [Kita]")
         await pilot.press("enter")  # no match: the only option creates a new person
-        form = app.screen
+        assert await wait_for(pilot, lambda: app.focused is form.query_one("#given_name", Input)), app.focused
         assert form.query_one("#given_name", Input).value == ""
         assert form.query_one("#family_name", Input).value == "Müller [Kita]"
-        assert app.focused is form.query_one("#given_name", Input)
         await type_text(pilot, "Maria")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
@@ -144,21 +150,21 @@ async def test_edit_membership_represented_organisation_role_only_by_w(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
         await pilot.press("e")
-        assert isinstance(app.screen, MembershipForm)
+        form = await form_ready(pilot, MembershipForm)
         # begun in 2025: its role changes from a date on with "w", so the history stays
-        assert app.screen.query_one("#role", Select).disabled
-        assert "Rolle wechseln: w" in screen_text(app)
+        assert form.query_one("#role", Select).disabled
+        assert await wait_for(pilot, lambda: "Rolle wechseln: w" in screen_text(app))
         await pilot.press("tab")  # seat -> represents (the role is skipped)
-        assert app.focused is app.screen.query_one("#represents-input", Input)
+        assert await wait_for(pilot, lambda: app.focused is form.query_one("#represents-input", Input))
         await replace_text(pilot, "Stadt Enger")
         await pilot.press("enter")  # picked: the whole name, and on to the next field
-        assert app.screen.query_one("#represents-input", Input).value == "Stadt Enger"
-        assert app.focused is app.screen.query_one("#start", Input)
+        assert await wait_for(pilot, lambda: app.focused is form.query_one("#start", Input)), app.focused
+        assert form.query_one("#represents-input", Input).value == "Stadt Enger"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
 
-        rows = roster_text(app, world.lenkungskreis)
-        assert any("Bernd Beispiel | Mitglied | Stadt Enger | 01.01.2025" in r for r in rows)
+        row = "Bernd Beispiel | Mitglied | Stadt Enger | 01.01.2025"
+        assert await wait_for(pilot, lambda: any(row in r for r in roster_text(app, world.lenkungskreis)))
     m = world.read().memberships[world.membership["bm"]]
     assert (m.role, m.represents_id, m.rev) == (Role.MITGLIED, world.org["Stadt Enger"], 2)
 
@@ -168,28 +174,26 @@ async def test_end_membership_keeps_it_as_history(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
         await pilot.press("x")
-        assert isinstance(app.screen, EndMembershipForm)
+        await form_ready(pilot, EndMembershipForm)
         assert app.focused.value == "28.11.2026"  # today is offered
         await replace_text(pilot, "31.10.2026")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
 
-        rows = roster_text(app, world.lenkungskreis)
-        assert not any("Tobias Test" in r for r in rows)
-        assert "Leitung der Geschäftsstelle des Bildungsbüros | unbesetzt |  |  | " in rows
-        await pilot.press("h")
-        await pilot.pause()
-        history = [r for r in roster_text(app, world.lenkungskreis) if "Tobias Test" in r]
-        assert history == [
-            "Leitung der Geschäftsstelle des Bildungsbüros | ✗ Tobias Test | Geschäftsführung |  | bis 31.10.2026"
-        ]
-        await goto_row(pilot, app, world.lenkungskreis, "bis 31.10.2026")
-        detail = str(app.query_one(f"#committee-{world.lenkungskreis} #member-detail").render())
-        seat = "Sitz „Leitung der Geschäftsstelle des Bildungsbüros“"
-        assert f"Geschäftsführung bis 31.10.2026 (seit 01.03.2024) · {seat}" in detail
-        await pilot.press("h")
-        await pilot.pause()
+        vacant = "Leitung der Geschäftsstelle des Bildungsbüros | unbesetzt |  |  | "
+        assert await wait_for(pilot, lambda: vacant in roster_text(app, world.lenkungskreis))
         assert not any("Tobias Test" in r for r in roster_text(app, world.lenkungskreis))
+        await pilot.press("h")
+        ended = "Leitung der Geschäftsstelle des Bildungsbüros | ✗ Tobias Test | Geschäftsführung |  | bis 31.10.2026"
+        assert await wait_for(pilot, lambda: ended in roster_text(app, world.lenkungskreis))
+        assert [r for r in roster_text(app, world.lenkungskreis) if "Tobias Test" in r] == [ended]
+        await goto_row(pilot, app, world.lenkungskreis, "bis 31.10.2026")
+        detail = app.query_one(f"#committee-{world.lenkungskreis} #member-detail")
+        seat = "Sitz „Leitung der Geschäftsstelle des Bildungsbüros“"
+        line = f"Geschäftsführung bis 31.10.2026 (seit 01.03.2024) · {seat}"
+        assert await wait_for(pilot, lambda: line in str(detail.render())), str(detail.render())
+        await pilot.press("h")
+        assert await wait_for(pilot, lambda: not any("Tobias Test" in r for r in roster_text(app, world.lenkungskreis)))
     m = world.read().memberships[world.membership["gf"]]
     assert (m.start, m.end) == (date(2024, 3, 1), date(2026, 10, 31))
 
@@ -199,12 +203,17 @@ async def test_ending_a_member_ends_the_deputy_too(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
         await pilot.press("x")
-        assert "Paula Probe" in str(app.screen.query_one("#deputies-note").render())
+        form = await form_ready(pilot, EndMembershipForm)
+        assert "Paula Probe" in str(form.query_one("#deputies-note").render())
         await replace_text(pilot, "27.11.2026")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        rows = roster_text(app, world.lenkungskreis)
-        assert not any("Beispiel" in r or "Probe" in r for r in rows)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, EndMembershipForm))
+
+        def ended() -> bool:
+            return not any("Beispiel" in r or "Probe" in r for r in roster_text(app, world.lenkungskreis))
+
+        assert await wait_for(pilot, ended), roster_text(app, world.lenkungskreis)
     snap = world.read()
     assert snap.memberships[world.membership["bm"]].end == date(2026, 11, 27)
     assert snap.memberships[world.membership["deputy"]].end == date(2026, 11, 27)
@@ -215,13 +224,16 @@ async def test_name_a_deputy(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Erika Mustermann")
         await pilot.press("v")
-        form = app.screen
-        assert isinstance(form, MembershipForm)
+        form = await form_ready(pilot, MembershipForm)
         assert form.query_one("#seat", Select).disabled and form.query_one("#role", Select).disabled
         await type_text(pilot, "Max")
-        await pilot.press("enter", "ctrl+s")
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: form.query_one("#person-input", Input).value == "Max Muster")  # picked
+        await pilot.press("ctrl+s")
         await settle(app, pilot)
 
+        deputy = " | ↳ Max Muster | Stellvertretung |  | 28.11.2026"
+        assert await wait_for(pilot, lambda: deputy in roster_text(app, world.lenkungskreis))
         rows = roster_text(app, world.lenkungskreis)
         at = rows.index("Landrat | Erika Mustermann | Vorsitz | Kreis Herford | 01.01.2025")
         assert rows[at + 1] == " | ↳ Max Muster | Stellvertretung |  | 28.11.2026"  # seat named once
@@ -235,19 +247,21 @@ async def test_move_to_another_seat_ends_the_old_membership_and_deputies_follow(
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
         await pilot.press("m")
-        assert isinstance(app.screen, MoveForm)
-        assert "Paula Probe wechselt mit" in str(app.screen.query_one("#move-note").render())
+        form = await form_ready(pilot, MoveForm)
+        assert "Paula Probe wechselt mit" in str(form.query_one("#move-note").render())
         await choose(pilot, "#seat", "Sozialdezernenten")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
 
+        moved = "Sozialdezernenten | Bernd Beispiel | Mitglied | Stadt Bünde | 28.11.2026"
+        assert await wait_for(pilot, lambda: moved in roster_text(app, world.lenkungskreis))
         rows = roster_text(app, world.lenkungskreis)
-        at = rows.index("Sozialdezernenten | Bernd Beispiel | Mitglied | Stadt Bünde | 28.11.2026")
+        at = rows.index(moved)
         assert rows[at + 1] == " | ↳ Paula Probe | Stellvertretung |  | 01.01.2025"
         bm = rows.index("Bürgermeister der kreisangehörigen Städte und Gemeinden | unbesetzt |  |  | ")
         assert rows[bm + 1] == " | unbesetzt |  |  | "
         # the cursor follows the member to the new seat
-        assert roster(app, world.lenkungskreis).cursor_row == at
+        assert await wait_for(pilot, lambda: roster(app, world.lenkungskreis).cursor_row == at)
     assert world.bytes() != before
     snap = world.read()
     old = snap.memberships[world.membership["bm"]]
@@ -268,9 +282,9 @@ async def test_rename_an_arbeitskreis_updates_the_picker(world):
     app = world.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
-        await pilot.pause()
+        await roster_focused(pilot, ak1)  # the tab is built on its first show: "g" needs its view
         await pilot.press("g")
-        assert isinstance(app.screen, CommitteeForm)
+        await form_ready(pilot, CommitteeForm)
         assert app.focused.id == "name"
         await replace_text(pilot, "AK Übergang Schule-Beruf")
         await pilot.press("tab")
@@ -278,10 +292,11 @@ async def test_rename_an_arbeitskreis_updates_the_picker(world):
         await pilot.press("ctrl+s")
         await settle(app, pilot)
 
-        assert not isinstance(app.screen, CommitteeForm)
-        assert str(app.query_one(f"#pick-{ak1}", Tab).label) == "Übergang Schule-Beruf"
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, CommitteeForm))
+        tab = app.query_one(f"#pick-{ak1}", Tab)
+        assert await wait_for(pilot, lambda: str(tab.label) == "Übergang Schule-Beruf"), str(tab.label)
         info = app.query_one(f"#committee-{ak1} #committee-info")
-        assert str(info.render()).startswith("AK Übergang Schule-Beruf")
+        assert await wait_for(pilot, lambda: str(info.render()).startswith("AK Übergang Schule-Beruf"))
     c = world.read().committees[ak1]
     assert (c.name, c.short_name) == ("AK Übergang Schule-Beruf", "Übergang Schule-Beruf")
 
@@ -291,50 +306,57 @@ async def test_rename_keeps_the_arbeitskreis_in_view(world):
     app = world.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("6")
-        await pilot.pause()
+        await roster_focused(pilot, ak3)  # the tab is built on its first show: "g" needs its view
         await pilot.press("g")
+        await form_ready(pilot, CommitteeForm)
         await pilot.press("tab")  # short name
         await replace_text(pilot, "AK Inklusion")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
 
+        tab = app.query_one(f"#pick-{ak3}", Tab)
+        assert await wait_for(pilot, lambda: str(tab.label) == "AK Inklusion"), str(tab.label)
         assert app.query_one("#tabs").active == "arbeitskreise"
         assert app.query_one("#committee-picker", Tabs).active == f"pick-{ak3}"
-        assert str(app.query_one(f"#pick-{ak3}", Tab).label) == "AK Inklusion"
         # the tabs were rebuilt: the keys must still reach the roster on screen
         assert await wait_for(pilot, lambda: roster(app, ak3).has_focus), app.focused
         await pilot.press("a")
-        assert isinstance(app.screen, MembershipForm) and app.screen.committee_id == ak3
+        assert (await shown(pilot, MembershipForm)).committee_id == ak3
 
 
 async def test_rename_a_committee_updates_its_tab(world):
     app = world.app(open_view="leitungsteam")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("g", "tab")
+        await roster_focused(pilot, world.leitungsteam)  # --open shows the view a refresh after start
+        await pilot.press("g")
+        await form_ready(pilot, CommitteeForm)
+        await pilot.press("tab")
         await replace_text(pilot, "RLT")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
 
         pane_id = f"gremium-{world.leitungsteam}"
+        assert await wait_for(pilot, lambda: str(app.query_one("#tabs").get_tab(pane_id).label) == "RLT")
         assert app.query_one("#tabs").active == pane_id
-        assert str(app.query_one("#tabs").get_tab(pane_id).label) == "RLT"
     assert world.read().committees[world.leitungsteam].short_name == "RLT"
 
 
 async def test_add_a_committee(world):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
+        await roster_focused(pilot, world.lenkungskreis)
         await pilot.press("n")
-        form = app.screen
-        assert isinstance(form, CommitteeForm)
+        form = await form_ready(pilot, CommitteeForm)
         await type_text(pilot, "Arbeitskreis Ganztag")
         await pilot.press("tab")
+        assert await wait_for(pilot, lambda: app.focused is form.query_one("#short_name"))
         await type_text(pilot, "AK Ganztag")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
 
-        assert not isinstance(app.screen, CommitteeForm)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, CommitteeForm))
         [new] = [c for c in world.read().committees.values() if c.name == "Arbeitskreis Ganztag"]
+        assert await wait_for(pilot, lambda: bool(app.query(f"#pick-{new.id}")))  # the new tab, a refresh later
         assert str(app.query_one(f"#pick-{new.id}", Tab).label) == "AK Ganztag"
         # a new committee can take members at once: it comes with an open seat
         assert [s.label for s in new.seats] == ["Mitglieder"]
@@ -356,21 +378,22 @@ async def test_archive_can_be_cancelled_then_hides_the_tab_and_keeps_the_data(wo
     app = world.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("7")
-        await pilot.pause()
+        await roster_focused(pilot, ak4)  # the tab is built on its first show: "r" needs its view
         assert app.query_one("#committee-picker", Tabs).active == f"pick-{ak4}"
         await pilot.press("r")
-        assert isinstance(app.screen, ConfirmScreen)
+        await form_ready(pilot, ConfirmScreen)
         await pilot.press("escape")  # cancelled: the committee stays, nothing is written
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
         await settle(app, pilot)
         assert app.query(f"#committee-{ak4}") and app.query(f"#pick-{ak4}")
         assert world.bytes() == before
+        await roster_focused(pilot, ak4)
         await pilot.press("r")
-        assert isinstance(app.screen, ConfirmScreen)
+        await form_ready(pilot, ConfirmScreen)
         await pilot.press("j")
         await settle(app, pilot)
 
-        assert not app.query(f"#pick-{ak4}")
-        assert not app.query(f"#committee-{ak4}")
+        assert await wait_for(pilot, lambda: not app.query(f"#pick-{ak4}") and not app.query(f"#committee-{ak4}"))
         await pilot.press("7")  # only six committees left
         assert await wait_for(pilot, lambda: notified(app, "nur 6 Gremien"))
     assert world.read().committees[ak4].archived is True
@@ -387,8 +410,7 @@ async def test_restored_committee_comes_back(world):
         store.save(dataclasses.replace(archived, archived=False))
         assert await wait_for(pilot, lambda: bool(app.query(f"TabPane#gremium-{lt}")))
         await pilot.press("3")
-        await pilot.pause()
-        assert app.query_one("#tabs").active == f"gremium-{lt}"
+        assert await wait_for(pilot, lambda: app.query_one("#tabs").active == f"gremium-{lt}")
 
 
 async def test_delete_an_entry_made_in_error(world):
@@ -396,13 +418,16 @@ async def test_delete_an_entry_made_in_error(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
         await pilot.press("delete")
-        assert isinstance(app.screen, ConfirmScreen)
-        assert "bleibt als Verlauf erhalten." in screen_text(app)  # the whole question, wrapped
+        await form_ready(pilot, ConfirmScreen)
+        # the whole question, wrapped
+        assert await wait_for(pilot, lambda: "bleibt als Verlauf erhalten." in screen_text(app)), screen_text(app)
         await pilot.press("j")
         await settle(app, pilot)
-        assert not any("Tobias Test" in r for r in roster_text(app, world.lenkungskreis))
+        assert await wait_for(pilot, lambda: not any("Tobias Test" in r for r in roster_text(app, world.lenkungskreis)))
+        view = app.query_one(f"#committee-{world.lenkungskreis}")
         await pilot.press("h")  # deleted, not ended: not in the history either
-        await pilot.pause()
+        assert await wait_for(pilot, lambda: view.show_history)
+        await pilot.pause()  # the history's lines: written by the same refresh as the flag
         assert not any("Tobias Test" in r for r in roster_text(app, world.lenkungskreis))
     assert world.membership["gf"] not in world.read().memberships
 
@@ -413,22 +438,25 @@ async def test_delete_names_the_deputies_and_deletes_them_together(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
         await pilot.press("delete")
-        assert isinstance(app.screen, ConfirmScreen)
+        await form_ready(pilot, ConfirmScreen)
         # Before any "Ja": the deputy the store would refuse on alone is named
         # (``deletion.referring``), and the question is whether to delete both.
-        text = screen_text(app)
-        assert "Stellvertretung von Paula Probe" in text, text
-        assert "Alle zusammen endgültig löschen?" in text
+        assert await wait_for(pilot, lambda: "Alle zusammen endgültig löschen?" in screen_text(app)), screen_text(app)
+        assert "Stellvertretung von Paula Probe" in screen_text(app), screen_text(app)
         await pilot.press("escape")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
         await settle(app, pilot)
-        assert not isinstance(app.screen, ConfirmScreen)
         assert world.bytes() == before  # Esc: nothing written
         await pilot.press("delete")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("j")
         assert await wait_for(pilot, lambda: world.membership["bm"] not in world.read().memberships)
         await settle(app, pilot)
-        assert not any("Beispiel" in r or "Probe" in r for r in roster_text(app, world.lenkungskreis))
+
+        def deleted() -> bool:
+            return not any("Beispiel" in r or "Probe" in r for r in roster_text(app, world.lenkungskreis))
+
+        assert await wait_for(pilot, deleted), roster_text(app, world.lenkungskreis)
     after = world.read().memberships
     assert world.membership["bm"] not in after and world.membership["deputy"] not in after
     assert world.membership["vorsitz"] in after  # nothing else
@@ -439,10 +467,13 @@ async def test_cancel_with_escape_writes_nothing(world):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
         for key in ("a", "e", "x", "v", "m", "w", "c", "g", "n"):
+            await roster_focused(pilot, world.lenkungskreis)  # back from the last form: the keys reach it
             await pilot.press(key)
-            assert app.screen is not app.screen_stack[0], key
+            assert await wait_for(pilot, lambda: app.screen is not app.screen_stack[0]), key
+            form = app.screen
+            assert await wait_for(pilot, lambda form=form: app.focused is not None and app.focused.screen is form), key
             await pilot.press("escape")
-            assert app.screen is app.screen_stack[0], key
+            assert await wait_for(pilot, lambda: app.screen is app.screen_stack[0]), key
         await settle(app, pilot)
         assert roster(app, world.lenkungskreis).has_focus
     assert world.bytes() == before
@@ -452,25 +483,35 @@ async def test_picker_offers_the_organisation_whose_word_starts_with_the_text_fi
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
-        await pilot.press("e", "tab")  # seat -> represents (the role of a begun membership is fixed)
+        await pilot.press("e")
+        form = await form_ready(pilot, MembershipForm)
+        await pilot.press("tab")  # seat -> represents (the role of a begun membership is fixed)
+        assert await wait_for(pilot, lambda: app.focused is form.query_one("#represents-input", Input))
         await replace_text(pilot, "Enger")
         await pilot.press("enter")
-        assert app.screen.query_one("#represents-input", Input).value == "Stadt Enger"
+        field = form.query_one("#represents-input", Input)
+        assert await wait_for(pilot, lambda: field.value == "Stadt Enger"), field.value
 
 
 async def test_renaming_without_short_name_warns_that_the_tab_keeps_it(world):
     ak1 = world.arbeitskreise[0]
     app = world.app(open_view="arbeitskreis-1")
     async with app.run_test(size=SIZE) as pilot:
+        await roster_focused(pilot, ak1)  # --open shows the view a refresh after start
         await pilot.press("g")
+        form = await form_ready(pilot, CommitteeForm)
         await replace_text(pilot, "AK Übergang Schule-Beruf")
-        hint = app.screen.query_one("#hint-short_name")
-        assert str(hint.render()) == "Der Reiter zeigt weiter „AK 1“: Kurzname anpassen oder leeren."
-        await pilot.press("tab", "end", "ctrl+u")  # empty short name: the tab shows the name
-        assert hint.has_class("-empty")
+        hint = form.query_one("#hint-short_name")
+        warning = "Der Reiter zeigt weiter „AK 1“: Kurzname anpassen oder leeren."
+        assert await wait_for(pilot, lambda: str(hint.render()) == warning), str(hint.render())
+        await pilot.press("tab")
+        assert await wait_for(pilot, lambda: app.focused is form.query_one("#short_name"))
+        await pilot.press("end", "ctrl+u")  # empty short name: the tab shows the name
+        assert await wait_for(pilot, lambda: hint.has_class("-empty"))
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert str(app.query_one(f"#pick-{ak1}", Tab).label) == "AK Übergang Schule-Beruf"
+        tab = app.query_one(f"#pick-{ak1}", Tab)
+        assert await wait_for(pilot, lambda: str(tab.label) == "AK Übergang Schule-Beruf"), str(tab.label)
     assert world.read().committees[ak1].short_name == ""
 
 
@@ -480,7 +521,7 @@ async def test_a_deputy_made_member_stands_in_for_nobody_any_more(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Paula Probe")
         await pilot.press("w")  # her role began in 2025: it changes from today, the deputy years stay
-        form = app.screen
+        form = await form_ready(pilot, ChangeRoleForm)
         assert app.focused is form.query_one("#role", Select)
         await choose(pilot, "#role", "Mitglied")
         await pilot.press("ctrl+s")
