@@ -135,8 +135,16 @@ class ChangesScreen(HerfordAccess, ModalScreen[None]):
         # Inline: the shared .dialog rule (76 wide, auto height) would win over DEFAULT_CSS.
         dialog.styles.width = "95%"
         dialog.styles.height = "95%"
-        self.query_one("#changes", DataTable).add_columns("Zeit", "Wer", "Eintrag", "Änderung")
-        self.query_one("#changes", DataTable).focus()
+        table = self.query_one("#changes", DataTable)
+        # The entry's label at most half of what time and login leave: a membership's label
+        # ("Mitgliedschaft 116 Anna Beispiel – Regionales Leitungsteam") took the whole width
+        # at 80 columns and the change itself was not seen at all (the line below shows it whole).
+        entry = max(20, min(40, (self.app.size.width * 95 // 100 - 34) // 2))
+        table.add_column("Zeit")
+        table.add_column("Wer")
+        table.add_column("Eintrag", width=entry)
+        table.add_column("Änderung")
+        table.focus()
         self.load(self.filters())
 
     def filters(self) -> Filters:

@@ -109,3 +109,25 @@ async def test_changes_filter_by_person_committee_and_day(world):
         assert "Keine Änderung passt zu den Filtern." in summary
         await pilot.press("escape")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, ChangesScreen))
+
+
+async def test_the_change_itself_shows_at_80_columns(world):
+    """The changes screen at 80x24: a long entry label ("Mitgliedschaft … – Lenkungskreis") took
+    the table's whole width, so the column "Änderung" was off screen and a new user saw entries
+    without what changed."""
+    from pilot_helpers import screen_text
+
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("L")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ChangesScreen))
+        table = app.screen.query_one("#changes", DataTable)
+        assert await wait_for(pilot, lambda: table.row_count > 0)
+
+        def header() -> str:
+            return next((line for line in screen_text(app).splitlines() if "Zeit" in line and "Eintrag" in line), "")
+
+        assert await wait_for(pilot, lambda: "Änderung" in header()), screen_text(app)
+        first = next(line for line in screen_text(app).splitlines() if "Person " in line and ":" in line)
+        assert "angelegt" in first or "geändert" in first, first  # the change, on the row itself
