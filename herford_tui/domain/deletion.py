@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from herford_tui.domain.directory import count_text, person_sort_key
-from herford_tui.domain.labels import format_date, person_label
+from herford_tui.domain.labels import ROLE, format_date, person_label
 from herford_tui.domain.mentions import Mention, named_in
 from herford_tui.domain.models import Committee, Meeting, Membership, Organisation, Person, Record
 from herford_tui.domain.snapshot import Snapshot
@@ -142,6 +142,23 @@ def references(snapshot: Snapshot, record: Person | Organisation, today: date) -
         return References(lines, active, history_only=bool(lines) and not active)
     reps = [m for m in snapshot.memberships.values() if m.represents_id == record.id]
     return References(lines, [m for m in reps if m.end is None or m.end >= today])
+
+
+def begins_later(snapshot: Snapshot, refs: References, as_of: date) -> str | None:
+    """German, why ending (or handing over) as of ``as_of`` is refused: a membership that begins
+    only after that day (a hand-over or role change entered ahead) cannot end on it; ended, it
+    became a membership of its first day alone (a chair for one day), handed over, a second."""
+    later = sorted((m for m in refs.active if m.start is not None and m.start > as_of), key=lambda m: m.start or as_of)
+    if not later:
+        return None
+    parts = []
+    for m in later:
+        committee = snapshot.committees.get(m.committee_id)
+        parts.append(f"ab {format_date(m.start)} als {ROLE[m.role]} in „{committee.name if committee else '?'}“")
+    return (
+        f"Eingetragen ist auch {', '.join(parts)}; das beginnt erst nach dem {format_date(as_of)}. "
+        "Bitte diese künftige Mitgliedschaft zuerst im Gremium mit Entf löschen oder ein späteres Datum wählen."
+    )
 
 
 def end_plan(snapshot: Snapshot, refs: References, as_of: date) -> list[Membership]:

@@ -453,3 +453,32 @@ async def test_hostile_names_show_as_text_on_the_person_screen(world):
         text = screen_text(app)
         assert "[b]fett[/b] \\x1b[2J" in text and "[@click=app.quit]x[/]" in text
         assert "\x1b" not in text
+
+
+async def test_ending_a_persons_memberships_refuses_one_that_begins_later(world):
+    """The delete dialog's Strg+T meets a hand-over entered ahead: Bernd Beispiel takes the chair
+    on 01.01.2027. Ending his memberships today turned that one into a Vorsitz of 01.01.2027 alone
+    (ended on its first day): the dialog says what begins later and saves nothing."""
+    from pilot_helpers import shown
+
+    from herford_tui.domain.roles import hand_over_chair
+
+    store = world.store()
+    snap = store.snapshot()
+    store.save_all(
+        hand_over_chair(snap, world.lenkungskreis, snap.memberships[world.membership["bm"]], date(2027, 1, 1))
+    )
+    before = world.bytes()
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_person(world.person["beispiel"])
+        await shown(pilot, PersonScreen)
+        await pilot.press("delete")
+        dialog = await shown(pilot, ReferencesDialog)
+        await pilot.press("ctrl+t")
+        problem = dialog.query_one("#references-problem")
+        assert await wait_for(pilot, lambda: "ab 01.01.2027 als Vorsitz in „Lenkungskreis“" in str(problem.render()))
+        assert "zuerst im Gremium mit Entf löschen" in str(problem.render())
+        assert app.screen is dialog
+    assert world.bytes() == before

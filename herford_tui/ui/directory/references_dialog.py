@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from herford_tui.domain import Organisation, Person, Problem
-from herford_tui.domain.deletion import References, end_plan, references, replacement_plan
+from herford_tui.domain.deletion import References, begins_later, end_plan, references, replacement_plan
 from herford_tui.domain.directory import Facets, filter_organisations, filter_persons
 from herford_tui.domain.dsgvo import PLACEHOLDER
 from herford_tui.domain.labels import format_date, parse_date
@@ -174,8 +174,15 @@ class ReferencesDialog(HerfordAccess, ModalScreen[Choice | None]):
             self._problem("Es gibt keine aktuelle Mitgliedschaft zu beenden.")
             return
         as_of = self._as_of()
-        if as_of is not None:
+        if as_of is not None and not self._begins_later(as_of):
             self.dismiss(Choice("end", as_of))
+
+    def _begins_later(self, as_of) -> bool:
+        """Say so and return True if a membership begins after ``as_of`` (``deletion.begins_later``)."""
+        problem = begins_later(self.herford.snapshot, self.refs, as_of)
+        if problem:
+            self._problem(problem)
+        return bool(problem)
 
     def action_keep(self) -> None:
         self.dismiss(None)
@@ -185,7 +192,7 @@ class ReferencesDialog(HerfordAccess, ModalScreen[Choice | None]):
 
     def action_replace(self) -> None:
         as_of = self._as_of()
-        if as_of is None:
+        if as_of is None or (isinstance(self.record, Person) and self._begins_later(as_of)):
             return
         picked = self.query_one("#replacement", RecordPicker).value
         if picked is None:
