@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Input
 from textual.worker import WorkerCancelled
 
 from herford_tui.app import HerfordApp
+from herford_tui.ui.common.form import FormScreen
 
 TODAY = date(2026, 11, 28)
 SIZE = (80, 24)
@@ -67,14 +68,17 @@ async def shown(pilot: Pilot, screen_type: type[S]) -> S:
 
 async def form_ready(pilot: Pilot, form_type: type[S]) -> S:
     """``shown``, and the focus inside the form (its ``AUTO_FOCUS`` is set when the screen is
-    first resumed, after its mount): keys typed now reach its fields."""
+    first resumed, after its mount): keys typed now reach its fields. A ``FormScreen`` has also
+    remembered its opening values (a refresh after its mount): what is entered now counts as
+    changed (set before, it was taken as the opening value and Esc closed without asking)."""
     form = await shown(pilot, form_type)
 
-    def focused_inside() -> bool:
+    def ready() -> bool:
         focused = pilot.app.focused
-        return focused is not None and focused.screen is form
+        remembered = not isinstance(form, FormScreen) or getattr(form, "_initial", None) is not None
+        return focused is not None and focused.screen is form and remembered
 
-    assert await wait_for(pilot, focused_inside), f"nothing focused in {form!r}: {pilot.app.focused!r}"
+    assert await wait_for(pilot, ready), f"{form!r} not ready: focus on {pilot.app.focused!r}"
     return form
 
 
