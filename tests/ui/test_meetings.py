@@ -8,8 +8,8 @@ import dataclasses
 from datetime import date, time
 
 import pytest
-from meeting_helpers import grid_focused
-from pilot_helpers import SIZE, TODAY, screen_text, settle, shown, type_text, wait_for
+from meeting_helpers import grid_focused, meeting_ready
+from pilot_helpers import SIZE, TODAY, form_ready, screen_text, settle, shown, type_text, wait_for
 from rich.text import Text
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -59,8 +59,7 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
         assert await wait_for(pilot, lambda: grid_focused(app))
         # -- plan with two agenda items
         await pilot.press("a")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm))
-        form = app.screen
+        form = await form_ready(pilot, MeetingForm)
         await _fill_meeting_form(pilot, form, lk, "09.12.2026", "14:00", "16:00")
         form.query_one("#location", Input).value = "Kreishaus Herford"
         form.query_one("#room", Input).value = "Raum 101"
@@ -70,15 +69,14 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
         [meeting] = world.read().meetings_of(lk)
         assert (meeting.date, meeting.start_time, meeting.room) == (date(2026, 12, 9), time(14), "Raum 101")
         # the new meeting is selected in the grid, its invitation already overdue (due 25.11.)
+        assert await wait_for(pilot, lambda: "9g!" in screen_text(app)), screen_text(app)  # drawn after the save
         row, month = pane._grid_position()
         assert row is not None and row.key == f"c{lk}" and month == 12
-        assert "9g!" in screen_text(app)
         # -- open it and add a third item, then move it up
         await pilot.press("enter")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        assert await wait_for(pilot, lambda: meeting_ready(app))  # "a" is the agenda's key
         await pilot.press("a")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, AgendaItemForm))
-        app.screen.query_one("#title", Input).value = "Verschiedenes"
+        (await form_ready(pilot, AgendaItemForm)).query_one("#title", Input).value = "Verschiedenes"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert [i.title for i in world.read().meetings[meeting.id].agenda] == [
@@ -92,7 +90,7 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
         assert [(i.number, i.title) for i in stored.agenda][1:] == [("2", "Verschiedenes"), ("3", "Haushalt 2027")]
         # -- invitation: file in the home folder with every member's address and the agenda
         await pilot.press("i")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, InvitationScreen))
+        await shown(pilot, InvitationScreen)
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
         await settle(app, pilot)
@@ -104,7 +102,7 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
         assert "TOP 1  Begrüßung" in text and "TOP 3  Haushalt 2027" in text and "Kreishaus Herford, Raum 101" in text
         stored = world.read().meetings[meeting.id]
         assert (stored.status, stored.invitation_sent) == (MeetingStatus.EINGELADEN, TODAY)
-        assert "eingeladen am 28.11.2026" in screen_text(app)
+        assert await wait_for(pilot, lambda: "eingeladen am 28.11.2026" in screen_text(app)), screen_text(app)
         # -- attendance: the chair present, the mayor represented by his deputy
         await pilot.press("2")
         table = app.screen.query_one("#attendance-table", DataTable)
@@ -113,7 +111,7 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
         await pilot.press("a")
         await settle(app, pilot)
         assert str(table.get_row_at(1)[1]) == "Bernd Beispiel"
-        assert table.cursor_row == 1  # down the list as it is called out
+        assert await wait_for(pilot, lambda: table.cursor_row == 1)  # down the list as it is called out
         await pilot.press("v")
         await settle(app, pilot)
         stored = world.read().meetings[meeting.id]
@@ -121,31 +119,35 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
         assert by_person[world.person["mustermann"]].status is Attendance.ANWESEND
         bm = by_person[world.person["beispiel"]]
         assert (bm.status, bm.deputy_id) == (Attendance.VERTRETEN, world.person["probe"])
-        assert "vertreten durch Paula Probe" in screen_text(app)
-        assert "2 von 3 anwesend" in str(app.screen.query_one("#attendance-summary", Static).render())
+        assert await wait_for(pilot, lambda: "vertreten durch Paula Probe" in screen_text(app)), screen_text(app)
+        summary = app.screen.query_one("#attendance-summary", Static)
+        assert await wait_for(pilot, lambda: "2 von 3 anwesend" in str(summary.render())), str(summary.render())
         # -- minutes, a decision and a task on TOP 3
         await pilot.press("1")
         assert await wait_for(pilot, lambda: agenda.has_focus)
         await pilot.press("down")
-        assert agenda.cursor_row == 2
+        assert await wait_for(pilot, lambda: agenda.cursor_row == 2)
         await pilot.press("e")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, AgendaItemForm))
-        app.screen.query_one("#minutes", TextArea).text = "Haushalt vorgestellt."
+        form = await form_ready(pilot, AgendaItemForm)
+        form.query_one("#minutes", TextArea).text = "Haushalt vorgestellt."
         await pilot.press("ctrl+s")
         await settle(app, pilot)
+        assert await wait_for(pilot, lambda: meeting_ready(app))  # back on the agenda: "d" is its key
         await pilot.press("d")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, DecisionForm))
-        app.screen.query_one("#text", Input).value = "Mittel werden freigegeben"
-        app.screen.query_one("#result").value = DecisionResult.MEHRHEITLICH
+        form = await form_ready(pilot, DecisionForm)
+        form.query_one("#text", Input).value = "Mittel werden freigegeben"
+        form.query_one("#result").value = DecisionResult.MEHRHEITLICH
         await pilot.press("ctrl+s")
         await settle(app, pilot)
+        assert await wait_for(pilot, lambda: meeting_ready(app))  # back on the agenda: "t" is its key
         await pilot.press("t")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, TaskForm))
-        app.screen.query_one("#what", Input).value = "Antrag stellen"
-        app.screen.query_one("#person").value = world.person["test"]
-        app.screen.query_one("#due", Input).value = "15.12.2026"
+        form = await form_ready(pilot, TaskForm)
+        form.query_one("#what", Input).value = "Antrag stellen"
+        form.query_one("#person").value = world.person["test"]
+        form.query_one("#due", Input).value = "15.12.2026"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, TaskForm))
         item = world.read().meetings[meeting.id].agenda[2]
         assert item.minutes == "Haushalt vorgestellt."
         assert [(d.text, d.result) for d in item.decisions] == [
@@ -160,7 +162,7 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
         assert await wait_for(pilot, lambda: app.screen.query_one("#task-table", DataTable).has_focus)
         await pilot.press("space")
         await settle(app, pilot)
-        assert "[x] Antrag stellen" in screen_text(app)
+        assert await wait_for(pilot, lambda: "[x] Antrag stellen" in screen_text(app)), screen_text(app)
         await pilot.press("escape")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, MeetingScreen))
         # back in the grid, which caught up with what was saved meanwhile: invited now
