@@ -50,6 +50,16 @@ def upcoming(snapshot: Snapshot, today: date, days: int, committee_id: int | Non
     ]
 
 
+def still_planned(snapshot: Snapshot, committee_id: int, today: date) -> list[Meeting]:
+    """The committee's meetings from ``today`` on that are not cancelled, the next first (what
+    archiving it leaves standing in the calendar, ``termine`` and the year overview)."""
+    return [
+        m
+        for m in snapshot.meetings_of(committee_id)
+        if m.date is not None and m.date >= today and m.status is not MeetingStatus.ABGESAGT
+    ]
+
+
 def upcoming_lines(snapshot: Snapshot, today: date, days: int, committee_id: int | None = None) -> list[str]:
     """Plain text like ``khal list``: a heading per day, one line per meeting."""
     meetings = sorted(upcoming(snapshot, today, days, committee_id), key=_sort_key)

@@ -717,3 +717,20 @@ async def test_ending_a_member_names_a_role_entered_for_later(world):
         note = str((await shown(pilot, EndMembershipForm)).query_one("#ahead-note").render())
         assert "Erika Mustermann ist außerdem ab 01.01.2027 als Mitglied eingetragen; das bleibt." in note
         assert "mit Entf löschen" in note
+
+
+async def test_archiving_names_the_meetings_still_planned(world):
+    """Archive meets the year's planning: an archived committee's planned meetings stay (in the
+    year overview, `termine`, the calendar export) without a word in the question."""
+    from herford_tui.domain import Meeting
+
+    store = world.store()
+    store.save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 12, 10)))
+    store.save(Meeting(committee_id=world.lenkungskreis, date=date(2027, 2, 3)))
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto_row(pilot, app, world.lenkungskreis, "Erika Mustermann")
+        await pilot.press("r")
+        dialog = await shown(pilot, ConfirmScreen)
+        assert "2 Sitzungen sind noch angesetzt (ab 10.12.2026); sie bleiben es" in dialog.question
+        await pilot.press("escape")

@@ -339,6 +339,9 @@ class CommitteeView(SnapshotView):
             self.herford.show_meetings_of(self.committee.id)
 
     def action_archive_committee(self) -> None:
+        from herford_tui.domain.directory import count_text
+        from herford_tui.domain.labels import format_date
+        from herford_tui.domain.schedule import still_planned  # a dialog's text: not at start
         from herford_tui.ui.common.confirm import ConfirmScreen
 
         c = self.committee
@@ -347,6 +350,11 @@ class CommitteeView(SnapshotView):
         verb = "wiederherstellen" if c.archived else "archivieren"
 
         note = "" if c.archived else " Der Reiter verschwindet; Mitgliedschaften und Sitzungen bleiben erhalten."
+        if not c.archived and (ahead := still_planned(self.herford.snapshot, c.id, self.herford.today)):
+            note += (
+                f" {count_text(len(ahead), 'Sitzung ist', 'Sitzungen sind')} noch angesetzt (ab "
+                f"{format_date(ahead[0].date)}); sie bleiben es: falls sie entfallen, vorher absagen („s“ zeigt sie)."
+            )
         job = WriteJob([dataclasses.replace(c, archived=not c.archived)])
         question = f"Gremium „{c.name}“ {verb}?{note}"
         self.ask(ConfirmScreen(question, yes=verb.capitalize(), job=job, edit_what="Archivieren"))
