@@ -5,6 +5,7 @@ from __future__ import annotations
 from pilot_helpers import (
     SIZE,
     focus_field,
+    form_ready,
     goto_row,
     replace_text,
     roster_text,
@@ -24,7 +25,7 @@ from herford_tui.ui.common.saving import SaveFailed
 async def open_edit_form(pilot, app, world) -> None:
     await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
     await pilot.press("e")
-    assert isinstance(app.screen, MembershipForm)
+    await form_ready(pilot, MembershipForm)
     await focus_field(pilot, "#notes")
 
 
@@ -160,9 +161,10 @@ async def test_colleague_changing_the_committees_while_a_form_is_open(world):
         view = app.query_one(f"#committee-{world.lenkungskreis}")
         await goto_row(pilot, app, world.lenkungskreis, "Sozialdezernenten")
         await pilot.press("a")
-        form = app.screen
+        form = await form_ready(pilot, MembershipForm)
         await type_text(pilot, "Max")
         await pilot.press("enter")
+        assert await wait_for(pilot, lambda: form.query_one("#person-input").value == "Max Muster")  # picked
         colleague = world.store()
         colleague.save(
             Committee(
@@ -178,11 +180,12 @@ async def test_colleague_changing_the_committees_while_a_form_is_open(world):
         assert not form.query("#tabs")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert app.screen is app.screen_stack[0]
+        assert await wait_for(pilot, lambda: app.screen is app.screen_stack[0])
+        row = "Sozialdezernenten | Max Muster | Mitglied |  | 28.11.2026"
+        assert await wait_for(pilot, lambda: row in roster_text(app, world.lenkungskreis))
         assert app.query_one("#tabs", TabbedContent).active == f"gremium-{world.lenkungskreis}"
-        assert "Sozialdezernenten | Max Muster | Mitglied |  | 28.11.2026" in roster_text(app, world.lenkungskreis)
         assert app.query_one(f"#committee-{world.lenkungskreis}") is view  # changed in place
-        assert view.current_line.membership.person_id == world.person["muster"]
+        assert await wait_for(pilot, lambda: view.current_line.membership.person_id == world.person["muster"])
     assert [m.seat_key for m in world.read().memberships_of_person(world.person["muster"])] == ["sozialdezernat"]
 
 
