@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pilot_helpers import SIZE, goto_row, replace_text, screen_text, settle
+from pilot_helpers import SIZE, form_ready, goto_row, replace_text, screen_text, settle, wait_for
 from test_committee_flows import choose
 
 from herford_tui.domain import Role
@@ -27,14 +27,16 @@ async def test_a_later_role_reads_ab_and_the_current_one_bis_at_80_columns(world
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
         await pilot.press("w")
-        assert isinstance(app.screen, ChangeRoleForm)
+        await form_ready(pilot, ChangeRoleForm)
         await choose(pilot, "#role", "Co-Vorsitz")
         await pilot.press("tab")
         await replace_text(pilot, "01.12.2026")  # three days after "today", 28.11.2026
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert not isinstance(app.screen, ChangeRoleForm)
-
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, ChangeRoleForm))
+        # both rows drawn, the cursor on the new role: the refresh after the save, then a repaint
+        assert await wait_for(pilot, lambda: bool(row_on_screen(app, "Co-Vorsitz", "ab 01.12.2026")))
+        assert await wait_for(pilot, lambda: "Co-Vorsitz ab 01.12.2026" in detail(app, world.lenkungskreis))
         current = row_on_screen(app, "Bernd Beispiel", "Mitglied", "bis 30.11.2026")
         later = row_on_screen(app, "Bernd Beispiel", "Co-Vorsitz", "ab 01.12.2026")
         assert current and later, screen_text(app)
@@ -42,8 +44,8 @@ async def test_a_later_role_reads_ab_and_the_current_one_bis_at_80_columns(world
         assert "Co-Vorsitz ab 01.12.2026" in detail(app, world.lenkungskreis)  # the cursor is on the new role
 
         await pilot.press("up")  # the current row, right above her later one (no free place between)
-        await settle(app, pilot)
-        assert "Mitglied bis 30.11.2026 (seit 01.01.2025)" in detail(app, world.lenkungskreis)
+        line = "Mitglied bis 30.11.2026 (seit 01.01.2025)"
+        assert await wait_for(pilot, lambda: line in detail(app, world.lenkungskreis)), detail(app, world.lenkungskreis)
 
     snap = world.read()
     periods = sorted(
