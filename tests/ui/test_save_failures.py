@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from pilot_helpers import SIZE, goto_row, notified, replace_text, settle, tab_to, wait_for
+from pilot_helpers import SIZE, form_ready, goto_row, notified, replace_text, settle, tab_to, wait_for
 
 from herford_tui.store import files
 from herford_tui.ui.committees.membership_form import MembershipForm
@@ -25,8 +25,7 @@ def status(app) -> str:
 async def edit_notes(pilot, app, world, text: str = "Wichtig") -> MembershipForm:
     await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
     await pilot.press("e")
-    form = app.screen
-    assert isinstance(form, MembershipForm)
+    form = await form_ready(pilot, MembershipForm)  # Tab pressed before reached no field of it
     await tab_to(pilot, "#notes")
     await replace_text(pilot, text)
     return form
@@ -149,6 +148,7 @@ async def test_quitting_while_waiting_for_the_lock_does_not_block(world, lock_he
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: WAITING in status(app))
         await pilot.press("ctrl+q")  # the form holds unsaved input: asked first
+        await form_ready(pilot, ConfirmScreen)  # "j" pressed before it would be typed into the notes
         await pilot.press("j")
         started = time.monotonic()
     assert time.monotonic() - started < 5  # not the 30 s of the lock timeout
@@ -161,8 +161,7 @@ async def test_delete_meeting_a_colleagues_change_asks_again(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
         await pilot.press("delete")
-        dialog = app.screen
-        assert isinstance(dialog, ConfirmScreen)
+        dialog = await form_ready(pilot, ConfirmScreen)
         colleague = world.store()
         gf = colleague.snapshot().memberships[world.membership["gf"]]
         colleague.save(dataclasses.replace(gf, notes="vom Kollegen"))
