@@ -7,10 +7,24 @@ import time
 from datetime import date
 
 import pytest
-from pilot_helpers import SIZE, TODAY, notified, roster, roster_text, screen_text, settle, wait_for
+from pilot_helpers import (
+    SIZE,
+    TODAY,
+    form_ready,
+    notified,
+    roster,
+    roster_focused,
+    roster_text,
+    screen_text,
+    settle,
+    shown,
+    wait_for,
+)
+from textual.css.query import NoMatches
 from textual.widgets import ContentSwitcher, TabbedContent
 
 from herford_tui.domain import Membership
+from herford_tui.ui.committees.membership_form import MembershipForm
 from herford_tui.ui.common.help import HelpScreen
 from herford_tui.ui.common.view import SnapshotView
 
@@ -32,6 +46,16 @@ def shown_committee(app) -> str:
     return str(shown_view(app).query_one("#committee-info").render()).split("  ·  ")[0]
 
 
+def showing(app, name: str) -> bool:
+    """The view of committee ``name`` is shown and its roster has the focus (a/e/x/... act on
+    it). A tab builds its view on first show: until then there is none, or the last one."""
+    try:
+        view = shown_view(app)
+        return shown_committee(app) == name and app.focused is view.query_one("#roster")
+    except (ValueError, NoMatches):  # no view shown yet (none or two while the switch is under way)
+        return False
+
+
 async def test_digits_reach_every_committee(world):
     expected = {
         "1": "Bildungskonferenz",
@@ -46,27 +70,23 @@ async def test_digits_reach_every_committee(world):
     async with app.run_test(size=SIZE) as pilot:
         for key, name in [*expected.items(), ("2", "Lenkungskreis"), ("6", "Arbeitskreis 3")]:
             await pilot.press(key)
-            await pilot.pause()
-            assert shown_committee(app) == name, key
             # the shown roster has the focus, so a/e/x/... act on the committee on screen
-            assert app.focused is shown_view(app).query_one("#roster")
+            assert await wait_for(pilot, lambda name=name: showing(app, name)), (key, app.focused)
         tabs = app.query_one("#tabs", TabbedContent)
         assert tabs.active == "arbeitskreise"
         await pilot.press("8")
-        await pilot.pause()
+        assert await wait_for(pilot, lambda: notified(app, "nur 7 Gremien"))  # "8" handled: refused
         assert shown_committee(app) == "Arbeitskreis 3"
-        assert await wait_for(pilot, lambda: notified(app, "nur 7 Gremien"))
 
 
 async def test_arbeitskreise_picker_by_keyboard(world):
     app = world.app(open_view="arbeitskreis-2")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert shown_committee(app) == "Arbeitskreis 2"
+        assert await wait_for(pilot, lambda: showing(app, "Arbeitskreis 2"))  # --open: a refresh after start
         await pilot.press("shift+tab")  # from the roster up to the AK tab strip
-        assert app.focused.id == "committee-picker"
+        assert await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "committee-picker")
         await pilot.press("right")
-        assert shown_committee(app) == "Arbeitskreis 3"
+        assert await wait_for(pilot, lambda: shown_committee(app) == "Arbeitskreis 3"), shown_committee(app)
 
 
 @pytest.mark.parametrize(
@@ -84,9 +104,8 @@ async def test_open_view_starts_there(world, name, pane_id, committee):
     async with app.run_test(size=SIZE) as pilot:
         # right from the first frame: no flash of the first tab, keys act on this view
         assert app.query_one("#tabs", TabbedContent).active == pane_id
-        await pilot.pause()
         if committee:
-            assert shown_committee(app) == committee
+            assert await wait_for(pilot, lambda: showing(app, committee)), app.focused
 
 
 def test_open_view_unknown_name_says_what_is_possible(world):
@@ -99,37 +118,40 @@ async def test_o_and_j_switch_to_organisations_and_year(world):
     async with app.run_test(size=SIZE) as pilot:
         tabs = app.query_one("#tabs", TabbedContent)
         await pilot.press("o")
-        assert tabs.active == "organisationen"
+        assert await wait_for(pilot, lambda: tabs.active == "organisationen")
         await pilot.press("2")
-        assert tabs.active == "gremium-2"
+        assert await wait_for(pilot, lambda: tabs.active == "gremium-2")
         await pilot.press("j")
-        assert tabs.active == "jahr"
+        assert await wait_for(pilot, lambda: tabs.active == "jahr")
         await pilot.press("2")
-        assert tabs.active == "gremium-2"
+        assert await wait_for(pilot, lambda: tabs.active == "gremium-2")
 
 
 async def test_f1_opens_help_and_escape_closes_it(world):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
+        await roster_focused(pilot, world.lenkungskreis)  # --open shows the view a refresh after start
         await pilot.press("f1")
-        assert isinstance(app.screen, HelpScreen)
-        text = app.screen.query_one("Markdown")
+        text = (await shown(pilot, HelpScreen)).query_one("Markdown")
         source = text.source if hasattr(text, "source") else ""
         for key in ("`a`", "`x`", "`v`", "`m`", "`Entf`", "`h`", "`g`", "`n`", "`r`"):
             assert key in source
         await pilot.press("2")  # no tab jumps behind the help
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
-        assert not isinstance(app.screen, HelpScreen)
-        assert roster(app, world.lenkungskreis).has_focus
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, HelpScreen))
+        assert await wait_for(pilot, lambda: roster(app, world.lenkungskreis).has_focus)
 
 
 async def test_digits_do_nothing_while_a_form_is_open(world):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("a", "4")
+        await roster_focused(pilot, world.lenkungskreis)  # --open shows the view a refresh after start
+        await pilot.press("a")
+        form = await form_ready(pilot, MembershipForm)
+        await pilot.press("4")
+        assert await wait_for(pilot, lambda: form.query_one("#person-input").value == "4")
         assert app.query_one("#tabs", TabbedContent).active == "gremium-2"
-        assert app.screen.query_one("#person-input").value == "4"
 
 
 async def test_colleagues_membership_appears_without_a_key_press(world):
@@ -183,9 +205,11 @@ async def test_every_roster_line_can_be_brought_into_view_at_80x24(world):
         assert await wait_for(pilot, lambda: table.has_focus)
         await pilot.press("h")
         heights = set()
+        view = app.query_one(f"#committee-{world.lenkungskreis}")
+        assert await wait_for(pilot, lambda: view.show_history)
         for row in range(1, table.row_count):
             await pilot.press("down")
-            assert table.cursor_row == row
+            assert await wait_for(pilot, lambda row=row: table.cursor_row == row), (row, table.cursor_row)
             heights.add(table.size.height)
             # the highlighted line lies inside the part of the table not covered by the scrollbar
             assert table.scroll_y <= row < table.scroll_y + table.scrollable_content_region.height - 1, row
