@@ -7,7 +7,7 @@ import dataclasses
 import threading
 import time
 
-from pilot_helpers import SIZE, TODAY, screen_text, settle, wait_for
+from pilot_helpers import SIZE, TODAY, roster_focused, screen_text, settle, wait_for
 from textual.widgets import TabbedContent
 
 from herford_tui.app import HerfordApp
@@ -19,15 +19,15 @@ from herford_tui.ui.committees.view import CommitteeView
 async def test_only_the_shown_committee_is_built_at_start(world):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await roster_focused(pilot, world.lenkungskreis)  # --open shows the view a refresh after start
         assert [v.committee_id for v in app.query(CommitteeView)] == [world.lenkungskreis]
         await pilot.press("5")  # Arbeitskreis 2: its tab is built now, with only that committee
-        await pilot.pause()
+        await roster_focused(pilot, world.arbeitskreise[1])
         built = {v.committee_id for v in app.query(CommitteeView)}
         assert built == {world.lenkungskreis, world.arbeitskreise[1]}
         await pilot.press("2")
-        await pilot.pause()
-        assert app.query_one("#tabs", TabbedContent).active == f"gremium-{world.lenkungskreis}"
+        tabs = app.query_one("#tabs", TabbedContent)
+        assert await wait_for(pilot, lambda: tabs.active == f"gremium-{world.lenkungskreis}"), tabs.active
 
 
 async def test_the_background_work_of_an_app_that_ended_steps_back_no_more(world, monkeypatch):
