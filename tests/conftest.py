@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 import herford_tui
 from herford_tui.cli import ENV_DB
@@ -19,6 +20,12 @@ from herford_tui.store.store import VERIFY_ENV
 # Every read and write of every test (and of the processes tests start) is checked against the
 # general path: the fast one must decode the same records and write the same bytes.
 os.environ[VERIFY_ENV] = "1"
+
+# Hypothesis fails an example that takes longer than its deadline (200 ms): a timing assertion a
+# loaded machine misses (test_fit's plans: 648 ms for an example that takes 0.07 ms, in a full run
+# at -n 3 beside a busy processor). The property tests check the property, not the time.
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
 
 # The tests' folders (tmp_path) on tmpfs where there is one, as the stress test did first: a save
 # flushes the file, its folder and the log (fsync), 4-10 ms each on this machine's disk and some
