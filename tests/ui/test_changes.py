@@ -7,7 +7,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from pilot_helpers import SIZE, settle, wait_for
+from pilot_helpers import SIZE, settle, shown, wait_for
 from textual.widgets import DataTable, Input
 
 from herford_tui.cli import ENV_DB, main
@@ -38,8 +38,7 @@ async def test_an_edit_in_the_tui_appears_in_the_log_and_on_the_changes_screen(w
         assert lines[at + 1] == "    Telefon: — → „05221 13-0“"
 
         await pilot.press("L")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ChangesScreen))
-        table = app.screen.query_one("#changes", DataTable)
+        table = (await shown(pilot, ChangesScreen)).query_one("#changes", DataTable)  # pushed, then composed
         assert await wait_for(pilot, lambda: table.row_count > 0)  # the log is read in a worker
         newest = [str(getattr(c, "plain", c)) for c in table.get_row_at(0)]
         assert newest[1:3] == [getpass.getuser(), f"Person {world.person['mustermann']} Erika Mustermann"]
@@ -121,8 +120,7 @@ async def test_the_change_itself_shows_at_80_columns(world):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("L")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ChangesScreen))
-        table = app.screen.query_one("#changes", DataTable)
+        table = (await shown(pilot, ChangesScreen)).query_one("#changes", DataTable)  # pushed, then composed
         assert await wait_for(pilot, lambda: table.row_count > 0)
 
         def header() -> str:
