@@ -654,7 +654,7 @@ async def test_the_chair_moves_to_another_seat_and_stays_chair(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Erika Mustermann")
         await pilot.press("m")
-        await shown(pilot, MoveForm)
+        await form_ready(pilot, MoveForm)  # choose() needs the seat focused, not only the form built
         await choose(pilot, "#seat", "Sozialdezernenten")
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, MoveForm)), screen_text(app)
@@ -684,10 +684,11 @@ async def test_a_deputy_named_for_a_chair_handing_over_ahead_ends_with_that_chai
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Erika Mustermann | Vorsitz")
         await pilot.press("v")
-        form = await shown(pilot, MembershipForm)
+        form = await form_ready(pilot, MembershipForm)  # typed into the focused person field
         assert form.query_one("#end", Input).value == "31.12.2026"
         await type_text(pilot, "Max")
         await pilot.press("enter")
+        assert await wait_for(pilot, lambda: form.query_one("#person-input", Input).value == "Max Muster")  # picked
         form.query_one("#end", Input).value = ""
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: "endet spätestens mit der Mitgliedschaft" in error_text(app, "end"))
