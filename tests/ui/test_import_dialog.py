@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_helpers import SIZE, notified, settle, wait_for
+from pilot_helpers import SIZE, notified, settle, shown, wait_for
 from textual.widgets import Input, Select, Static
 
 from herford_tui.ui.export_dialog import ExportScreen
@@ -98,12 +98,11 @@ async def test_the_roster_export_imports_back_with_the_kind_left_at_its_start(wo
 
 async def _checked(pilot) -> None:
     await pilot.press("I")
-    await pilot.pause()
-    screen = pilot.app.screen
+    screen = await shown(pilot, ImportScreen)  # a pause after "I" was no proof of its compose
     screen.query_one("#path", Input).value = "~/beispiel-personen.csv"
     screen.query_one("#kind", Select).value = "personen"
     await pilot.press("ctrl+s")
-    await wait_for(pilot, lambda: "Organisation" in report(pilot.app))
+    assert await wait_for(pilot, lambda: "Organisation" in report(pilot.app)), report(pilot.app)
     for field in screen.query(Input):
         field.cursor_blink = False
     await pilot.pause()
