@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from meeting_helpers import meeting_ready
 from pilot_helpers import SIZE, settle, wait_for
 from textual.widgets import DataTable
 from typing_order import burst
@@ -17,7 +18,6 @@ from typing_order import burst
 from herford_tui.app import HerfordApp
 from herford_tui.domain import Attendance, Meeting, MeetingAttendance
 from herford_tui.domain.attendance_mark import entry_of
-from herford_tui.ui.meetings.screen import MeetingScreen
 
 NEVER = 3600.0
 """Poll interval: neither app picks the other's change up by itself (no refresh in between)."""
@@ -33,7 +33,7 @@ async def _attendance(pilot, app: HerfordApp, meeting_id: int) -> DataTable:
     # Through the app's own queue: a screen pushed from the test would run in the context of
     # the app entered last (Textual's ``active_app``), and its saves would go to that app.
     app.call_later(app.open_meeting, meeting_id)
-    assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+    assert await wait_for(pilot, lambda: meeting_ready(app))  # "2" asks the screen's tabs: built first
     await pilot.press("2")
     table = app.screen.query_one("#attendance-table", DataTable)
     assert await wait_for(pilot, lambda: table.has_focus and table.row_count == 3)
