@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from pilot_helpers import SIZE, wait_for
+from pilot_helpers import SIZE, shown, wait_for
 from textual.widgets import DataTable, Label
 
 from herford_tui.domain import AgendaItem, Meeting
@@ -34,8 +34,7 @@ async def test_the_form_names_the_item_under_the_cursor(world, key, form, what):
         agenda = app.screen.query_one("#agenda-table", DataTable)
         assert await wait_for(pilot, lambda: agenda.has_focus)
         await pilot.press("down")
-        assert agenda.cursor_row == 1
+        assert await wait_for(pilot, lambda: agenda.cursor_row == 1)
         await pilot.press(key)
-        assert await wait_for(pilot, lambda: isinstance(app.screen, form))
-        title = str(app.screen.query_one(".dialog-title", Label).render())
+        title = str((await shown(pilot, form)).query_one(".dialog-title", Label).render())
         assert title == f"{what} festhalten – TOP 2 „[b]Haus[/b]halt \\x1b[31m2027“", title
