@@ -11,7 +11,7 @@ import dataclasses
 from datetime import date
 
 import pytest
-from pilot_helpers import roster_ready, steady, type_text
+from pilot_helpers import notified, roster_ready, steady, type_text, wait_for
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
@@ -21,6 +21,8 @@ SIZES = [(80, 24), (120, 40)]
 async def _history(pilot: Pilot) -> None:
     await roster_ready(pilot)
     await pilot.press("h")
+    # its notice says the history is shown (rows counted before that were today's only)
+    assert await wait_for(pilot, lambda: notified(pilot.app, "Verlauf eingeblendet."))
     pilot.app.clear_notifications()  # the "Verlauf eingeblendet." toast would time out mid-test
     table = pilot.app.focused  # the Lenkungskreis roster
     assert isinstance(table, DataTable)
