@@ -16,7 +16,7 @@ from functools import cached_property
 from herford_tui.domain.evaluation_attendance import NO_SEAT, Rate, Rates, SeatHolders, add_meeting, held
 from herford_tui.domain.fold import sort_key
 from herford_tui.domain.meetings import RhythmCheck, invitation_due, rhythm_check
-from herford_tui.domain.models import Committee, Meeting, MeetingStatus, Membership, Organisation
+from herford_tui.domain.models import Committee, Meeting, MeetingStatus, Membership, Organisation, Person
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.domain.tally import MeetingTally
 
@@ -162,12 +162,17 @@ def _longest_open_first(found: list[Vacancy]) -> list[Vacancy]:
 
 
 def committee_vacancies(snapshot: Snapshot, committee: Committee, today: date) -> list[Vacancy]:
-    found: list[Vacancy] = []
     members = snapshot.memberships_of(committee.id)
+    return _vacancies(committee, lambda key: [m for m in members if m.seat_key == key and m.role.takes_seat], today)
+
+
+def _vacancies(committee: Committee, holders_of: Callable[[str], list[Membership]], today: date) -> list[Vacancy]:
+    """``committee_vacancies``, given the memberships on each seat (``holders_of`` its key)."""
+    found: list[Vacancy] = []
     for seat in committee.seats:
         if seat.count is None or seat.advisory:
             continue
-        holders = [m for m in members if m.seat_key == seat.key and m.role.takes_seat]
+        holders = holders_of(seat.key)
         current = sum(1 for m in holders if m.is_active(today))
         if current >= seat.count:
             continue
@@ -207,6 +212,8 @@ def committee_tenures(snapshot: Snapshot, committee: Committee, today: date) -> 
 
 Run = tuple[date, int, str, Committee]
 """A seat held today: since when, by whom (person id), which seat (key), of which committee."""
+HolderKey = tuple[int, str]
+"""A person on a seat: person id, seat key."""
 
 
 def _runs(snapshot: Snapshot, committee: Committee, today: date) -> list[Run]:
@@ -216,11 +223,11 @@ def _runs(snapshot: Snapshot, committee: Committee, today: date) -> list[Run]:
 
 
 def _seats_today(snapshot: Snapshot, committee: Committee, today: date) -> tuple[list[Run], set[int]]:
-    """``_runs`` and ``seated_organisations`` of ``committee`` in one pass over its memberships:
-    the evaluation asks both of every committee (x10: 60,000 memberships)."""
+    """``_runs`` and ``seated_organisations`` of ``committee`` in one pass over its memberships
+    (the evaluation reads them in ``_read_seats``, held to this)."""
     persons = snapshot.persons  # once, not per membership (a descriptor: pending tables)
     advisory = {seat.key for seat in committee.seats if seat.advisory}
-    by_holder: dict[tuple[int, str], list[Membership]] = defaultdict(list)
+    by_holder: dict[HolderKey, list[Membership]] = defaultdict(list)
     seated: set[int] = set()
     for m in snapshot.memberships_of(committee.id):
         if m.role.takes_seat and m.is_active(today):
@@ -231,15 +238,73 @@ def _seats_today(snapshot: Snapshot, committee: Committee, today: date) -> tuple
                 seated.add(person.organisation_id)
         if m.role not in NO_SEAT and m.seat_key not in advisory:
             by_holder[(m.person_id, m.seat_key)].append(m)
+    current: dict[HolderKey, Membership] = {}
+    for key, mine in by_holder.items():
+        held_today = next((m for m in mine if m.is_active(today)), None)
+        if held_today is not None:
+            current[key] = held_today
+    return _held_runs(by_holder, current, persons, committee), seated
+
+
+def _held_runs(
+    by_holder: dict[HolderKey, list[Membership]],
+    current: dict[HolderKey, Membership],
+    persons: dict[int, Person],
+    committee: Committee,
+) -> list[Run]:
+    """The runs of ``committee``'s seats held today, from its seat memberships by person and seat
+    and the first of each held today (``current``)."""
     found: list[Run] = []
     for (person_id, seat_key), mine in by_holder.items():
-        current = next((m for m in mine if m.is_active(today)), None)
-        if current is None:
+        current_one = current.get((person_id, seat_key))
+        if current_one is None:
             continue
-        since = _held_since(mine, current)
+        since = _held_since(mine, current_one)
         if since is not None and person_id in persons:
             found.append((since, person_id, seat_key, committee))
-    return found, seated
+    return found
+
+
+CommitteeSeats = tuple[SeatHolders, list[Vacancy], list[Run], set[int]]
+"""What the evaluation asks of one committee's memberships: its voting seats within the counted
+days (``SeatHolders``), ``committee_vacancies`` and ``_seats_today``."""
+
+
+def _read_seats(snapshot: Snapshot, committee: Committee, today: date, counted: tuple[date, date]) -> CommitteeSeats:
+    """``CommitteeSeats`` in one pass over the committee's memberships (x10: 60,000, read three
+    times before; ``test_evaluation_counts`` holds it to the three)."""
+    persons = snapshot.persons  # once, not per membership (a descriptor: pending tables)
+    advisory = {seat.key for seat in committee.seats if seat.advisory}
+    holders: list[Membership] = []
+    deputies: dict[int, list[Membership]] = {}
+    on_seat: dict[str, list[Membership]] = defaultdict(list)
+    by_holder: dict[HolderKey, list[Membership]] = defaultdict(list)
+    current: dict[HolderKey, Membership] = {}
+    seated: set[int] = set()
+    for m in snapshot.memberships_of(committee.id):
+        if m.deputy_of is not None:
+            deputies.setdefault(m.deputy_of, []).append(m)
+        if m.role in NO_SEAT:  # deputies and guests: no seat
+            continue
+        seat_key = m.seat_key
+        on_seat[seat_key].append(m)
+        start, end = m.start, m.end
+        active = (start is None or start <= today) and (end is None or end >= today)  # m.is_active(today)
+        if active:
+            if m.represents_id is not None:
+                seated.add(m.represents_id)
+            person = persons.get(m.person_id)
+            if person is not None and person.organisation_id is not None:
+                seated.add(person.organisation_id)
+        if seat_key not in advisory:
+            holders.append(m)
+            key = (m.person_id, seat_key)
+            by_holder[key].append(m)
+            if active and key not in current:
+                current[key] = m
+    seats = SeatHolders(snapshot, committee.id, within=counted, read=(holders, deputies))
+    open_seats = _vacancies(committee, lambda key: on_seat.get(key, []), today)
+    return seats, open_seats, _held_runs(by_holder, current, persons, committee), seated
 
 
 def _tenure(snapshot: Snapshot, run: Run, today: date) -> Tenure:
@@ -349,14 +414,13 @@ def evaluate_steps(
     figures: list[MeetingFigures] = []
     counted = (date(trend[0], 1, 1), date(year, 12, 31))
     for n, committee in enumerate(committees, 1):
-        seats = SeatHolders(snapshot, committee.id, within=counted)
+        seats, open_seats, held_today, seated_today = _read_seats(snapshot, committee, today, counted)
         mine = meetings_of(committee.id)
         for meeting in mine:
             add_meeting(meeting, trend[0], year, today, seats, rates)
         figures.append(_meeting_figures(committee, mine, year, today))
         if not committee.archived:  # seats as they stand today: an archived committee has none
-            found_vacancies += committee_vacancies(snapshot, committee, today)
-            held_today, seated_today = _seats_today(snapshot, committee, today)
+            found_vacancies += open_seats
             runs += held_today
             seated |= seated_today
         yield n

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from herford_tui.domain.models import Attendance, Meeting, MeetingStatus, Membership, Role
+from herford_tui.domain.models import Attendance, Meeting, MeetingStatus, Membership, Person, Role
 from herford_tui.domain.snapshot import Snapshot
 
 
@@ -178,17 +178,24 @@ class SeatHolders:
         committee_id: int,
         advisory: frozenset[str] | None = None,
         within: tuple[date, date] = (date.min, date.max),
+        read: Roster | None = None,
     ):
-        if advisory is None:
-            advisory = advisory_seats(snapshot, committee_id)
-        holders, deputies = roster(snapshot, committee_id, advisory)
+        """``read``: the committee's ``roster``, if the caller has read its memberships already
+        (the evaluation reads them once for the seats, the vacancies and the tenures)."""
+        if read is None:
+            if advisory is None:
+                advisory = advisory_seats(snapshot, committee_id)
+            read = roster(snapshot, committee_id, advisory)
+        holders, deputies = read
+        persons = snapshot.persons  # once, not per holder (a descriptor: pending tables)
         first, last = within
         self.holders: list[Holder] = []
         for m in holders:
-            start, end, person = _span(m)
+            start, end = m.start or date.min, m.end or date.max  # _span, without a call per holder
             if start <= last and end >= first:
-                spans = tuple(s for d in deputies.get(m.id, ()) if (s := _span(d))[0] <= last and s[1] >= first)
-                self.holders.append((start, end, person, spans, organisation_of(snapshot, m)))
+                mine = deputies.get(m.id)
+                spans = tuple(s for d in mine if (s := _span(d))[0] <= last and s[1] >= first) if mine else ()
+                self.holders.append((start, end, m.person_id, spans, _organisation(persons, m)))
         self.once = _one_membership_a_day(self.holders)
         """No person holds two voting memberships on one day: no line to leave out."""
 
@@ -276,9 +283,13 @@ def committee_rates(snapshot: Snapshot, first_year: int, last_year: int, today: 
 
 def organisation_of(snapshot: Snapshot, membership: Membership) -> int | None:
     """The organisation a seat stands for: the one represented, else the holder's own."""
+    return _organisation(snapshot.persons, membership)
+
+
+def _organisation(persons: dict[int, Person], membership: Membership) -> int | None:
     if membership.represents_id is not None:
         return membership.represents_id
-    person = snapshot.persons.get(membership.person_id)
+    person = persons.get(membership.person_id)
     return person.organisation_id if person else None
 
 

@@ -23,8 +23,26 @@ from herford_tui.domain import (
     Seat,
     Snapshot,
 )
-from herford_tui.domain.evaluation import committee_tenures, evaluate, evaluate_steps, tenures, trend_steps
-from herford_tui.domain.evaluation_attendance import Presence, attendance_rates, held, organisation_of, seat_presence
+from herford_tui.domain.evaluation import (
+    _read_seats,
+    _seats_today,
+    committee_tenures,
+    committee_vacancies,
+    evaluate,
+    evaluate_steps,
+    organisations_without_seat,
+    tenures,
+    trend_steps,
+    vacancies,
+)
+from herford_tui.domain.evaluation_attendance import (
+    Presence,
+    SeatHolders,
+    attendance_rates,
+    held,
+    organisation_of,
+    seat_presence,
+)
 from herford_tui.domain.fold import sort_key
 from herford_tui.store import Store
 from herford_tui.store.demo import write_demo
@@ -134,6 +152,25 @@ def test_the_rates_count_the_corner_cases_as_the_seat_lines():
     # February: Anna (one line for two seats), Bert, Clara; May: Clara has left. The shared deputy
     # fills Bert's seat, so Clara's stays empty on 2 February (no second deputy there yet).
     assert committees[(1, 2026)] == (1 + 2 + 1, 1 + 1 + 1, 3 + 3 + 2)
+
+
+@pytest.mark.parametrize("today", [TODAY, date(2026, 3, 31), date(2026, 4, 1), date(2024, 1, 1)])
+def test_one_pass_over_a_committees_memberships_reads_what_the_three_definitions_say(demo: Snapshot, today: date):
+    """``_read_seats`` (the evaluation's pass per committee) against ``SeatHolders``,
+    ``committee_vacancies`` and ``_seats_today``, each reading the memberships itself."""
+    for snapshot in (demo, crowded()):
+        for year in (today.year, today.year - 2):
+            counted = (date(year, 1, 1), date(today.year, 12, 31))
+            for committee in snapshot.committees_of_year(year):
+                seats, open_seats, runs, seated = _read_seats(snapshot, committee, today, counted)
+                plain = SeatHolders(snapshot, committee.id, within=counted)
+                assert (seats.holders, seats.once) == (plain.holders, plain.once)
+                assert open_seats == committee_vacancies(snapshot, committee, today)
+                assert (runs, seated) == _seats_today(snapshot, committee, today)
+    whole = evaluate(demo.with_changes(), today.year, today)
+    assert whole.vacancies == vacancies(demo, today)
+    assert whole.without_seat == [o.name for o in organisations_without_seat(demo, today)]
+    assert whole.tenures == tenures(demo, today)
 
 
 def test_an_evaluation_is_computed_once_per_snapshot():
