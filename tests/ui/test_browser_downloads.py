@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from meeting_helpers import grid_focused
-from pilot_helpers import SIZE, wait_for
+from pilot_helpers import SIZE, shown, wait_for
 from test_documents_ui import held_meeting, open_meeting
 from textual.widgets import Input
 
@@ -45,7 +45,7 @@ async def test_an_export_is_downloaded_under_a_plain_name(world, delivered, tmp_
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("E")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
+        await shown(pilot, ExportScreen)  # pushed at once, composed a moment later
         field = app.screen.query_one("#path", Input)
         assert field.value == "herford-gremien-2026-11-28.xlsx"  # a name, no server folder
         field.value = "/etc/../Übersicht Gremien.xlsx"
@@ -63,7 +63,7 @@ async def test_a_meeting_document_is_downloaded(world, delivered, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await open_meeting(app, pilot, meeting_id)
         await pilot.press("A")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, DocumentScreen))
+        await shown(pilot, DocumentScreen)  # pushed at once, composed a moment later
         assert "/" not in app.screen.query_one("#document-path", Input).value
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: len(delivered) == 1, timeout=60)
@@ -94,7 +94,7 @@ async def test_the_invitation_is_downloaded_and_the_meeting_marked_invited(world
     async with app.run_test(size=SIZE) as pilot:
         await open_meeting(app, pilot, meeting.id)
         await pilot.press("i")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, InvitationScreen))
+        await shown(pilot, InvitationScreen)  # pushed at once, composed a moment later
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: len(delivered) == 1)
         assert await wait_for(pilot, lambda: world.read().meetings[meeting.id].status is MeetingStatus.EINGELADEN)

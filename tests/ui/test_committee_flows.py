@@ -448,7 +448,7 @@ async def test_delete_names_the_deputies_and_deletes_them_together(world):
         await settle(app, pilot)
         assert world.bytes() == before  # Esc: nothing written
         await pilot.press("delete")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await form_ready(pilot, ConfirmScreen)  # pushed at once, composed and focused a moment later
         await pilot.press("j")
         assert await wait_for(pilot, lambda: world.membership["bm"] not in world.read().memberships)
         await settle(app, pilot)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from meeting_helpers import grid_focused
-from pilot_helpers import SIZE, TODAY, screen_text, wait_for
+from pilot_helpers import SIZE, TODAY, form_ready, screen_text, shown, wait_for
 from textual.widgets import Input, Sparkline, Static
 
 from herford_tui.domain import (
@@ -92,7 +92,7 @@ async def test_minutes_key_writes_the_pdf_and_asks_before_replacing_it(world, ho
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_meeting(app, pilot, meeting_id)
         await pilot.press("N")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, DocumentScreen))
+        await shown(pilot, DocumentScreen)  # pushed at once, composed a moment later
         path = app.screen.query_one("#document-path", Input)
         proposed = Path(path.value)
         assert proposed.parent == home and proposed.name == "herford-niederschrift-2026-03-04-lenkungskreis.pdf"
@@ -107,12 +107,12 @@ async def test_minutes_key_writes_the_pdf_and_asks_before_replacing_it(world, ho
         assert await wait_for(pilot, lambda: isinstance(app.screen, DocumentScreen))
         dialog = app.screen
         await pilot.press("ctrl+s")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await form_ready(pilot, ConfirmScreen)  # pushed at once, composed and focused a moment later
         await pilot.press("escape")
         assert await wait_for(pilot, lambda: app.screen is dialog)
         assert proposed.read_bytes() == b"mine"
         await pilot.press("ctrl+s")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await form_ready(pilot, ConfirmScreen)  # pushed at once, composed and focused a moment later
         await pilot.press("j")
         assert await wait_for(pilot, lambda: app.screen is screen and proposed.read_bytes().startswith(b"%PDF"))
 
@@ -225,7 +225,7 @@ async def test_a_typed_ending_chooses_the_format_as_on_the_command_line(world, h
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_meeting(app, pilot, meeting_id)
         await pilot.press("N")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, DocumentScreen))
+        await shown(pilot, DocumentScreen)  # pushed at once, composed a moment later
         app.screen.query_one("#document-path", Input).value = str(home / "niederschrift.docx")
         await pilot.press("ctrl+s")
         target = home / "niederschrift.docx"
@@ -233,7 +233,7 @@ async def test_a_typed_ending_chooses_the_format_as_on_the_command_line(world, h
         assert target.read_bytes().startswith(b"PK")  # a Word file (zip), not "%PDF"
         # No document ending: the chosen format's is added (the file opens with a double click).
         await pilot.press("N")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, DocumentScreen))
+        await shown(pilot, DocumentScreen)  # pushed at once, composed a moment later
         app.screen.query_one("#document-path", Input).value = str(home / "Protokoll 15.12.2026")
         await pilot.press("ctrl+s")
         named = home / "Protokoll 15.12.2026.pdf"

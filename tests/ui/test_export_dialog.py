@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from pilot_helpers import SIZE, wait_for
+from pilot_helpers import SIZE, form_ready, wait_for
 from textual.widgets import Input, Select, Static
 
 from herford_tui.store.written import listed, naming
@@ -41,12 +41,12 @@ async def test_export_rosters_to_xlsx_and_ask_before_overwriting(world, tmp_path
         screen.query_one("#what", Select).value = "verzeichnis"
         screen.query_one("#path", Input).value = str(target)
         await pilot.press("ctrl+s")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await form_ready(pilot, ConfirmScreen)  # pushed at once, composed and focused a moment later
         await pilot.press("n")  # keep the file
         assert await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
         assert target.read_bytes() == written
         await pilot.press("ctrl+s")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await form_ready(pilot, ConfirmScreen)  # pushed at once, composed and focused a moment later
         await pilot.press("j")
         # the dialog closes once its worker has written; "not the dialog" also held while the
         # question was still on top, before the write had begun

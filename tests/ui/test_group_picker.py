@@ -9,7 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 
-from pilot_helpers import SIZE, TODAY, roster_ready, roster_text, screen_text, settle, type_text, wait_for
+from pilot_helpers import (
+    SIZE,
+    TODAY,
+    form_ready,
+    roster_ready,
+    roster_text,
+    screen_text,
+    settle,
+    shown,
+    type_text,
+    wait_for,
+)
 from textual.widgets import OptionList, Tab, TabbedContent, Tabs
 
 from herford_tui.domain import Committee, CommitteeKind, Seat
@@ -52,7 +63,7 @@ async def test_long_group_shows_a_line_and_the_list_filters_folded(world):
         assert await wait_for(pilot, lambda: "Arbeitskreis 1 von 16: AK 1" in screen_text(app))
 
         await pilot.press("k")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, CommitteeChooser))
+        await shown(pilot, CommitteeChooser)  # pushed at once, composed a moment later
         choices = app.screen.query_one(OptionList)
         assert choices.option_count == 16
         assert await wait_for(pilot, lambda: "Arbeitskreis wählen (16)" in screen_text(app))
@@ -72,20 +83,20 @@ async def test_list_keys_arrows_escape_and_a_save_writes_the_file(world):
     async with app.run_test(size=SIZE) as pilot:
         await open_arbeitskreise(pilot)
         await pilot.press("k")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, CommitteeChooser))
+        await shown(pilot, CommitteeChooser)  # pushed at once, composed a moment later
         await pilot.press("escape")  # closes, nothing changes
         assert await wait_for(pilot, lambda: not isinstance(app.screen, CommitteeChooser))
         assert shown_ak(app) == world.arbeitskreise[0]
 
         await pilot.press("k")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, CommitteeChooser))
+        await shown(pilot, CommitteeChooser)  # pushed at once, composed a moment later
         await pilot.press("down", "down", "down", "down", "down")  # from the shown one (1st) to the 6th
         await pilot.press("enter")
         assert await wait_for(pilot, lambda: shown_ak(app) == added[1])  # seed AKs 1-4, then our 1st, 2nd
         assert await wait_for(pilot, lambda: "Arbeitskreis 6 von 16: Ganztag" in screen_text(app))
 
         await pilot.press("a")  # a member for the chosen Arbeitskreis, through its view
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MembershipForm))
+        await form_ready(pilot, MembershipForm)  # pushed at once, composed and focused a moment later
         await type_text(pilot, "Muster")
         await pilot.press("enter", "ctrl+s")
         await settle(app, pilot)

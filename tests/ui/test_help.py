@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_helpers import SIZE, screen_text, wait_for
+from pilot_helpers import SIZE, screen_text, shown, wait_for
 from textual.widgets import Markdown
 
 from herford_tui.app import HerfordApp
@@ -33,7 +33,7 @@ async def test_help_lists_exactly_the_active_bindings(world, view, key, present,
         assert await wait_for(pilot, lambda: app.focused is not None)
         expected = active_entries(app.screen.active_bindings)
         await pilot.press(key)
-        assert await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await shown(pilot, HelpScreen)  # pushed at once, composed a moment later
         source = app.screen.query_one(Markdown).source
         listed = [line for line in source.splitlines() if line.startswith("| ") and "Taste" not in line]
         assert listed == [f"| {e.keys_text} | {e.text} |" for e in expected]

@@ -28,7 +28,7 @@ async def test_bad_lines_are_named_then_the_corrected_file_imports(world, tmp_pa
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("I")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ImportScreen))
+        await shown(pilot, ImportScreen)  # pushed at once, composed a moment later
         app.screen.query_one("#path", Input).value = str(csv_file)
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: "Nichts wird importiert" in report(app))
@@ -58,7 +58,7 @@ async def test_changing_the_kind_after_the_check_checks_again(world, tmp_path: P
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("I")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ImportScreen))
+        await shown(pilot, ImportScreen)  # pushed at once, composed a moment later
         app.screen.query_one("#kind", Select).value = "personen"
         app.screen.query_one("#path", Input).value = str(csv_file)
         await pilot.press("ctrl+s")
@@ -79,14 +79,14 @@ async def test_the_roster_export_imports_back_with_the_kind_left_at_its_start(wo
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("E")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
+        await shown(pilot, ExportScreen)  # pushed at once, composed a moment later
         app.screen.query_one("#path", Input).value = str(out)  # "Was": the rosters, its first choice
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: out.exists())
         await settle(app, pilot)
         before = world.bytes()
         await pilot.press("I")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ImportScreen))
+        await shown(pilot, ImportScreen)  # pushed at once, composed a moment later
         assert app.screen.query_one("#kind", Select).value == "organisationen"
         app.screen.query_one("#path", Input).value = str(out)
         await pilot.press("ctrl+s")
@@ -142,7 +142,7 @@ async def test_a_directory_workbook_imports_in_one_step(tmp_path: Path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("I")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ImportScreen))
+        await shown(pilot, ImportScreen)  # pushed at once, composed a moment later
         app.screen.query_one("#kind", Select).value = "mitgliedschaften"  # not even one of its kinds
         app.screen.query_one("#path", Input).value = str(out)
         await pilot.press("ctrl+s")

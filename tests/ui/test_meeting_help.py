@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from meeting_helpers import grid_focused
-from pilot_helpers import SIZE, footer_shows, screen_text, wait_for
+from pilot_helpers import SIZE, footer_shows, screen_text, shown, wait_for
 from textual.widgets import Markdown
 
 from herford_tui.domain import AgendaItem, Decision, Meeting, Task
@@ -29,7 +29,7 @@ async def test_meeting_footer_and_help_spell_out_each_key(world):
     async with app.run_test(size=SIZE) as pilot:
         assert await wait_for(pilot, lambda: grid_focused(app))
         await pilot.press("f1")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await shown(pilot, HelpScreen)  # pushed at once, composed a moment later
         year_help = app.screen.query_one(Markdown).source
         assert "Kalender des gezeigten Jahres als .ics-Datei speichern" in year_help
         assert "| `f` | nach Gremium filtern |" in year_help
@@ -51,7 +51,7 @@ async def test_meeting_footer_and_help_spell_out_each_key(world):
         assert "Entf Entfernen" in footer and "Entf." not in footer
         assert "Esc Zurück" in footer, f"the way back must fit the 80-column footer: {footer!r}"
         await pilot.press("f1")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await shown(pilot, HelpScreen)  # pushed at once, composed a moment later
         help_text = app.screen.query_one(Markdown).source
         for text in ("TOP entfernen (mit Rückfrage)", "Reiter Anwesenheit", "Daten der Sitzung ändern"):
             assert text in help_text

@@ -217,7 +217,7 @@ async def test_holiday_warning_shows_in_the_form_before_saving(world):
         await pilot.press("escape")  # no: back in the form
         assert await wait_for(pilot, lambda: app.screen is form)
         await pilot.press("ctrl+s")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await form_ready(pilot, ConfirmScreen)  # pushed at once, composed and focused a moment later
         await pilot.press("j")
         await settle(app, pilot)
     [meeting] = world.read().meetings_of(lk)
@@ -322,7 +322,7 @@ async def test_open_tasks_across_committees_marked_overdue_and_done(world):
     async with app.run_test(size=SIZE) as pilot:
         assert await wait_for(pilot, lambda: grid_focused(app))
         await pilot.press("t")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, TasksScreen))
+        await shown(pilot, TasksScreen)  # pushed at once, composed a moment later
         table = app.screen.query_one("#open-tasks", DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert rows[0][:3] == ["!", "01.11.2026", "Protokoll verschicken"]
@@ -391,7 +391,7 @@ async def test_quick_attendance_keys_are_all_saved_without_conflict(world):
     async with app.run_test(size=SIZE) as pilot:
         assert await wait_for(pilot, lambda: grid_focused(app))
         await pilot.press("down", "right", "enter")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        assert await wait_for(pilot, lambda: meeting_ready(app))  # its keys need it built and focused
         await pilot.press("2", "a", "e", "x")  # no waiting in between; each key moves down a line
         meeting_id = app.screen.meeting_id
 
@@ -472,7 +472,7 @@ async def test_who_is_present_in_their_own_right_is_not_offered_to_stand_in(worl
         await settle(app, pilot)
         table.move_cursor(row=names.index("Tobias Test"))
         await pilot.press("v")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ChooseMeeting))
+        await shown(pilot, ChooseMeeting)  # pushed at once, composed a moment later
         choices = app.screen.query_one("#choices")
         offered = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
         assert offered == ["Bernd Beispiel", "Paula Probe"]  # not Erika Mustermann, who is here
@@ -516,7 +516,7 @@ async def test_someone_just_marked_present_is_not_offered_as_stand_in_while_it_i
 
             monkeypatch.setattr(app.store, "save_change", held)
             app.push_screen(MeetingScreen(meeting.id))
-            assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+            assert await wait_for(pilot, lambda: meeting_ready(app))  # its keys need it built and focused
             await pilot.press("2")
             table = app.screen.query_one("#attendance-table", DataTable)
             assert await wait_for(pilot, lambda: table.has_focus)
@@ -525,7 +525,7 @@ async def test_someone_just_marked_present_is_not_offered_as_stand_in_while_it_i
             await pilot.press("a")
             table.move_cursor(row=names.index("Tobias Test"))
             await pilot.press("v")
-            assert await wait_for(pilot, lambda: isinstance(app.screen, ChooseMeeting))
+            await shown(pilot, ChooseMeeting)  # pushed at once, composed a moment later
             options = app.screen.query_one("#choices", OptionList)
             offered = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
             assert "Erika Mustermann" not in offered and "Bernd Beispiel" in offered
@@ -557,6 +557,6 @@ async def test_a_committee_archived_since_keeps_its_row_and_its_meetings_open_in
         await pilot.press("escape")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, MeetingForm))
         app.open_meeting(meeting.id)
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        assert await wait_for(pilot, lambda: meeting_ready(app))  # its keys need it built and focused
         await pilot.press("b")
         assert (await shown(pilot, MeetingForm)).query_one("#committee_id").value == world.lenkungskreis

@@ -8,7 +8,7 @@ from datetime import date, time
 
 import pytest
 from meeting_helpers import grid_focused
-from pilot_helpers import SIZE, wait_for
+from pilot_helpers import SIZE, form_ready, wait_for
 
 from herford_tui.domain import Meeting
 from herford_tui.ui.common.confirm import ConfirmScreen
@@ -44,6 +44,6 @@ async def test_the_calendar_asks_and_never_writes_over_a_file_nobody_agreed_to(w
         assert await wait_for(pilot, lambda: _said(app, f"{target} ist inzwischen entstanden und bleibt unverändert."))
         assert target.read_text() == "vorher"
         await pilot.press("k")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await form_ready(pilot, ConfirmScreen)  # pushed at once, composed and focused a moment later
         await pilot.press("j")
         assert await wait_for(pilot, lambda: target.read_text().startswith("BEGIN:VCALENDAR"))

@@ -7,7 +7,7 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
-from pilot_helpers import SIZE, TODAY, goto_row, screen_text, settle, type_text, wait_for
+from pilot_helpers import SIZE, TODAY, form_ready, goto_row, screen_text, settle, shown, type_text, wait_for
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, Label
 
@@ -84,7 +84,7 @@ async def test_jobcenter_question_is_answered_one_key_after_the_search(world):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+f")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await form_ready(pilot, CommandPalette)  # pushed at once, composed and focused a moment later
         await type_text(pilot, "Jobcenter kreisweit")  # the place: only the organisation, not its people
         assert await wait_for(pilot, lambda: "Organisation · " in screen_text(app))
         await pilot.press("enter")  # the search's hit opens the organisation screen at once
@@ -128,7 +128,7 @@ async def test_contact_without_membership_is_created_and_found(world):
     async with app.run_test(size=SIZE) as pilot:
         await _open_directory(app, pilot)
         await pilot.press("t", "a")  # persons, new
-        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonForm))
+        await form_ready(pilot, PersonForm)  # pushed at once, composed and focused a moment later
         await type_text(pilot, "Kora")
         await pilot.press("tab")
         await type_text(pilot, "Kontaktfrau")
@@ -154,7 +154,7 @@ async def test_duplicate_person_mueller_is_caught_before_saving(world):
     async with app.run_test(size=SIZE) as pilot:
         await _open_directory(app, pilot)
         await pilot.press("t", "a")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonForm))
+        await form_ready(pilot, PersonForm)  # pushed at once, composed and focused a moment later
         await type_text(pilot, "Hans")
         await pilot.press("tab")
         await type_text(pilot, "Mueller")
@@ -220,7 +220,7 @@ async def test_two_records_of_one_person_are_merged(world):
     async with app.run_test(size=SIZE) as pilot:
         assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))  # the roster, shown
         await pilot.press("i")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await shown(pilot, PersonScreen)  # pushed at once, composed a moment later
         await pilot.press("M")
         assert await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "merge-input")
         await type_text(pilot, "Mustermann")
@@ -245,17 +245,17 @@ async def test_dsgvo_erasure_from_the_person_screen(world, tmp_path: Path, monke
         await pilot.pause()
         await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
         await pilot.press("i")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await shown(pilot, PersonScreen)  # pushed at once, composed a moment later
         await pilot.press("i")  # Auskunft
         assert await wait_for(pilot, lambda: "bernd.beispiel@example.org" in screen_text(app))
         assert "Es wird kein Änderungsprotokoll geführt" not in screen_text(app)  # the log is part of it
-        shown = str(app.screen.query_one("#disclosure-text").render())  # the whole text, not only what fits
+        text = str(app.screen.query_one("#disclosure-text").render())  # the whole text, not only what fits
         for section in ("Vertretung in Sitzungen (", "Aufgaben (", "Verantwortlich für Tagesordnungspunkte ("):
-            assert section in shown
+            assert section in text
         await pilot.press("J")
         assert await wait_for(pilot, lambda: any(tmp_path.glob("auskunft-person-*.json")))
         await pilot.press("escape")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await shown(pilot, PersonScreen)  # pushed at once, composed a moment later
         await pilot.press("L")
         assert await wait_for(pilot, lambda: "Art. 17 DSGVO" in screen_text(app))
         await pilot.press("j")
@@ -284,7 +284,7 @@ async def test_vertritt_defaults_to_the_organisation_of_the_person(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Sozialdezernenten")
         await pilot.press("a")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MembershipForm))
+        await form_ready(pilot, MembershipForm)  # pushed at once, composed and focused a moment later
         await type_text(pilot, "Hanna Neumann")
         await pilot.press("enter")  # "+ Neue Person anlegen"
         assert await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "function")
@@ -308,7 +308,7 @@ async def test_search_finds_a_contact_in_the_directory_and_opens_the_person(worl
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+f")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await form_ready(pilot, CommandPalette)  # pushed at once, composed and focused a moment later
         await type_text(pilot, "Max Muster")
         assert await wait_for(pilot, lambda: "ohne aktuelles Gremium" in screen_text(app))
         await pilot.press("down", "enter")  # Max Muster has no membership: his page all the same
@@ -325,7 +325,7 @@ async def test_a_contact_without_references_is_deleted_from_the_person_screen(wo
         await pilot.press("enter")
         assert await wait_for(pilot, lambda: app.query_one("#org-table", LineTable).has_focus)
         await pilot.press("enter")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await shown(pilot, PersonScreen)  # pushed at once, composed a moment later
         await pilot.press("delete")
         assert await wait_for(pilot, lambda: "löschen?" in screen_text(app))
         await pilot.press("j")
@@ -342,7 +342,7 @@ async def _delete_from_person_screen(app, pilot, name: str) -> None:
     await pilot.press("enter")
     assert await wait_for(pilot, lambda: app.query_one("#org-table", LineTable).has_focus)
     await pilot.press("enter")
-    assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+    await shown(pilot, PersonScreen)  # pushed at once, composed a moment later
     await pilot.press("delete")
 
 
@@ -399,7 +399,7 @@ async def test_duplicate_organisation_in_the_same_municipality_is_warned(world):
     async with app.run_test(size=SIZE) as pilot:
         await _open_directory(app, pilot)
         await pilot.press("a")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, OrganisationForm))
+        await form_ready(pilot, OrganisationForm)  # pushed at once, composed and focused a moment later
         await type_text(pilot, "Stadt Buende")
         app.screen.query_one("#municipality").value = "Bünde"
         before = world.bytes()
@@ -421,7 +421,7 @@ async def test_referenced_person_hands_the_seat_to_a_replacement(world):
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
         await pilot.press("i")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await shown(pilot, PersonScreen)  # pushed at once, composed a moment later
         await pilot.press("delete")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ReferencesDialog))
         assert "Mitgliedschaft in „Lenkungskreis“ (offen)" in screen_text(app)

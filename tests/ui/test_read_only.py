@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from meeting_helpers import meeting_ready
 from pilot_helpers import SIZE, new_notice, screen_text, settle, shown, shown_notices, wait_for
 from textual.widgets import TabbedContent
 
@@ -168,7 +169,6 @@ async def footers_in_every_view(world, read_only: bool) -> dict[str, list[str]]:
     """The footer keys of a committee, the directory, the year, a person and a meeting's
     attendance; when only reading, also that an edit key still explains and what the help says."""
     from herford_tui.ui.common.help import HelpScreen
-    from herford_tui.ui.meetings.screen import MeetingScreen
 
     seen: dict[str, list[str]] = {}
     app = world.app(open_view="lenkungskreis", read_only=read_only)
@@ -187,7 +187,7 @@ async def footers_in_every_view(world, read_only: bool) -> dict[str, list[str]]:
         await pilot.press("escape")
         assert await wait_for(pilot, lambda: app.screen is app.screen_stack[0])
         app.open_meeting(next(iter(app.snapshot.meetings)))
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        assert await wait_for(pilot, lambda: meeting_ready(app))  # its keys need it built and focused
         await pilot.press("2")  # the attendance: a, e, x, v
         assert await wait_for(pilot, lambda: "Hilfe" in " ".join(footer_keys(app)))
         await settle(app, pilot)
@@ -197,7 +197,7 @@ async def footers_in_every_view(world, read_only: bool) -> dict[str, list[str]]:
             await pilot.press("a")  # not in the footer, still explained
             await new_notice(pilot, before)
             await pilot.press("f1")
-            assert await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+            await shown(pilot, HelpScreen)  # pushed at once, composed a moment later
             source = app.screen.query_one("Markdown").source
             assert "**Nur lesen** (weil" in source
             assert "anwesend, dann weiter zur nächsten Person der Liste – *ausgeschaltet (nur lesen)*" in source
