@@ -7,7 +7,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from pilot_helpers import SIZE, settle, shown, wait_for
+from pilot_helpers import SIZE, form_ready, roster_focused, settle, shown, wait_for
 from textual.widgets import DataTable, Input
 
 from herford_tui.cli import ENV_DB, main
@@ -21,14 +21,14 @@ SIZES = [(80, 24), (120, 40)]
 async def test_an_edit_in_the_tui_appears_in_the_log_and_on_the_changes_screen(world):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await roster_focused(pilot, world.lenkungskreis)  # "p" is the roster's key: --open shows it a refresh later
         await pilot.press("p")  # the chair, Erika Mustermann
-        await settle(app, pilot)
-        assert isinstance(app.screen, PersonForm)
+        await form_ready(pilot, PersonForm)
         app.screen.query_one("#phone", Input).value = "05221 13-0"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert world.read().persons[world.person["mustermann"]].phone == "05221 13-0"
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonForm))  # "L" below: not the form's
 
         result = CliRunner(env={ENV_DB: None}).invoke(main, ["log", "--db", str(world.path), "--person", "1"])
         assert result.exit_code == 0, result.output

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from pilot_helpers import SIZE, error_text, settle, wait_for
+from meeting_helpers import grid_focused
+from pilot_helpers import SIZE, error_text, form_ready, settle, wait_for
 from textual.widgets import Input
 
 from herford_tui.domain import MeetingStatus
@@ -17,10 +18,9 @@ async def test_durchgefuehrt_in_the_future_is_warned_about_once(world):
     before = world.bytes()
     app = world.app(open_view="jahr")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        assert await wait_for(pilot, lambda: grid_focused(app))  # "a" is the year grid's key: built first
         await pilot.press("a")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm))
-        form = app.screen
+        form = await form_ready(pilot, MeetingForm)
         form.query_one("#committee_id").value = lk
         form.query_one("#date", Input).value = "14.01.2027"
         form.query_one("#status").value = MeetingStatus.DURCHGEFUEHRT
@@ -43,10 +43,9 @@ async def test_a_past_meeting_marked_durchgefuehrt_saves_at_once(world):
     lk = world.lenkungskreis
     app = world.app(open_view="jahr")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        assert await wait_for(pilot, lambda: grid_focused(app))  # "a" is the year grid's key: built first
         await pilot.press("a")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingForm))
-        form = app.screen
+        form = await form_ready(pilot, MeetingForm)
         form.query_one("#committee_id").value = lk
         form.query_one("#date", Input).value = "18.11.2026"
         form.query_one("#status").value = MeetingStatus.DURCHGEFUEHRT

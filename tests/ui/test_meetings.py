@@ -9,7 +9,7 @@ from datetime import date, time
 
 import pytest
 from meeting_helpers import grid_focused, meeting_ready
-from pilot_helpers import SIZE, TODAY, form_ready, screen_text, settle, shown, type_text, wait_for
+from pilot_helpers import SIZE, TODAY, form_ready, roster_focused, screen_text, settle, shown, type_text, wait_for
 from rich.text import Text
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -367,10 +367,9 @@ async def test_quorum_and_invitation_deadline_are_set_in_the_committee_form(worl
     before = world.bytes()
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await roster_focused(pilot, world.lenkungskreis)  # "g" is the view's key: --open shows it a refresh later
         await pilot.press("g")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, CommitteeForm))
-        form = app.screen
+        form = await form_ready(pilot, CommitteeForm)
         form.query_one("#quorum", Input).value = "drei"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
