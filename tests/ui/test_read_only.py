@@ -189,7 +189,9 @@ async def footers_in_every_view(world, read_only: bool) -> dict[str, list[str]]:
         app.open_meeting(next(iter(app.snapshot.meetings)))
         assert await wait_for(pilot, lambda: meeting_ready(app))  # its keys need it built and focused
         await pilot.press("2")  # the attendance: a, e, x, v
-        assert await wait_for(pilot, lambda: "Hilfe" in " ".join(footer_keys(app)))
+        attendance = app.screen.query_one("#attendance-table")
+        # its keys are the attendance's once it has the focus ("Hilfe" was in the agenda's footer too)
+        assert await wait_for(pilot, lambda: attendance.has_focus and "Hilfe" in " ".join(footer_keys(app)))
         await settle(app, pilot)
         seen["meeting"] = footer_keys(app)
         if read_only:
@@ -225,9 +227,13 @@ async def meeting_keys_that_save_at_once_say_why_and_how_to_edit(app, pilot, wor
     from herford_tui.ui.meetings.screen import MeetingScreen
 
     app.open_meeting(next(iter(app.snapshot.meetings)))
-    assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+    assert await wait_for(pilot, lambda: meeting_ready(app))  # "1"/"2" ask the screen's tabs: built first
+    tables = {"1": "#agenda-table", "2": "#attendance-table"}
     for tab, key in (("1", "u"), ("1", "delete"), ("2", "a"), ("2", "v")):
         await pilot.press(tab)
+        table = app.screen.query_one(tables[tab])
+        # the key goes to the tab's table (the agenda's "a" is refused with the same words)
+        assert await wait_for(pilot, lambda table=table: table.has_focus), (tab, app.focused)
         shown = shown_notices(app)
         await pilot.press(key)
         message = await new_notice(pilot, shown)
