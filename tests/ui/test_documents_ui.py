@@ -104,8 +104,7 @@ async def test_minutes_key_writes_the_pdf_and_asks_before_replacing_it(world, ho
         # Again: the file exists, so it asks; "no" leaves it as it is and keeps the dialog.
         proposed.write_bytes(b"mine")
         await pilot.press("N")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, DocumentScreen))
-        dialog = app.screen
+        dialog = await shown(pilot, DocumentScreen)  # pushed at once, composed a moment later
         await pilot.press("ctrl+s")
         await form_ready(pilot, ConfirmScreen)  # pushed at once, composed and focused a moment later
         await pilot.press("escape")
@@ -125,7 +124,7 @@ async def test_invitation_key_writes_docx_when_chosen(world, home):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_meeting(app, pilot, meeting_id)
         await pilot.press("E")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, DocumentScreen))
+        await shown(pilot, DocumentScreen)  # its buttons exist once composed: then the click finds one
         await pilot.click("#format-docx")
         path = app.screen.query_one("#document-path", Input)
         assert await wait_for(pilot, lambda: path.value.endswith(".docx"))
@@ -144,8 +143,7 @@ async def test_a_folder_that_cannot_be_written_keeps_the_dialog_with_a_german_me
     async with app.run_test(size=SIZE) as pilot:
         await open_meeting(app, pilot, meeting_id)
         await pilot.press("A")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, DocumentScreen))
-        dialog = app.screen
+        dialog = await shown(pilot, DocumentScreen)  # pushed at once, composed a moment later
         dialog.query_one("#document-path", Input).value = str(home / "fehlt" / "liste.pdf")
         note = dialog.query_one("#document-error", Static)
         await pilot.press("ctrl+s")
@@ -241,8 +239,7 @@ async def test_a_typed_ending_chooses_the_format_as_on_the_command_line(world, h
         assert named.read_bytes().startswith(b"%PDF")
         # The attendance sheet has no Word form: said in German, nothing written.
         await pilot.press("A")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, DocumentScreen))
-        dialog = app.screen
+        dialog = await shown(pilot, DocumentScreen)  # pushed at once, composed a moment later
         dialog.query_one("#document-path", Input).value = str(home / "liste.docx")
         await pilot.press("ctrl+s")
         note = dialog.query_one("#document-error", Static)
