@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from pilot_helpers import SIZE, form_ready, wait_for
+from pilot_helpers import SIZE, form_ready, shown, wait_for
 from textual.widgets import Input, Select, Static
 
 from herford_tui.store.written import listed, naming
@@ -17,8 +17,7 @@ from herford_tui.ui.export_dialog import ExportScreen
 
 async def _open(app, pilot) -> ExportScreen:
     await pilot.press("E")
-    assert await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
-    return app.screen
+    return await shown(pilot, ExportScreen)  # pushed at once, composed a moment later
 
 
 async def test_export_rosters_to_xlsx_and_ask_before_overwriting(world, tmp_path: Path):
@@ -91,8 +90,8 @@ async def test_directory_as_csv_is_refused_in_german(world, tmp_path: Path):
 
 async def _steady_dialog(pilot) -> None:
     await pilot.press("E")
-    await pilot.pause()
-    for field in pilot.app.screen.query(Input):
+    # the dialog's fields exist once it is composed: set before, no cursor was steadied
+    for field in (await shown(pilot, ExportScreen)).query(Input):
         field.cursor_blink = False
     await pilot.pause()
 
