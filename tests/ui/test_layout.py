@@ -116,6 +116,7 @@ async def test_views_resized_while_hidden_fit_the_width_when_shown(world):
         year = app.query_one(YearPane)
         assert await wait_for(pilot, lambda: year.grid and not year._layout.compact)
         await pilot.press("o")
+        assert await wait_for(pilot, lambda: bool(app.query(DirectoryPane)))  # the tab is built on first show
         directory = app.query_one(DirectoryPane)
         table = directory.query_one("#org-table", LineTable)
         assert await wait_for(pilot, lambda: directory._cells and directory._width == table.size.width > 100)

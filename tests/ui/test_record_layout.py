@@ -62,6 +62,8 @@ async def test_organisation_screen_opens_at_the_top_with_name_and_address(world)
         await pilot.press("o")
         await footer_shows(pilot, "Filtern")
         await pilot.press("f")
+        field = app.query_one("#org-filter")
+        assert await wait_for(pilot, lambda: field.has_focus)  # typed before, the text went to the list
         await type_text(pilot, "Kreis Herford")
         await pilot.press("enter")
         table = app.query_one("#org-table")
