@@ -6,7 +6,17 @@ problem shows under the right field, the form stays open, the file stays as it w
 
 from __future__ import annotations
 
-from pilot_helpers import SIZE, error_text, goto_row, replace_text, tab_to, type_text, wait_for
+from pilot_helpers import (
+    SIZE,
+    error_text,
+    form_ready,
+    goto_row,
+    replace_text,
+    roster_focused,
+    tab_to,
+    type_text,
+    wait_for,
+)
 
 from herford_tui.ui.committees.committee_form import CommitteeForm
 from herford_tui.ui.committees.end_form import EndMembershipForm, MoveForm
@@ -45,6 +55,7 @@ async def back_to_roster(app, pilot) -> None:
 async def end_before_start(app, pilot, world, before: bytes) -> None:
     await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
     await pilot.press("e")
+    await form_ready(pilot, MembershipForm)  # Tab pressed before reached no field of it
     await tab_to(pilot, "#end")
     await type_text(pilot, "31.12.2024")
     await save_and_expect(app, pilot, world, before, MembershipForm, "end", "Das Ende liegt vor dem Beginn.")
@@ -53,6 +64,7 @@ async def end_before_start(app, pilot, world, before: bytes) -> None:
 async def unparseable_end_date_when_ending(app, pilot, world, before: bytes) -> None:
     await goto_row(pilot, app, world.lenkungskreis, "Tobias Test")
     await pilot.press("x")
+    await form_ready(pilot, EndMembershipForm)  # typed before, the date went to the roster
     await replace_text(pilot, "31.11.2026")
     await save_and_expect(app, pilot, world, before, EndMembershipForm, "end", "„31.11.2026“ ist kein Datum")
 
@@ -60,6 +72,7 @@ async def unparseable_end_date_when_ending(app, pilot, world, before: bytes) -> 
 async def move_needs_a_seat_and_a_later_date(app, pilot, world, before: bytes) -> None:
     await goto_row(pilot, app, world.lenkungskreis, "Bernd Beispiel")
     await pilot.press("m")
+    await form_ready(pilot, MoveForm)  # Ctrl+S before it would save nothing: no form yet
     await pilot.press("ctrl+s")
     assert await wait_for(pilot, lambda: "Bitte den neuen Sitz wählen." in error_text(app, "seat_key"))
     app.screen.query_one("#seat").value = "sozialdezernat"
@@ -85,7 +98,9 @@ async def test_each_roster_form_shows_its_problem_and_writes_nothing(world):
 async def test_problems_clear_once_fixed(world):
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
+        await roster_focused(pilot, world.lenkungskreis)  # "g" is the view's key: --open shows it a refresh later
         await pilot.press("g")
+        await form_ready(pilot, CommitteeForm)  # its name field takes End, Ctrl+U
         await pilot.press("end", "ctrl+u", "ctrl+s")
         assert await wait_for(pilot, lambda: bool(error_text(app, "name")))
         await type_text(pilot, "Lenkungskreis Bildung")
