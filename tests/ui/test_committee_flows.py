@@ -570,25 +570,30 @@ async def test_picker_keys_arrows_choose_and_escape_closes_the_list_first(world)
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Sozialdezernenten")
         await pilot.press("a")
+        form = await form_ready(pilot, MembershipForm)
         await type_text(pilot, "Muster")
-        matches = app.screen.query_one("#person-matches")
+        matches = form.query_one("#person-matches")
+        assert await wait_for(pilot, lambda: matches.option_count == 3), matches.options  # the typing's matches
         assert [str(o.prompt) for o in matches.options] == [
             "Max Muster",
             "Erika Mustermann (Kreis Herford)",
             "+ Neue Person anlegen: „Muster“",
         ]
         await pilot.press("down")  # the first Down enters the list on the first match
-        assert matches.highlighted == 0
+        assert await wait_for(pilot, lambda: matches.highlighted == 0)
         await pilot.press("down", "enter")
-        assert app.screen.query_one("#person-input", Input).value == "Erika Mustermann (Kreis Herford)"
-        assert app.focused is app.screen.query_one("#seat")  # on to the next field
-        await pilot.press("shift+tab", "x")  # back (the name selected), typing: the pick is undone
-        assert app.screen.query_one("#person-input", Input).value == "x"
-        assert matches.display
+        assert await wait_for(pilot, lambda: app.focused is form.query_one("#seat"))  # on to the next field
+        assert form.query_one("#person-input", Input).value == "Erika Mustermann (Kreis Herford)"
+        await pilot.press("shift+tab")
+        assert await wait_for(pilot, lambda: app.focused is form.query_one("#person-input"))
+        await pilot.press("x")  # back (the name selected), typing: the pick is undone
+        assert await wait_for(pilot, lambda: form.query_one("#person-input", Input).value == "x")
+        assert await wait_for(pilot, lambda: matches.display)
         await pilot.press("escape")
-        assert isinstance(app.screen, MembershipForm) and not matches.display
+        assert await wait_for(pilot, lambda: not matches.display)
+        assert app.screen is form
         await pilot.press("escape")
-        assert not isinstance(app.screen, MembershipForm)
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, MembershipForm))
 
 
 async def test_committee_changes_keep_the_views_in_place(world):
