@@ -63,6 +63,7 @@ async def test_type_and_municipality_filters_count_the_demo_schools_in_buende(tm
         names = {row.split(" | ")[0] for row in _table_rows(app, "#org-table")}
         assert names == {o.name for o in schools_in_buende}
         await pilot.press("f")  # the text filter combines with both facets
+        assert await wait_for(pilot, lambda: app.query_one("#org-filter").has_focus)  # typed before: the list's keys
         await type_text(pilot, "Gymnasium")
         gyms = [o for o in schools_in_buende if "Gymnasium" in o.name]
         assert await wait_for(pilot, lambda: _count(app).startswith(f"{len(gyms)} Organisation"))
@@ -137,6 +138,7 @@ async def test_contact_without_membership_is_created_and_found(world):
         assert await wait_for(pilot, lambda: not isinstance(app.screen, PersonForm))
         assert await wait_for(pilot, lambda: "Kora Kontaktfrau" in " ".join(_table_rows(app, "#org-table")))
         await pilot.press("f")
+        assert await wait_for(pilot, lambda: app.query_one("#org-filter").has_focus)  # typed before: the list's keys
         await type_text(pilot, "kontaktfr")
         assert await wait_for(pilot, lambda: _count(app) == "1 Person")
         await pilot.press("enter")  # to the list
@@ -183,8 +185,11 @@ async def test_referenced_organisation_is_not_deleted_and_its_memberships_are_en
     async with app.run_test(size=SIZE) as pilot:
         await _open_directory(app, pilot)
         await pilot.press("f")
+        assert await wait_for(pilot, lambda: app.query_one("#org-filter").has_focus)  # typed before: the list's keys
         await type_text(pilot, "Stadt Bünde")
-        await pilot.press("enter", "delete")
+        await pilot.press("enter")  # filtered, and the keys handed back to the list
+        assert await wait_for(pilot, lambda: app.query_one("#org-table").has_focus)
+        await pilot.press("delete")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ReferencesDialog))
         # the footer is drawn after the dialog (a frame later on a loaded machine)
         assert await wait_for(pilot, lambda: "Strg+T Zum Datum beenden" in screen_text(app))  # not Strg+B (tmux)
