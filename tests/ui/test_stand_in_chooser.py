@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from meeting_helpers import grid_focused
+from meeting_helpers import grid_focused, meeting_ready
 from pilot_helpers import SIZE, screen_text, settle, wait_for
 from textual.widgets import DataTable
 
 from herford_tui.domain import Attendance, Meeting
-from herford_tui.ui.meetings.screen import MeetingScreen
 from herford_tui.ui.year.choose import ChooseMeeting
 
 
@@ -20,7 +19,7 @@ async def test_the_stand_in_chooser_says_why_and_takes_enter(world):
     async with app.run_test(size=SIZE) as pilot:
         assert await wait_for(pilot, lambda: grid_focused(app))
         await pilot.press("down", "right", "enter")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        assert await wait_for(pilot, lambda: meeting_ready(app))  # "2" asks the screen's tabs: built first
         meeting_screen = app.screen
         await pilot.press("2")
         table = meeting_screen.query_one("#attendance-table", DataTable)
@@ -31,7 +30,8 @@ async def test_the_stand_in_chooser_says_why_and_takes_enter(world):
         assert await wait_for(
             pilot, lambda: isinstance(app.screen, ChooseMeeting) and bool(app.screen.query("#choices"))
         )
-        await pilot.pause()
+        # its footer keys are drawn a refresh after the list (the footer's own refresh)
+        assert await wait_for(pilot, lambda: "Enter Übernehmen" in screen_text(app).splitlines()[-1]), screen_text(app)
         shown = " ".join(screen_text(app).split())
         note = str(app.screen.query_one(".dialog-text").render())
         assert (
