@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from meeting_helpers import grid_focused
-from pilot_helpers import wait_for
+from pilot_helpers import form_ready, wait_for
 from textual.widgets import Input, Static
 
 from herford_tui.domain.labels import whole_number
@@ -17,8 +17,7 @@ async def test_a_superscript_two_is_no_year(world):
     async with app.run_test(size=(120, 40)) as pilot:
         assert await wait_for(pilot, lambda: grid_focused(app))
         await pilot.press("s")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, SeriesForm))
-        form = app.screen
+        form = await form_ready(pilot, SeriesForm)  # pushed at once, composed and focused a moment later
         form.query_one("#committee_id").value = world.leitungsteam
         form.query_one("#year", Input).value = "202²"
         await pilot.pause()
