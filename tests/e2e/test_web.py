@@ -121,8 +121,13 @@ def test_a_browser_colleague_adds_a_member_in_her_own_name(web, tmp_path):
 
     # The "Änderungen" view names her on the entry.
     browser.type("L")
-    screen = browser.wait_for("die neueste zuerst")
-    assert any("anna" in line and "Erika Beispiel" in line for line in screen.splitlines()), screen
+    browser.wait_for("die neueste zuerst")
+    # the entries come from a worker, after the screen's title: wait for hers, not only the title
+    wait_until(
+        lambda: any("anna" in line and "Erika Beispiel" in line for line in browser.screen().splitlines()),
+        "Eintrag von anna",
+        detail=browser.screen,
+    )
     browser.driver.save_screenshot("/tmp/web-shot.png")
 
     # An export goes to her computer through the browser, not into the server's home folder.
