@@ -72,6 +72,8 @@ async def test_global_search_keeps_every_key(world):
 async def test_directory_filter_keeps_every_key(world):
     app = world.app(open_view="organisationen")
     async with app.run_test(size=SIZE) as pilot:
+        # "f" is the list's key: --open shows the directory a refresh after start
+        assert await wait_for(pilot, lambda: any(table.has_focus for table in app.query("#org-table")))
         await pilot.press("f")
         field = app.query_one("#org-filter")
         assert await wait_for(pilot, lambda: field.has_focus)

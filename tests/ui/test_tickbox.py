@@ -32,9 +32,11 @@ async def test_ticked_and_empty_boxes_differ_without_colour(monkeypatch):
     async with app.run_test(size=(60, 5)) as pilot:
         assert "[ ] Stellvertretungen auch einladen" in _line(app, "off")
         assert "[x] öffentlich" in _line(app, "on")
-        app.query_one("#off", TickBox).focus()
+        box = app.query_one("#off", TickBox)
+        box.focus()
+        assert await wait_for(pilot, lambda: box.has_focus)  # focus() takes effect a message later
         await pilot.press("space")  # "Leertaste" ticks it
-        assert app.query_one("#off", TickBox).value
+        assert await wait_for(pilot, lambda: box.value)
         assert "[x] Stellvertretungen" in _line(app, "off")
 
 

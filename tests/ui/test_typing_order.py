@@ -224,6 +224,6 @@ async def test_esc_leaves_a_list_for_the_row_of_tabs(world):
     async with app.run_test(size=SIZE) as pilot:
         await roster_ready(pilot)
         await pilot.press("escape")
-        assert isinstance(app.focused, Tabs)
+        assert await wait_for(pilot, lambda: isinstance(app.focused, Tabs)), app.focused
         await pilot.press("escape")  # nothing further out: it stays there
         assert isinstance(app.focused, Tabs)
