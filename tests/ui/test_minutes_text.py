@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from meeting_helpers import grid_focused
-from pilot_helpers import screen_text, settle, shown, wait_for
+from pilot_helpers import form_ready, screen_text, settle, wait_for
 
 from herford_tui.domain import AgendaItem, Meeting
 from herford_tui.ui.meetings.invitation import InvitationScreen
@@ -88,7 +88,7 @@ async def test_an_edited_minutes_text_is_saved_as_it_was_seen(world):
         assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
         await settle(app, pilot)
         await pilot.press("p")
-        await shown(pilot, MinutesForm)  # pushed at once, composed a moment later
+        await form_ready(pilot, MinutesForm)  # the keys below go to its text: composed and focused first
         await pilot.press("end", "ctrl+end")
         await pilot.press("!")
         await pilot.press("ctrl+s")
