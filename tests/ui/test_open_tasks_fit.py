@@ -31,8 +31,12 @@ async def test_the_open_tasks_fit_80_columns(world):
         )
         table = app.screen.query_one("#open-tasks", DataTable)
         assert await wait_for(pilot, lambda: table.row_count == 1 and table.size.width > 0)
-        await pilot.pause()
+        # the columns are planned for the laid-out width, then drawn: a pause was no proof of either
+        assert await wait_for(pilot, lambda: 0 < table.virtual_size.width <= table.size.width), (
+            table.virtual_size,
+            table.size,
+        )
         assert [str(c.label) for c in table.columns.values()] == ["", "Fällig", "Aufgabe", "Wer", "Gremium", "Sitzung"]
-        assert table.virtual_size.width <= table.size.width, (table.virtual_size, table.size)
+        assert await wait_for(pilot, lambda: "07.10.2026 TOP 12" in screen_text(app)), screen_text(app)
         shown = screen_text(app)
         assert "Sitzung" in shown and "07.10.2026 TOP 12" in shown and "01.11.2026" in shown
