@@ -40,8 +40,14 @@ async def _figures(pilot: Pilot) -> None:
     assert await wait_for(pilot, lambda: bool(pilot.app.query(EvaluationPane)))
     pane = pilot.app.query_one(EvaluationPane)
     assert await wait_for(pilot, lambda: pane.complete, timeout=30)  # the trend follows the table
+    table = pilot.app.query_one("#evaluation-table")
+    assert await wait_for(pilot, lambda: table.has_focus)  # --open: the tab takes the focus a refresh later
+    detail = pilot.app.query_one("#evaluation-detail")
+    before = str(detail.render())
     await pilot.press("down")  # the Lenkungskreis: its trend and seats below the table
-    await pilot.pause()
+    # its lines below the table follow the cursor (Highlighted, a message after the key)
+    assert await wait_for(pilot, lambda: table.cursor_row == 1 and str(detail.render()) != before)
+    await pilot.pause()  # and are drawn
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
