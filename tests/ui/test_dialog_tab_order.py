@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import load_workbook
-from pilot_helpers import SIZE, replace_text, screen_text, wait_for
+from pilot_helpers import SIZE, form_ready, replace_text, screen_text, wait_for
 from textual.widgets import Button, Input, Select
 from typing_order import burst, keys
 
@@ -25,24 +25,26 @@ async def test_import_tab_leads_from_datei_to_was_and_letters_pick_there(world, 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("I")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ImportScreen))
-        screen = app.screen
+        screen = await form_ready(pilot, ImportScreen)  # pushed at once, composed and focused a moment later
         assert focus_id(app) == "path"
         await pilot.press(*list(str(csv_file)))
         await pilot.press("tab", "p", "enter")
         assert await wait_for(pilot, lambda: screen.query_one("#kind", Select).value == "personen")
         assert screen.query_one("#path", Input).value == str(csv_file)
-        assert focus_id(app) == "kind"
+        assert await wait_for(pilot, lambda: focus_id(app) == "kind")
+        # the chosen kind is drawn a repaint after its value changed
+        assert await wait_for(pilot, lambda: "Personen" in screen_text(app)), screen_text(app)
         lines = screen_text(app).splitlines()
         datei = next(n for n, line in enumerate(lines) if "Datei" in line)
         was = next(n for n, line in enumerate(lines) if "Was" in line)
         assert datei < was, "Tab follows the fields as shown"
         assert any("Personen" in line for line in lines[was:])
         await pilot.press("tab")
+        assert await wait_for(pilot, lambda: focus_id(app) != "kind")
         if not isinstance(app.focused, Button):  # the report box scrolls, so it takes a Tab
             assert focus_id(app) == "import-report"
             await pilot.press("tab")
-        assert focus_id(app) == "run"
+        assert await wait_for(pilot, lambda: focus_id(app) == "run"), focus_id(app)
 
 
 async def test_export_tab_then_typing_in_one_burst_lands_in_was(world, tmp_path: Path):
@@ -51,7 +53,7 @@ async def test_export_tab_then_typing_in_one_burst_lands_in_was(world, tmp_path:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("E")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
+        await form_ready(pilot, ExportScreen)  # pushed at once, composed and focused a moment later
         assert focus_id(app) == "path"
         await replace_text(pilot, str(target))
         await burst(pilot, keys("<tab>", "v", "<enter>", "<ctrl+s>"))
