@@ -413,16 +413,22 @@ class _Look:
 
 def _starts_a_token(file: SearchFile, small: Snapshot, word: str, hits: Hits) -> bool:
     """Whether ``word`` starts a token of a record its pattern matched (some of them: a match in a
-    field the search does not read, such as the notes, is no start)."""
+    field the search does not read, such as the notes, is no start). The meetings from their
+    searched texts where those are decoded, and only the tokens the word starts indexed."""
     from itertools import islice
 
-    from herford_tui.domain.search_index import Kind, index_of
+    from herford_tui.domain.search_index import Kind, index_of, keeping
     from herford_tui.domain.search_raw import part
 
     persons = file.records("persons", set(islice(hits.persons, PROBE)))
-    meetings = file.meetings(set(islice(sorted(hits.meetings), PROBE)))
+    ids = set(islice(sorted(hits.meetings), PROBE))
+    if file.decoded_texts():
+        texts = file.meeting_texts()
+        meetings = {i: _searched_part(i, texts[i]) for i in ids}
+    else:
+        meetings = file.meetings(ids)
     probe = part(small, set(hits.organisations), persons, {}, meetings)  # kept: the index holds it weakly
-    index = index_of(probe)
+    index = index_of(probe, keeping([word]))
     return any(index.kind(kind).has_start(word) for kind in Kind)
 
 
