@@ -266,6 +266,11 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
 
         self.push_screen(ArchiveScreen(), callback=restore)
 
+    def open_archived_roster(self, committee_id: int) -> None:
+        from herford_tui.ui.committees.archive import ArchivedRosterScreen
+
+        self.push_screen(ArchivedRosterScreen(committee_id))
+
     def open_person(self, person_id: int) -> None:
         from herford_tui.ui.directory.person_screen import PersonScreen
 

@@ -58,7 +58,7 @@ async def test_archived_committee_is_restored_from_the_archive_list(world):
         assert world.read().committees[ak1].archived
         await pilot.press("G")
         await form_ready(pilot, ArchiveScreen)
-        await pilot.press("enter")
+        await pilot.press("w")  # Enter shows the roster read-only (test_archived_roster.py)
         await settle(app, pilot)
         assert await wait_for(pilot, lambda: bool(app.query(f"#committee-{ak1}")))  # its tab is back
         assert not world.read().committees[ak1].archived

@@ -113,6 +113,9 @@ class Herford(Protocol):
 
     def open_tasks(self) -> None: ...
 
+    def open_archived_roster(self, committee_id: int) -> None:
+        """An archived committee's roster and history, read-only."""
+
 
 class HerfordAccess:
     """Mixed into widgets and screens: ``self.herford`` is the app as ``Herford``."""

@@ -24,6 +24,7 @@ EDIT_KEYS = frozenset(
         "committee.new",
         "committee.edit_person",
         "committee.archive",
+        "archive.restore",
         "directory.add",
         "directory.edit",
         "directory.delete",

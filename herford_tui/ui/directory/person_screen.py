@@ -213,8 +213,10 @@ class PersonScreen(HerfordAccess, Screen[None]):
             return
         membership = self.rows[event.cursor_row].membership
         committee = self.herford.snapshot.committees.get(membership.committee_id)
-        if committee is None or committee.archived:
-            self.notify("Das Gremium ist archiviert (G zeigt das Archiv).", severity="warning")
+        if committee is None:
+            return
+        if committee.archived:  # no tab: its roster and history to read
+            self.herford.open_archived_roster(committee.id)
             return
         self.dismiss(None)
         self.herford.show_id(committee.id, membership.id)  # the cursor on this membership
