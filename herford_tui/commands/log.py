@@ -23,7 +23,7 @@ def log(db: str | None, seit: str | None, person_id: int | None, gremium: str | 
     from herford_tui.commands.reading import committee_named
     from herford_tui.domain.audit_text import Names, entry_lines, matches
     from herford_tui.store import StoreError
-    from herford_tui.store.audit import read_entries
+    from herford_tui.store.log_reader import read_entries
 
     path = db_path(db)
     snapshot = open_store(path, read_only=True).snapshot()

@@ -54,7 +54,7 @@ def auskunft(db: str | None, person_id: int, as_json: bool, out: Path | None) ->
 
     Exit-Code 0: ausgegeben; 1: Person nicht gefunden; 2: Datei fehlt, ist unlesbar oder vorhanden.
     """
-    from herford_tui.domain.audit_text import name_audit
+    from herford_tui.domain.dsgvo import name_audit
     from herford_tui.store import NotFoundError
     from herford_tui.store.erasure import person_disclosure, save_disclosure
 

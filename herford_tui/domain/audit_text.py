@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +30,6 @@ from herford_tui.domain.text import printable, shorten
 
 if TYPE_CHECKING:
     from herford_tui.domain import Snapshot
-    from herford_tui.domain.dsgvo import Disclosure
 
 Entry = dict[str, Any]
 
@@ -298,15 +296,6 @@ def entry_lines(entry: dict[str, Any], names: Names = NO_NAMES) -> list[str]:
         for line in change_text(name, old, new, str(entry.get("action", "")), names, committee_id):
             lines.append(f"    {line}")
     return lines
-
-
-def name_audit(report: Disclosure, snapshot: Snapshot) -> Disclosure:
-    """``report`` with its log entries as readable lines (the Art. 15 text read "Sitz: – →
-    bezreg_schulabteilung" and "Organisation: – → 6"); the JSON keeps the stored values."""
-    entries = [dict(entry) for entry in report.audit]
-    names = replace(Names.of(snapshot, entries), longest=sys.maxsize)  # Art. 15: nothing cut
-    report.audit_lines = [line for entry in entries for line in entry_lines(entry, names)]
-    return report
 
 
 def _committee_of(entry: dict[str, Any], changes: dict[str, Any]) -> Any:

@@ -12,11 +12,12 @@ import dataclasses
 import enum
 import functools
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from typing import Any
 
-from herford_tui.domain.audit_text import entry_lines, office_zone
+from herford_tui.domain.audit_text import Names, entry_lines, office_zone
 from herford_tui.domain.erasure_end import ending
 from herford_tui.domain.erasure_search import Needles
 from herford_tui.domain.fold import match_key
@@ -66,7 +67,7 @@ class Disclosure:
     """Per kind of file beside the database (``store/personal_files.py``): the files naming the person."""
     audit_lines: list[str] | None = None
     """The log entries as the staff read them, numbers and keys by name ("Sitz: „Landrat“", not
-    "landrat"), set by the caller that can name them (``audit_text.name_audit``); None: the
+    "landrat"), set by the caller that can name them (``name_audit``); None: the
     same lines (``audit_text.entry_lines``) with the stored numbers and keys."""
 
     def as_json(self) -> dict[str, Any]:
@@ -150,6 +151,15 @@ class Disclosure:
                 lines.append(f"  {label}: {', '.join(paths)}")
         lines += ["", PURPOSE]
         return "\n".join(printable(line, keep_newlines=True) for line in lines) + "\n"
+
+
+def name_audit(report: Disclosure, snapshot: Snapshot) -> Disclosure:
+    """``report`` with its log entries as readable lines (the Art. 15 text read "Sitz: – →
+    bezreg_schulabteilung" and "Organisation: – → 6"); the JSON keeps the stored values."""
+    entries = [dict(entry) for entry in report.audit]
+    names = dataclasses.replace(Names.of(snapshot, entries), longest=sys.maxsize)  # Art. 15: nothing cut
+    report.audit_lines = [line for entry in entries for line in entry_lines(entry, names)]
+    return report
 
 
 def _meeting(row: Mapping[str, Any]) -> str:

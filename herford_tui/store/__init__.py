@@ -1,8 +1,7 @@
 """The storage layer: the only code that touches TinyDB and the database file."""
 
-# The inventory of personal files (``personal_files``) hooks into reading the log: an interrupted
-# erasure is finished first. ``audit.read_entries`` imports it itself, so no reader of the log can
-# come before it; the app's start, which reads no log, does not import it (nor the DSGVO modules).
+# Readers of the log go through ``log_reader``, which finishes an interrupted erasure first; the
+# app's start reads no log and so imports neither it nor the DSGVO modules.
 from herford_tui.store.errors import (
     ConflictError,
     CorruptFileError,

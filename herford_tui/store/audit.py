@@ -440,28 +440,13 @@ def record_erasure(
 
 
 # -- reading ----------------------------------------------------------------------------------
-_BEFORE_READING: list[Callable[[Path], None]] = []
-"""Called with the database before its log is read: ``personal_files`` (imported by
-``read_entries``, the hook added on import) finishes an erasure a killed program left, so no
-reader sees its data."""
+def stored_entries(db: Path) -> list[Entry]:
+    """The log entries that belong to the database file as it is now (no lock needed), as stored.
 
-
-def before_reading(hook: Callable[[Path], None]) -> None:
-    if hook not in _BEFORE_READING:
-        _BEFORE_READING.append(hook)
-
-
-def read_entries(db: Path) -> list[Entry]:
-    """The log entries that belong to the database file as it is now (no lock needed).
-
-    An erasure a killed program left unfinished is finished first (``before_reading``).
+    Readers that show the log to people go through ``log_reader.read_entries``: it first finishes
+    an erasure a killed program left, which this module (below ``personal_files``) cannot do.
     """
     db = Path(db)
-    # Imported here (not by the package, which the app's start imports): it adds its hook.
-    from herford_tui.store import personal_files  # noqa: F401
-
-    for hook in _BEFORE_READING:
-        hook(db)
     data, _ = DatabaseFile(db).read()
     version = version_of(data)
     return _stable(db, lambda files: [entry for path in files for entry in _entries_up_to(path, version)])

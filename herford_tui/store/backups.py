@@ -17,7 +17,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from herford_tui.store import audit, personal_files
+from herford_tui.store import audit, log_reader, personal_files
 from herford_tui.store.check import LABELS, check_file
 from herford_tui.store.codec import TYPES
 from herford_tui.store.errors import StoreError
@@ -85,7 +85,7 @@ def _load(path: Path) -> dict[str, Any] | None:
 
 def _log_entries(db: Path) -> list[dict[str, Any]]:
     try:
-        return audit.read_entries(db)
+        return log_reader.read_entries(db)
     except StoreError:
         return []
 

@@ -24,7 +24,7 @@ from typing import Any
 from herford_tui.domain.dsgvo import Disclosure, PersonNotFound, disclosure, erasure_plan, needles_of
 from herford_tui.domain.labels import format_date
 from herford_tui.domain.models import Membership
-from herford_tui.store import audit, personal_files, written
+from herford_tui.store import audit, log_reader, personal_files, written
 from herford_tui.store.errors import NotFoundError
 from herford_tui.store.files import gc_paused
 from herford_tui.store.store import Store
@@ -163,7 +163,7 @@ def save_disclosure(path: Path, text: str, db: Path | None = None) -> str | None
 
 
 def _log_entries(db: Path) -> list[dict[str, Any]]:
-    return audit.read_entries(db)
+    return log_reader.read_entries(db)
 
 
 def _finish_pending(store: Store) -> None:

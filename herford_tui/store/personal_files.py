@@ -519,7 +519,7 @@ def _write_keeping_time(path: Path, payload: bytes | list[bytes | memoryview]) -
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
 
 
-def _finish_before_reading(db: Path) -> None:
+def finish_before_reading(db: Path) -> None:
     """Before the log is read: an erasure a killed program left unfinished is finished first (it
     needs the right to write; without it the log is not shown while it may still hold the
     erased person's data)."""
@@ -532,6 +532,3 @@ def _finish_before_reading(db: Path) -> None:
             "abgeschlossen ist (herford-tui einmal mit Schreibrecht auf die Datenbank öffnen)."
         )
     finish_pending(file)
-
-
-audit.before_reading(_finish_before_reading)

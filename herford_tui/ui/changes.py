@@ -24,7 +24,7 @@ from herford_tui.domain.directory import count_text
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import number, parse_date
 from herford_tui.store import StoreError
-from herford_tui.store.audit import read_entries
+from herford_tui.store.log_reader import read_entries
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.format import plain, plain_cell
 from herford_tui.ui.common.row_table import RowTable

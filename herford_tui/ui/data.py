@@ -79,7 +79,7 @@ class DataMixin(_AppBase):
 
     def disclose(self, person_id: int) -> Disclosure:
         """The DSGVO Auskunft (reads the files: call it in a worker)."""
-        from herford_tui.domain.audit_text import name_audit
+        from herford_tui.domain.dsgvo import name_audit
         from herford_tui.store.erasure import person_disclosure
 
         report = person_disclosure(self.store, person_id, self.today)

@@ -18,7 +18,7 @@ from test_store_concurrency import Child  # the SIGKILL harness (tests/unit is o
 from herford_tui.cli import main
 from herford_tui.domain import Membership, Organisation, Person
 from herford_tui.store import Store
-from herford_tui.store.audit import erase_person, log_path, read_entries, version_of
+from herford_tui.store.audit import erase_person, log_path, stored_entries, version_of
 from herford_tui.store.check import check_file
 
 
@@ -51,7 +51,7 @@ def test_an_edit_appears_in_the_log_with_user_fields_and_values(store: Store, ru
         "    Telefon: — → „05221 1234“",
     ]
     assert any(f"Person {person.id} „Anna Ärger“ angelegt" in line for line in lines)
-    entries = read_entries(store.path)
+    entries = stored_entries(store.path)
     assert entries[-1]["changes"] == {"email": ["alt@example.org", "neu@example.org"], "phone": ["", "05221 1234"]}
     assert entries[-1]["user"] == user
     assert oct(log_path(store.path).stat().st_mode & 0o777) == "0o660"
@@ -90,7 +90,7 @@ def test_entries_beyond_the_files_version_are_ignored_and_cut(store: Store):
     # a writer killed after appending its entries, before replacing the file; and one killed mid-line
     ghost = {"v": version + 1, "at": "2026-01-01T00:00:00+00:00", "user": "x", "table": "organisations", "id": 99}
     log.write_bytes(good + json.dumps(ghost).encode() + b"\n" + b'{"v": ' + str(version + 1).encode())
-    assert [e.get("id") for e in read_entries(store.path)] == [e["id"] for e in map(json.loads, good.splitlines())]
+    assert [e.get("id") for e in stored_entries(store.path)] == [e["id"] for e in map(json.loads, good.splitlines())]
     store.save(Organisation(name="Zwei"))
     lines = log.read_bytes().splitlines()
     assert lines[: len(good.splitlines())] == good.splitlines()
@@ -107,7 +107,7 @@ def test_erase_person_removes_their_data_from_the_log(store: Store):
     raw = log_path(store.path).read_text(encoding="utf-8")
     for secret in ("Greta", "Groß", "greta@example.org", "0123 45"):
         assert secret not in raw
-    entries = read_entries(store.path)
+    entries = stored_entries(store.path)
     assert [e["id"] for e in entries if e["table"] == "persons"] == [p.id, p.id, other.id]
     assert entries[-1]["changes"]["notes"] == [None, "hat mit [gelöscht] gesprochen"]
     assert oct(log_path(store.path).stat().st_mode & 0o777) == "0o660"
@@ -166,11 +166,11 @@ def test_log_and_database_agree_after_writers_are_killed_mid_save(children, db_p
 
         data = json.loads(db_path.read_bytes())
         n = int(data["organisations"][str(counter)]["address"])
-        entries = [e for e in read_entries(db_path) if e["id"] == counter]
+        entries = [e for e in stored_entries(db_path) if e["id"] == counter]
         # one entry per save in the file: the insert, then one per increment, the last one the file's value
         assert len(entries) == n + 1, f"round {round_}: {len(entries)} entries for {n} saves"
         assert [int(e["changes"]["address"][1]) for e in entries[1:]] == list(range(1, n + 1))
-        assert [e["v"] for e in read_entries(db_path)] == list(range(1, version_of(data) + 1))
+        assert [e["v"] for e in stored_entries(db_path)] == list(range(1, version_of(data) + 1))
         # the next writer cuts whatever the killed one left beyond the file's version
         raw = [json.loads(x) for x in log_path(db_path).read_bytes().splitlines() if x.endswith(b"}")]
         between = bool(raw) and raw[-1]["v"] > version_of(data)
@@ -196,5 +196,5 @@ def test_a_membership_saved_with_its_new_person_is_logged_under_the_persons_name
         person_id=0, committee_id=committee.id, seat_key=committee.seats[0].key, start=date(2026, 12, 3)
     )
     store.save_all(member_with_new_person(person, membership))
-    labels = {e["table"]: e["label"] for e in read_entries(store.path)[-2:]}
+    labels = {e["table"]: e["label"] for e in stored_entries(store.path)[-2:]}
     assert labels == {"persons": "Erika Beispiel", "memberships": f"Erika Beispiel – {committee.name}"}

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from herford_tui.cli import main
 from herford_tui.domain import Person
 from herford_tui.store import NotADatabaseError, Store
-from herford_tui.store.audit import PART_KB_ENV, log_files, log_path, part_paths, read_entries
+from herford_tui.store.audit import PART_KB_ENV, log_files, log_path, part_paths, stored_entries
 from herford_tui.store.check import check_file
 from herford_tui.store.erasure import erase_person
 
@@ -102,7 +102,7 @@ def test_the_log_moves_to_parts_with_the_chain_across_them(empty_store: Store, m
     parts = part_paths(empty_store.path)
     assert len(parts) >= 2
     assert all(p.stat().st_size < 2048 for p in log_files(empty_store.path))
-    assert len(read_entries(empty_store.path)) == 13
+    assert len(stored_entries(empty_store.path)) == 13
     assert check_file(empty_store.path).ok
     output = runner.invoke(main, ["log", "--db", str(empty_store.path)]).output
     assert output.count("geändert") == 12

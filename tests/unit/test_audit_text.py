@@ -54,7 +54,7 @@ def test_numbers_are_shown_by_name_and_seats_by_label(store):
 
     from herford_tui.domain import Membership, Person
     from herford_tui.domain.audit_text import Names
-    from herford_tui.store.audit import read_entries
+    from herford_tui.store.log_reader import read_entries
 
     snap = store.snapshot()
     lk = next(c for c in snap.committees.values() if c.name == "Lenkungskreis")

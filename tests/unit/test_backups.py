@@ -14,7 +14,7 @@ from filelock import FileLock
 from herford_tui.cli import main
 from herford_tui.domain import Membership, Organisation, Person
 from herford_tui.store import ConflictError, Store
-from herford_tui.store.audit import read_entries
+from herford_tui.store.log_reader import read_entries
 
 
 @pytest.fixture

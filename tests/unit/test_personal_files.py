@@ -352,7 +352,7 @@ def test_no_form_of_an_erased_value_survives_in_any_file(given: str, family: str
 
 def test_a_killed_erasure_is_finished_before_the_log_is_read(workflow, runner: CliRunner):
     """Reading the log (``herford-tui log``, the TUI's change list) finishes an interrupted erasure
-    first: the hook ``personal_files`` puts into ``audit.read_entries`` when the store package loads."""
+    first (``log_reader.read_entries`` finishes it before reading)."""
     from test_store_concurrency import Child  # the SIGKILL harness (tests/unit is on sys.path)
 
     store, person, *_ = workflow
