@@ -79,6 +79,7 @@ ENUM_LABELS: dict[str, dict[str, str]] = {
 LABEL = FIELD | {
     "erased_on": "nach DSGVO gelöscht am",
     "archived": "archiviert",
+    "archived_on": "archiviert am",
     "order": "Reihenfolge",
     "rhythm_note": "Rhythmus (Hinweis)",
     "public": "öffentlich",

@@ -7,6 +7,7 @@ conflict, never a silent overwrite.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
@@ -125,6 +126,9 @@ class Committee:
     seats: list[Seat] = field(default_factory=list)
     order: int = 0
     archived: bool = False
+    archived_on: date | None = None
+    """The day it was archived (OParl's ``endDate``); None while active, and for one archived
+    before the day was kept (files without the field stay valid)."""
     quorum: int | None = None
     """Members present for a valid decision; ``None``: the committee has no rule."""
     invitation_days: int = 14
@@ -132,6 +136,14 @@ class Committee:
 
     def seat(self, key: str) -> Seat | None:
         return next((s for s in self.seats if s.key == key), None)
+
+    def archived_as_of(self, day: date) -> Committee:
+        """This committee archived on ``day`` (its tab goes; memberships and meetings stay)."""
+        return dataclasses.replace(self, archived=True, archived_on=day)
+
+    def restored(self) -> Committee:
+        """This committee active again; the archive day goes (the audit log keeps it)."""
+        return dataclasses.replace(self, archived=False, archived_on=None)
 
 
 @dataclass

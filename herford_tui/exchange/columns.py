@@ -79,6 +79,7 @@ COMMITTEE_COLUMNS: Columns = (
     ("rhythm_note", "Rhythmus"),
     ("order", "Reihenfolge"),
     ("archived", "Archiviert"),
+    ("archived_on", "Archiviert am"),
     ("quorum", "Beschlussfähig ab"),
     ("invitation_days", "Einladungsfrist (Tage)"),
     ("seats", "Sitze"),

@@ -130,6 +130,7 @@ def committees_sheet(snapshot: Snapshot) -> Sheet:
             c.rhythm_note,
             c.order,
             "ja" if c.archived else "nein",
+            c.archived_on,
             c.quorum,
             c.invitation_days,
             nested_json(c.seats),

@@ -747,6 +747,10 @@ class _Builder:
             c.quorum = self.number(row, "quorum")
         if row.has("archived"):
             c.archived = self.flag(row, "archived")
+        if row.has("archived_on"):  # a file from before the column: the day stays as it was
+            c.archived_on = self.date(row, "archived_on")
+        if not c.archived:
+            c.archived_on = None  # restored: no archive day (the audit log keeps the old one)
         if row.has("seats"):
             seats = self.nested(row, "seats", Committee, "seats")
             if seats is not None:

@@ -344,7 +344,9 @@ class _Builder:
             post=[s.label for s in c.seats],
             membership=[self.urls.membership(i) for i in member_ids],
             meeting=meetings_url,
-            keyword=["archiviert"] if c.archived else None,  # no day is kept for an endDate
+            keyword=["archiviert"] if c.archived else None,
+            # None for one archived before the day was kept (files without ``archived_on``)
+            endDate=c.archived_on.isoformat() if c.archived and c.archived_on else None,
             **self.stamp("committees", c.id),
         )
 

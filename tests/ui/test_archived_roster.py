@@ -6,9 +6,21 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from pilot_helpers import SIZE, footer_shows, form_ready, new_notice, screen_text, shown, shown_notices, wait_for
+from pilot_helpers import (
+    SIZE,
+    TODAY,
+    footer_shows,
+    form_ready,
+    new_notice,
+    roster_focused,
+    screen_text,
+    shown,
+    shown_notices,
+    wait_for,
+)
 
 from herford_tui.ui.committees.archive import ArchivedRosterScreen, ArchiveScreen
+from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.directory.person_screen import PersonScreen
 
 
@@ -64,3 +76,29 @@ async def test_a_membership_of_an_archived_committee_opens_its_roster_from_the_p
         await pilot.press("enter")
         await shown(pilot, ArchivedRosterScreen)
         assert await wait_for(pilot, lambda: "Lenkungskreis (archiviert)" in screen_text(app)), screen_text(app)
+
+
+async def test_archiving_keeps_the_day_the_list_shows_it_and_restoring_clears_it(world):
+    from herford_tui.domain.audit_text import Names, entry_lines
+    from herford_tui.store.log_reader import read_entries
+
+    ak1 = world.arbeitskreise[0]
+    app = world.app(open_view="arbeitskreis-1")
+    async with app.run_test(size=SIZE) as pilot:
+        await roster_focused(pilot, ak1)
+        await pilot.press("r")
+        await form_ready(pilot, ConfirmScreen)
+        await pilot.press("j")
+        assert await wait_for(pilot, lambda: world.read().committees[ak1].archived)
+        assert world.read().committees[ak1].archived_on == TODAY
+        await pilot.press("G")
+        await form_ready(pilot, ArchiveScreen)
+        assert await wait_for(pilot, lambda: "archiviert am 28.11.2026" in screen_text(app)), screen_text(app)
+        await pilot.press("w")
+        assert await wait_for(pilot, lambda: not world.read().committees[ak1].archived)
+    assert world.read().committees[ak1].archived_on is None
+    store = world.store()
+    entries = read_entries(store.path)
+    names = Names.of(store.snapshot(), entries)
+    text = "\n".join(line for e in entries for line in entry_lines(e, names))
+    assert "28.11.2026" in text and "archiviert am" in text, text  # the day stays in the audit log

@@ -221,8 +221,9 @@ def test_a_killed_export_leaves_no_partial_folder(tmp_path: Path, runner):
 
 
 def test_an_archived_committee_is_marked_so(tmp_path: Path):
-    """Archive meets OParl: an archived committee read like an active one (no end, no mark); with
-    no day of archiving kept for an endDate, it carries the keyword "archiviert"."""
+    """Archive meets OParl: an archived committee read like an active one (no end, no mark); one
+    archived before the day was kept (no ``archived_on``, no endDate) carries the keyword
+    "archiviert" (the endDate: test_archive_date.py)."""
     import dataclasses
 
     path = tmp_path / "db.json"

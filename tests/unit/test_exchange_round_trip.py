@@ -234,7 +234,10 @@ def worlds(draw) -> list:
         rhythm_note=draw(text),
         seats=seats,
         quorum=draw(st.one_of(st.none(), st.integers(1, 9))),
+        archived=draw(st.booleans()),
     )
+    if committee.archived:  # one archived before the day was kept has none
+        committee.archived_on = draw(optional_date)
     memberships = []
     for i, person in enumerate(persons, start=1):
         start = draw(st.dates(min_value=date(2020, 1, 1), max_value=date(2026, 1, 1)))

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from herford_tui.domain import Committee
 from herford_tui.domain.fold import sort_key
+from herford_tui.domain.labels import format_date
 from herford_tui.ui.committees.view import CommitteeView
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.footer import SteadyFooter
@@ -38,7 +38,7 @@ class ArchiveScreen(HerfordAccess, ModalScreen[Committee | None]):
                     "Enter zeigt die Besetzung und den Verlauf (nur lesen), w stellt das Gremium wieder her.",
                     classes="dialog-text",
                 )
-                yield OptionList(*(Option(plain(c.name), id=str(c.id)) for c in archived), id="archived")
+                yield OptionList(*(Option(archive_entry(c), id=str(c.id)) for c in archived), id="archived")
             else:
                 yield Label("Es gibt keine archivierten Gremien.", classes="dialog-text")
         yield Footer()
@@ -61,7 +61,14 @@ class ArchiveScreen(HerfordAccess, ModalScreen[Committee | None]):
             return
         committee = self._highlighted()
         if committee is not None and committee.archived:
-            self.dismiss(dataclasses.replace(committee, archived=False))
+            self.dismiss(committee.restored())
+
+
+def archive_entry(c: Committee) -> Content:
+    """The committee's name and, if kept, the day it was archived."""
+    if c.archived_on is None:
+        return plain(c.name)
+    return Content("").join([plain(c.name), plain(f"  archiviert am {format_date(c.archived_on)}", "dim")])
 
 
 class ArchivedRosterView(CommitteeView, inherit_bindings=False):

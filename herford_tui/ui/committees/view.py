@@ -6,7 +6,6 @@ what a roster change saves comes from ``domain.plans``.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -355,7 +354,7 @@ class CommitteeView(SnapshotView):
                 f" {count_text(len(ahead), 'Sitzung ist', 'Sitzungen sind')} noch angesetzt (ab "
                 f"{format_date(ahead[0].date)}); sie bleiben es: falls sie entfallen, vorher absagen („s“ zeigt sie)."
             )
-        job = WriteJob([dataclasses.replace(c, archived=not c.archived)])
+        job = WriteJob([c.restored() if c.archived else c.archived_as_of(self.herford.today)])
         question = f"Gremium „{c.name}“ {verb}?{note}"
         self.ask(ConfirmScreen(question, yes=verb.capitalize(), job=job, edit_what="Archivieren"))
 
