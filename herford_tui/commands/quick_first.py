@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
-    from herford_tui.commands.quick_search import _Look
+    from herford_tui.commands.quick_look import Look
     from herford_tui.domain import Snapshot
     from herford_tui.domain.search import Match
     from herford_tui.domain.search_index import Kind, KindIndex
@@ -68,7 +68,7 @@ def _holds(words: KindIndex, word: str) -> bool:
 
 
 def first_hits(
-    look: _Look, picked: Chosen, rules: Sequence[Rule], texts: Mapping[int, MeetingText], query: str,
+    look: Look, picked: Chosen, rules: Sequence[Rule], texts: Mapping[int, MeetingText], query: str,
     words: list[str], fuzzy: set[str], limit: int,
 ) -> list[Match] | None:  # fmt: skip
     """The answer if the first kinds' hits are the whole answer, or its ``limit`` hits all have the
@@ -136,21 +136,20 @@ def _hits(
 
 
 def _heads(
-    look: _Look, picked: Chosen, rules: Sequence[Rule], texts: Mapping[int, MeetingText], kinds: Sequence[Kind],
+    look: Look, picked: Chosen, rules: Sequence[Rule], texts: Mapping[int, MeetingText], kinds: Sequence[Kind],
     words: list[str], fuzzy: set[str],
 ) -> Snapshot:  # fmt: skip
     """The chosen records of the first ``kinds``, indexed: a meeting as its own entry (committee,
     date, place), of those where it may hold every word."""
-    from herford_tui.commands.quick_search import _own_entry
     from herford_tui.domain.search_index import Kind, index_of
-    from herford_tui.domain.search_raw import own_may_match, part
+    from herford_tui.domain.search_raw import own_entry, own_may_match, part
 
     file = look.file
     persons = picked.persons & file.person_org.keys() if Kind.PERSON in kinds else set()
     links = {i for i, link in file.links.items() if link.person_id in persons}  # their committees
     own = {}
     if Kind.MEETING in kinds:
-        own = {i: _own_entry(i, texts[i]) for i in picked.meetings if own_may_match(texts[i], rules)}
+        own = {i: own_entry(i, texts[i]) for i in picked.meetings if own_may_match(texts[i], rules)}
     organisations = picked.organisations if Kind.ORGANISATION in kinds else set()
     heads = part(
         file.snapshot, organisations, file.records("persons", persons), file.records("memberships", links), own
@@ -160,24 +159,23 @@ def _heads(
 
 
 def _newest(
-    look: _Look, kind: Kind, chosen: Iterable[int], rules: Sequence[Rule], texts: Mapping[int, MeetingText],
+    look: Look, kind: Kind, chosen: Iterable[int], rules: Sequence[Rule], texts: Mapping[int, MeetingText],
     query: str, words: list[str], fuzzy: set[str], limit: int, top: int, hits: list[Match],
 ) -> list[Match] | None:  # fmt: skip
     """``hits`` and the entries of ``kind`` of ``top`` points, newest meeting first, up to ``limit``;
     None if the newest ``BUDGET`` meetings do not have enough (the kinds before ``kind`` have none,
     so they come right after ``hits``). Of a meeting none of whose entries may hold every word
     (``agenda_may_match``) nothing is indexed."""
-    from herford_tui.commands.quick_search import _searched_part
     from herford_tui.domain.search import search
     from herford_tui.domain.search_index import Kind, index_of
-    from herford_tui.domain.search_raw import agenda_may_match, part
+    from herford_tui.domain.search_raw import agenda_may_match, part, searched_part
 
     file = look.file
     keep = look.keep(words, fuzzy)
     newest = sorted(chosen, key=lambda i: (texts[i].date or date.min, i), reverse=True)
     at, size = 0, BATCH
     while at < min(len(newest), BUDGET):
-        batch = {i: _searched_part(i, texts[i]) for i in newest[at : at + size] if agenda_may_match(texts[i], rules)}
+        batch = {i: searched_part(i, texts[i]) for i in newest[at : at + size] if agenda_may_match(texts[i], rules)}
         at, size = at + size, size * 2
         persons: set[int] = set()
         if kind is Kind.TASK:  # a task is found by its person's name

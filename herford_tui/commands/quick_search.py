@@ -22,14 +22,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from herford_tui.commands.quick_look import NOTHING, TYPO, Look, WholeWay
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
     from typing import TypeVar
 
     from herford_tui.domain import Meeting, Snapshot
     from herford_tui.domain.search import Match
-    from herford_tui.domain.search_index import Kind, KindIndex
-    from herford_tui.domain.search_raw import Hits, Holds, MeetingText, Rule, Tokens
+    from herford_tui.domain.search_raw import Hits, MeetingText, Rule
     from herford_tui.store.partial import SearchFile
 
     _Text = TypeVar("_Text", bound=MeetingText)
@@ -64,12 +65,12 @@ def _quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snap
     file = SearchFile.open(path)
     if file is None:
         return None
-    look = _Look(file)
+    look = Look(file)
     typos: set[str] = set()
     while True:
         try:
             found = _answer(look, query, words, typos, limit)
-        except _WholeWay:
+        except WholeWay:
             return None
         if found is None or isinstance(found, tuple):
             return found
@@ -77,12 +78,12 @@ def _quick_search(path: Path, query: str, limit: int) -> tuple[list[Match], Snap
 
 
 def _answer(
-    look: _Look, query: str, words: list[str], typos: set[str], limit: int
+    look: Look, query: str, words: list[str], typos: set[str], limit: int
 ) -> tuple[list[Match], Snapshot] | str | None:
     """The answer, None, or a word that turned out to be a typo (``_quick_search`` asks again)."""
     from herford_tui.domain.search import search
     from herford_tui.domain.search_index import Kind, index_of
-    from herford_tui.domain.search_raw import Hits, chosen, index_persons, part
+    from herford_tui.domain.search_raw import Hits, chosen, index_persons, own_entry, part, searched_part
 
     file, small = look.file, look.file.snapshot  # every committee and organisation
     own: dict[str, Hits] = {}
@@ -90,10 +91,10 @@ def _answer(
     open_words = []
     for word in dict.fromkeys(words):
         found = look.fuzzy(word) if word in typos else look.literal(word)
-        if found is _TYPO:
+        if found is TYPO:
             fuzzy.add(word)
             found = look.fuzzy(word)
-        if found is _NOTHING:
+        if found is NOTHING:
             return [], part(small, set(), {}, {}, {})  # a typo close to no word: no entry holds it
         if found is None:
             open_words.append(word)
@@ -126,7 +127,7 @@ def _answer(
         # shown are decoded whole below, their matched item and detail taken from there.
         texts = file.meeting_texts()
         meetings = {}
-        indexed = _may_match(texts, picked.meetings, rules, _searched_part, _own_entry)
+        indexed = _may_match(texts, picked.meetings, rules, searched_part, own_entry)
     else:
         meetings = file.meetings(picked.meetings)
         indexed = _may_match(meetings, meetings, rules, lambda _, m: m, lambda _, m: _without_agenda(m))
@@ -207,40 +208,9 @@ def _first_kinds(searched: Snapshot, query: str, words: list[str], fuzzy: set[st
     return found if len(found) == limit and found[-1].points == best else None
 
 
-def _own_entry(i: int, texts: MeetingText) -> Meeting:
-    """The meeting as far as its own entry needs it (committee, date, place): no agenda, no minutes."""
-    from herford_tui.domain import Meeting
-
-    return Meeting(id=i, committee_id=texts.committee_id, date=texts.date, location=texts.location)
-
-
-def _searched_part(i: int, texts: MeetingText) -> Meeting:
-    """The meeting as far as the index reads it (``search_raw.MeetingText``): its own entry, the
-    agenda items' titles and minutes, decisions and tasks, the minutes."""
-    from herford_tui.domain import AgendaItem, Decision, Meeting, Task
-
-    agenda = [
-        AgendaItem(
-            title=item.title,
-            minutes=item.minutes,
-            decisions=[Decision(text=d.text, result=d.result) for d in item.decisions],
-            tasks=[Task(what=t.what, person_id=t.person_id, due=t.due, done=t.done) for t in item.tasks],
-        )
-        for item in texts.agenda
-    ]
-    return Meeting(
-        id=i,
-        committee_id=texts.committee_id,
-        date=texts.date,
-        location=texts.location,
-        minutes=texts.minutes,
-        agenda=agenda,
-    )
-
-
 def _whole_match(match: Match, whole: Meeting) -> Match:
     """``match`` on the meeting decoded whole: its item and detail are the whole meeting's at the
-    same places (the index may have held a part of it, ``_searched_part``)."""
+    same places (the index may have held a part of it, ``search_raw.searched_part``)."""
     from herford_tui.domain import Decision, Meeting, Task
 
     part = match.record
@@ -265,152 +235,6 @@ MANY = 1000
 agenda, rather than deciding after decoding each whole."""
 
 
-class _WholeWay(Exception):
-    """The file is one the bytes cannot be looked for in (``_Look.always``): the whole way."""
-
-
-_TYPO = object()
-"""The word starts no token of the whole file: the whole search takes it for a typo."""
-_NOTHING = object()
-"""A typo close to no word of the file: the whole search finds nothing."""
-
-
-class _Look:
-    """The records each typed word may be found in, from the file's bytes and a few decoded fields."""
-
-    def __init__(self, file: SearchFile):
-        self.file = file
-        self._always: dict[str, set[int]] | None = None
-        self._words: KindIndex | None = None
-        self._small: dict[str, Tokens] | None = None
-        self._names: dict[Kind, tuple[KindIndex, KindIndex]] | None = None
-
-    @property
-    def always(self) -> dict[str, set[int]]:
-        """Per table the records holding a character the patterns do not stand for (always taken
-        when bytes are looked for); ``_WholeWay`` if there are too many to look at each."""
-        from herford_tui.domain.search_raw import unsure
-        from herford_tui.store.partial import SEARCHED
-
-        if self._always is None:
-            odd = unsure(self.file.chars)
-            found = self.file.holding(odd) if odd else {name: set() for name in SEARCHED}
-            if found is None:
-                raise _WholeWay
-            self._always = found
-        return self._always
-
-    def literal(self, word: str) -> Hits | object | None:
-        """The records ``word`` may start a token of, ``_TYPO`` if it starts none, None if it is open
-        (it filters nothing)."""
-        from herford_tui.domain.search_raw import types_named, word_hits
-
-        found = self._found([word], self.holds(word, False))
-        if found is None:  # open: unless it is a typo, whose close words may be looked for
-            # the words that name entries first (fewer to cut than the file's, and a part of them)
-            return None if self.named(word) or self.words().has_start(word) else _TYPO
-        if not any(found.values()) and not types_named(word) and not self.words().has_start(word):
-            return _TYPO
-        return word_hits([word], found, self.always, self.file.snapshot.organisations)
-
-    def everywhere(self, word: str) -> Hits:
-        """The records of the small tables whose texts hold a token ``word`` starts, and every
-        meeting (a word without two plain letters, whose bytes are not looked for)."""
-        from herford_tui.domain.search_raw import word_hits
-        from herford_tui.store.partial import SEARCHED
-
-        found = {**self._small_holding(self.holds(word, False)), "meetings": set(self.file.meeting_ids())}
-        none: dict[str, set[int]] = {name: set() for name in SEARCHED}  # the small tables by their texts
-        return word_hits([word], found, none, self.file.snapshot.organisations)
-
-    def fuzzy(self, word: str) -> Hits | object | None:
-        """The records holding a word close to the typo ``word`` (the search's own fuzzy rule over
-        every word of the file), ``_NOTHING`` if there is none, None if one cannot be looked for."""
-        from herford_tui.domain.search_raw import word_hits
-
-        close = self.words().close_to(word)
-        if not close:
-            return _NOTHING
-        # A close word that starts with another adds no meeting: its bytes match the shorter one's.
-        starts = [token for token in close if not any(token.startswith(other) for other in close if other != token)]
-        found = self._found(starts, self.holds(word, True))
-        if found is None:
-            return None
-        return word_hits(close, found, self.always, self.file.snapshot.organisations)
-
-    def rule(self, word: str, fuzzy: bool, hits: Hits) -> Rule:
-        from herford_tui.domain.search_raw import Rule, made_up_start
-
-        if not fuzzy:
-            return Rule(self.holds(word, False), hits, made_up_start(word))
-        close = self.words().close_to(word)
-        return Rule(self.holds(word, True), hits, any(made_up_start(token) for token in close))
-
-    def keep(self, words: list[str], fuzzy: set[str]) -> Callable[[str], object]:
-        """The tokens a search of ``words`` can match (``fuzzy``: the typos among them): those a
-        literal word starts, the file's words close to a typo (the search's own rule over every
-        word, so the close words of any part of the file are among them)."""
-        from herford_tui.domain.search_index import keeping
-
-        close = {token for word in fuzzy for token in self.words().close_to(word)}
-        return keeping([word for word in words if word not in fuzzy], close)
-
-    def holds(self, word: str, fuzzy: bool) -> Holds:
-        """The rule of one typed word for a token: the search's, literal or fuzzy."""
-        if not fuzzy:
-            return lambda token: token.startswith(word)
-        return set(self.words().close_to(word)).__contains__
-
-    def names(self) -> dict[Kind, tuple[KindIndex, KindIndex]]:
-        """Per kind the first words and every word of what names its entries (``search_raw.name_words``)."""
-        from herford_tui.domain.search_raw import name_words
-
-        if self._names is None:
-            persons, meetings = self.file.person_texts(), self.file.meeting_texts()
-            self._names = name_words(self.file.snapshot, persons.values(), meetings.values())
-        return self._names
-
-    def named(self, word: str) -> bool:
-        """Whether ``word`` starts a word that names an entry (so it is no typo)."""
-        return any(named.has_start(word) for _, named in self.names().values())
-
-    def words(self) -> KindIndex:
-        """Every word of the file (its searched fields decoded once, nothing else)."""
-        from herford_tui.domain.search_raw import file_words
-
-        if self._words is None:
-            persons, meetings = self.file.person_texts(), self.file.meeting_texts()
-            self._words = file_words(self.file.snapshot, persons.values(), meetings.values())
-        return self._words
-
-    def _found(self, starts: list[str], holds: Holds) -> dict[str, set[int]] | None:
-        """Per table the records that may hold a token ``holds``: of the small tables those whose
-        decoded texts do, of the meetings those whose bytes or made-up words hold one of ``starts``
-        somewhere (the tokens ``holds`` matches start with one of them); None if the bytes cannot
-        be searched for one."""
-        from herford_tui.domain.search_raw import made_up_meetings, made_up_start, raw_pattern
-
-        meetings: set[int] = set()
-        for start in starts:
-            # open in any file first (more characters only cut the plain runs shorter): the table
-            # is not lowered for a word whose bytes are not looked for
-            pattern = raw_pattern(start, set()) and raw_pattern(start, self.file.chars)
-            if pattern is None:
-                return None
-            meetings |= self.file.hits(pattern.anchor, pattern.pattern)
-            if made_up_start(start):
-                meetings |= made_up_meetings(start, self.file.meeting_texts())
-        return {**self._small_holding(holds), "meetings": meetings}
-
-    def _small_holding(self, holds: Holds) -> dict[str, set[int]]:
-        """Per small table the records whose decoded texts hold a token ``holds``."""
-        from herford_tui.domain.search_raw import small_tokens
-
-        if self._small is None:
-            self._small = small_tokens(self.file.snapshot, self.file.person_texts())
-        return {name: texts.holding(holds) for name, texts in self._small.items()}
-
-
 def _starts_a_token(file: SearchFile, small: Snapshot, word: str, hits: Hits) -> bool:
     """Whether ``word`` starts a token of a record its pattern matched (some of them: a match in a
     field the search does not read, such as the notes, is no start). The meetings from their
@@ -418,13 +242,13 @@ def _starts_a_token(file: SearchFile, small: Snapshot, word: str, hits: Hits) ->
     from itertools import islice
 
     from herford_tui.domain.search_index import Kind, index_of, keeping
-    from herford_tui.domain.search_raw import part
+    from herford_tui.domain.search_raw import part, searched_part
 
     persons = file.records("persons", set(islice(hits.persons, PROBE)))
     ids = set(islice(sorted(hits.meetings), PROBE))
     if file.decoded_texts():
         texts = file.meeting_texts()
-        meetings = {i: _searched_part(i, texts[i]) for i in ids}
+        meetings = {i: searched_part(i, texts[i]) for i in ids}
     else:
         meetings = file.meetings(ids)
     probe = part(small, set(hits.organisations), persons, {}, meetings)  # kept: the index holds it weakly

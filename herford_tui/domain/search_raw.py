@@ -35,7 +35,9 @@ from typing import Protocol
 from herford_tui.domain.fold import match_key
 from herford_tui.domain.labels import DECISION_RESULT, MONTHS, ORG_TYPE
 from herford_tui.domain.models import (
+    AgendaItem,
     Committee,
+    Decision,
     DecisionResult,
     Meeting,
     Membership,
@@ -43,6 +45,7 @@ from herford_tui.domain.models import (
     OrgType,
     Person,
     Record,
+    Task,
 )
 from herford_tui.domain.search_index import (
     KIND_WORDS,
@@ -548,4 +551,31 @@ def part(
         orgs = snapshot.organisations
     return Snapshot(
         committees=snapshot.committees, organisations=orgs, persons=persons, memberships=memberships, meetings=meetings
+    )
+
+
+def own_entry(i: int, texts: MeetingText) -> Meeting:
+    """The meeting as far as its own entry needs it (committee, date, place): no agenda, no minutes."""
+    return Meeting(id=i, committee_id=texts.committee_id, date=texts.date, location=texts.location)
+
+
+def searched_part(i: int, texts: MeetingText) -> Meeting:
+    """The meeting as far as the index reads it (``MeetingText``): its own entry, the agenda
+    items' titles and minutes, decisions and tasks, the minutes."""
+    agenda = [
+        AgendaItem(
+            title=item.title,
+            minutes=item.minutes,
+            decisions=[Decision(text=d.text, result=d.result) for d in item.decisions],
+            tasks=[Task(what=t.what, person_id=t.person_id, due=t.due, done=t.done) for t in item.tasks],
+        )
+        for item in texts.agenda
+    ]
+    return Meeting(
+        id=i,
+        committee_id=texts.committee_id,
+        date=texts.date,
+        location=texts.location,
+        minutes=texts.minutes,
+        agenda=agenda,
     )

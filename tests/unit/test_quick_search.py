@@ -379,8 +379,7 @@ def test_words_in_different_entries_of_one_meeting_leave_its_agenda_out(demo: Pa
     agenda can match both (at x10 "aus schule": 3,000 meetings hold both words, no one entry).
     A decision's result, a task's person or state and the meeting's committee and date count for
     the entry that has them."""
-    from herford_tui.commands.quick_search import _searched_part
-    from herford_tui.domain.search_raw import Hits, Rule, agenda_may_match, made_up_start
+    from herford_tui.domain.search_raw import Hits, Rule, agenda_may_match, made_up_start, searched_part
 
     meeting = next(m for m in whole.meetings.values() if any(d.text == "Neubau" for i in m.agenda for d in i.decisions))
     committee = meeting.committee_id
@@ -393,7 +392,7 @@ def test_words_in_different_entries_of_one_meeting_leave_its_agenda_out(demo: Pa
 
     def may_match(*rules: Rule) -> bool:
         found = agenda_may_match(meeting, rules)
-        assert agenda_may_match(_searched_part(meeting.id, meeting), rules) == found, "the same from the texts"
+        assert agenda_may_match(searched_part(meeting.id, meeting), rules) == found, "the same from the texts"
         return found
 
     assert may_match(rule("neubau"))
