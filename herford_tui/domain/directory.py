@@ -138,11 +138,18 @@ def person_choices(snapshot: Snapshot, person_ids: Sequence[int], *, organisatio
     return labels
 
 
-def person_named(snapshot: Snapshot, person_id: int) -> str:
+def person_named(snapshot: Snapshot, person_id: int | None) -> str:
     """A person's name as ``person_choices`` shows it among everybody: with organisation and
-    number if another person bears the name (the one asked about before an erasure, say)."""
+    number if another person bears the name (the one asked about before an erasure, an agenda
+    item's "Zuständig", a task's "Wer"); "" for no person."""
+    if person_id is None:
+        return ""
     key = match_key(snapshot.person_name(person_id))
-    namesakes = [p.id for p in snapshot.persons.values() if p.id != person_id and match_key(p.full_name) == key]
+    person = snapshot.person(person_id)
+    # The name index when it can (erased persons are not in it: they share one placeholder).
+    indexed = person is not None and person.erased_on is None
+    others = snapshot.namesakes(person) if person is not None and indexed else snapshot.persons.values()
+    namesakes = [p.id for p in others if p.id != person_id and match_key(p.full_name) == key]
     return person_choices(snapshot, [person_id, *namesakes[:1]])[0]
 
 

@@ -413,6 +413,11 @@ class Snapshot:
         only finds one, e.g. to offer it in a picker."""
         return next((p for p in self._persons_by_name.get(_name_key(person), []) if p.id != person.id), None)
 
+    def namesakes(self, person: Person) -> list[Person]:
+        """The other persons with the same given and family name (Müller = Mueller), from the
+        name index: no pass over every person (an agenda's names, a task list)."""
+        return [p for p in self._persons_by_name.get(_name_key(person), []) if p.id != person.id]
+
     def _check_membership(self, m: Membership) -> list[Problem]:
         problems: list[Problem] = []
         committee = self.committees.get(m.committee_id)

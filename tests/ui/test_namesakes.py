@@ -156,3 +156,35 @@ async def test_the_erasure_question_tells_the_namesakes_apart(world, runner):
     result = runner.invoke(main, ["person", "loeschen", str(first.id), "--db", str(world.path)], input="n\n")
     assert f"Person {first.id}: Thomas Müller (Kreis Herford, Nr. {first.id})" in result.output
     assert world.read().persons[first.id].family_name == "Müller"
+
+
+async def test_the_agenda_and_the_task_lines_tell_two_thomas_mueller_apart(world):
+    """The choice told them apart, but the agenda's "Zuständig" column, the item's task lines and
+    the open tasks' "Wer" showed the bare "Thomas Müller" of either."""
+    from datetime import date
+
+    from pilot_helpers import screen_text
+
+    from herford_tui.domain import AgendaItem, Meeting, Task
+    from herford_tui.ui.meetings.screen import MeetingScreen
+    from herford_tui.ui.meetings.tasks import TasksScreen
+
+    store = world.store()
+    first = store.save(Person(given_name="Thomas", family_name="Müller", organisation_id=world.org["Stadt Bünde"]))
+    second = store.save(Person(given_name="Thomas", family_name="Müller"), confirmed=Confirmed.of([first]))
+    item = AgendaItem(
+        "1", "Haushalt", responsible_person_id=first.id, tasks=[Task(what="Zahlen prüfen", person_id=second.id)]
+    )
+    meeting = store.save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 12, 7), agenda=[item]))
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(MeetingScreen(meeting.id))
+        assert await wait_for(pilot, lambda: meeting_ready(app))
+        first_label = f"Thomas Müller (Stadt Bünde, Nr. {first.id})"
+        second_label = f"Thomas Müller (Nr. {second.id})"
+        assert await wait_for(pilot, lambda: first_label in screen_text(app)), screen_text(app)  # Zuständig
+        assert await wait_for(pilot, lambda: f"Zahlen prüfen – {second_label}" in screen_text(app)), screen_text(app)
+        app.open_tasks()
+        await shown(pilot, TasksScreen)
+        assert await wait_for(pilot, lambda: second_label in screen_text(app)), screen_text(app)  # Wer

@@ -63,3 +63,25 @@ def test_the_attendance_list_tells_namesakes_apart():
     meeting = Meeting(1, 1, 1, date(2026, 3, 4))
     names = sorted(row[1].plain for row in attendance_rows(snapshot, attendance_lines(snapshot, meeting)))
     assert names == ["Anna Schmidt", "Thomas Müller (Nr. 7)", "Thomas Müller (Realschule Enger, Nr. 5)"]
+
+
+def test_a_reference_outside_a_choice_is_named_as_among_everybody():
+    """An agenda item's "Zuständig", a task's "Wer": one name, told apart from the namesakes in
+    the whole directory by the same rule (``person_named``, from the name index)."""
+    from datetime import date
+
+    from herford_tui.domain import AgendaItem, Meeting, Task
+    from herford_tui.domain.directory import person_named
+    from herford_tui.ui.meetings.presentation import agenda_row, task_line
+
+    snapshot = _snapshot()
+    snapshot.persons[10] = Person(id=10, title="Dr.", given_name="Anna", family_name="Schmidt")  # not the same name
+    assert person_named(snapshot, 5) == "Thomas Müller (Realschule Enger, Nr. 5)"
+    assert person_named(snapshot, 7) == "Thomas Müller (Nr. 7)"
+    assert person_named(snapshot, 8) == "Anna Schmidt" and person_named(snapshot, 10) == "Dr. Anna Schmidt"
+    assert person_named(snapshot, 99) == "Person 99 (gelöscht)" and person_named(snapshot, None) == ""
+    item = AgendaItem("1", "Haushalt", responsible_person_id=7, tasks=[Task(what="Prüfen", person_id=5)])
+    meeting = Meeting(id=1, committee_id=1, date=date(2026, 12, 7), agenda=[item])
+    assert agenda_row(snapshot, meeting, 0)[3].plain == "Thomas Müller (Nr. 7)"
+    line = task_line(snapshot, "Prüfen", 5, None, False, date(2026, 12, 1)).plain
+    assert line == "[ ] Prüfen – Thomas Müller (Realschule Enger, Nr. 5)"

@@ -10,7 +10,7 @@ from herford_tui.domain import Attendance, Meeting, MeetingAttendance, MeetingSt
 from herford_tui.domain.attendance import AttendanceLine, quorum, unavailable
 from herford_tui.domain.attendance_mark import Mark, MarkClash
 from herford_tui.domain.calendar import day_off
-from herford_tui.domain.directory import person_choices
+from herford_tui.domain.directory import person_choices, person_named
 from herford_tui.domain.labels import ATTENDANCE, DECISION_RESULT, MEETING_STATUS, ROLE, format_date
 from herford_tui.domain.lookup import committee_label
 from herford_tui.domain.meetings import invitation_due, invitation_late, time_range
@@ -80,7 +80,7 @@ def agenda_row(snapshot: Snapshot, meeting: Meeting, index: int) -> tuple[Text, 
         cell(item.number),
         cell(item.title),
         cell("öffentlich" if item.public else "nicht öffentl."),
-        cell(person_name(snapshot, item.responsible_person_id)),
+        cell(person_named(snapshot, item.responsible_person_id)),  # namesakes told apart
         cell(" ".join(extras)),
     )
 
@@ -110,7 +110,7 @@ def task_line(snapshot: Snapshot, what: str, person_id: int | None, due: date | 
     overdue = not done and due is not None and due < today
     text = Text("[x] " if done else "[ ] ", style="green" if done else "")
     text.append(printable(what), style="dim strike" if done else "")
-    who = person_name(snapshot, person_id)
+    who = person_named(snapshot, person_id)  # namesakes told apart, as in the choice
     if who:
         text.append(f" – {printable(who)}")
     if due:
@@ -215,7 +215,7 @@ def open_task_cells(snapshot: Snapshot, found: OpenTask) -> tuple[str, str, str,
         "!" if found.overdue else " ",
         format_date(found.task.due) if found.task.due else "–",
         found.task.what,
-        person_name(snapshot, found.task.person_id),
+        person_named(snapshot, found.task.person_id),
         committee_label(committee) if committee else "?",
         f"{format_date(found.meeting.date)} TOP {found.item.number}",
     )
