@@ -59,6 +59,13 @@ class MembershipRow:
         return (self.committee, self.seat, self.person, self.role, self.period)
 
 
+def seats_held(rows: list[MembershipRow]) -> int:
+    """How many of ``rows`` hold a seat today: a deputy or a guest sits beside a seat, not on one
+    (``Role.takes_seat``, as the rosters and the Auswertung count), and a membership still to
+    come or ended holds none."""
+    return sum(1 for r in rows if r.status == CURRENT and r.membership.role.takes_seat)
+
+
 def status_of(m: Membership, today: date) -> str:
     if m.end is not None and m.end < today:
         return ENDED

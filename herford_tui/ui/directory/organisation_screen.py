@@ -13,11 +13,11 @@ from textual.widgets import DataTable, Label, Static
 from herford_tui.domain import Organisation, Snapshot
 from herford_tui.domain.directory import count_text
 from herford_tui.domain.people import (
-    ENDED,
     MembershipRow,
     organisation_facts,
     organisation_people,
     organisation_seats,
+    seats_held,
 )
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.fit import Column, Plan, dropped_text
@@ -102,8 +102,8 @@ class OrganisationScreen(HerfordAccess, Screen[None]):
         self.query_one("#organisation-title", Label).update(plain(org.name, "bold"))
         self.query_one("#organisation-facts", Static).update(facts_text(organisation_facts(org)))
         self.seats = organisation_seats(snapshot, org.id, self.herford.today, history=self.history)
-        current = sum(1 for r in self.seats if r.status != ENDED)
-        title = f"Vertreten in den Gremien: {count_text(current, 'Sitz', 'Sitze')} aktuell"
+        held = seats_held(self.seats)
+        title = f"Vertreten in den Gremien: {count_text(held, 'Sitz', 'Sitze')} aktuell"
         title += " (mit früheren, h blendet sie aus)" if self.history else " (h zeigt auch frühere)"
         self.query_one("#organisation-seats-title", Label).update(title)
         width = table_width(self.query_one("#organisation-body", VerticalScroll), self.size.width)
