@@ -13,7 +13,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 
-from herford_tui.domain.evaluation_attendance import NO_SEAT, Rate, Rates, SeatHolders, add_meeting, held
+from herford_tui.domain.evaluation_attendance import (
+    NO_SEAT,
+    Counted,
+    Rate,
+    Rates,
+    SeatHolders,
+    add_meeting,
+    held,
+)
 from herford_tui.domain.fold import sort_key
 from herford_tui.domain.meetings import RhythmCheck, invitation_due, rhythm_check
 from herford_tui.domain.models import Committee, Meeting, MeetingStatus, Membership, Organisation, Person
@@ -163,21 +171,26 @@ def _longest_open_first(found: list[Vacancy]) -> list[Vacancy]:
 
 def committee_vacancies(snapshot: Snapshot, committee: Committee, today: date) -> list[Vacancy]:
     members = snapshot.memberships_of(committee.id)
-    return _vacancies(committee, lambda key: [m for m in members if m.seat_key == key and m.role.takes_seat], today)
+
+    def on_seat(key: str) -> tuple[int, date | None]:
+        holders = [m for m in members if m.seat_key == key and m.role.takes_seat]
+        ended = [m.end for m in holders if m.end is not None and m.end < today]
+        return sum(1 for m in holders if m.is_active(today)), max(ended) if ended else None
+
+    return _vacancies(committee, on_seat, today)
 
 
-def _vacancies(committee: Committee, holders_of: Callable[[str], list[Membership]], today: date) -> list[Vacancy]:
-    """``committee_vacancies``, given the memberships on each seat (``holders_of`` its key)."""
+def _vacancies(committee: Committee, on_seat: Callable[[str], tuple[int, date | None]], today: date) -> list[Vacancy]:
+    """``committee_vacancies``, given for each seat (``on_seat`` its key) the memberships on it
+    today and the last day of the last one that has ended."""
     found: list[Vacancy] = []
     for seat in committee.seats:
         if seat.count is None or seat.advisory:
             continue
-        holders = holders_of(seat.key)
-        current = sum(1 for m in holders if m.is_active(today))
+        current, ended = on_seat(seat.key)
         if current >= seat.count:
             continue
-        ended = [m.end for m in holders if m.end is not None and m.end < today]
-        since = max(ended) + timedelta(days=1) if ended else None
+        since = ended + timedelta(days=1) if ended else None
         days = (today - since).days if since else None
         found.append(Vacancy(committee.name, seat.label, seat.count - current, since, days))
     return found
@@ -271,14 +284,20 @@ days (``SeatHolders``), ``committee_vacancies`` and ``_seats_today``."""
 
 
 def _read_seats(snapshot: Snapshot, committee: Committee, today: date, counted: tuple[date, date]) -> CommitteeSeats:
-    """``CommitteeSeats`` in one pass over the committee's memberships (x10: 60,000, read three
-    times before; ``test_evaluation_counts`` holds it to the three)."""
+    """``CommitteeSeats`` in one pass over the committee's memberships (x10: 60,000, read by five
+    loops before; ``test_evaluation_counts`` holds it to the three definitions): each membership's
+    days compared once, the seat holders of the counted days made ``SeatHolders``' tuples at once,
+    a list kept only for a person on a seat more than once."""
     persons = snapshot.persons  # once, not per membership (a descriptor: pending tables)
     advisory = {seat.key for seat in committee.seats if seat.advisory}
-    holders: list[Membership] = []
+    first, last = counted
     deputies: dict[int, list[Membership]] = {}
-    on_seat: dict[str, list[Membership]] = defaultdict(list)
-    by_holder: dict[HolderKey, list[Membership]] = defaultdict(list)
+    counting: list[Counted] = []
+    """The voting seat memberships on a counted day: (membership, first day, last day, organisation)."""
+    today_on: dict[str, int] = defaultdict(int)
+    ended_on: dict[str, date] = {}
+    first_on: dict[HolderKey, Membership] = {}
+    more_on: dict[HolderKey, list[Membership]] = {}
     current: dict[HolderKey, Membership] = {}
     seated: set[int] = set()
     for m in snapshot.memberships_of(committee.id):
@@ -286,24 +305,34 @@ def _read_seats(snapshot: Snapshot, committee: Committee, today: date, counted: 
             deputies.setdefault(m.deputy_of, []).append(m)
         if m.role in NO_SEAT:  # deputies and guests: no seat
             continue
-        seat_key = m.seat_key
-        on_seat[seat_key].append(m)
+        seat_key, person_id, represents = m.seat_key, m.person_id, m.represents_id
         start, end = m.start, m.end
         active = (start is None or start <= today) and (end is None or end >= today)  # m.is_active(today)
         if active:
-            if m.represents_id is not None:
-                seated.add(m.represents_id)
-            person = persons.get(m.person_id)
-            if person is not None and person.organisation_id is not None:
-                seated.add(person.organisation_id)
-        if seat_key not in advisory:
-            holders.append(m)
-            key = (m.person_id, seat_key)
-            by_holder[key].append(m)
-            if active and key not in current:
-                current[key] = m
-    seats = SeatHolders(snapshot, committee.id, within=counted, read=(holders, deputies))
-    open_seats = _vacancies(committee, lambda key: on_seat.get(key, []), today)
+            today_on[seat_key] += 1
+        elif end is not None and end < today and (seat_key not in ended_on or ended_on[seat_key] < end):
+            ended_on[seat_key] = end
+        person = persons.get(person_id) if active or represents is None else None
+        own = person.organisation_id if person is not None else None
+        if active:
+            if represents is not None:
+                seated.add(represents)
+            if own is not None:
+                seated.add(own)
+        if seat_key in advisory:
+            continue
+        span_start, span_end = start or date.min, end or date.max
+        if span_start <= last and span_end >= first:
+            counting.append((m, span_start, span_end, represents if represents is not None else own))
+        key = (person_id, seat_key)
+        earlier = first_on.setdefault(key, m)
+        if earlier is not m:
+            more_on.setdefault(key, []).append(m)
+        if active and key not in current:
+            current[key] = m
+    seats = SeatHolders.read(counting, deputies, counted)
+    open_seats = _vacancies(committee, lambda key: (today_on.get(key, 0), ended_on.get(key)), today)
+    by_holder = {key: [m, *more_on[key]] if key in more_on else [m] for key, m in first_on.items() if key in current}
     return seats, open_seats, _held_runs(by_holder, current, persons, committee), seated
 
 

@@ -178,26 +178,33 @@ class SeatHolders:
         committee_id: int,
         advisory: frozenset[str] | None = None,
         within: tuple[date, date] = (date.min, date.max),
-        read: Roster | None = None,
     ):
-        """``read``: the committee's ``roster``, if the caller has read its memberships already
-        (the evaluation reads them once for the seats, the vacancies and the tenures)."""
-        if read is None:
-            if advisory is None:
-                advisory = advisory_seats(snapshot, committee_id)
-            read = roster(snapshot, committee_id, advisory)
-        holders, deputies = read
+        if advisory is None:
+            advisory = advisory_seats(snapshot, committee_id)
+        holders, deputies = roster(snapshot, committee_id, advisory)
         persons = snapshot.persons  # once, not per holder (a descriptor: pending tables)
         first, last = within
-        self.holders: list[Holder] = []
+        counted: list[Counted] = []
         for m in holders:
-            start, end = m.start or date.min, m.end or date.max  # _span, without a call per holder
+            start, end = m.start or date.min, m.end or date.max  # span(), without a call per holder
             if start <= last and end >= first:
-                mine = deputies.get(m.id)
-                spans = tuple(s for d in mine if (s := _span(d))[0] <= last and s[1] >= first) if mine else ()
-                self.holders.append((start, end, m.person_id, spans, _organisation(persons, m)))
+                counted.append((m, start, end, _organisation(persons, m)))
+        self.holders = _holders(counted, deputies, within)
         self.once = _one_membership_a_day(self.holders)
         """No person holds two voting memberships on one day: no line to leave out."""
+
+    @classmethod
+    def read(
+        cls, counted: list[Counted], deputies: dict[int, list[Membership]], within: tuple[date, date]
+    ) -> SeatHolders:
+        """``SeatHolders`` of the voting seat memberships on the days ``within``, read already with
+        their spans and organisations (``evaluation._read_seats``, in its one pass over the
+        committee's memberships; ``test_evaluation_counts`` holds it to the plain ones), and the
+        committee's deputies by the membership they stand for."""
+        seats = cls.__new__(cls)
+        seats.holders = _holders(counted, deputies, within)
+        seats.once = _one_membership_a_day(seats.holders)
+        return seats
 
     def lines(self, day: date) -> list[Line]:
         """One line per person holding a voting seat on ``day`` (their first membership in the
@@ -214,9 +221,24 @@ class SeatHolders:
 
 
 Line = tuple[int | None, tuple["Span", ...], int]
+Counted = tuple[Membership, date, date, int | None]
+"""A voting seat membership on a counted day: itself, its first and last day (``Span``), the
+organisation the seat stands for."""
+
+
+def _holders(counted: list[Counted], deputies: dict[int, list[Membership]], within: tuple[date, date]) -> list[Holder]:
+    first, last = within
+    found: list[Holder] = []
+    for m, start, end, organisation in counted:
+        mine = deputies.get(m.id)
+        spans = tuple(s for d in mine if (s := span(d))[0] <= last and s[1] >= first) if mine else ()
+        found.append((start, end, m.person_id, spans, organisation))
+    return found
 
 
 def _one_membership_a_day(holders: list[Holder]) -> bool:
+    if len({holder[2] for holder in holders}) == len(holders):  # one membership a person (the most)
+        return True
     spans: dict[int, list[tuple[date, date]]] = {}
     for start, end, person, _, _ in holders:
         mine = spans.setdefault(person, [])
@@ -226,7 +248,8 @@ def _one_membership_a_day(holders: list[Holder]) -> bool:
     return True
 
 
-def _span(m: Membership) -> Span:
+def span(m: Membership) -> Span:
+    """A membership's ``Span``."""
     return (m.start or date.min, m.end or date.max, m.person_id)
 
 

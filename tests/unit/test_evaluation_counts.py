@@ -47,6 +47,7 @@ from herford_tui.domain.fold import sort_key
 from herford_tui.store import Store
 from herford_tui.store.demo import write_demo
 from herford_tui.store.store import VERIFY_ENV
+from tests.unit.evaluation_data import mixed
 
 TODAY = date(2026, 11, 28)
 Counts = dict[object, tuple[int, int, int]]
@@ -145,9 +146,10 @@ def crowded() -> Snapshot:
 
 
 def test_the_rates_count_the_corner_cases_as_the_seat_lines():
+    for snapshot in (crowded(), mixed()):
+        for first, last in ((2023, 2026), (2026, 2026), (2023, 2023), (2025, 2025)):
+            assert counted(snapshot, first, last, TODAY) == by_the_lines(snapshot, first, last, TODAY)
     snapshot = crowded()
-    for first, last in ((2023, 2026), (2026, 2026), (2023, 2023)):
-        assert counted(snapshot, first, last, TODAY) == by_the_lines(snapshot, first, last, TODAY)
     committees, _ = counted(snapshot, 2026, 2026, TODAY)
     # February: Anna (one line for two seats), Bert, Clara; May: Clara has left. The shared deputy
     # fills Bert's seat, so Clara's stays empty on 2 February (no second deputy there yet).
@@ -158,8 +160,8 @@ def test_the_rates_count_the_corner_cases_as_the_seat_lines():
 def test_one_pass_over_a_committees_memberships_reads_what_the_three_definitions_say(demo: Snapshot, today: date):
     """``_read_seats`` (the evaluation's pass per committee) against ``SeatHolders``,
     ``committee_vacancies`` and ``_seats_today``, each reading the memberships itself."""
-    for snapshot in (demo, crowded()):
-        for year in (today.year, today.year - 2):
+    for snapshot in (demo, crowded(), mixed()):
+        for year in (today.year, today.year - 2, today.year - 1):
             counted = (date(year, 1, 1), date(today.year, 12, 31))
             for committee in snapshot.committees_of_year(year):
                 seats, open_seats, runs, seated = _read_seats(snapshot, committee, today, counted)
