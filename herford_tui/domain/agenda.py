@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from herford_tui.domain.merge import Clash
 from herford_tui.domain.models import AgendaItem, Decision, Meeting, Task
 
 
@@ -56,3 +57,81 @@ def set_task_done(meeting: Meeting, index: int, task_index: int, done: bool) -> 
 def task_positions(meeting: Meeting) -> list[tuple[int, int]]:
     """(item index, task index) of every task, in agenda order."""
     return [(i, t) for i, item in enumerate(meeting.agenda) for t in range(len(item.tasks))]
+
+
+# -- a form's edit as an operation on the meeting as stored (``Store.save_change``) ----------
+ITEM_FIELDS = {
+    "title": "Titel",
+    "public": "öffentlich",
+    "responsible_person_id": "Zuständig",
+    "notes": "Notizen",
+    "minutes": "Protokoll",
+}
+"""The fields of an agenda item its form edits, with their German labels; decisions and tasks
+have forms of their own."""
+
+
+class AgendaClash(Clash):
+    """The item a form was opened for was changed by a colleague in a way the form's input
+    cannot be combined with; nothing is written."""
+
+
+def _where(meeting: Meeting, index: int, seen: AgendaItem) -> int:
+    """Where the item this user saw at ``index`` is now: still there, or moved (the one item
+    with its title). A colleague's removal or new title is a clash: the input goes nowhere else."""
+    items = meeting.agenda
+    if 0 <= index < len(items) and items[index].title == seen.title:
+        return index
+    same = [i for i, item in enumerate(items) if item.title == seen.title]
+    if len(same) == 1:
+        return same[0]
+    raise AgendaClash(
+        f"TOP {seen.number} „{seen.title}“ wurde inzwischen von jemand anderem umbenannt oder entfernt; "
+        "nichts wurde gespeichert."
+    )
+
+
+def edit_item(meeting: Meeting, index: int, seen: AgendaItem, edited: AgendaItem) -> Meeting:
+    """``meeting`` (as stored now) with the fields this user changed from ``seen`` to ``edited``;
+    a colleague's changes meanwhile (other fields, decisions, tasks, other items) stay.
+    ``AgendaClash`` when the colleague changed a field this user changed too, to something else."""
+    at = _where(meeting, index, seen)
+    now = meeting.agenda[at]
+    changes: dict[str, object] = {}
+    clashes: list[str] = []
+    for name, label in ITEM_FIELDS.items():
+        before, mine, theirs = getattr(seen, name), getattr(edited, name), getattr(now, name)
+        if mine in (before, theirs):
+            continue
+        if theirs != before:
+            clashes.append(label)
+        else:
+            changes[name] = mine
+    if clashes:
+        raise AgendaClash(
+            f"{', '.join(clashes)} von TOP {now.number} „{now.title}“ wurde inzwischen von jemand anderem "
+            "geändert; nichts wurde überschrieben. Bitte Esc und neu öffnen, um die neue Fassung zu sehen."
+        )
+    return put_item(meeting, dataclasses.replace(now, **changes), at) if changes else meeting  # type: ignore[arg-type]
+
+
+def decide(meeting: Meeting, index: int, seen: AgendaItem, decision: Decision) -> Meeting:
+    """``add_decision`` on the item this user saw, wherever it is now."""
+    return add_decision(meeting, _where(meeting, index, seen), decision)
+
+
+def assign(meeting: Meeting, index: int, seen: AgendaItem, task: Task) -> Meeting:
+    """``add_task`` on the item this user saw, wherever it is now."""
+    return add_task(meeting, _where(meeting, index, seen), task)
+
+
+def write_minutes(meeting: Meeting, seen: str, minutes: str) -> Meeting:
+    """The meeting's own minutes, unless a colleague wrote other minutes since this user opened them."""
+    if minutes == meeting.minutes:
+        return meeting
+    if meeting.minutes != seen:
+        raise AgendaClash(
+            "Das Protokoll der Sitzung wurde inzwischen von jemand anderem geändert; nichts wurde "
+            "überschrieben. Bitte den eigenen Text kopieren, Esc und neu öffnen."
+        )
+    return dataclasses.replace(meeting, minutes=minutes)

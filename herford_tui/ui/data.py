@@ -53,6 +53,9 @@ class WriteJob:
     imported: tuple[tuple[Record, ...], Snapshot] | None = None
     """An import: (the changed records, the snapshot it was checked against); ``items`` are the
     new records (``Store.save_import``)."""
+    change: tuple[type[Any], int, Callable[[Any], Any]] | None = None
+    """An operation on one record as stored, under the lock: (type, id, change), ``items``
+    empty (``Store.save_change``; a meeting's agenda item, decision, task or minutes)."""
 
 
 class DataMixin(_AppBase):
@@ -179,6 +182,9 @@ class DataMixin(_AppBase):
                 record, along=[a for a in along if not callable(a)], force=job.force, cancel=cancel, on_wait=on_wait
             )
             saved: list[Record] = [deleted]
+        elif job.change is not None:
+            cls, record_id, change = job.change
+            saved = [self.store.save_change(cls, record_id, change, cancel=cancel, on_wait=on_wait)]
         elif job.imported is not None:
             inserts = [item for item in job.items if not callable(item)]
             updates, base = job.imported

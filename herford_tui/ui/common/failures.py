@@ -6,6 +6,7 @@ import errno
 from pathlib import Path
 
 from herford_tui.domain import ValidationError
+from herford_tui.domain.merge import Clash
 from herford_tui.store import ConflictError, SaveCancelled, StoreError
 
 KEPT = "Ihre Eingaben stehen noch im Formular."
@@ -20,6 +21,9 @@ def describe_failure(error: BaseException, path: Path) -> str:
         return f"{error} {KEPT}"
     if isinstance(error, ValidationError):
         return "Nicht gespeichert: bitte die markierten Angaben prüfen. " + KEPT
+    if isinstance(error, Clash):  # a colleague's change of the same part (``Store.save_change``)
+        by = f" (zuletzt geändert von {error.by})" if error.by else ""
+        return f"Nicht gespeichert{by}: {error} {KEPT}"
     if isinstance(error, ConflictError | StoreError):
         said = str(error)
         lead = "" if said.startswith(("Speichern nicht möglich", "Nicht gespeichert")) else "Nicht gespeichert: "

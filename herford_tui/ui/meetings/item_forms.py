@@ -3,23 +3,54 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input
 
-from herford_tui.domain import AgendaItem, Decision, DecisionResult, Problem, Task
+from herford_tui.domain import AgendaItem, Decision, DecisionResult, Meeting, Problem, Record, Task
 from herford_tui.domain.labels import DAY_TO_COME, DECISION_RESULT, format_date, parse_date
 from herford_tui.domain.text import single_line
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.select import Select
 from herford_tui.ui.common.tickbox import TickBox
 from herford_tui.ui.common.typing_input import InOrderInput
+from herford_tui.ui.data import WriteJob
 from herford_tui.ui.meetings.text_area import StoredTextArea
 
 People = list[tuple[Text, int]]
 """(name, person id) choices: the committee's roster on the meeting's date."""
+
+T = TypeVar("T")
+
+WritesTo = tuple[int, Callable[[T], Callable[[Meeting], Meeting]]]
+"""(meeting id, what the form's result does to the meeting as stored: a ``domain.agenda`` operation)."""
+
+
+class MeetingPartForm(FormScreen[T]):
+    """A form for a part of a meeting: an agenda item, a decision, a task, the minutes.
+
+    With ``writes_to`` it writes its result onto the meeting as stored now (``Store.save_change``,
+    under the lock) and stays open until that is on disk: a colleague's changes to other parts
+    stay, and a failure (no rights, the disk, a colleague's change of the same field) is said in
+    the form with the input still there. Without it the form closes with its result."""
+
+    def __init__(self, writes_to: WritesTo[T] | None = None):
+        super().__init__()
+        self.writes_to = writes_to
+
+    def save_result(self, result: T) -> None:
+        if self.writes_to is None:
+            self.dismiss(result)
+            return
+        meeting_id, apply = self.writes_to
+        self._result = result
+        self.start_write(WriteJob([], change=(Meeting, meeting_id, apply(result))))
+
+    def saved_result(self, result: T, saved: list[Record]) -> T:
+        return result
 
 
 def _person_select(people: People, value: int | None, widget_id: str) -> Select[int]:
@@ -39,12 +70,11 @@ def _selected(select: Select[int]) -> int | None:
     return None if value is Select.NULL else int(str(value))
 
 
-class AgendaItemForm(FormScreen[AgendaItem]):
-    WRITES = False  # the meeting screen saves the whole meeting
+class AgendaItemForm(MeetingPartForm[AgendaItem]):
     AUTO_FOCUS = "#title"
 
-    def __init__(self, item: AgendaItem | None, people: People):
-        super().__init__()
+    def __init__(self, item: AgendaItem | None, people: People, writes_to: WritesTo[AgendaItem] | None = None):
+        super().__init__(writes_to)
         self.original = item
         self.people = people
 
@@ -75,12 +105,11 @@ class AgendaItemForm(FormScreen[AgendaItem]):
         )
 
 
-class DecisionForm(FormScreen[Decision]):
-    WRITES = False  # the meeting screen saves the whole meeting
+class DecisionForm(MeetingPartForm[Decision]):
     AUTO_FOCUS = "#text"
 
-    def __init__(self, item: AgendaItem | None = None):
-        super().__init__()
+    def __init__(self, item: AgendaItem | None = None, writes_to: WritesTo[Decision] | None = None):
+        super().__init__(writes_to)
         self.item = item
 
     def title_text(self) -> str:
@@ -102,12 +131,17 @@ class DecisionForm(FormScreen[Decision]):
         return Decision(text, DecisionResult(str(self.query_one("#result", Select).value)))
 
 
-class TaskForm(FormScreen[Task]):
-    WRITES = False  # the meeting screen saves the whole meeting
+class TaskForm(MeetingPartForm[Task]):
     AUTO_FOCUS = "#what"
 
-    def __init__(self, people: People, task: Task | None = None, item: AgendaItem | None = None):
-        super().__init__()
+    def __init__(
+        self,
+        people: People,
+        task: Task | None = None,
+        item: AgendaItem | None = None,
+        writes_to: WritesTo[Task] | None = None,
+    ):
+        super().__init__(writes_to)
         self.people = people
         self.original = task
         self.item = item
@@ -141,13 +175,12 @@ class TaskForm(FormScreen[Task]):
         )
 
 
-class MinutesForm(FormScreen[str]):
-    WRITES = False  # the meeting screen saves the whole meeting
+class MinutesForm(MeetingPartForm[str]):
     AUTO_FOCUS = "#minutes"
     TITLE_TEXT = "Protokoll der Sitzung (allgemein)"
 
-    def __init__(self, minutes: str):
-        super().__init__()
+    def __init__(self, minutes: str, writes_to: WritesTo[str] | None = None):
+        super().__init__(writes_to)
         self.minutes = minutes
 
     def compose_fields(self) -> Iterable[Widget]:

@@ -349,13 +349,20 @@ class MeetingScreen(HerfordAccess, Screen[None]):
     def action_add_item(self) -> None:
         from herford_tui.ui.meetings.item_forms import AgendaItemForm
 
-        def done(item: AgendaItem | None) -> None:
-            meeting = self.meeting
-            if item is not None and meeting is not None:
-                self._cursor_after_save = len(meeting.agenda)
-                self._save(lambda m: edit.put_item(m, item))
+        meeting = self.meeting
+        if meeting is None:
+            return
 
-        self.app.push_screen(AgendaItemForm(None, self._people()), done)
+        def done(item: AgendaItem | None) -> None:
+            saved = self.meeting
+            if item is not None and saved is not None and saved.agenda:
+                self.query_one("#agenda-table", DataTable).move_cursor(row=len(saved.agenda) - 1)  # appended
+                self._show_item()
+
+        def append(item: AgendaItem) -> Change:
+            return lambda m: edit.put_item(m, item)
+
+        self.app.push_screen(AgendaItemForm(None, self._people(), writes_to=(meeting.id, append)), done)
 
     def action_edit_item(self) -> None:
         from herford_tui.ui.meetings.item_forms import AgendaItemForm
@@ -364,11 +371,12 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         if meeting is None or index is None:
             return
 
-        def done(item: AgendaItem | None) -> None:
-            if item is not None:
-                self._save(lambda m: edit.put_item(m, item, index) if index < len(m.agenda) else m)
+        seen = meeting.agenda[index]
 
-        self.app.push_screen(AgendaItemForm(meeting.agenda[index], self._people()), done)
+        def onto(item: AgendaItem) -> Change:
+            return lambda m: edit.edit_item(m, index, seen, item)
+
+        self.app.push_screen(AgendaItemForm(seen, self._people(), writes_to=(meeting.id, onto)))
 
     @on(DataTable.RowSelected, "#agenda-table")
     def _item_selected(self) -> None:
@@ -407,11 +415,14 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             self.notify("Zuerst einen Tagesordnungspunkt anlegen („a“).", severity="warning")
             return
 
-        def done(decision: Decision | None) -> None:
-            if decision is not None:
-                self._save(lambda m: edit.add_decision(m, index, decision))
+        meeting, seen = self.meeting, self._agenda_item(index)
+        if meeting is None or seen is None:
+            return
 
-        self.app.push_screen(DecisionForm(self._agenda_item(index)), done)
+        def onto(decision: Decision) -> Change:
+            return lambda m: edit.decide(m, index, seen, decision)
+
+        self.app.push_screen(DecisionForm(seen, writes_to=(meeting.id, onto)))
 
     def action_add_task(self) -> None:
         from herford_tui.ui.meetings.item_forms import TaskForm
@@ -421,11 +432,14 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             self.notify("Zuerst einen Tagesordnungspunkt anlegen („a“).", severity="warning")
             return
 
-        def done(task: Task | None) -> None:
-            if task is not None:
-                self._save(lambda m: edit.add_task(m, index, task))
+        meeting, seen = self.meeting, self._agenda_item(index)
+        if meeting is None or seen is None:
+            return
 
-        self.app.push_screen(TaskForm(self._people(), item=self._agenda_item(index)), done)
+        def onto(task: Task) -> Change:
+            return lambda m: edit.assign(m, index, seen, task)
+
+        self.app.push_screen(TaskForm(self._people(), item=seen, writes_to=(meeting.id, onto)))
 
     def action_toggle_task(self) -> None:
         if self.herford.refuse_edit("Aufgaben abhaken"):
@@ -495,11 +509,12 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         if meeting is None:
             return
 
-        def done(minutes: str | None) -> None:
-            if minutes is not None:
-                self._save(lambda m: dataclasses.replace(m, minutes=minutes))
+        seen = meeting.minutes
 
-        self.app.push_screen(MinutesForm(meeting.minutes), done)
+        def onto(minutes: str) -> Change:
+            return lambda m: edit.write_minutes(m, seen, minutes)
+
+        self.app.push_screen(MinutesForm(seen, writes_to=(meeting.id, onto)))
 
     def action_invite(self) -> None:
         from herford_tui.domain import MeetingStatus
