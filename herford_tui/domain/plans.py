@@ -76,3 +76,51 @@ def move_member(snapshot: Snapshot, ended: Membership, new: Membership, today: d
 def member_with_new_person(person: Person, membership: Membership) -> Plan:
     """A person created in the membership form: the person first, then the membership pointing at them."""
     return [person, lambda saved: dataclasses.replace(membership, person_id=saved[0].id)]
+
+
+@dataclasses.dataclass(frozen=True)
+class Leaving:
+    """An Austritt in one save: what is written, and the later entries that go with it."""
+
+    items: Plan
+    """The ended membership first, then its deputies ending that day, then the same person's
+    later memberships that begin by the end (closed that day) and the deputies standing in for
+    a removed one (they stay as history of the ended membership, ending that day)."""
+    removed: list[Membership]
+    """The person's memberships entered ahead that would begin only after the end (a role change
+    or hand-over from a later day, never held), and deputies of them who never served: deleted in
+    the same save. The audit log keeps them."""
+    closed: list[Membership]
+    """The later memberships (of the person) that begin by the end and now end with it."""
+
+
+def leave(snapshot: Snapshot, ended: Membership, today: date) -> Leaving:
+    """``ended`` (with its new end) leaves for good: besides ``end_membership``, the same person's
+    memberships in the committee entered for later (``entered_ahead``) end too, or are removed
+    when they would only begin after the end. Deputies are never dropped silently: one serving
+    for a removed membership goes back to ``ended`` and ends with it; one who never served goes."""
+    end = ended.end
+    items: Plan = list(end_membership(snapshot, ended))
+    removed: list[Membership] = []
+    closed: list[Membership] = []
+    if end is None:
+        return Leaving(items, removed, closed)
+    for later in entered_ahead(snapshot, ended, today):
+        deputies = sorted((d for d in snapshot.memberships.values() if d.deputy_of == later.id), key=lambda d: d.id)
+        if later.start is not None and later.start > end:  # never held: it goes
+            removed.append(later)
+            for d in deputies:
+                if d.start is not None and d.start > end:
+                    removed.append(d)
+                else:
+                    items.append(dataclasses.replace(d, deputy_of=ended.id, end=_earlier(d.end, end)))
+        else:
+            if later.end is None or later.end > end:
+                closed.append(later)
+                items.append(dataclasses.replace(later, end=end))
+            items.extend(dataclasses.replace(d, end=end) for d in ending_deputies(snapshot, later, end))
+    return Leaving(items, removed, closed)
+
+
+def _earlier(a: date | None, b: date) -> date:
+    return b if a is None else min(a, b)

@@ -301,10 +301,16 @@ class Store:
         items: list[Record | Follow],
         *,
         confirmed: Confirmed = NOTHING,
+        deleted: Sequence[Record] = (),
         cancel: threading.Event | None = None,
         on_wait: Callable[[], None] | None = None,
     ) -> list[Record]:
         """Save several records in one write: all of them, or none.
+
+        ``deleted``: records removed in the same write, after the saves (an Austritt takes the
+        person's role entered for later with it, ``plans.leave``). Each must be the version read
+        (else ``DeleteConflictError``: nothing is written) and nothing may point at it once the
+        saves are in (else ``InUseError``); one a colleague deleted meanwhile is gone already.
 
         An item may be a function of the records saved before it, for a record that
         points at one inserted in the same step (a membership of a person created now).
@@ -315,7 +321,31 @@ class Store:
         get one person and a message. ``cancel``/``on_wait``: see ``DatabaseFile.locked``.
         """
         with self._transaction(cancel, on_wait) as (db, snapshot, changes):
-            return self._save_items(db, snapshot, changes, items, confirmed)
+            saved = self._save_items(db, snapshot, changes, items, confirmed)
+            if deleted:
+                self._remove(db, snapshot.with_changes(saved), changes, deleted)
+            return saved
+
+    def _remove(self, db: TinyDB, view: Snapshot, changes: _Changes, deleted: Sequence[Record]) -> None:
+        """Remove ``deleted`` (as read) inside a transaction whose saves ``view`` holds."""
+        from herford_tui.domain.deletion import referring  # a delete's check: not at every start
+
+        doomed: list[Record] = []
+        for one in deleted:
+            _touched(db).load(table_of(one), one.id)
+            current = db.table(table_of(one)).get(doc_id=one.id)
+            if current is None:
+                continue  # a colleague deleted it meanwhile: gone either way
+            if current.get("rev", 0) != one.rev:
+                raise DeleteConflictError(one, decode(type(one), current, doc_id=one.id))
+            doomed.append(one)
+        after = view.with_changes(deleted=doomed)
+        for one in doomed:
+            if references := referring(after, one):
+                raise InUseError(references)
+        for one in doomed:  # only once every check has passed: nothing half deleted
+            db.table(table_of(one)).remove(doc_ids=[one.id])
+            changes.deleted.append(one)
 
     def save_change(
         self,

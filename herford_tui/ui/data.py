@@ -50,6 +50,8 @@ class WriteJob:
     """Delete even though a colleague changed the record since it was shown."""
     confirmed: Confirmed = NOTHING
     """The likely duplicates the user was warned about and saves anyway (``Store.save_all``)."""
+    removed: tuple[Record, ...] = ()
+    """Records deleted in the same write as ``items`` are saved (``Store.save_all``'s ``deleted``)."""
     imported: tuple[tuple[Record, ...], Snapshot] | None = None
     """An import: (the changed records, the snapshot it was checked against); ``items`` are the
     new records (``Store.save_import``)."""
@@ -190,7 +192,9 @@ class DataMixin(_AppBase):
             updates, base = job.imported
             saved = self.store.save_import(inserts, updates, base, cancel=cancel, on_wait=on_wait)
         else:
-            saved = self.store.save_all(job.items, confirmed=job.confirmed, cancel=cancel, on_wait=on_wait)
+            saved = self.store.save_all(
+                job.items, confirmed=job.confirmed, deleted=job.removed, cancel=cancel, on_wait=on_wait
+            )
         return saved, self.store.snapshot()
 
     def save_record(self, record: Record, done: Done | None = None) -> None:

@@ -707,22 +707,50 @@ async def test_a_deputy_named_for_a_chair_handing_over_ahead_ends_with_that_chai
 
 async def test_ending_a_member_names_a_role_entered_for_later(world):
     """Austritt meets a hand-over entered ahead: ending Erika Mustermann's Vorsitz today left her
-    Mitglied membership from 01.01.2027 standing without a word (she "left", and was a member
-    again next year). The end form says so and how to remove it."""
+    Mitglied membership from 01.01.2027 standing (she "left", and was a member again next year),
+    and the form only said to delete it by hand. The form names it; Ctrl+S asks by name, and
+    "ja" ends the Vorsitz and deletes the later entry in one save (the audit log keeps it)."""
+    from herford_tui.domain.audit_text import Names, entry_lines
     from herford_tui.domain.roles import hand_over_chair
+    from herford_tui.store.log_reader import read_entries
 
     store = world.store()
     snap = store.snapshot()
     store.save_all(
         hand_over_chair(snap, world.lenkungskreis, snap.memberships[world.membership["bm"]], date(2027, 1, 1))
     )
+    later = next(
+        m
+        for m in world.read().memberships_of_person(world.person["mustermann"])
+        if m.start == date(2027, 1, 1) and m.role is Role.MITGLIED
+    )
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
         await goto_row(pilot, app, world.lenkungskreis, "Erika Mustermann | Vorsitz")
         await pilot.press("x")
-        note = str((await shown(pilot, EndMembershipForm)).query_one("#ahead-note").render())
-        assert "Erika Mustermann ist außerdem ab 01.01.2027 als Mitglied eingetragen; das bleibt." in note
-        assert "mit Entf löschen" in note
+        form = await form_ready(pilot, EndMembershipForm)
+        note = str(form.query_one("#ahead-note").render())
+        assert "Erika Mustermann ist außerdem ab 01.01.2027 als Mitglied eingetragen." in note
+        assert "Der Austritt beendet auch diesen Eintrag" in note
+        before = world.bytes()
+        await pilot.press("ctrl+s")
+        confirm = await shown(pilot, ConfirmScreen)
+        assert "ab 01.01.2027 als Mitglied: wird gelöscht" in confirm.question
+        await pilot.press("escape")  # not now: the form stays, nothing written
+        assert await wait_for(pilot, lambda: app.screen is form)
+        assert world.bytes() == before
+        await pilot.press("ctrl+s")
+        await shown(pilot, ConfirmScreen)
+        await pilot.press("j")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, (EndMembershipForm, ConfirmScreen)))
+    after = world.read()
+    assert after.memberships[world.membership["vorsitz"]].end == TODAY
+    assert later.id not in after.memberships  # never held: deleted with the Austritt
+    assert not [m for m in after.memberships_of_person(world.person["mustermann"]) if m.end is None]
+    entries = read_entries(world.path)
+    (gone,) = [e for e in entries if e["action"] == "delete" and e["id"] == later.id]  # the audit log keeps it
+    assert gone["changes"]["start"] == ["2027-01-01", None] and gone["changes"]["role"] == ["mitglied", None]
+    assert "gelöscht" in "\n".join(entry_lines(gone, Names.of(after, entries)))
 
 
 async def test_archiving_names_the_meetings_still_planned(world):

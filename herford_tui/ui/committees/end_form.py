@@ -5,7 +5,7 @@ The rules of a move live in ``domain/membership_input.py``; ``Move`` is imported
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from textual.widget import Widget
@@ -57,13 +57,14 @@ class EndMembershipForm(FormScreen[Membership]):
                 classes="dialog-text",
             )
         ahead = plans.entered_ahead(self.snapshot, self.membership, self.herford.today)
-        if ahead:  # a hand-over or role change entered for later: its own membership, left standing
+        if ahead:  # a hand-over or role change entered for later: it ends too (asked by name first)
             who = _person_name(self, self.membership)
             later = ", ".join(f"ab {format_date(m.start)} als {ROLE[m.role]}" for m in ahead)
             yield Label(
                 plain(
-                    f"{who} ist außerdem {later} eingetragen; das bleibt. Scheidet {who} ganz aus, danach "
-                    f"{'die Zeile' if len(ahead) == 1 else 'die Zeilen'} „ab …“ mit Entf löschen."
+                    f"{who} ist außerdem {later} eingetragen. Der Austritt beendet "
+                    f"{'auch diesen Eintrag' if len(ahead) == 1 else 'auch diese Einträge'} "
+                    "(was erst danach begänne, wird gelöscht); vor dem Speichern wird gefragt."
                 ),
                 id="ahead-note",
                 classes="dialog-text",
@@ -72,9 +73,65 @@ class EndMembershipForm(FormScreen[Membership]):
     def build(self) -> Membership | list[Problem]:
         return build_end(self.snapshot, self.membership, self.query_one("#end", OneLineInput).value)
 
+    _leaving: plans.Leaving | None = None
+    """The Austritt as confirmed (``ask_before_saving``): saved as the user was told."""
+
+    def _plan(self, result: Membership) -> plans.Leaving:
+        leaving = self._leaving
+        if leaving is None or leaving.items[0] != result:
+            leaving = plans.leave(self.snapshot, result, self.herford.today)
+        return leaving
+
+    def ask_before_saving(self, result: Membership, save: Callable[[Membership], None]) -> None:
+        """The person's entries for later that the Austritt ends or deletes are named first."""
+        from herford_tui.ui.common.confirm import ConfirmScreen
+
+        leaving = plans.leave(self.snapshot, result, self.herford.today)
+        if not leaving.removed and not leaving.closed:
+            self._leaving = leaving
+            save(result)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._leaving = leaving
+                save(result)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                leaving_question(self, result, leaving), title="Späteren Eintrag beenden?", yes="Austritt speichern"
+            ),
+            answered,
+        )
+
     def save_items(self, result: Membership) -> list[Record | Follow]:
-        """The member leaves; deputies serving beyond that day leave with them, in one step."""
-        return plans.end_membership(self.snapshot, result)
+        """The member leaves; deputies serving beyond that day leave with them, and the
+        person's entries for later end or go (``plans.leave``), in one step."""
+        return self._plan(result).items
+
+    def removed_items(self, result: Membership) -> list[Record]:
+        return list(self._plan(result).removed)
+
+
+def leaving_question(screen: FormScreen, ended: Membership, leaving: plans.Leaving) -> str:
+    """The confirmation of an Austritt that ends or deletes the person's entries for later, each named."""
+    who = _person_name(screen, ended)
+    end = format_date(ended.end)
+    lines = []
+    for m in leaving.removed:
+        if m.person_id == ended.person_id:
+            lines.append(
+                f"ab {format_date(m.start)} als {ROLE[m.role]}: wird gelöscht (hätte erst nach dem {end} begonnen)"
+            )
+        else:
+            lines.append(f"Stellvertretung durch {_person_name(screen, m)} ab {format_date(m.start)}: wird gelöscht")
+    for m in leaving.closed:
+        lines.append(f"seit {format_date(m.start)} als {ROLE[m.role]}: endet ebenfalls zum {end}")
+    return (
+        f"{who} scheidet zum {end} aus. Außerdem eingetragen:\n• "
+        + "\n• ".join(lines)
+        + "\nDas Änderungsprotokoll behält die Einträge. Austritt so speichern?"
+    )
 
 
 class MoveForm(FormScreen[Move]):

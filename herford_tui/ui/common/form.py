@@ -153,6 +153,10 @@ class FormScreen(StyledAtMount, SavingScreen[T | None], Generic[T]):
         assert isinstance(result, Record)
         return [result]
 
+    def removed_items(self, result: T) -> list[Record]:
+        """What the same write deletes (after the user confirmed it by name); nothing by default."""
+        return []
+
     def saved_result(self, result: T, saved: list[Record]) -> T:
         """What the form closes with once ``saved`` is on disk."""
         return saved[0]  # type: ignore[return-value]
@@ -205,7 +209,8 @@ class FormScreen(StyledAtMount, SavingScreen[T | None], Generic[T]):
             self.dismiss(result)
             return
         self._result = result
-        self.start_write(WriteJob(self.save_items(result), confirmed=self.confirmed))
+        removed = tuple(self.removed_items(result))
+        self.start_write(WriteJob(self.save_items(result), confirmed=self.confirmed, removed=removed))
 
     def write_succeeded(self, job: WriteJob, saved: list[Record]) -> None:
         self.dismiss(self.saved_result(self._result, saved))
@@ -213,7 +218,7 @@ class FormScreen(StyledAtMount, SavingScreen[T | None], Generic[T]):
     def write_failed(self, job: WriteJob, error: Exception) -> None:
         if isinstance(error, ValidationError):
             self.show_problems(error.problems, notify=False)
-        elif isinstance(error, ConflictError) and len(job.items) == 1:
+        elif isinstance(error, ConflictError) and len(job.items) == 1 and not job.removed:
             self._show_conflict(error)
             return
         elif isinstance(error, ConflictError):
