@@ -483,7 +483,10 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         # them as stand-in, and the choice was refused after the fact.
         candidates = stand_ins(self._as_marked(meeting), line, self.lines)  # not who attends in their own right
         if not candidates:
-            self.notify(show.no_stand_in(snapshot, meeting, line, self.lines), severity="warning")
+            # names are user text: shown as typed, never read as markup
+            self.notify(
+                printable(show.no_stand_in(snapshot, meeting, line, self.lines)), severity="warning", markup=False
+            )
             return
 
         row = self.lines.index(line)

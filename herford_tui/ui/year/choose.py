@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from herford_tui.domain.fold import match_key
 from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.filtered_list import move_from_field
+from herford_tui.ui.common.format import plain
 
 FILTER_FROM = 8
 """From this many choices on, typing filters the list."""
@@ -44,7 +45,7 @@ class ChooseMeeting(ModalScreen[int | None]):
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             if self.note:
-                yield Label(Content(self.note), classes="dialog-text")
+                yield Label(plain(self.note), classes="dialog-text")  # names in it: user text
             if self.filtered:
                 yield OneLineInput(
                     placeholder="Name tippen … („Mueller“ findet Müller)", compact=True, id="choice-filter"
