@@ -7,12 +7,12 @@ import dataclasses
 import errno
 import subprocess
 import sys
-import time
+import threading
 
 import pytest
 from pilot_helpers import SIZE, form_ready, goto_row, notified, replace_text, settle, tab_to, wait_for
 
-from herford_tui.store import files
+from herford_tui.store import SaveCancelled, files
 from herford_tui.ui.committees.membership_form import MembershipForm
 from herford_tui.ui.common.confirm import ConfirmScreen
 from herford_tui.ui.common.saving import WAITING
@@ -140,18 +140,44 @@ async def test_waiting_for_the_lock_says_so_and_esc_cancels(world, lock_held):
     assert world.read().memberships[world.membership["bm"]].notes == "Wichtig"
 
 
-async def test_quitting_while_waiting_for_the_lock_does_not_block(world, lock_held):
+async def test_quitting_while_waiting_for_the_lock_does_not_block(world, lock_held, monkeypatch):
+    """Quitting gives up a save that waits for a colleague's lock: the quit sets the save's cancel
+    and the wait ends with ``SaveCancelled`` while the colleague still holds the lock, not with the
+    lock timeout's ``Timeout`` 30 s later (what the user would wait for) nor by the lock coming free."""
+    waits_ended: list[BaseException | None] = []
+    ended = threading.Event()
+    acquire = files._acquire
+
+    def watched(lock, cancel, on_wait):
+        if cancel is None:  # not a save the user can give up
+            return acquire(lock, cancel, on_wait)
+        try:
+            acquire(lock, cancel, on_wait)
+        except BaseException as exc:
+            waits_ended.append(exc)
+            raise
+        else:
+            waits_ended.append(None)
+        finally:
+            ended.set()
+
+    monkeypatch.setattr(files, "_acquire", watched)
     before = world.bytes()
     app = world.app(open_view="lenkungskreis")
     async with app.run_test(size=SIZE) as pilot:
-        await edit_notes(pilot, app, world)
+        form = await edit_notes(pilot, app, world)
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: WAITING in status(app))
+        cancel = form._cancel
+        assert cancel is not None
         await pilot.press("ctrl+q")  # the form holds unsaved input: asked first
         await form_ready(pilot, ConfirmScreen)  # "j" pressed before it would be typed into the notes
+        assert not cancel.is_set() and not ended.is_set()  # still waiting while the question is open
         await pilot.press("j")
-        started = time.monotonic()
-    assert time.monotonic() - started < 5  # not the 30 s of the lock timeout
+    assert cancel.is_set()  # the quit itself told the save to give up
+    assert ended.wait(files.LOCK_TIMEOUT + 30)  # only against a hang: a wait not cancelled ends in Timeout
+    assert len(waits_ended) == 1 and isinstance(waits_ended[0], SaveCancelled), waits_ended
+    assert lock_held.poll() is None  # the colleague never let go: the quit ended the wait
     assert world.bytes() == before
 
 
