@@ -334,10 +334,15 @@ class Snapshot:
 
     def meeting_tallies(self) -> list[MeetingTally]:
         """Every meeting's tally (``domain/tally.py``), in no particular order; still pending (the
-        start), read without decoding the records."""
+        start), read without decoding the records. Read once (the app reads them in its warm-up
+        after the start, ``evaluation.warm_up``) and kept while the meetings stay the same."""
+        return self._meeting_tallies
+
+    @cached_property
+    def _meeting_tallies(self) -> list[MeetingTally]:
         table = self.__dict__["meetings"]
         if not isinstance(table, dict):
-            return table.tallies()
+            return cast(Pending, table).tallies()
         return [tally(m) for m in table.values()]
 
     def next_meeting(self, committee_id: int, today: date) -> Meeting | None:
@@ -561,6 +566,7 @@ _INDEX_SOURCES = {
     "_memberships_by_committee": "memberships",
     "_memberships_by_person": "memberships",
     "_meetings_by_committee": "meetings",
+    "_meeting_tallies": "meetings",
     "_persons_by_name": "persons",
     "persons_in_order": "persons",
     "organisations_in_order": "organisations",

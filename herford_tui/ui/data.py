@@ -108,7 +108,14 @@ class DataMixin(_AppBase):
 
     # -- reading -----------------------------------------------------------------
     def complete_start(self) -> None:
-        """What the start left for after the first frame (``Store.complete``; call it in a worker)."""
+        """What the start left for after the first frame (``Store.complete``; call it in a worker),
+        first what the Auswertung's figures of this year read (``evaluation.warm_up``: most of
+        their work, before the rest of the meetings is decoded)."""
+        snapshot = self.snapshot
+        if snapshot is not None and snapshot.pending:
+            from herford_tui.domain.evaluation import warm_up  # not needed for the first frame
+
+            warm_up(snapshot, self.today.year, self.today)
         self.store.complete()
 
     def start_polling(self) -> None:

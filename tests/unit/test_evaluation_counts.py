@@ -22,6 +22,7 @@ from herford_tui.domain import (
     Role,
     Seat,
     Snapshot,
+    evaluation,
 )
 from herford_tui.domain.evaluation import (
     _read_seats,
@@ -34,6 +35,7 @@ from herford_tui.domain.evaluation import (
     tenures,
     trend_steps,
     vacancies,
+    warm_up,
 )
 from herford_tui.domain.evaluation_attendance import (
     Presence,
@@ -230,3 +232,39 @@ def test_the_years_figures_right_after_the_start_decode_only_that_years_meetings
         whole.decisions_by_committee,
     )
     assert repr(_run(trend_steps(snapshot, first))) == repr(whole)
+
+
+def test_the_warm_up_reads_what_the_years_figures_read_and_they_take_it(
+    demo: Snapshot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The app's warm-up after the start (``warm_up``) on the meetings still pending: the figures
+    then read no committee's seats again, and come out as on the decoded table."""
+    monkeypatch.delenv(VERIFY_ENV)  # the check against the general path would decode at once
+    whole = evaluate(demo.with_changes(), 2026, TODAY)
+    snapshot = Store(demo_path, defer=True).open().snapshot()
+    warm_up(snapshot, 2026, TODAY)
+    assert snapshot.is_pending("meetings"), "the warm-up decoded every meeting"
+    assert not snapshot.is_pending("memberships") and not snapshot.is_pending("persons")
+
+    def read_again(*args):
+        raise AssertionError("a committee's seats read twice")
+
+    monkeypatch.setattr(evaluation, "_read_seats", read_again)
+    first = _run(evaluate_steps(snapshot, 2026, TODAY, trend_first=False))
+    assert first.meetings == whole.meetings and first.organisations == whole.organisations
+    assert (first.vacancies, first.tenures, first.without_seat) == (whole.vacancies, whole.tenures, whole.without_seat)
+    assert (first.tasks, first.decisions) == (whole.tasks, whole.decisions)
+    assert not evaluation._seats_read(snapshot), "the figures took what the warm-up read"
+
+
+def test_the_warm_up_leaves_the_reading_to_figures_being_computed(demo_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv(VERIFY_ENV)
+    snapshot = Store(demo_path, defer=True).open().snapshot()
+    steps = evaluate_steps(snapshot, 2026, TODAY, trend_first=False)
+    next(steps)  # the figures have begun
+    warm_up(snapshot, 2026, TODAY)
+    assert not evaluation._seats_read(snapshot)
+    first = _run(steps)
+    warm_up(snapshot, 2026, TODAY)  # once they are there, nothing to read
+    assert not evaluation._seats_read(snapshot)
+    assert evaluate(snapshot, 2026, TODAY).meetings == first.meetings
