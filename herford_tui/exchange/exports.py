@@ -100,9 +100,21 @@ def _roster_row(snapshot: Snapshot, committee: Committee, m: Membership) -> list
         m.start,
         m.end,
         m.deputy_of,
-        f"{owner_person.given_name} {owner_person.family_name}".strip() if owner_person else "",
+        _owner_name(snapshot, owner, owner_person),
         m.notes,
     ]
+
+
+def _owner_name(snapshot: Snapshot, owner: Membership | None, person: Person | None) -> str:
+    """Whom a deputy stands in for, as the import reads it back (given and family name); an owner
+    whose person no longer resolves by the label every view shows ("Person 5 (gelöscht)"). The
+    import takes the owner from the "Nr." column beside it, so the label never decides which
+    membership is meant; without that column no person bears it and the row is refused, named."""
+    if owner is None:
+        return ""
+    if person is None:
+        return snapshot.person_name(owner.person_id)
+    return f"{person.given_name} {person.family_name}".strip()
 
 
 def roster_sheets(snapshot: Snapshot, committees: list[Committee], on: date | None) -> list[Sheet]:

@@ -51,3 +51,52 @@ def test_one_wording_for_a_person_that_no_longer_resolves():
 def test_a_person_without_a_name_is_named_by_its_number():
     assert person_label(Person(id=4), 4) == "Person 4"
     assert person_label(Person(id=4, given_name="Anna", family_name="Ahrens"), 4) == "Anna Ahrens"
+
+
+def test_the_export_names_a_deputy_s_dangling_owner_and_the_import_maps_it_by_number_only(tmp_path):
+    """The roster sheet's "Stellvertretung für" stayed empty for an owner whose person no longer
+    resolves. It carries the one label now; reading it back, the import takes the owner from the
+    "Stellvertretung für Nr." column (the label never decides), and without that column no person
+    bears the label: the row is refused and named, never put on another member."""
+    import json
+
+    from herford_tui.exchange import exports
+    from herford_tui.exchange.importing import plan_import
+    from herford_tui.exchange.tabular import csv_bytes, decode_text, parse_csv
+    from herford_tui.store import Store
+
+    store = Store(tmp_path / "db.json", backups=0).open(seed={})
+    lk, anna, paul = store.save_many(
+        [
+            Committee(name="Lenkungskreis", seats=[Seat("landrat", "Landrat")]),
+            Person(given_name="Anna", family_name="Weg"),
+            Person(given_name="Paul", family_name="Vertreter"),
+        ]
+    )
+    owner = store.save(Membership(person_id=anna.id, committee_id=lk.id, seat_key="landrat", start=date(2025, 1, 1)))
+    store.save(
+        Membership(person_id=paul.id, committee_id=lk.id, seat_key="landrat", role=Role.STELLVERTRETUNG,
+                   deputy_of=owner.id, start=date(2025, 1, 1))
+    )  # fmt: skip
+    data = json.loads(store.path.read_text(encoding="utf-8"))
+    del data["persons"][str(anna.id)]  # as a colleague's delete or an import left it
+    store.path.write_text(json.dumps(data), encoding="utf-8")
+    snapshot = Store(store.path).snapshot()
+
+    sheet = exports.roster_sheet(snapshot, snapshot.committees[lk.id], None)
+    header = sheet.header
+    [row] = [r for r in sheet.rows if r[header.index("Rolle")] == "Stellvertretung"]
+    label = f"Person {anna.id} (gelöscht)"
+    assert row[header.index("Stellvertretung für")] == label
+    assert row[header.index("Stellvertretung für Nr.")] == owner.id
+
+    def read_back(columns: list[str]):
+        keep = [header.index(c) for c in columns]
+        text = csv_bytes(columns, [[row[i] for i in keep]])
+        return plan_import("mitgliedschaften", [parse_csv(decode_text(text))], snapshot)
+
+    every = read_back(header)
+    assert every.ok and every.nothing_to_do, [str(p) for p in every.problems]  # the owner by number: unchanged
+    without_number = read_back([h for h in header if h not in ("Nr.", "Stellvertretung für Nr.")])
+    assert not without_number.ok
+    assert any(label in str(p) for p in without_number.problems), [str(p) for p in without_number.problems]
