@@ -26,7 +26,7 @@ from herford_tui.ui.common.failures import RESTART, UPDATED
 from herford_tui.ui.common.key_order import KeysInOrder
 from herford_tui.ui.common.keys import key_label
 from herford_tui.ui.common.layout import keep_tables_fitted, preset_breakpoints
-from herford_tui.ui.common.stylesheet import shared_stylesheet
+from herford_tui.ui.common.stylesheet import STYLES, read_pushed, shared_stylesheet
 from herford_tui.ui.common.terminal import adapt_to_terminal
 from herford_tui.ui.data import DataMixin
 from herford_tui.ui.main_screen import MainScreen
@@ -62,7 +62,7 @@ class _Workers(WorkerManager):
 class HerfordApp(KeysInOrder, DataMixin, App[None]):
     TITLE = "herford-tui"
     SUB_TITLE = "Bildungsregion Kreis Herford"
-    CSS_PATH: ClassVar = ["ui/styles/app.tcss", "ui/styles/forms.tcss"]
+    CSS_PATH: ClassVar = [STYLES / "app.tcss"]  # and after the first frame ``stylesheet.PUSHED``
     COMMANDS: ClassVar = {_search_provider}  # no English system commands in the palette
     COMMAND_PALETTE_BINDING = "ctrl+f"
     # Screen classes for the layout in app.tcss: columns widen at 120+, panes grow at 32+ lines.
@@ -132,6 +132,7 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         return self._mounted and not self.is_running
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        self._read_pushed_styles()  # a screen pushed before the first frame's idle moment
         if isinstance(screen, Screen) and not screen.is_attached:
             preset_breakpoints(screen, self)
         return super().push_screen(screen, *args, **kwargs)
@@ -152,8 +153,12 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
             self._warm_calendar()
         adapt_to_terminal(self)
         keep_tables_fitted(self)
+        self.call_after_refresh(self._read_pushed_styles)  # not part of the first frame
         if pending():  # after the first frame: not part of the start (tests/unit/test_import_cost.py)
             self.call_after_refresh(self._preload)
+
+    def _read_pushed_styles(self) -> None:
+        read_pushed(self.stylesheet)
 
     def _preload(self) -> None:
         self.run_worker(preload, name="preload", description="modules", thread=True, exit_on_error=False)

@@ -10,6 +10,12 @@ the process, keyed by everything the parse reads: the text, where it came from, 
 the cascade and the CSS variables (the theme). The rules are not changed after the parse (the
 app builds its own lists and maps of them), so sharing them changes nothing an app shows.
 
+The CSS of the screens pushed over the tabs (``PUSHED``: dialogs, forms, record and meeting
+screens) is not the first screen's: ``read_pushed`` adds it once that screen is painted, or before
+the first screen is pushed if that comes first. Its parse (15 ms of a cold start's ~300 ms of CPU)
+so no longer delays the first frame, and no rule of it matches a widget of the first screen, so
+what that frame shows is the same.
+
 This overrides ``Stylesheet._parse_rules``, a private method (Textual has no public hook for
 it). Guarded: when the installed Textual's method is not the one this was written against
 (its parameters), the app keeps Textual's own ``Stylesheet`` and only loses the saving.
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from textual.css.model import RuleSet
@@ -81,3 +88,17 @@ class SharedStylesheet(Stylesheet):
 def shared_stylesheet(variables: dict[str, str]) -> Stylesheet:
     """The stylesheet for a new app: shared parses where Textual allows it (``FITS``)."""
     return SharedStylesheet(variables=variables) if FITS else Stylesheet(variables=variables)
+
+
+STYLES = Path(__file__).resolve().parent.parent / "styles"
+PUSHED = (STYLES / "forms.tcss", STYLES / "screens.tcss")
+"""The CSS of pushed screens only (see the module): read after the first frame."""
+
+
+def read_pushed(stylesheet: Stylesheet) -> None:
+    """Add the pushed screens' CSS and parse it (once; cached for the next app of the process)."""
+    missing = [path for path in PUSHED if not stylesheet.has_source(str(path))]
+    for path in missing:
+        stylesheet.read(path)
+    if missing:
+        stylesheet.parse()  # now, not with the next widget styled (the first visit of a tab)
