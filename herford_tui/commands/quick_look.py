@@ -45,7 +45,7 @@ class Look:
         from herford_tui.store.partial import SEARCHED
 
         if self._always is None:
-            odd = unsure(self.file.chars)
+            odd: set[str | bytes] = {*unsure(self.file.chars), *self.file.hidden_bytes()}
             found = self.file.holding(odd) if odd else {name: set() for name in SEARCHED}
             if found is None:
                 raise WholeWay

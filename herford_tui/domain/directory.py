@@ -18,6 +18,7 @@ from herford_tui.domain.fold import match_key, name_sort_key, sort_key
 from herford_tui.domain.labels import ORG_TYPE, number
 from herford_tui.domain.models import KREISWEIT, MUNICIPALITIES, Organisation, OrgType, Person
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.text import searchable
 
 ORG_TYPES: tuple[OrgType, ...] = (
     OrgType.SCHULE,
@@ -74,7 +75,8 @@ def type_label(org: Organisation) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"\W+", match_key(text)) if w]
+    """The folded words of a text, hidden characters taken out as the search does (``searchable``)."""
+    return [w for w in re.split(r"\W+", match_key(searchable(text))) if w]
 
 
 def _matches(haystack: str, words: list[str]) -> bool:

@@ -44,6 +44,7 @@ from herford_tui.domain.models import (
 )
 from herford_tui.domain.pacing import collector_paused, pace, taken
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.text import searchable
 
 
 class Kind(enum.IntEnum):
@@ -84,8 +85,10 @@ def date_token(day: date) -> str:
 
 @lru_cache(maxsize=65536)
 def tokens(text: str) -> tuple[str, ...]:
-    """The folded words of a stored text (cached: names, titles and places repeat a lot)."""
-    return tuple(t for t in _SPLIT.split(match_key(text)) if t)
+    """The folded words of a stored text (cached: names, titles and places repeat a lot); escape
+    sequences and other hidden characters taken out first (``text.searchable``), so a name is
+    found by the letters it reads with."""
+    return tuple(t for t in _SPLIT.split(match_key(searchable(text))) if t)
 
 
 def query_words(text: str) -> list[str]:

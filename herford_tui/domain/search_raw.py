@@ -11,8 +11,11 @@ How the search folds (``fold.match_key``): casefold, NFKD, combining marks dropp
 "ae", "oe", "ue" becomes "a", "o", "u". So a folded word's letter can stand in the file for
 itself in either case, for any character that folds to it (ä, Ä, é, …), and a, o, u for that
 followed by one letter that folds to e; "ss" for ß. Characters that fold to nothing, to several
-letters or to anything but a-z are *unsure*: a record holding one is always taken. JSON escapes
-in the file stand for control characters, quotes and backslashes, which end a word anyway.
+letters or to anything but a-z are *unsure*: a record holding one is always taken. So is one
+holding a character the search takes out of the text (``text.searchable``: escape sequences,
+soft hyphens, zero-width spaces), whose letters around it join in the index but not in the
+bytes (``HIDDEN_BYTES`` for those written as JSON escapes). Other JSON escapes stand for quotes
+and backslashes, which end a word anyway.
 
 Tokens the search makes up (month names, dates, labels: not in the file as written) are found
 from a few decoded fields instead (``made_up_meetings``). A word is *open* (it filters nothing)
@@ -60,6 +63,7 @@ from herford_tui.domain.search_index import (
     tokens,
 )
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.text import searchable
 
 _PLAIN = re.compile(r"[a-z0-9._]+")
 """What a pattern is made of: folded letters, digits, dots (inside a date) and underscores."""
@@ -209,10 +213,19 @@ def fold_of(char: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+HIDDEN_BYTES = (b"\\u00", b"\\b", b"\x7f")
+"""How the store writes a character the search takes out of stored text (``text.searchable``)
+that is ASCII: a control character as a JSON escape (\\u001b, \\b) or DEL as it is. The letters
+around it join in the index, not in the bytes: a record holding one is always taken."""
+
+
 def unsure(chars: set[str]) -> set[str]:
     """The characters of ``chars`` (non-ASCII) that the patterns do not stand for."""
     found = set()
     for char in chars:
+        if searchable(char) != char:  # taken out by the search (a soft hyphen, a C1 control)
+            found.add(char)
+            continue
         folded = fold_of(char)
         if len(folded) == 1 and folded.isascii() and folded.isalpha():
             continue  # a variant of one letter

@@ -10,6 +10,7 @@ This module only changes how text looks; what is stored stays exactly as entered
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -55,6 +56,32 @@ def printable(text: str, *, keep_newlines: bool = False) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+_HIDDEN_CHARS = (
+    "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"  # Cc but the ones that are white space (they split words)
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"  # Cf
+)
+"""The control and format characters that are no white space: Cc and Cf of Unicode (a test
+holds the class to ``unicodedata``)."""
+_HIDDEN = re.compile(
+    "(?:\x1b\\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves ("\x1b[31m")
+    "|(?:\x1b\\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)"  # OSC: a window title (ended)
+    f"|[{_HIDDEN_CHARS}]"
+)
+
+
+def searchable(text: str) -> str:
+    """``text`` without what ``printable`` shows as escapes and a terminal would not show as
+    letters: escape sequences ("\\x1b[31m") and other control and format characters (soft hyphen,
+    zero-width space, bidi overrides) are taken out, so the letters around them join as they
+    read ("Mül\\u00adler" is found as "Müller", "\\x1b[31mRot" as "Rot"). Line breaks, tabs and
+    other white space stay: they part words. What the search indexes (``search_index.tokens``)."""
+    if text.isprintable():  # the common case, checked in C
+        return text
+    return _HIDDEN.sub("", text)
 
 
 def shorten(text: str, limit: int = 60) -> str:

@@ -266,16 +266,25 @@ class SearchFile:
             at = lowered.find(anchor, end, last)
         return matched
 
-    def holding(self, chars: set[str]) -> dict[str, set[int]] | None:
-        """Per searched table the ids of the records holding any of ``chars`` (of the meetings: the
-        small tables are read by their decoded texts); None if there are so many that looking at
-        each costs more than reading the file whole."""
+    def hidden_bytes(self) -> set[str | bytes]:
+        """Which of ``search_raw.HIDDEN_BYTES`` the meetings table holds (two passes in C: a
+        backslash, DEL)."""
+        from herford_tui.domain.search_raw import HIDDEN_BYTES
+
+        lowered = self._lowered
+        escaped = b"\\" in lowered
+        return {b for b in HIDDEN_BYTES if (escaped if b.startswith(b"\\") else True) and b in lowered}
+
+    def holding(self, chars: set[str | bytes]) -> dict[str, set[int]] | None:
+        """Per searched table the ids of the records holding any of ``chars`` (characters, or bytes
+        as written; of the meetings: the small tables are read by their decoded texts); None if
+        there are so many that looking at each costs more than reading the file whole."""
         found: dict[str, set[int]] = {name: set() for name in SEARCHED}
         for name in self._bounds:
             lowered, bounds, ids = self._lowered, self._bounds[name], self._ids[name]
             last = bounds[-1]
             for char in chars:
-                needle, seen = char.encode(), 0
+                needle, seen = char if isinstance(char, bytes) else char.encode(), 0
                 at = lowered.find(needle, bounds[0], last)
                 while at >= 0:
                     seen += 1

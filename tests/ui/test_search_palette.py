@@ -113,3 +113,14 @@ async def test_open_dropdown_footer_is_german(world):
         await pilot.press("enter")
         assert await wait_for(pilot, lambda: "Liste schließen" in screen_text(app))
         assert "Dismiss" not in screen_text(app)
+
+
+async def test_a_name_with_an_escape_code_is_found_by_its_letters(world):
+    """The palette shows "Mül\\x1bler" with the escape made visible; typed "mueller" found
+    nothing, as the index cut the name at the escape."""
+    world.store().save(Person(given_name="Thomas", family_name="Mül\x1bler", function="Schulrat"))
+    app = world.app(open_view="jahr")
+    async with app.run_test(size=SIZE) as pilot:
+        await _search(pilot, app, "mueller")
+        assert await wait_for(pilot, lambda: any("Thomas Mül\\x1bler" in hit for hit in _hits(app))), _hits(app)
+        assert "\x1b" not in screen_text(app)
