@@ -12,6 +12,7 @@ from typing import Any
 
 from herford_tui.domain.attendance import quorum
 from herford_tui.domain.attendance_list import attendance_list
+from herford_tui.domain.directory import person_named
 from herford_tui.domain.fold import sort_key
 from herford_tui.domain.labels import DECISION_RESULT, ROLE, format_date
 from herford_tui.domain.meetings import invitation_due, time_range
@@ -37,6 +38,12 @@ def clean(text: str, *, lines: bool = False) -> str:
 
 def person_name(snapshot: Snapshot, person_id: int | None) -> str:
     return "" if person_id is None else clean(snapshot.person_name(person_id))
+
+
+def person_told_apart(snapshot: Snapshot, person_id: int | None) -> str:
+    """A name the document names someone by outside a row of their own (a task's owner, whom a
+    deputy stands in for): a namesake's with organisation and number (``person_named``)."""
+    return clean(person_named(snapshot, person_id))
 
 
 def organisation_name(snapshot: Snapshot, person: Person | None, represents_id: int | None = None) -> str:
@@ -124,7 +131,7 @@ def minutes(snapshot: Snapshot, meeting: Meeting) -> Data:
                 "tasks": [
                     {
                         "what": clean(t.what, lines=True),
-                        "owner": person_name(snapshot, t.person_id) or "offen",
+                        "owner": person_told_apart(snapshot, t.person_id) or "offen",
                         "due": format_date(t.due) or "ohne Frist",
                         "done": t.done,
                     }
@@ -158,7 +165,7 @@ def attendance_sheet(snapshot: Snapshot, meeting: Meeting) -> Data:
         person = snapshot.persons.get(m.person_id)
         role = ROLE[m.role]
         if m.deputy_of is not None and (owner := snapshot.memberships.get(m.deputy_of)):
-            role = f"{role} für {person_name(snapshot, owner.person_id)}"
+            role = f"{role} für {person_told_apart(snapshot, owner.person_id)}"
         rows.append(
             {
                 "name": person_name(snapshot, m.person_id),

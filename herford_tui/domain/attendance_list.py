@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from herford_tui.domain.attendance import AttendanceLine, attendance_lines
+from herford_tui.domain.directory import person_named
 from herford_tui.domain.labels import ATTENDANCE, ROLE
 from herford_tui.domain.models import Attendance, Meeting, Role
 from herford_tui.domain.snapshot import Snapshot
@@ -30,9 +31,10 @@ class AttendanceRow:
     present: bool
     excused: bool
     represented_by: str = ""
-    """For a member who was represented: the deputy's name."""
+    """For a member who was represented: the deputy's name (a namesake's with organisation and number)."""
     stands_in_for: str = ""
-    """For a deputy who stood in: the member's name."""
+    """For a deputy who stood in: the member's name (a namesake's with organisation and number:
+    „für Thomas Müller“ did not say which of two)."""
 
 
 def attendance_list(snapshot: Snapshot, meeting: Meeting) -> list[AttendanceRow]:
@@ -41,7 +43,7 @@ def attendance_list(snapshot: Snapshot, meeting: Meeting) -> list[AttendanceRow]
     rows: list[AttendanceRow] = []
     for line in attendance_lines(snapshot, meeting):
         member = _name(snapshot, line.person_id)
-        deputy = _name(snapshot, line.deputy_id) if line.deputy_id is not None else ""
+        deputy = person_named(snapshot, line.deputy_id)
         stood_in = line.status is Attendance.VERTRETEN and line.deputy_id is not None
         rows.append(
             AttendanceRow(
@@ -58,7 +60,7 @@ def attendance_list(snapshot: Snapshot, meeting: Meeting) -> list[AttendanceRow]
             )
         )
         if stood_in and line.deputy_id is not None:
-            rows.append(_deputy_row(snapshot, meeting, line, member))
+            rows.append(_deputy_row(snapshot, meeting, line, person_named(snapshot, line.person_id)))
     for guest in meeting.guests:
         if guest.strip():
             rows.append(AttendanceRow(None, guest.strip(), "", "", ROLE[Role.GAST], False, "", False, False))
