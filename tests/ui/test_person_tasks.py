@@ -82,3 +82,24 @@ async def test_the_tasks_are_loading_while_the_page_is_shown(world, monkeypatch)
         title = app.screen.query_one("#person-tasks-title", Label)
         assert await wait_for(pilot, lambda: str(title.render()).startswith("Offene Aufgaben: 2"))
         assert await wait_for(pilot, lambda: "Antrag stellen" in screen_text(app))
+
+
+async def test_meetings_that_cannot_be_read_are_said_in_german_not_left_loading(world, monkeypatch):
+    """The meetings decoded only now (pending after the start at x10) turn out unreadable: the
+    worker failed without a word and the line said "wird geladen" for good."""
+    from herford_tui.store import CorruptFileError
+
+    def unreadable(*args, **kwargs):
+        raise CorruptFileError(world.path, "Tabelle meetings: Eintrag 7: Feld „date“: ungültiger Wert")
+
+    monkeypatch.setattr(person_screen, "open_tasks", unreadable)
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=(120, 30)) as pilot:
+        assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))
+        await pilot.press("i")
+        await shown(pilot, PersonScreen)
+        title = app.screen.query_one("#person-tasks-title", Label)
+        assert await wait_for(pilot, lambda: "nicht lesbar" in str(title.render())), str(title.render())
+        text = screen_text(app)
+        assert "Offene Aufgaben: nicht lesbar. Die Datenbank" in text and "wird geladen" not in text, text
+        assert "Mitgliedschaften: 1 aktuell" in text  # the rest of the page is there

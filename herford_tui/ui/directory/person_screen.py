@@ -24,6 +24,7 @@ from herford_tui.domain.dsgvo import PLACEHOLDER
 from herford_tui.domain.labels import number
 from herford_tui.domain.people import MembershipRow, membership_counts, person_facts, person_memberships
 from herford_tui.domain.schedule import OpenTask, open_tasks
+from herford_tui.store import StoreError
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.fit import Column, Plan, dropped_text
 from herford_tui.ui.common.footer import SteadyFooter
@@ -57,6 +58,13 @@ TASK_COLUMNS = (
 """The person's open tasks: the task list's columns (``meetings/tasks.py``) without "Wer"."""
 
 LOADING = "Offene Aufgaben: wird geladen …"
+
+
+def tasks_failed_text(error: Exception) -> str:
+    """The open-tasks line when the meetings cannot be read: the store's German words, or a bug named as one."""
+    if isinstance(error, StoreError | OSError):
+        return f"Offene Aufgaben: nicht lesbar. {error}"
+    return f"Offene Aufgaben: nicht lesbar (unerwarteter Fehler: {type(error).__name__}: {error})."
 
 
 class PersonScreen(HerfordAccess, Screen[None]):
@@ -144,10 +152,25 @@ class PersonScreen(HerfordAccess, Screen[None]):
         self.run_worker(work, thread=True, group="person-tasks", exclusive=True, exit_on_error=False)
 
     def _find_tasks(self, snapshot: Snapshot, today: date) -> None:
-        """In the worker's thread: this person's tasks, then shown (unless a newer refresh asked)."""
-        found = open_tasks(snapshot, today, person_id=self.person_id)
+        """In the worker's thread: this person's tasks, then shown (unless a newer refresh asked).
+        Meetings that cannot be read (a damaged file, decoded only now) are said in the title,
+        not left "wird geladen"."""
+        try:
+            found = open_tasks(snapshot, today, person_id=self.person_id)
+        except Exception as exc:  # every failure is said; the rest of the page stays usable
+            if not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self._tasks_failed, snapshot, exc)
+            return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_tasks, snapshot, found)
+
+    def _tasks_failed(self, snapshot: Snapshot, error: Exception) -> None:
+        if snapshot is not self.herford.snapshot or not self.is_attached:
+            return  # a newer snapshot's worker follows, or the page was closed
+        self.tasks = []
+        self._task_cells = []
+        self.query_one("#person-tasks", DataTable).display = False
+        self.query_one("#person-tasks-title", Label).update(plain(tasks_failed_text(error), "bold red"))
 
     def _show_tasks(self, snapshot: Snapshot, found: list[OpenTask]) -> None:
         if snapshot is not self.herford.snapshot or not self.is_attached:
