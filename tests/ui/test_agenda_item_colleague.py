@@ -20,6 +20,7 @@ from textual.pilot import Pilot
 
 from herford_tui.domain import AgendaItem, Meeting, Task
 from herford_tui.ui.meetings.item_forms import AgendaItemForm, DecisionForm, MinutesForm
+from herford_tui.ui.meetings.screen import MeetingScreen
 
 NEVER = 3600.0
 """Poll interval: the app does not pick the colleague's change up by itself."""
@@ -166,3 +167,23 @@ async def test_the_meetings_minutes_of_a_colleague_are_not_overwritten(world):
         assert await wait_for(pilot, lambda: "inzwischen" in screen_text(app)), screen_text(app)
         assert app.screen is form and form.query_one("#minutes").text == "Mein Protokoll."
     assert world.read().meetings[meeting_id].minutes == "Protokoll der Kollegin."
+
+
+async def test_a_meeting_deleted_by_a_colleague_keeps_the_open_form_and_its_input(world):
+    meeting_id = _meeting(world)
+    app = world.app(poll_interval=NEVER)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await _item_form(pilot, app, meeting_id)
+        await _type_in_area(pilot, " Beschlossen.")
+        store = world.store()
+        store.delete(store.snapshot().meetings[meeting_id])
+        app.set_snapshot(app.store.snapshot())  # the app's poll came: the meeting is gone
+        assert await wait_for(pilot, lambda: meeting_id not in app.snapshot.meetings)
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: "gelöscht" in screen_text(app)), screen_text(app)
+        assert app.screen is form and form.query_one("#minutes").text == "Vorgestellt. Beschlossen."
+        await pilot.press("escape")  # unsaved input: asked first
+        assert await wait_for(pilot, lambda: "Verwerfen" in screen_text(app))
+        await pilot.press("j")
+        # the meeting screen below closes once shown again: back in the year view
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, MeetingScreen) and app.screen is not form)

@@ -159,10 +159,19 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         self._refresh()
         self.query_one("#agenda-table").focus()
 
+    def on_screen_resume(self) -> None:
+        if self.meeting is None:  # deleted by a colleague while a form was open over it
+            self._refresh()
+
     # -- showing -----------------------------------------------------------------------
     def _refresh(self, *_: object) -> None:
         meeting = self.meeting
         if meeting is None:
+            if self.app.screen is not self:
+                # A form over this screen (the minutes being typed): ``dismiss`` pops the top
+                # screen, so it closed the form and its input with it. The form stays; its save
+                # says the meeting is gone, and this screen closes once it is shown again.
+                return
             self.notify("Die Sitzung gibt es nicht mehr (gelöscht).", severity="warning")
             self.dismiss(None)
             return
