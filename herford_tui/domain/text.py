@@ -81,6 +81,8 @@ def searchable(text: str) -> str:
     other white space stay: they part words. What the search indexes (``search_index.tokens``)."""
     if text.isprintable():  # the common case, checked in C
         return text
+    if all(line.isprintable() for line in text.replace("\t", " ").splitlines()):
+        return text  # only line breaks and tabs (notes, minutes): a tenth of the regex's time
     return _HIDDEN.sub("", text)
 
 

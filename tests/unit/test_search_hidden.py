@@ -26,6 +26,7 @@ def test_escape_sequences_and_hidden_characters_are_taken_out_white_space_stays(
     assert searchable("Zu\u00adkunft \u202eumgekehrt\u200b") == "Zukunft umgekehrt"
     assert searchable("\x1b]Müller") == "]Müller"  # an unended title: only ESC goes, no letter
     assert searchable("Haus\nhalt\tplan") == "Haus\nhalt\tplan"
+    assert searchable("Protokoll:\nMül\x1bler\tberichtet") == "Protokoll:\nMüller\tberichtet"
     assert tokens("Mül\x1bler") == ("muller",) and tokens("Haus\nhalt") == ("haus", "halt")
 
 
