@@ -135,3 +135,34 @@ def write_minutes(meeting: Meeting, seen: str, minutes: str) -> Meeting:
             "überschrieben. Bitte den eigenen Text kopieren, Esc und neu öffnen."
         )
     return dataclasses.replace(meeting, minutes=minutes)
+
+
+def _task_at(meeting: Meeting, index: int, seen: AgendaItem, task_index: int, task: Task) -> tuple[int, int]:
+    """(item, task) positions of the task this user saw, as stored now: a colleague's change or
+    removal of that task is a clash (nothing else is changed in its place)."""
+    at = _where(meeting, index, seen)
+    tasks = meeting.agenda[at].tasks
+    if 0 <= task_index < len(tasks) and tasks[task_index] == task:
+        return at, task_index
+    same = [t for t, stored in enumerate(tasks) if stored == task]
+    if same:
+        return at, same[0]
+    raise AgendaClash(
+        f"Die Aufgabe „{task.what}“ wurde inzwischen von jemand anderem geändert oder entfernt; "
+        "nichts wurde überschrieben. Bitte Esc und neu öffnen."
+    )
+
+
+def edit_task(meeting: Meeting, index: int, seen: AgendaItem, task_index: int, task: Task, edited: Task) -> Meeting:
+    """The task this user saw (``task``, at ``task_index`` of the item ``seen``) replaced by ``edited``."""
+    at, t = _task_at(meeting, index, seen, task_index, task)
+    item = meeting.agenda[at]
+    tasks = [edited if i == t else stored for i, stored in enumerate(item.tasks)]
+    return put_item(meeting, dataclasses.replace(item, tasks=tasks), at)
+
+
+def remove_task(meeting: Meeting, index: int, seen: AgendaItem, task_index: int, task: Task) -> Meeting:
+    """The task this user saw removed (entered by mistake: a wrong person, a double)."""
+    at, t = _task_at(meeting, index, seen, task_index, task)
+    item = meeting.agenda[at]
+    return put_item(meeting, dataclasses.replace(item, tasks=[s for i, s in enumerate(item.tasks) if i != t]), at)

@@ -50,3 +50,17 @@ def test_the_meetings_minutes_of_a_colleague_are_not_overwritten():
     theirs = dataclasses.replace(SEEN, minutes="Ihr Text.")
     with pytest.raises(AgendaClash, match="Protokoll der Sitzung"):
         write_minutes(theirs, "", "Mein Text.")
+
+
+def test_a_task_is_changed_or_removed_only_as_this_user_saw_it():
+    from herford_tui.domain.agenda import edit_task, remove_task
+
+    task = Task("Raum buchen", 7)
+    seen = _item(SEEN, 1, tasks=[Task("Bericht"), task])
+    item = seen.agenda[1]
+    moved = dataclasses.replace(seen, agenda=[seen.agenda[1], seen.agenda[0]])  # a colleague moved the TOP
+    assert edit_task(moved, 1, item, 1, task, Task("Raum buchen", 8)).agenda[0].tasks[1] == Task("Raum buchen", 8)
+    assert [t.what for t in remove_task(moved, 1, item, 1, task).agenda[0].tasks] == ["Bericht"]
+    ticked = _item(seen, 1, tasks=[Task("Bericht"), dataclasses.replace(task, done=True)])
+    with pytest.raises(AgendaClash, match="„Raum buchen“ wurde inzwischen"):
+        edit_task(ticked, 1, item, 1, task, Task("Raum buchen", 8))

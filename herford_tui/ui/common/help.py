@@ -119,6 +119,8 @@ LONG = {
     "meeting.decision": "Beschluss zum TOP festhalten (mit Ergebnis)",
     "meeting.task": "Aufgabe zum TOP festhalten (wer, bis wann)",
     "meeting.task_done": "Aufgabe erledigt / wieder offen",
+    "meeting.task_edit": "Aufgabe ändern: was, wer (z. B. der richtige von zwei Namensgleichen), bis wann",
+    "meeting.task_remove": "irrtümlich erfasste Aufgabe entfernen (mit Rückfrage)",
     "meeting.attendance_clear": "Anwesenheit wieder offen",
     "meeting.document_invitation": "Einladung als Dokument (PDF oder DOCX, aus der Vorlage)",
     "meeting.document_minutes": "Niederschrift als Dokument (PDF oder DOCX, aus der Vorlage)",

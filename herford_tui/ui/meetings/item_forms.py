@@ -147,7 +147,7 @@ class TaskForm(MeetingPartForm[Task]):
         self.item = item
 
     def title_text(self) -> str:
-        return _of_item("Aufgabe festhalten", self.item)
+        return _of_item("Aufgabe ändern" if self.original else "Aufgabe festhalten", self.item)
 
     def compose_fields(self) -> Iterable[Widget]:
         task = self.original or Task()

@@ -95,7 +95,11 @@ class AttendanceTable(RowTable):
 
 
 class TaskTable(RowTable):
-    BINDINGS = [Binding("space", "screen.toggle_task", "Erledigt ja/nein", id="meeting.task_done")]
+    BINDINGS = [
+        Binding("space", "screen.toggle_task", "Erledigt ja/nein", id="meeting.task_done"),
+        Binding("e", "screen.edit_task", "Ändern", id="meeting.task_edit"),
+        Binding("delete", "screen.remove_task", "Entfernen", id="meeting.task_remove"),
+    ]
 
 
 class MeetingScreen(HerfordAccess, Screen[None]):
@@ -449,6 +453,46 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             return lambda m: edit.assign(m, index, seen, task)
 
         self.app.push_screen(TaskForm(self._people(), item=seen, writes_to=(meeting.id, onto)))
+
+    def _task_seen(self) -> tuple[Meeting, int, AgendaItem, int, Task] | None:
+        """The task under the cursor of the task list as shown: (meeting, item index, item, task
+        index, task)."""
+        meeting = self.meeting
+        row = self.query_one("#task-table", DataTable).cursor_row
+        if meeting is None or not 0 <= row < len(self.tasks):
+            return None
+        i, t = self.tasks[row]
+        return meeting, i, meeting.agenda[i], t, meeting.agenda[i].tasks[t]
+
+    def action_edit_task(self) -> None:
+        from herford_tui.ui.meetings.item_forms import TaskForm
+
+        seen = self._task_seen()
+        if seen is None:
+            return
+        meeting, i, item, t, task = seen
+
+        def onto(edited: Task) -> Change:
+            return lambda m: edit.edit_task(m, i, item, t, task, edited)
+
+        self.app.push_screen(TaskForm(self._people(), task=task, item=item, writes_to=(meeting.id, onto)))
+
+    def action_remove_task(self) -> None:
+        from herford_tui.ui.common.confirm import ConfirmScreen
+
+        if self.herford.refuse_edit("Aufgaben entfernen"):
+            return
+        seen = self._task_seen()
+        if seen is None:
+            return
+        meeting, i, item, t, task = seen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.herford.change_record(Meeting, meeting.id, lambda m: edit.remove_task(m, i, item, t, task))
+
+        question = f"Aufgabe „{task.what}“ von TOP {item.number} entfernen?"
+        self.app.push_screen(ConfirmScreen(question, yes="Entfernen"), answered)
 
     def action_toggle_task(self) -> None:
         if self.herford.refuse_edit("Aufgaben abhaken"):
