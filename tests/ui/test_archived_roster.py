@@ -38,6 +38,7 @@ async def test_enter_in_the_archive_shows_the_roster_read_only(world):
     before = world.bytes()
     app = world.app(open_view="organisationen")
     async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: app.focused is not None and app.screen is app.screen_stack[0])
         await pilot.press("G")
         await form_ready(pilot, ArchiveScreen)
         await pilot.press("enter")
@@ -91,6 +92,8 @@ async def test_archiving_keeps_the_day_the_list_shows_it_and_restoring_clears_it
         await pilot.press("j")
         assert await wait_for(pilot, lambda: world.read().committees[ak1].archived)
         assert world.read().committees[ak1].archived_on == TODAY
+        # The dialog closes once the write is on disk: "G" only then reaches the main screen.
+        assert await wait_for(pilot, lambda: app.screen is app.screen_stack[0]), app.screen
         await pilot.press("G")
         await form_ready(pilot, ArchiveScreen)
         assert await wait_for(pilot, lambda: "archiviert am 28.11.2026" in screen_text(app)), screen_text(app)
