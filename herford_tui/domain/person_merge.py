@@ -1,6 +1,7 @@
 """Merging two records of the same person: the memberships move, the history stays.
 
-The kept record takes over the other's memberships and meeting attendance; its empty fields
+The kept record takes over the other's memberships and everything meetings name it for
+(attendance, standing in, responsibility for a TOP, tasks); its empty fields
 are filled from the other record. The other record is deleted afterwards.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from herford_tui.domain.mentions import named_in
 from herford_tui.domain.models import Meeting, MeetingAttendance, Membership, Person, Record
 from herford_tui.domain.snapshot import Snapshot
 
@@ -48,17 +50,34 @@ def merge_plan(snapshot: Snapshot, keep_id: int, drop_id: int) -> MergePlan:
                 )
     save += moved
     for meeting in snapshot.meetings.values():
-        if any(a.person_id == drop_id for a in meeting.attendance):
-            save.append(_move_attendance(meeting, keep_id, drop_id))
+        if named_in(meeting, drop_id):
+            save.append(_move_mentions(meeting, keep_id, drop_id))
     return MergePlan(keep, drop, save, problems)
 
 
-def _move_attendance(meeting: Meeting, keep_id: int, drop_id: int) -> Meeting:
+def _move_mentions(meeting: Meeting, keep_id: int, drop_id: int) -> Meeting:
+    """``meeting`` naming ``keep_id`` wherever it named ``drop_id`` (``mentions.named_in``: the
+    attendance, standing in, a TOP's responsibility, tasks); everything else as it was. Before,
+    only the attendance lines moved and every stand-in of the meeting was dropped with them (the
+    save was refused: „Bei „vertreten“ fehlt, wer vertreten hat“), and a twin named as stand-in,
+    responsible or in a task kept the merge from deleting it."""
+
+    def moved(person_id: int | None) -> int | None:
+        return keep_id if person_id == drop_id else person_id
+
     entries: list[MeetingAttendance] = []
     seen: set[int] = set()
     for a in meeting.attendance:
         person_id = keep_id if a.person_id == drop_id else a.person_id
-        if person_id not in seen:
-            entries.append(MeetingAttendance(person_id, a.status))
+        if person_id not in seen:  # both records on the list: the first entry stays
+            entries.append(dataclasses.replace(a, person_id=person_id, deputy_id=moved(a.deputy_id)))
             seen.add(person_id)
-    return dataclasses.replace(meeting, attendance=entries)
+    agenda = [
+        dataclasses.replace(
+            item,
+            responsible_person_id=moved(item.responsible_person_id),
+            tasks=[dataclasses.replace(t, person_id=moved(t.person_id)) for t in item.tasks],
+        )
+        for item in meeting.agenda
+    ]
+    return dataclasses.replace(meeting, attendance=entries, agenda=agenda)
