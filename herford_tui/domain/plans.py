@@ -113,7 +113,9 @@ def leave(snapshot: Snapshot, ended: Membership, today: date) -> Leaving:
                 if d.start is not None and d.start > end:
                     removed.append(d)
                 else:
-                    items.append(dataclasses.replace(d, deputy_of=ended.id, end=_earlier(d.end, end)))
+                    # back to the member and seat it stood in for (a seat move ahead had moved it)
+                    back = dataclasses.replace(d, deputy_of=ended.id, seat_key=ended.seat_key)
+                    items.append(dataclasses.replace(back, end=_earlier(d.end, end)))
         else:
             if later.end is None or later.end > end:
                 closed.append(later)

@@ -95,3 +95,30 @@ def test_nothing_is_deleted_when_a_colleague_changed_the_later_entry_meanwhile(s
     with pytest.raises(DeleteConflictError):
         store.save_all(leaving.items, deleted=leaving.removed)
     assert store.path.read_bytes() == before
+
+
+def test_a_deputy_moved_ahead_with_a_seat_change_goes_back_to_the_old_seat(store: Store):
+    """Bernd's move to the Landrat seat from 2027 is entered ahead and Paula, his deputy, follows
+    him there; he leaves before: the move is deleted and Paula ends as his deputy on his seat."""
+    from herford_tui.domain.membership_input import build_move
+
+    snap = store.snapshot()
+    lk = next(c.id for c in snap.committees.values() if c.name == "Lenkungskreis")
+    bernd, paula = store.save_many([Person(given_name=g, family_name="Zieht") for g in ("Bernd", "Paula")])
+    mayor = store.save(Membership(person_id=bernd.id, committee_id=lk, seat_key="buergermeister", start=START))
+    deputy = store.save(
+        Membership(person_id=paula.id, committee_id=lk, seat_key="buergermeister", role=Role.STELLVERTRETUNG,
+                   deputy_of=mayor.id, start=START)
+    )  # fmt: skip
+    snap = store.snapshot()
+    move = build_move(snap, mayor, "landrat", "01.01.2027")
+    assert not isinstance(move, list), move
+    store.save_all(plans.move_member(snap, move.ended, move.new, TODAY))
+    snap = store.snapshot()
+    moved = snap.memberships[deputy.id]
+    assert moved.seat_key == "landrat"  # followed him to the seat he takes from 2027
+
+    leaving = plans.leave(snap, dataclasses.replace(snap.memberships[mayor.id], end=date(2026, 11, 30)), TODAY)
+    store.save_all(leaving.items, deleted=leaving.removed)
+    kept = store.snapshot().memberships[deputy.id]
+    assert (kept.deputy_of, kept.seat_key, kept.end) == (mayor.id, "buergermeister", date(2026, 11, 30))
