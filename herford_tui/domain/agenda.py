@@ -166,3 +166,29 @@ def remove_task(meeting: Meeting, index: int, seen: AgendaItem, task_index: int,
     at, t = _task_at(meeting, index, seen, task_index, task)
     item = meeting.agenda[at]
     return put_item(meeting, dataclasses.replace(item, tasks=[s for i, s in enumerate(item.tasks) if i != t]), at)
+
+
+def edit_decision(
+    meeting: Meeting, index: int, seen: AgendaItem, number: int, decision: Decision, edited: Decision | None
+) -> Meeting:
+    """The decision this user saw (``decision``, the ``number``-th of the item ``seen``) replaced by
+    ``edited``, or removed (None: entered by mistake); a colleague's change of it is a clash."""
+    at = _where(meeting, index, seen)
+    item = meeting.agenda[at]
+    stored = item.decisions
+    if 0 <= number < len(stored) and stored[number] == decision:
+        k = number
+    else:
+        same = [i for i, d in enumerate(stored) if d == decision]
+        if not same:
+            raise AgendaClash(
+                f"Der Beschluss „{decision.text}“ wurde inzwischen von jemand anderem geändert oder entfernt; "
+                "nichts wurde überschrieben. Bitte Esc und neu öffnen."
+            )
+        k = same[0]
+    decisions = (
+        [d for i, d in enumerate(stored) if i != k]
+        if edited is None
+        else [edited if i == k else d for i, d in enumerate(stored)]
+    )
+    return put_item(meeting, dataclasses.replace(item, decisions=decisions), at)

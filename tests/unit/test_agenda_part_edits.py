@@ -64,3 +64,18 @@ def test_a_task_is_changed_or_removed_only_as_this_user_saw_it():
     ticked = _item(seen, 1, tasks=[Task("Bericht"), dataclasses.replace(task, done=True)])
     with pytest.raises(AgendaClash, match="„Raum buchen“ wurde inzwischen"):
         edit_task(ticked, 1, item, 1, task, Task("Raum buchen", 8))
+
+
+def test_a_decision_is_corrected_or_removed_only_as_this_user_saw_it():
+    from herford_tui.domain.agenda import edit_decision
+
+    seen = _item(SEEN, 1, decisions=[Decision("Ja"), Decision("Ja, doppelt")])
+    item = seen.agenda[1]
+    fixed = edit_decision(seen, 1, item, 0, Decision("Ja"), Decision("Ja, einstimmig"))
+    assert [d.text for d in fixed.agenda[1].decisions] == ["Ja, einstimmig", "Ja, doppelt"]
+    assert [d.text for d in edit_decision(seen, 1, item, 1, Decision("Ja, doppelt"), None).agenda[1].decisions] == [
+        "Ja"
+    ]
+    with pytest.raises(AgendaClash, match="„Ja, doppelt“ wurde inzwischen"):
+        theirs = edit_decision(seen, 1, item, 1, Decision("Ja, doppelt"), Decision("Ja, doppelt!"))  # a colleague
+        edit_decision(theirs, 1, item, 1, Decision("Ja, doppelt"), None)

@@ -117,6 +117,7 @@ LONG = {
     "meeting.item_down": "TOP nach unten schieben",
     "meeting.item_remove": "TOP entfernen (mit Rückfrage)",
     "meeting.decision": "Beschluss zum TOP festhalten (mit Ergebnis)",
+    "meeting.decision_edit": "Beschluss des TOPs ändern oder (leer gespeichert) entfernen",
     "meeting.task": "Aufgabe zum TOP festhalten (wer, bis wann)",
     "meeting.task_done": "Aufgabe erledigt / wieder offen",
     "meeting.task_edit": "Aufgabe ändern: was, wer (z. B. der richtige von zwei Namensgleichen), bis wann",

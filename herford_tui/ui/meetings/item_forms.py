@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from rich.text import Text
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input
+from textual.widgets import Checkbox, Input, Static
 
 from herford_tui.domain import AgendaItem, Decision, DecisionResult, Meeting, Problem, Record, Task
 from herford_tui.domain.labels import DAY_TO_COME, DECISION_RESULT, format_date, parse_date
@@ -106,29 +106,54 @@ class AgendaItemForm(MeetingPartForm[AgendaItem]):
 
 
 class DecisionForm(MeetingPartForm[Decision]):
+    """A new decision, or (``decision``) one to correct; emptied, the one to correct is removed
+    after asking (entered by mistake)."""
+
     AUTO_FOCUS = "#text"
 
-    def __init__(self, item: AgendaItem | None = None, writes_to: WritesTo[Decision] | None = None):
+    def __init__(
+        self,
+        item: AgendaItem | None = None,
+        writes_to: WritesTo[Decision] | None = None,
+        decision: Decision | None = None,
+    ):
         super().__init__(writes_to)
         self.item = item
+        self.original = decision
 
     def title_text(self) -> str:
-        return _of_item("Beschluss festhalten", self.item)
+        return _of_item("Beschluss ändern" if self.original else "Beschluss festhalten", self.item)
 
     def compose_fields(self) -> Iterable[Widget]:
-        yield from self.field("Beschluss", InOrderInput(compact=True, id="text"), "text")
+        decision = self.original or Decision()
+        yield from self.field("Beschluss", InOrderInput(decision.text, compact=True, id="text"), "text")
         results = [(label, r) for r, label in DECISION_RESULT.items()]
         yield from self.field(
             "Ergebnis",
-            Select(results, value=DecisionResult.EINSTIMMIG, allow_blank=False, compact=True, id="result"),
+            Select(results, value=decision.result, allow_blank=False, compact=True, id="result"),
             "result",
         )
+        if self.original is not None:
+            yield Static("Leer gespeichert wird der Beschluss entfernt (mit Rückfrage).", classes="field-hint")
 
     def build(self) -> Decision | list[Problem]:
         text = self.query_one("#text", Input).value.strip()
-        if not text:
+        if not text and self.original is None:
             return [Problem("text", "Bitte den Beschluss eintragen.")]
         return Decision(text, DecisionResult(str(self.query_one("#result", Select).value)))
+
+    def ask_before_saving(self, result: Decision, save: Callable[[Decision], None]) -> None:
+        if result.text or self.original is None:
+            save(result)
+            return
+        from herford_tui.ui.common.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                save(result)
+
+        question = f"Beschluss „{self.original.text}“ entfernen?"
+        self.app.push_screen(ConfirmScreen(question, yes="Entfernen"), answered)
 
 
 class TaskForm(MeetingPartForm[Task]):

@@ -24,6 +24,7 @@ from herford_tui.domain import AgendaItem, Attendance, Decision, Meeting, Meetin
 from herford_tui.domain import agenda as edit
 from herford_tui.domain.attendance import AttendanceLine, attendance_lines, set_attendance, stand_ins
 from herford_tui.domain.attendance_mark import Mark, MarkClash, entry_of
+from herford_tui.domain.labels import DECISION_RESULT
 from herford_tui.domain.text import printable
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import ConfirmScreen
@@ -80,6 +81,7 @@ class AgendaTable(RowTable):
         Binding("n", "screen.move_item(1)", "runter", id="meeting.item_down"),
         Binding("delete", "screen.remove_item", "Entfernen", id="meeting.item_remove"),
         Binding("d", "screen.add_decision", "Beschluss", id="meeting.decision"),
+        Binding("D", "screen.edit_decision", "Beschluss ändern", show=False, id="meeting.decision_edit"),
         Binding("t", "screen.add_task", "Aufgabe", id="meeting.task"),
     ]
 
@@ -436,6 +438,38 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             return lambda m: edit.decide(m, index, seen, decision)
 
         self.app.push_screen(DecisionForm(seen, writes_to=(meeting.id, onto)))
+
+    def action_edit_decision(self) -> None:
+        """Correct or remove a decision of the TOP under the cursor (which one, if it has several)."""
+        from herford_tui.ui.meetings.item_forms import DecisionForm
+        from herford_tui.ui.year.choose import ChooseMeeting
+
+        meeting, index = self.meeting, self._item_index()
+        seen = self._agenda_item(index) if index is not None else None
+        if meeting is None or index is None or seen is None:
+            return
+        if not seen.decisions:
+            self.notify(f"TOP {seen.number} hat noch keinen Beschluss („d“ hält einen fest).", severity="warning")
+            return
+
+        def correct(number: int | None) -> None:
+            if number is None:
+                return
+            decision = seen.decisions[number]
+
+            def onto(edited: Decision) -> Change:
+                return lambda m: edit.edit_decision(m, index, seen, number, decision, edited if edited.text else None)
+
+            form = DecisionForm(seen, writes_to=(meeting.id, onto), decision=decision)
+            self.app.push_screen(form)
+
+        if len(seen.decisions) == 1:
+            correct(0)
+            return
+        choices = [
+            (plain_cell(f"{d.text} ({DECISION_RESULT[d.result]})"), number) for number, d in enumerate(seen.decisions)
+        ]
+        self.app.push_screen(ChooseMeeting(choices, title=plain(f"Welcher Beschluss von TOP {seen.number}?")), correct)
 
     def action_add_task(self) -> None:
         from herford_tui.ui.meetings.item_forms import TaskForm
