@@ -28,6 +28,7 @@ _TABLE_DECODERS = {table: msgspec.json.Decoder(dict[int, cls]) for table, cls in
 _RECORD_DECODERS: dict[str, msgspec.json.Decoder[Any]] = {
     table: msgspec.json.Decoder(cls) for table, cls in TYPES.items()
 }
+_LIST_DECODERS = {table: msgspec.json.Decoder(list[cls]) for table, cls in TYPES.items()}  # type: ignore[valid-type]
 
 
 class GeneralPath(Exception):
@@ -104,6 +105,14 @@ def decode_table(table: str, raw: Slice, indexes: dict[str, Any] | None = None) 
     for doc_id, record in records.items():
         record.id = doc_id  # the id is the document's key, not a field of the document
     return records
+
+
+def decode_records(table: str, raws: list[Slice]) -> list[Any]:
+    """The records of ``raws`` (slices of ``table``, without their ids), in one call."""
+    try:
+        return _LIST_DECODERS[table].decode(b"[" + b",".join(raws) + b"]")
+    except (msgspec.DecodeError, RecursionError):
+        raise GeneralPath(table) from None
 
 
 def decode_record(table: str, doc_id: int, raw: Slice) -> Record:
@@ -216,15 +225,27 @@ class PendingRecords:
         # decoding leaves the event loop the interpreter (one call for the whole table would
         # hold it for a second at x10, and a tab shown meanwhile would wait for it).
         table: dict[int, Any] = {}
+        decoded = self._decoded
         try:
             # Only the app's store (``defer``) has a pending table, and it keeps the snapshot
             # frozen: so are these records (a thread that is not the start's may decode them, the
             # Auswertung's, with the collector on).
             with gc_paused(freeze=True, keep=True):
-                for n, key in enumerate(slices, 1):
-                    table[int(key)] = self._one(slices, int(key))
-                    if n % PAUSE_EVERY == 0:
-                        _pause()
+                # ``PAUSE_EVERY`` records a call (one list of their slices): one call per record
+                # cost half as much again (x10 memberships: 116 against 75 ms for the whole table).
+                items = list(slices.items())
+                for start in range(0, len(items), PAUSE_EVERY):
+                    chunk = items[start : start + PAUSE_EVERY]
+                    ids = [int(key) for key, _ in chunk]
+                    new = [(doc_id, raw) for doc_id, (_, raw) in zip(ids, chunk, strict=True) if doc_id not in decoded]
+                    if new:
+                        records = decode_records(self._name, [raw for _, raw in new])
+                        for (doc_id, _), record in zip(new, records, strict=True):
+                            record.id = doc_id
+                            decoded.setdefault(doc_id, record)  # one decoded meanwhile alone is kept
+                    for doc_id in ids:
+                        table[doc_id] = decoded[doc_id]
+                    _pause()
         except GeneralPath:
             return general()
         return table
