@@ -26,7 +26,7 @@ from herford_tui.domain.evaluation_attendance import (
 from herford_tui.domain.fold import sort_key
 from herford_tui.domain.meetings import RhythmCheck, invitation_due, rhythm_check
 from herford_tui.domain.models import Committee, Meeting, MeetingStatus, Membership, Organisation, Person
-from herford_tui.domain.pacing import pace, quiet, taken
+from herford_tui.domain.pacing import pace, taken
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.domain.tally import MeetingTally
 
@@ -547,8 +547,7 @@ def warm_up(snapshot: Snapshot, year: int, today: date) -> None:
         snapshot.decode_pending("persons", "memberships")
         committees = snapshot.committees_of_year(year)
         snapshot.meetings_in_year(year)  # pending: just the year's records decoded
-        quiet()  # read from the bytes in one call (x10: 60-80 ms): in a quiet moment
-        snapshot.meeting_tallies()
+        snapshot.meeting_tallies()  # pending: read from the bytes, paced
         counted = (date(year, 1, 1), date(year, 12, 31))
         read = _seats_read(snapshot)
         for committee in committees:

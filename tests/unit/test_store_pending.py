@@ -345,3 +345,20 @@ def test_many_look_ups_of_pending_records_decode_the_table_once(demo: Path, monk
         assert snapshot.person(person_id) == eager.persons[person_id]
     assert snapshot.__dict__["persons"].done, "decoded whole after a few records"
     assert snapshot.persons == eager.persons and snapshot.memberships == eager.memberships
+
+
+def test_tables_decoded_a_few_records_a_call_equal_an_eager_open(demo: Path, monkeypatch: pytest.MonkeyPatch):
+    """The pending tables, the year's meetings and the tallies are decoded ``PAUSE_EVERY`` records
+    a call (three here: many calls, the last one short); a record decoded alone before is kept."""
+    monkeypatch.setattr(typed_module, "PAUSE_EVERY", 3)
+    eager = Store(demo).open().snapshot()
+    snapshot = Store(demo, defer=True).open().snapshot()
+    year = next(m.date.year for m in eager.meetings.values() if m.date)
+    assert snapshot.meetings_in_year(year) == eager.meetings_in_year(year)
+    assert Counter(snapshot.meeting_tallies()) == Counter(eager.meeting_tallies())
+    alone = snapshot.membership(next(iter(eager.memberships)))
+    assert snapshot.is_pending("memberships") and snapshot.is_pending("meetings")
+    for name in ("persons", "memberships", "meetings"):
+        assert getattr(snapshot, name) == getattr(eager, name)
+        assert list(getattr(snapshot, name)) == list(getattr(eager, name)), "in the file's order"
+    assert snapshot.memberships[alone.id] is alone
