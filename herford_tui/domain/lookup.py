@@ -4,7 +4,8 @@ TUI (``--open``, the jump by name).
 Id, name or the label the app shows for it (``committee_label``: the tab, the year overview's
 rows, "AK 1"); case, umlauts (Mueller = Müller), spaces and punctuation do not
 matter, so ``lenkungskreis``, ``Lenkungs-Kreis`` and the tab slug ``arbeitskreis-3`` all find
-theirs. Otherwise the beginning of one name is enough; two or more beginnings are not.
+theirs. Otherwise the beginning of one name is enough, else the beginning of a later word of
+one name ("Übergänge" for "Arbeitskreis Übergänge …"); two or more are not.
 """
 
 from __future__ import annotations
@@ -56,9 +57,18 @@ def find_committee(snapshot: Snapshot, name: str, among: Iterable[Committee] | N
         if typed == str(c.id) or (wanted and wanted in (name_key(c.name), name_key(committee_label(c)))):
             return c
     candidates = [c for c in pool if wanted and name_key(c.name).startswith(wanted)]
+    if not candidates:  # "übergänge" for "Arbeitskreis Übergänge …", as the TUI's chooser finds it
+        candidates = [c for c in pool if wanted and any(tail.startswith(wanted) for tail in _word_tails(c.name))]
     if len(candidates) == 1:
         return candidates[0]
     raise UnknownCommittee(name, snapshot.active_committees())
+
+
+def _word_tails(name: str) -> list[str]:
+    """``name_key`` of the name from each of its words on: "Arbeitskreis Übergänge Schule" gives
+    "arbeitskreisuebergaengeschule", "uebergaengeschule", "schule" (a later word begins a match)."""
+    words = [name_key(word) for word in match_key(name).split()]
+    return ["".join(words[i:]) for i in range(len(words))]
 
 
 class UnknownMeeting(ValueError):

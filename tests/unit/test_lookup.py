@@ -17,6 +17,7 @@ def snapshot() -> Snapshot:
         Committee(3, name="Arbeitskreis 11"),
         Committee(4, name="Übergang Schule–Beruf"),
         Committee(5, name="Altes Gremium", archived=True),
+        Committee(6, name="Arbeitskreis Übergänge Schule–Beruf: Ärger, Öffnung & Größe", short_name="AK Ü"),
     ]
     return Snapshot(committees={c.id: c for c in committees})
 
@@ -33,6 +34,9 @@ def snapshot() -> Snapshot:
         ("uebergang schule-beruf", 4),
         ("Überg", 4),  # a unique beginning
         ("altes gremium", 5),  # archived ones too, unless the caller narrows the choice
+        ("uebergaenge", 6),  # a later word begins it (walkthrough, session 8: refused before)
+        ("Übergänge Schule", 6),
+        ("ärger öffnung", 6),
     ],
 )
 def test_found_by_id_name_short_name_or_beginning(typed: str, found: int):
@@ -41,6 +45,8 @@ def test_found_by_id_name_short_name_or_beginning(typed: str, found: int):
 
 def test_unknown_or_ambiguous_names_the_active_committees():
     snap = snapshot()
+    with pytest.raises(UnknownCommittee):
+        find_committee(snap, "schule")  # a later word of two names: which one?
     with pytest.raises(UnknownCommittee, match=r"Unbekanntes Gremium „Arbeits“\. Möglich sind: Arbeitskreis 1, "):
         find_committee(snap, "Arbeits")
     with pytest.raises(UnknownCommittee) as refused:
