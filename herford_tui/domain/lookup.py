@@ -10,6 +10,7 @@ one name ("Übergänge" for "Arbeitskreis Übergänge …"); two or more are not
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, time
 
@@ -93,6 +94,8 @@ def find_meeting(
             raise UnknownMeeting(f"Eine Sitzung Nr. {typed} gibt es nicht.")
         return found
     day, name = _date_and_rest(typed, lambda word: parse_date(word, coming_from=today))
+    if day is None and (wrong := _wrong_date(typed, lambda word: parse_date(word, coming_from=today))):
+        raise UnknownMeeting(f"{wrong} Bitte die Nummer der Sitzung oder ihr Datum mit dem Gremium angeben.")
     if day is None:
         raise UnknownMeeting(
             f"„{typed}“ nennt keine Sitzung: bitte ihre Nummer oder ihr Datum (TT.MM.JJJJ) mit dem Gremium "
@@ -126,6 +129,19 @@ def find_meeting(
     else:
         hint = "Bitte die Nummer angeben."
     raise UnknownMeeting(f"Am {format_date(day)} gibt es mehrere Sitzungen{whose}: {choices}. {hint}")
+
+
+def _wrong_date(typed: str, parse_date: Callable[[str], date]) -> str | None:
+    """Why a word at the start or end that is written like a date ("31.02.2027") is none, in
+    German (``parse_date``'s message): said instead of „nennt keine Sitzung“."""
+    words = typed.split(" ")
+    for word in (words[0], words[-1]):
+        if re.fullmatch(r"\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})?", word):
+            try:
+                parse_date(word)
+            except ValueError as exc:
+                return str(exc)
+    return None
 
 
 def _date_and_rest(typed: str, parse_date: Callable[[str], date]) -> tuple[date | None, str]:

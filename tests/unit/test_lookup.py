@@ -102,6 +102,7 @@ def test_a_meeting_by_number_or_date_and_committee(typed: str, found: int):
         ("99", "Eine Sitzung Nr. 99 gibt es nicht."),
         ("Lenkungskreis", "„Lenkungskreis“ nennt keine Sitzung: bitte ihre Nummer oder ihr Datum"),
         ("28.11.2026 Nirgendwo", "Unbekanntes Gremium „Nirgendwo“"),
+        ("31.02.2027 Lenkungskreis", "„31.02.2027“ ist kein Datum"),  # said so (walkthrough, session 8)
     ],
 )  # fmt: skip
 def test_no_or_several_meetings_say_so_in_german(typed: str, message: str):
