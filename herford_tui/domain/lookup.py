@@ -4,8 +4,10 @@ TUI (``--open``, the jump by name).
 Id, name or the label the app shows for it (``committee_label``: the tab, the year overview's
 rows, "AK 1"); case, umlauts (Mueller = Müller), spaces and punctuation do not
 matter, so ``lenkungskreis``, ``Lenkungs-Kreis`` and the tab slug ``arbeitskreis-3`` all find
-theirs. Otherwise the beginning of one name is enough, else the beginning of a later word of
-one name ("Übergänge" for "Arbeitskreis Übergänge …"); two or more are not.
+theirs. Otherwise a part of one name is enough (``committees_matching``, the same rule as the
+TUI's committee list: "Übergänge" or "ubergange" finds "AK 3 – Übergänge Kita–Schule"); a
+beginning that only one name has wins over parts inside others. A part that several names
+share is refused, naming them (``AmbiguousCommittee``).
 """
 
 from __future__ import annotations
@@ -22,11 +24,28 @@ from herford_tui.domain.snapshot import Snapshot
 class UnknownCommittee(ValueError):
     """No committee, or more than one, fits ``name``; the message is German and names the choices."""
 
-    def __init__(self, name: str, known: list[Committee]):
+    def __init__(self, name: str, known: list[Committee], message: str | None = None):
         self.name = name
         self.known = known
         names = ", ".join(sorted(_named(c) for c in known))
-        super().__init__(f"Unbekanntes Gremium „{name}“. Möglich sind: {names}.")
+        super().__init__(message or f"Unbekanntes Gremium „{name}“. Möglich sind: {names}.")
+
+
+class AmbiguousCommittee(UnknownCommittee):
+    """A part of a name that several committees share; the German message lists them (with their
+    numbers, which always tell them apart)."""
+
+    def __init__(self, name: str, candidates: list[Committee]):
+        choices = ", ".join(_choice(c) for c in candidates)
+        message = f"„{name}“ passt auf mehrere Gremien: {choices}. Bitte den Namen genauer oder die Nummer angeben."
+        super().__init__(name, candidates, message)
+
+
+def _choice(committee: Committee) -> str:
+    """„Arbeitskreis 1“ (AK 1, Nr. 2): the name quoted, so that brackets or commas in it stay its own."""
+    label = committee_label(committee)
+    also = "" if name_key(label) == name_key(committee.name) else f"{label}, "
+    return f"„{committee.name}“ ({also}Nr. {committee.id})"
 
 
 def committee_label(committee: Committee) -> str:
@@ -46,10 +65,35 @@ def name_key(text: str) -> str:
     return "".join(ch for ch in match_key(text) if ch.isalnum())
 
 
+def _begins_and_contains(committees: Iterable[Committee], wanted: str) -> tuple[list[Committee], list[Committee]]:
+    """The committees whose name or label begins with the key ``wanted``, and those that hold it further in."""
+    beginning: list[Committee] = []
+    inside: list[Committee] = []
+    for c in committees:
+        keys = (name_key(c.name), name_key(committee_label(c)))
+        if any(key.startswith(wanted) for key in keys):
+            beginning.append(c)
+        elif any(wanted in key for key in keys):
+            inside.append(c)
+    return beginning, inside
+
+
+def committees_matching(committees: Iterable[Committee], text: str) -> list[Committee]:
+    """The committees whose name or label (short name) holds ``text`` as ``name_key`` folds them
+    ("Mueller" finds Müller, "schule beruf" finds "Übergang Schule–Beruf"): those beginning with it
+    first, each group in the given order. Nothing typed (or only spaces and punctuation): all."""
+    wanted = name_key(text)
+    if not wanted:
+        return list(committees)
+    beginning, inside = _begins_and_contains(committees, wanted)
+    return beginning + inside
+
+
 def find_committee(snapshot: Snapshot, name: str, among: Iterable[Committee] | None = None) -> Committee:
     """The committee ``name`` means, among ``among`` (default: every committee, archived too).
 
-    Raises ``UnknownCommittee`` naming the active committees when none or several fit.
+    Raises ``UnknownCommittee`` naming the active committees when none fits, ``AmbiguousCommittee``
+    naming the candidates when only a part was typed that several names hold.
     """
     pool = list(snapshot.committees.values() if among is None else among)
     typed = name.strip()
@@ -57,19 +101,13 @@ def find_committee(snapshot: Snapshot, name: str, among: Iterable[Committee] | N
     for c in pool:
         if typed == str(c.id) or (wanted and wanted in (name_key(c.name), name_key(committee_label(c)))):
             return c
-    candidates = [c for c in pool if wanted and name_key(c.name).startswith(wanted)]
-    if not candidates:  # "übergänge" for "Arbeitskreis Übergänge …", as the TUI's chooser finds it
-        candidates = [c for c in pool if wanted and any(tail.startswith(wanted) for tail in _word_tails(c.name))]
-    if len(candidates) == 1:
-        return candidates[0]
+    beginning, inside = _begins_and_contains(pool, wanted) if wanted else ([], [])
+    for found in (beginning, inside):
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise AmbiguousCommittee(name, beginning + inside)
     raise UnknownCommittee(name, snapshot.active_committees())
-
-
-def _word_tails(name: str) -> list[str]:
-    """``name_key`` of the name from each of its words on: "Arbeitskreis Übergänge Schule" gives
-    "arbeitskreisuebergaengeschule", "uebergaengeschule", "schule" (a later word begins a match)."""
-    words = [name_key(word) for word in match_key(name).split()]
-    return ["".join(words[i:]) for i in range(len(words))]
 
 
 class UnknownMeeting(ValueError):

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from herford_tui.domain import Committee, Snapshot
-from herford_tui.domain.lookup import UnknownCommittee, committee_label, find_committee
+from herford_tui.domain.lookup import AmbiguousCommittee, UnknownCommittee, committee_label, find_committee
 
 
 def snapshot() -> Snapshot:
@@ -18,6 +18,7 @@ def snapshot() -> Snapshot:
         Committee(4, name="Übergang Schule–Beruf"),
         Committee(5, name="Altes Gremium", archived=True),
         Committee(6, name="Arbeitskreis Übergänge Schule–Beruf: Ärger, Öffnung & Größe", short_name="AK Ü"),
+        Committee(7, name="Netzwerk Kita–Grundschule", short_name="NW Kita"),
     ]
     return Snapshot(committees={c.id: c for c in committees})
 
@@ -37,18 +38,32 @@ def snapshot() -> Snapshot:
         ("uebergaenge", 6),  # a later word begins it (walkthrough, session 8: refused before)
         ("Übergänge Schule", 6),
         ("ärger öffnung", 6),
+        ("gang schule", 4),  # a part inside one name, as the TUI's committee list takes it
+        ("gänge schule", 6),
+        ("kita grundschule", 7),  # spaces and dashes do not matter inside either
+        ("nw", 7),  # the short name's beginning
     ],
 )
 def test_found_by_id_name_short_name_or_beginning(typed: str, found: int):
     assert find_committee(snapshot(), typed).id == found
 
 
-def test_unknown_or_ambiguous_names_the_active_committees():
+def test_unknown_names_the_active_committees_ambiguous_the_candidates():
     snap = snapshot()
-    with pytest.raises(UnknownCommittee):
-        find_committee(snap, "schule")  # a later word of two names: which one?
-    with pytest.raises(UnknownCommittee, match=r"Unbekanntes Gremium „Arbeits“\. Möglich sind: Arbeitskreis 1, "):
+    with pytest.raises(AmbiguousCommittee):
+        find_committee(snap, "schule")  # a part of several names: which one?
+    with pytest.raises(UnknownCommittee, match=r"Unbekanntes Gremium „Nirgends“\. Möglich sind: Arbeitskreis 1, "):
+        find_committee(snap, "Nirgends")
+    with pytest.raises(AmbiguousCommittee) as refused:
         find_committee(snap, "Arbeits")
+    assert str(refused.value) == (
+        "„Arbeits“ passt auf mehrere Gremien: „Arbeitskreis 1“ (Nr. 2), „Arbeitskreis 11“ (Nr. 3), "
+        "„Arbeitskreis Übergänge Schule–Beruf: Ärger, Öffnung & Größe“ (AK Ü, Nr. 6). "
+        "Bitte den Namen genauer oder die Nummer angeben."
+    )
+    several = r"Gremien: „Lenkungskreis“ \(LK, Nr. 1\), „Arbeitskreis 1“ \(Nr. 2\), "
+    with pytest.raises(AmbiguousCommittee, match=several):
+        find_committee(snap, "kreis")  # parts inside several names, no beginning
     with pytest.raises(UnknownCommittee) as refused:
         find_committee(snap, "altes gremium", among=snap.active_committees())
     assert "Altes Gremium" not in str(refused.value)
@@ -158,3 +173,19 @@ def test_the_quote_hint_only_where_a_name_was_given():
         said = " ".join(result.output.split())
         assert result.exit_code == 2 and "Fehler: Unerwartete" in said and said.endswith(extra), said
         assert "Anführungszeichen" not in said
+
+
+def test_cli_takes_a_part_of_a_name_and_refuses_a_shared_part_naming_the_candidates(runner, empty_store, db_path):
+    """``--gremium`` as the TUI's committee list: an unambiguous part finds its committee; a part
+    several names hold is refused (exit 2) with their names as they are, escapes made visible."""
+    from herford_tui.cli import main
+
+    for name in ("AK 3 – Übergänge Kita/Schule", "Müller [Kita]", "Müller [Schule]\x1b[31m"):
+        empty_store.save(Committee(name=name))
+    found = runner.invoke(main, ["termine", "--db", str(db_path), "--gremium", "Uebergaenge"])
+    assert found.exit_code == 0, found.output
+    refused = runner.invoke(main, ["export", "ics", "--db", str(db_path), "--out", "-", "--gremium", "mueller"])
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == 2, refused.output
+    assert "„mueller“ passt auf mehrere Gremien: „Müller [Kita]“ (Nr. 2), „Müller [Schule]\\x1b[31m“ (Nr. 3)." in said
+    assert "\x1b" not in refused.output

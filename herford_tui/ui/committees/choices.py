@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from herford_tui.domain import Committee, Snapshot
-from herford_tui.domain.fold import match_key
+from herford_tui.domain.lookup import committees_matching
 from herford_tui.ui.navigation import tab_label
 
 
@@ -21,25 +21,11 @@ def choice_label(committee: Committee) -> str:
 
 
 def matching(snapshot: Snapshot, committee_ids: Iterable[int], text: str) -> list[tuple[int, str]]:
-    """(id, label) of the committees whose name or short name contains ``text`` (folded:
-    "Mueller" finds Müller); those starting with it first, else in tab order. Empty text: all."""
-    wanted = match_key(text.strip())
-    starting: list[tuple[int, str]] = []
-    containing: list[tuple[int, str]] = []
-    for committee_id in committee_ids:
-        committee = snapshot.committees.get(committee_id)
-        if committee is None:
-            continue
-        label = choice_label(committee)
-        if not wanted:
-            starting.append((committee_id, label))
-            continue
-        keys = (match_key(committee.short_name), match_key(committee.name))
-        if any(key.startswith(wanted) for key in keys):
-            starting.append((committee_id, label))
-        elif any(wanted in key for key in keys):
-            containing.append((committee_id, label))
-    return starting + containing
+    """(id, label) of the committees whose name or short name holds ``text``, by the one rule of
+    ``--gremium`` (``committees_matching``: folded, "Mueller" finds Müller; those starting with
+    it first, else in tab order). Empty text: all."""
+    present = [c for cid in committee_ids if (c := snapshot.committees.get(cid)) is not None]
+    return [(c.id, choice_label(c)) for c in committees_matching(present, text)]
 
 
 def bar_text(snapshot: Snapshot, committee_ids: tuple[int, ...], shown: int, noun: str) -> str:
