@@ -174,7 +174,7 @@ def _cards(file: SearchFile, matches: list[Match], meetings: dict[int, Meeting])
     """``matches`` on their meetings decoded whole (``meetings``: those decoded already), and a
     snapshot with what their cards show."""
     from herford_tui.domain import Committee, Meeting
-    from herford_tui.domain.search_raw import card_persons, part
+    from herford_tui.domain.search_raw import card_persons, part, task_card_persons
 
     small = file.snapshot
     meetings |= file.meetings({m.record.id for m in matches if isinstance(m.record, Meeting)} - meetings.keys())
@@ -183,11 +183,23 @@ def _cards(file: SearchFile, matches: list[Match], meetings: dict[int, Meeting])
     more = {i for i, (committee, _) in file.heads(False, None).items() if committee in shown} if shown else set()
     more -= set(meetings)
     people, read = card_persons([m.record for m in matches], file.links)
+    people |= task_card_persons([m.detail for m in matches], lambda: _person_labels(file))  # whose task
     cards = part(
         small, None, file.records("persons", people), file.records("memberships", read),
         {**meetings, **file.meetings(more)},
     )  # fmt: skip
     return matches, cards
+
+
+def _person_labels(file: SearchFile) -> dict[int, str]:
+    """Every person's name as the app shows it (``labels.person_label``), from their searched texts."""
+    from herford_tui.domain import Person
+    from herford_tui.domain.labels import person_label
+
+    return {
+        i: person_label(Person(id=i, title=t.title, given_name=t.given_name, family_name=t.family_name), i)
+        for i, t in file.person_texts().items()
+    }
 
 
 def _first_kinds(searched: Snapshot, query: str, words: list[str], fuzzy: set[str], limit: int) -> list[Match] | None:

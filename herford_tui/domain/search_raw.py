@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from herford_tui.domain.fold import match_key
-from herford_tui.domain.labels import DECISION_RESULT, MONTHS, ORG_TYPE
+from herford_tui.domain.labels import DECISION_RESULT, MONTHS, ORG_TYPE, person_label
 from herford_tui.domain.models import (
     AgendaItem,
     Committee,
@@ -548,6 +548,18 @@ def card_persons(shown: list[Record], memberships: Mapping[int, Linked]) -> tupl
         if m.person_id in people or m.represents_id in orgs or m.committee_id in committees
     }
     return people | {memberships[i].person_id for i in read}, read
+
+
+def task_card_persons(details: Iterable[object], names: Callable[[], Mapping[int, str]]) -> set[int]:
+    """The persons the cards of task hits name (``details``: the hits' details) and everyone named
+    like them, by whom ``directory.person_named`` tells namesakes apart on the card. ``names`` (each
+    person's ``labels.person_label``) is asked only when a task names somebody."""
+    named = {d.person_id for d in details if isinstance(d, Task) and d.person_id is not None}
+    if not named:
+        return set()
+    labels = names()
+    keys = {match_key(labels.get(i) or person_label(None, i)) for i in named}
+    return named | {i for i, name in labels.items() if match_key(name) in keys}
 
 
 def part(

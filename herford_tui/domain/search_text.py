@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from herford_tui.domain.directory import person_named
 from herford_tui.domain.labels import (
     DECISION_RESULT,
     MEETING_STATUS,
@@ -51,7 +52,7 @@ def describe(match: Match, snapshot: Snapshot, today: date) -> tuple[str, str]:
     committee = _committee_name(snapshot, record)
     when = format_date(record.date, weekday=True)
     if match.kind in (Kind.MINUTES, Kind.DECISION, Kind.TASK):
-        return _meeting_text(match, record), f"{label} · {_where(match, committee, when)}"
+        return _meeting_text(match, record, snapshot), f"{label} · {_where(match, committee, when)}"
     if match.item is not None:
         number = f"TOP {match.item.number}: " if match.item.number else ""
         return f"{number}{match.item.title}", f"{label} · {committee}, {when}"
@@ -61,14 +62,18 @@ def describe(match: Match, snapshot: Snapshot, today: date) -> tuple[str, str]:
     return f"{committee}, {when}", f"{label} · {' '.join(p for p in (times, place) if p)} · {status}"
 
 
-def _meeting_text(match: Match, meeting: Meeting) -> str:
-    """The hit's own text, one line, shortened: the decision, the task, the start of the minutes."""
+def _meeting_text(match: Match, meeting: Meeting, snapshot: Snapshot) -> str:
+    """The hit's own text, one line, shortened: the decision, the task with whose it is (as the
+    meeting's task lines write it: "Bericht – Thomas Müller", namesakes told apart by
+    ``person_named``), the start of the minutes."""
     detail = match.detail
     if isinstance(detail, Decision):
         text = f"{detail.text} ({DECISION_RESULT[detail.result]})"
-    elif isinstance(detail, Task):
+    elif isinstance(detail, Task):  # the task's text shortened alone: whose it is and its state stay
+        who = person_named(snapshot, detail.person_id)
         due = f", bis {format_date(detail.due)}" if detail.due else ""
-        text = f"{detail.what} ({'erledigt' if detail.done else 'offen'}{due})"
+        what = shorten(" ".join(detail.what.split()), SNIPPET)
+        return f"{what}{f' – {who}' if who else ''} ({'erledigt' if detail.done else 'offen'}{due})"
     else:
         text = match.item.minutes if match.item is not None else meeting.minutes
     line = " ".join(text.split())

@@ -29,7 +29,7 @@ def _meeting(store: Store) -> tuple[Meeting, Person]:
 
 
 def test_minutes_decisions_and_tasks_are_found_with_their_meeting(store: Store):
-    meeting, _ = _meeting(store)
+    meeting, worker = _meeting(store)
     snap = store.snapshot()
     today = date(2026, 3, 1)
     minutes = search(snap, "Praktikumsbörsen")
@@ -45,6 +45,8 @@ def test_minutes_decisions_and_tasks_are_found_with_their_meeting(store: Store):
     assert "mehrheitlich" in describe(decision[0], snap, today)[0]
     task = search(snap, "Berufsorientierungscamp")
     assert task[0].kind is Kind.TASK and "offen, bis 30.04.2026" in describe(task[0], snap, today)[0]
+    # the palette's line says whose task it is, as the meeting's task lines do
+    assert describe(task[0], snap, today)[0].endswith(f"einholen – {worker.full_name} (offen, bis 30.04.2026)")
     assert search(snap, "Aufgabe Quade offen")[0].kind is Kind.TASK  # by who does it and its state
     assert search(snap, "Beschluss März Lenkungskreis", kinds=[Kind.DECISION])[0].record.id == meeting.id
     card = match_card(task[0], snap, today)

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from herford_tui.cli import main
-from herford_tui.domain import AgendaItem, Meeting, Membership, Person, Role
+from herford_tui.domain import AgendaItem, Meeting, Membership, Person, Role, Task
 from herford_tui.store import Store
 
 
@@ -118,3 +118,29 @@ def test_more_hits_than_shown_are_told_and_all_shown_with_max_0(db):
 def test_a_negative_max_is_refused_in_german(db):
     result = run(db, "--max", "-1", "lenkungskreis")
     assert result.exit_code == 2 and "liegt nicht im Bereich" in result.output
+
+
+def test_a_task_hit_names_whose_task_it_is_namesakes_told_apart(tmp_path):
+    """„Aufgabe: Bericht vorbereiten (offen, bis …)“ did not say whose task it is: the card names
+    the person as the meeting's task lines do, and of two "Thomas Müller" says which one
+    (``person_named``: organisation and number), on the quick way and the whole way alike."""
+    path = tmp_path / "herford.json"
+    store = Store(path).open()
+    snap = store.snapshot()
+    org = {o.name: o.id for o in snap.organisations.values()}
+    lk = next(c.id for c in snap.committees.values() if c.name == "Lenkungskreis")
+    mine = store.save(Person(given_name="Thomas", family_name="Müller", organisation_id=org["Stadt Bünde"]))
+    store.save(Person(given_name="Thomas", family_name="Mueller"))  # the namesake
+    task = Task(what="Bericht vorbereiten", person_id=mine.id, due=date(2027, 1, 15))
+    meeting = Meeting(committee_id=lk, date=date(2026, 12, 9), agenda=[AgendaItem("1", "Haushalt", tasks=[task])])
+    meeting = store.save(meeting)
+    result = run(path, "thomas mueller")
+    assert result.exit_code == 0, result.output
+    cards = [card.splitlines() for card in result.output.split("\n\n")]
+    tasks = [card for card in cards if card[0].startswith("Aufgabe:")]
+    assert tasks and tasks[0][0] == (
+        f"Aufgabe: Bericht vorbereiten – Thomas Müller (Stadt Bünde, Nr. {mine.id}) (offen, bis 15.01.2027)"
+        f" (Nr. {meeting.id})"
+    ), result.output
+    alone = run(path, "bericht")  # found by its own words: whose it is all the same
+    assert f"Aufgabe: Bericht vorbereiten – Thomas Müller (Stadt Bünde, Nr. {mine.id}) (offen" in alone.output
