@@ -105,3 +105,31 @@ async def test_archiving_keeps_the_day_the_list_shows_it_and_restoring_clears_it
     names = Names.of(store.snapshot(), entries)
     text = "\n".join(line for e in entries for line in entry_lines(e, names))
     assert "28.11.2026" in text and "archiviert am" in text, text  # the day stays in the audit log
+
+
+async def test_an_empty_archive_offers_no_restore_key(world):
+    """„Es gibt keine archivierten Gremien.“ with „w Wiederherstellen“ in the footer offered a key
+    that does nothing: only Esc is offered then; with an archived committee ``w`` is."""
+    before = world.bytes()
+    app = world.app(open_view="organisationen")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: app.focused is not None and app.screen is app.screen_stack[0])
+        await pilot.press("G")
+        screen = await shown(pilot, ArchiveScreen)  # nothing in it to focus
+        assert await wait_for(pilot, lambda: "Es gibt keine archivierten Gremien." in screen_text(app))
+        await footer_shows(pilot, "Schließen")
+        footer = screen_text(app).splitlines()[-1]
+        assert "Wiederherstellen" not in footer and "Enter" not in footer, footer
+        assert screen.check_action("restore", ()) is False
+        await pilot.press("w")  # not offered and does nothing
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: app.screen is app.screen_stack[0])
+    assert world.bytes() == before
+
+    archive_lenkungskreis(world)
+    app = world.app(open_view="organisationen")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: app.focused is not None and app.screen is app.screen_stack[0])
+        await pilot.press("G")
+        await form_ready(pilot, ArchiveScreen)
+        await footer_shows(pilot, "Wiederherstellen")

@@ -21,7 +21,8 @@ from herford_tui.ui.common.format import plain
 
 class ArchiveScreen(HerfordAccess, ModalScreen[Committee | None]):
     """Enter shows the highlighted committee's roster read-only; ``w`` dismisses with the
-    committee to restore (already marked not archived); Esc with None."""
+    committee to restore (already marked not archived); Esc with None. Without an archived
+    committee neither key is offered (the footer shows Esc alone)."""
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Schließen", id="archive.close"),
@@ -50,6 +51,14 @@ class ArchiveScreen(HerfordAccess, ModalScreen[Committee | None]):
             return None
         option = option_list.get_option_at_index(option_list.highlighted)
         return self.herford.snapshot.committees.get(int(option.id or 0))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "restore":
+            return self._highlighted() is not None  # nothing to restore: the key is not offered
+        return True
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()  # the highlight decides whether "w" has something to restore
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         committee = self.herford.snapshot.committees.get(int(event.option.id or 0))
