@@ -75,3 +75,25 @@ async def test_a_bracketed_name_in_nobody_can_stand_in_is_shown_as_typed(world):
         # drawn as typed (the toast is on screen a refresh after the notice)
         assert await wait_for(pilot, lambda: "Sommer [/b] ist selbst" in _toasts(app)), _toasts(app)
         assert app.screen.query_one("#attendance-table") is table
+
+
+async def test_the_choosers_title_says_which_of_two_namesakes_is_represented(world):
+    from herford_tui.domain import Organisation, Person
+    from herford_tui.domain.duplicates import EVERY
+
+    store = world.store()
+    kita = store.save(Organisation(name="Kita Sonnenschein"))
+    twin = store.save(Person(given_name="Tobias", family_name="Test", organisation_id=kita.id), confirmed=EVERY)
+    meeting = store.save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 12, 9), start_time=time(14)))
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = await _attendance(pilot, app, meeting.id)
+        ids = [line.person_id for line in app.screen.lines]
+        table.move_cursor(row=ids.index(world.person["test"]))
+        await pilot.press("v")
+        assert await wait_for(
+            pilot, lambda: isinstance(app.screen, ChooseMeeting) and bool(app.screen.query(".dialog-text"))
+        )
+        title = " ".join(screen_text(app).split())
+        assert f"Wer vertritt Tobias Test (Bildungsbüro des Kreises Herford, Nr. {world.person['test']})?" in title
+        assert twin.id != world.person["test"]

@@ -24,6 +24,7 @@ from herford_tui.domain import AgendaItem, Attendance, Decision, Meeting, Meetin
 from herford_tui.domain import agenda as edit
 from herford_tui.domain.attendance import AttendanceLine, attendance_lines, set_attendance, stand_ins
 from herford_tui.domain.attendance_mark import Mark, MarkClash, entry_of
+from herford_tui.domain.directory import person_named
 from herford_tui.domain.labels import DECISION_RESULT
 from herford_tui.domain.text import printable
 from herford_tui.ui.common.access import HerfordAccess
@@ -588,7 +589,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             return
         names = show.choice_names(snapshot, candidates)
         choices = [(plain_cell(told), pid) for told, pid in zip(names, candidates, strict=True)]
-        name = show.person_name(snapshot, line.person_id)
+        name = person_named(snapshot, line.person_id)  # "Wer vertritt Thomas Müller?": which of two
         note = show.stand_in_note(name, line, candidates)
         self.app.push_screen(ChooseMeeting(choices, title=plain(f"Wer vertritt {name}?"), note=note), chosen)
 
