@@ -698,7 +698,9 @@ class _Builder:
     def find_committee(self, row: _Row) -> Committee | None:
         text = row.get("committee")
         found = self.committees_by_name.get(match_key(text))
-        if found is None:
+        if found is None and not text.strip():  # a required cell left empty: not a name that is unknown
+            self.problem(row, "committee", "Bitte das Gremium angeben.")
+        elif found is None:
             self.problem(row, "committee", f"Das Gremium „{shorten(text)}“ gibt es nicht.")
         return found
 

@@ -150,6 +150,13 @@ def test_plan_reports_missing_required_column(store: Store):
     assert [str(p) for p in plan.problems] == ["Zeile 1, Nachname: Die Spalte fehlt."]
 
 
+def test_an_empty_committee_cell_asks_for_the_committee(store: Store):
+    """Walkthrough, session 8: an empty Gremium cell read „Das Gremium „“ gibt es nicht.“"""
+    table = parse_csv(("Gremium;Datum\n;28.11.2026\n", "UTF-8"))
+    plan = plan_import("sitzungen", table, store.snapshot())
+    assert [str(p) for p in plan.problems] == ["Zeile 2, Gremium: Bitte das Gremium angeben."]
+
+
 def test_seat_count_is_checked_across_rows(store: Store):
     snap = store.snapshot()
     lenkung = next(c for c in snap.committees.values() if c.name == "Lenkungskreis")
