@@ -63,10 +63,9 @@ async def test_one_of_two_decisions_is_removed_after_asking(world):
     async with app.run_test(size=SIZE) as pilot:
         await _opened(pilot, app, meeting_id)
         await pilot.press("D")
-        assert await wait_for(
-            pilot, lambda: isinstance(app.screen, ChooseMeeting) and bool(app.screen.query("OptionList"))
-        )
-        assert "Welcher Beschluss von TOP 1?" in screen_text(app)
+        # the list takes the focus (AUTO_FOCUS) a moment after it is built: "down" only reaches it then
+        await form_ready(pilot, ChooseMeeting)
+        assert await wait_for(pilot, lambda: "Welcher Beschluss von TOP 1?" in screen_text(app)), screen_text(app)
         await pilot.press("down", "enter")
         form = await form_ready(pilot, DecisionForm)
         assert form.query_one("#text", Input).value == "Ja, doppelt"
