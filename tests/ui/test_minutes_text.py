@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from meeting_helpers import grid_focused
-from pilot_helpers import form_ready, screen_text, settle, wait_for
+from meeting_helpers import grid_focused, meeting_ready
+from pilot_helpers import form_ready, screen_text, settle, shown, wait_for
 
 from herford_tui.domain import AgendaItem, Meeting
 from herford_tui.ui.meetings.invitation import InvitationScreen
@@ -21,7 +21,9 @@ SHOWN = "Start \\x1b]0;gekapert\\x07 Mitte \\x00 \\x9b31m Ende"
 RAW = ("\x1b", "\x07", "\x00", "\x9b")
 
 
-def assert_escaped(app, where: str) -> None:
+async def assert_escaped(pilot, app, where: str) -> None:
+    """The minutes drawn (a screen is composed and filled a moment after it is pushed), escaped."""
+    assert await wait_for(pilot, lambda: SHOWN in screen_text(app)), f"{where}: the minutes are not shown"
     text = screen_text(app)
     assert SHOWN in text, f"{where}: the minutes are not shown\n{text}"
     leaked = [repr(c) for c in RAW if c in text]
@@ -44,29 +46,27 @@ async def test_hostile_minutes_are_shown_escaped_and_kept_as_stored(world):
     async with app.run_test(size=(120, 40)) as pilot:
         assert await wait_for(pilot, lambda: grid_focused(app))
         await pilot.press("down", "right", "enter")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
-        await settle(app, pilot)
-        assert_escaped(app, "meeting screen")
+        assert await wait_for(pilot, lambda: meeting_ready(app))
+        await assert_escaped(pilot, app, "meeting screen")
 
         await pilot.press("p")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MinutesForm))
-        await settle(app, pilot)
-        assert_escaped(app, "minutes form")
+        await form_ready(pilot, MinutesForm)
+        await assert_escaped(pilot, app, "minutes form")
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
         await settle(app, pilot)
 
         app.screen.action_edit_item()
-        assert await wait_for(pilot, lambda: isinstance(app.screen, AgendaItemForm))
-        await settle(app, pilot)
-        assert_escaped(app, "agenda-item form")
+        await form_ready(pilot, AgendaItemForm)
+        await assert_escaped(pilot, app, "agenda-item form")
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
         await settle(app, pilot)
 
         await pilot.press("i")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, InvitationScreen))
-        await settle(app, pilot)
+        await shown(pilot, InvitationScreen)
+        # the dialog drawn (its letter is filled in as it mounts, before its first layout)
+        assert await wait_for(pilot, lambda: "Datei:" in screen_text(app)), screen_text(app)
         text = screen_text(app)
         assert not [c for c in RAW if c in text], "invitation"
         await pilot.press("escape")
@@ -85,8 +85,7 @@ async def test_an_edited_minutes_text_is_saved_as_it_was_seen(world):
     async with app.run_test(size=(120, 40)) as pilot:
         assert await wait_for(pilot, lambda: grid_focused(app))
         await pilot.press("down", "right", "enter")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
-        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: meeting_ready(app))
         await pilot.press("p")
         await form_ready(pilot, MinutesForm)  # the keys below go to its text: composed and focused first
         await pilot.press("end", "ctrl+end")
