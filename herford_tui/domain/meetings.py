@@ -125,11 +125,16 @@ def meeting_problems(meeting: Meeting, others: Iterable[Meeting], persons: Conta
         if entry.status is Attendance.VERTRETEN and entry.deputy_id is None:
             problems.append(Problem("attendance", "Bei „vertreten“ fehlt, wer vertreten hat."))
     for item in meeting.agenda:
+        if item.responsible_person_id is not None and item.responsible_person_id not in persons:
+            # a file's TOP naming a person that is not there (the import checked only the tasks)
+            problems.append(Problem("agenda", f"TOP {item.number}: Die Person bei „Zuständig“ fehlt im Verzeichnis."))
         for task in item.tasks:
             if not task.what.strip():
                 problems.append(Problem("tasks", f"TOP {item.number}: Eine Aufgabe braucht eine Beschreibung."))
             if task.person_id is not None and task.person_id not in persons:
-                problems.append(Problem("tasks", f"TOP {item.number}: Die zuständige Person fehlt im Verzeichnis."))
+                problems.append(
+                    Problem("tasks", f"TOP {item.number}: Die Person der Aufgabe „{task.what}“ fehlt im Verzeichnis.")
+                )
         for decision in item.decisions:
             if not decision.text.strip():
                 problems.append(Problem("decisions", f"TOP {item.number}: Ein Beschluss braucht einen Text."))

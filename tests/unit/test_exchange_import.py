@@ -157,6 +157,20 @@ def test_an_empty_committee_cell_asks_for_the_committee(store: Store):
     assert [str(p) for p in plan.problems] == ["Zeile 2, Gremium: Bitte das Gremium angeben."]
 
 
+def test_a_top_whose_responsible_person_is_not_there_is_refused(store: Store):
+    """Walkthrough, session 8: the tasks' persons were checked, a TOP's „Zuständig“ was not, and
+    a file naming a person that is not in the directory was imported."""
+    agenda = json.dumps([{"number": "1", "title": "Haushalt", "responsible_person_id": 9999,
+                          "tasks": [{"what": "Bericht", "person_id": 8888}]}])  # fmt: skip
+    cell = '"' + agenda.replace('"', '""') + '"'  # quoted as the export writes it
+    table = parse_csv((f"Gremium;Datum;Tagesordnung\nLenkungskreis;28.11.2026;{cell}\n", "UTF-8"))
+    plan = plan_import("sitzungen", table, store.snapshot())
+    assert [str(p) for p in plan.problems] == [
+        "Zeile 2, Tagesordnung: TOP 1: Die Person bei „Zuständig“ fehlt im Verzeichnis.",
+        "Zeile 2, Aufgaben: TOP 1: Die Person der Aufgabe „Bericht“ fehlt im Verzeichnis.",
+    ]
+
+
 def test_seat_count_is_checked_across_rows(store: Store):
     snap = store.snapshot()
     lenkung = next(c for c in snap.committees.values() if c.name == "Lenkungskreis")
