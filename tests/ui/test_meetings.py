@@ -373,8 +373,8 @@ async def test_quorum_and_invitation_deadline_are_set_in_the_committee_form(worl
         form = await form_ready(pilot, CommitteeForm)
         form.query_one("#quorum", Input).value = "drei"
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
-        assert "„drei“ ist keine ganze Zahl." in str(form.query_one("#err-quorum", Static).render())
+        said = "„drei“ ist keine ganze Zahl."
+        assert await wait_for(pilot, lambda: said in str(form.query_one("#err-quorum", Static).render()))
         assert world.bytes() == before
         form.query_one("#quorum", Input).value = "3"
         form.query_one("#invitation_days", Input).value = "21"

@@ -162,17 +162,20 @@ async def test_duplicate_person_mueller_is_caught_before_saving(world):
         await type_text(pilot, "Mueller")
         before = world.bytes()
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
-        assert isinstance(app.screen, PersonForm)  # the same name: a warning naming the other one
-        warning = str(app.screen.query_one("#err-family_name").render())
-        assert "Möglicherweise doppelt" in warning and "Hans Müller" in warning and "gleicher Name" in warning
+        form = app.screen
+        assert isinstance(form, PersonForm)  # the same name: a warning naming the other one
+
+        def warning() -> str:
+            return str(form.query_one("#err-family_name").render())
+
+        assert await wait_for(pilot, lambda: "gleicher Name" in warning()), warning()
+        assert "Möglicherweise doppelt" in warning() and "Hans Müller" in warning()
         assert world.bytes() == before
-        app.screen.query_one("#given_name", Input).value = "Hanna"
-        app.screen.query_one("#email", Input).value = "H.Mueller@example.org"
+        form.query_one("#given_name", Input).value = "Hanna"
+        form.query_one("#email", Input).value = "H.Mueller@example.org"
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
-        warning = str(app.screen.query_one("#err-family_name").render())
-        assert "Möglicherweise doppelt" in warning and "gleiche E-Mail" in warning  # a warning only
+        assert await wait_for(pilot, lambda: "gleiche E-Mail" in warning()), warning()
+        assert "Möglicherweise doppelt" in warning()  # a warning only
         assert world.bytes() == before
         await pilot.press("ctrl+s")  # warned once: saving the same input goes ahead
         await settle(app, pilot)
@@ -409,8 +412,8 @@ async def test_duplicate_organisation_in_the_same_municipality_is_warned(world):
         app.screen.query_one("#municipality").value = "Bünde"
         before = world.bytes()
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
-        assert "Möglicherweise doppelt" in str(app.screen.query_one("#err-name").render())
+        form = app.screen
+        assert await wait_for(pilot, lambda: "Möglicherweise doppelt" in str(form.query_one("#err-name").render()))
         assert world.bytes() == before
         app.screen.query_one("#municipality").value = "Enger"  # another town: no duplicate
         await pilot.press("ctrl+s")

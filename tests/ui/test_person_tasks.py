@@ -100,6 +100,9 @@ async def test_meetings_that_cannot_be_read_are_said_in_german_not_left_loading(
         await shown(pilot, PersonScreen)
         title = app.screen.query_one("#person-tasks-title", Label)
         assert await wait_for(pilot, lambda: "nicht lesbar" in str(title.render())), str(title.render())
+        # drawn at the new, longer width once the layout after the update has run
+        said = "Offene Aufgaben: nicht lesbar. Die Datenbank"
+        assert await wait_for(pilot, lambda: said in screen_text(app)), screen_text(app)
         text = screen_text(app)
         assert "Offene Aufgaben: nicht lesbar. Die Datenbank" in text and "wird geladen" not in text, text
         assert "Mitgliedschaften: 1 aktuell" in text  # the rest of the page is there
