@@ -94,6 +94,7 @@ async def test_the_choosers_title_says_which_of_two_namesakes_is_represented(wor
         assert await wait_for(
             pilot, lambda: isinstance(app.screen, ChooseMeeting) and bool(app.screen.query(".dialog-text"))
         )
-        title = " ".join(screen_text(app).split())
-        assert f"Wer vertritt Tobias Test (Bildungsbüro des Kreises Herford, Nr. {world.person['test']})?" in title
+        # composed is not yet drawn: the dialog's text is on screen after its first layout
+        wanted = f"Wer vertritt Tobias Test (Bildungsbüro des Kreises Herford, Nr. {world.person['test']})?"
+        assert await wait_for(pilot, lambda: wanted in " ".join(screen_text(app).split())), screen_text(app)
         assert twin.id != world.person["test"]
