@@ -50,6 +50,8 @@ async def test_an_escape_in_the_members_name_is_shown_visible_in_the_choosers_no
         )
         note = str(app.screen.query_one(".dialog-text").render())
         assert "\x1b" not in note and "Esc\\x1b[31m Rot\\x1b[0m hat keine eingetragene Vertretung" in note
+        drawn = lambda: " ".join(screen_text(app).split())  # noqa: E731
+        assert await wait_for(pilot, lambda: "hat keine eingetragene Vertretung" in drawn())  # drawn, then read
         assert "\x1b" not in screen_text(app)
 
 
