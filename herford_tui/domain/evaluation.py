@@ -388,20 +388,13 @@ def task_figures(snapshot: Snapshot, today: date, tallies: list[MeetingTally] | 
     return sorted(found, key=lambda t: (-t.overdue, -t.open, sort_key(t.name)))
 
 
-def decisions_per_year(snapshot: Snapshot) -> dict[int, int]:
-    return _decisions(snapshot.meeting_tallies(), 0)[0]
-
-
-def decisions_by_committee(snapshot: Snapshot, year: int) -> dict[int, int]:
-    return _decisions(snapshot.meeting_tallies(), year)[1]
-
-
-def _decisions(tallies: list[MeetingTally], year: int) -> tuple[dict[int, int], dict[int, int]]:
-    """Decisions taken per year, and per committee in ``year``: one pass over the meetings."""
+def _decisions(tallies: list[MeetingTally], year: int, today: date) -> tuple[dict[int, int], dict[int, int]]:
+    """Decisions taken per year, and per committee in ``year``: one pass over the meetings. A
+    decision drafted into a meeting still ahead (or cancelled) is not taken yet."""
     per_year: Counter[int] = Counter()
     per_committee: Counter[int] = Counter()
     for meeting in tallies:
-        if meeting.date is None or meeting.cancelled:
+        if meeting.date is None or not meeting.took_place(today):
             continue
         per_year[meeting.date.year] += meeting.decisions
         if meeting.date.year == year:
@@ -469,7 +462,7 @@ def _evaluate_steps(snapshot: Snapshot, year: int, today: date, trend_first: boo
     ]
     organisations.sort(key=lambda pair: (pair[1].value if pair[1].value is not None else 2.0, sort_key(pair[0])))
     tallies = snapshot.meeting_tallies()  # decisions and open tasks of every meeting, read once
-    per_year, per_committee = _decisions(tallies, year)
+    per_year, per_committee = _decisions(tallies, year, today)
     done[(year, today) if trend_first else (year, today, False)] = evaluation = Evaluation(
         year=year,
         today=today,

@@ -8,8 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from herford_tui.domain.models import Attendance, Meeting, MeetingStatus, Membership, Person, Role
+from herford_tui.domain.models import Attendance, Meeting, Membership, Person, Role
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.tally import took_place
 
 
 class Presence(enum.StrEnum):
@@ -31,9 +32,7 @@ class SeatPresence:
 
 def held(meeting: Meeting, today: date) -> bool:
     """Took place: marked so, or not cancelled and its day has passed."""
-    if meeting.status is MeetingStatus.ABGESAGT or meeting.date is None:
-        return False
-    return meeting.status is MeetingStatus.DURCHGEFUEHRT or meeting.date < today
+    return took_place(meeting.status, meeting.date, today)
 
 
 def seat_presence(snapshot: Snapshot, meeting: Meeting, advisory: frozenset[str] | None = None) -> list[SeatPresence]:

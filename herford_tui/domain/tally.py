@@ -15,22 +15,36 @@ from dataclasses import dataclass
 from herford_tui.domain.models import Meeting, MeetingStatus
 
 
+def took_place(status: MeetingStatus, day: dt.date | None, today: dt.date) -> bool:
+    """A meeting took place: marked so, or not cancelled and its day has passed."""
+    if status is MeetingStatus.ABGESAGT or day is None:
+        return False
+    return status is MeetingStatus.DURCHGEFUEHRT or day < today
+
+
 @dataclass(frozen=True, slots=True)
 class MeetingTally:
     committee_id: int
     date: dt.date | None
-    cancelled: bool
+    status: MeetingStatus
     decisions: int
-    """Decisions taken, over all agenda items."""
+    """Decisions recorded, over all agenda items (taken only once the meeting took place)."""
     open_dues: tuple[dt.date | None, ...]
     """The due day of each task not done (None: none set)."""
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status is MeetingStatus.ABGESAGT
+
+    def took_place(self, today: dt.date) -> bool:
+        return took_place(self.status, self.date, today)
 
 
 def tally(meeting: Meeting) -> MeetingTally:
     return MeetingTally(
         meeting.committee_id,
         meeting.date,
-        meeting.status is MeetingStatus.ABGESAGT,
+        meeting.status,
         sum(len(item.decisions) for item in meeting.agenda),
         tuple(task.due for item in meeting.agenda for task in item.tasks if not task.done),
     )

@@ -388,7 +388,7 @@ def _tally(head: _MeetingTally) -> MeetingTally:
     return MeetingTally(
         head.committee_id,
         head.date,
-        head.status is MeetingStatus.ABGESAGT,
+        head.status,
         sum(len(item.decisions) for item in agenda),
         tuple(task.due for item in agenda for task in item.tasks if not task.done),
     )

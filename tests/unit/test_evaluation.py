@@ -177,6 +177,19 @@ def test_decisions_per_year_leave_out_cancelled_meetings():
     assert [r.value if r else None for r in evaluation.attendance[1]] == [None, None, None, 1.0, 0.75]
 
 
+def test_decisions_count_once_the_meeting_took_place():
+    """A decision drafted into a meeting still ahead is not taken yet; a meeting whose day has
+    passed took place even when nobody marked it so (the one rule: ``tally.took_place``)."""
+    snapshot = world()
+    drafted = [AgendaItem(decisions=[Decision("Entwurf")])]
+    snapshot.meetings[4].agenda = drafted  # planned for 10.12.2026, after TODAY
+    snapshot.meetings[6] = Meeting(6, 1, 1, date(2026, 11, 27), status=MeetingStatus.EINGELADEN, agenda=drafted)
+    evaluation = evaluate(snapshot, 2026, TODAY)
+    assert evaluation.decisions == {2025: 1, 2026: 3}
+    assert evaluation.decisions_by_committee == {1: 3}
+    assert evaluate(snapshot, 2026, date(2026, 12, 11)).decisions == {2025: 1, 2026: 4}
+
+
 def test_empty_snapshot_evaluates_to_nothing_without_error():
     evaluation = evaluate(Snapshot(), 2026, TODAY)
     assert evaluation.meetings == [] and evaluation.vacancies == []
