@@ -72,7 +72,8 @@ async def test_one_of_two_decisions_is_removed_after_asking(world):
         await replace_text(pilot, "")
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        assert "Beschluss „Ja, doppelt“ entfernen?" in " ".join(screen_text(app).split())
+        question = "Beschluss „Ja, doppelt“ entfernen?"  # drawn after the dialog's first layout
+        assert await wait_for(pilot, lambda: question in " ".join(screen_text(app).split())), screen_text(app)
         await pilot.press("j")
         assert await wait_for(pilot, lambda: len(_decisions(world, meeting_id)) == 1)
     assert _decisions(world, meeting_id) == [Decision("Ja")]

@@ -90,8 +90,11 @@ async def test_jobcenter_question_is_answered_one_key_after_the_search(world):
         assert await wait_for(pilot, lambda: "Organisation · " in screen_text(app))
         await pilot.press("enter")  # the search's hit opens the organisation screen at once
         assert await wait_for(pilot, lambda: isinstance(app.screen, OrganisationScreen))
-        lines = screen_text(app).splitlines()
-        assert any("Lenkungskreis" in line and "Jana Jobst" in line for line in lines), "\n".join(lines)
+
+        def seat_line() -> bool:  # drawn after the pushed screen's first layout
+            return any("Lenkungskreis" in line and "Jana Jobst" in line for line in screen_text(app).splitlines())
+
+        assert await wait_for(pilot, seat_line), screen_text(app)
 
 
 async def test_person_screen_from_the_roster_shows_current_and_ended_memberships(world):
@@ -145,7 +148,7 @@ async def test_contact_without_membership_is_created_and_found(world):
         assert await wait_for(pilot, lambda: app.query_one("#org-table", LineTable).has_focus)
         await pilot.press("enter")  # open the person
         assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
-        assert "0 aktuell, 0 beendet" in screen_text(app)
+        assert await wait_for(pilot, lambda: "0 aktuell, 0 beendet" in screen_text(app)), screen_text(app)
     saved = [p for p in world.read().persons.values() if p.family_name == "Kontaktfrau"]
     assert len(saved) == 1 and not world.read().memberships_of_person(saved[0].id)
 
@@ -431,8 +434,9 @@ async def test_referenced_person_hands_the_seat_to_a_replacement(world):
         await pilot.press("i")
         await shown(pilot, PersonScreen)  # pushed at once, composed a moment later
         await pilot.press("delete")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ReferencesDialog))
-        assert "Mitgliedschaft in „Lenkungskreis“ (offen)" in screen_text(app)
+        await form_ready(pilot, ReferencesDialog)  # composed and focused: its fields and keys are there
+        said = "Mitgliedschaft in „Lenkungskreis“ (offen)"
+        assert await wait_for(pilot, lambda: said in screen_text(app)), screen_text(app)
         app.screen.query_one("#as-of", Input).value = "31.12.2026"
         await pilot.press("tab")
         await type_text(pilot, "Max Muster")
@@ -458,6 +462,7 @@ async def test_hostile_names_show_as_text_on_the_person_screen(world):
         assert await wait_for(pilot, lambda: isinstance(app.focused, DataTable))  # the roster, shown
         await pilot.press("i")
         assert await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        assert await wait_for(pilot, lambda: "[@click=app.quit]x[/]" in screen_text(app)), screen_text(app)
         text = screen_text(app)
         assert "[b]fett[/b] \\x1b[2J" in text and "[@click=app.quit]x[/]" in text
         assert "\x1b" not in text

@@ -81,7 +81,8 @@ async def test_a_double_task_is_removed_after_asking(world):
         assert await wait_for(pilot, lambda: table.cursor_row == 2)
         await pilot.press("delete")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        assert "Aufgabe „Raum buchen“ von TOP 1 entfernen?" in " ".join(screen_text(app).split())
+        question = "Aufgabe „Raum buchen“ von TOP 1 entfernen?"  # drawn after the dialog's first layout
+        assert await wait_for(pilot, lambda: question in " ".join(screen_text(app).split())), screen_text(app)
         await pilot.press("j")
         assert await wait_for(pilot, lambda: len(world.read().meetings[meeting_id].agenda[0].tasks) == 2)
         assert await wait_for(pilot, lambda: table.row_count == 2)
