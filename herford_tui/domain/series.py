@@ -71,9 +71,18 @@ class SeriesPlan:
     dates: list[PlannedDate] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     rhythm: RhythmCheck | None = None
+    past: int = 0
+    """Dates of the rule before ``today``: not planned (the rest of a year already under way)."""
+    today: date | None = None
 
     def preview_lines(self) -> list[str]:
         lines = []
+        if self.past and self.today is not None:
+            before = format_date(self.today)
+            if self.past == 1:
+                lines.append(f"(1 Termin liegt vor dem {before} und wird nicht geplant)")
+            else:
+                lines.append(f"({self.past} Termine liegen vor dem {before} und werden nicht geplant)")
         for planned in self.dates:
             if planned.day is None:
                 lines.append(f"– {format_date(planned.rule_day, weekday=True)}: ausgelassen ({planned.note})")
@@ -98,22 +107,31 @@ def rule_dates(rule: SeriesRule, year: int) -> list[date]:
     return [d.date() for d in days]
 
 
-def _move(day: date) -> date | None:
+def _move(day: date, today: date | None = None) -> date | None:
     for weeks in range(1, MOVE_LIMIT + 1):
         for candidate in (day + timedelta(weeks=weeks), day - timedelta(weeks=weeks)):
-            if candidate.year == day.year and not day_off(candidate):
+            if candidate.year == day.year and not day_off(candidate) and (today is None or candidate >= today):
                 return candidate
     return None
 
 
 def plan_series(
-    snapshot: Snapshot, committee: Committee, rule: SeriesRule, year: int, on_holiday: OnHoliday
+    snapshot: Snapshot,
+    committee: Committee,
+    rule: SeriesRule,
+    year: int,
+    on_holiday: OnHoliday,
+    today: date | None = None,
 ) -> SeriesPlan:
-    """Every date of the rule in ``year``, moved or skipped around holidays, as unsaved meetings;
-    dates that clash with a meeting of the committee are skipped; the rhythm counts both."""
-    plan = SeriesPlan()
+    """Every date of the rule in ``year`` from ``today`` on, moved or skipped around holidays, as
+    unsaved meetings; dates that clash with a meeting of the committee are skipped; the rhythm
+    counts both. Dates before ``today`` are not planned, only counted (``SeriesPlan.past``)."""
+    plan = SeriesPlan(today=today)
     existing = snapshot.meetings_of(committee.id)
     for rule_day in rule_dates(rule, year):
+        if today is not None and rule_day < today:
+            plan.past += 1
+            continue
         day: date | None = rule_day
         note = ""
         off = day_off(rule_day)
@@ -122,7 +140,7 @@ def plan_series(
             if on_holiday is OnHoliday.SKIP:
                 day = None
             elif on_holiday is OnHoliday.MOVE:
-                day = _move(rule_day)
+                day = _move(rule_day, today)
                 if day is None:
                     note += "; kein freier Tag in der Nähe"
         if day is not None:

@@ -233,6 +233,19 @@ def test_series_skips_a_day_the_committee_already_meets(snap):
     assert plan.rhythm is not None and plan.rhythm.count == 6  # five new, one existing
 
 
+def test_series_in_a_year_under_way_plans_from_today_on(snap):
+    """In the year under way the dates already past are not planned, only counted in the preview;
+    a holiday is not moved back before today either."""
+    rule = SeriesRule(weekday=2, nth=2, interval=1)  # 2nd Wednesday of every month
+    plan = plan_series(snap, committee(rhythm_max=12), rule, 2026, OnHoliday.MOVE, date(2026, 12, 4))
+    assert [m.date for m in plan.meetings] == [date(2026, 12, 9)]
+    assert plan.past == 11
+    assert plan.preview_lines()[0] == "(11 Termine liegen vor dem 04.12.2026 und werden nicht geplant)"
+    on_the_day = plan_series(snap, committee(rhythm_max=12), rule, 2026, OnHoliday.MOVE, date(2026, 12, 9))
+    assert [m.date for m in on_the_day.meetings] == [date(2026, 12, 9)]
+    assert plan_series(snap, committee(), rule, 2027, OnHoliday.MOVE, date(2026, 12, 4)).past == 0
+
+
 # -- invitation ------------------------------------------------------------------------------
 def test_invitation_lists_members_addresses_and_the_agenda(snap):
     m = meeting(date(2026, 12, 9), location="Kreishaus", room="Raum 1",

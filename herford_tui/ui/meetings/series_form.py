@@ -133,7 +133,8 @@ class SeriesForm(FormScreen[Series]):
             location=self.query_one("#location", Input).value.strip(),
         )
         on_holiday = OnHoliday(str(self.query_one("#on_holiday", Select).value))
-        return plan_series(self.herford.snapshot, committee, rule, year, on_holiday), rule
+        plan = plan_series(self.herford.snapshot, committee, rule, year, on_holiday, self.herford.today)
+        return plan, rule
 
     def build(self) -> Series | list[Problem]:
         result = self._plan()
