@@ -188,3 +188,33 @@ async def test_the_agenda_and_the_task_lines_tell_two_thomas_mueller_apart(world
         app.open_tasks()
         await shown(pilot, TasksScreen)
         assert await wait_for(pilot, lambda: second_label in screen_text(app)), screen_text(app)  # Wer
+
+
+async def test_the_open_tasks_detail_line_names_the_namesake_the_80_columns_cut(world):
+    """At 80 columns the open tasks' "Wer" was cut to "Thomas Müll…": the line below the list spells
+    the highlighted task out whole, with what tells the two apart."""
+    from datetime import date
+
+    from pilot_helpers import screen_text
+
+    from herford_tui.domain import AgendaItem, Meeting, Task
+    from herford_tui.ui.meetings.tasks import TasksScreen
+
+    store = world.store()
+    first = store.save(Person(given_name="Thomas", family_name="Müller", organisation_id=world.org["Stadt Bünde"]))
+    second = store.save(Person(given_name="Thomas", family_name="Müller"), confirmed=Confirmed.of([first]))
+    task = Task(what="Zahlen [/b] prüfen", person_id=first.id, due=date(2026, 12, 1))
+    store.save(
+        Meeting(committee_id=world.lenkungskreis, date=date(2026, 11, 2), agenda=[AgendaItem("1", "X", tasks=[task])])
+    )
+    app = world.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_tasks()
+        screen = await shown(pilot, TasksScreen)
+        assert await wait_for(pilot, lambda: bool(screen.found))
+        row = next(i for i, found in enumerate(screen.found) if found.task.person_id == first.id)
+        screen.query_one("#open-tasks").move_cursor(row=row)
+        whole = f"Zahlen [/b] prüfen – Thomas Müller (Stadt Bünde, Nr. {first.id}) · fällig 01.12.2026"
+        assert await wait_for(pilot, lambda: whole in screen_text(app)), screen_text(app)
+        assert second.id != first.id

@@ -221,6 +221,14 @@ def open_task_cells(snapshot: Snapshot, found: OpenTask) -> tuple[str, str, str,
     )
 
 
+def open_task_detail(snapshot: Snapshot, found: OpenTask) -> Text:
+    """The highlighted task spelled out below the list: at 80 columns its "Wer" was cut to
+    "Thomas Müll…", which dropped what tells two Thomas Müller apart."""
+    _, due, what, who, committee, meeting = open_task_cells(snapshot, found)
+    due_text = f"fällig {due}" if found.task.due else "ohne Frist"
+    return cell(" · ".join(part for part in (f"{what} – {who}" if who else what, due_text, f"{committee}, {meeting}")))
+
+
 def committee_options(snapshot: Snapshot, keep: int | None) -> list[tuple[Text, int]]:
     """The committees a meeting form offers: the active ones, and ``keep`` (the meeting's own,
     or the year overview's row) if it is archived, marked so; a Select refuses a value it lacks."""

@@ -46,6 +46,7 @@ class TasksScreen(HerfordAccess, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="tasks-title", classes="meeting-header")
         yield RowTable(id="open-tasks", cursor_type="row", zebra_stripes=True)
+        yield Static(id="tasks-detail", classes="directory-detail")  # the highlighted row whole
         yield SteadyFooter(compact=True, show_command_palette=False)  # without edit keys when only reading
 
     def on_mount(self) -> None:
@@ -74,6 +75,7 @@ class TasksScreen(HerfordAccess, Screen[None]):
         self._plan, self._width, self._rows = plan, width, rows
         if self.found:
             table.move_cursor(row=min(max(keep, 0), len(self.found) - 1))
+        self._show_detail()  # also when the cursor stays on its row (no Highlighted message)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._refit)  # after the layout: the table's width is known
@@ -82,6 +84,14 @@ class TasksScreen(HerfordAccess, Screen[None]):
         table = self.query_one("#open-tasks", RowTable)
         if table.size.width and table.size.width != self._width:
             self._fill(self._rows)
+
+    def on_data_table_row_highlighted(self) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        found = self._current()
+        detail = show.open_task_detail(self.herford.snapshot, found) if found is not None else ""
+        self.query_one("#tasks-detail", Static).update(detail)
 
     def _current(self) -> OpenTask | None:
         row = self.query_one("#open-tasks", DataTable).cursor_row
