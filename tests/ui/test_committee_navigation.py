@@ -16,7 +16,6 @@ from pilot_helpers import (
     roster_focused,
     roster_text,
     screen_text,
-    settle,
     shown,
     wait_for,
 )
@@ -160,7 +159,7 @@ async def test_colleagues_membership_appears_without_a_key_press(world):
     here was a timing assertion that a loaded machine can miss)."""
     app = world.app(open_view="lenkungskreis", poll_interval=1.0)  # the real default
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await roster_focused(pilot, world.lenkungskreis)  # --open builds the roster a refresh after start-up
         assert not any("Max Muster" in r for r in roster_text(app, world.lenkungskreis))
         colleague = world.store()
         colleague.save(
@@ -180,8 +179,8 @@ async def test_colleagues_membership_appears_without_a_key_press(world):
 async def test_colleagues_change_keeps_cursor_and_history_toggle(world):
     app = world.app(open_view="lenkungskreis", poll_interval=0.1)
     async with app.run_test(size=SIZE) as pilot:
+        await roster_focused(pilot, world.lenkungskreis)  # built a refresh after start-up: the keys reach it now
         table = roster(app, world.lenkungskreis)
-        await wait_for(pilot, lambda: table.has_focus)
         await pilot.press("down", "down", "h")
         colleague = world.store()
         m = colleague.snapshot().memberships[world.membership["gf"]]

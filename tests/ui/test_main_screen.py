@@ -7,7 +7,7 @@ import dataclasses
 import threading
 import time
 
-from pilot_helpers import SIZE, TODAY, roster_focused, screen_text, settle, wait_for
+from pilot_helpers import SIZE, TODAY, roster_focused, screen_text, shown, wait_for
 from textual.widgets import TabbedContent
 
 from herford_tui.app import HerfordApp
@@ -65,15 +65,14 @@ async def test_markup_in_committee_names_is_shown_literally(world):
     store.save(dataclasses.replace(snap.committees[world.arbeitskreise[1]], name="[bold red]Alt[/]", archived=True))
     app = world.app(open_view="arbeitskreis-1")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await roster_focused(pilot, world.arbeitskreise[0])  # --open builds the view a refresh after start-up
         tabs = app.query_one("#tabs", TabbedContent)
         assert tabs.get_tab(f"gremium-{world.lenkungskreis}").label.plain == "LK[/]"
         assert app.query_one(f"#pick-{world.arbeitskreise[0]}").label.plain == "[b]x[/b]"
-        assert "LK[/]" in screen_text(app) and "[b]x[/b]" in screen_text(app)
+        assert await wait_for(pilot, lambda: "LK[/]" in screen_text(app) and "[b]x[/b]" in screen_text(app))
         await pilot.press("G")
-        await settle(app, pilot)
-        assert isinstance(app.screen, ArchiveScreen)
-        assert "[bold red]Alt[/]" in screen_text(app)
+        await shown(pilot, ArchiveScreen)
+        assert await wait_for(pilot, lambda: "[bold red]Alt[/]" in screen_text(app)), screen_text(app)
 
 
 async def test_a_colleague_renaming_a_tab_to_markup_keeps_the_app_running(world):
