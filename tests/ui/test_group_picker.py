@@ -63,7 +63,7 @@ async def test_long_group_shows_a_line_and_the_list_filters_folded(world):
         assert await wait_for(pilot, lambda: "Arbeitskreis 1 von 16: AK 1" in screen_text(app))
 
         await pilot.press("k")
-        await shown(pilot, CommitteeChooser)  # pushed at once, composed a moment later
+        await form_ready(pilot, CommitteeChooser)  # typing needs its filter field focused (AUTO_FOCUS, after the mount)
         choices = app.screen.query_one(OptionList)
         assert choices.option_count == 16
         assert await wait_for(pilot, lambda: "Arbeitskreis wählen (16)" in screen_text(app))
@@ -89,7 +89,7 @@ async def test_list_keys_arrows_escape_and_a_save_writes_the_file(world):
         assert shown_ak(app) == world.arbeitskreise[0]
 
         await pilot.press("k")
-        await shown(pilot, CommitteeChooser)  # pushed at once, composed a moment later
+        await form_ready(pilot, CommitteeChooser)  # the arrows move the list only from the focused filter field
         await pilot.press("down", "down", "down", "down", "down")  # from the shown one (1st) to the 6th
         await pilot.press("enter")
         assert await wait_for(pilot, lambda: shown_ak(app) == added[1])  # seed AKs 1-4, then our 1st, 2nd
