@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from herford_tui.domain import Committee, CommitteeKind, Snapshot
 from herford_tui.domain.fold import slug
-from herford_tui.domain.lookup import UnknownCommittee, committee_label, find_committee
+from herford_tui.domain.lookup import AmbiguousCommittee, UnknownCommittee, committee_label, find_committee
 
 ORGANISATIONS = "organisationen"
 YEAR = "jahr"
@@ -93,6 +93,8 @@ def resolve_place(snapshot: Snapshot, name: str) -> Place:
     committees = snapshot.active_committees()
     try:
         match = find_committee(snapshot, name, among=committees)  # the one lookup, as in the CLI
+    except AmbiguousCommittee as exc:  # a part several names hold: they are named, as in the CLI
+        raise ValueError(str(exc)) from None
     except UnknownCommittee:
         known = ", ".join([slug(c.name) for c in committees] + [ORGANISATIONS, YEAR, EVALUATION])
         raise ValueError(f"Unbekannte Ansicht „{name}“. Möglich sind: {known}.") from None

@@ -45,3 +45,13 @@ def test_many_other_committees_share_a_tab_a_few_keep_their_own():
     assert [t.pane_id for t in layout] == ["weitere-gremien", "organisationen", "jahr", "auswertung"]
     assert layout[0].committee_ids == tuple(c.id for c in many) and layout[0].noun == "Gremium"
     assert resolve_place(snapshot(*many), "projekt-99").pane_id == "weitere-gremien"
+
+
+def test_a_view_named_by_a_part_several_committees_hold_names_them():
+    """``--open tag`` (and the jump by name) said "Unbekannte Ansicht" for a part two names hold;
+    the CLI's ``--gremium tag`` names both: the TUI now says the same."""
+    import pytest
+
+    with pytest.raises(ValueError, match="passt auf mehrere Gremien") as refused:
+        resolve_place(snapshot(MUELLER, GANZTAG, STRASSE), "tag")
+    assert "„Ganztag“" in str(refused.value) and "„Straßenschule und Ganztag“" in str(refused.value)
