@@ -18,7 +18,7 @@ from textual.worker import Worker, WorkerFailed, WorkerState
 from textual.worker_manager import WorkerManager
 
 from herford_tui.domain import Committee, Record, Snapshot
-from herford_tui.domain.calendar import computed, days_off
+from herford_tui.domain.calendar import computed, days_off, remember
 from herford_tui.domain.pacing import collect_again, later, quiet
 from herford_tui.store import Store
 from herford_tui.store.errors import READ_ONLY_OPTION
@@ -197,6 +197,14 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         year = self.today.year
 
         def warm() -> None:
+            # As an earlier process computed them, if it could keep them (a file of 1 KB read at
+            # once: the Jahr tab may come within the first second); else computed and kept.
+            from herford_tui.store import holiday_cache
+
+            kept = holiday_cache.load(year)
+            if kept is not None:
+                remember(year, kept)
+                return
             # Not in line behind the start's background work (``paced``: one block at a time):
             # behind the search index it began after the first seconds of use, and a Jahr tab
             # opened meanwhile computed the holidays itself, or waited for the import under way
@@ -204,7 +212,7 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
             # moment, before the background blocks, which step back for it.
             with later():
                 quiet()
-                days_off(year)
+                holiday_cache.save(year, days_off(year))
 
         self.run_worker(warm, name="calendar", description="holidays", thread=True, exit_on_error=False)
 

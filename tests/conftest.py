@@ -6,6 +6,7 @@ import compileall
 import gc
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,10 @@ from herford_tui.store.store import VERIFY_ENV
 # Every read and write of every test (and of the processes tests start) is checked against the
 # general path: the fast one must decode the same records and write the same bytes.
 os.environ[VERIFY_ENV] = "1"
+
+# The app keeps the holidays it computed in the user's cache folder (``store/holiday_cache.py``):
+# the tests (and the processes they start) in a folder of their own, not the home of whoever runs them.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="herford-tests-cache-")
 
 # Hypothesis fails an example that takes longer than its deadline (200 ms): a timing assertion a
 # loaded machine misses (test_fit's plans: 648 ms for an example that takes 0.07 ms, in a full run

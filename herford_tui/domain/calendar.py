@@ -64,21 +64,32 @@ def _germany() -> type[holidays.HolidayBase]:
     return found if isinstance(found, type) and issubclass(found, holidays.HolidayBase) else holidays.Germany
 
 
-@lru_cache(maxsize=16)
 def days_off(year: int) -> dict[date, DayOff]:
-    """Every public holiday and school-holiday day of ``year`` in NRW."""
-    public, school = _nrw(year, "public"), _nrw(year, "school")
-    found = {day: DayOff(public.get(day), school.get(day)) for day in sorted(set(public) | set(school))}
-    _COMPUTED.add(year)
+    """Every public holiday and school-holiday day of ``year`` in NRW (computed once per process,
+    or taken from what an earlier process computed: ``remember``)."""
+    found = _KNOWN.get(year)
+    if found is None:
+        public, school = _nrw(year, "public"), _nrw(year, "school")
+        found = {day: DayOff(public.get(day), school.get(day)) for day in sorted(set(public) | set(school))}
+        _KNOWN[year] = found
     return found
 
 
-_COMPUTED: set[int] = set()
+_KNOWN: dict[int, dict[date, DayOff]] = {}
+"""The days off of each year asked for (a dict's item access is atomic: a thread warming a year
+and the screen asking for it at once compute it twice at worst, with the same result)."""
 
 
 def computed(year: int) -> bool:
-    """True once this process has computed ``days_off(year)``: asked again, it costs nothing."""
-    return year in _COMPUTED
+    """True once this process knows ``days_off(year)``: asked again, it costs nothing."""
+    return year in _KNOWN
+
+
+def remember(year: int, found: dict[date, DayOff]) -> None:
+    """Take ``year``'s days off as an earlier process computed them with the same ``holidays``
+    (``store/holiday_cache.py``): ``import holidays`` alone costs 35-45 ms of CPU (dateutil's
+    parser, the package metadata), paid in the first visit of the Jahr tab if it came first."""
+    _KNOWN.setdefault(year, found)
 
 
 def day_off(day: date) -> DayOff:
