@@ -137,6 +137,26 @@ def write_minutes(meeting: Meeting, seen: str, minutes: str) -> Meeting:
     return dataclasses.replace(meeting, minutes=minutes)
 
 
+def move_seen(meeting: Meeting, index: int, seen: AgendaItem, step: int) -> Meeting:
+    """``move_item`` on the item this user saw at ``index``, wherever it is now: a colleague's
+    item added or moved meanwhile does not make the key move another one."""
+    return move_item(meeting, _where(meeting, index, seen), step)
+
+
+def remove_seen(meeting: Meeting, index: int, seen: AgendaItem) -> Meeting:
+    """The item this user saw and confirmed to remove, wherever it is now. Changed by a
+    colleague meanwhile (minutes, a decision or a task the question did not show) it stays:
+    ``AgendaClash``, nothing removed."""
+    at = _where(meeting, index, seen)
+    now = meeting.agenda[at]
+    if dataclasses.replace(now, number=seen.number) != seen:
+        raise AgendaClash(
+            f"TOP {now.number} „{now.title}“ wurde inzwischen von jemand anderem geändert; er wurde nicht "
+            "entfernt. Bitte die neue Fassung ansehen und erst dann entfernen."
+        )
+    return remove_item(meeting, at)
+
+
 def _task_at(meeting: Meeting, index: int, seen: AgendaItem, task_index: int, task: Task) -> tuple[int, int]:
     """(item, task) positions of the task this user saw, as stored now: a colleague's change or
     removal of that task is a clash (nothing else is changed in its place)."""
@@ -192,3 +212,13 @@ def edit_decision(
         else [edited if i == k else d for i, d in enumerate(stored)]
     )
     return put_item(meeting, dataclasses.replace(item, decisions=decisions), at)
+
+
+def tick_task(meeting: Meeting, index: int, seen: AgendaItem, task_index: int, task: Task, done: bool) -> Meeting:
+    """The task this user saw marked done (or open again), wherever it is now; a colleague who
+    ticked it the same way meanwhile is no clash (nothing to write)."""
+    tasks = meeting.agenda[_where(meeting, index, seen)].tasks
+    if task not in tasks and dataclasses.replace(task, done=done) in tasks:
+        return meeting
+    at, t = _task_at(meeting, index, seen, task_index, task)
+    return set_task_done(meeting, at, t, done)

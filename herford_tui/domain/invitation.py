@@ -3,13 +3,16 @@ address list (members, by choice their deputies; who has no e-mail is listed sep
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from dataclasses import dataclass, field
 
 from herford_tui.domain.directory import person_sort_key
 from herford_tui.domain.fold import slug
-from herford_tui.domain.labels import format_date
+from herford_tui.domain.labels import MEETING_STATUS, format_date
 from herford_tui.domain.meetings import time_range
-from herford_tui.domain.models import Meeting, Person, Role
+from herford_tui.domain.merge import Clash
+from herford_tui.domain.models import Meeting, MeetingStatus, Person, Role
 from herford_tui.domain.snapshot import Snapshot
 from herford_tui.domain.text import printable
 
@@ -101,3 +104,35 @@ def invitation_filename(meeting: Meeting, committee_name: str) -> str:
     """herford-einladung-2026-12-09-lenkungskreis.txt"""
     day = meeting.date.isoformat() if meeting.date else "ohne-datum"
     return f"herford-einladung-{day}-{slug(committee_name) or 'gremium'}.txt"
+
+
+NOT_INVITED = (MeetingStatus.ABGESAGT, MeetingStatus.DURCHGEFUEHRT)
+"""Meetings no invitation goes out for: called off, or held already."""
+
+WHEN_WHERE = {"date": "Datum", "start_time": "Beginn", "end_time": "Ende", "location": "Ort", "room": "Raum"}
+"""What an invitation tells, with the German labels: changed, a written invitation is out of date."""
+
+
+class InvitationClash(Clash):
+    """The meeting changed since the invitation was written so that marking it invited would be
+    wrong (called off meanwhile, or a new date); nothing is written."""
+
+
+def mark_invited(meeting: Meeting, seen: Meeting, today: dt.date) -> Meeting:
+    """``meeting`` as stored now, marked invited on ``today`` for the invitation written from
+    ``seen``; a colleague's other changes meanwhile (agenda, attendance, notes) stay.
+    ``InvitationClash`` when it was called off or held, or its date, time or place changed."""
+    if meeting.status in NOT_INVITED:
+        raise InvitationClash(
+            f"Die Sitzung ist inzwischen als „{MEETING_STATUS[meeting.status]}“ eingetragen; sie wird nicht "
+            "als eingeladen markiert."
+        )
+    changed = [label for name, label in WHEN_WHERE.items() if getattr(meeting, name) != getattr(seen, name)]
+    if changed:
+        were = "wurde" if len(changed) == 1 else "wurden"
+        raise InvitationClash(
+            f"{', '.join(changed)} der Sitzung {were} inzwischen von jemand anderem geändert; die geschriebene "
+            "Einladung nennt noch die alten Angaben. Nicht als eingeladen markiert: bitte die Einladung neu "
+            "schreiben („i“)."
+        )
+    return dataclasses.replace(meeting, status=MeetingStatus.EINGELADEN, invitation_sent=today)

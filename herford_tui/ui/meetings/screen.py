@@ -1,13 +1,14 @@
 """Everything about one meeting on one screen: basics, agenda with minutes, decisions and
 tasks, attendance with the quorum, the invitation. Pushed over the main screen; Esc goes back.
 
-Each change is saved at once through ``app.save_record``; the screen shows whatever the
-snapshot holds for the meeting, so a colleague's change appears here too.
+Each key's change is saved at once as an operation on the meeting as stored, under the lock
+(``app.change_record``, ``Store.save_change``): a colleague's save meanwhile stays and does not
+refuse it. The screen shows whatever the snapshot holds for the meeting, so a colleague's change
+appears here too.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
@@ -125,12 +126,10 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         self.meeting_id = meeting_id
         self.lines: list[AttendanceLine] = []
         self.tasks: list[tuple[int, int]] = []
-        self._pending: deque[Change | Mark] = deque()
+        self._pending: deque[tuple[Change, AgendaItem | None] | Mark] = deque()
         self._marked: dict[int, MeetingAttendance | None] = {}
         """Each person's entry as this user's queued marks leave it, until they are all written:
         what the next mark of that person starts from (not a clash with oneself)."""
-        self._cursor_after_save: int | None = None
-        """Agenda row to select once the save that adds or moves an item shows up."""
         self._attendance_rows: list[tuple[Text, ...]] = []
         self._attendance_plan = Plan((), (), ())
         self._attendance_width = 0
@@ -188,8 +187,6 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         keep = agenda.cursor_row
         self._agenda_rows = [show.agenda_row(snapshot, meeting, i) for i in range(len(meeting.agenda))]
         self._fill_agenda()
-        if self._cursor_after_save is not None and self._cursor_after_save < len(meeting.agenda):
-            keep, self._cursor_after_save = self._cursor_after_save, None
         if meeting.agenda:
             agenda.move_cursor(row=min(max(keep, 0), len(meeting.agenda) - 1))
         self._show_item()
@@ -274,10 +271,13 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         return [(plain_cell(name), pid) for name, pid in zip(show.choice_names(snapshot, ids), ids, strict=True)]
 
     # -- saving: the one place this screen writes ----------------------------------------
-    def _save(self, change: Change) -> None:
-        """Queue a change; it is applied to the meeting as stored once earlier saves are done,
-        so quick key presses (agenda moves) never conflict with each other."""
-        self._pending.append(change)
+    def _save(self, change: Change, follow: AgendaItem | None = None) -> None:
+        """Queue a change: a ``domain.agenda`` operation on what this user saw. Once earlier saves
+        are done it is applied to the meeting as stored then, under the lock (``change_record``):
+        quick key presses (agenda moves) never conflict with each other, nor with a colleague's
+        save meanwhile; what no longer fits (the item removed meanwhile) is said (``_failed``).
+        The agenda cursor goes with ``follow`` (a moved item) once it is saved."""
+        self._pending.append((change, follow))
         self._pump()
 
     def _mark(self, person_id: int, status: Attendance | None, deputy_id: int | None = None) -> None:
@@ -319,16 +319,32 @@ class MeetingScreen(HerfordAccess, Screen[None]):
 
             self.herford.change_record(Meeting, meeting.id, change.onto, done=self._saved_one, failed=failed)
             return
-        updated = change(meeting)
-        if updated == meeting:
-            self._pump()
-            return
-        self.herford.save_record(updated, done=self._saved_one)
+        operation, follow = change
+
+        def saved(record: object) -> None:
+            if follow is not None and isinstance(record, Meeting):
+                self._follow(record, follow)
+            self._saved_one(record)
+
+        self.herford.change_record(Meeting, meeting.id, operation, done=saved, failed=self._failed)
+
+    def _follow(self, meeting: Meeting, item: AgendaItem) -> None:
+        """The agenda cursor on ``item`` (found by its title) where the save put it."""
+        rows = [i for i, stored in enumerate(meeting.agenda) if stored.title == item.title]
+        if len(rows) == 1:
+            self.query_one("#agenda-table", DataTable).move_cursor(row=rows[0])
+            self._show_item()
 
     def _saved_one(self, _saved: object) -> None:
         if not self._pending:
             self._marked.clear()  # all written: the snapshot shows what they left
         self.call_after_refresh(self._pump)
+
+    def _failed(self, error: Exception) -> None:
+        """Not saved (the app shows the newest data already): say why in German, go on with the queue."""
+        message = describe_failure(error, self.herford.db_path).replace(f" {KEPT}", "")
+        self.notify(message, title="Nicht gespeichert", severity="error", timeout=15, markup=False)
+        self._saved_one(None)
 
     def _mark_failed(self, mark: Mark, error: Exception) -> None:
         """Not saved: say so in German and put the cursor back on that person, whose row
@@ -405,8 +421,8 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         if meeting is None or index is None:
             return
         if 0 <= index + step < len(meeting.agenda):
-            self._cursor_after_save = index + step
-            self._save(lambda m: edit.move_item(m, index, step))
+            seen = meeting.agenda[index]
+            self._save(lambda m: edit.move_seen(m, index, seen, step), follow=seen)
 
     def action_remove_item(self) -> None:
         if self.herford.refuse_edit("Entfernen"):
@@ -418,7 +434,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._save(lambda m: edit.remove_item(m, index))
+                self._save(lambda m: edit.remove_seen(m, index, item))
 
         question = f"TOP {item.number} „{item.title}“ mit Protokoll, Beschlüssen und Aufgaben entfernen?"
         self.app.push_screen(ConfirmScreen(question, yes="Entfernen"), answered)
@@ -537,8 +553,9 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         if meeting is None or not 0 <= row < len(self.tasks):
             return
         i, t = self.tasks[row]
-        done = not meeting.agenda[i].tasks[t].done
-        self._save(lambda m: edit.set_task_done(m, i, t, done))
+        item = meeting.agenda[i]
+        task = item.tasks[t]
+        self._save(lambda m: edit.tick_task(m, i, item, t, task, not task.done))
 
     def action_attend(self, status: str) -> None:
         if self.herford.refuse_edit("Anwesenheit eintragen"):
@@ -608,13 +625,13 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         self.app.push_screen(MinutesForm(seen, writes_to=(meeting.id, onto)))
 
     def action_invite(self) -> None:
-        from herford_tui.domain import MeetingStatus
+        from herford_tui.domain.invitation import NOT_INVITED, mark_invited
         from herford_tui.ui.meetings.invitation import InvitationScreen
 
         meeting = self.meeting
         if meeting is None:
             return
-        if meeting.status in (MeetingStatus.ABGESAGT, MeetingStatus.DURCHGEFUEHRT):
+        if meeting.status in NOT_INVITED:
             self.notify("Einladen geht nur für geplante Sitzungen.", severity="warning")
             return
         committee = self.herford.snapshot.committees.get(meeting.committee_id)
@@ -626,7 +643,7 @@ class MeetingScreen(HerfordAccess, Screen[None]):
             if self.herford.refuse_edit("Als eingeladen markieren"):  # only reading: the letter, not the mark
                 return
             today = self.herford.today
-            self._save(lambda m: dataclasses.replace(m, status=MeetingStatus.EINGELADEN, invitation_sent=today))
+            self._save(lambda m: mark_invited(m, meeting, today))
 
         self.app.push_screen(InvitationScreen(meeting, committee.name if committee else "gremium"), written)
 

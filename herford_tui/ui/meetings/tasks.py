@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from herford_tui.domain import Meeting
 from herford_tui.domain import agenda as edit
 from herford_tui.domain.labels import format_date, number
 from herford_tui.domain.schedule import OpenTask, open_tasks
@@ -117,8 +118,13 @@ class TasksScreen(HerfordAccess, Screen[None]):
             f"„{printable(single_line(found.task.what)[0])}“ ist erledigt. Wieder öffnen: in der Sitzung ({where}) "
             "Reiter 3, Leertaste."
         )
-        self.herford.save_record(
-            edit.set_task_done(meeting, i, t, True),
+        # Ticked on the meeting as stored (under the lock): a colleague's save of that meeting
+        # since this list was shown stays, and the tick is not refused for it.
+        item, task = found.item, found.task
+        self.herford.change_record(
+            Meeting,
+            meeting.id,
+            lambda m: edit.tick_task(m, i, item, t, task, True),
             done=lambda _saved: self.app.notify(said, timeout=10, markup=False),
         )
 
