@@ -160,8 +160,12 @@ def match_card(match: Match, snapshot: Snapshot, today: date) -> list[str]:
         members = len(snapshot.memberships_of(record.id, today))
         lines = [title, f"  {detail.split(' · ', 1)[1]} · {members} aktuelle Mitgliedschaften"]
     elif match.item is not None or match.kind is Kind.MINUTES:
+        # A part of a meeting (an agenda item, minutes, a decision, a task): its meeting's number
+        # stands with the meeting, labelled. At the head it read as the part's own, and beside a
+        # task's person told apart from a namesake ("Thomas Müller (Stadt Bünde, Nr. 6)") the
+        # head said "Nr." twice, for two different things.
         title, detail = describe(match, snapshot, today)
-        lines = [title, f"  {detail.split(' · ', 1)[1]}"]
+        return [f"{label}: {title}", f"  Sitzung Nr. {record.id}: {detail.split(' · ', 1)[1]}"]
     else:
         lines = meeting_card(snapshot, record)
     # The number too, for the commands that take it (``person auskunft NR``, ``dokument … NR``).
