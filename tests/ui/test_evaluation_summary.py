@@ -72,3 +72,25 @@ async def test_z_also_shows_the_whole_detail_of_the_committee_below_the_table(wo
         assert await wait_for(pilot, lambda: text in shown(app)), shown(app)
         await pilot.press("z")
         assert await wait_for(pilot, lambda: text not in shown(app))
+
+
+async def test_figures_at_hand_are_in_the_tabs_first_paint_and_the_trend_follows(world):
+    """What the start's warm-up has read (``evaluation.warm_up``) is counted before the tab's first
+    paint (``EvaluationPane._figures_now``): the table comes without "wird berechnet", the same
+    figures as computed in the thread, and the trend years still follow below it."""
+    from herford_tui.domain.evaluation import evaluate, warm_up
+
+    _meetings(world)
+    app = world.app(open_view="lenkungskreis")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        warm_up(app.snapshot, app.today.year, app.today)
+        await pilot.press("A")
+        assert await wait_for(pilot, lambda: bool(app.query(EvaluationPane)))
+        pane = app.query_one(EvaluationPane)
+        assert pane.evaluation is not None, "counted when the tab was built, not after a paint"
+        assert await wait_for(pilot, lambda: "Gremium Sitzungen" in shown(app))
+        assert await wait_for(pilot, lambda: pane.complete, timeout=30)
+        whole = evaluate(app.snapshot, app.today.year, app.today)
+        assert pane.evaluation.meetings == whole.meetings and pane.evaluation.attendance == whole.attendance
+        assert show.busy_heading(app.today.year).plain not in shown(app)

@@ -31,6 +31,7 @@ from herford_tui.domain.evaluation import (
     committee_vacancies,
     evaluate,
     evaluate_steps,
+    figures_at_hand,
     organisations_without_seat,
     tenures,
     trend_steps,
@@ -268,3 +269,24 @@ def test_the_warm_up_leaves_the_reading_to_figures_being_computed(demo_path: Pat
     warm_up(snapshot, 2026, TODAY)  # once they are there, nothing to read
     assert not evaluation._seats_read(snapshot)
     assert evaluate(snapshot, 2026, TODAY).meetings == first.meetings
+
+
+def test_the_figures_are_at_hand_once_the_warm_up_has_read_or_they_were_computed(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """``figures_at_hand``: the Auswertung computes its figures before its first paint only when
+    they read nothing pending and wait for nobody (``ui/evaluation/pane.py``)."""
+    monkeypatch.delenv(VERIFY_ENV)
+    snapshot = Store(demo_path, defer=True).open().snapshot()
+    assert snapshot.is_pending("persons") or snapshot.is_pending("memberships")
+    assert not figures_at_hand(snapshot, 2026, TODAY), "pending persons and memberships: not at hand"
+    with evaluation._reading(snapshot):  # the warm-up reading now
+        assert not figures_at_hand(snapshot, 2026, TODAY)
+    warm_up(snapshot, 2026, TODAY)
+    assert figures_at_hand(snapshot, 2026, TODAY)
+    assert not figures_at_hand(snapshot, 2025, TODAY), "another year's seats were not read"
+    with evaluation._reading(snapshot):
+        assert not figures_at_hand(snapshot, 2026, TODAY), "someone reads: the figures would wait"
+    first = _run(evaluate_steps(snapshot, 2026, TODAY, trend_first=False))
+    assert figures_at_hand(snapshot, 2026, TODAY), "computed: at hand (the seats read were taken)"
+    assert _run(evaluate_steps(snapshot, 2026, TODAY, trend_first=False)) is first
