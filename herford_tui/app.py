@@ -149,8 +149,8 @@ class HerfordApp(KeysInOrder, DataMixin, App[None]):
         # were computed as "j" came on a pty, and the Jahr tab waited for the import: 2.6x a bare
         # tab). Not again in a process that has them (a second app: the tests, whose waits for
         # the app's workers would wait for them each time).
-        if not computed(self.today.year):
-            self._warm_calendar()
+        if not computed(self.today.year):  # after the first frame: its thread reads a file at once
+            self.call_after_refresh(self._warm_calendar)
         adapt_to_terminal(self)
         keep_tables_fitted(self)
         self.call_after_refresh(self._read_pushed_styles)  # not part of the first frame
