@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 from herford_tui.domain.labels import FIELD
@@ -268,6 +269,28 @@ def not_written(path: Path, exc: OSError) -> str:
     if isinstance(exc, FileExistsError):
         return f"{path} ist inzwischen entstanden und bleibt unverändert."
     return f"{path} lässt sich nicht schreiben ({os_reason(exc)})."
+
+
+def target_problem(path: Path) -> str | None:
+    """Why a file the user typed (a document, an invitation) cannot be written there, found before
+    anything is rendered or asked: a folder named as the file, its folder missing, no folder, or
+    not writable. None: try it; the write may still fail (``not_written`` then says why)."""
+    try:
+        if path.is_dir():
+            return f"{path} ist ein Ordner; bitte einen Dateinamen angeben."
+        folder = path.parent
+        if not folder.exists():
+            return f"Den Ordner {folder} gibt es nicht; bitte einen vorhandenen Ordner angeben."
+        if not folder.is_dir():
+            return f"{folder} ist kein Ordner; bitte einen vorhandenen Ordner angeben."
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return (
+                f"In den Ordner {folder} darf nicht geschrieben werden (keine Berechtigung); "
+                "bitte einen anderen angeben."
+            )
+    except OSError as exc:  # a part of the path unreadable, a name too long
+        return not_written(path, exc)
+    return None
 
 
 def os_reason(exc: OSError) -> str:

@@ -66,7 +66,7 @@ async def test_hostile_minutes_are_shown_escaped_and_kept_as_stored(world):
         await pilot.press("i")
         await shown(pilot, InvitationScreen)
         # the dialog drawn (its letter is filled in as it mounts, before its first layout)
-        assert await wait_for(pilot, lambda: "Datei:" in screen_text(app)), screen_text(app)
+        assert await wait_for(pilot, lambda: "Stellvertretungen auch einladen" in screen_text(app)), screen_text(app)
         text = screen_text(app)
         assert not [c for c in RAW if c in text], "invitation"
         await pilot.press("escape")

@@ -1,7 +1,8 @@
 """A meeting's document (Einladung, Niederschrift, Anwesenheitsliste) written to a file.
 
-PDF or DOCX, the file name proposed in the home folder; an existing file is replaced only after
-asking. Rendering and writing run in a worker (Typst takes a tenth of a second, a slow disk
+PDF or DOCX, the file name proposed in the home folder and editable; a folder that is missing or
+not writable is said before anything is rendered, the path kept; an existing file is replaced
+only after asking. Rendering and writing run in a worker (Typst takes a tenth of a second, a slow disk
 longer), through the store's one atomic write. A failure keeps the dialog open with the input.
 In the browser (``herford-tui web``) the document is downloaded there instead, under the name typed.
 """
@@ -18,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 
 from herford_tui.documents.render import KINDS, Format, filename
-from herford_tui.store.errors import not_written
+from herford_tui.store.errors import not_written, target_problem
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import overwrite_question
 from herford_tui.ui.common.delivery import download, download_name, in_browser
@@ -99,9 +100,11 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
             self._deliver(name if name.lower().endswith(f".{self.format.value}") else f"{name}.{self.format.value}")
             return
         path = Path(text).expanduser()
-        if path.is_dir():
-            self._error(f"{path} ist ein Ordner; bitte einen Dateinamen angeben.")
+        problem = target_problem(path)  # a missing or write-protected folder: said before rendering
+        if problem:
+            self._error(problem)
             return
+        self._error("")
         if path.exists():
 
             def answered(yes: bool | None) -> None:

@@ -1,8 +1,10 @@
 """The invitation: preview the German text with the addresses, then write it to a file.
 
-The file goes to the home folder as ``herford-einladung-<Datum>-<Gremium>.txt``: the
-office copies it into a mail. An existing file is replaced only after asking. In the browser
-(``herford-tui web``) the browser downloads it instead.
+The file is proposed in the home folder as ``herford-einladung-<Datum>-<Gremium>.txt`` (the
+office copies it into a mail); the path is a field, so it can go anywhere else. A folder that
+is missing or not writable is said in the dialog, with the path kept for correcting. An
+existing file is replaced only after asking. In the browser (``herford-tui web``) the browser
+downloads it instead.
 """
 
 from __future__ import annotations
@@ -15,18 +17,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Label, Static, TextArea
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea
 
 from herford_tui.domain import Meeting
 from herford_tui.domain.invitation import addresses, invitation_filename, invitation_text
 from herford_tui.domain.text import printable
-from herford_tui.store.errors import not_written
+from herford_tui.store.errors import not_written, target_problem
 from herford_tui.store.written import write_recorded
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import overwrite_question
 from herford_tui.ui.common.delivery import download, in_browser
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.tickbox import TickBox
+from herford_tui.ui.common.typing_input import InOrderInput
 
 
 @dataclass(frozen=True)
@@ -53,8 +56,12 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog invitation"):
             yield Label("Einladung", classes="dialog-title")
-            where = f"Download: {self.path.name}" if in_browser(self.app) else f"Datei: {self.path}"
-            yield Static(plain(where), id="invitation-path")
+            if in_browser(self.app):
+                yield Static(plain(f"Download: {self.path.name}"), id="invitation-download")
+            else:
+                yield Label("Datei", classes="field-label")
+                yield InOrderInput(str(self.path), id="invitation-path", compact=True)
+                yield Static("", id="invitation-error", classes="field-error")
             yield TickBox("Stellvertretungen auch einladen", False, compact=True, id="deputies")
             yield Static("", id="invitation-missing", classes="field-error")
             yield TextArea("", read_only=True, id="invitation-text")
@@ -65,6 +72,8 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        for error in self.query("#invitation-error"):
+            error.display = False
         self._preview()
         self.query_one("#write", Button).focus()
 
@@ -87,31 +96,54 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
         else:
             self.dismiss(None)
 
+    @on(Input.Submitted, "#invitation-path")
+    def _path_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_write()
+
+    def _error(self, message: str) -> None:
+        """A problem with the path, below it; the path stays as typed for correcting."""
+        note = self.query_one("#invitation-error", Static)
+        note.update(plain(message))
+        note.display = bool(message)
+
     def action_write(self) -> None:
-        if self.path.exists() and not in_browser(self.app):
+        if in_browser(self.app):
+            self._write(self.path, overwrite=False)
+            return
+        typed = self.query_one("#invitation-path", Input).value.strip()
+        if not typed:
+            self._error("Bitte einen Dateinamen angeben.")
+            return
+        path = Path(typed).expanduser()
+        problem = target_problem(path)
+        if problem:
+            self._error(problem)
+            return
+        self._error("")
+        if path.exists():
 
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self._write(overwrite=True)
+                    self._write(path, overwrite=True)
 
-            self.app.push_screen(overwrite_question(self.path), answered)
+            self.app.push_screen(overwrite_question(path), answered)
             return
-        self._write(overwrite=False)
+        self._write(path, overwrite=False)
 
     @work(thread=True, exclusive=True, group="invitation", exit_on_error=False)
-    def _write(self, *, overwrite: bool) -> None:
+    def _write(self, path: Path, *, overwrite: bool) -> None:
         text = self.app.call_from_thread(lambda: self.query_one("#invitation-text", TextArea).text)
         deputies = self.app.call_from_thread(lambda: self.query_one("#deputies", Checkbox).value)
         if in_browser(self.app):
-            self.app.call_from_thread(download, self.app, text.encode("utf-8"), self.path.name)
-            self.app.call_from_thread(self.dismiss, Written(Path(self.path.name), deputies))
+            self.app.call_from_thread(download, self.app, text.encode("utf-8"), path.name)
+            self.app.call_from_thread(self.dismiss, Written(Path(path.name), deputies))
             return
         try:
-            warning = write_recorded(self.herford.db_path, self.path, text.encode("utf-8"), overwrite=overwrite)
+            warning = write_recorded(self.herford.db_path, path, text.encode("utf-8"), overwrite=overwrite)
         except OSError as exc:
-            message = not_written(self.path, exc)
-            self.app.call_from_thread(self.notify, message, severity="error", timeout=15, markup=False)
+            self.app.call_from_thread(self._error, not_written(path, exc))  # the dialog stays, the path kept
             return
         if warning:
             self.app.call_from_thread(self.notify, warning, severity="warning", timeout=15, markup=False)
-        self.app.call_from_thread(self.dismiss, Written(self.path, deputies))
+        self.app.call_from_thread(self.dismiss, Written(path, deputies))
