@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
 import orjson
 
 from herford_tui.domain.calendar import DayOff
+from herford_tui.store.files import write_atomic
 
 FORMAT = 1
 """Raised when what is kept per day changes."""
@@ -73,7 +73,7 @@ def load(year: int, where: Path | None = None) -> dict[date, DayOff] | None:
 
 def save(year: int, found: dict[date, DayOff], where: Path | None = None) -> None:
     """Keep ``year``'s days off beside the years kept for the same ``holidays``; atomically (a
-    second process writing at once leaves one whole file), readable by this user only."""
+    second process writing at once leaves one whole file: ``write_atomic``), readable by this user only."""
     key = library_key()
     if key is None:
         return
@@ -84,14 +84,7 @@ def save(year: int, found: dict[date, DayOff], where: Path | None = None) -> Non
     years[str(year)] = [[day.isoformat(), off.public, off.school] for day, off in found.items()]
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".feiertage-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(orjson.dumps({"key": key, "years": years}))
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomic(target, orjson.dumps({"key": key, "years": years}), mode=0o600)
     except OSError:
         return
 
