@@ -768,6 +768,10 @@ def _erase(entry: Entry, person_id: int, values: list[str]) -> Entry:
         entry = dict(entry)
         if own and entry.get("label"):
             entry["label"] = ERASED
+        elif membership and isinstance(entry.get("label"), str):
+            # "Thomas Müller – Lenkungskreis": the name goes by the entry's reference, not by the
+            # values; a name a namesake bears is not among those, and stayed in the log.
+            entry["label"] = _erased_membership_label(entry["label"])
         changes = entry.get("changes", {})
         entry["changes"] = {
             k: _redacted(pair) if own or k == "notes" else pair
@@ -784,6 +788,12 @@ def _erase(entry: Entry, person_id: int, values: list[str]) -> Entry:
     if entry.get("table") == "memberships" and not membership:
         return _scrub({k: v for k, v in entry.items() if k != "label"}, values) | {"label": entry.get("label")}
     return _scrub(entry, values)
+
+
+def _erased_membership_label(label: str) -> str:
+    """A membership's label (``_label``: "<person> – <committee>") without the person."""
+    _, dash, committee = label.partition(" – ")
+    return f"{ERASED}{dash}{committee}" if dash else ERASED
 
 
 def _redacted(pair: Any) -> Any:

@@ -12,6 +12,7 @@ import pytest
 
 from herford_tui.domain import Meeting, MeetingAttendance, Membership, Person, Role, ValidationError
 from herford_tui.domain.dsgvo import PLACEHOLDER, disclosure, erasure_plan, needles_of, scrub_text
+from herford_tui.domain.duplicates import Confirmed
 from herford_tui.domain.roster import roster_lines
 from herford_tui.store import NotFoundError, Store
 from herford_tui.store.check import check_file
@@ -380,3 +381,23 @@ def test_erasing_one_of_two_namesakes_leaves_the_others_name_in_every_text(tmp_p
             assert "Thomas Müller (Kreis) berichtet." in text, path.name
         for gone in ("mueller@schule.example.org", "tm@agentur.example.org", "Müller-Brandt"):
             assert gone not in text, (gone, path.name)
+
+
+def test_the_log_names_no_erased_namesake_in_the_labels_of_their_memberships(tmp_path: Path):
+    """DSGVO meets namesakes in the log: a membership's entries are labelled "<person> – <committee>".
+    The name went only where it was among the erased values, and a name another person bears
+    is not (it stays in texts): the log still said "Thomas Müller – Lenkungskreis" for every
+    change of the erased one's memberships. Those entries are theirs by reference; the other
+    Thomas Müller's own entries keep the name."""
+    store = Store(tmp_path / "herford.json").open()
+    lk = next(c for c in store.snapshot().committees.values() if c.name == "Lenkungskreis")
+    erased = store.save(Person(given_name="Thomas", family_name="Müller"))
+    other = store.save(
+        Person(given_name="Thomas", family_name="Müller", email="tm@example.org"), confirmed=Confirmed.of([erased])
+    )
+    for who, seat in ((erased, "landrat"), (other, "sozialdezernat")):
+        store.save(Membership(person_id=who.id, committee_id=lk.id, seat_key=seat, start=date(2026, 1, 1)))
+    erase_person(store, erased.id, TODAY)
+    log = [json.loads(line) for line in store.path.with_name(store.path.name + ".log").read_text().splitlines()]
+    labels = {(e["refs"]["person"], e["label"]) for e in log if e["table"] == "memberships"}
+    assert labels == {(erased.id, "[gelöscht] – Lenkungskreis"), (other.id, "Thomas Müller – Lenkungskreis")}
