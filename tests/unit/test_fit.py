@@ -3,7 +3,7 @@ what is left out is named for the detail line. The year grid's twelve months at 
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from herford_tui.ui.common.fit import (
@@ -16,6 +16,7 @@ from herford_tui.ui.common.fit import (
     fit_labels,
     pick,
     plan_columns,
+    shorten,
     text_width,
 )
 from herford_tui.ui.year.presentation import COMPACT, FULL, GAP, grid_layout
@@ -142,6 +143,7 @@ def test_tab_labels_whole_when_they_fit_the_longest_shortened_when_not():
 
 
 @given(labels=st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=20), width=st.integers(10, 200))
+@example(labels=["\u2764\ufe0f" * 6], width=10)  # a heart with the emoji selector: two cells, not one plus none
 def test_tab_labels_fit_when_they_can_and_never_below_the_minimum(labels, width):
     fitted = fit_labels(labels, width)
     assert len(fitted) == len(labels)
@@ -152,3 +154,14 @@ def test_tab_labels_fit_when_they_can_and_never_below_the_minimum(labels, width)
     floor = sum(min(text_width(label), TAB_MINIMUM) + TAB_PADDING for label in labels)
     if floor + 1 < width:  # room for the shortest labels (a wide character may need one cell more)
         assert _row_width(fitted) <= width
+
+
+def test_a_label_is_cut_by_the_width_of_the_cut_as_a_whole():
+    """A character's width depends on its neighbours: summed one by one, six hearts with the emoji
+    selector (12 cells) were cut to 13 cells with the mark, wider than the whole label."""
+    hearts, family = "\u2764\ufe0f" * 6, "\U0001f468\u200d\U0001f469" * 5  # 12 and 10 cells
+    for width in range(TAB_MINIMUM, 12):
+        for label in (hearts, family):
+            cut = shorten(label, width)
+            assert text_width(cut) <= width and label.startswith(cut[:-1]) and cut.endswith("…")
+            assert not cut[:-1].endswith("\u200d"), "a joiner at the end would join the mark to the cut"

@@ -134,6 +134,8 @@ def pick(row: Sequence[str], plan: Plan) -> tuple[str, ...]:
     return tuple(row[i] if i < len(row) else "" for i in plan.shown)
 
 
+ZERO_WIDTH_JOINER = "\u200d"
+
 TAB_PADDING = 2
 """A tab pads its label by one column on each side."""
 TAB_MINIMUM = 5
@@ -159,12 +161,20 @@ def fit_labels(labels: Sequence[str], width: int, mark: str = "…") -> list[str
 
 
 def shorten(text: str, width: int, mark: str = "…") -> str:
-    """``text`` cut to at most ``width`` cells, ending in ``mark`` ("..." on an ASCII terminal)."""
+    """``text`` cut to at most ``width`` cells, ending in ``mark`` ("..." on an ASCII terminal).
+
+    The cut is measured as a whole, as ``text_width`` measures the label: a character's width
+    depends on its neighbours ("❤" is one cell, "❤" with the emoji selector U+FE0F two, a family
+    joined by U+200D two for three characters), so a sum over single characters cut
+    "❤️❤️❤️❤️❤️❤️" (12 cells) to 13 cells with the mark instead of at most ``width``."""
     room = width - text_width(mark)
-    cut: list[str] = []
-    for char in text:
-        room -= text_width(char)
-        if room < 0:
-            break
-        cut.append(char)
-    return "".join(cut).rstrip() + mark
+    if text.isascii():
+        cut = text[: max(room, 0)]
+    else:
+        end = 0
+        while end < len(text) and text_width(text[: end + 1]) <= room:
+            end += 1
+        cut = text[:end]
+    while cut and (cut[-1].isspace() or cut[-1] == ZERO_WIDTH_JOINER):  # a joiner would swallow the mark
+        cut = cut[:-1]
+    return cut + mark
