@@ -83,7 +83,8 @@ class Budget:
         start = time.perf_counter()
         for i in range(self.runs):
             spent = time.perf_counter() - start
-            if i >= self.minimum and spent + spent / i > self.seconds:
+            # ">=": a budget of 0 s stops at the minimum even where the clock did not move
+            if i >= self.minimum and spent + spent / i >= self.seconds:
                 self.note = (
                     f"{i} of {self.runs} runs: a run took {spent / i:.1f} s, "
                     f"the time budget of this figure is {self.seconds:.0f} s"

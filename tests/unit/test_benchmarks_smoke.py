@@ -141,7 +141,9 @@ def test_the_collector_passes_are_counted_by_phase(bench):
         gc.unfreeze()
         gc.callbacks.remove(pauses._callback)
     summary = pauses.summary()
-    assert summary["passes"] >= 1 and pauses.passes[-1][:2] == ("keys", 2)
+    # The callback hears every thread (xdist's channel thread too): this pass is among them, not
+    # necessarily the last one.
+    assert summary["passes"] >= 1 and ("keys", 2) in [(phase, gen) for phase, gen, *_ in pauses.passes]
 
 
 def test_the_lookup_benchmark_measures_a_save_and_a_lookup(monkeypatch, tmp_path: Path, capsys):
