@@ -65,7 +65,7 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
         form.query_one("#room", Input).value = "Raum 101"
         form.query_one("#agenda", TextArea).text = "Begrüßung\nHaushalt 2027"
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: len(world.read().meetings_of(lk)) == 1)  # the save, on disk
         [meeting] = world.read().meetings_of(lk)
         assert (meeting.date, meeting.start_time, meeting.room) == (date(2026, 12, 9), time(14), "Raum 101")
         # the new meeting is selected in the grid, its invitation already overdue (due 25.11.)
@@ -78,16 +78,18 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
         await pilot.press("a")
         (await form_ready(pilot, AgendaItemForm)).query_one("#title", Input).value = "Verschiedenes"
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
-        assert [i.title for i in world.read().meetings[meeting.id].agenda] == [
-            "Begrüßung", "Haushalt 2027", "Verschiedenes",
-        ]  # fmt: skip
+
+        def stored_agenda() -> list[tuple[str, str]]:
+            return [(i.number, i.title) for i in world.read().meetings[meeting.id].agenda]
+
+        added = [("1", "Begrüßung"), ("2", "Haushalt 2027"), ("3", "Verschiedenes")]
+        assert await wait_for(pilot, lambda: stored_agenda() == added), stored_agenda()
+        assert await wait_for(pilot, lambda: meeting_ready(app))  # the form closed: "u" is the agenda's key
         agenda = app.screen.query_one("#agenda-table", DataTable)
         assert await wait_for(pilot, lambda: agenda.cursor_row == 2)
         await pilot.press("u")
-        await settle(app, pilot)
-        stored = world.read().meetings[meeting.id]
-        assert [(i.number, i.title) for i in stored.agenda][1:] == [("2", "Verschiedenes"), ("3", "Haushalt 2027")]
+        moved = [("1", "Begrüßung"), ("2", "Verschiedenes"), ("3", "Haushalt 2027")]
+        assert await wait_for(pilot, lambda: stored_agenda() == moved), stored_agenda()
         # -- invitation: file in the home folder with every member's address and the agenda
         await pilot.press("i")
         await shown(pilot, InvitationScreen)
@@ -109,13 +111,15 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
         assert await wait_for(pilot, lambda: table.has_focus)
         assert "Erika Mustermann" in str(table.get_row_at(0)[1])
         await pilot.press("a")
-        await settle(app, pilot)
         assert str(table.get_row_at(1)[1]) == "Bernd Beispiel"
         assert await wait_for(pilot, lambda: table.cursor_row == 1)  # down the list as it is called out
         await pilot.press("v")
-        await settle(app, pilot)
-        stored = world.read().meetings[meeting.id]
-        by_person = {e.person_id: e for e in stored.attendance}
+
+        def marks() -> dict[int, MeetingAttendance]:
+            return {e.person_id: e for e in world.read().meetings[meeting.id].attendance}
+
+        assert await wait_for(pilot, lambda: len(marks()) == 2), marks()  # both marks on disk
+        by_person = marks()
         assert by_person[world.person["mustermann"]].status is Attendance.ANWESEND
         bm = by_person[world.person["beispiel"]]
         assert (bm.status, bm.deputy_id) == (Attendance.VERTRETEN, world.person["probe"])
@@ -191,10 +195,10 @@ async def test_bad_meeting_input_is_refused_in_german_and_the_file_stays(world, 
         form = app.screen
         await _fill_meeting_form(pilot, form, lk, day, start, end)
         await pilot.press("ctrl+s")
+        error = form.query_one(f"#err-{field}", Static)
+        assert await wait_for(pilot, lambda: message in str(error.render())), str(error.render())
         await settle(app, pilot)
         assert app.screen is form
-        shown = str(form.query_one(f"#err-{field}", Static).render())
-        assert message in shown
     assert world.bytes() == before
 
 
@@ -219,7 +223,7 @@ async def test_holiday_warning_shows_in_the_form_before_saving(world):
         await pilot.press("ctrl+s")
         await form_ready(pilot, ConfirmScreen)  # pushed at once, composed and focused a moment later
         await pilot.press("j")
-        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: len(world.read().meetings_of(lk)) == 1)  # saved once it is asked
     [meeting] = world.read().meetings_of(lk)
     assert meeting.date == date(2026, 12, 23)
 
@@ -287,10 +291,11 @@ async def test_series_preview_then_all_dates_saved_at_once(world):
         assert "6 Sitzungen" in text and "Rhythmus 2027: 6 (Soll 6–8)" in text
         assert world.read().meetings_of(rlt) == []  # only a preview so far
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
+        assert await wait_for(pilot, lambda: len(world.read().meetings_of(rlt)) == 6)  # all at once, on disk
         days = [m.date for m in world.read().meetings_of(rlt)]
-        assert days[:2] == [date(2027, 1, 13), date(2027, 3, 10)] and len(days) == 6
-        assert app.query_one(YearPane).year == 2027  # the view follows to the planned year
+        assert days[:2] == [date(2027, 1, 13), date(2027, 3, 10)]
+        pane = app.query_one(YearPane)
+        assert await wait_for(pilot, lambda: pane.year == 2027), pane.year  # the view follows to the planned year
 
 
 async def test_calendar_export_from_the_year_view(world, home):
@@ -379,9 +384,12 @@ async def test_quorum_and_invitation_deadline_are_set_in_the_committee_form(worl
         form.query_one("#quorum", Input).value = "3"
         form.query_one("#invitation_days", Input).value = "21"
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
-    committee = world.read().committees[world.lenkungskreis]
-    assert (committee.quorum, committee.invitation_days) == (3, 21)
+
+        def stored() -> tuple:
+            committee = world.read().committees[world.lenkungskreis]
+            return committee.quorum, committee.invitation_days
+
+        assert await wait_for(pilot, lambda: stored() == (3, 21)), stored()
 
 
 async def test_quick_attendance_keys_are_all_saved_without_conflict(world):
