@@ -69,8 +69,7 @@ async def shown(pilot: Pilot, screen_type: type[S]) -> S:
 async def form_ready(pilot: Pilot, form_type: type[S]) -> S:
     """``shown``, and the focus inside the form (its ``AUTO_FOCUS`` is set when the screen is
     first resumed, after its mount): keys typed now reach its fields. A ``FormScreen`` has also
-    remembered its opening values (a refresh after its mount): what is entered now counts as
-    changed (set before, it was taken as the opening value and Esc closed without asking)."""
+    remembered its opening values (as it is mounted): what is entered now counts as changed."""
     form = await shown(pilot, form_type)
 
     def ready() -> bool:

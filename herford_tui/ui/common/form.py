@@ -85,7 +85,10 @@ class FormScreen(StyledAtMount, SavingScreen[T | None], Generic[T]):
         yield Static("", id=f"err-{name}", classes="field-error -empty")
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._remember_initial)
+        # At once, not a refresh later: a key typed right behind the one that opened the form
+        # (one burst, as the terminal delivers quick typing) is handled before that refresh,
+        # and its text was taken as the opening value: Esc then closed without asking.
+        self._remember_initial()
 
     # -- focus ---------------------------------------------------------------------
     def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
