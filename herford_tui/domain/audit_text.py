@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -316,44 +317,63 @@ def matches(
     until: date | None = None,
     person_id: int | None = None,
     committee_id: int | None = None,
+    persons: AbstractSet[int] | None = None,
+    committees: AbstractSet[int] | None = None,
 ) -> bool:
+    """Whether ``entry`` is in the time span and about the person and the committee; ``persons``
+    and ``committees``: about any of them (a name typed on "Änderungen" that several bear)."""
     refs = entry.get("refs", {}) or {}
     if since is not None or until is not None:
         at = entry_time(entry)
         if at is None or (since is not None and at.date() < since) or (until is not None and at.date() > until):
             return False
-    if person_id is not None and refs.get("person") != person_id and not _names_person(entry, person_id):
+    if person_id is not None:
+        persons = {person_id} if persons is None else persons & {person_id}
+    if persons is not None and refs.get("person") not in persons and not _names_person(entry, persons):
         return False
-    return committee_id is None or refs.get("committee") == committee_id
+    if committee_id is not None:
+        committees = {committee_id} if committees is None else committees & {committee_id}
+    return committees is None or refs.get("committee") in committees
 
 
-def _names_person(entry: dict[str, Any], person_id: int) -> bool:
-    """A meeting whose attendance or tasks changed for the person also belongs to their history;
-    a change of someone else's line does not, though the whole list names the person too (the
-    log of one person showed everyone's attendance of each meeting they were in)."""
+def _names_person(entry: dict[str, Any], persons: AbstractSet[int]) -> bool:
+    """A meeting whose attendance or tasks changed for one of the persons also belongs to their
+    history; a change of someone else's line does not, though the whole list names the person
+    too (the log of one person showed everyone's attendance of each meeting they were in).
+
+    Each part of a list is walked once for all of ``persons`` (a first name typed on "Änderungen"
+    is borne by dozens: walked once per person, 2,000 meetings took seconds at every key)."""
     if entry.get("table") != "meetings":
         return False
     for pair in (entry.get("changes") or {}).values():
         if not isinstance(pair, list):
             continue
         if len(pair) == 2 and all(isinstance(side, list) for side in pair):
-            old, new = ([part for part in side if _mentions(part, person_id)] for side in pair)
-            if old != new:
-                return True
-        elif any(_mentions(side, person_id) for side in pair):
+            old, new = pair
+            named_old, named_new = ([_named(part, persons) for part in side] for side in (old, new))
+            for person in set().union(*named_old, *named_new):
+                mine_old = [part for part, named in zip(old, named_old, strict=True) if person in named]
+                mine_new = [part for part, named in zip(new, named_new, strict=True) if person in named]
+                if mine_old != mine_new:
+                    return True
+        elif any(_named(side, persons) for side in pair):
             return True
     return False
 
 
-def _mentions(value: Any, person_id: int) -> bool:
+def _named(value: Any, persons: AbstractSet[int]) -> set[int]:
+    """Which of ``persons`` the value names (as attendee, stand-in or one responsible)."""
+    found: set[int] = set()
     if isinstance(value, dict):
-        return any(
-            (key in ("person_id", "deputy_id", "responsible_person_id") and v == person_id) or _mentions(v, person_id)
-            for key, v in value.items()
-        )
-    if isinstance(value, list):
-        return any(_mentions(v, person_id) for v in value)
-    return False
+        for key, v in value.items():
+            if key in ("person_id", "deputy_id", "responsible_person_id") and isinstance(v, int) and v in persons:
+                found.add(v)
+            elif isinstance(v, dict | list):
+                found |= _named(v, persons)
+    elif isinstance(value, list):
+        for v in value:
+            found |= _named(v, persons)
+    return found
 
 
 def change_row(entry: dict[str, Any], names: Names = NO_NAMES) -> tuple[str, str, str, str]:

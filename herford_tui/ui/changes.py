@@ -7,6 +7,7 @@ a person's name, a committee's name and a first day (TT.MM.JJJJ).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,8 +51,11 @@ class Shown:
     summary: str
 
 
-def filtered(entries: list[dict[str, Any]], snapshot: Snapshot, filters: Filters) -> Shown:
-    """The entries matching ``filters``, newest first, as rows (pure: the worker calls it)."""
+def filtered(
+    entries: list[dict[str, Any]], snapshot: Snapshot, filters: Filters, cancelled: Callable[[], bool] = lambda: False
+) -> Shown | None:
+    """The entries matching ``filters``, newest first, as rows (pure: the worker calls it); None
+    once ``cancelled`` says a newer filter was typed (a thread is not stopped from outside)."""
     problems = []
     since = None
     if filters.since.strip():
@@ -63,12 +67,10 @@ def filtered(entries: list[dict[str, Any]], snapshot: Snapshot, filters: Filters
     committee_ids = _ids(filters.committee, {c.id: f"{c.name} {c.short_name}" for c in snapshot.committees.values()})
     names = Names.of(snapshot, entries)
     found = []
-    for entry in reversed(entries):
-        if since is not None and not matches(entry, since=since):
-            continue
-        if person_ids is not None and not any(matches(entry, person_id=i) for i in person_ids):
-            continue
-        if committee_ids is not None and not any(matches(entry, committee_id=i) for i in committee_ids):
+    for n, entry in enumerate(reversed(entries)):
+        if n % 1000 == 0 and cancelled():
+            return None
+        if not matches(entry, since=since, persons=person_ids, committees=committee_ids):
             continue
         found.append(entry)
         if len(found) == LIMIT:
@@ -159,6 +161,9 @@ class ChangesScreen(HerfordAccess, ModalScreen[None]):
 
     @on(Input.Changed)
     def _filter(self) -> None:
+        # The rows below are the last filter's until the new one is through: said so at once
+        # (a common name took seconds at x1, and the old rows under the new filter looked like its result).
+        self.query_one("#changes-summary", Label).update("Wird gefiltert …")
         self.load(self.filters())
 
     @on(Input.Submitted)
@@ -175,8 +180,8 @@ class ChangesScreen(HerfordAccess, ModalScreen[None]):
             except StoreError as exc:
                 self.app.call_from_thread(self._failed, str(exc))
                 return
-        shown = filtered(self.entries, self.herford.snapshot, filters)
-        if not worker.is_cancelled:  # a newer filter is already on its way
+        shown = filtered(self.entries, self.herford.snapshot, filters, lambda: worker.is_cancelled)
+        if shown is not None and not worker.is_cancelled:  # a newer filter is already on its way
             self.app.call_from_thread(self._show, shown)
 
     def _failed(self, message: str) -> None:
