@@ -119,9 +119,23 @@ def naming(db: Path, needles: Iterable[str]) -> tuple[list[Path], list[Path]]:
         except (OSError, zipfile.BadZipFile, KeyError, RuntimeError):
             maybe.append(path)  # unreadable now: it may still hold the name
             continue
-        if any(scrub_text(text, needles) is not text for text in texts):
+        if any(scrub_text(text, needles) is not text for text in texts) or _names_in_words(texts, needles):
             found.append(path)
     return found, maybe
+
+
+def _names_in_words(texts: list[str], needles: Iterable[str]) -> bool:
+    """Whether a needle's words stand one after the other among a text's words: a name the
+    file's layout split, as the exports write the family and the given name in columns side by
+    side ("…;Müller;Zora;…" in a CSV row, two cells of a sheet), which the text search for
+    "Müller, Zora" or "Zora Müller" did not find (a person without e-mail and phone whose family
+    name others bear was found in none of the files)."""
+    wanted = [f" {' '.join(found)} " for needle in needles if (found := _words(needle))]
+    return any(any(words in text_words for words in wanted) for text_words in map(_word_text, texts))
+
+
+def _word_text(text: str) -> str:
+    return f" {' '.join(_words(text))} "
 
 
 def path_names(path: Path, needles: Iterable[str]) -> bool:
