@@ -311,12 +311,19 @@ class DataMixin(_AppBase):
 
         def erase() -> str:
             result = erase_person(self.store, person_id, self.today)
-            if left := result.left_files():  # the user must act: shown apart, until dismissed
-                title = "DSGVO: Dateien von Hand löschen"
-                self.call_from_thread(self.notify, left, title=title, severity="warning", timeout=600, markup=False)
+            if left := result.left_files():  # the user must act: shown apart, until closed
+                self.call_from_thread(self._files_left, left)
             return result.summary(with_files=False)
 
         self._change_in_background(erase, done, title="DSGVO", failed_title="DSGVO", failed_lead="Nicht gelöscht: ")
+
+    def _files_left(self, text: str) -> None:
+        """The files an erasure left to delete by hand, in a dialog closed with Esc or Enter: as a
+        notice of ten minutes it covered the top right of every view and form meanwhile (the
+        titles of the dialogs, the list's count) and no key took it away."""
+        from herford_tui.ui.common.confirm import ConfirmScreen
+
+        self.push_screen(ConfirmScreen(text, yes=None, title="DSGVO: Dateien von Hand löschen"))
 
     def merge_persons(self, keep_id: int, drop_id: int, done: Callable[[], None] | None = None) -> None:
         """Fold the person ``drop_id`` into ``keep_id``; the outcome is a notification."""

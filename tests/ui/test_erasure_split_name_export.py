@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pilot_helpers import SIZE, new_notice, shown, shown_notices, wait_for
+from pilot_helpers import SIZE, screen_text, shown, wait_for
 from textual.widgets import Input
 
 from herford_tui.domain import Membership, Person
@@ -38,11 +38,14 @@ async def test_the_erasure_names_the_export_that_holds_her_name_in_two_columns(w
 
         app.open_person(zora.id)
         await shown(pilot, PersonScreen)
-        before = shown_notices(app)
         await pilot.press("L")
-        await shown(pilot, ConfirmScreen)
+        question = await shown(pilot, ConfirmScreen)
         await pilot.press("j")
-        notice = await new_notice(pilot, before, "bitte von Hand löschen")
-        assert str(target) in notice, notice
+        # the files to delete by hand: a dialog of its own, until Esc (a notice covered every view)
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen is not question)
+        assert "DSGVO: Dateien von Hand löschen" in screen_text(app)
+        assert str(target) in app.screen.question and "bitte von Hand löschen" in app.screen.question
+        await pilot.press("escape")
+        await shown(pilot, PersonScreen)
     assert world.read().persons[zora.id].erased_on is not None
     assert "Mustermann;Zora" in target.read_text(encoding="utf-8-sig")  # the user's file: named, not touched

@@ -247,6 +247,8 @@ async def test_two_records_of_one_person_are_merged(world):
 
 
 async def test_dsgvo_erasure_from_the_person_screen(world, tmp_path: Path, monkeypatch):
+    from herford_tui.ui.common.confirm import ConfirmScreen
+
     store = world.store()
     person = store.snapshot().persons[world.person["beispiel"]]
     store.save(dataclasses.replace(person, email="bernd.beispiel@example.org", phone="05223 161-0"))
@@ -275,11 +277,10 @@ async def test_dsgvo_erasure_from_the_person_screen(world, tmp_path: Path, monke
         # the saved Auskunft still names him: the erasure says so, to delete by hand (it stays)
         saved = next(tmp_path.glob("auskunft-person-*.json"))
 
-        def left() -> list:
-            return [n for n in app._notifications if str(saved) in n.message and "von Hand löschen" in n.message]
-
-        assert await wait_for(pilot, lambda: bool(left()))
-        assert left()[0].severity == "warning" and saved.exists()
+        notice = await shown(pilot, ConfirmScreen)  # a dialog until closed, not a notice over every view
+        assert str(saved) in notice.question and "von Hand löschen" in notice.question and saved.exists()
+        await pilot.press("escape")  # closes it
+        await shown(pilot, PersonScreen)
         await pilot.press("escape")
         assert await wait_for(pilot, lambda: PLACEHOLDER in screen_text(app))  # the roster
     for f in [world.path, *world.path.parent.glob("herford.json.*.bak"), *world.path.parent.glob("herford.json.log*")]:
