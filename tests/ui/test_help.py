@@ -75,7 +75,7 @@ async def test_footer_at_80_columns_shows_every_key_marked_important(world, view
             return [d for d in shown if d not in footer] + [w for w in ("Hilfe", "Suche") if w not in footer]
 
         # The footer is drawn a refresh after the focus settles: wait for it, then say what lacks.
-        await wait_for(pilot, lambda: not missing(), timeout=10)
+        await wait_for(pilot, lambda: not missing())
         footer = screen_text(app).splitlines()[-1]
         assert missing() == [], f"footer at 80 columns lacks {missing()}: {footer!r}"
         assert "Hilfe" in footer and "Suche" in footer

@@ -23,7 +23,7 @@ async def test_short_name_with_markup_in_two_running_apps(world):
         assert world.read().committees[world.lenkungskreis].short_name == "LK[/]"
         assert await wait_for(pilot_a, lambda: "LK[/]" in screen_text(app_a))  # the tab shows it literally
         # B picks the colleague's change up by itself, and shows it literally too.
-        assert await wait_for(pilot_b, lambda: "LK[/]" in screen_text(app_b), timeout=5)
+        assert await wait_for(pilot_b, lambda: "LK[/]" in screen_text(app_b))
         # Both still work: the committee form opens with the name in it, the title too.
         for pilot, app in ((pilot_a, app_a), (pilot_b, app_b)):
             await roster_focused(pilot, world.lenkungskreis)

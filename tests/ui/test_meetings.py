@@ -406,7 +406,7 @@ async def test_quick_attendance_keys_are_all_saved_without_conflict(world):
         def recorded() -> int:
             return len(world.read().meetings[meeting_id].attendance)
 
-        assert await wait_for(pilot, lambda: recorded() == 3, timeout=10)
+        assert await wait_for(pilot, lambda: recorded() == 3)
         await settle(app, pilot)
         assert isinstance(app.screen, MeetingScreen)  # no conflict dialog
     statuses = [e.status for e in world.read().meetings[meeting_id].attendance]

@@ -272,7 +272,7 @@ async def test_dsgvo_erasure_from_the_person_screen(world, tmp_path: Path, monke
         await pilot.press("L")
         assert await wait_for(pilot, lambda: "Art. 17 DSGVO" in screen_text(app))
         await pilot.press("j")
-        assert await wait_for(pilot, lambda: b"Beispiel" not in world.bytes(), timeout=10)
+        assert await wait_for(pilot, lambda: b"Beispiel" not in world.bytes())
         assert await wait_for(pilot, lambda: PLACEHOLDER in screen_text(app))
         # the saved Auskunft still names him: the erasure says so, to delete by hand (it stays)
         saved = next(tmp_path.glob("auskunft-person-*.json"))

@@ -45,9 +45,9 @@ def type_like_a_terminal(app: HerfordApp, keys: list[str], interval: float = 0.0
 
 
 async def _typed(pilot, app: HerfordApp, field, thread: threading.Thread) -> str:
-    assert await wait_for(pilot, lambda: not thread.is_alive(), timeout=10)
-    # All keys are queued; wait until the field has taken the last one (or give up after 10 s).
-    await wait_for(pilot, lambda: field.value.endswith("r") and len(field.value) >= 7, timeout=10)
+    assert await wait_for(pilot, lambda: not thread.is_alive())
+    # All keys are queued; wait until the field has taken the last one (or give up).
+    await wait_for(pilot, lambda: field.value.endswith("r") and len(field.value) >= 7)
     await pilot.pause()
     return field.value
 
