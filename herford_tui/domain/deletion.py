@@ -161,10 +161,27 @@ def begins_later(snapshot: Snapshot, refs: References, as_of: date) -> str | Non
     )
 
 
+def ending_after(refs: References, as_of: date) -> list[Membership]:
+    """The active memberships that run past ``as_of``: only those have something to end or hand
+    over on that day. One that ends on it or before stays as it is (ended "as of" a later day, its
+    end was moved to that day: a membership until 31.12. ended as of 31.03. ran three months longer)."""
+    return [m for m in refs.active if m.end is None or m.end > as_of]
+
+
+def nothing_to_end(refs: References, as_of: date) -> str | None:
+    """German, why ending as of ``as_of`` changes nothing (the dialog said nothing and closed)."""
+    if not refs.active or ending_after(refs, as_of):
+        return None
+    last = format_date(max(m.end for m in refs.active if m.end is not None))
+    if len(refs.active) == 1:
+        return f"Zu beenden ist nichts: die Mitgliedschaft endet schon am {last}."
+    return f"Zu beenden ist nichts: alle Mitgliedschaften enden schon bis zum {last}."
+
+
 def end_plan(snapshot: Snapshot, refs: References, as_of: date) -> list[Membership]:
-    """The active memberships ended on ``as_of``; their deputies leave with them."""
+    """The active memberships that run past ``as_of`` ended on it; their deputies leave with them."""
     ended: dict[int, Membership] = {}
-    for m in refs.active:
+    for m in ending_after(refs, as_of):
         ended[m.id] = dataclasses.replace(m, end=as_of if m.start is None or m.start <= as_of else m.start)
         for d in snapshot.memberships.values():
             if d.deputy_of == m.id and (d.end is None or d.end > as_of) and d.id not in ended:
@@ -195,7 +212,7 @@ def replacement_plan(
         ]
         return out
     out = list(end_plan(snapshot, refs, as_of))
-    for m in refs.active:
+    for m in ending_after(refs, as_of):
         if m.deputy_of:
             continue  # a deputy stands in for one member; the replacement gets no deputy seat
         out.append(

@@ -21,7 +21,7 @@ from herford_tui.domain import (
     Snapshot,
     Task,
 )
-from herford_tui.domain.deletion import SHOWN, end_plan, references, referring, replacement_plan
+from herford_tui.domain.deletion import SHOWN, end_plan, nothing_to_end, references, referring, replacement_plan
 from herford_tui.domain.directory import PLACES, Facets, count_text, filter_organisations, filter_persons
 from herford_tui.domain.duplicates import organisation_duplicates, person_duplicates, person_warning
 from herford_tui.domain.people import (
@@ -157,6 +157,23 @@ def test_replacement_takes_the_seat_from_the_next_day():
     assert new[0].represents_id == 5
     org_plan = replacement_plan(snap, snap.organisations[5], references(snap, snap.organisations[5], TODAY), 1, TODAY)
     assert {type(r).__name__ for r in org_plan} == {"Person", "Membership"}
+
+
+def test_what_ends_on_its_own_before_the_day_is_neither_ended_nor_handed_over_then():
+    """Ended "as of" a day after its own end, a membership ran until that day; handed over, the
+    replacement got a seat the person had left already, open-ended."""
+    snap = _world()
+    snap.memberships[1] = dataclasses.replace(snap.memberships[1], end=date(2026, 12, 31))
+    refs = references(snap, snap.persons[3], TODAY)
+    later = date(2027, 3, 31)
+    assert end_plan(snap, refs, later) == []
+    assert nothing_to_end(refs, later) == "Zu beenden ist nichts: die Mitgliedschaft endet schon am 31.12.2026."
+    assert [r for r in replacement_plan(snap, snap.persons[3], refs, 4, later) if isinstance(r, Membership)] == []
+    assert nothing_to_end(refs, date(2026, 12, 15)) is None
+    assert {m.id: m.end for m in end_plan(snap, refs, date(2026, 12, 15))} == {
+        1: date(2026, 12, 15),
+        3: date(2026, 12, 15),
+    }
 
 
 def test_person_and_organisation_rows():

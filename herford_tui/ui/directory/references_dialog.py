@@ -21,7 +21,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from herford_tui.domain import Organisation, Person, Problem
-from herford_tui.domain.deletion import References, begins_later, end_plan, references, replacement_plan
+from herford_tui.domain.deletion import (
+    References,
+    begins_later,
+    end_plan,
+    nothing_to_end,
+    references,
+    replacement_plan,
+)
 from herford_tui.domain.directory import Facets, filter_organisations, filter_persons
 from herford_tui.domain.dsgvo import PLACEHOLDER
 from herford_tui.domain.labels import format_date, parse_date
@@ -174,8 +181,12 @@ class ReferencesDialog(HerfordAccess, ModalScreen[Choice | None]):
             self._problem("Es gibt keine aktuelle Mitgliedschaft zu beenden.")
             return
         as_of = self._as_of()
-        if as_of is not None and not self._begins_later(as_of):
-            self.dismiss(Choice("end", as_of))
+        if as_of is None or self._begins_later(as_of):
+            return
+        if problem := nothing_to_end(self.refs, as_of):
+            self._problem(problem)
+            return
+        self.dismiss(Choice("end", as_of))
 
     def _begins_later(self, as_of) -> bool:
         """Say so and return True if a membership begins after ``as_of`` (``deletion.begins_later``)."""
