@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import socket
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -256,6 +257,25 @@ def write_failed(path: Path, exc: OSError) -> NoReturn:
     if isinstance(exc, FileExistsError):  # no question here: the flag is the answer
         fail(f"{path} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
     fail(not_written(path, exc))
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host``:``port`` and listening, for the servers (``oparl``, ``web``); a
+    port in use or an address this machine lacks stops the command in German before anything
+    says where to connect."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(128)  # from here on a request waits for the server instead of being refused
+    except (OSError, OverflowError) as exc:
+        sock.close()
+        from herford_tui.store.errors import os_reason
+
+        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        fail(f"{host}:{port} lässt sich nicht öffnen ({reason}).")
+    return sock
 
 
 def count_text(n: int, one: str, many: str) -> str:

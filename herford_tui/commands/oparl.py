@@ -7,7 +7,7 @@ import socket
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, german_help
-from herford_tui.commands.common import echo, fail
+from herford_tui.commands.common import echo, fail, listening_socket
 
 
 @click.command("oparl")
@@ -41,19 +41,9 @@ def oparl(db: str | None, host: str, port: int, base_url: str | None, public: bo
     path = command_db(db)
     if not path.exists():
         fail(f"Die Datenbank {path} gibt es nicht.")
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((host, port))
-        sock.listen(128)  # from here on a request waits for the server instead of being refused
-    except OSError as exc:
-        sock.close()
-        from herford_tui.store.errors import os_reason
-
-        fail(f"{host}:{port} lässt sich nicht öffnen ({os_reason(exc)}).")
+    sock = listening_socket(host, port)
     port = sock.getsockname()[1]
-    shown = f"[{host}]" if family == socket.AF_INET6 else host
+    shown = f"[{host}]" if sock.family == socket.AF_INET6 else host
     base = (base_url or f"http://{shown}:{port}/oparl").rstrip("/")
     live = LiveExport(path, base, public=public)  # store errors: German, via the CLI group
     live.current()  # built before the first request, so a broken file is reported here

@@ -7,7 +7,7 @@ import ipaddress
 import click
 
 from herford_tui.cli import GermanContext, command_db, db_option, german_help
-from herford_tui.commands.common import echo, fail
+from herford_tui.commands.common import echo, fail, listening_socket
 
 
 def is_loopback(host: str) -> bool:
@@ -99,6 +99,7 @@ def web(
         if not NAME.fullmatch(name):
             fail(f"„{name}“ ist kein Benutzername (Buchstaben, Ziffern, Leerzeichen und . _ @ + -).")
     open_store(path, create=True)  # created (or upgraded) once here, not by the first tabs at once
+    sock = listening_socket(host, port)  # a port in use is said here, before the address is printed
     from herford_tui.web.server import HerfordServer
 
     arguments = ["--db", str(path.resolve())]
@@ -107,7 +108,7 @@ def web(
     )
     if access.header is None:
         echo("Ohne --benutzer-header: alle Sitzungen schreiben als dieses Konto ins Änderungsprotokoll.", err=True)
-    server.serve()
+    server.serve_on(sock)
 
 
 web.context_class = GermanContext

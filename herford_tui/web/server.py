@@ -10,8 +10,11 @@ takes it from (``store.audit.USER_ENV``). The name never goes into the command l
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import shlex
+import signal
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -140,6 +143,19 @@ class HerfordServer(Server):
                 await session.stop()
             log.info("Sitzung beendet: %s", identity.user or "-")
         return websocket
+
+    def serve_on(self, sock: socket.socket) -> None:
+        """``Server.serve`` on a socket the command has already bound: a port in use is said in
+        German by the command (``listening_socket``), not by aiohttp as an untranslated OS error
+        after the address to connect to has been printed."""
+        self.debug = False
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        web.run_app(self._make_app(), sock=sock, handle_signals=False, loop=loop, print=lambda *args: None)
 
     async def on_startup(self, app: web.Application) -> None:
         self.console.print(f"herford-tui im Browser: {self.public_url} (Strg+C beendet)", highlight=False, markup=False)

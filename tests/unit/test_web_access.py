@@ -132,3 +132,18 @@ def test_the_server_is_not_offered_to_the_network_without_login(tmp_path):
 def test_read_only_names_need_the_login_header(tmp_path):
     result = CliRunner().invoke(main, ["web", "--db", str(tmp_path / "db.json"), "--nur-lesen-fuer", "gast"])
     assert result.exit_code == 2 and "--benutzer-header" in result.output
+
+
+def test_a_port_in_use_is_said_in_german_before_any_address_is_offered(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["web", "--db", str(tmp_path / "db.json"), "--port", str(port)])
+        oparl = CliRunner().invoke(main, ["oparl", "--db", str(tmp_path / "db.json"), "--port", str(port)])
+    assert result.exit_code == 2, result.output
+    assert f"Fehler: 127.0.0.1:{port} lässt sich nicht öffnen (die Adresse ist schon belegt)." in result.output
+    assert "im Browser" not in result.output and "EADDRINUSE" not in result.output
+    assert oparl.exit_code == 2 and "schon belegt" in oparl.output  # the same words from the one helper
