@@ -90,6 +90,8 @@ async def test_plan_invite_attend_minutes_and_follow_up(world, home):
         await pilot.press("u")
         moved = [("1", "Begrüßung"), ("2", "Verschiedenes"), ("3", "Haushalt 2027")]
         assert await wait_for(pilot, lambda: stored_agenda() == moved), stored_agenda()
+        # the invitation is written from the data as shown: the move drawn too (the file is saved first)
+        assert await wait_for(pilot, lambda: "Verschiedenes" in str(agenda.get_row_at(1)))
         # -- invitation: file in the home folder with every member's address and the agenda
         await pilot.press("i")
         await shown(pilot, InvitationScreen)
