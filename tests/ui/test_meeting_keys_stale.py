@@ -103,7 +103,8 @@ async def test_a_top_moves_even_when_a_colleague_put_one_above_it(world):
         _colleague(world, meeting_id, first_a_new_one)
         await pilot.press("n")  # "Haushalt" down, below "Verschiedenes": not the item now at row 1
         assert await wait_for(pilot, lambda: _titles(world, meeting_id)[-1] == "Haushalt")
-        assert await wait_for(pilot, lambda: "Haushalt" in str(agenda.get_row_at(3)))
+        # the colleague's TOP arrives with the save: four rows only then
+        assert await wait_for(pilot, lambda: agenda.row_count == 4 and "Haushalt" in str(agenda.get_row_at(3)))
         assert await wait_for(pilot, lambda: agenda.cursor_row == 3)
     assert _titles(world, meeting_id) == ["Protokollkontrolle", "Begrüßung", "Verschiedenes", "Haushalt"]
 
