@@ -43,7 +43,8 @@ async def test_the_erasure_names_the_export_that_holds_her_name_in_two_columns(w
         await pilot.press("j")
         # the files to delete by hand: a dialog of its own, until Esc (a notice covered every view)
         assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen is not question)
-        assert "DSGVO: Dateien von Hand löschen" in screen_text(app)
+        # pushed at once, composed and drawn a moment later
+        assert await wait_for(pilot, lambda: "DSGVO: Dateien von Hand löschen" in screen_text(app)), screen_text(app)
         assert str(target) in app.screen.question and "bitte von Hand löschen" in app.screen.question
         await pilot.press("escape")
         await shown(pilot, PersonScreen)
