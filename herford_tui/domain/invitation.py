@@ -100,10 +100,41 @@ def invitation_text(snapshot: Snapshot, meeting: Meeting, *, deputies: bool = Fa
     return "\n".join(printable(line) for line in lines) + "\n"
 
 
-def invitation_filename(meeting: Meeting, committee_name: str) -> str:
-    """herford-einladung-2026-12-09-lenkungskreis.txt"""
+def cancellation_text(snapshot: Snapshot, meeting: Meeting, *, deputies: bool = False) -> str:
+    """The notice that an invited meeting is called off, to the same addresses as the invitation."""
+    committee = snapshot.committees.get(meeting.committee_id)
+    name = committee.name if committee else "Gremium"
+    when = format_date(meeting.date, weekday=True).replace(" ", ", ", 1)
+    times = time_range(meeting)
+    found = addresses(snapshot, meeting, deputies=deputies)
+    lines = [f"Absage: {name}, {format_date(meeting.date)}", "", "An (E-Mail):"]
+    lines += [f"  {person} <{email}>" for person, email in found.emails] or ["  (niemand mit E-Mail-Adresse)"]
+    if found.without_email:
+        lines += ["", "Ohne E-Mail-Adresse (bitte anders benachrichtigen):"]
+        lines += [f"  {person}" for person in found.without_email]
+    lines += [
+        "",
+        "-" * 60,
+        f"Betreff: Absage der Sitzung {name} am {format_date(meeting.date)}",
+        "",
+        "Sehr geehrte Damen und Herren,",
+        "",
+        f"die Sitzung „{name}“ am {when}{f', {times} Uhr' if times else ''}, zu der ich Sie eingeladen",
+        "hatte, findet nicht statt.",
+        "",
+        "Bitte informieren Sie gegebenenfalls Ihre Stellvertretung.",
+        "",
+        "Mit freundlichen Grüßen",
+        "Bildungsbüro des Kreises Herford",
+    ]
+    return "\n".join(printable(line) for line in lines) + "\n"
+
+
+def invitation_filename(meeting: Meeting, committee_name: str, *, cancellation: bool = False) -> str:
+    """herford-einladung-2026-12-09-lenkungskreis.txt (the notice of a cancellation: herford-absage-…)"""
     day = meeting.date.isoformat() if meeting.date else "ohne-datum"
-    return f"herford-einladung-{day}-{slug(committee_name) or 'gremium'}.txt"
+    kind = "absage" if cancellation else "einladung"
+    return f"herford-{kind}-{day}-{slug(committee_name) or 'gremium'}.txt"
 
 
 NOT_INVITED = (MeetingStatus.ABGESAGT, MeetingStatus.DURCHGEFUEHRT)
@@ -111,6 +142,51 @@ NOT_INVITED = (MeetingStatus.ABGESAGT, MeetingStatus.DURCHGEFUEHRT)
 
 WHEN_WHERE = {"date": "Datum", "start_time": "Beginn", "end_time": "Ende", "location": "Ort", "room": "Raum"}
 """What an invitation tells, with the German labels: changed, a written invitation is out of date."""
+
+
+def was_invited(meeting: Meeting) -> bool:
+    """Invitations went out for it: marked invited, or with the day they were sent."""
+    return meeting.status is MeetingStatus.EINGELADEN or meeting.invitation_sent is not None
+
+
+def needs_cancellation(meeting: Meeting) -> bool:
+    """Called off after its invitations went out: the invited are owed a notice (``i``)."""
+    return meeting.status is MeetingStatus.ABGESAGT and meeting.invitation_sent is not None
+
+
+def changed_after_invitation(old: Meeting | None, new: Meeting, today: dt.date) -> tuple[str, str] | None:
+    """(field, German warning) when a saved change leaves the invited with wrong facts: a meeting
+    still to come, invited, then called off, or given another date, time or place. The invitation
+    said the old ones, and nobody is told unless the office writes again (``i``)."""
+    if old is None or not was_invited(old) or old.status in NOT_INVITED:
+        return None
+    if new.date is not None and new.date < today:
+        return None  # a correction after the day, not news for the invited
+    sent = f" vom {format_date(old.invitation_sent)}" if old.invitation_sent else ""
+    if new.status is MeetingStatus.ABGESAGT:
+        return (
+            "status",
+            f"Zu dieser Sitzung wurde schon eingeladen{sent}. Nach dem Speichern schreibt „i“ die Absage "
+            "an die Eingeladenen.",
+        )
+    changed = [name for name in WHEN_WHERE if getattr(old, name) != getattr(new, name)]
+    if not changed or new.status in NOT_INVITED:
+        return None
+    times = time_range(old)
+    said = ", ".join(
+        part
+        for part in (
+            format_date(old.date, weekday=True),
+            f"{times} Uhr" if times else "",
+            ", ".join(p for p in (old.location, old.room) if p),
+        )
+        if part
+    )
+    return (
+        changed[0],
+        f"Die Einladung{sent} nannte noch: {printable(said)}. Nach dem Speichern die Eingeladenen informieren: "
+        "„i“ schreibt die Einladung neu.",
+    )
 
 
 class InvitationClash(Clash):

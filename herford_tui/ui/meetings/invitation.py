@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea
 
 from herford_tui.domain import Meeting
-from herford_tui.domain.invitation import addresses, invitation_filename, invitation_text
+from herford_tui.domain.invitation import addresses, cancellation_text, invitation_filename, invitation_text
 from herford_tui.domain.text import printable
 from herford_tui.store.errors import not_written, target_problem
 from herford_tui.store.written import write_recorded
@@ -38,8 +38,10 @@ class Written:
     deputies: bool
 
 
-def invitation_path(meeting: Meeting, committee_name: str, folder: Path | None = None) -> Path:
-    return (folder or Path.home()) / invitation_filename(meeting, committee_name)
+def invitation_path(
+    meeting: Meeting, committee_name: str, folder: Path | None = None, *, cancellation: bool = False
+) -> Path:
+    return (folder or Path.home()) / invitation_filename(meeting, committee_name, cancellation=cancellation)
 
 
 class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
@@ -48,25 +50,31 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
         Binding("ctrl+s", "write", "Schreiben", id="invitation.write"),
     ]
 
-    def __init__(self, meeting: Meeting, committee_name: str):
+    def __init__(self, meeting: Meeting, committee_name: str, *, cancellation: bool = False):
         super().__init__()
         self.meeting = meeting
-        self.path = invitation_path(meeting, committee_name)
+        self.cancellation = cancellation
+        """The notice that the invited meeting is called off (``cancellation_text``), nothing marked."""
+        self.path = invitation_path(meeting, committee_name, cancellation=cancellation)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog invitation"):
-            yield Label("Einladung", classes="dialog-title")
+            yield Label("Absage an die Eingeladenen" if self.cancellation else "Einladung", classes="dialog-title")
             if in_browser(self.app):
                 yield Static(plain(f"Download: {self.path.name}"), id="invitation-download")
             else:
                 yield Label("Datei", classes="field-label")
                 yield InOrderInput(str(self.path), id="invitation-path", compact=True)
                 yield Static("", id="invitation-error", classes="field-error")
-            yield TickBox("Stellvertretungen auch einladen", False, compact=True, id="deputies")
+            deputies = (
+                "Stellvertretungen auch benachrichtigen" if self.cancellation else "Stellvertretungen auch einladen"
+            )
+            yield TickBox(deputies, False, compact=True, id="deputies")
             yield Static("", id="invitation-missing", classes="field-error")
             yield TextArea("", read_only=True, id="invitation-text")
             with Horizontal(classes="dialog-buttons"):
-                marks = "" if self.herford.read_only else ", als eingeladen markieren"  # only reading: the letter
+                # Only reading, or a cancellation: the letter, no mark.
+                marks = "" if self.herford.read_only or self.cancellation else ", als eingeladen markieren"
                 yield Button(f"Schreiben{marks} (Strg+S)", id="write", variant="primary")
                 yield Button("Abbrechen (Esc)", id="cancel")
         yield Footer()
@@ -82,7 +90,8 @@ class InvitationScreen(HerfordAccess, ModalScreen[Written | None]):
         deputies = self.query_one("#deputies", Checkbox).value
         snapshot = self.herford.snapshot
         # Shown and written as printable text: a name holding ESC would otherwise drive the terminal.
-        text = printable(invitation_text(snapshot, self.meeting, deputies=deputies), keep_newlines=True)
+        letter = cancellation_text if self.cancellation else invitation_text
+        text = printable(letter(snapshot, self.meeting, deputies=deputies), keep_newlines=True)
         self.query_one("#invitation-text", TextArea).text = text
         missing = addresses(snapshot, self.meeting, deputies=deputies).without_email
         note = self.query_one("#invitation-missing", Static)

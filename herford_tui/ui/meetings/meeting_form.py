@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from herford_tui.domain import Meeting, MeetingStatus, Problem
+from herford_tui.domain.invitation import changed_after_invitation
 from herford_tui.domain.labels import DAY_TO_COME, MEETING_STATUS, format_date, format_time, parse_date
 from herford_tui.domain.meeting_input import MeetingInput, build_meeting, days_from
 from herford_tui.domain.meetings import holiday_warning, status_warning
@@ -142,9 +143,13 @@ class MeetingForm(FormScreen[Meeting]):
         old = self.original
         unchanged = old is not None and (old.status, old.date) == (meeting.status, meeting.date)
         warning = None if unchanged else status_warning(meeting, self.herford.today)
-        return (
-            self.warn_once(meeting, warning and f"{warning} Nochmals Strg+S speichert trotzdem.", "status") or meeting
-        )
+        if warning:
+            return self.warn_once(meeting, f"{warning} Nochmals Strg+S speichert trotzdem.", "status") or meeting
+        # Moved or called off after the invitations went out: the invited know only the old facts.
+        news = changed_after_invitation(old, meeting, self.herford.today)
+        if news is None:
+            return meeting
+        return self.warn_once(meeting, f"{news[1]} Nochmals Strg+S speichert.", news[0]) or meeting
 
     def ask_before_saving(self, result: Meeting, save: Callable[[Meeting], None]) -> None:
         """A day off (holiday, school holidays) is asked about once per day chosen."""

@@ -625,16 +625,25 @@ class MeetingScreen(HerfordAccess, Screen[None]):
         self.app.push_screen(MinutesForm(seen, writes_to=(meeting.id, onto)))
 
     def action_invite(self) -> None:
-        from herford_tui.domain.invitation import NOT_INVITED, mark_invited
+        from herford_tui.domain.invitation import NOT_INVITED, mark_invited, needs_cancellation
         from herford_tui.ui.meetings.invitation import InvitationScreen
 
         meeting = self.meeting
         if meeting is None:
             return
+        committee = self.herford.snapshot.committees.get(meeting.committee_id)
+        if needs_cancellation(meeting):  # called off after inviting: the invited get the notice
+
+            def told(result: Written | None) -> None:
+                if result is not None:
+                    self.notify(f"Absage geschrieben: {result.path}", timeout=10, markup=False)
+
+            name = committee.name if committee else "gremium"
+            self.app.push_screen(InvitationScreen(meeting, name, cancellation=True), told)
+            return
         if meeting.status in NOT_INVITED:
             self.notify("Einladen geht nur für geplante Sitzungen.", severity="warning")
             return
-        committee = self.herford.snapshot.committees.get(meeting.committee_id)
 
         def written(result: Written | None) -> None:
             if result is None:
