@@ -1,3 +1,3 @@
-from herford_tui.cli import main
+from herford_tui.start import main
 
 main()

@@ -8,7 +8,6 @@ modules themselves are imported only when their command runs or ``--help`` lists
 from __future__ import annotations
 
 import contextlib
-import gc
 import importlib
 import os
 import re
@@ -22,28 +21,12 @@ from typing import IO, Any, NoReturn, TypeVar, cast
 import click
 
 from herford_tui import __version__, cli_german
+from herford_tui.start import ENV_DB, resolve_db, start_app
 
 cli_german.install()
 
 F = TypeVar("F", bound=Callable[..., Any])
 """A click command function, as its decorators take and return it."""
-
-ENV_DB = "HERFORD_TUI_DB"
-
-
-def default_db_path() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("herford-tui", appauthor=False) / "herford.json"
-
-
-def resolve_db(db: str | None) -> Path:
-    """``--db``, else ``$HERFORD_TUI_DB``, else the user data folder."""
-    if db:
-        return Path(db).expanduser()
-    if os.environ.get(ENV_DB):
-        return Path(os.environ[ENV_DB]).expanduser()
-    return default_db_path()
 
 
 def command_db(db: str | None) -> Path:
@@ -207,25 +190,44 @@ class SafeGroup(GermanGroup):
     ) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
-        code: int | str | None = 0
         try:
             result = super().main(args, prog_name, complete_var, False, **extra)
-            code = result if isinstance(result, int) else 0
-        except SystemExit as exc:
+        except BaseException as exc:  # each one ends the run as ``_end`` says
+            self._end(exc)
+        self._end(SystemExit(result if isinstance(result, int) else 0))
+
+    def _end(self, exc: BaseException) -> NoReturn:
+        """End the run after ``exc`` (``SystemExit`` for a run that returned) with its exit code."""
+        code: int | str | None = 0
+        if isinstance(exc, SystemExit):
             code = exc.code
-        except click.ClickException as exc:
+        elif isinstance(exc, click.ClickException):
             exc.show(cast(IO[Any], PrintableStream(sys.stderr)))
             code = exc.exit_code
-        except (click.Abort, EOFError, KeyboardInterrupt):
+        elif isinstance(exc, (click.Abort, EOFError, KeyboardInterrupt)):
             click.echo("\nAbgebrochen.", err=True)
             code = 1
-        except BrokenPipeError:
+        elif isinstance(exc, BrokenPipeError):
             end_quietly_on_closed_pipe()
+        else:
+            raise exc
         try:
             sys.stdout.flush()
         except BrokenPipeError:
             end_quietly_on_closed_pipe()
         sys.exit(code)
+
+    def ended_by(self, exc: BaseException) -> NoReturn:
+        """End as a run of the group ends whose command raised ``exc``: the app started without
+        click (``start.main``), its failures and its end said and coded as through click."""
+        try:
+            try:
+                self._failed(exc)
+            except (EOFError, KeyboardInterrupt) as interrupted:  # as click's own main passes them on
+                click.echo("", err=True)
+                raise click.Abort() from interrupted
+        except BaseException as error:  # ended as ``main`` ends
+            self._end(error)
 
     def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
         # click's check for shell completion before every run: its messages German when one is
@@ -241,24 +243,28 @@ class SafeGroup(GermanGroup):
             end_quietly_on_closed_pipe()
 
     def invoke(self, ctx: click.Context) -> object:
-        from herford_tui.store.errors import StoreError, os_error
-
         try:
             return super().invoke(ctx)
-        except BrokenPipeError:
+        except Exception as exc:  # the known failures in German, any other raised again
+            self._failed(exc)
+
+    @staticmethod
+    def _failed(exc: BaseException) -> NoReturn:
+        """A command's failure: said in German and ended (``fail``) if known, else raised again."""
+        from herford_tui.store.errors import StoreError, os_error
+
+        if isinstance(exc, BrokenPipeError):
             end_quietly_on_closed_pipe()
-        except StoreError as exc:
+        elif isinstance(exc, StoreError):
             fail(str(exc))
-        except OSError as exc:
+        elif isinstance(exc, OSError):
             where = Path(exc.filename) if isinstance(exc.filename, str) else Path.cwd()
             fail(str(os_error(exc, where, "Ausführen")))
-        except RecursionError:
+        elif isinstance(exc, RecursionError):
             fail("Die Daten sind zu tief verschachtelt, um sie zu verarbeiten. Nichts wurde verändert.")
-        except ValueError as exc:
-            if "null byte" not in str(exc):  # a path given with a NUL: the system refuses the name
-                raise
+        elif isinstance(exc, ValueError) and "null byte" in str(exc):  # a path with a NUL: the system refuses it
             fail("Ein Datei- oder Ordnername darf kein Nullzeichen (\\x00) enthalten. Nichts wurde verändert.")
-        return None
+        raise exc
 
 
 german_help: Callable[[F], F] = click.help_option("-h", "--help", help="Diese Hilfe anzeigen.")
@@ -297,40 +303,7 @@ def main(ctx: click.Context, db: str | None, open_view: str | None, read_only: b
     """
     if ctx.invoked_subcommand is not None:
         return
-    # No garbage collection until the first frame is painted (the app turns it on again then):
-    # the start's imports and widgets make some 10^5 objects and next to no garbage, and the
-    # collector's ~150 passes over them cost about 30 ms of CPU before the first frame. What the
-    # start keeps for good is frozen out of the collector's passes (``app._freeze_once``).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        _run_app(db, open_view, read_only, resume_collector=collecting)
-    finally:
-        if collecting:  # on again if the app ended before its first frame (or did not start)
-            gc.enable()
-
-
-def _run_app(db: str | None, open_view: str | None, read_only: bool, *, resume_collector: bool) -> NoReturn:
-    from herford_tui.app import create_app
-    from herford_tui.store import StoreError
-
-    path = resolve_db(db)
-    # A browser session (``herford-tui web``) names its colleague; the log takes the name from there.
-    user = os.environ.get("HERFORD_TUI_BENUTZER", "").strip()
-    try:
-        app = create_app(
-            path,
-            open_view=open_view,
-            read_only=read_only,
-            read_only_reason=f"{user} hier nur lesen darf" if read_only and user else None,
-            resume_collector=resume_collector,
-        )
-    except (StoreError, ValueError) as exc:
-        fail(str(exc))
-    if user:
-        app.sub_title = f"{app.sub_title} · {user}"
-    app.run()
-    sys.exit(app.return_code or 0)
+    start_app(db, open_view, read_only)  # also started without click: ``start.py``
 
 
 @main.command()
