@@ -56,7 +56,7 @@ class MeetingPartForm(FormScreen[T]):
 def _person_select(people: People, value: int | None, widget_id: str) -> Select[int]:
     options = list(people)
     return Select(options, value=value if value in {v for _, v in options} else Select.NULL,
-                  prompt="niemand", compact=True, id=widget_id)  # fmt: skip
+                  prompt="niemand", compact=True, open_on_typing=True, id=widget_id)  # fmt: skip
 
 
 def _of_item(what: str, item: AgendaItem | None) -> str:
@@ -130,7 +130,7 @@ class DecisionForm(MeetingPartForm[Decision]):
         results = [(label, r) for r, label in DECISION_RESULT.items()]
         yield from self.field(
             "Ergebnis",
-            Select(results, value=decision.result, allow_blank=False, compact=True, id="result"),
+            Select(results, value=decision.result, allow_blank=False, compact=True, open_on_typing=True, id="result"),
             "result",
         )
         if self.original is not None:

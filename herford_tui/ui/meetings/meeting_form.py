@@ -54,7 +54,7 @@ class MeetingForm(FormScreen[Meeting]):
         yield from self.field(
             "Gremium",
             Select(committees, value=m.committee_id or Select.NULL, prompt="Gremium wählen", compact=True,
-                   id="committee_id"),
+                   open_on_typing=True, id="committee_id"),
             "committee_id",
         )  # fmt: skip
         hint = f"{DAY_TO_COME}, z. B. 09.{self.month or 12:02d}.{self.year or self.herford.today.year}"
@@ -74,7 +74,9 @@ class MeetingForm(FormScreen[Meeting]):
         yield from self.field("Raum", InOrderInput(m.room, compact=True, id="room"), "room")
         statuses = [(label, s) for s, label in MEETING_STATUS.items()]
         yield from self.field(
-            "Status", Select(statuses, value=m.status, allow_blank=False, compact=True, id="status"), "status"
+            "Status",
+            Select(statuses, value=m.status, allow_blank=False, compact=True, open_on_typing=True, id="status"),
+            "status",
         )
         yield from self.field(
             "eingeladen am",

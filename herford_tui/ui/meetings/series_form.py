@@ -53,7 +53,7 @@ class SeriesForm(FormScreen[Series]):
         yield from self.field(
             "Gremium",
             Select(committees, value=self.committee_id or Select.NULL, prompt="Gremium wählen", compact=True,
-                   id="committee_id"),
+                   open_on_typing=True, id="committee_id"),
             "committee_id",
         )  # fmt: skip
         yield from self.field("Jahr", InOrderInput(str(self.year), compact=True, id="year"), "year")
@@ -67,7 +67,14 @@ class SeriesForm(FormScreen[Series]):
         holiday = [(label, value.value) for value, label in ON_HOLIDAY.items()]
         yield from self.field(
             "An Feiertagen",
-            Select(holiday, value=OnHoliday.MOVE.value, allow_blank=False, compact=True, id="on_holiday"),
+            Select(
+                holiday,
+                value=OnHoliday.MOVE.value,
+                allow_blank=False,
+                compact=True,
+                open_on_typing=True,
+                id="on_holiday",
+            ),
             "on_holiday",
         )
         yield Static("", id="series-preview", classes="series-preview")
@@ -75,7 +82,7 @@ class SeriesForm(FormScreen[Series]):
     @staticmethod
     def _select(options: list[tuple[int, str]], value: int, widget_id: str) -> Select[int]:
         return Select([(label, key) for key, label in options], value=value, allow_blank=False, compact=True,
-                      id=widget_id)  # fmt: skip
+                      open_on_typing=True, id=widget_id)  # fmt: skip
 
     def on_mount(self) -> None:
         super().on_mount()
