@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from meeting_helpers import meeting_ready
-from pilot_helpers import SIZE, settle, wait_for
+from pilot_helpers import SIZE, settle, shown_notices, wait_for
 from textual.widgets import DataTable
 from typing_order import burst
 
@@ -91,11 +91,13 @@ async def test_a_colleagues_change_of_the_same_person_is_said_and_the_cursor_sta
         assert app_b.screen.lines[0].status is Attendance.ANWESEND  # the newest data shown
         assert "anwesend" in str(table_b.get_row_at(0)[2])
         assert _stored(world, meeting_id) == {first: MeetingAttendance(first, Attendance.ANWESEND)}
-        # Having seen it, B can change her entry on purpose.
+        # Having seen it, B can change her entry on purpose: no second error. (Not "one error
+        # notice still shown": it expires after 15 s, which a loaded machine may take until here.)
+        before = shown_notices(app_b)
         await burst(pilot_b, ["e"])
         assert await wait_for(pilot_b, lambda: _stored(world, meeting_id)[first].status is Attendance.ENTSCHULDIGT)
         await settle(app_b, pilot_b)
-        assert len(said()) == 1
+        assert not [n.message for n in app_b._notifications if n.severity == "error" and n.identity not in before]
 
 
 async def test_keys_at_typing_speed_mark_consecutive_rows_and_own_changes_are_no_clash(world):
