@@ -21,6 +21,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 
 from herford_tui.domain.models import Meeting, MeetingStatus
 from herford_tui.domain.snapshot import Snapshot
+from herford_tui.domain.text import printable
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PRODID = "-//Bildungsbüro Kreis Herford//herford-tui//DE"
@@ -104,7 +105,9 @@ def build_calendar(
         event = Event()
         event.add("uid", meeting_uid(meeting))
         event.add("dtstamp", stamp)
-        event.add("summary", f"Sitzung {committee.name}" if committee else "Sitzung")
+        # Stored text may hold control characters (ESC from a paste or an import): RFC 5545 allows
+        # none in TEXT, and a calendar file shown with `cat` must not drive the terminal.
+        event.add("summary", printable(f"Sitzung {committee.name}" if committee else "Sitzung"))
         if meeting.start_time is None:
             event.add("dtstart", meeting.date)
             event.add("dtend", meeting.date + timedelta(days=1))
@@ -118,8 +121,10 @@ def build_calendar(
             # else no DTEND: RFC 5545 reads that as a meeting without a stated end
         place = ", ".join(p for p in (meeting.location, meeting.room) if p)
         if place:
-            event.add("location", place)
-        event.add("description", description(snapshot, meeting, closed_items=closed_items))
+            event.add("location", printable(place))
+        event.add(
+            "description", printable(description(snapshot, meeting, closed_items=closed_items), keep_newlines=True)
+        )
         event.add("status", STATUS[meeting.status])
         event.add("sequence", meeting.rev)
         cal.add_component(event)

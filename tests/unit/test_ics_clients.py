@@ -112,3 +112,19 @@ def test_cli_flag_for_closed_items(store: Store, runner, tmp_path: Path):
     args = ["export", "ics", "--db", str(store.path), "--out", str(out), "--mit-nichtoeffentlichen", "--force"]
     assert runner.invoke(main, args).exit_code == 0
     assert b"Geheim" in out.read_bytes()
+
+
+def test_control_characters_in_stored_text_reach_the_file_as_visible_escapes(store: Store):
+    """New-user walk: a place imported as "\\x1b[31mRot [/b] Saal" went into LOCATION raw (RFC 5545
+    allows no control character in TEXT; `cat sitzungen.ics` coloured the terminal)."""
+    committee = next(iter(store.snapshot().committees.values()))
+    agenda = [AgendaItem("1", "Begrüßung\x1b]0;Titel\x07")]
+    store.save(
+        Meeting(committee_id=committee.id, date=date(2026, 5, 6), location="\x1b[31mRot [/b] Saal", agenda=agenda)
+    )
+    snap = store.snapshot()
+    raw = build_calendar(snap, select_meetings(snap))
+    assert not any(byte < 0x20 and byte not in b"\r\n" for byte in raw)
+    [event] = [e for e in icalendar.Calendar.from_ical(raw).walk("VEVENT") if e.decoded("DTSTART") == date(2026, 5, 6)]
+    assert str(event["LOCATION"]) == "\\x1b[31mRot [/b] Saal"
+    assert "TOP 1 Begrüßung\\x1b]0;Titel\\x07" in str(event["DESCRIPTION"])
