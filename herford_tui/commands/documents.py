@@ -49,6 +49,11 @@ def _document_command(kind: str) -> click.Command:
             fail(f"{target}: bitte eine Datei mit der Endung .pdf oder .docx angeben.")
         snapshot = read_snapshot(command_db(db))
         meeting = meeting_named(snapshot, " ".join(sitzung))
+        from herford_tui.domain.invitation import document_note
+
+        note = document_note(kind, meeting)
+        if note:
+            echo(f"Hinweis: {note}", err=True)
         try:
             payload = render(kind, Format(suffix), snapshot, meeting)
         except (TemplateError, ValueError) as exc:

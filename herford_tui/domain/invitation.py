@@ -144,6 +144,14 @@ WHEN_WHERE = {"date": "Datum", "start_time": "Beginn", "end_time": "Ende", "loca
 """What an invitation tells, with the German labels: changed, a written invitation is out of date."""
 
 
+def document_note(kind: str, meeting: Meeting) -> str | None:
+    """A word before an invitation is written for a meeting called off: the letter would still
+    invite (``i`` writes the notice of cancellation instead). ``kind`` as ``documents.render.KINDS``."""
+    if kind != "einladung" or meeting.status is not MeetingStatus.ABGESAGT:
+        return None
+    return "Die Sitzung ist als „abgesagt“ eingetragen: diese Einladung bitte nicht verschicken."
+
+
 def was_invited(meeting: Meeting) -> bool:
     """Invitations went out for it: marked invited, or with the day they were sent."""
     return meeting.status is MeetingStatus.EINGELADEN or meeting.invitation_sent is not None

@@ -9,6 +9,7 @@ cancellation to the same addresses, and marks nothing.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, time
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 from meeting_helpers import meeting_ready
 from pilot_helpers import SIZE, error_text, form_ready, replace_text, shown, wait_for
 from textual.pilot import Pilot
-from textual.widgets import Button, Label
+from textual.widgets import Button, Label, Static
 
 from herford_tui.app import HerfordApp
 from herford_tui.domain import AgendaItem, Meeting, MeetingStatus
@@ -102,3 +103,38 @@ async def test_a_meeting_called_off_after_inviting_gets_its_notice_with_i(world,
     assert "Erika Mustermann <e.mustermann@example.org>" in text
     stored = world.read().meetings[meeting_id]
     assert (stored.status, stored.invitation_sent) == (MeetingStatus.ABGESAGT, INVITED)  # nothing marked
+
+
+async def test_the_invitation_document_of_a_called_off_meeting_says_not_to_send_it(world, home):
+    """``E`` (and ``herford-tui dokument einladung``) on a called-off meeting wrote an ordinary
+    invitation without a word; ``i`` refused it."""
+    from click.testing import CliRunner
+
+    from herford_tui.cli import main
+    from herford_tui.ui.meetings.document_dialog import DocumentScreen
+
+    meeting_id = _invited(world)
+    store = world.store()
+    store.save(dataclasses.replace(store.snapshot().meetings[meeting_id], status=MeetingStatus.ABGESAGT))
+    note = "Die Sitzung ist als „abgesagt“ eingetragen: diese Einladung bitte nicht verschicken."
+    app = world.app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: app.focused is not None)
+        app.call_later(app.open_meeting, meeting_id)
+        assert await wait_for(pilot, lambda: meeting_ready(app))
+        await pilot.press("E")
+        dialog = await shown(pilot, DocumentScreen)
+        assert await wait_for(pilot, lambda: bool(dialog.query("#document-note")))
+        assert str(dialog.query_one("#document-note", Static).render()) == note
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: meeting_ready(app))
+        await pilot.press("N")  # the minutes of a called-off meeting: no such word
+        minutes = await shown(pilot, DocumentScreen)
+        assert await wait_for(pilot, lambda: bool(minutes.query("#document-path")))
+        assert not minutes.query("#document-note")
+    out = home / "einladung.pdf"
+    result = CliRunner().invoke(
+        main, ["--db", str(world.path), "dokument", "einladung", str(meeting_id), "--out", str(out)]
+    )
+    assert result.exit_code == 0 and out.exists(), result.output
+    assert f"Hinweis: {note}" in result.stderr

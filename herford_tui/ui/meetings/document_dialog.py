@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 
 from herford_tui.documents.render import KINDS, Format, filename
+from herford_tui.domain.invitation import document_note
 from herford_tui.store.errors import not_written, target_problem
 from herford_tui.ui.common.access import HerfordAccess
 from herford_tui.ui.common.confirm import overwrite_question
@@ -50,6 +51,10 @@ class DocumentScreen(HerfordAccess, ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog document"):
             yield Label(plain(f"{self.kind.title} als Dokument"), classes="dialog-title")
+            meeting = self.herford.snapshot.meetings.get(self.meeting_id)
+            note = document_note(self.kind.key, meeting) if meeting else None
+            if note:
+                yield Static(plain(note), id="document-note", classes="field-error")
             with RadioSet(id="document-format", compact=True):
                 for fmt in self.kind.formats:
                     yield RadioChoice(fmt.upper(), value=fmt is self.format, id=f"format-{fmt.value}")
