@@ -252,8 +252,10 @@ def write_out(path: Path, payload: bytes, force: bool) -> None:
 def write_failed(path: Path, exc: OSError) -> NoReturn:
     """Stop a command whose file was not written: there already (without ``--force``), or the
     system's reason in German (else a vanished temporary file and "neu starten" would be said)."""
-    from herford_tui.store.errors import not_written
+    from herford_tui.store.errors import not_written, target_problem
 
+    if path.is_dir():  # --force would not help: a file name is missing
+        fail(target_problem(path) or not_written(path, exc))
     if isinstance(exc, FileExistsError):  # no question here: the flag is the answer
         fail(f"{path} gibt es schon und bleibt unverändert. Mit --force überschreiben.")
     fail(not_written(path, exc))
