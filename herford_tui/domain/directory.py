@@ -64,6 +64,8 @@ PLACES: tuple[str, ...] = (KREISWEIT, *sorted(MUNICIPALITIES, key=sort_key))
 
 @dataclass(frozen=True)
 class Facets:
+    """The directory's filter: a text, an organisation type, a municipality."""
+
     text: str = ""
     type: OrgType | None = None
     municipality: str | None = None

@@ -26,6 +26,8 @@ class RhythmState(enum.Enum):
 
 @dataclass(frozen=True)
 class RhythmCheck:
+    """How many meetings a year has against the committee's rhythm (from ``low`` to ``high``)."""
+
     count: int
     low: int
     high: int

@@ -103,6 +103,8 @@ MUNICIPALITIES: tuple[str, ...] = (
 
 @dataclass
 class Seat:
+    """A place in a committee's seat plan: its key, its name, its group and how many may hold it."""
+
     key: str
     label: str
     group: str = ""
@@ -114,6 +116,8 @@ class Seat:
 
 @dataclass
 class Committee:
+    """A committee (Gremium) with its seat plan, as stored."""
+
     id: int = 0
     rev: int = 0
     name: str = ""
@@ -148,6 +152,8 @@ class Committee:
 
 @dataclass
 class Organisation:
+    """An organisation of the network (Netzwerkpartner), as stored."""
+
     id: int = 0
     rev: int = 0
     name: str = ""
@@ -166,6 +172,8 @@ class Organisation:
 
 @dataclass
 class Person:
+    """A person of the directory, as stored."""
+
     id: int = 0
     rev: int = 0
     title: str = ""
@@ -190,6 +198,8 @@ class Person:
 
 @dataclass
 class Membership:
+    """A person's place in a committee: seat, role, whom they represent, from when to when."""
+
     id: int = 0
     rev: int = 0
     person_id: int = 0
@@ -217,6 +227,8 @@ class Membership:
 
 @dataclass
 class Decision:
+    """A decision recorded under an agenda item, with its result."""
+
     text: str = ""
     result: DecisionResult = DecisionResult.EINSTIMMIG
 
@@ -233,6 +245,8 @@ class Task:
 
 @dataclass
 class AgendaItem:
+    """An item (TOP) of a meeting's agenda."""
+
     number: str = ""
     title: str = ""
     public: bool = True
@@ -245,6 +259,8 @@ class AgendaItem:
 
 @dataclass
 class MeetingAttendance:
+    """Whether a person took part in a meeting, or who stood in."""
+
     person_id: int
     status: Attendance = Attendance.ANWESEND
     deputy_id: int | None = None
@@ -253,6 +269,8 @@ class MeetingAttendance:
 
 @dataclass
 class Meeting:
+    """A committee's meeting: when, where, its agenda and who took part, as stored."""
+
     id: int = 0
     rev: int = 0
     committee_id: int = 0

@@ -12,6 +12,8 @@ from herford_tui.domain.snapshot import Snapshot
 
 @dataclass(frozen=True)
 class RosterLine:
+    """A line of a committee's roster: a seat and who holds it (or nobody)."""
+
     seat: Seat | None
     membership: Membership | None
     """None for an open place ("unbesetzt")."""

@@ -81,6 +81,8 @@ class PendingMemberships(PendingRecords, Protocol):
 
 @dataclass(eq=False, repr=False)
 class Snapshot:
+    """Every record at one moment, with indexes; replaced by a newer one, never changed."""
+
     committees: dict[int, Committee] = field(default_factory=dict)
     organisations: dict[int, Organisation] = field(default_factory=dict)
     persons: dict[int, Person] = field(default_factory=dict)

@@ -24,6 +24,8 @@ def took_place(status: MeetingStatus, day: dt.date | None, today: dt.date) -> bo
 
 @dataclass(frozen=True, slots=True)
 class MeetingTally:
+    """What the Auswertung counts of a meeting, read once from its record."""
+
     committee_id: int
     date: dt.date | None
     status: MeetingStatus

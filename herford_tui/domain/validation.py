@@ -63,6 +63,8 @@ NESTED_LABEL = {"key": "Schlüssel", "label": "Bezeichnung", "group": "Gruppe", 
 
 @dataclass(frozen=True)
 class Problem:
+    """What is wrong with a field of a record, in German."""
+
     field: str
     message: str
 

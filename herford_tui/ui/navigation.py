@@ -26,6 +26,8 @@ a shared tab shows a list to pick from instead of a strip (``committees/pane.py`
 
 @dataclass(frozen=True)
 class Group:
+    """Committees of a kind that share one tab, with a picker (the Arbeitskreise)."""
+
     pane_id: str
     label: str
     noun: str
@@ -38,6 +40,8 @@ GROUPED_WHEN_MANY = {CommitteeKind.SONSTIGE: Group("weitere-gremien", "Weitere G
 
 @dataclass(frozen=True)
 class Tab:
+    """A tab of the main screen: a committee, a group of committees or another view."""
+
     pane_id: str
     label: str
     committee_ids: tuple[int, ...] | None = None
@@ -47,6 +51,8 @@ class Tab:
 
 @dataclass(frozen=True)
 class Place:
+    """Where to go: a tab (pane), and in it a committee if the tab holds several."""
+
     pane_id: str
     committee_id: int | None = None
 

@@ -21,7 +21,6 @@ save, is shown in the form with the input kept (``describe_failure``).
 from __future__ import annotations
 
 import importlib
-import pkgutil
 import threading
 from collections.abc import Iterator
 
@@ -46,6 +45,8 @@ finished = threading.Event()
 
 def module_names() -> Iterator[str]:
     """The modules to import: the packages' modules (found on disk), then the libraries."""
+    import pkgutil  # here, in the preload's thread: not part of the start
+
     for name in PACKAGES:
         package = importlib.import_module(name)
         yield name

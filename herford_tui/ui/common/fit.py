@@ -22,6 +22,8 @@ RESERVE = 2
 
 @dataclass(frozen=True)
 class Column:
+    """A table column as ``plan_columns`` fits it: its label and how it gives way."""
+
     label: str
     priority: int = 0
     """0: always shown; otherwise the highest number is dropped first."""
@@ -42,6 +44,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Plan:
+    """Which columns a table shows at a width, and how wide."""
+
     shown: tuple[int, ...]
     """Indexes of the columns shown, in their order."""
     widths: tuple[int, ...]

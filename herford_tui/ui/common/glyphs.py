@@ -16,6 +16,8 @@ SMALL_FONT_TERMS = ("linux", "vt100", "vt102", "vt220", "dumb", "ansi")
 
 @dataclass(frozen=True)
 class Glyphs:
+    """The symbols the UI draws, in the terminal's set (Unicode or ASCII)."""
+
     search: str
     run: str
     deputy: str
