@@ -365,3 +365,16 @@ async def test_year_overview_read_only_does_not_offer_to_plan(world):
         await pilot.press("enter")
         notice = await new_notice(pilot, before, containing="Keine Sitzung in diesem Monat.")
         assert "„a“ plant" not in notice
+
+
+async def test_a_meeting_without_agenda_read_only_does_not_offer_to_add_one(world):
+    """New-user walk: the meeting screen of a read-only session said "Keine Tagesordnung. „a“
+    fügt einen Punkt hinzu.", a key that only answers "ausgeschaltet"."""
+    meeting_id = world.store().save(Meeting(committee_id=world.lenkungskreis, date=date(2026, 12, 9))).id
+    app = world.app(read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await assert_marker_shown(app, pilot)
+        app.call_later(app.open_meeting, meeting_id)
+        assert await wait_for(pilot, lambda: meeting_ready(app))
+        assert await wait_for(pilot, lambda: "Keine Tagesordnung." in screen_text(app))
+        assert "fügt einen Punkt hinzu" not in screen_text(app)

@@ -85,9 +85,12 @@ def agenda_row(snapshot: Snapshot, meeting: Meeting, index: int) -> tuple[Text, 
     )
 
 
-def item_detail(snapshot: Snapshot, meeting: Meeting, index: int | None, today: date) -> Text:
+def item_detail(
+    snapshot: Snapshot, meeting: Meeting, index: int | None, today: date, *, read_only: bool = False
+) -> Text:
     if index is None or not 0 <= index < len(meeting.agenda):
-        return Text("Keine Tagesordnung. „a“ fügt einen Punkt hinzu.", style="dim")
+        hint = "" if read_only else " „a“ fügt einen Punkt hinzu."  # only reading: no key to offer
+        return Text(f"Keine Tagesordnung.{hint}", style="dim")
     item = meeting.agenda[index]
     text = Text(f"TOP {item.number} ", style="bold")
     text.append(printable(item.title), style="bold")

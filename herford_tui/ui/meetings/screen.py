@@ -248,7 +248,9 @@ class MeetingScreen(HerfordAccess, Screen[None]):
     def _show_item(self) -> None:
         meeting = self.meeting
         if meeting is not None:
-            detail = show.item_detail(self.herford.snapshot, meeting, self._item_index(), self.herford.today)
+            detail = show.item_detail(
+                self.herford.snapshot, meeting, self._item_index(), self.herford.today, read_only=self.herford.read_only
+            )
             self.query_one("#item-detail", Static).update(detail)
 
     def _item_index(self) -> int | None:
