@@ -48,7 +48,7 @@ def restore(db: str | None, number: int | None, source: str | None, yes: bool) -
     gelöscht, auch wenn die Sicherung älter ist als die Löschung.
     """
     from herford_tui.store import StoreError
-    from herford_tui.store.backups import describe, restore_copy
+    from herford_tui.store.backups import describe, restore_copy, restore_source
     from herford_tui.store.backups import restore as do_restore
 
     path = db_path(db)
@@ -57,6 +57,10 @@ def restore(db: str | None, number: int | None, source: str | None, yes: bool) -
     if (number is None) == (source is None):
         fail("Bitte entweder die Nummer einer Sicherung (siehe herford-tui backups) oder --aus DATEI angeben.")
     what = f"Sicherung {number}" if source is None else f"Die Sicherungskopie {source}"
+    try:  # a backup that is not there is said before the question, not after the "j"
+        restore_source(path, number, Path(source) if source is not None else None)
+    except StoreError as exc:
+        fail(str(exc))
     if not confirm(f"{what} einspielen?", yes=yes):
         fail("Abgebrochen, nichts geändert.", 1)
     try:

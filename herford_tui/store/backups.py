@@ -132,22 +132,30 @@ class Restored:
     changes: Counter[tuple[str, str]]
 
 
+def restore_source(db: Path, number: int | None = None, source: Path | None = None, backups: int = 5) -> Path:
+    """The file a restore of backup ``number`` (or of the copy ``source``) reads; ``RestoreRefused``
+    when there is none, so a command can say so before it asks whether to restore."""
+    if source is not None:
+        if not Path(source).exists():
+            raise RestoreRefused(f"Die Sicherung {source} gibt es nicht.")
+        return Path(source)
+    paths = DatabaseFile(Path(db), backups=backups).backup_paths()
+    if number is None or not 1 <= number <= len(paths):
+        raise RestoreRefused(f"Sicherung {number} gibt es nicht (1 bis {len(paths)}).")
+    if not paths[number - 1].exists():
+        raise RestoreRefused(f"Sicherung {number} ({paths[number - 1]}) gibt es nicht.")
+    return paths[number - 1]
+
+
 def restore(db: Path, number: int, backups: int = 5) -> Restored:
     file = DatabaseFile(Path(db), backups=backups)
-    if not 1 <= number <= len(file.backup_paths()):
-        raise RestoreRefused(f"Sicherung {number} gibt es nicht (1 bis {len(file.backup_paths())}).")
-    source = file.backup_paths()[number - 1]
-    if not source.exists():
-        raise RestoreRefused(f"Sicherung {number} ({source}) gibt es nicht.")
-    return _restore_from(file, source, number)
+    return _restore_from(file, restore_source(db, number, backups=backups), number)
 
 
 def restore_copy(db: Path, source: Path, backups: int = 5) -> Restored:
     """Restore a ``backup --nach`` copy (or any other herford-tui file) into the database."""
     file = DatabaseFile(Path(db), backups=backups)
-    if not Path(source).exists():
-        raise RestoreRefused(f"Die Sicherung {source} gibt es nicht.")
-    return _restore_from(file, Path(source), 0)
+    return _restore_from(file, restore_source(db, source=Path(source), backups=backups), 0)
 
 
 def _restore_from(file: DatabaseFile, source: Path, number: int) -> Restored:

@@ -99,3 +99,19 @@ def test_dated_backup_to_another_folder(store: Store, runner: CliRunner, tmp_pat
     assert copy.read_bytes() == store.path.read_bytes()
     assert oct(copy.stat().st_mode & 0o777) == "0o660"
     assert (target / (copy.name + ".log")).exists()
+
+
+def test_a_backup_that_is_not_there_is_said_before_the_question(
+    store: Store, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    """New-user walk: ``restore 99`` asked "Sicherung 99 einspielen? [j/N]" (or, without a
+    terminal, for --ja) and only after the "j" said that there is no backup 99."""
+    store.save(Person(given_name="Vor", family_name="Frage"))
+    monkeypatch.setattr("herford_tui.commands.common.has_terminal", lambda: True)
+    for arguments, message in (
+        (["99"], "Fehler: Sicherung 99 gibt es nicht (1 bis 5)."),
+        (["--aus", str(tmp_path / "fehlt.json")], f"Fehler: Die Sicherung {tmp_path / 'fehlt.json'} gibt es nicht."),
+    ):
+        result = runner.invoke(main, ["restore", *arguments, "--db", str(store.path)], input="j\n")
+        assert result.exit_code == 2 and message in result.output, result.output
+        assert "einspielen?" not in result.output
