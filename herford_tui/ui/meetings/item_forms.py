@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, Input, Static
 from herford_tui.domain import AgendaItem, Decision, DecisionResult, Meeting, Problem, Record, Task
 from herford_tui.domain.labels import DAY_TO_COME, DECISION_RESULT, format_date, parse_date
 from herford_tui.domain.text import single_line
+from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.select import Select
 from herford_tui.ui.common.tickbox import TickBox
@@ -83,12 +84,12 @@ class AgendaItemForm(MeetingPartForm[AgendaItem]):
 
     def compose_fields(self) -> Iterable[Widget]:
         item = self.original or AgendaItem()
-        yield from self.field("Titel", InOrderInput(item.title, compact=True, id="title"), "title")
+        yield from self.field("Titel", OneLineInput(item.title, compact=True, id="title"), "title")
         yield from self.field("", TickBox("öffentlich", item.public, compact=True, id="public"), "public")
         yield from self.field(
             "Zuständig", _person_select(self.people, item.responsible_person_id, "responsible"), "responsible"
         )
-        yield from self.field("Notizen", InOrderInput(item.notes, compact=True, id="notes"), "notes")
+        yield from self.field("Notizen", OneLineInput(item.notes, compact=True, id="notes"), "notes")
         yield from self.field("Protokoll", StoredTextArea(item.minutes, compact=True, id="minutes"), "minutes")
 
     def build(self) -> AgendaItem | list[Problem]:
@@ -126,7 +127,7 @@ class DecisionForm(MeetingPartForm[Decision]):
 
     def compose_fields(self) -> Iterable[Widget]:
         decision = self.original or Decision()
-        yield from self.field("Beschluss", InOrderInput(decision.text, compact=True, id="text"), "text")
+        yield from self.field("Beschluss", OneLineInput(decision.text, compact=True, id="text"), "text")
         results = [(label, r) for r, label in DECISION_RESULT.items()]
         yield from self.field(
             "Ergebnis",
@@ -176,7 +177,7 @@ class TaskForm(MeetingPartForm[Task]):
 
     def compose_fields(self) -> Iterable[Widget]:
         task = self.original or Task()
-        yield from self.field("Was", InOrderInput(task.what, compact=True, id="what"), "what")
+        yield from self.field("Was", OneLineInput(task.what, compact=True, id="what"), "what")
         yield from self.field("Wer", _person_select(self.people, task.person_id, "person"), "person")
         yield from self.field(
             "Bis", InOrderInput(format_date(task.due), placeholder=DAY_TO_COME, compact=True, id="due"), "due"

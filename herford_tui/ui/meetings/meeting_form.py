@@ -21,6 +21,7 @@ from herford_tui.domain.labels import DAY_TO_COME, MEETING_STATUS, format_date, 
 from herford_tui.domain.meeting_input import MeetingInput, build_meeting, days_from
 from herford_tui.domain.meetings import holiday_warning, status_warning
 from herford_tui.ui.common.confirm import ConfirmScreen
+from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.format import plain
 from herford_tui.ui.common.select import Select
@@ -70,8 +71,8 @@ class MeetingForm(FormScreen[Meeting]):
         yield from self.field(
             "Ende", InOrderInput(format_time(m.end_time), placeholder="HH:MM", compact=True, id="end_time"), "end_time"
         )
-        yield from self.field("Ort", InOrderInput(m.location, compact=True, id="location"), "location")
-        yield from self.field("Raum", InOrderInput(m.room, compact=True, id="room"), "room")
+        yield from self.field("Ort", OneLineInput(m.location, compact=True, id="location"), "location")
+        yield from self.field("Raum", OneLineInput(m.room, compact=True, id="room"), "room")
         statuses = [(label, s) for s, label in MEETING_STATUS.items()]
         yield from self.field(
             "Status",
@@ -85,14 +86,14 @@ class MeetingForm(FormScreen[Meeting]):
         )
         yield from self.field(
             "Gäste",
-            InOrderInput(", ".join(m.guests), placeholder="Namen, mit Komma getrennt", compact=True, id="guests"),
+            OneLineInput(", ".join(m.guests), placeholder="Namen, mit Komma getrennt", compact=True, id="guests"),
             "guests",
         )
         if self.original is None:  # later the meeting screen edits each item with all its details
             yield from self.field(
                 "Tagesordnung", TextArea("", compact=True, id="agenda", placeholder="ein Punkt je Zeile"), "agenda"
             )
-        yield from self.field("Notizen", InOrderInput(m.notes, compact=True, id="notes"), "notes")
+        yield from self.field("Notizen", OneLineInput(m.notes, compact=True, id="notes"), "notes")
 
     @property
     def days_from(self) -> date:

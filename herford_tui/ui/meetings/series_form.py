@@ -25,6 +25,7 @@ from herford_tui.domain.series import (
     plan_series,
 )
 from herford_tui.domain.text import printable
+from herford_tui.ui.common.fields import OneLineInput
 from herford_tui.ui.common.form import FormScreen
 from herford_tui.ui.common.select import Select
 from herford_tui.ui.common.typing_input import InOrderInput
@@ -63,7 +64,7 @@ class SeriesForm(FormScreen[Series]):
         yield from self.field("ab", self._select(list(enumerate(MONTHS, start=1)), 1, "first_month"), "first_month")
         yield from self.field("Beginn", InOrderInput("14:00", compact=True, id="start_time"), "start_time")
         yield from self.field("Ende", InOrderInput("16:00", compact=True, id="end_time"), "end_time")
-        yield from self.field("Ort", InOrderInput("", compact=True, id="location"), "location")
+        yield from self.field("Ort", OneLineInput("", compact=True, id="location"), "location")
         holiday = [(label, value.value) for value, label in ON_HOLIDAY.items()]
         yield from self.field(
             "An Feiertagen",
