@@ -233,7 +233,9 @@ def test_a_50_mb_name_is_refused_fast_everywhere(tmp_path: Path):
     path = tmp_path / "db.json"
     path.write_text(json.dumps(META | {"persons": {"1": {"family_name": "M" * 50_000_000, "rev": 1}}}))
     before = path.stat().st_mtime_ns
-    started = time.perf_counter()
+    # This process' CPU seconds, not the wall clock's: a loaded machine stretches the latter
+    # (under 1 s here on a quiet one), while a refusal gone quadratic in the 50 MB shows in either.
+    started = time.process_time()
     report = check_file(path)
     assert report.exit_code == 2
     assert "Person 1: Feld „family_name“: ungültiger Wert 'MMMM" in report.problems[0]
@@ -242,7 +244,7 @@ def test_a_50_mb_name_is_refused_fast_everywhere(tmp_path: Path):
     with pytest.raises(CorruptFileError, match="Text zu lang") as info:
         Store(path).open()
     assert len(str(info.value)) < 2000
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     assert path.stat().st_mtime_ns == before
 
 
