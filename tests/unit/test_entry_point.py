@@ -4,11 +4,13 @@ and a start without click ends as one through click ends (messages, exit codes, 
 from __future__ import annotations
 
 import gc
+import importlib
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -105,14 +107,22 @@ def test_the_start_imports_neither_click_nor_the_cli(tmp_path: Path):
     assert "click" not in modules and "herford_tui.cli" not in modules
 
 
-def test_shell_completion_is_clicks(monkeypatch: pytest.MonkeyPatch):
+def test_shell_completion_is_clicks(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """Click names the variable after the program as started: "herford-tui" for the installed
+    command, but "python -m pytest.herford-tui" under ``python -m pytest``, where this test once
+    ran the app itself (cli's own start_app, not the one replaced here): it passed when the app
+    ended at once without a terminal, and hung in a run where it did not."""
     called: list[str] = []
     monkeypatch.setenv("_HERFORD_TUI_COMPLETE", "bash_source")
     monkeypatch.setattr(sys, "argv", ["herford-tui"])
-    monkeypatch.setattr(start, "start_app", lambda *args: called.append("app"))
-    with pytest.raises(SystemExit):
+    monkeypatch.setitem(sys.modules, "__main__", ModuleType("__main__"))  # as the installed command starts
+    cli = importlib.import_module("herford_tui.cli")
+    for module in (start, cli):
+        monkeypatch.setattr(module, "start_app", lambda *args: called.append("app"))
+    with pytest.raises(SystemExit) as ended:
         start.main()
-    assert not called
+    assert ended.value.code == 0 and not called
+    assert "_herford_tui_completion_setup" in capsys.readouterr().out  # click's bash script
 
 
 def test_a_failed_start_leaves_the_collector_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
