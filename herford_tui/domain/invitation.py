@@ -54,6 +54,18 @@ def addresses(snapshot: Snapshot, meeting: Meeting, *, deputies: bool = False) -
     return result
 
 
+def _addressed(snapshot: Snapshot, meeting: Meeting, heading: str, reach: str, *, deputies: bool) -> list[str]:
+    """The head of a letter's file: what it is, then the addresses (to copy into a mail), and who
+    has none (to ``reach`` another way)."""
+    found = addresses(snapshot, meeting, deputies=deputies)
+    lines = [f"{heading}, {format_date(meeting.date)}", "", "An (E-Mail):"]
+    lines += [f"  {person} <{email}>" for person, email in found.emails] or ["  (niemand mit E-Mail-Adresse)"]
+    if found.without_email:
+        lines += ["", f"Ohne E-Mail-Adresse (bitte anders {reach}):"]
+        lines += [f"  {person}" for person in found.without_email]
+    return lines
+
+
 def invitation_text(snapshot: Snapshot, meeting: Meeting, *, deputies: bool = False) -> str:
     """The whole file: addresses first (to copy into a mail), then the invitation itself."""
     committee = snapshot.committees.get(meeting.committee_id)
@@ -61,12 +73,7 @@ def invitation_text(snapshot: Snapshot, meeting: Meeting, *, deputies: bool = Fa
     when = format_date(meeting.date, weekday=True).replace(" ", ", ", 1)
     times = time_range(meeting)
     place = ", ".join(p for p in (meeting.location, meeting.room) if p) or "Ort wird noch bekannt gegeben"
-    found = addresses(snapshot, meeting, deputies=deputies)
-    lines = [f"Einladung: {name}, {format_date(meeting.date)}", "", "An (E-Mail):"]
-    lines += [f"  {person} <{email}>" for person, email in found.emails] or ["  (niemand mit E-Mail-Adresse)"]
-    if found.without_email:
-        lines += ["", "Ohne E-Mail-Adresse (bitte anders einladen):"]
-        lines += [f"  {person}" for person in found.without_email]
+    lines = _addressed(snapshot, meeting, f"Einladung: {name}", "einladen", deputies=deputies)
     lines += [
         "",
         "-" * 60,
@@ -106,12 +113,7 @@ def cancellation_text(snapshot: Snapshot, meeting: Meeting, *, deputies: bool = 
     name = committee.name if committee else "Gremium"
     when = format_date(meeting.date, weekday=True).replace(" ", ", ", 1)
     times = time_range(meeting)
-    found = addresses(snapshot, meeting, deputies=deputies)
-    lines = [f"Absage: {name}, {format_date(meeting.date)}", "", "An (E-Mail):"]
-    lines += [f"  {person} <{email}>" for person, email in found.emails] or ["  (niemand mit E-Mail-Adresse)"]
-    if found.without_email:
-        lines += ["", "Ohne E-Mail-Adresse (bitte anders benachrichtigen):"]
-        lines += [f"  {person}" for person in found.without_email]
+    lines = _addressed(snapshot, meeting, f"Absage: {name}", "benachrichtigen", deputies=deputies)
     lines += [
         "",
         "-" * 60,
