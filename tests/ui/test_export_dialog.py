@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from pilot_helpers import SIZE, form_ready, shown, wait_for
+from pilot_helpers import SIZE, form_ready, shown, tab_underlined, wait_for
 from textual.widgets import Input, Select, Static
 
 from herford_tui.store.written import listed, naming
@@ -89,6 +89,7 @@ async def test_directory_as_csv_is_refused_in_german(world, tmp_path: Path):
 
 
 async def _steady_dialog(pilot) -> None:
+    assert await wait_for(pilot, lambda: tab_underlined(pilot.app))
     await pilot.press("E")
     # the dialog's fields exist once it is composed: set before, no cursor was steadied
     for field in (await shown(pilot, ExportScreen)).query(Input):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_helpers import SIZE, notified, settle, shown, wait_for
+from pilot_helpers import SIZE, notified, settle, shown, tab_underlined, wait_for
 from textual.widgets import Input, Select, Static
 
 from herford_tui.ui.export_dialog import ExportScreen
@@ -96,29 +96,8 @@ async def test_the_roster_export_imports_back_with_the_kind_left_at_its_start(wo
     assert world.bytes() == before
 
 
-def _underlined(app) -> bool:
-    """The tab bar's underline stands under the active tab: it is moved a refresh after the start
-    (``ContentTabs._highlight_active``), and a dialog opened before that left the bar unmarked
-    behind it in the snapshot (once in a fresh-clone run)."""
-    from textual.widgets import Tab, Tabs
-    from textual.widgets._tabs import Underline
-
-    found = app.screen.query(Tabs)
-    if not found:  # the main screen not composed yet
-        return False
-    tabs = found.first()
-    active = next(tab for tab in tabs.query(Tab) if tab.has_class("-active"))
-    start, end = active.virtual_region.shrink(active.styles.gutter).column_span
-    underline = tabs.query_one(Underline)
-    return (
-        end > start
-        and underline.show_highlight
-        and (underline.highlight_start, underline.highlight_end) == (start, end)
-    )
-
-
 async def _checked(pilot) -> None:
-    assert await wait_for(pilot, lambda: _underlined(pilot.app))
+    assert await wait_for(pilot, lambda: tab_underlined(pilot.app))
     await pilot.press("I")
     screen = await shown(pilot, ImportScreen)  # a pause after "I" was no proof of its compose
     screen.query_one("#path", Input).value = "~/beispiel-personen.csv"
